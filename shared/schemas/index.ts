@@ -1,0 +1,2 @@
+export * from './hours.ts'
+export * from './point.ts'

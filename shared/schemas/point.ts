@@ -1,0 +1,169 @@
+import { z } from 'zod'
+import {
+  ClosureSchema,
+  LocationSchema,
+  SeasonBoundSchema,
+  StopSchema,
+  WeeklyScheduleSchema,
+} from './hours.ts'
+
+/**
+ * The registry model. These schemas are the public JSON shape (snake_case, as promised in
+ * API.md) and also the stored shape: one model, so the import, the store, the API and the
+ * OpenAPI document cannot drift apart. Fields the API computes at response time (open_now,
+ * next_opening, hours_per_week, …) live in `PointSchema` in `./point-view.ts`, not here.
+ */
+
+export const SERVICES = ['assistenza_individuale', 'formazione_online', 'formazione_gruppo'] as const
+export const ServiceSchema = z.enum(SERVICES).meta({ id: 'Service' })
+export type Service = z.infer<typeof ServiceSchema>
+
+export const TOPICS = [
+  'spid', 'cie', 'fse', 'pagopa', 'app_io', 'inps', 'anpr', 'agenzia_entrate', 'pec',
+  'scuola', 'lavoro', 'sicurezza_online', 'competenze_base',
+] as const
+export const TopicSchema = z.enum(TOPICS).meta({
+  id: 'Topic',
+  description: 'What the facilitators help with: SPID, CIE, the health record (fse), pagoPA, the IO app, …',
+})
+export type Topic = z.infer<typeof TopicSchema>
+
+export const SITE_KINDS = ['fixed', 'mobile', 'seasonal', 'online'] as const
+export const SiteKindSchema = z.enum(SITE_KINDS).meta({ id: 'SiteKind' })
+export type SiteKind = z.infer<typeof SiteKindSchema>
+
+export const POINT_STATUSES = ['active', 'suspended', 'closed'] as const
+export const PointStatusSchema = z.enum(POINT_STATUSES).meta({ id: 'PointStatus' })
+export type PointStatus = z.infer<typeof PointStatusSchema>
+
+export const BOOKING_MODES = ['walk_in', 'appointment', 'both'] as const
+export const BookingSchema = z.enum(BOOKING_MODES).meta({ id: 'Booking' })
+export type Booking = z.infer<typeof BookingSchema>
+
+export const OPERATOR_TYPES = ['comune', 'unione_comuni', 'ente_pubblico', 'biblioteca', 'scuola', 'terzo_settore', 'altro'] as const
+export const OperatorSchema = z
+  .object({ name: z.string().min(1).max(300), type: z.enum(OPERATOR_TYPES) })
+  .meta({ id: 'Operator', description: 'Who runs the point' })
+export type Operator = z.infer<typeof OperatorSchema>
+
+export const IstatComuneCode = z.string().regex(/^\d{6}$/, 'must be a six-digit ISTAT comune code')
+export const IstatRegionCode = z.string().regex(/^\d{2}$/, 'must be a two-digit ISTAT region code')
+
+export const AddressSchema = z
+  .object({
+    street: z.string().max(300).nullable(),
+    postcode: z.string().max(12).nullable(),
+  })
+  .meta({ id: 'Address', description: 'Street line and postcode' })
+export type Address = z.infer<typeof AddressSchema>
+
+export const ComuneRefSchema = z
+  .object({
+    /** Null only for points outside Italy (imported from foreign standards), which keep `code`. */
+    istat: IstatComuneCode.nullable(),
+    name: z.string().min(1).max(200),
+    code: z.string().max(20).optional().meta({ description: 'The local code of a comune outside Italy (e.g. French INSEE)' }),
+  })
+  .meta({ id: 'ComuneRef' })
+export type ComuneRef = z.infer<typeof ComuneRefSchema>
+
+export const RegionRefSchema = z.object({ istat: IstatRegionCode, name: z.string() }).meta({ id: 'RegionRef' })
+export type RegionRef = z.infer<typeof RegionRefSchema>
+
+export const SiteSchema = z
+  .object({
+    id: z.string().min(1).max(120),
+    kind: SiteKindSchema,
+    label: z.string().min(1).max(300),
+    address: AddressSchema.nullable(),
+    comune: ComuneRefSchema.nullable().optional(),
+    location: LocationSchema.optional().meta({ description: 'Absent for online sites' }),
+    valid_from: SeasonBoundSchema.optional(),
+    valid_to: SeasonBoundSchema.optional(),
+    opening_hours: WeeklyScheduleSchema.optional(),
+    stops: z.array(StopSchema).max(500).optional(),
+    closures: z.array(ClosureSchema).max(200).optional(),
+    /** The hours as published, kept verbatim (always when they could not be parsed). */
+    opening_hours_source: z.string().max(2000).optional(),
+    /** True when `opening_hours_source` could not be turned into a schedule. */
+    opening_hours_unparsed: z.boolean().optional(),
+  })
+  .superRefine((site, ctx) => {
+    if (site.kind !== 'online' && !site.location) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: `a ${site.kind} site needs a location` })
+    }
+    if ((site.valid_from === undefined) !== (site.valid_to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['valid_to'], message: 'valid_from and valid_to go together' })
+    }
+    if (site.kind === 'seasonal' && site.valid_from === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['valid_from'], message: 'a seasonal site needs valid_from and valid_to' })
+    }
+  })
+  .meta({
+    id: 'Site',
+    description:
+      'One place where (or channel through which) the point is open: fixed, mobile (a van: weekly or dated stops), seasonal (valid_from…valid_to) or online.',
+  })
+export type Site = z.infer<typeof SiteSchema>
+
+export const SourceSchema = z
+  .object({
+    dataset: z.string().min(1).max(100).meta({ description: '"demo" for generated demo data' }),
+    original_id: z.string().min(1).max(300),
+  })
+  .meta({ id: 'Source', description: 'Where the record comes from' })
+export type Source = z.infer<typeof SourceSchema>
+
+export const ContactsSchema = z
+  .object({
+    phone: z.string().max(60).nullable(),
+    email: z.email().nullable(),
+    website: z.url().nullable(),
+  })
+  .meta({ id: 'Contacts' })
+export type Contacts = z.infer<typeof ContactsSchema>
+
+export const AccessibilitySchema = z
+  .object({ step_free: z.boolean().nullable(), notes: z.string().max(500).nullable() })
+  .meta({ id: 'Accessibility' })
+
+/** A point as stored and as written by imports and operators. */
+export const PointRecordSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}$/, 'must be 3–120 lowercase letters, digits and hyphens'),
+    name: z.string().min(1).max(300),
+    status: PointStatusSchema,
+    operator: OperatorSchema,
+    region: RegionRefSchema.nullable().meta({ description: 'Null for points outside Italy' }),
+    province: z.string().regex(/^[A-Z]{2}$/).nullable().meta({ description: 'Province sigla, e.g. FI' }),
+    comune: ComuneRefSchema,
+    country: z.string().regex(/^[A-Z]{2}$/).default('IT'),
+    address: AddressSchema,
+    sites: z.array(SiteSchema).min(1).max(50),
+    services: z.array(ServiceSchema).min(1),
+    topics: z.array(TopicSchema),
+    booking: BookingSchema,
+    booking_url: z.url().nullable(),
+    contacts: ContactsSchema,
+    languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
+    accessibility: AccessibilitySchema,
+    description: z.string().max(2000).nullable().optional(),
+    source: SourceSchema,
+    updated_at: z.iso.datetime({ offset: true }),
+    last_verified_at: z.iso.datetime({ offset: true }).nullable(),
+    version: z.number().int().min(1).meta({ description: 'Bumped on every write (optimistic concurrency)' }),
+  })
+  .superRefine((p, ctx) => {
+    const ids = new Set<string>()
+    p.sites.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `duplicate site id ${s.id}` })
+      ids.add(s.id)
+    })
+    if (!p.services.includes('assistenza_individuale')) {
+      ctx.addIssue({ code: 'custom', path: ['services'], message: 'every point offers assistenza_individuale' })
+    }
+  })
+  .meta({ id: 'PointRecord' })
+export type PointRecord = z.infer<typeof PointRecordSchema>
+/** What a writer supplies: the store assigns `version` and `updated_at`. */
+export type PointDraft = Omit<PointRecord, 'version' | 'updated_at'> & { updated_at?: string }
