@@ -1,0 +1,209 @@
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { VersionConflictError } from '../../../shared/registry-port.ts'
+import { PointRecordSchema } from '../../../shared/schemas/point.ts'
+import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
+import { samplePoint } from '../../support/sample-point.ts'
+
+let local: LocalRegistryFixture
+beforeAll(async () => {
+  local = await startLocalRegistry()
+})
+afterAll(() => local.close())
+
+describe('DynamoDbRegistry against dynalite over HTTP', () => {
+  it('stores a point and reads it back whole, with version 1 and a timestamp', async () => {
+    const registry = local.registry({ now: () => new Date('2026-11-26T10:00:00Z') })
+    const stored = await registry.putPoint(samplePoint('roundtrip-1'), null)
+    const read = await registry.getPoint('roundtrip-1')
+    expect(read).toEqual(stored)
+    expect(read?.version).toBe(1)
+    expect(read?.updated_at).toBe('2026-11-26T10:00:00.000Z')
+    expect(PointRecordSchema.parse(read)).toBeTruthy()
+  })
+
+  it('answers null for an id it does not hold', async () => {
+    expect(await local.registry().getPoint('no-such-point')).toBeNull()
+  })
+
+  it('refuses a second create of the same id', async () => {
+    const registry = local.registry()
+    await registry.putPoint(samplePoint('create-twice'), null)
+    await expect(registry.putPoint(samplePoint('create-twice'), null)).rejects.toBeInstanceOf(VersionConflictError)
+  })
+
+  it('refuses an update based on a stale version, so no edit is lost', async () => {
+    const registry = local.registry()
+    await registry.putPoint(samplePoint('stale'), null)
+    await registry.putPoint(samplePoint('stale', { name: 'First editor' }), 1)
+    await expect(registry.putPoint(samplePoint('stale', { name: 'Second editor' }), 1)).rejects.toThrow(
+      'point stale was changed by someone else (expected version 1)',
+    )
+    expect((await registry.getPoint('stale'))?.name).toBe('First editor')
+    expect((await registry.getPoint('stale'))?.version).toBe(2)
+  })
+
+  it('moves the registry version on every write and counts created points', async () => {
+    const registry = local.registry()
+    const before = await registry.getVersion()
+    await registry.putPoint(samplePoint('version-a'), null)
+    await registry.putPoint(samplePoint('version-a', { name: 'Renamed' }), 1)
+    const after = await registry.getVersion()
+    expect(after.version).toBe(before.version + 2)
+    expect(after.size).toBe(before.size + 1)
+  })
+
+  it('imports idempotently: the same drafts twice create, then leave everything unchanged', async () => {
+    const registry = local.registry()
+    const drafts = Array.from({ length: 60 }, (_, i) => samplePoint(`idem-${i}`))
+    const first = await registry.importPoints(drafts)
+    expect([first.created, first.updated, first.unchanged, first.failed.length]).toEqual([60, 0, 0, 0])
+    const versionAfterFirst = await registry.getVersion()
+    const second = await registry.importPoints(drafts)
+    expect([second.created, second.updated, second.unchanged, second.failed.length]).toEqual([0, 0, 60, 0])
+    expect((await registry.getVersion()).version).toBe(versionAfterFirst.version)
+  })
+
+  it('updates only what changed on re-import, bumping those versions alone', async () => {
+    const registry = local.registry()
+    const drafts = Array.from({ length: 10 }, (_, i) => samplePoint(`partial-${i}`))
+    await registry.importPoints(drafts)
+    const changed = drafts.map((d, i) => (i < 3 ? { ...d, name: `${d.name} (nuova sede)` } : d))
+    const result = await registry.importPoints(changed)
+    expect([result.created, result.updated, result.unchanged]).toEqual([0, 3, 7])
+    expect((await registry.getPoint('partial-0'))?.version).toBe(2)
+    expect((await registry.getPoint('partial-5'))?.version).toBe(1)
+  })
+
+  it('lists every stored point and nothing else', async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const registry = fresh.registry()
+      await registry.importPoints(Array.from({ length: 30 }, (_, i) => samplePoint(`list-${i}`)))
+      const all = await registry.listAll()
+      expect(all.map((p) => p.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `list-${i}`).sort())
+      expect((await registry.getVersion()).size).toBe(30)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
+describe('DynamoDbRegistry under injected faults', () => {
+  // The fault layer sits on the document client; everything it lets through goes to the real
+  // dynalite with the untouched `send`, so what ends up stored is real.
+  const realSend = DynamoDBDocumentClient.prototype.send
+  let documentMock: ReturnType<typeof mockClient>
+  afterEach(() => documentMock?.restore())
+
+  /** Mocks every document client; commands not given a fault go unchanged to `realClient`. */
+  function passThrough(realClient: DynamoDBDocumentClient): void {
+    documentMock = mockClient(DynamoDBDocumentClient)
+    const commands = [GetCommand, PutCommand, UpdateCommand, BatchGetCommand, ScanCommand, BatchWriteCommand] as const
+    for (const Command of commands) {
+      documentMock.on(Command as never).callsFake((input: never) => realSend.call(realClient, new (Command as never as new (i: unknown) => never)(input)))
+    }
+  }
+  const realClientOf = (fixture: LocalRegistryFixture) =>
+    DynamoDBDocumentClient.from(fixture.client, { marshallOptions: { removeUndefinedValues: true } })
+
+  it('loses no row of a 10,000-row import when 30% of every batch comes back unprocessed', async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const realClient = realClientOf(fresh)
+      passThrough(realClient)
+      let unprocessedReturned = 0
+      let seed = 7
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+      documentMock.on(BatchWriteCommand).callsFake(async (input: { RequestItems: Record<string, unknown[]> }) => {
+        const [table, requests] = Object.entries(input.RequestItems)[0] as [string, unknown[]]
+        const kept = requests.filter(() => random() >= 0.3)
+        const dropped = requests.filter((r) => !kept.includes(r))
+        unprocessedReturned += dropped.length
+        if (kept.length > 0) await realSend.call(realClient, new BatchWriteCommand({ RequestItems: { [table]: kept as never } }))
+        return { UnprocessedItems: dropped.length > 0 ? { [table]: dropped } : {} }
+      })
+      const registry = fresh.registry({ backoff: { baseMs: 0, capMs: 1, maxAttempts: 40 } })
+      const drafts = Array.from({ length: 10_000 }, (_, i) => samplePoint(`bulk-${i}`))
+      const result = await registry.importPoints(drafts)
+      expect(unprocessedReturned).toBeGreaterThan(2_500)
+      expect(result.failed).toEqual([])
+      expect(result.created).toBe(10_000)
+      documentMock.restore()
+      const stored = await fresh.registry().listAll()
+      expect(stored.length).toBe(10_000)
+      expect(new Set(stored.map((p) => p.id)).size).toBe(10_000)
+    } finally {
+      await fresh.close()
+    }
+  }, 120_000)
+
+  it('reports the rows it could not write when DynamoDB keeps refusing, and keeps the rest', async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const realClient = realClientOf(fresh)
+      passThrough(realClient)
+      documentMock.on(BatchWriteCommand).callsFake(async (input: { RequestItems: Record<string, Array<{ PutRequest: { Item: { id: string } } }>> }) => {
+        const [table, requests] = Object.entries(input.RequestItems)[0] as [string, Array<{ PutRequest: { Item: { id: string } } }>]
+        const refused = requests.filter((r) => r.PutRequest.Item.id === 'stubborn-3')
+        const kept = requests.filter((r) => !refused.includes(r))
+        if (kept.length > 0) await realSend.call(realClient, new BatchWriteCommand({ RequestItems: { [table]: kept } }))
+        return { UnprocessedItems: refused.length > 0 ? { [table]: refused } : {} }
+      })
+      const registry = fresh.registry({ backoff: { baseMs: 0, capMs: 1, maxAttempts: 5 } })
+      const result = await registry.importPoints(Array.from({ length: 8 }, (_, i) => samplePoint(`stubborn-${i}`)))
+      expect(result.created).toBe(7)
+      expect(result.failed).toEqual([{ id: 'stubborn-3', reason: 'still unprocessed by DynamoDB after 5 attempts' }])
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('retries throttled requests with backoff and then succeeds', async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const realClient = realClientOf(fresh)
+      passThrough(realClient)
+      let throttles = 0
+      documentMock.on(PutCommand).callsFake(async (input: never) => {
+        if (throttles < 3) {
+          throttles++
+          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ProvisionedThroughputExceededException' })
+        }
+        return realSend.call(realClient, new PutCommand(input))
+      })
+      const registry = fresh.registry()
+      await registry.putPoint(samplePoint('throttled'), null)
+      expect(throttles).toBe(3)
+      documentMock.restore()
+      expect((await fresh.registry().getPoint('throttled'))?.version).toBe(1)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('turns a conditional failure into a version conflict and does not retry it', async () => {
+    const registry = local.registry()
+    passThrough(realClientOf(local))
+    let puts = 0
+    documentMock.on(PutCommand).callsFake(async () => {
+      puts++
+      throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' })
+    })
+    await expect(registry.putPoint(samplePoint('conflicted'), 4)).rejects.toBeInstanceOf(VersionConflictError)
+    expect(puts).toBe(1)
+  })
+
+  it('gives up on a timeout that persists, with the error, rather than hanging', async () => {
+    const registry = local.registry({ backoff: { baseMs: 0, capMs: 1, maxAttempts: 3 } })
+    passThrough(realClientOf(local))
+    let gets = 0
+    documentMock.on(GetCommand).callsFake(async () => {
+      gets++
+      throw Object.assign(new Error('socket timed out'), { name: 'TimeoutError' })
+    })
+    await expect(registry.getPoint('anything')).rejects.toThrow('socket timed out')
+    expect(gets).toBe(3)
+  })
+})

@@ -1,0 +1,31 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { ensureRegistryTable } from '../../functions/repository/create-table.ts'
+import { DynamoDbRegistry, type DynamoDbRegistryOptions } from '../../functions/repository/dynamodb-registry.ts'
+import { localDynamoDbClient, startLocalDynamoDb, type LocalDynamoDb } from '../../functions/local/local-dynamodb.ts'
+
+/** A fresh in-memory dynalite with the registry table: the real server, reached over HTTP. */
+export interface LocalRegistryFixture {
+  readonly dynamo: LocalDynamoDb
+  readonly client: DynamoDBClient
+  readonly tableName: string
+  registry(options?: Partial<DynamoDbRegistryOptions>): DynamoDbRegistry
+  close(): Promise<void>
+}
+
+let tableCounter = 0
+export async function startLocalRegistry(): Promise<LocalRegistryFixture> {
+  const dynamo = await startLocalDynamoDb()
+  const client = localDynamoDbClient(dynamo.endpoint)
+  const tableName = `registry-test-${++tableCounter}`
+  await ensureRegistryTable(client, tableName)
+  return {
+    dynamo,
+    client,
+    tableName,
+    registry: (options = {}) => new DynamoDbRegistry({ client, tableName, backoff: { baseMs: 1, capMs: 5 }, ...options }),
+    close: async () => {
+      client.destroy()
+      await dynamo.close()
+    },
+  }
+}
