@@ -127,43 +127,54 @@ export const AccessibilitySchema = z
   .object({ step_free: z.boolean().nullable(), notes: z.string().max(500).nullable() })
   .meta({ id: 'Accessibility' })
 
-/** A point as stored and as written by imports and operators. */
-export const PointRecordSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}$/, 'must be 3–120 lowercase letters, digits and hyphens'),
-    name: z.string().min(1).max(300),
-    status: PointStatusSchema,
-    operator: OperatorSchema,
-    region: RegionRefSchema.nullable().meta({ description: 'Null for points outside Italy' }),
-    province: z.string().regex(/^[A-Z]{2}$/).nullable().meta({ description: 'Province sigla, e.g. FI' }),
-    comune: ComuneRefSchema,
-    country: z.string().regex(/^[A-Z]{2}$/).default('IT'),
-    address: AddressSchema,
-    sites: z.array(SiteSchema).min(1).max(50),
-    services: z.array(ServiceSchema).min(1),
-    topics: z.array(TopicSchema),
-    booking: BookingSchema,
-    booking_url: z.url().nullable(),
-    contacts: ContactsSchema,
-    languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
-    accessibility: AccessibilitySchema,
-    description: z.string().max(2000).nullable().optional(),
-    source: SourceSchema,
+/** The fields a writer supplies; the store adds `version` and `updated_at`. */
+const pointDraftFields = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}$/, 'must be 3–120 lowercase letters, digits and hyphens'),
+  name: z.string().min(1).max(300),
+  status: PointStatusSchema,
+  operator: OperatorSchema,
+  region: RegionRefSchema.nullable().meta({ description: 'Null for points outside Italy' }),
+  province: z.string().regex(/^[A-Z]{2}$/).nullable().meta({ description: 'Province sigla, e.g. FI' }),
+  comune: ComuneRefSchema,
+  country: z.string().regex(/^[A-Z]{2}$/).default('IT'),
+  address: AddressSchema,
+  sites: z.array(SiteSchema).min(1).max(50),
+  services: z.array(ServiceSchema).min(1),
+  topics: z.array(TopicSchema),
+  booking: BookingSchema,
+  booking_url: z.url().nullable(),
+  contacts: ContactsSchema,
+  languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
+  accessibility: AccessibilitySchema,
+  description: z.string().max(2000).nullable().optional(),
+  source: SourceSchema,
+  last_verified_at: z.iso.datetime({ offset: true }).nullable(),
+  /** Ignored on write: the store stamps the time of the write. */
+  updated_at: z.iso.datetime({ offset: true }).optional(),
+})
+
+/** Rules across fields, shared by drafts and stored records. */
+function checkPoint(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): void {
+  const ids = new Set<string>()
+  p.sites.forEach((s, i) => {
+    if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `duplicate site id ${s.id}` })
+    ids.add(s.id)
+  })
+  if (!p.services.includes('assistenza_individuale')) {
+    ctx.addIssue({ code: 'custom', path: ['services'], message: 'every point offers assistenza_individuale' })
+  }
+}
+
+/** What a writer supplies (imports, operators, the demo generator). */
+export const PointDraftSchema = pointDraftFields.superRefine(checkPoint)
+export type PointDraft = z.infer<typeof PointDraftSchema>
+
+/** A point as stored. */
+export const PointRecordSchema = pointDraftFields
+  .extend({
     updated_at: z.iso.datetime({ offset: true }),
-    last_verified_at: z.iso.datetime({ offset: true }).nullable(),
     version: z.number().int().min(1).meta({ description: 'Bumped on every write (optimistic concurrency)' }),
   })
-  .superRefine((p, ctx) => {
-    const ids = new Set<string>()
-    p.sites.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `duplicate site id ${s.id}` })
-      ids.add(s.id)
-    })
-    if (!p.services.includes('assistenza_individuale')) {
-      ctx.addIssue({ code: 'custom', path: ['services'], message: 'every point offers assistenza_individuale' })
-    }
-  })
+  .superRefine(checkPoint)
   .meta({ id: 'PointRecord' })
 export type PointRecord = z.infer<typeof PointRecordSchema>
-/** What a writer supplies: the store assigns `version` and `updated_at`. */
-export type PointDraft = Omit<PointRecord, 'version' | 'updated_at'> & { updated_at?: string }

@@ -1,0 +1,44 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+/**
+ * Opaque, tamper-evident page cursors: base64url(JSON) + '.' + HMAC-SHA256, so a client can
+ * neither forge a position nor reuse a cursor with another query (the query's fingerprint is
+ * inside). On AWS every Lambda shares the secret through its environment.
+ */
+export interface CursorState {
+  /** Registry version the page was computed from. */
+  readonly v: number
+  /** Fingerprint of the filters the walk belongs to. */
+  readonly q: string
+  /** Keyset position (last point id) for id-ordered walks. */
+  readonly after?: string
+  /** Offset for distance-ordered walks, valid only within the same registry version. */
+  readonly offset?: number
+}
+
+export class CursorError extends Error {}
+
+export function createCursorCodec(secret: string) {
+  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22)
+  return {
+    encode(state: CursorState): string {
+      const payload = Buffer.from(JSON.stringify(state)).toString('base64url')
+      return `${payload}.${sign(payload)}`
+    },
+    decode(cursor: string): CursorState {
+      const [payload, signature, extra] = cursor.split('.')
+      if (!payload || !signature || extra !== undefined) throw new CursorError('is not a cursor issued by this API')
+      const expected = Buffer.from(sign(payload))
+      const given = Buffer.from(signature)
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CursorError('is not a cursor issued by this API (signature mismatch)')
+      try {
+        const state = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CursorState
+        if (typeof state.v !== 'number' || typeof state.q !== 'string') throw new Error('shape')
+        return state
+      } catch {
+        throw new CursorError('is not a cursor issued by this API')
+      }
+    },
+  }
+}
+export type CursorCodec = ReturnType<typeof createCursorCodec>

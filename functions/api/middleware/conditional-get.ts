@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono'
+
+export interface ConditionalGetOptions {
+  /** The registry version the answer is computed from; undefined while nothing is loaded. */
+  readonly registryVersion: () => number | undefined
+  /** @default 60 */
+  readonly maxAgeSeconds?: number
+  readonly now?: () => Date
+}
+
+/** Headers a 304 keeps (RFC 9110 §15.4.5): the rest describe a body it does not have. */
+export const RETAINED_304_HEADERS = ['cache-control', 'etag', 'vary', 'access-control-allow-origin', 'access-control-expose-headers'] as const
+
+/**
+ * ETag and Cache-Control for read endpoints, and 304 before any work is done. The tag is the
+ * registry version, the minute (answers carry open_now, computed at response time) and the
+ * request URL: the same three give the same answer, so the check needs no body hashing.
+ */
+export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () => new Date() }: ConditionalGetOptions): MiddlewareHandler =>
+  async function conditionalGet(c, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+    const version = registryVersion()
+    if (version === undefined) return next()
+    const minute = Math.floor(now().getTime() / 60_000)
+    const etag = `W/"${version.toString(36)}-${minute.toString(36)}-${fnv1a(c.req.url).toString(36)}"`
+    const cacheControl = `public, max-age=${maxAgeSeconds}`
+    const ifNoneMatch = c.req.header('if-none-match')
+    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' } })
+    }
+    await next()
+    if (c.res.status === 200) {
+      c.res.headers.set('etag', etag)
+      c.res.headers.set('cache-control', cacheControl)
+    }
+  }
+
+/** 32-bit FNV-1a: a fast, stable string hash, enough to tell URLs apart inside one version. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}

@@ -1,0 +1,59 @@
+import { renderItalianHours } from '../../shared/hours/italian-text.ts'
+import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
+import { scheduleToOsm } from '../../shared/hours/osm.ts'
+import type { PointHit } from '../../shared/geo/query.ts'
+import { toRomeIso } from '../../shared/util/rome-iso.ts'
+
+/** The CSV export: one row per site, the JSON field names flattened, lists joined by `|`. */
+export const csvColumns = [
+  'point_id', 'name', 'status', 'operator_name', 'operator_type', 'region_istat', 'region_name', 'province',
+  'comune_istat', 'comune_name', 'address_street', 'address_postcode', 'site_id', 'site_kind', 'site_label',
+  'site_street', 'site_postcode', 'lat', 'lon', 'valid_from', 'valid_to', 'opening_hours_osm', 'opening_hours_text',
+  'services', 'topics', 'booking', 'booking_url', 'phone', 'email', 'website', 'languages', 'step_free',
+  'open_now', 'next_opening', 'distance_m', 'updated_at', 'last_verified_at', 'source_dataset', 'source_id',
+] as const
+
+export function csvRow({ point, site, distance_m }: PointHit, now: Date): Record<(typeof csvColumns)[number], string | number | boolean | null> {
+  const next = nextOpening(now)(site)
+  return {
+    point_id: point.id,
+    name: point.name,
+    status: point.status,
+    operator_name: point.operator.name,
+    operator_type: point.operator.type,
+    region_istat: point.region?.istat ?? null,
+    region_name: point.region?.name ?? null,
+    province: point.province,
+    comune_istat: point.comune.istat,
+    comune_name: point.comune.name,
+    address_street: point.address.street,
+    address_postcode: point.address.postcode,
+    site_id: site.id,
+    site_kind: site.kind,
+    site_label: site.label,
+    site_street: site.address?.street ?? null,
+    site_postcode: site.address?.postcode ?? null,
+    lat: site.location?.lat ?? null,
+    lon: site.location?.lon ?? null,
+    valid_from: site.valid_from ?? null,
+    valid_to: site.valid_to ?? null,
+    opening_hours_osm: site.opening_hours ? scheduleToOsm(site.opening_hours) : null,
+    opening_hours_text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? renderItalianHours(site.opening_hours) : null,
+    services: point.services.join('|'),
+    topics: point.topics.join('|'),
+    booking: point.booking,
+    booking_url: point.booking_url,
+    phone: point.contacts.phone,
+    email: point.contacts.email,
+    website: point.contacts.website,
+    languages: point.languages.join('|'),
+    step_free: point.accessibility.step_free,
+    open_now: point.status === 'active' && isOpenAt(now)(site),
+    next_opening: point.status === 'active' && next ? toRomeIso(next) : null,
+    distance_m,
+    updated_at: point.updated_at,
+    last_verified_at: point.last_verified_at,
+    source_dataset: point.source.dataset,
+    source_id: point.source.original_id,
+  }
+}

@@ -1,0 +1,80 @@
+import { hoursPerWeek, lowHoursWarning } from '../../shared/hours/hours-per-week.ts'
+import { renderEnglishHours, renderItalianHours } from '../../shared/hours/italian-text.ts'
+import { nextOpening, nextStops, openingState } from '../../shared/hours/open-at.ts'
+import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
+import type { PointRecord, Site } from '../../shared/schemas/point.ts'
+import type { DataQualityNote, PointView } from '../../shared/schemas/point-view.ts'
+import { toRomeIso } from '../../shared/util/rome-iso.ts'
+
+/** What the query engine adds to a point found near somewhere. */
+export interface NearContext {
+  readonly site: Site
+  readonly distance_m: number | null
+}
+
+const NEXT_STOPS_SHOWN = 5
+
+/**
+ * A stored point → the public Point at instant `at`: the open/next-opening fields are computed
+ * here, at response time, in Europe/Rome.
+ */
+export function presentPoint(record: PointRecord, at: Date, near?: NearContext): PointView {
+  const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!
+  const state = openingState(at)(record)
+  const next = nextOpening(at)(record)
+  const stops = record.sites
+    .filter((s) => s.kind === 'mobile')
+    .flatMap((s) => nextStops(at, s, NEXT_STOPS_SHOWN))
+    .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start))
+    .slice(0, NEXT_STOPS_SHOWN)
+  return {
+    ...record,
+    location: mainSite.location ?? null,
+    opening_hours: mainSite.opening_hours ?? {},
+    opening_hours_text: hoursText(record.sites, renderItalianHours, 'orari non indicati', 'solo su date indicate'),
+    opening_hours_text_en: hoursText(record.sites, renderEnglishHours, 'hours not given', 'on given dates only'),
+    hours_per_week: hoursPerWeek(record),
+    open_now: state.open,
+    closes_at: state.open ? toRomeIso(state.closesAt) : null,
+    next_opening: next ? toRomeIso(next) : null,
+    next_stops: stops,
+    ...(near ? { site: near.site, ...(near.distance_m !== null ? { distance_m: near.distance_m } : {}) } : {}),
+    data_quality: dataQuality(record),
+  }
+}
+
+/**
+ * Hours as a sentence over every site: one site reads "lun–ven 9:00–13:00"; several read
+ * "Biblioteca: lun–ven 9:00–13:00 · Unità mobile a Vinci: mar 9:00–12:30". Text that could not
+ * be parsed is shown as published rather than hidden.
+ */
+function hoursText(
+  sites: readonly Site[],
+  render: (schedule: WeeklySchedule) => string,
+  noHours: string,
+  datedOnly: string,
+): string {
+  const parts = sites.map((site) => {
+    const text = site.opening_hours_unparsed
+      ? (site.opening_hours_source ?? noHours)
+      : site.opening_hours && Object.values(site.opening_hours).some((d) => d && d.length > 0)
+        ? render(site.opening_hours)
+        : site.stops?.length
+          ? datedOnly
+          : noHours
+    return { label: site.label, text }
+  })
+  if (parts.length === 1) return parts[0]!.text
+  return parts.map((p) => `${p.label}: ${p.text}`).join(' · ')
+}
+
+function dataQuality(record: PointRecord): DataQualityNote[] {
+  const notes: DataQualityNote[] = []
+  const unparsed = record.sites.filter((s) => s.opening_hours_unparsed)
+  if (unparsed.length > 0) {
+    notes.push({ code: 'hours_unparsed', message: `orari non interpretabili, riportati come pubblicati (${unparsed.map((s) => s.id).join(', ')})` })
+  }
+  const low = lowHoursWarning(record)
+  if (low) notes.push({ code: 'low_hours', message: low })
+  return notes
+}

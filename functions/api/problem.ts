@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** RFC 9457 problem details: the one shape of every 4xx and 5xx this API returns. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ example: 'https://puntovicino.example.org/problems/invalid-parameter' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'One entry per bad parameter' }),
+  })
+  .meta({ id: 'Problem' })
+export type Problem = z.infer<typeof ProblemSchema>
+export type FieldError = { field: string; message: string }
+
+const PROBLEM_BASE = 'https://github.com/puntovicino/puntovicino/blob/main/docs/problems.md#'
+
+export const PROBLEM_TYPES = {
+  invalidParameter: { slug: 'invalid-parameter', title: 'Invalid request parameter', status: 400 },
+  notFound: { slug: 'not-found', title: 'Not found', status: 404 },
+  methodNotAllowed: { slug: 'method-not-allowed', title: 'Method not allowed', status: 405 },
+  staleCursor: { slug: 'stale-cursor', title: 'The registry changed since this cursor was issued', status: 410 },
+  internal: { slug: 'internal-error', title: 'Internal error', status: 500 },
+  unavailable: { slug: 'unavailable', title: 'Registry not loaded yet', status: 503 },
+} as const satisfies Record<string, { slug: string; title: string; status: number }>
+
+export function problem(
+  c: Context,
+  kind: keyof typeof PROBLEM_TYPES,
+  detail: string,
+  errors?: FieldError[],
+): Response {
+  const { slug, title, status } = PROBLEM_TYPES[kind]
+  const body: Problem = { type: PROBLEM_BASE + slug, title, status, detail, instance: c.req.path, ...(errors ? { errors } : {}) }
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' })
+}
+
+/** zod issues → one `{ field, message }` per problem, unknown keys each named as a field. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'unknown parameter' }))
+    }
+    const field = issue.path.join('.') || '(request)'
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
+    return [{ field, message }]
+  })
+}

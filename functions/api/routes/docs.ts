@@ -1,0 +1,42 @@
+import { Hono } from 'hono'
+
+/** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
+export const DOCS_ASSETS = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+} as const
+export type DocsAssetName = keyof typeof DOCS_ASSETS
+export type DocsAssetReader = (name: DocsAssetName) => Promise<Uint8Array | undefined>
+
+const PAGE = `<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>PuntoVicino API v1 — riferimento interattivo</title>
+<link rel="stylesheet" href="/v1/docs/assets/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui" aria-label="Riferimento API / API reference"></main>
+<script src="/v1/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/v1/docs/init.js"></script>
+</body>
+</html>`
+
+// A file, not an inline script, so a strict Content-Security-Policy (script-src 'self') holds.
+const INIT = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: true })`
+
+/** `/v1/docs`: the interactive reference of the OpenAPI document the app generates. */
+export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono {
+  const docs = new Hono()
+  docs.get('/v1/docs', (c) => c.html(PAGE))
+  docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+  docs.get('/v1/docs/assets/:name', async (c) => {
+    const name = c.req.param('name')
+    if (!(name in DOCS_ASSETS)) return c.notFound()
+    const bytes = await readAsset(name as DocsAssetName)
+    if (!bytes) return c.notFound()
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCS_ASSETS[name as DocsAssetName], 'Cache-Control': 'public, max-age=86400' })
+  })
+  return docs
+}

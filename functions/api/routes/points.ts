@@ -1,0 +1,217 @@
+import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { stream } from 'hono/streaming'
+import { stringify } from 'csv-stringify'
+import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import type { Snapshot } from '../../../shared/geo/snapshot.ts'
+import { haversineMetres } from '../../../shared/geo/haversine.ts'
+import type { PointFilter } from '../../../shared/filters/point-filter.ts'
+import { PointPageSchema, PointSchema } from '../../../shared/schemas/point-view.ts'
+import { PointsQuerySchema, type PointsQuery } from '../../../shared/schemas/points-query.ts'
+import { CursorError, type CursorCodec } from '../cursor.ts'
+import { presentPoint } from '../present-point.ts'
+import { problem, ProblemSchema } from '../problem.ts'
+import { stableStringify } from '../../../shared/util/stable-json.ts'
+import { csvColumns, csvRow } from '../points-csv.ts'
+import { geoJsonFeature } from '../points-geojson.ts'
+
+export interface PointsRouteDeps {
+  readonly snapshot: () => Snapshot
+  readonly cursors: CursorCodec
+  readonly now: () => Date
+}
+
+const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+})
+
+/** The typed filter the query engine takes, from the parsed query string. */
+export function toPointFilter(query: PointsQuery, now: Date): PointFilter {
+  return {
+    region: query.region,
+    province: query.province,
+    comune: query.comune,
+    services: query.service,
+    topics: query.topic,
+    kinds: query.kind,
+    accessible: query.accessible === true ? true : undefined,
+    openAt: query.open_now ? now : query.open_at,
+    q: query.q,
+    bbox: query.bbox,
+  }
+}
+
+/** The filters of a walk, without its position: a cursor only fits the query it came from. */
+const fingerprint = (query: PointsQuery): string => {
+  const { cursor: _cursor, open_now: openNow, ...rest } = query
+  return stableStringify({ ...rest, open_now: openNow })
+}
+
+function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery, snapshot: Snapshot) {
+  if (!query.cursor) return { ok: true as const, state: undefined }
+  try {
+    const state = deps.cursors.decode(query.cursor)
+    if (state.q !== fingerprint(query)) {
+      return { ok: false as const, response: problem(c, 'invalidParameter', 'The cursor belongs to a different query.', [{ field: 'cursor', message: 'belongs to a different query: repeat the same filters, or start without cursor' }]) }
+    }
+    if (state.offset !== undefined && state.v !== snapshot.registryVersion) {
+      return {
+        ok: false as const,
+        response: problem(c, 'staleCursor', 'The registry changed since this distance-ordered walk began; start again without cursor to get consistent results.', [{ field: 'cursor', message: 'issued for an older registry version' }]),
+      }
+    }
+    return { ok: true as const, state }
+  } catch (error) {
+    if (error instanceof CursorError) {
+      return { ok: false as const, response: problem(c, 'invalidParameter', `The cursor ${error.message}.`, [{ field: 'cursor', message: error.message }]) }
+    }
+    throw error
+  }
+}
+
+export const listPointsRoute = createRoute({
+  method: 'get',
+  path: '/v1/points',
+  tags: ['points'],
+  summary: 'Find facilitation points: nearest first with near, filtered, paginated',
+  request: { query: PointsQuerySchema },
+  responses: {
+    200: { content: { 'application/json': { schema: PointPageSchema } }, description: 'One page of points' },
+    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
+    410: problemResponse('A distance-ordered cursor outlived its registry version'),
+  },
+})
+
+export const getPointRoute = createRoute({
+  method: 'get',
+  path: '/v1/points/{id}',
+  tags: ['points'],
+  summary: 'One facilitation point',
+  request: { params: z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: PointSchema } }, description: 'The point' },
+    404: problemResponse('No point has this id'),
+  },
+})
+
+const exportQuery = PointsQuerySchema
+export const geoJsonRoute = createRoute({
+  method: 'get',
+  path: '/v1/points.geojson',
+  tags: ['exports'],
+  summary: 'The selection as an RFC 7946 FeatureCollection, one Point feature per site',
+  request: { query: exportQuery },
+  responses: {
+    200: { content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }) } }, description: 'GeoJSON' },
+    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
+  },
+})
+
+export const csvRoute = createRoute({
+  method: 'get',
+  path: '/v1/points.csv',
+  tags: ['exports'],
+  summary: 'The selection as CSV (UTF-8, header row, one row per site)',
+  request: { query: exportQuery },
+  responses: {
+    200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
+    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
+  },
+})
+
+/** Every (point, site) of an export, nearest first when `near` is given. */
+function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): Array<{ hit: PointHit }> {
+  const filter = toPointFilter(query, now)
+  const rows: Array<{ hit: PointHit }> = []
+  for (const { point, site } of matchingSites(snapshot, filter)) {
+    const distance = query.near && site.location ? haversineMetres(query.near, site.location) : null
+    if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
+    rows.push({ hit: { point, site, distance_m: distance === null ? null : Math.round(distance) } })
+  }
+  if (query.near) rows.sort((a, b) => (a.hit.distance_m ?? Infinity) - (b.hit.distance_m ?? Infinity))
+  return rows
+}
+
+function exportsRejectCursor(c: Context, query: PointsQuery): Response | undefined {
+  if (query.cursor) return problem(c, 'invalidParameter', 'Exports return the whole selection in one response.', [{ field: 'cursor', message: 'exports are not paginated' }])
+  return undefined
+}
+
+export function pointsRoutes(deps: PointsRouteDeps) {
+  return [
+    defineOpenAPIRoute({
+      route: listPointsRoute,
+      handler: (c) => {
+        const query = c.req.valid('query')
+        const snapshot = deps.snapshot()
+        const now = deps.now()
+        const cursor = readCursor(c, deps, query, snapshot)
+        if (!cursor.ok) return cursor.response as never
+        const filter = toPointFilter(query, now)
+        let hits: PointHit[]
+        let nextState: { after?: string; offset?: number } | undefined
+        if (query.near) {
+          const offset = cursor.state?.offset ?? 0
+          hits = queryNearest(snapshot, query.near, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km })
+          if (hits.length > query.limit) nextState = { offset: offset + query.limit }
+        } else {
+          hits = queryList(snapshot, filter, { limit: query.limit + 1, after: cursor.state?.after })
+          if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
+        }
+        const page = hits.slice(0, query.limit)
+        const items = page.map((hit) =>
+          presentPoint(hit.point, now, query.near || filter.kinds || filter.accessible || filter.bbox ? { site: hit.site, distance_m: hit.distance_m } : undefined),
+        )
+        const next_cursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
+        return c.json({ items, next_cursor }, 200)
+      },
+    }),
+    defineOpenAPIRoute({
+      route: getPointRoute,
+      handler: (c) => {
+        const { id } = c.req.valid('param')
+        const record = getPoint(deps.snapshot(), id)
+        if (!record) return problem(c, 'notFound', `No point has id "${id}".`) as never
+        return c.json(presentPoint(record, deps.now()), 200)
+      },
+    }),
+    defineOpenAPIRoute({
+      route: geoJsonRoute,
+      handler: (c) => {
+        const query = c.req.valid('query')
+        const rejected = exportsRejectCursor(c, query)
+        if (rejected) return rejected as never
+        const now = deps.now()
+        const rows = exportSelection(deps.snapshot(), query, now)
+        const features = rows.map(({ hit }) => geoJsonFeature(hit, now)).filter((f) => f !== null)
+        return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }) as never
+      },
+    }),
+    defineOpenAPIRoute({
+      route: csvRoute,
+      handler: (c) => {
+        const query = c.req.valid('query')
+        const rejected = exportsRejectCursor(c, query)
+        if (rejected) return rejected as never
+        const now = deps.now()
+        const rows = exportSelection(deps.snapshot(), query, now)
+        c.header('Content-Type', 'text/csv; charset=utf-8')
+        c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
+        // Rows are stringified one at a time into the response stream: the selection is never
+        // held twice (once as records, once as one big CSV string).
+        return stream(c, async (out) => {
+          const csv = stringify({ header: true, columns: csvColumns, bom: true })
+          const done = (async () => {
+            for await (const chunk of csv) await out.write(chunk as string)
+          })()
+          for (const { hit } of rows) {
+            if (!csv.write(csvRow(hit, now))) await new Promise((resolve) => csv.once('drain', resolve))
+          }
+          csv.end()
+          await done
+        }) as never
+      },
+    }),
+  ] as const
+}

@@ -1,0 +1,78 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { ensureRegistryTable } from '../repository/create-table.ts'
+import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { localDynamoDbClient, startLocalDynamoDb } from './local-dynamodb.ts'
+
+export const LOCAL_TABLE_NAME = 'puntovicino-registry'
+export const DEFAULT_DATA_DIR = resolve(process.env.PUNTOVICINO_DATA_DIR ?? '.data')
+
+export interface LocalRegistry {
+  readonly registry: DynamoDbRegistry
+  readonly endpoint: string
+  /** True when this process runs the dynalite server (false when it joined `npm start`'s). */
+  readonly ownsServer: boolean
+  close(): Promise<void>
+}
+
+const endpointFile = (dataDir: string) => join(dataDir, 'local-endpoint.json')
+
+/**
+ * The local registry on disk under `dataDir`. LevelDB allows one process per folder, so the
+ * first process (normally `npm start`) runs dynalite and writes its endpoint to a file; a second
+ * one (an import run meanwhile) joins that server over HTTP instead of opening the folder.
+ */
+export async function openLocalRegistry({ dataDir = DEFAULT_DATA_DIR, port = 0 }: { dataDir?: string; port?: number } = {}): Promise<LocalRegistry> {
+  mkdirSync(dataDir, { recursive: true })
+  const joined = await joinRunningServer(dataDir)
+  if (joined) return joined
+
+  const server = await startLocalDynamoDb({ path: join(dataDir, 'dynamodb'), port })
+  const client = localDynamoDbClient(server.endpoint)
+  await ensureRegistryTable(client, LOCAL_TABLE_NAME)
+  writeFileSync(endpointFile(dataDir), JSON.stringify({ endpoint: server.endpoint, pid: process.pid }))
+  return {
+    registry: new DynamoDbRegistry({ client, tableName: LOCAL_TABLE_NAME }),
+    endpoint: server.endpoint,
+    ownsServer: true,
+    close: async () => {
+      rmSync(endpointFile(dataDir), { force: true })
+      client.destroy()
+      await server.close()
+    },
+  }
+}
+
+async function joinRunningServer(dataDir: string): Promise<LocalRegistry | undefined> {
+  let endpoint: string
+  let pid: number
+  try {
+    ;({ endpoint, pid } = JSON.parse(readFileSync(endpointFile(dataDir), 'utf8')) as { endpoint: string; pid: number })
+  } catch {
+    return undefined
+  }
+  if (!isAlive(pid)) return undefined
+  const client = localDynamoDbClient(endpoint)
+  try {
+    await client.send(new DescribeTableCommand({ TableName: LOCAL_TABLE_NAME }))
+  } catch {
+    client.destroy()
+    return undefined
+  }
+  return {
+    registry: new DynamoDbRegistry({ client, tableName: LOCAL_TABLE_NAME }),
+    endpoint,
+    ownsServer: false,
+    close: async () => client.destroy(),
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

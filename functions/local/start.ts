@@ -1,0 +1,58 @@
+import './quiet-sdk-warning.ts'
+import { serve } from '@hono/node-server'
+import { createApp } from '../api/app.ts'
+import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import { loadComuni } from '../gazetteer/load-comuni.ts'
+import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source.ts'
+import { readDocsAssetFromPackage } from './docs-assets.ts'
+import { openLocalRegistry } from './open-local-registry.ts'
+import { seedDemoIfEmpty } from './seed-if-empty.ts'
+import { mountWeb } from './serve-web.ts'
+
+/**
+ * `npm start`: the whole product on one machine, no AWS account, no Docker. DynamoDB is dynalite
+ * on disk under .data/ (kept across restarts), the API is the same Hono app as on Lambda.
+ */
+const port = Number(process.env.PORT ?? 3000)
+const log = (message: string) => console.log(`[puntovicino] ${message}`)
+
+const local = await openLocalRegistry()
+if (!local.ownsServer) {
+  console.error('[puntovicino] Another `npm start` is already running on this .data/ folder: stop it first.')
+  process.exit(1)
+}
+const seeded = await seedDemoIfEmpty(local.registry, log)
+if (seeded > 0) log(`${seeded} punti dimostrativi caricati / demo points loaded`)
+
+const snapshots = new RefreshingSnapshotSource({
+  registry: local.registry,
+  checkEveryMs: Number(process.env.SNAPSHOT_CHECK_MS ?? 2000),
+  onRebuilt: (s, ms) => log(`snapshot v${s.registryVersion}: ${s.pointCount} punti, ${s.siteCount} sedi (${Math.round(ms)} ms)`),
+  onError: (error) => console.error('[puntovicino] snapshot refresh failed', error),
+})
+await snapshots.start()
+
+const app = createApp({
+  snapshots,
+  gazetteer: createGazetteer(loadComuni()),
+  cursorSecret: process.env.CURSOR_SECRET ?? 'local-development-only',
+  readDocsAsset: readDocsAssetFromPackage,
+  log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
+})
+await mountWeb(app)
+
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  log(`PuntoVicino: http://localhost:${info.port}/  ·  API: http://localhost:${info.port}/v1/points  ·  docs: http://localhost:${info.port}/v1/docs`)
+})
+
+let stopping = false
+async function stop(): Promise<void> {
+  if (stopping) return
+  stopping = true
+  snapshots.stop()
+  server.close()
+  await local.close() // flushes LevelDB, so the next start finds every imported point
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop())
+process.on('SIGTERM', () => void stop())

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
+import { SERVICES, SITE_KINDS, TOPICS } from './point.ts'
+
+/**
+ * The query string of `/v1/points` (and `.geojson`, `.csv`), as the public contract writes it.
+ * Every parameter is a string on the wire; each is parsed here into a typed value or rejected
+ * with a message that names what is wrong. Unknown parameters are rejected too (`.strict()`),
+ * because a misspelt filter silently ignored would return the wrong points.
+ */
+
+const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
+
+function commaList<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const items = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+      const unknown = items.filter((s) => !(values as readonly string[]).includes(s))
+      if (items.length === 0 || unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${unknown.length > 0 ? `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}` : `no ${what} given`}; expected a comma list of ${values.join(', ')}`,
+        })
+        return z.NEVER
+      }
+      return [...new Set(items)] as Array<T[number]>
+    })
+}
+
+const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
+
+function numberList(count: number, description: string) {
+  return z.string().transform((raw, ctx) => {
+    const parts = raw.split(',')
+    const numbers = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)))
+    if (parts.length !== count || numbers.some((n) => !Number.isFinite(n))) {
+      ctx.addIssue({ code: 'custom', message: `must be ${description}` })
+      return z.NEVER
+    }
+    return numbers
+  })
+}
+
+export const PointsQuerySchema = z
+  .object({
+    near: numberList(2, 'LAT,LON in decimal degrees, e.g. 43.7696,11.2558')
+      .refine(([lat, lon]) => Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180, 'latitude must be within ±90 and longitude within ±180')
+      .transform(([lat, lon]) => ({ lat: lat!, lon: lon! }))
+      .optional()
+      .meta({ description: 'Order by distance from LAT,LON', example: '43.7696,11.2558' }),
+    radius_km: z.coerce
+      .number({ error: 'must be a number of kilometres' })
+      .gt(0, 'must be greater than 0')
+      .max(500, 'must be at most 500')
+      .optional()
+      .meta({ description: 'With near: only within this distance (0 < r ≤ 500)' }),
+    bbox: numberList(4, 'MIN_LON,MIN_LAT,MAX_LON,MAX_LAT')
+      .refine(([minLon, minLat, maxLon, maxLat]) => minLon! <= maxLon! && minLat! <= maxLat!, 'minimums must not exceed maximums')
+      .refine(([minLon, minLat, maxLon, maxLat]) => [minLon, maxLon].every((v) => Math.abs(v!) <= 180) && [minLat, maxLat].every((v) => Math.abs(v!) <= 90), 'coordinates out of range')
+      .transform((b) => b as [number, number, number, number])
+      .optional()
+      .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT', example: '10.7,43.6,11.5,44.0' }),
+    region: z
+      .string()
+      .refine((r) => r in REGIONS, { message: `must be a two-digit ISTAT region code, 01 to 20` })
+      .optional()
+      .meta({ description: 'ISTAT region code', example: '09' }),
+    province: z
+      .string()
+      .transform((p) => p.toUpperCase())
+      .refine((p) => KNOWN_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
+      .optional()
+      .meta({ description: 'Province sigla', example: 'FI' }),
+    comune: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a six-digit ISTAT comune code')
+      .optional()
+      .meta({ description: 'ISTAT comune code', example: '048017' }),
+    service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required', example: 'formazione_gruppo' }),
+    topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required', example: 'spid,cie' }),
+    open_now: booleanFlag.optional().meta({ description: 'Only points with a site open now (Europe/Rome)' }),
+    open_at: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
+      .transform((s) => new Date(s))
+      .optional()
+      .meta({ description: 'Only points with a site open at this instant' }),
+    kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
+    accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites' }),
+    q: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters')
+      .optional()
+      .meta({ description: 'Free text over name, operator, address and comune', example: 'biblioteca' }),
+    limit: z.coerce
+      .number({ error: 'must be a whole number from 1 to 100' })
+      .int('must be a whole number from 1 to 100')
+      .min(1, 'must be a whole number from 1 to 100')
+      .max(100, 'must be a whole number from 1 to 100')
+      .default(20)
+      .meta({ description: '1–100, default 20' }),
+    cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.radius_km !== undefined && q.near === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
+    }
+    if (q.open_now !== undefined && q.open_at !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['open_at'], message: 'give open_now or open_at, not both' })
+    }
+  })
+export type PointsQuery = z.infer<typeof PointsQuerySchema>
