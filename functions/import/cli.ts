@@ -1,0 +1,101 @@
+import '../local/quiet-sdk-warning.ts'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import type { Registry } from '../../shared/registry-port.ts'
+import { loadComuni } from '../gazetteer/load-comuni.ts'
+import { openLocalRegistry } from '../local/open-local-registry.ts'
+import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { FORMATS, type ImportFormatName } from './formats/format.ts'
+import { terminalProgress } from './progress-bar.ts'
+import { runImport, UnreadableFileError, type ImportReport } from './run-import.ts'
+
+const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map((f) => f.name).join('|')}] [--dry-run] [--report FILE]
+
+Imports a registry file into the local registry (the one npm start serves, under .data/),
+or into the AWS table named by PUNTOVICINO_TABLE (with the usual AWS credentials and AWS_REGION).`
+
+/** Where the points go: the AWS table when PUNTOVICINO_TABLE is set, else the local registry. */
+async function openTarget(): Promise<{ registry: Registry; label: string; close(): Promise<void> }> {
+  const table = process.env.PUNTOVICINO_TABLE
+  if (table) {
+    const client = new DynamoDBClient({})
+    return { registry: new DynamoDbRegistry({ client, tableName: table }), label: `DynamoDB table ${table}`, close: async () => client.destroy() }
+  }
+  const local = await openLocalRegistry()
+  return {
+    registry: local.registry,
+    label: local.ownsServer ? 'local registry (.data/)' : `the running npm start (${local.endpoint})`,
+    close: () => local.close(),
+  }
+}
+
+function summary(r: ImportReport): string {
+  const lines = [
+    `${r.file} — formato / format: ${r.format}${r.dryRun ? ' — PROVA, nulla scritto / DRY RUN, nothing written' : ''}`,
+    `righe lette ${r.read} · punti ${r.points} · creati ${r.created} · aggiornati ${r.updated} · invariati ${r.unchanged} · righe scartate ${r.rejected}`,
+    `(read ${r.read} · points ${r.points} · created ${r.created} · updated ${r.updated} · unchanged ${r.unchanged} · rejected rows ${r.rejected})`,
+  ]
+  for (const row of r.rejectedRows.slice(0, 20)) {
+    lines.push(`  scartata / rejected ${row.where}${row.id ? ` (${row.id})` : ''}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)
+  }
+  if (r.rejectedRows.length > 20) lines.push(`  … ${r.rejectedRows.length - 20} more in the report file`)
+  if (r.warningRows.length > 0) lines.push(`avvisi / warnings: ${r.warningRows.length} rows (imported; details in the report file)`)
+  for (const f of r.failedWrites) lines.push(`  NON scritto / NOT written ${f.id}: ${f.reason}`)
+  return lines.join('\n')
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'auto' },
+      'dry-run': { type: 'boolean', default: false },
+      report: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help || positionals.length !== 1) {
+    console.error(USAGE)
+    return values.help ? 0 : 2
+  }
+  const file = positionals[0]!
+  const format = values.format as ImportFormatName | 'auto'
+  if (format !== 'auto' && !FORMATS.some((f) => f.name === format)) {
+    console.error(`--format: unknown format "${format}"\n${USAGE}`)
+    return 2
+  }
+
+  const target = await openTarget()
+  const progress = terminalProgress()
+  try {
+    console.error(`Importo in / importing into: ${target.label}`)
+    const report = await runImport({
+      input: file,
+      format,
+      dryRun: values['dry-run'],
+      registry: target.registry,
+      gazetteer: createGazetteer(loadComuni()),
+      onProgress: progress,
+    })
+    progress.done()
+    const reportPath = values.report ?? `import-report-${report.startedAt.replace(/[:.]/g, '-')}.json`
+    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+    console.log(summary(report))
+    console.log(`rapporto / report: ${reportPath}`)
+    const imported = report.created + report.updated + report.unchanged
+    return report.dryRun ? (report.points > 0 ? 0 : 1) : imported > 0 ? 0 : 1
+  } catch (error) {
+    progress.done()
+    if (error instanceof UnreadableFileError) {
+      console.error(`Import non riuscito / import failed: ${error.message}`)
+      return 1
+    }
+    throw error
+  } finally {
+    await target.close()
+  }
+}
+
+process.exitCode = await main()

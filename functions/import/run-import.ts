@@ -1,0 +1,176 @@
+import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import type { Registry } from '../../shared/registry-port.ts'
+import type { PointDraft } from '../../shared/schemas/point.ts'
+import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
+import { mergeDrafts } from './formats/merge-drafts.ts'
+import { openRows } from './formats/read-rows.ts'
+import { validateDraft } from './formats/validate-draft.ts'
+
+export interface RowReport {
+  /** "line 12" (CSV) or "item 3" (JSON array). */
+  readonly where: string
+  readonly line: number
+  readonly id?: string
+  readonly errors: readonly RowError[]
+}
+
+export interface ImportReport {
+  readonly file: string
+  readonly format: ImportFormatName
+  readonly dryRun: boolean
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly read: number
+  readonly points: number
+  readonly created: number
+  readonly updated: number
+  readonly unchanged: number
+  readonly rejected: number
+  readonly rejectedRows: readonly RowReport[]
+  readonly warningRows: readonly RowReport[]
+  readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
+}
+
+export type ImportProgress =
+  | { readonly phase: 'reading'; readonly rows: number }
+  | { readonly phase: 'writing'; readonly done: number; readonly total: number }
+
+export interface RunImportOptions {
+  readonly input: string | NodeJS.ReadableStream
+  /** Shown in the report; defaults to the input path. */
+  readonly fileLabel?: string
+  readonly format?: ImportFormatName | 'auto'
+  readonly dryRun?: boolean
+  readonly registry: Registry
+  readonly gazetteer: Gazetteer
+  readonly now?: Date
+  readonly onProgress?: (progress: ImportProgress) => void
+  /** Drafts written per registry call: bounds memory and gives the progress bar steps. @default 500 */
+  readonly writeBatchSize?: number
+}
+
+/** The file cannot be read as any format: nothing was imported. */
+export class UnreadableFileError extends Error {}
+
+interface PendingPoint {
+  draft: PointDraft
+  rows: Array<{ where: string; line: number }>
+}
+
+/**
+ * One import: stream the rows, turn each into a draft with its format's reader, join the rows
+ * of one point (the template has one row per site), validate, then upsert in batches. A bad row
+ * is reported with its line and never stops the others; points already stored are only ever
+ * replaced by a valid newer version of themselves.
+ */
+export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const startedAt = new Date()
+  const now = options.now ?? startedAt
+  const fileLabel = options.fileLabel ?? (typeof options.input === 'string' ? options.input : '(stream)')
+  let source
+  try {
+    source = await openRows(options.input)
+  } catch (error) {
+    throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const format = chooseFormat(options.format ?? 'auto', source.header, fileLabel)
+
+  const rejectedRows: RowReport[] = []
+  const warningRows: RowReport[] = []
+  const pending = new Map<string, PendingPoint>()
+  let read = 0
+  try {
+    for await (const { line, where, row, problem } of source.rows) {
+      read++
+      if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
+      if (problem) {
+        rejectedRows.push({ where, line, errors: [{ field: '(row)', message: problem }] })
+        continue
+      }
+      const result = format.toDraft(row, { gazetteer: options.gazetteer, now })
+      if (!result.ok) {
+        rejectedRows.push({ where, line, errors: result.errors })
+        continue
+      }
+      if (result.warnings.length > 0) warningRows.push({ where, line, id: result.draft.id, errors: result.warnings })
+      const existing = pending.get(result.draft.id)
+      if (!existing) {
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line }] })
+      } else if (format.name === 'template') {
+        existing.draft = mergeDrafts(existing.draft, result.draft)
+        existing.rows.push({ where, line })
+      } else {
+        rejectedRows.push({ where, line, id: result.draft.id, errors: [{ field: 'id', message: `same point as ${existing.rows[0]!.where}: the later row is ignored` }] })
+      }
+    }
+  } catch (error) {
+    if (read === 0) throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
+    // A file broken half-way (truncated, bad quoting): keep what was read, report where it broke.
+    rejectedRows.push({ where: `after row ${read}`, line: read + 1, errors: [{ field: '(file)', message: `reading stopped: ${error instanceof Error ? error.message : String(error)}` }] })
+  }
+  options.onProgress?.({ phase: 'reading', rows: read })
+
+  // Points joined from several rows are checked again as a whole (duplicate site ids, …).
+  const drafts: PointDraft[] = []
+  for (const point of pending.values()) {
+    if (point.rows.length === 1) {
+      drafts.push(point.draft)
+      continue
+    }
+    const checked = validateDraft(point.draft)
+    if (checked.ok) drafts.push(checked.draft)
+    else for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: checked.errors })
+  }
+
+  let created = 0
+  let updated = 0
+  let unchanged = 0
+  const failedWrites: Array<{ id: string; reason: string }> = []
+  if (!options.dryRun) {
+    const batchSize = options.writeBatchSize ?? 500
+    for (let i = 0; i < drafts.length; i += batchSize) {
+      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize))
+      created += result.created
+      updated += result.updated
+      unchanged += result.unchanged
+      failedWrites.push(...result.failed)
+      options.onProgress?.({ phase: 'writing', done: Math.min(i + batchSize, drafts.length), total: drafts.length })
+    }
+  }
+
+  rejectedRows.sort((a, b) => a.line - b.line)
+  return {
+    file: fileLabel,
+    format: format.name,
+    dryRun: options.dryRun ?? false,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    read,
+    points: drafts.length,
+    created,
+    updated,
+    unchanged,
+    rejected: rejectedRows.length,
+    rejectedRows,
+    warningRows,
+    failedWrites,
+  }
+}
+
+function chooseFormat(requested: ImportFormatName | 'auto', header: readonly string[], fileLabel: string): ImportFormat {
+  if (requested !== 'auto') {
+    const format = FORMATS.find((f) => f.name === requested)
+    if (!format) throw new UnreadableFileError(`unknown format ${requested}; expected ${FORMATS.map((f) => f.name).join(', ')}`)
+    if (!format.detect(header)) {
+      throw new UnreadableFileError(`${fileLabel}: the header does not look like the ${requested} format (columns: ${header.slice(0, 8).join(', ')}…)`)
+    }
+    return format
+  }
+  const detected = detectFormat(header)
+  if (!detected) {
+    throw new UnreadableFileError(
+      `${fileLabel}: format not recognised from its header (columns: ${header.slice(0, 8).join(', ')}…); expected one of ${FORMATS.map((f) => f.name).join(', ')} — see docs/import-template.md`,
+    )
+  }
+  return detected
+}

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { runImport, UnreadableFileError } from '../../../functions/import/run-import.ts'
+import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
+
+const gazetteer = createGazetteer(loadComuni())
+const now = new Date('2026-11-26T10:00:00+01:00')
+const dir = mkdtempSync(join(tmpdir(), 'pv-import-'))
+const FR_FILE = 'tests/fixtures/fr_lieux_mediation_numerique_hinaura_ara.json'
+const PUGLIA_FILE = 'tests/fixtures/it_puglia_punti_facilitazione_sample3.csv'
+
+let local: LocalRegistryFixture
+beforeAll(async () => {
+  local = await startLocalRegistry()
+})
+afterAll(() => local.close())
+
+describe('runImport', () => {
+  it('imports at least 95% of the French rows that have coordinates, and reports the rest by item', async () => {
+    const registry = local.registry()
+    const rows = JSON.parse(readFileSync(FR_FILE, 'utf8')) as Array<{ latitude?: number; longitude?: number }>
+    const withCoordinates = rows.filter((r) => Number.isFinite(r.latitude) && Number.isFinite(r.longitude)).length
+    const report = await runImport({ input: FR_FILE, format: 'fr-standard', registry, gazetteer, now })
+    expect(report.format).toBe('fr-standard')
+    expect(report.read).toBe(rows.length)
+    expect(report.created).toBeGreaterThanOrEqual(Math.ceil(withCoordinates * 0.95))
+    for (const row of report.rejectedRows) expect(row.where).toMatch(/^item \d+$/)
+  })
+
+  it('reports every row unchanged when the same file is imported again', async () => {
+    const registry = local.registry()
+    const first = await runImport({ input: FR_FILE, registry, gazetteer, now })
+    const versionBefore = await registry.getVersion()
+    const again = await runImport({ input: FR_FILE, registry, gazetteer, now })
+    expect(again.format).toBe('fr-standard')
+    expect(again.created + again.updated).toBe(0)
+    expect(again.unchanged).toBe(first.created + first.updated + first.unchanged)
+    expect((await registry.getVersion()).version).toBe(versionBefore.version)
+  })
+
+  it('imports the good rows of a corrupted file and names each bad row by line, field and reason', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const lines = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
+      const header = lines[0]!
+      const good = lines.slice(1)
+      const corrupted = [
+        header,
+        good[1]!, // line 2: Bari, fine
+        good[1]!.replace('5447245', '9000001').replace('41.1267', '141.1267'), // line 3: latitude out of range
+        good[2]!.replace('5447269', '9000002').replace('Consorzio per la realizzazione del sistema integrato di welfare dell’ambito territoriale sociale BR1', ''), // line 4: no name
+        good[1]!.replace('5447245', '9000003').replace('Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:', 'quando capita'), // line 5: hours not understood: imported, flagged
+        good[1]!.replace('5447245', '9000004').replace(',Bari,', ',Atlantide,'), // line 6: unknown comune name: placed by its coordinates, with a warning
+        good[2]!, // line 7: Brindisi, fine
+      ].join('\n')
+      const file = join(dir, 'corrupted.csv')
+      writeFileSync(file, corrupted)
+      const report = await runImport({ input: file, registry, gazetteer, now })
+      expect(report.format).toBe('puglia')
+      expect(report.read).toBe(6)
+      expect(report.created).toBe(4)
+      expect(report.rejectedRows.map((r) => r.line)).toEqual([3, 4])
+      const byLine = new Map(report.rejectedRows.map((r) => [r.line, r.errors.map((e) => e.field)]))
+      expect(byLine.get(3)).toContain('latitudine')
+      expect(byLine.get(4)).toContain('nomeDelloSpazio')
+      expect(report.warningRows.find((r) => r.line === 6)?.errors.map((e) => e.field)).toContain('comune')
+      expect((await registry.getPoint('puglia-9000004'))?.comune).toEqual({ istat: '072006', name: 'Bari' })
+      const flagged = await registry.getPoint('puglia-9000003')
+      expect(flagged?.sites[0]?.opening_hours_unparsed).toBe(true)
+      expect(flagged?.sites[0]?.opening_hours_source).toBe('quando capita')
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('never loses stored points when a later file is full of bad rows', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      await runImport({ input: PUGLIA_FILE, registry, gazetteer, now })
+      const before = (await registry.listAll()).map((p) => p.id).sort()
+      const [header, ...rows] = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
+      const broken = [header, ...rows.map((r) => r.replace(/,(\d+\.\d+),(\d+\.\d+),/, ',nord,est,'))].join('\n')
+      const file = join(dir, 'all-bad.csv')
+      writeFileSync(file, broken)
+      const report = await runImport({ input: file, registry, gazetteer, now })
+      expect(report.rejected).toBe(3)
+      expect(report.created + report.updated).toBe(0)
+      expect((await registry.listAll()).map((p) => p.id).sort()).toEqual(before)
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('writes nothing on a dry run but reports what it would do', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const report = await runImport({ input: PUGLIA_FILE, registry, gazetteer, now, dryRun: true })
+      expect(report.points).toBe(3)
+      expect(report.created).toBe(0)
+      expect(await registry.listAll()).toEqual([])
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('joins the template rows of one point into one point with several sites', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const report = await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
+      expect(report.format).toBe('template')
+      expect(report.rejected).toBe(0)
+      expect(report.points).toBeLessThan(report.read)
+      const stored = await registry.listAll()
+      expect(stored.length).toBe(report.points)
+      expect(stored.some((p) => p.sites.length >= 3 && p.sites.every((s) => s.kind === 'mobile'))).toBe(true)
+    } finally {
+      await fixture.close()
+    }
+  })
+
+  it('refuses a file whose header matches no format, naming the columns it saw', async () => {
+    const stream = Readable.from(['nome,via,orario\nBiblioteca,Via Roma 1,9-12\n'])
+    await expect(runImport({ input: stream, fileLabel: 'strano.csv', registry: local.registry(), gazetteer, now })).rejects.toThrow(
+      /strano\.csv: format not recognised from its header \(columns: nome, via, orario…\)/,
+    )
+    await expect(runImport({ input: Readable.from(['x']), format: 'puglia', registry: local.registry(), gazetteer, now })).rejects.toBeInstanceOf(UnreadableFileError)
+  })
+})
