@@ -1,0 +1,51 @@
+import { addDays } from './rome-time.ts'
+
+export interface PublicHoliday {
+  /** YYYY-MM-DD */
+  date: string
+  name: string
+}
+
+const FIXED_HOLIDAYS: ReadonlyArray<[monthDay: string, name: string]> = [
+  ['01-01', 'Capodanno'],
+  ['01-06', 'Epifania'],
+  ['04-25', 'Festa della Liberazione'],
+  ['05-01', 'Festa del Lavoro'],
+  ['06-02', 'Festa della Repubblica'],
+  ['08-15', 'Ferragosto'],
+  ['11-01', 'Ognissanti'],
+  ['12-08', 'Immacolata Concezione'],
+  ['12-25', 'Natale'],
+  ['12-26', 'Santo Stefano'],
+]
+
+/** Gregorian Easter Sunday (the anonymous algorithm of Meeus/Jones/Butcher), YYYY-MM-DD. */
+export function easterSunday(year: number): string {
+  const a = year % 19
+  const b = Math.floor(year / 100)
+  const c = year % 100
+  const d = Math.floor(b / 4)
+  const e = b % 4
+  const f = Math.floor((b + 8) / 25)
+  const g = Math.floor((b - f + 1) / 3)
+  const h = (19 * a + b - d - g + 15) % 30
+  const i = Math.floor(c / 4)
+  const k = c % 4
+  const l = (32 + 2 * e + 2 * i - h - k) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  const day = ((h + l - 7 * m + 114) % 31) + 1
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/**
+ * Italy's national public holidays of a year, in date order: the fixed ones and Easter Monday
+ * (Easter Sunday itself is a Sunday and not listed). Patron saints' days are local and not here.
+ */
+export function italianPublicHolidays(year: number): PublicHoliday[] {
+  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`year must be a Gregorian year 1583–9999, got ${year}`)
+  const yyyy = String(year)
+  const holidays = FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${yyyy}-${monthDay}`, name }))
+  holidays.push({ date: addDays(easterSunday(year), 1), name: "Lunedì dell'Angelo (Pasquetta)" })
+  return holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+}
