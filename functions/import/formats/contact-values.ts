@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import type { RowError } from './format.ts'
+import { listOf } from './row-values.ts'
+
+/**
+ * Contacts as published are often several values in one cell ("a@x.fr|b@x.fr") and sometimes
+ * junk. The registry keeps one of each: the first valid value. A cell with no valid value
+ * becomes null with a warning naming the column: a bad e-mail is no reason to lose a point.
+ */
+
+export type ContactKind = 'email' | 'phone' | 'url'
+
+const EMAIL = z.email()
+const isEmail = (s: string) => EMAIL.safeParse(s).success
+/** Only http(s): a "javascript:" or "mailto:" link is no website. */
+const isWebUrl = (s: string) => {
+  if (!z.url().safeParse(s).success) return false
+  const protocol = new URL(s).protocol
+  return protocol === 'http:' || protocol === 'https:'
+}
+/** Digits with the usual separators, optionally +country code; 6 to 15 digits (E.164 has at most 15). */
+const isPhone = (s: string) => {
+  if (!/^\+?[\d\s().\/-]+$/.test(s)) return false
+  const digits = s.replace(/\D/g, '').length
+  return digits >= 6 && digits <= 15
+}
+
+const CHECKS: Record<ContactKind, (s: string) => boolean> = { email: isEmail, phone: isPhone, url: isWebUrl }
+const DESCRIPTIONS: Record<ContactKind, string> = { email: 'an e-mail address', phone: 'a phone number', url: 'an http(s) URL' }
+
+/** A bare "www.example.org" is a website everyone understands: give it a scheme before checking. */
+function withScheme(kind: ContactKind, s: string): string {
+  return kind === 'url' && /^www\./i.test(s) ? `https://${s}` : s
+}
+
+export function firstValidContact(
+  kind: ContactKind,
+  cell: string | null,
+  column: string,
+): { value: string | null; warning?: RowError } {
+  // Phone numbers contain spaces, so only | and ; separate them; other kinds also split on commas and spaces.
+  const separators = kind === 'phone' ? /[|;]/ : /[|;,\s]+/
+  const values = listOf(cell, separators).map((s) => withScheme(kind, s))
+  const found = values.find(CHECKS[kind])
+  if (found !== undefined) return { value: found }
+  if (values.length === 0) return { value: null }
+  return { value: null, warning: { field: column, message: `no valid value, expected ${DESCRIPTIONS[kind]}: ${JSON.stringify(cell)}; left empty` } }
+}

@@ -1,0 +1,40 @@
+import type { PointDraft } from '../../../shared/schemas/point.ts'
+import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import { templateFormat } from './template.ts'
+import { pugliaFormat } from './puglia.ts'
+import { frStandardFormat } from './fr-standard.ts'
+
+/** What is wrong with one row: `field` is the source column, or the dotted path in the draft. */
+export interface RowError {
+  field: string
+  message: string
+}
+
+/** One source row turned into a draft (possibly with warnings), or rejected with its reasons. */
+export type RowResult =
+  | { ok: true; draft: PointDraft; warnings: RowError[] }
+  | { ok: false; errors: RowError[] }
+
+export interface ImportContext {
+  gazetteer: Gazetteer
+  /** The import's clock: dates after it are not believed. */
+  now: Date
+}
+
+export type ImportFormatName = 'template' | 'puglia' | 'fr-standard'
+
+export interface ImportFormat {
+  readonly name: ImportFormatName
+  /** true if this header (CSV column names, or the keys of the JSON objects) is this format's */
+  detect(header: readonly string[]): boolean
+  /** one source row (CSV record as object keyed by header, or one JSON object) → result */
+  toDraft(row: Record<string, unknown>, ctx: ImportContext): RowResult
+}
+
+/** Every format, most specific first: detection takes the first that claims the header. */
+export const FORMATS: readonly ImportFormat[] = [templateFormat, pugliaFormat, frStandardFormat]
+
+export function detectFormat(header: readonly string[]): ImportFormat | undefined {
+  return FORMATS.find((format) => format.detect(header))
+}
+

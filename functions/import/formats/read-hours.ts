@@ -1,0 +1,36 @@
+import type { WeeklySchedule } from '../../../shared/schemas/hours.ts'
+import type { Site } from '../../../shared/schemas/point.ts'
+import type { RowError } from './format.ts'
+
+/** The shape shared by parseItalianHours and osmToSchedule. */
+export type HoursParser = (text: string) => { ok: true; schedule: WeeklySchedule } | { ok: false; reason: string }
+
+export type SiteHours = Pick<Site, 'opening_hours' | 'opening_hours_source' | 'opening_hours_unparsed'>
+
+const MAX_SOURCE_LENGTH = 2000
+
+/**
+ * Published hours → the site's hours fields. The text is always kept in `opening_hours_source`;
+ * the first parser that succeeds gives `opening_hours`. When none does, the site is marked
+ * `opening_hours_unparsed` and a warning (field `opening_hours`) carries every parser's reason:
+ * unreadable hours never cost a point its place in the registry.
+ */
+export function readHours(text: string | null, parsers: readonly HoursParser[]): { hours: SiteHours; warnings: RowError[] } {
+  if (text === null) return { hours: {}, warnings: [] }
+  const warnings: RowError[] = []
+  let source = text
+  if (source.length > MAX_SOURCE_LENGTH) {
+    source = source.slice(0, MAX_SOURCE_LENGTH)
+    warnings.push({ field: 'opening_hours', message: `the hours text is ${text.length} characters; kept the first ${MAX_SOURCE_LENGTH}` })
+  }
+  const reasons: string[] = []
+  for (const parse of parsers) {
+    const result = parse(text)
+    if (result.ok) return { hours: { opening_hours: result.schedule, opening_hours_source: source }, warnings }
+    reasons.push(result.reason)
+  }
+  warnings.push({ field: 'opening_hours', message: `kept as text, could not read ${JSON.stringify(shorten(text))}: ${reasons.join('; ')}` })
+  return { hours: { opening_hours_source: source, opening_hours_unparsed: true }, warnings }
+}
+
+const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s)

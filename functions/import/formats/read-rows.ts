@@ -1,0 +1,165 @@
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { parse } from 'csv-parse'
+
+/**
+ * Source files → rows, one at a time, each with where it came from. CSV is parsed as a stream
+ * (csv-parse: BOM stripped, `,` or `;` detected from the header line, quoted multi-line fields
+ * allowed); a JSON file must be an array of objects and is read whole (fine below ~50 MB).
+ */
+
+export type SourceKind = 'csv' | 'json'
+
+export interface SourceRow {
+  /** CSV: the line the record starts on (the header is line 1). JSON: the 1-based array index. */
+  line: number
+  /** How to point a human at the row: "line 12" or "item 3". */
+  where: string
+  row: Record<string, unknown>
+  /** Set when the row's shape is already wrong (field count differs from the header, not an object). */
+  problem?: string
+}
+
+export interface RowSource {
+  kind: SourceKind
+  /** CSV: the column names, trimmed. JSON: every key of the objects, in order of first appearance. */
+  header: readonly string[]
+  rows: AsyncIterable<SourceRow>
+}
+
+export interface ReadRowsOptions {
+  /** Skips sniffing; otherwise a path's extension or the first character ('[' = JSON) decides. */
+  kind?: SourceKind
+  /** Skips delimiter detection (CSV). */
+  delimiter?: ',' | ';'
+}
+
+type Input = NodeJS.ReadableStream | string
+
+/** Opens a source and reads as far as its header: `rows` then yields every row. */
+export async function openRows(input: Input, opts: ReadRowsOptions = {}): Promise<RowSource> {
+  const stream = typeof input === 'string' ? createReadStream(input) : input
+  const kindFromPath = typeof input === 'string' ? kindOfPath(input) : undefined
+  const text = textChunks(stream)
+  const head = await readHead(text)
+  const kind = opts.kind ?? kindFromPath ?? (head.trimStart().startsWith('[') ? 'json' : 'csv')
+  const all = replay(head, text)
+  return kind === 'json' ? openJson(all) : openCsv(all, opts.delimiter ?? detectDelimiter(head))
+}
+
+/** The rows alone, as one iterable; `onHeader` sees the header before the first row. */
+export async function* readRows(
+  input: Input,
+  opts: ReadRowsOptions & { onHeader?: (header: readonly string[], kind: SourceKind) => void } = {},
+): AsyncIterable<SourceRow> {
+  const source = await openRows(input, opts)
+  opts.onHeader?.(source.header, source.kind)
+  yield* source.rows
+}
+
+function kindOfPath(path: string): SourceKind | undefined {
+  const lower = path.toLowerCase()
+  return lower.endsWith('.json') ? 'json' : lower.endsWith('.csv') ? 'csv' : undefined
+}
+
+/** Decodes UTF-8 across chunk boundaries; TextDecoder also drops a leading BOM. */
+async function* textChunks(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8')
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+/** Enough of the start to see the first character and the whole header line. */
+async function readHead(text: AsyncGenerator<string>): Promise<string> {
+  let head = ''
+  while (!head.includes('\n') && head.length < 1 << 16) {
+    const next = await text.next()
+    if (next.done) break
+    head += next.value
+  }
+  return head
+}
+
+async function* replay(head: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  if (head) yield head
+  yield* rest
+}
+
+/** `;` when the header line has more semicolons than commas outside quotes (Italian Excel exports). */
+export function detectDelimiter(head: string): ',' | ';' {
+  const firstLine = head.split('\n', 1)[0] ?? ''
+  const unquoted = firstLine.replace(/"[^"]*"/g, '')
+  const count = (c: string) => unquoted.split(c).length - 1
+  return count(';') > count(',') ? ';' : ','
+}
+
+async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Promise<RowSource> {
+  let header: string[] = []
+  const parser = Readable.from(text).pipe(
+    parse({
+      delimiter,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      columns: (names: string[]) => (header = names.map((n) => n.trim())),
+    }),
+  )
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: CsvInfo }>
+  // Reading the first record is what makes the parser call `columns`, i.e. gives the header.
+  const first = await records.next()
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    let previousEndLine = 1
+    let previousEmptyLines = 0
+    for (let next = first; !next.done; next = await records.next()) {
+      const { record, info } = next.value
+      // info.lines is where the record ENDS; it starts after the previous one and any blank lines.
+      const line = previousEndLine + 1 + (info.empty_lines - previousEmptyLines)
+      previousEndLine = info.lines
+      previousEmptyLines = info.empty_lines
+      const fields = info.error?.record?.length
+      yield {
+        line,
+        where: `line ${line}`,
+        row: record,
+        ...(fields !== undefined ? { problem: `the row has ${fields} fields, the header ${header.length}` } : {}),
+      }
+    }
+  }
+  return { kind: 'csv', header, rows: rows() }
+}
+
+interface CsvInfo {
+  lines: number
+  empty_lines: number
+  error?: { record?: unknown[] }
+}
+
+async function openJson(text: AsyncGenerator<string>): Promise<RowSource> {
+  let whole = ''
+  for await (const chunk of text) whole += chunk
+  let data: unknown
+  try {
+    data = JSON.parse(whole)
+  } catch (error) {
+    throw new Error(`JSON source: ${(error as Error).message}`)
+  }
+  if (!Array.isArray(data)) throw new Error('JSON source: expected an array of objects at the top level')
+  const items: unknown[] = data
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const header = [...new Set(items.filter(isObject).flatMap((item) => Object.keys(item)))]
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for (const [index, item] of items.entries()) {
+      const line = index + 1
+      yield isObject(item)
+        ? { line, where: `item ${line}`, row: item }
+        : { line, where: `item ${line}`, row: {}, problem: `item ${line} is not an object` }
+    }
+  }
+  return { kind: 'json', header, rows: rows() }
+}

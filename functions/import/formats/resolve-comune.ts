@@ -1,0 +1,79 @@
+import { distance } from 'geokdbush'
+import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import type { ComuneRef, PointRecord } from '../../../shared/schemas/point.ts'
+import type { RowError } from './format.ts'
+import type { Coordinates } from './row-values.ts'
+
+/** Farther than this from its comune's point, a site's coordinates are worth a second look. */
+const SUSPICIOUS_DISTANCE_KM = 50
+
+export interface ComuneClues {
+  /** Six-digit ISTAT code, and the column it came from. */
+  istat?: { value: string | null; column: string }
+  /** Comune name (Italian or bilingual form), and the column it came from. */
+  name?: { value: string | null; column: string }
+  /** Province sigla that tells same-name comuni apart. */
+  province?: string | null
+  /** The site's position: tells same-name comuni apart and is checked against the comune found. */
+  near?: Coordinates
+}
+
+/**
+ * What a row says about its comune → one gazetteer comune. An ISTAT code wins but must agree
+ * with the name when both are given; a name shared by several comuni needs the province or
+ * coordinates. Errors name the column at fault.
+ */
+export function resolveComune(
+  gazetteer: Gazetteer,
+  clues: ComuneClues,
+): { ok: true; comune: Comune; warnings: RowError[] } | { ok: false; error: RowError } {
+  const code = clues.istat?.value ?? null
+  const name = clues.name?.value ?? null
+  const codeColumn = clues.istat?.column ?? 'codice_istat_comune'
+  const nameColumn = clues.name?.column ?? 'comune'
+  let comune: Comune
+  if (code !== null) {
+    const byCode = /^\d{6}$/.test(code) ? gazetteer.byIstat(code) : undefined
+    if (!byCode) return { ok: false, error: { field: codeColumn, message: `${JSON.stringify(code)} is not an ISTAT comune code` } }
+    if (name !== null && !gazetteer.findByName(name).includes(byCode)) {
+      return { ok: false, error: { field: nameColumn, message: `${JSON.stringify(name)} does not match ISTAT code ${code}, which is ${byCode.name}` } }
+    }
+    comune = byCode
+  } else if (name !== null) {
+    const candidates = gazetteer.findByName(name, {
+      ...(clues.province ? { province: clues.province } : {}),
+      ...(clues.near ? { near: clues.near } : {}),
+    })
+    if (candidates.length === 0) {
+      const where = clues.province ? ` in province ${clues.province}` : ''
+      return { ok: false, error: { field: nameColumn, message: `unknown comune ${JSON.stringify(name)}${where}` } }
+    }
+    if (candidates.length > 1 && !clues.near) {
+      const list = candidates.map((c) => `${c.name} (${c.province})`).join(', ')
+      return { ok: false, error: { field: nameColumn, message: `${JSON.stringify(name)} is ambiguous: ${list}; give the province or the ISTAT code` } }
+    }
+    comune = candidates[0]!
+  } else {
+    return { ok: false, error: { field: nameColumn, message: `the comune is missing (give ${codeColumn} or ${nameColumn})` } }
+  }
+  return { ok: true, comune, warnings: clues.near ? distanceWarnings(comune, clues.near, nameColumn) : [] }
+}
+
+function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {
+  const km = distance(comune.lon, comune.lat, near.lon, near.lat)
+  if (km <= SUSPICIOUS_DISTANCE_KM) return []
+  return [{ field: column, message: `the coordinates are ${Math.round(km)} km from ${comune.name} (${comune.province}); check them` }]
+}
+
+export const comuneRef = (comune: Comune): ComuneRef => ({ istat: comune.istat, name: comune.name })
+
+/** The region, province and comune references of a point in this comune. */
+export function italianPlace(comune: Comune): Pick<PointRecord, 'region' | 'province' | 'comune' | 'country'> {
+  return {
+    region: { istat: comune.regionIstat, name: comune.regionName },
+    province: comune.province,
+    comune: comuneRef(comune),
+    country: 'IT',
+  }
+}

@@ -1,0 +1,98 @@
+import type { RowError } from './format.ts'
+
+/**
+ * Reading typed values out of raw source cells. Cells arrive as strings from CSV and as
+ * strings, numbers or null from JSON; every reader goes through these so "" and "   " and null
+ * all mean "absent" the same way everywhere.
+ */
+
+/** The trimmed text of a cell, or null when the cell is absent or blank. */
+export function text(row: Record<string, unknown>, column: string): string | null {
+  const value = row[column]
+  if (value === null || value === undefined) return null
+  const s = (typeof value === 'string' ? value : String(value)).trim()
+  return s.length > 0 ? s : null
+}
+
+/** Splits a multi-valued cell ("a|b", "a;b") into trimmed, non-empty parts. */
+export function listOf(value: string | null, separators: RegExp = /[|;]/): string[] {
+  if (value === null) return []
+  return value
+    .split(separators)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+}
+
+/** A decimal number written with "." or "," ("41,1267"); NaN when absent or not a number. */
+export function decimal(value: string | null): number {
+  if (value === null) return Number.NaN
+  const normalised = value.replace(',', '.')
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(normalised) ? Number(normalised) : Number.NaN
+}
+
+export type Coordinates = { lat: number; lon: number }
+export interface Bounds {
+  readonly minLat: number
+  readonly maxLat: number
+  readonly minLon: number
+  readonly maxLon: number
+  readonly label: string
+}
+/** Italy with its islands (Lampedusa to the Brenner, Sardinia to Otranto), with a small margin. */
+export const ITALY_BOUNDS: Bounds = { minLat: 35.2, maxLat: 47.2, minLon: 6.4, maxLon: 18.7, label: 'Italy' }
+/** The whole globe: for foreign data, where only the WGS84 ranges can be checked. */
+export const WORLD_BOUNDS: Bounds = { minLat: -90, maxLat: 90, minLon: -180, maxLon: 180, label: 'WGS84 ranges' }
+
+/**
+ * Reads a latitude/longitude pair, naming the column at fault. Both missing is reported on the
+ * latitude column once; a pair that fits only when swapped says so, because that is the usual mistake.
+ */
+export function coordinates(
+  row: Record<string, unknown>,
+  columns: { lat: string; lon: string },
+  bounds: Bounds,
+): { ok: true; value: Coordinates } | { ok: false; error: RowError } {
+  const latText = text(row, columns.lat)
+  const lonText = text(row, columns.lon)
+  if (latText === null && lonText === null) {
+    return { ok: false, error: { field: columns.lat, message: `${columns.lat} and ${columns.lon} are missing` } }
+  }
+  const lat = decimal(latText)
+  const lon = decimal(lonText)
+  if (Number.isNaN(lat)) return { ok: false, error: { field: columns.lat, message: `${columns.lat} is not a decimal number: ${JSON.stringify(latText ?? '')}` } }
+  if (Number.isNaN(lon)) return { ok: false, error: { field: columns.lon, message: `${columns.lon} is not a decimal number: ${JSON.stringify(lonText ?? '')}` } }
+  if (lat === 0 && lon === 0) return { ok: false, error: { field: columns.lat, message: '0, 0 is a placeholder, not a place' } }
+  const inside = (la: number, lo: number) => la >= bounds.minLat && la <= bounds.maxLat && lo >= bounds.minLon && lo <= bounds.maxLon
+  if (inside(lat, lon)) return { ok: true, value: { lat, lon } }
+  const hint = inside(lon, lat) ? ' (latitude and longitude look swapped)' : ''
+  const field = lat < bounds.minLat || lat > bounds.maxLat ? columns.lat : columns.lon
+  return { ok: false, error: { field, message: `${lat}, ${lon} is outside ${bounds.label}${hint}` } }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/** A real calendar date YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+}
+
+/**
+ * A "verified on / updated on" date as `last_verified_at`. Unknown stays null; a date that cannot
+ * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
+ * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
+ */
+export function verificationDate(
+  value: string | null,
+  column: string,
+  now: Date,
+): { value: string | null; warning?: RowError } {
+  if (value === null) return { value: null }
+  const date = value.slice(0, 10)
+  if (!isIsoDate(date)) return { value: null, warning: { field: column, message: `${JSON.stringify(value)} is not a date YYYY-MM-DD; ignored` } }
+  const instant = `${date}T00:00:00Z`
+  if (date < '2000-01-01') return { value: null, warning: { field: column, message: `${date} looks like a placeholder; ignored` } }
+  if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: `${date} is in the future; ignored` } }
+  return { value: instant }
+}

@@ -1,0 +1,191 @@
+import { osmToSchedule } from '../../../shared/hours/osm.ts'
+import { parseItalianHours } from '../../../shared/hours/italian-text.ts'
+import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
+import { SeasonBoundSchema } from '../../../shared/schemas/hours.ts'
+import {
+  OPERATOR_TYPES, SERVICES, TOPICS,
+  type Booking, type Operator, type PointDraft, type PointStatus, type Service, type Site, type SiteKind, type Topic,
+} from '../../../shared/schemas/point.ts'
+import { firstValidContact, type ContactKind } from './contact-values.ts'
+import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
+import { hasColumns } from './has-columns.ts'
+import { pointId, shortHash, slugify } from './point-id.ts'
+import { readHours } from './read-hours.ts'
+import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
+import { ITALY_BOUNDS, coordinates, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
+import { validateDraft } from './validate-draft.ts'
+
+/**
+ * OUR template (docs/import-template.md): the CSV we ask regions to send, one row per SITE with
+ * Italian column names. Rows that share `fonte` + `id_punto` are sites of one point: each row
+ * becomes a one-site draft with the point's id, and the pipeline joins drafts with the same id
+ * with `mergeDrafts` (merge-drafts.ts). Point-level columns are taken from the first row.
+ */
+
+export const TEMPLATE_COLUMNS = [
+  'fonte', 'id_punto', 'nome_punto', 'stato', 'ente_gestore', 'tipo_ente', 'codice_istat_comune', 'comune', 'provincia',
+  'indirizzo', 'cap', 'id_sede', 'tipo_sede', 'nome_sede', 'latitudine', 'longitudine', 'orari', 'valido_dal', 'valido_al',
+  'servizi', 'temi', 'prenotazione', 'url_prenotazione', 'telefono', 'email', 'sito_web', 'lingue', 'accessibile',
+  'note_accessibilita', 'verificato_il', 'descrizione',
+] as const
+const DETECTING_COLUMNS = ['fonte', 'id_punto', 'nome_punto', 'tipo_sede'] as const
+
+const STATUS_BY_STATO: Readonly<Record<string, PointStatus>> = { attivo: 'active', sospeso: 'suspended', chiuso: 'closed' }
+const KIND_BY_TIPO_SEDE: Readonly<Record<string, SiteKind>> = { fissa: 'fixed', mobile: 'mobile', stagionale: 'seasonal', online: 'online' }
+const BOOKING_BY_PRENOTAZIONE: Readonly<Record<string, Booking>> = { libero_accesso: 'walk_in', appuntamento: 'appointment', entrambi: 'both' }
+const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
+const NO = new Set(['no', 'false', '0'])
+
+/** Codes are compared as written in the docs, but "Libero accesso" or "terzo-settore" are forgiven. */
+const asCode = (s: string) => normalizeName(s).replace(/ /g, '_')
+const quoted = (values: readonly string[]) => values.join(', ')
+
+/** A season bound as ISO (2026-06-15, --06-15) or as Italians write it (15/06/2026, 15/06). */
+function seasonBound(value: string | null): string | null | undefined {
+  if (value === null) return null
+  const italian = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(value)
+  const candidate = italian
+    ? `${italian[3] ?? '-'}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
+    : value
+  return SeasonBoundSchema.safeParse(candidate).success ? candidate : undefined
+}
+
+/** Values of a closed list, unknown ones warned about and dropped. */
+function codesFrom<T extends string>(cell: string | null, allowed: readonly T[], column: string, warnings: RowError[]): T[] {
+  const out: T[] = []
+  for (const value of listOf(cell, /[|;,]/)) {
+    const code = asCode(value) as T
+    if (allowed.includes(code)) {
+      if (!out.includes(code)) out.push(code)
+    } else {
+      warnings.push({ field: column, message: `${JSON.stringify(value)} is not one of ${quoted(allowed)}; ignored` })
+    }
+  }
+  return out
+}
+
+function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
+  const errors: RowError[] = []
+  const warnings: RowError[] = []
+  const required = (column: (typeof TEMPLATE_COLUMNS)[number], what: string): string | null => {
+    const value = text(row, column)
+    if (value === null) errors.push({ field: column, message: `${what} is missing` })
+    return value
+  }
+  const fromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], map: Readonly<Record<string, T>>, fallback?: T): T | undefined => {
+    const value = text(row, column)
+    if (value === null && fallback !== undefined) return fallback
+    const mapped = value === null ? undefined : map[asCode(value)]
+    if (mapped === undefined) errors.push({ field: column, message: `${JSON.stringify(value ?? '')} is not one of ${quoted(Object.keys(map))}` })
+    return mapped
+  }
+
+  const fonte = required('fonte', 'the source (who sends the file)')
+  const idPunto = required('id_punto', 'the point id')
+  const name = required('nome_punto', 'the point name')
+  const operatorName = required('ente_gestore', 'the operator')
+  const status = fromList('stato', STATUS_BY_STATO, 'active')
+  const operatorType = fromList('tipo_ente', Object.fromEntries(OPERATOR_TYPES.map((t) => [t, t])) as Record<string, Operator['type']>)
+  const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
+  const booking = fromList('prenotazione', BOOKING_BY_PRENOTAZIONE, 'both')
+
+  let location: Coordinates | undefined
+  if (kind !== 'online') {
+    const position = coordinates(row, { lat: 'latitudine', lon: 'longitudine' }, ITALY_BOUNDS)
+    if (position.ok) location = position.value
+    else if (kind !== undefined) errors.push(position.error)
+  }
+
+  const resolved = resolveComune(gazetteer, {
+    istat: { value: text(row, 'codice_istat_comune'), column: 'codice_istat_comune' },
+    name: { value: text(row, 'comune'), column: 'comune' },
+    province: text(row, 'provincia'),
+    ...(location ? { near: location } : {}),
+  })
+  if (resolved.ok) warnings.push(...resolved.warnings)
+  else errors.push(resolved.error)
+
+  const validFrom = seasonBound(text(row, 'valido_dal'))
+  const validTo = seasonBound(text(row, 'valido_al'))
+  for (const [column, value] of [['valido_dal', validFrom], ['valido_al', validTo]] as const) {
+    if (value === undefined) errors.push({ field: column, message: `${JSON.stringify(text(row, column))} is not a date (2026-06-15 or 15/06/2026) or a yearly day (--06-15 or 15/06)` })
+  }
+  if (kind === 'seasonal' && (validFrom === null || validTo === null)) {
+    errors.push({ field: validFrom === null ? 'valido_dal' : 'valido_al', message: 'a stagionale site needs valido_dal and valido_al' })
+  }
+
+  if (errors.length > 0 || !resolved.ok || fonte === null || idPunto === null || name === null || operatorName === null ||
+    status === undefined || operatorType === undefined || kind === undefined || booking === undefined) {
+    return { ok: false, errors }
+  }
+
+  const services: Service[] = [...new Set<Service>(['assistenza_individuale', ...codesFrom(text(row, 'servizi'), SERVICES, 'servizi', warnings)])]
+  const topics: Topic[] = codesFrom(text(row, 'temi'), TOPICS, 'temi', warnings)
+  const languages = listOf(text(row, 'lingue'), /[|;,\s]+/).map((l) => l.toLowerCase())
+  const badLanguages = languages.filter((l) => !/^[a-z]{2}$/.test(l))
+  if (badLanguages.length > 0) warnings.push({ field: 'lingue', message: `${quoted(badLanguages)}: not two-letter ISO 639-1 codes; ignored` })
+  const goodLanguages = languages.filter((l) => /^[a-z]{2}$/.test(l))
+
+  const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number]) => {
+    const picked = firstValidContact(contactKind, text(row, column), column)
+    if (picked.warning) warnings.push(picked.warning)
+    return picked.value
+  }
+  let postcode = text(row, 'cap')
+  if (postcode !== null && !/^\d{5}$/.test(postcode)) {
+    warnings.push({ field: 'cap', message: `${JSON.stringify(postcode)} is not a five-digit CAP; left empty` })
+    postcode = null
+  }
+  const accessible = text(row, 'accessibile')
+  const stepFree = accessible === null ? null : YES.has(accessible.toLowerCase()) ? true : NO.has(accessible.toLowerCase()) ? false : undefined
+  if (stepFree === undefined) warnings.push({ field: 'accessibile', message: `${JSON.stringify(accessible)} is not si or no; left empty` })
+  const verified = verificationDate(text(row, 'verificato_il'), 'verificato_il', now)
+  if (verified.warning) warnings.push(verified.warning)
+  const { hours, warnings: hoursWarnings } = readHours(text(row, 'orari'), [osmToSchedule, parseItalianHours])
+  warnings.push(...hoursWarnings)
+
+  const comune = resolved.comune
+  const address = { street: text(row, 'indirizzo'), postcode }
+  const siteLabel = text(row, 'nome_sede') ?? name
+  const idSede = text(row, 'id_sede')
+  // Without id_sede, the site's own content names it, so a re-import gives the same site id.
+  const siteId = (idSede && slugify(idSede)) || `sede-${shortHash([kind, siteLabel, address.street, location?.lat, location?.lon, validFrom].join('|')).slice(0, 8)}`
+  const site: Site = {
+    id: siteId,
+    kind,
+    label: siteLabel,
+    address: kind === 'online' ? null : address,
+    comune: comuneRef(comune),
+    ...(location ? { location } : {}),
+    ...(validFrom !== null && validTo !== null ? { valid_from: validFrom, valid_to: validTo } : {}),
+    ...hours,
+  }
+
+  const draft: PointDraft = {
+    id: pointId(fonte, idPunto),
+    name,
+    status,
+    operator: { name: operatorName, type: operatorType },
+    ...italianPlace(comune),
+    address,
+    sites: [site],
+    services,
+    topics,
+    booking,
+    booking_url: contact('url', 'url_prenotazione'),
+    contacts: { phone: contact('phone', 'telefono'), email: contact('email', 'email'), website: contact('url', 'sito_web') },
+    languages: goodLanguages.length > 0 ? [...new Set(goodLanguages)] : ['it'],
+    accessibility: { step_free: stepFree ?? null, notes: text(row, 'note_accessibilita') },
+    description: text(row, 'descrizione'),
+    source: { dataset: slugify(fonte), original_id: idPunto },
+    last_verified_at: verified.value,
+  }
+  const valid = validateDraft(draft)
+  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
+}
+
+export const templateFormat: ImportFormat = {
+  name: 'template',
+  detect: (header) => hasColumns(header, DETECTING_COLUMNS),
+  toDraft,
+}

@@ -1,0 +1,120 @@
+import KDBush from 'kdbush'
+import { around, distance } from 'geokdbush'
+import type { Comune } from './comuni.ts'
+import { normalizeName } from './normalize-name.ts'
+import { WordPrefixIndex } from './word-prefix-index.ts'
+
+export interface FindByNameOptions {
+  /** Province sigla ("LE"): keeps only the comuni of that province. */
+  readonly province?: string
+  /** Orders the candidates by great-circle distance from this point, nearest first. */
+  readonly near?: { readonly lat: number; readonly lon: number }
+}
+
+/** Look-ups over the ISTAT comuni: by code, by exact name, by typed prefix, by position. */
+export interface Gazetteer {
+  readonly comuni: readonly Comune[]
+  byIstat(code: string): Comune | undefined
+  /**
+   * Exact match on the name or the bilingual name, ignoring case, accents, apostrophes and
+   * hyphens. Five names belong to two comuni each (Castro, Livo, Peglio, Samone, San Teodoro):
+   * `province` narrows them to one, `near` puts the nearest first. Empty when nothing matches.
+   */
+  findByName(name: string, opts?: FindByNameOptions): Comune[]
+  /** Prefix match on any word start of the name or bilingual name; exact names first, then by population. */
+  search(q: string, limit: number): Comune[]
+  /** The comune whose point is nearest (great circle). */
+  nearest(lat: number, lon: number): Comune
+}
+
+export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
+  if (comuni.length === 0) throw new Error('createGazetteer: comuni is empty')
+  const byCode = new Map(comuni.map((c) => [c.istat, c]))
+  const normalName = comuni.map((c) => normalizeName(c.name))
+  const normalAltName = comuni.map((c) => (c.altName ? normalizeName(c.altName) : null))
+
+  const byNormalName = new Map<string, Comune[]>()
+  const addName = (key: string | null, c: Comune) => {
+    if (!key) return
+    const list = byNormalName.get(key) ?? []
+    if (!list.includes(c)) list.push(c)
+    byNormalName.set(key, list)
+  }
+  comuni.forEach((c, i) => {
+    addName(normalName[i]!, c)
+    addName(normalAltName[i]!, c)
+  })
+
+  const prefixIndex = new WordPrefixIndex(comuni.map((_, i) => [normalName[i]!, normalAltName[i] ?? ''].filter(Boolean)))
+  // Population rank, computed once, so ranking a query's matches is a numeric sort of small integers.
+  const byPopulation = comuni
+    .map((_, i) => i)
+    .sort((a, b) => comuni[b]!.population - comuni[a]!.population || (comuni[a]!.istat < comuni[b]!.istat ? -1 : 1))
+  const populationRank = new Uint32Array(comuni.length)
+  byPopulation.forEach((item, rank) => (populationRank[item] = rank))
+  // Scratch space reused by every search: a per-query stamp dedupes items reached through several words.
+  const seenInQuery = new Uint32Array(comuni.length)
+  const scores = new Uint32Array(comuni.length)
+  let queryStamp = 0
+
+  const points = new KDBush(comuni.length)
+  for (const c of comuni) points.add(c.lon, c.lat)
+  points.finish()
+
+  const distanceKm = (c: Comune, p: { lat: number; lon: number }) => distance(c.lon, c.lat, p.lon, p.lat)
+
+  function findExact(name: string): Comune[] {
+    const exact = byNormalName.get(normalizeName(name))
+    if (exact) return exact
+    // Sources often write both official names in one field: "Bolzano/Bozen", "Bolzano - Bozen".
+    for (const part of name.split(/\s*\/\s*|\s+-\s+/)) {
+      const found = part !== name ? byNormalName.get(normalizeName(part)) : undefined
+      if (found) return found
+    }
+    return []
+  }
+
+  return {
+    comuni,
+    byIstat: (code) => byCode.get(code),
+
+    findByName(name, opts = {}) {
+      let found = findExact(name)
+      if (opts.province !== undefined) {
+        const province = opts.province.trim().toUpperCase()
+        found = found.filter((c) => c.province === province)
+      }
+      if (opts.near !== undefined) {
+        const near = opts.near
+        found = [...found].sort((a, b) => distanceKm(a, near) - distanceKm(b, near))
+      }
+      return [...found]
+    },
+
+    search(q, limit) {
+      const prefix = normalizeName(q)
+      if (prefix.length === 0 || limit <= 0) return []
+      queryStamp = (queryStamp + 1) >>> 0 || 1
+      if (queryStamp === 1) seenInQuery.fill(0)
+      let count = 0
+      prefixIndex.forEachItemWithPrefix(prefix, (item) => {
+        if (seenInQuery[item] === queryStamp) return
+        seenInQuery[item] = queryStamp
+        const exact = normalName[item] === prefix || normalAltName[item] === prefix
+        // Exact names sort before every prefix match; within each group, the most populous first.
+        scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
+      })
+      const ranked = scores.subarray(0, count).sort()
+      const out: Comune[] = []
+      for (let i = 0; i < ranked.length && out.length < limit; i++) {
+        out.push(comuni[byPopulation[ranked[i]! % comuni.length]!]!)
+      }
+      return out
+    },
+
+    nearest(lat, lon) {
+      const [id] = around(points, lon, lat, 1)
+      return comuni[id!]!
+    },
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { readHours, type HoursParser } from '../../../../functions/import/formats/read-hours.ts'
+
+const MONDAY_MORNING = { mo: [{ start: '09:00', end: '12:00' }] }
+const readsMondays: HoursParser = (text) => (text.includes('Mo') ? { ok: true, schedule: MONDAY_MORNING } : { ok: false, reason: 'no Mo' })
+const readsNothing: HoursParser = () => ({ ok: false, reason: 'never' })
+
+describe('readHours', () => {
+  it('returns nothing for a missing text', () => {
+    expect(readHours(null, [readsMondays])).toEqual({ hours: {}, warnings: [] })
+  })
+
+  it('takes the first parser that succeeds and keeps the source text', () => {
+    expect(readHours('Mo 09:00-12:00', [readsNothing, readsMondays])).toEqual({
+      hours: { opening_hours: MONDAY_MORNING, opening_hours_source: 'Mo 09:00-12:00' },
+      warnings: [],
+    })
+  })
+
+  it('marks the hours unparsed and gives every reason in one warning on opening_hours', () => {
+    const { hours, warnings } = readHours('sempre', [readsNothing, readsMondays])
+    expect(hours).toEqual({ opening_hours_source: 'sempre', opening_hours_unparsed: true })
+    expect(warnings).toEqual([{ field: 'opening_hours', message: 'kept as text, could not read "sempre": never; no Mo' }])
+  })
+
+  it('keeps at most 2000 characters of source text, and says so', () => {
+    const { hours, warnings } = readHours(`Mo ${'x'.repeat(2100)}`, [readsMondays])
+    expect(hours.opening_hours_source).toHaveLength(2000)
+    expect(warnings.map((w) => w.field)).toEqual(['opening_hours'])
+  })
+})

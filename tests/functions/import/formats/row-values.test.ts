@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { ITALY_BOUNDS, coordinates, decimal, isIsoDate, listOf, text, verificationDate } from '../../../../functions/import/formats/row-values.ts'
+
+const now = new Date('2026-11-26T12:00:00Z')
+
+describe('cell readers', () => {
+  it('treats blank and missing cells alike and trims text', () => {
+    expect(text({ a: '  x ' }, 'a')).toBe('x')
+    expect(text({ a: '   ' }, 'a')).toBeNull()
+    expect(text({ a: null }, 'a')).toBeNull()
+    expect(text({}, 'a')).toBeNull()
+    expect(text({ a: 41.5 }, 'a')).toBe('41.5')
+  })
+
+  it('splits multi-valued cells and drops empty parts', () => {
+    expect(listOf(' a | b ;;c ')).toEqual(['a', 'b', 'c'])
+    expect(listOf(null)).toEqual([])
+  })
+
+  it('reads decimals with a point or a comma and nothing else', () => {
+    expect(decimal('41,5')).toBe(41.5)
+    expect(decimal('-0.25')).toBe(-0.25)
+    expect(decimal('41.5N')).toBeNaN()
+    expect(decimal('')).toBeNaN()
+  })
+
+  it('knows real calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true)
+    expect(isIsoDate('2026-02-29')).toBe(false)
+    expect(isIsoDate('2026-2-1')).toBe(false)
+  })
+})
+
+describe('coordinates', () => {
+  const columns = { lat: 'lat', lon: 'lon' }
+  it('rejects the 0,0 placeholder', () => {
+    expect(coordinates({ lat: '0', lon: '0' }, columns, ITALY_BOUNDS)).toEqual({ ok: false, error: { field: 'lat', message: '0, 0 is a placeholder, not a place' } })
+  })
+
+  it('names the longitude when only the longitude is out of bounds', () => {
+    expect(coordinates({ lat: '41', lon: '25' }, columns, ITALY_BOUNDS)).toMatchObject({ ok: false, error: { field: 'lon' } })
+  })
+})
+
+describe('verificationDate', () => {
+  it('turns a date into midnight UTC of that day', () => {
+    expect(verificationDate('2024-03-01', 'date_maj', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
+  })
+
+  it('ignores malformed, placeholder and future dates with a warning naming the column', () => {
+    expect(verificationDate('01/03/2024', 'date_maj', now).warning?.field).toBe('date_maj')
+    expect(verificationDate('1970-01-01', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '1970-01-01 looks like a placeholder; ignored' } })
+    expect(verificationDate('2026-11-27', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '2026-11-27 is in the future; ignored' } })
+  })
+})

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { templateFormat, TEMPLATE_COLUMNS } from '../../../../functions/import/formats/template.ts'
+import { mergeDrafts } from '../../../../functions/import/formats/merge-drafts.ts'
+import { validateDraft } from '../../../../functions/import/formats/validate-draft.ts'
+import type { RowResult } from '../../../../functions/import/formats/format.ts'
+import type { PointDraft } from '../../../../shared/schemas/point.ts'
+import { ctx, docsPath, rowsOf } from './fixture-rows.ts'
+
+const draftOf = (result: RowResult) => {
+  if (!result.ok) throw new Error(`expected a draft, got ${JSON.stringify(result.errors)}`)
+  return result
+}
+const errorsOf = (result: RowResult) => {
+  if (result.ok) throw new Error('expected a rejection')
+  return result.errors
+}
+const ROW: Record<string, string> = {
+  fonte: 'regione-test', id_punto: 'P1', nome_punto: 'Punto Test', stato: 'attivo', ente_gestore: 'Comune di Bari',
+  tipo_ente: 'comune', codice_istat_comune: '072006', comune: 'Bari', indirizzo: 'Via Sparano 1', cap: '70121',
+  tipo_sede: 'fissa', latitudine: '41.1240', longitudine: '16.8700', orari: 'Mo-Fr 09:00-13:00',
+}
+/** Reads the example file and merges drafts by id, as the import pipeline does. */
+async function examplePoints(): Promise<Map<string, PointDraft>> {
+  const { rows } = await rowsOf(docsPath('examples/template-esempio.csv'))
+  const points = new Map<string, PointDraft>()
+  for (const { row } of rows) {
+    const { draft } = draftOf(templateFormat.toDraft(row, ctx))
+    const existing = points.get(draft.id)
+    points.set(draft.id, existing ? mergeDrafts(existing, draft) : draft)
+  }
+  return points
+}
+
+describe('templateFormat on the example file', () => {
+  it('has every documented column', async () => {
+    const { header } = await rowsOf(docsPath('examples/template-esempio.csv'))
+    expect(header).toEqual([...TEMPLATE_COLUMNS])
+  })
+
+  it('turns the nine example rows into six valid points', async () => {
+    const points = await examplePoints()
+    expect([...points.keys()]).toEqual([
+      'regione-esempio-pf-001', 'regione-esempio-pf-002', 'regione-esempio-pf-003',
+      'regione-esempio-pf-004', 'regione-esempio-pf-005', 'regione-esempio-pf-006',
+    ])
+    for (const draft of points.values()) expect(validateDraft(draft).ok).toBe(true)
+  })
+
+  it('makes the mobile unit one point with three mobile sites in three comuni', async () => {
+    const bus = (await examplePoints()).get('regione-esempio-pf-002')!
+    expect(bus.sites.map((s) => [s.kind, s.comune?.istat])).toEqual([['mobile', '052021'], ['mobile', '052030'], ['mobile', '052007']])
+    expect(bus.sites.map((s) => s.id)).toEqual(['pienza', 'san-quirico', 'castiglione'])
+  })
+
+  it('reads a yearly season written the Italian way', async () => {
+    const seasonal = (await examplePoints()).get('regione-esempio-pf-003')!
+    expect(seasonal.sites[0]).toMatchObject({ kind: 'seasonal', valid_from: '--06-15', valid_to: '--09-15' })
+  })
+
+  it('keeps an online site without location or address', async () => {
+    const online = (await examplePoints()).get('regione-esempio-pf-004')!
+    expect(online.sites[0]!.kind).toBe('online')
+    expect(online.sites[0]!.location).toBeUndefined()
+    expect(online.sites[0]!.address).toBeNull()
+  })
+
+  it('resolves a comune given by its bilingual name', async () => {
+    const bolzano = (await examplePoints()).get('regione-esempio-pf-006')!
+    expect(bolzano).toMatchObject({ comune: { istat: '021008', name: 'Bolzano' }, province: 'BZ', status: 'suspended', languages: ['it', 'de'] })
+  })
+
+  it('gives the same point and site ids when the file is read twice', async () => {
+    const ids = async () => [...(await examplePoints()).values()].flatMap((p) => p.sites.map((s) => `${p.id}/${s.id}`))
+    expect(await ids()).toEqual(await ids())
+  })
+})
+
+describe('templateFormat on single rows', () => {
+  it('maps a complete row', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, servizi: 'formazione_gruppo', temi: 'spid|CIE', prenotazione: 'Libero accesso', accessibile: 'sì' }, ctx))
+    expect(warnings).toEqual([])
+    expect(draft).toMatchObject({
+      id: 'regione-test-p1',
+      operator: { name: 'Comune di Bari', type: 'comune' },
+      region: { istat: '16' },
+      province: 'BA',
+      services: ['assistenza_individuale', 'formazione_gruppo'],
+      topics: ['spid', 'cie'],
+      booking: 'walk_in',
+      languages: ['it'],
+      accessibility: { step_free: true, notes: null },
+      source: { dataset: 'regione-test', original_id: 'P1' },
+    })
+    expect(draft.sites[0]).toMatchObject({ kind: 'fixed', opening_hours_source: 'Mo-Fr 09:00-13:00', opening_hours: { mo: [{ start: '09:00', end: '13:00' }] } })
+  })
+
+  it('rejects an ISTAT code and a name that disagree', () => {
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, comune: 'Lecce' }, ctx))).toEqual([
+      { field: 'comune', message: '"Lecce" does not match ISTAT code 072006, which is Bari' },
+    ])
+  })
+
+  it('rejects an unknown comune or ISTAT code', () => {
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '', comune: 'Atlantide' }, ctx))).toEqual([
+      { field: 'comune', message: 'unknown comune "Atlantide"' },
+    ])
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '999999' }, ctx)).map((e) => e.field)).toEqual(['codice_istat_comune'])
+  })
+
+  it('asks for the province or the code when a name is shared and there are no coordinates', () => {
+    const online = { ...ROW, tipo_sede: 'online', codice_istat_comune: '', comune: 'Castro', latitudine: '', longitudine: '' }
+    expect(errorsOf(templateFormat.toDraft(online, ctx))[0]!.message).toContain('ambiguous')
+    expect(draftOf(templateFormat.toDraft({ ...online, provincia: 'LE' }, ctx)).draft.comune.istat).toBe('075096')
+  })
+
+  it('rejects missing required columns and bad coordinates, naming each column', () => {
+    const errors = errorsOf(templateFormat.toDraft({ ...ROW, fonte: '', nome_punto: '', tipo_ente: 'parrocchia', latitudine: 'x' }, ctx))
+    expect(errors.map((e) => e.field)).toEqual(['fonte', 'nome_punto', 'tipo_ente', 'latitudine'])
+  })
+
+  it('rejects a seasonal site without its dates and a date that is not one', () => {
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, tipo_sede: 'stagionale' }, ctx)).map((e) => e.field)).toEqual(['valido_dal'])
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, tipo_sede: 'stagionale', valido_dal: '31/02/2026', valido_al: '2026-09-15' }, ctx)).map((e) => e.field)).toEqual(['valido_dal'])
+  })
+
+  it('keeps unreadable hours as text with a warning', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, orari: 'quando capita' }, ctx))
+    expect(draft.sites[0]).toMatchObject({ opening_hours_source: 'quando capita', opening_hours_unparsed: true })
+    expect(warnings.map((w) => w.field)).toEqual(['opening_hours'])
+  })
+
+  it('warns about and drops invalid optional values instead of rejecting the row', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, email: 'nessuna', cap: '7012', temi: 'spid|oroscopo', accessibile: 'forse', lingue: 'it|italiano' }, ctx))
+    expect(draft.contacts.email).toBeNull()
+    expect(draft.address.postcode).toBeNull()
+    expect(draft.topics).toEqual(['spid'])
+    expect(draft.accessibility.step_free).toBeNull()
+    expect(new Set(warnings.map((w) => w.field))).toEqual(new Set(['temi', 'lingue', 'cap', 'accessibile', 'email']))
+  })
+
+  it('derives a stable site id from the content when id_sede is empty', () => {
+    const a = draftOf(templateFormat.toDraft(ROW, ctx)).draft.sites[0]!.id
+    expect(a).toMatch(/^sede-[0-9a-f]{8}$/)
+    expect(draftOf(templateFormat.toDraft({ ...ROW }, ctx)).draft.sites[0]!.id).toBe(a)
+    expect(draftOf(templateFormat.toDraft({ ...ROW, indirizzo: 'Via Altra 2' }, ctx)).draft.sites[0]!.id).not.toBe(a)
+  })
+})
