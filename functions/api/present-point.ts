@@ -5,6 +5,7 @@ import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { DataQualityNote, PointView } from '../../shared/schemas/point-view.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 
 /** What the query engine adds to a point found near somewhere. */
 export interface NearContext {
@@ -27,8 +28,10 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
     .flatMap((s) => nextStops(at, s, NEXT_STOPS_SHOWN))
     .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start))
     .slice(0, NEXT_STOPS_SHOWN)
+  const today = toRomeWallClock(at).date
   return {
     ...record,
+    sites: record.sites.map((site) => withoutPast(site, today)),
     location: mainSite.location ?? null,
     opening_hours: mainSite.opening_hours ?? {},
     opening_hours_text: hoursText(record.sites, renderItalianHours, 'orari non indicati', 'solo su date indicate'),
@@ -40,6 +43,19 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
     next_stops: stops,
     ...(near ? { site: near.site, ...(near.distance_m !== null ? { distance_m: near.distance_m } : {}) } : {}),
     data_quality: dataQuality(record),
+  }
+}
+
+/**
+ * A site as a caller needs it today: closures that have ended and stops already made are history,
+ * not information about where to go, and only weigh the answer down.
+ */
+function withoutPast(site: Site, today: string): Site {
+  if (!site.closures?.length && !site.stops?.length) return site
+  return {
+    ...site,
+    ...(site.closures ? { closures: site.closures.filter((c) => c.to >= today) } : {}),
+    ...(site.stops ? { stops: site.stops.filter((s) => s.date >= today) } : {}),
   }
 }
 

@@ -9,7 +9,7 @@ import type { PointFilter } from '../../../shared/filters/point-filter.ts'
 import { PointPageSchema, PointSchema } from '../../../shared/schemas/point-view.ts'
 import { PointsQuerySchema, type PointsQuery } from '../../../shared/schemas/points-query.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
-import { presentPoint } from '../present-point.ts'
+import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem, ProblemSchema } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
 import { csvColumns, csvRow } from '../points-csv.ts'
@@ -139,6 +139,7 @@ function exportsRejectCursor(c: Context, query: PointsQuery): Response | undefin
 }
 
 export function pointsRoutes(deps: PointsRouteDeps) {
+  const presented = new PresentedPointCache()
   return [
     defineOpenAPIRoute({
       route: listPointsRoute,
@@ -160,11 +161,14 @@ export function pointsRoutes(deps: PointsRouteDeps) {
           if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
         }
         const page = hits.slice(0, query.limit)
-        const items = page.map((hit) =>
-          presentPoint(hit.point, now, query.near || filter.kinds || filter.accessible || filter.bbox ? { site: hit.site, distance_m: hit.distance_m } : undefined),
-        )
-        const next_cursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
-        return c.json({ items, next_cursor }, 200)
+        // The site is named when it was chosen by the query (nearest, or matching a site filter).
+        const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
+        const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m } : undefined))
+        const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
+        // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
+        return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
+          'Content-Type': 'application/json; charset=utf-8',
+        }) as never
       },
     }),
     defineOpenAPIRoute({
@@ -173,7 +177,7 @@ export function pointsRoutes(deps: PointsRouteDeps) {
         const { id } = c.req.valid('param')
         const record = getPoint(deps.snapshot(), id)
         if (!record) return problem(c, 'notFound', `No point has id "${id}".`) as never
-        return c.json(presentPoint(record, deps.now()), 200)
+        return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never
       },
     }),
     defineOpenAPIRoute({

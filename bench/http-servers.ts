@@ -1,0 +1,35 @@
+import '../functions/local/quiet-sdk-warning.ts'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createApp } from '../functions/api/app.ts'
+import { readDocsAssetFromPackage } from '../functions/local/docs-assets.ts'
+import { generateDemoRegistry } from '../functions/demo/generate-demo-registry.ts'
+import { loadComuni } from '../functions/gazetteer/load-comuni.ts'
+import { createGazetteer } from '../shared/gazetteer/create-gazetteer.ts'
+import { buildSnapshot } from '../shared/geo/snapshot.ts'
+import type { PointRecord } from '../shared/schemas/point.ts'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * The two servers the HTTP benchmark compares, in a child process of their own so the load
+ * generator does not share their event loop: the real app on the demo registry, and a bare Hono
+ * JSON route served the same way (@hono/node-server). Prints their ports as one JSON line.
+ */
+const comuni = loadComuni()
+const records = generateDemoRegistry(comuni).map((d) => ({ ...d, version: 1, updated_at: '2026-11-01T08:00:00.000Z' }) as PointRecord)
+const snapshot = buildSnapshot(records, { registryVersion: 1 })
+const app = createApp({
+  snapshots: { current: () => snapshot },
+  gazetteer: createGazetteer(comuni),
+  cursorSecret: 'bench',
+  readDocsAsset: readDocsAssetFromPackage,
+  log: () => {},
+})
+const bare = new Hono().get('/bare', (c) => c.json({ items: [{ id: 'x', name: 'bare' }], next_cursor: null }))
+
+const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve((server.address() as AddressInfo).port))
+  })
+const [appPort, barePort] = await Promise.all([listen(app.fetch), listen(bare.fetch)])
+console.log(JSON.stringify({ appPort, barePort }))

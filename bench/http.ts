@@ -1,0 +1,57 @@
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+
+/**
+ * HTTP throughput of `GET /v1/points?near=…&service=…&limit=10` against a bare Hono JSON route,
+ * both served by @hono/node-server on loopback and loaded by autocannon in the same run.
+ * Target: the real route reaches ≥ 0.7 of the bare route's requests per second.
+ */
+const TARGET_RATIO = 0.7
+const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 6)
+
+// A fixed spread of positions over Italy, so answers are not one cached computation.
+function positions(count: number): string[] {
+  let seed = 42
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+  return Array.from({ length: count }, () => `${(37.5 + random() * 8.5).toFixed(4)},${(8 + random() * 10).toFixed(4)}`)
+}
+
+async function load(url: string, paths: string[]) {
+  let i = 0
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: DURATION_S,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+  })
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }
+}
+
+export async function runHttpBench(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-servers.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve)
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+    })
+    const { appPort, barePort } = JSON.parse(firstLine) as { appPort: number; barePort: number }
+    const nearPaths = positions(200).map((p) => `/v1/points?near=${p}&service=formazione_gruppo&limit=10`)
+    await load(`http://127.0.0.1:${appPort}`, nearPaths.slice(0, 20)) // warm-up: JIT, caches
+    const bare = await load(`http://127.0.0.1:${barePort}`, ['/bare'])
+    const real = await load(`http://127.0.0.1:${appPort}`, nearPaths)
+    const ratio = real.rps / bare.rps
+    return [
+      '## HTTP (autocannon, loopback, 50 connections, ' + `${DURATION_S} s each)`,
+      `bare Hono JSON route: ${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`,
+      `GET /v1/points?near=…&service=formazione_gruppo&limit=10: ${Math.round(real.rps)} req/s, p99 ${real.p99} ms, errors ${real.errors}`,
+      `ratio real / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : `MISSED by ${(TARGET_RATIO - ratio).toFixed(2)}`})`,
+    ].join('\n')
+  } finally {
+    child.kill()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await runHttpBench())
+}
