@@ -1,0 +1,113 @@
+import { WEEKDAYS } from '../schemas/hours.ts'
+import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../schemas/point.ts'
+import { encodeComune, encodeProvince, encodeRegion } from '../geo/admin-codes.ts'
+import { hintAllows } from '../geo/opening-hint.ts'
+import { toRomeWallClock } from '../hours/rome-time.ts'
+import type { Snapshot } from '../geo/snapshot.ts'
+import { DEFAULT_STATUSES, type PointFilter } from './point-filter.ts'
+import { haystackMatches, textQueryNeedles } from './text-query.ts'
+
+/**
+ * A `PointFilter` turned into integers and closures over one snapshot's typed arrays, once per
+ * query. `placePasses` is the nearest-search predicate: it reads typed arrays only, allocates
+ * nothing, and is exact for everything but `q` and `openAt`, which need the record and run on
+ * candidates only (`openAt` is pre-screened here by the opening hint, a necessary condition).
+ */
+export interface CompiledFilter {
+  /** Status, region, province, comune, services, topics, step-free. */
+  pointPasses(point: number): boolean
+  /** `q`, on the point's haystack. */
+  textPasses(point: number): boolean
+  /** Kind of site g. */
+  siteKindPasses(site: number): boolean
+  /** Point-level facts, kind, bbox and the opening hint, for place e. */
+  placePasses(place: number): boolean
+  readonly bbox: readonly [number, number, number, number] | null
+  readonly openAt: Date | null
+}
+
+export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
+  const t = s.tables
+  const statusMask = maskOf('statuses', POINT_STATUSES, f.statuses ?? DEFAULT_STATUSES)
+  const serviceMask = maskOf('services', SERVICES, f.services ?? [])
+  const topicMask = maskOf('topics', TOPICS, f.topics ?? [])
+  const kindMask = f.kinds === undefined ? ALL_BITS : maskOf('kinds', SITE_KINDS, f.kinds)
+  const region = f.region === undefined ? 0 : encodeRegion(checked('region', f.region, /^\d{2}$/, 'two digits'))
+  const province =
+    f.province === undefined ? 0 : encodeProvince(checked('province', f.province, /^[A-Z]{2}$/, 'two capital letters'))
+  const comune = f.comune === undefined ? 0 : encodeComune(checked('comune', f.comune, /^\d{6}$/, 'six digits'))
+  const stepFree = f.accessible === true
+  const needles = f.q === undefined ? [] : textQueryNeedles(f.q)
+  const bbox = f.bbox === undefined ? null : checkedBbox(f.bbox)
+  if (f.openAt !== undefined && Number.isNaN(f.openAt.getTime())) throw new RangeError('openAt: not a valid instant')
+  const clock = f.openAt === undefined ? null : toRomeWallClock(f.openAt)
+  const weekday = clock === null ? 0 : WEEKDAYS.indexOf(clock.weekday)
+  const minutes = clock?.minutes ?? 0
+  const coords = t.index.coords
+
+  const pointPasses = (p: number): boolean =>
+    ((statusMask >>> t.pointStatus[p]!) & 1) === 1 &&
+    (t.pointServices[p]! & serviceMask) === serviceMask &&
+    (t.pointTopics[p]! & topicMask) === topicMask &&
+    (region === 0 || t.pointRegion[p] === region) &&
+    (province === 0 || t.pointProvince[p] === province) &&
+    (comune === 0 || t.pointComune[p] === comune) &&
+    (!stepFree || t.pointStepFree[p] === 1)
+
+  const siteKindPasses = (g: number): boolean => ((kindMask >>> t.siteKind[g]!) & 1) === 1
+
+  const insideBbox = (e: number): boolean => {
+    if (bbox === null) return true
+    const slot = 2 * t.placeSlot[e]!
+    const lon = coords[slot]!
+    const lat = coords[slot + 1]!
+    return lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3]
+  }
+
+  return {
+    pointPasses,
+    siteKindPasses,
+    textPasses: (p) => needles.length === 0 || haystackMatches(s.haystacks[p]!, needles),
+    placePasses: (e) =>
+      pointPasses(t.placePoint[e]!) &&
+      siteKindPasses(t.placeSite[e]!) &&
+      (clock === null || hintAllows(t.placeOpenHint[e]!, weekday, minutes)) &&
+      insideBbox(e),
+    bbox,
+    openAt: f.openAt ?? null,
+  }
+}
+
+const ALL_BITS = 0xffffffff
+
+function maskOf<T extends string>(field: string, all: readonly T[], wanted: readonly T[]): number {
+  let mask = 0
+  for (const value of wanted) {
+    const bit = all.indexOf(value)
+    if (bit < 0) throw new RangeError(`${field}: unknown value "${value}" (expected one of ${all.join(', ')})`)
+    mask |= 1 << bit
+  }
+  return mask >>> 0
+}
+
+function checked(field: string, value: string, pattern: RegExp, expected: string): string {
+  if (!pattern.test(value)) throw new RangeError(`${field}: "${value}" is not ${expected}`)
+  return value
+}
+
+function checkedBbox(bbox: readonly number[]): [number, number, number, number] {
+  const [minLon, minLat, maxLon, maxLat] = bbox
+  if (
+    bbox.length !== 4 ||
+    !bbox.every(Number.isFinite) ||
+    minLon! > maxLon! ||
+    minLat! > maxLat! ||
+    minLat! < -90 ||
+    maxLat! > 90 ||
+    minLon! < -180 ||
+    maxLon! > 180
+  ) {
+    throw new RangeError(`bbox: [${bbox.join(', ')}] is not [minLon, minLat, maxLon, maxLat] in range`)
+  }
+  return [minLon!, minLat!, maxLon!, maxLat!]
+}

@@ -1,0 +1,219 @@
+import { around } from 'geokdbush'
+import { isOpenAt } from '../hours/open-at.ts'
+import { compileFilter, type CompiledFilter } from '../filters/compile-filter.ts'
+import type { PointFilter } from '../filters/point-filter.ts'
+import type { Location } from '../schemas/hours.ts'
+import type { PointRecord, Site } from '../schemas/point.ts'
+import { haversineMetres } from './haversine.ts'
+import { siteAtPlace, type PlaceRole } from './site-places.ts'
+import type { Snapshot } from './snapshot.ts'
+
+export interface PointHit {
+  point: PointRecord
+  /** The point's matching site: the nearest one for `queryNearest`, else the first in the point's order. */
+  site: Site
+  /** Great-circle metres from `near` to `location`, rounded; null without `near`. */
+  distance_m: number | null
+  /**
+   * Where the site was matched: its location, or the stop place of a mobile unit (whose
+   * `site.location` is only its base); null for an online site. Always set by this module.
+   */
+  location?: Location | null
+}
+
+/**
+ * The `limit` points after `offset` whose nearest matching place is closest to `near`, ordered by
+ * (distance_m, point id) so that equal distances always come out in the same order.
+ *
+ * Why repeated `around` calls rather than one predicate that also skips already-seen points: the
+ * predicate runs when a kd-tree leaf is opened, not in distance order, so a point's far site can
+ * be seen before its near one, and "skip seen points" there would drop the nearest site. Instead
+ * the predicate only screens typed arrays; the places come back in distance order, the first one
+ * of each point that also passes `q` and `openAt` is its nearest matching site. When the batch
+ * runs out before enough points are found, `around` runs again with four times the batch and the
+ * walk resumes where it stopped (`around` is deterministic, so the first part of a longer answer is
+ * the shorter answer): at most ~4/3 of the work of knowing the right batch size in advance.
+ */
+export function queryNearest(
+  s: Snapshot,
+  near: { lat: number; lon: number },
+  f: PointFilter,
+  opts: { limit: number; offset?: number; radiusKm?: number },
+): PointHit[] {
+  const limit = checkedCount('limit', opts.limit, 1)
+  const offset = checkedCount('offset', opts.offset ?? 0, 0)
+  if (!(Number.isFinite(near.lat) && Math.abs(near.lat) <= 90)) throw new RangeError(`near.lat: ${near.lat} is not a latitude`)
+  if (!(Number.isFinite(near.lon) && Math.abs(near.lon) <= 180)) throw new RangeError(`near.lon: ${near.lon} is not a longitude`)
+  const radiusKm = opts.radiusKm ?? Infinity
+  if (!(radiusKm > 0)) throw new RangeError(`radiusKm: ${radiusKm} must be positive`)
+
+  const t = s.tables
+  const filter = compileFilter(s, f)
+  const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
+  const wanted = limit + offset
+  const found: { point: number; place: number; metres: number }[] = []
+  // Points already placed at a nearer place, or rejected as a whole by `q`.
+  const settled = new Set<number>()
+  let boundaryMetres = Infinity
+  let batch = Math.max(16, 2 * wanted)
+  let walked = 0
+  search: for (;;) {
+    const places = around(t.index, near.lon, near.lat, batch, radiusKm, filter.placePasses)
+    for (; walked < places.length; walked++) {
+      const place = places[walked]!
+      const point = t.placePoint[place]!
+      if (settled.has(point)) continue
+      const location = placeLocation(s, place)
+      const metres = Math.round(haversineMetres(near, location))
+      // Past the `wanted`-th point only equal rounded distances can still change the page (by id).
+      if (metres > boundaryMetres) break search
+      if (!filter.textPasses(point)) {
+        settled.add(point)
+        continue
+      }
+      if (isOpen !== null && !isOpen(siteAtThisPlace(s, place, location))) continue
+      settled.add(point)
+      found.push({ point, place, metres })
+      if (found.length === wanted) boundaryMetres = metres
+    }
+    if (places.length < batch) break
+    batch *= 4
+  }
+  found.sort((a, b) => a.metres - b.metres || a.point - b.point)
+  return found.slice(offset, offset + limit).map(({ point, place, metres }) => ({
+    point: s.records.get(point),
+    site: siteOf(s, point, t.placeSite[place]!),
+    distance_m: metres,
+    location: placeLocation(s, place),
+  }))
+}
+
+/**
+ * Matching points in id order, `limit` at a time; `after` is the last id of the previous page
+ * (keyset pagination: stable while the snapshot changes underneath, no offset to skip).
+ */
+export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; after?: string }): PointHit[] {
+  const limit = checkedCount('limit', opts.limit, 1)
+  const filter = compileFilter(s, f)
+  const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
+  const hits: PointHit[] = []
+  const start = opts.after === undefined ? 0 : firstIndexAbove(s.pointIds, opts.after)
+  for (const point of candidatePoints(s, filter, start)) {
+    const first = s.tables.pointFirstSite[point]!
+    const end = s.tables.pointFirstSite[point + 1]!
+    for (let g = first; g < end; g++) {
+      const location = siteMatch(s, filter, isOpen, point, g)
+      if (location === undefined) continue
+      hits.push({ point: s.records.get(point), site: siteOf(s, point, g), distance_m: null, location })
+      break
+    }
+    if (hits.length === limit) break
+  }
+  return hits
+}
+
+export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
+  const index = firstIndexAbove(s.pointIds, id) - 1
+  return index >= 0 && s.pointIds[index] === id ? s.records.get(index) : undefined
+}
+
+/** Every matching site of every matching point, in point id then site order: one row per site for exports. */
+export function* matchingSites(
+  s: Snapshot,
+  f: PointFilter,
+): Iterable<{ point: PointRecord; site: Site; location: Location | null }> {
+  const filter = compileFilter(s, f)
+  const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
+  for (const point of candidatePoints(s, filter, 0)) {
+    const end = s.tables.pointFirstSite[point + 1]!
+    for (let g = s.tables.pointFirstSite[point]!; g < end; g++) {
+      const location = siteMatch(s, filter, isOpen, point, g)
+      if (location !== undefined) yield { point: s.records.get(point), site: siteOf(s, point, g), location }
+    }
+  }
+}
+
+/**
+ * Points from index `start` on, in id order, that pass the point-level filters and `q`. With a
+ * bbox the kd-tree narrows them first (a town's box should not scan the country).
+ */
+function* candidatePoints(s: Snapshot, filter: CompiledFilter, start: number): Generator<number> {
+  const t = s.tables
+  if (filter.bbox === null) {
+    for (let p = start; p < s.pointCount; p++) if (filter.pointPasses(p) && filter.textPasses(p)) yield p
+    return
+  }
+  const [minLon, minLat, maxLon, maxLat] = filter.bbox
+  const places = t.index.range(minLon, minLat, maxLon, maxLat)
+  const points = new Uint32Array(places.length)
+  let n = 0
+  for (const place of places) {
+    const point = t.placePoint[place]!
+    if (point >= start && filter.placePasses(place)) points[n++] = point
+  }
+  const sorted = points.subarray(0, n).sort()
+  for (let i = 0; i < n; i++) {
+    const p = sorted[i]!
+    if (i > 0 && sorted[i - 1] === p) continue
+    if (filter.textPasses(p)) yield p
+  }
+}
+
+/**
+ * Whether site g matches the site-level filters: `undefined` if not, else where (its matching
+ * place in the bbox, or its own location, or null for an online site).
+ */
+function siteMatch(
+  s: Snapshot,
+  filter: CompiledFilter,
+  isOpen: ((site: Site) => boolean) | null,
+  p: number,
+  g: number,
+): Location | null | undefined {
+  const t = s.tables
+  if (!filter.siteKindPasses(g)) return undefined
+  if (filter.bbox === null) {
+    const site = siteOf(s, p, g)
+    return isOpen === null || isOpen(site) ? (site.location ?? null) : undefined
+  }
+  const end = t.siteFirstPlace[g + 1]!
+  for (let e = t.siteFirstPlace[g]!; e < end; e++) {
+    if (!filter.placePasses(e)) continue
+    const location = placeLocation(s, e)
+    if (isOpen === null || isOpen(siteAtThisPlace(s, e, location))) return location
+  }
+  return undefined
+}
+
+/** Site g of point p (g is a global site index, `pointFirstSite[p]` being its first site). */
+function siteOf(s: Snapshot, p: number, g: number): Site {
+  return s.records.get(p).sites[g - s.tables.pointFirstSite[p]!]!
+}
+
+function siteAtThisPlace(s: Snapshot, e: number, location: Location): Site {
+  const t = s.tables
+  return siteAtPlace(siteOf(s, t.placePoint[e]!, t.placeSite[e]!), { role: t.placeRole[e] as PlaceRole, location })
+}
+
+function placeLocation(s: Snapshot, e: number): Location {
+  const slot = 2 * s.tables.placeSlot[e]!
+  const coords = s.tables.index.coords
+  return { lat: coords[slot + 1]!, lon: coords[slot]! }
+}
+
+/** The first index whose id sorts after `id`. */
+function firstIndexAbove(ids: readonly string[], id: string): number {
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ids[mid]! <= id) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function checkedCount(field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${field}: ${value} must be an integer ≥ ${min}`)
+  return value
+}
