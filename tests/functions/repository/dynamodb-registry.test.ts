@@ -93,7 +93,7 @@ describe('DynamoDbRegistry against dynalite over HTTP', () => {
 describe('DynamoDbRegistry under injected faults', () => {
   // The fault layer sits on the document client; everything it lets through goes to the real
   // dynalite with the untouched `send`, so what ends up stored is real.
-  const realSend = DynamoDBDocumentClient.prototype.send
+  const realSend = DynamoDBDocumentClient.prototype.send as (this: DynamoDBDocumentClient, command: unknown) => Promise<never>
   let documentMock: ReturnType<typeof mockClient>
   afterEach(() => documentMock?.restore())
 
@@ -102,7 +102,7 @@ describe('DynamoDbRegistry under injected faults', () => {
     documentMock = mockClient(DynamoDBDocumentClient)
     const commands = [GetCommand, PutCommand, UpdateCommand, BatchGetCommand, ScanCommand, BatchWriteCommand] as const
     for (const Command of commands) {
-      documentMock.on(Command as never).callsFake((input: never) => realSend.call(realClient, new (Command as never as new (i: unknown) => never)(input)))
+      documentMock.on(Command as never).callsFake((input: object) => realSend.call(realClient, new (Command as never as new (i: unknown) => never)(input)))
     }
   }
   const realClientOf = (fixture: LocalRegistryFixture) =>
@@ -166,12 +166,12 @@ describe('DynamoDbRegistry under injected faults', () => {
       const realClient = realClientOf(fresh)
       passThrough(realClient)
       let throttles = 0
-      documentMock.on(PutCommand).callsFake(async (input: never) => {
+      documentMock.on(PutCommand).callsFake(async (input: object) => {
         if (throttles < 3) {
           throttles++
           throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ProvisionedThroughputExceededException' })
         }
-        return realSend.call(realClient, new PutCommand(input))
+        return realSend.call(realClient, new PutCommand(input as never))
       })
       const registry = fresh.registry()
       await registry.putPoint(samplePoint('throttled'), null)
