@@ -1,5 +1,5 @@
 import type { Closure, LocalDate } from '../../shared/schemas/hours.ts'
-import { italianPublicHolidays } from '../../shared/hours/holidays.ts'
+import { isItalianPublicHoliday } from '../../shared/hours/holidays.ts'
 import { addDays, weekdayOf } from '../../shared/hours/rome-time.ts'
 
 /**
@@ -20,30 +20,18 @@ const PATRON_SAINTS: Readonly<Record<string, { readonly monthDay: string; readon
 }
 
 /**
- * The national public holidays of the given years, plus the comune's patron saint where known,
- * as closures. Consecutive days (Christmas and Santo Stefano) become one closure.
+ * The comune's patron saint's day in each of the given years, as closures; none where the
+ * patron is not known. National public holidays are not listed: they are a rule of the calendar
+ * that closes every site unless it says `public_holidays: 'open'`, not data to repeat per site.
  */
-export function holidayClosures(years: readonly number[], comuneIstat: string | null): Closure[] {
+export function patronSaintClosures(years: readonly number[], comuneIstat: string | null): Closure[] {
   const patron = comuneIstat === null ? undefined : PATRON_SAINTS[comuneIstat]
-  const days = years.flatMap((year) => [
-    ...italianPublicHolidays(year),
-    ...(patron ? [{ date: `${year}-${patron.monthDay}`, name: patron.name }] : []),
-  ])
-  const byDate = new Map<LocalDate, string>()
-  for (const d of days.sort((a, b) => a.date.localeCompare(b.date))) {
-    byDate.set(d.date, byDate.has(d.date) ? `${byDate.get(d.date)}; ${d.name}` : d.name)
-  }
-  const closures: Closure[] = []
-  for (const [date, name] of byDate) {
-    const last = closures.at(-1)
-    if (last && addDays(last.to, 1) === date) {
-      last.to = date
-      last.reason = `${last.reason} e ${name}`
-    } else {
-      closures.push({ from: date, to: date, reason: name })
-    }
-  }
-  return closures
+  if (!patron) return []
+  // San Petronio (Bologna) shares 4 October with San Francesco: a national holiday needs no closure.
+  return years
+    .map((year): LocalDate => `${year}-${patron.monthDay}`)
+    .filter((date) => !isItalianPublicHoliday(date))
+    .map((date) => ({ from: date, to: date, reason: patron.name }))
 }
 
 /** The two weeks around Ferragosto, Monday to Sunday, when many libraries close. */

@@ -1,4 +1,5 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
+import { isItalianPublicHoliday } from '../../shared/hours/holidays.ts'
 import { addDays, romeInstant, toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay, type Closure, type LocalDate, type Stop, type WeeklySchedule } from '../../shared/schemas/hours.ts'
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { demoParkingPlace, demoStreetAddress, demoTownHallAddress } from './demo-addresses.ts'
-import { augustClosure, holidayClosures } from './demo-closures.ts'
+import { augustClosure, patronSaintClosures } from './demo-closures.ts'
 import { demoBookingUrl, demoContacts } from './demo-contacts.ts'
 import { jitterLocation, nearbyWithin } from './demo-geography.ts'
 import { pickVenue, type Venue } from './demo-venues.ts'
@@ -63,6 +64,10 @@ const SEASONAL_RADIUS_KM = 35
 const BRANCH_RADIUS_KM = 12
 const STOP_HORIZON_DAYS = 42
 const MAX_SITES = 5
+/** Some libraries open on public holidays (a Sunday-afternoon reading room); other venues close. */
+const LIBRARY_OPEN_ON_HOLIDAYS_SHARE = 0.2
+/** A phone or video helpline is staffed on holidays more often than a desk. */
+const ONLINE_OPEN_ON_HOLIDAYS_SHARE = 0.4
 
 interface Context {
   readonly random: SeededRandom
@@ -70,8 +75,6 @@ interface Context {
   readonly years: readonly number[]
   readonly comuniByRegion: ReadonlyMap<string, readonly Comune[]>
   readonly resortsByRegion: ReadonlyMap<string, readonly Comune[]>
-  readonly holidaysByComune: Map<string, Closure[]>
-  readonly holidayDates: ReadonlySet<LocalDate>
   readonly venueLabelsByComune: Map<string, Set<string>>
 }
 
@@ -91,8 +94,6 @@ export function generateDemoRegistry(comuni: readonly Comune[], opts: DemoRegist
     years,
     comuniByRegion: groupByRegion(comuni),
     resortsByRegion: groupByRegion(comuni.filter((c) => TOURIST_COMUNI_ISTAT.includes(c.istat))),
-    holidaysByComune: new Map(),
-    holidayDates: new Set(holidayClosures(years, null).flatMap((c) => datesBetween(c.from, c.to))),
     venueLabelsByComune: new Map(),
   }
   const drafts: DemoPointDraft[] = []
@@ -163,6 +164,7 @@ function buildFixed(ctx: Context, plan: Extract<PointPlan, { kind: 'fixed' | 'di
   const slots = buildWeeklySlots(random, venue.hoursProfile, drawWeeklyHoursTarget(random))
   const schedules = splitSlotsByDay(random, slots, fixedSites)
   const closesInAugust = venue.kind === 'biblioteca' && random.chance(0.4)
+  const opensOnHolidays = venue.kind === 'biblioteca' && random.chance(LIBRARY_OPEN_ON_HOLIDAYS_SHARE)
   const sites: Site[] = schedules.map((opening_hours, k) => {
     const siteId = `${id}-s${k + 1}`
     if (k === 0) {
@@ -174,7 +176,8 @@ function buildFixed(ctx: Context, plan: Extract<PointPlan, { kind: 'fixed' | 'di
         comune: { istat: comune.istat, name: comune.name },
         location: jitterLocation(random, comune, spreadKm(comune)),
         opening_hours,
-        closures: [...closuresFor(ctx, comune), ...(closesInAugust ? ctx.years.map(augustClosure) : [])],
+        ...(opensOnHolidays ? { public_holidays: 'open' as const } : {}),
+        ...closuresField([...closuresFor(ctx, comune), ...(closesInAugust ? ctx.years.map(augustClosure) : [])]),
       }
     }
     return branchSite(ctx, comune, siteId, k, opening_hours)
@@ -228,7 +231,7 @@ function branchSite(ctx: Context, comune: Comune, siteId: string, k: number, ope
     comune: { istat: place.istat, name: place.name },
     location: jitterLocation(random, place, place === comune ? spreadKm(comune) : 0.5),
     opening_hours,
-    closures: closuresFor(ctx, place),
+    ...closuresField(closuresFor(ctx, place)),
   }
 }
 
@@ -248,7 +251,7 @@ function addSeasonalSite(ctx: Context, comune: Comune, id: string, sites: Site[]
     valid_from: '--06-15',
     valid_to: '--09-15',
     opening_hours: toWeeklySchedule(seasonalSlots(random)),
-    closures: closuresFor(ctx, resort),
+    ...closuresField(closuresFor(ctx, resort)),
   })
 }
 
@@ -261,7 +264,7 @@ function addOnlineSite(ctx: Context, id: string, sites: Site[]): void {
     label: random.pick(['Assistenza telefonica e in videochiamata', 'Sportello online su appuntamento']),
     address: null,
     opening_hours: toWeeklySchedule(onlineSlots(random)),
-    closures: closuresFor(ctx, null),
+    ...(random.chance(ONLINE_OPEN_ON_HOLIDAYS_SHARE) ? { public_holidays: 'open' as const } : {}),
   })
 }
 
@@ -282,7 +285,7 @@ function buildMobile(ctx: Context, plan: Extract<PointPlan, { kind: 'mobile' }>,
     comune: { istat: village.istat, name: village.name },
     location: jitterLocation(random, village, 0.5),
     opening_hours: toWeeklySchedule(halfDays.filter((_, i) => i % villages.length === k)),
-    closures: closuresFor(ctx, village),
+    ...closuresField(closuresFor(ctx, village)),
   }))
   if (random.chance(0.4)) addDatedStops(ctx, villages, sites)
   addOnlineSite(ctx, id, sites)
@@ -315,7 +318,7 @@ function addDatedStops(ctx: Context, villages: readonly Comune[], sites: Site[])
     const village = villages[k] as Comune
     const site = sites[k] as Site
     const date = addDays(ctx.today, random.int(3, STOP_HORIZON_DAYS))
-    if (weekdayOf(date) === 'su' || ctx.holidayDates.has(date) || site.stops?.some((s) => s.date === date)) continue
+    if (weekdayOf(date) === 'su' || isItalianPublicHoliday(date) || site.stops?.some((s) => s.date === date)) continue
     const stop: Stop = {
       date,
       ...random.pick(STOP_TIMES),
@@ -329,16 +332,11 @@ function addDatedStops(ctx: Context, villages: readonly Comune[], sites: Site[])
   }
 }
 
-/** Holidays of this year and next (and the patron saint), shared per comune but copied per site. */
-function closuresFor(ctx: Context, comune: Comune | null): Closure[] {
-  const key = comune?.istat ?? ''
-  let closures = ctx.holidaysByComune.get(key)
-  if (!closures) {
-    closures = holidayClosures(ctx.years, comune?.istat ?? null)
-    ctx.holidaysByComune.set(key, closures)
-  }
-  return closures.map((c) => ({ ...c }))
-}
+/** The local holidays of a site's comune, this year and next: its patron saint where known. */
+const closuresFor = (ctx: Context, comune: Comune | null): Closure[] => patronSaintClosures(ctx.years, comune?.istat ?? null)
+
+/** No `closures` key at all when there are none: most sites have none, and the registry is sent whole. */
+const closuresField = (closures: Closure[]): Pick<Site, 'closures'> => (closures.length > 0 ? { closures } : {})
 
 /** How far from the comune's point a venue may be: a village is small, a city spans kilometres. */
 const spreadKm = (c: Comune): number => Math.min(3, 0.4 + Math.sqrt(c.population) / 400)
@@ -424,10 +422,4 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   const counts = new Map<string, number>()
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
   return counts
-}
-
-function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-  const dates: LocalDate[] = []
-  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d)
-  return dates
 }

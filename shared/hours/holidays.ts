@@ -19,6 +19,11 @@ const FIXED_HOLIDAYS: ReadonlyArray<[monthDay: string, name: string]> = [
   ['12-26', 'Santo Stefano'],
 ]
 
+/** San Francesco d'Assisi, 4 October: a national holiday again from 2026 (legge 151/2025). */
+const SAN_FRANCESCO = { monthDay: '10-04', name: "San Francesco d'Assisi, patrono d'Italia", since: 2026 } as const
+const FIRST_GREGORIAN_YEAR = 1583
+const LAST_YEAR = 9999
+
 /** Gregorian Easter Sunday (the anonymous algorithm of Meeus/Jones/Butcher), YYYY-MM-DD. */
 export function easterSunday(year: number): string {
   const a = year % 19
@@ -39,13 +44,36 @@ export function easterSunday(year: number): string {
 }
 
 /**
- * Italy's national public holidays of a year, in date order: the fixed ones and Easter Monday
- * (Easter Sunday itself is a Sunday and not listed). Patron saints' days are local and not here.
+ * Italy's national public holidays of a year, in date order: the fixed ones, San Francesco from
+ * 2026, and Easter Monday (Easter Sunday itself is a Sunday and not listed). Patron saints' days
+ * are local and not here: sites list them as closures.
  */
 export function italianPublicHolidays(year: number): PublicHoliday[] {
-  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`year must be a Gregorian year 1583–9999, got ${year}`)
+  if (!Number.isInteger(year) || year < FIRST_GREGORIAN_YEAR || year > LAST_YEAR) {
+    throw new RangeError(`year must be a Gregorian year ${FIRST_GREGORIAN_YEAR}–${LAST_YEAR}, got ${year}`)
+  }
   const yyyy = String(year)
   const holidays = FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${yyyy}-${monthDay}`, name }))
+  if (year >= SAN_FRANCESCO.since) holidays.push({ date: `${yyyy}-${SAN_FRANCESCO.monthDay}`, name: SAN_FRANCESCO.name })
   holidays.push({ date: addDays(easterSunday(year), 1), name: "Lunedì dell'Angelo (Pasquetta)" })
   return holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+}
+
+// Opening-hours checks ask about the same few years millions of times: one Set per year.
+const holidayDatesByYear = new Map<number, ReadonlySet<string>>()
+
+/**
+ * Whether a YYYY-MM-DD date is an Italian national public holiday. Memoised per year, so the
+ * hot path is a Set lookup. Years outside 1583–9999 have no holidays here (and never throw:
+ * an odd `open_at` must not turn a query into an error).
+ */
+export function isItalianPublicHoliday(date: string): boolean {
+  const year = Number(date.slice(0, 4))
+  let dates = holidayDatesByYear.get(year)
+  if (dates === undefined) {
+    if (!Number.isInteger(year) || year < FIRST_GREGORIAN_YEAR || year > LAST_YEAR) return false
+    dates = new Set(italianPublicHolidays(year).map((h) => h.date))
+    holidayDatesByYear.set(year, dates)
+  }
+  return dates.has(date)
 }

@@ -1,4 +1,8 @@
-/** Opening-hours logic: pure functions, Europe/Rome, safe for the browser bundle. */
+/**
+ * Opening-hours logic: pure functions, Europe/Rome, safe for the browser bundle. The OSM
+ * converter is deliberately not here: it pulls in the `opening_hours` library (parser, holiday
+ * tables), which only the importer and the CSV export need. They import `./osm.ts` directly.
+ */
 export { addDays, romeInstant, romeOffsetMinutes, toRomeWallClock, weekdayOf, type RomeWallClock } from './rome-time.ts'
 export {
   SEARCH_DAYS,
@@ -12,8 +16,7 @@ export {
   type OpeningState,
 } from './open-at.ts'
 export { LOW_HOURS_THRESHOLD, hoursPerWeek, lowHoursWarning } from './hours-per-week.ts'
-export { osmToSchedule, scheduleToOsm, type OsmConversion } from './osm.ts'
 export { parseItalianHours, type ItalianHoursParse } from './italian-text.ts'
 export { renderEnglishHours, renderItalianHours } from './render-hours.ts'
-export { easterSunday, italianPublicHolidays, type PublicHoliday } from './holidays.ts'
+export { easterSunday, isItalianPublicHoliday, italianPublicHolidays, type PublicHoliday } from './holidays.ts'
 export { normalizeSchedule } from './normalize-schedule.ts'

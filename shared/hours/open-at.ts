@@ -1,5 +1,6 @@
 import { WEEKDAYS, minutesOfDay, type Stop } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
+import { isItalianPublicHoliday } from './holidays.ts'
 import { dayMinutes, mergeIntervals } from './normalize-schedule.ts'
 import { addDays, romeOccurrences, toRomeWallClock, weekdayOf, type RomeWallClock } from './rome-time.ts'
 
@@ -11,6 +12,11 @@ import { addDays, romeOccurrences, toRomeWallClock, weekdayOf, type RomeWallCloc
  * Opening is decided on Rome's wall clock: a site open 01:00–04:00 is open whenever the clock
  * in Rome shows a time in that range, which on DST Sundays lasts two or four real hours.
  * Intervals are half-open: open at 09:00, closed at 13:00 for 09:00–13:00.
+ *
+ * Italian national public holidays are a rule, not data: on those dates the weekly hours do not
+ * apply unless the site says `public_holidays: 'open'`. A mobile unit's dated stop still happens
+ * on a holiday: it was scheduled for that very date, so it is more specific than the rule. Local
+ * holidays (patron saints) and summer breaks are `closures`, which close everything, stops included.
  */
 
 export type HoursTarget = Site | PointRecord
@@ -40,13 +46,17 @@ const openableSites = (target: HoursTarget): readonly Site[] =>
 const isClosedOn = (site: Site, date: string): boolean =>
   site.closures?.some((c) => c.from <= date && date <= c.to) ?? false
 
+/** Whether the weekly hours apply on a date: in season, and not a public holiday the site keeps closed. */
+const weeklyHoursApply = (site: Site, date: string, isHoliday: boolean): boolean =>
+  seasonCovers(site, date) && !(isHoliday && site.public_holidays !== 'open')
+
 const isRecurring = (bound: string): boolean => bound.startsWith('--')
 
 /**
  * Whether the site's season includes `date`. A full date bound compares with the full date;
  * a recurring `--MM-DD` bound with the month and day, and a recurring season whose start comes
- * after its end wraps the new year (--12-01 … --02-28). When one bound is recurring and the
- * other is not, each is compared in its own form (no wrap: the schema should forbid the mix).
+ * after its end wraps the new year (--12-01 … --02-28). The schema forbids mixing the two forms;
+ * a lone bound is compared in its own form.
  */
 function seasonCovers(site: Site, date: string): boolean {
   const { valid_from: from, valid_to: to } = site
@@ -73,15 +83,15 @@ function joinKeepingPlace(a: DayInterval, b: DayInterval): DayInterval {
 function intervalsWithStops(site: Site, date: string, stopsOfDate: readonly Stop[]): DayInterval[] {
   if (isClosedOn(site, date)) return []
   const parts: DayInterval[] =
-    site.opening_hours && seasonCovers(site, date) ? dayMinutes(site.opening_hours, weekdayOf(date)) : []
+    site.opening_hours && weeklyHoursApply(site, date, isItalianPublicHoliday(date)) ? dayMinutes(site.opening_hours, weekdayOf(date)) : []
   for (const stop of stopsOfDate) parts.push({ start: minutesOfDay(stop.start), end: minutesOfDay(stop.end), place: stop.place })
   return mergeIntervals(parts, joinKeepingPlace)
 }
 
 /**
  * The site's openings on a Rome calendar date, in minutes of that day, sorted and merged:
- * the weekly hours when the season covers the date, plus the mobile unit's stops of that date.
- * A closure empties the whole day, stops included.
+ * the weekly hours when the season covers the date and it is not a public holiday the site keeps
+ * closed, plus the mobile unit's stops of that date. A closure empties the whole day, stops included.
  */
 export function siteIntervalsOn(site: Site, date: string): DayInterval[] {
   return intervalsWithStops(site, date, site.stops?.filter((s) => s.date === date) ?? [])
@@ -91,18 +101,20 @@ export function siteIntervalsOn(site: Site, date: string): DayInterval[] {
  * The same answer as "some interval of siteIntervalsOn contains the minute", without building
  * the intervals: this is the predicate the API runs over thousands of candidates.
  */
-function isSiteOpenAtWall(site: Site, wall: RomeWallClock): boolean {
+function isSiteOpenAtWall(site: Site, wall: RomeWallClock, isHoliday: boolean): boolean {
   if (isClosedOn(site, wall.date)) return false
   const contains = (i: { start: string; end: string }): boolean =>
     minutesOfDay(i.start) <= wall.minutes && wall.minutes < minutesOfDay(i.end)
-  if (site.opening_hours && seasonCovers(site, wall.date) && site.opening_hours[wall.weekday]?.some(contains)) return true
+  if (site.opening_hours && weeklyHoursApply(site, wall.date, isHoliday) && site.opening_hours[wall.weekday]?.some(contains)) return true
   return site.stops?.some((stop) => stop.date === wall.date && contains(stop)) ?? false
 }
 
 /** Is the site, or any site of an active point, open at that instant? */
 export const isOpenAt = (at: Date): ((target: HoursTarget) => boolean) => {
   const wall = toRomeWallClock(at)
-  return (target) => openableSites(target).some((site) => isSiteOpenAtWall(site, wall))
+  // Once per instant, not per candidate: the predicate stays plain comparisons.
+  const isHoliday = isItalianPublicHoliday(wall.date)
+  return (target) => openableSites(target).some((site) => isSiteOpenAtWall(site, wall, isHoliday))
 }
 
 /**

@@ -1,30 +1,47 @@
 import OpeningHours from 'opening_hours'
 import { WEEKDAYS, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import type { Site } from '../schemas/point.ts'
 import { weekdayRuns, groupDaysWithSameHours } from './group-days.ts'
-import { formatTimeOfDay, scheduleFromDayMinutes, type MinuteInterval } from './normalize-schedule.ts'
+import { isItalianPublicHoliday } from './holidays.ts'
+import { dayMinutes, formatTimeOfDay, mergeIntervals, scheduleFromDayMinutes, type MinuteInterval } from './normalize-schedule.ts'
+import { addDays } from './rome-time.ts'
 
 /**
  * OpenStreetMap `opening_hours` ⇄ WeeklySchedule. Parsing and evaluation belong to the
  * `opening_hours` library; this module only reads what the library says about sample weeks.
  */
 
-export type OsmConversion = { ok: true; schedule: WeeklySchedule } | { ok: false; reason: string }
+/** What a site does on Italian public holidays (see `Site.public_holidays`). */
+export type PublicHolidaysRule = NonNullable<Site['public_holidays']>
+
+/**
+ * A weekly schedule, and what the value says about public holidays when it says something;
+ * or why the value is no weekly schedule. Callers that only want the schedule can ignore
+ * `publicHolidays`.
+ */
+export type OsmConversion =
+  | { ok: true; schedule: WeeklySchedule; publicHolidays?: PublicHolidaysRule }
+  | { ok: false; reason: string }
 
 /** Public holidays (PH) are evaluated for Italy, where the schedules will be used. */
 const ITALY = { lat: 41.9, lon: 12.5, address: { country_code: 'it', state: 'Lazio' } }
 const MAX_INTERVALS_PER_DAY = 8
 const DAY_MS = 86_400_000
 
+/** The Monday that starts a sample week, in local calendar components. */
+type SampleWeek = readonly [year: number, month: number, day: number]
+
 /**
  * Mondays of the sample weeks. A rule is a weekly schedule only if every one of them reads the
- * same. Together they hold an Italian public holiday on every weekday (8 Dec 2024 Su, 1 Jan
+ * same on its ordinary days, and its public holidays are either all closed or all ordinary.
+ * Together they hold an Italian public holiday on every weekday (8 Dec 2024 Su, 1 Jan
  * 2025 We, 2 Jun 2025 Mo, 1 Jan 2026 Th, 6 Jan Tu, 2 Jun Tu, 25–26 Dec Fr–Sa), two consecutive
  * weeks (odd/even week rules), winter and summer (month and season rules), and June 2026 whole,
  * whose five Mondays catch "first/last Monday of the month" rules. They avoid every usual
  * daylight-saving change, north (March, October–November) and south (April, September–October),
  * so a local clock reading in any process zone is a plain wall-clock time.
  */
-const SAMPLE_WEEKS: ReadonlyArray<[number, number, number]> = [
+const SAMPLE_WEEKS: readonly SampleWeek[] = [
   [2026, 1, 12], [2026, 1, 5], [2024, 12, 2], [2024, 12, 30], [2025, 6, 2], [2025, 12, 29], [2026, 12, 21],
   [2026, 6, 1], [2026, 6, 8], [2026, 6, 15], [2026, 6, 22], [2026, 6, 29], [2026, 7, 6],
 ]
@@ -36,17 +53,28 @@ const localDayIndex = (d: Date, weekStart: Date): number =>
       Date.UTC(weekStart.getFullYear(), weekStart.getMonth(), weekStart.getDate())) / DAY_MS,
   )
 
+/** One day of a sample week as the library reads it: merged intervals in minutes. */
+interface DayReading {
+  readonly date: string
+  readonly weekday: Weekday
+  readonly intervals: MinuteInterval[]
+}
+
+type WeekReading = { ok: true; days: DayReading[] } | { ok: false; reason: string }
+
 /**
  * The library evaluates in the process's local zone, so the sample week is built from local
  * components and its intervals are read back as local components: the wall-clock times of the
  * rule, whatever TZ is. An interval that runs past midnight is split at each midnight.
  */
-function readWeek(hours: OpeningHours, [year, month, day]: [number, number, number]): OsmConversion {
+function readWeek(hours: OpeningHours, [year, month, day]: SampleWeek, hasQuotedComments: boolean): WeekReading {
   const from = new Date(year, month - 1, day)
   const to = new Date(year, month - 1, day + 7)
   const days: Partial<Record<Weekday, MinuteInterval[]>> = {}
   for (const [start, end, unknown, comment] of hours.getOpenIntervals(from, to)) {
-    if (unknown || comment !== undefined) {
+    // A PH rule's intervals carry the holiday's name as a comment ("Natale di Gesù"): that one is
+    // the library's, not the publisher's, and only a value with a quoted string has the latter.
+    if (unknown || (comment !== undefined && hasQuotedComments)) {
       return { ok: false, reason: `uncertain or commented hours${comment ? ` ("${comment}")` : ''} do not fit a weekly schedule` }
     }
     let cursor = start
@@ -59,19 +87,88 @@ function readWeek(hours: OpeningHours, [year, month, day]: [number, number, numb
       cursor = segmentEnd
     }
   }
-  const schedule = scheduleFromDayMinutes(days)
+  const monday = weekLabel([year, month, day])
+  return { ok: true, days: WEEKDAYS.map((weekday, i) => ({ date: addDays(monday, i), weekday, intervals: mergeIntervals(days[weekday] ?? []) })) }
+}
+
+const weekLabel = ([y, m, d]: SampleWeek): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+
+const keyOf = (intervals: readonly MinuteInterval[]): string => intervals.map((i) => `${i.start}-${i.end}`).join(',')
+
+/** Strings ("…") are comments: a PH inside one is no rule. */
+const mentionsPublicHolidays = (osm: string): boolean => /\bPH\b/.test(osm.replace(/"[^"]*"/g, ''))
+
+/**
+ * The weekly schedule read from the ordinary days of the sample weeks: each weekday must read
+ * the same in every week where it is not a public holiday.
+ */
+function weeklyPattern(weeks: ReadonlyArray<{ week: SampleWeek; days: DayReading[] }>): { ok: true; schedule: WeeklySchedule } | { ok: false; reason: string } {
+  const firstSeen = new Map<Weekday, { week: SampleWeek; key: string; intervals: MinuteInterval[] }>()
+  for (const { week, days } of weeks) {
+    for (const day of days) {
+      if (isItalianPublicHoliday(day.date)) continue
+      const key = keyOf(day.intervals)
+      const first = firstSeen.get(day.weekday)
+      if (first === undefined) firstSeen.set(day.weekday, { week, key, intervals: day.intervals })
+      else if (first.key !== key) {
+        return {
+          ok: false,
+          reason: `the hours of the week of ${weekLabel(week)} differ from the week of ${weekLabel(first.week)} (months or week numbers): not one weekly schedule`,
+        }
+      }
+    }
+  }
+  // The sample weeks give every weekday ordinary days, so every weekday is in the map.
+  const schedule = scheduleFromDayMinutes(Object.fromEntries([...firstSeen].map(([day, seen]) => [day, seen.intervals])))
   const crowded = WEEKDAYS.find((d) => (schedule[d]?.length ?? 0) > MAX_INTERVALS_PER_DAY)
   if (crowded) return { ok: false, reason: `more than ${MAX_INTERVALS_PER_DAY} intervals on ${crowded}` }
   return { ok: true, schedule }
 }
 
-const weekLabel = ([y, m, d]: [number, number, number]): string =>
-  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+/**
+ * What the public holidays of the sample weeks say, next to the weekly schedule: closed on every
+ * one that falls on an opening day (`PH off`), or the usual hours of its weekday on every one. A
+ * holiday on a day that is closed anyway says nothing. Without a PH rule the library opens
+ * holidays as ordinary days, and the rule is "not said": the site keeps the registry's default.
+ */
+function publicHolidaysRule(
+  schedule: WeeklySchedule,
+  holidays: readonly DayReading[],
+  mentionsPH: boolean,
+): { ok: true; rule: PublicHolidaysRule | undefined } | { ok: false; reason: string } {
+  let closedOn: string | null = null
+  let openOn: string | null = null
+  for (const holiday of holidays) {
+    const usual = keyOf(dayMinutes(schedule, holiday.weekday))
+    const read = keyOf(holiday.intervals)
+    if (read === usual) {
+      if (usual !== '') openOn ??= holiday.date
+    } else if (read === '') {
+      closedOn ??= holiday.date
+    } else {
+      return {
+        ok: false,
+        reason: `the hours of the public holiday ${holiday.date} differ from those of an ordinary ${holiday.weekday} (only PH off or the usual hours fit a weekly schedule)`,
+      }
+    }
+  }
+  if (closedOn !== null && openOn !== null) {
+    return { ok: false, reason: `closed on the public holiday ${closedOn} but open on ${openOn}: the hours differ between holidays` }
+  }
+  if (!mentionsPH) {
+    if (closedOn !== null) return { ok: false, reason: `the hours of the public holiday ${closedOn} differ from the weekly hours without a PH rule (a date rule?)` }
+    return { ok: true, rule: undefined }
+  }
+  return { ok: true, rule: closedOn !== null ? 'closed' : openOn !== null ? 'open' : undefined }
+}
 
 /**
  * Converts an OSM opening_hours value to a weekly schedule, or says why it cannot: invalid
  * syntax, times that follow the sun, uncertain or commented hours, or hours that change with
- * holidays, months or week numbers (not one weekly pattern).
+ * months or week numbers (not one weekly pattern). Public holidays may close the site (`PH off`
+ * gives `publicHolidays: 'closed'`) or keep the usual hours (`publicHolidays: 'open'`); other
+ * holiday hours are refused. Without a PH rule `publicHolidays` is left out: OSM would read that
+ * as open, but publishers rarely write `PH off`, so the site keeps the registry's default.
  */
 export function osmToSchedule(osm: string): OsmConversion {
   // The library places sunrise/sunset at fixed default times; they are no fixed schedule.
@@ -84,25 +181,23 @@ export function osmToSchedule(osm: string): OsmConversion {
   } catch (error) {
     return { ok: false, reason: `not valid OSM opening_hours: ${String(error).split('\n')[0]}` }
   }
-  let first: { week: [number, number, number]; schedule: WeeklySchedule; key: string } | null = null
+  const weeks: Array<{ week: SampleWeek; days: DayReading[] }> = []
   for (const week of SAMPLE_WEEKS) {
-    let read: OsmConversion
+    let read: WeekReading
     try {
-      read = readWeek(hours, week)
+      read = readWeek(hours, week, osm.includes('"'))
     } catch (error) {
       return { ok: false, reason: `OSM opening_hours could not be evaluated: ${String(error).split('\n')[0]}` }
     }
     if (!read.ok) return read
-    const key = JSON.stringify(read.schedule)
-    if (first === null) first = { week, schedule: read.schedule, key }
-    else if (key !== first.key) {
-      return {
-        ok: false,
-        reason: `the hours of the week of ${weekLabel(week)} differ from the week of ${weekLabel(first.week)} (holidays, months or week numbers): not one weekly schedule`,
-      }
-    }
+    weeks.push({ week, days: read.days })
   }
-  return { ok: true, schedule: first?.schedule ?? {} }
+  const pattern = weeklyPattern(weeks)
+  if (!pattern.ok) return pattern
+  const holidays = weeks.flatMap((w) => w.days.filter((d) => isItalianPublicHoliday(d.date)))
+  const holidayRule = publicHolidaysRule(pattern.schedule, holidays, mentionsPublicHolidays(osm))
+  if (!holidayRule.ok) return holidayRule
+  return holidayRule.rule === undefined ? { ok: true, schedule: pattern.schedule } : { ok: true, schedule: pattern.schedule, publicHolidays: holidayRule.rule }
 }
 
 const osmDay = (day: Weekday): string => `${day[0]?.toUpperCase()}${day[1]}`
@@ -117,11 +212,18 @@ const osmDays = (days: readonly Weekday[]): string =>
 
 /**
  * The OSM value of a schedule: days with identical hours grouped (`Mo-Fr 09:00-13:00;
- * Sa 09:00-12:00`), each day in one rule only, "off" when never open.
+ * Sa 09:00-12:00`), each day in one rule only, "off" when never open. With `publicHolidays`
+ * the holiday rule is written too, in the forms osmToSchedule reads back: `; PH off` when
+ * closed, and when open the same rules restricted to holidays (`; PH Mo-Fr 09:00-13:00`), since
+ * OSM has no shorter way to say "as on any other day" that stays distinct from saying nothing.
+ * A schedule that never opens is "off" whatever the holidays.
  */
-export function scheduleToOsm(schedule: WeeklySchedule): string {
+export function scheduleToOsm(schedule: WeeklySchedule, publicHolidays?: PublicHolidaysRule): string {
   const rules = groupDaysWithSameHours(schedule).map(
     (g) => `${osmDays(g.days)} ${g.intervals.map((i) => `${formatTimeOfDay(i.start)}-${formatTimeOfDay(i.end)}`).join(',')}`,
   )
-  return rules.length > 0 ? rules.join('; ') : 'off'
+  if (rules.length === 0) return 'off'
+  if (publicHolidays === 'closed') return [...rules, 'PH off'].join('; ')
+  if (publicHolidays === 'open') return [...rules, ...rules.map((rule) => `PH ${rule}`)].join('; ')
+  return rules.join('; ')
 }

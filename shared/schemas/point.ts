@@ -83,6 +83,9 @@ export const SiteSchema = z
     opening_hours: WeeklyScheduleSchema.optional(),
     stops: z.array(StopSchema).max(500).optional(),
     closures: z.array(ClosureSchema).max(200).optional(),
+    public_holidays: z.enum(['closed', 'open']).optional().meta({
+      description: 'On Italian national public holidays: closed (the default) or open as on any other day',
+    }),
     /** The hours as published, kept verbatim (always when they could not be parsed). */
     opening_hours_source: z.string().max(2000).optional(),
     /** True when `opening_hours_source` could not be turned into a schedule. */
@@ -94,6 +97,13 @@ export const SiteSchema = z
     }
     if ((site.valid_from === undefined) !== (site.valid_to === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['valid_to'], message: 'valid_from and valid_to go together' })
+    } else if (site.valid_from !== undefined && site.valid_to !== undefined && site.valid_from.startsWith('--') !== site.valid_to.startsWith('--')) {
+      // A dated start with a recurring end has no meaning (which year does --09-15 end?).
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valid_to'],
+        message: 'valid_to must have the same form as valid_from: both dates YYYY-MM-DD or both recurring --MM-DD',
+      })
     }
     if (site.kind === 'seasonal' && site.valid_from === undefined) {
       ctx.addIssue({ code: 'custom', path: ['valid_from'], message: 'a seasonal site needs valid_from and valid_to' })

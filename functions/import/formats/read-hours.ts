@@ -2,16 +2,22 @@ import type { WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { RowError } from './format.ts'
 
-/** The shape shared by parseItalianHours and osmToSchedule. */
-export type HoursParser = (text: string) => { ok: true; schedule: WeeklySchedule } | { ok: false; reason: string }
+/**
+ * The shape shared by parseItalianHours and osmToSchedule. A parser that reads a public-holiday
+ * rule (OSM `PH off`) says so in `publicHolidays`.
+ */
+export type HoursParser = (
+  text: string,
+) => { ok: true; schedule: WeeklySchedule; publicHolidays?: Site['public_holidays'] } | { ok: false; reason: string }
 
-export type SiteHours = Pick<Site, 'opening_hours' | 'opening_hours_source' | 'opening_hours_unparsed'>
+export type SiteHours = Pick<Site, 'opening_hours' | 'opening_hours_source' | 'opening_hours_unparsed' | 'public_holidays'>
 
 const MAX_SOURCE_LENGTH = 2000
 
 /**
  * Published hours → the site's hours fields. The text is always kept in `opening_hours_source`;
- * the first parser that succeeds gives `opening_hours`. When none does, the site is marked
+ * the first parser that succeeds gives `opening_hours`, and `public_holidays` when the text states
+ * it (otherwise the registry's default, closed, applies). When none does, the site is marked
  * `opening_hours_unparsed` and a warning (field `opening_hours`) carries every parser's reason:
  * unreadable hours never cost a point its place in the registry.
  */
@@ -26,7 +32,10 @@ export function readHours(text: string | null, parsers: readonly HoursParser[]):
   const reasons: string[] = []
   for (const parse of parsers) {
     const result = parse(text)
-    if (result.ok) return { hours: { opening_hours: result.schedule, opening_hours_source: source }, warnings }
+    if (result.ok) {
+      const stated = result.publicHolidays === undefined ? {} : { public_holidays: result.publicHolidays }
+      return { hours: { opening_hours: result.schedule, ...stated, opening_hours_source: source }, warnings }
+    }
     reasons.push(result.reason)
   }
   warnings.push({ field: 'opening_hours', message: `kept as text, could not read ${JSON.stringify(shorten(text))}: ${reasons.join('; ')}` })

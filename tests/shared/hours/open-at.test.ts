@@ -52,7 +52,7 @@ describe('isOpenAt', () => {
   })
 
   it('can be applied to many targets at once with the instant fixed first', () => {
-    const open = [office, sundayNight].filter(isOpenAt(at('2026-06-02T15:00:00+02:00')))
+    const open = [office, sundayNight].filter(isOpenAt(at('2026-06-09T15:00:00+02:00')))
     expect(open).toEqual([office])
   })
 })
@@ -122,7 +122,10 @@ describe('midnight', () => {
   })
 
   it('reports the end of the search window for a site that never closes', () => {
-    const always = buildSite({ opening_hours: Object.fromEntries(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])) })
+    const always = buildSite({
+      opening_hours: Object.fromEntries(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+      public_holidays: 'open',
+    })
     const state = openingState(at('2026-06-01T10:00:00+02:00'))(always)
     expect(state.open).toBe(true)
     expect(state.open && state.closesAt.getTime()).toBeGreaterThanOrEqual(at('2027-06-01T10:00:00+02:00').getTime())
@@ -131,12 +134,12 @@ describe('midnight', () => {
 
 describe('nextOpening', () => {
   it('from inside an opening gives the start after it ends', () => {
-    same(nextOpening(at('2026-06-02T10:00:00+02:00'))(office), '2026-06-02T14:00:00+02:00')
+    same(nextOpening(at('2026-06-09T10:00:00+02:00'))(office), '2026-06-09T14:00:00+02:00')
     same(nextOpening(at('2026-06-05T10:00:00+02:00'))(office), '2026-06-08T09:00:00+02:00')
   })
 
   it('from outside gives the next start, later today or another day', () => {
-    same(nextOpening(at('2026-06-02T13:30:00+02:00'))(office), '2026-06-02T14:00:00+02:00')
+    same(nextOpening(at('2026-06-09T13:30:00+02:00'))(office), '2026-06-09T14:00:00+02:00')
     same(nextOpening(at('2026-06-06T10:00:00+02:00'))(office), '2026-06-08T09:00:00+02:00')
   })
 
@@ -265,6 +268,60 @@ describe('closures', () => {
   it('moves the next opening past the closure', () => {
     same(nextOpening(at('2026-08-07T14:00:00+02:00'))(august), '2026-08-24T09:00:00+02:00')
     same(nextOpening(at('2026-08-07T10:00:00+02:00'))(august), '2026-08-24T09:00:00+02:00')
+  })
+})
+
+describe('public holidays', () => {
+  const openOnHolidays = buildSite({ ...office, id: 'aperto-nei-festivi', public_holidays: 'open' })
+
+  it('closes the weekly hours on Christmas Day, a Friday in 2026, and opens the day before', () => {
+    expect(isOpenAt(at('2026-12-24T10:00:00+01:00'))(office)).toBe(true)
+    expect(isOpenAt(at('2026-12-25T10:00:00+01:00'))(office)).toBe(false)
+    expect(siteIntervalsOn(office, '2026-12-25')).toEqual([])
+  })
+
+  it('follows Easter Monday to its date of each year, and only that Monday', () => {
+    expect(isOpenAt(at('2026-04-06T10:00:00+02:00'))(office)).toBe(false)
+    expect(isOpenAt(at('2026-04-13T10:00:00+02:00'))(office)).toBe(true)
+    expect(isOpenAt(at('2027-03-29T10:00:00+02:00'))(office)).toBe(false)
+    expect(isOpenAt(at('2027-04-05T10:00:00+02:00'))(office)).toBe(true)
+  })
+
+  it('keeps a site marked open on holidays open as on any other day', () => {
+    expect(isOpenAt(at('2026-12-25T10:00:00+01:00'))(openOnHolidays)).toBe(true)
+    expect(isOpenAt(at('2026-04-06T10:00:00+02:00'))(openOnHolidays)).toBe(true)
+    expect(siteIntervalsOn(openOnHolidays, '2026-12-25')).toEqual([{ start: 540, end: 780 }])
+    const point = buildPoint([office, buildSite({ ...openOnHolidays, id: 'sportello-festivo' })])
+    expect(openingState(at('2026-12-25T10:00:00+01:00'))(point)).toMatchObject({ open: true, site: { id: 'sportello-festivo' } })
+  })
+
+  it('skips the holidays when looking for the next opening, and not when the site opens on them', () => {
+    same(nextOpening(at('2026-12-24T14:00:00+01:00'))(office), '2026-12-28T09:00:00+01:00')
+    same(nextOpening(at('2026-12-24T14:00:00+01:00'))(openOnHolidays), '2026-12-25T09:00:00+01:00')
+    same(nextOpening(at('2026-12-24T10:00:00+01:00'))(office), '2026-12-28T09:00:00+01:00')
+  })
+
+  it('skips Easter Monday right after the spring-forward Sunday with the summer offset', () => {
+    // In 2027 Easter Sunday is also the night the clocks go forward.
+    same(nextOpening(at('2027-03-27T10:00:00+01:00'))(office), '2027-03-30T09:00:00+02:00')
+    same(nextOpening(at('2027-03-27T10:00:00+01:00'))(openOnHolidays), '2027-03-29T09:00:00+02:00')
+  })
+
+  it('closes a late-night opening at the midnight that starts a holiday', () => {
+    const lateNight = buildSite({ opening_hours: { th: [{ start: '20:00', end: '24:00' }], fr: [{ start: '00:00', end: '02:00' }] } })
+    same(closesAt('2026-12-24T21:00:00+01:00', lateNight), '2026-12-25T00:00:00+01:00')
+    same(closesAt('2026-12-17T21:00:00+01:00', lateNight), '2026-12-18T02:00:00+01:00')
+  })
+
+  it('keeps a mobile unit’s stop dated on a holiday, which was scheduled for that very day', () => {
+    const van = buildSite({
+      kind: 'mobile',
+      opening_hours: { tu: [{ start: '09:00', end: '12:00' }] },
+      stops: [{ date: '2026-12-08', start: '15:00', end: '18:00', place: { label: 'Mercatino di Natale', location: { lat: 43, lon: 11 } } }],
+    })
+    expect(isOpenAt(at('2026-12-08T10:00:00+01:00'))(van)).toBe(false)
+    expect(isOpenAt(at('2026-12-08T16:00:00+01:00'))(van)).toBe(true)
+    same(nextOpening(at('2026-12-08T08:00:00+01:00'))(van), '2026-12-08T15:00:00+01:00')
   })
 })
 

@@ -56,10 +56,38 @@ describe('osmToSchedule', () => {
   })
 
   it.each([
-    ['Mo-Fr 09:00-12:00; PH off', 'differ'],
-    ['Sa 09:00-12:00; PH off', 'differ'],
-    ['We 09:00-12:00; PH off', 'differ'],
-    ['Su 09:00-12:00; PH off', 'differ'],
+    ['Mo-Fr 09:00-12:00', 'Mo-Fr 09:00-12:00; PH off'],
+    ['Sa 09:00-12:00', 'Sa 09:00-12:00; PH off'],
+    ['We 09:00-12:00', 'We 09:00-12:00; PH off'],
+    ['Su 09:00-12:00', 'Su 09:00-12:00; PH off'],
+    ['Mo-Su 08:00-20:00', 'Mo-Su 08:00-20:00; PH off'],
+    ['24/7', '24/7; PH off'],
+  ])('reads PH off after %j as that weekly schedule, closed on public holidays', (weekly, withHolidays) => {
+    const plain = osmToSchedule(weekly)
+    expect(plain.ok && plain.publicHolidays).toBeUndefined()
+    expect(osmToSchedule(withHolidays)).toEqual({ ...plain, publicHolidays: 'closed' })
+  })
+
+  it('reads holiday rules that repeat the weekday hours as open on public holidays', () => {
+    const weekdays = { mo: [slot('09:00', '12:00')], tu: [slot('09:00', '12:00')], we: [slot('09:00', '12:00')], th: [slot('09:00', '12:00')], fr: [slot('09:00', '12:00')] }
+    expect(osmToSchedule('Mo-Fr 09:00-12:00; PH Mo-Fr 09:00-12:00')).toEqual({ ok: true, schedule: weekdays, publicHolidays: 'open' })
+    expect(osmToSchedule('Mo-Su 09:00-12:00; PH 09:00-12:00')).toMatchObject({ ok: true, publicHolidays: 'open' })
+    // A later rule wins in OSM: weekly rules written after PH off reopen the holidays.
+    expect(osmToSchedule('PH off; Mo-Fr 09:00-12:00')).toEqual({ ok: true, schedule: weekdays, publicHolidays: 'open' })
+  })
+
+  it('leaves publicHolidays out when the value has no PH rule or never opens', () => {
+    expect(osmToSchedule('Mo-Fr 09:00-12:00')).not.toHaveProperty('publicHolidays')
+    expect(osmToSchedule('off; PH off')).toEqual({ ok: true, schedule: {} })
+  })
+
+  it.each([
+    ['Mo-Fr 09:00-12:00; PH open', 'public holiday'],
+    ['Mo-Fr 09:00-12:00; PH 10:00-11:00', 'public holiday'],
+    ['Mo-Fr 09:00-12:00; PH 09:00-12:00', 'public holiday'],
+    ['Mo-Fr 09:00-12:00; Dec 25 off', 'public holiday'],
+    ['Mo-Fr 09:00-12:00; PH Mo-Fr 09:00-12:00; Dec 25,26 off', 'the hours differ between holidays'],
+    ['Mo-Fr 09:00-12:00; PH Mo-Fr 09:00-12:00 "festivi su appuntamento"', 'festivi su appuntamento'],
     ['week 01-53/2 Mo 09:00-12:00', 'differ'],
     ['Mo[1] 09:00-12:00', 'differ'],
     ['Jan-Jun Mo 09:00-12:00', 'differ'],
@@ -105,10 +133,20 @@ describe('scheduleToOsm', () => {
     expect(scheduleToOsm({})).toBe('off')
   })
 
-  it('round-trips: osmToSchedule(scheduleToOsm(s)) gives back s', () => {
+  it('writes the public holiday rule: PH off when closed, the same rules on PH when open', () => {
+    const morning = [slot('09:00', '13:00')]
+    const schedule = { mo: morning, tu: morning, we: morning, th: morning, fr: morning, sa: [slot('09:00', '12:00')] }
+    expect(scheduleToOsm(schedule, 'closed')).toBe('Mo-Fr 09:00-13:00; Sa 09:00-12:00; PH off')
+    expect(scheduleToOsm(schedule, 'open')).toBe('Mo-Fr 09:00-13:00; Sa 09:00-12:00; PH Mo-Fr 09:00-13:00; PH Sa 09:00-12:00')
+    expect(scheduleToOsm({}, 'closed')).toBe('off')
+  })
+
+  it('round-trips: osmToSchedule(scheduleToOsm(s, holidays)) gives back s and the holiday rule', () => {
     fc.assert(
-      fc.property(canonicalSchedule(), (schedule) => {
-        expect(osmToSchedule(scheduleToOsm(schedule))).toEqual({ ok: true, schedule })
+      fc.property(canonicalSchedule(), fc.constantFrom(undefined, 'closed' as const, 'open' as const), (schedule, publicHolidays) => {
+        const neverOpen = Object.keys(schedule).length === 0
+        const expected = publicHolidays === undefined || neverOpen ? { ok: true, schedule } : { ok: true, schedule, publicHolidays }
+        expect(osmToSchedule(scheduleToOsm(schedule, publicHolidays))).toEqual(expected)
       }),
       { numRuns: 150 },
     )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readHours, type HoursParser } from '../../../../functions/import/formats/read-hours.ts'
+import { osmToSchedule } from '../../../../shared/hours/osm.ts'
 
 const MONDAY_MORNING = { mo: [{ start: '09:00', end: '12:00' }] }
 const readsMondays: HoursParser = (text) => (text.includes('Mo') ? { ok: true, schedule: MONDAY_MORNING } : { ok: false, reason: 'no Mo' })
@@ -14,6 +15,24 @@ describe('readHours', () => {
     expect(readHours('Mo 09:00-12:00', [readsNothing, readsMondays])).toEqual({
       hours: { opening_hours: MONDAY_MORNING, opening_hours_source: 'Mo 09:00-12:00' },
       warnings: [],
+    })
+  })
+
+  it('passes on what the parser read about public holidays, and nothing when it read nothing', () => {
+    const readsHolidays: HoursParser = () => ({ ok: true, schedule: MONDAY_MORNING, publicHolidays: 'open' })
+    expect(readHours('Mo 09:00-12:00; PH Mo 09:00-12:00', [readsHolidays]).hours).toEqual({
+      opening_hours: MONDAY_MORNING,
+      public_holidays: 'open',
+      opening_hours_source: 'Mo 09:00-12:00; PH Mo 09:00-12:00',
+    })
+    expect(readHours('Mo 09:00-12:00', [readsMondays]).hours).not.toHaveProperty('public_holidays')
+  })
+
+  it('reads PH off with osmToSchedule as a site closed on public holidays', () => {
+    expect(readHours('Mo 09:00-12:00; PH off', [osmToSchedule]).hours).toEqual({
+      opening_hours: MONDAY_MORNING,
+      public_holidays: 'closed',
+      opening_hours_source: 'Mo 09:00-12:00; PH off',
     })
   })
 

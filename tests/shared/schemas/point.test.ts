@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { SiteSchema } from '../../../shared/schemas/point.ts'
+
+const site = {
+  id: 'sede',
+  kind: 'fixed',
+  label: 'Biblioteca comunale',
+  address: { street: 'Via Roma 1', postcode: '50100' },
+  location: { lat: 43.7696, lon: 11.2558 },
+  opening_hours: { mo: [{ start: '09:00', end: '13:00' }] },
+}
+
+const issues = (value: unknown) => SiteSchema.safeParse(value).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) ?? []
+
+describe('SiteSchema', () => {
+  it('accepts public_holidays closed or open, and its absence (closed by default)', () => {
+    expect(SiteSchema.parse({ ...site, public_holidays: 'open' }).public_holidays).toBe('open')
+    expect(SiteSchema.parse({ ...site, public_holidays: 'closed' }).public_holidays).toBe('closed')
+    expect(SiteSchema.parse(site).public_holidays).toBeUndefined()
+  })
+
+  it('rejects any other public_holidays value, naming the field', () => {
+    expect(issues({ ...site, public_holidays: 'sometimes' }).map((i) => i.path)).toEqual(['public_holidays'])
+  })
+
+  it('accepts a season whose bounds are both dates or both recurring month-days', () => {
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-06-15', valid_to: '2026-09-15' })).toEqual([])
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '--12-01', valid_to: '--02-28' })).toEqual([])
+  })
+
+  it('rejects a season mixing a date and a recurring month-day, naming valid_to', () => {
+    const expected = [{ path: 'valid_to', message: 'valid_to must have the same form as valid_from: both dates YYYY-MM-DD or both recurring --MM-DD' }]
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-06-15', valid_to: '--09-15' })).toEqual(expected)
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '--06-15', valid_to: '2026-09-15' })).toEqual(expected)
+  })
+})
