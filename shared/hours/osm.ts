@@ -46,6 +46,13 @@ const SAMPLE_WEEKS: readonly SampleWeek[] = [
   [2026, 6, 1], [2026, 6, 8], [2026, 6, 15], [2026, 6, 22], [2026, 6, 29], [2026, 7, 6],
 ]
 
+/**
+ * A value made only of weekdays, times and separators (`Mo-Fr 09:00-12:00,14:00-17:00; Sa off`)
+ * has nothing that could vary from week to week or on holidays, so the first sample week, which
+ * holds no holiday, reads it whole: most real values take this path, at a thirteenth of the cost.
+ */
+const PLAIN_WEEKLY = /^(?:\s|\d|[:,;-]|Mo|Tu|We|Th|Fr|Sa|Su|off|closed)*$/
+
 /** Days counted on the local calendar, so the answer holds in any process time zone. */
 const localDayIndex = (d: Date, weekStart: Date): number =>
   Math.round(
@@ -182,7 +189,7 @@ export function osmToSchedule(osm: string): OsmConversion {
     return { ok: false, reason: `not valid OSM opening_hours: ${String(error).split('\n')[0]}` }
   }
   const weeks: Array<{ week: SampleWeek; days: DayReading[] }> = []
-  for (const week of SAMPLE_WEEKS) {
+  for (const week of PLAIN_WEEKLY.test(osm) ? SAMPLE_WEEKS.slice(0, 1) : SAMPLE_WEEKS) {
     let read: WeekReading
     try {
       read = readWeek(hours, week, osm.includes('"'))
