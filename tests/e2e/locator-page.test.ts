@@ -1,0 +1,216 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+
+const baseUrl = inject('e2eBaseUrl')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Every `/v1/points` request the page sends, to check what leaves the device. */
+function recordPointRequests(page: Page): URL[] {
+  const seen: URL[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/v1/points') seen.push(url)
+  })
+  return seen
+}
+
+async function openPage(context: BrowserContext, query = ''): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/${query}`)
+  return page
+}
+
+async function searchComune(page: Page, typed: string, choose: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Il tuo comune' }).fill(typed)
+  await page.getByRole('option', { name: new RegExp(choose) }).first().click()
+  await page.locator('.pv-result').first().waitFor()
+}
+
+describe('the citizen page', () => {
+  it('finds the nearest points after searching a comune, announces the count and puts the view in the URL', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context)
+    await page.waitForFunction(() => document.querySelector('.pv-count')?.textContent !== '')
+    expect(await page.locator('.pv-count').textContent()).toBe('Scrivi il tuo comune o usa la tua posizione per vedere i punti più vicini.')
+    await searchComune(page, 'firen', 'Firenze')
+    const count = page.locator('.pv-count')
+    expect(await count.getAttribute('aria-live')).toBe('polite')
+    expect(await count.textContent()).toMatch(/^20 punti mostrati, altri disponibili$/)
+    expect(await page.locator('.pv-results__title').textContent()).toContain('vicino a Firenze')
+    const distances = await page.locator('.pv-distance').allTextContents()
+    expect(distances[0]).toMatch(/^\d+ m$|^\d(,\d)? km$/)
+    const url = new URL(page.url())
+    expect(url.searchParams.get('near')).toBe('43.771,11.254')
+    expect(url.searchParams.get('place')).toBe('Firenze')
+    await screenshot(page, 'page-results-firenze')
+    await context.close()
+  })
+
+  it('rounds a granted geolocation to 3 decimals on the device before any request, and says so', async () => {
+    const context = await phoneContext(browser, { permissions: ['geolocation'], geolocation: { latitude: 45.464211, longitude: 9.190347 } })
+    const page = await openPage(context)
+    const requests = recordPointRequests(page)
+    expect(await page.locator('.pv-privacy').textContent()).toMatch(/arrotondata sul tuo dispositivo a circa 100 metri/)
+    await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
+    await page.locator('.pv-result').first().waitFor()
+    expect(requests.length).toBeGreaterThan(0)
+    for (const request of requests) expect(request.searchParams.get('near')).toBe('45.464,9.19')
+    expect(new URL(page.url()).searchParams.get('near')).toBe('45.464,9.19')
+    expect(await page.locator('.pv-result').count()).toBe(20)
+    await screenshot(page, 'page-results-geolocation')
+    await context.close()
+  })
+
+  it('changes the results and the URL when filters change, and the URL alone reproduces the view', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context, '?near=41.902,12.496&place=Roma')
+    await page.locator('.pv-result').first().waitFor()
+    const before = await page.locator('.pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))
+    await page.locator('summary', { hasText: 'Filtri' }).click()
+    await page.getByLabel('Solo aperti ora').check()
+    await page.waitForURL(/open_now=true/)
+    await page.waitForFunction(() => document.querySelector('.pv-list')?.getAttribute('aria-busy') === null && document.querySelectorAll('.pv-status--closed').length === 0)
+    const statuses = await page.locator('.pv-result .pv-status').allTextContents()
+    expect(statuses.length).toBeGreaterThan(0)
+    for (const status of statuses) expect(status).toMatch(/^Aperto ora/)
+    await page.getByLabel('Servizio').selectOption('formazione_gruppo')
+    await page.waitForURL(/service=formazione_gruppo/)
+    await page.waitForFunction(() => document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
+    const after = await page.locator('.pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))
+    expect(after).not.toEqual(before)
+    for (const tags of await page.locator('.pv-result .pv-tags').allTextContents()) expect(tags).toContain('Formazione in gruppo')
+
+    const reproduced = await openPage(context, new URL(page.url()).search)
+    await reproduced.locator('.pv-result').first().waitFor()
+    expect(await reproduced.locator('.pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(after)
+    expect(await reproduced.getByLabel('Solo aperti ora').isChecked()).toBe(true)
+    expect(await reproduced.getByLabel('Servizio').inputValue()).toBe('formazione_gruppo')
+    await screenshot(reproduced, 'page-filters')
+    await context.close()
+  })
+
+  it('opens a detail with the week, today marked, booking, contacts, directions and a share link', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
+    await page.locator('.pv-result__link').first().click()
+    const title = page.locator('.pv-detail__title')
+    await title.waitFor()
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('pv-detail__title'))).toBe(true)
+    const today = page.locator('.pv-week tr[aria-current="date"]').first()
+    expect(await today.locator('th').textContent()).toBe('martedì (oggi)')
+    expect(await page.getByRole('heading', { name: 'Come accedere' }).count()).toBe(1)
+    expect(await page.getByRole('link', { name: 'Indicazioni su OpenStreetMap' }).getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=/)
+    expect(await page.getByRole('link', { name: "Apri nell'app di mappe" }).getAttribute('href')).toMatch(/^geo:\d+\.\d+,\d+\.\d+$/)
+    const share = await page.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
+    expect(new URL(share!).searchParams.get('point')).toMatch(/^demo-/)
+    await screenshot(page, 'page-detail')
+
+    const direct = await openPage(context, new URL(page.url()).search)
+    expect(await direct.locator('.pv-detail__title').textContent()).toBe(await title.textContent())
+    await context.close()
+  })
+
+  it('works with the keyboard alone: search, choose a result, read its hours, with visible focus', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context)
+    const focusOutline = () => page.evaluate(() => {
+      let element = document.activeElement
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
+      return element ? getComputedStyle(element).outlineStyle : 'none'
+    })
+    await page.keyboard.press('Tab') // skip link
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai ai risultati')
+    expect(await focusOutline()).not.toBe('none')
+    let guard = 0
+    while (!(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'combobox')) && guard++ < 10) await page.keyboard.press('Tab')
+    expect(await focusOutline()).not.toBe('none')
+    await page.keyboard.type('Bologna', { delay: 20 })
+    await page.getByRole('option').first().waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await page.locator('.pv-result').first().waitFor()
+    guard = 0
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('pv-result__link'))) && guard++ < 25) await page.keyboard.press('Tab')
+    expect(await focusOutline()).not.toBe('none')
+    const chosen = await page.evaluate(() => document.activeElement?.textContent)
+    await page.keyboard.press('Enter')
+    await page.locator('.pv-detail__title').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(chosen)
+    expect(await page.locator('.pv-week').first().isVisible()).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Torna ai risultati')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(chosen)
+    await context.close()
+  })
+
+  it('has no axe violations on the start view, the results, the detail and in English', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context)
+    await page.locator('.pv-count').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await searchComune(page, 'napoli', 'Napoli')
+    await page.locator('.pv-map').scrollIntoViewIfNeeded()
+    await page.locator('.maplibregl-canvas').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.locator('.pv-result__link').first().click()
+    await page.locator('.pv-detail__title').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('link', { name: 'English' }).click()
+    await page.locator('.pv-detail__title').waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.getByRole('heading', { name: 'Opening hours' }).count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'page-detail-english')
+    await context.close()
+  })
+
+  it('lists results first and loads the map afterwards, once it is in view, clustered and fitted to the results', async () => {
+    const context = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const page = await context.newPage()
+    const order: string[] = []
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (path === '/v1/points') order.push('list')
+      if (/results-map-/.test(path)) order.push('map')
+    })
+    await page.goto(`${baseUrl}/?near=45.07,7.686&place=Torino`)
+    await page.locator('.pv-result').first().waitFor()
+    await page.locator('.maplibregl-canvas').waitFor()
+    await page.waitForFunction(() => !document.querySelector('.pv-map__note')?.textContent)
+    expect(order.indexOf('list')).toBeLessThan(order.indexOf('map'))
+    await page.waitForTimeout(1500) // the software GL renders the basemap
+    await screenshot(page, 'page-desktop-map')
+    await context.close()
+  })
+
+  it('still lists results with WebGL unavailable, and never downloads the map library', async () => {
+    const context = await phoneContext(browser)
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return /webgl/.test(type) ? null : (original as Function).call(this, type, ...rest)
+      } as typeof original
+    })
+    const page = await context.newPage()
+    const mapRequests: string[] = []
+    page.on('request', (request) => {
+      if (/results-map-|maplibre/.test(request.url())) mapRequests.push(request.url())
+    })
+    await page.goto(`${baseUrl}/?near=40.852,14.268&place=Napoli`)
+    await page.locator('.pv-result').first().waitFor()
+    expect(await page.locator('.pv-result').count()).toBe(20)
+    expect(await page.locator('.pv-map__note').textContent()).toBe("La mappa non è disponibile su questo dispositivo: l'elenco contiene tutti i risultati.")
+    expect(mapRequests).toEqual([])
+    await screenshot(page, 'page-no-webgl')
+    await context.close()
+  })
+})

@@ -1,0 +1,19 @@
+import type { TestProject } from 'vitest/node'
+import { buildWeb } from '../../../web/build.ts'
+import { startE2eServers } from './server.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseUrl: string
+    e2eHostUrl: string
+  }
+}
+
+/** Once for all e2e files: build web/dist, then one server (and one host origin) they all share. */
+export default async function setup(project: TestProject) {
+  await buildWeb({ mapStyle: '', apiBase: '' })
+  const servers = await startE2eServers()
+  project.provide('e2eBaseUrl', servers.baseUrl)
+  project.provide('e2eHostUrl', servers.hostUrl)
+  return () => servers.close()
+}

@@ -1,0 +1,82 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from '../../../functions/api/app.ts'
+import { generateDemoRegistry } from '../../../functions/demo/generate-demo-registry.ts'
+import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.ts'
+import { localDynamoDbClient, startLocalDynamoDb } from '../../../functions/local/local-dynamodb.ts'
+import { mountWeb } from '../../../functions/local/serve-web.ts'
+import { ensureRegistryTable } from '../../../functions/repository/create-table.ts'
+import { DynamoDbRegistry } from '../../../functions/repository/dynamodb-registry.ts'
+import { RefreshingSnapshotSource } from '../../../functions/snapshot/refreshing-snapshot-source.ts'
+import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import { PointDraftSchema } from '../../../shared/schemas/point.ts'
+
+/** Tuesday 1 December 2026, 10:00 in Rome: the API's clock and the browser's in every e2e test. */
+export const E2E_NOW = new Date('2026-12-01T10:00:00+01:00')
+
+export interface E2eServers {
+  /** The whole product (API + web), e.g. http://127.0.0.1:41234 */
+  readonly baseUrl: string
+  /** Another origin (another port) serving host pages that embed the widget and the iframe. */
+  readonly hostUrl: string
+  close(): Promise<void>
+}
+
+/** The host site of a municipality: its own styles (meant to collide with the widget's) and the widget. */
+function hostPages(baseUrl: string): Record<string, string> {
+  const shell = (title: string, body: string) => `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font-family:Georgia,serif;margin:0 1rem} h2,h3,a{color:rgb(128,0,0)!important} .pv-result,.pv-list{display:block;border:5px solid rgb(255,0,0)} button{background:rgb(255,255,0)}</style></head>
+<body><header><p>Comune di Esempio</p></header><main><h1>${title}</h1><p class="pv-count">Testo del sito ospite</p>${body}</main></body></html>`
+  return {
+    '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
+    '/iframe': shell(
+      'Sito del Comune con iframe',
+      `<iframe id="pv-frame" src="${baseUrl}/embed?region=09&list-only=true" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:150px"></iframe>
+<script>addEventListener('message',function(e){if(e.origin!=='${baseUrl}'||!e.data||e.data.type!=='puntovicino:resize')return;var f=document.getElementById('pv-frame');if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
+    ),
+  }
+}
+
+const listen = (server: Server | ServerType) => (server.address() as AddressInfo).port
+
+/**
+ * The product as `npm start` runs it, in this process: dynalite in memory, the demo registry,
+ * the snapshot, the Hono app with the web mounted (web/dist must be built), on free ports.
+ */
+export async function startE2eServers(): Promise<E2eServers> {
+  const dynamo = await startLocalDynamoDb()
+  const client = localDynamoDbClient(dynamo.endpoint)
+  await ensureRegistryTable(client, 'e2e-registry')
+  const registry = new DynamoDbRegistry({ client, tableName: 'e2e-registry' })
+  const comuni = loadComuni()
+  const imported = await registry.importPoints(generateDemoRegistry(comuni).map((draft) => PointDraftSchema.parse(draft)))
+  if (imported.failed.length > 0) throw new Error(`e2e seed: ${imported.failed.length} demo points not stored`)
+  const snapshots = new RefreshingSnapshotSource({ registry, checkEveryMs: 60_000 })
+  await snapshots.start()
+  const app = createApp({ snapshots, gazetteer: createGazetteer(comuni), cursorSecret: 'e2e', readDocsAsset: readDocsAssetFromPackage, now: () => E2E_NOW, log: () => {} })
+  await mountWeb(app)
+  const api = await new Promise<ServerType>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server))
+  })
+  const baseUrl = `http://127.0.0.1:${listen(api)}`
+  const pages = hostPages(baseUrl)
+  const host = createServer((request, response) => {
+    const page = pages[request.url ?? '']
+    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    response.end(page ?? 'not found')
+  })
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve))
+  return {
+    baseUrl,
+    hostUrl: `http://127.0.0.1:${listen(host)}`,
+    close: async () => {
+      snapshots.stop()
+      await new Promise<void>((resolve) => host.close(() => resolve()))
+      await new Promise<void>((resolve) => api.close(() => resolve()))
+      client.destroy()
+      await dynamo.close()
+    },
+  }
+}

@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+
+const baseUrl = inject('e2eBaseUrl')
+const hostUrl = inject('e2eHostUrl')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the widget and the iframe embed on another origin', () => {
+  it('lists the prefiltered region inside a shadow root, with no style leaking in or out and no axe violation', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget`)
+    const firstResult = page.locator('puntovicino-locator .pv-result').first()
+    await firstResult.waitFor()
+    expect(await page.evaluate(() => document.querySelector('puntovicino-locator')?.shadowRoot?.querySelectorAll('.pv-result').length)).toBe(20)
+    // The host paints h3, links and .pv-result in red: none of it reaches inside the shadow root.
+    const inside = await firstResult.evaluate((result) => ({ border: getComputedStyle(result).borderTopColor, link: getComputedStyle(result.querySelector('a')!).color }))
+    expect(inside.border).not.toBe('rgb(255, 0, 0)')
+    expect(inside.link).toBe('rgb(0, 102, 204)')
+    // …and the widget's .pv-count rule does not style the host's own element of that class.
+    expect(await page.locator('main > p.pv-count').evaluate((p) => getComputedStyle(p).fontWeight)).toBe('400')
+    expect(await page.evaluate(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-results__title')!.textContent)).toBe('Punti di facilitazione')
+    const regions = await page.evaluate(async (api) => (await (await fetch(`${api}/v1/points?region=09&limit=1`)).json()).items[0].region.name, baseUrl)
+    expect(regions).toBe('Toscana')
+    await page.locator('puntovicino-locator .pv-map').scrollIntoViewIfNeeded()
+    await page.locator('puntovicino-locator .maplibregl-canvas').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'widget-host-page')
+    await firstResult.locator('.pv-result__link').click()
+    await page.locator('puntovicino-locator .pv-detail__title').waitFor()
+    expect(page.url()).toBe(`${hostUrl}/widget`)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'widget-detail')
+    await context.close()
+  })
+
+  it('resizes the iframe embed to its content through postMessage and has no axe violation', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/iframe`)
+    const frame = page.frameLocator('#pv-frame')
+    await frame.locator('.pv-result').first().waitFor()
+    await page.waitForFunction(() => document.getElementById('pv-frame')!.getBoundingClientRect().height > 1000)
+    const { frameHeight, contentHeight } = await page.evaluate(() => {
+      const iframe = document.getElementById('pv-frame') as HTMLIFrameElement
+      return { frameHeight: iframe.getBoundingClientRect().height, contentHeight: Number(iframe.style.height.replace('px', '')) }
+    })
+    expect(frameHeight).toBe(contentHeight)
+    expect(await frame.locator('.pv-map').count()).toBe(0)
+    const embed = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed`))!
+    expect(await axeViolations(embed)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'iframe-embed')
+    await context.close()
+  })
+
+  it('writes both snippets in the embed builder and previews the widget', async () => {
+    const context = await phoneContext(browser, { viewport: { width: 1024, height: 900 }, isMobile: false, hasTouch: false })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/embed-builder`)
+    await page.getByLabel('Regione').selectOption('09')
+    await page.getByLabel('Servizio').first().selectOption('formazione_gruppo')
+    const snippets = await page.locator('pre code').allTextContents()
+    expect(snippets[0]).toBe(`<script type="module" src="${baseUrl}/widget.js"></script>\n<puntovicino-locator region="09" service="formazione_gruppo" lang="it" accent="#0066cc"></puntovicino-locator>`)
+    expect(snippets[1]).toContain(`src="${baseUrl}/embed?region=09&amp;service=formazione_gruppo&amp;lang=it&amp;accent=%230066cc"`)
+    await page.locator('.preview puntovicino-locator .pv-result').first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'embed-builder')
+    await context.close()
+  })
+})

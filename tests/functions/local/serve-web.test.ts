@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cacheControlFor, mountWeb } from '../../../functions/local/serve-web.ts'
+
+async function appWithDist() {
+  const dist = mkdtempSync(join(tmpdir(), 'pv-web-'))
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>page</title>')
+  writeFileSync(join(dist, 'embed.html'), '<!doctype html><title>embed</title>')
+  writeFileSync(join(dist, 'widget.js'), 'export {}'.repeat(200))
+  writeFileSync(join(dist, 'results-map-ABCD1234.js'), 'export {}')
+  mkdirSync(join(dist, 'fonts'))
+  writeFileSync(join(dist, 'fonts', 'x.woff2'), 'font')
+  const app = new Hono()
+  app.get('/v1/points', (c) => c.json({ items: [] }))
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  await mountWeb(app, { distDir: dist })
+  app.notFound((c) => c.json({ title: 'Not found' }, 404))
+  return app
+}
+
+describe('mountWeb', () => {
+  it('serves the page at / and the embed at /embed as HTML that is revalidated', async () => {
+    const app = await appWithDist()
+    const page = await app.request('/')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    expect(await (await app.request('/embed')).text()).toContain('embed')
+  })
+
+  it('serves the widget as a CORS-enabled, gzipped JavaScript module and answers 304 to its ETag', async () => {
+    const app = await appWithDist()
+    const widget = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(widget.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(widget.headers.get('access-control-allow-origin')).toBe('*')
+    expect(widget.headers.get('content-encoding')).toBe('gzip')
+    const again = await app.request('/widget.js', { headers: { 'if-none-match': widget.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+  })
+
+  it('never shadows the API, health check or the API not-found answer', async () => {
+    const app = await appWithDist()
+    expect(await (await app.request('/v1/points')).json()).toEqual({ items: [] })
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' })
+    expect((await app.request('/nothing-here.js')).status).toBe(404)
+  })
+
+  it('caches hashed chunks for a year and stable names for minutes', () => {
+    expect(cacheControlFor('/results-map-ABCD1234.js')).toBe('public, max-age=31536000, immutable')
+    expect(cacheControlFor('/widget.js')).toBe('public, max-age=300')
+    expect(cacheControlFor('/index.html')).toBe('no-cache')
+  })
+})

@@ -1,0 +1,65 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SERVICES, SITE_KINDS, TOPICS } from '../../../shared/schemas/point.ts'
+import { PointsQuerySchema } from '../../../shared/schemas/points-query.ts'
+import { EMPTY_STATE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../../../web/state/locator-state.ts'
+
+const parse = (query: string, defaults: Partial<LocatorState> = {}) => parseLocatorState(new URLSearchParams(query), defaults)
+
+const anyState: fc.Arbitrary<LocatorState> = fc.record({
+  near: fc.option(fc.record({ lat: fc.integer({ min: -90_000, max: 90_000 }).map((n) => n / 1000), lon: fc.integer({ min: -180_000, max: 180_000 }).map((n) => n / 1000) }), { nil: null }),
+  place: fc.option(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0), { nil: null }),
+  region: fc.option(fc.constantFrom('01', '09', '12', '20'), { nil: null }),
+  province: fc.option(fc.constantFrom('FI', 'BZ', 'RM'), { nil: null }),
+  comune: fc.option(fc.constantFrom('048017', '021008'), { nil: null }),
+  q: fc.option(fc.constantFrom('biblioteca', 'caf patronato'), { nil: null }),
+  service: fc.uniqueArray(fc.constantFrom(...SERVICES)),
+  topic: fc.uniqueArray(fc.constantFrom(...TOPICS)),
+  kind: fc.uniqueArray(fc.constantFrom(...SITE_KINDS)),
+  open_now: fc.boolean(),
+  accessible: fc.boolean(),
+  point: fc.option(fc.constantFrom('demo-09-0001', 'abc'), { nil: null }),
+  lang: fc.constantFrom('it' as const, 'en' as const),
+})
+
+describe('the locator state in the URL', () => {
+  it('reads back every state it writes, so a link reproduces the view', () => {
+    fc.assert(fc.property(anyState, (state) => {
+      expect(parse(serializeLocatorState(state).toString())).toEqual(state)
+    }))
+  })
+
+  it('only ever sends the API a query that the API schema accepts', () => {
+    fc.assert(
+      fc.property(anyState, (state) => {
+        const result = PointsQuerySchema.safeParse(Object.fromEntries(toPointsQuery(state)))
+        expect(result.success).toBe(true)
+      }),
+    )
+  })
+
+  it('drops values the API would reject instead of forwarding them', () => {
+    const state = parse('near=abc&region=99&province=XX&comune=12&service=spid,formazione_gruppo&topic=nope&kind=mobile,van&open_now=yes&point=../etc&lang=fr')
+    expect(state).toEqual({ ...EMPTY_STATE, service: ['formazione_gruppo'], kind: ['mobile'] })
+  })
+
+  it('rounds a shared position to 3 decimals, as the device does before sending', () => {
+    expect(parse('near=43.771234,11.254987').near).toEqual({ lat: 43.771, lon: 11.255 })
+  })
+
+  it('lets the URL override the prefilters of a widget, and keeps them when the URL is silent', () => {
+    expect(parse('', { region: '09' }).region).toBe('09')
+    expect(parse('region=12', { region: '09' }).region).toBe('12')
+  })
+
+  it('writes nothing for the default view and Italian', () => {
+    expect(serializeLocatorState(EMPTY_STATE).toString()).toBe('')
+    expect(serializeLocatorState({ ...EMPTY_STATE, lang: 'en', open_now: true }).toString()).toBe('open_now=true&lang=en')
+  })
+
+  it('asks the API only when there is a place, a prefilter or a search', () => {
+    expect(hasSearch(EMPTY_STATE)).toBe(false)
+    expect(hasSearch({ ...EMPTY_STATE, open_now: true })).toBe(false)
+    expect(hasSearch({ ...EMPTY_STATE, province: 'FI' })).toBe(true)
+  })
+})

@@ -1,0 +1,57 @@
+import type { PointView } from '../../shared/schemas/point-view.ts'
+
+/** A comune from `/v1/places` (ISTAT gazetteer; `alt_name` is the German, French or Slovene name where official). */
+export interface Place {
+  readonly istat: string
+  readonly name: string
+  readonly alt_name: string | null
+  readonly province: string
+  readonly region: { readonly istat: string; readonly name: string }
+  readonly lat: number
+  readonly lon: number
+  readonly population: number
+}
+
+export interface PointPage {
+  readonly items: PointView[]
+  readonly next_cursor: string | null
+}
+
+export interface ApiClient {
+  points(query: URLSearchParams, signal?: AbortSignal): Promise<PointPage>
+  /** The point, or null when the API answers 404. */
+  point(id: string, signal?: AbortSignal): Promise<PointView | null>
+  places(q: string, signal?: AbortSignal): Promise<Place[]>
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly url: string) {
+    super(`The API answered ${status} to ${url}`)
+  }
+}
+
+/** The public API over fetch; `base` is the API origin (plus path prefix), e.g. `https://puntovicino.example/`. */
+export function createApiClient(base: string): ApiClient {
+  const url = (path: string, query?: URLSearchParams) => {
+    const target = new URL(path, base)
+    if (query) target.search = query.toString()
+    return target.toString()
+  }
+  async function getJson<T>(target: string, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(target, { signal, headers: { accept: 'application/json' } })
+    if (!response.ok) throw new ApiError(response.status, target)
+    return (await response.json()) as T
+  }
+  return {
+    points: (query, signal) => getJson<PointPage>(url('v1/points', query), signal),
+    point: async (id, signal) => {
+      try {
+        return await getJson<PointView>(url(`v1/points/${encodeURIComponent(id)}`), signal)
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null
+        throw error
+      }
+    },
+    places: async (q, signal) => (await getJson<{ items: Place[] }>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal)).items,
+  }
+}

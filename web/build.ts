@@ -1,0 +1,86 @@
+import { build, type Metafile, type Plugin } from 'esbuild'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * Builds web/dist/: the page and embed bundle (app.js), the widget (widget.js), the embed
+ * builder (builder.js), their lazily loaded chunks (the map), the HTML pages, styles,
+ * self-hosted fonts, the offline basemap and MapLibre's worker.
+ *
+ * Configuration (environment, read at build time):
+ *   PUNTOVICINO_MAP_STYLE  style URL for the map (e.g. a style whose sources are pmtiles://…);
+ *                          empty: the built-in offline style from the region/province GeoJSON.
+ *   PUNTOVICINO_API_BASE   API origin when the page is not served by the API itself; empty: same origin.
+ */
+const WEB = dirname(fileURLToPath(import.meta.url))
+const ROOT = resolve(WEB, '..')
+export const DIST = join(WEB, 'dist')
+
+/**
+ * `shared/` modules are safe for the browser, but their zod schemas would cost ~90 KB gzip
+ * for code the browser never runs: the page gets an inert stand-in (see build/zod-inert.ts).
+ */
+const inertZod: Plugin = {
+  name: 'inert-zod',
+  setup(b) {
+    b.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: join(WEB, 'build', 'zod-inert.ts') }))
+  },
+}
+
+export interface WebBuild {
+  readonly metafile: Metafile
+  readonly ms: number
+}
+
+export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ?? '', apiBase = process.env.PUNTOVICINO_API_BASE ?? '' } = {}): Promise<WebBuild> {
+  const started = performance.now()
+  rmSync(DIST, { recursive: true, force: true })
+  mkdirSync(DIST, { recursive: true })
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: {
+      app: 'web/pages/page-main.ts',
+      widget: 'web/widget/puntovicino-locator.ts',
+      builder: 'web/builder/builder-main.ts',
+    },
+    outdir: DIST,
+    // Chunks sit beside the entries: MapLibre finds its worker next to the module that loads it.
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: ['es2022', 'chrome109', 'firefox115', 'safari16'],
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    metafile: true,
+    loader: { '.css': 'text' },
+    plugins: [inertZod],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  })
+
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  for (const page of ['index.html', 'embed.html', 'embed-builder.html']) {
+    const html = readFileSync(join(WEB, 'pages', page), 'utf8').replaceAll('%MAP_STYLE%', escape(mapStyle)).replaceAll('%API_BASE%', escape(apiBase))
+    writeFileSync(join(DIST, page), html)
+  }
+  copyInto('styles', readdirSync(join(WEB, 'styles')).map((f) => join(WEB, 'styles', f)))
+  copyInto('fonts', [400, 600, 700].map((w) => join(ROOT, 'node_modules/@fontsource/titillium-web/files', `titillium-web-latin-${w}-normal.woff2`)))
+  copyInto('basemap', ['it_regioni_simplified.geojson', 'it_province_simplified.geojson'].map((f) => join(ROOT, 'data', f)))
+  copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg')])
+  writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile))
+  return { metafile: result.metafile, ms: performance.now() - started }
+}
+
+function copyInto(folder: string, files: readonly string[]): void {
+  const target = join(DIST, folder)
+  mkdirSync(target, { recursive: true })
+  for (const file of files) copyFileSync(file, join(target, file.split('/').at(-1)!))
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { ms } = await buildWeb()
+  console.log(`[web] built web/dist in ${Math.round(ms)} ms`)
+}

@@ -1,0 +1,158 @@
+import { WEEKDAYS } from '../../shared/schemas/hours.ts'
+import type { PointView } from '../../shared/schemas/point-view.ts'
+import type { Site } from '../../shared/schemas/point.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { h, type Child } from '../dom/h.ts'
+import { formatDate, formatSeasonBound, shortTime } from '../i18n/format.ts'
+import type { MessageKey } from '../i18n/messages.ts'
+import { openingStatus } from '../list/opening-status.ts'
+import { addressLine, kindLabel } from '../list/point-summary.ts'
+import type { ViewContext } from '../locator/view-context.ts'
+
+export interface DetailHandlers {
+  readonly back: () => void
+  /** The address of this view, for the share link. */
+  readonly shareUrl: string
+}
+
+const UPCOMING_CLOSURES = 5
+
+const section = (title: string, ...children: Child[]) => h('section', { class: 'pv-detail__section' }, h('h3', {}, title), ...children)
+
+/** The week of one site, Monday first, today's row marked for eyes (bold, label) and for screen readers (aria-current). */
+function weekTable(site: Site, context: ViewContext): HTMLTableElement | null {
+  if (!site.opening_hours) return null
+  const { t } = context
+  const today = toRomeWallClock(context.now()).weekday
+  return h(
+    'table',
+    { class: 'pv-week' },
+    h('caption', { class: 'pv-visually-hidden' }, `${t('detail.hours')}: ${site.label}`),
+    h(
+      'tbody',
+      {},
+      ...WEEKDAYS.map((day) => {
+        const intervals = site.opening_hours?.[day] ?? []
+        const isToday = day === today
+        return h(
+          'tr',
+          { class: isToday ? 'pv-week__today' : null, 'aria-current': isToday ? 'date' : null },
+          h('th', { scope: 'row' }, t(`day.${day}` as MessageKey), isToday ? h('span', { class: 'pv-today-label' }, ` (${t('detail.today')})`) : null),
+          h('td', {}, intervals.length > 0 ? intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}`).join(', ') : t('detail.closed_day')),
+        )
+      }),
+    ),
+  )
+}
+
+function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElement {
+  const { t, lang } = context
+  const today = toRomeWallClock(context.now()).date
+  const closures = (site.closures ?? []).filter((c) => c.to >= today).slice(0, UPCOMING_CLOSURES)
+  const stops = site.kind === 'mobile' ? point.next_stops : []
+  return h(
+    'div',
+    { class: 'pv-site' },
+    h('h4', { class: 'pv-site__title' }, site.label, ' ', h('span', { class: `pv-kind pv-kind--${site.kind}` }, kindLabel(site.kind, context))),
+    site.kind === 'online' ? h('p', {}, t('detail.online')) : h('p', { class: 'pv-site__address' }, addressLine(point, site)),
+    site.valid_from && site.valid_to
+      ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', { from: formatSeasonBound(site.valid_from, lang), to: formatSeasonBound(site.valid_to, lang) }))
+      : null,
+    weekTable(site, context),
+    stops.length > 0
+      ? h('div', {}, h('h5', {}, t('detail.next_stops')), h('ul', { class: 'pv-stops' }, ...stops.map((s) => h('li', {}, `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label}`))))
+      : null,
+    closures.length > 0
+      ? h(
+          'div',
+          {},
+          h('h5', {}, t('detail.closures')),
+          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, c.from === c.to ? formatDate(c.from, lang) : `${formatDate(c.from, lang)} – ${formatDate(c.to, lang)}`, c.reason ? `: ${c.reason}` : ''))),
+        )
+      : null,
+  )
+}
+
+function directions(site: Site | undefined, context: ViewContext): HTMLElement | null {
+  const location = site?.location
+  if (!location) return null
+  const { lat, lon } = location
+  const osm = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`
+  return section(
+    context.t('detail.directions'),
+    h('ul', { class: 'pv-links' }, h('li', {}, h('a', { href: osm, rel: 'noopener', target: '_blank' }, context.t('detail.osm'))), h('li', {}, h('a', { href: `geo:${lat},${lon}` }, context.t('detail.geo')))),
+  )
+}
+
+function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement {
+  const { t } = context
+  const status = h('p', { class: 'pv-share__status', role: 'status' })
+  const share = async () => {
+    const nav = navigator as Navigator & { share?: (data: ShareData) => Promise<void> }
+    try {
+      if (nav.share) await nav.share({ url: handlers.shareUrl, title: document.title })
+      else {
+        await navigator.clipboard.writeText(handlers.shareUrl)
+        status.textContent = t('detail.share_copied')
+      }
+    } catch {
+      // Cancelled by the user or clipboard refused: the plain link below still works.
+    }
+  }
+  return section(
+    t('detail.share'),
+    h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => void share() }, t('detail.share')),
+    h('p', {}, h('a', { href: handlers.shareUrl }, t('detail.share_link'))),
+    status,
+  )
+}
+
+/**
+ * The detail view: everything needed to go there (hours with today marked, seasons, a mobile
+ * unit's next stops, closures), what they help with, how to book, contacts, access, directions.
+ */
+export function renderDetail(point: PointView, context: ViewContext, handlers: DetailHandlers): HTMLElement {
+  const { t, lang } = context
+  const status = openingStatus(point, context.now(), lang, t)
+  const site = point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
+  const { phone, email, website } = point.contacts
+  const stepFree = point.accessibility.step_free
+  return h(
+    'article',
+    { class: 'pv-detail', 'aria-labelledby': 'pv-detail-title' },
+    h('button', { type: 'button', class: 'pv-button pv-button--link pv-detail__back', onclick: handlers.back }, `← ${t('detail.back')}`),
+    h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
+    h('p', { class: `pv-status ${status.open ? 'pv-status--open' : 'pv-status--closed'}` }, status.text),
+    h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
+    point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,
+    section(t('detail.hours'), ...point.sites.map((s) => siteBlock(point, s, context))),
+    section(t('detail.services'), h('ul', { class: 'pv-tags' }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey))))),
+    point.topics.length > 0 ? section(t('detail.topics'), h('ul', { class: 'pv-tags' }, ...point.topics.map((s) => h('li', { class: 'pv-tag pv-tag--topic' }, t(`topic.${s}` as MessageKey))))) : null,
+    section(
+      t('detail.booking'),
+      h('p', {}, t(`detail.booking.${point.booking}` as MessageKey)),
+      point.booking_url ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
+    ),
+    phone || email || website
+      ? section(
+          t('detail.contacts'),
+          h(
+            'ul',
+            { class: 'pv-links' },
+            phone ? h('li', {}, `${t('detail.phone')}: `, h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone)) : null,
+            email ? h('li', {}, `${t('detail.email')}: `, h('a', { href: `mailto:${email}` }, email)) : null,
+            website ? h('li', {}, h('a', { href: website, rel: 'noopener', target: '_blank' }, t('detail.website'))) : null,
+          ),
+        )
+      : null,
+    section(
+      t('detail.access'),
+      h('p', {}, stepFree === true ? t('detail.step_free') : stepFree === false ? t('detail.not_step_free') : t('detail.step_free_unknown')),
+      point.accessibility.notes ? h('p', {}, point.accessibility.notes) : null,
+      point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
+    ),
+    directions(site, context),
+    shareBlock(handlers, context),
+    point.last_verified_at ? h('p', { class: 'pv-detail__verified' }, t('detail.verified', { date: formatDate(toRomeWallClock(new Date(point.last_verified_at)).date, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })) : null,
+  )
+}

@@ -1,0 +1,30 @@
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { localeOf, type Lang, type Translate } from './messages.ts'
+
+/** 9:00, 13:30: no leading zero, as on an office door and in the API's hours text. */
+export const clockTime = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+
+/** "09:30" (a schedule's TimeOfDay) → "9:30". */
+export const shortTime = (hhmm: string): string => clockTime(Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)))
+
+/** A calendar date (YYYY-MM-DD, a Rome date) in words: "giovedì 28 novembre". */
+export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
+  // The date is already Rome's; format it at UTC midnight so no zone can shift the day.
+  return new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+}
+
+/** A season bound: `2026-06-15` or the every-year `--06-15` → "15 giugno". */
+export function formatSeasonBound(bound: string, lang: Lang): string {
+  const date = bound.startsWith('--') ? `2000-${bound.slice(2)}` : bound
+  return formatDate(date, lang, bound.startsWith('--') ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+/** The Rome wall-clock time of an ISO instant: "9:00". */
+export const romeTime = (iso: string): string => clockTime(toRomeWallClock(new Date(iso)).minutes)
+
+/** 350 m, 1,2 km, 15 km: round figures, the way people say distances. */
+export function formatDistance(metres: number, lang: Lang, t: Translate): string {
+  if (metres < 1000) return t('results.distance_m', { n: Math.max(10, Math.round(metres / 10) * 10) })
+  const km = metres < 10_000 ? Math.round(metres / 100) / 10 : Math.round(metres / 1000)
+  return t('results.distance_km', { n: km.toLocaleString(localeOf(lang)) })
+}

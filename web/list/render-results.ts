@@ -1,0 +1,61 @@
+import type { PointView } from '../../shared/schemas/point-view.ts'
+import { h } from '../dom/h.ts'
+import { formatDistance } from '../i18n/format.ts'
+import type { MessageKey } from '../i18n/messages.ts'
+import type { ViewContext } from '../locator/view-context.ts'
+import { openingStatus } from './opening-status.ts'
+import { addressLine, kindLabel, kindNote, primarySite } from './point-summary.ts'
+
+export interface ResultHandlers {
+  /** The citizen chose the point (click or Enter on its link). */
+  readonly open: (id: string) => void
+  /** Hover or keyboard focus entered (`id`) or left (`null`) a result: the map highlights it. */
+  readonly highlight: (id: string | null) => void
+  /** The href that opens the point, so a result also works as a plain link (new tab, copy link). */
+  readonly hrefOf: (id: string) => string
+}
+
+/**
+ * One result: the name as a link (the keyboard's way in), then what decides a visit: open or
+ * when it opens, how far, what kind, where, what they help with.
+ */
+export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers): HTMLLIElement {
+  const { t, lang } = context
+  const site = primarySite(point)
+  const status = openingStatus(point, context.now(), lang, t)
+  const note = kindNote(point, site, context)
+  const titleId = `pv-result-${point.id}`
+  const link = h(
+    'a',
+    {
+      href: handlers.hrefOf(point.id),
+      id: titleId,
+      class: 'pv-result__link',
+      onclick: (event: MouseEvent) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return
+        event.preventDefault()
+        handlers.open(point.id)
+      },
+    },
+    point.name,
+  )
+  const meta = [
+    point.distance_m !== undefined ? h('span', { class: 'pv-distance' }, formatDistance(point.distance_m, lang, t)) : null,
+    site ? h('span', { class: `pv-kind pv-kind--${site.kind}` }, kindLabel(site.kind, context)) : null,
+  ].filter(Boolean)
+  const item = h(
+    'li',
+    { class: 'pv-result', 'data-id': point.id },
+    h('h3', { class: 'pv-result__title' }, link),
+    h('p', { class: `pv-status ${status.open ? 'pv-status--open' : 'pv-status--closed'}` }, status.text),
+    meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
+    site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, addressLine(point, site)) : null,
+    note ? h('p', { class: 'pv-result__note' }, note) : null,
+    h('ul', { class: 'pv-tags', 'aria-label': t('detail.services') }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey)))),
+  )
+  item.addEventListener('mouseenter', () => handlers.highlight(point.id))
+  item.addEventListener('mouseleave', () => handlers.highlight(null))
+  link.addEventListener('focus', () => handlers.highlight(point.id))
+  link.addEventListener('blur', () => handlers.highlight(null))
+  return item
+}

@@ -1,0 +1,258 @@
+import type { PointView } from '../../shared/schemas/point-view.ts'
+import { createApiClient, type Place } from '../api/api-client.ts'
+import { renderDetail } from '../detail/render-detail.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import { translator } from '../i18n/messages.ts'
+import { renderResult } from '../list/render-results.ts'
+import type { ResultsMap } from '../map/results-map.ts'
+import { supportsWebGl } from '../map/webgl-support.ts'
+import { hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import { roundPosition } from '../state/round-position.ts'
+import { createFilterControls } from './filter-controls.ts'
+import { createPlaceSearch } from './place-search.ts'
+import type { ViewContext } from './view-context.ts'
+
+export interface LocatorOptions {
+  /** Where the locator builds its UI (an element of the page, or inside the widget's shadow root). */
+  readonly root: HTMLElement
+  /** The API origin, e.g. `https://puntovicino.example/`. */
+  readonly apiBase: string
+  /** Where the page's assets live (map basemap); the map chunk resolves itself. */
+  readonly assetBase: string
+  /** The public page, for share links and "open in a new tab" (absolute URL). */
+  readonly pageUrl: string
+  readonly initial: LocatorState
+  readonly listOnly: boolean
+  readonly mapStyleUrl: string | null
+  /** `url`: the view lives in the address bar (page, iframe embed); `none`: in memory (widget on someone else's page). */
+  readonly history: 'url' | 'none'
+  /** Unique per instance, so several widgets on one page keep distinct ids. */
+  readonly idPrefix: string
+  readonly now?: () => Date
+  readonly onStateChange?: (state: LocatorState) => void
+}
+
+export interface LocatorHandle {
+  readonly state: () => LocatorState
+  destroy(): void
+}
+
+const PAGE_SIZE = 20
+
+/**
+ * The citizen's locator: search → list → detail, with the map as an extra loaded afterwards.
+ * The list is complete on its own (the map's text alternative) and renders before MapLibre is
+ * even requested; without WebGL the map is simply never loaded.
+ */
+export function mountLocator(options: LocatorOptions): LocatorHandle {
+  const { idPrefix } = options
+  const t = translator(options.initial.lang)
+  const api = createApiClient(options.apiBase)
+  const context: ViewContext = { lang: options.initial.lang, t, now: options.now ?? (() => new Date()) }
+  let state = options.initial
+  let items: PointView[] = []
+  let nextCursor: string | null = null
+  let map: ResultsMap | null = null
+  let mapRequested = false
+  let loading: AbortController | undefined
+  let resultsKey: string | null = null
+
+  const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
+  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text) })
+  const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace') })
+  const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title' })
+  const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  const list = h('ol', { class: 'pv-list', 'aria-labelledby': resultsTitle.id })
+  const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, list, more)
+  const detail = h('section', { class: 'pv-detail-host', hidden: true })
+  const mapHost = h('div', { class: 'pv-map', hidden: options.listOnly })
+  const mapNote = h('p', { class: 'pv-map__note' })
+  const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, h('span', { 'aria-hidden': 'true' }, '⌖ '), t('geo.button'))
+
+  replaceChildren(
+    options.root,
+    h(
+      'div',
+      { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
+      h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
+      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, results, detail), options.listOnly ? null : h('div', { class: 'pv-map-column' }, mapHost, mapNote)),
+    ),
+  )
+
+  const pageHref = (next: LocatorState): string => {
+    const query = serializeLocatorState(next).toString()
+    return options.history === 'url' ? `?${query}` : `${options.pageUrl}${query ? `?${query}` : ''}`
+  }
+
+  function choosePlace(place: Place): void {
+    geoStatus.textContent = ''
+    update({ near: roundPosition({ lat: place.lat, lon: place.lon }), place: place.name, point: null, q: null }, 'push')
+  }
+
+  function locate(): void {
+    if (!('geolocation' in navigator)) {
+      geoStatus.textContent = t('geo.unavailable')
+      return
+    }
+    geoStatus.textContent = t('geo.locating')
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        geoStatus.textContent = ''
+        search.setValue('')
+        // Rounded here, on the device, before anything is sent or written to the URL.
+        const near = roundPosition({ lat: position.coords.latitude, lon: position.coords.longitude })
+        update({ near, place: t('geo.place_label'), point: null, q: null }, 'push')
+      },
+      () => (geoStatus.textContent = t('geo.denied')),
+      { enableHighAccuracy: false, maximumAge: 300_000, timeout: 15_000 },
+    )
+  }
+
+  function update(patch: Partial<LocatorState>, mode: 'push' | 'replace'): void {
+    state = { ...state, ...patch }
+    if (options.history === 'url') {
+      const url = pageHref(state)
+      if (mode === 'push') history.pushState(null, '', url)
+      else history.replaceState(null, '', url)
+    }
+    void render()
+  }
+
+  async function render(): Promise<void> {
+    options.onStateChange?.(state)
+    filters.show(state)
+    const key = toPointsQuery(state).toString()
+    if (key !== resultsKey) await loadResults(false)
+    if (state.point) await showDetail(state.point)
+    else hideDetail()
+  }
+
+  async function loadResults(append: boolean): Promise<void> {
+    resultsKey = toPointsQuery(state).toString()
+    resultsTitle.textContent = state.near ? t('results.title') : t('results.title_all')
+    if (state.place) resultsTitle.append(' ', h('span', { class: 'pv-results__place' }, t('results.near', { place: state.place })))
+    if (!hasSearch(state)) {
+      items = []
+      nextCursor = null
+      replaceChildren(list)
+      more.hidden = true
+      count.textContent = t('results.start')
+      afterList()
+      return
+    }
+    loading?.abort()
+    loading = new AbortController()
+    const query = toPointsQuery(state)
+    query.set('limit', String(PAGE_SIZE))
+    if (append && nextCursor) query.set('cursor', nextCursor)
+    if (!append) count.textContent = t('results.loading')
+    list.setAttribute('aria-busy', 'true')
+    try {
+      const page = await api.points(query, loading.signal)
+      const firstNew = append ? items.length : 0
+      items = append ? [...items, ...page.items] : page.items
+      nextCursor = page.next_cursor
+      if (!append) replaceChildren(list)
+      list.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) })))
+      more.hidden = nextCursor === null
+      count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
+      if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return
+      count.textContent = t('results.error')
+    } finally {
+      list.removeAttribute('aria-busy')
+    }
+    afterList()
+  }
+
+  /** The list is on screen: now, and only now, is the map worth its weight. */
+  function afterList(): void {
+    map?.setResults(items)
+    if (mapRequested || options.listOnly) return
+    mapRequested = true
+    if (!supportsWebGl()) {
+      mapNote.textContent = t('map.unavailable')
+      mapHost.hidden = true
+      return
+    }
+    mapNote.textContent = t('map.loading')
+    // Only when the map is about to be seen: on a phone it sits below the list, and a citizen
+    // who reads the list never pays for MapLibre (≈450 KB gzip with its worker).
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return
+        observer.disconnect()
+        loadMap()
+      },
+      { rootMargin: '200px' },
+    )
+    observer.observe(mapHost)
+  }
+
+  function loadMap(): void {
+    void import('../map/results-map.ts')
+      .then(({ createResultsMap }) => {
+        map = createResultsMap({ container: mapHost, styleUrl: options.mapStyleUrl, assetBase: options.assetBase, label: t('map.title'), onSelect: (id) => update({ point: id }, 'push') })
+        map.setResults(items)
+        if (state.point) map.focus(state.point)
+        mapNote.textContent = ''
+      })
+      .catch(() => {
+        mapNote.textContent = t('map.unavailable')
+        mapHost.hidden = true
+      })
+  }
+
+  async function showDetail(id: string): Promise<void> {
+    const point = items.find((p) => p.id === id) ?? (await api.point(id).catch(() => null))
+    if (state.point !== id) return
+    results.hidden = true
+    detail.hidden = false
+    if (!point) {
+      replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
+      return
+    }
+    replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString() }))
+    detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
+    map?.focus(id)
+  }
+
+  const pageHrefAbsolute = (next: LocatorState): string => {
+    const query = serializeLocatorState(next).toString()
+    return `${options.pageUrl}${query ? `?${query}` : ''}`
+  }
+
+  function back(id: string): void {
+    update({ point: null }, 'push')
+    // Back where the citizen was: on the result they had opened.
+    const link = [...list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
+    link?.focus()
+  }
+
+  function hideDetail(): void {
+    detail.hidden = true
+    replaceChildren(detail)
+    results.hidden = false
+  }
+
+  const onPopState = () => {
+    if (options.history !== 'url') return
+    state = parseLocatorState(new URLSearchParams(location.search), { lang: state.lang })
+    void render()
+  }
+  window.addEventListener('popstate', onPopState)
+
+  if (state.place) search.setValue(state.place === t('geo.place_label') ? '' : state.place)
+  void render()
+
+  return {
+    state: () => state,
+    destroy() {
+      window.removeEventListener('popstate', onPopState)
+      loading?.abort()
+      map?.destroy()
+    },
+  }
+}

@@ -1,0 +1,146 @@
+import type { ApiClient, Place } from '../api/api-client.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import type { Translate } from '../i18n/messages.ts'
+
+/**
+ * The comune box: an ARIA 1.2 combobox over `/v1/places` (bilingual names too: Bozen finds
+ * Bolzano). Arrows move through the suggestions, Enter chooses, Escape closes; submitting the
+ * form without choosing takes the best match, so typing a name and pressing Enter just works.
+ */
+export interface PlaceSearch {
+  readonly element: HTMLElement
+  readonly input: HTMLInputElement
+  setValue(text: string): void
+}
+
+const DEBOUNCE_MS = 180
+
+export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPrefix: string; onChoose: (place: Place) => void; onMessage: (text: string) => void }): PlaceSearch {
+  const { api, t, idPrefix } = options
+  const listId = `${idPrefix}-suggestions`
+  const hintId = `${idPrefix}-hint`
+  const input = h('input', {
+    id: `${idPrefix}-q`,
+    class: 'pv-input',
+    type: 'text',
+    role: 'combobox',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    'aria-describedby': hintId,
+    placeholder: t('search.placeholder'),
+  })
+  const list = h('ul', { id: listId, role: 'listbox', class: 'pv-suggestions', 'aria-label': t('search.suggestions'), hidden: true })
+  const announcer = h('p', { class: 'pv-visually-hidden', role: 'status' })
+  let suggestions: Place[] = []
+  let active = -1
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let pending: AbortController | undefined
+
+  const label = (place: Place) => `${place.name}${place.alt_name ? ` / ${place.alt_name}` : ''} (${place.province})`
+
+  function close(): void {
+    list.hidden = true
+    input.setAttribute('aria-expanded', 'false')
+    input.removeAttribute('aria-activedescendant')
+    active = -1
+  }
+
+  function show(places: Place[]): void {
+    suggestions = places
+    active = -1
+    replaceChildren(
+      list,
+      ...places.map((place, index) =>
+        h(
+          'li',
+          {
+            id: `${idPrefix}-option-${index}`,
+            role: 'option',
+            class: 'pv-suggestion',
+            'aria-selected': 'false',
+            // mousedown, not click: it fires before the input's blur closes the list.
+            onmousedown: (event: MouseEvent) => {
+              event.preventDefault()
+              choose(place)
+            },
+          },
+          h('span', { class: 'pv-suggestion__name' }, place.name, place.alt_name ? ` / ${place.alt_name}` : ''),
+          h('span', { class: 'pv-suggestion__where' }, ` ${place.province}, ${place.region.name}`),
+        ),
+      ),
+    )
+    list.hidden = places.length === 0
+    input.setAttribute('aria-expanded', String(places.length > 0))
+    announcer.textContent = places.length > 0 ? t('search.suggestion_count', { count: places.length }) : ''
+  }
+
+  function move(step: number): void {
+    if (suggestions.length === 0) return
+    active = (active + step + suggestions.length) % suggestions.length
+    list.querySelectorAll('[role=option]').forEach((option, index) => option.setAttribute('aria-selected', String(index === active)))
+    input.setAttribute('aria-activedescendant', `${idPrefix}-option-${active}`)
+  }
+
+  function choose(place: Place): void {
+    input.value = label(place)
+    close()
+    options.onChoose(place)
+  }
+
+  async function lookup(text: string): Promise<Place[]> {
+    pending?.abort()
+    pending = new AbortController()
+    try {
+      return await api.places(text, pending.signal)
+    } catch {
+      return []
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    const text = input.value.trim()
+    if (text.length < 2) return show([])
+    timer = setTimeout(async () => show(await lookup(text)), DEBOUNCE_MS)
+  })
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault()
+      if (list.hidden && suggestions.length > 0) show(suggestions)
+      move(1)
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault()
+      move(-1)
+    } else if (event.key === 'Escape') {
+      close()
+    } else if (event.key === 'Enter' && active >= 0 && suggestions[active]) {
+      event.preventDefault()
+      choose(suggestions[active]!)
+    }
+  })
+  input.addEventListener('blur', () => setTimeout(close, 100))
+
+  const form = h(
+    'form',
+    {
+      class: 'pv-search',
+      role: 'search',
+      onsubmit: async (event: SubmitEvent) => {
+        event.preventDefault()
+        const text = input.value.trim()
+        if (text.length < 2) return
+        const best = (await lookup(text.replace(/\s*\(.*$/, '').split(' / ')[0]!))[0]
+        if (best) choose(best)
+        else options.onMessage(t('search.no_place'))
+      },
+    },
+    h('label', { for: input.id, class: 'pv-label' }, t('search.label')),
+    h('p', { id: hintId, class: 'pv-hint' }, t('search.hint')),
+    h('div', { class: 'pv-search__row' }, h('div', { class: 'pv-combobox' }, input, list), h('button', { type: 'submit', class: 'pv-button' }, t('search.submit'))),
+    announcer,
+  )
+  return { element: form, input, setValue: (text) => (input.value = text) }
+}

@@ -1,0 +1,8 @@
+import type { Lang, Translate } from '../i18n/messages.ts'
+
+/** What every view needs to word things: the language, its strings and the clock. */
+export interface ViewContext {
+  readonly lang: Lang
+  readonly t: Translate
+  readonly now: () => Date
+}

@@ -1,0 +1,166 @@
+import * as maplibregl from 'maplibre-gl'
+import type { Feature, FeatureCollection, Point } from 'geojson'
+import { Protocol } from 'pmtiles'
+import type { PointView } from '../../shared/schemas/point-view.ts'
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css'
+import { builtinStyle } from './builtin-style.ts'
+
+/**
+ * The map of the current results, loaded after the list. It owns no filter state: it is told
+ * the results and which one to highlight, and reports which one the citizen chose.
+ */
+export interface ResultsMapOptions {
+  readonly container: HTMLElement
+  /** A style URL (`https://…/style.json`, whose sources may be `pmtiles://…`); absent: the built-in offline style. */
+  readonly styleUrl?: string | null
+  /** Where `basemap/*.geojson` are served (the page's asset base). */
+  readonly assetBase: string
+  readonly label: string
+  readonly onSelect: (id: string) => void
+}
+
+export interface ResultsMap {
+  setResults(points: readonly PointView[]): void
+  highlight(id: string | null): void
+  /** Pans to the point and marks it, after the citizen chose it in the list. */
+  focus(id: string): void
+  destroy(): void
+}
+
+const SOURCE = 'results'
+const ACCENT = '#0066cc'
+let pmtilesRegistered = false
+
+interface Indexed {
+  readonly ids: string[]
+  readonly collection: FeatureCollection<Point>
+}
+
+function toFeatures(points: readonly PointView[]): Indexed {
+  const ids: string[] = []
+  const features: Array<Feature<Point>> = []
+  for (const point of points) {
+    const location = point.site?.location ?? point.location
+    if (!location) continue
+    // Clustered sources need numeric feature ids for feature-state: the index into `ids`.
+    features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open: point.open_now } })
+    ids.push(point.id)
+  }
+  return { ids, collection: { type: 'FeatureCollection', features } }
+}
+
+/** MapLibre's CSS, put where the map lives: the document, or the widget's shadow root (which page styles cannot reach). */
+function adoptMapCss(container: HTMLElement): void {
+  const root = container.getRootNode() as Document | ShadowRoot
+  const parent = root instanceof Document ? root.head : root
+  if (parent.querySelector('style[data-maplibre]')) return
+  const style = document.createElement('style')
+  style.setAttribute('data-maplibre', '')
+  style.textContent = maplibreCss
+  parent.append(style)
+}
+
+export function createResultsMap(options: ResultsMapOptions): ResultsMap {
+  adoptMapCss(options.container)
+  if (options.styleUrl && !pmtilesRegistered) {
+    // A self-hosted PMTiles archive (production) is read with HTTP range requests, no tile server.
+    maplibregl.addProtocol('pmtiles', new Protocol().tile)
+    pmtilesRegistered = true
+  }
+  const map = new maplibregl.Map({
+    container: options.container,
+    style: options.styleUrl ?? builtinStyle(options.assetBase),
+    bounds: [6.6, 36.6, 18.6, 47.1],
+    attributionControl: false,
+    cooperativeGestures: true,
+    maxZoom: 17,
+  })
+  map.getCanvas().setAttribute('aria-label', options.label)
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+  let indexed: Indexed = { ids: [], collection: { type: 'FeatureCollection', features: [] } }
+  let highlighted: number | null = null
+  let loaded = false
+
+  map.on('load', () => {
+    loaded = true
+    map.addSource(SOURCE, { type: 'geojson', data: indexed.collection, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 })
+    map.addLayer({
+      id: 'clusters',
+      type: 'circle',
+      source: SOURCE,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': ACCENT,
+        'circle-opacity': 0.85,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 5, 16, 20, 22],
+      },
+    })
+    map.addLayer({
+      id: 'points',
+      type: 'circle',
+      source: SOURCE,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': ['case', ['boolean', ['feature-state', 'highlight'], false], '#003366', ['get', 'open'], '#008055', ACCENT],
+        'circle-radius': ['case', ['boolean', ['feature-state', 'highlight'], false], 11, 7],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    })
+    map.on('click', 'clusters', async (event) => {
+      const feature = event.features?.[0]
+      if (!feature) return
+      const source = map.getSource(SOURCE) as maplibregl.GeoJSONSource
+      const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number)
+      map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom })
+    })
+    map.on('click', 'points', (event) => {
+      const index = event.features?.[0]?.id
+      const id = typeof index === 'number' ? indexed.ids[index] : undefined
+      if (id) options.onSelect(id)
+    })
+    for (const layer of ['clusters', 'points']) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
+    }
+    fit()
+  })
+
+  function fit(): void {
+    const coordinates = indexed.collection.features.map((f) => f.geometry.coordinates as [number, number])
+    if (coordinates.length === 0) return
+    const bounds = coordinates.reduce((b, c) => b.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]))
+    map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 })
+  }
+
+  function setHighlight(index: number | null): void {
+    if (!loaded) return
+    if (highlighted !== null) map.setFeatureState({ source: SOURCE, id: highlighted }, { highlight: false })
+    highlighted = index
+    if (index !== null) map.setFeatureState({ source: SOURCE, id: index }, { highlight: true })
+  }
+
+  return {
+    setResults(points) {
+      indexed = toFeatures(points)
+      highlighted = null
+      if (!loaded) return
+      ;(map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData(indexed.collection)
+      fit()
+    },
+    highlight(id) {
+      const index = id === null ? -1 : indexed.ids.indexOf(id)
+      setHighlight(index >= 0 ? index : null)
+    },
+    focus(id) {
+      const index = indexed.ids.indexOf(id)
+      const feature = indexed.collection.features[index]
+      if (!feature) return
+      map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 14) })
+      setHighlight(index)
+    },
+    destroy: () => map.remove(),
+  }
+}

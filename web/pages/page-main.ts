@@ -1,0 +1,52 @@
+import { translator } from '../i18n/messages.ts'
+import { mountLocator } from '../locator/mount-locator.ts'
+import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
+
+/**
+ * The citizen page (`/`) and the iframe embed (`/embed`): one bundle, told apart by
+ * `<body data-mode>`. The page keeps its view in the URL; the embed does too (inside its frame)
+ * and tells its host page its height, so the iframe never shows a scrollbar.
+ */
+const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
+const params = new URLSearchParams(location.search)
+const state = parseLocatorState(params)
+const t = translator(state.lang)
+const root = document.getElementById('locator')!
+const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null
+
+document.documentElement.lang = state.lang
+document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
+for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+
+const accent = params.get('accent')
+if (accent && /^#[0-9a-f]{6}$/i.test(accent)) document.documentElement.style.setProperty('--pv-accent', accent)
+
+const languageLink = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
+const pageUrl = new URL(mode === 'embed' ? '/' : location.pathname, location.href).toString()
+
+mountLocator({
+  root,
+  apiBase: config('api-base') ?? new URL('/', location.href).toString(),
+  assetBase: new URL('/', location.href).toString(),
+  pageUrl,
+  initial: state,
+  listOnly: mode === 'embed' && params.get('list-only') === 'true',
+  mapStyleUrl: config('map-style'),
+  history: 'url',
+  idPrefix: 'pv',
+  onStateChange: (current) => {
+    if (!languageLink) return
+    const other = current.lang === 'it' ? 'en' : 'it'
+    languageLink.href = `?${serializeLocatorState({ ...current, lang: other }).toString()}`
+    languageLink.textContent = t('app.lang_switch')
+    languageLink.setAttribute('lang', other)
+    languageLink.setAttribute('hreflang', other)
+  },
+})
+
+if (mode === 'embed' && window.parent !== window) {
+  // The host page sizes the iframe from this message (see docs/widget.md for its listener).
+  const report = () => window.parent.postMessage({ type: 'puntovicino:resize', height: Math.ceil(document.documentElement.scrollHeight) }, '*')
+  new ResizeObserver(report).observe(document.body)
+  report()
+}

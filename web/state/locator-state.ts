@@ -1,0 +1,125 @@
+import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { SERVICES, SITE_KINDS, TOPICS, type Service, type SiteKind, type Topic } from '../../shared/schemas/point.ts'
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/messages.ts'
+import { roundPosition, type LatLon } from './round-position.ts'
+
+/**
+ * Everything that defines a view of the locator, so a link reproduces it. The URL uses the
+ * API's own parameter names (`near`, `service`, `open_now`, …, see `PointsQuerySchema`) plus
+ * three of the page's: `place` (the label of where `near` came from), `point` (the open detail)
+ * and `lang`.
+ *
+ * A hand-edited or stale link must still open a working page, so parsing is lenient: a value
+ * the API would reject is dropped, never forwarded (the API answers 400 to bad values).
+ */
+export interface LocatorState {
+  readonly near: LatLon | null
+  readonly place: string | null
+  readonly region: string | null
+  readonly province: string | null
+  readonly comune: string | null
+  readonly q: string | null
+  readonly service: readonly Service[]
+  readonly topic: readonly Topic[]
+  readonly kind: readonly SiteKind[]
+  readonly open_now: boolean
+  readonly accessible: boolean
+  readonly point: string | null
+  readonly lang: Lang
+}
+
+export const EMPTY_STATE: LocatorState = {
+  near: null,
+  place: null,
+  region: null,
+  province: null,
+  comune: null,
+  q: null,
+  service: [],
+  topic: [],
+  kind: [],
+  open_now: false,
+  accessible: false,
+  point: null,
+  lang: DEFAULT_LANG,
+}
+
+const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
+const POINT_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
+
+function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
+  if (!raw) return []
+  const items = raw.split(',').map((s) => s.trim()).filter((s): s is T => (allowed as readonly string[]).includes(s))
+  return [...new Set(items)]
+}
+
+function parseNear(raw: string | null): LatLon | null {
+  if (!raw) return null
+  const parts = raw.split(',')
+  if (parts.length !== 2 || parts.some((p) => p.trim() === '')) return null
+  const [lat, lon] = parts.map(Number) as [number, number]
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null
+  // A shared link may carry more precision than this page ever sends: round it here too.
+  return roundPosition({ lat, lon })
+}
+
+const text = (raw: string | null, max: number): string | null => {
+  const trimmed = raw?.trim() ?? ''
+  return trimmed.length > 0 ? trimmed.slice(0, max) : null
+}
+
+/** The view described by a URL's query string; `defaults` fill what the URL leaves out (a widget's prefilters). */
+export function parseLocatorState(params: URLSearchParams, defaults: Partial<LocatorState> = {}): LocatorState {
+  const base = { ...EMPTY_STATE, ...defaults }
+  const region = params.get('region')
+  const province = params.get('province')?.toUpperCase() ?? null
+  const comune = params.get('comune')
+  const point = params.get('point')
+  const lang = params.get('lang')
+  const has = (name: string) => params.has(name)
+  return {
+    near: has('near') ? parseNear(params.get('near')) : base.near,
+    place: has('place') ? text(params.get('place'), 120) : base.place,
+    region: region !== null ? (region in REGIONS ? region : null) : base.region,
+    province: province !== null ? (KNOWN_SIGLE.has(province) ? province : null) : base.province,
+    comune: comune !== null ? (/^\d{6}$/.test(comune) ? comune : null) : base.comune,
+    q: has('q') ? text(params.get('q'), 100) : base.q,
+    service: has('service') ? listOf(params.get('service'), SERVICES) : base.service,
+    topic: has('topic') ? listOf(params.get('topic'), TOPICS) : base.topic,
+    kind: has('kind') ? listOf(params.get('kind'), SITE_KINDS) : base.kind,
+    open_now: has('open_now') ? params.get('open_now') === 'true' : base.open_now,
+    accessible: has('accessible') ? params.get('accessible') === 'true' : base.accessible,
+    point: point !== null ? (POINT_ID.test(point) ? point : null) : base.point,
+    lang: isLang(lang) ? lang : base.lang,
+  }
+}
+
+/** The filters as the API's query string (without paging): what `/v1/points` receives. */
+export function toPointsQuery(state: LocatorState): URLSearchParams {
+  const query = new URLSearchParams()
+  if (state.near) query.set('near', `${state.near.lat},${state.near.lon}`)
+  if (state.region) query.set('region', state.region)
+  if (state.province) query.set('province', state.province)
+  if (state.comune) query.set('comune', state.comune)
+  if (state.q) query.set('q', state.q)
+  if (state.service.length > 0) query.set('service', state.service.join(','))
+  if (state.topic.length > 0) query.set('topic', state.topic.join(','))
+  if (state.kind.length > 0) query.set('kind', state.kind.join(','))
+  if (state.open_now) query.set('open_now', 'true')
+  if (state.accessible) query.set('accessible', 'true')
+  return query
+}
+
+/** The page's own query string: the API filters plus place, point and a non-default language. */
+export function serializeLocatorState(state: LocatorState): URLSearchParams {
+  const params = toPointsQuery(state)
+  if (state.place) params.set('place', state.place)
+  if (state.point) params.set('point', state.point)
+  if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang)
+  return params
+}
+
+/** True when the state asks for something the list can answer (a place, a prefilter or a search). */
+export const hasSearch = (state: LocatorState): boolean =>
+  state.near !== null || state.region !== null || state.province !== null || state.comune !== null || state.q !== null
+

@@ -1,0 +1,82 @@
+import locatorCss from '../styles/locator.css'
+import { DEFAULT_LANG, isLang } from '../i18n/messages.ts'
+import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
+import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
+
+/**
+ * `<puntovicino-locator region="09" service="formazione_gruppo" lang="it" accent="#0066cc">`:
+ * the locator for regional and municipal sites, in a shadow root so no style leaks in or out.
+ * Attributes are documented in docs/widget.md; changing one re-mounts the locator.
+ */
+const ATTRIBUTES = ['region', 'province', 'comune', 'service', 'lang', 'accent', 'api-base', 'list-only', 'map-style'] as const
+
+/** Where widget.js was served from: the default API and the base of its assets. */
+const SCRIPT_BASE = new URL('./', import.meta.url).toString()
+const FONT_FAMILY = 'PuntoVicino Titillium Web'
+let instances = 0
+
+/**
+ * @font-face does not work inside a shadow root, so the widget declares its font once on the
+ * host document, under a family name of its own that no host style can collide with.
+ */
+function declareFont(): void {
+  if (document.querySelector('style[data-puntovicino-font]')) return
+  const faces = [400, 600, 700]
+    .map((weight) => `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${weight};font-display:swap;src:url("${SCRIPT_BASE}fonts/titillium-web-latin-${weight}-normal.woff2") format("woff2")}`)
+    .join('')
+  const style = document.createElement('style')
+  style.setAttribute('data-puntovicino-font', '')
+  style.textContent = faces
+  document.head.append(style)
+}
+
+export class PuntoVicinoLocator extends HTMLElement {
+  static readonly observedAttributes = ATTRIBUTES
+  private handle: LocatorHandle | null = null
+  private readonly idPrefix = `pv${++instances}`
+
+  connectedCallback(): void {
+    this.mount()
+  }
+
+  disconnectedCallback(): void {
+    this.handle?.destroy()
+    this.handle = null
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected && this.handle) this.mount()
+  }
+
+  private mount(): void {
+    this.handle?.destroy()
+    declareFont()
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
+    const accent = this.getAttribute('accent')
+    const style = document.createElement('style')
+    style.textContent = `${locatorCss}:host{--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;${accent && /^#[0-9a-f]{6}$/i.test(accent) ? `--pv-accent:${accent};` : ''}}`
+    const root = document.createElement('div')
+    shadow.replaceChildren(style, root)
+    const lang = this.getAttribute('lang')
+    // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not sent.
+    const prefilters = new URLSearchParams()
+    for (const name of ['region', 'province', 'comune', 'service'] as const) {
+      const value = this.getAttribute(name)
+      if (value) prefilters.set(name, value)
+    }
+    const apiBase = new URL(this.getAttribute('api-base') || SCRIPT_BASE, location.href).toString()
+    this.handle = mountLocator({
+      root,
+      apiBase,
+      assetBase: SCRIPT_BASE,
+      pageUrl: new URL('./', apiBase).toString(),
+      initial: parseLocatorState(prefilters, { ...EMPTY_STATE, lang: isLang(lang) ? lang : DEFAULT_LANG }),
+      listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
+      mapStyleUrl: this.getAttribute('map-style'),
+      history: 'none',
+      idPrefix: this.idPrefix,
+    })
+  }
+}
+
+if (!customElements.get('puntovicino-locator')) customElements.define('puntovicino-locator', PuntoVicinoLocator)
