@@ -7,7 +7,8 @@ import { createCursorCodec } from './cursor.ts'
 import { conditionalGet } from './middleware/conditional-get.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { fieldErrors, problem } from './problem.ts'
-import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
+import { repairNullableRefs } from './repair-nullable-refs.ts'
+import { docsPageRoute, docsRoutes, openApiDocumentRoute, type DocsAssetReader } from './routes/docs.ts'
 import { healthRoutes } from './routes/health.ts'
 import { placesRoutes } from './routes/places.ts'
 import { pointsRoutes } from './routes/points.ts'
@@ -58,8 +59,10 @@ export function createApp(deps: AppDeps) {
   app.openapiRoutes(placesRoutes({ gazetteer: deps.gazetteer }))
   app.openapiRoutes(regionsRoutes({ snapshot }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset }))
+  app.openAPIRegistry.registerPath(docsPageRoute)
+  app.openAPIRegistry.registerPath(openApiDocumentRoute)
 
-  app.doc31('/v1/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'PuntoVicino API',
@@ -72,9 +75,12 @@ export function createApp(deps: AppDeps) {
       { name: 'points', description: 'Facilitation points' },
       { name: 'exports', description: 'The same selection as GeoJSON or CSV' },
       { name: 'places', description: 'Comuni and regions' },
-      { name: 'meta', description: 'Service health' },
+      { name: 'meta', description: 'Service health, this document and its interactive reference' },
     ],
-  })
+  }
+  // Generated once, on first request: the routes are all registered by then and never change.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
+  app.get('/v1/openapi.json', (c) => c.json((document ??= repairNullableRefs(app.getOpenAPI31Document(documentConfig)))))
 
   app.notFound((c) => problem(c, 'notFound', `Nothing at ${c.req.path}. The API lives under /v1; see /v1/docs.`))
   app.onError((error, c) => {

@@ -13,8 +13,10 @@ export const csvColumns = [
   'open_now', 'next_opening', 'distance_m', 'updated_at', 'last_verified_at', 'source_dataset', 'source_id',
 ] as const
 
-export function csvRow({ point, site, distance_m }: PointHit, now: Date): Record<(typeof csvColumns)[number], string | number | boolean | null> {
+/** `lat`/`lon` are where the site matched (see `geoJsonFeature`), so both exports agree. */
+export function csvRow({ point, site, distance_m, location: matchedAt }: PointHit, now: Date): Record<(typeof csvColumns)[number], string | number | boolean | null> {
   const next = nextOpening(now)(site)
+  const location = matchedAt ?? site.location
   return {
     point_id: point.id,
     name: point.name,
@@ -33,8 +35,8 @@ export function csvRow({ point, site, distance_m }: PointHit, now: Date): Record
     site_label: site.label,
     site_street: site.address?.street ?? null,
     site_postcode: site.address?.postcode ?? null,
-    lat: site.location?.lat ?? null,
-    lon: site.location?.lon ?? null,
+    lat: location?.lat ?? null,
+    lon: location?.lon ?? null,
     valid_from: site.valid_from ?? null,
     valid_to: site.valid_to ?? null,
     opening_hours_osm: site.opening_hours ? scheduleToOsm(site.opening_hours) : null,

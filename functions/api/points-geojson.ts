@@ -2,18 +2,21 @@ import type { PointHit } from '../../shared/geo/query.ts'
 import { presentPoint } from './present-point.ts'
 
 /**
- * One RFC 7946 Point feature per site with coordinates ([lon, lat] order). The feature id is the
- * site id, stable across versions, which a map needs for feature-state highlights. Properties
- * are a compact summary of the point; the full record is one /v1/points/{id} away.
+ * One RFC 7946 Point feature per site with coordinates ([lon, lat] order), placed where the site
+ * matched (`hit.location`: a mobile unit's stop inside a bbox, else the site's own location). The
+ * feature id is the site id, stable across versions, which a map needs for feature-state
+ * highlights. Properties are a compact summary of the point; the full record is one
+ * /v1/points/{id} away.
  */
 export function geoJsonFeature(hit: PointHit, now: Date) {
   const { site } = hit
-  if (!site.location) return null
+  const location = hit.location ?? site.location
+  if (!location) return null
   const view = presentPoint(hit.point, now)
   return {
     type: 'Feature' as const,
     id: site.id,
-    geometry: { type: 'Point' as const, coordinates: [site.location.lon, site.location.lat] as [number, number] },
+    geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] as [number, number] },
     properties: {
       point_id: view.id,
       site_id: site.id,

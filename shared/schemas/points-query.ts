@@ -63,7 +63,8 @@ export const PointsQuerySchema = z
       .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT', example: '10.7,43.6,11.5,44.0' }),
     region: z
       .string()
-      .refine((r) => r in REGIONS, { message: `must be a two-digit ISTAT region code, 01 to 20` })
+      // Own keys only: `in` would also accept "__proto__" or "toString", which the engine cannot encode.
+      .refine((r) => Object.hasOwn(REGIONS, r), { message: `must be a two-digit ISTAT region code, 01 to 20` })
       .optional()
       .meta({ description: 'ISTAT region code', example: '09' }),
     province: z
@@ -74,7 +75,9 @@ export const PointsQuerySchema = z
       .meta({ description: 'Province sigla', example: 'FI' }),
     comune: z
       .string()
-      .regex(/^\d{6}$/, 'must be a six-digit ISTAT comune code')
+      // Province part and serial part both start at 001: "000000" is no comune, and the engine
+      // reads a code of 0 as "no comune filter", so it must not get through as one.
+      .regex(/^(?!000)\d{3}(?!000)\d{3}$/, 'must be a six-digit ISTAT comune code')
       .optional()
       .meta({ description: 'ISTAT comune code', example: '048017' }),
     service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required', example: 'formazione_gruppo' }),

@@ -1,3 +1,4 @@
+import { createRoute, z } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 
 /** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
@@ -26,6 +27,27 @@ const PAGE = `<!doctype html>
 // A file, not an inline script, so a strict Content-Security-Policy (script-src 'self') holds.
 const INIT = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: true })`
 
+/**
+ * docs/API.md promises these two endpoints, so the document lists them too. They are plain Hono
+ * routes (an HTML page, and the document itself), so only registered for the description.
+ */
+export const docsPageRoute = createRoute({
+  method: 'get',
+  path: '/v1/docs',
+  tags: ['meta'],
+  summary: 'The interactive API reference (HTML); its assets are served from /v1/docs/assets/',
+  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'The reference page' } },
+})
+export const openApiDocumentRoute = createRoute({
+  method: 'get',
+  path: '/v1/openapi.json',
+  tags: ['meta'],
+  summary: 'This OpenAPI 3.1 document',
+  responses: {
+    200: { content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } }, description: 'The OpenAPI document' },
+  },
+})
+
 /** `/v1/docs`: the interactive reference of the OpenAPI document the app generates. */
 export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono {
   const docs = new Hono()
@@ -33,7 +55,7 @@ export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono 
   docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   docs.get('/v1/docs/assets/:name', async (c) => {
     const name = c.req.param('name')
-    if (!(name in DOCS_ASSETS)) return c.notFound()
+    if (!Object.hasOwn(DOCS_ASSETS, name)) return c.notFound()
     const bytes = await readAsset(name as DocsAssetName)
     if (!bytes) return c.notFound()
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCS_ASSETS[name as DocsAssetName], 'Cache-Control': 'public, max-age=86400' })

@@ -88,9 +88,14 @@ export const getPointRoute = createRoute({
   path: '/v1/points/{id}',
   tags: ['points'],
   summary: 'One facilitation point',
-  request: { params: z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }) },
+  request: {
+    params: z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }),
+    // No query parameters: any one sent is unknown, and the contract makes that a 400.
+    query: z.object({}).strict(),
+  },
   responses: {
     200: { content: { 'application/json': { schema: PointSchema } }, description: 'The point' },
+    400: problemResponse('The id is too long, or a query parameter was sent'),
     404: problemResponse('No point has this id'),
   },
 })
@@ -124,10 +129,12 @@ export const csvRoute = createRoute({
 function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): Array<{ hit: PointHit }> {
   const filter = toPointFilter(query, now)
   const rows: Array<{ hit: PointHit }> = []
-  for (const { point, site } of matchingSites(snapshot, filter)) {
-    const distance = query.near && site.location ? haversineMetres(query.near, site.location) : null
+  // `location` is where the site matched: inside the bbox, for a mobile unit that is the stop
+  // place there, not its base (which may lie outside). Rows are placed and measured from it.
+  for (const { point, site, location } of matchingSites(snapshot, filter)) {
+    const distance = query.near && location ? haversineMetres(query.near, location) : null
     if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
-    rows.push({ hit: { point, site, distance_m: distance === null ? null : Math.round(distance) } })
+    rows.push({ hit: { point, site, location, distance_m: distance === null ? null : Math.round(distance) } })
   }
   if (query.near) rows.sort((a, b) => (a.hit.distance_m ?? Infinity) - (b.hit.distance_m ?? Infinity))
   return rows

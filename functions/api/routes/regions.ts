@@ -2,6 +2,7 @@ import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnrr-targets.ts'
+import { ProblemSchema } from '../problem.ts'
 
 const TargetSchema = z
   .object({ points: z.number().int(), citizens: z.number().int(), services: z.number().int().nullable() })
@@ -32,7 +33,12 @@ export const regionsRoute = createRoute({
   path: '/v1/regions',
   tags: ['places'],
   summary: 'Per region: active points, sites, and PNRR targets where known',
-  responses: { 200: { content: { 'application/json': { schema: RegionsSchema } }, description: 'The 20 regions' } },
+  // No query parameters: any one sent is unknown, and the contract makes that a 400.
+  request: { query: z.object({}).strict() },
+  responses: {
+    200: { content: { 'application/json': { schema: RegionsSchema } }, description: 'The 20 regions' },
+    400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'A query parameter was sent' },
+  },
 })
 
 // One summary per snapshot: computed on first request, dropped with the snapshot.

@@ -1,0 +1,159 @@
+import { parse } from 'csv-parse/sync'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { csvColumns } from '../../../functions/api/points-csv.ts'
+import { bruteSites, haversineKm } from '../../shared/geo/brute-force.ts'
+import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { filterOf, filterParamsArbitrary, queryString, type FilterParams } from './support/filter-params.ts'
+
+const fixture = createApiFixture()
+const { records } = fixture
+
+interface Feature {
+  type: string
+  id: string
+  geometry: { type: string; coordinates: number[] }
+  properties: { point_id: string; site_id: string; distance_m?: number }
+}
+
+async function geoJson(params: FilterParams): Promise<{ type: string; features: Feature[] }> {
+  const response = await fixture.get(`/v1/points.geojson?${queryString(params)}`)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toMatch(/^application\/geo\+json/)
+  return response.json()
+}
+
+async function csvRows(params: FilterParams): Promise<{ text: string; header: string[]; rows: Record<string, string>[] }> {
+  const response = await fixture.get(`/v1/points.csv?${queryString(params)}`)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+  // Decoded strictly: any byte sequence that is not UTF-8 fails here instead of turning into U+FFFD.
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(await response.arrayBuffer())
+  const [header, ...rest] = parse(text, { bom: true }) as string[][]
+  const rows = rest.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i]!])))
+  return { text, header: header!, rows }
+}
+
+/** RFC 7946: a FeatureCollection of Point features, `[lon, lat]` in range (and in the bbox when asked), unique feature ids. */
+function expectRfc7946(collection: { type: string; features: Feature[] }, params: FilterParams = {}): void {
+  const bbox = params.bbox?.split(',').map(Number)
+  expect(collection.type).toBe('FeatureCollection')
+  for (const feature of collection.features) {
+    expect(feature.type).toBe('Feature')
+    expect(feature.geometry.type).toBe('Point')
+    expect(feature.geometry.coordinates).toHaveLength(2)
+    const [lon, lat] = feature.geometry.coordinates as [number, number]
+    expect(lon).toBeGreaterThanOrEqual(-180)
+    expect(lon).toBeLessThanOrEqual(180)
+    expect(lat).toBeGreaterThanOrEqual(-90)
+    expect(lat).toBeLessThanOrEqual(90)
+    expect(typeof feature.properties).toBe('object')
+    if (bbox) expect(lon >= bbox[0]! && lat >= bbox[1]! && lon <= bbox[2]! && lat <= bbox[3]!, `${feature.id} at ${lon},${lat} is outside bbox ${bbox}`).toBe(true)
+  }
+  expect(new Set(collection.features.map((f) => f.id)).size).toBe(collection.features.length)
+}
+
+const siteKey = (pointId: string, siteId: string) => `${pointId}/${siteId}`
+/**
+ * Where each site is, by point and site id. Without a bbox a feature sits at its site's location;
+ * with one, where the site matched inside the box (a van's stop there, not its base).
+ */
+const siteLocations = new Map(records.flatMap((p) => p.sites.map((s) => [siteKey(p.id, s.id), s.location] as const)))
+const SELECTIVE = ['region', 'province', 'comune', 'bbox']
+/** Exports answer whole selections: keep the random ones to a region or smaller, so a run takes seconds. */
+const selectiveFilters = filterParamsArbitrary(records, { maxFilters: 3 }).filter((p) => SELECTIVE.some((k) => k in p))
+
+describe('GET /v1/points.geojson', () => {
+  it('is an RFC 7946 FeatureCollection with one Point feature per matching site at its [lon, lat]', async () => {
+    const collection = await geoJson({})
+    expectRfc7946(collection)
+    const located = bruteSites(records, FIXED_TODAY, {}).filter((hit) => siteLocations.get(siteKey(hit.id, hit.siteId)))
+    expect(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id))).toEqual(located.map((h) => siteKey(h.id, h.siteId)))
+    for (const feature of collection.features) {
+      const location = siteLocations.get(siteKey(feature.properties.point_id, feature.properties.site_id))!
+      expect(feature.geometry.coordinates).toEqual([location.lon, location.lat])
+    }
+  })
+
+  it('selects, for random filters, the same sites as brute-force filtering of the registry', async () => {
+    await fc.assert(
+      fc.asyncProperty(selectiveFilters, async (params) => {
+        const collection = await geoJson(params)
+        expectRfc7946(collection, params)
+        const oracle = bruteSites(records, FIXED_TODAY, filterOf(params)).filter((hit) => siteLocations.get(siteKey(hit.id, hit.siteId)))
+        expect(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id)).sort()).toEqual(oracle.map((h) => siteKey(h.id, h.siteId)).sort())
+        if (params.bbox === undefined) {
+          for (const f of collection.features) {
+            const location = siteLocations.get(siteKey(f.properties.point_id, f.properties.site_id))!
+            expect(f.geometry.coordinates).toEqual([location.lon, location.lat])
+          }
+        }
+      }),
+      { numRuns: 30, seed: 7946 },
+    )
+  })
+
+  it("places a mobile unit found by bbox at its stop inside the box, not at its base outside", async () => {
+    const van = records
+      .filter((p) => p.status === 'active')
+      .flatMap((p) => p.sites.filter((s) => s.kind === 'mobile' && s.stops?.some((stop) => stop.date >= FIXED_TODAY)).map((site) => ({ point: p, site })))
+      .map(({ point, site }) => ({ point, site, stop: site.stops!.find((stop) => stop.date >= FIXED_TODAY && haversineKm(stop.place.location, site.location!) > 0.3)! }))
+      .find(({ stop }) => stop !== undefined)!
+    const { lat, lon } = van.stop.place.location
+    // About 100 m around the stop: the base, over 300 m away, lies outside.
+    const params = { bbox: [lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001].join(',') }
+    const collection = await geoJson(params)
+    expectRfc7946(collection, params)
+    const feature = collection.features.find((f) => f.properties.point_id === van.point.id && f.properties.site_id === van.site.id)
+    expect(feature?.geometry.coordinates).toEqual([lon, lat])
+    const { rows } = await csvRows(params)
+    expect(rows.find((r) => r.point_id === van.point.id && r.site_id === van.site.id)).toMatchObject({ lat: String(lat), lon: String(lon) })
+  })
+
+  it('orders features nearest first, each with its great-circle distance, within radius_km', async () => {
+    const near = { lat: 45.4642, lon: 9.19 }
+    const collection = await geoJson({ near: `${near.lat},${near.lon}`, radius_km: '30' })
+    const distances = collection.features.map((f) => f.properties.distance_m!)
+    expect(distances.length).toBeGreaterThan(5)
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    for (const feature of collection.features) {
+      const [lon, lat] = feature.geometry.coordinates as [number, number]
+      expect(Math.abs(feature.properties.distance_m! - haversineKm(near, { lat, lon }) * 1000)).toBeLessThanOrEqual(1)
+    }
+    // Nothing with a location within the radius is left out.
+    const within = bruteSites(records, FIXED_TODAY, {}).filter((hit) => {
+      const location = siteLocations.get(siteKey(hit.id, hit.siteId))
+      return location && haversineKm(near, location) <= 30
+    })
+    expect(collection.features).toHaveLength(within.length)
+  })
+})
+
+describe('GET /v1/points.csv', () => {
+  it('parses with the header row and gives one row per matching site, online ones included', async () => {
+    const { header, rows } = await csvRows({ region: '09' })
+    expect(header).toEqual([...csvColumns])
+    const oracle = bruteSites(records, FIXED_TODAY, { region: '09' })
+    expect(rows.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(oracle.map((h) => siteKey(h.id, h.siteId)))
+  })
+
+  it('selects the same sites as the GeoJSON for the same filters (those with coordinates)', async () => {
+    await fc.assert(
+      fc.asyncProperty(selectiveFilters, async (params) => {
+        const [{ rows }, collection] = await Promise.all([csvRows(params), geoJson(params)])
+        const located = rows.filter((r) => r.lat !== '')
+        expect(located.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id)))
+        located.forEach((row, i) => expect([Number(row.lon), Number(row.lat)]).toEqual(collection.features[i]!.geometry.coordinates))
+      }),
+      { numRuns: 20, seed: 4180 },
+    )
+  })
+
+  it('is UTF-8 with accented names intact', async () => {
+    const accented = records.find((p) => p.status === 'active' && /[àèéìòù]/.test(p.name) && /[àèéìòù]/.test(p.comune.name))!
+    const { rows } = await csvRows({ comune: accented.comune.istat! })
+    const row = rows.find((r) => r.point_id === accented.id)!
+    expect(row.name).toBe(accented.name)
+    expect(row.comune_name).toBe(accented.comune.name)
+  })
+})

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { RETAINED_304_HEADERS } from '../../../functions/api/middleware/conditional-get.ts'
+import { createApiFixture, REGISTRY_VERSION } from './support/app-fixture.ts'
+
+const logLines: Array<Record<string, unknown>> = []
+const fixture = createApiFixture({ log: (line) => logLines.push(line) })
+const { records } = fixture
+const someId = records.find((p) => p.status === 'active')!.id
+
+const READS = ['/v1/points?near=43.77,11.25', `/v1/points/${someId}`, '/v1/points.geojson?comune=048017', '/v1/points.csv?comune=048017', '/v1/places?q=roma', '/v1/regions', '/v1/openapi.json']
+
+async function expectProblem(response: Response, status: number): Promise<Record<string, unknown>> {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  const body = await response.json()
+  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) })
+  return body
+}
+
+describe('HTTP semantics of the read API', () => {
+  it.each(READS)('answers %s with an ETag and Cache-Control: public, max-age=60', async (url) => {
+    const response = await fixture.get(url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('etag')).toMatch(/^(W\/)?"[^"]+"$/)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60')
+  })
+
+  it.each(READS)('answers %s with 304 and no body when If-None-Match carries its ETag', async (url) => {
+    const etag = (await fixture.get(url)).headers.get('etag')!
+    const response = await fixture.get(url, { headers: { 'If-None-Match': etag } })
+    expect(response.status).toBe(304)
+    expect(await response.text()).toBe('')
+    expect(response.headers.get('etag')).toBe(etag)
+    for (const [name] of response.headers) expect(RETAINED_304_HEADERS as readonly string[]).toContain(name)
+  })
+
+  it('gives another ETag to another request and to another registry version', async () => {
+    const a = (await fixture.get('/v1/points?region=09')).headers.get('etag')
+    const b = (await fixture.get('/v1/points?region=10')).headers.get('etag')
+    expect(a).not.toBe(b)
+    fixture.source.swap({ ...fixture.snapshot, registryVersion: REGISTRY_VERSION + 1 })
+    try {
+      const after = await fixture.get('/v1/points?region=09', { headers: { 'If-None-Match': a! } })
+      expect(after.status).toBe(200)
+      expect(after.headers.get('etag')).not.toBe(a)
+    } finally {
+      fixture.source.swap(fixture.snapshot)
+    }
+  })
+
+  it('allows any origin on GET', async () => {
+    const response = await fixture.get('/v1/points?limit=1', { headers: { Origin: 'https://comune.example.it' } })
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/etag/i)
+  })
+
+  it('answers a CORS preflight for GET from any origin', async () => {
+    const response = await fixture.get('/v1/points', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://comune.example.it', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+    })
+    expect(response.status).toBeLessThan(300)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('access-control-allow-methods')).toMatch(/GET/)
+  })
+
+  it("answers /healthz with the registry's version and size, never cached", async () => {
+    const response = await fixture.get('/healthz')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toMatchObject({ status: 'ok', registry_version: REGISTRY_VERSION, points: records.length, sites: fixture.snapshot.siteCount })
+  })
+
+  it('answers an unknown id with a 404 problem', async () => {
+    await expectProblem(await fixture.get('/v1/points/demo-99-9999'), 404)
+  })
+
+  it('answers an unknown path with a 404 problem', async () => {
+    for (const url of ['/v2/points', '/v1/point', '/v1/points.xml', '/', '/v1/docs/assets/../../package.json', '/v1/docs/assets/constructor']) {
+      await expectProblem(await fixture.get(url), 404)
+    }
+  })
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('answers %s on read endpoints with a 404 or 405 problem, never a 500', async (method) => {
+    for (const url of ['/v1/points', `/v1/points/${someId}`, '/v1/places?q=roma', '/v1/regions', '/healthz', '/v1/openapi.json']) {
+      const response = await fixture.get(url, { method, body: method === 'DELETE' ? undefined : '{"name":"x"}', headers: { 'Content-Type': 'application/json' } })
+      expect([404, 405], `${method} ${url}`).toContain(response.status)
+      await expectProblem(response, response.status)
+    }
+  })
+
+  it('never logs a caller position (near, bbox) with more than 2 decimals', async () => {
+    logLines.length = 0
+    const urls = [
+      '/v1/points?near=43.769612,11.255814&limit=3',
+      '/v1/points?near=43.769612,11.255814&radius_km=2.5&service=formazione_gruppo',
+      '/v1/points.geojson?bbox=11.2512345,43.7612345,11.2698765,43.7798765',
+      '/v1/points.csv?near=45.464211,9.190034&radius_km=1',
+      '/v1/points?near=43.769612,abc',
+      '/v1/points?near=4.3769612e1,1.1255814e1',
+      '/v1/points?near=%2043.769612%20,%2011.255814',
+      '/v1/points?near=43.769612,11.255814&near=45.464211,9.190034',
+      '/v1/points?bbox=11.2512345,43.7612345,11.2698765',
+    ]
+    for (const url of urls) await (await fixture.get(url)).arrayBuffer()
+    expect(logLines).toHaveLength(urls.length)
+    for (const line of logLines) {
+      const text = JSON.stringify(line)
+      const query = line.query as Record<string, string>
+      for (const key of ['near', 'bbox']) if (query[key] !== undefined) expect(query[key]).toMatch(/^(-?\d+\.\d{2}|\?)(,(-?\d+\.\d{2}|\?))*$/)
+      for (const precise of ['769612', '255814', '2512345', '7612345', '464211', '190034', '3769612', '1255814']) expect(text).not.toContain(precise)
+    }
+  })
+})

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createApiFixture, REGISTRY_VERSION, snapshotOf } from './support/app-fixture.ts'
+
+const fixture = createApiFixture()
+const { records } = fixture
+const apiMd = readFileSync(new URL('../../../docs/API.md', import.meta.url), 'utf8')
+
+type OpenApiDocument = {
+  openapi: string
+  paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>
+  components: { schemas: Record<string, object> }
+}
+let doc: OpenApiDocument
+
+/** The paths of docs/API.md's endpoint table, each with the query parameters the contract names for it. */
+function contractEndpoints(): Map<string, string[]> {
+  const endpoints = new Map<string, string[]>()
+  for (const [, path, query] of apiMd.matchAll(/^\| `GET (\/[^`?\s]*)(\?[^`]*)?`/gm)) {
+    endpoints.set(path!, [...(query ?? '').matchAll(/[?&](\w+)=/g)].map((m) => m[1]!))
+  }
+  const table = apiMd.split('### Query parameters of `/v1/points`')[1]!.split('\n###')[0]!
+  const pointParams = [...table.matchAll(/^\| (.+?) \|/gm)].flatMap(([, cell]) => [...cell!.matchAll(/`(\w+)[=`]/g)].map((m) => m[1]!)).filter((p) => p !== 'parameter')
+  for (const path of ['/v1/points', '/v1/points.geojson', '/v1/points.csv']) endpoints.set(path, pointParams)
+  return endpoints
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true })
+addFormats(ajv)
+const validators = new Map<string, ReturnType<typeof ajv.compile>>()
+
+/** The route's documented response for that status and media type, compiled with the document's components. */
+function responseValidator(template: string, status: number, mediaType: string) {
+  const key = `${template} ${status} ${mediaType}`
+  let validate = validators.get(key)
+  if (!validate) {
+    const response = doc.paths[template]?.get?.responses[String(status)]
+    expect(response, `${template} documents no ${status} response`).toBeDefined()
+    const content = response!.content?.[mediaType]
+    expect(content, `${template} ${status} documents no ${mediaType} content (has ${Object.keys(response!.content ?? {})})`).toBeDefined()
+    // The response schema refers to '#/components/…': give it the components at its own root.
+    validate = ajv.compile({ ...content!.schema, components: doc.components })
+    validators.set(key, validate)
+  }
+  return validate
+}
+
+/** GETs `url` and checks status, media type and body against what the document says `template` answers. */
+async function expectConformingResponse(template: string, url: string, expectedStatus: number): Promise<unknown> {
+  const response = await fixture.get(url)
+  expect(response.status, url).toBe(expectedStatus)
+  const mediaType = response.headers.get('content-type')!.split(';')[0]!.trim()
+  const validate = responseValidator(template, response.status, mediaType)
+  const text = await response.text()
+  const body = /json$/.test(mediaType) ? JSON.parse(text) : text
+  const valid = validate(body)
+  expect(valid, `${url}: ${ajv.errorsText(validate.errors?.slice(0, 5))}`).toBe(true)
+  return body
+}
+
+beforeAll(async () => {
+  doc = await fixture.getJson('/v1/openapi.json')
+})
+
+describe('the OpenAPI document at /v1/openapi.json', () => {
+  it('validates as OpenAPI 3.1', async () => {
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0])
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    expect(doc.openapi).toMatch(/^3\.1\./)
+  })
+
+  it('describes every path of docs/API.md with every parameter the contract lists for it', () => {
+    const endpoints = contractEndpoints()
+    expect([...endpoints.keys()]).toEqual(expect.arrayContaining(['/v1/points', '/v1/points/{id}', '/v1/places', '/v1/regions', '/v1/openapi.json', '/v1/docs', '/healthz']))
+    expect(endpoints.get('/v1/points')).toEqual(expect.arrayContaining(['near', 'radius_km', 'bbox', 'open_now', 'open_at', 'q', 'limit', 'cursor']))
+    for (const [path, params] of endpoints) {
+      expect(doc.paths[path]?.get, `${path} is missing`).toBeDefined()
+      const documented = (doc.paths[path]!.get!.parameters ?? []).map((p) => p.name)
+      for (const param of params) expect(documented, `${path} does not document ${param}`).toContain(param)
+    }
+  })
+})
+
+describe('responses conform to the document', () => {
+  it('answers /v1/points pages as documented, for every active point of the registry', async () => {
+    let url = '/v1/points?limit=100'
+    for (;;) {
+      const page = (await expectConformingResponse('/v1/points', url, 200)) as { next_cursor: string | null }
+      if (!page.next_cursor) break
+      url = `/v1/points?limit=100&cursor=${encodeURIComponent(page.next_cursor)}`
+    }
+  })
+
+  it('answers nearest and filtered pages as documented', async () => {
+    for (const query of ['near=43.77,11.25&limit=50', 'near=45.07,7.69&kind=mobile&open_now=true', 'kind=online&limit=50', 'bbox=10,43,12,44.5&accessible=true', 'open_at=2026-11-07T10:00:00%2B01:00&kind=seasonal']) {
+      await expectConformingResponse('/v1/points', `/v1/points?${query}`, 200)
+    }
+  })
+
+  it('answers /v1/points/{id} as documented for points of every status and site kind', async () => {
+    const samples = new Map<string, string>()
+    for (const p of records) {
+      samples.set(p.status, samples.get(p.status) ?? p.id)
+      for (const s of p.sites) samples.set(s.kind, samples.get(s.kind) ?? p.id)
+    }
+    expect(samples.size).toBeGreaterThanOrEqual(6)
+    for (const id of samples.values()) await expectConformingResponse('/v1/points/{id}', `/v1/points/${id}`, 200)
+  })
+
+  it('answers the exports, places, regions, health, document and reference as documented', async () => {
+    await expectConformingResponse('/v1/points.geojson', '/v1/points.geojson?region=10', 200)
+    await expectConformingResponse('/v1/points.csv', '/v1/points.csv?region=10', 200)
+    await expectConformingResponse('/v1/places', '/v1/places?q=reggio', 200)
+    await expectConformingResponse('/v1/regions', '/v1/regions', 200)
+    await expectConformingResponse('/healthz', '/healthz', 200)
+    await expectConformingResponse('/v1/openapi.json', '/v1/openapi.json', 200)
+    await expectConformingResponse('/v1/docs', '/v1/docs', 200)
+  })
+
+  it('answers every documented error case with a problem document of the documented shape', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['/v1/points', '/v1/points?near=abc', 400],
+      ['/v1/points', '/v1/points?nearby=1', 400],
+      ['/v1/points', '/v1/points?cursor=forged.cursor', 400],
+      ['/v1/points/{id}', '/v1/points/no-such-point', 404],
+      ['/v1/points/{id}', `/v1/points/${'x'.repeat(121)}`, 400],
+      ['/v1/points/{id}', `/v1/points/${records[0]!.id}?verbose=true`, 400],
+      ['/v1/points.geojson', '/v1/points.geojson?limit=0', 400],
+      ['/v1/points.csv', '/v1/points.csv?service=nuoto', 400],
+      ['/v1/places', '/v1/places', 400],
+      ['/v1/places', '/v1/places?q=roma&limit=51', 400],
+      ['/v1/regions', '/v1/regions?region=09', 400],
+    ]
+    for (const [template, url, status] of cases) await expectConformingResponse(template, url, status)
+  })
+
+  it('documents the 410 of a distance-ordered cursor that outlived its registry version, and answers it so', async () => {
+    const page = (await fixture.getJson('/v1/points?near=41.9,12.5&limit=5')) as { next_cursor: string }
+    fixture.source.swap(snapshotOf(records.slice(1), REGISTRY_VERSION + 1))
+    try {
+      await expectConformingResponse('/v1/points', `/v1/points?near=41.9,12.5&limit=5&cursor=${encodeURIComponent(page.next_cursor)}`, 410)
+    } finally {
+      fixture.source.swap(fixture.snapshot)
+    }
+  })
+})
+
+describe('the interactive reference at /v1/docs', () => {
+  it('is an HTML page whose scripts and stylesheets all load from us with the right types', async () => {
+    const response = await fixture.get('/v1/docs')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await response.text()
+    const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!)
+    expect(assets.length).toBeGreaterThanOrEqual(3)
+    for (const asset of assets) {
+      expect(asset, 'no outside network: every asset is ours').toMatch(/^\/v1\//)
+      const loaded = await fixture.get(asset)
+      expect(loaded.status, asset).toBe(200)
+      const expectedType = asset.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/
+      expect(loaded.headers.get('content-type'), asset).toMatch(expectedType)
+      expect((await loaded.arrayBuffer()).byteLength, asset).toBeGreaterThan(20)
+    }
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { createApiFixture } from './support/app-fixture.ts'
+
+const fixture = createApiFixture()
+const { records } = fixture
+
+interface Place {
+  istat: string
+  name: string
+  alt_name: string | null
+  province: string
+  region: { istat: string; name: string }
+  lat: number
+  lon: number
+  population: number
+}
+
+const places = async (query: string) => (await fixture.getJson<{ items: Place[] }>(`/v1/places?${query}`)).items
+
+async function expectBadParameter(query: string, field: string): Promise<void> {
+  const response = await fixture.get(`/v1/places?${query}`)
+  expect(response.status).toBe(400)
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  expect((await response.json()).errors.map((e: { field: string }) => e.field)).toContain(field)
+}
+
+describe('GET /v1/places', () => {
+  it('finds Bolzano by its German name Bozen', async () => {
+    const [first] = await places('q=Bozen')
+    expect(first).toMatchObject({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen', province: 'BZ' })
+  })
+
+  it('tells the two Reggio apart by province, most populous first', async () => {
+    const items = await places('q=reggio&limit=10')
+    const reggio = items.filter((p) => /^Reggio\b/.test(p.name))
+    expect(reggio.map((p) => p.province).sort()).toEqual(['RC', 'RE'])
+    const populations = items.map((p) => p.population)
+    expect(populations).toEqual([...populations].sort((a, b) => b - a))
+  })
+
+  it('matches a prefix without regard to accents or case, with the documented fields', async () => {
+    const [forli] = await places('q=FORLI')
+    expect(forli).toMatchObject({ name: 'Forlì', province: 'FC', region: { istat: '08' } })
+    expect(forli!.lat).toBeGreaterThan(44)
+    expect(forli!.population).toBeGreaterThan(100_000)
+    expect(await places('q=forl%C3%AC')).toEqual(await places('q=forli'))
+  })
+
+  it('returns at most limit items, 10 by default, for limits from 1 to 50', async () => {
+    expect(await places('q=san')).toHaveLength(10)
+    expect(await places('q=san&limit=1')).toHaveLength(1)
+    expect(await places('q=san&limit=50')).toHaveLength(50)
+  })
+
+  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=RM', 'province']])(
+    'rejects "%s" with a 400 naming %s',
+    async (query, field) => {
+      await expectBadParameter(query, field)
+    },
+  )
+})
+
+describe('GET /v1/regions', () => {
+  interface Region {
+    istat: string
+    name: string
+    active_points: number
+    sites: number
+    pnrr_target: { points: number; citizens: number; services: number | null } | null
+  }
+
+  it('lists the 20 regions with the PNRR targets known from their plans and null elsewhere', async () => {
+    const { items } = await fixture.getJson<{ items: Region[] }>('/v1/regions')
+    expect(items).toHaveLength(20)
+    expect(items.map((r) => r.istat)).toEqual(Object.keys(REGIONS))
+    const byName = new Map(items.map((r) => [r.name, r]))
+    expect(byName.get('Piemonte')!.pnrr_target).toEqual({ points: 199, citizens: 160_000, services: 240_000 })
+    expect(byName.get('Toscana')!.pnrr_target).toEqual({ points: 169, citizens: 136_000, services: 204_000 })
+    expect(byName.get('Umbria')!.pnrr_target).toEqual({ points: 42, citizens: 33_000, services: 49_500 })
+    expect(items.filter((r) => r.pnrr_target === null)).toHaveLength(17)
+  })
+
+  it("counts each region's active points and their sites as the snapshot holds them", async () => {
+    const body = await fixture.getJson<{ items: Region[]; national: { active_points: number; pnrr_target: { points: number; citizens: number } } }>('/v1/regions')
+    for (const region of body.items) {
+      const active = records.filter((p) => p.status === 'active' && p.region?.istat === region.istat)
+      expect(region.active_points, region.name).toBe(active.length)
+      expect(region.sites, region.name).toBe(active.reduce((n, p) => n + p.sites.length, 0))
+    }
+    expect(body.national.active_points).toBe(records.filter((p) => p.status === 'active' && p.region).length)
+    expect(body.national.pnrr_target).toEqual({ points: 3000, citizens: 2_000_000 })
+  })
+})

@@ -1,0 +1,75 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { bruteNearest } from '../../shared/geo/brute-force.ts'
+import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { filterOf, filterParamsArbitrary, nearArbitrary, queryString } from './support/filter-params.ts'
+
+interface NearItem {
+  id: string
+  distance_m: number
+  site: { id: string }
+}
+
+const fixture = createApiFixture()
+const { records } = fixture
+
+async function nearPage(params: Record<string, string>): Promise<NearItem[]> {
+  const body = await fixture.getJson<{ items: NearItem[] }>(`/v1/points?${queryString(params)}`)
+  return body.items
+}
+
+/** The page equals the oracle's ranking: same ids in the same order, distances ±1 m, the oracle's site. */
+function expectOracleRanking(items: NearItem[], oracle: ReturnType<typeof bruteNearest>): void {
+  expect(items.map((i) => i.id)).toEqual(oracle.map((o) => o.id))
+  items.forEach((item, i) => {
+    expect(Math.abs(item.distance_m - oracle[i]!.distance_m!)).toBeLessThanOrEqual(1)
+    expect(item.site.id).toBe(oracle[i]!.siteId)
+  })
+}
+
+describe('GET /v1/points?near=', () => {
+  it('ranks points as a brute-force haversine scan of the whole registry does, under random filters', async () => {
+    let answered = 0
+    await fc.assert(
+      fc.asyncProperty(
+        nearArbitrary(records),
+        filterParamsArbitrary(records),
+        fc.integer({ min: 1, max: 40 }),
+        async (near, filters, limit) => {
+          const items = await nearPage({ ...filters, near: `${near.lat},${near.lon}`, limit: String(limit) })
+          expectOracleRanking(items, bruteNearest(records, FIXED_TODAY, near, filterOf(filters), { limit }))
+          if (items.length > 0) answered++
+        },
+      ),
+      { numRuns: 250, seed: 20261103 },
+    )
+    // An oracle agreeing on empty pages proves little: most draws must have found something.
+    expect(answered).toBeGreaterThan(150)
+  })
+
+  it('keeps every result within radius_km and leaves out nothing that lies within it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        nearArbitrary(records),
+        filterParamsArbitrary(records, { maxFilters: 2 }),
+        fc.double({ min: 0.5, max: 80, noNaN: true }),
+        async (near, filters, radiusKm) => {
+          const radius = radiusKm.toFixed(3)
+          const items = await nearPage({ ...filters, near: `${near.lat},${near.lon}`, radius_km: radius, limit: '100' })
+          for (const item of items) expect(item.distance_m).toBeLessThanOrEqual(Number(radius) * 1000 + 1)
+          expectOracleRanking(items, bruteNearest(records, FIXED_TODAY, near, filterOf(filters), { limit: 100, radiusKm: Number(radius) }))
+        },
+      ),
+      { numRuns: 100, seed: 7 },
+    )
+  })
+
+  it('puts a point first at distance 0 when asked from exactly one of its sites', async () => {
+    const point = records.find((p) => p.status === 'active' && p.sites.length > 1 && p.sites.every((s) => s.kind === 'fixed'))!
+    const site = point.sites[1]!
+    const [first] = await nearPage({ near: `${site.location!.lat},${site.location!.lon}`, limit: '1' })
+    expect(first).toMatchObject({ distance_m: 0, site: { id: expect.any(String) } })
+    // Another point may share the exact spot; then the lower id wins, as the oracle says.
+    expect(first!.id).toBe(bruteNearest(records, FIXED_TODAY, site.location!, {}, { limit: 1 })[0]!.id)
+  })
+})
