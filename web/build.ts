@@ -1,4 +1,4 @@
-import { build, type Metafile, type Plugin } from 'esbuild'
+import { build, type Metafile } from 'esbuild'
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,17 +16,6 @@ import { fileURLToPath } from 'node:url'
 const WEB = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(WEB, '..')
 export const DIST = join(WEB, 'dist')
-
-/**
- * `shared/` modules are safe for the browser, but their zod schemas would cost ~90 KB gzip
- * for code the browser never runs: the page gets an inert stand-in (see build/zod-inert.ts).
- */
-const inertZod: Plugin = {
-  name: 'inert-zod',
-  setup(b) {
-    b.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: join(WEB, 'build', 'zod-inert.ts') }))
-  },
-}
 
 export interface WebBuild {
   readonly metafile: Metafile
@@ -56,7 +45,6 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
     legalComments: 'linked',
     metafile: true,
     loader: { '.css': 'text' },
-    plugins: [inertZod],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   })

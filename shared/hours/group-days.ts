@@ -1,4 +1,5 @@
-import { WEEKDAYS, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
 import { dayMinutes, mergeIntervals, type MinuteInterval } from './normalize-schedule.ts'
 
 /** Some weekdays that share some intervals: one clause of a rendered schedule. */

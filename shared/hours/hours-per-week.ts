@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { dayMinutes, mergeIntervals } from './normalize-schedule.ts'
 import { isPoint, type HoursTarget } from './open-at.ts'

@@ -1,4 +1,5 @@
-import { WEEKDAYS, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
 import { scheduleFromDayMinutes, type MinuteInterval } from './normalize-schedule.ts'
 
 export { renderEnglishHours, renderItalianHours } from './render-hours.ts'

@@ -1,4 +1,5 @@
-import { WEEKDAYS, minutesOfDay, type Interval, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS, minutesOfDay } from '../vocabulary.ts'
+import type { Interval, WeeklySchedule, Weekday } from '../schemas/hours.ts'
 
 /** An interval of one local day in minutes since midnight, end exclusive (1440 = midnight). */
 export interface MinuteInterval {

@@ -1,4 +1,5 @@
-import { WEEKDAYS, minutesOfDay, type Stop } from '../schemas/hours.ts'
+import { WEEKDAYS, minutesOfDay } from '../vocabulary.ts'
+import type { Stop } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { isItalianPublicHoliday } from './holidays.ts'
 import { dayMinutes, mergeIntervals } from './normalize-schedule.ts'

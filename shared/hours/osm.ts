@@ -1,5 +1,6 @@
 import OpeningHours from 'opening_hours'
-import { WEEKDAYS, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
 import { weekdayRuns, groupDaysWithSameHours } from './group-days.ts'
 import { isItalianPublicHoliday } from './holidays.ts'

@@ -1,4 +1,5 @@
-import { WEEKDAYS, type WeeklySchedule, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
 import { groupDaysWithSameHours, groupIntervalsOnSameDays, weekdayRuns, type DayGroup } from './group-days.ts'
 import type { MinuteInterval } from './normalize-schedule.ts'
 

@@ -1,4 +1,5 @@
-import { WEEKDAYS, type Weekday } from '../schemas/hours.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import type { Weekday } from '../schemas/hours.ts'
 
 /**
  * Europe/Rome wall clock ⇄ instants, whatever the time zone of the process or browser.

@@ -6,8 +6,8 @@ import { z } from 'zod'
  * sides of a DST change; the hours functions turn them into instants when asked.
  */
 
-export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
+export { WEEKDAYS, minutesOfDay, type Weekday } from '../vocabulary.ts'
+import { minutesOfDay } from '../vocabulary.ts'
 
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/
 /** "HH:MM" from 00:00 to 23:59, and 24:00 for an interval that runs to midnight. */
@@ -17,7 +17,6 @@ export const TimeOfDaySchema = z
   .meta({ description: 'Wall-clock time in Europe/Rome, HH:MM (24:00 only as an end)', example: '09:00' })
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>
 
-export const minutesOfDay = (t: TimeOfDay): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
 
 export const IntervalSchema = z
   .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { BOOKING_MODES, OPERATOR_TYPES, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
+export { BOOKING_MODES, OPERATOR_TYPES, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 import {
   ClosureSchema,
   LocationSchema,
@@ -14,33 +16,24 @@ import {
  * next_opening, hours_per_week, …) live in `PointSchema` in `./point-view.ts`, not here.
  */
 
-export const SERVICES = ['assistenza_individuale', 'formazione_online', 'formazione_gruppo'] as const
 export const ServiceSchema = z.enum(SERVICES).meta({ id: 'Service' })
 export type Service = z.infer<typeof ServiceSchema>
 
-export const TOPICS = [
-  'spid', 'cie', 'fse', 'pagopa', 'app_io', 'inps', 'anpr', 'agenzia_entrate', 'pec',
-  'scuola', 'lavoro', 'sicurezza_online', 'competenze_base',
-] as const
 export const TopicSchema = z.enum(TOPICS).meta({
   id: 'Topic',
   description: 'What the facilitators help with: SPID, CIE, the health record (fse), pagoPA, the IO app, …',
 })
 export type Topic = z.infer<typeof TopicSchema>
 
-export const SITE_KINDS = ['fixed', 'mobile', 'seasonal', 'online'] as const
 export const SiteKindSchema = z.enum(SITE_KINDS).meta({ id: 'SiteKind' })
 export type SiteKind = z.infer<typeof SiteKindSchema>
 
-export const POINT_STATUSES = ['active', 'suspended', 'closed'] as const
 export const PointStatusSchema = z.enum(POINT_STATUSES).meta({ id: 'PointStatus' })
 export type PointStatus = z.infer<typeof PointStatusSchema>
 
-export const BOOKING_MODES = ['walk_in', 'appointment', 'both'] as const
 export const BookingSchema = z.enum(BOOKING_MODES).meta({ id: 'Booking' })
 export type Booking = z.infer<typeof BookingSchema>
 
-export const OPERATOR_TYPES = ['comune', 'unione_comuni', 'ente_pubblico', 'biblioteca', 'scuola', 'terzo_settore', 'altro'] as const
 export const OperatorSchema = z
   .object({ name: z.string().min(1).max(300), type: z.enum(OPERATOR_TYPES) })
   .meta({ id: 'Operator', description: 'Who runs the point' })

@@ -1,5 +1,5 @@
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
-import { SERVICES } from '../../shared/schemas/point.ts'
+import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import { translator, type MessageKey } from '../i18n/messages.ts'
 import '../widget/puntovicino-locator.ts'

@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '../../shared/schemas/hours.ts'
+import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'

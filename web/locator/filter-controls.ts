@@ -1,4 +1,4 @@
-import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/schemas/point.ts'
+import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import type { MessageKey, Translate } from '../i18n/messages.ts'
 import type { LocatorState } from '../state/locator-state.ts'
