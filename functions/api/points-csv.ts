@@ -39,7 +39,7 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
     lon: location?.lon ?? null,
     valid_from: site.valid_from ?? null,
     valid_to: site.valid_to ?? null,
-    opening_hours_osm: site.opening_hours ? scheduleToOsm(site.opening_hours) : null,
+    opening_hours_osm: site.opening_hours ? scheduleToOsm(site.opening_hours, site.public_holidays ?? 'closed') : null,
     opening_hours_text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? renderItalianHours(site.opening_hours) : null,
     services: point.services.join('|'),
     topics: point.topics.join('|'),
