@@ -67,7 +67,7 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
   return {
     pointPasses,
     siteKindPasses,
-    textPasses: (p) => needles.length === 0 || haystackMatches(s.haystacks[p]!, needles),
+    textPasses: (p) => needles.length === 0 || haystackMatches(s.haystacks, p, needles),
     placePasses: (e) =>
       pointPasses(t.placePoint[e]!) &&
       siteKindPasses(t.placeSite[e]!) &&

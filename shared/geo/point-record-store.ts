@@ -1,4 +1,5 @@
 import type { PointRecord } from '../schemas/point.ts'
+import type { Utf8Column } from './utf8-column.ts'
 
 /**
  * The snapshot's point records, by point index (id order). Built in-process they are the records
@@ -16,17 +17,16 @@ export function inMemoryRecords(records: readonly PointRecord[]): PointRecordSto
   return { size: records.length, get: (index) => records[index]!, all: () => records }
 }
 
-/** Records stored as UTF-8 JSON back to back; record i spans bytes offsets[i] … offsets[i + 1]. */
-export function lazyJsonRecords(bytes: Uint8Array, offsets: Uint32Array): PointRecordStore {
-  const size = offsets.length - 1
-  const decoded: (PointRecord | undefined)[] = new Array(size)
-  const decoder = new TextDecoder()
+/** Records kept as their JSON in a column (views over the snapshot bytes), parsed on first use. */
+export function lazyJsonRecords(json: Utf8Column): PointRecordStore {
+  const size = json.size
+  // A Map, not an array of a million holes: a warm Lambda decodes only the records it served.
+  const decoded = new Map<number, PointRecord>()
   const get = (index: number): PointRecord => {
-    let record = decoded[index]
+    let record = decoded.get(index)
     if (record === undefined) {
-      if (!(index >= 0 && index < size)) throw new RangeError(`point index ${index} is outside 0…${size - 1}`)
-      record = JSON.parse(decoder.decode(bytes.subarray(offsets[index], offsets[index + 1]))) as PointRecord
-      decoded[index] = record
+      record = JSON.parse(json.get(index)) as PointRecord
+      decoded.set(index, record)
     }
     return record
   }

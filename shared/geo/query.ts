@@ -7,6 +7,7 @@ import type { PointRecord, Site } from '../schemas/point.ts'
 import { haversineMetres } from './haversine.ts'
 import { siteAtPlace, type PlaceRole } from './site-places.ts'
 import type { Snapshot } from './snapshot.ts'
+import type { Utf8Column } from './utf8-column.ts'
 
 export interface PointHit {
   point: PointRecord
@@ -97,7 +98,7 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
   const filter = compileFilter(s, f)
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
   const hits: PointHit[] = []
-  const start = opts.after === undefined ? 0 : firstIndexAbove(s.pointIds, opts.after)
+  const start = opts.after === undefined ? 0 : firstIndexAbove(s.ids, opts.after)
   for (const point of candidatePoints(s, filter, start)) {
     const first = s.tables.pointFirstSite[point]!
     const end = s.tables.pointFirstSite[point + 1]!
@@ -113,8 +114,8 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
 }
 
 export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
-  const index = firstIndexAbove(s.pointIds, id) - 1
-  return index >= 0 && s.pointIds[index] === id ? s.records.get(index) : undefined
+  const index = firstIndexAbove(s.ids, id) - 1
+  return index >= 0 && s.ids.get(index) === id ? s.records.get(index) : undefined
 }
 
 /** Every matching site of every matching point, in point id then site order: one row per site for exports. */
@@ -202,12 +203,12 @@ function placeLocation(s: Snapshot, e: number): Location {
 }
 
 /** The first index whose id sorts after `id`. */
-function firstIndexAbove(ids: readonly string[], id: string): number {
+function firstIndexAbove(ids: Utf8Column, id: string): number {
   let lo = 0
-  let hi = ids.length
+  let hi = ids.size
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (ids[mid]! <= id) lo = mid + 1
+    if (ids.get(mid) <= id) lo = mid + 1
     else hi = mid
   }
   return lo

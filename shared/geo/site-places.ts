@@ -28,6 +28,10 @@ export interface SitePlace {
 /** The places to index for `site`, counting as upcoming the stops dated `fromDate` or later. */
 export function sitePlaces(site: Site, fromDate: LocalDate): SitePlace[] {
   if (site.kind === 'online') return []
+  // Most sites have no stops: answer without the Set, once per site of a million-site build.
+  if (site.stops === undefined || site.stops.length === 0) {
+    return site.location ? [{ role: PlaceRole.wholeSite, location: site.location }] : []
+  }
   const places: SitePlace[] = []
   const seen = new Set<string>()
   for (const stop of site.stops ?? []) {

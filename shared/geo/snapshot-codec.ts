@@ -1,6 +1,7 @@
 import KDBush from 'kdbush'
 import { lazyJsonRecords } from './point-record-store.ts'
-import { assembleSnapshot, placeSlots, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
+import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
+import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 
 /**
  * The snapshot as bytes, so the indexer builds it once and every API Lambda loads it from S3.
@@ -12,56 +13,71 @@ import { assembleSnapshot, placeSlots, TABLE_LAYOUT, tableLength, type Snapshot,
  *   8  u32      byte length of the directory
  *  12  u32      zero
  *  16  directory: UTF-8 JSON { registryVersion, builtAt, pointCount, siteCount, placeCount,
- *      sections: { name: [byteOffset, byteLength] } }
+ *      coreBytes, sections: { name: [byteOffset, byteLength] } }
  *  then the sections, each starting on a multiple of 8 so typed arrays can view them in place:
  *  "index" (kdbush's own buffer, with its own versioned header), one per TABLE_LAYOUT table,
- *  "pointIds" and "haystacks" (UTF-8, one per line), "recordOffsets" (u32, points + 1) and
- *  "records" (each point's JSON, back to back, decoded only when a query returns it).
- * Loading copies only the kdbush part (kdbush wants a buffer of its own); the tables stay views.
+ *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "recordOffsets",
+ *  and last "records" (each point's JSON, back to back, parsed only when a query returns it).
+ * Everything before `coreBytes` is what queries need; the records come after it, so a loader
+ * may fetch them later or by range.
+ *
+ * Loading decodes nothing: the tables and columns are views over the given bytes (a section is
+ * copied only when the bytes start at an address its element size does not divide). The one copy
+ * is kdbush's section, ~20 bytes per place: `KDBush.from` takes a whole ArrayBuffer of its own.
  */
-export const SNAPSHOT_FORMAT_VERSION = 1
+export const SNAPSHOT_FORMAT_VERSION = 2
 const MAGIC = [0x50, 0x56, 0x53, 0x4e] // "PVSN"
 const HEADER_BYTES = 16
 
+interface Directory {
+  registryVersion: number
+  builtAt: string
+  pointCount: number
+  siteCount: number
+  placeCount: number
+  /** Bytes from the start of the file to the start of the records section. */
+  coreBytes: number
+  sections: Record<string, [number, number]>
+}
+
 export function serializeSnapshot(s: Snapshot): Uint8Array {
-  const encoder = new TextEncoder()
-  const { recordOffsets, records } = encodeRecords(s)
-  const sections: Record<string, Uint8Array> = {
+  const records = encodeRecords(s)
+  const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
-    ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, bytesOf(s.tables[name as keyof typeof TABLE_LAYOUT])])),
-    pointIds: encoder.encode(s.pointIds.join('\n')),
-    haystacks: encoder.encode(s.haystacks.join('\n')),
-    recordOffsets: bytesOf(recordOffsets),
-    records,
+    ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
+    idOffsets: s.ids.offsets,
+    ids: s.ids.bytes,
+    haystackOffsets: s.haystacks.offsets,
+    haystacks: s.haystacks.bytes,
+    recordOffsets: records.offsets,
+    records: records.bytes, // last: see coreBytes
   }
   // The directory's length depends on the offsets it lists; lay out with a generous fixed width.
   const directoryReserve = 512 + 40 * Object.keys(sections).length
-  const directoryOffset = HEADER_BYTES
-  let offset = align8(directoryOffset + directoryReserve)
+  let offset = align8(HEADER_BYTES + directoryReserve)
   const placed: Record<string, [number, number]> = {}
   for (const [name, bytes] of Object.entries(sections)) {
     placed[name] = [offset, bytes.byteLength]
     offset = align8(offset + bytes.byteLength)
   }
-  const directory = encoder.encode(
-    JSON.stringify({
-      registryVersion: s.registryVersion,
-      builtAt: s.builtAt,
-      pointCount: s.pointCount,
-      siteCount: s.siteCount,
-      placeCount: s.placeCount,
-      sections: placed,
-    }),
-  )
-  if (directory.byteLength > directoryReserve) throw new Error('snapshot: directory outgrew its reserved space')
+  const directory: Directory = {
+    registryVersion: s.registryVersion,
+    builtAt: s.builtAt,
+    pointCount: s.pointCount,
+    siteCount: s.siteCount,
+    placeCount: s.placeCount,
+    coreBytes: placed.records![0],
+    sections: placed,
+  }
+  const directoryBytes = new TextEncoder().encode(JSON.stringify(directory))
+  if (directoryBytes.byteLength > directoryReserve) throw new Error('snapshot: directory outgrew its reserved space')
 
   const out = new Uint8Array(offset)
   out.set(MAGIC, 0)
   out[4] = SNAPSHOT_FORMAT_VERSION
-  const view = new DataView(out.buffer)
-  view.setUint32(8, directory.byteLength, true)
-  out.set(directory, directoryOffset)
-  for (const [name, bytes] of Object.entries(sections)) out.set(bytes, placed[name]![0])
+  new DataView(out.buffer).setUint32(8, directoryBytes.byteLength, true)
+  out.set(directoryBytes, HEADER_BYTES)
+  for (const [name, view] of Object.entries(sections)) out.set(bytesOf(view), placed[name]![0])
   return out
 }
 
@@ -71,75 +87,69 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
   if (bytes[4] !== SNAPSHOT_FORMAT_VERSION) {
     throw new Error(`snapshot: format version ${bytes[4]}, this code reads ${SNAPSHOT_FORMAT_VERSION}; rebuild the snapshot`)
   }
-  // Typed-array views need offsets that are multiples of their element size: realign once if needed.
-  const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice()
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  const directoryLength = view.getUint32(8, true)
-  const directory = JSON.parse(new TextDecoder().decode(data.subarray(HEADER_BYTES, HEADER_BYTES + directoryLength))) as {
-    registryVersion: number
-    builtAt: string
-    pointCount: number
-    siteCount: number
-    placeCount: number
-    sections: Record<string, [number, number]>
-  }
+  const directory = readDirectory(bytes)
   const section = (name: string): Uint8Array => {
     const where = directory.sections[name]
     if (!where) throw new Error(`snapshot: section ${name} is missing`)
     const [offset, length] = where
-    if (offset + length > data.byteLength) throw new Error(`snapshot: section ${name} runs past the end (truncated file?)`)
-    return data.subarray(offset, offset + length)
+    if (offset + length > bytes.byteLength) throw new Error(`snapshot: section ${name} runs past the end (truncated file?)`)
+    return bytes.subarray(offset, offset + length)
   }
   const counts = { points: directory.pointCount, sites: directory.siteCount, places: directory.placeCount }
   const tables = {} as Record<string, unknown>
   for (const [name, ArrayType] of Object.entries(TABLE_LAYOUT)) {
-    const raw = section(name)
-    const length = tableLength(name as keyof typeof TABLE_LAYOUT, counts)
-    if (raw.byteLength !== length * ArrayType.BYTES_PER_ELEMENT) throw new Error(`snapshot: section ${name} has the wrong size`)
-    tables[name] = new ArrayType(raw.buffer as ArrayBuffer, raw.byteOffset, length)
+    tables[name] = typedView(name, section(name), ArrayType as TypedArrayType<ArrayBufferView>, tableLength(name as keyof typeof TABLE_LAYOUT, counts))
   }
-  const indexBytes = section('index')
-  const index = KDBush.from(indexBytes.slice().buffer)
+  const index = KDBush.from(section('index').slice().buffer)
   if (index.numItems !== directory.placeCount) throw new Error('snapshot: section index does not hold placeCount places')
-  const decoder = new TextDecoder()
-  const lines = (name: string): string[] => (directory.pointCount === 0 ? [] : decoder.decode(section(name)).split('\n'))
-  const recordOffsetBytes = section('recordOffsets')
-  const recordOffsets = new Uint32Array(recordOffsetBytes.buffer, recordOffsetBytes.byteOffset, directory.pointCount + 1)
+  const column = (name: string, offsetsName: string): Utf8Column =>
+    new Utf8Column(section(name), typedView(offsetsName, section(offsetsName), Uint32Array, directory.pointCount + 1))
 
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
     builtAt: directory.builtAt,
-    pointIds: lines('pointIds'),
-    haystacks: lines('haystacks'),
-    records: lazyJsonRecords(section('records'), recordOffsets),
-    tables: { ...(tables as Omit<SnapshotTables, 'index' | 'placeSlot'>), index, placeSlot: placeSlots(index) },
+    ids: column('ids', 'idOffsets'),
+    haystacks: column('haystacks', 'haystackOffsets'),
+    records: lazyJsonRecords(column('records', 'recordOffsets')),
+    tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
   })
 }
 
-/** Each record's JSON, UTF-8, back to back, with the byte offset where each starts (and the end). */
-function encodeRecords(s: Snapshot): { recordOffsets: Uint32Array; records: Uint8Array } {
-  const encoder = new TextEncoder()
-  const recordOffsets = new Uint32Array(s.pointCount + 1)
-  let buffer = new Uint8Array(65536 + s.pointCount * 256)
-  let used = 0
-  for (let p = 0; p < s.pointCount; p++) {
-    const json = JSON.stringify(s.records.get(p))
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (buffer.byteLength - used < json.length * 3) {
-      const grown = new Uint8Array(Math.max(buffer.byteLength * 2, used + json.length * 3))
-      grown.set(buffer.subarray(0, used))
-      buffer = grown
-    }
-    recordOffsets[p] = used
-    used += encoder.encodeInto(json, buffer.subarray(used)).written
-    if (used > 0xffffffff) throw new Error('snapshot: records exceed 4 GiB, the limit of u32 offsets')
-  }
-  recordOffsets[s.pointCount] = used
-  return { recordOffsets, records: buffer.subarray(0, used) }
+/**
+ * Where the records section starts, from the first bytes of a snapshot (header and directory):
+ * a loader can fetch the part before it, which is all that queries need, and the records later.
+ */
+export function snapshotCoreBytes(head: Uint8Array): number {
+  return readDirectory(head).coreBytes
 }
 
-function bytesOf(array: ArrayBufferView): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+function readDirectory(bytes: Uint8Array): Directory {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true)
+  if (HEADER_BYTES + length > bytes.byteLength) throw new Error('snapshot: the directory runs past the end (truncated file?)')
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + length))) as Directory
+}
+
+type TypedArrayType<T> = { new (buffer: ArrayBuffer, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number }
+
+/** A typed array over a section, in place when its address allows (always, for bytes that start aligned). */
+function typedView<T>(name: string, raw: Uint8Array, ArrayType: TypedArrayType<T>, length: number): T {
+  if (raw.byteLength !== length * ArrayType.BYTES_PER_ELEMENT) throw new Error(`snapshot: section ${name} has the wrong size`)
+  const aligned = raw.byteOffset % ArrayType.BYTES_PER_ELEMENT === 0 ? raw : raw.slice()
+  return new ArrayType(aligned.buffer as ArrayBuffer, aligned.byteOffset, length)
+}
+
+/** Each record's JSON, UTF-8, back to back. */
+function encodeRecords(s: Snapshot): Utf8Column {
+  const out = new Utf8ColumnBuilder(s.pointCount, 1024)
+  for (let p = 0; p < s.pointCount; p++) {
+    out.write(JSON.stringify(s.records.get(p)))
+    out.next()
+  }
+  return out.finish()
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength)
 }
 
 function align8(n: number): number {

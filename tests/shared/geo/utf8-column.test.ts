@@ -1,0 +1,38 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Utf8Column, Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
+
+describe('Utf8ColumnBuilder and Utf8Column', () => {
+  it('give back every string written, in order, whatever its characters and however far the column grew', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { maxLength: 60 }), (strings) => {
+        const builder = new Utf8ColumnBuilder(strings.length, 1)
+        for (const text of strings) {
+          builder.write(text)
+          builder.next()
+        }
+        const column = builder.finish()
+        expect(column.size).toBe(strings.length)
+        expect(column.all()).toEqual(strings)
+      }),
+    )
+  })
+
+  it('joins several writes and single bytes into one string until next', () => {
+    const builder = new Utf8ColumnBuilder(1, 4)
+    builder.write('Forlì')
+    builder.writeByte(0x20)
+    builder.write('Cesena')
+    builder.next()
+    expect(builder.finish().get(0)).toBe('Forlì Cesena')
+  })
+
+  it('names what is wrong: an index outside the column, offsets past the bytes, a count that differs from the one announced', () => {
+    const column = new Utf8Column(new TextEncoder().encode('ab'), Uint32Array.of(0, 1, 2))
+    expect(() => column.get(2)).toThrow('index: 2 is outside 0…1')
+    expect(() => new Utf8Column(new Uint8Array(1), Uint32Array.of(0, 5))).toThrow(/^offsets: /)
+    expect(() => new Utf8ColumnBuilder(2, 4).finish()).toThrow('size: 0 strings written, 2 announced')
+    const full = new Utf8ColumnBuilder(0, 4)
+    expect(() => full.next()).toThrow(/^size: more than the 0 strings announced/)
+  })
+})
