@@ -25,11 +25,15 @@ const app = createApp({
   readDocsAsset: readDocsAssetFromPackage,
   log: () => {},
 })
-const bare = new Hono().get('/bare', (c) => c.json({ items: [{ id: 'x', name: 'bare' }], next_cursor: null }))
+// A real answer (10 points near Florence), served as a constant: the cost of the bytes alone.
+const sampleBody = await (await app.request('/v1/points?near=43.7696,11.2558&service=formazione_gruppo&limit=10')).text()
+const bare = new Hono()
+  .get('/bare', (c) => c.json({ items: [{ id: 'x', name: 'bare' }], next_cursor: null }))
+  .get('/bare-same-size', (c) => c.body(sampleBody, 200, { 'Content-Type': 'application/json; charset=utf-8' }))
 
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve((server.address() as AddressInfo).port))
   })
 const [appPort, barePort] = await Promise.all([listen(app.fetch), listen(bare.fetch)])
-console.log(JSON.stringify({ appPort, barePort }))
+console.log(JSON.stringify({ appPort, barePort, sampleBytes: Buffer.byteLength(sampleBody) }))

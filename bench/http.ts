@@ -35,17 +35,20 @@ export async function runHttpBench(): Promise<string> {
       createInterface({ input: child.stdout! }).once('line', resolve)
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
     })
-    const { appPort, barePort } = JSON.parse(firstLine) as { appPort: number; barePort: number }
+    const { appPort, barePort, sampleBytes } = JSON.parse(firstLine) as { appPort: number; barePort: number; sampleBytes: number }
     const nearPaths = positions(200).map((p) => `/v1/points?near=${p}&service=formazione_gruppo&limit=10`)
     await load(`http://127.0.0.1:${appPort}`, nearPaths.slice(0, 20)) // warm-up: JIT, caches
     const bare = await load(`http://127.0.0.1:${barePort}`, ['/bare'])
+    const sameSize = await load(`http://127.0.0.1:${barePort}`, ['/bare-same-size'])
     const real = await load(`http://127.0.0.1:${appPort}`, nearPaths)
     const ratio = real.rps / bare.rps
     return [
       '## HTTP (autocannon, loopback, 50 connections, ' + `${DURATION_S} s each)`,
       `bare Hono JSON route: ${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`,
       `GET /v1/points?near=…&service=formazione_gruppo&limit=10: ${Math.round(real.rps)} req/s, p99 ${real.p99} ms, errors ${real.errors}`,
+      `bare route serving a constant real answer (${sampleBytes} bytes, 10 full points): ${Math.round(sameSize.rps)} req/s, p99 ${sameSize.p99} ms`,
       `ratio real / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : `MISSED by ${(TARGET_RATIO - ratio).toFixed(2)}`})`,
+      `ratio real / bare with the same bytes: ${(real.rps / sameSize.rps).toFixed(2)} (what parsing, the query and assembly cost beyond the payload)`,
     ].join('\n')
   } finally {
     child.kill()
