@@ -1,0 +1,83 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { DynamoDBStreamEvent } from 'aws-lambda'
+import { buildSnapshot } from '../../shared/geo/snapshot.ts'
+import type { Registry } from '../../shared/registry-port.ts'
+import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
+import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { S3SnapshotPublisher } from '../snapshot/s3-snapshot-publisher.ts'
+import { dynamoDbClientFromEnvironment, requireEnv, s3ClientFromEnvironment, type Environment } from './lambda-environment.ts'
+
+export interface IndexerHandlerDeps {
+  readonly registry: Pick<Registry, 'getVersion' | 'listAll'>
+  readonly publisher: S3SnapshotPublisher
+  readonly now?: () => Date
+  readonly log?: LogSink
+}
+
+/** What one invocation did, also logged as one JSON line. */
+export interface IndexerResult {
+  readonly trigger: 'stream' | 'schedule'
+  readonly changes: number
+  readonly registryVersion: number
+  readonly published: boolean
+  readonly reason?: string
+  readonly key?: string
+  readonly points?: number
+  readonly buildMs?: number
+}
+
+/** The nightly rule sends an EventBridge event; anything with stream records is the table's stream. */
+type IndexerEvent = DynamoDBStreamEvent | { readonly source?: string; readonly 'detail-type'?: string }
+
+const isStreamEvent = (event: IndexerEvent): event is DynamoDBStreamEvent => Array.isArray((event as DynamoDBStreamEvent).Records)
+
+/**
+ * The index pipeline: a batch of stream records (however many) is one rebuild from a full read
+ * of the registry, published to S3. The stream only says "something changed"; the registry is
+ * read whole because the snapshot is a whole. The nightly schedule rebuilds even when nothing
+ * changed, since mobile units' stops count as upcoming from the build's date.
+ */
+export function createIndexerHandler({ registry, publisher, now = () => new Date(), log = jsonLinesToStdout }: IndexerHandlerDeps) {
+  return async function handler(event: IndexerEvent): Promise<IndexerResult> {
+    const trigger = isStreamEvent(event) ? 'stream' : 'schedule'
+    const changes = isStreamEvent(event) ? event.Records.length : 0
+    const { version } = await registry.getVersion()
+    if (trigger === 'stream') {
+      const pointer = await publisher.current()
+      if (pointer && pointer.registryVersion >= version) {
+        // An earlier batch's rebuild already read these writes (it scans after reading the version).
+        const result: IndexerResult = { trigger, changes, registryVersion: version, published: false, reason: `snapshot already at version ${pointer.registryVersion}` }
+        log({ level: 'info', msg: 'indexer skipped', ...result })
+        return result
+      }
+    }
+    const started = performance.now()
+    const records = await registry.listAll()
+    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now() })
+    const buildMs = Math.round(performance.now() - started)
+    const outcome = await publisher.publish(snapshot)
+    const result: IndexerResult = {
+      trigger,
+      changes,
+      registryVersion: version,
+      published: outcome.published,
+      ...(outcome.published ? {} : { reason: outcome.reason }),
+      key: outcome.pointer.key,
+      points: snapshot.pointCount,
+      buildMs,
+    }
+    log({ level: 'info', msg: outcome.published ? 'snapshot published' : 'snapshot not published', ...result })
+    return result
+  }
+}
+
+export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3ClientFromEnvironment(env)): IndexerHandlerDeps {
+  return {
+    registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
+    publisher: new S3SnapshotPublisher({ s3, bucket: requireEnv(env, 'SNAPSHOT_BUCKET'), pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
+  }
+}
+
+let configured: ReturnType<typeof createIndexerHandler> | undefined
+/** Lambda's entry point (`index.handler`), configured from the stack's environment on first use. */
+export const handler = (event: IndexerEvent): Promise<IndexerResult> => (configured ??= createIndexerHandler(indexerDepsFromEnvironment(process.env)))(event)

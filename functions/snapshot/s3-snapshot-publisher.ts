@@ -1,0 +1,84 @@
+import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { serializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
+import type { Snapshot } from '../../shared/geo/snapshot.ts'
+import { readSnapshotPointer, SNAPSHOT_LAYOUT, snapshotKey, type SnapshotPointer } from './snapshot-pointer.ts'
+
+export interface S3SnapshotPublisherOptions {
+  readonly s3: S3Client
+  readonly bucket: string
+  /** @default SNAPSHOT_LAYOUT.pointerKey */
+  readonly pointerKey?: string
+}
+
+export type PublishOutcome =
+  | { readonly published: true; readonly pointer: SnapshotPointer }
+  | { readonly published: false; readonly reason: string; readonly pointer: SnapshotPointer }
+
+/**
+ * Writes a snapshot to S3 under a key of its own, then moves the pointer to it, then prunes old
+ * snapshots. Never moves the pointer backwards: a rebuild that raced a newer one is dropped.
+ */
+export class S3SnapshotPublisher {
+  private readonly s3: S3Client
+  private readonly bucket: string
+  private readonly pointerKey: string
+
+  constructor({ s3, bucket, pointerKey = SNAPSHOT_LAYOUT.pointerKey }: S3SnapshotPublisherOptions) {
+    if (!bucket) throw new Error('S3SnapshotPublisher: bucket is required')
+    this.s3 = s3
+    this.bucket = bucket
+    this.pointerKey = pointerKey
+  }
+
+  /** The pointer as it is now; undefined before the first publication. */
+  current(): Promise<SnapshotPointer | undefined> {
+    return readSnapshotPointer(this.s3, this.bucket, this.pointerKey)
+  }
+
+  async publish(snapshot: Snapshot): Promise<PublishOutcome> {
+    const before = await this.current()
+    if (before && before.registryVersion > snapshot.registryVersion) {
+      return { published: false, reason: `the pointer is already at registry version ${before.registryVersion}`, pointer: before }
+    }
+    const bytes = serializeSnapshot(snapshot)
+    const pointer: SnapshotPointer = {
+      key: snapshotKey(snapshot.registryVersion, snapshot.builtAt),
+      registryVersion: snapshot.registryVersion,
+      builtAt: snapshot.builtAt,
+      bytes: bytes.byteLength,
+      pointCount: snapshot.pointCount,
+      siteCount: snapshot.siteCount,
+    }
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: pointer.key, Body: bytes, ContentType: 'application/vnd.puntovicino.snapshot' }))
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.pointerKey,
+        Body: JSON.stringify(pointer),
+        ContentType: 'application/json',
+        // Readers poll it; no intermediary may hold an old pointer.
+        CacheControl: 'no-store',
+      }),
+    )
+    await this.prune(pointer.key)
+    return { published: true, pointer }
+  }
+
+  /** Deletes all but the newest snapshots; bucket versioning and its lifecycle rule keep them 30 more days. */
+  private async prune(currentKey: string): Promise<void> {
+    const keys: string[] = []
+    let token: string | undefined
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: SNAPSHOT_LAYOUT.snapshotPrefix, ContinuationToken: token }))
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key)
+      token = page.NextContinuationToken
+    } while (token)
+    const stale = keys
+      .filter((key) => key !== currentKey)
+      .sort()
+      .reverse()
+      .slice(SNAPSHOT_LAYOUT.keepPrevious)
+    if (stale.length === 0) return
+    await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: stale.map((Key) => ({ Key })), Quiet: true } }))
+  }
+}

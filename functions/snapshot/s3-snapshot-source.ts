@@ -1,0 +1,91 @@
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
+import type { Snapshot } from '../../shared/geo/snapshot.ts'
+import { readSnapshotPointer, SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
+import type { SnapshotSource } from './snapshot-source.ts'
+
+export interface S3SnapshotSourceOptions {
+  readonly s3: S3Client
+  readonly bucket: string
+  /** @default SNAPSHOT_LAYOUT.pointerKey */
+  readonly pointerKey?: string
+  /** The pointer is read again at most this often. @default 30000 */
+  readonly recheckEveryMs?: number
+  /** Milliseconds clock; injected by tests so they need not wait 30 s. @default Date.now */
+  readonly now?: () => number
+  readonly onLoaded?: (pointer: SnapshotPointer, loadMs: number) => void
+  /** A failed check keeps the snapshot already loaded; this hears about it. */
+  readonly onError?: (error: unknown) => void
+}
+
+/**
+ * The API's snapshot source on AWS: loads the current snapshot from S3 on the first request of
+ * an instance (cold start) and checks the small pointer object at most every `recheckEveryMs`.
+ * It never touches DynamoDB. The handler awaits `refreshIfDue()` before each request, because
+ * Lambda freezes an instance between invocations and a background timer would not run.
+ */
+export class S3SnapshotSource implements SnapshotSource {
+  private readonly s3: S3Client
+  private readonly bucket: string
+  private readonly pointerKey: string
+  private readonly recheckEveryMs: number
+  private readonly now: () => number
+  private snapshot: Snapshot | undefined
+  private loadedKey: string | undefined
+  private lastCheckAt = Number.NEGATIVE_INFINITY
+  private checking: Promise<void> | undefined
+
+  constructor(private readonly options: S3SnapshotSourceOptions) {
+    if (!options.bucket) throw new Error('S3SnapshotSource: bucket is required')
+    if (options.recheckEveryMs !== undefined && !(options.recheckEveryMs >= 0)) {
+      throw new Error(`S3SnapshotSource: recheckEveryMs must be a number ≥ 0, got ${options.recheckEveryMs}`)
+    }
+    this.s3 = options.s3
+    this.bucket = options.bucket
+    this.pointerKey = options.pointerKey ?? SNAPSHOT_LAYOUT.pointerKey
+    this.recheckEveryMs = options.recheckEveryMs ?? 30_000
+    this.now = options.now ?? Date.now
+  }
+
+  current(): Snapshot | undefined {
+    return this.snapshot
+  }
+
+  /** The pointer of the snapshot being served, if any. */
+  get servedKey(): string | undefined {
+    return this.loadedKey
+  }
+
+  /**
+   * Reads the pointer when the last check is older than the interval (or never happened) and
+   * loads the snapshot it names if that is a new one. Concurrent callers share one check. A
+   * failure is reported to onError and the loaded snapshot stays in service; the next check
+   * waits a full interval, so an S3 outage does not add a failing call to every request.
+   */
+  refreshIfDue(): Promise<void> {
+    if (this.now() - this.lastCheckAt < this.recheckEveryMs) return Promise.resolve()
+    this.checking ??= this.check().finally(() => {
+      this.checking = undefined
+    })
+    return this.checking
+  }
+
+  private async check(): Promise<void> {
+    this.lastCheckAt = this.now()
+    try {
+      const pointer = await readSnapshotPointer(this.s3, this.bucket, this.pointerKey)
+      if (!pointer || pointer.key === this.loadedKey) return
+      const started = performance.now()
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: pointer.key }))
+      const bytes = await object.Body!.transformToByteArray()
+      const next = deserializeSnapshot(bytes)
+      // One assignment: a request in flight keeps the snapshot it started with.
+      this.snapshot = next
+      this.loadedKey = pointer.key
+      this.options.onLoaded?.(pointer, performance.now() - started)
+    } catch (error) {
+      if (this.options.onError) this.options.onError(error)
+      else throw error
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+import { z } from 'zod'
+
+/**
+ * The small object that says which snapshot is current. The indexer writes the snapshot under a
+ * new key first and moves this pointer last, so a reader never sees a half-written snapshot:
+ * either the old key or the new one, each complete.
+ */
+export const SnapshotPointer = z.object({
+  key: z.string().min(1),
+  registryVersion: z.number().int().nonnegative(),
+  builtAt: z.string(),
+  bytes: z.number().int().nonnegative(),
+  pointCount: z.number().int().nonnegative(),
+  siteCount: z.number().int().nonnegative(),
+})
+export type SnapshotPointer = z.infer<typeof SnapshotPointer>
+
+/** Where the snapshot bucket keeps things: one place, shared by the indexer, the API and the stack. */
+export const SNAPSHOT_LAYOUT = {
+  pointerKey: 'snapshots/current.json',
+  snapshotPrefix: 'snapshots/v',
+  /** Snapshots kept besides the current one, so an API instance mid-load never loses its object. */
+  keepPrevious: 2,
+} as const
+
+export function snapshotKey(registryVersion: number, builtAt: string): string {
+  // Zero-padded so the keys sort by version; the build time keeps two rebuilds of one version apart.
+  return `${SNAPSHOT_LAYOUT.snapshotPrefix}${String(registryVersion).padStart(12, '0')}-${builtAt.replace(/[:.]/g, '')}.pvsn`
+}
+
+function isNoSuchKey(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')
+}
+
+/** Reads the pointer; undefined when none was ever published (a fresh stack before the first import). */
+export async function readSnapshotPointer(s3: S3Client, bucket: string, pointerKey: string): Promise<SnapshotPointer | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: pointerKey }))
+    const text = await object.Body!.transformToString('utf8')
+    const parsed = SnapshotPointer.safeParse(JSON.parse(text))
+    if (!parsed.success) throw new Error(`snapshot pointer s3://${bucket}/${pointerKey}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
+    return parsed.data
+  } catch (error) {
+    if (isNoSuchKey(error)) return undefined
+    throw error
+  }
+}

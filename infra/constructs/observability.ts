@@ -1,0 +1,94 @@
+import { Duration, Validations } from 'aws-cdk-lib'
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch'
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions'
+import type * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as sns from 'aws-cdk-lib/aws-sns'
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions'
+import type * as sqs from 'aws-cdk-lib/aws-sqs'
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
+import { Construct } from 'constructs'
+
+export interface ObservabilityProps {
+  readonly httpApi: apigwv2.IHttpApi
+  readonly apiFunction: lambda.IFunction
+  readonly indexerFunction: lambda.IFunction
+  readonly indexerDeadLetters: sqs.IQueue
+  /** Share of API answers that are 5xx, in percent, over 5 minutes. @default 1 */
+  readonly serverErrorRatePercent?: number
+  /** p99 latency seen by API Gateway, in milliseconds. @default 1000 */
+  readonly p99LatencyMs?: number
+  /** Who gets the alarms by e-mail. @default nobody (subscribe to the topic later) */
+  readonly alarmEmail?: string
+}
+
+/**
+ * The alarms an operator needs: the API failing (5xx rate), the API slow (p99), the functions
+ * throttled, and the index pipeline stuck (errors, dead letters, stream age). All notify one SNS
+ * topic. Structured logs come from the functions themselves (JSON, coordinates rounded).
+ */
+export class Observability extends Construct {
+  public readonly topic: sns.Topic
+  public readonly alarms: Record<'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge', cloudwatch.Alarm>
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id)
+    const { httpApi, apiFunction, indexerFunction, indexerDeadLetters, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
+    if (!(serverErrorRatePercent > 0 && serverErrorRatePercent <= 100)) {
+      throw new Error(`Observability: serverErrorRatePercent must be above 0 and at most 100, got ${serverErrorRatePercent}`)
+    }
+    if (!(p99LatencyMs > 0)) throw new Error(`Observability: p99LatencyMs must be a positive number of milliseconds, got ${p99LatencyMs}`)
+    if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`Observability: alarmEmail is not an e-mail address: ${alarmEmail}`)
+
+    this.topic = new sns.Topic(this, 'Alarms', { displayName: 'PuntoVicino alarms', enforceSSL: true })
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry only alarm names, metric values and thresholds, no personal or registry data. CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer-managed key for this would cost more than the whole API at low traffic.',
+    })
+    if (alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail))
+
+    const fiveMinutes = Duration.minutes(5)
+    const alarm = (name: string, description: string, metric: cloudwatch.IMetric, threshold: number, evaluationPeriods = 1) => {
+      const a = new cloudwatch.Alarm(this, name, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      })
+      a.addAlarmAction(new actions.SnsAction(this.topic))
+      return a
+    }
+
+    const serverErrorRate = new cloudwatch.MathExpression({
+      label: '5xx rate (%)',
+      expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+      usingMetrics: {
+        errors: httpApi.metricServerError({ period: fiveMinutes, statistic: 'Sum' }),
+        requests: httpApi.metricCount({ period: fiveMinutes, statistic: 'Sum' }),
+      },
+      period: fiveMinutes,
+    })
+
+    this.alarms = {
+      apiServerErrors: alarm('ApiServerErrorRate', `More than ${serverErrorRatePercent}% of API answers were 5xx over 5 minutes`, serverErrorRate, serverErrorRatePercent),
+      apiLatencyP99: alarm('ApiLatencyP99', `API p99 latency above ${p99LatencyMs} ms for 3 periods of 5 minutes`, httpApi.metricLatency({ period: fiveMinutes, statistic: 'p99' }), p99LatencyMs, 3),
+      apiThrottles: alarm('ApiThrottles', 'The read API function was throttled (concurrency limit reached)', apiFunction.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1),
+      indexerThrottles: alarm('IndexerThrottles', 'The indexer was throttled', indexerFunction.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1),
+      indexerErrors: alarm('IndexerErrors', 'The indexer failed a rebuild (it will retry; the API keeps the previous snapshot)', indexerFunction.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 1),
+      indexerDeadLetters: alarm(
+        'IndexerDeadLetters',
+        'A batch of registry changes failed every retry: the snapshot may be stale until the next change or the nightly rebuild',
+        indexerDeadLetters.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+        1,
+      ),
+      indexerStreamAge: alarm(
+        'IndexerStreamAge',
+        'Registry changes wait more than 5 minutes in the stream: the 60-second freshness target is missed',
+        indexerFunction.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
+        300_000,
+      ),
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { RemovalPolicy } from 'aws-cdk-lib'
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
+import { Construct } from 'constructs'
+import { TABLE_KEYS } from '../../functions/repository/table-design.ts'
+
+export interface RegistryTableProps {
+  /** @default RemovalPolicy.RETAIN: the registry is the source of truth and outlives the stack */
+  readonly removalPolicy?: RemovalPolicy
+  /** @default true */
+  readonly deletionProtection?: boolean
+}
+
+/**
+ * The registry's one DynamoDB table, with the key names of functions/repository/table-design.ts
+ * (the local dynalite table reads the same file). On-demand, point-in-time recovery, AWS-managed
+ * KMS encryption, and a KEYS_ONLY stream: the indexer only needs to know that something changed,
+ * since it rebuilds the snapshot from the whole registry.
+ */
+export class RegistryTable extends Construct {
+  public readonly table: dynamodb.Table
+
+  constructor(scope: Construct, id: string, { removalPolicy = RemovalPolicy.RETAIN, deletionProtection = true }: RegistryTableProps = {}) {
+    super(scope, id)
+    if (removalPolicy === RemovalPolicy.DESTROY && deletionProtection) {
+      throw new Error('RegistryTable: removalPolicy DESTROY contradicts deletionProtection; set deletionProtection: false to let the table be destroyed')
+    }
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      stream: dynamodb.StreamViewType.KEYS_ONLY,
+      removalPolicy,
+    })
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_KEYS.byArea.indexName,
+      partitionKey: { name: TABLE_KEYS.byArea.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.byArea.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    })
+  }
+}

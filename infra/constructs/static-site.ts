@@ -1,0 +1,209 @@
+import { Duration, Validations } from 'aws-cdk-lib'
+import * as acm from 'aws-cdk-lib/aws-certificatemanager'
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins'
+import type * as s3 from 'aws-cdk-lib/aws-s3'
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
+import { Construct } from 'constructs'
+import { createPrivateBucket } from './private-bucket.ts'
+
+/**
+ * Strict for scripts (only our own files, no inline code, no eval), while `frame-ancestors *`
+ * lets any site embed the widget's iframe; no X-Frame-Options is sent for the same reason.
+ * Inline style attributes stay allowed: MapLibre popups and Swagger UI set them.
+ */
+export const DEFAULT_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  'frame-ancestors *',
+  'upgrade-insecure-requests',
+].join('; ')
+
+export interface CustomDomain {
+  readonly domainName: string
+  /** An ACM certificate in us-east-1 covering domainName (CloudFront's requirement). */
+  readonly certificateArn: string
+}
+
+export interface StaticSiteProps {
+  /** Host name of the HTTP API (the `/v1/*` and `/healthz` origin). */
+  readonly apiDomainName: string
+  /** Folders whose files are published to the site bucket, in order (a later file wins). */
+  readonly sources: string[]
+  readonly accessLogs: s3.IBucket
+  /** How long the edge keeps an API answer; the query string is the cache key. @default Duration.seconds(60) */
+  readonly apiCacheTtl?: Duration
+  /** @default DEFAULT_CONTENT_SECURITY_POLICY */
+  readonly contentSecurityPolicy?: string
+  /** @default no custom domain: the *.cloudfront.net name */
+  readonly domain?: CustomDomain
+  /** An existing AWS WAF web ACL (scope CLOUDFRONT) to attach. @default none */
+  readonly webAclArn?: string
+}
+
+/**
+ * The citizens' site and the API's front door: one CloudFront distribution with the private
+ * `web/` bucket as default origin (Origin Access Control, no public bucket) and the HTTP API for
+ * `/v1/*`, whose GET answers are cached briefly keyed on the whole query string, so the common
+ * "nearest to my comune" queries are answered at the edge.
+ */
+export class StaticSite extends Construct {
+  public readonly bucket: s3.Bucket
+  public readonly distribution: cloudfront.Distribution
+  public readonly apiCachePolicy: cloudfront.CachePolicy
+  public readonly securityHeaders: cloudfront.ResponseHeadersPolicy
+
+  constructor(scope: Construct, id: string, props: StaticSiteProps) {
+    super(scope, id)
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn } = props
+    if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
+    if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
+      throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
+    }
+    if (!/frame-ancestors/.test(contentSecurityPolicy)) {
+      throw new Error('StaticSite: contentSecurityPolicy must set frame-ancestors, or browsers fall back to allowing every embedder silently')
+    }
+    if (domain && (!domain.domainName || !domain.certificateArn.startsWith('arn:aws:acm:us-east-1:'))) {
+      throw new Error('StaticSite: domain needs a domainName and a certificateArn of an ACM certificate in us-east-1')
+    }
+
+    this.bucket = createPrivateBucket(this, 'Bucket', { accessLogs })
+
+    this.securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'PuntoVicino: strict CSP that allows embedding, HSTS, no-sniff, referrer policy',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=()', override: true },
+          // The widget's script and styles are loaded by other sites' pages.
+          { header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', override: true },
+        ],
+      },
+      // Lets other sites load the widget as a module script; the API sets its own CORS headers.
+      corsBehavior: {
+        accessControlAllowOrigins: ['*'],
+        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+        accessControlAllowHeaders: ['*'],
+        accessControlAllowCredentials: false,
+        originOverride: false,
+      },
+    })
+
+    this.apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCache', {
+      comment: 'PuntoVicino /v1/*: short TTL, keyed on the whole query string',
+      minTtl: Duration.seconds(0),
+      defaultTtl: apiCacheTtl,
+      maxTtl: apiCacheTtl,
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    })
+
+    const site = origins.S3BucketOrigin.withOriginAccessControl(this.bucket)
+    const api = new origins.HttpOrigin(apiDomainName, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    })
+    const apiBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
+      origin: api,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      cachePolicy,
+      // API Gateway routes on its own Host name, so the viewer's Host must not be forwarded.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.securityHeaders,
+      compress: true,
+    })
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'PuntoVicino: web/ and the public API',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: site,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.securityHeaders,
+        compress: true,
+      },
+      // Listed most specific first: CloudFront takes the first pattern that matches.
+      additionalBehaviors: {
+        // Swagger UI's files are published to the site bucket, not carried in the Lambda bundle.
+        '/v1/docs/assets/*': {
+          origin: site,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.securityHeaders,
+          compress: true,
+        },
+        '/v1/*': apiBehaviour(this.apiCachePolicy),
+        '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Europe and North America edges: the users are in Italy, and it is the cheapest class.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: false,
+      ...(domain
+        ? {
+            domainNames: [domain.domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      ...(webAclArn ? { webAclId: webAclArn } : {}),
+    })
+
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason:
+        "Access logging is off on purpose: CloudFront logs record the full query string, and /v1/points?near=LAT,LON is the caller's position. The project logs positions only rounded to 2 decimals (the API function's structured request log); CloudFront metrics and the API's access log (path only) cover operations.",
+    })
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'No geo restriction: the service is for Italian residents, who also use it from abroad, and the widget is embedded on sites visited from anywhere. The data is public open data.',
+    })
+    if (!webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF by default: the content is public open data, read-only, answered mostly from the edge cache, and the API behind it is rate-limited at API Gateway. A web ACL costs from 5 USD a month plus per-request fees; operators attach one with the webAclArn context value.',
+      })
+    }
+    if (!domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain CloudFront serves the *.cloudfront.net certificate, whose security policy cannot be chosen. With the domainName and certificateArn context values the distribution enforces TLSv1.2_2021.',
+      })
+    }
+
+    new s3deploy.BucketDeployment(this, 'Publish', {
+      sources: sources.map((dir) => s3deploy.Source.asset(dir)),
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    })
+  }
+
+  /** The site's address. */
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}`
+  }
+}

@@ -1,0 +1,59 @@
+import { Annotations, App, Validations, type AppProps } from 'aws-cdk-lib'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildLambdas, DEFAULT_LAMBDA_OUTDIR } from '../functions/lambda/build.ts'
+import { APP_FEATURE_FLAGS } from './feature-flags.ts'
+import { PuntoVicinoStack } from './puntovicino-stack.ts'
+import { stageDocsAssets } from './stage-docs-assets.ts'
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+/** Context values (cdk.json, or `-c name=value`) that shape a deployment; all optional. */
+export const CONTEXT_KEYS = ['domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'webDir', 'indexerReservedConcurrency'] as const
+
+export interface CreateAppOptions extends AppProps {
+  /** Where the Lambda bundles are written. @default dist/lambda */
+  readonly lambdaOutdir?: string
+  /** Where the docs assets are staged. @default dist/docs-assets */
+  readonly docsAssetsOutdir?: string
+}
+
+/**
+ * Builds the CDK app: bundles the Lambdas with the one esbuild configuration, stages Swagger
+ * UI's files, composes the stack from context values, and registers cdk-nag's AwsSolutions pack
+ * so a finding nobody acknowledged fails the synth.
+ */
+export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDIR, docsAssetsOutdir = join(REPO_ROOT, 'dist', 'docs-assets'), ...appProps }: CreateAppOptions = {}) {
+  const app = new App({ ...appProps, context: { ...APP_FEATURE_FLAGS, ...appProps.context } })
+  const context = (key: (typeof CONTEXT_KEYS)[number]): string | undefined => {
+    const value = app.node.tryGetContext(key) as unknown
+    return value === undefined || value === '' ? undefined : String(value)
+  }
+  const domainName = context('domainName')
+  const certificateArn = context('certificateArn')
+  if (Boolean(domainName) !== Boolean(certificateArn)) {
+    throw new Error('context: domainName and certificateArn go together (a custom domain needs its us-east-1 certificate)')
+  }
+  const reserved = context('indexerReservedConcurrency')
+
+  const lambdas = await buildLambdas(lambdaOutdir)
+  const webDir = join(REPO_ROOT, context('webDir') ?? join('web', 'dist'))
+  const hasWeb = existsSync(webDir) && readdirSync(webDir).length > 0
+  const stack = new PuntoVicinoStack(app, 'PuntoVicino', {
+    description: 'PuntoVicino: open locator of the punti di facilitazione digitale',
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-south-1' },
+    lambdaDir: lambdas.dir,
+    webSources: [stageDocsAssets(docsAssetsOutdir), ...(hasWeb ? [webDir] : [])],
+    ...(domainName && certificateArn ? { domain: { domainName, certificateArn } } : {}),
+    ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail') } : {}),
+    ...(context('webAclArn') ? { webAclArn: context('webAclArn') } : {}),
+    ...(reserved !== undefined ? { indexerReservedConcurrency: Number(reserved) } : {}),
+  })
+  if (!hasWeb) {
+    Annotations.of(stack).addWarningV2('puntovicino:no-web-build', `${webDir} is missing or empty: the site will only carry the API docs assets. Run \`npm run build:web\` first (\`npm run deploy\` does).`)
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
+  return { app, stack }
+}

@@ -1,0 +1,77 @@
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import type { Construct } from 'constructs'
+import type { LambdaName } from '../functions/lambda/build.ts'
+import { Observability } from './constructs/observability.ts'
+import { createPrivateBucket } from './constructs/private-bucket.ts'
+import { PublicApi } from './constructs/public-api.ts'
+import { RegistryTable } from './constructs/registry-table.ts'
+import { SnapshotBucket } from './constructs/snapshot-bucket.ts'
+import { SnapshotIndexer } from './constructs/snapshot-indexer.ts'
+import { StaticSite, type CustomDomain } from './constructs/static-site.ts'
+import { WriteApi } from './constructs/write-api.ts'
+import { acknowledgeCdkInternals, acknowledgeFunctionFindings } from './nag-acknowledgements.ts'
+
+export interface PuntoVicinoStackProps extends StackProps {
+  /** The folder of each bundled Lambda (functions/lambda/build.ts). */
+  readonly lambdaDir: (name: LambdaName) => string
+  /** Folders published to the site bucket: the Swagger UI assets, and web/ when it exists. */
+  readonly webSources: string[]
+  readonly domain?: CustomDomain
+  readonly alarmEmail?: string
+  readonly webAclArn?: string
+  /** Pass 0 on an account whose Lambda concurrency quota is still 10. @default 1 */
+  readonly indexerReservedConcurrency?: number
+}
+
+/** The whole product on AWS. The stack only composes: each concern is a construct. */
+export class PuntoVicinoStack extends Stack {
+  public readonly registry: RegistryTable
+  public readonly snapshots: SnapshotBucket
+  public readonly indexer: SnapshotIndexer
+  public readonly api: PublicApi
+  public readonly writeApi: WriteApi
+  public readonly site: StaticSite
+  public readonly observability: Observability
+
+  constructor(scope: Construct, id: string, props: PuntoVicinoStackProps) {
+    super(scope, id, props)
+    const accessLogs = createPrivateBucket(this, 'AccessLogs', { expireAfterDays: 90 })
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server-access-log bucket of the other buckets; logging it into itself would log its own log writes without end.',
+    })
+
+    this.registry = new RegistryTable(this, 'Registry')
+    this.snapshots = new SnapshotBucket(this, 'Snapshots', { accessLogs })
+    this.indexer = new SnapshotIndexer(this, 'Indexer', {
+      table: this.registry.table,
+      snapshots: this.snapshots,
+      codeDir: props.lambdaDir('indexer'),
+      ...(props.indexerReservedConcurrency !== undefined ? { reservedConcurrency: props.indexerReservedConcurrency } : {}),
+    })
+    this.api = new PublicApi(this, 'Api', { snapshots: this.snapshots, codeDir: props.lambdaDir('api') })
+    this.writeApi = new WriteApi(this, 'WriteApi', { httpApi: this.api.httpApi, table: this.registry.table, codeDir: props.lambdaDir('write') })
+    this.site = new StaticSite(this, 'Site', {
+      apiDomainName: this.api.originDomainName,
+      sources: props.webSources,
+      accessLogs,
+      ...(props.domain ? { domain: props.domain } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+    })
+    this.observability = new Observability(this, 'Observability', {
+      httpApi: this.api.httpApi,
+      apiFunction: this.api.function,
+      indexerFunction: this.indexer.function,
+      indexerDeadLetters: this.indexer.deadLetters,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    })
+    acknowledgeFunctionFindings(this)
+    acknowledgeCdkInternals(this, this.site.bucket)
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The site, and the API under /v1' })
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API without the CDN (tests, diagnosis)' })
+    new CfnOutput(this, 'RegistryTableName', { value: this.registry.table.tableName, description: 'PUNTOVICINO_TABLE for the import command' })
+    new CfnOutput(this, 'SnapshotBucketName', { value: this.snapshots.bucket.bucketName })
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn })
+  }
+}

@@ -1,0 +1,134 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
+import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
+import { generateRegistry } from '../../shared/geo/fixtures.ts'
+import { startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
+import { buildBundledLambdas, getEvent, type BundledLambdas } from './bundled-lambdas.ts'
+
+const NOW = new Date('2026-11-23T08:30:00Z')
+const records = generateRegistry({ points: 200, seed: 11, today: '2026-11-23' })
+const firstSite = records[0]!.sites.find((s) => s.location)!
+
+describe('the bundled read API handler', () => {
+  let lambdas: BundledLambdas
+  let s3: LocalS3
+  beforeAll(async () => {
+    ;[lambdas, s3] = await Promise.all([buildBundledLambdas(), startLocalS3()])
+    const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket })
+    await publisher.publish(buildSnapshot(records, { registryVersion: 12, builtAt: NOW }))
+  })
+  afterAll(async () => {
+    await Promise.all([lambdas.cleanup(), s3.close()])
+  })
+
+  const lines: Array<Record<string, unknown>> = []
+  const handlerFor = (pointerKey?: string) =>
+    lambdas.api.createApiHandler({ s3: s3.client(), bucket: s3.bucket, pointerKey, cursorSecret: 'test-secret', now: () => NOW, log: (l) => lines.push(l) })
+  afterEach(() => void (lines.length = 0))
+
+  it('answers /healthz from the snapshot it loaded from S3 at the first event', async () => {
+    const response = await handlerFor()(getEvent('/healthz'))
+    expect(response.statusCode).toBe(200)
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', registry_version: 12, points: 200 })
+    expect(lines.find((l) => l.msg === 'snapshot loaded')).toMatchObject({ registryVersion: 12, points: 200 })
+  })
+
+  it('answers a nearest query with the closest point first and its distance', async () => {
+    const response = await handlerFor()(getEvent('/v1/points', `near=${firstSite.location!.lat},${firstSite.location!.lon}&limit=3`))
+    expect(response.statusCode).toBe(200)
+    const body = JSON.parse(response.body) as { items: Array<{ id: string; distance_m: number }> }
+    expect(body.items).toHaveLength(3)
+    expect(body.items[0]!.distance_m).toBe(0)
+    expect(response.headers?.['etag'] ?? response.headers?.['ETag']).toBeTruthy()
+  })
+
+  it('answers one point by id and a problem+json 404 for an unknown id', async () => {
+    const handler = handlerFor()
+    const found = await handler(getEvent(`/v1/points/${encodeURIComponent(records[5]!.id)}`))
+    expect(found.statusCode).toBe(200)
+    expect(JSON.parse(found.body).id).toBe(records[5]!.id)
+    const missing = await handler(getEvent('/v1/points/nope'))
+    expect(missing.statusCode).toBe(404)
+    expect(missing.headers?.['content-type']).toBe('application/problem+json')
+  })
+
+  it('finds comuni in the gazetteer inlined into the bundle', async () => {
+    const response = await handlerFor()(getEvent('/v1/places', 'q=Firenze&limit=1'))
+    expect(response.statusCode).toBe(200)
+    expect(JSON.parse(response.body).items[0]).toMatchObject({ istat: '048017', name: 'Firenze', province: 'FI' })
+  })
+
+  it('logs a request with the caller position rounded to 2 decimals', async () => {
+    await handlerFor()(getEvent('/v1/points', 'near=43.771234,11.254567&limit=1'))
+    const request = lines.find((l) => l.msg === 'request')!
+    expect(request.query).toEqual({ near: '43.77,11.25', limit: '1' })
+    expect(JSON.stringify(lines)).not.toContain('43.7712')
+  })
+
+  it('answers 503 problem+json while no snapshot was ever published', async () => {
+    const response = await handlerFor('never-published/current.json')(getEvent('/v1/points'))
+    expect(response.statusCode).toBe(503)
+    expect(JSON.parse(response.body)).toMatchObject({ status: 503, title: 'Registry not loaded yet' })
+  })
+
+  it('leaves Swagger UI assets to CloudFront: the function answers 404 for them', async () => {
+    const response = await handlerFor()(getEvent('/v1/docs/assets/swagger-ui.css'))
+    expect(response.statusCode).toBe(404)
+  })
+
+  it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
+    const env = {
+      SNAPSHOT_BUCKET: s3.bucket,
+      SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
+      CURSOR_SECRET: 'from-the-environment',
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_REGION: 'eu-south-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    }
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, env)
+    try {
+      const fresh = await lambdas.freshApi()
+      const response = await fresh.handler(getEvent('/healthz'))
+      expect(response.statusCode).toBe(200)
+      expect(JSON.parse(response.body).registry_version).toBe(12)
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  })
+
+  it('loads the snapshot while the module initialises when it runs inside Lambda', async () => {
+    const lines: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    const env = {
+      AWS_LAMBDA_FUNCTION_NAME: 'puntovicino-api',
+      SNAPSHOT_BUCKET: s3.bucket,
+      SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
+      CURSOR_SECRET: 'init-phase',
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_REGION: 'eu-south-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    }
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, env)
+    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write
+    try {
+      await lambdas.freshApi()
+      // The import itself awaited the load: the log line is there before any event arrived.
+      expect(lines.some((l) => l.includes('"msg":"snapshot loaded"') && l.includes('"registryVersion":12'))).toBe(true)
+    } finally {
+      process.stdout.write = write
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  })
+
+  it('stops with the name of a missing environment variable', () => {
+    expect(() => lambdas.api.apiDepsFromEnvironment({ SNAPSHOT_BUCKET: 'b', SNAPSHOT_POINTER_KEY: 'k' })).toThrow(
+      'environment variable CURSOR_SECRET is required (set by the CDK stack)',
+    )
+  })
+})

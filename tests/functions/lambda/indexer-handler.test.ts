@@ -1,0 +1,127 @@
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
+import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
+import { samplePoint } from '../../support/sample-point.ts'
+import { startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
+import { buildBundledLambdas, getEvent, type BundledLambdas } from './bundled-lambdas.ts'
+
+/** What the table's stream (KEYS_ONLY) delivers for one changed item. */
+function streamRecord(pk: string, sk: string, eventName: 'INSERT' | 'MODIFY' | 'REMOVE' = 'MODIFY'): DynamoDBRecord {
+  return {
+    eventID: `${pk}-${sk}-${Math.random()}`,
+    eventName,
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-south-1',
+    dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, StreamViewType: 'KEYS_ONLY', SequenceNumber: '1', SizeBytes: 30 },
+    eventSourceARN: 'arn:aws:dynamodb:eu-south-1:123456789012:table/registry/stream/2026-11-23T00:00:00.000',
+  }
+}
+const streamEvent = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records })
+const nightly = { source: 'aws.events', 'detail-type': 'Scheduled Event' }
+
+describe('the bundled indexer handler', () => {
+  let lambdas: BundledLambdas
+  let s3: LocalS3
+  let dynamo: LocalRegistryFixture
+  let scenario = 0
+  beforeAll(async () => {
+    ;[lambdas, s3, dynamo] = await Promise.all([buildBundledLambdas(), startLocalS3(), startLocalRegistry()])
+  })
+  afterAll(async () => {
+    await Promise.all([lambdas.cleanup(), s3.close(), dynamo.close()])
+  })
+
+  /** Each case gets its own pointer in the shared bucket; the registry is shared and only grows. */
+  function pipeline() {
+    const pointerKey = `case-${++scenario}/current.json`
+    const lines: Array<Record<string, unknown>> = []
+    const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey })
+    const indexer = lambdas.indexer.createIndexerHandler({ registry: dynamo.registry(), publisher, log: (l) => lines.push(l) })
+    return { pointerKey, publisher, indexer, lines }
+  }
+
+  it('turns a batch of stream records into one rebuild and one published snapshot', async () => {
+    const { indexer, publisher, lines } = pipeline()
+    const registry = dynamo.registry()
+    await registry.importPoints([samplePoint('idx-a'), samplePoint('idx-b'), samplePoint('idx-c')])
+    const { version } = await registry.getVersion()
+
+    const result = await indexer(streamEvent(streamRecord('POINT#idx-a', 'POINT', 'INSERT'), streamRecord('POINT#idx-b', 'POINT', 'INSERT'), streamRecord('POINT#idx-c', 'POINT', 'INSERT'), streamRecord('META', 'REGISTRY_VERSION')))
+
+    expect(result).toMatchObject({ trigger: 'stream', changes: 4, registryVersion: version, published: true })
+    expect(lines.filter((l) => l.msg === 'snapshot published')).toHaveLength(1)
+    const pointer = await publisher.current()
+    expect(pointer).toMatchObject({ registryVersion: version, pointCount: (await registry.listAll()).length })
+  })
+
+  it('skips the scan when the published snapshot already covers the registry version', async () => {
+    const { indexer } = pipeline()
+    await dynamo.registry().importPoints([samplePoint('idx-skip')])
+    await indexer(streamEvent(streamRecord('POINT#idx-skip', 'POINT', 'INSERT')))
+    const again = await indexer(streamEvent(streamRecord('META', 'REGISTRY_VERSION')))
+    expect(again.published).toBe(false)
+    expect(again.reason).toMatch(/^snapshot already at version \d+$/)
+  })
+
+  it('rebuilds on the nightly schedule even when nothing changed', async () => {
+    const { indexer, publisher } = pipeline()
+    await indexer(streamEvent(streamRecord('META', 'REGISTRY_VERSION')))
+    const before = await publisher.current()
+    const nightlyResult = await indexer(nightly)
+    expect(nightlyResult).toMatchObject({ trigger: 'schedule', changes: 0, published: true })
+    expect((await publisher.current())?.registryVersion).toBe(before?.registryVersion)
+  })
+
+  it("carries a change to the read handler's answers after its next pointer check", async () => {
+    const { indexer, pointerKey } = pipeline()
+    const registry = dynamo.registry()
+    await registry.importPoints([samplePoint('idx-live', { name: 'Biblioteca prima' })])
+    await indexer(streamEvent(streamRecord('POINT#idx-live', 'POINT', 'INSERT')))
+
+    let now = new Date('2026-11-23T08:30:00Z')
+    const api = lambdas.api.createApiHandler({ s3: s3.client(), bucket: s3.bucket, pointerKey, cursorSecret: 's', now: () => now, log: () => {} })
+    const nameNow = async () => JSON.parse((await api(getEvent('/v1/points/idx-live'))).body).name
+    expect(await nameNow()).toBe('Biblioteca prima')
+
+    const current = (await registry.getPoint('idx-live'))!
+    await registry.putPoint({ ...samplePoint('idx-live'), name: 'Biblioteca dopo' }, current.version)
+    await indexer(streamEvent(streamRecord('POINT#idx-live', 'POINT'), streamRecord('META', 'REGISTRY_VERSION')))
+
+    now = new Date(now.getTime() + 29_000)
+    expect(await nameNow()).toBe('Biblioteca prima') // within 30 s the instance trusts what it has
+    now = new Date(now.getTime() + 1_000)
+    expect(await nameNow()).toBe('Biblioteca dopo')
+  })
+
+  it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
+    const env = {
+      PUNTOVICINO_TABLE: dynamo.tableName,
+      SNAPSHOT_BUCKET: s3.bucket,
+      SNAPSHOT_POINTER_KEY: 'from-env/current.json',
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
+      AWS_REGION: 'eu-south-1',
+      // s3rver accepts only its own key id; dynalite checks none.
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    }
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, env)
+    try {
+      const result = await lambdas.indexer.handler(nightly)
+      expect(result.published).toBe(true)
+      const pointer = await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey: 'from-env/current.json' }).current()
+      expect(pointer?.key).toBe(result.key)
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  })
+
+  it('answers every call on the reserved write path with a 501 problem', async () => {
+    const response = await lambdas.write.handler(getEvent('/v1/admin/points', '', 'POST'))
+    expect(response.statusCode).toBe(501)
+    expect(JSON.parse(response.body)).toMatchObject({ status: 501, detail: "POST /v1/admin/points: the operators' write API is reserved and not available yet." })
+  })
+})

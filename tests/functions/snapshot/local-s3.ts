@@ -1,0 +1,36 @@
+import { S3Client } from '@aws-sdk/client-s3'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import S3rver from 's3rver'
+
+/** A real S3-compatible server (s3rver) on loopback with one bucket, reached by the real AWS SDK. */
+export interface LocalS3 {
+  readonly endpoint: string
+  readonly bucket: string
+  client(): S3Client
+  close(): Promise<void>
+}
+
+export async function startLocalS3(bucket = 'puntovicino-snapshots'): Promise<LocalS3> {
+  const directory = await mkdtemp(join(tmpdir(), 'pv-s3rver-'))
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] })
+  const { port } = await server.run()
+  const endpoint = `http://127.0.0.1:${port}`
+  const clients: S3Client[] = []
+  return {
+    endpoint,
+    bucket,
+    client: () => {
+      // s3rver checks no signature; path-style because it serves buckets under the path.
+      const client = new S3Client({ endpoint, region: 'eu-south-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
+      clients.push(client)
+      return client
+    },
+    close: async () => {
+      for (const client of clients) client.destroy()
+      await server.close()
+      await rm(directory, { recursive: true, force: true })
+    },
+  }
+}

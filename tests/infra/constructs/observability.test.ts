@@ -1,0 +1,76 @@
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
+import * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as sqs from 'aws-cdk-lib/aws-sqs'
+import { describe, expect, it } from 'vitest'
+import { Observability, type ObservabilityProps } from '../../../infra/constructs/observability.ts'
+import { testStack } from '../infra-test-stack.ts'
+
+function setup(overrides: Partial<ObservabilityProps> = {}) {
+  const stack = testStack()
+  const fn = (id: string) => new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler=()=>{}') })
+  const props: ObservabilityProps = {
+    httpApi: new apigwv2.HttpApi(stack, 'Api'),
+    apiFunction: fn('ApiFn'),
+    indexerFunction: fn('IndexerFn'),
+    indexerDeadLetters: new sqs.Queue(stack, 'Dlq'),
+    ...overrides,
+  }
+  return { stack, make: () => new Observability(stack, 'Observability', props) }
+}
+
+describe('Observability', () => {
+  const { stack, make } = setup({ alarmEmail: 'ops@example.org' })
+  const o = make()
+  const template = Template.fromStack(stack)
+  const topic = { Ref: stack.getLogicalId(o.topic.node.defaultChild as never) }
+
+  it('alarms when more than 1% of API answers are 5xx over 5 minutes', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic],
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(requests > 0, 100 * errors / requests, 0)' }),
+        Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5xx', Namespace: 'AWS/ApiGateway' }), Stat: 'Sum', Period: 300 }) }),
+        Match.objectLike({ Id: 'requests', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Count' }), Stat: 'Sum' }) }),
+      ]),
+    })
+  })
+
+  it('alarms on the API p99 latency above 1 second for 15 minutes', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      Namespace: 'AWS/ApiGateway',
+      ExtendedStatistic: 'p99',
+      Threshold: 1000,
+      EvaluationPeriods: 3,
+      Period: 300,
+      AlarmActions: [topic],
+    })
+  })
+
+  it('alarms on throttles of either function and on a stuck index pipeline', () => {
+    const byMetric = (name: string) => Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: name } }))
+    expect(byMetric('Throttles')).toHaveLength(2)
+    expect(byMetric('Errors')).toHaveLength(1)
+    expect(byMetric('IteratorAge')[0]!.Properties).toMatchObject({ Threshold: 300_000, Statistic: 'Maximum' })
+    expect(byMetric('ApproximateNumberOfMessagesVisible')[0]!.Properties).toMatchObject({ Threshold: 1, Namespace: 'AWS/SQS' })
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties).toMatchObject({ AlarmActions: [topic], TreatMissingData: 'notBreaching' })
+    }
+  })
+
+  it('notifies over a TLS-only topic, by e-mail when an address is given', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: topic })
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    })
+  })
+
+  it('checks its props before building anything, naming the one it rejects', () => {
+    expect(() => setup({ serverErrorRatePercent: 0 }).make()).toThrow('Observability: serverErrorRatePercent must be above 0 and at most 100, got 0')
+    expect(() => setup({ p99LatencyMs: -1 }).make()).toThrow('Observability: p99LatencyMs must be a positive number of milliseconds, got -1')
+    expect(() => setup({ alarmEmail: 'ops' }).make()).toThrow('Observability: alarmEmail is not an e-mail address: ops')
+  })
+})

@@ -1,0 +1,135 @@
+import { Duration } from 'aws-cdk-lib'
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
+import { DEFAULT_CONTENT_SECURITY_POLICY, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { stubSiteDir, testStack } from '../infra-test-stack.ts'
+
+const siteDir = stubSiteDir()
+const API_HOST = 'abc123.execute-api.eu-south-1.amazonaws.com'
+function setup(overrides: Partial<StaticSiteProps> = {}) {
+  const stack = testStack()
+  const accessLogs = createPrivateBucket(stack, 'Logs')
+  return { stack, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, ...overrides }) }
+}
+type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: unknown; Compress: boolean; AllowedMethods: string[]; ViewerProtocolPolicy: string }
+
+describe('StaticSite', () => {
+  const { stack, make } = setup()
+  const site = make()
+  const template = Template.fromStack(stack)
+  const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
+  const behaviours = config.CacheBehaviors as Behaviour[]
+  const originOf = (domainMatch: (o: { DomainName: unknown }) => boolean) => (config.Origins as Array<{ Id: string; DomainName: unknown }>).find(domainMatch)!.Id
+  const apiOrigin = originOf((o) => o.DomainName === API_HOST)
+  const siteOrigin = originOf((o) => o.DomainName !== API_HOST)
+  const ref = (construct: { node: { defaultChild?: unknown } }) => ({ Ref: stack.getLogicalId(construct.node.defaultChild as never) })
+
+  it('reads the private bucket through Origin Access Control only', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' },
+    })
+    const siteOriginConfig = (config.Origins as Array<Record<string, unknown>>).find((o) => o.Id === siteOrigin)!
+    expect(siteOriginConfig.OriginAccessControlId).toBeDefined()
+    expect(siteOriginConfig.S3OriginConfig).toEqual({ OriginAccessIdentity: '' })
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(site.bucket),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } } }),
+        ]),
+      },
+    })
+    const policies = JSON.stringify(template.findResources('AWS::S3::BucketPolicy'))
+    expect(policies).not.toContain('"Principal":"*","Action":"s3:GetObject"')
+    template.hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } })
+  })
+
+  it('sends /v1/* to the HTTP API, caching GET and HEAD for 60 s keyed on the whole query string', () => {
+    const v1 = behaviours.find((b) => b.PathPattern === '/v1/*')!
+    expect(v1).toMatchObject({ TargetOriginId: apiOrigin, Compress: true, AllowedMethods: ['GET', 'HEAD', 'OPTIONS'], ViewerProtocolPolicy: 'redirect-to-https' })
+    expect(v1.CachePolicyId).toEqual({ Ref: stack.getLogicalId(site.apiCachePolicy.node.defaultChild as never) })
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        DefaultTTL: 60,
+        MaxTTL: 60,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          HeadersConfig: { HeaderBehavior: 'none' },
+          CookiesConfig: { CookieBehavior: 'none' },
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+        },
+      },
+    })
+    const apiOriginConfig = (config.Origins as Array<Record<string, unknown>>).find((o) => o.Id === apiOrigin)!
+    expect(apiOriginConfig.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] })
+  })
+
+  it('serves the Swagger UI assets from the bucket, matched before /v1/*, and never caches /healthz', () => {
+    const patterns = behaviours.map((b) => b.PathPattern)
+    expect(patterns.indexOf('/v1/docs/assets/*')).toBeLessThan(patterns.indexOf('/v1/*'))
+    expect(behaviours.find((b) => b.PathPattern === '/v1/docs/assets/*')!.TargetOriginId).toBe(siteOrigin)
+    const health = behaviours.find((b) => b.PathPattern === '/healthz')!
+    expect(health.TargetOriginId).toBe(apiOrigin)
+    expect(health.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad') // AWS managed CachingDisabled
+  })
+
+  it('compresses and redirects to HTTPS everywhere, with the security headers on every behaviour', () => {
+    expect(config.DefaultCacheBehavior).toMatchObject({ Compress: true, ViewerProtocolPolicy: 'redirect-to-https', TargetOriginId: siteOrigin })
+    const headersPolicy = { Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) }
+    for (const b of [config.DefaultCacheBehavior, ...behaviours]) {
+      expect(b.Compress).toBe(true)
+      expect(b.ResponseHeadersPolicyId).toEqual(headersPolicy)
+    }
+    expect(config.HttpVersion).toBe('http2and3')
+    expect(config.Logging).toBeUndefined()
+  })
+
+  it('sends a strict CSP that still lets any site embed the widget, HSTS, no-sniff and a referrer policy, and no X-Frame-Options', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: DEFAULT_CONTENT_SECURITY_POLICY, Override: true },
+          StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+        },
+        CorsConfig: Match.objectLike({ AccessControlAllowOrigins: { Items: ['*'] }, OriginOverride: false }),
+      }),
+    })
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain('frame-ancestors *')
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+    expect(JSON.stringify(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))).not.toContain('FrameOptions')
+  })
+
+  it('publishes the given folders to the bucket and invalidates the cache', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: ref(site.bucket),
+      DistributionPaths: ['/*'],
+      Prune: true,
+    })
+  })
+
+  it('takes a custom domain with its us-east-1 certificate and then enforces TLS 1.2', () => {
+    const { stack: s, make: build } = setup({ domain: { domainName: 'puntovicino.example.it', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } })
+    build()
+    const cfg = Object.values(Template.fromStack(s).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
+    expect(cfg.Aliases).toEqual(['puntovicino.example.it'])
+    expect(cfg.ViewerCertificate).toMatchObject({ AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' })
+  })
+
+  it('checks its props before building anything, naming the one it rejects', () => {
+    expect(() => setup({ sources: [] }).make()).toThrow('StaticSite: sources must list at least one folder to publish')
+    expect(() => setup({ apiCacheTtl: Duration.minutes(10) }).make()).toThrow('StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got 600')
+    expect(() => setup({ contentSecurityPolicy: "default-src 'self'" }).make()).toThrow(
+      'StaticSite: contentSecurityPolicy must set frame-ancestors, or browsers fall back to allowing every embedder silently',
+    )
+    expect(() => setup({ domain: { domainName: 'x.it', certificateArn: 'arn:aws:acm:eu-south-1:1:certificate/a' } }).make()).toThrow(
+      'StaticSite: domain needs a domainName and a certificateArn of an ACM certificate in us-east-1',
+    )
+  })
+})
