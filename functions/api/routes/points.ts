@@ -140,9 +140,11 @@ function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): Arr
   return rows
 }
 
-function exportsRejectCursor(c: Context, query: PointsQuery): Response | undefined {
+/** Both exports start alike: no cursor (they are never paginated), then the whole selection. */
+function exportRequest(c: Context, query: PointsQuery, deps: PointsRouteDeps): { rows: Array<{ hit: PointHit }>; now: Date } | Response {
   if (query.cursor) return problem(c, 'invalidParameter', 'Exports return the whole selection in one response.', [{ field: 'cursor', message: 'exports are not paginated' }])
-  return undefined
+  const now = deps.now()
+  return { rows: exportSelection(deps.snapshot(), query, now), now }
 }
 
 export function pointsRoutes(deps: PointsRouteDeps) {
@@ -190,11 +192,9 @@ export function pointsRoutes(deps: PointsRouteDeps) {
     defineOpenAPIRoute({
       route: geoJsonRoute,
       handler: (c) => {
-        const query = c.req.valid('query')
-        const rejected = exportsRejectCursor(c, query)
-        if (rejected) return rejected as never
-        const now = deps.now()
-        const rows = exportSelection(deps.snapshot(), query, now)
+        const selection = exportRequest(c, c.req.valid('query'), deps)
+        if (selection instanceof Response) return selection as never
+        const { rows, now } = selection
         const features = rows.map(({ hit }) => geoJsonFeature(hit, now)).filter((f) => f !== null)
         return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }) as never
       },
@@ -202,11 +202,9 @@ export function pointsRoutes(deps: PointsRouteDeps) {
     defineOpenAPIRoute({
       route: csvRoute,
       handler: (c) => {
-        const query = c.req.valid('query')
-        const rejected = exportsRejectCursor(c, query)
-        if (rejected) return rejected as never
-        const now = deps.now()
-        const rows = exportSelection(deps.snapshot(), query, now)
+        const selection = exportRequest(c, c.req.valid('query'), deps)
+        if (selection instanceof Response) return selection as never
+        const { rows, now } = selection
         c.header('Content-Type', 'text/csv; charset=utf-8')
         c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
         // Rows are stringified one at a time into the response stream: the selection is never

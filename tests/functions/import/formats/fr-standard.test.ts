@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { frStandardFormat } from '../../../../functions/import/formats/fr-standard.ts'
-import type { RowResult } from '../../../../functions/import/formats/format.ts'
-import { ctx, fixturePath, rowsOf } from './fixture-rows.ts'
+import { ctx, draftOf, errorsOf, fixturePath, rowsOf } from './fixture-rows.ts'
 
-const draftOf = (result: RowResult) => {
-  if (!result.ok) throw new Error(`expected a draft, got ${JSON.stringify(result.errors)}`)
-  return result
-}
-const errorsOf = (result: RowResult) => {
-  if (result.ok) throw new Error('expected a rejection')
-  return result.errors
-}
 const PLACE = {
   id: 'lieu-42', nom: 'Espace numérique', commune: 'Lyon', code_postal: '69001', code_insee: '69381',
   adresse: '1 rue de la République', latitude: 45.7640, longitude: 4.8357, source: 'Exemple',

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { pugliaFormat } from '../../../../functions/import/formats/puglia.ts'
-import type { RowResult } from '../../../../functions/import/formats/format.ts'
-import { ctx, fixturePath, rowsOf } from './fixture-rows.ts'
+import { ctx, draftOf, errorsOf, fixturePath, rowsOf } from './fixture-rows.ts'
 
 const fixture = async () => (await rowsOf(fixturePath('it_puglia_punti_facilitazione_sample3.csv'))).rows
-const draftOf = (result: RowResult) => {
-  if (!result.ok) throw new Error(`expected a draft, got ${JSON.stringify(result.errors)}`)
-  return result
-}
-const errorsOf = (result: RowResult) => {
-  if (result.ok) throw new Error('expected a rejection')
-  return result.errors
-}
 const BARI = {
   id: '5447245', avvio: 'attivo', comune: 'Bari', enteGestore: 'Comune',
   giorniEOrariDiApertura: 'Lun-Ven dalle 9:00 alle 13:00', indirizzo: 'Largo Ignazio Chiurlia, 27',

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { templateFormat, TEMPLATE_COLUMNS } from '../../../../functions/import/formats/template.ts'
 import { mergeDrafts } from '../../../../functions/import/formats/merge-drafts.ts'
 import { validateDraft } from '../../../../functions/import/formats/validate-draft.ts'
-import type { RowResult } from '../../../../functions/import/formats/format.ts'
 import type { PointDraft } from '../../../../shared/schemas/point.ts'
-import { ctx, docsPath, rowsOf } from './fixture-rows.ts'
+import { ctx, draftOf, errorsOf, docsPath, rowsOf } from './fixture-rows.ts'
 
-const draftOf = (result: RowResult) => {
-  if (!result.ok) throw new Error(`expected a draft, got ${JSON.stringify(result.errors)}`)
-  return result
-}
-const errorsOf = (result: RowResult) => {
-  if (result.ok) throw new Error('expected a rejection')
-  return result.errors
-}
 const ROW: Record<string, string> = {
   fonte: 'regione-test', id_punto: 'P1', nome_punto: 'Punto Test', stato: 'attivo', ente_gestore: 'Comune di Bari',
   tipo_ente: 'comune', codice_istat_comune: '072006', comune: 'Bari', indirizzo: 'Via Sparano 1', cap: '70121',
