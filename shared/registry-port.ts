@@ -45,8 +45,11 @@ export interface Registry {
    * Throws VersionConflictError when someone else wrote first: no lost update.
    */
   putPoint(draft: PointDraft, expectedVersion: number | null): Promise<PointRecord>
-  /** Upserts many drafts, idempotently: identical content is left untouched. */
-  importPoints(drafts: readonly PointDraft[]): Promise<ImportResult>
+  /**
+   * Upserts many drafts, idempotently: identical content is left untouched. With `dryRun` it
+   * only compares with what is stored and says what it would create, update or leave unchanged.
+   */
+  importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean }): Promise<ImportResult>
   /** Every point, in no particular order (the snapshot builder's input). */
   listAll(): Promise<PointRecord[]>
   getVersion(): Promise<RegistryVersion>

@@ -32,33 +32,49 @@ async function openTarget(): Promise<{ registry: Registry; label: string; close(
 }
 
 function summary(r: ImportReport): string {
+  const [it, en] = r.dryRun ? ['sarebbero ', 'would be '] : ['', '']
   const lines = [
     `${r.file} — formato / format: ${r.format}${r.dryRun ? ' — PROVA, nulla scritto / DRY RUN, nothing written' : ''}`,
-    `righe lette ${r.read} · punti ${r.points} · creati ${r.created} · aggiornati ${r.updated} · invariati ${r.unchanged} · righe scartate ${r.rejected}`,
-    `(read ${r.read} · points ${r.points} · created ${r.created} · updated ${r.updated} · unchanged ${r.unchanged} · rejected rows ${r.rejected})`,
+    `righe lette ${r.read} · punti ${r.points} · ${it}creati ${r.created} · ${it}aggiornati ${r.updated} · ${it}invariati ${r.unchanged} · righe scartate ${r.rejected}`,
+    `(read ${r.read} · points ${r.points} · ${en}created ${r.created} · ${en}updated ${r.updated} · ${en}unchanged ${r.unchanged} · rejected rows ${r.rejected})`,
   ]
   for (const row of r.rejectedRows.slice(0, 20)) {
-    lines.push(`  scartata / rejected ${row.where}${row.id ? ` (${row.id})` : ''}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)
+    const id = row.sourceId ? ` id ${row.sourceId}` : row.id ? ` (${row.id})` : ''
+    lines.push(`  scartata / rejected ${row.where}${id}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)
   }
   if (r.rejectedRows.length > 20) lines.push(`  … ${r.rejectedRows.length - 20} more in the report file`)
-  if (r.warningRows.length > 0) lines.push(`avvisi / warnings: ${r.warningRows.length} rows (imported; details in the report file)`)
+  if (r.warningRows.length > 0) {
+    lines.push(`avvisi / warnings: ${r.warningRows.length} rows (${r.dryRun ? 'would be imported' : 'imported'}; details in the report file)`)
+  }
   for (const f of r.failedWrites) lines.push(`  NON scritto / NOT written ${f.id}: ${f.reason}`)
   return lines.join('\n')
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'auto' },
-      'dry-run': { type: 'boolean', default: false },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  if (values.help || positionals.length !== 1) {
+  let parsed
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'auto' },
+        'dry-run': { type: 'boolean', default: false },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
     console.error(USAGE)
-    return values.help ? 0 : 2
+    return 0
+  }
+  if (positionals.length !== 1) {
+    const got = positionals.length === 0 ? 'no file given' : `${positionals.length} files given (${positionals.join(', ')})`
+    console.error(`Indica un solo FILE / give exactly one FILE: ${got}. With npm, options go after \`--\`.\n\n${USAGE}`)
+    return 2
   }
   const file = positionals[0]!
   const format = values.format as ImportFormatName | 'auto'

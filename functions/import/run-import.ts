@@ -9,7 +9,10 @@ import { validateDraft } from './formats/validate-draft.ts'
 export interface RowReport {
   /** "line 12" (CSV) or "item 3" (JSON array). */
   readonly where: string
+  /** CSV: the line the row starts on. JSON: the item's position in the array (see `where`). */
   readonly line: number
+  /** The row's own id in the source, when it has one: what the sender will look for. */
+  readonly sourceId?: string
   readonly id?: string
   readonly errors: readonly RowError[]
 }
@@ -83,13 +86,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     for await (const { line, where, row, problem } of source.rows) {
       read++
       if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
+      const sourceId = sourceIdOf(row)
       if (problem) {
-        rejectedRows.push({ where, line, errors: [{ field: '(row)', message: problem }] })
+        rejectedRows.push({ where, line, sourceId, errors: [{ field: '(row)', message: problem }] })
         continue
       }
       const result = format.toDraft(row, { gazetteer: options.gazetteer, now })
       if (!result.ok) {
-        rejectedRows.push({ where, line, errors: result.errors })
+        rejectedRows.push({ where, line, sourceId, errors: result.errors })
         continue
       }
       if (result.warnings.length > 0) warningRows.push({ where, line, id: result.draft.id, errors: result.warnings })
@@ -126,10 +130,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   let updated = 0
   let unchanged = 0
   const failedWrites: Array<{ id: string; reason: string }> = []
-  if (!options.dryRun) {
+  {
     const batchSize = options.writeBatchSize ?? 500
     for (let i = 0; i < drafts.length; i += batchSize) {
-      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize))
+      // A dry run still reads what is stored, so its report says what the import would change.
+      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize), { dryRun: options.dryRun ?? false })
       created += result.created
       updated += result.updated
       unchanged += result.unchanged
@@ -155,6 +160,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     warningRows,
     failedWrites,
   }
+}
+
+/** The id column every supported format has (`id`; the template's `id_punto`). */
+function sourceIdOf(row: Record<string, unknown>): string | undefined {
+  const id = row.id ?? row.id_punto
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
 }
 
 function chooseFormat(requested: ImportFormatName | 'auto', header: readonly string[], fileLabel: string): ImportFormat {

@@ -87,7 +87,7 @@ export class DynamoDbRegistry implements Registry {
     return record
   }
 
-  async importPoints(drafts: readonly PointDraft[]): Promise<ImportResult> {
+  async importPoints(drafts: readonly PointDraft[], { dryRun = false }: { dryRun?: boolean } = {}): Promise<ImportResult> {
     const unique = new Map<string, PointDraft>()
     for (const draft of drafts) unique.set(draft.id, draft) // a later row for the same id wins
     const existing = await this.batchGet([...unique.keys()])
@@ -104,6 +104,12 @@ export class DynamoDbRegistry implements Registry {
       } else {
         updates.push({ record: this.stamp(draft, current.version + 1), expectedVersion: current.version })
       }
+    }
+
+    if (dryRun) {
+      for (const record of creates) outcomes.set(record.id, 'created')
+      for (const { record } of updates) outcomes.set(record.id, 'updated')
+      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes }
     }
 
     const failed: Array<{ id: string; reason: string }> = []

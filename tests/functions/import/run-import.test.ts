@@ -104,8 +104,9 @@ describe('runImport', () => {
       const registry = fixture.registry()
       const report = await runImport({ input: PUGLIA_FILE, registry, gazetteer, now, dryRun: true })
       expect(report.points).toBe(3)
-      expect(report.created).toBe(0)
+      expect([report.created, report.updated, report.unchanged]).toEqual([3, 0, 0])
       expect(await registry.listAll()).toEqual([])
+      expect((await registry.getVersion()).version).toBe(0)
     } finally {
       await fixture.close()
     }
