@@ -44,7 +44,10 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const errors = fieldErrors(result.error)
+        const sent = new Map<string, number>()
+        for (const key of new URL(c.req.url).searchParams.keys()) sent.set(key, (sent.get(key) ?? 0) + 1)
+        if (result.target === 'param') for (const key of Object.keys(c.req.param())) sent.set(key, 1)
+        const errors = fieldErrors(result.error, sent)
         return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
       }
     },

@@ -4,8 +4,9 @@ import { presentPoint } from './present-point.ts'
 /**
  * One RFC 7946 Point feature per site with coordinates ([lon, lat] order), placed where the site
  * matched (`hit.location`: a mobile unit's stop inside a bbox, else the site's own location). The
- * feature id is the site id, stable across versions, which a map needs for feature-state
- * highlights. Properties are a compact summary of the point; the full record is one
+ * feature id is `<point id>/<site id>`: site ids are only unique within their point (imports name
+ * a point's one site "main"), and a map needs ids unique in the collection and stable across
+ * versions for feature-state highlights. Properties are a compact summary of the point; the full record is one
  * /v1/points/{id} away.
  */
 export function geoJsonFeature(hit: PointHit, now: Date) {
@@ -15,7 +16,7 @@ export function geoJsonFeature(hit: PointHit, now: Date) {
   const view = presentPoint(hit.point, now)
   return {
     type: 'Feature' as const,
-    id: site.id,
+    id: `${hit.point.id}/${site.id}`,
     geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] as [number, number] },
     properties: {
       point_id: view.id,

@@ -1,6 +1,7 @@
 import { hoursPerWeek, lowHoursWarning } from '../../shared/hours/hours-per-week.ts'
 import { renderEnglishHours, renderItalianHours } from '../../shared/hours/italian-text.ts'
-import { nextOpening, nextStops, openingState } from '../../shared/hours/open-at.ts'
+import { nextOpening, openingState } from '../../shared/hours/open-at.ts'
+import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { DataQualityNote, PointView } from '../../shared/schemas/point-view.ts'
@@ -25,7 +26,7 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
   const next = nextOpening(at)(record)
   const stops = record.sites
     .filter((s) => s.kind === 'mobile')
-    .flatMap((s) => nextStops(at, s, NEXT_STOPS_SHOWN))
+    .flatMap((s) => upcomingSessions(at, s, { limit: NEXT_STOPS_SHOWN }))
     .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start))
     .slice(0, NEXT_STOPS_SHOWN)
   const today = toRomeWallClock(at).date
@@ -34,8 +35,8 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
     sites: record.sites.map((site) => withoutPast(site, today)),
     location: mainSite.location ?? null,
     opening_hours: mainSite.opening_hours ?? {},
-    opening_hours_text: hoursText(record.sites, renderItalianHours, 'orari non indicati', 'solo su date indicate'),
-    opening_hours_text_en: hoursText(record.sites, renderEnglishHours, 'hours not given', 'on given dates only'),
+    opening_hours_text: hoursText(record.sites, ITALIAN),
+    opening_hours_text_en: hoursText(record.sites, ENGLISH),
     hours_per_week: hoursPerWeek(record),
     open_now: state.open,
     closes_at: state.open ? toRomeIso(state.closesAt) : null,
@@ -50,7 +51,7 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
  * A site as a caller needs it today: closures that have ended and stops already made are history,
  * not information about where to go, and only weigh the answer down.
  */
-function withoutPast(site: Site, today: string): Site {
+export function withoutPast(site: Site, today: string): Site {
   if (!site.closures?.length && !site.stops?.length) return site
   return {
     ...site,
@@ -59,26 +60,56 @@ function withoutPast(site: Site, today: string): Site {
   }
 }
 
+interface HoursWording {
+  readonly render: (schedule: WeeklySchedule) => string
+  readonly months: readonly string[]
+  readonly season: (from: string, to: string) => string
+  readonly noHours: string
+  readonly datedOnly: string
+}
+
+const ITALIAN: HoursWording = {
+  render: renderItalianHours,
+  months: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  season: (from, to) => `dal ${from} al ${to}`,
+  noHours: 'orari non indicati',
+  datedOnly: 'solo nelle date indicate',
+}
+const ENGLISH: HoursWording = {
+  render: renderEnglishHours,
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  season: (from, to) => `${from} to ${to}`,
+  noHours: 'hours not given',
+  datedOnly: 'on given dates only',
+}
+
+/** `--06-15` → "15 giu"; `2027-06-15` → "15 giu 2027". */
+function seasonBound(bound: string, months: readonly string[]): string {
+  const [year, month, day] = bound.startsWith('--') ? [null, bound.slice(2, 4), bound.slice(5, 7)] : bound.split('-')
+  return `${Number(day)} ${months[Number(month) - 1]}${year ? ` ${year}` : ''}`
+}
+
 /**
  * Hours as a sentence over every site: one site reads "lun–ven 9:00–13:00"; several read
- * "Biblioteca: lun–ven 9:00–13:00 · Unità mobile a Vinci: mar 9:00–12:30". Text that could not
- * be parsed is shown as published rather than hidden.
+ * "Biblioteca: lun–ven 9:00–13:00 · Unità mobile a Vinci: mar 9:00–12:30". A seasonal site
+ * says its season ("dal 15 giu al 15 set: mar, gio 17:00–20:00"), so a chatbot reading the text
+ * alone does not send anyone there in November. Text that could not be parsed is shown as
+ * published rather than hidden.
  */
-function hoursText(
-  sites: readonly Site[],
-  render: (schedule: WeeklySchedule) => string,
-  noHours: string,
-  datedOnly: string,
-): string {
+function hoursText(sites: readonly Site[], wording: HoursWording): string {
   const parts = sites.map((site) => {
-    const text = site.opening_hours_unparsed
-      ? (site.opening_hours_source ?? noHours)
+    const hours = site.opening_hours_unparsed
+      ? (site.opening_hours_source ?? wording.noHours)
       : site.opening_hours && Object.values(site.opening_hours).some((d) => d && d.length > 0)
-        ? render(site.opening_hours)
+        ? wording.render(site.opening_hours)
         : site.stops?.length
-          ? datedOnly
-          : noHours
-    return { label: site.label, text }
+          ? wording.datedOnly
+          : wording.noHours
+    const season =
+      site.valid_from && site.valid_to
+        ? `${wording.season(seasonBound(site.valid_from, wording.months), seasonBound(site.valid_to, wording.months))}: `
+        : ''
+    return { label: site.label, text: season + hours }
   })
   if (parts.length === 1) return parts[0]!.text
   return parts.map((p) => `${p.label}: ${p.text}`).join(' · ')
@@ -86,11 +117,15 @@ function hoursText(
 
 function dataQuality(record: PointRecord): DataQualityNote[] {
   const notes: DataQualityNote[] = []
-  const unparsed = record.sites.filter((s) => s.opening_hours_unparsed)
+  const unparsed = record.sites.filter((s) => s.opening_hours_unparsed).map((s) => `«${s.label}»`)
   if (unparsed.length > 0) {
-    notes.push({ code: 'hours_unparsed', message: `orari non interpretabili, riportati come pubblicati (${unparsed.map((s) => s.id).join(', ')})` })
+    notes.push({
+      code: 'hours_unparsed',
+      message: `orari non interpretabili, riportati come pubblicati: ${unparsed.join(', ')}`,
+      message_en: `hours could not be read and are shown as published: ${unparsed.join(', ')}`,
+    })
   }
   const low = lowHoursWarning(record)
-  if (low) notes.push({ code: 'low_hours', message: low })
+  if (low) notes.push({ code: 'low_hours', message: low.it, message_en: low.en })
   return notes
 }

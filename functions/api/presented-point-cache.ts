@@ -1,5 +1,6 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
-import { presentPoint, type NearContext } from './present-point.ts'
+import { presentPoint, withoutPast, type NearContext } from './present-point.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 
 /**
  * Serialised points, reused within one minute of Europe/Rome time.
@@ -12,7 +13,7 @@ import { presentPoint, type NearContext } from './present-point.ts'
  */
 export class PresentedPointCache {
   private readonly points = new WeakMap<PointRecord, { minute: number; json: string }>()
-  private readonly sites = new WeakMap<Site, string>()
+  private readonly sites = new WeakMap<Site, { minute: number; json: string }>()
 
   /** The point as JSON text at `at`, with the caller's nearest site and distance when given. */
   json(record: PointRecord, at: Date, near?: NearContext): string {
@@ -25,15 +26,16 @@ export class PresentedPointCache {
     }
     if (!near) return entry.json
     const distance = near.distance_m === null ? '' : `,"distance_m":${near.distance_m}`
-    return `${entry.json.slice(0, -1)}${distance},"site":${this.siteJson(near.site)}}`
+    return `${entry.json.slice(0, -1)}${distance},"site":${this.siteJson(near.site, minute)}}`
   }
 
-  private siteJson(site: Site): string {
-    let json = this.sites.get(site)
-    if (json === undefined) {
-      json = JSON.stringify(site)
-      this.sites.set(site, json)
+  /** The matched site, trimmed of its past like the point's own sites. */
+  private siteJson(site: Site, minute: number): string {
+    let entry = this.sites.get(site)
+    if (!entry || entry.minute !== minute) {
+      entry = { minute, json: JSON.stringify(withoutPast(site, toRomeWallClock(new Date(minute * 60_000)).date)) }
+      this.sites.set(site, entry)
     }
-    return json
+    return entry.json
   }
 }

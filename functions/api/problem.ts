@@ -41,14 +41,22 @@ export function problem(
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' })
 }
 
-/** zod issues → one `{ field, message }` per problem, unknown keys each named as a field. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+/**
+ * zod issues → one `{ field, message }` per problem, unknown keys each named as a field.
+ * `sent` holds how many times each parameter was sent: a type error on a parameter that was
+ * not sent means it is required, one sent twice that it must be given once; otherwise the
+ * schema's own message (which says what is expected) stands.
+ */
+export function fieldErrors(error: z.ZodError, sent: ReadonlyMap<string, number> = new Map()): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'unknown parameter' }))
     }
     const field = issue.path.join('.') || '(request)'
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message
+    const name = String(issue.path[0] ?? '')
+    const times = sent.get(name) ?? 0
+    const message =
+      issue.code === 'invalid_type' && times === 0 && name !== '' ? 'is required' : times > 1 ? 'must be given once' : issue.message
     return [{ field, message }]
   })
 }

@@ -41,10 +41,13 @@ export function hoursPerWeek(target: HoursTarget): number {
  * whose hours are unknown (no fixed site has a weekly schedule, e.g. unparsed text) get no
  * warning: nothing says they open little.
  */
-export function lowHoursWarning(point: PointRecord): string | null {
+export function lowHoursWarning(point: PointRecord): { it: string; en: string } | null {
   const fixed = point.sites.filter((s) => s.kind === 'fixed')
   if (!fixed.some((s) => s.opening_hours && WEEKDAYS.some((d) => (s.opening_hours?.[d]?.length ?? 0) > 0))) return null
   const hours = hoursPerWeek(point)
   if (hours >= LOW_HOURS_THRESHOLD) return null
-  return `opening_hours: ${hours} h per week, under the ${LOW_HOURS_THRESHOLD} h expected of a point with a fixed site`
+  return {
+    it: `aperto ${hours} ore a settimana, meno delle ${LOW_HOURS_THRESHOLD} previste per un punto con sede fissa`,
+    en: `open ${hours} hours a week, under the ${LOW_HOURS_THRESHOLD} expected of a point with a fixed site`,
+  }
 }

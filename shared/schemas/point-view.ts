@@ -11,7 +11,8 @@ const romeDateTime = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8
 export const DataQualityNoteSchema = z
   .object({
     code: z.enum(['hours_unparsed', 'low_hours', 'no_hours']),
-    message: z.string(),
+    message: z.string().meta({ description: 'Italian' }),
+    message_en: z.string().meta({ description: 'English' }),
   })
   .meta({ id: 'DataQualityNote', description: 'A warning about the record, never a reason to hide it' })
 export type DataQualityNote = z.infer<typeof DataQualityNoteSchema>

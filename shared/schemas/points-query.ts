@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
-import { SERVICES, SITE_KINDS, TOPICS } from './point.ts'
+import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 
 /**
  * The query string of `/v1/points` (and `.geojson`, `.csv`), as the public contract writes it.
@@ -90,6 +90,9 @@ export const PointsQuerySchema = z
       .meta({ description: 'Only points with a site open at this instant' }),
     kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
     accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites' }),
+    status: commaList(POINT_STATUSES, 'status')
+      .optional()
+      .meta({ description: 'Comma list, any of; default active only (suspended and closed points are hidden unless asked for)', example: 'active,suspended' }),
     q: z
       .string()
       .trim()

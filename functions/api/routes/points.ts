@@ -36,6 +36,7 @@ export function toPointFilter(query: PointsQuery, now: Date): PointFilter {
     topics: query.topic,
     kinds: query.kind,
     accessible: query.accessible === true ? true : undefined,
+    statuses: query.status,
     openAt: query.open_now ? now : query.open_at,
     q: query.q,
     bbox: query.bbox,
@@ -210,7 +211,7 @@ export function pointsRoutes(deps: PointsRouteDeps) {
         // Rows are stringified one at a time into the response stream: the selection is never
         // held twice (once as records, once as one big CSV string).
         return stream(c, async (out) => {
-          const csv = stringify({ header: true, columns: csvColumns, bom: true })
+          const csv = stringify({ header: true, columns: csvColumns, bom: true, cast: { boolean: (value) => (value ? 'true' : 'false') } })
           const done = (async () => {
             for await (const chunk of csv) await out.write(chunk as string)
           })()

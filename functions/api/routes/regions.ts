@@ -53,7 +53,10 @@ function summarise(snapshot: Snapshot): Regions {
     c.sites += point.sites.length
     counts.set(point.region.istat, c)
   }
-  const items = Object.entries(REGIONS).map(([istat, name]) => ({
+  // Sorted by code: '10'…'20' look like integers to JavaScript and would come first.
+  const items = Object.entries(REGIONS)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([istat, name]) => ({
     istat,
     name,
     active_points: counts.get(istat)?.points ?? 0,

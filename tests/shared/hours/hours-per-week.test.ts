@@ -44,7 +44,10 @@ describe('lowHoursWarning', () => {
   it('warns about a point with a fixed site open under 20 hours a week, naming the field and the hours', () => {
     const point = buildPoint([buildSite({ opening_hours: weekdays('09:00', '12:00') })])
     expect(LOW_HOURS_THRESHOLD).toBe(20)
-    expect(lowHoursWarning(point)).toBe('opening_hours: 15 h per week, under the 20 h expected of a point with a fixed site')
+    expect(lowHoursWarning(point)).toEqual({
+      it: 'aperto 15 ore a settimana, meno delle 20 previste per un punto con sede fissa',
+      en: 'open 15 hours a week, under the 20 expected of a point with a fixed site',
+    })
   })
 
   it('stays silent at 20 hours and above', () => {
