@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { presentPoint } from '../../../functions/api/present-point.ts'
+import { buildPoint, buildSite } from '../../shared/hours/hours-fixtures.ts'
+import { createApiFixture } from './support/app-fixture.ts'
+
+const NOVEMBER = new Date('2026-11-24T10:00:00+01:00')
+
+describe('presentPoint', () => {
+  it('names the season of a seasonal site in both hours texts', () => {
+    const desk = buildSite({ id: 'estate', kind: 'seasonal', label: 'Sportello estivo', valid_from: '--06-15', valid_to: '--09-15', opening_hours: { tu: [{ start: '17:00', end: '20:00' }] } })
+    const view = presentPoint(buildPoint([desk]), NOVEMBER)
+    expect(view.opening_hours_text).toBe('dal 15 giu al 15 set: mar 17:00–20:00')
+    expect(view.opening_hours_text_en).toBe('15 Jun to 15 Sep: Tue 17:00–20:00')
+    expect(view.open_now).toBe(false)
+  })
+
+  it('lists the next sessions of a van that only has a weekly round, two weeks ahead', () => {
+    const van = buildSite({ id: 'van', kind: 'mobile', label: 'Unità mobile a Vinci', opening_hours: { th: [{ start: '15:00', end: '18:00' }] } })
+    const view = presentPoint(buildPoint([van]), NOVEMBER)
+    expect(view.next_stops.map((s) => `${s.date} ${s.start}`)).toEqual(['2026-11-26 15:00', '2026-12-03 15:00'])
+  })
+
+  it('writes its data-quality notes in Italian and English, naming sites by label', () => {
+    const unread = buildSite({ label: 'URP', opening_hours_source: 'Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:', opening_hours_unparsed: true })
+    const [note] = presentPoint(buildPoint([unread]), NOVEMBER).data_quality
+    expect(note).toEqual({
+      code: 'hours_unparsed',
+      message: 'orari non interpretabili, riportati come pubblicati: «URP»',
+      message_en: 'hours could not be read and are shown as published: «URP»',
+    })
+  })
+})
+
+describe('error messages of /v1/points', () => {
+  const fixture = createApiFixture()
+  it('says what a malformed value should be, and that a parameter sent twice must be given once', async () => {
+    const problemOf = async (path: string) => (await (await fixture.get(path)).json()) as { errors: unknown[] }
+    const limit = await problemOf('/v1/points?limit=abc')
+    expect(limit.errors).toEqual([{ field: 'limit', message: 'must be a whole number from 1 to 100' }])
+    const twice = await problemOf('/v1/points?near=43.7,11.2&near=45.4,9.1')
+    expect(twice.errors).toEqual([{ field: 'near', message: 'must be given once' }])
+  })
+
+  it('hides suspended and closed points unless status asks for them', async () => {
+    const active = await fixture.getJson<{ items: Array<{ status: string }> }>('/v1/points?region=01&limit=100')
+    expect(new Set(active.items.map((p) => p.status))).toEqual(new Set(['active']))
+    const all = await fixture.getJson<{ items: Array<{ status: string }> }>('/v1/points?region=01&status=suspended,closed&limit=100')
+    expect(all.items.length).toBeGreaterThan(0)
+    expect(all.items.every((p) => p.status !== 'active')).toBe(true)
+  })
+})
