@@ -9,12 +9,12 @@
  * Absolute times drift on a shared machine: the cold start is reported as a ratio of medians.
  */
 import '../functions/local/quiet-sdk-warning.ts'
-import { build } from 'esbuild'
+import { build, type Metafile } from 'esbuild'
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { buildLambdas, LAMBDA_ENTRIES, lambdaBuildOptions, type LambdaName } from '../functions/lambda/build.ts'
@@ -91,6 +91,29 @@ function firstEvent() {
   }
 }
 
+/**
+ * The JS files of one built Lambda: those a cold start loads (what the entry imports statically,
+ * plus what it imports dynamically itself, since an entry awaits those at top level, and their
+ * static imports, transitively) and the rest, which only a deeper dynamic import() loads.
+ */
+function bundleFiles(metafile: Metafile, entryFile: string): { atStart: string[]; lazy: string[] } {
+  const entry = relative(REPO_ROOT, entryFile)
+  const folder = dirname(entry)
+  const atStart = new Set<string>()
+  const visit = (output: string, isEntry: boolean): void => {
+    if (atStart.has(output)) return
+    atStart.add(output)
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.external) continue
+      if (imported.kind === 'import-statement' || (isEntry && imported.kind === 'dynamic-import')) visit(imported.path, false)
+    }
+  }
+  visit(entry, true)
+  const js = Object.keys(metafile.outputs).filter((output) => dirname(output) === folder && output.endsWith('.mjs'))
+  const absolute = (output: string): string => join(REPO_ROOT, output)
+  return { atStart: [...atStart].map(absolute), lazy: js.filter((output) => !atStart.has(output)).map(absolute) }
+}
+
 export async function runInfraBench(): Promise<string> {
   const lines: string[] = ['infra bench — Lambda bundles, cold start, snapshot load from S3']
   const log = (line: string): void => {
@@ -103,17 +126,22 @@ export async function runInfraBench(): Promise<string> {
     // 1. Bundle sizes, from the deployment's own build.
     const built = await buildLambdas(join(scratch, 'lambda'))
     const bareFile = join(scratch, 'bare', 'index.mjs')
-    const { entryPoints: _entries, outdir: _outdir, ...shared } = lambdaBuildOptions()
+    // The same configuration as the api, as one file from stdin (it has no dynamic import to split off).
+    const { entryPoints: _entries, outdir: _outdir, splitting: _splitting, ...shared } = lambdaBuildOptions('api')
     await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler.ts' }, outfile: bareFile })
     const gazetteerBytes = readFileSync(join(REPO_ROOT, 'data', 'it_comuni_gazetteer.csv')).byteLength
-    log('bundle sizes (minified / gzip):')
-    for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
-      const bytes = readFileSync(built.file(name))
-      log(`  ${name.padEnd(8)} ${kib(bytes.byteLength).padStart(9)} / ${kib(gzipSync(bytes).byteLength).padStart(8)}`)
+    log('bundle sizes (minified / gzip; at start = what a cold start loads, lazy = chunks only a deeper dynamic import() loads):')
+    const sizeOf = (files: string[]): string => {
+      const bytes = files.map((file) => readFileSync(file))
+      const sum = (ns: number[]): number => ns.reduce((a, b) => a + b, 0)
+      return `${kib(sum(bytes.map((b) => b.byteLength))).padStart(9)} / ${kib(sum(bytes.map((b) => gzipSync(b).byteLength))).padStart(8)}`
     }
-    const bare = readFileSync(bareFile)
-    log(`  ${'bare hono'.padEnd(8)} ${kib(bare.byteLength).padStart(9)} / ${kib(gzipSync(bare).byteLength).padStart(8)}`)
-    log(`  (the api bundle inlines the ISTAT gazetteer: ${kib(gazetteerBytes)} of CSV text)`)
+    for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
+      const { atStart, lazy } = bundleFiles(built.metafile, built.file(name))
+      log(`  ${name.padEnd(9)} at start ${sizeOf(atStart)} (${atStart.length} files)   lazy ${sizeOf(lazy)} (${lazy.length} files)`)
+    }
+    log(`  ${'bare hono'.padEnd(9)} at start ${sizeOf([bareFile])}`)
+    log(`  (the api folder also carries the ISTAT gazetteer, ${kib(gazetteerBytes)} of CSV, read on the first /v1/places)`)
 
     // 2. Cold-start proxy, alternating the two contenders so drift hits both alike.
     const small = buildSnapshot(generateRegistry({ points: 3000, seed: 1, today: TODAY }), { registryVersion: 1, builtAt: new Date(`${TODAY}T08:00:00Z`) })

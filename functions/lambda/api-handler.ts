@@ -1,93 +1,35 @@
-import type { S3Client } from '@aws-sdk/client-s3'
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
-import { handle, type LambdaEvent } from 'hono/aws-lambda'
-import comuniCsv from '../../data/it_comuni_gazetteer.csv'
-import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
-import { createGazetteer, type Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import { createApp } from '../api/app.ts'
-import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
-import type { DocsAssetReader } from '../api/routes/docs.ts'
-import { S3SnapshotSource } from '../snapshot/s3-snapshot-source.ts'
-import { requireEnv, s3ClientFromEnvironment, type Environment } from './lambda-environment.ts'
+import { prefetchSnapshotReads } from '../snapshot/s3-prefetched-read.ts'
+import type { ApiHandler, ApiHandlerDeps } from './create-api-handler.ts'
+import { requireEnv, s3ObjectReaderFromEnvironment, type Environment } from './lambda-environment.ts'
 
-export interface ApiHandlerDeps {
-  readonly s3: S3Client
-  readonly bucket: string
-  readonly pointerKey?: string
-  readonly cursorSecret: string
-  /** @default 30000 */
-  readonly recheckEveryMs?: number
-  readonly now?: () => Date
-  readonly log?: LogSink
-}
+export type { ApiHandler, ApiHandlerDeps } from './create-api-handler.ts'
 
-export type ApiHandler = ((event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyResult>) & {
-  /** Loads the snapshot now (the cold start does this before the first event arrives). */
-  warm(): Promise<void>
-  readonly snapshots: S3SnapshotSource
-}
-
-// Swagger UI's files are served by CloudFront from the web bucket (/v1/docs/assets/*), so they
-// are not carried in this bundle; a request that reaches the function for one gets a 404.
-const docsAssetsServedByCloudFront: DocsAssetReader = async () => undefined
-
-let parsed: Gazetteer | undefined
-const gazetteer = (): Gazetteer => (parsed ??= createGazetteer(parseComuniCsv(comuniCsv)))
-
-/**
- * The gazetteer, from the CSV text esbuild inlined into the bundle, parsed on first use: only
- * /v1/places needs it, so a cold start that answers a nearest query does not pay for 7,896 rows.
- */
-export const bundledGazetteer: Gazetteer = {
-  get comuni() {
-    return gazetteer().comuni
-  },
-  byIstat: (code) => gazetteer().byIstat(code),
-  findByName: (name, opts) => gazetteer().findByName(name, opts),
-  search: (q, limit) => gazetteer().search(q, limit),
-  nearest: (lat, lon) => gazetteer().nearest(lat, lon),
-}
-
-/** The read API on Lambda: the same Hono app as locally, answering from the snapshot in S3. */
-export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
-  const now = deps.now ?? (() => new Date())
-  const log = deps.log ?? jsonLinesToStdout
-  const snapshots = new S3SnapshotSource({
-    s3: deps.s3,
-    bucket: deps.bucket,
-    pointerKey: deps.pointerKey,
-    recheckEveryMs: deps.recheckEveryMs,
-    now: () => now().getTime(),
-    onLoaded: (pointer, loadMs) =>
-      log({ level: 'info', msg: 'snapshot loaded', key: pointer.key, registryVersion: pointer.registryVersion, points: pointer.pointCount, bytes: pointer.bytes, ms: Math.round(loadMs) }),
-    onError: (error) => log({ level: 'error', msg: 'snapshot check failed; serving the snapshot already loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-  })
-  const app = createApp({ snapshots, gazetteer: bundledGazetteer, cursorSecret: deps.cursorSecret, readDocsAsset: docsAssetsServedByCloudFront, now, log })
-  const answer = handle(app)
-  const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
-    await snapshots.refreshIfDue()
-    // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.
-    return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>
-  }
-  return Object.assign(handler, { warm: () => snapshots.refreshIfDue(), snapshots })
-}
-
+/** The read API's configuration from the stack's environment; it reaches S3 without the AWS SDK. */
 export function apiDepsFromEnvironment(env: Environment): ApiHandlerDeps {
-  return {
-    s3: s3ClientFromEnvironment(env),
-    bucket: requireEnv(env, 'SNAPSHOT_BUCKET'),
-    pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY'),
-    cursorSecret: requireEnv(env, 'CURSOR_SECRET'),
-  }
+  const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
+  const pointerKey = requireEnv(env, 'SNAPSHOT_POINTER_KEY')
+  const cursorSecret = requireEnv(env, 'CURSOR_SECRET')
+  return { readObject: s3ObjectReaderFromEnvironment(env, bucket), bucket, pointerKey, cursorSecret }
 }
 
-let configured: ApiHandler | undefined
+// In Lambda the init phase runs at full CPU before the first event: load the snapshot there.
+// This small module starts the pointer GET first and, once the pointer is in, the snapshot GET;
+// then it evaluates the app's module graph (zod schemas, routes: ~40 ms) while the snapshot
+// travels. (Evaluation is synchronous: a response arriving during it would wait for it to end.)
+const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.SNAPSHOT_BUCKET)
+const initDeps = inLambda ? apiDepsFromEnvironment(process.env) : undefined
+const prefetch = initDeps && prefetchSnapshotReads(initDeps.readObject!, initDeps.pointerKey!)
+await prefetch?.pointerSettled
+const prefetching = initDeps && prefetch && { ...initDeps, readObject: prefetch.readObject }
+
+const api = await import('./create-api-handler.ts')
+export const createApiHandler = api.createApiHandler
+export const bundledGazetteer = api.bundledGazetteer
+
+let configured: ApiHandler | undefined = prefetching && createApiHandler(prefetching)
+if (configured) await configured.warm()
+
 /** Lambda's entry point (`index.handler`), configured from the stack's environment on first use. */
 export const handler = (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> =>
   (configured ??= createApiHandler(apiDepsFromEnvironment(process.env)))(event, context)
-
-// In Lambda the init phase runs at full CPU before the first event: load the snapshot there.
-if (process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.SNAPSHOT_BUCKET) {
-  configured = createApiHandler(apiDepsFromEnvironment(process.env))
-  await configured.warm()
-}

@@ -1,4 +1,5 @@
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
+import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -37,26 +38,37 @@ const englishOnlyZodLocales: Plugin = {
 
 /**
  * The ONE esbuild configuration: the CDK stack deploys what it produces and the tests run what
- * it produces, so what is tested is what ships.
+ * it produces, so what is tested is what ships. Each Lambda is built on its own into
+ * `<outdir>/<name>/`, the folder deployed as its code.
  * - Everything is bundled, the AWS SDK too: the runtime's own SDK moves under us, this one is the
  *   version the tests ran against. Bundled CommonJS dependencies call `require` for node
  *   built-ins, which an ES module lacks, hence the banner.
- * - The gazetteer CSV is inlined as text (there is no data/ folder beside a bundle).
+ * - `mainFields` prefers each package's ES build: the AWS SDK and smithy packages ship one and
+ *   declare `sideEffects: false`, so unused commands and helpers are dropped (their CommonJS
+ *   builds cannot be tree-shaken).
+ * - `splitting` lets a dynamic `import()` become a chunk beside `index.mjs` that is loaded only
+ *   when called: the read API's SDK-client adapter, which the deployed function never calls.
+ * - Data files (the gazetteer CSV) are copied beside the bundle and imported as their relative
+ *   path, so a cold start does not parse them as JavaScript string literals.
  */
-export function lambdaBuildOptions(outdir: string = DEFAULT_LAMBDA_OUTDIR): BuildOptions {
+export function lambdaBuildOptions(name: LambdaName, outdir: string = DEFAULT_LAMBDA_OUTDIR): BuildOptions {
   return {
     absWorkingDir: REPO_ROOT,
-    entryPoints: Object.fromEntries(Object.entries(LAMBDA_ENTRIES).map(([name, entry]) => [`${name}/index`, entry])),
-    outdir,
+    entryPoints: { index: LAMBDA_ENTRIES[name] },
+    outdir: join(outdir, name),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    assetNames: '[name]',
     platform: 'node',
     target: 'node22',
     format: 'esm',
+    mainFields: ['module', 'main'],
     minify: true,
     treeShaking: true,
     legalComments: 'external',
-    loader: { '.csv': 'text' },
+    loader: { '.csv': 'file' },
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [englishOnlyZodLocales],
     metafile: true,
@@ -83,8 +95,19 @@ function described(outdir: string, metafile: Metafile): BuiltLambdas {
 }
 
 export async function buildLambdas(outdir: string = DEFAULT_LAMBDA_OUTDIR): Promise<BuiltLambdas> {
-  const result = await build(lambdaBuildOptions(outdir))
-  return described(outdir, result.metafile!)
+  const results = await Promise.all(
+    (Object.keys(LAMBDA_ENTRIES) as LambdaName[]).map(async (name) => {
+      // Chunk names carry a content hash: clear the folder so no stale chunk ships with the code.
+      await rm(join(outdir, name), { recursive: true, force: true })
+      return build(lambdaBuildOptions(name, outdir))
+    }),
+  )
+  const metafile: Metafile = { inputs: {}, outputs: {} }
+  for (const { metafile: one } of results) {
+    Object.assign(metafile.inputs, one!.inputs)
+    Object.assign(metafile.outputs, one!.outputs)
+  }
+  return described(outdir, metafile)
 }
 
 // `npm run build:lambda`

@@ -1,12 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
+import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
+import { signedGetObjectReader } from '../snapshot/s3-signed-get.ts'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
-/** The environment variables the stack sets; a missing one stops the cold start with its name. */
-export function requireEnv(env: Environment, name: string): string {
+/** The environment variables the stack (or Lambda itself) sets; a missing one stops the cold start with its name. */
+export function requireEnv(env: Environment, name: string, setBy = 'the CDK stack'): string {
   const value = env[name]
-  if (!value) throw new Error(`environment variable ${name} is required (set by the CDK stack)`)
+  if (!value) throw new Error(`environment variable ${name} is required (set by ${setBy})`)
   return value
 }
 
@@ -22,4 +24,22 @@ export function s3ClientFromEnvironment(env: Environment): S3Client {
 /** A DynamoDB client for the function's region (`AWS_ENDPOINT_URL_DYNAMODB` reaches a stand-in). */
 export function dynamoDbClientFromEnvironment(): DynamoDBClient {
   return new DynamoDBClient({})
+}
+
+/**
+ * Reads objects of `bucket` without the AWS SDK, with the credentials Lambda puts in the
+ * environment of every function (the execution role's, session token included) and the
+ * function's region; `AWS_ENDPOINT_URL_S3` reaches a stand-in, as it does for the SDK.
+ */
+export function s3ObjectReaderFromEnvironment(env: Environment, bucket: string): ReadS3Object {
+  return signedGetObjectReader({
+    bucket,
+    region: requireEnv(env, 'AWS_REGION', 'Lambda'),
+    endpoint: env.AWS_ENDPOINT_URL_S3 || undefined,
+    credentials: {
+      accessKeyId: requireEnv(env, 'AWS_ACCESS_KEY_ID', 'Lambda'),
+      secretAccessKey: requireEnv(env, 'AWS_SECRET_ACCESS_KEY', 'Lambda'),
+      sessionToken: env.AWS_SESSION_TOKEN || undefined,
+    },
+  })
 }

@@ -1,7 +1,10 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { serializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
-import { readSnapshotPointer, SNAPSHOT_LAYOUT, snapshotKey, type SnapshotPointer } from './snapshot-pointer.ts'
+import type { ReadS3Object } from './s3-object-reader.ts'
+import { sdkObjectReader } from './s3-sdk-object-reader.ts'
+import { readPointerObject } from './s3-snapshot-pointer-reader.ts'
+import { SNAPSHOT_LAYOUT, snapshotKey, type SnapshotPointer } from './snapshot-pointer.ts'
 
 export interface S3SnapshotPublisherOptions {
   readonly s3: S3Client
@@ -20,19 +23,21 @@ export type PublishOutcome =
  */
 export class S3SnapshotPublisher {
   private readonly s3: S3Client
+  private readonly readObject: ReadS3Object
   private readonly bucket: string
   private readonly pointerKey: string
 
   constructor({ s3, bucket, pointerKey = SNAPSHOT_LAYOUT.pointerKey }: S3SnapshotPublisherOptions) {
     if (!bucket) throw new Error('S3SnapshotPublisher: bucket is required')
     this.s3 = s3
+    this.readObject = sdkObjectReader(s3, bucket)
     this.bucket = bucket
     this.pointerKey = pointerKey
   }
 
   /** The pointer as it is now; undefined before the first publication. */
   current(): Promise<SnapshotPointer | undefined> {
-    return readSnapshotPointer(this.s3, this.bucket, this.pointerKey)
+    return readPointerObject(this.readObject, this.bucket, this.pointerKey)
   }
 
   async publish(snapshot: Snapshot): Promise<PublishOutcome> {

@@ -1,11 +1,16 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
-import { readSnapshotPointer, SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
+import type { ReadS3Object } from './s3-object-reader.ts'
+import { readPointerObject } from './s3-snapshot-pointer-reader.ts'
+import { SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
 import type { SnapshotSource } from './snapshot-source.ts'
 
 export interface S3SnapshotSourceOptions {
-  readonly s3: S3Client
+  /** How to reach S3: an SDK client… */
+  readonly s3?: S3Client
+  /** …or a reader without the SDK (the API Lambda's cold start); one of the two is required. */
+  readonly readObject?: ReadS3Object
   readonly bucket: string
   /** @default SNAPSHOT_LAYOUT.pointerKey */
   readonly pointerKey?: string
@@ -25,7 +30,7 @@ export interface S3SnapshotSourceOptions {
  * Lambda freezes an instance between invocations and a background timer would not run.
  */
 export class S3SnapshotSource implements SnapshotSource {
-  private readonly s3: S3Client
+  private readonly readObject: ReadS3Object
   private readonly bucket: string
   private readonly pointerKey: string
   private readonly recheckEveryMs: number
@@ -40,7 +45,9 @@ export class S3SnapshotSource implements SnapshotSource {
     if (options.recheckEveryMs !== undefined && !(options.recheckEveryMs >= 0)) {
       throw new Error(`S3SnapshotSource: recheckEveryMs must be a number ≥ 0, got ${options.recheckEveryMs}`)
     }
-    this.s3 = options.s3
+    if (options.readObject) this.readObject = options.readObject
+    else if (options.s3) this.readObject = readThroughSdk(options.s3, options.bucket)
+    else throw new Error('S3SnapshotSource: s3 or readObject is required')
     this.bucket = options.bucket
     this.pointerKey = options.pointerKey ?? SNAPSHOT_LAYOUT.pointerKey
     this.recheckEveryMs = options.recheckEveryMs ?? 30_000
@@ -73,11 +80,11 @@ export class S3SnapshotSource implements SnapshotSource {
   private async check(): Promise<void> {
     this.lastCheckAt = this.now()
     try {
-      const pointer = await readSnapshotPointer(this.s3, this.bucket, this.pointerKey)
+      const pointer = await readPointerObject(this.readObject, this.bucket, this.pointerKey)
       if (!pointer || pointer.key === this.loadedKey) return
       const started = performance.now()
-      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: pointer.key }))
-      const bytes = await object.Body!.transformToByteArray()
+      const bytes = await this.readObject(pointer.key)
+      if (!bytes) throw new Error(`snapshot s3://${this.bucket}/${pointer.key}, named by the pointer ${this.pointerKey}, does not exist`)
       const next = deserializeSnapshot(bytes)
       // One assignment: a request in flight keeps the snapshot it started with.
       this.snapshot = next
@@ -87,5 +94,17 @@ export class S3SnapshotSource implements SnapshotSource {
       if (this.options.onError) this.options.onError(error)
       else throw error
     }
+  }
+}
+
+/**
+ * Reads through an SDK client. The adapter module is imported on first use, so a bundle whose
+ * callers pass `readObject` (the API Lambda) carries the SDK only in a chunk it never loads.
+ */
+function readThroughSdk(s3: S3Client, bucket: string): ReadS3Object {
+  let reader: Promise<ReadS3Object> | undefined
+  return async (key) => {
+    reader ??= import('./s3-sdk-object-reader.ts').then(({ sdkObjectReader }) => sdkObjectReader(s3, bucket))
+    return (await reader)(key)
   }
 }

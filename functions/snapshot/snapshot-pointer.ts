@@ -1,5 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3'
-import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { z } from 'zod'
 
 /**
@@ -28,22 +26,4 @@ export const SNAPSHOT_LAYOUT = {
 export function snapshotKey(registryVersion: number, builtAt: string): string {
   // Zero-padded so the keys sort by version; the build time keeps two rebuilds of one version apart.
   return `${SNAPSHOT_LAYOUT.snapshotPrefix}${String(registryVersion).padStart(12, '0')}-${builtAt.replace(/[:.]/g, '')}.pvsn`
-}
-
-function isNoSuchKey(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')
-}
-
-/** Reads the pointer; undefined when none was ever published (a fresh stack before the first import). */
-export async function readSnapshotPointer(s3: S3Client, bucket: string, pointerKey: string): Promise<SnapshotPointer | undefined> {
-  try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: pointerKey }))
-    const text = await object.Body!.transformToString('utf8')
-    const parsed = SnapshotPointer.safeParse(JSON.parse(text))
-    if (!parsed.success) throw new Error(`snapshot pointer s3://${bucket}/${pointerKey}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
-    return parsed.data
-  } catch (error) {
-    if (isNoSuchKey(error)) return undefined
-    throw error
-  }
 }

@@ -1,0 +1,79 @@
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
+import { handle, type LambdaEvent } from 'hono/aws-lambda'
+import { readFileSync } from 'node:fs'
+import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
+import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
+import { createGazetteer, type Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import { createApp } from '../api/app.ts'
+import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
+import type { DocsAssetReader } from '../api/routes/docs.ts'
+import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
+import { S3SnapshotSource } from '../snapshot/s3-snapshot-source.ts'
+
+export interface ApiHandlerDeps {
+  /** How to reach S3: an SDK client (tests, tools)… */
+  readonly s3?: S3Client
+  /** …or a reader without the SDK, as the deployed function does; one of the two is required. */
+  readonly readObject?: ReadS3Object
+  readonly bucket: string
+  readonly pointerKey?: string
+  readonly cursorSecret: string
+  /** @default 30000 */
+  readonly recheckEveryMs?: number
+  readonly now?: () => Date
+  readonly log?: LogSink
+}
+
+export type ApiHandler = ((event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyResult>) & {
+  /** Loads the snapshot now (the cold start does this before the first event arrives). */
+  warm(): Promise<void>
+  readonly snapshots: S3SnapshotSource
+}
+
+// Swagger UI's files are served by CloudFront from the web bucket (/v1/docs/assets/*), so they
+// are not carried in this bundle; a request that reaches the function for one gets a 404.
+const docsAssetsServedByCloudFront: DocsAssetReader = async () => undefined
+
+let parsed: Gazetteer | undefined
+const gazetteer = (): Gazetteer => (parsed ??= createGazetteer(parseComuniCsv(readFileSync(new URL(comuniCsvFile, import.meta.url), 'utf8'))))
+
+/**
+ * The gazetteer, from the CSV file esbuild copies beside the bundle, read and parsed on first
+ * use: only /v1/places needs it, so a cold start that answers a nearest query neither reads nor
+ * parses 7,896 rows (inlined as a JS string, its 631 KiB were scanned by every cold start).
+ */
+export const bundledGazetteer: Gazetteer = {
+  get comuni() {
+    return gazetteer().comuni
+  },
+  byIstat: (code) => gazetteer().byIstat(code),
+  findByName: (name, opts) => gazetteer().findByName(name, opts),
+  search: (q, limit) => gazetteer().search(q, limit),
+  nearest: (lat, lon) => gazetteer().nearest(lat, lon),
+}
+
+/** The read API on Lambda: the same Hono app as locally, answering from the snapshot in S3. */
+export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
+  const now = deps.now ?? (() => new Date())
+  const log = deps.log ?? jsonLinesToStdout
+  const snapshots = new S3SnapshotSource({
+    s3: deps.s3,
+    readObject: deps.readObject,
+    bucket: deps.bucket,
+    pointerKey: deps.pointerKey,
+    recheckEveryMs: deps.recheckEveryMs,
+    now: () => now().getTime(),
+    onLoaded: (pointer, loadMs) =>
+      log({ level: 'info', msg: 'snapshot loaded', key: pointer.key, registryVersion: pointer.registryVersion, points: pointer.pointCount, bytes: pointer.bytes, ms: Math.round(loadMs) }),
+    onError: (error) => log({ level: 'error', msg: 'snapshot check failed; serving the snapshot already loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+  })
+  const app = createApp({ snapshots, gazetteer: bundledGazetteer, cursorSecret: deps.cursorSecret, readDocsAsset: docsAssetsServedByCloudFront, now, log })
+  const answer = handle(app)
+  const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
+    await snapshots.refreshIfDue()
+    // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.
+    return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>
+  }
+  return Object.assign(handler, { warm: () => snapshots.refreshIfDue(), snapshots })
+}
