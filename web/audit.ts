@@ -141,7 +141,13 @@ ${row('baseline: plain MapLibre cluster page', baselineScores)}
 ${checks.map(([name, ok]) => `- ${ok ? 'PASS' : 'FAIL'}: ${name}`).join('\n')}
 
 Why the page is fast: the list is plain DOM from ~${Math.round(page.gzip / 1024)} KB of JavaScript; zod stays out of the browser
-(web/build/zod-inert.ts); MapLibre is imported only after the list is on screen and the map scrolls into view (on a phone it sits below the list), and never without WebGL.
+(the page takes its word lists from the zod-free \`shared/vocabulary.ts\` and uses the schemas for types only); MapLibre is imported
+only after the list is on screen and the map scrolls into view (on a phone it sits below the list), and never without WebGL.
+
+Why the layout stays still (CLS): the locator holds a screen's height before \`app.js\` mounts it and while the first list
+loads, so the footer and the map column never start in view and get pushed down; the map column appears only once the
+list is there; the bold weight (700: title, headings, result names) is preloaded beside the regular one, so its swap
+reflows nothing. \`tests/e2e/locator-page.test.ts\` checks the layout shift on a phone with a slow list and slow fonts.
 `
 const docPath = join(ROOT, 'docs/PERFORMANCE.md')
 const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n'

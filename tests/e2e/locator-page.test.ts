@@ -81,7 +81,7 @@ describe('the citizen page', () => {
     const statuses = await page.locator('.pv-result .pv-status').allTextContents()
     expect(statuses.length).toBeGreaterThan(0)
     for (const status of statuses) expect(status).toMatch(/^Aperto ora/)
-    await page.getByLabel('Servizio').selectOption('formazione_gruppo')
+    await page.getByRole('group', { name: 'Servizio' }).getByLabel('Formazione in gruppo').check()
     await page.waitForURL(/service=formazione_gruppo/)
     await page.waitForFunction(() => document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
     const after = await page.locator('.pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))
@@ -92,8 +92,42 @@ describe('the citizen page', () => {
     await reproduced.locator('.pv-result').first().waitFor()
     expect(await reproduced.locator('.pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(after)
     expect(await reproduced.getByLabel('Solo aperti ora').isChecked()).toBe(true)
-    expect(await reproduced.getByLabel('Servizio').inputValue()).toBe('formazione_gruppo')
+    expect(await reproduced.getByLabel('Formazione in gruppo').isChecked()).toBe(true)
+    expect(await reproduced.getByLabel('Assistenza individuale').isChecked()).toBe(false)
     await screenshot(reproduced, 'page-filters')
+    await context.close()
+  })
+
+  it('offers service and topic as checkbox groups that hold several values, as the URL does', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const requests = recordPointRequests(page)
+    await page.goto(`${baseUrl}/?near=41.902,12.496&place=Roma&service=formazione_gruppo,assistenza_individuale&topic=spid`)
+    await page.locator('.pv-result').first().waitFor()
+    const services = page.getByRole('group', { name: 'Servizio' })
+    const topics = page.getByRole('group', { name: 'Argomento' })
+    // Both services of the link are shown ticked, not just the first.
+    expect(await services.getByRole('checkbox', { checked: true }).evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['assistenza_individuale', 'formazione_gruppo'])
+    expect(await topics.getByLabel('SPID').isChecked()).toBe(true)
+    expect(await services.locator('legend').textContent()).toBe('Servizio')
+    // Every control fits inside the filter box on a phone (a fieldset or a content-box select could overflow it).
+    const overflowing = await page.locator('.pv-filters').evaluate((box) => {
+      const right = box.getBoundingClientRect().right
+      return [...box.querySelectorAll('select, input, label, legend')].filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.outerHTML.slice(0, 60))
+    })
+    expect(overflowing).toEqual([])
+    // Ticking one more adds to the list instead of replacing it; unticking removes only that one.
+    await topics.getByLabel('App IO').check()
+    await page.waitForURL((url) => url.searchParams.get('topic') === 'spid,app_io')
+    expect(new URL(page.url()).searchParams.get('service')).toBe('formazione_gruppo,assistenza_individuale')
+    await services.getByLabel('Assistenza individuale').uncheck()
+    await page.waitForURL((url) => url.searchParams.get('service') === 'formazione_gruppo')
+    await page.waitForFunction(() => document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
+    expect(requests.at(-1)?.searchParams.get('topic')).toBe('spid,app_io')
+    expect(requests.at(-1)?.searchParams.get('service')).toBe('formazione_gruppo')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('group', { name: 'Servizio' }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'page-filters-multi')
     await context.close()
   })
 
@@ -109,12 +143,33 @@ describe('the citizen page', () => {
     expect(await page.getByRole('heading', { name: 'Come accedere' }).count()).toBe(1)
     expect(await page.getByRole('link', { name: 'Indicazioni su OpenStreetMap' }).getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=/)
     expect(await page.getByRole('link', { name: "Apri nell'app di mappe" }).getAttribute('href')).toMatch(/^geo:\d+\.\d+,\d+\.\d+$/)
+    expect(await page.locator('.pv-holidays').first().textContent()).toMatch(/^(Chiuso nei giorni festivi nazionali|Aperto anche nei festivi)$/)
+    expect(await page.locator('.pv-holiday-today').count()).toBe(0)
     const share = await page.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
     expect(new URL(share!).searchParams.get('point')).toMatch(/^demo-/)
     await screenshot(page, 'page-detail')
 
     const direct = await openPage(context, new URL(page.url()).search)
     expect(await direct.locator('.pv-detail__title').textContent()).toBe(await title.textContent())
+    await context.close()
+  })
+
+  it('says what the hours do on national holidays and marks today when it is one', async () => {
+    const context = await phoneContext(browser)
+    // Tuesday 8 December 2026, the Immacolata, in the browser (the API keeps its own clock).
+    await context.clock.setFixedTime(new Date('2026-12-08T10:00:00+01:00'))
+    const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
+    await page.locator('.pv-result__link').first().click()
+    await page.locator('.pv-detail__title').waitFor()
+    const week = page.locator('.pv-week-block').first()
+    const rule = await week.locator('.pv-holidays').textContent()
+    const today = week.locator('tr[aria-current="date"]')
+    expect(await today.locator('th').textContent()).toBe('martedì (oggi)')
+    if (rule === 'Chiuso nei giorni festivi nazionali') expect(await today.locator('td').textContent()).toBe('oggi è festivo: chiuso')
+    else expect(await today.locator('td').textContent()).toMatch(/ · oggi è festivo: aperto$/)
+    expect(await axeViolations(page)).toEqual([])
+    await week.scrollIntoViewIfNeeded()
+    await screenshot(page, 'page-detail-holiday')
     await context.close()
   })
 
@@ -189,6 +244,35 @@ describe('the citizen page', () => {
     expect(order.indexOf('list')).toBeLessThan(order.indexOf('map'))
     await page.waitForTimeout(1500) // the software GL renders the basemap
     await screenshot(page, 'page-desktop-map')
+    await context.close()
+  })
+
+  it('keeps the layout still while the list, the fonts and the map column arrive on a phone (layout shift < 0.1)', async () => {
+    // Lighthouse's mobile viewport; every shift without recent input counts, summed over the
+    // whole load (stricter than Lighthouse's worst session window).
+    const context = await phoneContext(browser, { viewport: { width: 412, height: 823 } })
+    await context.addInitScript(() => {
+      const shifts: Array<{ value: number; sources: string[] }> = []
+      ;(window as unknown as { __shifts: typeof shifts }).__shifts = shifts
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
+          if (entry.hadRecentInput) continue
+          shifts.push({ value: entry.value, sources: (entry.sources ?? []).map((s) => (s.node instanceof Element ? s.node.className || s.node.tagName : String(s.node?.nodeName))) })
+        }
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    // A phone network: the page paints before the list and the bold fonts arrive, as on slow 4G.
+    await context.route(/\/v1\/points\?|\/fonts\/.*-(600|700)-/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      await route.continue()
+    })
+    const page = await openPage(context, '?near=41.902,12.496&place=Roma')
+    await page.locator('.pv-result').first().waitFor()
+    await page.evaluate(() => document.fonts.ready)
+    await page.waitForTimeout(500)
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: Array<{ value: number; sources: string[] }> }).__shifts)
+    const total = shifts.reduce((sum, s) => sum + s.value, 0)
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.1)
     await context.close()
   })
 

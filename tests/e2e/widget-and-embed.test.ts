@@ -62,6 +62,34 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("keeps the host's accent and list-only mode in the URL the embed writes, so a reload keeps them", async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/iframe`)
+    const frame = page.frameLocator('#pv-frame')
+    await frame.locator('.pv-result').first().waitFor()
+    await frame.locator('summary', { hasText: 'Filtri' }).click()
+    await frame.getByLabel('Solo aperti ora').check()
+    const embed = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed`))!
+    await embed.waitForURL(/open_now=true/)
+    const written = new URL(embed.url())
+    expect(written.searchParams.get('accent')).toBe('#8a1538')
+    expect(written.searchParams.get('list-only')).toBe('true')
+    expect(written.searchParams.get('region')).toBe('09')
+    // A result link inside the frame keeps them too; the share link leads to the full page without them.
+    expect(new URL((await frame.locator('.pv-result__link').first().getAttribute('href'))!, written).searchParams.get('list-only')).toBe('true')
+    await embed.goto(written.toString())
+    await frame.locator('.pv-result').first().waitFor()
+    expect(await frame.locator('.pv-map').count()).toBe(0)
+    expect(await frame.locator('.pv-result__link').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(138, 21, 56)')
+    expect(await frame.getByLabel('Solo aperti ora').isChecked()).toBe(true)
+    await frame.locator('.pv-result__link').first().click()
+    const share = await frame.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
+    expect(new URL(share!).pathname).toBe('/')
+    expect(new URL(share!).searchParams.has('accent')).toBe(false)
+    await context.close()
+  })
+
   it('writes both snippets in the embed builder and previews the widget', async () => {
     const context = await phoneContext(browser, { viewport: { width: 1024, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { openingStatus } from '../list/opening-status.ts'
 import { addressLine, kindLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
+import { holidayNote } from './holiday-note.ts'
 
 export interface DetailHandlers {
   readonly back: () => void
@@ -19,12 +20,20 @@ const UPCOMING_CLOSURES = 5
 
 const section = (title: string, ...children: Child[]) => h('section', { class: 'pv-detail__section' }, h('h3', {}, title), ...children)
 
-/** The week of one site, Monday first, today's row marked for eyes (bold, label) and for screen readers (aria-current). */
-function weekTable(site: Site, context: ViewContext): HTMLTableElement | null {
+/**
+ * The week of one site, Monday first, today's row marked for eyes (bold, label) and for screen
+ * readers (aria-current), then what happens on national public holidays; on a holiday the site
+ * keeps, today's row says so instead of showing hours that do not apply.
+ */
+function weekTable(site: Site, context: ViewContext): HTMLElement | null {
   if (!site.opening_hours) return null
   const { t } = context
-  const today = toRomeWallClock(context.now()).weekday
-  return h(
+  const now = toRomeWallClock(context.now())
+  const today = now.weekday
+  const holidays = holidayNote(site, now.date, t)
+  const hoursOf = (intervals: readonly { start: string; end: string }[]) =>
+    intervals.length > 0 ? intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}`).join(', ') : t('detail.closed_day')
+  const table = h(
     'table',
     { class: 'pv-week' },
     h('caption', { class: 'pv-visually-hidden' }, `${t('detail.hours')}: ${site.label}`),
@@ -38,11 +47,17 @@ function weekTable(site: Site, context: ViewContext): HTMLTableElement | null {
           'tr',
           { class: isToday ? 'pv-week__today' : null, 'aria-current': isToday ? 'date' : null },
           h('th', { scope: 'row' }, t(`day.${day}` as MessageKey), isToday ? h('span', { class: 'pv-today-label' }, ` (${t('detail.today')})`) : null),
-          h('td', {}, intervals.length > 0 ? intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}`).join(', ') : t('detail.closed_day')),
+          h(
+            'td',
+            {},
+            isToday && holidays.closedToday ? null : hoursOf(intervals),
+            isToday && holidays.today ? h('span', { class: 'pv-holiday-today' }, holidays.closedToday ? holidays.today : ` · ${holidays.today}`) : null,
+          ),
         )
       }),
     ),
   )
+  return h('div', { class: 'pv-week-block' }, table, h('p', { class: 'pv-holidays' }, holidays.rule))
 }
 
 function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElement {

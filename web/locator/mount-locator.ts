@@ -26,6 +26,11 @@ export interface LocatorOptions {
   readonly mapStyleUrl: string | null
   /** `url`: the view lives in the address bar (page, iframe embed); `none`: in memory (widget on someone else's page). */
   readonly history: 'url' | 'none'
+  /**
+   * With `history: 'url'`: parameters of the page itself, not of the view, written back into every
+   * URL the locator puts in the address bar (the embed's accent and list-only), so a reload keeps them.
+   */
+  readonly keepInUrl?: URLSearchParams
   /** Unique per instance, so several widgets on one page keep distinct ids. */
   readonly idPrefix: string
   readonly now?: () => Date
@@ -70,19 +75,32 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const mapNote = h('p', { class: 'pv-map__note' })
   const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, h('span', { 'aria-hidden': 'true' }, '⌖ '), t('geo.button'))
 
+  // Hidden until the first list is on screen: on a phone the map sits below the list, and a map
+  // shown above a list still loading would be pushed down a whole page (a layout shift).
+  const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapHost, mapNote)
+
   replaceChildren(
     options.root,
     h(
       'div',
       { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
       h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
-      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, results, detail), options.listOnly ? null : h('div', { class: 'pv-map-column' }, mapHost, mapNote)),
+      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, results, detail), mapColumn),
     ),
   )
 
-  const pageHref = (next: LocatorState): string => {
+  /** The view on the public page (share links, the widget's links): only the view, never the embed's own settings. */
+  const pageHrefAbsolute = (next: LocatorState): string => {
     const query = serializeLocatorState(next).toString()
-    return options.history === 'url' ? `?${query}` : `${options.pageUrl}${query ? `?${query}` : ''}`
+    return `${options.pageUrl}${query ? `?${query}` : ''}`
+  }
+
+  /** The view in this page's own address bar (page, embed), or on the public page for the widget. */
+  const pageHref = (next: LocatorState): string => {
+    if (options.history !== 'url') return pageHrefAbsolute(next)
+    const query = serializeLocatorState(next)
+    for (const [name, value] of options.keepInUrl ?? []) query.set(name, value)
+    return `?${query}`
   }
 
   function choosePlace(place: Place): void {
@@ -170,7 +188,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   /** The list is on screen: now, and only now, is the map worth its weight. */
   function afterList(): void {
     map?.setResults(items)
-    if (mapRequested || options.listOnly) return
+    if (mapRequested || !mapColumn) return
+    mapColumn.hidden = false
     mapRequested = true
     if (!supportsWebGl()) {
       mapNote.textContent = t('map.unavailable')
@@ -217,11 +236,6 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString() }))
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
     map?.focus(id)
-  }
-
-  const pageHrefAbsolute = (next: LocatorState): string => {
-    const query = serializeLocatorState(next).toString()
-    return `${options.pageUrl}${query ? `?${query}` : ''}`
   }
 
   function back(id: string): void {

@@ -1,5 +1,6 @@
 import { translator } from '../i18n/messages.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
+import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
 
 /**
@@ -18,8 +19,9 @@ document.documentElement.lang = state.lang
 document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
 
-const accent = params.get('accent')
-if (accent && /^#[0-9a-f]{6}$/i.test(accent)) document.documentElement.style.setProperty('--pv-accent', accent)
+// Only the embed takes these from its URL; the page always looks like the page.
+const embed = mode === 'embed' ? parseEmbedSettings(params) : { accent: null, listOnly: false }
+if (embed.accent) document.documentElement.style.setProperty('--pv-accent', embed.accent)
 
 const languageLink = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
 const pageUrl = new URL(mode === 'embed' ? '/' : location.pathname, location.href).toString()
@@ -30,9 +32,10 @@ mountLocator({
   assetBase: new URL('/', location.href).toString(),
   pageUrl,
   initial: state,
-  listOnly: mode === 'embed' && params.get('list-only') === 'true',
+  listOnly: embed.listOnly,
   mapStyleUrl: config('map-style'),
   history: 'url',
+  keepInUrl: embedSettingsQuery(embed),
   idPrefix: 'pv',
   onStateChange: (current) => {
     if (!languageLink) return

@@ -1,6 +1,7 @@
 import locatorCss from '../styles/locator.css'
 import { DEFAULT_LANG, isLang } from '../i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
+import { isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
 
 /**
@@ -54,7 +55,7 @@ export class PuntoVicinoLocator extends HTMLElement {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
     const accent = this.getAttribute('accent')
     const style = document.createElement('style')
-    style.textContent = `${locatorCss}:host{--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;${accent && /^#[0-9a-f]{6}$/i.test(accent) ? `--pv-accent:${accent};` : ''}}`
+    style.textContent = `${locatorCss}:host{--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;${isAccentColour(accent) ? `--pv-accent:${accent};` : ''}}`
     const root = document.createElement('div')
     shadow.replaceChildren(style, root)
     const lang = this.getAttribute('lang')

@@ -33,7 +33,7 @@ function hostPages(baseUrl: string): Record<string, string> {
     '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
     '/iframe': shell(
       'Sito del Comune con iframe',
-      `<iframe id="pv-frame" src="${baseUrl}/embed?region=09&list-only=true" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:150px"></iframe>
+      `<iframe id="pv-frame" src="${baseUrl}/embed?region=09&list-only=true&accent=%238a1538" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:150px"></iframe>
 <script>addEventListener('message',function(e){if(e.origin!=='${baseUrl}'||!e.data||e.data.type!=='puntovicino:resize')return;var f=document.getElementById('pv-frame');if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
     ),
   }
