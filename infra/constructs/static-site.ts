@@ -8,9 +8,10 @@ import { Construct } from 'constructs'
 import { createPrivateBucket } from './private-bucket.ts'
 
 /**
- * Strict for scripts (only our own files, no inline code, no eval), while `frame-ancestors *`
- * lets any site embed the widget's iframe; no X-Frame-Options is sent for the same reason.
- * Inline style attributes stay allowed: MapLibre popups and Swagger UI set them.
+ * Strict for scripts (only our own files, no inline code, no eval). Only our own pages may frame
+ * the site; the iframe embed gets the same policy with `frame-ancestors *` (see
+ * `embeddableContentSecurityPolicy`), so any regional or municipal site can embed `/embed` and
+ * nothing else. Inline style attributes stay allowed: MapLibre popups and Swagger UI set them.
  */
 export const DEFAULT_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -24,9 +25,28 @@ export const DEFAULT_CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  'frame-ancestors *',
+  "frame-ancestors 'self'",
   'upgrade-insecure-requests',
 ].join('; ')
+
+/** The same policy for the iframe embed, which every site may frame. */
+export const embeddableContentSecurityPolicy = (csp: string): string => csp.replace(/frame-ancestors[^;]*/, 'frame-ancestors *')
+
+/** Paths of the iframe embed: the clean URL the snippet uses and the file it is served from. */
+export const EMBED_PATHS = ['/embed', '/embed.html'] as const
+
+/**
+ * CloudFront Function (viewer request): the site's clean URLs (`/embed`, `/embed-builder`) are
+ * files with `.html` in the bucket, as `npm start` serves them locally.
+ */
+export const CLEAN_URLS_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri !== '/' && uri.charAt(uri.length - 1) !== '/' && uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
+    request.uri = uri + '.html';
+  }
+  return request;
+}`
 
 export interface CustomDomain {
   readonly domainName: string
@@ -61,6 +81,8 @@ export class StaticSite extends Construct {
   public readonly distribution: cloudfront.Distribution
   public readonly apiCachePolicy: cloudfront.CachePolicy
   public readonly securityHeaders: cloudfront.ResponseHeadersPolicy
+  /** The headers of the iframe embed: the same, but any site may frame it. */
+  public readonly embedHeaders: cloudfront.ResponseHeadersPolicy
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
@@ -78,29 +100,46 @@ export class StaticSite extends Construct {
 
     this.bucket = createPrivateBucket(this, 'Bucket', { accessLogs })
 
-    this.securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'PuntoVicino: strict CSP that allows embedding, HSTS, no-sniff, referrer policy',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=()', override: true },
-          // The widget's script and styles are loaded by other sites' pages.
-          { header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', override: true },
-        ],
-      },
-      // Lets other sites load the widget as a module script; the API sets its own CORS headers.
-      corsBehavior: {
-        accessControlAllowOrigins: ['*'],
-        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
-        accessControlAllowHeaders: ['*'],
-        accessControlAllowCredentials: false,
-        originOverride: false,
-      },
+    const site = origins.S3BucketOrigin.withOriginAccessControl(this.bucket)
+    const headersPolicy = (id: string, csp: string, comment: string) =>
+      new cloudfront.ResponseHeadersPolicy(this, id, {
+        comment,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+          contentTypeOptions: { override: true },
+          referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        },
+        customHeadersBehavior: {
+          customHeaders: [
+            { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=()', override: true },
+            // The widget's script and styles are loaded by other sites' pages.
+            { header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', override: true },
+          ],
+        },
+        // Lets other sites load the widget as a module script; the API sets its own CORS headers.
+        corsBehavior: {
+          accessControlAllowOrigins: ['*'],
+          accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+          accessControlAllowHeaders: ['*'],
+          accessControlAllowCredentials: false,
+          originOverride: false,
+        },
+      })
+    this.securityHeaders = headersPolicy('SecurityHeaders', contentSecurityPolicy, 'PuntoVicino: strict CSP, framed by our own pages only, HSTS, no-sniff, referrer policy')
+    this.embedHeaders = headersPolicy('EmbedHeaders', embeddableContentSecurityPolicy(contentSecurityPolicy), 'PuntoVicino /embed: the same policy, framed by any site')
+    const cleanUrls = new cloudfront.Function(this, 'CleanUrls', {
+      code: cloudfront.FunctionCode.fromInline(CLEAN_URLS_FUNCTION),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'PuntoVicino: /embed -> /embed.html',
+    })
+    const siteBehaviour = (responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions => ({
+      origin: site,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      compress: true,
+      functionAssociations: [{ function: cleanUrls, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
     })
 
     this.apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCache', {
@@ -115,7 +154,6 @@ export class StaticSite extends Construct {
       enableAcceptEncodingBrotli: true,
     })
 
-    const site = origins.S3BucketOrigin.withOriginAccessControl(this.bucket)
     const api = new origins.HttpOrigin(apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
@@ -135,15 +173,11 @@ export class StaticSite extends Construct {
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'PuntoVicino: web/ and the public API',
       defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: site,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.securityHeaders,
-        compress: true,
-      },
+      defaultBehavior: siteBehaviour(this.securityHeaders),
       // Listed most specific first: CloudFront takes the first pattern that matches.
       additionalBehaviors: {
+        // The iframe embed is the one page any site may frame.
+        ...Object.fromEntries(EMBED_PATHS.map((path) => [path, siteBehaviour(this.embedHeaders)])),
         // Swagger UI's files are published to the site bucket, not carried in the Lambda bundle.
         '/v1/docs/assets/*': {
           origin: site,

@@ -2,7 +2,8 @@ import { Duration } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
-import { DEFAULT_CONTENT_SECURITY_POLICY, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { runInNewContext } from 'node:vm'
+import { CLEAN_URLS_FUNCTION, DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, StaticSite, embeddableContentSecurityPolicy, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -79,15 +80,35 @@ describe('StaticSite', () => {
   it('compresses and redirects to HTTPS everywhere, with the security headers on every behaviour', () => {
     expect(config.DefaultCacheBehavior).toMatchObject({ Compress: true, ViewerProtocolPolicy: 'redirect-to-https', TargetOriginId: siteOrigin })
     const headersPolicy = { Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) }
+    const embedPolicy = { Ref: stack.getLogicalId(site.embedHeaders.node.defaultChild as never) }
     for (const b of [config.DefaultCacheBehavior, ...behaviours]) {
       expect(b.Compress).toBe(true)
-      expect(b.ResponseHeadersPolicyId).toEqual(headersPolicy)
+      expect(b.ResponseHeadersPolicyId).toEqual((EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : headersPolicy)
     }
     expect(config.HttpVersion).toBe('http2and3')
     expect(config.Logging).toBeUndefined()
   })
 
-  it('sends a strict CSP that still lets any site embed the widget, HSTS, no-sniff and a referrer policy, and no X-Frame-Options', () => {
+  it('lets any site frame the iframe embed and only our own pages frame the rest', () => {
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'self'")
+    const embedCsp = embeddableContentSecurityPolicy(DEFAULT_CONTENT_SECURITY_POLICY)
+    expect(embedCsp).toContain('frame-ancestors *')
+    expect(embedCsp.replace('frame-ancestors *', '')).toBe(DEFAULT_CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", ''))
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({ SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: embedCsp, Override: true } }) }),
+    })
+    for (const path of EMBED_PATHS) expect(behaviours.find((b) => b.PathPattern === path)?.TargetOriginId).toBe(siteOrigin)
+  })
+
+  it('serves the clean URLs /embed and /embed-builder from their .html files', () => {
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }), FunctionCode: CLEAN_URLS_FUNCTION })
+    const rewrite = (uri: string) => runInNewContext(`${CLEAN_URLS_FUNCTION}; handler({ request: { uri: ${JSON.stringify(uri)} } }).uri`) as string
+    expect(rewrite('/embed')).toBe('/embed.html')
+    expect(rewrite('/embed-builder')).toBe('/embed-builder.html')
+    for (const untouched of ['/', '/widget.js', '/fonts/titillium-web-latin-400-normal.woff2', '/basemap/']) expect(rewrite(untouched)).toBe(untouched)
+  })
+
+  it('sends a strict CSP, HSTS, no-sniff and a referrer policy, and no X-Frame-Options', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
@@ -100,7 +121,6 @@ describe('StaticSite', () => {
       }),
     })
     expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
-    expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain('frame-ancestors *')
     expect(DEFAULT_CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
     expect(DEFAULT_CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
     expect(JSON.stringify(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))).not.toContain('FrameOptions')
