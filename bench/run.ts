@@ -10,6 +10,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   geo: async () => (await import('./geo.ts')).runGeoBench(),
   http: async () => (await import('./http.ts')).runHttpBench(),
   import: async () => (await import('./import.ts')).runImportBench(),
+  places: async () => (await import('./places.ts')).runPlacesBench(),
   infra: async () => (await import('./infra.ts')).runInfraBench(),
 }
 
