@@ -25,16 +25,26 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg', '.map'])
-const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html' }
+/** Addresses served by a file of another name. Browsers still ask for /favicon.ico whatever the page's `<link rel="icon">` says. */
+const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html', '/favicon.ico': 'favicon.svg' }
+/** Only the embed is meant to sit in another site's iframe; the page and the builder refuse to be framed elsewhere (clickjacking). */
+const FRAMEABLE = new Set(['/embed', '/embed.html'])
 /** esbuild's chunk names carry a content hash: such a file never changes under its name. */
 const HASHED = /-[A-Z0-9]{8}\.js$/
 
 interface Asset {
+  readonly path: string
   readonly body: Uint8Array
   readonly gzip: Uint8Array | null
   readonly type: string
   readonly etag: string
   readonly cacheControl: string
+}
+
+/** The page's CSP; `frame-ancestors` lets any site frame the embed, and no other site frame anything else. */
+export function contentSecurityPolicyFor(path: string): string {
+  const frameAncestors = FRAMEABLE.has(path) ? '*' : "'self'"
+  return `default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' data: blob:; frame-ancestors ${frameAncestors}`
 }
 
 export function cacheControlFor(path: string): string {
@@ -59,6 +69,7 @@ function loadAssets(dist: string): Map<string, Asset> {
     const body = readFileSync(file)
     const extension = extname(file)
     assets.set(path, {
+      path,
       body,
       gzip: COMPRESSIBLE.has(extension) && body.length > 1024 ? gzipSync(body, { level: 6 }) : null,
       type: CONTENT_TYPES[extension] ?? 'application/octet-stream',
@@ -68,7 +79,7 @@ function loadAssets(dist: string): Map<string, Asset> {
   }
   for (const [route, file] of Object.entries(ROUTES)) {
     const asset = assets.get(`/${file}`)
-    if (asset) assets.set(route, asset)
+    if (asset) assets.set(route, { ...asset, path: route })
   }
   return assets
 }
@@ -85,7 +96,7 @@ function respond(c: Context, asset: Asset): Response {
   }
   if (asset.type.startsWith('text/html')) {
     headers['referrer-policy'] = 'strict-origin-when-cross-origin'
-    headers['content-security-policy'] = "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' data: blob:; frame-ancestors *"
+    headers['content-security-policy'] = contentSecurityPolicyFor(asset.path)
   }
   if (c.req.header('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
   const gzip = asset.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')

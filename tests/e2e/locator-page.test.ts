@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { NO_HOURS_POINT_ID } from './support/server.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 let browser: Browser
@@ -44,7 +45,11 @@ describe('the citizen page', () => {
     const count = page.locator('.pv-count')
     expect(await count.getAttribute('aria-live')).toBe('polite')
     expect(await count.textContent()).toMatch(/^20 punti mostrati, altri disponibili$/)
-    expect(await page.locator('.pv-results__title').textContent()).toContain('vicino a Firenze')
+    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Firenze')
+    // Demo data says so on every card and once above the list, from the data (not from the page's HTML).
+    expect(await page.locator('.pv-demo-notice').isVisible()).toBe(true)
+    expect(await page.locator('.pv-result .pv-badge--demo').count()).toBe(20)
+    expect(await page.locator('.pv-result .pv-badge--demo').first().textContent()).toBe('Dato dimostrativo')
     const distances = await page.locator('.pv-distance').allTextContents()
     expect(distances[0]).toMatch(/^\d+ m$|^\d(,\d)? km$/)
     const url = new URL(page.url())
@@ -59,8 +64,13 @@ describe('the citizen page', () => {
     const page = await openPage(context)
     const requests = recordPointRequests(page)
     expect(await page.locator('.pv-privacy').textContent()).toMatch(/arrotondata sul tuo dispositivo a circa 100 metri/)
-    await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
+    const geoButton = page.getByRole('button', { name: 'Usa la mia posizione' })
+    // An SVG icon, hidden from screen readers: the "⌖" glyph it replaces is missing from Debian chromium's fonts.
+    expect(await geoButton.locator('svg[aria-hidden="true"]').count()).toBe(1)
+    expect(await geoButton.textContent()).toBe('Usa la mia posizione')
+    await geoButton.click()
     await page.locator('.pv-result').first().waitFor()
+    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini alla tua posizione')
     expect(requests.length).toBeGreaterThan(0)
     for (const request of requests) expect(request.searchParams.get('near')).toBe('45.464,9.19')
     expect(new URL(page.url()).searchParams.get('near')).toBe('45.464,9.19')
@@ -154,6 +164,60 @@ describe('the citizen page', () => {
     await context.close()
   })
 
+  it('quotes hours it could not read as published and says when there are none, never "closed", in the list and the detail', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context, '?near=41.127,16.869&place=Bari')
+    await page.locator('.pv-result').first().waitFor()
+    const card = (id: string) => page.locator(`.pv-result[data-id="${id}"]`)
+    expect(await card('puglia-5447245').locator('.pv-status').textContent()).toMatch(/^Orari come pubblicati: Lun-Ven dalle 9:00 alle 13:00/)
+    expect(await card('puglia-5447245').locator('.pv-status').getAttribute('class')).toBe('pv-status pv-status--unknown')
+    expect(await card(NO_HOURS_POINT_ID).locator('.pv-status').textContent()).toBe('Orari non disponibili: contattare il punto')
+    // Real regional data: no demo badge on it.
+    expect(await card('puglia-5447245').locator('.pv-badge--demo').count()).toBe(0)
+    await card('puglia-5447245').scrollIntoViewIfNeeded()
+    await screenshot(page, 'page-results-unparsed-hours')
+
+    await card('puglia-5447245').locator('.pv-result__link').click()
+    const detail = page.locator('.pv-detail')
+    await detail.waitFor()
+    expect(await detail.locator('.pv-status').textContent()).toMatch(/^Orari come pubblicati: Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:/)
+    // Quoted once, in the status line: not repeated under the point's only site.
+    expect((await detail.textContent())!.split('Lun-Ven dalle 9:00').length - 1).toBe(1)
+    expect(await detail.locator('.pv-data-note').first().textContent()).toMatch(/^Nota sui dati: orari non interpretabili/)
+    expect(await detail.locator('.pv-week').count()).toBe(0)
+    expect(await detail.textContent()).not.toMatch(/Chiuso|chiuso/)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'page-detail-unparsed-hours')
+
+    const none = await openPage(context, `?point=${NO_HOURS_POINT_ID}`)
+    await none.locator('.pv-detail').waitFor()
+    expect(await none.locator('.pv-detail .pv-status').textContent()).toBe('Orari non disponibili: contattare il punto')
+    expect(await none.locator('.pv-detail').textContent()).not.toMatch(/Chiuso|chiuso/)
+    await context.close()
+  })
+
+  it("shows a mobile unit's next sessions once for the whole unit, and a card that agrees with its status", async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context, '?point=demo-01-0034')
+    const detail = page.locator('.pv-detail')
+    await detail.waitFor()
+    expect(await detail.getByRole('heading', { name: 'Prossime soste' }).count()).toBe(1)
+    const sessions = await detail.locator('.pv-next-stops li').allTextContents()
+    expect(sessions.length).toBe(5)
+    expect(sessions[0]).toBe("martedì 1 dicembre, 9:00–13:00: Sosta a Cisterna d'Asti")
+    expect(await detail.locator('.pv-badge--demo').textContent()).toBe('Dato dimostrativo')
+    await detail.locator('.pv-next-stops').scrollIntoViewIfNeeded()
+    await screenshot(page, 'page-detail-mobile-unit')
+
+    // At 10:00 on Tuesday the unit is in Cisterna d'Asti until 13:00: the card says that, not a stop of another day.
+    const list = await openPage(context, "?near=44.828,8&place=Cisterna d'Asti")
+    const card = list.locator('.pv-result[data-id="demo-01-0034"]')
+    await card.waitFor()
+    expect(await card.locator('.pv-status').textContent()).toBe('Aperto ora · chiude alle 13:00')
+    expect(await card.locator('.pv-result__note').textContent()).toBe("Adesso: Sosta a Cisterna d'Asti, fino alle 13:00")
+    await context.close()
+  })
+
   it('says what the hours do on national holidays and marks today when it is one', async () => {
     const context = await phoneContext(browser)
     // Tuesday 8 December 2026, the Immacolata, in the browser (the API keeps its own clock).
@@ -242,6 +306,16 @@ describe('the citizen page', () => {
     await page.locator('.maplibregl-canvas').waitFor()
     await page.waitForFunction(() => !document.querySelector('.pv-map__note')?.textContent)
     expect(order.indexOf('list')).toBeLessThan(order.indexOf('map'))
+    // MapLibre speaks Italian on the Italian page.
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Ingrandisci')
+    expect(await page.locator('.maplibregl-cooperative-gesture-screen').textContent()).toContain('Usa Ctrl + rotellina per ingrandire o ridurre la mappa')
+    // No glyphs in the offline style: cluster counts and the highlighted name are HTML over the map.
+    await page.waitForFunction(() => document.querySelectorAll('.pv-map-count').length > 0)
+    const counts = await page.locator('.pv-map-count').allTextContents()
+    for (const count of counts) expect(count).toMatch(/^\d+$/)
+    const first = page.locator('.pv-result').first()
+    await first.hover()
+    expect(await page.locator('.pv-map-label').textContent()).toBe(await first.locator('.pv-result__link').textContent())
     await page.waitForTimeout(1500) // the software GL renders the basemap
     await screenshot(page, 'page-desktop-map')
     await context.close()

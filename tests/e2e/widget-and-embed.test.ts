@@ -21,6 +21,9 @@ describe('the widget and the iframe embed on another origin', () => {
     const firstResult = page.locator('puntovicino-locator .pv-result').first()
     await firstResult.waitFor()
     expect(await page.evaluate(() => document.querySelector('puntovicino-locator')?.shadowRoot?.querySelectorAll('.pv-result').length)).toBe(20)
+    // The demo notice travels with the data into someone else's page: on each card and above the list.
+    expect(await page.locator('puntovicino-locator .pv-result .pv-badge--demo').count()).toBe(20)
+    expect(await page.locator('puntovicino-locator .pv-demo-notice').isVisible()).toBe(true)
     // The host paints h3, links and .pv-result in red: none of it reaches inside the shadow root.
     const inside = await firstResult.evaluate((result) => ({ border: getComputedStyle(result).borderTopColor, link: getComputedStyle(result.querySelector('a')!).color }))
     expect(inside.border).not.toBe('rgb(255, 0, 0)')
@@ -37,6 +40,7 @@ describe('the widget and the iframe embed on another origin', () => {
     await firstResult.locator('.pv-result__link').click()
     await page.locator('puntovicino-locator .pv-detail__title').waitFor()
     expect(page.url()).toBe(`${hostUrl}/widget`)
+    expect(await page.locator('puntovicino-locator .pv-detail .pv-badge--demo').textContent()).toBe('Dato dimostrativo')
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'widget-detail')
     await context.close()
@@ -55,6 +59,7 @@ describe('the widget and the iframe embed on another origin', () => {
     })
     expect(frameHeight).toBe(contentHeight)
     expect(await frame.locator('.pv-map').count()).toBe(0)
+    expect(await frame.locator('.pv-result .pv-badge--demo').first().textContent()).toBe('Dato dimostrativo')
     const embed = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed`))!
     expect(await axeViolations(embed)).toEqual([])
     expect(await axeViolations(page)).toEqual([])
@@ -90,10 +95,42 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it('tells the webmaster that a region code is not valid, in the iframe and on the widget, and applies no prefilter', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const requests: URL[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname === '/v1/points') requests.push(url)
+    })
+    await page.goto(`${baseUrl}/embed?region=99`)
+    const notice = page.locator('.pv-config-notice')
+    await notice.waitFor()
+    expect(await notice.getAttribute('role')).toBe('status')
+    expect(await notice.textContent()).toBe('Per chi gestisce questo sito:il codice regione «99» non è valido ed è ignorato: usare il codice ISTAT a due cifre (es. 09 per la Toscana).')
+    // No prefilter left: the embed asks for a comune, as without one, and never lists all of Italy.
+    expect(await page.locator('.pv-count').textContent()).toBe('Scrivi il tuo comune o usa la tua posizione per vedere i punti più vicini.')
+    expect(requests).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'embed-bad-region')
+
+    const host = await context.newPage()
+    await host.goto(`${hostUrl}/widget-bad-region`)
+    await host.locator('puntovicino-locator .pv-config-notice').waitFor()
+    expect(await host.locator('puntovicino-locator .pv-config-notice li').textContent()).toContain('«99»')
+    // A valid prefilter shows no such notice.
+    const good = await context.newPage()
+    await good.goto(`${hostUrl}/widget`)
+    await good.locator('puntovicino-locator .pv-result').first().waitFor()
+    expect(await good.locator('puntovicino-locator .pv-config-notice').count()).toBe(0)
+    await context.close()
+  })
+
   it('writes both snippets in the embed builder and previews the widget', async () => {
     const context = await phoneContext(browser, { viewport: { width: 1024, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/embed-builder`)
+    expect(await page.getByLabel('Regione').locator('option').first().textContent()).toBe('Tutte')
     await page.getByLabel('Regione').selectOption('09')
     await page.getByLabel('Servizio').first().selectOption('formazione_gruppo')
     const snippets = await page.locator('pre code').allTextContents()

@@ -3,9 +3,10 @@ import type { PointView } from '../../shared/schemas/point-view.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { h, type Child } from '../dom/h.ts'
-import { formatDate, formatSeasonBound, shortTime } from '../i18n/format.ts'
+import { dateAfterVerb, formatDate, formatSeasonBound, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
-import { openingStatus } from '../list/opening-status.ts'
+import { demoBadge } from '../list/demo-badge.ts'
+import { hasKnownHours, openingStatus } from '../list/opening-status.ts'
 import { addressLine, kindLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { holidayNote } from './holiday-note.ts'
@@ -26,7 +27,8 @@ const section = (title: string, ...children: Child[]) => h('section', { class: '
  * keeps, today's row says so instead of showing hours that do not apply.
  */
 function weekTable(site: Site, context: ViewContext): HTMLElement | null {
-  if (!site.opening_hours) return null
+  // A site without a readable weekly opening gets no week of "chiuso" rows: that would claim closed.
+  if (!site.opening_hours || !hasKnownHours({ ...site, stops: [] })) return null
   const { t } = context
   const now = toRomeWallClock(context.now())
   const today = now.weekday
@@ -60,11 +62,21 @@ function weekTable(site: Site, context: ViewContext): HTMLElement | null {
   return h('div', { class: 'pv-week-block' }, table, h('p', { class: 'pv-holidays' }, holidays.rule))
 }
 
+/**
+ * A site's hours: its week when the registry can read it; else its hours as published, or a word
+ * that there are none. A one-site point's status line already quotes them: not said twice.
+ */
+function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
+  if (hasKnownHours(site)) return weekTable(site, context)
+  if (point.sites.length === 1) return null
+  const { t } = context
+  return h('p', { class: 'pv-published-hours' }, site.opening_hours_unparsed ? t('status.hours_as_published', { text: site.opening_hours_source ?? '' }) : t('status.no_hours'))
+}
+
 function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElement {
   const { t, lang } = context
   const today = toRomeWallClock(context.now()).date
   const closures = (site.closures ?? []).filter((c) => c.to >= today).slice(0, UPCOMING_CLOSURES)
-  const stops = site.kind === 'mobile' ? point.next_stops : []
   return h(
     'div',
     { class: 'pv-site' },
@@ -73,10 +85,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
     site.valid_from && site.valid_to
       ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', { from: formatSeasonBound(site.valid_from, lang), to: formatSeasonBound(site.valid_to, lang) }))
       : null,
-    weekTable(site, context),
-    stops.length > 0
-      ? h('div', {}, h('h5', {}, t('detail.next_stops')), h('ul', { class: 'pv-stops' }, ...stops.map((s) => h('li', {}, `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label}`))))
-      : null,
+    siteHours(point, site, context),
     closures.length > 0
       ? h(
           'div',
@@ -87,6 +96,25 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
       : null,
   )
 }
+
+/**
+ * A mobile unit's next sessions, once for the whole unit (its weekly round and its dated stops
+ * merged by the API): date, time, place. Each stop is also one of its sites below, so listing
+ * them under every site would repeat the same five lines.
+ */
+function nextStops(point: PointView, { t, lang }: ViewContext): HTMLElement | null {
+  if (point.next_stops.length === 0 || !point.sites.some((s) => s.kind === 'mobile')) return null
+  return h(
+    'div',
+    { class: 'pv-next-stops' },
+    h('h4', {}, t('detail.next_stops')),
+    h('ul', { class: 'pv-stops' }, ...point.next_stops.map((s) => h('li', {}, `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label}`))),
+  )
+}
+
+/** The registry's own warnings (hours unreadable, very few hours): said, never hidden. */
+const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
+  point.data_quality.map((note) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message: lang === 'en' ? note.message_en : note.message })))
 
 function directions(site: Site | undefined, context: ViewContext): HTMLElement | null {
   const location = site?.location
@@ -137,10 +165,11 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     { class: 'pv-detail', 'aria-labelledby': 'pv-detail-title' },
     h('button', { type: 'button', class: 'pv-button pv-button--link pv-detail__back', onclick: handlers.back }, `← ${t('detail.back')}`),
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
-    h('p', { class: `pv-status ${status.open ? 'pv-status--open' : 'pv-status--closed'}` }, status.text),
+    demoBadge(point, t),
+    h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
     point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,
-    section(t('detail.hours'), ...point.sites.map((s) => siteBlock(point, s, context))),
+    section(t('detail.hours'), ...dataNotes(point, context), nextStops(point, context), ...point.sites.map((s) => siteBlock(point, s, context))),
     section(t('detail.services'), h('ul', { class: 'pv-tags' }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey))))),
     point.topics.length > 0 ? section(t('detail.topics'), h('ul', { class: 'pv-tags' }, ...point.topics.map((s) => h('li', { class: 'pv-tag pv-tag--topic' }, t(`topic.${s}` as MessageKey))))) : null,
     section(
@@ -168,6 +197,6 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     ),
     directions(site, context),
     shareBlock(handlers, context),
-    point.last_verified_at ? h('p', { class: 'pv-detail__verified' }, t('detail.verified', { date: formatDate(toRomeWallClock(new Date(point.last_verified_at)).date, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })) : null,
+    point.last_verified_at ? h('p', { class: 'pv-detail__verified' }, t('detail.verified', { date: dateAfterVerb(toRomeWallClock(new Date(point.last_verified_at)).date, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })) : null,
   )
 }

@@ -28,3 +28,15 @@ export function formatDistance(metres: number, lang: Lang, t: Translate): string
   const km = metres < 10_000 ? Math.round(metres / 100) / 10 : Math.round(metres / 1000)
   return t('results.distance_km', { n: km.toLocaleString(localeOf(lang)) })
 }
+
+/**
+ * A date to follow a verb, with Italian's article: "il 15 dicembre", "l'8 dicembre", "l'11 dicembre",
+ * "il 1° dicembre" (English needs none: "15 December"). Without it the page wrote "apre il 8 dicembre".
+ */
+export function dateAfterVerb(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }): string {
+  const formatted = formatDate(date, lang, options)
+  if (lang !== 'it') return formatted
+  const day = Number(date.slice(8, 10))
+  if (day === 1) return `il ${formatted.replace(/^1(?=\s)/, '1°')}`
+  return day === 8 || day === 11 ? `l'${formatted}` : `il ${formatted}`
+}

@@ -1,37 +1,71 @@
-import { addDays, toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
-import { formatDate, romeTime } from '../i18n/format.ts'
+import { dateAfterVerb, romeTime } from '../i18n/format.ts'
 import type { Lang, MessageKey, Translate } from '../i18n/messages.ts'
+import { relativeDay } from '../i18n/relative-day.ts'
+
+/**
+ * `open` and `closed` are facts computed from a known schedule; `unknown` means the registry
+ * cannot say (hours published as text it could not read, or no hours at all), and the page must
+ * not paint that as closed.
+ */
+export type OpeningTone = 'open' | 'closed' | 'unknown'
 
 export interface OpeningStatus {
-  readonly open: boolean
+  readonly tone: OpeningTone
   readonly text: string
+}
+
+export type OpeningStatusInput = Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites' | 'opening_hours_text' | 'opening_hours_text_en'>
+
+export interface OpeningStatusOptions {
+  /** The list shortens hours published as free text (they can run to 2,000 characters); the detail shows them whole. */
+  readonly publishedMaxLength?: number
 }
 
 /** Below this, "closes in 20 min" says more than "closes at 13:00". */
 const CLOSING_SOON_MINUTES = 60
-/** Within a week the weekday is enough ("opens Tuesday"); later, the date is clearer. */
-const WEEKDAY_HORIZON_DAYS = 6
+
+/** A site whose hours the registry can compute with: a weekly schedule with some opening, or dated stops. */
+export const hasKnownHours = (site: Site): boolean =>
+  !site.opening_hours_unparsed && (Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0) || (site.stops?.length ?? 0) > 0)
+
+const shorten = (text: string, max: number | undefined): string => (max !== undefined && text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
 
 /**
  * The one line a citizen reads first: open now and until when, or when it opens next. The API
  * computed `open_now`, `closes_at` and `next_opening` at response time; this only words them,
- * with `now` telling "today" from "tomorrow" on Rome's calendar.
+ * with `now` telling "today" from "tomorrow" on Rome's calendar. "Closed" is said only when the
+ * schedule is known: unreadable hours are quoted as published, missing ones send the citizen to
+ * the point's contacts.
  */
-export function openingStatus(point: Pick<PointView, 'open_now' | 'closes_at' | 'next_opening'>, now: Date, lang: Lang, t: Translate): OpeningStatus {
+export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, t: Translate, options: OpeningStatusOptions = {}): OpeningStatus {
   if (point.open_now && point.closes_at) {
     const minutesLeft = Math.ceil((new Date(point.closes_at).getTime() - now.getTime()) / 60_000)
-    if (minutesLeft > 0 && minutesLeft <= CLOSING_SOON_MINUTES) return { open: true, text: t('status.closes_in', { minutes: minutesLeft }) }
-    return { open: true, text: t('status.open_until', { time: romeTime(point.closes_at) }) }
+    if (minutesLeft > 0 && minutesLeft <= CLOSING_SOON_MINUTES) return { tone: 'open', text: t('status.closes_in', { minutes: minutesLeft }) }
+    return { tone: 'open', text: t('status.open_until', { time: romeTime(point.closes_at) }) }
   }
-  if (!point.next_opening) return { open: false, text: t('status.closed') }
-  const today = toRomeWallClock(now).date
-  const opening = toRomeWallClock(new Date(point.next_opening))
-  const time = romeTime(point.next_opening)
-  if (opening.date === today) return { open: false, text: t('status.opens_today', { time }) }
-  if (opening.date === addDays(today, 1)) return { open: false, text: t('status.opens_tomorrow', { time }) }
-  if (opening.date <= addDays(today, WEEKDAY_HORIZON_DAYS)) {
-    return { open: false, text: t('status.opens_on', { weekday: t(`day.${opening.weekday}` as MessageKey), time }) }
+  if (point.next_opening) return { tone: 'closed', text: nextOpeningText(point.next_opening, now, lang, t) }
+  if (point.sites.some((site) => site.opening_hours_unparsed)) {
+    const published = lang === 'en' ? point.opening_hours_text_en : point.opening_hours_text
+    return { tone: 'unknown', text: t('status.hours_as_published', { text: shorten(published, options.publishedMaxLength) }) }
   }
-  return { open: false, text: t('status.opens_date', { date: formatDate(opening.date, lang, { day: 'numeric', month: 'long' }), time }) }
+  if (!point.sites.some(hasKnownHours)) return { tone: 'unknown', text: t('status.no_hours') }
+  return { tone: 'closed', text: t('status.closed') }
+}
+
+function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translate): string {
+  const opening = toRomeWallClock(new Date(nextOpening))
+  const time = romeTime(nextOpening)
+  switch (relativeDay(opening.date, toRomeWallClock(now).date).kind) {
+    case 'today':
+      return t('status.opens_today', { time })
+    case 'tomorrow':
+      return t('status.opens_tomorrow', { time })
+    case 'weekday':
+      return t('status.opens_on', { weekday: t(`day.${opening.weekday}` as MessageKey), time })
+    case 'date':
+      return t('status.opens_date', { date: dateAfterVerb(opening.date, lang), time })
+  }
 }

@@ -1,7 +1,11 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
+import type { Stop } from '../../shared/schemas/hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
-import { formatDate, formatSeasonBound, shortTime } from '../i18n/format.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { minutesOfDay } from '../../shared/vocabulary.ts'
+import { formatSeasonBound, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
+import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 
 /** The site the list speaks about: the nearest matching one when searching near a place, else the main one. */
@@ -15,17 +19,40 @@ export function addressLine(point: PointView, site: Site | undefined = primarySi
   return street.join(', ')
 }
 
-/** What makes a mobile or seasonal point different, in one line: its next stop, or its season. */
-export function kindNote(point: PointView, site: Site | undefined, { lang, t }: ViewContext): string | null {
+/**
+ * The session of a mobile unit that the status line speaks about: the one in progress when the
+ * point is open, else the one that starts at `next_opening`; the first upcoming one otherwise
+ * (a point whose next opening is at another, fixed site). `next_stops` is in date order.
+ */
+export function currentOrNextStop(point: Pick<PointView, 'open_now' | 'next_opening' | 'next_stops'>, now: Date): Stop | undefined {
+  const inProgress = point.next_stops.find((s) => isInProgress(s, now))
+  if (point.open_now && inProgress) return inProgress
+  if (point.next_opening) {
+    const opening = toRomeWallClock(new Date(point.next_opening))
+    const starting = point.next_stops.find((s) => s.date === opening.date && minutesOfDay(s.start) === opening.minutes)
+    if (starting) return starting
+  }
+  const clock = toRomeWallClock(now)
+  return point.next_stops.find((s) => s.date > clock.date || (s.date === clock.date && minutesOfDay(s.end) > clock.minutes))
+}
+
+/** True while `now` (Rome time) falls inside the session. */
+export function isInProgress(stop: Stop, now: Date): boolean {
+  const clock = toRomeWallClock(now)
+  return stop.date === clock.date && minutesOfDay(stop.start) <= clock.minutes && clock.minutes < minutesOfDay(stop.end)
+}
+
+/**
+ * What makes a mobile or seasonal point different, in one line: where the unit is now or stops
+ * next (the same session, worded with the same day, as the status line above it), or its season.
+ */
+export function kindNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
   if (site?.kind === 'mobile') {
-    const stop = point.next_stops[0]
+    const at = now()
+    const stop = currentOrNextStop(point, at)
     if (!stop) return null
-    return t('kind.next_stop', {
-      date: formatDate(stop.date, lang, { weekday: 'short', day: 'numeric', month: 'short' }),
-      start: shortTime(stop.start),
-      end: shortTime(stop.end),
-      place: stop.place.label,
-    })
+    if (point.open_now && isInProgress(stop, at)) return t('kind.stop_now', { place: stop.place.label, end: shortTime(stop.end) })
+    return t('kind.next_stop', { day: dayWords(stop.date, toRomeWallClock(at).date, lang, t), start: shortTime(stop.start), end: shortTime(stop.end), place: stop.place.label })
   }
   if (site?.kind === 'seasonal' && site.valid_from && site.valid_to) {
     return t('kind.season', { from: formatSeasonBound(site.valid_from, lang), to: formatSeasonBound(site.valid_to, lang) })

@@ -3,8 +3,12 @@ import { h } from '../dom/h.ts'
 import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
+import { demoBadge } from './demo-badge.ts'
 import { openingStatus } from './opening-status.ts'
 import { addressLine, kindLabel, kindNote, primarySite } from './point-summary.ts'
+
+/** Hours published as free text are cut here in the list; the detail shows them whole. */
+const LIST_PUBLISHED_HOURS_LENGTH = 160
 
 export interface ResultHandlers {
   /** The citizen chose the point (click or Enter on its link). */
@@ -22,7 +26,7 @@ export interface ResultHandlers {
 export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers): HTMLLIElement {
   const { t, lang } = context
   const site = primarySite(point)
-  const status = openingStatus(point, context.now(), lang, t)
+  const status = openingStatus(point, context.now(), lang, t, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
   const note = kindNote(point, site, context)
   const titleId = `pv-result-${point.id}`
   const link = h(
@@ -47,7 +51,8 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     'li',
     { class: 'pv-result', 'data-id': point.id },
     h('h3', { class: 'pv-result__title' }, link),
-    h('p', { class: `pv-status ${status.open ? 'pv-status--open' : 'pv-status--closed'}` }, status.text),
+    demoBadge(point, t),
+    h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
     site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, addressLine(point, site)) : null,
     note ? h('p', { class: 'pv-result__note' }, note) : null,

@@ -2,11 +2,16 @@ import type { PointView } from '../../shared/schemas/point-view.ts'
 import { createApiClient, type Place } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
 import { h, replaceChildren } from '../dom/h.ts'
-import { translator } from '../i18n/messages.ts'
+import { locationIcon } from '../dom/location-icon.ts'
+import { translator, type MessageKey, type Translate } from '../i18n/messages.ts'
+import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
+import { resultsHeading } from '../list/results-heading.ts'
+import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
 import { hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
 import { createPlaceSearch } from './place-search.ts'
@@ -34,6 +39,8 @@ export interface LocatorOptions {
   /** Unique per instance, so several widgets on one page keep distinct ids. */
   readonly idPrefix: string
   readonly now?: () => Date
+  /** Prefilters the host site set but the locator dropped (`region=99`): told to the webmaster on the widget itself. */
+  readonly rejectedPrefilters?: readonly RejectedPrefilter[]
   readonly onStateChange?: (state: LocatorState) => void
 }
 
@@ -67,13 +74,15 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace') })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  // Derived from the results, not written in the page: it follows the data into widgets and iframes.
+  const demoNotice = h('p', { class: 'pv-demo-notice', hidden: true }, t('app.demo_notice'))
   const list = h('ol', { class: 'pv-list', 'aria-labelledby': resultsTitle.id })
   const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
-  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, list, more)
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, more)
   const detail = h('section', { class: 'pv-detail-host', hidden: true })
   const mapHost = h('div', { class: 'pv-map', hidden: options.listOnly })
   const mapNote = h('p', { class: 'pv-map__note' })
-  const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, h('span', { 'aria-hidden': 'true' }, '⌖ '), t('geo.button'))
+  const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, locationIcon(), t('geo.button'))
 
   // Hidden until the first list is on screen: on a phone the map sits below the list, and a map
   // shown above a list still loading would be pushed down a whole page (a layout shift).
@@ -84,6 +93,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     h(
       'div',
       { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
+      configNotice(options.rejectedPrefilters ?? [], t),
       h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
       h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, results, detail), mapColumn),
     ),
@@ -148,10 +158,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   async function loadResults(append: boolean): Promise<void> {
     resultsKey = toPointsQuery(state).toString()
-    resultsTitle.textContent = state.near ? t('results.title') : t('results.title_all')
-    if (state.place) resultsTitle.append(' ', h('span', { class: 'pv-results__place' }, t('results.near', { place: state.place })))
+    resultsTitle.textContent = resultsHeading(state, t)
     if (!hasSearch(state)) {
       items = []
+      demoNotice.hidden = true
       nextCursor = null
       replaceChildren(list)
       more.hidden = true
@@ -172,6 +182,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       items = append ? [...items, ...page.items] : page.items
       nextCursor = page.next_cursor
       if (!append) replaceChildren(list)
+      demoNotice.hidden = !items.some(isDemoPoint)
       list.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) })))
       more.hidden = nextCursor === null
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
@@ -213,7 +224,15 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function loadMap(): void {
     void import('../map/results-map.ts')
       .then(({ createResultsMap }) => {
-        map = createResultsMap({ container: mapHost, styleUrl: options.mapStyleUrl, assetBase: options.assetBase, label: t('map.title'), onSelect: (id) => update({ point: id }, 'push') })
+        map = createResultsMap({
+          container: mapHost,
+          styleUrl: options.mapStyleUrl,
+          assetBase: options.assetBase,
+          label: t('map.title'),
+          locale: mapLocale(t),
+          clusterLabel: (count) => t('map.cluster', { count }),
+          onSelect: (id) => update({ point: id }, 'push'),
+        })
         map.setResults(items)
         if (state.point) map.focus(state.point)
         mapNote.textContent = ''
@@ -269,4 +288,15 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       map?.destroy()
     },
   }
+}
+
+/** For the host site's webmaster, on the widget itself: which prefilter was ignored and what it should look like. */
+function configNotice(rejected: readonly RejectedPrefilter[], t: Translate): HTMLElement | null {
+  if (rejected.length === 0) return null
+  return h(
+    'div',
+    { class: 'pv-config-notice', role: 'status' },
+    h('p', {}, h('strong', {}, t('config.intro'))),
+    h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.invalid.${r.name}` as MessageKey, { value: r.value })))),
+  )
 }

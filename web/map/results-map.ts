@@ -16,6 +16,10 @@ export interface ResultsMapOptions {
   /** Where `basemap/*.geojson` are served (the page's asset base). */
   readonly assetBase: string
   readonly label: string
+  /** MapLibre's UI strings in the page's language (see map-locale.ts). */
+  readonly locale: Record<string, string>
+  /** "12 punti": the cluster's count for screen readers is not needed (the list is the text alternative), but its title is. */
+  readonly clusterLabel: (count: number) => string
   readonly onSelect: (id: string) => void
 }
 
@@ -43,7 +47,7 @@ function toFeatures(points: readonly PointView[]): Indexed {
     const location = point.site?.location ?? point.location
     if (!location) continue
     // Clustered sources need numeric feature ids for feature-state: the index into `ids`.
-    features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open: point.open_now } })
+    features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open: point.open_now, name: point.name } })
     ids.push(point.id)
   }
   return { ids, collection: { type: 'FeatureCollection', features } }
@@ -60,6 +64,14 @@ function adoptMapCss(container: HTMLElement): void {
   parent.append(style)
 }
 
+/** An HTML element laid over the map: decorative for assistive technology, and letting clicks through to the map. */
+function overlay(className: string): HTMLElement {
+  const element = document.createElement('div')
+  element.className = className
+  element.setAttribute('aria-hidden', 'true')
+  return element
+}
+
 export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   adoptMapCss(options.container)
   if (options.styleUrl && !pmtilesRegistered) {
@@ -74,12 +86,20 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
     attributionControl: false,
     cooperativeGestures: true,
     maxZoom: 17,
+    locale: options.locale,
   })
   map.getCanvas().setAttribute('aria-label', options.label)
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
   let indexed: Indexed = { ids: [], collection: { type: 'FeatureCollection', features: [] } }
+  /** The result under the pointer or keyboard in the list, and the one whose detail is open. */
+  let hovered: number | null = null
+  let selected: number | null = null
   let highlighted: number | null = null
   let loaded = false
+  // The offline style has no glyphs, so no text can be drawn in WebGL: names and counts are HTML
+  // markers laid over the map. They are hidden from screen readers; the list is the text alternative.
+  const nameLabel = new maplibregl.Marker({ element: overlay('pv-map-label'), anchor: 'bottom', offset: [0, -14] })
+  const counts = new Map<number, maplibregl.Marker>()
 
   map.on('load', () => {
     loaded = true
@@ -125,8 +145,36 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
     }
+    map.on('render', showClusterCounts)
     fit()
   })
+
+  /** One count marker per cluster in the current view, reused while the cluster stays, removed when it goes. */
+  function showClusterCounts(): void {
+    if (!map.getSource(SOURCE) || !map.isSourceLoaded(SOURCE)) return
+    const inView = new Set<number>()
+    for (const feature of map.querySourceFeatures(SOURCE, { filter: ['has', 'point_count'] })) {
+      const id = feature.properties.cluster_id as number
+      if (inView.has(id)) continue
+      inView.add(id)
+      if (counts.has(id)) continue
+      const count = feature.properties.point_count as number
+      const element = overlay('pv-map-count')
+      element.textContent = String(count)
+      element.title = options.clusterLabel(count)
+      counts.set(id, new maplibregl.Marker({ element }).setLngLat((feature.geometry as Point).coordinates as [number, number]).addTo(map))
+    }
+    for (const [id, marker] of counts) {
+      if (inView.has(id)) continue
+      marker.remove()
+      counts.delete(id)
+    }
+  }
+
+  function clearClusterCounts(): void {
+    for (const marker of counts.values()) marker.remove()
+    counts.clear()
+  }
 
   function fit(): void {
     const coordinates = indexed.collection.features.map((f) => f.geometry.coordinates as [number, number])
@@ -135,32 +183,49 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
     map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 })
   }
 
-  function setHighlight(index: number | null): void {
+  /** Marks the hovered result, or else the selected one: a bigger, darker dot and its name above it. */
+  function showHighlight(): void {
+    const index = hovered ?? selected
+    const feature = index === null ? undefined : indexed.collection.features[index]
+    if (feature) {
+      nameLabel.getElement().textContent = String(feature.properties?.name ?? '')
+      nameLabel.setLngLat(feature.geometry.coordinates as [number, number]).addTo(map)
+    } else nameLabel.remove()
     if (!loaded) return
     if (highlighted !== null) map.setFeatureState({ source: SOURCE, id: highlighted }, { highlight: false })
-    highlighted = index
-    if (index !== null) map.setFeatureState({ source: SOURCE, id: index }, { highlight: true })
+    highlighted = feature ? index : null
+    if (highlighted !== null) map.setFeatureState({ source: SOURCE, id: highlighted }, { highlight: true })
   }
 
   return {
     setResults(points) {
       indexed = toFeatures(points)
+      hovered = null
+      selected = null
       highlighted = null
+      nameLabel.remove()
       if (!loaded) return
+      clearClusterCounts()
       ;(map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData(indexed.collection)
       fit()
     },
     highlight(id) {
       const index = id === null ? -1 : indexed.ids.indexOf(id)
-      setHighlight(index >= 0 ? index : null)
+      hovered = index >= 0 ? index : null
+      showHighlight()
     },
     focus(id) {
       const index = indexed.ids.indexOf(id)
       const feature = indexed.collection.features[index]
       if (!feature) return
       map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom: Math.max(map.getZoom(), 14) })
-      setHighlight(index)
+      selected = index
+      showHighlight()
     },
-    destroy: () => map.remove(),
+    destroy: () => {
+      clearClusterCounts()
+      nameLabel.remove()
+      map.remove()
+    },
   }
 }

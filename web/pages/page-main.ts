@@ -2,6 +2,7 @@ import { translator } from '../i18n/messages.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
+import { rejectedPrefilters } from '../state/rejected-prefilters.ts'
 
 /**
  * The citizen page (`/`) and the iframe embed (`/embed`): one bundle, told apart by
@@ -37,6 +38,9 @@ mountLocator({
   history: 'url',
   keepInUrl: embedSettingsQuery(embed),
   idPrefix: 'pv',
+  // The embed's URL is written by a webmaster: a wrong code is shown to them. The page's URL is a
+  // citizen's (shared, hand-edited) link: it just opens what it can.
+  rejectedPrefilters: mode === 'embed' ? rejectedPrefilters(params) : [],
   onStateChange: (current) => {
     if (!languageLink) return
     const other = current.lang === 'it' ? 'en' : 'it'

@@ -3,6 +3,7 @@ import { DEFAULT_LANG, isLang } from '../i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
+import { PREFILTERS, rejectedPrefilters } from '../state/rejected-prefilters.ts'
 
 /**
  * `<puntovicino-locator region="09" service="formazione_gruppo" lang="it" accent="#0066cc">`:
@@ -59,9 +60,10 @@ export class PuntoVicinoLocator extends HTMLElement {
     const root = document.createElement('div')
     shadow.replaceChildren(style, root)
     const lang = this.getAttribute('lang')
-    // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not sent.
+    // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not
+    // sent, and the widget says so on itself for the webmaster who wrote it.
     const prefilters = new URLSearchParams()
-    for (const name of ['region', 'province', 'comune', 'service'] as const) {
+    for (const name of PREFILTERS) {
       const value = this.getAttribute(name)
       if (value) prefilters.set(name, value)
     }
@@ -76,6 +78,7 @@ export class PuntoVicinoLocator extends HTMLElement {
       mapStyleUrl: this.getAttribute('map-style'),
       history: 'none',
       idPrefix: this.idPrefix,
+      rejectedPrefilters: rejectedPrefilters(prefilters),
     })
   }
 }

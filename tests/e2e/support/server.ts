@@ -1,9 +1,13 @@
 import { serve, type ServerType } from '@hono/node-server'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '../../../functions/api/app.ts'
 import { generateDemoRegistry } from '../../../functions/demo/generate-demo-registry.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { runImport } from '../../../functions/import/run-import.ts'
 import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.ts'
 import { localDynamoDbClient, startLocalDynamoDb } from '../../../functions/local/local-dynamodb.ts'
 import { mountWeb } from '../../../functions/local/serve-web.ts'
@@ -31,12 +35,29 @@ function hostPages(baseUrl: string): Record<string, string> {
 <body><header><p>Comune di Esempio</p></header><main><h1>${title}</h1><p class="pv-count">Testo del sito ospite</p>${body}</main></body></html>`
   return {
     '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
+    '/widget-bad-region': shell('Sito del Comune con un codice regione sbagliato', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="99" lang="it"></puntovicino-locator>`),
     '/iframe': shell(
       'Sito del Comune con iframe',
       `<iframe id="pv-frame" src="${baseUrl}/embed?region=09&list-only=true&accent=%238a1538" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:150px"></iframe>
 <script>addEventListener('message',function(e){if(e.origin!=='${baseUrl}'||!e.data||e.data.type!=='puntovicino:resize')return;var f=document.getElementById('pv-frame');if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
     ),
   }
+}
+
+/** A Puglia row (as the region publishes them) whose hours cell is empty: a point with no hours at all. */
+export const NO_HOURS_POINT_ID = 'puglia-9999001'
+
+/**
+ * The real Puglia rows (`npm run import -- tests/fixtures/it_puglia_punti_facilitazione_sample3.csv`),
+ * whose hours are published as text the importer cannot read, plus one row without hours: real
+ * data (not demo) that the page must show without claiming "closed".
+ */
+async function importPugliaSample(registry: DynamoDbRegistry, comuni: ReturnType<typeof loadComuni>): Promise<void> {
+  const sample = readFileSync('tests/fixtures/it_puglia_punti_facilitazione_sample3.csv', 'utf8').trimEnd()
+  const file = join(mkdtempSync(join(tmpdir(), 'pv-e2e-')), 'puglia.csv')
+  writeFileSync(file, `${sample}\n9999001,attivo,Bari,Comune,,"Piazza Umberto I, 1",41.1200,16.8700,Sportello di prova senza orari,fisso\n`)
+  const report = await runImport({ input: file, format: 'puglia', registry, gazetteer: createGazetteer(comuni), now: E2E_NOW })
+  if (report.rejected > 0 || report.failedWrites.length > 0) throw new Error(`e2e seed: Puglia sample not fully imported: ${JSON.stringify(report.rejectedRows)}`)
 }
 
 const listen = (server: Server | ServerType) => (server.address() as AddressInfo).port
@@ -53,6 +74,7 @@ export async function startE2eServers(): Promise<E2eServers> {
   const comuni = loadComuni()
   const imported = await registry.importPoints(generateDemoRegistry(comuni).map((draft) => PointDraftSchema.parse(draft)))
   if (imported.failed.length > 0) throw new Error(`e2e seed: ${imported.failed.length} demo points not stored`)
+  await importPugliaSample(registry, comuni)
   const snapshots = new RefreshingSnapshotSource({ registry, checkEveryMs: 60_000 })
   await snapshots.start()
   const app = createApp({ snapshots, gazetteer: createGazetteer(comuni), cursorSecret: 'e2e', readDocsAsset: readDocsAssetFromPackage, now: () => E2E_NOW, log: () => {} })

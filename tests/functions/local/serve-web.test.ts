@@ -3,12 +3,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cacheControlFor, mountWeb } from '../../../functions/local/serve-web.ts'
+import { cacheControlFor, contentSecurityPolicyFor, mountWeb } from '../../../functions/local/serve-web.ts'
 
 async function appWithDist() {
   const dist = mkdtempSync(join(tmpdir(), 'pv-web-'))
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>page</title>')
   writeFileSync(join(dist, 'embed.html'), '<!doctype html><title>embed</title>')
+  writeFileSync(join(dist, 'embed-builder.html'), '<!doctype html><title>builder</title>')
+  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(dist, 'widget.js'), 'export {}'.repeat(200))
   writeFileSync(join(dist, 'results-map-ABCD1234.js'), 'export {}')
   mkdirSync(join(dist, 'fonts'))
@@ -46,6 +48,25 @@ describe('mountWeb', () => {
     expect(await (await app.request('/v1/points')).json()).toEqual({ items: [] })
     expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok' })
     expect((await app.request('/nothing-here.js')).status).toBe(404)
+  })
+
+  it('lets any site frame the embed, but only PuntoVicino itself frame the page and the builder', async () => {
+    const app = await appWithDist()
+    const frameAncestors = async (path: string) => (await app.request(path)).headers.get('content-security-policy')?.match(/frame-ancestors ([^;]*)/)?.[1]
+    expect(await frameAncestors('/embed')).toBe('*')
+    expect(await frameAncestors('/embed.html')).toBe('*')
+    expect(await frameAncestors('/')).toBe("'self'")
+    expect(await frameAncestors('/index.html')).toBe("'self'")
+    expect(await frameAncestors('/embed-builder')).toBe("'self'")
+    expect(contentSecurityPolicyFor('/')).toContain("script-src 'self'")
+  })
+
+  it('answers /favicon.ico with the favicon, since browsers ask for it whatever the page links', async () => {
+    const app = await appWithDist()
+    const icon = await app.request('/favicon.ico')
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml')
+    expect(await icon.text()).toContain('<svg')
   })
 
   it('caches hashed chunks for a year and stable names for minutes', () => {

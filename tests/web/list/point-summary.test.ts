@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { Stop } from '../../../shared/schemas/hours.ts'
+import type { Site } from '../../../shared/schemas/point.ts'
+import type { PointView } from '../../../shared/schemas/point-view.ts'
+import { translator } from '../../../web/i18n/messages.ts'
+import { currentOrNextStop, kindNote } from '../../../web/list/point-summary.ts'
+import type { ViewContext } from '../../../web/locator/view-context.ts'
+
+// Tuesday 1 December 2026 in Rome; the process runs in New York (vitest config).
+const at = (time: string) => new Date(`2026-12-01T${time}:00+01:00`)
+const context = (now: Date, lang: 'it' | 'en' = 'it'): ViewContext => ({ lang, t: translator(lang), now: () => now })
+const place = (label: string) => ({ label, location: { lat: 45, lon: 7.8 } })
+const stop = (date: string, start: string, end: string, label: string): Stop => ({ date, start, end, place: place(label) })
+const van: Site = { id: 'v1', kind: 'mobile', label: 'Sosta a Pavarolo', address: null, location: { lat: 45, lon: 7.8 } }
+/** The demo unit demo-01-0034 as the API gives it at 10:00 on Tuesday 1 December: in Cisterna until 13:00. */
+const stops = [
+  stop('2026-12-01', '09:00', '13:00', "Sosta a Cisterna d'Asti"),
+  stop('2026-12-01', '15:00', '18:30', 'Sosta a Pavarolo'),
+  stop('2026-12-02', '15:00', '18:30', 'Sosta a Gassino Torinese'),
+  stop('2026-12-03', '09:00', '13:00', 'Sosta a Pavarolo'),
+]
+const unit = (fields: Partial<PointView>) => ({ open_now: false, closes_at: null, next_opening: null, next_stops: stops, sites: [van], ...fields }) as PointView
+
+describe('currentOrNextStop', () => {
+  it('is the session in progress while the unit is open', () => {
+    expect(currentOrNextStop(unit({ open_now: true }), at('10:00'))?.place.label).toBe("Sosta a Cisterna d'Asti")
+  })
+
+  it('is the session that starts at next_opening, the one the status line announces', () => {
+    const point = unit({ next_opening: '2026-12-01T15:00:00+01:00', next_stops: stops.slice(1) })
+    expect(currentOrNextStop(point, at('13:30'))?.place.label).toBe('Sosta a Pavarolo')
+  })
+
+  it('skips sessions already over when next_opening names none of them', () => {
+    expect(currentOrNextStop(unit({}), at('14:00'))?.start).toBe('15:00')
+    expect(currentOrNextStop(unit({ next_stops: [stops[0]!] }), at('14:00'))).toBeUndefined()
+  })
+})
+
+describe('kindNote', () => {
+  it('says where the unit is now and until when, not a stop on another day', () => {
+    expect(kindNote(unit({ open_now: true, closes_at: '2026-12-01T13:00:00+01:00' }), van, context(at('10:00')))).toBe("Adesso: Sosta a Cisterna d'Asti, fino alle 13:00")
+  })
+
+  it('words the next stop with the same day as the status line: today, tomorrow, a weekday', () => {
+    expect(kindNote(unit({ next_opening: '2026-12-01T15:00:00+01:00', next_stops: stops.slice(1) }), van, context(at('13:30')))).toBe('Prossima sosta: oggi, 15:00–18:30, Sosta a Pavarolo')
+    expect(kindNote(unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, context(at('19:00')))).toBe('Prossima sosta: domani, 15:00–18:30, Sosta a Gassino Torinese')
+    expect(kindNote(unit({ next_opening: '2026-12-03T09:00:00+01:00', next_stops: stops.slice(3) }), van, context(at('19:00'), 'en'))).toBe('Next stop: Thursday, 9:00–13:00, Sosta a Pavarolo')
+  })
+
+  it('says nothing for a unit with no session ahead', () => {
+    expect(kindNote(unit({ next_stops: [] }), van, context(at('10:00')))).toBeNull()
+  })
+})

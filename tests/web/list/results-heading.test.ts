@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { translator } from '../../../web/i18n/messages.ts'
+import { resultsHeading } from '../../../web/list/results-heading.ts'
+
+const t = translator('it')
+const near = { lat: 43.771, lon: 11.254 }
+
+describe('resultsHeading', () => {
+  it('names the place once: "Punti più vicini a Firenze", not "più vicini vicino a"', () => {
+    expect(resultsHeading({ near, place: 'Firenze' }, t)).toBe('Punti più vicini a Firenze')
+    expect(resultsHeading({ near, place: 'Firenze' }, translator('en'))).toBe('Points nearest to Firenze')
+  })
+
+  it('speaks of the citizen\'s position when the search came from geolocation', () => {
+    expect(resultsHeading({ near, place: t('geo.place_label') }, t)).toBe('Punti più vicini alla tua posizione')
+  })
+
+  it('keeps the plain titles for a position without a label and for a prefiltered list', () => {
+    expect(resultsHeading({ near, place: null }, t)).toBe('Punti più vicini')
+    expect(resultsHeading({ near: null, place: null }, t)).toBe('Punti di facilitazione')
+  })
+})

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { rejectedPrefilters } from '../../../web/state/rejected-prefilters.ts'
+
+describe('rejectedPrefilters', () => {
+  it('reports a region code that is not an ISTAT region, with the value as written', () => {
+    expect(rejectedPrefilters(new URLSearchParams('region=99'))).toEqual([{ name: 'region', value: '99' }])
+  })
+
+  it('reports an unknown province, a malformed comune and each unknown service of a list', () => {
+    expect(rejectedPrefilters(new URLSearchParams('province=XX&comune=48017&service=formazione_gruppo,corsi,wifi'))).toEqual([
+      { name: 'province', value: 'XX' },
+      { name: 'comune', value: '48017' },
+      { name: 'service', value: 'corsi' },
+      { name: 'service', value: 'wifi' },
+    ])
+  })
+
+  it('reports nothing for valid prefilters, a lower-case province sigla, or absent and empty ones', () => {
+    expect(rejectedPrefilters(new URLSearchParams('region=09&province=fi&comune=048017&service=assistenza_individuale'))).toEqual([])
+    expect(rejectedPrefilters(new URLSearchParams('region=&lang=en&accent=%23ff0000'))).toEqual([])
+  })
+})

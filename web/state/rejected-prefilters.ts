@@ -1,0 +1,32 @@
+import { parseLocatorState } from './locator-state.ts'
+
+/** The prefilters a host site sets on the widget (attributes) or the iframe (`/embed?…`). */
+export const PREFILTERS = ['region', 'province', 'comune', 'service'] as const
+export type Prefilter = (typeof PREFILTERS)[number]
+
+export interface RejectedPrefilter {
+  readonly name: Prefilter
+  /** The value as the host site wrote it (for a service list: the one unknown item). */
+  readonly value: string
+}
+
+/**
+ * The prefilters the locator drops, so the embed can tell the site's webmaster instead of
+ * silently showing something else (`region=99` used to look like a working, empty filter).
+ * It asks the same lenient parser the locator uses, so what is reported is exactly what is dropped.
+ */
+export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[] {
+  const rejected: RejectedPrefilter[] = []
+  for (const name of PREFILTERS) {
+    const raw = params.get(name)
+    if (raw === null || raw.trim() === '') continue
+    if (name === 'service') {
+      for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+        if (parseLocatorState(new URLSearchParams({ service: item })).service.length === 0) rejected.push({ name, value: item })
+      }
+    } else if (parseLocatorState(new URLSearchParams({ [name]: raw }))[name] === null) {
+      rejected.push({ name, value: raw })
+    }
+  }
+  return rejected
+}
