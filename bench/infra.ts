@@ -9,15 +9,15 @@
  * Absolute times drift on a shared machine: the cold start is reported as a ratio of medians.
  */
 import '../functions/local/quiet-sdk-warning.ts'
-import { build, type Metafile } from 'esbuild'
+import { build } from 'esbuild'
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { buildLambdas, LAMBDA_ENTRIES, lambdaBuildOptions, type LambdaName } from '../functions/lambda/build.ts'
+import { buildLambdas, LAMBDA_ENTRIES, lambdaBuildOptions, type BundleFile, type LambdaName } from '../functions/lambda/build.ts'
 import { S3SnapshotPublisher } from '../functions/snapshot/s3-snapshot-publisher.ts'
 import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
@@ -91,29 +91,6 @@ function firstEvent() {
   }
 }
 
-/**
- * The JS files of one built Lambda: those a cold start loads (what the entry imports statically,
- * plus what it imports dynamically itself, since an entry awaits those at top level, and their
- * static imports, transitively) and the rest, which only a deeper dynamic import() loads.
- */
-function bundleFiles(metafile: Metafile, entryFile: string): { atStart: string[]; lazy: string[] } {
-  const entry = relative(REPO_ROOT, entryFile)
-  const folder = dirname(entry)
-  const atStart = new Set<string>()
-  const visit = (output: string, isEntry: boolean): void => {
-    if (atStart.has(output)) return
-    atStart.add(output)
-    for (const imported of metafile.outputs[output]?.imports ?? []) {
-      if (imported.external) continue
-      if (imported.kind === 'import-statement' || (isEntry && imported.kind === 'dynamic-import')) visit(imported.path, false)
-    }
-  }
-  visit(entry, true)
-  const js = Object.keys(metafile.outputs).filter((output) => dirname(output) === folder && output.endsWith('.mjs'))
-  const absolute = (output: string): string => join(REPO_ROOT, output)
-  return { atStart: [...atStart].map(absolute), lazy: js.filter((output) => !atStart.has(output)).map(absolute) }
-}
-
 export async function runInfraBench(): Promise<string> {
   const lines: string[] = ['infra bench — Lambda bundles, cold start, snapshot load from S3']
   const log = (line: string): void => {
@@ -131,16 +108,16 @@ export async function runInfraBench(): Promise<string> {
     await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler.ts' }, outfile: bareFile })
     const gazetteerBytes = readFileSync(join(REPO_ROOT, 'data', 'it_comuni_gazetteer.csv')).byteLength
     log('bundle sizes (minified / gzip; at start = what a cold start loads, lazy = chunks only a deeper dynamic import() loads):')
-    const sizeOf = (files: string[]): string => {
-      const bytes = files.map((file) => readFileSync(file))
+    const sizeOf = (files: readonly BundleFile[]): string => {
+      const bytes = files.map(({ file }) => readFileSync(file))
       const sum = (ns: number[]): number => ns.reduce((a, b) => a + b, 0)
       return `${kib(sum(bytes.map((b) => b.byteLength))).padStart(9)} / ${kib(sum(bytes.map((b) => gzipSync(b).byteLength))).padStart(8)}`
     }
     for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
-      const { atStart, lazy } = bundleFiles(built.metafile, built.file(name))
+      const { atStart, lazy } = built.coldStartFiles(name)
       log(`  ${name.padEnd(9)} at start ${sizeOf(atStart)} (${atStart.length} files)   lazy ${sizeOf(lazy)} (${lazy.length} files)`)
     }
-    log(`  ${'bare hono'.padEnd(9)} at start ${sizeOf([bareFile])}`)
+    log(`  ${'bare hono'.padEnd(9)} at start ${sizeOf([{ file: bareFile, inputs: [] }])}`)
     log(`  (the api folder also carries the ISTAT gazetteer, ${kib(gazetteerBytes)} of CSV, read on the first /v1/places)`)
 
     // 2. Cold-start proxy, alternating the two contenders so drift hits both alike.

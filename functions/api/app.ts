@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
@@ -6,9 +6,8 @@ import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
 import { createCursorCodec } from './cursor.ts'
 import { conditionalGet } from './middleware/conditional-get.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
-import { fieldErrors, problem } from './problem.ts'
-import { repairNullableRefs } from './repair-nullable-refs.ts'
-import { docsPageRoute, docsRoutes, openApiDocumentRoute, type DocsAssetReader } from './routes/docs.ts'
+import { problem } from './problem.ts'
+import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
 import { healthRoutes } from './routes/health.ts'
 import { placesRoutes } from './routes/places.ts'
 import { pointsRoutes } from './routes/points.ts'
@@ -24,14 +23,13 @@ export interface AppDeps {
   readonly log?: LogSink
 }
 
-export const API_VERSION = '1.0.0'
-
 /** Raised inside a handler when no snapshot is loaded yet; answered as a 503 problem. */
 class RegistryNotReady extends Error {}
 
 /**
  * The one Hono app: served by @hono/node-server locally and by hono/aws-lambda on AWS. Every
- * request parameter is parsed by the route's zod schema; every failure is problem+json.
+ * request parameter is parsed by the route's zod schema; every failure is problem+json. The
+ * OpenAPI document describes the same routes and is built on its first request (./openapi/).
  */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
@@ -41,49 +39,16 @@ export function createApp(deps: AppDeps) {
     return current
   }
 
-  const app = new OpenAPIHono({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const sent = new Map<string, number>()
-        for (const key of new URL(c.req.url).searchParams.keys()) sent.set(key, (sent.get(key) ?? 0) + 1)
-        if (result.target === 'param') for (const key of Object.keys(c.req.param())) sent.set(key, 1)
-        const errors = fieldErrors(result.error, sent)
-        return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
-      }
-    },
-  })
-
+  const app = new Hono()
   app.use('*', requestLog({ sink: deps.log ?? jsonLinesToStdout }))
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
-  app.openapiRoutes(healthRoutes({ snapshot }))
-  app.openapiRoutes(pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now }))
-  app.openapiRoutes(placesRoutes({ gazetteer: deps.gazetteer }))
-  app.openapiRoutes(regionsRoutes({ snapshot }))
+  app.route('/', healthRoutes({ snapshot }))
+  app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now }))
+  app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
+  app.route('/', regionsRoutes({ snapshot }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset }))
-  app.openAPIRegistry.registerPath(docsPageRoute)
-  app.openAPIRegistry.registerPath(openApiDocumentRoute)
-
-  const documentConfig = {
-    openapi: '3.1.0',
-    info: {
-      title: 'PuntoVicino API',
-      version: API_VERSION,
-      description:
-        "Open API of Italy's punti di facilitazione digitale (PNRR Misura 1.7.2): nearest points, filters, opening hours in Europe/Rome. Errors are RFC 9457 problem+json.",
-      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
-    },
-    tags: [
-      { name: 'points', description: 'Facilitation points' },
-      { name: 'exports', description: 'The same selection as GeoJSON or CSV' },
-      { name: 'places', description: 'Comuni and regions' },
-      { name: 'meta', description: 'Service health, this document and its interactive reference' },
-    ],
-  }
-  // Generated once, on first request: the routes are all registered by then and never change.
-  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
-  app.get('/v1/openapi.json', (c) => c.json((document ??= repairNullableRefs(app.getOpenAPI31Document(documentConfig)))))
 
   app.notFound((c) => problem(c, 'notFound', `Nothing at ${c.req.path}. The API lives under /v1; see /v1/docs.`))
   app.onError((error, c) => {

@@ -1,10 +1,14 @@
+import { stringify } from 'csv-stringify'
 import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 
-/** The CSV export: one row per site, the JSON field names flattened, lists joined by `|`. */
+/**
+ * The CSV export: one row per site, the JSON field names flattened, lists joined by `|`. Only
+ * /v1/points.csv loads this module (and csv-stringify), on its first request.
+ */
 export const csvColumns = [
   'point_id', 'name', 'status', 'operator_name', 'operator_type', 'region_istat', 'region_name', 'province',
   'comune_istat', 'comune_name', 'address_street', 'address_postcode', 'site_id', 'site_kind', 'site_label',
@@ -58,4 +62,20 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
     source_dataset: point.source.dataset,
     source_id: point.source.original_id,
   }
+}
+
+/**
+ * Writes the rows as CSV (UTF-8 with BOM, header row) to `out`, one row at a time, waiting while
+ * `out` drains: the selection is never held twice (once as records, once as one big CSV string).
+ */
+export async function writeCsv(rows: Iterable<PointHit>, now: Date, out: { write(chunk: string): Promise<unknown> }): Promise<void> {
+  const csv = stringify({ header: true, columns: csvColumns, bom: true, cast: { boolean: (value) => (value ? 'true' : 'false') } })
+  const written = (async () => {
+    for await (const chunk of csv) await out.write(chunk as string)
+  })()
+  for (const hit of rows) {
+    if (!csv.write(csvRow(hit, now))) await new Promise((resolve) => csv.once('drain', resolve))
+  }
+  csv.end()
+  await written
 }

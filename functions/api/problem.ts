@@ -1,22 +1,10 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+// The RFC 9457 shape of every 4xx and 5xx. Its schema is built only with the OpenAPI document;
+// its type checks every problem sent.
+import type { Problem } from './openapi/problem-schema.ts'
 
-/** RFC 9457 problem details: the one shape of every 4xx and 5xx this API returns. */
-export const ProblemSchema = z
-  .object({
-    type: z.string().meta({ example: 'https://puntovicino.example.org/problems/invalid-parameter' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
-      .optional()
-      .meta({ description: 'One entry per bad parameter' }),
-  })
-  .meta({ id: 'Problem' })
-export type Problem = z.infer<typeof ProblemSchema>
 export type FieldError = { field: string; message: string }
 
 const PROBLEM_BASE = 'https://github.com/puntovicino/puntovicino/blob/main/docs/problems.md#'

@@ -15,8 +15,9 @@ export function apiDepsFromEnvironment(env: Environment): ApiHandlerDeps {
 
 // In Lambda the init phase runs at full CPU before the first event: load the snapshot there.
 // This small module starts the pointer GET first and, once the pointer is in, the snapshot GET;
-// then it evaluates the app's module graph (zod schemas, routes: ~40 ms) while the snapshot
-// travels. (Evaluation is synchronous: a response arriving during it would wait for it to end.)
+// then it evaluates the app's module graph (zod and the request schemas, ICU's time-zone data,
+// routes: ~40 ms; the OpenAPI document and the CSV writer load on their first request) while the
+// snapshot travels. (Evaluation is synchronous: a response arriving during it would wait for it to end.)
 const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.SNAPSHOT_BUCKET)
 const initDeps = inLambda ? apiDepsFromEnvironment(process.env) : undefined
 const prefetch = initDeps && prefetchSnapshotReads(initDeps.readObject!, initDeps.pointerKey!)

@@ -1,6 +1,6 @@
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
 import { rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -82,14 +82,52 @@ export interface BuiltLambdas {
   dir(name: LambdaName): string
   /** The bundled module, for tests and the bench to import. */
   file(name: LambdaName): string
+  /** The Lambda's JS files, split by whether a cold start loads them (see `splitAtColdStart`). */
+  coldStartFiles(name: LambdaName): ColdStartFiles
   readonly metafile: Metafile
 }
 
+/** One output file of a build: its absolute path and the source modules bundled into it. */
+export interface BundleFile {
+  readonly file: string
+  readonly inputs: readonly string[]
+}
+export interface ColdStartFiles {
+  readonly atStart: readonly BundleFile[]
+  /** Chunks only a deeper dynamic import() loads, when a request first needs them. */
+  readonly lazy: readonly BundleFile[]
+}
+
+/**
+ * The JS files of one built Lambda: those a cold start loads (what the entry imports statically,
+ * plus what it imports dynamically itself, since an entry awaits those at top level, and their
+ * static imports, transitively) and the rest, which only a deeper dynamic import() loads.
+ */
+export function splitAtColdStart(metafile: Metafile, entryFile: string): ColdStartFiles {
+  const entry = relative(REPO_ROOT, entryFile)
+  const folder = dirname(entry)
+  const atStart = new Set<string>()
+  const visit = (output: string, isEntry: boolean): void => {
+    if (atStart.has(output)) return
+    atStart.add(output)
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.external) continue
+      if (imported.kind === 'import-statement' || (isEntry && imported.kind === 'dynamic-import')) visit(imported.path, false)
+    }
+  }
+  visit(entry, true)
+  const js = Object.keys(metafile.outputs).filter((output) => dirname(output) === folder && output.endsWith('.mjs'))
+  const described = (output: string): BundleFile => ({ file: join(REPO_ROOT, output), inputs: Object.keys(metafile.outputs[output]?.inputs ?? {}) })
+  return { atStart: [...atStart].map(described), lazy: js.filter((output) => !atStart.has(output)).map(described) }
+}
+
 function described(outdir: string, metafile: Metafile): BuiltLambdas {
+  const file = (name: LambdaName): string => join(outdir, name, 'index.mjs')
   return {
     outdir,
     dir: (name) => join(outdir, name),
-    file: (name) => join(outdir, name, 'index.mjs'),
+    file,
+    coldStartFiles: (name) => splitAtColdStart(metafile, file(name)),
     metafile,
   }
 }

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
-import { handle, type LambdaEvent } from 'hono/aws-lambda'
+import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-lambda'
 import { readFileSync } from 'node:fs'
 import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
 import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
@@ -69,7 +69,9 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
     onError: (error) => log({ level: 'error', msg: 'snapshot check failed; serving the snapshot already loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
   })
   const app = createApp({ snapshots, gazetteer: bundledGazetteer, cursorSecret: deps.cursorSecret, readDocsAsset: docsAssetsServedByCloudFront, now, log })
-  const answer = handle(app)
+  // The CSV export starts with a UTF-8 BOM (so spreadsheet programs read accents right); as text
+  // the adapter would decode and drop it, so CSV travels base64-encoded, byte for byte.
+  const answer = handle(app, { isContentTypeBinary: (type) => defaultIsContentTypeBinary(type) || type.startsWith('text/csv') })
   const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
     await snapshots.refreshIfDue()
     // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.

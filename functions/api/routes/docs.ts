@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
 import { Hono } from 'hono'
+import { honoPath, type ApiRoute } from '../api-route.ts'
 
 /** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
 export const DOCS_ASSETS = {
@@ -27,31 +27,29 @@ const PAGE = `<!doctype html>
 // A file, not an inline script, so a strict Content-Security-Policy (script-src 'self') holds.
 const INIT = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: true })`
 
-/**
- * docs/API.md promises these two endpoints, so the document lists them too. They are plain Hono
- * routes (an HTML page, and the document itself), so only registered for the description.
- */
-export const docsPageRoute = createRoute({
-  method: 'get',
-  path: '/v1/docs',
-  tags: ['meta'],
-  summary: 'The interactive API reference (HTML); its assets are served from /v1/docs/assets/',
-  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'The reference page' } },
-})
-export const openApiDocumentRoute = createRoute({
-  method: 'get',
-  path: '/v1/openapi.json',
-  tags: ['meta'],
-  summary: 'This OpenAPI 3.1 document',
-  responses: {
-    200: { content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } }, description: 'The OpenAPI document' },
-  },
-})
+/** docs/API.md promises these two endpoints, so the document lists them too. */
+export const docsPageRoute = { method: 'get', path: '/v1/docs' } as const satisfies ApiRoute
+export const openApiDocumentRoute = { method: 'get', path: '/v1/openapi.json' } as const satisfies ApiRoute
 
-/** `/v1/docs`: the interactive reference of the OpenAPI document the app generates. */
+let document: unknown
+/**
+ * The OpenAPI document, generated on its first request from the routes' zod schemas: the response
+ * schemas and the generator load only then, so a cold start that answers a query builds neither.
+ * The routes never change while the process runs, so it is generated once.
+ */
+async function openApiDocument(): Promise<unknown> {
+  if (document === undefined) {
+    const { createOpenApiDocument } = await import('../openapi/openapi-document.ts')
+    document ??= createOpenApiDocument()
+  }
+  return document
+}
+
+/** `/v1/openapi.json`, and `/v1/docs`: its interactive reference. */
 export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono {
   const docs = new Hono()
-  docs.get('/v1/docs', (c) => c.html(PAGE))
+  docs.get(honoPath(openApiDocumentRoute), async (c) => c.json(await openApiDocument()))
+  docs.get(honoPath(docsPageRoute), (c) => c.html(PAGE))
   docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   docs.get('/v1/docs/assets/:name', async (c) => {
     const name = c.req.param('name')

@@ -1,33 +1,17 @@
-import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
+import { Hono } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
+import { honoPath, type ApiRoute } from '../api-route.ts'
+import type { Health } from '../openapi/health-openapi.ts'
 
-const HealthSchema = z
-  .object({
-    status: z.literal('ok'),
-    registry_version: z.number().int(),
-    points: z.number().int(),
-    sites: z.number().int(),
-    snapshot_built_at: z.string(),
+export const healthRoute = { method: 'get', path: '/healthz' } as const satisfies ApiRoute
+
+export function healthRoutes(deps: { snapshot: () => Snapshot }): Hono {
+  const routes = new Hono()
+  routes.get(honoPath(healthRoute), (c) => {
+    const s = deps.snapshot()
+    c.header('Cache-Control', 'no-store')
+    const health: Health = { status: 'ok', registry_version: s.registryVersion, points: s.pointCount, sites: s.siteCount, snapshot_built_at: s.builtAt }
+    return c.json(health, 200)
   })
-  .meta({ id: 'Health' })
-
-export const healthRoute = createRoute({
-  method: 'get',
-  path: '/healthz',
-  tags: ['meta'],
-  summary: "Liveness, with the registry's version and size",
-  responses: { 200: { content: { 'application/json': { schema: HealthSchema } }, description: 'Serving' } },
-})
-
-export function healthRoutes(deps: { snapshot: () => Snapshot }) {
-  return [
-    defineOpenAPIRoute({
-      route: healthRoute,
-      handler: (c) => {
-        const s = deps.snapshot()
-        c.header('Cache-Control', 'no-store')
-        return c.json({ status: 'ok' as const, registry_version: s.registryVersion, points: s.pointCount, sites: s.siteCount, snapshot_built_at: s.builtAt }, 200)
-      },
-    }),
-  ] as const
+  return routes
 }

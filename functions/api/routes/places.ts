@@ -1,6 +1,9 @@
-import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
+import { Hono } from 'hono'
+import { z } from 'zod'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
-import { ProblemSchema } from '../problem.ts'
+import { honoPath, type ApiRoute } from '../api-route.ts'
+import type { PlacePage } from '../openapi/places-openapi.ts'
+import { validRequest } from '../request-validator.ts'
 
 const PlacesQuerySchema = z
   .object({
@@ -14,49 +17,25 @@ const PlacesQuerySchema = z
   })
   .strict()
 
-const PlaceSchema = z
-  .object({
-    istat: z.string().meta({ example: '048017' }),
-    name: z.string().meta({ example: 'Firenze' }),
-    alt_name: z.string().nullable().meta({ description: 'Name in the second official language, e.g. Bozen' }),
-    province: z.string().meta({ example: 'FI' }),
-    region: z.object({ istat: z.string(), name: z.string() }),
-    lat: z.number(),
-    lon: z.number(),
-    population: z.number().int(),
+export const placesRoute = { method: 'get', path: '/v1/places', request: { query: PlacesQuerySchema } } as const satisfies ApiRoute
+
+export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
+  const routes = new Hono()
+  routes.get(honoPath(placesRoute), validRequest('query', placesRoute.request.query), (c) => {
+    const { q, limit } = c.req.valid('query')
+    const page: PlacePage = {
+      items: deps.gazetteer.search(q, limit).map((comune) => ({
+        istat: comune.istat,
+        name: comune.name,
+        alt_name: comune.altName,
+        province: comune.province,
+        region: { istat: comune.regionIstat, name: comune.regionName },
+        lat: comune.lat,
+        lon: comune.lon,
+        population: comune.population,
+      })),
+    }
+    return c.json(page, 200)
   })
-  .meta({ id: 'Place', description: 'An Italian comune (ISTAT gazetteer)' })
-
-export const placesRoute = createRoute({
-  method: 'get',
-  path: '/v1/places',
-  tags: ['places'],
-  summary: 'Comuni matching a typed name, for search boxes: prefix, accent-insensitive, bilingual, largest first',
-  request: { query: PlacesQuerySchema },
-  responses: {
-    200: { content: { 'application/json': { schema: z.object({ items: z.array(PlaceSchema) }).meta({ id: 'PlacePage' }) } }, description: 'Matching comuni' },
-    400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Missing or malformed q or limit' },
-  },
-})
-
-export function placesRoutes(deps: { gazetteer: Gazetteer }) {
-  return [
-    defineOpenAPIRoute({
-      route: placesRoute,
-      handler: (c) => {
-        const { q, limit } = c.req.valid('query')
-        const items = deps.gazetteer.search(q, limit).map((comune) => ({
-          istat: comune.istat,
-          name: comune.name,
-          alt_name: comune.altName,
-          province: comune.province,
-          region: { istat: comune.regionIstat, name: comune.regionName },
-          lat: comune.lat,
-          lon: comune.lon,
-          population: comune.population,
-        }))
-        return c.json({ items }, 200)
-      },
-    }),
-  ] as const
+  return routes
 }

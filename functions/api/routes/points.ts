@@ -1,30 +1,24 @@
-import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import { Hono, type Context } from 'hono'
 import { stream } from 'hono/streaming'
-import { stringify } from 'csv-stringify'
+import { z } from 'zod'
 import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
-import { PointPageSchema, PointSchema } from '../../../shared/schemas/point-view.ts'
 import { PointsQuerySchema, type PointsQuery } from '../../../shared/schemas/points-query.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
 import { PresentedPointCache } from '../presented-point-cache.ts'
-import { problem, ProblemSchema } from '../problem.ts'
+import { problem } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
-import { csvColumns, csvRow } from '../points-csv.ts'
+import { honoPath, type ApiRoute } from '../api-route.ts'
 import { geoJsonFeature } from '../points-geojson.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
   readonly cursors: CursorCodec
   readonly now: () => Date
 }
-
-const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-})
 
 /** The typed filter the query engine takes, from the parsed query string. */
 export function toPointFilter(query: PointsQuery, now: Date): PointFilter {
@@ -71,157 +65,100 @@ function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery, snaps
   }
 }
 
-export const listPointsRoute = createRoute({
-  method: 'get',
-  path: '/v1/points',
-  tags: ['points'],
-  summary: 'Find facilitation points: nearest first with near, filtered, paginated',
-  request: { query: PointsQuerySchema },
-  responses: {
-    200: { content: { 'application/json': { schema: PointPageSchema } }, description: 'One page of points' },
-    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
-    410: problemResponse('A distance-ordered cursor outlived its registry version'),
-  },
-})
+export const listPointsRoute = { method: 'get', path: '/v1/points', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
 
-export const getPointRoute = createRoute({
+export const getPointRoute = {
   method: 'get',
   path: '/v1/points/{id}',
-  tags: ['points'],
-  summary: 'One facilitation point',
   request: {
     params: z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }),
-    // No query parameters: any one sent is unknown, and the contract makes that a 400.
-    query: z.object({}).strict(),
+    query: NoQuerySchema,
   },
-  responses: {
-    200: { content: { 'application/json': { schema: PointSchema } }, description: 'The point' },
-    400: problemResponse('The id is too long, or a query parameter was sent'),
-    404: problemResponse('No point has this id'),
-  },
-})
+} as const satisfies ApiRoute
 
-const exportQuery = PointsQuerySchema
-export const geoJsonRoute = createRoute({
-  method: 'get',
-  path: '/v1/points.geojson',
-  tags: ['exports'],
-  summary: 'The selection as an RFC 7946 FeatureCollection, one Point feature per site',
-  request: { query: exportQuery },
-  responses: {
-    200: { content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }) } }, description: 'GeoJSON' },
-    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
-  },
-})
+export const geoJsonRoute = { method: 'get', path: '/v1/points.geojson', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
 
-export const csvRoute = createRoute({
-  method: 'get',
-  path: '/v1/points.csv',
-  tags: ['exports'],
-  summary: 'The selection as CSV (UTF-8, header row, one row per site)',
-  request: { query: exportQuery },
-  responses: {
-    200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' },
-    400: problemResponse('A parameter is malformed, unknown or inconsistent'),
-  },
-})
+export const csvRoute = { method: 'get', path: '/v1/points.csv', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
 
 /** Every (point, site) of an export, nearest first when `near` is given. */
-function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): Array<{ hit: PointHit }> {
+function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): PointHit[] {
   const filter = toPointFilter(query, now)
-  const rows: Array<{ hit: PointHit }> = []
+  const rows: PointHit[] = []
   // `location` is where the site matched: inside the bbox, for a mobile unit that is the stop
   // place there, not its base (which may lie outside). Rows are placed and measured from it.
   for (const { point, site, location } of matchingSites(snapshot, filter)) {
     const distance = query.near && location ? haversineMetres(query.near, location) : null
     if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
-    rows.push({ hit: { point, site, location, distance_m: distance === null ? null : Math.round(distance) } })
+    rows.push({ point, site, location, distance_m: distance === null ? null : Math.round(distance) })
   }
-  if (query.near) rows.sort((a, b) => (a.hit.distance_m ?? Infinity) - (b.hit.distance_m ?? Infinity))
+  if (query.near) rows.sort((a, b) => (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity))
   return rows
 }
 
 /** Both exports start alike: no cursor (they are never paginated), then the whole selection. */
-function exportRequest(c: Context, query: PointsQuery, deps: PointsRouteDeps): { rows: Array<{ hit: PointHit }>; now: Date } | Response {
+function exportRequest(c: Context, query: PointsQuery, deps: PointsRouteDeps): { rows: PointHit[]; now: Date } | Response {
   if (query.cursor) return problem(c, 'invalidParameter', 'Exports return the whole selection in one response.', [{ field: 'cursor', message: 'exports are not paginated' }])
   const now = deps.now()
   return { rows: exportSelection(deps.snapshot(), query, now), now }
 }
 
-export function pointsRoutes(deps: PointsRouteDeps) {
+export function pointsRoutes(deps: PointsRouteDeps): Hono {
   const presented = new PresentedPointCache()
-  return [
-    defineOpenAPIRoute({
-      route: listPointsRoute,
-      handler: (c) => {
-        const query = c.req.valid('query')
-        const snapshot = deps.snapshot()
-        const now = deps.now()
-        const cursor = readCursor(c, deps, query, snapshot)
-        if (!cursor.ok) return cursor.response as never
-        const filter = toPointFilter(query, now)
-        let hits: PointHit[]
-        let nextState: { after?: string; offset?: number } | undefined
-        if (query.near) {
-          const offset = cursor.state?.offset ?? 0
-          hits = queryNearest(snapshot, query.near, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km })
-          if (hits.length > query.limit) nextState = { offset: offset + query.limit }
-        } else {
-          hits = queryList(snapshot, filter, { limit: query.limit + 1, after: cursor.state?.after })
-          if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
-        }
-        const page = hits.slice(0, query.limit)
-        // The site is named when it was chosen by the query (nearest, or matching a site filter).
-        const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
-        const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m } : undefined))
-        const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
-        // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
-        return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
-          'Content-Type': 'application/json; charset=utf-8',
-        }) as never
-      },
-    }),
-    defineOpenAPIRoute({
-      route: getPointRoute,
-      handler: (c) => {
-        const { id } = c.req.valid('param')
-        const record = getPoint(deps.snapshot(), id)
-        if (!record) return problem(c, 'notFound', `No point has id "${id}".`) as never
-        return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never
-      },
-    }),
-    defineOpenAPIRoute({
-      route: geoJsonRoute,
-      handler: (c) => {
-        const selection = exportRequest(c, c.req.valid('query'), deps)
-        if (selection instanceof Response) return selection as never
-        const { rows, now } = selection
-        const features = rows.map(({ hit }) => geoJsonFeature(hit, now)).filter((f) => f !== null)
-        return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }) as never
-      },
-    }),
-    defineOpenAPIRoute({
-      route: csvRoute,
-      handler: (c) => {
-        const selection = exportRequest(c, c.req.valid('query'), deps)
-        if (selection instanceof Response) return selection as never
-        const { rows, now } = selection
-        c.header('Content-Type', 'text/csv; charset=utf-8')
-        c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
-        // Rows are stringified one at a time into the response stream: the selection is never
-        // held twice (once as records, once as one big CSV string).
-        return stream(c, async (out) => {
-          const csv = stringify({ header: true, columns: csvColumns, bom: true, cast: { boolean: (value) => (value ? 'true' : 'false') } })
-          const done = (async () => {
-            for await (const chunk of csv) await out.write(chunk as string)
-          })()
-          for (const { hit } of rows) {
-            if (!csv.write(csvRow(hit, now))) await new Promise((resolve) => csv.once('drain', resolve))
-          }
-          csv.end()
-          await done
-        }) as never
-      },
-    }),
-  ] as const
+  const routes = new Hono()
+
+  routes.get(honoPath(listPointsRoute), validRequest('query', listPointsRoute.request.query), (c) => {
+    const query = c.req.valid('query')
+    const snapshot = deps.snapshot()
+    const now = deps.now()
+    const cursor = readCursor(c, deps, query, snapshot)
+    if (!cursor.ok) return cursor.response
+    const filter = toPointFilter(query, now)
+    let hits: PointHit[]
+    let nextState: { after?: string; offset?: number } | undefined
+    if (query.near) {
+      const offset = cursor.state?.offset ?? 0
+      hits = queryNearest(snapshot, query.near, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km })
+      if (hits.length > query.limit) nextState = { offset: offset + query.limit }
+    } else {
+      hits = queryList(snapshot, filter, { limit: query.limit + 1, after: cursor.state?.after })
+      if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
+    }
+    const page = hits.slice(0, query.limit)
+    // The site is named when it was chosen by the query (nearest, or matching a site filter).
+    const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
+    const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m } : undefined))
+    const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
+    // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
+    return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+    })
+  })
+
+  routes.get(honoPath(getPointRoute), validRequest('query', getPointRoute.request.query), validRequest('param', getPointRoute.request.params), (c) => {
+    const { id } = c.req.valid('param')
+    const record = getPoint(deps.snapshot(), id)
+    if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
+    return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' })
+  })
+
+  routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => {
+    const selection = exportRequest(c, c.req.valid('query'), deps)
+    if (selection instanceof Response) return selection
+    const { rows, now } = selection
+    const features = rows.map((hit) => geoJsonFeature(hit, now)).filter((f) => f !== null)
+    return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' })
+  })
+
+  routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), async (c) => {
+    const selection = exportRequest(c, c.req.valid('query'), deps)
+    if (selection instanceof Response) return selection
+    const { rows, now } = selection
+    // The CSV writer (and csv-stringify) loads on the first CSV request, not on every cold start.
+    const { writeCsv } = await import('../points-csv.ts')
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
+    return stream(c, (out) => writeCsv(rows, now, out))
+  })
+
+  return routes
 }

@@ -1,45 +1,12 @@
-import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi'
+import { Hono } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnrr-targets.ts'
-import { ProblemSchema } from '../problem.ts'
+import { honoPath, type ApiRoute } from '../api-route.ts'
+import type { Regions } from '../openapi/regions-openapi.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
-const TargetSchema = z
-  .object({ points: z.number().int(), citizens: z.number().int(), services: z.number().int().nullable() })
-  .nullable()
-  .meta({ id: 'PnrrTarget', description: 'PNRR 1.7.2 targets from the regional plan; null where unknown' })
-
-const RegionSummarySchema = z
-  .object({
-    istat: z.string().meta({ example: '09' }),
-    name: z.string().meta({ example: 'Toscana' }),
-    active_points: z.number().int(),
-    sites: z.number().int().meta({ description: 'Sites of active points' }),
-    pnrr_target: TargetSchema,
-  })
-  .meta({ id: 'RegionSummary' })
-
-const RegionsSchema = z
-  .object({
-    items: z.array(RegionSummarySchema),
-    national: z.object({ active_points: z.number().int(), sites: z.number().int(), pnrr_target: z.object({ points: z.number().int(), citizens: z.number().int() }) }),
-    registry_version: z.number().int(),
-  })
-  .meta({ id: 'Regions' })
-type Regions = z.infer<typeof RegionsSchema>
-
-export const regionsRoute = createRoute({
-  method: 'get',
-  path: '/v1/regions',
-  tags: ['places'],
-  summary: 'Per region: active points, sites, and PNRR targets where known',
-  // No query parameters: any one sent is unknown, and the contract makes that a 400.
-  request: { query: z.object({}).strict() },
-  responses: {
-    200: { content: { 'application/json': { schema: RegionsSchema } }, description: 'The 20 regions' },
-    400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'A query parameter was sent' },
-  },
-})
+export const regionsRoute = { method: 'get', path: '/v1/regions', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 
 // One summary per snapshot: computed on first request, dropped with the snapshot.
 const summaries = new WeakMap<Snapshot, Regions>()
@@ -74,16 +41,13 @@ function summarise(snapshot: Snapshot): Regions {
   }
 }
 
-export function regionsRoutes(deps: { snapshot: () => Snapshot }) {
-  return [
-    defineOpenAPIRoute({
-      route: regionsRoute,
-      handler: (c) => {
-        const snapshot = deps.snapshot()
-        let summary = summaries.get(snapshot)
-        if (!summary) summaries.set(snapshot, (summary = summarise(snapshot)))
-        return c.json(summary, 200)
-      },
-    }),
-  ] as const
+export function regionsRoutes(deps: { snapshot: () => Snapshot }): Hono {
+  const routes = new Hono()
+  routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => {
+    const snapshot = deps.snapshot()
+    let summary = summaries.get(snapshot)
+    if (!summary) summaries.set(snapshot, (summary = summarise(snapshot)))
+    return c.json(summary, 200)
+  })
+  return routes
 }

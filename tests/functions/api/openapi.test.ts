@@ -85,6 +85,16 @@ describe('the OpenAPI document at /v1/openapi.json', () => {
   })
 })
 
+describe('the routes the app serves and the routes the document describes', () => {
+  it('are the same, apart from the reference page\'s script and assets', () => {
+    // One entry per handler: a route's request validators are listed under its path too.
+    const served = fixture.app.routes.filter((route) => route.method === 'GET').map((route) => route.path)
+    const documented = Object.keys(doc.paths).map((path) => path.replaceAll(/{(.+?)}/g, ':$1'))
+    const assetsOfTheReference = ['/v1/docs/init.js', '/v1/docs/assets/:name']
+    expect(new Set(served)).toEqual(new Set([...documented, ...assetsOfTheReference]))
+  })
+})
+
 describe('responses conform to the document', () => {
   it('answers /v1/points pages as documented, for every active point of the registry', async () => {
     let url = '/v1/points?limit=100'

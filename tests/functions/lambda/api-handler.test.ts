@@ -76,6 +76,37 @@ describe('the bundled read API handler', () => {
     expect(response.statusCode).toBe(404)
   })
 
+  it('serves the OpenAPI document and the CSV export from the chunks it loads on their first request', async () => {
+    const handler = handlerFor()
+    const document = await handler(getEvent('/v1/openapi.json'))
+    expect(document.statusCode).toBe(200)
+    const body = JSON.parse(document.body) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }
+    expect(body.openapi).toMatch(/^3\.1\./)
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/v1/points', '/v1/points/{id}', '/v1/points.csv', '/healthz']))
+    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['Point', 'PointPage', 'Problem']))
+    const csv = await handler(getEvent('/v1/points.csv', 'kind=fixed'))
+    expect(csv.statusCode).toBe(200)
+    expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8')
+    // Sent base64-encoded, so the BOM that spreadsheet programs need arrives intact.
+    expect(csv.isBase64Encoded).toBe(true)
+    const text = Buffer.from(csv.body, 'base64').toString('utf8')
+    expect(text.split('\n')[0]).toMatch(/^\uFEFFpoint_id,name,status,/)
+  })
+
+  it('keeps the OpenAPI generator, the response schemas and the CSV writer out of its cold start', () => {
+    const { atStart, lazy } = lambdas.built.coldStartFiles('api')
+    const startInputs = atStart.flatMap((file) => file.inputs)
+    const lazyInputs = lazy.flatMap((file) => file.inputs)
+    for (const deferred of ['@asteasolutions/zod-to-openapi', '@hono/zod-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/', 'csv-stringify', 'opening_hours']) {
+      expect(startInputs.filter((input) => input.includes(deferred)), `${deferred} is loaded at start`).toEqual([])
+    }
+    for (const deferred of ['@asteasolutions/zod-to-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/openapi-document.ts', 'csv-stringify']) {
+      expect(lazyInputs.some((input) => input.includes(deferred)), `${deferred} is in no lazy chunk`).toBe(true)
+    }
+    // Every request is validated, so the request schemas are there from the start.
+    expect(startInputs.some((input) => input.endsWith('shared/schemas/points-query.ts'))).toBe(true)
+  })
+
   it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
     const env = {
       SNAPSHOT_BUCKET: s3.bucket,

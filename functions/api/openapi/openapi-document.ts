@@ -1,0 +1,41 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { docsOpenApiRoutes } from './docs-openapi.ts'
+import { healthOpenApiRoutes } from './health-openapi.ts'
+import { placesOpenApiRoutes } from './places-openapi.ts'
+import { pointsOpenApiRoutes } from './points-openapi.ts'
+import { regionsOpenApiRoutes } from './regions-openapi.ts'
+import { repairNullableRefs } from './repair-nullable-refs.ts'
+
+export const API_VERSION = '1.0.0'
+
+/** Every route the app serves, described: its request schemas (shared with the app) and its responses. */
+export const OPENAPI_ROUTES = [...healthOpenApiRoutes, ...pointsOpenApiRoutes, ...placesOpenApiRoutes, ...regionsOpenApiRoutes, ...docsOpenApiRoutes]
+
+const DOCUMENT_OBJECT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'PuntoVicino API',
+    version: API_VERSION,
+    description:
+      "Open API of Italy's punti di facilitazione digitale (PNRR Misura 1.7.2): nearest points, filters, opening hours in Europe/Rome. Errors are RFC 9457 problem+json.",
+    license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+  },
+  tags: [
+    { name: 'points', description: 'Facilitation points' },
+    { name: 'exports', description: 'The same selection as GeoJSON or CSV' },
+    { name: 'places', description: 'Comuni and regions' },
+    { name: 'meta', description: 'Service health, this document and its interactive reference' },
+  ],
+}
+
+/**
+ * The OpenAPI 3.1 document, generated from the routes' zod schemas. This module and everything
+ * it imports (response schemas, the generator) load on the first request for the document: the
+ * app that answers requests is plain Hono and validates with the same request schemas.
+ */
+export function createOpenApiDocument() {
+  // An OpenAPIHono only for its registry and generator; it serves nothing.
+  const registry = new OpenAPIHono()
+  for (const route of OPENAPI_ROUTES) registry.openAPIRegistry.registerPath(route)
+  return repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT))
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** RFC 9457 problem details: the one shape of every 4xx and 5xx this API returns (see ../problem.ts). */
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ example: 'https://puntovicino.example.org/problems/invalid-parameter' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'One entry per bad parameter' }),
+  })
+  .meta({ id: 'Problem' })
+export type Problem = z.infer<typeof ProblemSchema>
+
+/** A documented error response: a problem document, and when it is given. */
+export const problemResponse = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+})
