@@ -125,6 +125,12 @@ function dataQuality(record: PointRecord): DataQualityNote[] {
       message_en: `hours could not be read and are shown as published: ${unparsed.join(', ')}`,
     })
   }
+  const hasHours = record.sites.some(
+    (s) => s.opening_hours_unparsed || s.stops?.length || (s.opening_hours && Object.values(s.opening_hours).some((d) => d && d.length > 0)),
+  )
+  if (!hasHours) {
+    notes.push({ code: 'no_hours', message: 'orari non indicati: contattare il punto', message_en: 'no hours given: contact the point' })
+  }
   const low = lowHoursWarning(record)
   if (low) notes.push({ code: 'low_hours', message: low.it, message_en: low.en })
   return notes

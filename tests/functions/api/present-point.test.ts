@@ -31,6 +31,14 @@ describe('presentPoint', () => {
   })
 })
 
+describe('presentPoint without any hours', () => {
+  it('says so in a data-quality note rather than leaving the reader to infer "closed"', () => {
+    const view = presentPoint(buildPoint([buildSite({ label: 'Sede' })]), NOVEMBER)
+    expect(view.data_quality).toEqual([{ code: 'no_hours', message: 'orari non indicati: contattare il punto', message_en: 'no hours given: contact the point' }])
+    expect(view.opening_hours_text).toBe('orari non indicati')
+  })
+})
+
 describe('error messages of /v1/points', () => {
   const fixture = createApiFixture()
   it('says what a malformed value should be, and that a parameter sent twice must be given once', async () => {
