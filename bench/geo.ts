@@ -18,6 +18,7 @@
  *   Lambda needs before its first answer; records can follow lazily).
  * - Deserialize: bytes already in memory → queryable snapshot; then the first query after load.
  */
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { pathToFileURL } from 'node:url'
@@ -69,14 +70,19 @@ const usedMemory = (): number => {
   return m.heapUsed + m.arrayBuffers
 }
 
-/** One measured build: wall and CPU time, and what stays allocated afterwards. */
-function measuredBuild(records: readonly PointRecord[], gc: () => void) {
+/** One measured build: wall and CPU time, the full GCs inside it, and what stays allocated afterwards. */
+async function measuredBuild(records: readonly PointRecord[], gc: () => void) {
+  // A full GC inside the build walks the caller's records (~1.4 GB here): say how much of the time it took.
+  const gcEntries: PerformanceEntry[] = []
+  const observer = new PerformanceObserver((list) => gcEntries.push(...list.getEntries()))
+  observer.observe({ entryTypes: ['gc'] })
   gc()
   const before = usedMemory()
   const cpuBefore = process.cpuUsage()
   const start = performance.now()
   const snapshot = buildSnapshot(records, { registryVersion: 1, builtAt: NOW })
-  const wallMs = performance.now() - start
+  const end = performance.now()
+  const wallMs = end - start
   const cpu = process.cpuUsage(cpuBefore)
   gc()
   const keptBytes = usedMemory() - before
@@ -85,7 +91,21 @@ function measuredBuild(records: readonly PointRecord[], gc: () => void) {
   void snapshot.haystacks
   const haystackMs = performance.now() - haystackStart
   gc()
-  return { snapshot, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, keptBytes, haystackMs, keptWithHaystacks: usedMemory() - before }
+  await new Promise((resolve) => setTimeout(resolve, 50)) // GC entries reach observers asynchronously
+  observer.disconnect()
+  const fullGcs = gcEntries.filter(
+    (e) => ((e as { detail?: { kind?: number } }).detail)?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR && e.startTime >= start && e.startTime < end,
+  )
+  return {
+    snapshot,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    fullGcCount: fullGcs.length,
+    fullGcMs: fullGcs.reduce((total, e) => total + e.duration, 0),
+    keptBytes,
+    haystackMs,
+    keptWithHaystacks: usedMemory() - before,
+  }
 }
 
 export async function runGeoBench(): Promise<string> {
@@ -102,7 +122,7 @@ export async function runGeoBench(): Promise<string> {
   for (const targetSites of [3_000, 100_000, 1_000_000]) {
     const full = targetSites >= 1_000_000
     const records = full ? everything : everything.slice(0, Math.round(targetSites / SITES_PER_POINT))
-    const build = full ? measuredBuild(records, gc) : undefined
+    const build = full ? await measuredBuild(records, gc) : undefined
     const snapshot = build?.snapshot ?? buildSnapshot(records, { registryVersion: 1, builtAt: NOW })
 
     const queries = positions(full ? 500 : 2000, 2)
@@ -125,6 +145,7 @@ export async function runGeoBench(): Promise<string> {
       `build from records in memory: ${ms(build.wallMs)} wall, ${ms(build.cpuMs)} CPU ` +
         `(= ${(build.wallMs / linearScanMs).toFixed(1)} linear-scan queries; target ≤ ${TARGETS.buildMs} ms: ${verdict(build.wallMs, TARGETS.buildMs)})`,
     )
+    log(`  of which full GCs (mark-compact of the whole heap, records included): ${build.fullGcCount}, ${ms(build.fullGcMs)}`)
     log(`  + haystacks for \`q\`, made on the first \`q\` query (or serialisation): ${ms(build.haystackMs)}`)
     log(
       `memory kept by the snapshot (JS heap + ArrayBuffers, after GC, records excluded): ${mib(build.keptBytes)}, ` +

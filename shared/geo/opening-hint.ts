@@ -1,6 +1,7 @@
-import { minutesOfDay, WEEKDAYS } from '../schemas/hours.ts'
+import type { Location, Stop, WeeklySchedule } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
-import { weekdayOf } from '../hours/rome-time.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
+import { PlaceRole } from './site-places.ts'
 
 /**
  * A cheap necessary condition for "open at", packed in 31 bits so the nearest-search predicate can
@@ -9,31 +10,28 @@ import { weekdayOf } from '../hours/rome-time.ts'
  * if it says maybe, `isOpenAt` decides on the candidate. Without it an "open now" search at night
  * would walk and evaluate every site in the country before answering "nothing".
  * Seasons and closures only ever close a site, so ignoring them keeps the hint a superset.
+ *
+ * The snapshot computes one per indexed place, a million at a time: these functions read the
+ * site as it is and create nothing (no sliced strings, no Date, no site copies).
  */
 export const ANY_TIME = 0x7fffffff
 
 export function openingHint(site: Site): number {
-  const stops = site.stops ?? []
   // A site without any schedule is left to `isOpenAt` to judge, whatever it decides for it.
-  if (site.opening_hours === undefined && stops.length === 0) return ANY_TIME
-  let days = 0
-  let hours = 0
-  const week = site.opening_hours
-  if (week !== undefined) {
-    for (let day = 0; day < WEEKDAYS.length; day++) {
-      const intervals = week[WEEKDAYS[day]!]
-      if (intervals === undefined) continue
-      for (const interval of intervals) {
-        days |= 1 << day
-        hours |= hourBits(minutesOfDay(interval.start), minutesOfDay(interval.end))
-      }
-    }
-  }
-  for (const stop of stops) {
-    days |= 1 << WEEKDAYS.indexOf(weekdayOf(stop.date))
-    hours |= hourBits(minutesOfDay(stop.start), minutesOfDay(stop.end))
-  }
-  return ((days << 24) | hours) >>> 0
+  if (site.opening_hours === undefined && (site.stops === undefined || site.stops.length === 0)) return ANY_TIME
+  return (weeklyBits(site.opening_hours) | stopBits(site.stops, null)) >>> 0
+}
+
+/**
+ * `openingHint(siteAtPlace(site, { role, location }))`, without making that site: the whole site,
+ * only its weekly schedule (a mobile unit's base), or only its stops at `location`.
+ */
+export function placeOpeningHint(site: Site, role: PlaceRole, location: Location): number {
+  if (role === PlaceRole.wholeSite) return openingHint(site)
+  if (role === PlaceRole.weeklyBase) return site.opening_hours === undefined ? ANY_TIME : weeklyBits(site.opening_hours) >>> 0
+  // Every stop sets its weekday bit, so 0 means no stop stands there: like a site without any schedule.
+  const bits = stopBits(site.stops, location)
+  return bits === 0 ? ANY_TIME : bits >>> 0
 }
 
 /** Whether the hint allows an opening at this Rome wall-clock time (weekday 0 = Monday, minutes since midnight). */
@@ -41,9 +39,55 @@ export function hintAllows(hint: number, weekday: number, minutes: number): bool
   return ((hint >>> (24 + weekday)) & (hint >>> Math.floor(minutes / 60)) & 1) === 1
 }
 
-/** The hours touched by [start, end) minutes. */
-function hourBits(startMinute: number, endMinute: number): number {
+// Module-local copy: read a million times, and an imported binding may compile to a getter call.
+const DAY_KEYS = WEEKDAYS
+
+function weeklyBits(week: WeeklySchedule | undefined): number {
+  if (week === undefined) return 0
   let bits = 0
-  for (let h = Math.floor(startMinute / 60); h <= Math.floor((endMinute - 1) / 60); h++) bits |= 1 << h
+  for (let day = 0; day < DAY_KEYS.length; day++) {
+    const intervals = week[DAY_KEYS[day]!]
+    if (intervals === undefined) continue
+    for (let i = 0; i < intervals.length; i++) {
+      const interval = intervals[i]!
+      bits |= (1 << (24 + day)) | hourBits(interval.start, interval.end)
+    }
+  }
   return bits
+}
+
+/** The bits of `stops`, or of those standing exactly at `at` when given. */
+function stopBits(stops: readonly Stop[] | undefined, at: Location | null): number {
+  if (stops === undefined) return 0
+  let bits = 0
+  for (let i = 0; i < stops.length; i++) {
+    const stop = stops[i]!
+    if (at !== null && (stop.place.location.lat !== at.lat || stop.place.location.lon !== at.lon)) continue
+    bits |= (1 << (24 + mondayFirstWeekday(stop.date))) | hourBits(stop.start, stop.end)
+  }
+  return bits
+}
+
+/** The hours touched by [start, end), times as "HH:MM". */
+function hourBits(start: string, end: string): number {
+  const first = Math.floor(minutesOf(start) / 60)
+  const last = Math.floor((minutesOf(end) - 1) / 60)
+  if (last < first) return 0
+  // Bits first…last; `last` is at most 23 ("24:00" ends in hour 23), so the shift stays in 32 bits.
+  return ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
+}
+
+/** "HH:MM" → minutes since midnight, from the character codes (the schema has checked the shape). */
+function minutesOf(time: string): number {
+  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48)
+}
+
+/** Weekday of a "YYYY-MM-DD" calendar date, 0 = Monday. A calendar date has the same weekday in every zone. */
+function mondayFirstWeekday(date: string): number {
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48)
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
+  const days = Math.floor(Date.UTC(year, month - 1, day) / 86_400_000)
+  // 1970-01-01 was a Thursday (3 with Monday as 0).
+  return (((days + 3) % 7) + 7) % 7
 }

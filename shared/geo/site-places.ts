@@ -1,5 +1,6 @@
-import type { LocalDate, Location } from '../schemas/hours.ts'
+import type { LocalDate, Location, Stop } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
+import { WEEKDAYS } from '../vocabulary.ts'
 
 /**
  * Where a site can be met, i.e. the places the snapshot indexes for it.
@@ -27,24 +28,55 @@ export interface SitePlace {
 
 /** The places to index for `site`, counting as upcoming the stops dated `fromDate` or later. */
 export function sitePlaces(site: Site, fromDate: LocalDate): SitePlace[] {
-  if (site.kind === 'online') return []
-  // Most sites have no stops: answer without the Set, once per site of a million-site build.
-  if (site.stops === undefined || site.stops.length === 0) {
-    return site.location ? [{ role: PlaceRole.wholeSite, location: site.location }] : []
-  }
   const places: SitePlace[] = []
-  const seen = new Set<string>()
-  for (const stop of site.stops ?? []) {
-    if (stop.date < fromDate) continue
-    const key = `${stop.place.location.lat},${stop.place.location.lon}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    places.push({ role: PlaceRole.stop, location: stop.place.location })
-  }
-  if (!site.location) return places
-  if (places.length === 0) return [{ role: PlaceRole.wholeSite, location: site.location }]
-  if (hasWeeklyHours(site)) places.push({ role: PlaceRole.weeklyBase, location: site.location })
+  visitSitePlaces(site, fromDate, { place: (role, location) => places.push({ role, location }) })
   return places
+}
+
+/** Receives the places of a site one by one, in `sitePlaces` order. */
+export interface SitePlaceSink {
+  place(role: PlaceRole, location: Location): void
+}
+
+/**
+ * `sitePlaces` without the array: tells `sink` (if any) each place and returns how many there
+ * are. The snapshot walks a million sites with it, twice (count, then write), so it creates
+ * nothing: distinct stop places are found by looking back over the earlier stops, which for the
+ * few stops of a real mobile unit is cheaper than building a key and a Set.
+ */
+export function visitSitePlaces(site: Site, fromDate: LocalDate, sink: SitePlaceSink | null): number {
+  if (site.kind === 'online') return 0
+  let count = 0
+  const stops = site.stops
+  if (stops !== undefined) {
+    for (let i = 0; i < stops.length; i++) {
+      const stop = stops[i]!
+      if (stop.date < fromDate || !isFirstUpcomingStopThere(stops, i, fromDate)) continue
+      sink?.place(PlaceRole.stop, stop.place.location)
+      count++
+    }
+  }
+  const location = site.location
+  if (!location) return count
+  if (count === 0) {
+    sink?.place(PlaceRole.wholeSite, location)
+    return 1
+  }
+  if (hasWeeklyHours(site)) {
+    sink?.place(PlaceRole.weeklyBase, location)
+    count++
+  }
+  return count
+}
+
+/** Whether no upcoming stop before `stops[i]` stands at the same coordinates (same place, whatever the label). */
+function isFirstUpcomingStopThere(stops: readonly Stop[], i: number, fromDate: LocalDate): boolean {
+  const { lat, lon } = stops[i]!.place.location
+  for (let j = 0; j < i; j++) {
+    const earlier = stops[j]!
+    if (earlier.date >= fromDate && earlier.place.location.lat === lat && earlier.place.location.lon === lon) return false
+  }
+  return true
 }
 
 /**
@@ -61,5 +93,13 @@ export function siteAtPlace(site: Site, place: SitePlace): Site {
 
 function hasWeeklyHours(site: Site): boolean {
   const week = site.opening_hours
-  return week !== undefined && Object.values(week).some((day) => day !== undefined && day.length > 0)
+  if (week === undefined) return false
+  for (let day = 0; day < DAY_KEYS.length; day++) {
+    const intervals = week[DAY_KEYS[day]!]
+    if (intervals !== undefined && intervals.length > 0) return true
+  }
+  return false
 }
+
+// Module-local copy: read a million times, and an imported binding may compile to a getter call.
+const DAY_KEYS = WEEKDAYS

@@ -26,6 +26,55 @@ export class Utf8Column {
     return decoder.decode(this.bytes.subarray(this.offsets[index], this.offsets[index + 1]))
   }
 
+  /**
+   * The column of `strings`, sized exactly. ASCII text (ids, codes) is encoded in one call over the
+   * joined strings, where byte offsets are character offsets; anything else one string at a time.
+   */
+  static of(strings: readonly string[]): Utf8Column {
+    const offsets = new Uint32Array(strings.length + 1)
+    const joined = strings.join('')
+    // One UTF-16 unit per byte only if every character is ASCII (others take 2–4 bytes for 1–2 units).
+    if (utf8Length(joined) === joined.length) {
+      for (let i = 0; i < strings.length; i++) offsets[i + 1] = offsets[i]! + strings[i]!.length
+      return new Utf8Column(encoder.encode(joined), offsets)
+    }
+    for (let i = 0; i < strings.length; i++) offsets[i + 1] = offsets[i]! + utf8Length(strings[i]!)
+    const bytes = new Uint8Array(offsets[strings.length]!)
+    for (let i = 0; i < strings.length; i++) encoder.encodeInto(strings[i]!, bytes.subarray(offsets[i], offsets[i + 1]))
+    return new Utf8Column(bytes, offsets)
+  }
+
+  /** The same strings, string i of the result being string `order[i]` of this column. */
+  reordered(order: Uint32Array): Utf8Column {
+    if (order.length !== this.size) throw new RangeError(`order: ${order.length} entries for ${this.size} strings`)
+    const { bytes, offsets } = this
+    const outBytes = new Uint8Array(offsets[this.size]!)
+    const outOffsets = new Uint32Array(this.size + 1)
+    let at = 0
+    for (let i = 0; i < order.length; i++) {
+      // Byte by byte: ids are a dozen bytes, shorter than the cost of a view per `set`.
+      for (let b = offsets[order[i]!]!, end = offsets[order[i]! + 1]!; b < end; b++) outBytes[at++] = bytes[b]!
+      outOffsets[i + 1] = at
+    }
+    return new Utf8Column(outBytes, outOffsets)
+  }
+
+  /** Whether strings a and b have the same bytes. */
+  equal(a: number, b: number): boolean {
+    const { bytes, offsets } = this
+    const length = offsets[a + 1]! - offsets[a]!
+    if (offsets[b + 1]! - offsets[b]! !== length) return false
+    for (let i = 0; i < length; i++) if (bytes[offsets[a]! + i] !== bytes[offsets[b]! + i]) return false
+    return true
+  }
+
+  /** Whether every string is ASCII (then byte order is JS string order). */
+  isAscii(): boolean {
+    const { bytes, offsets } = this
+    for (let b = offsets[0]!, end = offsets[this.size]!; b < end; b++) if (bytes[b]! >= 0x80) return false
+    return true
+  }
+
   /** Every string, in order. */
   all(): string[] {
     const out = new Array<string>(this.size)
@@ -36,6 +85,21 @@ export class Utf8Column {
 
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
+
+/** Bytes of `text` in UTF-8, as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) continue
+    if (unit < 0x800) bytes += 1
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2 // a pair: 2 units, 4 bytes
+      i++
+    } else bytes += 2
+  }
+  return bytes
+}
 
 /** Appends strings to a growing column; `finish` trims it to size. */
 export class Utf8ColumnBuilder {

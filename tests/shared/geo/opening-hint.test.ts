@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ANY_TIME, hintAllows, openingHint } from '../../../shared/geo/opening-hint.ts'
+import { ANY_TIME, hintAllows, openingHint, placeOpeningHint } from '../../../shared/geo/opening-hint.ts'
+import { siteAtPlace, sitePlaces } from '../../../shared/geo/site-places.ts'
+import { generateRegistry } from './fixtures.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 
 const site = (extra: Partial<Site>): Site => ({ id: 's1', kind: 'fixed', label: 'Sede', address: null, location: { lat: 43.77, lon: 11.25 }, ...extra })
@@ -36,5 +38,15 @@ describe('openingHint', () => {
   it('allows nothing for a schedule with no interval', () => {
     const hint = openingHint(site({ opening_hours: {} }))
     expect(hintAllows(hint, MONDAY, 10 * 60)).toBe(false)
+  })
+})
+
+describe('placeOpeningHint', () => {
+  it('equals the hint of the site as it is at each of its places, for every site of a varied registry', () => {
+    const today = '2026-11-20'
+    const sites = generateRegistry({ points: 800, seed: 3, today }).flatMap((point) => point.sites)
+    const pairs = sites.flatMap((s) => sitePlaces(s, today).map((place) => [s, place] as const))
+    expect(new Set(pairs.map(([, place]) => place.role)).size).toBe(3)
+    for (const [s, place] of pairs) expect(placeOpeningHint(s, place.role, place.location)).toBe(openingHint(siteAtPlace(s, place)))
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isOpenAt } from '../../../shared/hours/open-at.ts'
-import { PlaceRole, siteAtPlace, sitePlaces } from '../../../shared/geo/site-places.ts'
+import { PlaceRole, siteAtPlace, sitePlaces, visitSitePlaces } from '../../../shared/geo/site-places.ts'
 import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 
@@ -40,5 +40,15 @@ describe('siteAtPlace', () => {
     const [atBorgo, atPiazza, atBase] = sitePlaces(site, '2026-11-20')
     expect([atBorgo, atPiazza, atBase].map((p) => mondayMorning(siteAtPlace(site, p!)))).toEqual([true, false, false])
     expect([atBorgo, atPiazza, atBase].map((p) => mondayAfternoon(siteAtPlace(site, p!)))).toEqual([false, false, true])
+  })
+})
+
+describe('visitSitePlaces', () => {
+  it('counts the places of sitePlaces without a sink, and tells a sink each of them in order', () => {
+    const site = van([stop('2026-11-21', borgo), stop('2026-11-22', piazza), stop('2026-11-23', mercato)], true)
+    expect(visitSitePlaces(site, '2026-11-20', null)).toBe(3)
+    const told: [number, unknown][] = []
+    visitSitePlaces(site, '2026-11-20', { place: (role, location) => told.push([role, location]) })
+    expect(told).toEqual([[PlaceRole.stop, borgo.location], [PlaceRole.stop, piazza.location], [PlaceRole.weeklyBase, base]])
   })
 })

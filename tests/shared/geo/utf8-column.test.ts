@@ -36,3 +36,28 @@ describe('Utf8ColumnBuilder and Utf8Column', () => {
     expect(() => full.next()).toThrow(/^size: more than the 0 strings announced/)
   })
 })
+
+describe('Utf8Column.of, reordered, equal and isAscii', () => {
+  it('give back every string, ASCII or not (astral characters and lone surrogates included), in the order asked', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.stringMatching(/^[a-z0-9-]{0,8}$/)), { maxLength: 60 }), (strings) => {
+        const column = Utf8Column.of(strings)
+        const encoded = strings.map((text) => new TextDecoder().decode(new TextEncoder().encode(text)))
+        expect(column.all()).toEqual(encoded)
+        expect(column.bytes.byteLength).toBe(encoded.reduce((n, text) => n + new TextEncoder().encode(text).byteLength, 0))
+        expect(column.isAscii()).toBe(strings.every((text) => /^[\x00-\x7f]*$/.test(text)))
+        const reversed = Uint32Array.from(strings.map((_, i) => strings.length - 1 - i))
+        expect(column.reordered(reversed).all()).toEqual([...encoded].reverse())
+      }),
+    )
+  })
+
+  it('tells equal strings by their bytes', () => {
+    const column = Utf8Column.of(['pv-ab', 'pv-ab', 'pv-a', 'pv-ac'])
+    expect([column.equal(0, 1), column.equal(1, 2), column.equal(0, 3)]).toEqual([true, false, false])
+  })
+
+  it('names what is wrong with an order that does not fit the column', () => {
+    expect(() => Utf8Column.of(['a', 'b']).reordered(new Uint32Array(3))).toThrow('order: 3 entries for 2 strings')
+  })
+})
