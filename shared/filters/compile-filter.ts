@@ -1,5 +1,4 @@
-import { WEEKDAYS } from '../schemas/hours.ts'
-import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../schemas/point.ts'
+import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS, WEEKDAYS } from '../vocabulary.ts'
 import { encodeComune, encodeProvince, encodeRegion } from '../geo/admin-codes.ts'
 import { hintAllows } from '../geo/opening-hint.ts'
 import { toRomeWallClock } from '../hours/rome-time.ts'

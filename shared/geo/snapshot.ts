@@ -1,6 +1,7 @@
 import KDBush from 'kdbush'
 import type { LocalDate, Location } from '../schemas/hours.ts'
-import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS, type PointRecord, type Site } from '../schemas/point.ts'
+import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
+import type { PointRecord, Site } from '../schemas/point.ts'
 import { writePointHaystack } from '../filters/text-query.ts'
 import { toRomeWallClock } from '../hours/rome-time.ts'
 import { encodeComune, encodeProvince, encodeRegion } from './admin-codes.ts'
