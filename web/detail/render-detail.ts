@@ -3,7 +3,7 @@ import type { PointView } from '../../shared/schemas/point-view.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { h, type Child } from '../dom/h.ts'
-import { dateAfterVerb, formatDate, formatSeasonBound, shortTime } from '../i18n/format.ts'
+import { dateAfterVerb, formatDate, seasonRange, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { demoBadge } from '../list/demo-badge.ts'
 import { hasKnownHours, openingStatus } from '../list/opening-status.ts'
@@ -83,7 +83,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
     h('h4', { class: 'pv-site__title' }, site.label, ' ', h('span', { class: `pv-kind pv-kind--${site.kind}` }, kindLabel(site.kind, context))),
     site.kind === 'online' ? h('p', {}, t('detail.online')) : h('p', { class: 'pv-site__address' }, addressLine(point, site)),
     site.valid_from && site.valid_to
-      ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', { from: formatSeasonBound(site.valid_from, lang), to: formatSeasonBound(site.valid_to, lang) }))
+      ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', seasonRange(site.valid_from, site.valid_to, lang)))
       : null,
     siteHours(point, site, context),
     closures.length > 0

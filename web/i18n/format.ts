@@ -19,6 +19,22 @@ export function formatSeasonBound(bound: string, lang: Lang): string {
   return formatDate(date, lang, bound.startsWith('--') ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' })
 }
 
+/**
+ * A season as Italian says it, with the articled prepositions: "dal 15 giugno al 15 settembre",
+ * "dall'8 giugno all'11 settembre", "dal 1° luglio"; English: "from 15 June to 15 September".
+ */
+export function seasonRange(from: string, to: string, lang: Lang): { from: string; to: string } {
+  const a = formatSeasonBound(from, lang)
+  const b = formatSeasonBound(to, lang)
+  if (lang !== 'it') return { from: a, to: b }
+  const articled = (preposition: 'dal' | 'al', text: string): string => {
+    if (/^(8|11)\s/.test(text)) return `${preposition === 'dal' ? "dall'" : "all'"}${text}`
+    if (/^1\s/.test(text)) return `${preposition} ${text.replace(/^1/, '1°')}`
+    return `${preposition} ${text}`
+  }
+  return { from: articled('dal', a), to: articled('al', b) }
+}
+
 /** The Rome wall-clock time of an ISO instant: "9:00". */
 export const romeTime = (iso: string): string => clockTime(toRomeWallClock(new Date(iso)).minutes)
 

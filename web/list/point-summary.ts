@@ -3,7 +3,7 @@ import type { Stop } from '../../shared/schemas/hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { formatSeasonBound, shortTime } from '../i18n/format.ts'
+import { seasonRange, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
@@ -55,7 +55,7 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
     return t('kind.next_stop', { day: dayWords(stop.date, toRomeWallClock(at).date, lang, t), start: shortTime(stop.start), end: shortTime(stop.end), place: stop.place.label })
   }
   if (site?.kind === 'seasonal' && site.valid_from && site.valid_to) {
-    return t('kind.season', { from: formatSeasonBound(site.valid_from, lang), to: formatSeasonBound(site.valid_to, lang) })
+    return t('kind.season', seasonRange(site.valid_from, site.valid_to, lang))
   }
   return null
 }

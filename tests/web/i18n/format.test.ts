@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateAfterVerb } from '../../../web/i18n/format.ts'
+import { dateAfterVerb, seasonRange } from '../../../web/i18n/format.ts'
 
 describe('dateAfterVerb', () => {
   it("gives an Italian date the article it takes after a verb: l'8, l'11, il 1°, il 15", () => {
@@ -12,5 +12,14 @@ describe('dateAfterVerb', () => {
 
   it('leaves an English date without an article', () => {
     expect(dateAfterVerb('2026-12-08', 'en')).toBe('8 December')
+  })
+})
+
+describe('seasonRange', () => {
+  it('articles Italian prepositions before 8, 11 and the 1st, and leaves English plain', () => {
+    expect(seasonRange('--06-15', '--09-15', 'it')).toEqual({ from: 'dal 15 giugno', to: 'al 15 settembre' })
+    expect(seasonRange('--06-08', '--09-11', 'it')).toEqual({ from: "dall'8 giugno", to: "all'11 settembre" })
+    expect(seasonRange('--07-01', '--08-31', 'it')).toEqual({ from: 'dal 1° luglio', to: 'al 31 agosto' })
+    expect(seasonRange('--06-15', '--09-15', 'en')).toEqual({ from: '15 June', to: '15 September' })
   })
 })
