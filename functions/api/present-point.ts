@@ -117,12 +117,14 @@ function hoursText(sites: readonly Site[], wording: HoursWording): string {
 
 function dataQuality(record: PointRecord): DataQualityNote[] {
   const notes: DataQualityNote[] = []
-  const unparsed = record.sites.filter((s) => s.opening_hours_unparsed).map((s) => `«${s.label}»`)
+  const unparsed = record.sites.filter((s) => s.opening_hours_unparsed)
   if (unparsed.length > 0) {
+    // The published text itself, so a reader of the note alone sees what the hours say.
+    const quoted = unparsed.map((s) => `«${s.opening_hours_source ?? ''}»${record.sites.length > 1 ? ` (${s.label})` : ''}`).join('; ')
     notes.push({
       code: 'hours_unparsed',
-      message: `orari non interpretabili, riportati come pubblicati: ${unparsed.join(', ')}`,
-      message_en: `hours could not be read and are shown as published: ${unparsed.join(', ')}`,
+      message: `orari non interpretabili, riportati come pubblicati: ${quoted}`,
+      message_en: `hours could not be read and are given as published: ${quoted}`,
     })
   }
   const hasHours = record.sites.some(

@@ -44,7 +44,8 @@ function summary(r: ImportReport): string {
   }
   if (r.rejectedRows.length > 20) lines.push(`  … ${r.rejectedRows.length - 20} more in the report file`)
   if (r.warningRows.length > 0) {
-    lines.push(`avvisi / warnings: ${r.warningRows.length} rows (${r.dryRun ? 'would be imported' : 'imported'}; details in the report file)`)
+    const n = r.warningRows.length
+    lines.push(`avvisi / warnings: ${n} ${n === 1 ? 'riga / row' : 'righe / rows'} (${r.dryRun ? 'sarebbero importate / would be imported' : 'importate / imported'}; details in the report file)`)
   }
   for (const f of r.failedWrites) lines.push(`  NON scritto / NOT written ${f.id}: ${f.reason}`)
   return lines.join('\n')

@@ -26,7 +26,7 @@ export const PointSchema = PointRecordSchema.safeExtend({
   open_now: z.boolean().meta({ description: 'At response time, Europe/Rome' }),
   closes_at: romeDateTime.nullable().meta({ description: 'When open now: when the current opening ends' }),
   next_opening: romeDateTime.nullable(),
-  next_stops: z.array(StopSchema).meta({ description: 'Upcoming dated stops of a mobile unit (up to 5)' }),
+  next_stops: z.array(StopSchema).meta({ description: "A mobile unit's next sessions, from its weekly round and its dated stops, over the next two weeks (up to 5)" }),
   distance_m: z.number().int().optional().meta({ description: 'With near: great-circle metres to `site`' }),
   site: SiteSchema.optional().meta({ description: 'With near: the nearest site that matches the filters' }),
   data_quality: z.array(DataQualityNoteSchema),

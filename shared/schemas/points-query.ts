@@ -89,7 +89,7 @@ export const PointsQuerySchema = z
       .optional()
       .meta({ description: 'Only points with a site open at this instant' }),
     kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
-    accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites' }),
+    accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites; false: no constraint (the same as leaving it out)' }),
     status: commaList(POINT_STATUSES, 'status')
       .optional()
       .meta({ description: 'Comma list, any of; default active only (suspended and closed points are hidden unless asked for)', example: 'active,suspended' }),

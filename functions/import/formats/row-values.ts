@@ -89,8 +89,10 @@ export function verificationDate(
   now: Date,
 ): { value: string | null; warning?: RowError } {
   if (value === null) return { value: null }
-  const date = value.slice(0, 10)
-  if (!isIsoDate(date)) return { value: null, warning: { field: column, message: `${JSON.stringify(value)} is not a date YYYY-MM-DD; ignored` } }
+  // Italian spreadsheets save dates as 27/10/2026: read them as such, not as an error.
+  const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim())
+  const date = italian ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}` : value.slice(0, 10)
+  if (!isIsoDate(date)) return { value: null, warning: { field: column, message: `${JSON.stringify(value)} is not a date (YYYY-MM-DD or DD/MM/YYYY); ignored` } }
   const instant = `${date}T00:00:00Z`
   if (date < '2000-01-01') return { value: null, warning: { field: column, message: `${date} looks like a placeholder; ignored` } }
   if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: `${date} is in the future; ignored` } }

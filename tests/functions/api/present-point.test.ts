@@ -20,13 +20,13 @@ describe('presentPoint', () => {
     expect(view.next_stops.map((s) => `${s.date} ${s.start}`)).toEqual(['2026-11-26 15:00', '2026-12-03 15:00'])
   })
 
-  it('writes its data-quality notes in Italian and English, naming sites by label', () => {
+  it('writes its data-quality notes in Italian and English, quoting the published hours', () => {
     const unread = buildSite({ label: 'URP', opening_hours_source: 'Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:', opening_hours_unparsed: true })
     const [note] = presentPoint(buildPoint([unread]), NOVEMBER).data_quality
     expect(note).toEqual({
       code: 'hours_unparsed',
-      message: 'orari non interpretabili, riportati come pubblicati: «URP»',
-      message_en: 'hours could not be read and are shown as published: «URP»',
+      message: 'orari non interpretabili, riportati come pubblicati: «Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:»',
+      message_en: 'hours could not be read and are given as published: «Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:»',
     })
   })
 })

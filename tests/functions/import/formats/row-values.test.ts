@@ -43,12 +43,14 @@ describe('coordinates', () => {
 })
 
 describe('verificationDate', () => {
-  it('turns a date into midnight UTC of that day', () => {
+  it('turns a date into midnight UTC of that day, also when written the Italian way', () => {
     expect(verificationDate('2024-03-01', 'date_maj', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
+    expect(verificationDate('1/3/2024', 'verificato_il', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
   })
 
   it('ignores malformed, placeholder and future dates with a warning naming the column', () => {
-    expect(verificationDate('01/03/2024', 'date_maj', now).warning?.field).toBe('date_maj')
+    expect(verificationDate('2024.03.01', 'date_maj', now).warning?.field).toBe('date_maj')
+    expect(verificationDate('31/02/2024', 'date_maj', now).warning?.field).toBe('date_maj')
     expect(verificationDate('1970-01-01', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '1970-01-01 looks like a placeholder; ignored' } })
     expect(verificationDate('2026-11-27', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '2026-11-27 is in the future; ignored' } })
   })
