@@ -39,6 +39,9 @@ export function resolveComune(
     if (name !== null && !gazetteer.findByName(name).includes(byCode)) {
       return { ok: false, error: { field: nameColumn, message: `${JSON.stringify(name)} does not match ISTAT code ${code}, which is ${byCode.name}` } }
     }
+    if (clues.province && clues.province.toUpperCase() !== byCode.province) {
+      return { ok: false, error: { field: 'provincia', message: `${JSON.stringify(clues.province)} does not match ISTAT code ${code}, which is ${byCode.name} (${byCode.province})` } }
+    }
     comune = byCode
   } else if (name !== null) {
     const candidates = gazetteer.findByName(name, {

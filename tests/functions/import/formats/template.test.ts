@@ -91,6 +91,12 @@ describe('templateFormat on single rows', () => {
     ])
   })
 
+  it('rejects an ISTAT code and a province that disagree', () => {
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, provincia: 'LE' }, ctx))).toEqual([
+      { field: 'provincia', message: '"LE" does not match ISTAT code 072006, which is Bari (BA)' },
+    ])
+  })
+
   it('rejects an unknown comune or ISTAT code', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '', comune: 'Atlantide' }, ctx))).toEqual([
       { field: 'comune', message: 'unknown comune "Atlantide"' },
