@@ -59,7 +59,8 @@ const isRecurring = (bound: string): boolean => bound.startsWith('--')
  * after its end wraps the new year (--12-01 … --02-28). The schema forbids mixing the two forms;
  * a lone bound is compared in its own form.
  */
-function seasonCovers(site: Site, date: string): boolean {
+/** Whether the site's season (if it has one) includes this Rome date. */
+export function seasonCovers(site: Site, date: string): boolean {
   const { valid_from: from, valid_to: to } = site
   const monthDay = date.slice(5)
   if (from !== undefined && to !== undefined && isRecurring(from) && isRecurring(to)) {

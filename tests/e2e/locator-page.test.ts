@@ -45,7 +45,7 @@ describe('the citizen page', () => {
     const count = page.locator('.pv-count')
     expect(await count.getAttribute('aria-live')).toBe('polite')
     expect(await count.textContent()).toMatch(/^20 punti mostrati, altri disponibili$/)
-    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Firenze')
+    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Firenze (FI)')
     // Demo data says so on every card and once above the list, from the data (not from the page's HTML).
     expect(await page.locator('.pv-demo-notice').isVisible()).toBe(true)
     expect(await page.locator('.pv-result .pv-badge--demo').count()).toBe(20)
@@ -54,7 +54,7 @@ describe('the citizen page', () => {
     expect(distances[0]).toMatch(/^\d+ m$|^\d(,\d)? km$/)
     const url = new URL(page.url())
     expect(url.searchParams.get('near')).toBe('43.771,11.254')
-    expect(url.searchParams.get('place')).toBe('Firenze')
+    expect(url.searchParams.get('place')).toBe('Firenze (FI)')
     await screenshot(page, 'page-results-firenze')
     await context.close()
   })
@@ -180,14 +180,22 @@ describe('the citizen page', () => {
     await card('puglia-5447245').locator('.pv-result__link').click()
     const detail = page.locator('.pv-detail')
     await detail.waitFor()
-    expect(await detail.locator('.pv-status').textContent()).toMatch(/^Orari come pubblicati: Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:/)
-    // Quoted once, in the status line: not repeated under the point's only site.
+    expect(await detail.locator('.pv-status').textContent()).toBe('Orari come pubblicati: vedi sotto, alla voce «Orari»')
+    // Quoted once, whole and labelled, in the site's "Orari" section (not again as a data note).
+    expect(await detail.locator('.pv-site .pv-published-hours').textContent()).toMatch(/^Orari come pubblicati: Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:/)
     expect((await detail.textContent())!.split('Lun-Ven dalle 9:00').length - 1).toBe(1)
-    expect(await detail.locator('.pv-data-note').first().textContent()).toMatch(/^Nota sui dati: orari non interpretabili/)
+    expect(await detail.locator('.pv-data-note').count()).toBe(0)
     expect(await detail.locator('.pv-week').count()).toBe(0)
     expect(await detail.textContent()).not.toMatch(/Chiuso|chiuso/)
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'page-detail-unparsed-hours')
+
+    // From a shared link, on a desktop: the published hours too, and the map centred on the point with its name.
+    const wide = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const direct = await openPage(wide, '?point=puglia-5447245')
+    await direct.locator('.pv-site .pv-published-hours').waitFor()
+    await direct.waitForFunction(() => document.querySelector('.pv-map-label')?.textContent === document.querySelector('.pv-detail__title')?.textContent)
+    await wide.close()
 
     const none = await openPage(context, `?point=${NO_HOURS_POINT_ID}`)
     await none.locator('.pv-detail').waitFor()
@@ -213,8 +221,22 @@ describe('the citizen page', () => {
     const list = await openPage(context, "?near=44.828,8&place=Cisterna d'Asti")
     const card = list.locator('.pv-result[data-id="demo-01-0034"]')
     await card.waitFor()
-    expect(await card.locator('.pv-status').textContent()).toBe('Aperto ora · chiude alle 13:00')
+    expect(await card.locator('.pv-status').textContent()).toBe("Aperto ora · chiude alle 13:00 · Sosta a Cisterna d'Asti")
     expect(await card.locator('.pv-result__note').textContent()).toBe("Adesso: Sosta a Cisterna d'Asti, fino alle 13:00")
+    await context.close()
+  })
+
+  it('asks which Castro when the typed name belongs to several comuni, and names the province in the heading', async () => {
+    const context = await phoneContext(browser)
+    const page = await openPage(context)
+    await page.getByRole('combobox', { name: 'Il tuo comune' }).fill('Castro')
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.locator('.pv-geo__status').getByText('Ci sono più comuni chiamati Castro: scegli quello giusto dall\'elenco.').waitFor()
+    expect(await page.locator('.pv-suggestion').allTextContents()).toEqual(expect.arrayContaining(['Castro (LE), Puglia', 'Castro (BG), Lombardia']))
+    expect(new URL(page.url()).searchParams.get('near')).toBeNull()
+    await page.getByRole('option', { name: 'Castro (LE)' }).click()
+    await page.locator('.pv-result').first().waitFor()
+    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Castro (LE)')
     await context.close()
   })
 

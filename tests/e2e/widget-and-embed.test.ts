@@ -131,6 +131,8 @@ describe('the widget and the iframe embed on another origin', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/embed-builder`)
     expect(await page.getByLabel('Regione').locator('option').first().textContent()).toBe('Tutte')
+    const regionCodes = await page.getByLabel('Regione').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).slice(1))
+    expect(regionCodes).toEqual([...regionCodes].sort())
     await page.getByLabel('Regione').selectOption('09')
     await page.getByLabel('Servizio').first().selectOption('formazione_gruppo')
     const snippets = await page.locator('pre code').allTextContents()

@@ -4,6 +4,7 @@ import { h } from '../dom/h.ts'
 import { translator, type MessageKey } from '../i18n/messages.ts'
 import '../widget/puntovicino-locator.ts'
 import { iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
+import { regionChoices } from './region-choices.ts'
 
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
 const t = translator('it')
@@ -11,7 +12,7 @@ const origin = location.origin
 const root = document.getElementById('builder')!
 
 const field = (id: string, label: string, control: HTMLElement) => h('div', {}, h('label', { for: id }, label), control)
-const region = h('select', { id: 'b-region' }, h('option', { value: '' }, t('builder.region_any')), ...Object.entries(REGIONS).map(([code, name]) => h('option', { value: code }, `${name} (${code})`)))
+const region = h('select', { id: 'b-region' }, h('option', { value: '' }, t('builder.region_any')), ...regionChoices(REGIONS).map(([code, name]) => h('option', { value: code }, `${name} (${code})`)))
 const province = h('input', { id: 'b-province', type: 'text', maxlength: '2', autocomplete: 'off' })
 const comune = h('input', { id: 'b-comune', type: 'text', maxlength: '6', inputmode: 'numeric', autocomplete: 'off' })
 const service = h('select', { id: 'b-service' }, h('option', { value: '' }, t('filters.any')), ...SERVICES.map((s) => h('option', { value: s }, t(`service.${s}` as MessageKey))))

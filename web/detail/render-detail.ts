@@ -9,7 +9,10 @@ import { demoBadge } from '../list/demo-badge.ts'
 import { hasKnownHours, openingStatus } from '../list/opening-status.ts'
 import { addressLine, kindLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
+import { citizenNotes } from './citizen-notes.ts'
 import { holidayNote } from './holiday-note.ts'
+import { publishedHours } from './published-hours.ts'
+import { weekCaveat } from './week-caveat.ts'
 
 export interface DetailHandlers {
   readonly back: () => void
@@ -24,14 +27,16 @@ const section = (title: string, ...children: Child[]) => h('section', { class: '
 /**
  * The week of one site, Monday first, today's row marked for eyes (bold, label) and for screen
  * readers (aria-current), then what happens on national public holidays; on a holiday the site
- * keeps, today's row says so instead of showing hours that do not apply.
+ * keeps, today's row says so instead of showing hours that do not apply. Out of season, or for a
+ * point suspended or closed, the week is said not to apply now and no row is marked as today.
  */
-function weekTable(site: Site, context: ViewContext): HTMLElement | null {
+function weekTable(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
   // A site without a readable weekly opening gets no week of "chiuso" rows: that would claim closed.
   if (!site.opening_hours || !hasKnownHours({ ...site, stops: [] })) return null
   const { t } = context
   const now = toRomeWallClock(context.now())
-  const today = now.weekday
+  const caveat = weekCaveat(point, site, now.date)
+  const today = caveat ? null : now.weekday
   const holidays = holidayNote(site, now.date, t)
   const hoursOf = (intervals: readonly { start: string; end: string }[]) =>
     intervals.length > 0 ? intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}`).join(', ') : t('detail.closed_day')
@@ -59,18 +64,22 @@ function weekTable(site: Site, context: ViewContext): HTMLElement | null {
       }),
     ),
   )
-  return h('div', { class: 'pv-week-block' }, table, h('p', { class: 'pv-holidays' }, holidays.rule))
+  const note = caveat === 'out_of_season' ? t('detail.out_of_season') : caveat === 'inactive' ? t('detail.inactive_hours') : null
+  return h('div', { class: 'pv-week-block' }, note ? h('p', { class: 'pv-week-note' }, note) : null, table, h('p', { class: 'pv-holidays' }, holidays.rule))
 }
 
 /**
- * A site's hours: its week when the registry can read it; else its hours as published, or a word
- * that there are none. A one-site point's status line already quotes them: not said twice.
+ * A site's hours: its week when the registry can read it; else its hours as published, labelled
+ * as such (always: the status line above may be about something else, such as a suspension), or
+ * a word that there are none, which a one-site point's status line already says.
  */
 function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
-  if (hasKnownHours(site)) return weekTable(site, context)
+  if (hasKnownHours(site)) return weekTable(point, site, context)
+  const { t, lang } = context
+  const published = publishedHours(point, site, lang)
+  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}: `), published)
   if (point.sites.length === 1) return null
-  const { t } = context
-  return h('p', { class: 'pv-published-hours' }, site.opening_hours_unparsed ? t('status.hours_as_published', { text: site.opening_hours_source ?? '' }) : t('status.no_hours'))
+  return h('p', { class: 'pv-published-hours' }, t('status.no_hours'))
 }
 
 function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElement {
@@ -103,7 +112,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
  * them under every site would repeat the same five lines.
  */
 function nextStops(point: PointView, { t, lang }: ViewContext): HTMLElement | null {
-  if (point.next_stops.length === 0 || !point.sites.some((s) => s.kind === 'mobile')) return null
+  if (point.status !== 'active' || point.next_stops.length === 0 || !point.sites.some((s) => s.kind === 'mobile')) return null
   return h(
     'div',
     { class: 'pv-next-stops' },
@@ -112,9 +121,9 @@ function nextStops(point: PointView, { t, lang }: ViewContext): HTMLElement | nu
   )
 }
 
-/** The registry's own warnings (hours unreadable, very few hours): said, never hidden. */
+/** The registry's warnings a citizen needs (hours unreadable or missing): said, never hidden. */
 const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
-  point.data_quality.map((note) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message: lang === 'en' ? note.message_en : note.message })))
+  citizenNotes(point.data_quality, lang).map((message) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message })))
 
 function directions(site: Site | undefined, context: ViewContext): HTMLElement | null {
   const location = site?.location
@@ -157,6 +166,8 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
 export function renderDetail(point: PointView, context: ViewContext, handlers: DetailHandlers): HTMLElement {
   const { t, lang } = context
   const status = openingStatus(point, context.now(), lang, t)
+  // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
+  const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   const site = point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
   const { phone, email, website } = point.contacts
   const stepFree = point.accessibility.step_free
@@ -166,17 +177,20 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('button', { type: 'button', class: 'pv-button pv-button--link pv-detail__back', onclick: handlers.back }, `← ${t('detail.back')}`),
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
     demoBadge(point, t),
-    h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
+    h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
     point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,
     section(t('detail.hours'), ...dataNotes(point, context), nextStops(point, context), ...point.sites.map((s) => siteBlock(point, s, context))),
     section(t('detail.services'), h('ul', { class: 'pv-tags' }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey))))),
     point.topics.length > 0 ? section(t('detail.topics'), h('ul', { class: 'pv-tags' }, ...point.topics.map((s) => h('li', { class: 'pv-tag pv-tag--topic' }, t(`topic.${s}` as MessageKey))))) : null,
-    section(
-      t('detail.booking'),
-      h('p', {}, t(`detail.booking.${point.booking}` as MessageKey)),
-      point.booking_url ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
-    ),
+    // No way to book a point where nobody will be: the section goes with the status.
+    point.status === 'active'
+      ? section(
+          t('detail.booking'),
+          h('p', {}, t(`detail.booking.${point.booking}` as MessageKey)),
+          point.booking_url ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
+        )
+      : null,
     phone || email || website
       ? section(
           t('detail.contacts'),

@@ -8,16 +8,17 @@ import { relativeDay } from '../i18n/relative-day.ts'
 /**
  * `open` and `closed` are facts computed from a known schedule; `unknown` means the registry
  * cannot say (hours published as text it could not read, or no hours at all), and the page must
- * not paint that as closed.
+ * not paint that as closed. `inactive` is a point suspended or closed for good: whatever its
+ * schedule says, nobody is there.
  */
-export type OpeningTone = 'open' | 'closed' | 'unknown'
+export type OpeningTone = 'open' | 'closed' | 'unknown' | 'inactive'
 
 export interface OpeningStatus {
   readonly tone: OpeningTone
   readonly text: string
 }
 
-export type OpeningStatusInput = Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites' | 'opening_hours_text' | 'opening_hours_text_en'>
+export type OpeningStatusInput = Pick<PointView, 'status' | 'open_now' | 'closes_at' | 'next_opening' | 'sites' | 'opening_hours_text' | 'opening_hours_text_en'>
 
 export interface OpeningStatusOptions {
   /** The list shortens hours published as free text (they can run to 2,000 characters); the detail shows them whole. */
@@ -38,9 +39,12 @@ const shorten = (text: string, max: number | undefined): string => (max !== unde
  * computed `open_now`, `closes_at` and `next_opening` at response time; this only words them,
  * with `now` telling "today" from "tomorrow" on Rome's calendar. "Closed" is said only when the
  * schedule is known: unreadable hours are quoted as published, missing ones send the citizen to
- * the point's contacts.
+ * the point's contacts. A suspended or closed point says that, and nothing about hours.
  */
 export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, t: Translate, options: OpeningStatusOptions = {}): OpeningStatus {
+  // The API hides these by default, but a shared link still opens them: say so before any hours.
+  if (point.status === 'suspended') return { tone: 'inactive', text: t('status.suspended') }
+  if (point.status === 'closed') return { tone: 'inactive', text: t('status.closed_permanently') }
   if (point.open_now && point.closes_at) {
     const minutesLeft = Math.ceil((new Date(point.closes_at).getTime() - now.getTime()) / 60_000)
     if (minutesLeft > 0 && minutesLeft <= CLOSING_SOON_MINUTES) return { tone: 'open', text: t('status.closes_in', { minutes: minutesLeft }) }

@@ -7,6 +7,7 @@ import { seasonRange, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
+import { openingStatus, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /** The site the list speaks about: the nearest matching one when searching near a place, else the main one. */
 export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites[0]
@@ -36,6 +37,18 @@ export function currentOrNextStop(point: Pick<PointView, 'open_now' | 'next_open
   return point.next_stops.find((s) => s.date > clock.date || (s.date === clock.date && minutesOfDay(s.end) > clock.minutes))
 }
 
+/**
+ * The session the status line announces, and only that one: the one in progress while the point
+ * is open, or the one starting exactly at `next_opening`. `undefined` when the announced opening is
+ * not a session of the unit (another, fixed site), so the line never borrows another stop's place.
+ */
+export function announcedStop(point: Pick<PointView, 'open_now' | 'next_opening' | 'next_stops'>, now: Date): Stop | undefined {
+  if (point.open_now) return point.next_stops.find((s) => isInProgress(s, now))
+  if (!point.next_opening) return undefined
+  const opening = toRomeWallClock(new Date(point.next_opening))
+  return point.next_stops.find((s) => s.date === opening.date && minutesOfDay(s.start) === opening.minutes)
+}
+
 /** True while `now` (Rome time) falls inside the session. */
 export function isInProgress(stop: Stop, now: Date): boolean {
   const clock = toRomeWallClock(now)
@@ -47,6 +60,8 @@ export function isInProgress(stop: Stop, now: Date): boolean {
  * next (the same session, worded with the same day, as the status line above it), or its season.
  */
 export function kindNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
+  // A suspended or closed unit goes nowhere: no "next stop" under its status.
+  if (point.status !== 'active') return null
   if (site?.kind === 'mobile') {
     const at = now()
     const stop = currentOrNextStop(point, at)
@@ -58,6 +73,19 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
     return t('kind.season', seasonRange(site.valid_from, site.valid_to, lang))
   }
   return null
+}
+
+/**
+ * A card's status line. A mobile unit's card shows its nearest stop's address below, so the line
+ * names the place of the session it announces, which may be another stop ("apre domani alle 14:30
+ * · Piazza Grande, Montepulciano").
+ */
+export function cardStatus(point: PointView, site: Site | undefined, context: ViewContext, options: OpeningStatusOptions = {}): OpeningStatus {
+  const { lang, t, now } = context
+  const status = openingStatus(point, now(), lang, t, options)
+  if (status.tone === 'inactive' || site?.kind !== 'mobile') return status
+  const place = announcedStop(point, now())?.place.label
+  return place ? { ...status, text: t('status.at_place', { status: status.text, place }) } : status
 }
 
 export const kindLabel = (kind: Site['kind'], { t }: ViewContext): string => t(`kind.${kind}` as MessageKey)

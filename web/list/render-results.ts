@@ -4,8 +4,7 @@ import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
-import { openingStatus } from './opening-status.ts'
-import { addressLine, kindLabel, kindNote, primarySite } from './point-summary.ts'
+import { addressLine, cardStatus, kindLabel, kindNote, primarySite } from './point-summary.ts'
 
 /** Hours published as free text are cut here in the list; the detail shows them whole. */
 const LIST_PUBLISHED_HOURS_LENGTH = 160
@@ -26,7 +25,7 @@ export interface ResultHandlers {
 export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers): HTMLLIElement {
   const { t, lang } = context
   const site = primarySite(point)
-  const status = openingStatus(point, context.now(), lang, t, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
+  const status = cardStatus(point, site, context, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
   const note = kindNote(point, site, context)
   const titleId = `pv-result-${point.id}`
   const link = h(

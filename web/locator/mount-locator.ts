@@ -14,6 +14,7 @@ import { hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, typ
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
+import { placeLabel } from './place-label.ts'
 import { createPlaceSearch } from './place-search.ts'
 import type { ViewContext } from './view-context.ts'
 
@@ -68,6 +69,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let mapRequested = false
   let loading: AbortController | undefined
   let resultsKey: string | null = null
+  /** The open detail's point when it is not among the results (a shared link): the map shows it too. */
+  let extraPoint: PointView | null = null
+
+  const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
 
   const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text) })
@@ -115,7 +120,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   function choosePlace(place: Place): void {
     geoStatus.textContent = ''
-    update({ near: roundPosition({ lat: place.lat, lon: place.lon }), place: place.name, point: null, q: null }, 'push')
+    // With its province: the heading must tell Castro (LE) from Castro (BG).
+    update({ near: roundPosition({ lat: place.lat, lon: place.lon }), place: placeLabel(place), point: null, q: null }, 'push')
   }
 
   function locate(): void {
@@ -198,7 +204,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   /** The list is on screen: now, and only now, is the map worth its weight. */
   function afterList(): void {
-    map?.setResults(items)
+    if (extraPoint && items.some((p) => p.id === extraPoint?.id)) extraPoint = null
+    map?.setResults(mapPoints())
     if (mapRequested || !mapColumn) return
     mapColumn.hidden = false
     mapRequested = true
@@ -233,7 +240,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
           clusterLabel: (count) => t('map.cluster', { count }),
           onSelect: (id) => update({ point: id }, 'push'),
         })
-        map.setResults(items)
+        map.setResults(mapPoints())
         if (state.point) map.focus(state.point)
         mapNote.textContent = ''
       })
@@ -254,6 +261,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
     replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString() }))
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
+    // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
+    if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {
+      extraPoint = point
+      map?.setResults(mapPoints())
+    }
     map?.focus(id)
   }
 
@@ -265,6 +277,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
 
   function hideDetail(): void {
+    if (extraPoint) {
+      extraPoint = null
+      map?.setResults(items)
+    }
     detail.hidden = true
     replaceChildren(detail)
     results.hidden = false

@@ -1,11 +1,14 @@
 import type { ApiClient, Place } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { Translate } from '../i18n/messages.ts'
+import { parseTypedPlace, pickPlace } from './pick-place.ts'
+import { placeLabel } from './place-label.ts'
 
 /**
  * The comune box: an ARIA 1.2 combobox over `/v1/places` (bilingual names too: Bozen finds
  * Bolzano). Arrows move through the suggestions, Enter chooses, Escape closes; submitting the
- * form without choosing takes the best match, so typing a name and pressing Enter just works.
+ * form without choosing takes the comune of that name, so typing a name and pressing Enter just
+ * works; when several comuni share it, the suggestions open and the citizen picks one.
  */
 export interface PlaceSearch {
   readonly element: HTMLElement
@@ -39,7 +42,7 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
   let timer: ReturnType<typeof setTimeout> | undefined
   let pending: AbortController | undefined
 
-  const label = (place: Place) => `${place.name}${place.alt_name ? ` / ${place.alt_name}` : ''} (${place.province})`
+  const label = (place: Place) => placeLabel({ name: `${place.name}${place.alt_name ? ` / ${place.alt_name}` : ''}`, province: place.province })
 
   function close(): void {
     list.hidden = true
@@ -67,8 +70,8 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
               choose(place)
             },
           },
-          h('span', { class: 'pv-suggestion__name' }, place.name, place.alt_name ? ` / ${place.alt_name}` : ''),
-          h('span', { class: 'pv-suggestion__where' }, ` ${place.province}, ${place.region.name}`),
+          h('span', { class: 'pv-suggestion__name' }, label(place)),
+          h('span', { class: 'pv-suggestion__where' }, `, ${place.region.name}`),
         ),
       ),
     )
@@ -121,7 +124,8 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
       choose(suggestions[active]!)
     }
   })
-  input.addEventListener('blur', () => setTimeout(close, 100))
+  let closing: ReturnType<typeof setTimeout> | undefined
+  input.addEventListener('blur', () => (closing = setTimeout(close, 100)))
 
   const form = h(
     'form',
@@ -132,9 +136,17 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
         event.preventDefault()
         const text = input.value.trim()
         if (text.length < 2) return
-        const best = (await lookup(text.replace(/\s*\(.*$/, '').split(' / ')[0]!))[0]
-        if (best) choose(best)
-        else options.onMessage(t('search.no_place'))
+        const { name } = parseTypedPlace(text)
+        const pick = pickPlace(text, await lookup(name))
+        if (pick.kind === 'one') choose(pick.place)
+        else if (pick.kind === 'none') options.onMessage(t('search.no_place'))
+        else {
+          // Pressing "Cerca" blurred the box, which closes the list shortly after: keep these open.
+          clearTimeout(closing)
+          show(pick.places)
+          options.onMessage(t('search.choose_one', { name }))
+          input.focus()
+        }
       },
     },
     h('label', { for: input.id, class: 'pv-label' }, t('search.label')),

@@ -8,7 +8,7 @@ const now = new Date('2026-12-01T10:00:00+01:00')
 const it_ = translator('it')
 const en = translator('en')
 const office: Site = { id: 's1', kind: 'fixed', label: 'Biblioteca', address: null, location: { lat: 43.77, lon: 11.25 }, opening_hours: { tu: [{ start: '09:00', end: '13:00' }] } }
-const scheduled: OpeningStatusInput = { open_now: false, closes_at: null, next_opening: null, sites: [office], opening_hours_text: 'mar 9:00–13:00', opening_hours_text_en: 'Tue 9:00–13:00' }
+const scheduled: OpeningStatusInput = { status: 'active', open_now: false, closes_at: null, next_opening: null, sites: [office], opening_hours_text: 'mar 9:00–13:00', opening_hours_text_en: 'Tue 9:00–13:00' }
 const closed = { ...scheduled, open_now: false, closes_at: null }
 const unparsedText = 'Lun-Ven dalle 9:00 alle 13:00 Mar e Gio dalle 14:00 alle 16:'
 /** The real Puglia row puglia-5447245 after import: hours kept as published, not readable. */
@@ -64,5 +64,12 @@ describe('openingStatus', () => {
   it('still words a known next opening when another site of the point has unreadable hours', () => {
     const mixed: OpeningStatusInput = { ...unparsed, sites: [office, ...unparsed.sites], next_opening: '2026-12-08T09:00:00+01:00' }
     expect(openingStatus(mixed, now, 'it', it_)).toEqual({ tone: 'closed', text: "Chiuso ora · apre l'8 dicembre alle 9:00" })
+  })
+
+  it('says a suspended or closed point is not active, whatever its hours say', () => {
+    expect(openingStatus({ ...scheduled, status: 'suspended', open_now: true, closes_at: '2026-12-01T13:00:00+01:00' }, now, 'it', it_)).toEqual({ tone: 'inactive', text: 'Sospeso: temporaneamente non attivo' })
+    expect(openingStatus({ ...scheduled, status: 'closed', next_opening: '2026-12-01T15:00:00+01:00' }, now, 'it', it_)).toEqual({ tone: 'inactive', text: 'Chiuso definitivamente' })
+    expect(openingStatus({ ...unparsed, status: 'suspended' }, now, 'en', en).text).toBe('Suspended: temporarily not active')
+    expect(openingStatus({ ...scheduled, status: 'closed' }, now, 'en', en).text).toBe('Permanently closed')
   })
 })

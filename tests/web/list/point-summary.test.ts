@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator } from '../../../web/i18n/messages.ts'
-import { currentOrNextStop, kindNote } from '../../../web/list/point-summary.ts'
+import { announcedStop, cardStatus, currentOrNextStop, kindNote } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 // Tuesday 1 December 2026 in Rome; the process runs in New York (vitest config).
@@ -19,7 +19,7 @@ const stops = [
   stop('2026-12-02', '15:00', '18:30', 'Sosta a Gassino Torinese'),
   stop('2026-12-03', '09:00', '13:00', 'Sosta a Pavarolo'),
 ]
-const unit = (fields: Partial<PointView>) => ({ open_now: false, closes_at: null, next_opening: null, next_stops: stops, sites: [van], ...fields }) as PointView
+const unit = (fields: Partial<PointView>) => ({ status: 'active', open_now: false, closes_at: null, next_opening: null, next_stops: stops, sites: [van], ...fields }) as PointView
 
 describe('currentOrNextStop', () => {
   it('is the session in progress while the unit is open', () => {
@@ -50,5 +50,33 @@ describe('kindNote', () => {
 
   it('says nothing for a unit with no session ahead', () => {
     expect(kindNote(unit({ next_stops: [] }), van, context(at('10:00')))).toBeNull()
+  })
+})
+
+describe('announcedStop', () => {
+  it('is the session starting at next_opening, or none when the opening is not one of the unit\'s sessions', () => {
+    expect(announcedStop(unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), at('19:00'))?.place.label).toBe('Sosta a Gassino Torinese')
+    expect(announcedStop(unit({ next_opening: '2026-12-02T09:00:00+01:00', next_stops: stops.slice(2) }), at('19:00'))).toBeUndefined()
+  })
+})
+
+describe('cardStatus', () => {
+  /** The nearest stop is Pavarolo (the card's address), but tomorrow's session is in Gassino. */
+  const tomorrowElsewhere = unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2), opening_hours_text: '', opening_hours_text_en: '' })
+
+  it('names the place of the session it announces, not the nearest stop', () => {
+    expect(cardStatus(tomorrowElsewhere, van, context(at('19:00'))).text).toBe('Chiuso ora · apre domani alle 15:00 · Sosta a Gassino Torinese')
+    expect(cardStatus(unit({ open_now: true, closes_at: '2026-12-01T13:00:00+01:00' }), van, context(at('10:00'), 'en')).text).toBe("Open now · closes at 13:00 · Sosta a Cisterna d'Asti")
+  })
+
+  it('adds no place for a fixed site or a suspended unit', () => {
+    expect(cardStatus(tomorrowElsewhere, { ...van, kind: 'fixed' }, context(at('19:00'))).text).toBe('Chiuso ora · apre domani alle 15:00')
+    expect(cardStatus({ ...tomorrowElsewhere, status: 'suspended' }, van, context(at('19:00')))).toEqual({ tone: 'inactive', text: 'Sospeso: temporaneamente non attivo' })
+  })
+})
+
+describe('kindNote of a point not active', () => {
+  it('announces no next stop for a suspended unit', () => {
+    expect(kindNote(unit({ status: 'suspended', next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, context(at('19:00')))).toBeNull()
   })
 })

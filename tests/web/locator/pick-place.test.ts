@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import type { Place } from '../../../web/api/api-client.ts'
+import { parseTypedPlace, pickPlace } from '../../../web/locator/pick-place.ts'
+
+const place = (name: string, province: string, alt_name: string | null = null): Place => ({
+  istat: '000000',
+  name,
+  alt_name,
+  province,
+  region: { istat: '00', name: 'Regione' },
+  lat: 41,
+  lon: 12,
+  population: 1000,
+})
+const castroLe = place('Castro', 'LE')
+const castroBg = place('Castro', 'BG')
+const castrovillari = place('Castrovillari', 'CS')
+
+describe('pickPlace', () => {
+  it('asks the citizen to choose when several comuni share the typed name', () => {
+    expect(pickPlace('Castro', [castroLe, castroBg, castrovillari])).toEqual({ kind: 'choose', places: [castroLe, castroBg] })
+    expect(pickPlace('castro ', [castrovillari, castroBg, castroLe])).toEqual({ kind: 'choose', places: [castroBg, castroLe] })
+  })
+
+  it('takes the namesake whose province was typed too', () => {
+    expect(pickPlace('Castro (BG)', [castroLe, castroBg])).toEqual({ kind: 'one', place: castroBg })
+  })
+
+  it('takes the only comune of that name, accents and bilingual names included', () => {
+    expect(pickPlace('Forli', [place('Forlì', 'FC'), place('Forlimpopoli', 'FC')])).toEqual({ kind: 'one', place: place('Forlì', 'FC') })
+    expect(pickPlace('Bozen', [place('Bolzano', 'BZ', 'Bozen')])).toEqual({ kind: 'one', place: place('Bolzano', 'BZ', 'Bozen') })
+  })
+
+  it('takes the best match for a partial name, and nothing when there is no match', () => {
+    expect(pickPlace('firen', [place('Firenze', 'FI'), place('Firenzuola', 'FI')])).toEqual({ kind: 'one', place: place('Firenze', 'FI') })
+    expect(pickPlace('Atlantide', [])).toEqual({ kind: 'none' })
+  })
+})
+
+describe('parseTypedPlace', () => {
+  it('reads the name and province back from what the box shows for a chosen comune', () => {
+    expect(parseTypedPlace('Bolzano / Bozen (BZ)')).toEqual({ name: 'Bolzano', province: 'BZ' })
+    expect(parseTypedPlace('Castro')).toEqual({ name: 'Castro', province: null })
+  })
+})
