@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { withEnvironment } from '../../support/with-environment.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { generateRegistry } from '../../shared/geo/fixtures.ts'
@@ -117,17 +118,12 @@ describe('the bundled read API handler', () => {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
     }
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-    Object.assign(process.env, env)
-    try {
+    await withEnvironment(env, async () => {
       const fresh = await lambdas.freshApi()
       const response = await fresh.handler(getEvent('/healthz'))
       expect(response.statusCode).toBe(200)
       expect(JSON.parse(response.body).registry_version).toBe(12)
-    } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
+    })
   })
 
   it('loads the snapshot while the module initialises when it runs inside Lambda', async () => {
@@ -143,18 +139,16 @@ describe('the bundled read API handler', () => {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
     }
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-    Object.assign(process.env, env)
-    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write
-    try {
-      await lambdas.freshApi()
-      // The import itself awaited the load: the log line is there before any event arrived.
-      expect(lines.some((l) => l.includes('"msg":"snapshot loaded"') && l.includes('"registryVersion":12'))).toBe(true)
-    } finally {
-      process.stdout.write = write
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
+    await withEnvironment(env, async () => {
+      process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write
+      try {
+        await lambdas.freshApi()
+        // The import itself awaited the load: the log line is there before any event arrived.
+        expect(lines.some((l) => l.includes('"msg":"snapshot loaded"') && l.includes('"registryVersion":12'))).toBe(true)
+      } finally {
+        process.stdout.write = write
+      }
+    })
   })
 
   it('stops with the name of a missing environment variable', () => {

@@ -1,4 +1,5 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import { withEnvironment } from '../../support/with-environment.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
@@ -106,17 +107,12 @@ describe('the bundled indexer handler', () => {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
     }
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-    Object.assign(process.env, env)
-    try {
+    await withEnvironment(env, async () => {
       const result = await lambdas.indexer.handler(nightly)
       expect(result.published).toBe(true)
       const pointer = await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey: 'from-env/current.json' }).current()
       expect(pointer?.key).toBe(result.key)
-    } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
+    })
   })
 
   it('answers every call on the reserved write path with a 501 problem', async () => {
