@@ -1,9 +1,10 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import type { PointDraft } from '../../shared/schemas/point.ts'
+import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
 import { mergeDrafts } from './formats/merge-drafts.ts'
-import { openRows } from './formats/read-rows.ts'
+import { openRows, type SourceKind } from './formats/read-rows.ts'
 import { validateDraft } from './formats/validate-draft.ts'
 
 export interface RowReport {
@@ -104,13 +105,19 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         existing.draft = mergeDrafts(existing.draft, result.draft)
         existing.rows.push({ where, line })
       } else {
-        rejectedRows.push({ where, line, id: result.draft.id, errors: [{ field: 'id', message: `same point as ${existing.rows[0]!.where}: the later row is ignored` }] })
+        const first = existing.rows[0]!
+        const message = bilingual(
+          `stesso punto ${italianWhere(source.kind, first.line)}: la riga successiva è ignorata`,
+          `same point as ${first.where}: the later row is ignored`,
+        )
+        rejectedRows.push({ where, line, id: result.draft.id, errors: [{ field: 'id', message }] })
       }
     }
   } catch (error) {
     if (read === 0) throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
     // A file broken half-way (truncated, bad quoting): keep what was read, report where it broke.
-    rejectedRows.push({ where: `after row ${read}`, line: read + 1, errors: [{ field: '(file)', message: `reading stopped: ${error instanceof Error ? error.message : String(error)}` }] })
+    const cause = error instanceof Error ? error.message : String(error)
+    rejectedRows.push({ where: `after row ${read}`, line: read + 1, errors: [{ field: '(file)', message: bilingual(`lettura interrotta: ${cause}`, `reading stopped: ${cause}`) }] })
   }
   options.onProgress?.({ phase: 'reading', rows: read })
 
@@ -160,6 +167,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     warningRows,
     failedWrites,
   }
+}
+
+/** `where` as the Italian half of a message says it: "della riga 12", "dell'elemento 3". */
+function italianWhere(kind: SourceKind, line: number): string {
+  return kind === 'csv' ? `della riga ${line}` : `dell'elemento ${line}`
 }
 
 /** The id column every supported format has (`id`; the template's `id_punto`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 import { listOf } from './row-values.ts'
 
@@ -26,7 +27,11 @@ const isPhone = (s: string) => {
 }
 
 const CHECKS: Record<ContactKind, (s: string) => boolean> = { email: isEmail, phone: isPhone, url: isWebUrl }
-const DESCRIPTIONS: Record<ContactKind, string> = { email: 'an e-mail address', phone: 'a phone number', url: 'an http(s) URL' }
+const DESCRIPTIONS: Record<ContactKind, { it: string; en: string }> = {
+  email: { it: 'un indirizzo e-mail', en: 'an e-mail address' },
+  phone: { it: 'un numero di telefono', en: 'a phone number' },
+  url: { it: 'un indirizzo web http(s)', en: 'an http(s) URL' },
+}
 
 /** A bare "www.example.org" is a website everyone understands: give it a scheme before checking. */
 function withScheme(kind: ContactKind, s: string): string {
@@ -44,5 +49,10 @@ export function firstValidContact(
   const found = values.find(CHECKS[kind])
   if (found !== undefined) return { value: found }
   if (values.length === 0) return { value: null }
-  return { value: null, warning: { field: column, message: `no valid value, expected ${DESCRIPTIONS[kind]}: ${JSON.stringify(cell)}; left empty` } }
+  const expected = DESCRIPTIONS[kind]
+  const message = bilingual(
+    `nessun valore valido, atteso ${expected.it}: ${JSON.stringify(cell)}; lasciato vuoto`,
+    `no valid value, expected ${expected.en}: ${JSON.stringify(cell)}; left empty`,
+  )
+  return { value: null, warning: { field: column, message } }
 }

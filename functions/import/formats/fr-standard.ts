@@ -2,6 +2,7 @@ import { osmToSchedule } from '../../../shared/hours/osm.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
 import type { Booking, Operator, PointDraft, Service, Site, SiteKind, Topic } from '../../../shared/schemas/point.ts'
 import { firstValidContact, type ContactKind } from './contact-values.ts'
+import { bilingual } from './bilingual.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
 import { contentPointId, pointId, slugify } from './point-id.ts'
@@ -71,7 +72,7 @@ function servicesOf(row: Record<string, unknown>, warnings: RowError[]): Service
   for (const modality of listOf(text(row, 'modalites_accompagnement'))) {
     const service = firstMatch(SERVICE_BY_MODALITY, normalizeName(modality))
     if (service) services.add(service)
-    else warnings.push({ field: 'modalites_accompagnement', message: `unknown value ${JSON.stringify(modality)}; ignored` })
+    else warnings.push({ field: 'modalites_accompagnement', message: bilingual(`valore sconosciuto ${JSON.stringify(modality)}; ignorato`, `unknown value ${JSON.stringify(modality)}; ignored`) })
   }
   if (listOf(text(row, 'services')).some((s) => INDIVIDUAL_HELP_SERVICE.test(normalizeName(s)))) services.add('assistenza_individuale')
   return [...services]
@@ -99,7 +100,13 @@ function kindOf(row: Record<string, unknown>, accessModes: readonly string[], wa
   const values = listOf(text(row, 'itinerance')).map(normalizeName)
   const itinerant = values.includes('itinerant')
   if (itinerant && values.includes('fixe')) {
-    warnings.push({ field: 'itinerance', message: 'both fixed and itinerant; imported as the fixed place (the itinerant stops are not published)' })
+    warnings.push({
+      field: 'itinerance',
+      message: bilingual(
+        'sia fisso sia itinerante; importato come luogo fisso (le fermate itineranti non sono pubblicate)',
+        'both fixed and itinerant; imported as the fixed place (the itinerant stops are not published)',
+      ),
+    })
     return 'fixed'
   }
   return itinerant ? 'mobile' : 'fixed'
@@ -130,9 +137,9 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
   const warnings: RowError[] = []
 
   const name = text(row, 'nom')
-  if (name === null) errors.push({ field: 'nom', message: 'the name of the place is missing' })
+  if (name === null) errors.push({ field: 'nom', message: bilingual('manca il nome del luogo', 'the name of the place is missing') })
   const commune = text(row, 'commune')
-  if (commune === null) errors.push({ field: 'commune', message: 'the commune is missing' })
+  if (commune === null) errors.push({ field: 'commune', message: bilingual('manca il comune (commune)', 'the commune is missing') })
   const position = coordinates(row, { lat: 'latitude', lon: 'longitude' }, WORLD_BOUNDS)
   if (!position.ok) errors.push(position.error)
 
@@ -143,7 +150,10 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
     services.unshift('assistenza_individuale')
     warnings.push({
       field: 'modalites_accompagnement',
-      message: 'individual assistance (Accompagnement individuel) is not stated; added as the registry baseline, to be confirmed',
+      message: bilingual(
+        "l'assistenza individuale (Accompagnement individuel) non è indicata; aggiunta come base del registro, da confermare",
+        'individual assistance (Accompagnement individuel) is not stated; added as the registry baseline, to be confirmed',
+      ),
     })
   }
   if (errors.length > 0 || name === null || commune === null || !position.ok) return { ok: false, errors }
@@ -167,7 +177,7 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
   if (verified.warning) warnings.push(verified.warning)
 
   const inseeCode = text(row, 'code_insee')
-  if (inseeCode !== null && !INSEE_CODE.test(inseeCode)) warnings.push({ field: 'code_insee', message: `${JSON.stringify(inseeCode)} is not an INSEE code; ignored` })
+  if (inseeCode !== null && !INSEE_CODE.test(inseeCode)) warnings.push({ field: 'code_insee', message: bilingual(`${JSON.stringify(inseeCode)} non è un codice INSEE; ignorato`, `${JSON.stringify(inseeCode)} is not an INSEE code; ignored`) })
   const street = [text(row, 'adresse'), text(row, 'complement_adresse')].filter((s) => s !== null).join(', ')
   const address = { street: street ? street.slice(0, 300) : null, postcode: text(row, 'code_postal') }
   const comune = { istat: null, name: commune, ...(inseeCode !== null && INSEE_CODE.test(inseeCode) ? { code: inseeCode } : {}) }

@@ -2,6 +2,7 @@ import { parseItalianHours } from '../../../shared/hours/italian-text.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import type { Operator, PointDraft, PointStatus, SiteKind } from '../../../shared/schemas/point.ts'
+import { bilingual } from './bilingual.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
 import { contentPointId, pointId } from './point-id.ts'
@@ -42,7 +43,10 @@ function operatorOf(enteGestore: string, comune: Comune): { operator: Operator; 
   const normalised = normalizeName(enteGestore)
   const type = OPERATOR_TYPE_RULES.find(([pattern]) => pattern.test(normalised))?.[1]
   if (type === undefined) {
-    return { operator: { name: enteGestore, type: 'altro' }, warnings: [{ field: 'enteGestore', message: `unknown operator type ${JSON.stringify(enteGestore)}; recorded as altro` }] }
+    return { operator: { name: enteGestore, type: 'altro' }, warnings: [{
+      field: 'enteGestore',
+      message: bilingual(`tipo di ente sconosciuto ${JSON.stringify(enteGestore)}; registrato come altro`, `unknown operator type ${JSON.stringify(enteGestore)}; recorded as altro`),
+    }] }
   }
   // "Comune" alone names no one; the point's own comune is the only one it can mean.
   const name = type === 'comune' && normalised === 'comune' ? `Comune di ${comune.name}` : enteGestore
@@ -54,20 +58,27 @@ function toDraft(row: Record<string, unknown>, { gazetteer }: ImportContext): Ro
   const warnings: RowError[] = []
 
   const name = text(row, 'nomeDelloSpazio')
-  if (name === null) errors.push({ field: 'nomeDelloSpazio', message: 'the name of the space is missing' })
+  if (name === null) errors.push({ field: 'nomeDelloSpazio', message: bilingual('manca il nome dello spazio', 'the name of the space is missing') })
 
   const avvio = text(row, 'avvio')
   const status = avvio === null ? undefined : STATUS_BY_AVVIO[normalizeName(avvio)]
   if (status === undefined) {
-    errors.push({ field: 'avvio', message: `${JSON.stringify(avvio ?? '')} is not a known state (attivo, sospeso, chiuso, cessato)` })
+    const shown = JSON.stringify(avvio ?? '')
+    errors.push({
+      field: 'avvio',
+      message: bilingual(`${shown} non è uno stato noto (attivo, sospeso, chiuso, cessato)`, `${shown} is not a known state (attivo, sospeso, chiuso, cessato)`),
+    })
   }
 
   const tipo = text(row, 'tipo')
   const kind = tipo === null ? undefined : KIND_BY_TIPO[normalizeName(tipo)]
-  if (kind === undefined) errors.push({ field: 'tipo', message: `${JSON.stringify(tipo ?? '')} is not fisso or itinerante` })
+  if (kind === undefined) {
+    const shown = JSON.stringify(tipo ?? '')
+    errors.push({ field: 'tipo', message: bilingual(`${shown} non è fisso né itinerante`, `${shown} is not fisso or itinerante`) })
+  }
 
   const enteGestore = text(row, 'enteGestore')
-  if (enteGestore === null) errors.push({ field: 'enteGestore', message: 'the operator is missing' })
+  if (enteGestore === null) errors.push({ field: 'enteGestore', message: bilingual("manca l'ente gestore", 'the operator is missing') })
 
   const position = coordinates(row, { lat: 'latitudine', lon: 'longitudine' }, ITALY_BOUNDS)
   if (!position.ok) errors.push(position.error)
@@ -83,7 +94,14 @@ function toDraft(row: Record<string, unknown>, { gazetteer }: ImportContext): Ro
       // The coordinates are what puts the point on the map: the comune they fall nearest to is a
       // better answer than dropping the point, and the warning sends a human to check.
       comune = gazetteer.nearest(position.value.lat, position.value.lon)
-      warnings.push({ field: 'comune', message: `${resolved.error.message}; used the comune nearest to the coordinates, ${comune.name} (${comune.istat})` })
+      const nearest = `${comune.name} (${comune.istat})`
+      warnings.push({
+        field: 'comune',
+        message: bilingual(
+          `${resolved.reason.it}; usato il comune più vicino alle coordinate, ${nearest}`,
+          `${resolved.reason.en}; used the comune nearest to the coordinates, ${nearest}`,
+        ),
+      })
     }
   }
 

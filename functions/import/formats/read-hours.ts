@@ -1,5 +1,6 @@
 import type { WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
+import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 
 /**
@@ -27,7 +28,10 @@ export function readHours(text: string | null, parsers: readonly HoursParser[]):
   let source = text
   if (source.length > MAX_SOURCE_LENGTH) {
     source = source.slice(0, MAX_SOURCE_LENGTH)
-    warnings.push({ field: 'opening_hours', message: `the hours text is ${text.length} characters; kept the first ${MAX_SOURCE_LENGTH}` })
+    warnings.push({ field: 'opening_hours', message: bilingual(
+      `il testo degli orari ha ${text.length} caratteri; conservati i primi ${MAX_SOURCE_LENGTH}`,
+      `the hours text is ${text.length} characters; kept the first ${MAX_SOURCE_LENGTH}`,
+    ) })
   }
   const reasons: string[] = []
   for (const parse of parsers) {
@@ -38,7 +42,13 @@ export function readHours(text: string | null, parsers: readonly HoursParser[]):
     }
     reasons.push(result.reason)
   }
-  warnings.push({ field: 'opening_hours', message: `kept as text, could not read ${JSON.stringify(shorten(text))}: ${reasons.join('; ')}` })
+  // The parsers' reasons (and the opening_hours library's text inside them) stay in English,
+  // after an Italian lead that already tells the operator what happened.
+  const shown = JSON.stringify(shorten(text))
+  warnings.push({
+    field: 'opening_hours',
+    message: bilingual(`orari conservati come testo, non leggibili ${shown}`, `kept as text, could not read ${shown}: ${reasons.join('; ')}`),
+  })
   return { hours: { opening_hours_source: source, opening_hours_unparsed: true }, warnings }
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse'
+import { bilingual } from './bilingual.ts'
 
 /**
  * Source files → rows, one at a time, each with where it came from. CSV is parsed as a stream
@@ -126,7 +127,9 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
         line,
         where: `line ${line}`,
         row: record,
-        ...(fields !== undefined ? { problem: `the row has ${fields} fields, the header ${header.length}` } : {}),
+        ...(fields !== undefined
+          ? { problem: bilingual(`la riga ha ${fields} campi, l'intestazione ${header.length}`, `the row has ${fields} fields, the header ${header.length}`) }
+          : {}),
       }
     }
   }
@@ -158,7 +161,7 @@ async function openJson(text: AsyncGenerator<string>): Promise<RowSource> {
       const line = index + 1
       yield isObject(item)
         ? { line, where: `item ${line}`, row: item }
-        : { line, where: `item ${line}`, row: {}, problem: `item ${line} is not an object` }
+        : { line, where: `item ${line}`, row: {}, problem: bilingual(`l'elemento ${line} non è un oggetto`, `item ${line} is not an object`) }
     }
   }
   return { kind: 'json', header, rows: rows() }

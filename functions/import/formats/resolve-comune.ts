@@ -2,6 +2,7 @@ import { distance } from 'geokdbush'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import type { ComuneRef, PointRecord } from '../../../shared/schemas/point.ts'
+import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
 
@@ -19,6 +20,12 @@ export interface ComuneClues {
   near?: Coordinates
 }
 
+/** `reason` holds the two halves of `error.message`, for a caller that reports it inside a message of its own. */
+export type ComuneRejection = { ok: false; error: RowError; reason: { it: string; en: string } }
+
+const reject = (field: string, it: string, en: string): ComuneRejection =>
+  ({ ok: false, error: { field, message: bilingual(it, en) }, reason: { it, en } })
+
 /**
  * What a row says about its comune → one gazetteer comune. An ISTAT code wins but must agree
  * with the name when both are given; a name shared by several comuni needs the province or
@@ -27,7 +34,7 @@ export interface ComuneClues {
 export function resolveComune(
   gazetteer: Gazetteer,
   clues: ComuneClues,
-): { ok: true; comune: Comune; warnings: RowError[] } | { ok: false; error: RowError } {
+): { ok: true; comune: Comune; warnings: RowError[] } | ComuneRejection {
   const code = clues.istat?.value ?? null
   const name = clues.name?.value ?? null
   const codeColumn = clues.istat?.column ?? 'codice_istat_comune'
@@ -35,12 +42,12 @@ export function resolveComune(
   let comune: Comune
   if (code !== null) {
     const byCode = /^\d{6}$/.test(code) ? gazetteer.byIstat(code) : undefined
-    if (!byCode) return { ok: false, error: { field: codeColumn, message: `${JSON.stringify(code)} is not an ISTAT comune code` } }
+    if (!byCode) return reject(codeColumn, `${JSON.stringify(code)} non è un codice ISTAT di comune`, `${JSON.stringify(code)} is not an ISTAT comune code`)
     if (name !== null && !gazetteer.findByName(name).includes(byCode)) {
-      return { ok: false, error: { field: nameColumn, message: `${JSON.stringify(name)} does not match ISTAT code ${code}, which is ${byCode.name}` } }
+      return reject(nameColumn, `${JSON.stringify(name)} non corrisponde al codice ISTAT ${code}, che è ${byCode.name}`, `${JSON.stringify(name)} does not match ISTAT code ${code}, which is ${byCode.name}`)
     }
     if (clues.province && clues.province.toUpperCase() !== byCode.province) {
-      return { ok: false, error: { field: 'provincia', message: `${JSON.stringify(clues.province)} does not match ISTAT code ${code}, which is ${byCode.name} (${byCode.province})` } }
+      return reject('provincia', `${JSON.stringify(clues.province)} non corrisponde al codice ISTAT ${code}, che è ${byCode.name} (${byCode.province})`, `${JSON.stringify(clues.province)} does not match ISTAT code ${code}, which is ${byCode.name} (${byCode.province})`)
     }
     comune = byCode
   } else if (name !== null) {
@@ -49,16 +56,16 @@ export function resolveComune(
       ...(clues.near ? { near: clues.near } : {}),
     })
     if (candidates.length === 0) {
-      const where = clues.province ? ` in province ${clues.province}` : ''
-      return { ok: false, error: { field: nameColumn, message: `unknown comune ${JSON.stringify(name)}${where}` } }
+      const [whereIt, whereEn] = clues.province ? [` in provincia ${clues.province}`, ` in province ${clues.province}`] : ['', '']
+      return reject(nameColumn, `comune sconosciuto ${JSON.stringify(name)}${whereIt}`, `unknown comune ${JSON.stringify(name)}${whereEn}`)
     }
     if (candidates.length > 1 && !clues.near) {
       const list = candidates.map((c) => `${c.name} (${c.province})`).join(', ')
-      return { ok: false, error: { field: nameColumn, message: `${JSON.stringify(name)} is ambiguous: ${list}; give the province or the ISTAT code` } }
+      return reject(nameColumn, `${JSON.stringify(name)} è ambiguo: ${list}; indicare la provincia o il codice ISTAT`, `${JSON.stringify(name)} is ambiguous: ${list}; give the province or the ISTAT code`)
     }
     comune = candidates[0]!
   } else {
-    return { ok: false, error: { field: nameColumn, message: `the comune is missing (give ${codeColumn} or ${nameColumn})` } }
+    return reject(nameColumn, `manca il comune (indicare ${codeColumn} o ${nameColumn})`, `the comune is missing (give ${codeColumn} or ${nameColumn})`)
   }
   return { ok: true, comune, warnings: clues.near ? distanceWarnings(comune, clues.near, nameColumn) : [] }
 }
@@ -66,7 +73,11 @@ export function resolveComune(
 function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {
   const km = distance(comune.lon, comune.lat, near.lon, near.lat)
   if (km <= SUSPICIOUS_DISTANCE_KM) return []
-  return [{ field: column, message: `the coordinates are ${Math.round(km)} km from ${comune.name} (${comune.province}); check them` }]
+  const message = bilingual(
+    `le coordinate sono a ${Math.round(km)} km da ${comune.name} (${comune.province}); controllarle`,
+    `the coordinates are ${Math.round(km)} km from ${comune.name} (${comune.province}); check them`,
+  )
+  return [{ field: column, message }]
 }
 
 export const comuneRef = (comune: Comune): ComuneRef => ({ istat: comune.istat, name: comune.name })

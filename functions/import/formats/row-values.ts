@@ -1,3 +1,4 @@
+import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 
 /**
@@ -36,12 +37,16 @@ export interface Bounds {
   readonly maxLat: number
   readonly minLon: number
   readonly maxLon: number
-  readonly label: string
+  /** How the report names the area a point falls outside of, in Italian and in English. */
+  readonly outside: { readonly it: string; readonly en: string }
 }
 /** Italy with its islands (Lampedusa to the Brenner, Sardinia to Otranto), with a small margin. */
-export const ITALY_BOUNDS: Bounds = { minLat: 35.2, maxLat: 47.2, minLon: 6.4, maxLon: 18.7, label: 'Italy' }
+export const ITALY_BOUNDS: Bounds = { minLat: 35.2, maxLat: 47.2, minLon: 6.4, maxLon: 18.7, outside: { it: "fuori dall'Italia", en: 'outside Italy' } }
 /** The whole globe: for foreign data, where only the WGS84 ranges can be checked. */
-export const WORLD_BOUNDS: Bounds = { minLat: -90, maxLat: 90, minLon: -180, maxLon: 180, label: 'WGS84 ranges' }
+export const WORLD_BOUNDS: Bounds = {
+  minLat: -90, maxLat: 90, minLon: -180, maxLon: 180,
+  outside: { it: 'fuori dagli intervalli WGS84', en: 'outside the WGS84 ranges' },
+}
 
 /**
  * Reads a latitude/longitude pair, naming the column at fault. Both missing is reported on the
@@ -55,19 +60,26 @@ export function coordinates(
   const latText = text(row, columns.lat)
   const lonText = text(row, columns.lon)
   if (latText === null && lonText === null) {
-    return { ok: false, error: { field: columns.lat, message: `${columns.lat} and ${columns.lon} are missing` } }
+    return { ok: false, error: { field: columns.lat, message: bilingual(`mancano ${columns.lat} e ${columns.lon}`, `${columns.lat} and ${columns.lon} are missing`) } }
   }
   const lat = decimal(latText)
   const lon = decimal(lonText)
-  if (Number.isNaN(lat)) return { ok: false, error: { field: columns.lat, message: `${columns.lat} is not a decimal number: ${JSON.stringify(latText ?? '')}` } }
-  if (Number.isNaN(lon)) return { ok: false, error: { field: columns.lon, message: `${columns.lon} is not a decimal number: ${JSON.stringify(lonText ?? '')}` } }
-  if (lat === 0 && lon === 0) return { ok: false, error: { field: columns.lat, message: '0, 0 is a placeholder, not a place' } }
+  if (Number.isNaN(lat)) return { ok: false, error: { field: columns.lat, message: notDecimal(columns.lat, latText) } }
+  if (Number.isNaN(lon)) return { ok: false, error: { field: columns.lon, message: notDecimal(columns.lon, lonText) } }
+  if (lat === 0 && lon === 0) return { ok: false, error: { field: columns.lat, message: bilingual('0, 0 è un segnaposto, non un luogo', '0, 0 is a placeholder, not a place') } }
   const inside = (la: number, lo: number) => la >= bounds.minLat && la <= bounds.maxLat && lo >= bounds.minLon && lo <= bounds.maxLon
   if (inside(lat, lon)) return { ok: true, value: { lat, lon } }
-  const hint = inside(lon, lat) ? ' (latitude and longitude look swapped)' : ''
+  const swapped = inside(lon, lat)
   const field = lat < bounds.minLat || lat > bounds.maxLat ? columns.lat : columns.lon
-  return { ok: false, error: { field, message: `${lat}, ${lon} is outside ${bounds.label}${hint}` } }
+  const message = bilingual(
+    `${bounds.outside.it} (${lat}, ${lon})${swapped ? ': latitudine e longitudine sembrano scambiate' : ''}`,
+    `${bounds.outside.en} (${lat}, ${lon})${swapped ? ': latitude and longitude look swapped' : ''}`,
+  )
+  return { ok: false, error: { field, message } }
 }
+
+const notDecimal = (column: string, value: string | null) =>
+  bilingual(`${column} non è un numero decimale: ${JSON.stringify(value ?? '')}`, `${column} is not a decimal number: ${JSON.stringify(value ?? '')}`)
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not one). */
@@ -92,9 +104,12 @@ export function verificationDate(
   // Italian spreadsheets save dates as 27/10/2026: read them as such, not as an error.
   const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim())
   const date = italian ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}` : value.slice(0, 10)
-  if (!isIsoDate(date)) return { value: null, warning: { field: column, message: `${JSON.stringify(value)} is not a date (YYYY-MM-DD or DD/MM/YYYY); ignored` } }
+  if (!isIsoDate(date)) return { value: null, warning: { field: column, message: bilingual(
+      `${JSON.stringify(value)} non è una data (AAAA-MM-GG o GG/MM/AAAA); ignorata`,
+      `${JSON.stringify(value)} is not a date (YYYY-MM-DD or DD/MM/YYYY); ignored`,
+    ) } }
   const instant = `${date}T00:00:00Z`
-  if (date < '2000-01-01') return { value: null, warning: { field: column, message: `${date} looks like a placeholder; ignored` } }
-  if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: `${date} is in the future; ignored` } }
+  if (date < '2000-01-01') return { value: null, warning: { field: column, message: bilingual(`${date} sembra un segnaposto; ignorata`, `${date} looks like a placeholder; ignored`) } }
+  if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: bilingual(`${date} è nel futuro; ignorata`, `${date} is in the future; ignored`) } }
   return { value: instant }
 }

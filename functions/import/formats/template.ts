@@ -6,6 +6,7 @@ import {
   OPERATOR_TYPES, SERVICES, TOPICS,
   type Booking, type Operator, type PointDraft, type PointStatus, type Service, type Site, type SiteKind, type Topic,
 } from '../../../shared/schemas/point.ts'
+import { bilingual } from './bilingual.ts'
 import { firstValidContact, type ContactKind } from './contact-values.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
@@ -58,7 +59,8 @@ function codesFrom<T extends string>(cell: string | null, allowed: readonly T[],
     if (allowed.includes(code)) {
       if (!out.includes(code)) out.push(code)
     } else {
-      warnings.push({ field: column, message: `${JSON.stringify(value)} is not one of ${quoted(allowed)}; ignored` })
+      const shown = JSON.stringify(value)
+      warnings.push({ field: column, message: bilingual(`${shown} non è tra ${quoted(allowed)}; ignorato`, `${shown} is not one of ${quoted(allowed)}; ignored`) })
     }
   }
   return out
@@ -67,23 +69,27 @@ function codesFrom<T extends string>(cell: string | null, allowed: readonly T[],
 function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
   const errors: RowError[] = []
   const warnings: RowError[] = []
-  const required = (column: (typeof TEMPLATE_COLUMNS)[number], what: string): string | null => {
+  const required = (column: (typeof TEMPLATE_COLUMNS)[number], what: { it: string; en: string }): string | null => {
     const value = text(row, column)
-    if (value === null) errors.push({ field: column, message: `${what} is missing` })
+    if (value === null) errors.push({ field: column, message: bilingual(`manca ${what.it}`, `${what.en} is missing`) })
     return value
   }
   const fromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], map: Readonly<Record<string, T>>, fallback?: T): T | undefined => {
     const value = text(row, column)
     if (value === null && fallback !== undefined) return fallback
     const mapped = value === null ? undefined : map[asCode(value)]
-    if (mapped === undefined) errors.push({ field: column, message: `${JSON.stringify(value ?? '')} is not one of ${quoted(Object.keys(map))}` })
+    if (mapped === undefined) {
+      const shown = JSON.stringify(value ?? '')
+      const codes = quoted(Object.keys(map))
+      errors.push({ field: column, message: bilingual(`${shown} non è tra ${codes}`, `${shown} is not one of ${codes}`) })
+    }
     return mapped
   }
 
-  const fonte = required('fonte', 'the source (who sends the file)')
-  const idPunto = required('id_punto', 'the point id')
-  const name = required('nome_punto', 'the point name')
-  const operatorName = required('ente_gestore', 'the operator')
+  const fonte = required('fonte', { it: 'la fonte (chi invia il file)', en: 'the source (who sends the file)' })
+  const idPunto = required('id_punto', { it: "l'identificativo del punto", en: 'the point id' })
+  const name = required('nome_punto', { it: 'il nome del punto', en: 'the point name' })
+  const operatorName = required('ente_gestore', { it: "l'ente gestore", en: 'the operator' })
   const status = fromList('stato', STATUS_BY_STATO, 'active')
   const operatorType = fromList('tipo_ente', Object.fromEntries(OPERATOR_TYPES.map((t) => [t, t])) as Record<string, Operator['type']>)
   const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
@@ -108,10 +114,19 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   const validFrom = seasonBound(text(row, 'valido_dal'))
   const validTo = seasonBound(text(row, 'valido_al'))
   for (const [column, value] of [['valido_dal', validFrom], ['valido_al', validTo]] as const) {
-    if (value === undefined) errors.push({ field: column, message: `${JSON.stringify(text(row, column))} is not a date (2026-06-15 or 15/06/2026) or a yearly day (--06-15 or 15/06)` })
+    if (value === undefined) {
+      const shown = JSON.stringify(text(row, column))
+      errors.push({
+        field: column,
+        message: bilingual(
+          `${shown} non è una data (2026-06-15 o 15/06/2026) né un giorno dell'anno (--06-15 o 15/06)`,
+          `${shown} is not a date (2026-06-15 or 15/06/2026) or a yearly day (--06-15 or 15/06)`,
+        ),
+      })
+    }
   }
   if (kind === 'seasonal' && (validFrom === null || validTo === null)) {
-    errors.push({ field: validFrom === null ? 'valido_dal' : 'valido_al', message: 'a stagionale site needs valido_dal and valido_al' })
+    errors.push({ field: validFrom === null ? 'valido_dal' : 'valido_al', message: bilingual('una sede stagionale richiede valido_dal e valido_al', 'a stagionale site needs valido_dal and valido_al') })
   }
 
   if (errors.length > 0 || !resolved.ok || fonte === null || idPunto === null || name === null || operatorName === null ||
@@ -123,7 +138,13 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   const topics: Topic[] = codesFrom(text(row, 'temi'), TOPICS, 'temi', warnings)
   const languages = listOf(text(row, 'lingue'), /[|;,\s]+/).map((l) => l.toLowerCase())
   const badLanguages = languages.filter((l) => !/^[a-z]{2}$/.test(l))
-  if (badLanguages.length > 0) warnings.push({ field: 'lingue', message: `${quoted(badLanguages)}: not two-letter ISO 639-1 codes; ignored` })
+  if (badLanguages.length > 0) {
+    const shown = quoted(badLanguages)
+    warnings.push({
+      field: 'lingue',
+      message: bilingual(`${shown}: non sono codici ISO 639-1 di due lettere; ignorati`, `${shown}: not two-letter ISO 639-1 codes; ignored`),
+    })
+  }
   const goodLanguages = languages.filter((l) => /^[a-z]{2}$/.test(l))
 
   const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number]) => {
@@ -133,12 +154,16 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   }
   let postcode = text(row, 'cap')
   if (postcode !== null && !/^\d{5}$/.test(postcode)) {
-    warnings.push({ field: 'cap', message: `${JSON.stringify(postcode)} is not a five-digit CAP; left empty` })
+    const shown = JSON.stringify(postcode)
+    warnings.push({ field: 'cap', message: bilingual(`${shown} non è un CAP di cinque cifre; lasciato vuoto`, `${shown} is not a five-digit CAP; left empty`) })
     postcode = null
   }
   const accessible = text(row, 'accessibile')
   const stepFree = accessible === null ? null : YES.has(accessible.toLowerCase()) ? true : NO.has(accessible.toLowerCase()) ? false : undefined
-  if (stepFree === undefined) warnings.push({ field: 'accessibile', message: `${JSON.stringify(accessible)} is not si or no; left empty` })
+  if (stepFree === undefined) {
+    const shown = JSON.stringify(accessible)
+    warnings.push({ field: 'accessibile', message: bilingual(`${shown} non è si né no; lasciato vuoto`, `${shown} is not si or no; left empty`) })
+  }
   const verified = verificationDate(text(row, 'verificato_il'), 'verificato_il', now)
   if (verified.warning) warnings.push(verified.warning)
   const { hours, warnings: hoursWarnings } = readHours(text(row, 'orari'), [osmToSchedule, parseItalianHours])

@@ -1,10 +1,12 @@
 import { PointDraftSchema, type PointDraft } from '../../../shared/schemas/point.ts'
+import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 
 /**
  * Checks a draft against the registry model (`PointDraftSchema`: the stored record without
  * `version`/`updated_at`) and turns each zod issue into a RowError whose field is the dotted path
- * (`sites.0.location.lat`). Returns the parsed draft, defaults such as `country: 'IT'` applied.
+ * (`sites.0.location.lat`). The schema's messages are English (shared with the API), so they
+ * follow an Italian lead that tells an operator the value was refused. Returns the parsed draft, defaults such as `country: 'IT'` applied.
  */
 export function validateDraft(draft: unknown): { ok: true; draft: PointDraft } | { ok: false; errors: RowError[] } {
   const parsed = PointDraftSchema.safeParse(draft)
@@ -13,7 +15,7 @@ export function validateDraft(draft: unknown): { ok: true; draft: PointDraft } |
     ok: false,
     errors: parsed.error.issues.map((issue) => ({
       field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(row)',
-      message: issue.message,
+      message: bilingual('valore non valido', `invalid value: ${issue.message}`),
     })),
   }
 }

@@ -14,7 +14,10 @@ describe('firstValidContact', () => {
     expect(firstValidContact('url', 'javascript:alert(1)|www.example.org', 'sito_web')).toEqual({ value: 'https://www.example.org' })
     expect(firstValidContact('url', 'ftp://example.org', 'sito_web')).toEqual({
       value: null,
-      warning: { field: 'sito_web', message: 'no valid value, expected an http(s) URL: "ftp://example.org"; left empty' },
+      warning: {
+        field: 'sito_web',
+        message: 'nessun valore valido, atteso un indirizzo web http(s): "ftp://example.org"; lasciato vuoto / no valid value, expected an http(s) URL: "ftp://example.org"; left empty',
+      },
     })
   })
 

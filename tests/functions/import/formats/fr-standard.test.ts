@@ -76,7 +76,7 @@ describe('frStandardFormat on the real files', () => {
 describe('frStandardFormat on corrupted rows', () => {
   it('rejects a row without coordinates or without a name, naming the column', () => {
     expect(errorsOf(frStandardFormat.toDraft({ ...PLACE, latitude: null, longitude: null }, ctx))).toEqual([
-      { field: 'latitude', message: 'latitude and longitude are missing' },
+      { field: 'latitude', message: 'mancano latitude e longitude / latitude and longitude are missing' },
     ])
     expect(errorsOf(frStandardFormat.toDraft({ ...PLACE, nom: '' }, ctx)).map((e) => e.field)).toEqual(['nom'])
     expect(errorsOf(frStandardFormat.toDraft({ ...PLACE, longitude: 'abc' }, ctx)).map((e) => e.field)).toEqual(['longitude'])
@@ -94,7 +94,7 @@ describe('frStandardFormat on corrupted rows', () => {
       frStandardFormat.toDraft({ ...PLACE, courriels: 'pas-un-mail|ok@example.org', telephone: 'inconnu', site_web: 'www.example.org' }, ctx),
     )
     expect(draft.contacts).toEqual({ email: 'ok@example.org', phone: null, website: 'https://www.example.org' })
-    expect(warnings).toEqual([{ field: 'telephone', message: expect.stringContaining('expected a phone number') }])
+    expect(warnings).toEqual([{ field: 'telephone', message: 'nessun valore valido, atteso un numero di telefono: "inconnu"; lasciato vuoto / no valid value, expected a phone number: "inconnu"; left empty' }])
   })
 
   it('maps the modalities and the booking modes', () => {

@@ -31,6 +31,6 @@ describe('mergeDrafts', () => {
 
   it('leaves a duplicate site id for validation to report', () => {
     const merged = mergeDrafts(draft({}), draft({}))
-    expect(validateDraft(merged)).toEqual({ ok: false, errors: [{ field: 'sites.1.id', message: 'duplicate site id a' }] })
+    expect(validateDraft(merged)).toEqual({ ok: false, errors: [{ field: 'sites.1.id', message: 'valore non valido / invalid value: duplicate site id a' }] })
   })
 })

@@ -74,14 +74,16 @@ describe('pugliaFormat on corrupted rows', () => {
 
   it('rejects coordinates that are not numbers, naming the column', () => {
     expect(errorsOf(pugliaFormat.toDraft({ ...BARI, latitudine: 'n.d.' }, ctx))).toEqual([
-      { field: 'latitudine', message: 'latitudine is not a decimal number: "n.d."' },
+      { field: 'latitudine', message: 'latitudine non è un numero decimale: "n.d." / latitudine is not a decimal number: "n.d."' },
     ])
   })
 
   it('rejects coordinates outside Italy and says when they look swapped', () => {
     const [error] = errorsOf(pugliaFormat.toDraft({ ...BARI, latitudine: '16.8687', longitudine: '41.1267' }, ctx))
     expect(error!.field).toBe('latitudine')
-    expect(error!.message).toContain('look swapped')
+    expect(error!.message).toBe(
+      "fuori dall'Italia (16.8687, 41.1267): latitudine e longitudine sembrano scambiate / outside Italy (16.8687, 41.1267): latitude and longitude look swapped",
+    )
   })
 
   it('accepts a decimal comma', () => {
@@ -96,7 +98,7 @@ describe('pugliaFormat on corrupted rows', () => {
   it('rejects an unknown state or site type with the column and the accepted values', () => {
     const errors = errorsOf(pugliaFormat.toDraft({ ...BARI, avvio: 'in attesa', tipo: 'volante' }, ctx))
     expect(errors.map((e) => e.field)).toEqual(['avvio', 'tipo'])
-    expect(errors[0]!.message).toContain('attivo')
+    expect(errors[0]!.message).toBe('"in attesa" non è uno stato noto (attivo, sospeso, chiuso, cessato) / "in attesa" is not a known state (attivo, sospeso, chiuso, cessato)')
   })
 
   it('maps the other states', () => {
@@ -107,12 +109,18 @@ describe('pugliaFormat on corrupted rows', () => {
   it('falls back to the comune nearest the coordinates when the name is unknown, with a warning', () => {
     const { draft, warnings } = draftOf(pugliaFormat.toDraft({ ...BARI, comune: 'Barri' }, ctx))
     expect(draft.comune.istat).toBe('072006')
-    expect(warnings).toEqual([{ field: 'comune', message: expect.stringContaining('unknown comune "Barri"') }])
+    expect(warnings).toEqual([{
+      field: 'comune',
+      message: 'comune sconosciuto "Barri"; usato il comune più vicino alle coordinate, Bari (072006) / unknown comune "Barri"; used the comune nearest to the coordinates, Bari (072006)',
+    }])
   })
 
   it('warns when the coordinates are far from the named comune', () => {
     const { warnings } = draftOf(pugliaFormat.toDraft({ ...BARI, comune: 'Lecce' }, ctx))
-    expect(warnings).toEqual([{ field: 'comune', message: expect.stringContaining('km from Lecce (LE)') }])
+    expect(warnings).toEqual([{
+      field: 'comune',
+      message: expect.stringMatching(/^le coordinate sono a \d+ km da Lecce \(LE\); controllarle \/ the coordinates are \d+ km from Lecce \(LE\); check them$/),
+    }])
   })
 
   it('resolves a name shared by two comuni with the coordinates', () => {

@@ -39,7 +39,7 @@ describe('readHours', () => {
   it('marks the hours unparsed and gives every reason in one warning on opening_hours', () => {
     const { hours, warnings } = readHours('sempre', [readsNothing, readsMondays])
     expect(hours).toEqual({ opening_hours_source: 'sempre', opening_hours_unparsed: true })
-    expect(warnings).toEqual([{ field: 'opening_hours', message: 'kept as text, could not read "sempre": never; no Mo' }])
+    expect(warnings).toEqual([{ field: 'opening_hours', message: 'orari conservati come testo, non leggibili "sempre" / kept as text, could not read "sempre": never; no Mo' }])
   })
 
   it('keeps at most 2000 characters of source text, and says so', () => {

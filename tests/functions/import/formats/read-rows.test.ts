@@ -42,7 +42,7 @@ describe('openRows on CSV', () => {
 
   it('flags a record whose field count differs from the header instead of failing the file', async () => {
     const rows = await collect((await openRows(streamOf('a,b\n1\n2,3\n'))).rows)
-    expect(rows[0]!.problem).toBe('the row has 1 fields, the header 2')
+    expect(rows[0]!.problem).toBe("la riga ha 1 campi, l'intestazione 2 / the row has 1 fields, the header 2")
     expect(rows[1]!.problem).toBeUndefined()
   })
 
@@ -69,7 +69,7 @@ describe('openRows on JSON', () => {
     const source = await openRows(streamOf(' [{"a":1}, 5, {"b":2}]'))
     expect(source.header).toEqual(['a', 'b'])
     const rows = await collect(source.rows)
-    expect(rows[1]).toMatchObject({ line: 2, problem: 'item 2 is not an object' })
+    expect(rows[1]).toMatchObject({ line: 2, problem: "l'elemento 2 non è un oggetto / item 2 is not an object" })
   })
 
   it('refuses a JSON document that is not an array', async () => {

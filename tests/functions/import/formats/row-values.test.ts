@@ -34,11 +34,18 @@ describe('cell readers', () => {
 describe('coordinates', () => {
   const columns = { lat: 'lat', lon: 'lon' }
   it('rejects the 0,0 placeholder', () => {
-    expect(coordinates({ lat: '0', lon: '0' }, columns, ITALY_BOUNDS)).toEqual({ ok: false, error: { field: 'lat', message: '0, 0 is a placeholder, not a place' } })
+    expect(coordinates({ lat: '0', lon: '0' }, columns, ITALY_BOUNDS)).toEqual({ ok: false, error: { field: 'lat', message: '0, 0 è un segnaposto, non un luogo / 0, 0 is a placeholder, not a place' } })
   })
 
   it('names the longitude when only the longitude is out of bounds', () => {
     expect(coordinates({ lat: '41', lon: '25' }, columns, ITALY_BOUNDS)).toMatchObject({ ok: false, error: { field: 'lon' } })
+  })
+
+  it('says in Italian, then in English, that a point is outside Italy, with its coordinates', () => {
+    expect(coordinates({ lat: '45.80', lon: '18.93' }, columns, ITALY_BOUNDS)).toEqual({
+      ok: false,
+      error: { field: 'lon', message: "fuori dall'Italia (45.8, 18.93) / outside Italy (45.8, 18.93)" },
+    })
   })
 })
 
@@ -51,7 +58,7 @@ describe('verificationDate', () => {
   it('ignores malformed, placeholder and future dates with a warning naming the column', () => {
     expect(verificationDate('2024.03.01', 'date_maj', now).warning?.field).toBe('date_maj')
     expect(verificationDate('31/02/2024', 'date_maj', now).warning?.field).toBe('date_maj')
-    expect(verificationDate('1970-01-01', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '1970-01-01 looks like a placeholder; ignored' } })
-    expect(verificationDate('2026-11-27', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '2026-11-27 is in the future; ignored' } })
+    expect(verificationDate('1970-01-01', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '1970-01-01 sembra un segnaposto; ignorata / 1970-01-01 looks like a placeholder; ignored' } })
+    expect(verificationDate('2026-11-27', 'date_maj', now)).toMatchObject({ value: null, warning: { message: '2026-11-27 è nel futuro; ignorata / 2026-11-27 is in the future; ignored' } })
   })
 })

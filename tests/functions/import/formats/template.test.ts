@@ -87,32 +87,37 @@ describe('templateFormat on single rows', () => {
 
   it('rejects an ISTAT code and a name that disagree', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, comune: 'Lecce' }, ctx))).toEqual([
-      { field: 'comune', message: '"Lecce" does not match ISTAT code 072006, which is Bari' },
+      { field: 'comune', message: '"Lecce" non corrisponde al codice ISTAT 072006, che è Bari / "Lecce" does not match ISTAT code 072006, which is Bari' },
     ])
   })
 
   it('rejects an ISTAT code and a province that disagree', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, provincia: 'LE' }, ctx))).toEqual([
-      { field: 'provincia', message: '"LE" does not match ISTAT code 072006, which is Bari (BA)' },
+      {
+        field: 'provincia',
+        message: '"LE" non corrisponde al codice ISTAT 072006, che è Bari (BA) / "LE" does not match ISTAT code 072006, which is Bari (BA)',
+      },
     ])
   })
 
   it('rejects an unknown comune or ISTAT code', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '', comune: 'Atlantide' }, ctx))).toEqual([
-      { field: 'comune', message: 'unknown comune "Atlantide"' },
+      { field: 'comune', message: 'comune sconosciuto "Atlantide" / unknown comune "Atlantide"' },
     ])
     expect(errorsOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '999999' }, ctx)).map((e) => e.field)).toEqual(['codice_istat_comune'])
   })
 
   it('asks for the province or the code when a name is shared and there are no coordinates', () => {
     const online = { ...ROW, tipo_sede: 'online', codice_istat_comune: '', comune: 'Castro', latitudine: '', longitudine: '' }
-    expect(errorsOf(templateFormat.toDraft(online, ctx))[0]!.message).toContain('ambiguous')
+    expect(errorsOf(templateFormat.toDraft(online, ctx))[0]!.message).toMatch(/^"Castro" è ambiguo: .*; indicare la provincia o il codice ISTAT \/ "Castro" is ambiguous: /)
     expect(draftOf(templateFormat.toDraft({ ...online, provincia: 'LE' }, ctx)).draft.comune.istat).toBe('075096')
   })
 
   it('rejects missing required columns and bad coordinates, naming each column', () => {
     const errors = errorsOf(templateFormat.toDraft({ ...ROW, fonte: '', nome_punto: '', tipo_ente: 'parrocchia', latitudine: 'x' }, ctx))
     expect(errors.map((e) => e.field)).toEqual(['fonte', 'nome_punto', 'tipo_ente', 'latitudine'])
+    expect(errors[0]!.message).toBe('manca la fonte (chi invia il file) / the source (who sends the file) is missing')
+    expect(errors[2]!.message).toMatch(/^"parrocchia" non è tra comune, .*, altro \/ "parrocchia" is not one of comune, .*, altro$/)
   })
 
   it('rejects a seasonal site without its dates and a date that is not one', () => {
