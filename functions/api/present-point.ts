@@ -8,19 +8,13 @@ import type { DataQualityNote, PointView } from '../../shared/schemas/point-view
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 
-/** What the query engine adds to a point found near somewhere. */
-export interface NearContext {
-  readonly site: Site
-  readonly distance_m: number | null
-}
-
 const NEXT_STOPS_SHOWN = 5
 
 /**
  * A stored point → the public Point at instant `at`: the open/next-opening fields are computed
  * here, at response time, in Europe/Rome.
  */
-export function presentPoint(record: PointRecord, at: Date, near?: NearContext): PointView {
+export function presentPoint(record: PointRecord, at: Date): PointView {
   const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!
   const state = openingState(at)(record)
   const next = nextOpening(at)(record)
@@ -42,7 +36,6 @@ export function presentPoint(record: PointRecord, at: Date, near?: NearContext):
     closes_at: state.open ? toRomeIso(state.closesAt) : null,
     next_opening: next ? toRomeIso(next) : null,
     next_stops: stops,
-    ...(near ? { site: near.site, ...(near.distance_m !== null ? { distance_m: near.distance_m } : {}) } : {}),
     data_quality: dataQuality(record),
   }
 }

@@ -1,6 +1,12 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
-import { presentPoint, withoutPast, type NearContext } from './present-point.ts'
+import { presentPoint, withoutPast } from './present-point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+
+/** What the query engine adds to a point found near somewhere. */
+export interface NearContext {
+  readonly site: Site
+  readonly distance_m: number | null
+}
 
 /**
  * Serialised points, reused within one minute of Europe/Rome time.

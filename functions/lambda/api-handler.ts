@@ -26,7 +26,6 @@ const prefetching = initDeps && prefetch && { ...initDeps, readObject: prefetch.
 
 const api = await import('./create-api-handler.ts')
 export const createApiHandler = api.createApiHandler
-export const bundledGazetteer = api.bundledGazetteer
 
 let configured: ApiHandler | undefined = prefetching && createApiHandler(prefetching)
 if (configured) await configured.warm()

@@ -58,11 +58,6 @@ export class S3SnapshotSource implements SnapshotSource {
     return this.snapshot
   }
 
-  /** The pointer of the snapshot being served, if any. */
-  get servedKey(): string | undefined {
-    return this.loadedKey
-  }
-
   /**
    * Reads the pointer when the last check is older than the interval (or never happened) and
    * loads the snapshot it names if that is a new one. Concurrent callers share one check. A

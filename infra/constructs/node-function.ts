@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import type { Construct } from 'constructs'
+import { LAMBDA_HANDLER } from '../../functions/lambda/build.ts'
 
 export interface NodeFunctionProps {
   /** Folder holding the esbuild bundle `index.mjs` (functions/lambda/build.ts writes it). */
@@ -26,7 +27,7 @@ export function createNodeFunction(scope: Construct, id: string, props: NodeFunc
   return new lambda.Function(scope, id, {
     runtime: FUNCTION_RUNTIME,
     architecture: lambda.Architecture.ARM_64,
-    handler: 'index.handler',
+    handler: LAMBDA_HANDLER,
     code: lambda.Code.fromAsset(props.codeDir),
     description: props.description,
     memorySize: props.memoryMiB,

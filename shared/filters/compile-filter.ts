@@ -31,10 +31,12 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
   const serviceMask = maskOf('services', SERVICES, f.services ?? [])
   const topicMask = maskOf('topics', TOPICS, f.topics ?? [])
   const kindMask = f.kinds === undefined ? ALL_BITS : maskOf('kinds', SITE_KINDS, f.kinds)
-  const region = f.region === undefined ? 0 : encodeRegion(checked('region', f.region, /^\d{2}$/, 'two digits'))
+  // null = no filter. A given code is always compared, even one that encodes to 0 (the code of
+  // "none"): "000000" matches no Italian point instead of silently matching every point.
+  const region = f.region === undefined ? null : encodeRegion(checked('region', f.region, /^\d{2}$/, 'two digits'))
   const province =
-    f.province === undefined ? 0 : encodeProvince(checked('province', f.province, /^[A-Z]{2}$/, 'two capital letters'))
-  const comune = f.comune === undefined ? 0 : encodeComune(checked('comune', f.comune, /^\d{6}$/, 'six digits'))
+    f.province === undefined ? null : encodeProvince(checked('province', f.province, /^[A-Z]{2}$/, 'two capital letters'))
+  const comune = f.comune === undefined ? null : encodeComune(checked('comune', f.comune, /^\d{6}$/, 'six digits'))
   const stepFree = f.accessible === true
   const needles = f.q === undefined ? [] : textQueryNeedles(f.q)
   const bbox = f.bbox === undefined ? null : checkedBbox(f.bbox)
@@ -48,9 +50,9 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
     ((statusMask >>> t.pointStatus[p]!) & 1) === 1 &&
     (t.pointServices[p]! & serviceMask) === serviceMask &&
     (t.pointTopics[p]! & topicMask) === topicMask &&
-    (region === 0 || t.pointRegion[p] === region) &&
-    (province === 0 || t.pointProvince[p] === province) &&
-    (comune === 0 || t.pointComune[p] === comune) &&
+    (region === null || t.pointRegion[p] === region) &&
+    (province === null || t.pointProvince[p] === province) &&
+    (comune === null || t.pointComune[p] === comune) &&
     (!stepFree || t.pointStepFree[p] === 1)
 
   const siteKindPasses = (g: number): boolean => ((kindMask >>> t.siteKind[g]!) & 1) === 1

@@ -40,7 +40,7 @@ export function parseComuniCsv(text: string): Comune[] {
       name,
       altName: altName ? altName : null,
       province: sigla,
-      provinceName: provinceName ?? province[2],
+      provinceName: provinceName || province[2],
       regionIstat,
       regionName: REGIONS[regionIstat] ?? regionIstat,
       postcode: cap ?? '',

@@ -7,6 +7,8 @@ export function stableStringify(value: unknown): string {
 }
 
 function sortKeys(value: unknown): unknown {
+  // A Date has no own keys: without this it would print as {} and every instant look the same.
+  if (value instanceof Date) return value.toISOString()
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}

@@ -29,7 +29,9 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
       return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' } })
     }
     await next()
-    if (c.res.status === 200) {
+    // A route that sets its own caching (the docs' static assets, /healthz) keeps it: their
+    // answers do not change with the registry version or the minute.
+    if (c.res.status === 200 && !c.res.headers.has('cache-control')) {
       c.res.headers.set('etag', etag)
       c.res.headers.set('cache-control', cacheControl)
     }

@@ -21,7 +21,7 @@ export interface PointsRouteDeps {
 }
 
 /** The typed filter the query engine takes, from the parsed query string. */
-export function toPointFilter(query: PointsQuery, now: Date): PointFilter {
+function toPointFilter(query: PointsQuery, now: Date): PointFilter {
   return {
     region: query.region,
     province: query.province,
@@ -38,10 +38,7 @@ export function toPointFilter(query: PointsQuery, now: Date): PointFilter {
 }
 
 /** The filters of a walk, without its position: a cursor only fits the query it came from. */
-const fingerprint = (query: PointsQuery): string => {
-  const { cursor: _cursor, open_now: openNow, ...rest } = query
-  return stableStringify({ ...rest, open_now: openNow })
-}
+const fingerprint = (query: PointsQuery): string => stableStringify({ ...query, cursor: undefined })
 
 function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery, snapshot: Snapshot) {
   if (!query.cursor) return { ok: true as const, state: undefined }

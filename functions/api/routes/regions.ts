@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { encodeRegion } from '../../../shared/geo/admin-codes.ts'
+import { POINT_STATUSES } from '../../../shared/vocabulary.ts'
 import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnrr-targets.ts'
 import { honoPath, type ApiRoute } from '../api-route.ts'
 import type { Regions } from '../openapi/regions-openapi.ts'
@@ -11,14 +13,20 @@ export const regionsRoute = { method: 'get', path: '/v1/regions', request: { que
 // One summary per snapshot: computed on first request, dropped with the snapshot.
 const summaries = new WeakMap<Snapshot, Regions>()
 
+/**
+ * Counted from the snapshot's typed tables, so a snapshot loaded in a Lambda decodes no record:
+ * region codes are stored as numbers (encodeRegion), statuses as indexes into POINT_STATUSES.
+ */
 function summarise(snapshot: Snapshot): Regions {
-  const counts = new Map<string, { points: number; sites: number }>()
-  for (const point of snapshot.points) {
-    if (point.status !== 'active' || !point.region) continue
-    const c = counts.get(point.region.istat) ?? { points: 0, sites: 0 }
+  const { pointStatus, pointRegion, pointFirstSite } = snapshot.tables
+  const active = POINT_STATUSES.indexOf('active')
+  const counts = new Map<number, { points: number; sites: number }>()
+  for (let p = 0; p < snapshot.pointCount; p++) {
+    if (pointStatus[p] !== active || pointRegion[p] === 0) continue
+    const c = counts.get(pointRegion[p]!) ?? { points: 0, sites: 0 }
     c.points++
-    c.sites += point.sites.length
-    counts.set(point.region.istat, c)
+    c.sites += pointFirstSite[p + 1]! - pointFirstSite[p]!
+    counts.set(pointRegion[p]!, c)
   }
   // Sorted by code: '10'…'20' look like integers to JavaScript and would come first.
   const items = Object.entries(REGIONS)
@@ -26,8 +34,8 @@ function summarise(snapshot: Snapshot): Regions {
     .map(([istat, name]) => ({
     istat,
     name,
-    active_points: counts.get(istat)?.points ?? 0,
-    sites: counts.get(istat)?.sites ?? 0,
+    active_points: counts.get(encodeRegion(istat))?.points ?? 0,
+    sites: counts.get(encodeRegion(istat))?.sites ?? 0,
     pnrr_target: REGIONAL_PNRR_TARGETS[istat] ?? null,
   }))
   return {
