@@ -2,6 +2,8 @@ import { build, type Metafile } from 'esbuild'
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { escapeAttribute } from './dom/escape-attribute.ts'
+import { BASEMAP_FILES, BASEMAP_FOLDER } from './map/basemap-files.ts'
 
 /**
  * Builds web/dist/: the page and embed bundle (app.js), the widget (widget.js), the embed
@@ -49,14 +51,13 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
     logLevel: 'warning',
   })
 
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
   for (const page of ['index.html', 'embed.html', 'embed-builder.html']) {
-    const html = readFileSync(join(WEB, 'pages', page), 'utf8').replaceAll('%MAP_STYLE%', escape(mapStyle)).replaceAll('%API_BASE%', escape(apiBase))
+    const html = readFileSync(join(WEB, 'pages', page), 'utf8').replaceAll('%MAP_STYLE%', escapeAttribute(mapStyle)).replaceAll('%API_BASE%', escapeAttribute(apiBase))
     writeFileSync(join(DIST, page), html)
   }
   copyInto('styles', readdirSync(join(WEB, 'styles')).map((f) => join(WEB, 'styles', f)))
   copyInto('fonts', [400, 600, 700].map((w) => join(ROOT, 'node_modules/@fontsource/titillium-web/files', `titillium-web-latin-${w}-normal.woff2`)))
-  copyInto('basemap', ['it_regioni_simplified.geojson', 'it_province_simplified.geojson'].map((f) => join(ROOT, 'data', f)))
+  copyInto(BASEMAP_FOLDER, Object.values(BASEMAP_FILES).map((f) => join(ROOT, 'data', f)))
   copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg')])
   writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile))
   return { metafile: result.metafile, ms: performance.now() - started }

@@ -3,7 +3,7 @@ import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import { translator, type MessageKey } from '../i18n/messages.ts'
 import '../widget/puntovicino-locator.ts'
-import { iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
+import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
 import { regionChoices } from './region-choices.ts'
 
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
@@ -26,14 +26,32 @@ const preview = h('div', { class: 'preview' })
 
 const read = (): EmbedOptions => ({ region: region.value, province: province.value.toUpperCase(), comune: comune.value, service: service.value, lang: lang.value, accent: accent.value, listOnly: listOnly.checked })
 
-function refresh(): void {
-  const options = read()
+/** The snippets follow every keystroke: they are text, cheap to rewrite. */
+function refreshSnippets(options: EmbedOptions): void {
   scriptCode.textContent = widgetSnippet(options, origin)
   iframeCode.textContent = iframeSnippet(options, origin)
+}
+
+/** A new live widget, which queries the API: rebuilt once the edit settles, not on every keystroke. */
+function refreshPreview(options: EmbedOptions): void {
   const widget = document.createElement('puntovicino-locator')
-  for (const name of ['region', 'province', 'comune', 'service', 'lang', 'accent'] as const) if (options[name]) widget.setAttribute(name, options[name])
+  for (const [name, value] of embedAttributes(options)) widget.setAttribute(name, value)
   if (options.listOnly) widget.setAttribute('list-only', '')
   preview.replaceChildren(widget)
+}
+
+/**
+ * `input` alone: it fires for every control, selects and checkboxes included, and `change` as
+ * well would rebuild the preview twice per edit. The delay keeps typing and the colour picker's
+ * drag from sending a request per step.
+ */
+const PREVIEW_DELAY_MS = 250
+let previewTimer: ReturnType<typeof setTimeout> | undefined
+function refresh(): void {
+  const options = read()
+  refreshSnippets(options)
+  clearTimeout(previewTimer)
+  previewTimer = setTimeout(() => refreshPreview(options), PREVIEW_DELAY_MS)
 }
 
 const copy = (code: HTMLElement) => async () => {
@@ -48,7 +66,7 @@ root.append(
     h('div', {}, h('h1', {}, t('builder.title')), h('p', {}, t('builder.intro'))),
     h(
       'form',
-      { onchange: refresh, oninput: refresh, onsubmit: (e: Event) => e.preventDefault() },
+      { oninput: refresh, onsubmit: (e: Event) => e.preventDefault() },
       field(region.id, t('builder.region'), region),
       field(province.id, t('builder.province'), province),
       field(comune.id, t('builder.comune'), comune),
@@ -63,4 +81,7 @@ root.append(
     h('section', {}, h('h2', {}, t('builder.preview')), preview),
   ),
 )
-refresh()
+// The first preview is not an edit: no reason to wait for it.
+const initial = read()
+refreshSnippets(initial)
+refreshPreview(initial)

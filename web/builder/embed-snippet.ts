@@ -1,3 +1,5 @@
+import { escapeAttribute } from '../dom/escape-attribute.ts'
+
 /**
  * The two ways a municipal or regional site embeds PuntoVicino, written from the same options:
  * the custom element (one script) and the iframe (for hosts that allow no third-party script).
@@ -12,9 +14,9 @@ export interface EmbedOptions {
   readonly listOnly: boolean
 }
 
-const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
-function attributes(options: EmbedOptions): Array<[string, string]> {
+/** The non-empty, trimmed prefilters as attribute pairs: the widget's attributes and the iframe's query, from one list. */
+export function embedAttributes(options: EmbedOptions): Array<[string, string]> {
   const pairs: Array<[string, string]> = []
   for (const name of ['region', 'province', 'comune', 'service', 'lang', 'accent'] as const) {
     const value = options[name].trim()
@@ -24,13 +26,13 @@ function attributes(options: EmbedOptions): Array<[string, string]> {
 }
 
 export function widgetSnippet(options: EmbedOptions, origin: string): string {
-  const attrs = attributes(options).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('') + (options.listOnly ? ' list-only' : '')
+  const attrs = embedAttributes(options).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('') + (options.listOnly ? ' list-only' : '')
   return `<script type="module" src="${origin}/widget.js"></script>\n<puntovicino-locator${attrs}></puntovicino-locator>`
 }
 
 /** The iframe plus the few lines that let it grow to its content (it posts `puntovicino:resize`). */
 export function iframeSnippet(options: EmbedOptions, origin: string): string {
-  const query = new URLSearchParams(attributes(options))
+  const query = new URLSearchParams(embedAttributes(options))
   if (options.listOnly) query.set('list-only', 'true')
   const src = `${origin}/embed${query.size > 0 ? `?${query}` : ''}`
   return [

@@ -5,13 +5,8 @@ import type { PointView } from '../../shared/schemas/point-view.ts'
 /** Why a site's week must not present today's row as usable: nobody is there, or the season is not now. */
 export type WeekCaveat = 'inactive' | 'out_of_season'
 
-/** Whether the site's season (`valid_from`..`valid_to`, dated or recurring) covers a Rome date: the rule of shared/hours. */
-export function isInSeason(site: Site, date: string): boolean {
-  return seasonCovers(site, date)
-}
-
 /** `null` when today's row may be shown as today's hours; else the reason it may not. */
 export function weekCaveat(point: Pick<PointView, 'status'>, site: Site, today: string): WeekCaveat | null {
   if (point.status !== 'active') return 'inactive'
-  return isInSeason(site, today) ? null : 'out_of_season'
+  return seasonCovers(site, today) ? null : 'out_of_season'
 }

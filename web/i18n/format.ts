@@ -1,11 +1,12 @@
+import { clockTime } from '../../shared/hours/render-hours.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { minutesOfDay } from '../../shared/vocabulary.ts'
 import { localeOf, type Lang, type Translate } from './messages.ts'
 
-/** 9:00, 13:30: no leading zero, as on an office door and in the API's hours text. */
-export const clockTime = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+export { clockTime }
 
 /** "09:30" (a schedule's TimeOfDay) → "9:30". */
-export const shortTime = (hhmm: string): string => clockTime(Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)))
+export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 
 /** A calendar date (YYYY-MM-DD, a Rome date) in words: "giovedì 28 novembre". */
 export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {

@@ -21,18 +21,14 @@ export function addressLine(point: PointView, site: Site | undefined = primarySi
 }
 
 /**
- * The session of a mobile unit that the status line speaks about: the one in progress when the
- * point is open, else the one that starts at `next_opening`; the first upcoming one otherwise
- * (a point whose next opening is at another, fixed site). `next_stops` is in date order.
+ * The session of a mobile unit that the status line speaks about: the announced one (see
+ * `announcedStop`); while open at no session of the unit, the one starting at `next_opening`; the
+ * first upcoming one otherwise (a point whose next opening is at another, fixed site). `next_stops`
+ * is in date order.
  */
 export function currentOrNextStop(point: Pick<PointView, 'open_now' | 'next_opening' | 'next_stops'>, now: Date): Stop | undefined {
-  const inProgress = point.next_stops.find((s) => isInProgress(s, now))
-  if (point.open_now && inProgress) return inProgress
-  if (point.next_opening) {
-    const opening = toRomeWallClock(new Date(point.next_opening))
-    const starting = point.next_stops.find((s) => s.date === opening.date && minutesOfDay(s.start) === opening.minutes)
-    if (starting) return starting
-  }
+  const announced = announcedStop(point, now) ?? stopAtNextOpening(point)
+  if (announced) return announced
   const clock = toRomeWallClock(now)
   return point.next_stops.find((s) => s.date > clock.date || (s.date === clock.date && minutesOfDay(s.end) > clock.minutes))
 }
@@ -44,6 +40,11 @@ export function currentOrNextStop(point: Pick<PointView, 'open_now' | 'next_open
  */
 export function announcedStop(point: Pick<PointView, 'open_now' | 'next_opening' | 'next_stops'>, now: Date): Stop | undefined {
   if (point.open_now) return point.next_stops.find((s) => isInProgress(s, now))
+  return stopAtNextOpening(point)
+}
+
+/** The session that starts exactly at `next_opening` (Rome wall clock), if the unit has one. */
+function stopAtNextOpening(point: Pick<PointView, 'next_opening' | 'next_stops'>): Stop | undefined {
   if (!point.next_opening) return undefined
   const opening = toRomeWallClock(new Date(point.next_opening))
   return point.next_stops.find((s) => s.date === opening.date && minutesOfDay(s.start) === opening.minutes)

@@ -10,7 +10,7 @@ import { resultsHeading } from '../list/results-heading.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
-import { hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
@@ -136,7 +136,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         search.setValue('')
         // Rounded here, on the device, before anything is sent or written to the URL.
         const near = roundPosition({ lat: position.coords.latitude, lon: position.coords.longitude })
-        update({ near, place: t('geo.place_label'), point: null, q: null }, 'push')
+        update({ near, place: HERE_PLACE, point: null, q: null }, 'push')
       },
       () => (geoStatus.textContent = t('geo.denied')),
       { enableHighAccuracy: false, maximumAge: 300_000, timeout: 15_000 },
@@ -293,7 +293,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
   window.addEventListener('popstate', onPopState)
 
-  if (state.place) search.setValue(state.place === t('geo.place_label') ? '' : state.place)
+  if (state.place) search.setValue(state.place === HERE_PLACE ? '' : state.place)
   void render()
 
   return {

@@ -1,9 +1,9 @@
+import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
 import type { Place } from '../api/api-client.ts'
 
 /** What a typed name plus "Cerca" leads to: one comune, a choice among namesakes, or nothing. */
 export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { readonly kind: 'choose'; readonly places: Place[] } | { readonly kind: 'none' }
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
 
 /** "Castro (LE)" or "Bolzano / Bozen (BZ)", as the box shows a chosen comune: the name and the province sigla. */
 export function parseTypedPlace(typed: string): { readonly name: string; readonly province: string | null } {
@@ -19,8 +19,8 @@ export function parseTypedPlace(typed: string): { readonly name: string; readonl
  */
 export function pickPlace(typed: string, matches: readonly Place[]): PlacePick {
   const { name, province } = parseTypedPlace(typed)
-  const wanted = fold(name)
-  const namesakes = matches.filter((p) => (fold(p.name) === wanted || (p.alt_name !== null && fold(p.alt_name) === wanted)) && (province === null || p.province === province))
+  const wanted = normalizeName(name)
+  const namesakes = matches.filter((p) => (normalizeName(p.name) === wanted || (p.alt_name !== null && normalizeName(p.alt_name) === wanted)) && (province === null || p.province === province))
   if (namesakes.length === 1) return { kind: 'one', place: namesakes[0]! }
   if (namesakes.length > 1) return { kind: 'choose', places: namesakes }
   const best = matches[0]

@@ -93,13 +93,20 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
     options.onChoose(place)
   }
 
-  async function lookup(text: string): Promise<Place[]> {
+  /**
+   * The comuni matching `text`, or `null` when a newer lookup superseded this one: a stale answer,
+   * not an empty one, so the caller ignores it instead of saying "no comune found". A network or
+   * API failure throws.
+   */
+  async function lookup(text: string): Promise<Place[] | null> {
     pending?.abort()
-    pending = new AbortController()
+    const request = new AbortController()
+    pending = request
     try {
-      return await api.places(text, pending.signal)
-    } catch {
-      return []
+      return await api.places(text, request.signal)
+    } catch (error) {
+      if (request.signal.aborted) return null
+      throw error
     }
   }
 
@@ -107,7 +114,15 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
     clearTimeout(timer)
     const text = input.value.trim()
     if (text.length < 2) return show([])
-    timer = setTimeout(async () => show(await lookup(text)), DEBOUNCE_MS)
+    timer = setTimeout(async () => {
+      try {
+        const places = await lookup(text)
+        if (places) show(places)
+      } catch {
+        show([])
+        options.onMessage(t('search.error'))
+      }
+    }, DEBOUNCE_MS)
   })
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown') {
@@ -134,10 +149,20 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
       role: 'search',
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault()
+        // A suggestion lookup still waiting would abort this search's request: the submit wins.
+        clearTimeout(timer)
         const text = input.value.trim()
         if (text.length < 2) return
         const { name } = parseTypedPlace(text)
-        const pick = pickPlace(text, await lookup(name))
+        let matches: Place[] | null
+        try {
+          matches = await lookup(name)
+        } catch {
+          options.onMessage(t('search.error'))
+          return
+        }
+        if (matches === null) return
+        const pick = pickPlace(text, matches)
         if (pick.kind === 'one') choose(pick.place)
         else if (pick.kind === 'none') options.onMessage(t('search.no_place'))
         else {

@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl'
+import { BASEMAP_FILES, BASEMAP_FOLDER } from './basemap-files.ts'
 
 /**
  * The offline basemap: Italy's regions and provinces drawn from the simplified boundaries that
@@ -10,8 +11,8 @@ export function builtinStyle(basemapBase: string): StyleSpecification {
   return {
     version: 8,
     sources: {
-      regions: { type: 'geojson', data: new URL('basemap/it_regioni_simplified.geojson', basemapBase).toString() },
-      provinces: { type: 'geojson', data: new URL('basemap/it_province_simplified.geojson', basemapBase).toString() },
+      regions: { type: 'geojson', data: new URL(`${BASEMAP_FOLDER}/${BASEMAP_FILES.regions}`, basemapBase).toString() },
+      provinces: { type: 'geojson', data: new URL(`${BASEMAP_FOLDER}/${BASEMAP_FILES.provinces}`, basemapBase).toString() },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d6e6f5' } },

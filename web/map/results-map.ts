@@ -81,7 +81,8 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   }
   const map = new maplibregl.Map({
     container: options.container,
-    style: options.styleUrl ?? builtinStyle(options.assetBase),
+    // `||`: an empty URL (a `map-style=""` attribute) means no style given, as absent does.
+    style: options.styleUrl || builtinStyle(options.assetBase),
     bounds: [6.6, 36.6, 18.6, 47.1],
     attributionControl: false,
     cooperativeGestures: true,
@@ -145,7 +146,8 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
     }
-    map.on('render', showClusterCounts)
+    // `idle`, not `render`: `render` fires every frame while panning; the counts need the settled view only.
+    map.on('idle', showClusterCounts)
     fit()
   })
 

@@ -29,6 +29,12 @@ export interface LocatorState {
   readonly lang: Lang
 }
 
+/**
+ * `place` when `near` came from the device's geolocation: a marker, not a label, so the view (and
+ * a shared link) reads right in every language; only the display translates it.
+ */
+export const HERE_PLACE = '@here'
+
 export const EMPTY_STATE: LocatorState = {
   near: null,
   place: null,

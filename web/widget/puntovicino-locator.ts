@@ -75,7 +75,8 @@ export class PuntoVicinoLocator extends HTMLElement {
       pageUrl: new URL('./', apiBase).toString(),
       initial: parseLocatorState(prefilters, { ...EMPTY_STATE, lang: isLang(lang) ? lang : DEFAULT_LANG }),
       listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
-      mapStyleUrl: this.getAttribute('map-style'),
+      // An empty `map-style=""` is no style, not a style URL: the built-in basemap then.
+      mapStyleUrl: this.getAttribute('map-style') || null,
       history: 'none',
       idPrefix: this.idPrefix,
       rejectedPrefilters: rejectedPrefilters(prefilters),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Site } from '../../../shared/schemas/point.ts'
-import { isInSeason, weekCaveat } from '../../../web/detail/week-caveat.ts'
+import { seasonCovers as isInSeason } from '../../../shared/hours/open-at.ts'
+import { weekCaveat } from '../../../web/detail/week-caveat.ts'
 
 const beach: Site = {
   id: 's1',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../../web/i18n/messages.ts'
 import { resultsHeading } from '../../../web/list/results-heading.ts'
+import { HERE_PLACE } from '../../../web/state/locator-state.ts'
 
 const t = translator('it')
 const near = { lat: 43.771, lon: 11.254 }
@@ -12,7 +13,7 @@ describe('resultsHeading', () => {
   })
 
   it('speaks of the citizen\'s position when the search came from geolocation', () => {
-    expect(resultsHeading({ near, place: t('geo.place_label') }, t)).toBe('Punti più vicini alla tua posizione')
+    expect(resultsHeading({ near, place: HERE_PLACE }, t)).toBe('Punti più vicini alla tua posizione')
   })
 
   it('keeps the plain titles for a position without a label and for a prefiltered list', () => {
