@@ -21,7 +21,6 @@
 import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { pathToFileURL } from 'node:url'
 import type { PointFilter } from '../shared/filters/point-filter.ts'
 import { queryNearest } from '../shared/geo/query.ts'
 import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../shared/geo/snapshot-codec.ts'
@@ -29,6 +28,7 @@ import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { bruteNearest } from '../tests/shared/geo/brute-force.ts'
 import { generateRegistry, seededRandom } from '../tests/shared/geo/fixtures.ts'
+import { isMain, verdict } from './bench-support.ts'
 
 const TODAY = '2026-11-23'
 /** Monday 09:30 in Rome: most fixture schedules are open, so "open now" filters but does not empty. */
@@ -39,12 +39,6 @@ const TARGETS = { buildMs: 2000, heapMiB: 150, deserializeMs: 300, nearestSpeedu
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 const ms = (t: number): string => `${t.toFixed(0)} ms`
-
-/** "met", or by how much it was missed. */
-function verdict(value: number, target: number, higherIsBetter = false): string {
-  const met = higherIsBetter ? value >= target : value <= target
-  return met ? 'met' : `MISSED by ${(higherIsBetter ? target / value : value / target).toFixed(1)}×`
-}
 
 /** `global.gc`, exposing it when node was started without `--expose-gc`. */
 function forcedGc(): () => void {
@@ -177,6 +171,6 @@ export async function runGeoBench(): Promise<string> {
   return lines.join('\n')
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   console.log(await runGeoBench())
 }

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { isMain, verdict } from './bench-support.ts'
 
 /**
  * HTTP throughput of `GET /v1/points?near=…&service=…&limit=10` against a bare Hono JSON route,
@@ -47,7 +48,7 @@ export async function runHttpBench(): Promise<string> {
       `bare Hono JSON route: ${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`,
       `GET /v1/points?near=…&service=formazione_gruppo&limit=10: ${Math.round(real.rps)} req/s, p99 ${real.p99} ms, errors ${real.errors}`,
       `bare route serving a constant real answer (${sampleBytes} bytes, 10 full points): ${Math.round(sameSize.rps)} req/s, p99 ${sameSize.p99} ms`,
-      `ratio real / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : `MISSED by ${(TARGET_RATIO - ratio).toFixed(2)}`})`,
+      `ratio real / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${verdict(ratio, TARGET_RATIO, true)})`,
       `ratio real / bare with the same bytes: ${(real.rps / sameSize.rps).toFixed(2)} (what parsing, the query and assembly cost beyond the payload)`,
     ].join('\n')
   } finally {
@@ -55,6 +56,6 @@ export async function runHttpBench(): Promise<string> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   console.log(await runHttpBench())
 }

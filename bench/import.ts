@@ -7,13 +7,14 @@ import { createGazetteer } from '../shared/gazetteer/create-gazetteer.ts'
 import { loadComuni } from '../functions/gazetteer/load-comuni.ts'
 import { runImport } from '../functions/import/run-import.ts'
 import { ensureRegistryTable } from '../functions/repository/create-table.ts'
-import { DynamoDbRegistry } from '../functions/repository/dynamodb-registry.ts'
+import { DynamoDbRegistry, toItem } from '../functions/repository/dynamodb-registry.ts'
+import { isMain, verdict } from './bench-support.ts'
 import { localDynamoDbClient, startLocalDynamoDb } from '../functions/local/local-dynamodb.ts'
 
 /**
  * `npm run bench:import`: rows per second of a 10,000-row import into the local store (dynalite
- * in memory), against the floor of the same store in the same run: raw BatchWrite of 10,000
- * items of the same size, with no parsing, validation or comparison. Target: ≥ 1,000 rows/s.
+ * in memory), against the floor of the same store in the same run: raw BatchWrite of the items
+ * the import stored, keys included, with no parsing, validation or comparison. Target: ≥ 1,000 rows/s.
  */
 const ROWS = 10_000
 const TARGET_ROWS_PER_SECOND = 1_000
@@ -56,29 +57,30 @@ export async function runImportBench(): Promise<string> {
   const stored = importRun.report.created
 
   // The floor: the very records the import stored, written again with bare BatchWrites.
-  const rawSeconds = await withFreshStore(async (_registry, doc, table) => {
+  // Same items as the import writes (toItem: table and area-index keys), so the store does the same work.
+  const raw = await withFreshStore(async (_registry, doc, table) => {
     const started = performance.now()
     const records = importRun.storedRecords
     const batches = Array.from({ length: Math.ceil(records.length / 25) }, (_, b) =>
-      records.slice(b * 25, b * 25 + 25).map((record) => ({ PutRequest: { Item: { ...record, pk: `RAW#${record.id}`, sk: 'POINT' } } })),
+      records.slice(b * 25, b * 25 + 25).map((record) => ({ PutRequest: { Item: toItem(record) } })),
     )
     for (let i = 0; i < batches.length; i += 4) {
       await Promise.all(batches.slice(i, i + 4).map((batch) => doc.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }))))
     }
-    return (performance.now() - started) / 1000
+    return { seconds: (performance.now() - started) / 1000, records: records.length }
   })
 
   const rate = ROWS / importRun.seconds
-  const rawRate = ROWS / rawSeconds
+  const rawRate = raw.records / raw.seconds
   return [
     '## Import (npm run bench:import)',
     `rows: ${ROWS} (real French rows repeated), stored: ${stored}, rejected: ${importRun.report.rejected}`,
-    `import: ${importRun.seconds.toFixed(2)} s = ${Math.round(rate)} rows/s (target ≥ ${TARGET_ROWS_PER_SECOND}: ${rate >= TARGET_ROWS_PER_SECOND ? 'met' : `MISSED by ${Math.round(TARGET_ROWS_PER_SECOND - rate)} rows/s`})`,
-    `baseline, raw BatchWrite of ${ROWS} same-size items: ${rawSeconds.toFixed(2)} s = ${Math.round(rawRate)} items/s`,
+    `import: ${importRun.seconds.toFixed(2)} s = ${Math.round(rate)} rows/s (target ≥ ${TARGET_ROWS_PER_SECOND}: ${verdict(rate, TARGET_ROWS_PER_SECOND, true)})`,
+    `baseline, raw BatchWrite of the ${raw.records} stored items: ${raw.seconds.toFixed(2)} s = ${Math.round(rawRate)} items/s`,
     `ratio import / raw store floor: ${(rate / rawRate).toFixed(2)}`,
   ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   console.log(await runImportBench())
 }

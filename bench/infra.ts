@@ -23,6 +23,7 @@ import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-c
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import { startLocalS3 } from '../tests/functions/snapshot/local-s3.ts'
 import { generateRegistry } from '../tests/shared/geo/fixtures.ts'
+import { isMain, verdict } from './bench-support.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 const TODAY = '2026-11-23'
@@ -146,7 +147,7 @@ export async function runInfraBench(): Promise<string> {
     log(`cold start (fresh node process → first event answered; median of ${COLD_START_RUNS}, ${small.pointCount} points / ${small.siteCount} sites):`)
     log(`  api bundle + snapshot from S3  ${median(ours).toFixed(0)} ms`)
     log(`  bare Hono bundle               ${median(baseline).toFixed(0)} ms`)
-    log(`  ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'})`)
+    log(`  ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${verdict(ratio, 1.5)})`)
 
     // 3. Snapshot load at 1,000,000 sites: what an API instance does on cold start at national
     // scale. The decode is timed in-process; the transfer is not timed through s3rver (a loopback
@@ -169,7 +170,7 @@ export async function runInfraBench(): Promise<string> {
     const mibOf = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`
     const transferSeconds = (n: number): string => (n / (S3_SINGLE_STREAM_MB_PER_S * 1e6)).toFixed(1)
     log(`snapshot at ${large.siteCount.toLocaleString('en')} sites (${large.pointCount.toLocaleString('en')} points): ${mibOf(bytes.byteLength)}, of which point records ${mibOf(recordBytes)}`)
-    log(`  decode (deserializeSnapshot, median of 5)  ${decode.toFixed(0)} ms  (target ≤ 300 ms: ${decode <= 300 ? 'met' : 'MISSED'})`)
+    log(`  decode (deserializeSnapshot, median of 5)  ${decode.toFixed(0)} ms  (target ≤ 300 ms: ${verdict(decode, 300)})`)
     log(`  S3 transfer at ~${S3_SINGLE_STREAM_MB_PER_S} MB/s (one GET stream, estimate): whole object ≈ ${transferSeconds(bytes.byteLength)} s; without the records section ≈ ${transferSeconds(bytes.byteLength - recordBytes)} s`)
   } finally {
     await s3.close()
@@ -178,7 +179,7 @@ export async function runInfraBench(): Promise<string> {
   return lines.join('\n')
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const report = await runInfraBench()
   writeFileSync(1, `${report}\n`)
 }

@@ -1,6 +1,7 @@
 import { createGazetteer } from '../shared/gazetteer/create-gazetteer.ts'
 import { normalizeName } from '../shared/gazetteer/normalize-name.ts'
 import { loadComuni } from '../functions/gazetteer/load-comuni.ts'
+import { isMain, verdict } from './bench-support.ts'
 
 /**
  * `/v1/places?q=` in-process: µs per query of the gazetteer's prefix index, against a linear scan
@@ -31,10 +32,10 @@ export async function runPlacesBench(): Promise<string> {
   return [
     '## Places (`/v1/places`, in-process, 10 results)',
     `prefix index: ${indexUs.toFixed(1)} µs/query; linear scan of ${comuni.length} comuni: ${linearUs.toFixed(0)} µs/query → ${(linearUs / indexUs).toFixed(0)}× faster`,
-    `target < ${TARGET_US} µs: ${indexUs < TARGET_US ? 'met' : `MISSED by ${(indexUs / TARGET_US).toFixed(1)}×`}`,
+    `target ≤ ${TARGET_US} µs: ${verdict(indexUs, TARGET_US)}`,
   ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   console.log(await runPlacesBench())
 }

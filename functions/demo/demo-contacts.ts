@@ -1,20 +1,11 @@
 import type { Contacts } from '../../shared/schemas/point.ts'
+import { slugify } from '../../shared/util/slugify.ts'
 
 /**
  * Contacts that nobody can mistake for real ones: every e-mail and website is on example.org
  * (reserved by RFC 2606) and every phone starts +39 000 000, a range no Italian number uses.
  */
 export const DEMO_DOMAIN = 'example.org'
-
-/** ASCII, lowercase, hyphen-separated: "Sant'Antioco" → "sant-antioco", "Città di Castello" → "citta-di-castello". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
 
 /**
  * The contacts of the `serial`-th demo point of a comune (1 for the first): serials keep two

@@ -1,4 +1,4 @@
-import { distance } from 'geokdbush'
+import { haversineMetres } from '../../shared/geo/haversine.ts'
 import type { Location } from '../../shared/schemas/hours.ts'
 import type { SeededRandom } from './seeded-random.ts'
 
@@ -8,7 +8,7 @@ interface LatLon {
 }
 
 /** Great-circle distance in kilometres. */
-export const distanceKm = (a: LatLon, b: LatLon): number => distance(a.lon, a.lat, b.lon, b.lat)
+export const distanceKm = (a: LatLon, b: LatLon): number => haversineMetres(a, b) / 1000
 
 const KM_PER_DEGREE_LAT = 111.32
 

@@ -1,4 +1,5 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
+import { NATIONAL_PNRR_TARGET } from '../../shared/pnrr-targets.ts'
 import { nearbyWithin } from './demo-geography.ts'
 import { groupByRegion } from './group-by-region.ts'
 import { allocateRegionalQuotas, splitProportionally } from './regional-quotas.ts'
@@ -12,7 +13,7 @@ export type PointPlan =
   /** A van based in `comune` that visits `villages` (other comuni of the region, ≤ MOBILE_RADIUS_KM). */
   | { readonly kind: 'mobile'; readonly comune: Comune; readonly villages: readonly Comune[] }
 
-export const DEMO_TOTAL_POINTS = 3000
+export const DEMO_TOTAL_POINTS = NATIONAL_PNRR_TARGET.points
 const MOBILE_SHARE = 0.08
 export const MOBILE_RADIUS_KM = 25
 /** A van needs at least this many other comuni around it to make a round. */

@@ -1,10 +1,13 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
+import { REGIONAL_PNRR_TARGETS } from '../../shared/pnrr-targets.ts'
 
 /**
  * Regions whose PNRR target (points to open under Misura 1.7.2) is public and used as is;
  * the other regions get a share proportional to their population.
  */
-export const PNRR_REGIONAL_TARGETS: Readonly<Record<string, number>> = { '01': 199, '09': 169, '10': 42 }
+export const PNRR_REGIONAL_TARGETS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(REGIONAL_PNRR_TARGETS).map(([region, target]) => [region, target.points]),
+)
 
 /**
  * Splits `total` in proportion to `weights` with whole numbers that add up exactly (largest

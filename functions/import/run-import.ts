@@ -59,6 +59,8 @@ export class UnreadableFileError extends Error {}
 interface PendingPoint {
   draft: PointDraft
   rows: Array<{ where: string; line: number }>
+  /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
+  warningRows: RowReport[]
 }
 
 /**
@@ -97,13 +99,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         rejectedRows.push({ where, line, sourceId, errors: result.errors })
         continue
       }
-      if (result.warnings.length > 0) warningRows.push({ where, line, id: result.draft.id, errors: result.warnings })
+      const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line }] })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line }], warningRows: rowWarnings })
       } else if (format.name === 'template') {
         existing.draft = mergeDrafts(existing.draft, result.draft)
         existing.rows.push({ where, line })
+        existing.warningRows.push(...rowWarnings)
       } else {
         const first = existing.rows[0]!
         const message = bilingual(
@@ -126,11 +129,16 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   for (const point of pending.values()) {
     if (point.rows.length === 1) {
       drafts.push(point.draft)
+      warningRows.push(...point.warningRows)
       continue
     }
     const checked = validateDraft(point.draft)
-    if (checked.ok) drafts.push(checked.draft)
-    else for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: checked.errors })
+    if (checked.ok) {
+      drafts.push(checked.draft)
+      warningRows.push(...point.warningRows)
+    } else {
+      for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: checked.errors })
+    }
   }
 
   let created = 0
@@ -151,6 +159,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
 
   rejectedRows.sort((a, b) => a.line - b.line)
+  warningRows.sort((a, b) => a.line - b.line)
   return {
     file: fileLabel,
     format: format.name,

@@ -37,9 +37,10 @@ const BATCH_GET_MAX = 100
 const BATCH_WRITE_MAX = 25
 const KEY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk'] as const
 
-type Item = PointRecord & Record<(typeof KEY_ATTRIBUTES)[number], string>
+export type Item = PointRecord & Record<(typeof KEY_ATTRIBUTES)[number], string>
 
-function toItem(record: PointRecord): Item {
+/** The stored item of a record: the record plus its table and area-index keys. */
+export function toItem(record: PointRecord): Item {
   const areaPk = record.region ? `REGION#${record.region.istat}` : FOREIGN_AREA
   const areaSk = `${record.province ?? '--'}#${record.comune.istat ?? record.comune.code ?? '-'}#${record.id}`
   return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk }
@@ -87,6 +88,12 @@ export class DynamoDbRegistry implements Registry {
     return record
   }
 
+  /**
+   * Bulk upsert for the operators' own imports. New ids go through unconditional BatchWrite, so a
+   * point created by someone else between this read and the write would be overwritten: accepted
+   * because the import is the operators' own bulk path, and the write API creates with putPoint's
+   * conditional create (`attribute_not_exists`) instead. Replacements are conditional on the version read.
+   */
   async importPoints(drafts: readonly PointDraft[], { dryRun = false }: { dryRun?: boolean } = {}): Promise<ImportResult> {
     const unique = new Map<string, PointDraft>()
     for (const draft of drafts) unique.set(draft.id, draft) // a later row for the same id wins
@@ -214,22 +221,20 @@ export class DynamoDbRegistry implements Registry {
 
   private async batchGet(ids: readonly string[]): Promise<Map<string, PointRecord>> {
     const found = new Map<string, PointRecord>()
-    const chunks = chunk(ids, BATCH_GET_MAX)
-    await this.forEachConcurrently(chunks, async (idChunk) => {
-      let keys: Array<Record<string, unknown>> = idChunk.map((id) => ({ pk: pointPartitionKey(id), sk: POINT_SORT_KEY }))
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > 0) await this.pause(attempt)
-        if (attempt >= (this.backoff.maxAttempts ?? 12)) throw new Error(`reading ${keys.length} points: still unprocessed after ${attempt} attempts`)
+    await this.forEachConcurrently(chunk(ids, BATCH_GET_MAX), async (idChunk) => {
+      const keys: Array<Record<string, unknown>> = idChunk.map((id) => ({ pk: pointPartitionKey(id), sk: POINT_SORT_KEY }))
+      const left = await this.resendUnprocessed(keys, async (batch) => {
         const result = await withRetries(
-          () => this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } })),
+          () => this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: batch, ConsistentRead: true } } })),
           this.backoff,
         )
         for (const item of result.Responses?.[this.table] ?? []) {
           const record = fromItem(item)
           found.set(record.id, record)
         }
-        keys = result.UnprocessedKeys?.[this.table]?.Keys ?? []
-      }
+        return result.UnprocessedKeys?.[this.table]?.Keys ?? []
+      })
+      if (left.length > 0) throw new Error(`reading ${left.length} points: still unprocessed after ${this.maxAttempts} attempts`)
     })
     return found
   }
@@ -241,35 +246,46 @@ export class DynamoDbRegistry implements Registry {
    */
   private async batchPut(records: readonly PointRecord[]): Promise<Map<string, string>> {
     const failures = new Map<string, string>()
+    type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
+    const idOf = (request: WriteRequests[number]): string => String(request.PutRequest?.Item?.id)
     await this.forEachConcurrently(chunk(records, BATCH_WRITE_MAX), async (recordChunk) => {
-      type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
-      let pending: WriteRequests = recordChunk.map((record) => ({ PutRequest: { Item: toItem(record) } }))
-      const maxAttempts = this.backoff.maxAttempts ?? 12
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= maxAttempts) {
-          for (const request of pending) {
-            const id = String(request.PutRequest?.Item?.id)
-            failures.set(id, `still unprocessed by DynamoDB after ${maxAttempts} attempts`)
-          }
-          return
-        }
-        if (attempt > 0) await this.pause(attempt)
-        try {
-          const requestItems = pending
+      let inFlight: WriteRequests = recordChunk.map((record) => ({ PutRequest: { Item: toItem(record) } }))
+      try {
+        const left = await this.resendUnprocessed(inFlight, async (batch) => {
+          inFlight = batch
           const result = await withRetries(
-            () => this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requestItems } })),
+            () => this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: batch } })),
             this.backoff,
           )
-          pending = result.UnprocessedItems?.[this.table] ?? []
-        } catch (error) {
-          for (const request of pending) {
-            failures.set(String(request.PutRequest?.Item?.id), error instanceof Error ? `${error.name}: ${error.message}` : String(error))
-          }
-          return
-        }
+          return result.UnprocessedItems?.[this.table] ?? []
+        })
+        for (const request of left) failures.set(idOf(request), `still unprocessed by DynamoDB after ${this.maxAttempts} attempts`)
+      } catch (error) {
+        // The request failed outright (after withRetries gave up): every item it carried is reported.
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+        for (const request of inFlight) failures.set(idOf(request), reason)
       }
     })
     return failures
+  }
+
+  /**
+   * Batch calls store or return only part of a request and hand the rest back as unprocessed:
+   * sends `pending`, then re-sends what `send` returns as unprocessed, pausing with backoff between
+   * rounds, until nothing is left or the attempts run out. Returns what is still unprocessed then.
+   */
+  private async resendUnprocessed<T>(pending: T[], send: (batch: T[]) => Promise<T[]>): Promise<T[]> {
+    let left = pending
+    for (let attempt = 0; left.length > 0; attempt++) {
+      if (attempt >= this.maxAttempts) return left
+      if (attempt > 0) await this.pause(attempt)
+      left = await send(left)
+    }
+    return left
+  }
+
+  private get maxAttempts(): number {
+    return this.backoff.maxAttempts ?? 12
   }
 
   private pause(attempt: number): Promise<void> {

@@ -1,5 +1,6 @@
 import KDBush from 'kdbush'
-import { around, distance } from 'geokdbush'
+import { around } from 'geokdbush'
+import { haversineMetres } from '../geo/haversine.ts'
 import type { Comune } from './comuni.ts'
 import { normalizeName } from './normalize-name.ts'
 import { WordPrefixIndex } from './word-prefix-index.ts'
@@ -61,7 +62,7 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   for (const c of comuni) points.add(c.lon, c.lat)
   points.finish()
 
-  const distanceKm = (c: Comune, p: { lat: number; lon: number }) => distance(c.lon, c.lat, p.lon, p.lat)
+  const distanceKm = (c: Comune, p: { lat: number; lon: number }) => haversineMetres(c, p) / 1000
 
   function findExact(name: string): Comune[] {
     const exact = byNormalName.get(normalizeName(name))

@@ -5,10 +5,11 @@ import { firstValidContact, type ContactKind } from './contact-values.ts'
 import { bilingual } from './bilingual.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
-import { contentPointId, pointId, slugify } from './point-id.ts'
+import { contentPointId, pointId } from './point-id.ts'
+import { slugify } from '../../../shared/util/slugify.ts'
 import { readHours } from './read-hours.ts'
 import { WORLD_BOUNDS, coordinates, listOf, text, verificationDate } from './row-values.ts'
-import { validateDraft } from './validate-draft.ts'
+import { draftResult } from './validate-draft.ts'
 
 /**
  * The French national standard of "lieux de médiation numérique" (schema v1.0.2 by La MedNum,
@@ -217,8 +218,7 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
     source: { dataset: (producer ? `${FR_DATASET}/${producer}` : FR_DATASET).slice(0, 100), original_id: text(row, 'id') ?? `${name} | ${commune}` },
     last_verified_at: verified.value,
   }
-  const valid = validateDraft(draft)
-  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
+  return draftResult(draft, warnings)
 }
 
 export const frStandardFormat: ImportFormat = {

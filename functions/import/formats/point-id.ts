@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { slugify } from '../../../shared/util/slugify.ts'
 
 /**
  * Stable point ids: the same source row gives the same id on every import, so a re-import
@@ -8,16 +9,6 @@ import { createHash } from 'node:crypto'
 
 const MAX_ID_LENGTH = 120
 const HASH_LENGTH = 12
-
-/** Lowercase ASCII letters, digits and single hyphens: "Sede n° 3 – Bari" → "sede-n-3-bari". */
-export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
 
 export function shortHash(s: string): string {
   return createHash('sha256').update(s).digest('hex').slice(0, HASH_LENGTH)

@@ -9,7 +9,7 @@ import { contentPointId, pointId } from './point-id.ts'
 import { readHours } from './read-hours.ts'
 import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
 import { ITALY_BOUNDS, coordinates, text } from './row-values.ts'
-import { validateDraft } from './validate-draft.ts'
+import { draftResult } from './validate-draft.ts'
 
 /**
  * Regione Puglia's open-data layout (dati.puglia.it, "punto-di-facilitazione-digitale.csv"):
@@ -134,8 +134,7 @@ function toDraft(row: Record<string, unknown>, { gazetteer }: ImportContext): Ro
     source: { dataset: PUGLIA_DATASET, original_id: originalId ?? `${name} | ${comune.istat}` },
     last_verified_at: null,
   }
-  const valid = validateDraft(draft)
-  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
+  return draftResult(draft, warnings)
 }
 
 export const pugliaFormat: ImportFormat = {

@@ -35,7 +35,7 @@ export function readHours(text: string | null, parsers: readonly HoursParser[]):
   }
   const reasons: string[] = []
   for (const parse of parsers) {
-    const result = parse(text)
+    const result = parse(source)
     if (result.ok) {
       const stated = result.publicHolidays === undefined ? {} : { public_holidays: result.publicHolidays }
       return { hours: { opening_hours: result.schedule, ...stated, opening_hours_source: source }, warnings }

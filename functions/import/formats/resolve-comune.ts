@@ -1,6 +1,6 @@
-import { distance } from 'geokdbush'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { ComuneRef, PointRecord } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
@@ -71,7 +71,7 @@ export function resolveComune(
 }
 
 function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {
-  const km = distance(comune.lon, comune.lat, near.lon, near.lat)
+  const km = haversineMetres(comune, near) / 1000
   if (km <= SUSPICIOUS_DISTANCE_KM) return []
   const message = bilingual(
     `le coordinate sono a ${Math.round(km)} km da ${comune.name} (${comune.province}); controllarle`,

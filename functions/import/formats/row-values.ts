@@ -1,3 +1,4 @@
+import { LocalDateSchema } from '../../../shared/schemas/hours.ts'
 import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 
@@ -81,13 +82,18 @@ export function coordinates(
 const notDecimal = (column: string, value: string | null) =>
   bilingual(`${column} non è un numero decimale: ${JSON.stringify(value ?? '')}`, `${column} is not a decimal number: ${JSON.stringify(value ?? '')}`)
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s)
-  if (!m) return false
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+export const isIsoDate = (s: string): boolean => LocalDateSchema.safeParse(s).success
+
+/**
+ * A date as Italian spreadsheets write it, in ISO: "27/10/2026" → "2026-10-27", and without a
+ * year "15/06" → "--06-15" (the recurring month-day). null when the text is not written that way;
+ * whether the day exists is left to the caller's check.
+ */
+export function italianDateToIso(value: string): string | null {
+  const italian = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(value.trim())
+  if (!italian) return null
+  return `${italian[3] ?? '-'}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
 }
 
 /**
@@ -102,8 +108,7 @@ export function verificationDate(
 ): { value: string | null; warning?: RowError } {
   if (value === null) return { value: null }
   // Italian spreadsheets save dates as 27/10/2026: read them as such, not as an error.
-  const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim())
-  const date = italian ? `${italian[3]}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}` : value.slice(0, 10)
+  const date = italianDateToIso(value) ?? value.slice(0, 10)
   if (!isIsoDate(date)) return { value: null, warning: { field: column, message: bilingual(
       `${JSON.stringify(value)} non è una data (AAAA-MM-GG o GG/MM/AAAA); ignorata`,
       `${JSON.stringify(value)} is not a date (YYYY-MM-DD or DD/MM/YYYY); ignored`,

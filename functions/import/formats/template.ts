@@ -10,11 +10,12 @@ import { bilingual } from './bilingual.ts'
 import { firstValidContact, type ContactKind } from './contact-values.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
-import { pointId, shortHash, slugify } from './point-id.ts'
+import { pointId, shortHash } from './point-id.ts'
+import { slugify } from '../../../shared/util/slugify.ts'
 import { readHours } from './read-hours.ts'
 import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
-import { ITALY_BOUNDS, coordinates, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
-import { validateDraft } from './validate-draft.ts'
+import { ITALY_BOUNDS, coordinates, italianDateToIso, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
+import { draftResult } from './validate-draft.ts'
 
 /**
  * OUR template (docs/import-template.md): the CSV we ask regions to send, one row per SITE with
@@ -44,10 +45,7 @@ const quoted = (values: readonly string[]) => values.join(', ')
 /** A season bound as ISO (2026-06-15, --06-15) or as Italians write it (15/06/2026, 15/06). */
 function seasonBound(value: string | null): string | null | undefined {
   if (value === null) return null
-  const italian = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(value)
-  const candidate = italian
-    ? `${italian[3] ?? '-'}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
-    : value
+  const candidate = italianDateToIso(value) ?? value
   return SeasonBoundSchema.safeParse(candidate).success ? candidate : undefined
 }
 
@@ -205,8 +203,7 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
     source: { dataset: slugify(fonte), original_id: idPunto },
     last_verified_at: verified.value,
   }
-  const valid = validateDraft(draft)
-  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
+  return draftResult(draft, warnings)
 }
 
 export const templateFormat: ImportFormat = {

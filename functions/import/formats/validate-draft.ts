@@ -1,6 +1,6 @@
 import { PointDraftSchema, type PointDraft } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
-import type { RowError } from './format.ts'
+import type { RowError, RowResult } from './format.ts'
 
 /**
  * Checks a draft against the registry model (`PointDraftSchema`: the stored record without
@@ -18,4 +18,10 @@ export function validateDraft(draft: unknown): { ok: true; draft: PointDraft } |
       message: bilingual('valore non valido', `invalid value: ${issue.message}`),
     })),
   }
+}
+
+/** A format's last step: the validated draft with the row's warnings, or the validation errors. */
+export function draftResult(draft: unknown, warnings: RowError[]): RowResult {
+  const valid = validateDraft(draft)
+  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
 }

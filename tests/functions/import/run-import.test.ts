@@ -79,6 +79,23 @@ describe('runImport', () => {
     }
   })
 
+  it('reports a rejected duplicate row only as rejected, never among the warnings', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const [header, , bari] = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
+      const duplicateWithWarning = bari!.replace(',Bari,', ',Atlantide,') // same id as line 2, unknown comune: a warning
+      const file = join(dir, 'duplicate.csv')
+      writeFileSync(file, [header, bari, duplicateWithWarning].join('\n'))
+      const report = await runImport({ input: file, registry, gazetteer, now })
+      expect(report.points).toBe(1)
+      expect(report.rejectedRows.map((r) => r.line)).toEqual([3])
+      expect(report.warningRows.map((r) => r.line)).not.toContain(3)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('never loses stored points when a later file is full of bad rows', async () => {
     const fixture = await startLocalRegistry()
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { contentPointId, pointId, slugify } from '../../../../functions/import/formats/point-id.ts'
+import { contentPointId, pointId } from '../../../../functions/import/formats/point-id.ts'
+import { slugify } from '../../../../shared/util/slugify.ts'
 import { PointDraftSchema } from '../../../../shared/schemas/point.ts'
 
 const ID_RULE = PointDraftSchema.shape.id

@@ -47,4 +47,10 @@ describe('readHours', () => {
     expect(hours.opening_hours_source).toHaveLength(2000)
     expect(warnings.map((w) => w.field)).toEqual(['opening_hours'])
   })
+
+  it('reads hours only from the text it keeps, so the schedule never says more than the stored source', () => {
+    const { hours } = readHours(`${'x'.repeat(2100)} Mo 09:00-12:00`, [readsMondays])
+    expect(hours.opening_hours).toBeUndefined()
+    expect(hours.opening_hours_unparsed).toBe(true)
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ITALY_BOUNDS, coordinates, decimal, isIsoDate, listOf, text, verificationDate } from '../../../../functions/import/formats/row-values.ts'
+import { ITALY_BOUNDS, coordinates, decimal, isIsoDate, italianDateToIso, listOf, text, verificationDate } from '../../../../functions/import/formats/row-values.ts'
 
 const now = new Date('2026-11-26T12:00:00Z')
 
@@ -46,6 +46,14 @@ describe('coordinates', () => {
       ok: false,
       error: { field: 'lon', message: "fuori dall'Italia (45.8, 18.93) / outside Italy (45.8, 18.93)" },
     })
+  })
+})
+
+describe('italianDateToIso', () => {
+  it('turns day/month/year into an ISO date and day/month into a recurring month-day', () => {
+    expect(italianDateToIso('1/3/2024')).toBe('2024-03-01')
+    expect(italianDateToIso(' 15/06 ')).toBe('--06-15')
+    expect(italianDateToIso('2024-03-01')).toBeNull()
   })
 })
 
