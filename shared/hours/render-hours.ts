@@ -23,8 +23,8 @@ const ENGLISH: Vocabulary = {
   closed: 'closed',
 }
 
-/** 9:00, 13:30, 24:00: no leading zero, as on a shop door. */
-const clockTime = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+/** 9:00, 13:30, 24:00: no leading zero, as on a shop door (and in the page). */
+export const clockTime = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 
 function renderDays(days: readonly Weekday[], words: Vocabulary): string {
   return weekdayRuns(days)
