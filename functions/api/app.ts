@@ -23,6 +23,8 @@ export interface AppDeps {
   readonly log?: LogSink
 }
 
+const READ_METHODS = 'GET, HEAD, OPTIONS'
+
 /** Raised inside a handler when no snapshot is loaded yet; answered as a 503 problem. */
 class RegistryNotReady extends Error {}
 
@@ -49,6 +51,16 @@ export function createApp(deps: AppDeps) {
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset }))
+
+  // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
+  // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.
+  const readPaths = new Set(app.routes.filter((route) => route.method === 'GET').map((route) => route.path))
+  for (const path of readPaths) {
+    app.all(path, (c) => {
+      c.header('Allow', READ_METHODS)
+      return problem(c, 'methodNotAllowed', `${c.req.method} is not allowed here: the read API answers ${READ_METHODS}.`)
+    })
+  }
 
   app.notFound((c) => problem(c, 'notFound', `Nothing at ${c.req.path}. The API lives under /v1; see /v1/docs.`))
   app.onError((error, c) => {

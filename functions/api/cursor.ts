@@ -18,6 +18,18 @@ export interface CursorState {
 
 export class CursorError extends Error {}
 
+/** Positions a walk can reach: no registry has more points than this. */
+const MAX_OFFSET = 10_000_000
+
+function isCursorState(state: unknown): state is CursorState {
+  if (typeof state !== 'object' || state === null) return false
+  const { v, q, after, offset } = state as Record<string, unknown>
+  if (!Number.isSafeInteger(v) || typeof q !== 'string') return false
+  if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 120)) return false
+  if (offset !== undefined && !(Number.isSafeInteger(offset) && (offset as number) >= 0 && (offset as number) <= MAX_OFFSET)) return false
+  return after === undefined || offset === undefined
+}
+
 export function createCursorCodec(secret: string) {
   const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22)
   return {
@@ -33,11 +45,13 @@ export function createCursorCodec(secret: string) {
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CursorError('is not a cursor issued by this API (signature mismatch)')
       try {
         const state = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CursorState
-        if (typeof state.v !== 'number' || typeof state.q !== 'string') throw new Error('shape')
-        return state
+        if (isCursorState(state)) return state
       } catch {
-        throw new CursorError('is not a cursor issued by this API')
+        // fall through: unreadable JSON is the same answer as a wrong shape
       }
+      // A valid signature only says we issued it with this secret: a leaked or reused secret (or an
+      // older version of this code) could still sign nonsense, and a page walk must never 500 on it.
+      throw new CursorError('is not a cursor issued by this API')
     },
   }
 }

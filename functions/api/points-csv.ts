@@ -4,6 +4,7 @@ import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
+import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from '../exports/spreadsheet-safe.ts'
 
 /**
  * The CSV export: one row per site, the JSON field names flattened, lists joined by `|`. Only
@@ -69,7 +70,13 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
  * `out` drains: the selection is never held twice (once as records, once as one big CSV string).
  */
 export async function writeCsv(rows: Iterable<PointHit>, now: Date, out: { write(chunk: string): Promise<unknown> }): Promise<void> {
-  const csv = stringify({ header: true, columns: csvColumns, bom: true, cast: { boolean: (value) => (value ? 'true' : 'false') } })
+  const csv = stringify({
+    header: true,
+    columns: csvColumns,
+    bom: true,
+    quoted_match: QUOTE_FOR_SPREADSHEETS,
+    cast: { boolean: (value) => (value ? 'true' : 'false'), string: spreadsheetSafe },
+  })
   const written = (async () => {
     for await (const chunk of csv) await out.write(chunk as string)
   })()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
+import { normalizeText } from '../filters/text-query.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 
 /**
@@ -28,6 +29,15 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, wh
     })
 }
 
+/**
+ * Numbers as people write them in a URL: plain decimal digits. `Number()` alone would also take
+ * "0x10", "1e1", "+5" and surrounding spaces, which no client means and the contract never lists.
+ */
+const wholeNumberText = (message: string) =>
+  z.string().regex(/^\d{1,7}$/, message).transform(Number)
+const decimalText = (message: string) =>
+  z.string().regex(/^\d{1,7}(\.\d{1,12})?$/, message).transform(Number)
+
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
 
 function numberList(count: number, description: string) {
@@ -49,10 +59,8 @@ export const PointsQuerySchema = z
       .transform(([lat, lon]) => ({ lat: lat!, lon: lon! }))
       .optional()
       .meta({ description: 'Order by distance from LAT,LON', example: '43.7696,11.2558' }),
-    radius_km: z.coerce
-      .number({ error: 'must be a number of kilometres' })
-      .gt(0, 'must be greater than 0')
-      .max(500, 'must be at most 500')
+    radius_km: decimalText('must be a number of kilometres, e.g. 2.5')
+      .pipe(z.number().gt(0, 'must be greater than 0').max(500, 'must be at most 500'))
       .optional()
       .meta({ description: 'With near: only within this distance (0 < r ≤ 500)' }),
     bbox: numberList(4, 'MIN_LON,MIN_LAT,MAX_LON,MAX_LAT')
@@ -98,13 +106,12 @@ export const PointsQuerySchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(100, 'must be at most 100 characters')
+      // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
+      .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
       .optional()
       .meta({ description: 'Free text over name, operator, address and comune', example: 'biblioteca' }),
-    limit: z.coerce
-      .number({ error: 'must be a whole number from 1 to 100' })
-      .int('must be a whole number from 1 to 100')
-      .min(1, 'must be a whole number from 1 to 100')
-      .max(100, 'must be a whole number from 1 to 100')
+    limit: wholeNumberText('must be a whole number from 1 to 100')
+      .pipe(z.number().int().min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100'))
       .default(20)
       .meta({ description: '1–100, default 20' }),
     cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),

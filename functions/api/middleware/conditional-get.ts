@@ -24,16 +24,23 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
     const minute = Math.floor(now().getTime() / 60_000)
     const etag = `W/"${version.toString(36)}-${minute.toString(36)}-${fnv1a(c.req.url).toString(36)}"`
     const cacheControl = `public, max-age=${maxAgeSeconds}`
-    const ifNoneMatch = c.req.header('if-none-match')
-    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-      return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' } })
-    }
+    const tags = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim()) ?? []
+    const notModified = () => new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' } })
+    // Our tag is only ever issued on a 200, so a match means the client holds this very answer.
+    if (tags.includes(etag)) return notModified()
     await next()
     // A route that sets its own caching (the docs' static assets, /healthz) keeps it: their
     // answers do not change with the registry version or the minute.
     if (c.res.status === 200 && !c.res.headers.has('cache-control')) {
+      // `*` means "any current representation" (RFC 9110 §13.1.2): only an answer that exists
+      // can be not modified; a 404 or a 400 stays what it is.
       c.res.headers.set('etag', etag)
       c.res.headers.set('cache-control', cacheControl)
+      if (tags.includes('*')) {
+        const kept = [...c.res.headers].filter(([name]) => (RETAINED_304_HEADERS as readonly string[]).includes(name))
+        c.res = undefined // drop the 200 whole, so none of its other headers is merged into the 304
+        c.res = new Response(null, { status: 304, headers: kept })
+      }
     }
   }
 

