@@ -8,10 +8,11 @@ import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { openLocalRegistry } from '../local/open-local-registry.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
 import { FORMATS, type ImportFormatName } from './formats/format.ts'
+import { SOURCE_ENCODINGS, type SourceEncoding } from './formats/text-encoding.ts'
 import { terminalProgress } from './progress-bar.ts'
 import { runImport, UnreadableFileError, type ImportReport } from './run-import.ts'
 
-const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map((f) => f.name).join('|')}] [--dry-run] [--report FILE]
+const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map((f) => f.name).join('|')}] [--encoding ${SOURCE_ENCODINGS.join('|')}] [--dry-run] [--report FILE]
 
 Imports a registry file into the local registry (the one npm start serves, under .data/),
 or into the AWS table named by PUNTOVICINO_TABLE (with the usual AWS credentials and AWS_REGION).`
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'auto' },
+        encoding: { type: 'string', default: 'utf-8' },
         'dry-run': { type: 'boolean', default: false },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -84,6 +86,12 @@ async function main(): Promise<number> {
     return 2
   }
 
+  const encoding = values.encoding as SourceEncoding
+  if (!SOURCE_ENCODINGS.includes(encoding)) {
+    console.error(`--encoding: unknown encoding "${values.encoding}"; expected ${SOURCE_ENCODINGS.join(', ')}\n${USAGE}`)
+    return 2
+  }
+
   const target = await openTarget()
   const progress = terminalProgress()
   try {
@@ -91,6 +99,7 @@ async function main(): Promise<number> {
     const report = await runImport({
       input: file,
       format,
+      encoding,
       dryRun: values['dry-run'],
       registry: target.registry,
       gazetteer: createGazetteer(loadComuni()),

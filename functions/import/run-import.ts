@@ -5,6 +5,7 @@ import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
 import { mergeDrafts } from './formats/merge-drafts.ts'
 import { openRows, type SourceKind } from './formats/read-rows.ts'
+import { InvalidEncodingError, type SourceEncoding } from './formats/text-encoding.ts'
 import { validateDraft } from './formats/validate-draft.ts'
 
 export interface RowReport {
@@ -44,6 +45,8 @@ export interface RunImportOptions {
   /** Shown in the report; defaults to the input path. */
   readonly fileLabel?: string
   readonly format?: ImportFormatName | 'auto'
+  /** The file's text encoding when it is not UTF-8. @default 'utf-8' */
+  readonly encoding?: SourceEncoding
   readonly dryRun?: boolean
   readonly registry: Registry
   readonly gazetteer: Gazetteer
@@ -75,9 +78,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const fileLabel = options.fileLabel ?? (typeof options.input === 'string' ? options.input : '(stream)')
   let source
   try {
-    source = await openRows(options.input)
+    source = await openRows(options.input, { encoding: options.encoding })
   } catch (error) {
-    throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
+    const reason = error instanceof InvalidEncodingError ? error.message : `cannot be read (${error instanceof Error ? error.message : String(error)})`
+    throw new UnreadableFileError(`${fileLabel}: ${reason}`)
   }
   const format = chooseFormat(options.format ?? 'auto', source.header, fileLabel)
 
@@ -117,6 +121,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       }
     }
   } catch (error) {
+    // Text in another encoding is wrong everywhere, not only from here on: nothing is imported.
+    if (error instanceof InvalidEncodingError) throw new UnreadableFileError(`${fileLabel}: ${error.message}`)
     if (read === 0) throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
     // A file broken half-way (truncated, bad quoting): keep what was read, report where it broke.
     const cause = error instanceof Error ? error.message : String(error)

@@ -2,10 +2,11 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import { bilingual } from './bilingual.ts'
+import { decodeText, type SourceEncoding } from './text-encoding.ts'
 
 /**
  * Source files → rows, one at a time, each with where it came from. CSV is parsed as a stream
- * (csv-parse: BOM stripped, `,` or `;` detected from the header line, quoted multi-line fields
+ * (strictly decoded, see text-encoding.ts; csv-parse: `,` or `;` detected from the header line, quoted multi-line fields
  * allowed); a JSON file must be an array of objects and is read whole (fine below ~50 MB).
  */
 
@@ -33,6 +34,8 @@ export interface ReadRowsOptions {
   kind?: SourceKind
   /** Skips delimiter detection (CSV). */
   delimiter?: ',' | ';'
+  /** How the file's bytes are text: UTF-8 unless told (a byte-order mark always wins). @default 'utf-8' */
+  encoding?: SourceEncoding
 }
 
 type Input = NodeJS.ReadableStream | string
@@ -41,7 +44,7 @@ type Input = NodeJS.ReadableStream | string
 export async function openRows(input: Input, opts: ReadRowsOptions = {}): Promise<RowSource> {
   const stream = typeof input === 'string' ? createReadStream(input) : input
   const kindFromPath = typeof input === 'string' ? kindOfPath(input) : undefined
-  const text = textChunks(stream)
+  const text = decodeText(stream, opts.encoding)
   const head = await readHead(text)
   const kind = opts.kind ?? kindFromPath ?? (head.trimStart().startsWith('[') ? 'json' : 'csv')
   const all = replay(head, text)
@@ -61,16 +64,6 @@ export async function* readRows(
 function kindOfPath(path: string): SourceKind | undefined {
   const lower = path.toLowerCase()
   return lower.endsWith('.json') ? 'json' : lower.endsWith('.csv') ? 'csv' : undefined
-}
-
-/** Decodes UTF-8 across chunk boundaries; TextDecoder also drops a leading BOM. */
-async function* textChunks(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8')
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
-  }
-  const rest = decoder.decode()
-  if (rest) yield rest
 }
 
 /** Enough of the start to see the first character and the whole header line. */
@@ -99,16 +92,16 @@ export function detectDelimiter(head: string): ',' | ';' {
 
 async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Promise<RowSource> {
   let header: string[] = []
-  const parser = Readable.from(text).pipe(
-    parse({
+  const parser = parse({
       delimiter,
       bom: true,
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       columns: (names: string[]) => (header = names.map((n) => n.trim())),
-    }),
-  )
+  })
+  // pipe() does not pass errors on: a decoding error would leave the parser waiting forever.
+  Readable.from(text).on('error', (error) => parser.destroy(error)).pipe(parser)
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: CsvInfo }>
   // Reading the first record is what makes the parser call `columns`, i.e. gives the header.
   const first = await records.next()

@@ -145,6 +145,34 @@ describe('runImport', () => {
     }
   })
 
+  it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const text = readFileSync(PUGLIA_FILE, 'utf8')
+      // As Excel on Windows saves "CSV": Windows-1252, where ’ is 0x92 and the accented letters are Latin-1.
+      const windows1252 = Buffer.from(text.replace(/\u2019/g, '\x92'), 'latin1')
+      const file = join(dir, 'puglia-windows-1252.csv')
+      writeFileSync(file, windows1252)
+      const refused = await runImport({ input: file, registry, gazetteer, now }).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(refused).toBeInstanceOf(UnreadableFileError)
+      expect((refused as Error).message).toMatch(/not valid UTF-8: invalid byte 0x[0-9A-F]{2} on line 4 .*--encoding latin1/)
+      expect((await registry.getVersion()).version).toBe(0)
+      expect(await registry.listAll()).toEqual([])
+
+      const report = await runImport({ input: file, encoding: 'windows-1252', registry, gazetteer, now })
+      expect(report.created).toBe(3)
+      const stored = await registry.listAll()
+      expect(JSON.stringify(stored)).toContain('dell\u2019ambito')
+      expect(JSON.stringify(stored)).not.toContain('\uFFFD')
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file whose header matches no format, naming the columns it saw', async () => {
     const stream = Readable.from(['nome,via,orario\nBiblioteca,Via Roma 1,9-12\n'])
     await expect(runImport({ input: stream, fileLabel: 'strano.csv', registry: local.registry(), gazetteer, now })).rejects.toThrow(
