@@ -33,7 +33,7 @@ function makeFile(): string {
 
 async function withFreshStore<T>(work: (registry: DynamoDbRegistry, doc: DynamoDBDocumentClient, table: string) => Promise<T>): Promise<T> {
   const server = await startLocalDynamoDb()
-  const client = localDynamoDbClient(server.endpoint)
+  const client = localDynamoDbClient(server)
   const table = 'bench'
   await ensureRegistryTable(client, table)
   try {

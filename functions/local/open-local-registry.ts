@@ -29,9 +29,10 @@ export async function openLocalRegistry({ dataDir = DEFAULT_DATA_DIR, port = 0 }
   if (joined) return joined
 
   const server = await startLocalDynamoDb({ path: join(dataDir, 'dynamodb'), port })
-  const client = localDynamoDbClient(server.endpoint)
+  const client = localDynamoDbClient(server)
   await ensureRegistryTable(client, LOCAL_TABLE_NAME)
-  writeFileSync(endpointFile(dataDir), JSON.stringify({ endpoint: server.endpoint, pid: process.pid }))
+  // Readable by this user only: the key in it is what lets a process into the registry.
+  writeFileSync(endpointFile(dataDir), JSON.stringify({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, pid: process.pid }), { mode: 0o600 })
   return {
     registry: new DynamoDbRegistry({ client, tableName: LOCAL_TABLE_NAME }),
     endpoint: server.endpoint,
@@ -46,14 +47,15 @@ export async function openLocalRegistry({ dataDir = DEFAULT_DATA_DIR, port = 0 }
 
 async function joinRunningServer(dataDir: string): Promise<LocalRegistry | undefined> {
   let endpoint: string
+  let accessKeyId: string
   let pid: number
   try {
-    ;({ endpoint, pid } = JSON.parse(readFileSync(endpointFile(dataDir), 'utf8')) as { endpoint: string; pid: number })
+    ;({ endpoint, accessKeyId, pid } = JSON.parse(readFileSync(endpointFile(dataDir), 'utf8')) as { endpoint: string; accessKeyId: string; pid: number })
   } catch {
     return undefined
   }
-  if (!isAlive(pid)) return undefined
-  const client = localDynamoDbClient(endpoint)
+  if (!isAlive(pid) || typeof accessKeyId !== 'string') return undefined
+  const client = localDynamoDbClient({ endpoint, accessKeyId })
   try {
     await client.send(new DescribeTableCommand({ TableName: LOCAL_TABLE_NAME }))
   } catch {

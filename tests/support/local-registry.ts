@@ -15,7 +15,7 @@ export interface LocalRegistryFixture {
 let tableCounter = 0
 export async function startLocalRegistry(): Promise<LocalRegistryFixture> {
   const dynamo = await startLocalDynamoDb()
-  const client = localDynamoDbClient(dynamo.endpoint)
+  const client = localDynamoDbClient(dynamo)
   const tableName = `registry-test-${++tableCounter}`
   await ensureRegistryTable(client, tableName)
   return {

@@ -68,7 +68,7 @@ const listen = (server: Server | ServerType) => (server.address() as AddressInfo
  */
 export async function startE2eServers(): Promise<E2eServers> {
   const dynamo = await startLocalDynamoDb()
-  const client = localDynamoDbClient(dynamo.endpoint)
+  const client = localDynamoDbClient(dynamo)
   await ensureRegistryTable(client, 'e2e-registry')
   const registry = new DynamoDbRegistry({ client, tableName: 'e2e-registry' })
   const comuni = loadComuni()
