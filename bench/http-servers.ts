@@ -6,6 +6,7 @@ import { readDocsAssetFromPackage } from '../functions/local/docs-assets.ts'
 import { generateDemoRegistry } from '../functions/demo/generate-demo-registry.ts'
 import { loadComuni } from '../functions/gazetteer/load-comuni.ts'
 import { createGazetteer } from '../shared/gazetteer/create-gazetteer.ts'
+import { inMemorySnapshotSource } from '../functions/snapshot/snapshot-source.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import type { AddressInfo } from 'node:net'
@@ -19,7 +20,7 @@ const comuni = loadComuni()
 const records = generateDemoRegistry(comuni).map((d) => ({ ...d, version: 1, updated_at: '2026-11-01T08:00:00.000Z' }) as PointRecord)
 const snapshot = buildSnapshot(records, { registryVersion: 1 })
 const app = createApp({
-  snapshots: { current: () => snapshot },
+  snapshots: inMemorySnapshotSource(snapshot),
   gazetteer: createGazetteer(comuni),
   cursorSecret: 'bench',
   readDocsAsset: readDocsAssetFromPackage,

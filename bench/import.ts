@@ -52,7 +52,7 @@ export async function runImportBench(): Promise<string> {
     const started = performance.now()
     const report = await runImport({ input: file, registry, gazetteer })
     const seconds = (performance.now() - started) / 1000
-    return { seconds, report, storedRecords: await registry.listAll() }
+    return { seconds, report, storedRecords: (await registry.readAll()).records }
   })
   const stored = importRun.report.created
 

@@ -9,8 +9,37 @@ export interface RegistryVersion {
   /** Increases on every write that changed something. 0 for an empty, never-written registry. */
   readonly version: number
   readonly updatedAt: string | null
-  /** Number of point records. */
-  readonly size: number
+  /**
+   * Writes that began and have not ended: a writer in progress, or one that crashed between its
+   * item writes and its version bump. The next write recovers the crashed ones (see `WriteMark`).
+   * There is deliberately no point count here: a counter can be skipped by a crash, so counts
+   * come from the data (the snapshot).
+   */
+  readonly openWrites: readonly WriteMark[]
+}
+
+/** A writer's note, left on the version item before it writes items and removed by its final bump. */
+export interface WriteMark {
+  readonly token: string
+  readonly startedAt: string
+  readonly host: string
+  readonly pid: number
+}
+
+/** A stored item that is not a valid point record: skipped by readers, reported with its key. */
+export interface InvalidItem {
+  readonly key: string
+  readonly reason: string
+}
+
+export interface RegistryContents {
+  /** Every valid point, in no particular order (the snapshot builder's input). */
+  readonly records: PointRecord[]
+  /**
+   * Items that failed the record schema (written by hand, by an older version, by a bug): one of
+   * them must not stop every snapshot, so they are set aside here for the caller to count and log.
+   */
+  readonly invalid: InvalidItem[]
 }
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged'
@@ -22,6 +51,8 @@ export interface ImportResult {
   /** Rows whose write failed for good (after retries), with the reason; the others are stored. */
   readonly failed: ReadonlyArray<{ id: string; reason: string }>
   readonly outcomes: ReadonlyMap<string, ImportOutcome>
+  /** Interrupted writes of crashed writers found and closed by this import (their data re-announced). */
+  readonly recoveredWrites: number
 }
 
 export class VersionConflictError extends Error {
@@ -50,7 +81,14 @@ export interface Registry {
    * only compares with what is stored and says what it would create, update or leave unchanged.
    */
   importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean }): Promise<ImportResult>
-  /** Every point, in no particular order (the snapshot builder's input). */
-  listAll(): Promise<PointRecord[]>
+  /** Every stored point, each validated: the valid records and the items set aside. */
+  readAll(): Promise<RegistryContents>
+  /** Whether any point is stored, valid or not (whatever the version item says). */
+  hasAnyPoint(): Promise<boolean>
   getVersion(): Promise<RegistryVersion>
+  /**
+   * Closes the open writes of writers that are gone (crashed or killed), moving the version on so
+   * that readers pick up whatever they wrote before dying. Returns how many it closed.
+   */
+  recoverInterruptedWrites(): Promise<number>
 }

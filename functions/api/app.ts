@@ -8,7 +8,7 @@ import { conditionalGet } from './middleware/conditional-get.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
-import { healthRoutes } from './routes/health.ts'
+import { healthRoutes, type HealthLimits } from './routes/health.ts'
 import { placesRoutes } from './routes/places.ts'
 import { pointsRoutes } from './routes/points.ts'
 import { regionsRoutes } from './routes/regions.ts'
@@ -21,6 +21,8 @@ export interface AppDeps {
   readonly readDocsAsset: DocsAssetReader
   readonly now?: () => Date
   readonly log?: LogSink
+  /** When /healthz calls the snapshot stale. */
+  readonly health?: HealthLimits
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS'
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }))
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
-  app.route('/', healthRoutes({ snapshot }))
+  app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))

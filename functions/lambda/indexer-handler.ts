@@ -4,11 +4,12 @@ import { buildSnapshot } from '../../shared/geo/snapshot.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { INDEXER_METRICS } from './indexer-metrics.ts'
 import { S3SnapshotPublisher } from '../snapshot/s3-snapshot-publisher.ts'
 import { dynamoDbClientFromEnvironment, requireEnv, s3ClientFromEnvironment, type Environment } from './lambda-environment.ts'
 
 export interface IndexerHandlerDeps {
-  readonly registry: Pick<Registry, 'getVersion' | 'listAll'>
+  readonly registry: Pick<Registry, 'getVersion' | 'readAll'>
   readonly publisher: S3SnapshotPublisher
   readonly now?: () => Date
   readonly log?: LogSink
@@ -23,8 +24,11 @@ export interface IndexerResult {
   readonly reason?: string
   readonly key?: string
   readonly points?: number
+  /** Stored items left out because they are not valid records. */
+  readonly invalidItems?: number
   readonly buildMs?: number
 }
+
 
 /** The nightly rule sends an EventBridge event; anything with stream records is the table's stream. */
 type IndexerEvent = DynamoDBStreamEvent | { readonly source?: string; readonly 'detail-type'?: string }
@@ -52,8 +56,11 @@ export function createIndexerHandler({ registry, publisher, now = () => new Date
       }
     }
     const started = performance.now()
-    const records = await registry.listAll()
-    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now() })
+    const { records, invalid } = await registry.readAll()
+    // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
+    for (const item of invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
+    log(invalidItemsMetric(invalid.length, now()))
+    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now(), invalidItems: invalid.length })
     const buildMs = Math.round(performance.now() - started)
     const outcome = await publisher.publish(snapshot)
     const result: IndexerResult = {
@@ -64,10 +71,22 @@ export function createIndexerHandler({ registry, publisher, now = () => new Date
       ...(outcome.published ? {} : { reason: outcome.reason }),
       key: outcome.pointer.key,
       points: snapshot.pointCount,
+      invalidItems: invalid.length,
       buildMs,
     }
     log({ level: 'info', msg: outcome.published ? 'snapshot published' : 'snapshot not published', ...result })
     return result
+  }
+}
+
+/**
+ * The count as a CloudWatch embedded-metric-format line: CloudWatch turns it into a metric with no
+ * API call (and no IAM permission) from the function; the stack alarms when it is above zero.
+ */
+function invalidItemsMetric(count: number, at: Date): Record<string, unknown> {
+  return {
+    _aws: { Timestamp: at.getTime(), CloudWatchMetrics: [{ Namespace: INDEXER_METRICS.namespace, Dimensions: [[]], Metrics: [{ Name: INDEXER_METRICS.invalidItems, Unit: 'Count' }] }] },
+    [INDEXER_METRICS.invalidItems]: count,
   }
 }
 

@@ -26,9 +26,20 @@ export interface LocalDynamoDb extends LocalDynamoDbAccess {
   close(): Promise<void>
 }
 
-export async function startLocalDynamoDb({ path, port = 0 }: { path?: string; port?: number } = {}): Promise<LocalDynamoDb> {
+export interface LocalDynamoDbOptions {
+  /** LevelDB folder; in memory when absent. */
+  readonly path?: string
+  /** @default 0 (any free port) */
+  readonly port?: number
+  /**
+   * The key requests must be signed with. @default a random one for this run. (Tests that run a
+   * bundled Lambda give the one their other stand-in, s3rver, insists on: a Lambda has one key.)
+   */
+  readonly accessKeyId?: string
+}
+
+export async function startLocalDynamoDb({ path, port = 0, accessKeyId = `local${randomBytes(16).toString('hex')}` }: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
-  const accessKeyId = `local${randomBytes(16).toString('hex')}`
   const serveDynamo = server.listeners('request')[0] as RequestListener
   server.removeAllListeners('request')
   await new Promise<void>((resolve, reject) => {

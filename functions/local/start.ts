@@ -21,6 +21,9 @@ if (!local.ownsServer) {
   console.error('[puntovicino] Another `npm start` is already running on this .data/ folder: stop it first.')
   process.exit(1)
 }
+// A writer killed between its item writes and its version bump left a mark: close it now.
+const recovered = await local.registry.recoverInterruptedWrites()
+if (recovered > 0) log(`${recovered} scrittura/e interrotta/e chiusa/e / interrupted write(s) closed`)
 const seeded = await seedDemoIfEmpty(local.registry, log)
 if (seeded > 0) log(`${seeded} punti dimostrativi caricati / demo points loaded`)
 
@@ -28,7 +31,10 @@ const snapshots = new RefreshingSnapshotSource({
   registry: local.registry,
   checkEveryMs: Number(process.env.SNAPSHOT_CHECK_MS ?? 2000),
   onRebuilt: (s, ms) => log(`snapshot v${s.registryVersion}: ${s.pointCount} punti, ${s.siteCount} sedi (${Math.round(ms)} ms)`),
-  onError: (error) => console.error('[puntovicino] snapshot refresh failed', error),
+  onInvalidItems: (items) => {
+    for (const item of items) console.error(`[puntovicino] invalid item left out of the snapshot: ${item.key}: ${item.reason}`)
+  },
+  onError: (error) => console.error('[puntovicino] snapshot refresh failed; serving the last good snapshot', error),
 })
 await snapshots.start()
 

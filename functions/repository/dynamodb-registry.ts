@@ -13,13 +13,16 @@ import {
   VersionConflictError,
   type ImportOutcome,
   type ImportResult,
+  type InvalidItem,
   type Registry,
+  type RegistryContents,
   type RegistryVersion,
 } from '../../shared/registry-port.ts'
-import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
+import { PointRecordSchema, type PointDraft, type PointRecord } from '../../shared/schemas/point.ts'
 import { stableStringify } from '../../shared/util/stable-json.ts'
 import { backoffDelay, sleep, withRetries, type BackoffOptions } from './retry.ts'
 import { FOREIGN_AREA, POINT_SORT_KEY, TABLE_KEYS, VERSION_ITEM_KEY, pointPartitionKey } from './table-design.ts'
+import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, type WriteMarkOptions } from './write-marks.ts'
 
 /** The only module that speaks DynamoDB. Items are the point records themselves plus keys. */
 
@@ -31,6 +34,8 @@ export interface DynamoDbRegistryOptions {
   readonly now?: () => Date
   /** Parallel requests during imports. @default 4 */
   readonly concurrency?: number
+  /** When another writer's open write counts as abandoned. */
+  readonly writeMarks?: WriteMarkOptions
 }
 
 const BATCH_GET_MAX = 100
@@ -46,10 +51,27 @@ export function toItem(record: PointRecord): Item {
   return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk }
 }
 
+/** The record inside an item we wrote ourselves in this process's run (no validation needed). */
 function fromItem(item: Record<string, unknown>): PointRecord {
   const record = { ...item }
   for (const key of KEY_ATTRIBUTES) delete record[key]
   return record as PointRecord
+}
+
+/**
+ * The record inside an item read back from the table, checked against the record schema: the
+ * table may hold items written by hand, by an older version of this code or by a bug, and one of
+ * them must not break every reader.
+ */
+function validatedRecord(item: Record<string, unknown>): { ok: true; record: PointRecord } | { ok: false; invalid: InvalidItem } {
+  const parsed = PointRecordSchema.safeParse(fromItem(item))
+  if (parsed.success) return { ok: true, record: parsed.data }
+  const key = `${String(item.pk)} / ${String(item.sk)}`
+  const reason = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`)
+    .join('; ')
+  return { ok: false, invalid: { key, reason } }
 }
 
 /** What makes two versions of a point the same point: everything but the bookkeeping. */
@@ -65,12 +87,15 @@ export class DynamoDbRegistry implements Registry {
   private readonly concurrency: number
   private readonly backoff: BackoffOptions
 
-  constructor({ client, tableName, backoff = {}, now = () => new Date(), concurrency = 4 }: DynamoDbRegistryOptions) {
+  private readonly writeMarks: WriteMarkOptions
+
+  constructor({ client, tableName, backoff = {}, now = () => new Date(), concurrency = 4, writeMarks = {} }: DynamoDbRegistryOptions) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
     this.table = tableName
     this.now = now
     this.concurrency = concurrency
     this.backoff = backoff
+    this.writeMarks = writeMarks
   }
 
   async getPoint(id: string): Promise<PointRecord | null> {
@@ -83,8 +108,14 @@ export class DynamoDbRegistry implements Registry {
 
   async putPoint(draft: PointDraft, expectedVersion: number | null): Promise<PointRecord> {
     const record = this.stamp(draft, (expectedVersion ?? 0) + 1)
-    await this.conditionalPut(record, expectedVersion)
-    await this.bumpVersion(expectedVersion === null ? 1 : 0)
+    const write = await this.beginWrite()
+    let stored = false
+    try {
+      await this.conditionalPut(record, expectedVersion)
+      stored = true
+    } finally {
+      await this.endWrite(write.token, stored || write.recovered > 0)
+    }
     return record
   }
 
@@ -116,10 +147,11 @@ export class DynamoDbRegistry implements Registry {
     if (dryRun) {
       for (const record of creates) outcomes.set(record.id, 'created')
       for (const { record } of updates) outcomes.set(record.id, 'updated')
-      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes }
+      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes, recoveredWrites: 0 }
     }
 
     const failed: Array<{ id: string; reason: string }> = []
+    const write = await this.beginWrite()
     // New ids go through BatchWrite (25 per request); a replaced point is a conditional Put on
     // the version we read, so an operator's edit made meanwhile is never overwritten.
     const createFailures = await this.batchPut(creates)
@@ -139,12 +171,13 @@ export class DynamoDbRegistry implements Registry {
 
     const created = [...outcomes.values()].filter((o) => o === 'created').length
     const updated = [...outcomes.values()].filter((o) => o === 'updated').length
-    if (created + updated > 0) await this.bumpVersion(created)
-    return { created, updated, unchanged: outcomes.size - created - updated, failed, outcomes }
+    await this.endWrite(write.token, created + updated > 0 || write.recovered > 0)
+    return { created, updated, unchanged: outcomes.size - created - updated, failed, outcomes, recoveredWrites: write.recovered }
   }
 
-  async listAll(): Promise<PointRecord[]> {
+  async readAll(): Promise<RegistryContents> {
     const records: PointRecord[] = []
+    const invalid: InvalidItem[] = []
     let startKey: Record<string, unknown> | undefined
     do {
       const page = await withRetries(
@@ -159,22 +192,99 @@ export class DynamoDbRegistry implements Registry {
           ),
         this.backoff,
       )
-      for (const item of page.Items ?? []) records.push(fromItem(item))
+      for (const item of page.Items ?? []) {
+        const read = validatedRecord(item)
+        if (read.ok) records.push(read.record)
+        else invalid.push(read.invalid)
+      }
       startKey = page.LastEvaluatedKey
     } while (startKey)
-    return records
+    return { records, invalid }
+  }
+
+  async hasAnyPoint(): Promise<boolean> {
+    // Every point item, and nothing else, carries the area index's keys: one key-only item is enough.
+    const page = await withRetries(
+      () => this.doc.send(new ScanCommand({ TableName: this.table, IndexName: TABLE_KEYS.byArea.indexName, Limit: 1 })),
+      this.backoff,
+    )
+    return (page.Items ?? []).length > 0
   }
 
   async getVersion(): Promise<RegistryVersion> {
+    const item = await this.versionItem()
+    return {
+      version: Number(item?.version ?? 0),
+      updatedAt: (item?.updated_at as string | undefined) ?? null,
+      openWrites: writeMarksOf(item ?? {}),
+    }
+  }
+
+  async recoverInterruptedWrites(): Promise<number> {
+    const write = await this.beginWrite()
+    await this.endWrite(write.token, write.recovered > 0)
+    return write.recovered
+  }
+
+  private async versionItem(): Promise<Record<string, unknown> | undefined> {
     const { Item } = await withRetries(
       () => this.doc.send(new GetCommand({ TableName: this.table, Key: VERSION_ITEM_KEY, ConsistentRead: true })),
       this.backoff,
     )
-    return {
-      version: Number(Item?.version ?? 0),
-      updatedAt: (Item?.updated_at as string | undefined) ?? null,
-      size: Number(Item?.size ?? 0),
-    }
+    return Item
+  }
+
+  /**
+   * Leaves this writer's mark on the version item before any item is written, and closes the
+   * marks of writers that died with theirs open (their items may be stored while no reader was
+   * told): those get a version bump now, so an interrupted import re-run converges even when
+   * every row it finds is already there.
+   */
+  private async beginWrite(): Promise<{ token: string; recovered: number }> {
+    const now = this.now()
+    const abandoned = writeMarksOf((await this.versionItem()) ?? {}).filter((mark) => isAbandoned(mark, now, this.writeMarks))
+    const mark = newWriteMark(now)
+    const names: Record<string, string> = { '#mine': writeMarkAttribute(mark.token) }
+    abandoned.forEach((old, i) => (names[`#old${i}`] = writeMarkAttribute(old.token)))
+    const removeOld = abandoned.length > 0 ? ` REMOVE ${abandoned.map((_, i) => `#old${i}`).join(', ')}` : ''
+    await withRetries(
+      () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: VERSION_ITEM_KEY,
+            UpdateExpression: `SET #mine = :mark, updated_at = :now ADD #version :bump${removeOld}`,
+            ExpressionAttributeNames: { ...names, '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':mark': { started_at: mark.startedAt, host: mark.host, pid: mark.pid },
+              ':now': now.toISOString(),
+              ':bump': abandoned.length > 0 ? 1 : 0,
+            },
+          }),
+        ),
+      this.backoff,
+    )
+    return { token: mark.token, recovered: abandoned.length }
+  }
+
+  /**
+   * Removes this writer's mark and, when it changed anything, moves the version on. Called after
+   * the data is stored, so a reader that sees version N sees at least the data of writes 1..N.
+   */
+  private async endWrite(token: string, changed: boolean): Promise<void> {
+    await withRetries(
+      () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: VERSION_ITEM_KEY,
+            UpdateExpression: changed ? 'ADD #version :one SET updated_at = :now REMOVE #mine' : 'REMOVE #mine',
+            ExpressionAttributeNames: { '#mine': writeMarkAttribute(token), ...(changed ? { '#version': 'version' } : {}) },
+            ...(changed ? { ExpressionAttributeValues: { ':one': 1, ':now': this.now().toISOString() } } : {}),
+          }),
+        ),
+      this.backoff,
+    )
   }
 
   private stamp(draft: PointDraft, version: number): PointRecord {
@@ -197,26 +307,6 @@ export class DynamoDbRegistry implements Registry {
       }
       throw error
     }
-  }
-
-  /**
-   * Moves the version item on. Every write calls it after the data is stored, so a reader that
-   * sees version N sees at least the data of writes 1..N. `sizeDelta` counts created points.
-   */
-  private async bumpVersion(sizeDelta: number): Promise<void> {
-    await withRetries(
-      () =>
-        this.doc.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: VERSION_ITEM_KEY,
-            UpdateExpression: 'ADD #version :one, #size :delta SET updated_at = :now',
-            ExpressionAttributeNames: { '#version': 'version', '#size': 'size' },
-            ExpressionAttributeValues: { ':one': 1, ':delta': sizeDelta, ':now': this.now().toISOString() },
-          }),
-        ),
-      this.backoff,
-    )
   }
 
   private async batchGet(ids: readonly string[]): Promise<Map<string, PointRecord>> {

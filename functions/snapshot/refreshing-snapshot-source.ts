@@ -1,58 +1,87 @@
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
-import type { Registry } from '../../shared/registry-port.ts'
-import type { SnapshotSource } from './snapshot-source.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import type { InvalidItem, Registry } from '../../shared/registry-port.ts'
+import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface RefreshingSnapshotSourceOptions {
-  readonly registry: Registry
+  readonly registry: Pick<Registry, 'getVersion' | 'readAll'>
   /** How often to ask the registry whether its version moved. @default 2000 */
   readonly checkEveryMs?: number
+  readonly now?: () => Date
   readonly onRebuilt?: (snapshot: Snapshot, buildMs: number) => void
+  /** Items left out of a rebuild because they are not valid records, each with its key and why. */
+  readonly onInvalidItems?: (items: readonly InvalidItem[]) => void
   readonly onError?: (error: unknown) => void
 }
 
 /**
  * The local snapshot source: reads the version item every few seconds (one small GetItem) and
- * rebuilds from a full scan only when it moved. Freshness after a write is therefore bounded by
- * checkEveryMs plus one rebuild (about a second for 3,000 points).
+ * rebuilds from a full scan when it moved, or when the day in Rome changed (a mobile unit's stops
+ * count as upcoming from the build's date). Freshness after a write is therefore bounded by
+ * checkEveryMs plus one rebuild (about a second for 3,000 points). A failed check or rebuild
+ * keeps the snapshot in service; `freshness()` says how far behind it may be.
  */
 export class RefreshingSnapshotSource implements SnapshotSource {
   private snapshot: Snapshot | undefined
   private timer: NodeJS.Timeout | undefined
   private refreshing: Promise<void> | undefined
+  private readonly tracker: FreshnessTracker
+  private readonly now: () => Date
 
-  constructor(private readonly options: RefreshingSnapshotSourceOptions) {}
+  constructor(private readonly options: RefreshingSnapshotSourceOptions) {
+    this.now = options.now ?? (() => new Date())
+    this.tracker = new FreshnessTracker(this.now)
+  }
 
   current(): Snapshot | undefined {
     return this.snapshot
   }
 
+  freshness(): SnapshotFreshness {
+    return this.tracker.get()
+  }
+
   /** Builds the first snapshot, then keeps checking in the background. */
   async start(): Promise<Snapshot> {
     await this.refresh()
-    this.timer = setInterval(() => void this.refresh().catch((error) => this.options.onError?.(error)), this.options.checkEveryMs ?? 2000)
+    if (!this.snapshot) throw new Error(`the first snapshot could not be built: ${this.tracker.get().lastError}`)
+    this.timer = setInterval(() => void this.refresh(), this.options.checkEveryMs ?? 2000)
     this.timer.unref()
-    return this.snapshot!
+    return this.snapshot
   }
 
   stop(): void {
     clearInterval(this.timer)
   }
 
-  /** Rebuilds if the registry moved; concurrent calls share one rebuild. */
+  /** Rebuilds if the registry moved; concurrent calls share one rebuild. Never rejects: failures are kept for `freshness()`. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.rebuildIfChanged().finally(() => {
-      this.refreshing = undefined
-    })
+    this.refreshing ??= this.rebuildIfChanged()
+      .catch((error: unknown) => {
+        this.tracker.failed(error)
+        this.options.onError?.(error)
+      })
+      .finally(() => {
+        this.refreshing = undefined
+      })
     return this.refreshing
   }
 
   private async rebuildIfChanged(): Promise<void> {
     const { version } = await this.options.registry.getVersion()
-    if (this.snapshot && this.snapshot.registryVersion === version) return
+    const now = this.now()
+    this.tracker.sawSource(version, this.snapshot?.registryVersion)
+    if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now)) return
     const started = performance.now()
-    const records = await this.options.registry.listAll()
-    const next = buildSnapshot(records, { registryVersion: version })
+    const { records, invalid } = await this.options.registry.readAll()
+    if (invalid.length > 0) this.options.onInvalidItems?.(invalid)
+    const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length })
     this.snapshot = next
+    this.tracker.served(version)
     this.options.onRebuilt?.(next, performance.now() - started)
   }
+}
+
+function sameRomeDay(isoInstant: string, now: Date): boolean {
+  return toRomeWallClock(new Date(isoInstant)).date === toRomeWallClock(now).date
 }

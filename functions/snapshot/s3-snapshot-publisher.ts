@@ -53,6 +53,7 @@ export class S3SnapshotPublisher {
       bytes: bytes.byteLength,
       pointCount: snapshot.pointCount,
       siteCount: snapshot.siteCount,
+      invalidItems: snapshot.invalidItems,
     }
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: pointer.key, Body: bytes, ContentType: 'application/vnd.puntovicino.snapshot' }))
     await this.s3.send(

@@ -4,7 +4,7 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
 import { readPointerObject } from './s3-snapshot-pointer-reader.ts'
 import { SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
-import type { SnapshotSource } from './snapshot-source.ts'
+import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface S3SnapshotSourceOptions {
   /** How to reach S3: an SDK client… */
@@ -39,6 +39,7 @@ export class S3SnapshotSource implements SnapshotSource {
   private loadedKey: string | undefined
   private lastCheckAt = Number.NEGATIVE_INFINITY
   private checking: Promise<void> | undefined
+  private readonly tracker: FreshnessTracker
 
   constructor(private readonly options: S3SnapshotSourceOptions) {
     if (!options.bucket) throw new Error('S3SnapshotSource: bucket is required')
@@ -52,10 +53,15 @@ export class S3SnapshotSource implements SnapshotSource {
     this.pointerKey = options.pointerKey ?? SNAPSHOT_LAYOUT.pointerKey
     this.recheckEveryMs = options.recheckEveryMs ?? 30_000
     this.now = options.now ?? Date.now
+    this.tracker = new FreshnessTracker(() => new Date(this.now()))
   }
 
   current(): Snapshot | undefined {
     return this.snapshot
+  }
+
+  freshness(): SnapshotFreshness {
+    return this.tracker.get()
   }
 
   /**
@@ -76,7 +82,9 @@ export class S3SnapshotSource implements SnapshotSource {
     this.lastCheckAt = this.now()
     try {
       const pointer = await readPointerObject(this.readObject, this.bucket, this.pointerKey)
-      if (!pointer || pointer.key === this.loadedKey) return
+      if (!pointer) return
+      this.tracker.sawSource(pointer.registryVersion, this.snapshot?.registryVersion)
+      if (pointer.key === this.loadedKey) return
       const started = performance.now()
       const bytes = await this.readObject(pointer.key)
       if (!bytes) throw new Error(`snapshot s3://${this.bucket}/${pointer.key}, named by the pointer ${this.pointerKey}, does not exist`)
@@ -84,8 +92,10 @@ export class S3SnapshotSource implements SnapshotSource {
       // One assignment: a request in flight keeps the snapshot it started with.
       this.snapshot = next
       this.loadedKey = pointer.key
+      this.tracker.served(next.registryVersion)
       this.options.onLoaded?.(pointer, performance.now() - started)
     } catch (error) {
+      this.tracker.failed(error)
       if (this.options.onError) this.options.onError(error)
       else throw error
     }

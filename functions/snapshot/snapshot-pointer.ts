@@ -12,6 +12,8 @@ export const SnapshotPointer = z.object({
   bytes: z.number().int().nonnegative(),
   pointCount: z.number().int().nonnegative(),
   siteCount: z.number().int().nonnegative(),
+  /** Stored items left out as invalid; absent in pointers written before it existed. */
+  invalidItems: z.number().int().nonnegative().default(0),
 })
 export type SnapshotPointer = z.infer<typeof SnapshotPointer>
 

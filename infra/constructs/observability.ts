@@ -7,6 +7,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions'
 import type * as sqs from 'aws-cdk-lib/aws-sqs'
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import { Construct } from 'constructs'
+import { INDEXER_METRICS } from '../../functions/lambda/indexer-metrics.ts'
 
 export interface ObservabilityProps {
   readonly httpApi: apigwv2.IHttpApi
@@ -28,7 +29,7 @@ export interface ObservabilityProps {
  */
 export class Observability extends Construct {
   public readonly topic: sns.Topic
-  public readonly alarms: Record<'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge', cloudwatch.Alarm>
+  public readonly alarms: Record<'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge' | 'invalidRegistryItems', cloudwatch.Alarm>
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id)
@@ -88,6 +89,12 @@ export class Observability extends Construct {
         'Registry changes wait more than 5 minutes in the stream: the 60-second freshness target is missed',
         indexerFunction.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
         300_000,
+      ),
+      invalidRegistryItems: alarm(
+        'InvalidRegistryItems',
+        'The last rebuild left out stored items that are not valid points (their keys are in the indexer log): fix or remove them',
+        new cloudwatch.Metric({ namespace: INDEXER_METRICS.namespace, metricName: INDEXER_METRICS.invalidItems, period: fiveMinutes, statistic: 'Maximum' }),
+        1,
       ),
     }
   }

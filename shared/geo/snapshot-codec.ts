@@ -32,6 +32,8 @@ const HEADER_BYTES = 16
 interface Directory {
   registryVersion: number
   builtAt: string
+  /** Absent in snapshots written before it existed: read as 0. */
+  invalidItems?: number
   pointCount: number
   siteCount: number
   placeCount: number
@@ -63,6 +65,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
   const directory: Directory = {
     registryVersion: s.registryVersion,
     builtAt: s.builtAt,
+    invalidItems: s.invalidItems,
     pointCount: s.pointCount,
     siteCount: s.siteCount,
     placeCount: s.placeCount,
@@ -108,6 +111,7 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
     builtAt: directory.builtAt,
+    invalidItems: directory.invalidItems ?? 0,
     ids: column('ids', 'idOffsets'),
     haystacks: column('haystacks', 'haystackOffsets'),
     records: lazyJsonRecords(column('records', 'recordOffsets')),

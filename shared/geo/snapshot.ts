@@ -59,6 +59,8 @@ export type SnapshotTables = { readonly [K in TableName]: InstanceType<(typeof T
 export interface Snapshot {
   readonly registryVersion: number
   readonly builtAt: string
+  /** Stored items left out because they are not valid records (see `RegistryContents.invalid`). */
+  readonly invalidItems: number
   readonly pointCount: number
   readonly siteCount: number
   /** Indexed places: sites with a location, one per distinct upcoming stop place of a mobile unit. */
@@ -100,7 +102,7 @@ if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: servi
  * full mark-compact whenever ArrayBuffer memory grows 64 MiB past the last one; that GC walks the
  * caller's records too (~1 s here).
  */
-export function buildSnapshot(records: readonly PointRecord[], meta: { registryVersion: number; builtAt?: Date }): Snapshot {
+export function buildSnapshot(records: readonly PointRecord[], meta: { registryVersion: number; builtAt?: Date; invalidItems?: number }): Snapshot {
   const builtAt = meta.builtAt ?? new Date()
   const today = toRomeWallClock(builtAt).date
   const pointCount = records.length
@@ -134,6 +136,7 @@ export function buildSnapshot(records: readonly PointRecord[], meta: { registryV
   return assembleSnapshot({
     registryVersion: meta.registryVersion,
     builtAt: builtAt.toISOString(),
+    invalidItems: meta.invalidItems ?? 0,
     ids: sortedIds,
     // Normalising every name is a third of a build, and only `q` needs it: done on first use.
     haystacks: () => buildHaystacks(points),
@@ -245,6 +248,7 @@ function grown<T extends Uint8Array | Uint32Array | Float64Array>(array: T, leng
 export function assembleSnapshot(parts: {
   registryVersion: number
   builtAt: string
+  invalidItems: number
   ids: Utf8Column
   /** The column, or how to make it when first needed. */
   haystacks: Utf8Column | (() => Utf8Column)
@@ -258,6 +262,7 @@ export function assembleSnapshot(parts: {
   return {
     registryVersion: parts.registryVersion,
     builtAt: parts.builtAt,
+    invalidItems: parts.invalidItems,
     ids,
     records,
     tables,

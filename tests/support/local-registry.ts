@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { ensureRegistryTable } from '../../functions/repository/create-table.ts'
 import { DynamoDbRegistry, type DynamoDbRegistryOptions } from '../../functions/repository/dynamodb-registry.ts'
-import { localDynamoDbClient, startLocalDynamoDb, type LocalDynamoDb } from '../../functions/local/local-dynamodb.ts'
+import { localDynamoDbClient, startLocalDynamoDb, type LocalDynamoDb, type LocalDynamoDbOptions } from '../../functions/local/local-dynamodb.ts'
 
 /** A fresh in-memory dynalite with the registry table: the real server, reached over HTTP. */
 export interface LocalRegistryFixture {
@@ -13,8 +13,8 @@ export interface LocalRegistryFixture {
 }
 
 let tableCounter = 0
-export async function startLocalRegistry(): Promise<LocalRegistryFixture> {
-  const dynamo = await startLocalDynamoDb()
+export async function startLocalRegistry(options: LocalDynamoDbOptions = {}): Promise<LocalRegistryFixture> {
+  const dynamo = await startLocalDynamoDb(options)
   const client = localDynamoDbClient(dynamo)
   const tableName = `registry-test-${++tableCounter}`
   await ensureRegistryTable(client, tableName)

@@ -101,7 +101,7 @@ describe('runImport', () => {
     try {
       const registry = fixture.registry()
       await runImport({ input: PUGLIA_FILE, registry, gazetteer, now })
-      const before = (await registry.listAll()).map((p) => p.id).sort()
+      const before = (await registry.readAll()).records.map((p) => p.id).sort()
       const [header, ...rows] = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
       const broken = [header, ...rows.map((r) => r.replace(/,(\d+\.\d+),(\d+\.\d+),/, ',nord,est,'))].join('\n')
       const file = join(dir, 'all-bad.csv')
@@ -109,7 +109,7 @@ describe('runImport', () => {
       const report = await runImport({ input: file, registry, gazetteer, now })
       expect(report.rejected).toBe(3)
       expect(report.created + report.updated).toBe(0)
-      expect((await registry.listAll()).map((p) => p.id).sort()).toEqual(before)
+      expect((await registry.readAll()).records.map((p) => p.id).sort()).toEqual(before)
     } finally {
       await fixture.close()
     }
@@ -122,7 +122,7 @@ describe('runImport', () => {
       const report = await runImport({ input: PUGLIA_FILE, registry, gazetteer, now, dryRun: true })
       expect(report.points).toBe(3)
       expect([report.created, report.updated, report.unchanged]).toEqual([3, 0, 0])
-      expect(await registry.listAll()).toEqual([])
+      expect((await registry.readAll()).records).toEqual([])
       expect((await registry.getVersion()).version).toBe(0)
     } finally {
       await fixture.close()
@@ -137,7 +137,7 @@ describe('runImport', () => {
       expect(report.format).toBe('template')
       expect(report.rejected).toBe(0)
       expect(report.points).toBeLessThan(report.read)
-      const stored = await registry.listAll()
+      const stored = (await registry.readAll()).records
       expect(stored.length).toBe(report.points)
       expect(stored.some((p) => p.sites.length >= 3 && p.sites.every((s) => s.kind === 'mobile'))).toBe(true)
     } finally {
@@ -161,11 +161,11 @@ describe('runImport', () => {
       expect(refused).toBeInstanceOf(UnreadableFileError)
       expect((refused as Error).message).toMatch(/not valid UTF-8: invalid byte 0x[0-9A-F]{2} on line 4 .*--encoding latin1/)
       expect((await registry.getVersion()).version).toBe(0)
-      expect(await registry.listAll()).toEqual([])
+      expect((await registry.readAll()).records).toEqual([])
 
       const report = await runImport({ input: file, encoding: 'windows-1252', registry, gazetteer, now })
       expect(report.created).toBe(3)
-      const stored = await registry.listAll()
+      const stored = (await registry.readAll()).records
       expect(JSON.stringify(stored)).toContain('dell\u2019ambito')
       expect(JSON.stringify(stored)).not.toContain('\uFFFD')
     } finally {

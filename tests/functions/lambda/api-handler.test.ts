@@ -120,9 +120,12 @@ describe('the bundled read API handler', () => {
     }
     await withEnvironment(env, async () => {
       const fresh = await lambdas.freshApi()
-      const response = await fresh.handler(getEvent('/healthz'))
+      const response = await fresh.handler(getEvent(`/v1/points/${records[0]!.id}`))
       expect(response.statusCode).toBe(200)
-      expect(JSON.parse(response.body).registry_version).toBe(12)
+      // The snapshot was built on NOW, days before this run's real clock: served, and called stale.
+      const health = await fresh.handler(getEvent('/healthz'))
+      expect(JSON.parse(health.body)).toMatchObject({ registry_version: 12, status: 'stale' })
+      expect(health.statusCode).toBe(503)
     })
   })
 

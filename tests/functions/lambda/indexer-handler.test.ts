@@ -27,7 +27,7 @@ describe('the bundled indexer handler', () => {
   let dynamo: LocalRegistryFixture
   let scenario = 0
   beforeAll(async () => {
-    ;[lambdas, s3, dynamo] = await Promise.all([buildBundledLambdas(), startLocalS3(), startLocalRegistry()])
+    ;[lambdas, s3, dynamo] = await Promise.all([buildBundledLambdas(), startLocalS3(), startLocalRegistry({ accessKeyId: 'S3RVER' })])
   })
   afterAll(async () => {
     await Promise.all([lambdas.cleanup(), s3.close(), dynamo.close()])
@@ -53,7 +53,7 @@ describe('the bundled indexer handler', () => {
     expect(result).toMatchObject({ trigger: 'stream', changes: 4, registryVersion: version, published: true })
     expect(lines.filter((l) => l.msg === 'snapshot published')).toHaveLength(1)
     const pointer = await publisher.current()
-    expect(pointer).toMatchObject({ registryVersion: version, pointCount: (await registry.listAll()).length })
+    expect(pointer).toMatchObject({ registryVersion: version, pointCount: (await registry.readAll()).records.length })
   })
 
   it('skips the scan when the published snapshot already covers the registry version', async () => {
@@ -95,6 +95,23 @@ describe('the bundled indexer handler', () => {
     expect(await nameNow()).toBe('Biblioteca dopo')
   })
 
+  it('publishes despite an invalid item, naming it by key and counting it in a CloudWatch metric', async () => {
+    const { indexer, publisher, lines } = pipeline()
+    const registry = dynamo.registry()
+    await registry.importPoints([samplePoint('idx-fine')])
+    const { DynamoDBDocumentClient, PutCommand } = await import('@aws-sdk/lib-dynamodb')
+    await DynamoDBDocumentClient.from(dynamo.client).send(new PutCommand({ TableName: dynamo.tableName, Item: { pk: 'POINT#idx-hand-edited', sk: 'POINT', id: 'idx-hand-edited', name: '' } }))
+
+    const result = await indexer(streamEvent(streamRecord('POINT#idx-hand-edited', 'POINT', 'INSERT')))
+    expect(result).toMatchObject({ published: true, invalidItems: 1 })
+    expect((await publisher.current())?.invalidItems).toBe(1)
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', key: 'POINT#idx-hand-edited / POINT' }))
+    const metric = lines.find((l) => '_aws' in l)!
+    expect(metric).toMatchObject({ InvalidRegistryItems: 1, _aws: { CloudWatchMetrics: [{ Namespace: 'PuntoVicino', Metrics: [{ Name: 'InvalidRegistryItems' }] }] } })
+    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb')
+    await DynamoDBDocumentClient.from(dynamo.client).send(new DeleteCommand({ TableName: dynamo.tableName, Key: { pk: 'POINT#idx-hand-edited', sk: 'POINT' } }))
+  })
+
   it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
     const env = {
       PUNTOVICINO_TABLE: dynamo.tableName,
@@ -103,7 +120,7 @@ describe('the bundled indexer handler', () => {
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
       AWS_REGION: 'eu-south-1',
-      // s3rver accepts only its own key id; dynalite checks none.
+      // s3rver accepts only its own key id, so the local DynamoDB was started with that key too.
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
     }

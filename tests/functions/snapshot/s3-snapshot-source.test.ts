@@ -91,6 +91,8 @@ describe('S3SnapshotSource', () => {
     expect(source.current()?.registryVersion).toBe(6)
     expect(errors).toHaveLength(1)
     expect((errors[0] as Error).name).toBe('ServiceUnavailable')
+    // What /healthz reads: cut off from the pointer since this check, the last error kept.
+    expect(source.freshness()).toMatchObject({ sourceVersion: 6, behindSince: new Date(clock.now()), lastError: 'ServiceUnavailable: Service Unavailable' })
 
     await source.refreshIfDue() // within the interval: no new call while S3 is down
     expect(outage.commandCalls(GetObjectCommand)).toHaveLength(1)
@@ -99,6 +101,7 @@ describe('S3SnapshotSource', () => {
     clock.advance(30_000)
     await source.refreshIfDue()
     expect(source.current()?.registryVersion).toBe(7)
+    expect(source.freshness()).toMatchObject({ sourceVersion: 7, behindSince: null, lastError: null })
   })
 
   it('reports a pointer that is not a pointer, naming the field, and keeps the old snapshot', async () => {

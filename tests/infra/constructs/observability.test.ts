@@ -61,6 +61,17 @@ describe('Observability', () => {
     }
   })
 
+  it("alarms when the indexer's last rebuild left out invalid registry items", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'InvalidRegistryItems',
+      Namespace: 'PuntoVicino',
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topic],
+    })
+  })
+
   it('notifies over a TLS-only topic, by e-mail when an address is given', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: topic })
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {

@@ -3,7 +3,7 @@ import type { LogSink } from '../../../../functions/api/middleware/request-log.t
 import { generateDemoRegistry } from '../../../../functions/demo/generate-demo-registry.ts'
 import { loadComuni } from '../../../../functions/gazetteer/load-comuni.ts'
 import { readDocsAssetFromPackage } from '../../../../functions/local/docs-assets.ts'
-import type { SnapshotSource } from '../../../../functions/snapshot/snapshot-source.ts'
+import { inMemorySnapshotSource } from '../../../../functions/snapshot/snapshot-source.ts'
 import { createGazetteer } from '../../../../shared/gazetteer/create-gazetteer.ts'
 import { buildSnapshot, type Snapshot } from '../../../../shared/geo/snapshot.ts'
 import { PointRecordSchema, type PointRecord } from '../../../../shared/schemas/point.ts'
@@ -22,14 +22,9 @@ export const REGISTRY_VERSION = 1
 export const CURSOR_SECRET = 'api-tests-cursor-secret'
 
 /** A SnapshotSource whose snapshot a test can swap, as a rebuild after a registry write would. */
-export interface SwappableSnapshotSource extends SnapshotSource {
-  swap(next: Snapshot): void
-}
+export type SwappableSnapshotSource = ReturnType<typeof inMemorySnapshotSource>
 
-export function swappableSource(initial: Snapshot): SwappableSnapshotSource {
-  let current = initial
-  return { current: () => current, swap: (next) => void (current = next) }
-}
+export const swappableSource = inMemorySnapshotSource
 
 export interface ApiFixture {
   readonly app: App
