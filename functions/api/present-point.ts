@@ -29,8 +29,8 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
     sites: record.sites.map((site) => withoutPast(site, today)),
     location: mainSite.location ?? null,
     opening_hours: mainSite.opening_hours ?? {},
-    opening_hours_text: hoursText(record.sites, ITALIAN),
-    opening_hours_text_en: hoursText(record.sites, ENGLISH),
+    opening_hours_text: pointHoursText(record, 'it'),
+    opening_hours_text_en: pointHoursText(record, 'en'),
     hours_per_week: hoursPerWeek(record),
     open_now: state.open,
     closes_at: state.open ? toRomeIso(state.closesAt) : null,
@@ -106,6 +106,11 @@ function hoursText(sites: readonly Site[], wording: HoursWording): string {
   })
   if (parts.length === 1) return parts[0]!.text
   return parts.map((p) => `${p.label}: ${p.text}`).join(' · ')
+}
+
+/** The point's hours as one sentence over its sites, in Italian or English (see `hoursText`). */
+export function pointHoursText(record: PointRecord, language: 'it' | 'en'): string {
+  return hoursText(record.sites, language === 'it' ? ITALIAN : ENGLISH)
 }
 
 function dataQuality(record: PointRecord): DataQualityNote[] {

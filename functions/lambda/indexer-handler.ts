@@ -1,6 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
-import { buildSnapshot } from '../../shared/geo/snapshot.ts'
+import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
+import { buildRegistryFiles } from '../exports/registry-files.ts'
+import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
@@ -11,6 +13,8 @@ import { dynamoDbClientFromEnvironment, requireEnv, s3ClientFromEnvironment, typ
 export interface IndexerHandlerDeps {
   readonly registry: Pick<Registry, 'getVersion' | 'readAll'>
   readonly publisher: S3SnapshotPublisher
+  /** Writes the whole-registry open-data files of a published snapshot (S3, under opendata/). */
+  readonly publishOpenData?: (snapshot: Snapshot) => Promise<{ objects: number; bytes: number }>
   readonly now?: () => Date
   readonly log?: LogSink
 }
@@ -27,6 +31,8 @@ export interface IndexerResult {
   /** Stored items left out because they are not valid records. */
   readonly invalidItems?: number
   readonly buildMs?: number
+  /** Bytes of open-data files written (all encodings). */
+  readonly openDataBytes?: number
 }
 
 
@@ -41,7 +47,7 @@ const isStreamEvent = (event: IndexerEvent): event is DynamoDBStreamEvent => Arr
  * read whole because the snapshot is a whole. The nightly schedule rebuilds even when nothing
  * changed, since mobile units' stops count as upcoming from the build's date.
  */
-export function createIndexerHandler({ registry, publisher, now = () => new Date(), log = jsonLinesToStdout }: IndexerHandlerDeps) {
+export function createIndexerHandler({ registry, publisher, publishOpenData, now = () => new Date(), log = jsonLinesToStdout }: IndexerHandlerDeps) {
   return async function handler(event: IndexerEvent): Promise<IndexerResult> {
     const trigger = isStreamEvent(event) ? 'stream' : 'schedule'
     const changes = isStreamEvent(event) ? event.Records.length : 0
@@ -63,6 +69,8 @@ export function createIndexerHandler({ registry, publisher, now = () => new Date
     const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now(), invalidItems: invalid.length })
     const buildMs = Math.round(performance.now() - started)
     const outcome = await publisher.publish(snapshot)
+    // The files follow the snapshot they describe; a failure throws, and the batch is retried.
+    const openData = outcome.published && publishOpenData ? await publishOpenData(snapshot) : undefined
     const result: IndexerResult = {
       trigger,
       changes,
@@ -73,6 +81,7 @@ export function createIndexerHandler({ registry, publisher, now = () => new Date
       points: snapshot.pointCount,
       invalidItems: invalid.length,
       buildMs,
+      ...(openData ? { openDataBytes: openData.bytes } : {}),
     }
     log({ level: 'info', msg: outcome.published ? 'snapshot published' : 'snapshot not published', ...result })
     return result
@@ -91,9 +100,11 @@ function invalidItemsMetric(count: number, at: Date): Record<string, unknown> {
 }
 
 export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3ClientFromEnvironment(env)): IndexerHandlerDeps {
+  const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
   return {
+    publishOpenData: (snapshot) => publishRegistryFiles(s3, bucket, buildRegistryFiles(snapshot)),
     registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
-    publisher: new S3SnapshotPublisher({ s3, bucket: requireEnv(env, 'SNAPSHOT_BUCKET'), pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
+    publisher: new S3SnapshotPublisher({ s3, bucket, pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
   }
 }
 

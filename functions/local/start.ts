@@ -7,6 +7,7 @@ import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source
 import { readDocsAssetFromPackage } from './docs-assets.ts'
 import { openLocalRegistry } from './open-local-registry.ts'
 import { seedDemoIfEmpty } from './seed-if-empty.ts'
+import { mountOpenData } from './serve-open-data.ts'
 import { mountWeb } from './serve-web.ts'
 
 /**
@@ -45,6 +46,7 @@ const app = createApp({
   readDocsAsset: readDocsAssetFromPackage,
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
 })
+mountOpenData(app, () => snapshots.current())
 await mountWeb(app)
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {

@@ -118,18 +118,34 @@ export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
   return index >= 0 && s.ids.get(index) === id ? s.records.get(index) : undefined
 }
 
-/** Every matching site of every matching point, in point id then site order: one row per site for exports. */
+/** Where an export page ended: the last row's point id and its site's position in the point. */
+export interface SiteKey {
+  readonly pointId: string
+  readonly siteIndex: number
+}
+
+/**
+ * Every matching site of every matching point, in point id then site order: one row per site for
+ * exports. With `after`, the walk resumes just past that row (keyset: a page boundary stays put
+ * while points are added or removed before it).
+ */
 export function* matchingSites(
   s: Snapshot,
   f: PointFilter,
-): Iterable<{ point: PointRecord; site: Site; location: Location | null }> {
+  opts: { after?: SiteKey } = {},
+): Iterable<{ point: PointRecord; site: Site; siteIndex: number; location: Location | null }> {
   const filter = compileFilter(s, f)
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
-  for (const point of candidatePoints(s, filter, 0)) {
+  const after = opts.after
+  // The point of `after` itself (if it still exists) resumes past its site; later points start whole.
+  const start = after === undefined ? 0 : firstIndexAbove(s.ids, after.pointId) - (getPoint(s, after.pointId) ? 1 : 0)
+  for (const point of candidatePoints(s, filter, start)) {
+    const first = s.tables.pointFirstSite[point]!
     const end = s.tables.pointFirstSite[point + 1]!
-    for (let g = s.tables.pointFirstSite[point]!; g < end; g++) {
+    const skipTo = after !== undefined && point === start && s.ids.get(point) === after.pointId ? first + after.siteIndex + 1 : first
+    for (let g = skipTo; g < end; g++) {
       const location = siteMatch(s, filter, isOpen, point, g)
-      if (location !== undefined) yield { point: s.records.get(point), site: siteOf(s, point, g), location }
+      if (location !== undefined) yield { point: s.records.get(point), site: siteOf(s, point, g), siteIndex: g - first, location }
     }
   }
 }

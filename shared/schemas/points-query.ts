@@ -52,77 +52,98 @@ function numberList(count: number, description: string) {
   })
 }
 
+/** The filters of `/v1/points` and of its exports; each adds its own `limit`. */
+const filterFields = {
+  near: numberList(2, 'LAT,LON in decimal degrees, e.g. 43.7696,11.2558')
+    .refine(([lat, lon]) => Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180, 'latitude must be within ±90 and longitude within ±180')
+    .transform(([lat, lon]) => ({ lat: lat!, lon: lon! }))
+    .optional()
+    .meta({ description: 'Order by distance from LAT,LON', example: '43.7696,11.2558' }),
+  radius_km: decimalText('must be a number of kilometres, e.g. 2.5')
+    .pipe(z.number().gt(0, 'must be greater than 0').max(500, 'must be at most 500'))
+    .optional()
+    .meta({ description: 'With near: only within this distance (0 < r ≤ 500)' }),
+  bbox: numberList(4, 'MIN_LON,MIN_LAT,MAX_LON,MAX_LAT')
+    .refine(([minLon, minLat, maxLon, maxLat]) => minLon! <= maxLon! && minLat! <= maxLat!, 'minimums must not exceed maximums')
+    .refine(([minLon, minLat, maxLon, maxLat]) => [minLon, maxLon].every((v) => Math.abs(v!) <= 180) && [minLat, maxLat].every((v) => Math.abs(v!) <= 90), 'coordinates out of range')
+    .transform((b) => b as [number, number, number, number])
+    .optional()
+    .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT', example: '10.7,43.6,11.5,44.0' }),
+  region: z
+    .string()
+    // Own keys only: `in` would also accept "__proto__" or "toString", which the engine cannot encode.
+    .refine((r) => Object.hasOwn(REGIONS, r), { message: `must be a two-digit ISTAT region code, 01 to 20` })
+    .optional()
+    .meta({ description: 'ISTAT region code', example: '09' }),
+  province: z
+    .string()
+    .transform((p) => p.toUpperCase())
+    .refine((p) => KNOWN_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
+    .optional()
+    .meta({ description: 'Province sigla', example: 'FI' }),
+  comune: z
+    .string()
+    // Province part and serial part both start at 001: "000000" is no comune, and the engine
+    // reads a code of 0 as "no comune filter", so it must not get through as one.
+    .regex(/^(?!000)\d{3}(?!000)\d{3}$/, 'must be a six-digit ISTAT comune code')
+    .optional()
+    .meta({ description: 'ISTAT comune code', example: '048017' }),
+  service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required', example: 'formazione_gruppo' }),
+  topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required', example: 'spid,cie' }),
+  open_now: booleanFlag.optional().meta({ description: 'Only points with a site open now (Europe/Rome)' }),
+  open_at: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
+    .transform((s) => new Date(s))
+    .optional()
+    .meta({ description: 'Only points with a site open at this instant' }),
+  kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
+  accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites; false: no constraint (the same as leaving it out)' }),
+  status: commaList(POINT_STATUSES, 'status')
+    .optional()
+    .meta({ description: 'Comma list, any of; default active only (suspended and closed points are hidden unless asked for)', example: 'active,suspended' }),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
+    .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
+    .optional()
+    .meta({ description: 'Free text over name, operator, address and comune', example: 'biblioteca' }),
+  cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),
+}
+
+function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
+  if (q.radius_km !== undefined && q.near === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
+  }
+  if (q.open_now !== undefined && q.open_at !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['open_at'], message: 'give open_now or open_at, not both' })
+  }
+}
+
+const limitField = (max: number, byDefault: number, unit: string) => {
+  const message = `must be a whole number from 1 to ${max}`
+  return wholeNumberText(message)
+    .pipe(z.number().int().min(1, message).max(max, message))
+    .default(byDefault)
+    .meta({ description: `${unit}: 1–${max}, default ${byDefault}` })
+}
+
 export const PointsQuerySchema = z
-  .object({
-    near: numberList(2, 'LAT,LON in decimal degrees, e.g. 43.7696,11.2558')
-      .refine(([lat, lon]) => Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180, 'latitude must be within ±90 and longitude within ±180')
-      .transform(([lat, lon]) => ({ lat: lat!, lon: lon! }))
-      .optional()
-      .meta({ description: 'Order by distance from LAT,LON', example: '43.7696,11.2558' }),
-    radius_km: decimalText('must be a number of kilometres, e.g. 2.5')
-      .pipe(z.number().gt(0, 'must be greater than 0').max(500, 'must be at most 500'))
-      .optional()
-      .meta({ description: 'With near: only within this distance (0 < r ≤ 500)' }),
-    bbox: numberList(4, 'MIN_LON,MIN_LAT,MAX_LON,MAX_LAT')
-      .refine(([minLon, minLat, maxLon, maxLat]) => minLon! <= maxLon! && minLat! <= maxLat!, 'minimums must not exceed maximums')
-      .refine(([minLon, minLat, maxLon, maxLat]) => [minLon, maxLon].every((v) => Math.abs(v!) <= 180) && [minLat, maxLat].every((v) => Math.abs(v!) <= 90), 'coordinates out of range')
-      .transform((b) => b as [number, number, number, number])
-      .optional()
-      .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT', example: '10.7,43.6,11.5,44.0' }),
-    region: z
-      .string()
-      // Own keys only: `in` would also accept "__proto__" or "toString", which the engine cannot encode.
-      .refine((r) => Object.hasOwn(REGIONS, r), { message: `must be a two-digit ISTAT region code, 01 to 20` })
-      .optional()
-      .meta({ description: 'ISTAT region code', example: '09' }),
-    province: z
-      .string()
-      .transform((p) => p.toUpperCase())
-      .refine((p) => KNOWN_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
-      .optional()
-      .meta({ description: 'Province sigla', example: 'FI' }),
-    comune: z
-      .string()
-      // Province part and serial part both start at 001: "000000" is no comune, and the engine
-      // reads a code of 0 as "no comune filter", so it must not get through as one.
-      .regex(/^(?!000)\d{3}(?!000)\d{3}$/, 'must be a six-digit ISTAT comune code')
-      .optional()
-      .meta({ description: 'ISTAT comune code', example: '048017' }),
-    service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required', example: 'formazione_gruppo' }),
-    topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required', example: 'spid,cie' }),
-    open_now: booleanFlag.optional().meta({ description: 'Only points with a site open now (Europe/Rome)' }),
-    open_at: z.iso
-      .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
-      .transform((s) => new Date(s))
-      .optional()
-      .meta({ description: 'Only points with a site open at this instant' }),
-    kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
-    accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites; false: no constraint (the same as leaving it out)' }),
-    status: commaList(POINT_STATUSES, 'status')
-      .optional()
-      .meta({ description: 'Comma list, any of; default active only (suspended and closed points are hidden unless asked for)', example: 'active,suspended' }),
-    q: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(100, 'must be at most 100 characters')
-      // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
-      .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
-      .optional()
-      .meta({ description: 'Free text over name, operator, address and comune', example: 'biblioteca' }),
-    limit: wholeNumberText('must be a whole number from 1 to 100')
-      .pipe(z.number().int().min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100'))
-      .default(20)
-      .meta({ description: '1–100, default 20' }),
-    cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),
-  })
+  .object({ ...filterFields, limit: limitField(100, 20, 'Points per page') })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.radius_km !== undefined && q.near === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
-    }
-    if (q.open_now !== undefined && q.open_at !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['open_at'], message: 'give open_now or open_at, not both' })
-    }
-  })
+  .superRefine(checkCombinations)
 export type PointsQuery = z.infer<typeof PointsQuerySchema>
+
+/**
+ * Pages of `/v1/points.csv` and `.geojson`: at most `maxRows` rows (one per site), and never more
+ * than `maxBytes` of rows, so a page always fits one Lambda response (6 MB after base64).
+ */
+export const EXPORT_PAGE = { defaultRows: 1000, maxRows: 5000, maxBytes: 4 * 1024 * 1024 } as const
+
+export const ExportQuerySchema = z
+  .object({ ...filterFields, limit: limitField(EXPORT_PAGE.maxRows, EXPORT_PAGE.defaultRows, 'Rows (sites) per page') })
+  .strict()
+  .superRefine(checkCombinations)
+export type ExportQuery = z.infer<typeof ExportQuerySchema>

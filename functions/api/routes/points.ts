@@ -1,17 +1,17 @@
 import { Hono, type Context } from 'hono'
-import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
-import { PointsQuerySchema, type PointsQuery } from '../../../shared/schemas/points-query.ts'
-import { CursorError, type CursorCodec } from '../cursor.ts'
+import { EXPORT_PAGE, ExportQuerySchema, PointsQuerySchema, type ExportQuery, type PointsQuery } from '../../../shared/schemas/points-query.ts'
+import { CursorError, type CursorCodec, type CursorState } from '../cursor.ts'
 import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
 import { honoPath, type ApiRoute } from '../api-route.ts'
-import { geoJsonFeature } from '../points-geojson.ts'
+import { renderExport } from '../../exports/export-format.ts'
+import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 export interface PointsRouteDeps {
@@ -21,7 +21,7 @@ export interface PointsRouteDeps {
 }
 
 /** The typed filter the query engine takes, from the parsed query string. */
-function toPointFilter(query: PointsQuery, now: Date): PointFilter {
+function toPointFilter(query: PointsQuery | ExportQuery, now: Date): PointFilter {
   return {
     region: query.region,
     province: query.province,
@@ -37,14 +37,18 @@ function toPointFilter(query: PointsQuery, now: Date): PointFilter {
   }
 }
 
-/** The filters of a walk, without its position: a cursor only fits the query it came from. */
-const fingerprint = (query: PointsQuery): string => stableStringify({ ...query, cursor: undefined })
+/**
+ * The filters of a walk, without its position: a cursor only fits the query it came from, and a
+ * walk of points never continues as a walk of export rows (their positions mean other things).
+ */
+type Walk = 'points' | 'rows'
+const fingerprint = (query: PointsQuery | ExportQuery, walk: Walk): string => stableStringify({ ...query, cursor: undefined, walk: walk === 'points' ? undefined : walk })
 
-function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery, snapshot: Snapshot) {
+function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery | ExportQuery, walk: Walk, snapshot: Snapshot) {
   if (!query.cursor) return { ok: true as const, state: undefined }
   try {
     const state = deps.cursors.decode(query.cursor)
-    if (state.q !== fingerprint(query)) {
+    if (state.q !== fingerprint(query, walk)) {
       return { ok: false as const, response: problem(c, 'invalidParameter', 'The cursor belongs to a different query.', [{ field: 'cursor', message: 'belongs to a different query: repeat the same filters, or start without cursor' }]) }
     }
     if (state.offset !== undefined && state.v !== snapshot.registryVersion) {
@@ -73,30 +77,68 @@ export const getPointRoute = {
   },
 } as const satisfies ApiRoute
 
-export const geoJsonRoute = { method: 'get', path: '/v1/points.geojson', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
+export const geoJsonRoute = { method: 'get', path: '/v1/points.geojson', request: { query: ExportQuerySchema } } as const satisfies ApiRoute
 
-export const csvRoute = { method: 'get', path: '/v1/points.csv', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
+export const csvRoute = { method: 'get', path: '/v1/points.csv', request: { query: ExportQuerySchema } } as const satisfies ApiRoute
 
-/** Every (point, site) of an export, nearest first when `near` is given. */
-function exportSelection(snapshot: Snapshot, query: PointsQuery, now: Date): PointHit[] {
+/**
+ * The rows of an export from where its cursor left off: (point, site) in id and site order, or
+ * nearest first with `near` (each row measured to where its site matched: a mobile unit's stop,
+ * not its base), within `radius_km`.
+ */
+function exportRows(snapshot: Snapshot, query: ExportQuery, cursor: CursorState | undefined, now: Date): Iterable<PointHit> {
   const filter = toPointFilter(query, now)
-  const rows: PointHit[] = []
-  // `location` is where the site matched: inside the bbox, for a mobile unit that is the stop
-  // place there, not its base (which may lie outside). Rows are placed and measured from it.
-  for (const { point, site, location } of matchingSites(snapshot, filter)) {
-    const distance = query.near && location ? haversineMetres(query.near, location) : null
-    if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
-    rows.push({ point, site, location, distance_m: distance === null ? null : Math.round(distance) })
+  const near = query.near
+  if (!near) {
+    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1 }
+    return map(matchingSites(snapshot, filter, { after }), ({ point, site, location }) => ({ point, site, location, distance_m: null }))
   }
-  if (query.near) rows.sort((a, b) => (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity))
-  return rows
+  const rows: Array<PointHit & { siteIndex: number }> = []
+  for (const { point, site, siteIndex, location } of matchingSites(snapshot, filter)) {
+    const distance = location ? haversineMetres(near, location) : null
+    if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
+    rows.push({ point, site, siteIndex, location, distance_m: distance === null ? null : Math.round(distance) })
+  }
+  rows.sort((a, b) => (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity) || (a.point.id < b.point.id ? -1 : a.point.id > b.point.id ? 1 : a.siteIndex - b.siteIndex))
+  return rows.slice(cursor?.offset ?? 0)
 }
 
-/** Both exports start alike: no cursor (they are never paginated), then the whole selection. */
-function exportRequest(c: Context, query: PointsQuery, deps: PointsRouteDeps): { rows: PointHit[]; now: Date } | Response {
-  if (query.cursor) return problem(c, 'invalidParameter', 'Exports return the whole selection in one response.', [{ field: 'cursor', message: 'exports are not paginated' }])
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
+  for (const item of items) yield f(item)
+}
+
+/**
+ * One page of an export: at most `limit` rows and EXPORT_PAGE.maxBytes, so it fits one Lambda
+ * response whatever the registry's size; the next page is named by a `Link: rel="next"` header
+ * (and, in GeoJSON, by `next_cursor`). Whole-registry files are under /opendata/ instead.
+ */
+async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 'geojson', deps: PointsRouteDeps): Promise<Response> {
+  const snapshot = deps.snapshot()
   const now = deps.now()
-  return { rows: exportSelection(deps.snapshot(), query, now), now }
+  const cursor = readCursor(c, deps, query, 'rows', snapshot)
+  if (!cursor.ok) return cursor.response
+  // The CSV writer (and csv-stringify) loads on the first CSV request, not on every cold start.
+  const format = formatName === 'csv' ? (await import('../../exports/csv-export.ts')).csvFormat : geoJsonFormat
+  const fingerprintOfQuery = fingerprint(query, 'rows')
+  const page = renderExport(format, exportRows(snapshot, query, cursor.state, now), {
+    at: now,
+    limit: query.limit,
+    maxBytes: EXPORT_PAGE.maxBytes,
+    nextCursor: (last, passed) =>
+      deps.cursors.encode(
+        query.near
+          ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
+          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: last.point.sites.indexOf(last.site) },
+      ),
+  })
+  if (page.next) {
+    const next = new URL(c.req.url)
+    // The same cursor the GeoJSON body names; for CSV this header is the only place for it.
+    next.searchParams.set('cursor', page.next)
+    c.header('Link', `<${next.pathname}${next.search}>; rel="next"`)
+  }
+  if (format.name === 'csv') c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
+  return c.body(page.text, 200, { 'Content-Type': format.contentType })
 }
 
 export function pointsRoutes(deps: PointsRouteDeps): Hono {
@@ -107,7 +149,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const query = c.req.valid('query')
     const snapshot = deps.snapshot()
     const now = deps.now()
-    const cursor = readCursor(c, deps, query, snapshot)
+    const cursor = readCursor(c, deps, query, 'points', snapshot)
     if (!cursor.ok) return cursor.response
     const filter = toPointFilter(query, now)
     let hits: PointHit[]
@@ -124,7 +166,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     // The site is named when it was chosen by the query (nearest, or matching a site filter).
     const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
     const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m } : undefined))
-    const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query), ...nextState }) : null
+    const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query, 'points'), ...nextState }) : null
     // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
     return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -138,24 +180,8 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' })
   })
 
-  routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => {
-    const selection = exportRequest(c, c.req.valid('query'), deps)
-    if (selection instanceof Response) return selection
-    const { rows, now } = selection
-    const features = rows.map((hit) => geoJsonFeature(hit, now)).filter((f) => f !== null)
-    return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' })
-  })
-
-  routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), async (c) => {
-    const selection = exportRequest(c, c.req.valid('query'), deps)
-    if (selection instanceof Response) return selection
-    const { rows, now } = selection
-    // The CSV writer (and csv-stringify) loads on the first CSV request, not on every cold start.
-    const { writeCsv } = await import('../points-csv.ts')
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', 'attachment; filename="punti-facilitazione.csv"')
-    return stream(c, (out) => writeCsv(rows, now, out))
-  })
+  routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'geojson', deps))
+  routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'csv', deps))
 
   return routes
 }

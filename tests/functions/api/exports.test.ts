@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { csvColumns } from '../../../functions/api/points-csv.ts'
+import { csvColumns } from '../../../functions/exports/csv-export.ts'
 import { bruteSites, haversineKm } from '../../shared/geo/brute-force.ts'
 import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
 import { filterOf, filterParamsArbitrary, queryString, type FilterParams } from './support/filter-params.ts'
@@ -16,22 +16,53 @@ interface Feature {
   properties: { point_id: string; site_id: string; distance_m?: number }
 }
 
-async function geoJson(params: FilterParams): Promise<{ type: string; features: Feature[] }> {
-  const response = await fixture.get(`/v1/points.geojson?${queryString(params)}`)
-  expect(response.status).toBe(200)
-  expect(response.headers.get('content-type')).toMatch(/^application\/geo\+json/)
-  return response.json()
+/** The `rel="next"` target of a Link header, if any. */
+function nextLink(response: Response): string | null {
+  return /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null
 }
 
-async function csvRows(params: FilterParams): Promise<{ text: string; header: string[]; rows: Record<string, string>[] }> {
-  const response = await fixture.get(`/v1/points.csv?${queryString(params)}`)
-  expect(response.status).toBe(200)
-  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-  // Decoded strictly: any byte sequence that is not UTF-8 fails here instead of turning into U+FFFD.
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(await response.arrayBuffer())
-  const [header, ...rest] = parse(text, { bom: true }) as string[][]
-  const rows = rest.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i]!])))
-  return { text, header: header!, rows }
+/** Every page of a GeoJSON export, following `Link: rel="next"`, as one collection. */
+async function geoJson(params: FilterParams): Promise<{ type: string; features: Feature[]; pages: number }> {
+  let url: string | null = `/v1/points.geojson?${queryString(params)}`
+  const features: Feature[] = []
+  let pages = 0
+  let type = ''
+  while (url) {
+    const response = await fixture.get(url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^application\/geo\+json/)
+    const page = await response.json()
+    type = page.type
+    features.push(...page.features)
+    url = nextLink(response)
+    // The body names the same cursor as the header, so GeoJSON clients need not read headers.
+    expect(page.next_cursor ?? null).toBe(url ? new URL(url, 'http://localhost').searchParams.get('cursor') : null)
+    pages++
+  }
+  return { type, features, pages }
+}
+
+/** Every page of a CSV export, following `Link: rel="next"`; each page has its header row. */
+async function csvRows(params: FilterParams): Promise<{ text: string; header: string[]; rows: Record<string, string>[]; pages: number }> {
+  let url: string | null = `/v1/points.csv?${queryString(params)}`
+  let header: string[] = []
+  let text = ''
+  const rows: Record<string, string>[] = []
+  let pages = 0
+  while (url) {
+    const response = await fixture.get(url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    // Decoded strictly: any byte sequence that is not UTF-8 fails here instead of turning into U+FFFD.
+    const pageText = new TextDecoder('utf-8', { fatal: true }).decode(await response.arrayBuffer())
+    const [pageHeader, ...rest] = parse(pageText, { bom: true }) as string[][]
+    header = pageHeader!
+    rows.push(...rest.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]!]))))
+    text += pageText
+    url = nextLink(response)
+    pages++
+  }
+  return { text, header, rows, pages }
 }
 
 /** RFC 7946: a FeatureCollection of Point features, `[lon, lat]` in range (and in the bbox when asked), unique feature ids. */
@@ -126,6 +157,48 @@ describe('GET /v1/points.geojson', () => {
       return location && haversineKm(near, location) <= 30
     })
     expect(collection.features).toHaveLength(within.length)
+  })
+})
+
+describe('pages of an export', () => {
+  it('honours limit, one row per site, and walks every row exactly once by Link: rel="next"', async () => {
+    const whole = bruteSites(records, FIXED_TODAY, { region: '09' })
+    const { rows, pages } = await csvRows({ region: '09', limit: '37' })
+    expect(pages).toBe(Math.ceil(whole.length / 37))
+    expect(rows.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(whole.map((h) => siteKey(h.id, h.siteId)))
+    const first = await fixture.get('/v1/points.csv?region=09&limit=37')
+    expect(parse(await first.text(), { bom: true })).toHaveLength(38)
+  })
+
+  it('walks a nearest-first export page by page in one order, with no row twice', async () => {
+    const params = { near: '43.7696,11.2558', radius_km: '60' }
+    const whole = await geoJson({ ...params, limit: '5000' })
+    expect(whole.pages).toBe(1)
+    const paged = await geoJson({ ...params, limit: '25' })
+    expect(paged.pages).toBeGreaterThan(3)
+    expect(paged.features.map((f) => f.id)).toEqual(whole.features.map((f) => f.id))
+  })
+
+  it('has no next link on the last page, and answers 410 to a nearest-first cursor after the registry changed', async () => {
+    const last = await fixture.get('/v1/points.geojson?comune=048017&limit=5000')
+    expect(last.headers.get('link')).toBeNull()
+    expect((await last.json()).next_cursor).toBeNull()
+    const first = await fixture.get('/v1/points.csv?near=43.7696,11.2558&limit=5')
+    const next = nextLink(first)!
+    fixture.source.swap({ ...fixture.snapshot, registryVersion: fixture.snapshot.registryVersion + 1 })
+    try {
+      expect((await fixture.get(next)).status).toBe(410)
+    } finally {
+      fixture.source.swap(fixture.snapshot)
+    }
+  })
+
+  it('refuses a cursor of /v1/points, and a limit above 5000', async () => {
+    const { next_cursor } = await fixture.getJson('/v1/points?region=09&limit=5')
+    expect((await fixture.get(`/v1/points.csv?region=09&limit=5&cursor=${encodeURIComponent(next_cursor)}`)).status).toBe(400)
+    const tooMany = await fixture.get('/v1/points.geojson?limit=5001')
+    expect(tooMany.status).toBe(400)
+    expect((await tooMany.json()).errors).toEqual([{ field: 'limit', message: 'must be a whole number from 1 to 5000' }])
   })
 })
 

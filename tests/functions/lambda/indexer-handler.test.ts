@@ -129,6 +129,19 @@ describe('the bundled indexer handler', () => {
       expect(result.published).toBe(true)
       const pointer = await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey: 'from-env/current.json' }).current()
       expect(pointer?.key).toBe(result.key)
+      // The whole-registry files came with it, each as is and pre-compressed, for CloudFront to serve.
+      expect(result.openDataBytes).toBeGreaterThan(0)
+      const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+      const read = async (Key: string) => s3.client().send(new GetObjectCommand({ Bucket: s3.bucket, Key }))
+      const csv = await read('opendata/punti-facilitazione.csv')
+      expect(csv.ContentType).toBe('text/csv; charset=utf-8')
+      const csvText = Buffer.from(await csv.Body!.transformToByteArray()).toString()
+      // One header line, one line per site of every point (the snapshot holds every status), a final newline.
+      expect(csvText.split('\n').length - 2).toBe(pointer!.siteCount)
+      const br = await read('opendata/punti-facilitazione.geojson.br')
+      expect(br.ContentEncoding).toBe('br')
+      const { brotliDecompressSync } = await import('node:zlib')
+      expect(JSON.parse(brotliDecompressSync(await br.Body!.transformToByteArray()).toString()).type).toBe('FeatureCollection')
     })
   })
 

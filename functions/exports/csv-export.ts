@@ -1,14 +1,16 @@
-import { stringify } from 'csv-stringify'
+import { stringify } from 'csv-stringify/sync'
 import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
-import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from '../exports/spreadsheet-safe.ts'
+import type { ExportFormat } from './export-format.ts'
+import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from './spreadsheet-safe.ts'
 
 /**
- * The CSV export: one row per site, the JSON field names flattened, lists joined by `|`. Only
- * /v1/points.csv loads this module (and csv-stringify), on its first request.
+ * The CSV export: one row per site, the JSON field names flattened, lists joined by `|`, UTF-8
+ * with a BOM (so spreadsheets read the accents), cells a spreadsheet would run as formulas made
+ * inert (spreadsheet-safe.ts). Only the exports load this module (and csv-stringify).
  */
 export const csvColumns = [
   'point_id', 'name', 'status', 'operator_name', 'operator_type', 'region_istat', 'region_name', 'province',
@@ -17,10 +19,15 @@ export const csvColumns = [
   'services', 'topics', 'booking', 'booking_url', 'phone', 'email', 'website', 'languages', 'step_free',
   'open_now', 'next_opening', 'distance_m', 'updated_at', 'last_verified_at', 'source_dataset', 'source_id',
 ] as const
+export type CsvColumn = (typeof csvColumns)[number]
+
+/** Columns that depend on the instant or the caller's position: in API answers, not in the files. */
+export const LIVE_CSV_COLUMNS: readonly CsvColumn[] = ['open_now', 'next_opening', 'distance_m']
+export const fileCsvColumns = csvColumns.filter((column) => !LIVE_CSV_COLUMNS.includes(column))
 
 /** `lat`/`lon` are where the site matched (see `geoJsonFeature`), so both exports agree. */
-export function csvRow({ point, site, distance_m, location: matchedAt }: PointHit, now: Date): Record<(typeof csvColumns)[number], string | number | boolean | null> {
-  const next = nextOpening(now)(site)
+export function csvRow({ point, site, distance_m, location: matchedAt }: PointHit, now: Date | null): Record<CsvColumn, string | number | boolean | null> {
+  const next = now && nextOpening(now)(site)
   const location = matchedAt ?? site.location
   return {
     point_id: point.id,
@@ -55,8 +62,8 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
     website: point.contacts.website,
     languages: point.languages.join('|'),
     step_free: point.accessibility.step_free,
-    open_now: point.status === 'active' && isOpenAt(now)(site),
-    next_opening: point.status === 'active' && next ? toRomeIso(next) : null,
+    open_now: now !== null && point.status === 'active' && isOpenAt(now)(site),
+    next_opening: now !== null && point.status === 'active' && next ? toRomeIso(next) : null,
     distance_m,
     updated_at: point.updated_at,
     last_verified_at: point.last_verified_at,
@@ -65,24 +72,17 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
   }
 }
 
-/**
- * Writes the rows as CSV (UTF-8 with BOM, header row) to `out`, one row at a time, waiting while
- * `out` drains: the selection is never held twice (once as records, once as one big CSV string).
- */
-export async function writeCsv(rows: Iterable<PointHit>, now: Date, out: { write(chunk: string): Promise<unknown> }): Promise<void> {
-  const csv = stringify({
-    header: true,
-    columns: csvColumns,
-    bom: true,
-    quoted_match: QUOTE_FOR_SPREADSHEETS,
-    cast: { boolean: (value) => (value ? 'true' : 'false'), string: spreadsheetSafe },
-  })
-  const written = (async () => {
-    for await (const chunk of csv) await out.write(chunk as string)
-  })()
-  for (const hit of rows) {
-    if (!csv.write(csvRow(hit, now))) await new Promise((resolve) => csv.once('drain', resolve))
-  }
-  csv.end()
-  await written
+const CSV_OPTIONS = {
+  quoted_match: QUOTE_FOR_SPREADSHEETS,
+  cast: { boolean: (value: boolean) => (value ? 'true' : 'false'), string: spreadsheetSafe },
+}
+
+export const csvFormat: ExportFormat = {
+  name: 'csv',
+  contentType: 'text/csv; charset=utf-8',
+  fileName: 'punti-facilitazione.csv',
+  open: (live) => `\uFEFF${stringify([[...(live ? csvColumns : fileCsvColumns)]])}`,
+  row: (hit, at) => stringify([csvRow(hit, at)], { ...CSV_OPTIONS, columns: [...(at ? csvColumns : fileCsvColumns)] }),
+  separator: '',
+  close: () => '',
 }

@@ -1,0 +1,41 @@
+import { parse } from 'csv-parse/sync'
+import { Hono } from 'hono'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { mountOpenData } from '../../../functions/local/serve-open-data.ts'
+import { snapshotOf, demoPointRecords } from '../api/support/app-fixture.ts'
+
+describe('/opendata on the local server', () => {
+  const records = demoPointRecords()
+  let current = snapshotOf(records, 1)
+  const app = new Hono()
+  mountOpenData(app, () => current)
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers })
+
+  it('serves the whole registry, every status, brotli or gzip as accepted, with an ETag and 304', async () => {
+    const plain = await get('/opendata/punti-facilitazione.csv')
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const text = Buffer.from(await plain.arrayBuffer()).toString() // keeps the BOM, which Response.text() drops
+    const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>
+    expect(rows).toHaveLength(records.reduce((n, p) => n + p.sites.length, 0))
+    const etag = plain.headers.get('etag')!
+
+    const br = await get('/opendata/punti-facilitazione.csv', { 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text)
+    const gzip = await get('/opendata/punti-facilitazione.csv', { 'Accept-Encoding': 'gzip' })
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(text)
+    expect((await get('/opendata/punti-facilitazione.csv', { 'If-None-Match': etag })).status).toBe(304)
+  })
+
+  it('makes the files again after a rebuild, and answers 404 for any other name', async () => {
+    const before = (await get('/opendata/punti-facilitazione.geojson')).headers.get('etag')
+    current = snapshotOf(records.slice(1), 2)
+    const after = await get('/opendata/punti-facilitazione.geojson')
+    expect(after.headers.get('etag')).not.toBe(before)
+    expect((await after.json()).features.some((f: { properties: { point_id: string } }) => f.properties.point_id === records[0]!.id)).toBe(false)
+    expect((await get('/opendata/secrets.txt')).status).toBe(404)
+  })
+})
