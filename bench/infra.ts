@@ -21,6 +21,7 @@ import { buildLambdas, LAMBDA_ENTRIES, lambdaBuildOptions, type BundleFile, type
 import { S3SnapshotPublisher } from '../functions/snapshot/s3-snapshot-publisher.ts'
 import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
+import { startLocalSecretsManager } from '../tests/functions/aws/local-secrets-manager.ts'
 import { startLocalS3 } from '../tests/functions/snapshot/local-s3.ts'
 import { generateRegistry } from '../tests/shared/geo/fixtures.ts'
 import { isMain, verdict } from './bench-support.ts'
@@ -28,6 +29,7 @@ import { isMain, verdict } from './bench-support.ts'
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 const TODAY = '2026-11-23'
 const COLD_START_RUNS = 7
+const BENCH_ORIGIN_SECRET = 'bench-origin-secret'
 const SITES_PER_POINT = 1.414 // what the fixture generator produces on average
 /** A single S3 GET stream into Lambda commonly sustains about this; ranged parallel GETs go faster. */
 const S3_SINGLE_STREAM_MB_PER_S = 90
@@ -75,7 +77,8 @@ function firstEvent() {
     rawPath: path,
     rawQueryString: query,
     queryStringParameters: Object.fromEntries(new URLSearchParams(query)),
-    headers: { host: 'bench.execute-api.eu-south-1.amazonaws.com', accept: 'application/json' },
+    // As CloudFront sends it: with the origin secret the function checks.
+    headers: { host: 'bench.execute-api.eu-south-1.amazonaws.com', accept: 'application/json', 'x-origin-verify': BENCH_ORIGIN_SECRET },
     requestContext: {
       accountId: '123456789012',
       apiId: 'bench',
@@ -100,6 +103,10 @@ export async function runInfraBench(): Promise<string> {
   }
   const scratch = await mkdtemp(join(tmpdir(), 'pv-infra-bench-'))
   const s3 = await startLocalS3('bench-snapshots')
+  // The function reads its two secrets at cold start, as on AWS (the stand-in checks signatures).
+  const secrets = await startLocalSecretsManager()
+  secrets.set('arn:bench:cursor', 'bench-cursor-key')
+  secrets.set('arn:bench:origin', BENCH_ORIGIN_SECRET)
   try {
     // 1. Bundle sizes, from the deployment's own build.
     const built = await buildLambdas(join(scratch, 'lambda'))
@@ -128,8 +135,10 @@ export async function runInfraBench(): Promise<string> {
       AWS_LAMBDA_FUNCTION_NAME: 'bench', // takes the init-phase path: the snapshot loads during import
       SNAPSHOT_BUCKET: s3.bucket,
       SNAPSHOT_POINTER_KEY: 'small/current.json',
-      CURSOR_SECRET: 'bench',
+      CURSOR_SECRET_ARN: 'arn:bench:cursor',
+      ORIGIN_SECRET_ARN: 'arn:bench:origin',
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
       AWS_REGION: 'eu-south-1',
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
@@ -173,7 +182,7 @@ export async function runInfraBench(): Promise<string> {
     log(`  decode (deserializeSnapshot, median of 5)  ${decode.toFixed(0)} ms  (target ≤ 300 ms: ${verdict(decode, 300)})`)
     log(`  S3 transfer at ~${S3_SINGLE_STREAM_MB_PER_S} MB/s (one GET stream, estimate): whole object ≈ ${transferSeconds(bytes.byteLength)} s; without the records section ≈ ${transferSeconds(bytes.byteLength - recordBytes)} s`)
   } finally {
-    await s3.close()
+    await Promise.all([s3.close(), secrets.close()])
     await rm(scratch, { recursive: true, force: true })
   }
   return lines.join('\n')

@@ -5,13 +5,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildLambdas, DEFAULT_LAMBDA_OUTDIR } from '../functions/lambda/build.ts'
 import { APP_FEATURE_FLAGS } from './feature-flags.ts'
+import { EdgeStack } from './edge-stack.ts'
 import { PuntoVicinoStack } from './puntovicino-stack.ts'
 import { stageDocsAssets } from './stage-docs-assets.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 /** Context values (cdk.json, or `-c name=value`) that shape a deployment; all optional. */
-export const CONTEXT_KEYS = ['domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'webDir', 'indexerReservedConcurrency'] as const
+export const CONTEXT_KEYS = ['domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency'] as const
 
 export interface CreateAppOptions extends AppProps {
   /** Where the Lambda bundles are written. @default dist/lambda */
@@ -41,19 +42,29 @@ export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDI
   const lambdas = await buildLambdas(lambdaOutdir)
   const webDir = join(REPO_ROOT, context('webDir') ?? join('web', 'dist'))
   const hasWeb = existsSync(webDir) && readdirSync(webDir).length > 0
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-south-1' }
+  const waf = context('waf') ?? 'true'
+  if (waf !== 'true' && waf !== 'false') throw new Error(`context: waf must be true or false, got ${waf}`)
+  const webAclArn = context('webAclArn')
+  if (webAclArn && waf === 'false') throw new Error('context: webAclArn attaches a web ACL, waf=false removes it: give one or the other')
+  // A CloudFront web ACL must be created in us-east-1: in this stack when it is there, else in a
+  // small stack of its own that the main one references across regions.
+  const edge = !webAclArn && waf === 'true' && env.region !== 'us-east-1'
+    ? new EdgeStack(app, 'PuntoVicinoEdge', { description: 'PuntoVicino: the web ACL of the CloudFront distribution (us-east-1)', env: { account: env.account, region: 'us-east-1' }, crossRegionReferences: true })
+    : undefined
   const stack = new PuntoVicinoStack(app, 'PuntoVicino', {
     description: 'PuntoVicino: open locator of the punti di facilitazione digitale',
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-south-1' },
+    env,
+    ...(edge ? { crossRegionReferences: true, webAclArn: edge.webAcl.arn } : webAclArn ? { webAclArn } : { createWebAcl: waf === 'true' }),
     lambdaDir: lambdas.dir,
     webSources: [stageDocsAssets(docsAssetsOutdir), ...(hasWeb ? [webDir] : [])],
     ...(domainName && certificateArn ? { domain: { domainName, certificateArn } } : {}),
     ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail') } : {}),
-    ...(context('webAclArn') ? { webAclArn: context('webAclArn') } : {}),
     ...(reserved !== undefined ? { indexerReservedConcurrency: Number(reserved) } : {}),
   })
   if (!hasWeb) {
     Annotations.of(stack).addWarningV2('puntovicino:no-web-build', `${webDir} is missing or empty: the site will only carry the API docs assets. Run \`npm run build:web\` first (\`npm run deploy\` does).`)
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
-  return { app, stack }
+  return { app, stack, edge }
 }

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
 import type { LambdaName } from '../functions/lambda/build.ts'
+import type * as s3 from 'aws-cdk-lib/aws-s3'
+import { EdgeWebAcl } from './constructs/edge-web-acl.ts'
 import { Observability } from './constructs/observability.ts'
 import { createPrivateBucket } from './constructs/private-bucket.ts'
 import { PublicApi } from './constructs/public-api.ts'
@@ -18,7 +20,10 @@ export interface PuntoVicinoStackProps extends StackProps {
   readonly webSources: string[]
   readonly domain?: CustomDomain
   readonly alarmEmail?: string
+  /** A CLOUDFRONT web ACL to attach (the edge stack's, or one of the operator's). */
   readonly webAclArn?: string
+  /** Create the web ACL in this stack (possible only when it is deployed to us-east-1). @default false */
+  readonly createWebAcl?: boolean
   /** Pass 0 on an account whose Lambda concurrency quota is still 10. @default 1 */
   readonly indexerReservedConcurrency?: number
 }
@@ -27,6 +32,7 @@ export interface PuntoVicinoStackProps extends StackProps {
 export class PuntoVicinoStack extends Stack {
   public readonly registry: RegistryTable
   public readonly snapshots: SnapshotBucket
+  public readonly openData: s3.Bucket
   public readonly indexer: SnapshotIndexer
   public readonly api: PublicApi
   public readonly writeApi: WriteApi
@@ -43,20 +49,27 @@ export class PuntoVicinoStack extends Stack {
 
     this.registry = new RegistryTable(this, 'Registry')
     this.snapshots = new SnapshotBucket(this, 'Snapshots', { accessLogs })
+    // Derived from the registry with every rebuild: old versions need not be kept long.
+    this.openData = createPrivateBucket(this, 'OpenData', { accessLogs, noncurrentVersionDays: 1 })
     this.indexer = new SnapshotIndexer(this, 'Indexer', {
       table: this.registry.table,
       snapshots: this.snapshots,
+      openData: this.openData,
       codeDir: props.lambdaDir('indexer'),
       ...(props.indexerReservedConcurrency !== undefined ? { reservedConcurrency: props.indexerReservedConcurrency } : {}),
     })
     this.api = new PublicApi(this, 'Api', { snapshots: this.snapshots, codeDir: props.lambdaDir('api') })
-    this.writeApi = new WriteApi(this, 'WriteApi', { httpApi: this.api.httpApi, table: this.registry.table, codeDir: props.lambdaDir('write') })
+    this.writeApi = new WriteApi(this, 'WriteApi', { httpApi: this.api.httpApi, codeDir: props.lambdaDir('write') })
+    if (props.createWebAcl && this.region !== 'us-east-1') throw new Error(`PuntoVicinoStack: createWebAcl needs the stack in us-east-1 (CloudFront's web ACLs live there), got ${this.region}`)
+    const webAclArn = props.createWebAcl ? new EdgeWebAcl(this, 'EdgeWebAcl').arn : props.webAclArn
     this.site = new StaticSite(this, 'Site', {
       apiDomainName: this.api.originDomainName,
+      apiOriginSecret: this.api.originSecret,
+      openData: this.openData,
       sources: props.webSources,
       accessLogs,
       ...(props.domain ? { domain: props.domain } : {}),
-      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      ...(webAclArn ? { webAclArn } : {}),
     })
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,

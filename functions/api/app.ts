@@ -5,6 +5,7 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
 import { createCursorCodec } from './cursor.ts'
 import { conditionalGet } from './middleware/conditional-get.ts'
+import { originVerify } from './middleware/origin-verify.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
@@ -16,8 +17,13 @@ import { regionsRoutes } from './routes/regions.ts'
 export interface AppDeps {
   readonly snapshots: SnapshotSource
   readonly gazetteer: Gazetteer
-  /** Secret that signs page cursors; the same on every instance behind one API. */
-  readonly cursorSecret: string
+  /** Secret that signs page cursors; the same on every instance behind one API (a getter when it can rotate). */
+  readonly cursorSecret: string | (() => string)
+  /**
+   * When set, only requests carrying one of these values in `x-origin-verify` are answered: on
+   * AWS, the header CloudFront adds, so nobody goes around the edge. Absent locally.
+   */
+  readonly originSecrets?: () => readonly string[]
   readonly readDocsAsset: DocsAssetReader
   readonly now?: () => Date
   readonly log?: LogSink
@@ -29,6 +35,9 @@ const READ_METHODS = 'GET, HEAD, OPTIONS'
 
 /** Raised inside a handler when no snapshot is loaded yet; answered as a 503 problem. */
 class RegistryNotReady extends Error {}
+
+/** Raised by a dependency that has nothing to serve with yet (a secret not loaded): answered as a 503 problem. */
+export class NotReadyError extends Error {}
 
 /**
  * The one Hono app: served by @hono/node-server locally and by hono/aws-lambda on AWS. Every
@@ -45,6 +54,7 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono()
   app.use('*', requestLog({ sink: deps.log ?? jsonLinesToStdout }))
+  if (deps.originSecrets) app.use('*', originVerify({ secrets: deps.originSecrets }))
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAge: 86400 }))
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
@@ -67,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => problem(c, 'notFound', `Nothing at ${c.req.path}. The API lives under /v1; see /v1/docs.`))
   app.onError((error, c) => {
     if (error instanceof RegistryNotReady) return problem(c, 'unavailable', 'The registry is still loading; retry in a few seconds.')
+    if (error instanceof NotReadyError) return problem(c, 'unavailable', `${error.message}; retry in a few seconds.`)
     ;(deps.log ?? jsonLinesToStdout)({ level: 'error', msg: 'unhandled', path: c.req.path, error: error instanceof Error ? error.stack : String(error) })
     return problem(c, 'internal', 'Something went wrong on our side; it has been logged.')
   })

@@ -33,8 +33,9 @@ function isCursorState(state: unknown): state is CursorState {
   return after === undefined || offset === undefined
 }
 
-export function createCursorCodec(secret: string) {
-  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22)
+export function createCursorCodec(secret: string | (() => string)) {
+  const key = typeof secret === 'string' ? () => secret : secret
+  const sign = (payload: string) => createHmac('sha256', key()).update(payload).digest('base64url').slice(0, 22)
   return {
     encode(state: CursorState): string {
       const payload = Buffer.from(JSON.stringify(state)).toString('base64url')

@@ -11,6 +11,7 @@ const PROBLEM_BASE = 'https://github.com/puntovicino/puntovicino/blob/main/docs/
 
 export const PROBLEM_TYPES = {
   invalidParameter: { slug: 'invalid-parameter', title: 'Invalid request parameter', status: 400 },
+  forbidden: { slug: 'forbidden', title: 'Forbidden', status: 403 },
   notFound: { slug: 'not-found', title: 'Not found', status: 404 },
   methodNotAllowed: { slug: 'method-not-allowed', title: 'Method not allowed', status: 405 },
   staleCursor: { slug: 'stale-cursor', title: 'The registry changed since this cursor was issued', status: 410 },

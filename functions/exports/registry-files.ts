@@ -16,8 +16,6 @@ import { geoJsonFormat } from './geojson-export.ts'
  */
 export const REGISTRY_FILE_FORMATS: readonly ExportFormat[] = [csvFormat, geoJsonFormat]
 
-/** Where the files live: the URL path prefix, and the S3 key prefix on AWS. */
-export const OPEN_DATA_PREFIX = 'opendata/'
 
 export interface RegistryFile {
   readonly name: string

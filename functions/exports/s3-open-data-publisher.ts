@@ -1,5 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { OPEN_DATA_PREFIX, type RegistryFile } from './registry-files.ts'
+import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
+import type { RegistryFile } from './registry-files.ts'
 
 /**
  * Writes the whole-registry files to S3 under opendata/, each three times: as is, `.gz` and `.br`

@@ -1,16 +1,24 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
 import { prefetchSnapshotReads } from '../snapshot/s3-prefetched-read.ts'
 import type { ApiHandler, ApiHandlerDeps } from './create-api-handler.ts'
-import { requireEnv, s3ObjectReaderFromEnvironment, type Environment } from './lambda-environment.ts'
+import { CachedSecret } from '../aws/secrets-manager.ts'
+import { requireEnv, s3ObjectReaderFromEnvironment, secretsReaderFromEnvironment, type Environment } from './lambda-environment.ts'
 
 export type { ApiHandler, ApiHandlerDeps } from './create-api-handler.ts'
 
-/** The read API's configuration from the stack's environment; it reaches S3 without the AWS SDK. */
+/**
+ * The read API's configuration from the stack's environment; it reaches S3 and Secrets Manager
+ * without the AWS SDK's clients. The environment names the secrets (their ARNs), never holds them.
+ */
 export function apiDepsFromEnvironment(env: Environment): ApiHandlerDeps {
   const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
   const pointerKey = requireEnv(env, 'SNAPSHOT_POINTER_KEY')
-  const cursorSecret = requireEnv(env, 'CURSOR_SECRET')
-  return { readObject: s3ObjectReaderFromEnvironment(env, bucket), bucket, pointerKey, cursorSecret }
+  const readSecret = secretsReaderFromEnvironment(env)
+  const cursorSecret = new CachedSecret(readSecret, requireEnv(env, 'CURSOR_SECRET_ARN'))
+  const originSecretArn = env.ORIGIN_SECRET_ARN
+  // During a rotation CloudFront may still send the previous value for a few minutes.
+  const originSecret = originSecretArn ? new CachedSecret(readSecret, originSecretArn, { withPrevious: true }) : undefined
+  return { readObject: s3ObjectReaderFromEnvironment(env, bucket), bucket, pointerKey, cursorSecret, ...(originSecret ? { originSecret } : {}) }
 }
 
 // In Lambda the init phase runs at full CPU before the first event: load the snapshot there.
@@ -21,6 +29,8 @@ export function apiDepsFromEnvironment(env: Environment): ApiHandlerDeps {
 const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.SNAPSHOT_BUCKET)
 const initDeps = inLambda ? apiDepsFromEnvironment(process.env) : undefined
 const prefetch = initDeps && prefetchSnapshotReads(initDeps.readObject!, initDeps.pointerKey!)
+// The secrets travel alongside the snapshot; `warm()` below awaits them.
+const secretsLoading = initDeps && Promise.all([initDeps.cursorSecret, initDeps.originSecret].map((s) => (s instanceof CachedSecret ? s.refreshIfDue().catch(() => {}) : undefined)))
 await prefetch?.pointerSettled
 const prefetching = initDeps && prefetch && { ...initDeps, readObject: prefetch.readObject }
 
@@ -28,7 +38,7 @@ const api = await import('./create-api-handler.ts')
 export const createApiHandler = api.createApiHandler
 
 let configured: ApiHandler | undefined = prefetching && createApiHandler(prefetching)
-if (configured) await configured.warm()
+if (configured) await Promise.all([configured.warm(), secretsLoading])
 
 /** Lambda's entry point (`index.handler`), configured from the stack's environment on first use. */
 export const handler = (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> =>

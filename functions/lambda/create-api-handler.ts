@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
 import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
 import { createGazetteer, type Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import { createApp } from '../api/app.ts'
+import { createApp, NotReadyError } from '../api/app.ts'
+import { CachedSecret } from '../aws/secrets-manager.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
 import type { DocsAssetReader } from '../api/routes/docs.ts'
 import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
@@ -18,7 +19,10 @@ export interface ApiHandlerDeps {
   readonly readObject?: ReadS3Object
   readonly bucket: string
   readonly pointerKey?: string
-  readonly cursorSecret: string
+  /** The cursor key: a fixed value (tests, tools) or read from Secrets Manager and kept fresh. */
+  readonly cursorSecret: string | CachedSecret
+  /** The header value CloudFront adds; when given, requests without it are refused (403). */
+  readonly originSecret?: CachedSecret
   /** @default 30000 */
   readonly recheckEveryMs?: number
   readonly now?: () => Date
@@ -53,6 +57,12 @@ export const bundledGazetteer: Gazetteer = {
   nearest: (lat, lon) => gazetteer().nearest(lat, lon),
 }
 
+function currentValue(secret: CachedSecret, missing: string): string {
+  const [current] = secret.get()
+  if (current === undefined) throw new NotReadyError(missing)
+  return current
+}
+
 /** The read API on Lambda: the same Hono app as locally, answering from the snapshot in S3. */
 export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   const now = deps.now ?? (() => new Date())
@@ -68,14 +78,30 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
       log({ level: 'info', msg: 'snapshot loaded', key: pointer.key, registryVersion: pointer.registryVersion, points: pointer.pointCount, bytes: pointer.bytes, ms: Math.round(loadMs) }),
     onError: (error) => log({ level: 'error', msg: 'snapshot check failed; serving the snapshot already loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
   })
-  const app = createApp({ snapshots, gazetteer: bundledGazetteer, cursorSecret: deps.cursorSecret, readDocsAsset: docsAssetsServedByCloudFront, now, log })
+  const { cursorSecret, originSecret } = deps
+  const secrets = [cursorSecret, originSecret].filter((s): s is CachedSecret => s instanceof CachedSecret)
+  const app = createApp({
+    snapshots,
+    gazetteer: bundledGazetteer,
+    cursorSecret: typeof cursorSecret === 'string' ? cursorSecret : () => currentValue(cursorSecret, 'the cursor key is not loaded'),
+    ...(originSecret ? { originSecrets: () => originSecret.get() } : {}),
+    readDocsAsset: docsAssetsServedByCloudFront,
+    now,
+    log,
+  })
+  const refreshSecrets = () =>
+    Promise.all(
+      secrets.map((secret) =>
+        secret.refreshIfDue().catch((error: unknown) => log({ level: 'error', msg: 'secret not loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })),
+      ),
+    )
   // The CSV export starts with a UTF-8 BOM (so spreadsheet programs read accents right); as text
   // the adapter would decode and drop it, so CSV travels base64-encoded, byte for byte.
   const answer = handle(app, { isContentTypeBinary: (type) => defaultIsContentTypeBinary(type) || type.startsWith('text/csv') })
   const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
-    await snapshots.refreshIfDue()
+    await Promise.all([snapshots.refreshIfDue(), refreshSecrets()])
     // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.
     return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>
   }
-  return Object.assign(handler, { warm: () => snapshots.refreshIfDue(), snapshots })
+  return Object.assign(handler, { warm: async () => void (await Promise.all([snapshots.refreshIfDue(), refreshSecrets()])), snapshots })
 }

@@ -101,8 +101,9 @@ function invalidItemsMetric(count: number, at: Date): Record<string, unknown> {
 
 export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3ClientFromEnvironment(env)): IndexerHandlerDeps {
   const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
+  const openDataBucket = requireEnv(env, 'OPEN_DATA_BUCKET')
   return {
-    publishOpenData: (snapshot) => publishRegistryFiles(s3, bucket, buildRegistryFiles(snapshot)),
+    publishOpenData: (snapshot) => publishRegistryFiles(s3, openDataBucket, buildRegistryFiles(snapshot)),
     registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
     publisher: new S3SnapshotPublisher({ s3, bucket, pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
   }

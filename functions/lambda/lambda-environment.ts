@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
+import type { AwsCredentials } from '../aws/aws-signer.ts'
+import { secretsManagerReader, type ReadSecret } from '../aws/secrets-manager.ts'
 import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
 import { signedGetObjectReader } from '../snapshot/s3-signed-get.ts'
 
@@ -32,14 +34,19 @@ export function dynamoDbClientFromEnvironment(): DynamoDBClient {
  * function's region; `AWS_ENDPOINT_URL_S3` reaches a stand-in, as it does for the SDK.
  */
 export function s3ObjectReaderFromEnvironment(env: Environment, bucket: string): ReadS3Object {
-  return signedGetObjectReader({
-    bucket,
-    region: requireEnv(env, 'AWS_REGION', 'Lambda'),
-    endpoint: env.AWS_ENDPOINT_URL_S3 || undefined,
-    credentials: {
-      accessKeyId: requireEnv(env, 'AWS_ACCESS_KEY_ID', 'Lambda'),
-      secretAccessKey: requireEnv(env, 'AWS_SECRET_ACCESS_KEY', 'Lambda'),
-      sessionToken: env.AWS_SESSION_TOKEN || undefined,
-    },
-  })
+  return signedGetObjectReader({ bucket, region: requireEnv(env, 'AWS_REGION', 'Lambda'), endpoint: env.AWS_ENDPOINT_URL_S3 || undefined, credentials: credentialsFromEnvironment(env) })
+}
+
+/** Reads secrets the same way (`AWS_ENDPOINT_URL_SECRETS_MANAGER` reaches a stand-in, as the SDK's own variable does). */
+export function secretsReaderFromEnvironment(env: Environment): ReadSecret {
+  return secretsManagerReader({ region: requireEnv(env, 'AWS_REGION', 'Lambda'), endpoint: env.AWS_ENDPOINT_URL_SECRETS_MANAGER || undefined, credentials: credentialsFromEnvironment(env) })
+}
+
+/** The execution role's temporary credentials, which Lambda puts in every function's environment. */
+function credentialsFromEnvironment(env: Environment): AwsCredentials {
+  return {
+    accessKeyId: requireEnv(env, 'AWS_ACCESS_KEY_ID', 'Lambda'),
+    secretAccessKey: requireEnv(env, 'AWS_SECRET_ACCESS_KEY', 'Lambda'),
+    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+  }
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
-import { OPEN_DATA_PREFIX } from '../exports/registry-files.ts'
+import { OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
 
 /**
  * `/opendata/<file>` on one machine: the whole-registry files of the current snapshot, made on

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib'
+import { CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib'
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import * as events from 'aws-cdk-lib/aws-events'
 import * as iam from 'aws-cdk-lib/aws-iam'
@@ -7,7 +7,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
+import type * as s3 from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
+import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { checkMemory, createNodeFunction } from './node-function.ts'
 import type { SnapshotBucket } from './snapshot-bucket.ts'
 
@@ -15,6 +17,8 @@ export interface SnapshotIndexerProps {
   /** The registry table; it must have a stream. */
   readonly table: dynamodb.ITable
   readonly snapshots: SnapshotBucket
+  /** Where the whole-registry open-data files go (under opendata/), served by CloudFront. */
+  readonly openData: s3.IBucket
   /** Folder with the indexer bundle. */
   readonly codeDir: string
   /** A full rebuild reads every point; memory also buys CPU. @default 2048 */
@@ -45,7 +49,7 @@ export class SnapshotIndexer extends Construct {
 
   constructor(scope: Construct, id: string, props: SnapshotIndexerProps) {
     super(scope, id)
-    const { table, snapshots, codeDir, memoryMiB = 2048, timeout = Duration.minutes(5), batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
+    const { table, snapshots, openData, codeDir, memoryMiB = 2048, timeout = Duration.minutes(5), batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
     if (!table.tableStreamArn) throw new Error('SnapshotIndexer: table must have a stream (RegistryTable enables one)')
     checkMemory('SnapshotIndexer', memoryMiB)
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`SnapshotIndexer: batchSize must be a whole number between 1 and 10000, got ${batchSize}`)
@@ -62,12 +66,19 @@ export class SnapshotIndexer extends Construct {
         PUNTOVICINO_TABLE: table.tableName,
         SNAPSHOT_BUCKET: snapshots.bucket.bucketName,
         SNAPSHOT_POINTER_KEY: snapshots.pointerKey,
+        OPEN_DATA_BUCKET: openData.bucketName,
       },
       ...(reservedConcurrency > 0 ? { reservedConcurrentExecutions: reservedConcurrency } : {}),
     })
     // Exactly what a rebuild does: the version item (GetItem) and the whole table (Scan); no index, no write.
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Scan'], resources: [table.tableArn] }))
     snapshots.grantSnapshotPublish(this.function)
+    // The open-data files: written whole each time, never read or deleted by the indexer.
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [openData.arnForObjects(`${OPEN_DATA_PREFIX}*`)] }))
+    Validations.of(this.function).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(openData.node.defaultChild as CfnElement)}.Arn>/${OPEN_DATA_PREFIX}*]`,
+      reason: 'The indexer writes the open-data files (each as is, .gz and .br) under opendata/ of their own bucket; new formats are new names there. PutObject only.',
+    })
 
     this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
       enforceSSL: true,

@@ -3,8 +3,11 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins'
 import type * as s3 from 'aws-cdk-lib/aws-s3'
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
 import { Construct } from 'constructs'
+import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
+import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
 import { createPrivateBucket } from './private-bucket.ts'
 
 /**
@@ -48,6 +51,20 @@ export const CLEAN_URLS_FUNCTION = `function handler(event) {
   return request;
 }`
 
+/**
+ * CloudFront Function (viewer request) for /opendata/*: each file is stored as is, `.br` and
+ * `.gz` (made by the indexer); this picks the one the client accepts. CloudFront compresses
+ * nothing above 10 MB by itself, and a national registry's files are larger.
+ */
+export const OPEN_DATA_ENCODING_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var header = request.headers['accept-encoding'];
+  var accepted = header ? header.value : '';
+  if (/(^|[\\s,])br(\\s*(;|,|$))/.test(accepted)) request.uri = request.uri + '.br';
+  else if (/(^|[\\s,])gzip(\\s*(;|,|$))/.test(accepted)) request.uri = request.uri + '.gz';
+  return request;
+}`
+
 export interface CustomDomain {
   readonly domainName: string
   /** An ACM certificate in us-east-1 covering domainName (CloudFront's requirement). */
@@ -66,8 +83,12 @@ export interface StaticSiteProps {
   readonly contentSecurityPolicy?: string
   /** @default no custom domain: the *.cloudfront.net name */
   readonly domain?: CustomDomain
-  /** An existing AWS WAF web ACL (scope CLOUDFRONT) to attach. @default none */
+  /** The AWS WAF web ACL (scope CLOUDFRONT) to attach. @default none (an acknowledged finding) */
   readonly webAclArn?: string
+  /** The bucket of the whole-registry open-data files, served at /opendata/*. */
+  readonly openData: s3.IBucket
+  /** The value sent to the API as `x-origin-verify` (PublicApi.originSecret). */
+  readonly apiOriginSecret: secretsmanager.ISecret
 }
 
 /**
@@ -86,7 +107,7 @@ export class StaticSite extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
-    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn } = props
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, apiOriginSecret } = props
     if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
     if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
       throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
@@ -157,6 +178,13 @@ export class StaticSite extends Construct {
     const api = new origins.HttpOrigin(apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      // Resolved by CloudFormation at deploy time: the template holds a reference, not the value.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: apiOriginSecret.secretValue.unsafeUnwrap() },
+    })
+    const openDataEncoding = new cloudfront.Function(this, 'OpenDataEncoding', {
+      code: cloudfront.FunctionCode.fromInline(OPEN_DATA_ENCODING_FUNCTION),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted',
     })
     const apiBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: api,
@@ -185,6 +213,16 @@ export class StaticSite extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
           responseHeadersPolicy: this.securityHeaders,
           compress: true,
+        },
+        // The whole-registry files, from their own bucket (the distribution may read nothing else there).
+        [`/${OPEN_DATA_PREFIX}*`]: {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(openData),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.securityHeaders,
+          // Already compressed by the indexer; the function chooses the stored encoding.
+          compress: false,
+          functionAssociations: [{ function: openDataEncoding, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         },
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
@@ -216,7 +254,7 @@ export class StaticSite extends Construct {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF by default: the content is public open data, read-only, answered mostly from the edge cache, and the API behind it is rate-limited at API Gateway. A web ACL costs from 5 USD a month plus per-request fees; operators attach one with the webAclArn context value.',
+          'The deployment asked for no web ACL (context waf=false, documented as an opt-out in README.md): the content is public, read-only open data, mostly answered from the edge cache, and API Gateway throttles the API. By default a web ACL is attached.',
       })
     }
     if (!domain) {

@@ -25,6 +25,9 @@ describe('npx cdk synth', () => {
       expect(types).toContain(type)
     }
     expect(existsSync(join(outdir, 'PuntoVicino.assets.json'))).toBe(true)
+    // The web ACL, on by default, in its us-east-1 stack.
+    const edge = JSON.parse(readFileSync(join(outdir, 'PuntoVicinoEdge.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> }
+    expect(Object.values(edge.Resources).map((r) => r.Type)).toContain('AWS::WAFv2::WebACL')
     console.info(`cdk synth: ${seconds.toFixed(1)} s`)
   }, 150_000)
 })

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createPuntoVicinoApp } from '../../infra/create-app.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'pv-stack-'))
-const { app, stack } = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'cdk.out') })
+const { app, stack, edge } = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'cdk.out') })
 const template = Template.fromStack(stack)
 const resources = (type: string) => Object.values(template.findResources(type))
 
@@ -27,10 +27,10 @@ describe('PuntoVicinoStack', () => {
     expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-IAM5[Action::s3:GetObject*]')
   })
 
-  it('holds one table, three private TLS-only versioned buckets, and retains them all on destroy', () => {
+  it('holds one table, four private TLS-only versioned buckets (access logs, snapshots, open data, site), and retains them all on destroy', () => {
     expect(resources('AWS::DynamoDB::Table')).toHaveLength(1)
     const buckets = resources('AWS::S3::Bucket')
-    expect(buckets).toHaveLength(3)
+    expect(buckets).toHaveLength(4)
     for (const bucket of buckets) {
       expect(bucket).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' })
       expect(bucket.Properties).toMatchObject({
@@ -39,7 +39,7 @@ describe('PuntoVicinoStack', () => {
       })
     }
     const policies = resources('AWS::S3::BucketPolicy')
-    expect(policies).toHaveLength(3)
+    expect(policies).toHaveLength(4)
     for (const policy of policies) expect(JSON.stringify(policy)).toContain('"aws:SecureTransport":"false"')
     expect(resources('AWS::DynamoDB::Table')[0]).toMatchObject({ DeletionPolicy: 'Retain' })
   })
@@ -62,7 +62,52 @@ describe('PuntoVicinoStack', () => {
   })
 })
 
+describe('the web ACL, on by default', () => {
+  it('lives in a us-east-1 stack of its own, with managed rule groups and per-IP rate limits', () => {
+    expect(edge?.region).toBe('us-east-1')
+    const acl = Template.fromStack(edge!)
+    acl.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } })
+    const [webAcl] = Object.values(acl.findResources('AWS::WAFv2::WebACL'))
+    const rules = webAcl!.Properties.Rules as Array<{ Name: string; Statement: Record<string, any> }>
+    expect(rules.map((r) => r.Name)).toEqual(['rate-exports', 'rate-all', 'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'])
+    expect(rules[0]!.Statement.RateBasedStatement).toMatchObject({ Limit: 300, AggregateKeyType: 'IP', EvaluationWindowSec: 300 })
+    expect(JSON.stringify(rules[0]!.Statement.RateBasedStatement.ScopeDownStatement)).toContain('/v1/points.csv')
+    expect(rules[1]!.Statement.RateBasedStatement).toMatchObject({ Limit: 2000, AggregateKeyType: 'IP' })
+  })
+
+  it('is attached to the distribution of the main stack, across regions', () => {
+    const [distribution] = resources('AWS::CloudFront::Distribution')
+    expect(distribution!.Properties.DistributionConfig.WebACLId).toBeDefined()
+    // CDK carries the ARN across regions through an SSM parameter read by a custom resource.
+    expect(JSON.stringify(distribution!.Properties.DistributionConfig.WebACLId)).toMatch(/ExportsReader/)
+  })
+
+  it('is left out with waf=false, and built into the stack itself when it is deployed to us-east-1', async () => {
+    const off = await createPuntoVicinoApp({ context: { waf: 'false' }, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'off.out') })
+    expect(off.edge).toBeUndefined()
+    expect(Object.values(Template.fromStack(off.stack).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig.WebACLId).toBeUndefined()
+    expect(new AwsSolutionsChecks().validateScope(off.app).success).toBe(true)
+
+    const previous = process.env.CDK_DEFAULT_REGION
+    process.env.CDK_DEFAULT_REGION = 'us-east-1'
+    try {
+      const virginia = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'va.out') })
+      expect(virginia.edge).toBeUndefined()
+      Template.fromStack(virginia.stack).resourceCountIs('AWS::WAFv2::WebACL', 1)
+    } finally {
+      if (previous === undefined) delete process.env.CDK_DEFAULT_REGION
+      else process.env.CDK_DEFAULT_REGION = previous
+    }
+  })
+})
+
 describe('the app context', () => {
+  it('refuses a waf value other than true or false, and webAclArn with waf=false', async () => {
+    const make = (context: Record<string, string>) => createPuntoVicinoApp({ context, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs') })
+    await expect(make({ waf: 'off' })).rejects.toThrow('context: waf must be true or false, got off')
+    await expect(make({ waf: 'false', webAclArn: 'arn:aws:wafv2:us-east-1:1:global/webacl/x/y' })).rejects.toThrow('context: webAclArn attaches a web ACL, waf=false removes it: give one or the other')
+  })
+
   it('refuses a custom domain without its certificate', async () => {
     await expect(createPuntoVicinoApp({ context: { domainName: 'puntovicino.example.it' }, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs') })).rejects.toThrow(
       'context: domainName and certificateArn go together (a custom domain needs its us-east-1 certificate)',

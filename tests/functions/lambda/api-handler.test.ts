@@ -3,6 +3,7 @@ import { withEnvironment } from '../../support/with-environment.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { generateRegistry } from '../../shared/geo/fixtures.ts'
+import { startLocalSecretsManager, type LocalSecretsManager } from '../aws/local-secrets-manager.ts'
 import { startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
 import { buildBundledLambdas, getEvent, type BundledLambdas } from './bundled-lambdas.ts'
 
@@ -13,13 +14,17 @@ const firstSite = records[0]!.sites.find((s) => s.location)!
 describe('the bundled read API handler', () => {
   let lambdas: BundledLambdas
   let s3: LocalS3
+  let secrets: LocalSecretsManager
   beforeAll(async () => {
-    ;[lambdas, s3] = await Promise.all([buildBundledLambdas(), startLocalS3()])
+    ;[lambdas, s3, secrets] = await Promise.all([buildBundledLambdas(), startLocalS3(), startLocalSecretsManager()])
+    secrets.set('arn:aws:secretsmanager:eu-south-1:123456789012:secret:cursor', 'cursor-key-from-secrets-manager')
+    secrets.set('arn:aws:secretsmanager:eu-south-1:123456789012:secret:origin', 'origin-value-now')
+    secrets.set('arn:aws:secretsmanager:eu-south-1:123456789012:secret:origin', 'origin-value-before', 'AWSPREVIOUS')
     const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket })
     await publisher.publish(buildSnapshot(records, { registryVersion: 12, builtAt: NOW }))
   })
   afterAll(async () => {
-    await Promise.all([lambdas.cleanup(), s3.close()])
+    await Promise.all([lambdas.cleanup(), s3.close(), secrets.close()])
   })
 
   const lines: Array<Record<string, unknown>> = []
@@ -108,40 +113,53 @@ describe('the bundled read API handler', () => {
     expect(startInputs.some((input) => input.endsWith('shared/schemas/points-query.ts'))).toBe(true)
   })
 
-  it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
-    const env = {
-      SNAPSHOT_BUCKET: s3.bucket,
-      SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
-      CURSOR_SECRET: 'from-the-environment',
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_REGION: 'eu-south-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    }
-    await withEnvironment(env, async () => {
+  /** What the stack sets: names of the bucket, the pointer and the secrets (never their values). */
+  const lambdaEnvironment = () => ({
+    SNAPSHOT_BUCKET: s3.bucket,
+    SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
+    CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:eu-south-1:123456789012:secret:cursor',
+    ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:eu-south-1:123456789012:secret:origin',
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+    AWS_REGION: 'eu-south-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  })
+  const viaCloudFront = { 'x-origin-verify': 'origin-value-now' }
+
+  it('runs as Lambda starts it: configured from the environment, secrets read from Secrets Manager', async () => {
+    await withEnvironment(lambdaEnvironment(), async () => {
       const fresh = await lambdas.freshApi()
-      const response = await fresh.handler(getEvent(`/v1/points/${records[0]!.id}`))
+      const response = await fresh.handler(getEvent(`/v1/points/${records[0]!.id}`, '', 'GET', viaCloudFront))
       expect(response.statusCode).toBe(200)
       // The snapshot was built on NOW, days before this run's real clock: served, and called stale.
-      const health = await fresh.handler(getEvent('/healthz'))
+      const health = await fresh.handler(getEvent('/healthz', '', 'GET', viaCloudFront))
       expect(JSON.parse(health.body)).toMatchObject({ registry_version: 12, status: 'stale' })
       expect(health.statusCode).toBe(503)
+      // Cursors are signed with the key from Secrets Manager: a page walk works end to end.
+      const first = JSON.parse((await fresh.handler(getEvent('/v1/points', 'limit=2', 'GET', viaCloudFront))).body)
+      const second = await fresh.handler(getEvent('/v1/points', `limit=2&cursor=${encodeURIComponent(first.next_cursor)}`, 'GET', viaCloudFront))
+      expect(second.statusCode).toBe(200)
+    })
+    expect(secrets.calls.map((c) => c.secretId)).toEqual(expect.arrayContaining([lambdaEnvironment().CURSOR_SECRET_ARN, lambdaEnvironment().ORIGIN_SECRET_ARN]))
+  })
+
+  it("refuses requests that did not come through CloudFront (no or a wrong x-origin-verify), and accepts the previous value during a rotation", async () => {
+    await withEnvironment(lambdaEnvironment(), async () => {
+      const fresh = await lambdas.freshApi()
+      for (const headers of [{}, { 'x-origin-verify': 'guessed' }] as Array<Record<string, string>>) {
+        const response = await fresh.handler(getEvent('/v1/points', 'limit=1', 'GET', headers))
+        expect(response.statusCode).toBe(403)
+        expect(JSON.parse(response.body).type).toMatch(/#forbidden$/)
+      }
+      expect((await fresh.handler(getEvent('/v1/points', 'limit=1', 'GET', { 'x-origin-verify': 'origin-value-before' }))).statusCode).toBe(200)
     })
   })
 
   it('loads the snapshot while the module initialises when it runs inside Lambda', async () => {
     const lines: string[] = []
     const write = process.stdout.write.bind(process.stdout)
-    const env = {
-      AWS_LAMBDA_FUNCTION_NAME: 'puntovicino-api',
-      SNAPSHOT_BUCKET: s3.bucket,
-      SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
-      CURSOR_SECRET: 'init-phase',
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_REGION: 'eu-south-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    }
+    const env = { ...lambdaEnvironment(), AWS_LAMBDA_FUNCTION_NAME: 'puntovicino-api' }
     await withEnvironment(env, async () => {
       process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write
       try {
@@ -155,8 +173,8 @@ describe('the bundled read API handler', () => {
   })
 
   it('stops with the name of a missing environment variable', () => {
-    expect(() => lambdas.api.apiDepsFromEnvironment({ SNAPSHOT_BUCKET: 'b', SNAPSHOT_POINTER_KEY: 'k' })).toThrow(
-      'environment variable CURSOR_SECRET is required (set by the CDK stack)',
+    expect(() => lambdas.api.apiDepsFromEnvironment({ SNAPSHOT_BUCKET: 'b', SNAPSHOT_POINTER_KEY: 'k', AWS_REGION: 'eu-south-1', AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's' })).toThrow(
+      'environment variable CURSOR_SECRET_ARN is required (set by the CDK stack)',
     )
   })
 })

@@ -61,9 +61,10 @@ export const baseV2Event: APIGatewayProxyEventV2 = {
   isBase64Encoded: false,
 }
 
-export function getEvent(path: string, query = '', method = 'GET'): APIGatewayProxyEventV2 {
+export function getEvent(path: string, query = '', method = 'GET', headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
   return {
     ...baseV2Event,
+    headers: { ...baseV2Event.headers, ...headers },
     rawPath: path,
     rawQueryString: query,
     queryStringParameters: query ? Object.fromEntries(new URLSearchParams(query)) : undefined,

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
-import { API_ACCESS_LOG_FIELDS, PublicApi, type PublicApiProps } from '../../../infra/constructs/public-api.ts'
+import { API_ACCESS_LOG_FIELDS, EXPORT_ROUTE_PATHS, PublicApi, type PublicApiProps } from '../../../infra/constructs/public-api.ts'
 import { SnapshotBucket } from '../../../infra/constructs/snapshot-bucket.ts'
 import { stubCodeDir, testStack } from '../infra-test-stack.ts'
 
@@ -18,7 +18,7 @@ describe('PublicApi', () => {
   const api = make()
   const template = Template.fromStack(stack)
 
-  it('runs the read function on Node.js 22, arm64, 1 GiB and 10 s, knowing only the snapshot bucket and the cursor secret', () => {
+  it('runs the read function on Node.js 22, arm64, 1 GiB and 10 s, knowing the snapshot bucket and the names (not the values) of its secrets', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -29,12 +29,26 @@ describe('PublicApi', () => {
         Variables: {
           SNAPSHOT_BUCKET: { Ref: stack.getLogicalId(snapshots.bucket.node.defaultChild as never) },
           SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
-          CURSOR_SECRET: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+          CURSOR_SECRET_ARN: { Ref: stack.getLogicalId(api.cursorSecret.node.defaultChild as never) },
+          ORIGIN_SECRET_ARN: { Ref: stack.getLogicalId(api.originSecret.node.defaultChild as never) },
           NODE_ENV: 'production',
         },
       },
     })
+    // No secret is resolved into the function's configuration.
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0]!
+    expect(JSON.stringify(fn)).not.toMatch(/resolve:secretsmanager/)
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('dynamodb:')
+  })
+
+  it('may read exactly its two secrets, with GetSecretValue only', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>)
+    const secretReads = statements.filter((s) => JSON.stringify(s.Action).includes('secretsmanager'))
+    expect(secretReads.map((s) => s.Action)).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue'])
+    expect(secretReads.map((s) => s.Resource)).toEqual([
+      { Ref: stack.getLogicalId(api.cursorSecret.node.defaultChild as never) },
+      { Ref: stack.getLogicalId(api.originSecret.node.defaultChild as never) },
+    ])
   })
 
   it('throttles the stage by rate and burst', () => {
@@ -45,10 +59,15 @@ describe('PublicApi', () => {
     })
   })
 
-  it('allows any origin to GET with CORS and exposes the ETag', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      ProtocolType: 'HTTP',
-      CorsConfiguration: { AllowOrigins: ['*'], AllowMethods: ['GET', 'HEAD', 'OPTIONS'], ExposeHeaders: ['etag'], MaxAge: 86400 },
+  it('leaves CORS to the app: an HTTP API with CORS configured would replace its headers', () => {
+    const [httpApi] = Object.values(template.findResources('AWS::ApiGatewayV2::Api'))
+    expect(httpApi!.Properties.CorsConfiguration).toBeUndefined()
+  })
+
+  it('throttles each export route on its own, below the stage', () => {
+    for (const path of EXPORT_ROUTE_PATHS) template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `GET ${path}` })
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: Object.fromEntries(EXPORT_ROUTE_PATHS.map((path) => [`GET ${path}`, { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 }])),
     })
   })
 
@@ -73,6 +92,6 @@ describe('PublicApi', () => {
     expect(() => setup({ timeout: Duration.seconds(45) }).make()).toThrow('PublicApi: timeout must be at most 29 seconds (API Gateway gives up at 30), got 45')
     expect(() => setup({ rateLimit: 0 }).make()).toThrow('PublicApi: rateLimit must be a positive number of requests per second, got 0')
     expect(() => setup({ burstLimit: 1.5 }).make()).toThrow('PublicApi: burstLimit must be a whole number ≥ 1, got 1.5')
-    expect(() => setup({ corsAllowOrigins: [] }).make()).toThrow('PublicApi: corsAllowOrigins must name at least one origin (or "*")')
+    expect(() => setup({ exportRateLimit: 600 }).make()).toThrow('PublicApi: exportRateLimit must be above 0 and at most rateLimit (500), got 600')
   })
 })

@@ -13,13 +13,15 @@ function setup(overrides: Partial<SnapshotIndexerProps> = {}) {
   const stack = testStack()
   const registry = new RegistryTable(stack, 'Registry')
   const snapshots = new SnapshotBucket(stack, 'Snapshots', { accessLogs: createPrivateBucket(stack, 'Logs') })
-  const make = () => new SnapshotIndexer(stack, 'Indexer', { table: registry.table, snapshots, codeDir, ...overrides })
-  return { stack, registry, snapshots, make }
+  const openData = createPrivateBucket(stack, 'OpenData')
+  const make = () => new SnapshotIndexer(stack, 'Indexer', { table: registry.table, snapshots, openData, codeDir, ...overrides })
+  return { stack, registry, snapshots, openData, make }
 }
 
 describe('SnapshotIndexer', () => {
-  const { stack, registry, snapshots, make } = setup()
+  const { stack, registry, snapshots, openData, make } = setup()
   const indexer = make()
+  const openDataId = stack.getLogicalId(openData.node.defaultChild as never)
   const template = Template.fromStack(stack)
   const tableId = stack.getLogicalId(registry.table.node.defaultChild as never)
   const bucketId = stack.getLogicalId(snapshots.bucket.node.defaultChild as never)
@@ -38,6 +40,7 @@ describe('SnapshotIndexer', () => {
           PUNTOVICINO_TABLE: { Ref: tableId },
           SNAPSHOT_BUCKET: { Ref: bucketId },
           SNAPSHOT_POINTER_KEY: 'snapshots/current.json',
+          OPEN_DATA_BUCKET: { Ref: openDataId },
           NODE_ENV: 'production',
         },
       },
@@ -75,6 +78,18 @@ describe('SnapshotIndexer', () => {
     expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|Query)/)
   })
 
+  it('may only put the open-data files under opendata/ of their bucket', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [openDataId, 'Arn'] }, '/opendata/*']] } }]),
+      },
+    })
+    const onOpenData = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>)
+      .filter((st) => JSON.stringify(st.Resource).includes(openDataId))
+    expect(onOpenData.map((st) => st.Action)).toEqual(['s3:PutObject'])
+  })
+
   it('checks its props before building anything, naming the one it rejects', () => {
     expect(() => setup({ memoryMiB: 64 }).make()).toThrow('SnapshotIndexer: memoryMiB must be a whole number between 128 and 10240, got 64')
     expect(() => setup({ batchSize: 0 }).make()).toThrow('SnapshotIndexer: batchSize must be a whole number between 1 and 10000, got 0')
@@ -93,6 +108,6 @@ describe('SnapshotIndexer', () => {
     const stack2 = testStack()
     const bare = new dynamodb.Table(stack2, 'Bare', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } })
     const snaps = new SnapshotBucket(stack2, 'Snapshots', { accessLogs: createPrivateBucket(stack2, 'Logs') })
-    expect(() => new SnapshotIndexer(stack2, 'Indexer', { table: bare, snapshots: snaps, codeDir })).toThrow('SnapshotIndexer: table must have a stream (RegistryTable enables one)')
+    expect(() => new SnapshotIndexer(stack2, 'Indexer', { table: bare, snapshots: snaps, openData: createPrivateBucket(stack2, 'OpenData'), codeDir })).toThrow('SnapshotIndexer: table must have a stream (RegistryTable enables one)')
   })
 })

@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
 import { runInNewContext } from 'node:vm'
-import { CLEAN_URLS_FUNCTION, DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, StaticSite, embeddableContentSecurityPolicy, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { CLEAN_URLS_FUNCTION, DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, embeddableContentSecurityPolicy, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -11,19 +12,23 @@ const API_HOST = 'abc123.execute-api.eu-south-1.amazonaws.com'
 function setup(overrides: Partial<StaticSiteProps> = {}) {
   const stack = testStack()
   const accessLogs = createPrivateBucket(stack, 'Logs')
-  return { stack, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, ...overrides }) }
+  const openData = createPrivateBucket(stack, 'OpenData')
+  const apiOriginSecret = new secretsmanager.Secret(stack, 'OriginSecret')
+  return { stack, openData, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, apiOriginSecret, ...overrides }) }
 }
 type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: unknown; Compress: boolean; AllowedMethods: string[]; ViewerProtocolPolicy: string }
 
 describe('StaticSite', () => {
-  const { stack, make } = setup()
+  const { stack, openData, apiOriginSecret, make } = setup()
   const site = make()
   const template = Template.fromStack(stack)
   const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
   const behaviours = config.CacheBehaviors as Behaviour[]
   const originOf = (domainMatch: (o: { DomainName: unknown }) => boolean) => (config.Origins as Array<{ Id: string; DomainName: unknown }>).find(domainMatch)!.Id
   const apiOrigin = originOf((o) => o.DomainName === API_HOST)
-  const siteOrigin = originOf((o) => o.DomainName !== API_HOST)
+  const openDataId = stack.getLogicalId(openData.node.defaultChild as never)
+  const openDataOrigin = originOf((o) => JSON.stringify(o.DomainName).includes(openDataId))
+  const siteOrigin = originOf((o) => o.DomainName !== API_HOST && !JSON.stringify(o.DomainName).includes(openDataId))
   const ref = (construct: { node: { defaultChild?: unknown } }) => ({ Ref: stack.getLogicalId(construct.node.defaultChild as never) })
 
   it('reads the private bucket through Origin Access Control only', () => {
@@ -68,6 +73,31 @@ describe('StaticSite', () => {
     expect(apiOriginConfig.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] })
   })
 
+  it('proves to the API that a request came through it: a secret header, resolved at deploy time from Secrets Manager', () => {
+    const apiOriginConfig = (config.Origins as Array<Record<string, unknown>>).find((o) => o.Id === apiOrigin)!
+    const headers = apiOriginConfig.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>
+    expect(headers.map((h) => h.HeaderName)).toEqual(['x-origin-verify'])
+    // A CloudFormation dynamic reference to the secret: the template never holds the value.
+    expect(JSON.stringify(headers[0]!.HeaderValue)).toContain('{{resolve:secretsmanager:')
+    expect(JSON.stringify(headers[0]!.HeaderValue)).toContain(stack.getLogicalId(apiOriginSecret.node.defaultChild as never))
+  })
+
+  it('serves /opendata/* from its own bucket, the encoding the client accepts, and lets the distribution read nothing else there', () => {
+    const files = behaviours.find((b) => b.PathPattern === '/opendata/*')!
+    expect(files).toMatchObject({ TargetOriginId: openDataOrigin, ViewerProtocolPolicy: 'redirect-to-https', Compress: false })
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: OPEN_DATA_ENCODING_FUNCTION })
+    const pick = (acceptEncoding?: string) =>
+      runInNewContext(`${OPEN_DATA_ENCODING_FUNCTION}; handler({ request: { uri: '/opendata/punti-facilitazione.csv', headers: ${JSON.stringify(acceptEncoding === undefined ? {} : { 'accept-encoding': { value: acceptEncoding } })} } }).uri`) as string
+    expect(pick('gzip, deflate, br, zstd')).toBe('/opendata/punti-facilitazione.csv.br')
+    expect(pick('gzip')).toBe('/opendata/punti-facilitazione.csv.gz')
+    expect(pick('br;q=1.0, gzip;q=0.8')).toBe('/opendata/punti-facilitazione.csv.br')
+    expect(pick('identity')).toBe('/opendata/punti-facilitazione.csv')
+    expect(pick('brotli-not-really')).toBe('/opendata/punti-facilitazione.csv')
+    expect(pick()).toBe('/opendata/punti-facilitazione.csv')
+    // The open-data bucket's policy lets this distribution read it; no other bucket of the stack is reachable that way but the site's.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', { Bucket: { Ref: openDataId }, PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) } })
+  })
+
   it('serves the Swagger UI assets from the bucket, matched before /v1/*, and never caches /healthz', () => {
     const patterns = behaviours.map((b) => b.PathPattern)
     expect(patterns.indexOf('/v1/docs/assets/*')).toBeLessThan(patterns.indexOf('/v1/*'))
@@ -82,7 +112,8 @@ describe('StaticSite', () => {
     const headersPolicy = { Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) }
     const embedPolicy = { Ref: stack.getLogicalId(site.embedHeaders.node.defaultChild as never) }
     for (const b of [config.DefaultCacheBehavior, ...behaviours]) {
-      expect(b.Compress).toBe(true)
+      // The open-data files come compressed already (see OPEN_DATA_ENCODING_FUNCTION).
+      expect(b.Compress).toBe(b.PathPattern !== '/opendata/*')
       expect(b.ResponseHeadersPolicyId).toEqual((EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : headersPolicy)
     }
     expect(config.HttpVersion).toBe('http2and3')

@@ -10,9 +10,9 @@ import { stubCodeDir, testStack } from '../infra-test-stack.ts'
 const codeDir = stubCodeDir()
 function setup(memoryMiB?: number) {
   const stack = testStack()
-  const registry = new RegistryTable(stack, 'Registry')
+  new RegistryTable(stack, 'Registry')
   const api = new PublicApi(stack, 'Api', { snapshots: new SnapshotBucket(stack, 'Snapshots', { accessLogs: createPrivateBucket(stack, 'Logs') }), codeDir })
-  return { stack, make: () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, table: registry.table, codeDir, ...(memoryMiB ? { memoryMiB } : {}) }) }
+  return { stack, make: () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, ...(memoryMiB ? { memoryMiB } : {}) }) }
 }
 
 describe('WriteApi', () => {
@@ -26,10 +26,11 @@ describe('WriteApi', () => {
     }
   })
 
-  it('is the only function allowed to write the table', () => {
-    const writers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes('dynamodb:PutItem'))
-    expect(writers).toHaveLength(1)
-    expect(JSON.stringify(writers[0])).toContain('WriteFunctionServiceRole')
+  it('holds no permission on the table while it only answers 501, and no function may write it', () => {
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'))
+    expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/)
+    const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('WriteFunction'))!
+    expect(JSON.stringify(fn[1].Properties.Environment ?? {})).not.toContain('Registry')
   })
 
   it('rejects a memory size Lambda does not offer', () => {

@@ -1,0 +1,55 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+
+/**
+ * One HTTP(S) exchange over node's own client, on a keep-alive agent per protocol: what the read
+ * function needs to call S3 and Secrets Manager without an SDK client or fetch (undici's first
+ * use costs more at cold start than node:https).
+ */
+export interface HttpAnswer {
+  readonly status: number
+  readonly headers: IncomingMessage['headers']
+  /** The whole body, in a fresh buffer starting at offset 0 (typed arrays can be laid over it). */
+  readonly body: Uint8Array
+}
+
+const agents = { 'https:': new HttpsAgent({ keepAlive: true }), 'http:': new HttpAgent({ keepAlive: true }) } as const
+
+export function httpExchange(
+  url: URL,
+  { method, headers, body, idleTimeoutMs = 10_000 }: { method: string; headers: Record<string, string>; body?: string; idleTimeoutMs?: number },
+): Promise<HttpAnswer> {
+  const secure = url.protocol === 'https:'
+  return new Promise((resolve, reject) => {
+    const request = (secure ? httpsRequest : httpRequest)(
+      { host: url.hostname, port: url.port || undefined, path: `${url.pathname}${url.search}`, method, headers, agent: agents[secure ? 'https:' : 'http:'] },
+      (response) => {
+        collect(response).then((received) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: received }), reject)
+      },
+    )
+    request.setTimeout(idleTimeoutMs, () => request.destroy(new Error(`${method} ${url.origin}${url.pathname}: no data for ${idleTimeoutMs} ms`)))
+    request.on('error', reject)
+    request.end(body)
+  })
+}
+
+function collect(response: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let length = 0
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      length += chunk.byteLength
+    })
+    response.on('end', () => {
+      const body = new Uint8Array(length)
+      let offset = 0
+      for (const chunk of chunks) {
+        body.set(chunk, offset)
+        offset += chunk.byteLength
+      }
+      resolve(body)
+    })
+    response.on('error', reject)
+  })
+}

@@ -1,0 +1,5 @@
+/**
+ * Where the whole-registry open-data files live: the URL path prefix on the site, and the key
+ * prefix in their S3 bucket. One place, shared by the indexer, the local server and the stack.
+ */
+export const OPEN_DATA_PREFIX = 'opendata/'

@@ -1,0 +1,86 @@
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2'
+import { Construct } from 'constructs'
+import { EXPORT_ROUTE_PATHS } from './public-api.ts'
+
+export interface EdgeWebAclProps {
+  /**
+   * Requests one IP may make in 5 minutes to the whole site before it is blocked for a while.
+   * A town hall or a school puts many citizens behind one address; a search is ~5 requests.
+   * @default 2000 (≈ 6.7 per second, sustained)
+   */
+  readonly requestsPerIpPer5Minutes?: number
+  /** The same for the API exports (`/v1/points.csv`, `.geojson`), which cost the most to answer. @default 300 */
+  readonly exportRequestsPerIpPer5Minutes?: number
+}
+
+
+/**
+ * The web ACL in front of CloudFront, on by default: AWS's managed common rule set and known-bad
+ * inputs (maintained by AWS, they block the usual probes before they reach any code), Amazon's IP
+ * reputation list, a per-IP rate limit over everything and a tighter one over the exports. A
+ * CloudFront web ACL lives in us-east-1, whatever region the rest of the stack is in.
+ */
+export class EdgeWebAcl extends Construct {
+  public readonly webAcl: wafv2.CfnWebACL
+
+  constructor(scope: Construct, id: string, props: EdgeWebAclProps = {}) {
+    super(scope, id)
+    const { requestsPerIpPer5Minutes = 2000, exportRequestsPerIpPer5Minutes = 300 } = props
+    for (const [name, value] of Object.entries({ requestsPerIpPer5Minutes, exportRequestsPerIpPer5Minutes })) {
+      // AWS WAF's own bounds for a rate-based rule's limit.
+      if (!Number.isInteger(value) || value < 10 || value > 2_000_000_000) throw new Error(`EdgeWebAcl: ${name} must be a whole number from 10 to 2,000,000,000, got ${value}`)
+    }
+    const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true })
+    const managed = (priority: number, name: string, ruleActionOverrides?: wafv2.CfnWebACL.RuleActionOverrideProperty[]): wafv2.CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, ...(ruleActionOverrides ? { ruleActionOverrides } : {}) } },
+      visibilityConfig: visibility(name),
+    })
+    this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      name: 'puntovicino-edge',
+      description: 'PuntoVicino: managed protections and per-IP rate limits in front of the site and the open API',
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('puntovicino-edge'),
+      rules: [
+        {
+          name: 'rate-exports',
+          priority: 0,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: exportRequestsPerIpPer5Minutes,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                orStatement: {
+                  statements: EXPORT_ROUTE_PATHS.map((path) => ({
+                    byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'EXACTLY', searchString: path, textTransformations: [{ priority: 0, type: 'NONE' }] },
+                  })),
+                },
+              },
+            },
+          },
+          visibilityConfig: visibility('rate-exports'),
+        },
+        {
+          name: 'rate-all',
+          priority: 1,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: requestsPerIpPer5Minutes, evaluationWindowSec: 300, aggregateKeyType: 'IP' } },
+          visibilityConfig: visibility('rate-all'),
+        },
+        managed(2, 'AWSManagedRulesAmazonIpReputationList'),
+        // Apps and scripts that read open data often send no User-Agent: counted, not blocked.
+        managed(3, 'AWSManagedRulesCommonRuleSet', [{ name: 'NoUserAgent_HEADER', actionToUse: { count: {} } }]),
+        managed(4, 'AWSManagedRulesKnownBadInputsRuleSet'),
+      ],
+    })
+  }
+
+  get arn(): string {
+    return this.webAcl.attrArn
+  }
+}
