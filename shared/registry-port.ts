@@ -53,6 +53,13 @@ export interface ImportResult {
   readonly outcomes: ReadonlyMap<string, ImportOutcome>
   /** Interrupted writes of crashed writers found and closed by this import (their data re-announced). */
   readonly recoveredWrites: number
+  /** What the store pushed back and was retried: throttled or failed requests, and items a batch call left unprocessed. */
+  readonly retried: RetryCounts
+}
+
+export interface RetryCounts {
+  readonly requests: number
+  readonly unprocessedItems: number
 }
 
 export class VersionConflictError extends Error {

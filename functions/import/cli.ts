@@ -48,6 +48,10 @@ function summary(r: ImportReport): string {
     const n = r.warningRows.length
     lines.push(`avvisi / warnings: ${n} ${n === 1 ? 'riga / row' : 'righe / rows'} (${r.dryRun ? 'sarebbero importate / would be imported' : 'importate / imported'}; details in the report file)`)
   }
+  if (r.retried.requests + r.retried.unprocessedItems > 0) {
+    lines.push(`ritentati / retried: ${r.retried.requests} richieste rallentate o fallite, ${r.retried.unprocessedItems} elementi non elaborati / throttled or failed requests, unprocessed items (nothing lost: see below for anything not written)`)
+  }
+  if (r.recoveredWrites > 0) lines.push(`import interrotto prima chiuso / an earlier interrupted import was closed: ${r.recoveredWrites}`)
   for (const f of r.failedWrites) lines.push(`  NON scritto / NOT written ${f.id}: ${f.reason}`)
   return lines.join('\n')
 }

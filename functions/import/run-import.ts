@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import type { Registry } from '../../shared/registry-port.ts'
+import type { Registry, RetryCounts } from '../../shared/registry-port.ts'
 import type { PointDraft } from '../../shared/schemas/point.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
@@ -34,6 +34,10 @@ export interface ImportReport {
   readonly rejectedRows: readonly RowReport[]
   readonly warningRows: readonly RowReport[]
   readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
+  /** What the store pushed back and the import retried (nothing is dropped: see failedWrites for what still failed). */
+  readonly retried: RetryCounts
+  /** Writes of crashed earlier imports that this one found open and closed. */
+  readonly recoveredWrites: number
 }
 
 export type ImportProgress =
@@ -150,6 +154,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   let created = 0
   let updated = 0
   let unchanged = 0
+  let recoveredWrites = 0
+  const retried = { requests: 0, unprocessedItems: 0 }
   const failedWrites: Array<{ id: string; reason: string }> = []
   {
     const batchSize = options.writeBatchSize ?? 500
@@ -159,6 +165,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       created += result.created
       updated += result.updated
       unchanged += result.unchanged
+      recoveredWrites += result.recoveredWrites
+      retried.requests += result.retried.requests
+      retried.unprocessedItems += result.retried.unprocessedItems
       failedWrites.push(...result.failed)
       options.onProgress?.({ phase: 'writing', done: Math.min(i + batchSize, drafts.length), total: drafts.length })
     }
@@ -181,6 +190,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     rejectedRows,
     warningRows,
     failedWrites,
+    retried,
+    recoveredWrites,
   }
 }
 

@@ -88,13 +88,21 @@ export class DynamoDbRegistry implements Registry {
   private readonly backoff: BackoffOptions
 
   private readonly writeMarks: WriteMarkOptions
+  /** Retries since this client was made; an import reports the difference over its own calls. */
+  private readonly retries = { requests: 0, unprocessedItems: 0 }
 
   constructor({ client, tableName, backoff = {}, now = () => new Date(), concurrency = 4, writeMarks = {} }: DynamoDbRegistryOptions) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
     this.table = tableName
     this.now = now
     this.concurrency = concurrency
-    this.backoff = backoff
+    this.backoff = {
+      ...backoff,
+      onRetry: (error) => {
+        this.retries.requests++
+        backoff.onRetry?.(error)
+      },
+    }
     this.writeMarks = writeMarks
   }
 
@@ -126,6 +134,8 @@ export class DynamoDbRegistry implements Registry {
    * conditional create (`attribute_not_exists`) instead. Replacements are conditional on the version read.
    */
   async importPoints(drafts: readonly PointDraft[], { dryRun = false }: { dryRun?: boolean } = {}): Promise<ImportResult> {
+    const retriesBefore = { ...this.retries }
+    const retried = () => ({ requests: this.retries.requests - retriesBefore.requests, unprocessedItems: this.retries.unprocessedItems - retriesBefore.unprocessedItems })
     const unique = new Map<string, PointDraft>()
     for (const draft of drafts) unique.set(draft.id, draft) // a later row for the same id wins
     const existing = await this.batchGet([...unique.keys()])
@@ -147,7 +157,7 @@ export class DynamoDbRegistry implements Registry {
     if (dryRun) {
       for (const record of creates) outcomes.set(record.id, 'created')
       for (const { record } of updates) outcomes.set(record.id, 'updated')
-      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes, recoveredWrites: 0 }
+      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes, recoveredWrites: 0, retried: retried() }
     }
 
     const failed: Array<{ id: string; reason: string }> = []
@@ -172,7 +182,7 @@ export class DynamoDbRegistry implements Registry {
     const created = [...outcomes.values()].filter((o) => o === 'created').length
     const updated = [...outcomes.values()].filter((o) => o === 'updated').length
     await this.endWrite(write.token, created + updated > 0 || write.recovered > 0)
-    return { created, updated, unchanged: outcomes.size - created - updated, failed, outcomes, recoveredWrites: write.recovered }
+    return { created, updated, unchanged: outcomes.size - created - updated, failed, outcomes, recoveredWrites: write.recovered, retried: retried() }
   }
 
   async readAll(): Promise<RegistryContents> {
@@ -368,7 +378,10 @@ export class DynamoDbRegistry implements Registry {
     let left = pending
     for (let attempt = 0; left.length > 0; attempt++) {
       if (attempt >= this.maxAttempts) return left
-      if (attempt > 0) await this.pause(attempt)
+      if (attempt > 0) {
+        this.retries.unprocessedItems += left.length
+        await this.pause(attempt)
+      }
       left = await send(left)
     }
     return left

@@ -13,6 +13,8 @@ export interface BackoffOptions {
   /** Injected for tests; defaults to Math.random. */
   readonly random?: () => number
   readonly sleep?: (ms: number) => Promise<void>
+  /** Told of every retryable failure before it is retried (to count retries for a report). */
+  readonly onRetry?: (error: unknown) => void
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -54,6 +56,7 @@ export async function withRetries<T>(operation: () => Promise<T>, options: Backo
       return await operation()
     } catch (error) {
       if (!isRetryable(error) || attempt + 1 >= maxAttempts) throw error
+      options.onRetry?.(error)
       await wait(backoffDelay(attempt, options))
     }
   }

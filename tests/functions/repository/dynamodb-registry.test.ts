@@ -130,6 +130,8 @@ describe('DynamoDbRegistry under injected faults', () => {
       expect(unprocessedReturned).toBeGreaterThan(2_500)
       expect(result.failed).toEqual([])
       expect(result.created).toBe(10_000)
+      // The import says what it had to send again: every item handed back, no more, no less.
+      expect(result.retried.unprocessedItems).toBe(unprocessedReturned)
       documentMock.restore()
       const stored = (await fresh.registry().readAll()).records
       expect(stored.length).toBe(10_000)
@@ -160,7 +162,7 @@ describe('DynamoDbRegistry under injected faults', () => {
     }
   })
 
-  it('retries throttled requests with backoff and then succeeds', async () => {
+  it('retries throttled requests with backoff, then succeeds, and an import counts them', async () => {
     const fresh = await startLocalRegistry()
     try {
       const realClient = realClientOf(fresh)
@@ -178,6 +180,15 @@ describe('DynamoDbRegistry under injected faults', () => {
       expect(throttles).toBe(3)
       documentMock.restore()
       expect((await fresh.registry().getPoint('throttled'))?.version).toBe(1)
+
+      passThrough(realClient)
+      let batchThrottles = 0
+      documentMock.on(BatchWriteCommand).callsFake(async (input: object) => {
+        if (batchThrottles++ < 2) throw Object.assign(new Error('Throughput exceeds the current capacity of your table.'), { name: 'ThrottlingException' })
+        return realSend.call(realClient, new BatchWriteCommand(input as never))
+      })
+      const result = await fresh.registry().importPoints([samplePoint('batch-throttled-1'), samplePoint('batch-throttled-2')])
+      expect(result).toMatchObject({ created: 2, failed: [], retried: { requests: 2, unprocessedItems: 0 } })
     } finally {
       await fresh.close()
     }
