@@ -12,6 +12,8 @@ const PARTS: Record<string, () => Promise<string>> = {
   import: async () => (await import('./import.ts')).runImportBench(),
   places: async () => (await import('./places.ts')).runPlacesBench(),
   infra: async () => (await import('./infra.ts')).runInfraBench(),
+  load: async () => (await import('./load.ts')).runLoadBench(),
+  crash: async () => (await import('./crash.ts')).runCrashBench(),
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in PARTS)

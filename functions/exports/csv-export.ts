@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync'
 import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
+import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import type { ExportFormat } from './export-format.ts'
 import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from './spreadsheet-safe.ts'
@@ -10,7 +10,7 @@ import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from './spreadsheet-safe.ts'
 /**
  * The CSV export: one row per site, the JSON field names flattened, lists joined by `|`, UTF-8
  * with a BOM (so spreadsheets read the accents), cells a spreadsheet would run as formulas made
- * inert (spreadsheet-safe.ts). Only the exports load this module (and csv-stringify).
+ * inert (spreadsheet-safe.ts). Only the exports load this module.
  */
 export const csvColumns = [
   'point_id', 'name', 'status', 'operator_name', 'operator_type', 'region_istat', 'region_name', 'province',
@@ -25,10 +25,29 @@ export type CsvColumn = (typeof csvColumns)[number]
 export const LIVE_CSV_COLUMNS: readonly CsvColumn[] = ['open_now', 'next_opening', 'distance_m']
 export const fileCsvColumns = csvColumns.filter((column) => !LIVE_CSV_COLUMNS.includes(column))
 
+/**
+ * The site's hours as OSM text and as an Italian sentence: the same for every row of the site
+ * while its record lives (a snapshot's records are never changed), and together half the cost of
+ * a row, so they are made once per site object.
+ */
+const siteHoursTexts = new WeakMap<Site, { osm: string | null; text: string | null }>()
+function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
+  let texts = siteHoursTexts.get(site)
+  if (!texts) {
+    texts = {
+      osm: site.opening_hours ? scheduleToOsm(site.opening_hours, site.public_holidays ?? 'closed') : null,
+      text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? renderItalianHours(site.opening_hours) : null,
+    }
+    siteHoursTexts.set(site, texts)
+  }
+  return texts
+}
+
 /** `lat`/`lon` are where the site matched (see `geoJsonFeature`), so both exports agree. */
 export function csvRow({ point, site, distance_m, location: matchedAt }: PointHit, now: Date | null): Record<CsvColumn, string | number | boolean | null> {
   const next = now && nextOpening(now)(site)
   const location = matchedAt ?? site.location
+  const hours = hoursTextsOf(site)
   return {
     point_id: point.id,
     name: point.name,
@@ -51,8 +70,8 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
     lon: location?.lon ?? null,
     valid_from: site.valid_from ?? null,
     valid_to: site.valid_to ?? null,
-    opening_hours_osm: site.opening_hours ? scheduleToOsm(site.opening_hours, site.public_holidays ?? 'closed') : null,
-    opening_hours_text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? renderItalianHours(site.opening_hours) : null,
+    opening_hours_osm: hours.osm,
+    opening_hours_text: hours.text,
     services: point.services.join('|'),
     topics: point.topics.join('|'),
     booking: point.booking,
@@ -72,17 +91,30 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
   }
 }
 
-const CSV_OPTIONS = {
-  quoted_match: QUOTE_FOR_SPREADSHEETS,
-  cast: { boolean: (value: boolean) => (value ? 'true' : 'false'), string: spreadsheetSafe },
+/**
+ * One cell as RFC 4180 writes it: quoted when it holds a quote, a comma or a line break, and
+ * also a `;` or a tab (spreadsheet-safe.ts); text made inert for spreadsheets first. A few lines
+ * here instead of a CSV library's stream per row: an export page writes thousands of rows.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  const text = typeof value === 'string' ? spreadsheetSafe(value) : String(value)
+  return NEEDS_QUOTES.test(text) || QUOTE_FOR_SPREADSHEETS.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
+const NEEDS_QUOTES = /[",\r\n]/
+
+const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\n`
 
 export const csvFormat: ExportFormat = {
   name: 'csv',
   contentType: 'text/csv; charset=utf-8',
   fileName: 'punti-facilitazione.csv',
-  open: (live) => `\uFEFF${stringify([[...(live ? csvColumns : fileCsvColumns)]])}`,
-  row: (hit, at) => stringify([csvRow(hit, at)], { ...CSV_OPTIONS, columns: [...(at ? csvColumns : fileCsvColumns)] }),
+  open: (live) => `\uFEFF${csvLine(live ? csvColumns : fileCsvColumns)}`,
+  row: (hit, at) => {
+    const record = csvRow(hit, at)
+    return csvLine((at ? csvColumns : fileCsvColumns).map((column) => record[column]))
+  },
   separator: '',
   close: () => '',
 }

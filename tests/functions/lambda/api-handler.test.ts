@@ -103,10 +103,10 @@ describe('the bundled read API handler', () => {
     const { atStart, lazy } = lambdas.built.coldStartFiles('api')
     const startInputs = atStart.flatMap((file) => file.inputs)
     const lazyInputs = lazy.flatMap((file) => file.inputs)
-    for (const deferred of ['@asteasolutions/zod-to-openapi', '@hono/zod-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/', 'csv-stringify', 'opening_hours']) {
+    for (const deferred of ['@asteasolutions/zod-to-openapi', '@hono/zod-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/', 'functions/exports/csv-export.ts', 'opening_hours']) {
       expect(startInputs.filter((input) => input.includes(deferred)), `${deferred} is loaded at start`).toEqual([])
     }
-    for (const deferred of ['@asteasolutions/zod-to-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/openapi-document.ts', 'csv-stringify']) {
+    for (const deferred of ['@asteasolutions/zod-to-openapi', 'shared/schemas/point-view.ts', 'functions/api/openapi/openapi-document.ts', 'functions/exports/csv-export.ts']) {
       expect(lazyInputs.some((input) => input.includes(deferred)), `${deferred} is in no lazy chunk`).toBe(true)
     }
     // Every request is validated, so the request schemas are there from the start.

@@ -117,6 +117,8 @@ describe('the bundled indexer handler', () => {
       PUNTOVICINO_TABLE: dynamo.tableName,
       SNAPSHOT_BUCKET: s3.bucket,
       SNAPSHOT_POINTER_KEY: 'from-env/current.json',
+      // One s3rver bucket stands in for both (on AWS the open data have a bucket of their own).
+      OPEN_DATA_BUCKET: s3.bucket,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
       AWS_REGION: 'eu-south-1',
