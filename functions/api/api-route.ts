@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@hono/zod-openapi'
 import type { z } from 'zod'
 
 /**
@@ -17,3 +18,16 @@ export interface ApiRoute {
 
 /** The route's path as Hono matches it: `/v1/points/{id}` → `/v1/points/:id`. */
 export const honoPath = (route: ApiRoute): string => route.path.replaceAll(/\/{(.+?)}/g, '/:$1')
+
+/**
+ * A resource's routes as the OpenAPI document describes them (tags, summary, responses), kept in
+ * the resource's own route file. It is called when the document is first asked for: the response
+ * schemas it imports (dynamically) and the generator load only then, not at every cold start.
+ */
+export type DescribeRoutes = () => Promise<readonly RouteConfig[]>
+
+/** A documented error response: a problem document, and when it is given. */
+export async function problemResponse(description: string) {
+  const { ProblemSchema } = await import('./openapi/problem-schema.ts')
+  return { content: { 'application/problem+json': { schema: ProblemSchema } }, description }
+}

@@ -9,10 +9,10 @@ import { originVerify } from './middleware/origin-verify.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
-import { healthRoutes, type HealthLimits } from './routes/health.ts'
-import { placesRoutes } from './routes/places.ts'
-import { pointsRoutes } from './routes/points.ts'
-import { regionsRoutes } from './routes/regions.ts'
+import { describeHealthRoutes, healthRoutes, type HealthLimits } from './routes/health.ts'
+import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
+import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
+import { describeRegionsRoutes, regionsRoutes } from './routes/regions.ts'
 
 export interface AppDeps {
   readonly snapshots: SnapshotSource
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
-  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset }))
+  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describePlacesRoutes, describeRegionsRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
   // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.

@@ -39,3 +39,4 @@ export const PointPageSchema = z
     next_cursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last page' }),
   })
   .meta({ id: 'PointPage' })
+export type PointPage = z.infer<typeof PointPageSchema>

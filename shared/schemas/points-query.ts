@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
 import { normalizeText } from '../filters/text-query.ts'
+import { decimalText, limitParameter } from './query-values.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 
 /**
@@ -28,15 +29,6 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, wh
       return [...new Set(items)] as Array<T[number]>
     })
 }
-
-/**
- * Numbers as people write them in a URL: plain decimal digits. `Number()` alone would also take
- * "0x10", "1e1", "+5" and surrounding spaces, which no client means and the contract never lists.
- */
-const wholeNumberText = (message: string) =>
-  z.string().regex(/^\d{1,7}$/, message).transform(Number)
-const decimalText = (message: string) =>
-  z.string().regex(/^\d{1,7}(\.\d{1,12})?$/, message).transform(Number)
 
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
 
@@ -122,16 +114,8 @@ function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: b
   }
 }
 
-const limitField = (max: number, byDefault: number, unit: string) => {
-  const message = `must be a whole number from 1 to ${max}`
-  return wholeNumberText(message)
-    .pipe(z.number().int().min(1, message).max(max, message))
-    .default(byDefault)
-    .meta({ description: `${unit}: 1–${max}, default ${byDefault}` })
-}
-
 export const PointsQuerySchema = z
-  .object({ ...filterFields, limit: limitField(100, 20, 'Points per page') })
+  .object({ ...filterFields, limit: limitParameter(100, 20, 'Points per page') })
   .strict()
   .superRefine(checkCombinations)
 export type PointsQuery = z.infer<typeof PointsQuerySchema>
@@ -143,7 +127,7 @@ export type PointsQuery = z.infer<typeof PointsQuerySchema>
 export const EXPORT_PAGE = { defaultRows: 1000, maxRows: 5000, maxBytes: 4 * 1024 * 1024 } as const
 
 export const ExportQuerySchema = z
-  .object({ ...filterFields, limit: limitField(EXPORT_PAGE.maxRows, EXPORT_PAGE.defaultRows, 'Rows (sites) per page') })
+  .object({ ...filterFields, limit: limitParameter(EXPORT_PAGE.maxRows, EXPORT_PAGE.defaultRows, 'Rows (sites) per page') })
   .strict()
   .superRefine(checkCombinations)
 export type ExportQuery = z.infer<typeof ExportQuerySchema>

@@ -1,21 +1,9 @@
-import type { PointView } from '../../shared/schemas/point-view.ts'
+// The answers' types come from the API's own zod schemas: type-only imports, erased from the
+// bundle, so the page carries no zod and cannot drift from what the API returns.
+import type { Place, PlacePage } from '../../shared/schemas/place-view.ts'
+import type { PointPage, PointView } from '../../shared/schemas/point-view.ts'
 
-/** A comune from `/v1/places` (ISTAT gazetteer; `alt_name` is the German, French or Slovene name where official). */
-export interface Place {
-  readonly istat: string
-  readonly name: string
-  readonly alt_name: string | null
-  readonly province: string
-  readonly region: { readonly istat: string; readonly name: string }
-  readonly lat: number
-  readonly lon: number
-  readonly population: number
-}
-
-export interface PointPage {
-  readonly items: PointView[]
-  readonly next_cursor: string | null
-}
+export type { Place, PointPage }
 
 export interface ApiClient {
   points(query: URLSearchParams, signal?: AbortSignal): Promise<PointPage>
@@ -52,6 +40,6 @@ export function createApiClient(base: string): ApiClient {
         throw error
       }
     },
-    places: async (q, signal) => (await getJson<{ items: Place[] }>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal)).items,
+    places: async (q, signal) => (await getJson<PlacePage>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal)).items,
   }
 }

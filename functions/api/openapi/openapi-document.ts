@@ -1,15 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { docsOpenApiRoutes } from './docs-openapi.ts'
-import { healthOpenApiRoutes } from './health-openapi.ts'
-import { placesOpenApiRoutes } from './places-openapi.ts'
-import { pointsOpenApiRoutes } from './points-openapi.ts'
-import { regionsOpenApiRoutes } from './regions-openapi.ts'
+import type { DescribeRoutes } from '../api-route.ts'
 import { repairNullableRefs } from './repair-nullable-refs.ts'
 
 export const API_VERSION = '1.0.0'
 
-/** Every route the app serves, described: its request schemas (shared with the app) and its responses. */
-export const OPENAPI_ROUTES = [...healthOpenApiRoutes, ...pointsOpenApiRoutes, ...placesOpenApiRoutes, ...regionsOpenApiRoutes, ...docsOpenApiRoutes]
 
 const DOCUMENT_OBJECT = {
   openapi: '3.1.0',
@@ -29,13 +23,14 @@ const DOCUMENT_OBJECT = {
 }
 
 /**
- * The OpenAPI 3.1 document, generated from the routes' zod schemas. This module and everything
+ * The OpenAPI 3.1 document, generated from the routes' zod schemas: each resource's route file
+ * describes its routes (`DescribeRoutes`), and the app hands the list over. This module and everything
  * it imports (response schemas, the generator) load on the first request for the document: the
  * app that answers requests is plain Hono and validates with the same request schemas.
  */
-export function createOpenApiDocument() {
+export async function createOpenApiDocument(resources: readonly DescribeRoutes[]) {
   // An OpenAPIHono only for its registry and generator; it serves nothing.
   const registry = new OpenAPIHono()
-  for (const route of OPENAPI_ROUTES) registry.openAPIRegistry.registerPath(route)
+  for (const describe of resources) for (const route of await describe()) registry.openAPIRegistry.registerPath(route)
   return repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT))
 }

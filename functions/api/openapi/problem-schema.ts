@@ -15,9 +15,3 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' })
 export type Problem = z.infer<typeof ProblemSchema>
-
-/** A documented error response: a problem document, and when it is given. */
-export const problemResponse = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-})

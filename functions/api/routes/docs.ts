@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { honoPath, type ApiRoute } from '../api-route.ts'
+import { honoPath, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 
 /** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
 export const DOCS_ASSETS = {
@@ -37,18 +37,18 @@ let document: unknown
  * schemas and the generator load only then, so a cold start that answers a query builds neither.
  * The routes never change while the process runs, so it is generated once.
  */
-async function openApiDocument(): Promise<unknown> {
+async function openApiDocument(resources: readonly DescribeRoutes[]): Promise<unknown> {
   if (document === undefined) {
     const { createOpenApiDocument } = await import('../openapi/openapi-document.ts')
-    document ??= createOpenApiDocument()
+    document ??= await createOpenApiDocument([...resources, describeDocsRoutes])
   }
   return document
 }
 
 /** `/v1/openapi.json`, and `/v1/docs`: its interactive reference. */
-export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono {
+export function docsRoutes({ readAsset, describe }: { readAsset: DocsAssetReader; /** The other resources the document describes. */ describe: readonly DescribeRoutes[] }): Hono {
   const docs = new Hono()
-  docs.get(honoPath(openApiDocumentRoute), async (c) => c.json(await openApiDocument()))
+  docs.get(honoPath(openApiDocumentRoute), async (c) => c.json(await openApiDocument(describe)))
   docs.get(honoPath(docsPageRoute), (c) => c.html(PAGE))
   docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   docs.get('/v1/docs/assets/:name', async (c) => {
@@ -59,4 +59,22 @@ export function docsRoutes({ readAsset }: { readAsset: DocsAssetReader }): Hono 
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCS_ASSETS[name as DocsAssetName], 'Cache-Control': 'public, max-age=86400' })
   })
   return docs
+}
+
+export const describeDocsRoutes: DescribeRoutes = async () => {
+  const { z } = await import('zod')
+  return [
+    {
+      ...docsPageRoute,
+      tags: ['meta'],
+      summary: 'The interactive API reference (HTML); its assets are served from /v1/docs/assets/',
+      responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'The reference page' } },
+    },
+    {
+      ...openApiDocumentRoute,
+      tags: ['meta'],
+      summary: 'This OpenAPI 3.1 document',
+      responses: { 200: { content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } }, description: 'The OpenAPI document' } },
+    },
+  ]
 }

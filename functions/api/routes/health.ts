@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import type { SnapshotFreshness } from '../../snapshot/snapshot-source.ts'
-import { honoPath, type ApiRoute } from '../api-route.ts'
-import type { Health } from '../openapi/health-openapi.ts'
+import type { Health } from '../../../shared/schemas/health-view.ts'
+import { honoPath, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 
 export const healthRoute = { method: 'get', path: '/healthz' } as const satisfies ApiRoute
 
@@ -67,4 +67,19 @@ export function healthRoutes({ snapshot, freshness, now, staleAfterMs = 60_000, 
     return c.json(health, stale ? 503 : 200)
   })
   return routes
+}
+
+export const describeHealthRoutes: DescribeRoutes = async () => {
+  const { HealthSchema } = await import('../../../shared/schemas/health-view.ts')
+  return [
+    {
+      ...healthRoute,
+      tags: ['meta'],
+      summary: "Liveness and freshness: the snapshot's version and size against the registry's",
+      responses: {
+        200: { content: { 'application/json': { schema: HealthSchema } }, description: 'Serving a snapshot that is up to date (ok) or usable (degraded)' },
+        503: { content: { 'application/json': { schema: HealthSchema } }, description: 'Serving a snapshot that has been behind the registry past the limit (stale)' },
+      },
+    },
+  ]
 }

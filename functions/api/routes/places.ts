@@ -1,19 +1,15 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
-import { honoPath, type ApiRoute } from '../api-route.ts'
-import type { PlacePage } from '../openapi/places-openapi.ts'
+import type { PlacePage } from '../../../shared/schemas/place-view.ts'
+import { limitParameter } from '../../../shared/schemas/query-values.ts'
+import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { validRequest } from '../request-validator.ts'
 
 const PlacesQuerySchema = z
   .object({
     q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: 'The start of a comune name, Italian or the second official language (Bozen)', example: 'reggio' }),
-    limit: z.coerce
-      .number({ error: 'must be a whole number from 1 to 50' })
-      .int('must be a whole number from 1 to 50')
-      .min(1, 'must be a whole number from 1 to 50')
-      .max(50, 'must be a whole number from 1 to 50')
-      .default(10),
+    limit: limitParameter(50, 10, 'Comuni'),
   })
   .strict()
 
@@ -38,4 +34,19 @@ export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
     return c.json(page, 200)
   })
   return routes
+}
+
+export const describePlacesRoutes: DescribeRoutes = async () => {
+  const { PlacePageSchema } = await import('../../../shared/schemas/place-view.ts')
+  return [
+    {
+      ...placesRoute,
+      tags: ['places'],
+      summary: 'Comuni matching a typed name, for search boxes: prefix, accent-insensitive, bilingual, largest first',
+      responses: {
+        200: { content: { 'application/json': { schema: PlacePageSchema } }, description: 'Matching comuni' },
+        400: await problemResponse('Missing or malformed q or limit'),
+      },
+    },
+  ]
 }

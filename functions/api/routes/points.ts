@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
@@ -9,7 +10,7 @@ import { CursorError, type CursorCodec, type CursorState } from '../cursor.ts'
 import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
-import { honoPath, type ApiRoute } from '../api-route.ts'
+import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { renderExport } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
@@ -183,5 +184,61 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
   routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'geojson', deps))
   routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'csv', deps))
 
+  return routes
+}
+
+export const describePointsRoutes: DescribeRoutes = async () => {
+  const { PointPageSchema, PointSchema } = await import('../../../shared/schemas/point-view.ts')
+  const badQuery = await problemResponse('A parameter is malformed, unknown or inconsistent')
+  const staleCursor = await problemResponse('A distance-ordered cursor outlived its registry version')
+  const exportHeaders = {
+    Link: { description: 'When rows remain: `<…&cursor=…>; rel="next"`, the next page', schema: { type: 'string' as const } },
+  }
+  const routes: RouteConfig[] = [
+    {
+      ...listPointsRoute,
+      tags: ['points'],
+      summary: 'Find facilitation points: nearest first with near, filtered, paginated',
+      responses: {
+        200: { content: { 'application/json': { schema: PointPageSchema } }, description: 'One page of points' },
+        400: badQuery,
+        410: staleCursor,
+      },
+    },
+    {
+      ...getPointRoute,
+      tags: ['points'],
+      summary: 'One facilitation point',
+      responses: {
+        200: { content: { 'application/json': { schema: PointSchema } }, description: 'The point' },
+        400: await problemResponse('The id is too long, or a query parameter was sent'),
+        404: await problemResponse('No point has this id'),
+      },
+    },
+    {
+      ...geoJsonRoute,
+      tags: ['exports'],
+      summary: 'A page of the selection as an RFC 7946 FeatureCollection, one Point feature per site (the whole registry: /opendata/)',
+      responses: {
+        200: {
+          content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()), next_cursor: z.string().nullable() }) } },
+          headers: exportHeaders,
+          description: 'GeoJSON; next_cursor names the next page',
+        },
+        400: badQuery,
+        410: staleCursor,
+      },
+    },
+    {
+      ...csvRoute,
+      tags: ['exports'],
+      summary: 'A page of the selection as CSV (UTF-8, header row, one row per site; the whole registry: /opendata/)',
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, headers: exportHeaders, description: 'CSV' },
+        400: badQuery,
+        410: staleCursor,
+      },
+    },
+  ]
   return routes
 }

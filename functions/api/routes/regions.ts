@@ -4,8 +4,8 @@ import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { encodeRegion } from '../../../shared/geo/admin-codes.ts'
 import { POINT_STATUSES } from '../../../shared/vocabulary.ts'
 import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnrr-targets.ts'
-import { honoPath, type ApiRoute } from '../api-route.ts'
-import type { Regions } from '../openapi/regions-openapi.ts'
+import type { Regions } from '../../../shared/schemas/region-view.ts'
+import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 export const regionsRoute = { method: 'get', path: '/v1/regions', request: { query: NoQuerySchema } } as const satisfies ApiRoute
@@ -58,4 +58,19 @@ export function regionsRoutes(deps: { snapshot: () => Snapshot }): Hono {
     return c.json(summary, 200)
   })
   return routes
+}
+
+export const describeRegionsRoutes: DescribeRoutes = async () => {
+  const { RegionsSchema } = await import('../../../shared/schemas/region-view.ts')
+  return [
+    {
+      ...regionsRoute,
+      tags: ['places'],
+      summary: 'Per region: active points, sites, and PNRR targets where known',
+      responses: {
+        200: { content: { 'application/json': { schema: RegionsSchema } }, description: 'The 20 regions' },
+        400: await problemResponse('A query parameter was sent'),
+      },
+    },
+  ]
 }

@@ -1,8 +1,7 @@
-import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { healthRoute } from '../routes/health.ts'
 
-const HealthSchema = z
+/** `/healthz`: liveness and freshness of the snapshot being served (docs/API.md). */
+export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'degraded', 'stale']).meta({ description: 'ok; degraded (serving, but some stored items are invalid or the last check failed); stale (answered with 503)' }),
     registry_version: z.number().int().meta({ description: 'The registry version the snapshot being served was built from' }),
@@ -19,15 +18,3 @@ const HealthSchema = z
   })
   .meta({ id: 'Health' })
 export type Health = z.infer<typeof HealthSchema>
-
-export const healthOpenApiRoutes = [
-  createRoute({
-    ...healthRoute,
-    tags: ['meta'],
-    summary: "Liveness and freshness: the snapshot's version and size against the registry's",
-    responses: {
-      200: { content: { 'application/json': { schema: HealthSchema } }, description: 'Serving a snapshot that is up to date (ok) or usable (degraded)' },
-      503: { content: { 'application/json': { schema: HealthSchema } }, description: 'Serving a snapshot that has been behind the registry past the limit (stale)' },
-    },
-  }),
-]

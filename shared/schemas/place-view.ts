@@ -1,0 +1,19 @@
+import { z } from 'zod'
+
+/** A comune as `/v1/places` returns it (ISTAT gazetteer; `alt_name` is the German, French or Slovene name where official). */
+export const PlaceSchema = z
+  .object({
+    istat: z.string().meta({ example: '048017' }),
+    name: z.string().meta({ example: 'Firenze' }),
+    alt_name: z.string().nullable().meta({ description: 'Name in the second official language, e.g. Bozen' }),
+    province: z.string().meta({ example: 'FI' }),
+    region: z.object({ istat: z.string(), name: z.string() }),
+    lat: z.number(),
+    lon: z.number(),
+    population: z.number().int(),
+  })
+  .meta({ id: 'Place', description: 'An Italian comune (ISTAT gazetteer)' })
+export type Place = z.infer<typeof PlaceSchema>
+
+export const PlacePageSchema = z.object({ items: z.array(PlaceSchema) }).meta({ id: 'PlacePage' })
+export type PlacePage = z.infer<typeof PlacePageSchema>
