@@ -1,4 +1,4 @@
-import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,23 +33,26 @@ function exportPaths(): string[] {
   return regions.flatMap((region) => [`/v1/points.csv?region=${region}&limit=500`, `/v1/points.geojson?region=${region}&limit=200`])
 }
 
-async function load(url: string, paths: readonly string[], seconds: number) {
-  let i = 0
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 30,
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+interface PhaseResult {
+  requests: number
+  rps: number
+  errors: number
+  errorKinds: Record<string, number>
+  non2xx: number
+  p50: number
+  p99: number
+  max: number
+}
+
+/** One phase, its client in a child process (bench/load-client.ts). */
+function load(url: string, paths: readonly string[], seconds: number): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify({ url, paths, seconds, connections: CONNECTIONS })], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.once('error', reject)
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as PhaseResult) : reject(new Error(`load client exited with ${code}`))))
   })
-  return {
-    requests: result.requests.total,
-    rps: result.requests.average,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  }
 }
 
 export async function runLoadBench(): Promise<string> {
@@ -62,8 +65,8 @@ export async function runLoadBench(): Promise<string> {
     const near = await load(server.url, nearPaths(500), SECONDS)
     const exports = await load(server.url, exportPaths(), SECONDS)
     const after = server.rssMiB()
-    const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
-      `${name}: ${r.requests} requests, ${Math.round(r.rps)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}, p50 ${r.p50} ms, p99 ${r.p99} ms`
+    const row = (name: string, r: PhaseResult) =>
+      `${name}: ${r.requests} requests, ${Math.round(r.rps)} req/s, errors ${r.errors}${r.errors > 0 ? ` ${JSON.stringify(r.errorKinds)}` : ''}, non-2xx ${r.non2xx}, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`
     lines.push(row('GET /v1/points?near=…&service=…&limit=10 (¼ with open_now)', near))
     lines.push(row('GET /v1/points.csv|.geojson?region=…&limit=500|200 (export pages)', exports))
     lines.push(`server resident memory: ${before.toFixed(0)} MiB after warm-up, ${after.toFixed(0)} MiB after both runs (${after - before >= 0 ? '+' : ''}${(after - before).toFixed(0)} MiB)`)

@@ -26,11 +26,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export async function startLocalServer(dataDir: string, { readyWithinMs = 120_000 } = {}): Promise<LocalServer> {
+export async function startLocalServer(dataDir: string, { readyWithinMs = 120_000, stdout = 'ignore' as 'ignore' | 'inherit' | number } = {}): Promise<LocalServer> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUNTOVICINO_DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
   const started = Date.now()

@@ -57,7 +57,7 @@ let stopping = false
 async function stop(): Promise<void> {
   if (stopping) return
   stopping = true
-  snapshots.stop()
+  await snapshots.stop()
   server.close()
   await local.close() // flushes LevelDB, so the next start finds every imported point
   process.exit(0)

@@ -50,8 +50,13 @@ export class RefreshingSnapshotSource implements SnapshotSource {
     return this.snapshot
   }
 
-  stop(): void {
+  /**
+   * Stops checking, and waits for a check or rebuild in flight: the caller closes the registry
+   * next, and a request still running against a closed store would fail outside any handler.
+   */
+  async stop(): Promise<void> {
     clearInterval(this.timer)
+    await this.refreshing
   }
 
   /** Rebuilds if the registry moved; concurrent calls share one rebuild. Never rejects: failures are kept for `freshness()`. */

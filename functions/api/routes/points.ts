@@ -11,7 +11,7 @@ import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
-import { renderExport } from '../../exports/export-format.ts'
+import { renderExport, type ExportFormat } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
@@ -108,6 +108,10 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
   for (const item of items) yield f(item)
 }
 
+/** The CSV writer loads on the first CSV request, not on every cold start; one load however many requests ask at once. */
+let csvFormatLoading: Promise<ExportFormat> | undefined
+const csvFormatLoaded = (): Promise<ExportFormat> => (csvFormatLoading ??= import('../../exports/csv-export.ts').then((module) => module.csvFormat))
+
 /**
  * One page of an export: at most `limit` rows and EXPORT_PAGE.maxBytes, so it fits one Lambda
  * response whatever the registry's size; the next page is named by a `Link: rel="next"` header
@@ -118,8 +122,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
   const now = deps.now()
   const cursor = readCursor(c, deps, query, 'rows', snapshot)
   if (!cursor.ok) return cursor.response
-  // The CSV writer (and csv-stringify) loads on the first CSV request, not on every cold start.
-  const format = formatName === 'csv' ? (await import('../../exports/csv-export.ts')).csvFormat : geoJsonFormat
+  const format = formatName === 'csv' ? await csvFormatLoaded() : geoJsonFormat
   const fingerprintOfQuery = fingerprint(query, 'rows')
   const page = renderExport(format, exportRows(snapshot, query, cursor.state, now), {
     at: now,

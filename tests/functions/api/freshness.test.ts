@@ -30,7 +30,7 @@ describe('freshness of /v1/points after a write through the repository', () => {
     app = createApp({ snapshots, gazetteer: createGazetteer(loadComuni()), cursorSecret: 'freshness', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
   })
   afterAll(async () => {
-    snapshots?.stop()
+    await snapshots?.stop()
     await local?.close()
   })
 

@@ -46,9 +46,24 @@ describe('the local registry on disk', () => {
       expect(getPoint(snapshots.current()!, 'imported-meanwhile')?.id).toBe('imported-meanwhile')
       console.log(`import visible to the running server after ${Date.now() - started} ms (bound: 60 s)`)
     } finally {
-      snapshots.stop()
+      await snapshots.stop()
       await server.close()
     }
+  })
+
+  it('stops cleanly while a refresh is in flight: it waits for it before the store closes', async () => {
+    const dataDir = freshDataDir()
+    const local = await openLocalRegistry({ dataDir })
+    await local.registry.importPoints([samplePoint('shutdown-1')])
+    const snapshots = new RefreshingSnapshotSource({ registry: local.registry, checkEveryMs: 60_000 })
+    await snapshots.start()
+    await local.registry.importPoints([samplePoint('shutdown-2')])
+    const refresh = snapshots.refresh() // a rebuild in flight when SIGTERM arrives
+    await snapshots.stop()
+    await local.close() // before the fix: "Database is closed" thrown outside any handler, crashing the process
+    await refresh
+    expect(snapshots.freshness().lastError).toBeNull()
+    expect(getPoint(snapshots.current()!, 'shutdown-2')?.id).toBe('shutdown-2')
   })
 
   it('starts its own server again when the previous one died without cleaning up', async () => {

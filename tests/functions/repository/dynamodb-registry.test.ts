@@ -132,6 +132,7 @@ describe('DynamoDbRegistry under injected faults', () => {
       expect(result.created).toBe(10_000)
       // The import says what it had to send again: every item handed back, no more, no less.
       expect(result.retried.unprocessedItems).toBe(unprocessedReturned)
+      console.info(`fault: 10,000-row import with 30% of every batch handed back: ${result.retried.unprocessedItems} items re-sent, ${result.failed.length} lost`)
       documentMock.restore()
       const stored = (await fresh.registry().readAll()).records
       expect(stored.length).toBe(10_000)

@@ -74,7 +74,7 @@ describe('a writer that dies between its item writes and its version bump', () =
       await server.refresh()
       expect(server.current()!.pointCount).toBe(40)
       expect(getPoint(server.current()!, 'crash-39')?.name).toBe(drafts[39]!.name)
-      server.stop()
+      await server.stop()
     } finally {
       await fixture.close()
     }

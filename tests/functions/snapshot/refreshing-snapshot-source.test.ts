@@ -40,7 +40,7 @@ describe('a snapshot source reading a table with malformed items', () => {
     const errors: unknown[] = []
     const source = new RefreshingSnapshotSource({ registry, onInvalidItems: (items) => heard.push(...items), onError: (e) => errors.push(e) })
     await source.start()
-    source.stop()
+    await source.stop()
     expect(errors).toEqual([])
     expect(source.current()!.pointCount).toBe(2)
     expect(source.current()!.invalidItems).toBe(2)
@@ -71,7 +71,7 @@ describe('/healthz on the local source', () => {
     const flaky = flakyRegistry(local.registry())
     const source = new RefreshingSnapshotSource({ registry: flaky.registry, now: () => clock, onError: () => {} })
     await source.start()
-    source.stop()
+    await source.stop()
     const app = createApp({ snapshots: source, gazetteer, cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, now: () => clock, log: () => {}, health: { staleAfterMs: 60_000 } })
     const health = async () => {
       const response = await app.request('http://localhost/healthz')
