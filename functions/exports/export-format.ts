@@ -42,6 +42,8 @@ export interface RenderOptions {
   readonly limit?: number
   /** UTF-8 bytes of rows at most (at least one row is always written). @default Infinity */
   readonly maxBytes?: number
+  /** Rows already written this minute, reused (the API's exports); none for files. */
+  readonly rowCache?: ExportRowCache
   /** The cursor of the next page, once known (from the last row passed and how many were): rendered by `close`. */
   readonly nextCursor?: (last: PointHit, passed: number) => string
 }
@@ -50,7 +52,7 @@ export interface RenderOptions {
  * Renders rows until `limit` rows or `maxBytes` are reached, whichever comes first: a page of an
  * API export must fit in one Lambda response (6 MB, after base64 for CSV), whatever its rows hold.
  */
-export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { at, limit = Infinity, maxBytes = Infinity, nextCursor }: RenderOptions): RenderedExport {
+export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { at, limit = Infinity, maxBytes = Infinity, nextCursor, rowCache }: RenderOptions): RenderedExport {
   const parts: string[] = [format.open(at !== null)]
   let written = 0
   let bytes = 0
@@ -62,7 +64,7 @@ export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { a
       more = true
       break
     }
-    const text = format.row(hit, at)
+    const text = rowCache && at ? rowCache.row(format, hit, at) : format.row(hit, at)
     if (text !== null) {
       const size = Buffer.byteLength(text) + format.separator.length
       if (written > 0 && bytes + size > maxBytes) {
@@ -80,4 +82,30 @@ export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { a
   const next = more && last ? (nextCursor?.(last, passed) ?? null) : null
   parts.push(format.close(at === null ? undefined : next))
   return { text: parts.join(''), written, last, passed, more, next }
+}
+
+/**
+ * Export rows reused within one minute of time, as PresentedPointCache does for points: a row
+ * depends on its site and on "now" only through open_now and next_opening, which answers already
+ * keep for a minute (ETag, Cache-Control). Rows measured from a caller (`distance_m`) or placed
+ * at a stop inside a bbox are made each time. Keyed by the site object: a new snapshot misses,
+ * and the old rows go with the old records (WeakMap).
+ */
+export class ExportRowCache {
+  private readonly rows = new Map<ExportFormat['name'], WeakMap<object, { minute: number; text: string | null }>>()
+
+  row(format: ExportFormat, hit: PointHit, at: Date): string | null {
+    const ownPlace = hit.location === undefined || hit.location === hit.site.location || (hit.location === null && !hit.site.location)
+    if (hit.distance_m !== null || !ownPlace) return format.row(hit, at)
+    const minute = Math.floor(at.getTime() / 60_000)
+    let byFormat = this.rows.get(format.name)
+    if (!byFormat) this.rows.set(format.name, (byFormat = new WeakMap()))
+    let entry = byFormat.get(hit.site)
+    if (!entry || entry.minute !== minute) {
+      // Made at the start of the minute, so every answer within it says the same thing.
+      entry = { minute, text: format.row(hit, new Date(minute * 60_000)) }
+      byFormat.set(hit.site, entry)
+    }
+    return entry.text
+  }
 }

@@ -11,7 +11,7 @@ import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
 import { stableStringify } from '../../../shared/util/stable-json.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
-import { renderExport, type ExportFormat } from '../../exports/export-format.ts'
+import { ExportRowCache, renderExport, type ExportFormat } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
@@ -117,7 +117,7 @@ const csvFormatLoaded = (): Promise<ExportFormat> => (csvFormatLoading ??= impor
  * response whatever the registry's size; the next page is named by a `Link: rel="next"` header
  * (and, in GeoJSON, by `next_cursor`). Whole-registry files are under /opendata/ instead.
  */
-async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 'geojson', deps: PointsRouteDeps): Promise<Response> {
+async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 'geojson', deps: PointsRouteDeps, rowCache: ExportRowCache): Promise<Response> {
   const snapshot = deps.snapshot()
   const now = deps.now()
   const cursor = readCursor(c, deps, query, 'rows', snapshot)
@@ -128,6 +128,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
     at: now,
     limit: query.limit,
     maxBytes: EXPORT_PAGE.maxBytes,
+    rowCache,
     nextCursor: (last, passed) =>
       deps.cursors.encode(
         query.near
@@ -147,6 +148,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
 
 export function pointsRoutes(deps: PointsRouteDeps): Hono {
   const presented = new PresentedPointCache()
+  const rowCache = new ExportRowCache()
   const routes = new Hono()
 
   routes.get(honoPath(listPointsRoute), validRequest('query', listPointsRoute.request.query), (c) => {
@@ -184,8 +186,8 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' })
   })
 
-  routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'geojson', deps))
-  routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'csv', deps))
+  routes.get(honoPath(geoJsonRoute), validRequest('query', geoJsonRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'geojson', deps, rowCache))
+  routes.get(honoPath(csvRoute), validRequest('query', csvRoute.request.query), (c) => answerExport(c, c.req.valid('query'), 'csv', deps, rowCache))
 
   return routes
 }
