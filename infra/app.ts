@@ -1,6 +1,6 @@
 /**
  * The CDK app (`npx cdk synth`, `npm run deploy`). Offline and without credentials it still
- * synthesises: the account stays unresolved and the region defaults to eu-south-1 (Milan).
+ * synthesises: the account stays unresolved and the region is eu-south-1 (Milan) unless `-c region=…` says otherwise.
  */
 import { createPuntoVicinoApp } from './create-app.ts'
 

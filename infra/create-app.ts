@@ -11,8 +11,11 @@ import { stageDocsAssets } from './stage-docs-assets.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 
+/** Milan: the users are in Italy. */
+export const DEFAULT_REGION = 'eu-south-1'
+
 /** Context values (cdk.json, or `-c name=value`) that shape a deployment; all optional. */
-export const CONTEXT_KEYS = ['domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency'] as const
+export const CONTEXT_KEYS = ['region', 'domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency'] as const
 
 export interface CreateAppOptions extends AppProps {
   /** Where the Lambda bundles are written. @default dist/lambda */
@@ -42,7 +45,10 @@ export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDI
   const lambdas = await buildLambdas(lambdaOutdir)
   const webDir = join(REPO_ROOT, context('webDir') ?? join('web', 'dist'))
   const hasWeb = existsSync(webDir) && readdirSync(webDir).length > 0
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-south-1' }
+  // The region is chosen here, not taken from CDK_DEFAULT_REGION: the CDK CLI sets that to
+  // us-east-1 whenever it finds no region configured, which would move a default deployment
+  // (and where its web ACL lives) without anyone asking.
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: context('region') ?? DEFAULT_REGION }
   const waf = context('waf') ?? 'true'
   if (waf !== 'true' && waf !== 'false') throw new Error(`context: waf must be true or false, got ${waf}`)
   const webAclArn = context('webAclArn')

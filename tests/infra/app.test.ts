@@ -12,7 +12,7 @@ function offlineEnvironment(): NodeJS.ProcessEnv {
 }
 
 describe('npx cdk synth', () => {
-  it('synthesises the whole app offline, with no credentials, through cdk.json', () => {
+  it('synthesises the whole app offline, with no credentials, through cdk.json, in eu-south-1 with its us-east-1 web ACL stack', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'pv-synth-'))
     const started = performance.now()
     const result = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', outdir], { cwd: process.cwd(), env: offlineEnvironment(), encoding: 'utf8', timeout: 120_000 })
@@ -28,6 +28,10 @@ describe('npx cdk synth', () => {
     // The web ACL, on by default, in its us-east-1 stack.
     const edge = JSON.parse(readFileSync(join(outdir, 'PuntoVicinoEdge.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> }
     expect(Object.values(edge.Resources).map((r) => r.Type)).toContain('AWS::WAFv2::WebACL')
+    // The CLI sets CDK_DEFAULT_REGION to us-east-1 when nothing is configured; the app keeps Milan.
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { environment?: string }> }
+    expect(manifest.artifacts.PuntoVicino!.environment).toMatch(/\/eu-south-1$/)
+    expect(manifest.artifacts.PuntoVicinoEdge!.environment).toMatch(/\/us-east-1$/)
     console.info(`cdk synth: ${seconds.toFixed(1)} s`)
   }, 150_000)
 })

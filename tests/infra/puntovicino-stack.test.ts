@@ -64,6 +64,7 @@ describe('PuntoVicinoStack', () => {
 
 describe('the web ACL, on by default', () => {
   it('lives in a us-east-1 stack of its own, with managed rule groups and per-IP rate limits', () => {
+    expect(stack.region).toBe('eu-south-1') // the default, whatever CDK_DEFAULT_REGION the CLI sets
     expect(edge?.region).toBe('us-east-1')
     const acl = Template.fromStack(edge!)
     acl.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } })
@@ -88,16 +89,9 @@ describe('the web ACL, on by default', () => {
     expect(Object.values(Template.fromStack(off.stack).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig.WebACLId).toBeUndefined()
     expect(new AwsSolutionsChecks().validateScope(off.app).success).toBe(true)
 
-    const previous = process.env.CDK_DEFAULT_REGION
-    process.env.CDK_DEFAULT_REGION = 'us-east-1'
-    try {
-      const virginia = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'va.out') })
-      expect(virginia.edge).toBeUndefined()
-      Template.fromStack(virginia.stack).resourceCountIs('AWS::WAFv2::WebACL', 1)
-    } finally {
-      if (previous === undefined) delete process.env.CDK_DEFAULT_REGION
-      else process.env.CDK_DEFAULT_REGION = previous
-    }
+    const virginia = await createPuntoVicinoApp({ context: { region: 'us-east-1' }, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'va.out') })
+    expect(virginia.edge).toBeUndefined()
+    Template.fromStack(virginia.stack).resourceCountIs('AWS::WAFv2::WebACL', 1)
   })
 })
 
