@@ -12,8 +12,10 @@ export interface CursorState {
   readonly q: string
   /** Keyset position (last point id) for id-ordered walks. */
   readonly after?: string
-  /** With `after`, in exports (one row per site): the last site's position in that point. */
+  /** With `after`, in exports (one row per place): the last row's site position in that point… */
   readonly site?: number
+  /** …and its place's position in that site. */
+  readonly place?: number
   /** Offset for distance-ordered walks, valid only within the same registry version. */
   readonly offset?: number
 }
@@ -25,10 +27,12 @@ const MAX_OFFSET = 10_000_000
 
 function isCursorState(state: unknown): state is CursorState {
   if (typeof state !== 'object' || state === null) return false
-  const { v, q, after, offset, site } = state as Record<string, unknown>
+  const { v, q, after, offset, site, place } = state as Record<string, unknown>
   if (!Number.isSafeInteger(v) || typeof q !== 'string') return false
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 120)) return false
-  if (site !== undefined && (after === undefined || !Number.isSafeInteger(site) || (site as number) < 0 || (site as number) > 100_000)) return false
+  for (const position of [site, place]) {
+    if (position !== undefined && (after === undefined || !Number.isSafeInteger(position) || (position as number) < 0 || (position as number) > 100_000)) return false
+  }
   if (offset !== undefined && !(Number.isSafeInteger(offset) && (offset as number) >= 0 && (offset as number) <= MAX_OFFSET)) return false
   return after === undefined || offset === undefined
 }

@@ -2,7 +2,9 @@ import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
+import { siteAtPlace } from '../../shared/geo/site-places.ts'
 import type { Site } from '../../shared/schemas/point.ts'
+import { placeFacts } from './place-facts.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import type { ExportFormat } from './export-format.ts'
 import { QUOTE_FOR_SPREADSHEETS, spreadsheetSafe } from './spreadsheet-safe.ts'
@@ -18,6 +20,8 @@ export const csvColumns = [
   'site_street', 'site_postcode', 'lat', 'lon', 'valid_from', 'valid_to', 'opening_hours_osm', 'opening_hours_text',
   'services', 'topics', 'booking', 'booking_url', 'phone', 'email', 'website', 'languages', 'step_free',
   'open_now', 'next_opening', 'distance_m', 'updated_at', 'last_verified_at', 'source_dataset', 'source_id',
+  // Added with issue 9, at the end so column positions read by earlier clients do not move.
+  'place_kind', 'place_label', 'place_dates',
 ] as const
 export type CsvColumn = (typeof csvColumns)[number]
 
@@ -44,10 +48,14 @@ function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
 }
 
 /** `lat`/`lon` are where the site matched (see `geoJsonFeature`), so both exports agree. */
-export function csvRow({ point, site, distance_m, location: matchedAt }: PointHit, now: Date | null): Record<CsvColumn, string | number | boolean | null> {
-  const next = now && nextOpening(now)(site)
+export function csvRow(hit: PointHit, now: Date | null): Record<CsvColumn, string | number | boolean | null> {
+  const { point, site, distance_m, location: matchedAt } = hit
+  // At a place, the site as it is there: a van's stop is open when the van is at that stop.
+  const here = hit.place ? siteAtPlace(site, hit.place) : site
+  const next = now && nextOpening(now)(here)
   const location = matchedAt ?? site.location
   const hours = hoursTextsOf(site)
+  const place = placeFacts(hit)
   return {
     point_id: point.id,
     name: point.name,
@@ -81,13 +89,16 @@ export function csvRow({ point, site, distance_m, location: matchedAt }: PointHi
     website: point.contacts.website,
     languages: point.languages.join('|'),
     step_free: point.accessibility.step_free,
-    open_now: now !== null && point.status === 'active' && isOpenAt(now)(site),
+    open_now: now !== null && point.status === 'active' && isOpenAt(now)(here),
     next_opening: now !== null && point.status === 'active' && next ? toRomeIso(next) : null,
     distance_m,
     updated_at: point.updated_at,
     last_verified_at: point.last_verified_at,
     source_dataset: point.source.dataset,
     source_id: point.source.original_id,
+    place_kind: place.kind,
+    place_label: place.label,
+    place_dates: place.dates.join('|'),
   }
 }
 

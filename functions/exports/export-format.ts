@@ -86,25 +86,27 @@ export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { a
 
 /**
  * Export rows reused within one minute of time, as PresentedPointCache does for points: a row
- * depends on its site and on "now" only through open_now and next_opening, which answers already
- * keep for a minute (ETag, Cache-Control). Rows measured from a caller (`distance_m`) or placed
- * at a stop inside a bbox are made each time. Keyed by the site object: a new snapshot misses,
- * and the old rows go with the old records (WeakMap).
+ * depends on its site, its place and on "now" only through open_now and next_opening, which
+ * answers already keep for a minute (ETag, Cache-Control). Rows measured from a caller
+ * (`distance_m`) are made each time. Keyed by the site object and the place: a new snapshot
+ * misses, and the old rows go with the old records (WeakMap).
  */
 export class ExportRowCache {
-  private readonly rows = new Map<ExportFormat['name'], WeakMap<object, { minute: number; text: string | null }>>()
+  private readonly rows = new Map<ExportFormat['name'], WeakMap<object, Map<string, { minute: number; text: string | null }>>>()
 
   row(format: ExportFormat, hit: PointHit, at: Date): string | null {
-    const ownPlace = hit.location === undefined || hit.location === hit.site.location || (hit.location === null && !hit.site.location)
-    if (hit.distance_m !== null || !ownPlace) return format.row(hit, at)
+    if (hit.distance_m !== null) return format.row(hit, at)
     const minute = Math.floor(at.getTime() / 60_000)
     let byFormat = this.rows.get(format.name)
     if (!byFormat) this.rows.set(format.name, (byFormat = new WeakMap()))
-    let entry = byFormat.get(hit.site)
+    let bySite = byFormat.get(hit.site)
+    if (!bySite) byFormat.set(hit.site, (bySite = new Map()))
+    const place = hit.place ? `${hit.place.role}:${hit.place.location.lat},${hit.place.location.lon}` : '-'
+    let entry = bySite.get(place)
     if (!entry || entry.minute !== minute) {
       // Made at the start of the minute, so every answer within it says the same thing.
       entry = { minute, text: format.row(hit, new Date(minute * 60_000)) }
-      byFormat.set(hit.site, entry)
+      bySite.set(place, entry)
     }
     return entry.text
   }

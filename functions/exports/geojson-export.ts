@@ -1,15 +1,17 @@
 import type { PointHit } from '../../shared/geo/query.ts'
-import { nextOpening, openingState } from '../../shared/hours/open-at.ts'
+import { isOpenAt, nextOpening, openingState } from '../../shared/hours/open-at.ts'
+import { siteAtPlace } from '../../shared/geo/site-places.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { pointHoursText } from '../api/present-point.ts'
 import type { ExportFormat } from './export-format.ts'
+import { placeFacts } from './place-facts.ts'
 
 /**
  * One RFC 7946 Point feature per site with coordinates ([lon, lat] order), placed where the site
  * matched (`hit.location`: a mobile unit's stop inside a bbox, else the site's own location). The
- * feature id is `<point id>/<site id>`: site ids are only unique within their point (imports name
- * a point's one site "main"), and a map needs ids unique in the collection and stable across
- * versions for feature-state highlights. Properties are a compact summary of the point; the full
+ * feature id is `<point id>/<site id>` (`…@<lat>,<lon>` for a mobile unit's stop place): site ids
+ * are only unique within their point (imports name a point's one site "main"), and a map needs
+ * ids unique in the collection and stable across versions for feature-state highlights. Properties are a compact summary of the point; the full
  * record is one /v1/points/{id} away. Without an instant (a file), nothing that changes with the
  * clock is included.
  */
@@ -18,10 +20,19 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
   const location = hit.location ?? site.location
   if (!location) return null
   // As in the Point view: a suspended or closed point is never open (openingState knows).
-  const live = now ? { open: openingState(now)(point).open, next: nextOpening(now)(point) } : null
+  const place = placeFacts(hit)
+  // At a place, the site as it is there (a van at this stop); the point as a whole otherwise.
+  const here = hit.place ? siteAtPlace(site, hit.place) : null
+  const live = now
+    ? point.status !== 'active'
+      ? { open: false, next: null }
+      : here
+        ? { open: isOpenAt(now)(here), next: nextOpening(now)(here) }
+        : { open: openingState(now)(point).open, next: nextOpening(now)(point) }
+    : null
   return {
     type: 'Feature' as const,
-    id: `${point.id}/${site.id}`,
+    id: `${point.id}/${place.key}`,
     geometry: { type: 'Point' as const, coordinates: [location.lon, location.lat] as [number, number] },
     properties: {
       point_id: point.id,
@@ -37,6 +48,9 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
       ...(live ? { open_now: live.open, next_opening: live.next ? toRomeIso(live.next) : null } : {}),
       opening_hours_text: pointHoursText(point, 'it'),
       step_free: point.accessibility.step_free,
+      place_kind: place.kind,
+      place_label: place.label,
+      place_dates: place.dates,
       ...(hit.distance_m !== null ? { distance_m: hit.distance_m } : {}),
     },
   }

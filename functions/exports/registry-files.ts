@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { matchingSites, type PointHit } from '../../shared/geo/query.ts'
+import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat } from './csv-export.ts'
@@ -9,7 +9,8 @@ import { geoJsonFormat } from './geojson-export.ts'
 
 /**
  * The whole registry as open-data files, regenerated with each snapshot: every point of every
- * status (the `status` column says which), one row per site, without the fields that change with
+ * status (the `status` column says which), one row per place where a site can be met (a mobile
+ * unit once per stop place), without the fields that change with
  * the clock or the caller. Served under /opendata/ (CloudFront from S3 on AWS, the local server
  * on a laptop) with an ETag and gzip/brotli made once here: CloudFront compresses only objects
  * under 10 MB, and a national registry's files outgrow that.
@@ -31,7 +32,9 @@ export interface RegistryFile {
 
 export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
   const rows: PointHit[] = []
-  for (const { point, site, location } of matchingSites(snapshot, { statuses: [...POINT_STATUSES] })) rows.push({ point, site, location, distance_m: null })
+  for (const { point, site, place } of matchingPlaces(snapshot, { statuses: [...POINT_STATUSES] })) {
+    rows.push({ point, site, location: place?.location ?? null, ...(place ? { place } : {}), distance_m: null })
+  }
   return REGISTRY_FILE_FORMATS.map((format) => {
     const rendered = renderExport(format, rows, { at: null })
     const body = Buffer.from(rendered.text)

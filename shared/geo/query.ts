@@ -5,7 +5,7 @@ import type { PointFilter } from '../filters/point-filter.ts'
 import type { Location } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { haversineMetres } from './haversine.ts'
-import { siteAtPlace, type PlaceRole } from './site-places.ts'
+import { siteAtPlace, type PlaceRole, type SitePlace } from './site-places.ts'
 import type { Snapshot } from './snapshot.ts'
 import type { Utf8Column } from './utf8-column.ts'
 
@@ -20,6 +20,12 @@ export interface PointHit {
    * `site.location` is only its base); null for an online site. Always set by this module.
    */
   location?: Location | null
+  /**
+   * What the matched place is (set where a place was matched: `queryNearest`, `matchingPlaces`):
+   * the whole site, a mobile unit's weekly base, or one of its stop places. `siteAtPlace(site,
+   * place)` is the site as it is there, for what "open now" and "next stop" must say.
+   */
+  place?: SitePlace
 }
 
 /**
@@ -81,12 +87,16 @@ export function queryNearest(
     batch *= 4
   }
   found.sort((a, b) => a.metres - b.metres || a.point - b.point)
-  return found.slice(offset, offset + limit).map(({ point, place, metres }) => ({
-    point: s.records.get(point),
-    site: siteOf(s, point, t.placeSite[place]!),
-    distance_m: metres,
-    location: placeLocation(s, place),
-  }))
+  return found.slice(offset, offset + limit).map(({ point, place, metres }) => {
+    const location = placeLocation(s, place)
+    return {
+      point: s.records.get(point),
+      site: siteOf(s, point, t.placeSite[place]!),
+      distance_m: metres,
+      location,
+      place: { role: t.placeRole[place] as PlaceRole, location },
+    }
+  })
 }
 
 /**
@@ -118,34 +128,61 @@ export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
   return index >= 0 && s.ids.get(index) === id ? s.records.get(index) : undefined
 }
 
-/** Where an export page ended: the last row's point id and its site's position in the point. */
-export interface SiteKey {
+/** Where an export page ended: the last row's point id, its site's position in the point, and its place's among the site's. */
+export interface PlaceKey {
   readonly pointId: string
   readonly siteIndex: number
+  readonly placeIndex: number
+}
+
+/** One row of an export: a site where it can be met (a mobile unit once per stop place), or an online site once. */
+export interface PlaceRow {
+  readonly point: PointRecord
+  readonly site: Site
+  readonly siteIndex: number
+  /** The place's position among the site's places (0 for a site with one place, or none). */
+  readonly placeIndex: number
+  /** null for an online site. */
+  readonly place: SitePlace | null
 }
 
 /**
- * Every matching site of every matching point, in point id then site order: one row per site for
- * exports. With `after`, the walk resumes just past that row (keyset: a page boundary stays put
- * while points are added or removed before it).
+ * Every matching place of every matching site, in point id, site and place order: one row each
+ * for exports, so a mobile unit appears at each of its stops, where `near` measures it too.
+ * With a bbox only the places inside it; with `openAt` only the places open then. With `after`,
+ * the walk resumes just past that row (keyset: a page boundary stays put while points are
+ * added or removed before it).
  */
-export function* matchingSites(
-  s: Snapshot,
-  f: PointFilter,
-  opts: { after?: SiteKey } = {},
-): Iterable<{ point: PointRecord; site: Site; siteIndex: number; location: Location | null }> {
+export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: PlaceKey } = {}): Iterable<PlaceRow> {
+  const t = s.tables
   const filter = compileFilter(s, f)
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
   const after = opts.after
-  // The point of `after` itself (if it still exists) resumes past its site; later points start whole.
+  // The point of `after` itself (if it still exists) resumes past its row; later points start whole.
   const start = after === undefined ? 0 : firstIndexAbove(s.ids, after.pointId) - (getPoint(s, after.pointId) ? 1 : 0)
-  for (const point of candidatePoints(s, filter, start)) {
-    const first = s.tables.pointFirstSite[point]!
-    const end = s.tables.pointFirstSite[point + 1]!
-    const skipTo = after !== undefined && point === start && s.ids.get(point) === after.pointId ? first + after.siteIndex + 1 : first
-    for (let g = skipTo; g < end; g++) {
-      const location = siteMatch(s, filter, isOpen, point, g)
-      if (location !== undefined) yield { point: s.records.get(point), site: siteOf(s, point, g), siteIndex: g - first, location }
+  for (const p of candidatePoints(s, filter, start)) {
+    const resumeIn = after !== undefined && p === start && s.ids.get(p) === after.pointId ? after : undefined
+    const first = t.pointFirstSite[p]!
+    const end = t.pointFirstSite[p + 1]!
+    for (let g = first + (resumeIn ? Math.max(0, resumeIn.siteIndex) : 0); g < end; g++) {
+      if (!filter.siteKindPasses(g)) continue
+      const site = siteOf(s, p, g)
+      const point = s.records.get(p)
+      const firstPlace = t.siteFirstPlace[g]!
+      const places = t.siteFirstPlace[g + 1]! - firstPlace
+      const skipThrough = resumeIn && g - first === resumeIn.siteIndex ? resumeIn.placeIndex : -1
+      if (places === 0) {
+        // An online site: no place, so no bbox can hold it.
+        if (filter.bbox === null && skipThrough < 0 && (isOpen === null || isOpen(site))) yield { point, site, siteIndex: g - first, placeIndex: 0, place: null }
+        continue
+      }
+      for (let k = skipThrough + 1; k < places; k++) {
+        const e = firstPlace + k
+        if (filter.bbox !== null && !filter.placePasses(e)) continue
+        const place = { role: t.placeRole[e] as PlaceRole, location: placeLocation(s, e) }
+        if (isOpen !== null && !isOpen(siteAtPlace(site, place))) continue
+        yield { point, site, siteIndex: g - first, placeIndex: k, place }
+      }
     }
   }
 }

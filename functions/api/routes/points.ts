@@ -1,7 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { getPoint, matchingPlaces, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
@@ -82,25 +82,41 @@ export const geoJsonRoute = { method: 'get', path: '/v1/points.geojson', request
 
 export const csvRoute = { method: 'get', path: '/v1/points.csv', request: { query: ExportQuerySchema } } as const satisfies ApiRoute
 
+/** An export row: a matched site at one of its places, as the formats write it. */
+type ExportRow = PointHit & Pick<PlaceRow, 'siteIndex' | 'placeIndex'>
+
 /**
- * The rows of an export from where its cursor left off: (point, site) in id and site order, or
- * nearest first with `near` (each row measured to where its site matched: a mobile unit's stop,
- * not its base), within `radius_km`.
+ * The rows of an export from where its cursor left off: (point, site, place) in id, site and
+ * place order, or nearest first with `near`, each row measured to its own place (a mobile unit's
+ * stop, not its base), within `radius_km`.
  */
-function exportRows(snapshot: Snapshot, query: ExportQuery, cursor: CursorState | undefined, now: Date): Iterable<PointHit> {
+function exportRows(snapshot: Snapshot, query: ExportQuery, cursor: CursorState | undefined, now: Date): Iterable<ExportRow> {
   const filter = toPointFilter(query, now)
   const near = query.near
+  const asRow = ({ point, site, siteIndex, placeIndex, place }: PlaceRow, distance: number | null): ExportRow => ({
+    point,
+    site,
+    siteIndex,
+    placeIndex,
+    location: place?.location ?? null,
+    ...(place ? { place } : {}),
+    distance_m: distance === null ? null : Math.round(distance),
+  })
   if (!near) {
-    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1 }
-    return map(matchingSites(snapshot, filter, { after }), ({ point, site, location }) => ({ point, site, location, distance_m: null }))
+    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1 }
+    return map(matchingPlaces(snapshot, filter, { after }), (row) => asRow(row, null))
   }
-  const rows: Array<PointHit & { siteIndex: number }> = []
-  for (const { point, site, siteIndex, location } of matchingSites(snapshot, filter)) {
-    const distance = location ? haversineMetres(near, location) : null
+  const rows: ExportRow[] = []
+  for (const row of matchingPlaces(snapshot, filter)) {
+    const distance = row.place ? haversineMetres(near, row.place.location) : null
     if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
-    rows.push({ point, site, siteIndex, location, distance_m: distance === null ? null : Math.round(distance) })
+    rows.push(asRow(row, distance))
   }
-  rows.sort((a, b) => (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity) || (a.point.id < b.point.id ? -1 : a.point.id > b.point.id ? 1 : a.siteIndex - b.siteIndex))
+  rows.sort(
+    (a, b) =>
+      (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity) ||
+      (a.point.id < b.point.id ? -1 : a.point.id > b.point.id ? 1 : a.siteIndex - b.siteIndex || a.placeIndex - b.placeIndex),
+  )
   return rows.slice(cursor?.offset ?? 0)
 }
 
@@ -133,7 +149,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
       deps.cursors.encode(
         query.near
           ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
-          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: last.point.sites.indexOf(last.site) },
+          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex },
       ),
   })
   if (page.next) {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { csvColumns } from '../../../functions/exports/csv-export.ts'
-import { bruteSites, haversineKm } from '../../shared/geo/brute-force.ts'
+import { brutePlaces, haversineKm } from '../../shared/geo/brute-force.ts'
 import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
 import { filterOf, filterParamsArbitrary, queryString, type FilterParams } from './support/filter-params.ts'
 
@@ -84,44 +84,53 @@ function expectRfc7946(collection: { type: string; features: Feature[] }, params
   expect(new Set(collection.features.map((f) => f.id)).size).toBe(collection.features.length)
 }
 
-const siteKey = (pointId: string, siteId: string) => `${pointId}/${siteId}`
-/**
- * Where each site is, by point and site id. Without a bbox a feature sits at its site's location;
- * with one, where the site matched inside the box (a van's stop there, not its base).
- */
-const siteLocations = new Map(records.flatMap((p) => p.sites.map((s) => [siteKey(p.id, s.id), s.location] as const)))
+/** A row's identity: its point, its site and where (null for an online site). */
+const rowKey = (pointId: string, siteId: string, location: { lat: number; lon: number } | null) => `${pointId}/${siteId}@${location ? `${location.lat},${location.lon}` : '-'}`
+const featureKey = (f: Feature) => rowKey(f.properties.point_id, f.properties.site_id, { lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]! })
+const csvKey = (r: Record<string, string>) => rowKey(r.point_id!, r.site_id!, r.lat === '' ? null : { lat: Number(r.lat), lon: Number(r.lon) })
+/** The oracle's rows: one per place where a site can be met (a van once per stop place). */
+const oracleRows = (filter: Parameters<typeof brutePlaces>[2]) => brutePlaces(records, FIXED_TODAY, filter)
+const oracleKeys = (filter: Parameters<typeof brutePlaces>[2], located = false) =>
+  oracleRows(filter)
+    .filter((o) => !located || o.location)
+    .map((o) => rowKey(o.id, o.siteId, o.location))
 const SELECTIVE = ['region', 'province', 'comune', 'bbox']
 /** Exports answer whole selections: keep the random ones to a region or smaller, so a run takes seconds. */
 const selectiveFilters = filterParamsArbitrary(records, { maxFilters: 3 }).filter((p) => SELECTIVE.some((k) => k in p))
 
 describe('GET /v1/points.geojson', () => {
-  it('is an RFC 7946 FeatureCollection with one Point feature per matching site at its [lon, lat]', async () => {
+  it('is an RFC 7946 FeatureCollection with one Point feature per place a matching site is met at, at its [lon, lat]', async () => {
     const collection = await geoJson({})
     expectRfc7946(collection)
-    const located = bruteSites(records, FIXED_TODAY, {}).filter((hit) => siteLocations.get(siteKey(hit.id, hit.siteId)))
-    expect(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id))).toEqual(located.map((h) => siteKey(h.id, h.siteId)))
-    for (const feature of collection.features) {
-      const location = siteLocations.get(siteKey(feature.properties.point_id, feature.properties.site_id))!
-      expect(feature.geometry.coordinates).toEqual([location.lon, location.lat])
-    }
+    expect(collection.features.map(featureKey)).toEqual(oracleKeys({}, true))
   })
 
-  it('selects, for random filters, the same sites as brute-force filtering of the registry', async () => {
+  it('selects, for random filters, the same places as brute-force filtering of the registry', async () => {
     await fc.assert(
       fc.asyncProperty(selectiveFilters, async (params) => {
         const collection = await geoJson(params)
         expectRfc7946(collection, params)
-        const oracle = bruteSites(records, FIXED_TODAY, filterOf(params)).filter((hit) => siteLocations.get(siteKey(hit.id, hit.siteId)))
-        expect(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id)).sort()).toEqual(oracle.map((h) => siteKey(h.id, h.siteId)).sort())
-        if (params.bbox === undefined) {
-          for (const f of collection.features) {
-            const location = siteLocations.get(siteKey(f.properties.point_id, f.properties.site_id))!
-            expect(f.geometry.coordinates).toEqual([location.lon, location.lat])
-          }
-        }
+        expect(collection.features.map(featureKey)).toEqual(oracleKeys(filterOf(params), true))
       }),
       { numRuns: 30, seed: 7946 },
     )
+  })
+
+  it("gives a mobile unit a feature at each stop place, named and dated, with the stop's own status", async () => {
+    const hasStopPlaces = (s: (typeof records)[number]['sites'][number]) =>
+      s.kind === 'mobile' && new Set(s.stops?.filter((st) => st.date >= FIXED_TODAY).map((st) => `${st.place.location.lat},${st.place.location.lon}`)).size > 1
+    const van = records.find((p) => p.status === 'active' && p.sites.some(hasStopPlaces))!
+    const site = van.sites.find(hasStopPlaces)!
+    const collection = await geoJson({ comune: van.comune.istat!, status: 'active' })
+    const features = collection.features.filter((f) => f.properties.point_id === van.id && f.properties.site_id === site.id) as Array<Feature & { properties: Record<string, any> }>
+    const stopPlaces = new Set(site.stops!.filter((st) => st.date >= FIXED_TODAY).map((st) => `${st.place.location.lon},${st.place.location.lat}`))
+    expect(new Set(features.filter((f) => f.properties.place_kind === 'stop').map((f) => f.geometry.coordinates.join(',')))).toEqual(stopPlaces)
+    for (const f of features.filter((f) => f.properties.place_kind === 'stop')) {
+      const here = site.stops!.filter((st) => `${st.place.location.lon},${st.place.location.lat}` === f.geometry.coordinates.join(','))
+      expect(f.properties.place_label).toBe(here[0]!.place.label)
+      expect(f.properties.place_dates).toEqual([...new Set(here.map((st) => st.date))].sort())
+      expect(f.id).toMatch(new RegExp(`^${van.id}/${site.id}@`))
+    }
   })
 
   it("places a mobile unit found by bbox at its stop inside the box, not at its base outside", async () => {
@@ -135,10 +144,10 @@ describe('GET /v1/points.geojson', () => {
     const params = { bbox: [lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001].join(',') }
     const collection = await geoJson(params)
     expectRfc7946(collection, params)
-    const feature = collection.features.find((f) => f.properties.point_id === van.point.id && f.properties.site_id === van.site.id)
-    expect(feature?.geometry.coordinates).toEqual([lon, lat])
+    const features = collection.features.filter((f) => f.properties.point_id === van.point.id && f.properties.site_id === van.site.id)
+    expect(features.map((f) => f.geometry.coordinates)).toEqual([[lon, lat]])
     const { rows } = await csvRows(params)
-    expect(rows.find((r) => r.point_id === van.point.id && r.site_id === van.site.id)).toMatchObject({ lat: String(lat), lon: String(lon) })
+    expect(rows.filter((r) => r.point_id === van.point.id && r.site_id === van.site.id)).toEqual([expect.objectContaining({ lat: String(lat), lon: String(lon), place_kind: 'stop' })])
   })
 
   it('orders features nearest first, each with its great-circle distance, within radius_km', async () => {
@@ -151,21 +160,18 @@ describe('GET /v1/points.geojson', () => {
       const [lon, lat] = feature.geometry.coordinates as [number, number]
       expect(Math.abs(feature.properties.distance_m! - haversineKm(near, { lat, lon }) * 1000)).toBeLessThanOrEqual(1)
     }
-    // Nothing with a location within the radius is left out.
-    const within = bruteSites(records, FIXED_TODAY, {}).filter((hit) => {
-      const location = siteLocations.get(siteKey(hit.id, hit.siteId))
-      return location && haversineKm(near, location) <= 30
-    })
+    // Nothing met within the radius is left out: every place, a van's stops included.
+    const within = oracleRows({}).filter((o) => o.location && haversineKm(near, o.location) <= 30)
     expect(collection.features).toHaveLength(within.length)
   })
 })
 
 describe('pages of an export', () => {
-  it('honours limit, one row per site, and walks every row exactly once by Link: rel="next"', async () => {
-    const whole = bruteSites(records, FIXED_TODAY, { region: '09' })
+  it('honours limit, one row per place, and walks every row exactly once by Link: rel="next"', async () => {
+    const whole = oracleKeys({ region: '09' })
     const { rows, pages } = await csvRows({ region: '09', limit: '37' })
     expect(pages).toBe(Math.ceil(whole.length / 37))
-    expect(rows.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(whole.map((h) => siteKey(h.id, h.siteId)))
+    expect(rows.map(csvKey)).toEqual(whole)
     const first = await fixture.get('/v1/points.csv?region=09&limit=37')
     expect(parse(await first.text(), { bom: true })).toHaveLength(38)
   })
@@ -203,11 +209,11 @@ describe('pages of an export', () => {
 })
 
 describe('GET /v1/points.csv', () => {
-  it('parses with the header row and gives one row per matching site, online ones included', async () => {
+  it('parses with the header row and gives one row per place a matching site is met at, online ones included', async () => {
     const { header, rows } = await csvRows({ region: '09' })
     expect(header).toEqual([...csvColumns])
-    const oracle = bruteSites(records, FIXED_TODAY, { region: '09' })
-    expect(rows.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(oracle.map((h) => siteKey(h.id, h.siteId)))
+    expect(rows.map(csvKey)).toEqual(oracleKeys({ region: '09' }))
+    expect(rows.filter((r) => r.site_kind === 'online').every((r) => r.place_kind === '' && r.lat === '')).toBe(true)
   })
 
   it('selects the same sites as the GeoJSON for the same filters (those with coordinates)', async () => {
@@ -215,7 +221,7 @@ describe('GET /v1/points.csv', () => {
       fc.asyncProperty(selectiveFilters, async (params) => {
         const [{ rows }, collection] = await Promise.all([csvRows(params), geoJson(params)])
         const located = rows.filter((r) => r.lat !== '')
-        expect(located.map((r) => siteKey(r.point_id!, r.site_id!))).toEqual(collection.features.map((f) => siteKey(f.properties.point_id, f.properties.site_id)))
+        expect(located.map(csvKey)).toEqual(collection.features.map(featureKey))
         located.forEach((row, i) => expect([Number(row.lon), Number(row.lat)]).toEqual(collection.features[i]!.geometry.coordinates))
       }),
       { numRuns: 20, seed: 4180 },

@@ -9,6 +9,7 @@ import { inMemorySnapshotSource } from '../../../functions/snapshot/snapshot-sou
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { EXPORT_PAGE } from '../../../shared/schemas/points-query.ts'
+import { brutePlaces } from '../../shared/geo/brute-force.ts'
 import { generateRegistry } from '../../shared/geo/fixtures.ts'
 
 /**
@@ -20,11 +21,12 @@ const NOW = new Date('2026-11-23T10:30:00+01:00')
 const records = generateRegistry({ points: 30_000, seed: 30, today: '2026-11-23' })
 const snapshot = buildSnapshot(records, { registryVersion: 3, builtAt: NOW })
 const sites = records.reduce((n, p) => n + p.sites.length, 0)
+const onlineSites = records.reduce((n, p) => n + p.sites.filter((site) => site.kind === 'online').length, 0)
 /** What API Gateway and Lambda let through in one synchronous response. */
 const LAMBDA_RESPONSE_BYTES = 6 * 1024 * 1024
 
 describe('exports of a 30,000-point registry', () => {
-  it('makes whole-registry files with every site, identical under gzip and brotli', () => {
+  it('makes whole-registry files with every place of every site, identical under gzip and brotli', () => {
     const started = performance.now()
     const files = buildRegistryFiles(snapshot)
     console.log(
@@ -33,13 +35,13 @@ describe('exports of a 30,000-point registry', () => {
     )
     const csv = files.find((f) => f.name.endsWith('.csv'))!
     const rows = parse(csv.body, { bom: true, columns: true }) as Array<Record<string, string>>
-    expect(rows).toHaveLength(sites)
+    // One row per place a site is met at (a van once per stop place), an online site once.
+    expect(rows).toHaveLength(snapshot.placeCount + onlineSites)
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['active', 'suspended', 'closed']))
     // Nothing that changes with the clock in a file served for hours.
     expect(Object.keys(rows[0]!)).not.toContain('open_now')
     const geojson = files.find((f) => f.name.endsWith('.geojson'))!
-    const located = records.reduce((n, p) => n + p.sites.filter((s) => s.location).length, 0)
-    expect(JSON.parse(geojson.body.toString()).features).toHaveLength(located)
+    expect(JSON.parse(geojson.body.toString()).features).toHaveLength(snapshot.placeCount)
     for (const file of files) {
       expect(gunzipSync(file.gzip).equals(file.body)).toBe(true)
       expect(brotliDecompressSync(file.brotli).equals(file.body)).toBe(true)
@@ -49,7 +51,7 @@ describe('exports of a 30,000-point registry', () => {
 
   it('answers API exports in pages that each fit one Lambda response, and a walk gets every row once', async () => {
     const app = createApp({ snapshots: inMemorySnapshotSource(snapshot), gazetteer: createGazetteer(loadComuni()), cursorSecret: 's', readDocsAsset: readDocsAssetFromPackage, now: () => NOW, log: () => {} })
-    const active = records.filter((p) => p.status === 'active').reduce((n, p) => n + p.sites.length, 0)
+    const activeRows = brutePlaces(records, '2026-11-23', {})
     for (const format of ['csv', 'geojson'] as const) {
       let url: string | null = `/v1/points.${format}?limit=${EXPORT_PAGE.maxRows}`
       const seen = new Set<string>()
@@ -63,7 +65,7 @@ describe('exports of a 30,000-point registry', () => {
         expect(onTheWire).toBeLessThan(LAMBDA_RESPONSE_BYTES)
         const keys =
           format === 'csv'
-            ? (parse(body, { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => `${r.point_id}/${r.site_id}`)
+            ? (parse(body, { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => `${r.point_id}/${r.site_id}@${r.lat},${r.lon}`)
             : (JSON.parse(body.toString()).features as Array<{ id: string }>).map((f) => f.id)
         for (const key of keys) {
           expect(seen.has(key), key).toBe(false)
@@ -72,7 +74,7 @@ describe('exports of a 30,000-point registry', () => {
         url = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null
         pages++
       }
-      const expected = format === 'csv' ? active : records.filter((p) => p.status === 'active').reduce((n, p) => n + p.sites.filter((s) => s.location).length, 0)
+      const expected = format === 'csv' ? activeRows.length : activeRows.filter((row) => row.location).length
       expect(seen.size).toBe(expected)
       console.log(`/v1/points.${format}: ${seen.size} rows in ${pages} pages`)
     }

@@ -18,7 +18,9 @@ describe('/opendata on the local server', () => {
     expect(plain.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const text = Buffer.from(await plain.arrayBuffer()).toString() // keeps the BOM, which Response.text() drops
     const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>
-    expect(rows).toHaveLength(records.reduce((n, p) => n + p.sites.length, 0))
+    // Every status, one row per place (a van once per stop place), an online site once.
+    expect(rows).toHaveLength(current.placeCount + records.reduce((n, p) => n + p.sites.filter((site) => site.kind === 'online').length, 0))
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['active', 'suspended', 'closed']))
     const etag = plain.headers.get('etag')!
 
     const br = await get('/opendata/punti-facilitazione.csv', { 'Accept-Encoding': 'gzip, deflate, br' })

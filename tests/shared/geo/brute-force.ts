@@ -104,3 +104,36 @@ export function bruteSites(records: readonly PointRecord[], today: LocalDate, f:
   }
   return hits
 }
+
+export interface OraclePlace {
+  id: string
+  siteId: string
+  /** The place's position among `sitePlaces(site, today)`; 0 for an online site. */
+  placeIndex: number
+  /** null for an online site. */
+  location: Location | null
+}
+
+/** Every matching place of every matching site (an online site once), in id, site and place order: the export rows. */
+export function brutePlaces(records: readonly PointRecord[], today: LocalDate, f: PointFilter): OraclePlace[] {
+  const open = f.openAt ? isOpenAt(f.openAt) : null
+  const rows: OraclePlace[] = []
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : 1))
+  for (const p of sorted) {
+    if (!pointMatches(p, f)) continue
+    for (const site of p.sites) {
+      if (!kindMatches(site, f)) continue
+      const places = sitePlaces(site, today)
+      if (places.length === 0) {
+        if (f.bbox === undefined && (!open || open(site))) rows.push({ id: p.id, siteId: site.id, placeIndex: 0, location: null })
+        continue
+      }
+      places.forEach((place, placeIndex) => {
+        if (f.bbox !== undefined && !inBox(place.location, f.bbox)) return
+        if (open && !open(siteAtPlace(site, place))) return
+        rows.push({ id: p.id, siteId: site.id, placeIndex, location: place.location })
+      })
+    }
+  }
+  return rows
+}

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
-import { getPoint, matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { getPoint, matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { sitePlaces } from '../../../shared/geo/site-places.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
-import { bruteList, bruteNearest, bruteSites } from './brute-force.ts'
+import { bruteList, bruteNearest, brutePlaces } from './brute-force.ts'
 import { generateRegistry } from './fixtures.ts'
 import { filterArbitrary, nearArbitrary } from './query-arbitraries.ts'
 
@@ -121,14 +121,28 @@ describe('queryList', () => {
   })
 })
 
-describe('matchingSites', () => {
-  it('yields one row per matching site, like a brute-force filter of every site', () => {
+describe('matchingPlaces', () => {
+  it('yields one row per matching place (a van once per stop place, an online site once), like a brute-force walk of every site', () => {
     fc.assert(
       fc.property(filters, (filter) => {
-        const rows = [...matchingSites(snapshot, filter)].map(({ point, site }) => [point.id, site.id])
-        expect(rows).toEqual(bruteSites(records, TODAY, filter).map((o) => [o.id, o.siteId]))
+        const rows = [...matchingPlaces(snapshot, filter)].map(({ point, site, placeIndex, place }) => [point.id, site.id, placeIndex, place?.location ?? null])
+        expect(rows).toEqual(brutePlaces(records, TODAY, filter).map((o) => [o.id, o.siteId, o.placeIndex, o.location]))
       }),
       { numRuns: 150 },
+    )
+  })
+
+  it('resumes just past a given row, whatever the filter', () => {
+    fc.assert(
+      fc.property(filters, fc.nat(), (filter, pick) => {
+        const all = [...matchingPlaces(snapshot, filter)]
+        if (all.length === 0) return
+        const cut = all[pick % all.length]!
+        const after = { pointId: cut.point.id, siteIndex: cut.siteIndex, placeIndex: cut.placeIndex }
+        const key = (r: (typeof all)[number]) => `${r.point.id}/${r.siteIndex}/${r.placeIndex}`
+        expect([...matchingPlaces(snapshot, filter, { after })].map(key)).toEqual(all.slice(all.indexOf(cut) + 1).map(key))
+      }),
+      { numRuns: 100 },
     )
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { matchingSites, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { deserializeSnapshot, serializeSnapshot } from '../../../shared/geo/snapshot-codec.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { generateRegistry } from './fixtures.ts'
@@ -17,8 +17,8 @@ const loaded = deserializeSnapshot(bytes)
 const loadedUnaligned = deserializeSnapshot(unaligned)
 
 const answer = (hits: PointHit[]) => hits.map((h) => [h.point.id, h.site, h.distance_m, h.location])
-const rows = (s: typeof built, filter: Parameters<typeof matchingSites>[1]) =>
-  [...matchingSites(s, filter)].map((r) => [r.point.id, r.site.id, r.location])
+const rows = (s: typeof built, filter: Parameters<typeof matchingPlaces>[1]) =>
+  [...matchingPlaces(s, filter)].map((r) => [r.point.id, r.site.id, r.placeIndex, r.place])
 
 describe('serializeSnapshot and deserializeSnapshot', () => {
   it('carry the metadata and the counts', () => {

@@ -1,0 +1,30 @@
+import type { PointHit } from '../../shared/geo/query.ts'
+import { PlaceRole } from '../../shared/geo/site-places.ts'
+
+/**
+ * What an export row says about its place: which kind (the whole site; a mobile unit's weekly
+ * base; one of its stop places), its name, and the dates of the unit's stops there. A mobile
+ * unit has one row per stop place, so `near` measures the same distance in an export as in
+ * /v1/points, and a reader sees where and when the van comes.
+ */
+export interface PlaceFacts {
+  readonly kind: 'site' | 'base' | 'stop' | null
+  readonly label: string
+  /** The dates of the stops at this place, sorted (empty but for stops). */
+  readonly dates: readonly string[]
+  /** Unique within the point: the site id, and the stop's coordinates for a stop place. */
+  readonly key: string
+}
+
+export function placeFacts({ site, place }: PointHit): PlaceFacts {
+  if (!place) return { kind: null, label: site.label, dates: [], key: site.id }
+  if (place.role !== PlaceRole.stop) return { kind: place.role === PlaceRole.weeklyBase ? 'base' : 'site', label: site.label, dates: [], key: site.id }
+  const { lat, lon } = place.location
+  const here = (site.stops ?? []).filter((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon)
+  return {
+    kind: 'stop',
+    label: here[0]?.place.label ?? site.label,
+    dates: [...new Set(here.map((stop) => stop.date))].sort(),
+    key: `${site.id}@${lat},${lon}`,
+  }
+}
