@@ -4,7 +4,8 @@ import { nextOpening, openingState } from '../../shared/hours/open-at.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
-import type { DataQualityNote, PointView } from '../../shared/schemas/point-view.ts'
+import type { DataQualityNote, MatchedPlace, NamedSite, PointView } from '../../shared/schemas/point-view.ts'
+import { PlaceRole, siteAtPlace, type SitePlace } from '../../shared/geo/site-places.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 
@@ -37,6 +38,38 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
     next_opening: next ? toRomeIso(next) : null,
     next_stops: stops,
     data_quality: dataQuality(record),
+  }
+}
+
+/**
+ * The site an answer names, at the place it was matched: its own open now, closing time and next
+ * opening there. The point's fields speak for all its sites, so a card must not show one site's
+ * address beside another site's "opens Wednesday" (Perugia, Passignano).
+ */
+export function presentNamedSite(site: Site, place: SitePlace | undefined, at: Date): NamedSite {
+  const here = place ? siteAtPlace(site, place) : site
+  const state = openingState(at)(here)
+  const next = nextOpening(at)(here)
+  return {
+    ...withoutPast(site, toRomeWallClock(at).date),
+    open_now: state.open,
+    closes_at: state.open ? toRomeIso(state.closesAt) : null,
+    next_opening: next ? toRomeIso(next) : null,
+  }
+}
+
+/** Where a `near` answer found the item: the place `distance_m` is measured to, and a van's next session there. */
+export function presentMatchedPlace(site: Site, place: SitePlace, at: Date): MatchedPlace {
+  const here = siteAtPlace(site, place)
+  const { lat, lon } = place.location
+  const stopHere = place.role === PlaceRole.stop ? site.stops?.find((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon) : undefined
+  return {
+    site_id: site.id,
+    kind: place.role === PlaceRole.stop ? 'stop' : place.role === PlaceRole.weeklyBase ? 'base' : 'site',
+    label: stopHere?.place.label ?? site.label,
+    location: { lat, lon },
+    // As far ahead as the calendar goes in practice: a village may see the van once a month.
+    next_session: site.kind === 'mobile' ? (upcomingSessions(at, here, { limit: 1, days: 92 })[0] ?? null) : null,
   }
 }
 

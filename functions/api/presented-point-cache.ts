@@ -1,11 +1,13 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
-import { presentPoint, withoutPast } from './present-point.ts'
-import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import type { SitePlace } from '../../shared/geo/site-places.ts'
+import { presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
 
-/** What the query engine adds to a point found near somewhere. */
+/** What the query engine adds to a point found near somewhere (or by a site filter). */
 export interface NearContext {
   readonly site: Site
   readonly distance_m: number | null
+  /** With near: the place matched, which distance_m is measured to. */
+  readonly place?: SitePlace
 }
 
 /**
@@ -19,7 +21,7 @@ export interface NearContext {
  */
 export class PresentedPointCache {
   private readonly points = new WeakMap<PointRecord, { minute: number; json: string }>()
-  private readonly sites = new WeakMap<Site, { minute: number; json: string }>()
+  private readonly sites = new WeakMap<Site, Map<string, { minute: number; json: string }>>()
 
   /** The point as JSON text at `at`, with the caller's nearest site and distance when given. */
   json(record: PointRecord, at: Date, near?: NearContext): string {
@@ -32,15 +34,23 @@ export class PresentedPointCache {
     }
     if (!near) return entry.json
     const distance = near.distance_m === null ? '' : `,"distance_m":${near.distance_m}`
-    return `${entry.json.slice(0, -1)}${distance},"site":${this.siteJson(near.site, minute)}}`
+    return `${entry.json.slice(0, -1)}${distance},${this.siteJson(near.site, near.place, minute)}}`
   }
 
-  /** The matched site, trimmed of its past like the point's own sites. */
-  private siteJson(site: Site, minute: number): string {
-    let entry = this.sites.get(site)
+  /**
+   * The matched site with its own status at the matched place, trimmed of its past like the
+   * point's own sites, and (with a place) the place itself: `"site":{…},"matched_place":{…}`.
+   */
+  private siteJson(site: Site, place: SitePlace | undefined, minute: number): string {
+    let byPlace = this.sites.get(site)
+    if (!byPlace) this.sites.set(site, (byPlace = new Map()))
+    const key = place ? `${place.role}:${place.location.lat},${place.location.lon}` : '-'
+    let entry = byPlace.get(key)
     if (!entry || entry.minute !== minute) {
-      entry = { minute, json: JSON.stringify(withoutPast(site, toRomeWallClock(new Date(minute * 60_000)).date)) }
-      this.sites.set(site, entry)
+      const at = new Date(minute * 60_000)
+      const named = JSON.stringify(presentNamedSite(site, place, at))
+      entry = { minute, json: `"site":${named}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}` }
+      byPlace.set(key, entry)
     }
     return entry.json
   }

@@ -17,6 +17,26 @@ export const DataQualityNoteSchema = z
   .meta({ id: 'DataQualityNote', description: 'A warning about the record, never a reason to hide it' })
 export type DataQualityNote = z.infer<typeof DataQualityNoteSchema>
 
+/** The site an answer names, with what holds for that site alone (a point's fields speak for all its sites). */
+export const NamedSiteSchema = SiteSchema.safeExtend({
+  open_now: z.boolean().meta({ description: 'This site, at the matched place (a mobile unit: only its sessions there), at response time' }),
+  closes_at: romeDateTime.nullable().meta({ description: 'When open now: when this opening ends' }),
+  next_opening: romeDateTime.nullable().meta({ description: 'The next opening of this site at the matched place' }),
+}).meta({ id: 'NamedSite' })
+
+export type NamedSite = z.infer<typeof NamedSiteSchema>
+
+export const MatchedPlaceSchema = z
+  .object({
+    site_id: z.string(),
+    kind: z.enum(['site', 'base', 'stop']).meta({ description: "site: the site's own location; base: a mobile unit's weekly base; stop: one of its stop places" }),
+    label: z.string().meta({ description: "The stop place's name, or the site's label" }),
+    location: LocationSchema,
+    next_session: StopSchema.nullable().meta({ description: "A mobile unit: its next session at this place (up to three months ahead); null otherwise or when none is planned" }),
+  })
+  .meta({ id: 'MatchedPlace' })
+export type MatchedPlace = z.infer<typeof MatchedPlaceSchema>
+
 export const PointSchema = PointRecordSchema.safeExtend({
   location: LocationSchema.nullable().meta({ description: 'The main site; null for an online-only point' }),
   opening_hours: WeeklyScheduleSchema.meta({ description: "The main site's weekly schedule; every site has its own in sites[]" }),
@@ -27,8 +47,9 @@ export const PointSchema = PointRecordSchema.safeExtend({
   closes_at: romeDateTime.nullable().meta({ description: 'When open now: when the current opening ends' }),
   next_opening: romeDateTime.nullable(),
   next_stops: z.array(StopSchema).meta({ description: "A mobile unit's next sessions, from its weekly round and its dated stops, over the next two weeks (up to 5)" }),
-  distance_m: z.number().int().optional().meta({ description: 'With near: great-circle metres to `site`' }),
-  site: SiteSchema.optional().meta({ description: 'With near: the nearest site that matches the filters' }),
+  distance_m: z.number().int().optional().meta({ description: 'With near: great-circle metres to `matched_place` (a mobile unit: the stop place matched, not its base)' }),
+  site: NamedSiteSchema.optional().meta({ description: 'With near (or a site filter): the site that matched, with its own status at the matched place' }),
+  matched_place: MatchedPlaceSchema.optional().meta({ description: 'With near: where the item was found and measured to' }),
   data_quality: z.array(DataQualityNoteSchema),
 }).meta({ id: 'Point' })
 export type PointView = z.infer<typeof PointSchema>

@@ -187,7 +187,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const page = hits.slice(0, query.limit)
     // The site is named when it was chosen by the query (nearest, or matching a site filter).
     const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
-    const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m } : undefined))
+    const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m, ...(hit.place ? { place: hit.place } : {}) } : undefined))
     const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query, 'points'), ...nextState }) : null
     // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
     return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
