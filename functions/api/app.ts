@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
-  app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now }))
+  app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describePlacesRoutes, describeRegionsRoutes] }))

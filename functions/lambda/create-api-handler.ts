@@ -55,6 +55,8 @@ export const bundledGazetteer: Gazetteer = {
   findByName: (name, opts) => gazetteer().findByName(name, opts),
   search: (q, limit) => gazetteer().search(q, limit),
   nearest: (lat, lon) => gazetteer().nearest(lat, lon),
+  byPostcode: (cap) => gazetteer().byPostcode(cap),
+  similar: (name, limit) => gazetteer().similar(name, limit),
 }
 
 function currentValue(secret: CachedSecret, missing: string): string {

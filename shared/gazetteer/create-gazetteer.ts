@@ -1,3 +1,4 @@
+import { distance as levenshtein } from 'fastest-levenshtein'
 import KDBush from 'kdbush'
 import { around } from 'geokdbush'
 import { haversineMetres } from '../geo/haversine.ts'
@@ -26,6 +27,14 @@ export interface Gazetteer {
   search(q: string, limit: number): Comune[]
   /** The comune whose point is nearest (great circle). */
   nearest(lat: number, lon: number): Comune
+  /**
+   * Comuni for a five-digit CAP. The gazetteer keeps one CAP per comune, so a city with a range
+   * of CAPs (Roma 00118–00199, Perugia 06121–06135) is found by its postal zone, the first three
+   * digits, when the exact code is not listed: `exact` says which it was.
+   */
+  byPostcode(cap: string): { comuni: Comune[]; exact: boolean }
+  /** Names within a typo or two of `name` (edit distance on the normalised name), nearest spelling first, then by population. */
+  similar(name: string, limit: number): Comune[]
 }
 
 export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
@@ -57,6 +66,14 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   const seenInQuery = new Uint32Array(comuni.length)
   const scores = new Uint32Array(comuni.length)
   let queryStamp = 0
+
+  const byPostcodeExact = new Map<string, Comune[]>()
+  const byPostcodeZone = new Map<string, Comune[]>()
+  for (const c of comuni) {
+    if (!/^\d{5}$/.test(c.postcode)) continue
+    byPostcodeExact.set(c.postcode, [...(byPostcodeExact.get(c.postcode) ?? []), c])
+    byPostcodeZone.set(c.postcode.slice(0, 3), [...(byPostcodeZone.get(c.postcode.slice(0, 3)) ?? []), c])
+  }
 
   const points = new KDBush(comuni.length)
   for (const c of comuni) points.add(c.lon, c.lat)
@@ -117,5 +134,39 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       const [id] = around(points, lon, lat, 1)
       return comuni[id!]!
     },
+
+    byPostcode(cap) {
+      if (!/^\d{5}$/.test(cap)) return { comuni: [], exact: false }
+      const exact = byPostcodeExact.get(cap)
+      if (exact) return { comuni: exact, exact: true }
+      // A city's zone: the comuni of those three digits whose own CAP says they span a range (it ends past …00 or they are capoluoghi with a generic …00).
+      const zone = (byPostcodeZone.get(cap.slice(0, 3)) ?? []).filter((c) => c.population >= CITY_WITH_CAP_RANGE)
+      return { comuni: zone, exact: false }
+    },
+
+    similar(name, limit) {
+      const wanted = normalizeName(name)
+      if (wanted.length < 3 || limit <= 0) return []
+      // Two edits for names of six letters or more, one below: "Peruga" → Perugia, not every five-letter town.
+      const budget = wanted.length >= 6 ? 2 : 1
+      const found: Array<{ comune: Comune; edits: number }> = []
+      comuni.forEach((c, i) => {
+        for (const candidate of [normalName[i]!, normalAltName[i]]) {
+          if (!candidate || Math.abs(candidate.length - wanted.length) > budget) continue
+          const edits = levenshtein(candidate, wanted)
+          if (edits > 0 && edits <= budget) {
+            found.push({ comune: c, edits })
+            break
+          }
+        }
+      })
+      return found
+        .sort((a, b) => a.edits - b.edits || populationRank[comuni.indexOf(a.comune)]! - populationRank[comuni.indexOf(b.comune)]!)
+        .slice(0, limit)
+        .map((f) => f.comune)
+    },
   }
 }
+
+/** Cities with more than one CAP are the large ones; below this a zone match would be a guess. */
+const CITY_WITH_CAP_RANGE = 50_000

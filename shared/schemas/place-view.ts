@@ -15,5 +15,14 @@ export const PlaceSchema = z
   .meta({ id: 'Place', description: 'An Italian comune (ISTAT gazetteer)' })
 export type Place = z.infer<typeof PlaceSchema>
 
-export const PlacePageSchema = z.object({ items: z.array(PlaceSchema) }).meta({ id: 'PlacePage' })
+export const PlacePageSchema = z
+  .object({
+    items: z.array(PlaceSchema),
+    did_you_mean: z.array(PlaceSchema).optional().meta({ description: 'When nothing starts with q: comuni whose name is a typo or two away ("Peruga" → Perugia)' }),
+    postcode: z
+      .object({ code: z.string(), exact: z.boolean().meta({ description: "false: the CAP is not listed, and items are the city of its postal zone (a city's range of CAPs)" }) })
+      .optional()
+      .meta({ description: 'When q is a five-digit CAP' }),
+  })
+  .meta({ id: 'PlacePage' })
 export type PlacePage = z.infer<typeof PlacePageSchema>

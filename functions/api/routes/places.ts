@@ -1,36 +1,46 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
-import type { PlacePage } from '../../../shared/schemas/place-view.ts'
+import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import type { Place, PlacePage } from '../../../shared/schemas/place-view.ts'
 import { limitParameter } from '../../../shared/schemas/query-values.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { validRequest } from '../request-validator.ts'
 
 const PlacesQuerySchema = z
   .object({
-    q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: 'The start of a comune name, Italian or the second official language (Bozen)', example: 'reggio' }),
+    q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), or a five-digit CAP', example: 'reggio' }),
     limit: limitParameter(50, 10, 'Comuni'),
   })
   .strict()
 
 export const placesRoute = { method: 'get', path: '/v1/places', request: { query: PlacesQuerySchema } } as const satisfies ApiRoute
 
+function toPlace(comune: Comune): Place {
+  return {
+    istat: comune.istat,
+    name: comune.name,
+    alt_name: comune.altName,
+    province: comune.province,
+    region: { istat: comune.regionIstat, name: comune.regionName },
+    lat: comune.lat,
+    lon: comune.lon,
+    population: comune.population,
+  }
+}
+
 export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
   const routes = new Hono()
   routes.get(honoPath(placesRoute), validRequest('query', placesRoute.request.query), (c) => {
     const { q, limit } = c.req.valid('query')
-    const page: PlacePage = {
-      items: deps.gazetteer.search(q, limit).map((comune) => ({
-        istat: comune.istat,
-        name: comune.name,
-        alt_name: comune.altName,
-        province: comune.province,
-        region: { istat: comune.regionIstat, name: comune.regionName },
-        lat: comune.lat,
-        lon: comune.lon,
-        population: comune.population,
-      })),
+    if (/^\d{5}$/.test(q)) {
+      const { comuni, exact } = deps.gazetteer.byPostcode(q)
+      const page: PlacePage = { items: comuni.slice(0, limit).map(toPlace), postcode: { code: q, exact } }
+      return c.json(page, 200)
     }
+    const items = deps.gazetteer.search(q, limit).map(toPlace)
+    // Nothing starts with what was typed: offer the names a typo or two away, never a silent pick.
+    const page: PlacePage = items.length > 0 ? { items } : { items, did_you_mean: deps.gazetteer.similar(q, 3).map(toPlace) }
     return c.json(page, 200)
   })
   return routes
@@ -42,7 +52,7 @@ export const describePlacesRoutes: DescribeRoutes = async () => {
     {
       ...placesRoute,
       tags: ['places'],
-      summary: 'Comuni matching a typed name, for search boxes: prefix, accent-insensitive, bilingual, largest first',
+      summary: 'Comuni matching a typed name or a CAP, for search boxes: prefix, accent-insensitive, bilingual, largest first; near misses offered',
       responses: {
         200: { content: { 'application/json': { schema: PlacePageSchema } }, description: 'Matching comuni' },
         400: await problemResponse('Missing or malformed q or limit'),

@@ -17,6 +17,8 @@ import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
+  /** The ISTAT region of the comune nearest a position (the gazetteer's), for online help near there. */
+  readonly regionAt: (near: { lat: number; lon: number }) => string | null
   readonly cursors: CursorCodec
   readonly now: () => Date
 }
@@ -173,10 +175,14 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const now = deps.now()
     const cursor = readCursor(c, deps, query, 'points', snapshot)
     if (!cursor.ok) return cursor.response
-    const filter = toPointFilter(query, now)
+    let filter = toPointFilter(query, now)
     let hits: PointHit[]
     let nextState: { after?: string; offset?: number } | undefined
-    if (query.near) {
+    // Help online has no distance: "near here" means the region of the comune nearest `near`
+    // (the remote help offered to a citizen of that region), in id order.
+    const remoteOnly = query.near !== undefined && filter.kinds?.length === 1 && filter.kinds[0] === 'online'
+    if (remoteOnly && query.near) filter = { ...filter, region: filter.region ?? deps.regionAt(query.near) ?? undefined }
+    if (query.near && !remoteOnly) {
       const offset = cursor.state?.offset ?? 0
       hits = queryNearest(snapshot, query.near, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km })
       if (hits.length > query.limit) nextState = { offset: offset + query.limit }

@@ -26,6 +26,23 @@ async function expectBadParameter(query: string, field: string): Promise<void> {
 }
 
 describe('GET /v1/places', () => {
+  it('offers the names a typo away when nothing starts with what was typed, and picks none itself', async () => {
+    const page = await fixture.getJson('/v1/places?q=Peruga')
+    expect(page.items).toEqual([])
+    expect(page.did_you_mean[0]).toMatchObject({ name: 'Perugia', province: 'PG' })
+    expect((await fixture.getJson('/v1/places?q=Perugia')).did_you_mean).toBeUndefined()
+  })
+
+  it('finds comuni by CAP: all that share it, or the city of its postal zone, saying which', async () => {
+    const shared = await fixture.getJson('/v1/places?q=10060&limit=50')
+    expect(shared.postcode).toEqual({ code: '10060', exact: true })
+    expect(shared.items.length).toBeGreaterThan(10)
+    const zone = await fixture.getJson('/v1/places?q=06125')
+    expect(zone.postcode).toEqual({ code: '06125', exact: false })
+    expect(zone.items.map((p: { name: string }) => p.name)).toEqual(['Perugia'])
+    expect((await fixture.getJson('/v1/places?q=99999')).items).toEqual([])
+  })
+
   it('finds Bolzano by its German name Bozen', async () => {
     const [first] = await places('q=Bozen')
     expect(first).toMatchObject({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen', province: 'BZ' })

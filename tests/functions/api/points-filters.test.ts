@@ -98,3 +98,19 @@ describe('GET /v1/points filters', () => {
     expect(nonEmpty).toBeGreaterThan(20)
   })
 })
+
+describe('remote help near a place (kind=online with near)', () => {
+  it("answers the online points of the region around the position, not nothing: online help has no distance", async () => {
+    const { createApiFixture } = await import('./support/app-fixture.ts')
+    const fixture = createApiFixture()
+    const perugia = { lat: 43.1107, lon: 12.3908 }
+    const { items } = await fixture.getJson(`/v1/points?near=${perugia.lat},${perugia.lon}&kind=online&limit=100`)
+    const expected = fixture.records.filter((p) => p.status === 'active' && p.region?.istat === '10' && p.sites.some((s) => s.kind === 'online')).map((p) => p.id).sort()
+    expect(expected.length).toBeGreaterThan(0)
+    expect(items.map((p: { id: string }) => p.id)).toEqual(expected)
+    for (const item of items) {
+      expect(item.site.kind).toBe('online')
+      expect(item.distance_m).toBeUndefined()
+    }
+  })
+})
