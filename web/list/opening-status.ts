@@ -59,6 +59,22 @@ export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, 
   return { tone: 'closed', text: t('status.closed') }
 }
 
+/** When an opening is, in the words of the status line: "oggi alle 15:00", "mercoledì alle 15:00". */
+export function whenText(instant: string, now: Date, lang: Lang, t: Translate): string {
+  const opening = toRomeWallClock(new Date(instant))
+  const time = romeTime(instant)
+  switch (relativeDay(opening.date, toRomeWallClock(now).date).kind) {
+    case 'today':
+      return t('when.today', { time })
+    case 'tomorrow':
+      return t('when.tomorrow', { time })
+    case 'weekday':
+      return t('when.weekday', { weekday: t(`day.${opening.weekday}` as MessageKey), time })
+    case 'date':
+      return t('when.date', { date: dateAfterVerb(opening.date, lang), time })
+  }
+}
+
 function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translate): string {
   const opening = toRomeWallClock(new Date(nextOpening))
   const time = romeTime(nextOpening)

@@ -7,13 +7,46 @@ import { seasonRange, shortTime } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
-import { openingStatus, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
+import { isOpenAt, nextOpening } from '../../shared/hours/open-at.ts'
+import { openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /** The site the list speaks about: the nearest matching one when searching near a place, else the main one. */
 export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites[0]
 
-/** "Via Roma 1, 50100 Firenze". */
+/**
+ * The status of the site the card shows, when the API named one (near, or a site filter): that
+ * site's own open now and next opening, at the place it was matched. The point's own fields
+ * speak for all its sites, and a card must not pair one site's address with another's opening.
+ */
+export function shownSiteStatus(point: PointView): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites'> | undefined {
+  const site = point.site
+  if (!site || !('open_now' in site)) return undefined
+  return { open_now: site.open_now, closes_at: site.closes_at, next_opening: site.next_opening, sites: [site] }
+}
+
+/**
+ * When the shown site is closed and another site of the same point is open, or opens sooner,
+ * the card says which and when: "Un'altra sede apre prima: Biblioteca, mercoledì alle 15:00".
+ */
+export function otherSiteNote(point: PointView, { lang, t, now }: ViewContext): string | null {
+  const shown = shownSiteStatus(point)
+  if (!shown || shown.open_now || point.status !== 'active' || point.sites.length < 2) return null
+  const at = now()
+  const others = point.sites.filter((s) => s.id !== point.site!.id)
+  const openNow = others.find((s) => isOpenAt(at)(s))
+  if (openNow) return t('status.other_site_open', { label: openNow.label })
+  let sooner: { site: Site; at: Date } | undefined
+  for (const site of others) {
+    const next = nextOpening(at)(site)
+    if (next && (!sooner || next < sooner.at)) sooner = { site, at: next }
+  }
+  if (!sooner || (shown.next_opening && sooner.at >= new Date(shown.next_opening))) return null
+  return t('status.other_site_sooner', { label: sooner.site.label, when: whenText(sooner.at.toISOString(), at, lang, t) })
+}
+
+/** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */
 export function addressLine(point: PointView, site: Site | undefined = primarySite(point)): string {
+  if (site && site.id === point.matched_place?.site_id && point.matched_place.kind === 'stop') return point.matched_place.label
   const address = site?.address ?? point.address
   const comune = site?.comune?.name ?? point.comune.name
   const street = [address?.street, [address?.postcode, comune].filter(Boolean).join(' ')].filter(Boolean)
@@ -63,6 +96,15 @@ export function isInProgress(stop: Stop, now: Date): boolean {
 export function kindNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
   // A suspended or closed unit goes nowhere: no "next stop" under its status.
   if (point.status !== 'active') return null
+  const matched = point.matched_place
+  if (site?.kind === 'mobile' && matched?.kind === 'stop') {
+    // Found at one of its stops: the van's next session there, not its next session anywhere.
+    const session = matched.next_session
+    const at = now()
+    if (!session) return null
+    if (isInProgress(session, at)) return t('kind.stop_now', { place: matched.label, end: shortTime(session.end) })
+    return t('kind.next_stop_here', { day: dayWords(session.date, toRomeWallClock(at).date, lang, t), start: shortTime(session.start), end: shortTime(session.end), place: matched.label })
+  }
   if (site?.kind === 'mobile') {
     const at = now()
     const stop = currentOrNextStop(point, at)
@@ -83,8 +125,11 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
  */
 export function cardStatus(point: PointView, site: Site | undefined, context: ViewContext, options: OpeningStatusOptions = {}): OpeningStatus {
   const { lang, t, now } = context
-  const status = openingStatus(point, now(), lang, t, options)
+  const shown = shownSiteStatus(point)
+  const status = openingStatus(shown ? { ...point, ...shown } : point, now(), lang, t, options)
   if (status.tone === 'inactive' || site?.kind !== 'mobile') return status
+  // Matched at a stop, the status is about that stop, which the card's place line names.
+  if (point.matched_place?.kind === 'stop') return status
   const place = announcedStop(point, now())?.place.label
   return place ? { ...status, text: t('status.at_place', { status: status.text, place }) } : status
 }

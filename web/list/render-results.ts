@@ -4,7 +4,7 @@ import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
-import { addressLine, cardStatus, kindLabel, kindNote, primarySite } from './point-summary.ts'
+import { addressLine, cardStatus, kindLabel, kindNote, otherSiteNote, primarySite } from './point-summary.ts'
 
 /** Hours published as free text are cut here in the list; the detail shows them whole. */
 const LIST_PUBLISHED_HOURS_LENGTH = 160
@@ -27,6 +27,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
   const site = primarySite(point)
   const status = cardStatus(point, site, context, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
   const note = kindNote(point, site, context)
+  const otherSite = otherSiteNote(point, context)
   const titleId = `pv-result-${point.id}`
   const link = h(
     'a',
@@ -52,6 +53,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     h('h3', { class: 'pv-result__title' }, link),
     demoBadge(point, t),
     h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
+    otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
     site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, addressLine(point, site)) : null,
     note ? h('p', { class: 'pv-result__note' }, note) : null,

@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator } from '../../../web/i18n/messages.ts'
-import { announcedStop, cardStatus, currentOrNextStop, kindNote } from '../../../web/list/point-summary.ts'
+import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, otherSiteNote } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 // Tuesday 1 December 2026 in Rome; the process runs in New York (vitest config).
@@ -78,5 +78,46 @@ describe('cardStatus', () => {
 describe('kindNote of a point not active', () => {
   it('announces no next stop for a suspended unit', () => {
     expect(kindNote(unit({ status: 'suspended', next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, context(at('19:00')))).toBeNull()
+  })
+})
+
+describe('the card of a site the API named (issue 9: the status belongs to the site shown)', () => {
+  const library: Site = { id: 'lib', kind: 'fixed', label: 'Biblioteca San Matteo', address: { street: 'Via Roma 1', postcode: '06121' }, location: { lat: 43.11, lon: 12.39 }, opening_hours: { sa: [{ start: '09:00', end: '12:00' }] } }
+  const office: Site = { id: 'urp', kind: 'fixed', label: 'URP di Via Don Sturzo', address: { street: 'Via Don Sturzo 2', postcode: '06121' }, location: { lat: 43.12, lon: 12.4 }, opening_hours: { we: [{ start: '15:00', end: '18:00' }] } }
+  /** Perugia: the nearest site opens only on Saturday; the point as a whole opens on Wednesday, at the other site. */
+  const perugia = {
+    status: 'active',
+    open_now: false,
+    closes_at: null,
+    next_opening: '2026-12-02T15:00:00+01:00',
+    next_stops: [],
+    sites: [library, office],
+    site: { ...library, open_now: false, closes_at: null, next_opening: '2026-12-05T09:00:00+01:00' },
+  } as unknown as PointView
+
+  it("words the shown site's own opening, not the point's", () => {
+    expect(cardStatus(perugia, perugia.site, context(at('10:00'))).text).toBe('Chiuso ora · apre sabato alle 9:00')
+  })
+
+  it('names the other site that opens sooner, and when', () => {
+    expect(otherSiteNote(perugia, context(at('10:00')))).toBe("Un'altra sede apre prima: URP di Via Don Sturzo, domani alle 15:00")
+    expect(otherSiteNote(perugia, context(at('10:00'), 'en'))).toBe('Another site opens sooner: URP di Via Don Sturzo, tomorrow at 15:00')
+  })
+
+  it('says nothing more when the shown site is open, or opens first', () => {
+    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, open_now: true, closes_at: '2026-12-01T12:00:00+01:00' } } as PointView, context(at('10:00')))).toBeNull()
+    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, next_opening: '2026-12-01T15:00:00+01:00' } } as PointView, context(at('10:00')))).toBeNull()
+  })
+
+  it("says a van's next session at the stop it was found at, and names that stop as its place", () => {
+    const found = unit({
+      next_opening: '2026-12-01T15:00:00+01:00',
+      site: { ...van, open_now: false, closes_at: null, next_opening: '2026-12-03T09:00:00+01:00' } as PointView['site'],
+      matched_place: { site_id: 'v1', kind: 'stop', label: 'Sosta a Pavarolo', location: { lat: 45, lon: 7.8 }, next_session: stops[3]! },
+    })
+    // Not "today 15:00 in Pavarolo" from the unit's round: its next session *here*.
+    expect(kindNote(found, van, context(at('10:00')))).toBe('Prossima sosta qui: giovedì, 9:00–13:00, Sosta a Pavarolo')
+    expect(cardStatus(found, found.site, context(at('10:00'))).text).toBe('Chiuso ora · apre giovedì alle 9:00')
+    expect(addressLine(found, found.site)).toBe('Sosta a Pavarolo')
   })
 })
