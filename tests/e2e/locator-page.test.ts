@@ -141,7 +141,7 @@ describe('the citizen page', () => {
     await context.close()
   })
 
-  it('opens a detail with the week, today marked, booking, contacts, directions and a share link', async () => {
+  it('opens a detail with the actions first (address, call, directions, booking), the next days dated, the week with today marked, and a share link', async () => {
     const context = await phoneContext(browser)
     const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
     await page.locator('.pv-result__link').first().click()
@@ -151,8 +151,21 @@ describe('the citizen page', () => {
     const today = page.locator('.pv-week tr[aria-current="date"]').first()
     expect(await today.locator('th').textContent()).toBe('martedì (oggi)')
     expect(await page.getByRole('heading', { name: 'Come accedere' }).count()).toBe(1)
-    expect(await page.getByRole('link', { name: 'Indicazioni su OpenStreetMap' }).getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=/)
-    expect(await page.getByRole('link', { name: "Apri nell'app di mappe" }).getAttribute('href')).toMatch(/^geo:\d+\.\d+,\d+\.\d+$/)
+    // What to do next comes first: the site's address and the actions, before the hours.
+    const actions = page.getByRole('group', { name: 'Azioni' })
+    const actionsBox = (await actions.boundingBox())!
+    expect(actionsBox.y).toBeLessThan((await page.getByRole('heading', { name: 'Orari', exact: true }).boundingBox())!.y)
+    expect(await actions.locator('.pv-actions__address').textContent()).toMatch(/\d{5} /)
+    // A route from the searched place, never a bare pin (this browser is neither iOS nor Android).
+    const route = await actions.getByRole('link', { name: 'Indicazioni' }).getAttribute('href')
+    expect(decodeURIComponent(route!)).toMatch(/^https:\/\/www\.openstreetmap\.org\/directions\?route=43\.771,11\.254;\d+\.\d+,\d+\.\d+$/)
+    // The next seven days, dated, today first and marked.
+    const days = page.locator('.pv-next-days .pv-day')
+    expect(await days.count()).toBe(7)
+    expect(await days.first().getAttribute('aria-current')).toBe('date')
+    expect(await days.first().textContent()).toMatch(/^mar 1 dic \(oggi\) — /)
+    // 8 December is a national holiday: a site that keeps holidays says so on that date.
+    expect(await days.nth(6).textContent()).toMatch(/^lun 7 dic — /)
     expect(await page.locator('.pv-holidays').first().textContent()).toMatch(/^(Chiuso nei giorni festivi nazionali|Aperto anche nei festivi)$/)
     expect(await page.locator('.pv-holiday-today').count()).toBe(0)
     const share = await page.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
@@ -212,7 +225,9 @@ describe('the citizen page', () => {
     expect(await detail.getByRole('heading', { name: 'Prossime soste' }).count()).toBe(1)
     const sessions = await detail.locator('.pv-next-stops li').allTextContents()
     expect(sessions.length).toBe(5)
-    expect(sessions[0]).toBe("martedì 1 dicembre, 9:00–13:00: Sosta a Cisterna d'Asti")
+    expect(sessions[0]).toMatch(/^martedì 1 dicembre, 9:00–13:00: Sosta a Cisterna d'Asti Indicazioni/)
+    // Each stop has its own directions, to that stop.
+    expect(await detail.locator('.pv-next-stops li a').count()).toBe(5)
     expect(await detail.locator('.pv-badge--demo').textContent()).toBe('Dato dimostrativo')
     await detail.locator('.pv-next-stops').scrollIntoViewIfNeeded()
     await screenshot(page, 'page-detail-mobile-unit')

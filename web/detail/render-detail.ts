@@ -10,6 +10,8 @@ import { hasKnownHours, openingStatus } from '../list/opening-status.ts'
 import { addressLine, kindLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
+import { directionsHref, platformOf, type Platform } from './directions.ts'
+import { nextDays, type DayPlan } from './next-days.ts'
 import { holidayNote } from './holiday-note.ts'
 import { publishedHours } from './published-hours.ts'
 import { weekCaveat } from './week-caveat.ts'
@@ -18,6 +20,10 @@ export interface DetailHandlers {
   readonly back: () => void
   /** The address of this view, for the share link. */
   readonly shareUrl: string
+  /** Where the citizen searched from (a comune or their rounded position): the start of a route. */
+  readonly origin?: { lat: number; lon: number } | null
+  /** Which maps app directions should open; read from the browser when absent. */
+  readonly platform?: Platform
 }
 
 const UPCOMING_CLOSURES = 5
@@ -82,6 +88,11 @@ function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElem
   return h('p', { class: 'pv-published-hours' }, t('status.no_hours'))
 }
 
+function foldedHours(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
+  const hours = siteHours(point, site, context)
+  return hours ? h('details', { class: 'pv-folded' }, h('summary', {}, context.t('detail.weekly_hours')), hours) : null
+}
+
 function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElement {
   const { t, lang } = context
   const today = toRomeWallClock(context.now()).date
@@ -94,7 +105,8 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
     site.valid_from && site.valid_to
       ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', seasonRange(site.valid_from, site.valid_to, lang)))
       : null,
-    siteHours(point, site, context),
+    // A van's dated stops are listed above, one line each; its weekly table is there if wanted.
+    site.kind === 'mobile' && point.next_stops.length > 0 ? foldedHours(point, site, context) : siteHours(point, site, context),
     closures.length > 0
       ? h(
           'div',
@@ -111,30 +123,97 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
  * merged by the API): date, time, place. Each stop is also one of its sites below, so listing
  * them under every site would repeat the same five lines.
  */
-function nextStops(point: PointView, { t, lang }: ViewContext): HTMLElement | null {
+function nextStops(point: PointView, context: ViewContext, route: RouteTo): HTMLElement | null {
+  const { t, lang } = context
   if (point.status !== 'active' || point.next_stops.length === 0 || !point.sites.some((s) => s.kind === 'mobile')) return null
   return h(
     'div',
     { class: 'pv-next-stops' },
     h('h4', {}, t('detail.next_stops')),
-    h('ul', { class: 'pv-stops' }, ...point.next_stops.map((s) => h('li', {}, `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label}`))),
+    h(
+      'ul',
+      { class: 'pv-stops' },
+      ...point.next_stops.map((s) =>
+        h(
+          'li',
+          {},
+          `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label} `,
+          h('a', { href: route(s.place.location, s.place.label), class: 'pv-stop__route', rel: 'noopener', target: '_blank' }, t('detail.route'), h('span', { class: 'pv-visually-hidden' }, ` ${s.place.label}`)),
+        ),
+      ),
+    ),
   )
 }
+
+/** The shown site's next seven days, dated: what happens on the days a visit is planned for. */
+function nextDaysBlock(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
+  if (point.status !== 'active' || site.kind === 'online' || !hasKnownHours(site)) return null
+  const { t, lang } = context
+  const today = toRomeWallClock(context.now()).date
+  const line = (plan: DayPlan): string => {
+    switch (plan.kind) {
+      case 'open': {
+        const hours = plan.intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}${i.place ? ` (${i.place})` : ''}`).join(', ')
+        return plan.holiday ? `${t('detail.day_holiday_open', { name: plan.holiday })}: ${hours}` : hours
+      }
+      case 'holiday':
+        return t('detail.day_holiday', { name: plan.holiday })
+      case 'closure':
+        return plan.reason ? t('detail.day_closure', { reason: plan.reason }) : t('detail.day_closure_no_reason')
+      case 'out_of_season':
+        return t('detail.day_out_of_season')
+      case 'closed':
+        return t('detail.day_closed')
+    }
+  }
+  return h(
+    'div',
+    { class: 'pv-next-days' },
+    h('h4', {}, t('detail.next_days'), point.sites.length > 1 ? `: ${site.label}` : ''),
+    h(
+      'ul',
+      { class: 'pv-days' },
+      ...nextDays(site, today).map((plan) =>
+        h(
+          'li',
+          { class: `pv-day pv-day--${plan.kind}${plan.date === today ? ' pv-day--today' : ''}`, 'aria-current': plan.date === today ? 'date' : null },
+          h('span', { class: 'pv-day__date' }, `${formatDate(plan.date, lang, { weekday: 'short', day: 'numeric', month: 'short' })}${plan.date === today ? ` (${t('detail.today')})` : ''}`),
+          ' — ',
+          line(plan),
+        ),
+      ),
+    ),
+  )
+}
+
+/**
+ * What a citizen does next, first: where (the shown site's address), call, get directions, book.
+ * Buttons big enough for a thumb; each a plain link, so it works without this page's script.
+ */
+function actionBar(point: PointView, site: Site | undefined, context: ViewContext, route: RouteTo): HTMLElement {
+  const { t } = context
+  const phone = point.contacts.phone
+  const located = site?.kind !== 'online' ? (point.matched_place?.location ?? site?.location) : undefined
+  const label = point.matched_place?.label ?? site?.label ?? point.name
+  return h(
+    'div',
+    { class: 'pv-actions', role: 'group', 'aria-label': t('detail.actions') },
+    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, addressLine(point, site)) : null,
+    h(
+      'div',
+      { class: 'pv-actions__buttons' },
+      phone ? h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}`, class: 'pv-button pv-action' }, t('detail.call')) : null,
+      located ? h('a', { href: route(located, label), class: 'pv-button pv-action', rel: 'noopener', target: '_blank' }, t('detail.route')) : null,
+      point.status === 'active' && point.booking_url ? h('a', { href: point.booking_url, class: 'pv-button pv-button--outline pv-action', rel: 'noopener', target: '_blank' }, t('detail.book')) : null,
+    ),
+  )
+}
+
+type RouteTo = (to: { lat: number; lon: number }, label: string) => string
 
 /** The registry's warnings a citizen needs (hours unreadable or missing): said, never hidden. */
 const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
   citizenNotes(point.data_quality, lang).map((message) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message })))
-
-function directions(site: Site | undefined, context: ViewContext): HTMLElement | null {
-  const location = site?.location
-  if (!location) return null
-  const { lat, lon } = location
-  const osm = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`
-  return section(
-    context.t('detail.directions'),
-    h('ul', { class: 'pv-links' }, h('li', {}, h('a', { href: osm, rel: 'noopener', target: '_blank' }, context.t('detail.osm'))), h('li', {}, h('a', { href: `geo:${lat},${lon}` }, context.t('detail.geo')))),
-  )
-}
 
 function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement {
   const { t } = context
@@ -168,9 +247,14 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
   const status = openingStatus(point, context.now(), lang, t)
   // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
   const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
+  // The site the search found comes first; the others follow in the point's order.
   const site = point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
+  const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
+  const sites = shown ? [shown, ...point.sites.filter((s) => s.id !== shown.id)] : point.sites
   const { phone, email, website } = point.contacts
   const stepFree = point.accessibility.step_free
+  const platform = handlers.platform ?? platformOf(navigator.userAgent, navigator.maxTouchPoints)
+  const route: RouteTo = (to, label) => directionsHref(to, label, platform, handlers.origin)
   return h(
     'article',
     { class: 'pv-detail', 'aria-labelledby': 'pv-detail-title' },
@@ -178,9 +262,16 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
     demoBadge(point, t),
     h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
+    actionBar(point, shown, context, route),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
     point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,
-    section(t('detail.hours'), ...dataNotes(point, context), nextStops(point, context), ...point.sites.map((s) => siteBlock(point, s, context))),
+    section(
+      t('detail.hours'),
+      ...dataNotes(point, context),
+      nextStops(point, context, route),
+      shown && shown.kind !== 'mobile' ? nextDaysBlock(point, shown, context) : null,
+      ...sites.map((s) => siteBlock(point, s, context)),
+    ),
     section(t('detail.services'), h('ul', { class: 'pv-tags' }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey))))),
     point.topics.length > 0 ? section(t('detail.topics'), h('ul', { class: 'pv-tags' }, ...point.topics.map((s) => h('li', { class: 'pv-tag pv-tag--topic' }, t(`topic.${s}` as MessageKey))))) : null,
     // No way to book a point where nobody will be: the section goes with the status.
@@ -209,7 +300,6 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       point.accessibility.notes ? h('p', {}, point.accessibility.notes) : null,
       point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
     ),
-    directions(site, context),
     shareBlock(handlers, context),
     point.last_verified_at ? h('p', { class: 'pv-detail__verified' }, t('detail.verified', { date: dateAfterVerb(toRomeWallClock(new Date(point.last_verified_at)).date, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })) : null,
   )

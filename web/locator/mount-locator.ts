@@ -1,16 +1,18 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
-import { createApiClient, type Place } from '../api/api-client.ts'
+import { ApiError, createApiClient, type Place } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
 import { translator, type MessageKey, type Translate } from '../i18n/messages.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
+import { whenText } from '../list/opening-status.ts'
 import { resultsHeading } from '../list/results-heading.ts'
+import { formatDistance } from '../i18n/format.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
-import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import { EMPTY_STATE, HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
@@ -51,6 +53,8 @@ export interface LocatorHandle {
 }
 
 const PAGE_SIZE = 20
+/** A state with no filters: the remote-help query keeps only the position. */
+const EMPTY_FILTERS = EMPTY_STATE
 
 /**
  * The citizen's locator: search → list → detail, with the map as an extra loaded afterwards.
@@ -83,7 +87,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const demoNotice = h('p', { class: 'pv-demo-notice', hidden: true }, t('app.demo_notice'))
   const list = h('ol', { class: 'pv-list', 'aria-labelledby': resultsTitle.id })
   const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
-  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, more)
+  // What to do when the list is empty or failed: filled by loadResults, empty otherwise.
+  const emptyHelp = h('div', { class: 'pv-empty-help' })
+  const remoteTitle = h('h2', { id: `${idPrefix}-remote-title`, class: 'pv-results__title' }, t('remote.title'))
+  const remoteList = h('ol', { class: 'pv-list', 'aria-labelledby': remoteTitle.id })
+  const remote = h('section', { class: 'pv-remote', 'aria-labelledby': remoteTitle.id, hidden: true }, remoteTitle, h('p', { class: 'pv-hint' }, t('remote.intro')), remoteList)
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, emptyHelp, more, remote)
   const detail = h('section', { class: 'pv-detail-host', hidden: true })
   const mapHost = h('div', { class: 'pv-map', hidden: options.listOnly })
   const mapNote = h('p', { class: 'pv-map__note' })
@@ -181,6 +190,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     query.set('limit', String(PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
     if (!append) count.textContent = t('results.loading')
+    replaceChildren(emptyHelp)
     list.setAttribute('aria-busy', 'true')
     try {
       const page = await api.points(query, loading.signal)
@@ -193,13 +203,59 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       more.hidden = nextCursor === null
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
+      if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
+      if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError') return
-      count.textContent = t('results.error')
+      // Say what happened, and give the way to try again right there.
+      count.textContent = t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') })
+      replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
     } finally {
       list.removeAttribute('aria-busy')
     }
     afterList()
+  }
+
+  /**
+   * "Open now" found nothing: the nearest point that opens next, when, and how far, with the one
+   * button that removes the filter. A dead end is worse than a closed door with its opening time.
+   */
+  async function offerNearestClosed(signal: AbortSignal): Promise<void> {
+    const query = toPointsQuery({ ...state, open_now: false })
+    query.set('limit', '1')
+    const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_now: false, point: null }, 'push') }, t('results.show_closed'))
+    try {
+      const [nearest] = (await api.points(query, signal)).items
+      const when = nearest?.next_opening ? whenText(nearest.next_opening, context.now(), context.lang, t) : null
+      replaceChildren(
+        emptyHelp,
+        h('p', {}, t('results.none_open')),
+        nearest && when ? h('p', {}, t('results.nearest_next', { name: nearest.name, distance: nearest.distance_m !== undefined ? formatDistance(nearest.distance_m, context.lang, t) : nearest.comune.name, when })) : null,
+        showClosed,
+      )
+    } catch {
+      if (!signal.aborted) replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), showClosed)
+    }
+  }
+
+  /**
+   * Points that help online, for the region of the searched place: a citizen who cannot travel
+   * can still be helped. Shown under the nearest list after a place or position search.
+   */
+  async function loadRemoteHelp(signal: AbortSignal): Promise<void> {
+    replaceChildren(remoteList)
+    remote.hidden = true
+    if (!state.near || (state.kind.length === 1 && state.kind[0] === 'online')) return
+    const query = toPointsQuery({ ...EMPTY_FILTERS, near: state.near, kind: ['online'] })
+    query.set('limit', '5')
+    try {
+      const page = await api.points(query, signal)
+      if (page.items.length === 0) return
+      remoteList.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: (id) => pageHref({ ...state, point: id }) })))
+      remote.hidden = false
+    } catch {
+      // An extra: the main list stands on its own.
+    }
   }
 
   /** The list is on screen: now, and only now, is the map worth its weight. */
@@ -259,7 +315,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
       return
     }
-    replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString() }))
+    replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString(), origin: state.near }))
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
     // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
     if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {

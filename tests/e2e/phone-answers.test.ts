@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+
+/**
+ * Issue 9 on a phone: the answers belong to the site and place they show, remote help is offered,
+ * and no search ends in a dead end.
+ */
+const baseUrl = inject('e2eBaseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface ApiItem {
+  id: string
+  name: string
+  sites: Array<{ id: string; label: string }>
+  site: { id: string; open_now: boolean; next_opening: string | null }
+  next_opening: string | null
+  open_now: boolean
+  matched_place?: { kind: string; label: string; location: { lat: number; lon: number }; next_session: { date: string } | null }
+}
+
+/** Looks in the API, around many places, for an item the test needs. */
+async function findItem(predicate: (item: ApiItem) => boolean): Promise<{ item: ApiItem; near: string }> {
+  const places = ['43.111,12.389', '43.771,11.254', '45.07,7.686', '41.9,12.496', '44.494,11.343', '45.464,9.19', '40.852,14.268', '38.116,13.361', '43.318,11.331', '42.563,12.643', '45.44,12.316', '39.217,9.11']
+  for (const near of places) {
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=${near}&limit=100`)).json()) as { items: ApiItem[] }
+    const item = items.find(predicate)
+    if (item) return { item, near }
+  }
+  throw new Error('no such item around the places tried')
+}
+
+const expectNoAxeViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([])
+
+describe('right answers on a phone', () => {
+  it("words the shown site's own opening, and names the sibling site that opens sooner (the Perugia case)", async () => {
+    const { item, near } = await findItem((i) => i.sites.length > 1 && !i.site.open_now && !i.open_now && i.site.next_opening !== null && i.next_opening !== null && i.next_opening < i.site.next_opening)
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=${near}&place=Prova`)
+    const card = page.locator(`.pv-result[data-id="${item.id}"]`)
+    await card.waitFor()
+    // Not the point's earlier opening: the shown site's own; and which other site opens first.
+    expect(await card.locator('.pv-result__other-site').textContent()).toMatch(/^Un'altra sede apre prima: .+, (oggi|domani|\w+) alle \d{1,2}:\d{2}$|^Un'altra sede apre prima: .+, il .+ alle \d{1,2}:\d{2}$/)
+    await card.scrollIntoViewIfNeeded()
+    await screenshot(page, 'phone-other-site-sooner')
+    // The detail puts the searched site first.
+    await card.locator('.pv-result__link').click()
+    await page.locator('.pv-detail__title').waitFor()
+    expect(await page.locator('.pv-site__title').first().textContent()).toContain(item.sites.find((s) => s.id === item.site.id)!.label)
+    await context.close()
+  })
+
+  it("gives a van's next stop where it was found, with that stop as its place", async () => {
+    const { item } = await findItem((i) => i.matched_place?.kind === 'stop' && i.matched_place.next_session !== null && !i.site.open_now)
+    const { lat, lon } = item.matched_place!.location
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=${lat},${lon}&place=Sosta`)
+    const card = page.locator(`.pv-result[data-id="${item.id}"]`)
+    await card.waitFor()
+    expect(await card.locator('.pv-result__note').textContent()).toMatch(new RegExp(`^Prossima sosta qui: .+, ${item.matched_place!.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+    expect(await card.locator('.pv-result__address').textContent()).toBe(item.matched_place!.label)
+    await context.close()
+  })
+
+  it('offers remote help for the region after a town search, and the "online" filter finds it', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    const remote = page.getByRole('region', { name: 'Assistenza a distanza per la tua regione' })
+    await remote.locator('.pv-result').first().waitFor()
+    expect(await remote.locator('.pv-kind--online').count()).toBeGreaterThan(0)
+    await remote.scrollIntoViewIfNeeded()
+    await screenshot(page, 'phone-remote-help')
+    await expectNoAxeViolations(page)
+
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)&kind=online`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await page.locator('.pv-count').textContent()).not.toMatch(/Nessun punto/)
+    await context.close()
+  })
+})
+
+describe('no dead ends', () => {
+  it('with "open now" and nothing open, says which opens next, when and how far, and removes the filter in one tap', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    // Seasonal sites in December are out of season: nothing of that kind is open now.
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze&kind=seasonal&open_now=true`)
+    const help = page.locator('.pv-empty-help')
+    await help.getByRole('button', { name: 'Mostra anche i punti chiusi' }).waitFor()
+    expect(await help.textContent()).toMatch(/Nessun punto è aperto ora con questi filtri\.Il più vicino, .+ \(\d+(,\d)? km\), apre .+\./)
+    await screenshot(page, 'phone-none-open')
+    await expectNoAxeViolations(page)
+    await help.getByRole('button', { name: 'Mostra anche i punti chiusi' }).click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(new URL(page.url()).searchParams.get('open_now')).toBeNull()
+    await context.close()
+  })
+
+  it('says what went wrong when the API fails, and "Riprova" brings the results', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    let failures = 1
+    await page.route('**/v1/points?**', (route) => (failures-- > 0 ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }) : route.continue()))
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
+    const retry = page.getByRole('button', { name: 'Riprova' })
+    await retry.waitFor()
+    expect(await page.locator('.pv-count').textContent()).toBe('Non è stato possibile caricare i risultati (il servizio ha risposto con un errore).')
+    await expectNoAxeViolations(page)
+    await retry.click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await context.close()
+  })
+})
