@@ -88,6 +88,34 @@ describe('right answers on a phone', () => {
   })
 })
 
+describe('filters on a phone', () => {
+  it('keep a live count on their button, which closes them onto the results; active filters show as removable chips', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await page.locator('summary', { hasText: 'Filtri' }).click()
+    const done = page.locator('.pv-filters__done')
+    expect(await done.textContent()).toBe('Mostra più di 20 risultati')
+    await page.getByLabel('Accessibile senza gradini', { exact: true }).check()
+    await page.getByRole('group', { name: 'Servizio' }).getByLabel('Formazione in gruppo', { exact: true }).check()
+    await page.waitForFunction(() => /service=formazione_gruppo/.test(location.search) && document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
+    expect(await done.textContent()).toMatch(/^Mostra (più di )?\d+ risultat[oi]$|^Nessun risultato: cambia i filtri$/)
+    await screenshot(page, 'phone-filters-open')
+    await expectNoAxeViolations(page)
+    await done.click()
+    expect(await page.locator('.pv-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('pv-results__title'))).toBe(true)
+    const chips = page.getByRole('list', { name: 'Filtri attivi' })
+    expect(await chips.getByRole('button').allTextContents()).toEqual(['Accessibile senza gradini ✕', 'Formazione in gruppo ✕'])
+    await chips.getByRole('button', { name: 'Togli il filtro: Accessibile senza gradini' }).click()
+    await page.waitForFunction(() => !/accessible=/.test(location.search))
+    expect(await chips.getByRole('button').allTextContents()).toEqual(['Formazione in gruppo ✕'])
+    expect(await page.locator('summary.pv-filters__summary').textContent()).toBe('Filtri (1)')
+    await context.close()
+  })
+})
+
 describe('no dead ends', () => {
   it('with "open now" and nothing open, says which opens next, when and how far, and removes the filter in one tap', async () => {
     const context = await phoneContext(browser)

@@ -11,7 +11,7 @@ export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind
  * API do (a comma list: every one required), so each is a group of checkboxes in a fieldset whose
  * legend names it. Kind stays a single choice.
  */
-export function createFilterControls(options: { t: Translate; idPrefix: string; onChange: (patch: FilterPatch) => void }) {
+export function createFilterControls(options: { t: Translate; idPrefix: string; onChange: (patch: FilterPatch) => void; onDone: () => void }) {
   const { t, idPrefix, onChange } = options
   const checkbox = (id: string, name: string, value: string | null, label: string, onchange: (checked: boolean) => void) => {
     const element = h('input', { id, name, value, type: 'checkbox', class: 'pv-checkbox', onchange: (e: Event) => onchange((e.target as HTMLInputElement).checked) })
@@ -43,11 +43,18 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
   const topic = checkGroup('topic', TOPICS, 'filters.topic')
   const openNow = checkbox(`${idPrefix}-open_now`, 'open_now', null, t('filters.open_now'), (checked) => onChange({ open_now: checked }))
   const accessible = checkbox(`${idPrefix}-accessible`, 'accessible', null, t('filters.accessible'), (checked) => onChange({ accessible: checked }))
-  // Folded on arrival so the results come first on a phone; open as soon as a filter is set.
+  const summary = h('summary', { class: 'pv-filters__summary' }, t('filters.title'))
+  // Closes the panel and takes the citizen to the results, which have followed every change live.
+  const done = h('button', { type: 'button', class: 'pv-button pv-filters__done', onclick: () => {
+    element.open = false
+    options.onDone()
+  } }, t('filters.show_results', { count: '…' }))
+  // Folded on arrival, whatever the link says: a shared link opens on the results, and the
+  // filters it carries show as chips above them, each removable with one tap.
   const element = h(
     'details',
     { class: 'pv-filters' },
-    h('summary', { class: 'pv-filters__summary' }, t('filters.title')),
+    summary,
     h(
       'fieldset',
       { class: 'pv-filters__fields' },
@@ -57,16 +64,33 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
       service.field,
       topic.field,
     ),
+    h('div', { class: 'pv-filters__footer' }, done),
   )
+  const chips = h('ul', { class: 'pv-chips', 'aria-label': t('filters.active') })
+  const chip = (label: string, patch: FilterPatch) =>
+    h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => onChange(patch) }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
   return {
-    element,
+    element: h('div', { class: 'pv-filters-block' }, element, chips),
     show(state: LocatorState): void {
       service.show(state.service)
       topic.show(state.topic)
       kind.value = state.kind[0] ?? ''
       openNow.element.checked = state.open_now
       accessible.element.checked = state.accessible
-      if (state.service.length + state.topic.length + state.kind.length > 0 || state.open_now || state.accessible) element.open = true
+      const active = [
+        ...(state.open_now ? [chip(t('filters.open_now'), { open_now: false })] : []),
+        ...(state.accessible ? [chip(t('filters.accessible'), { accessible: false })] : []),
+        ...state.kind.map((k) => chip(t(`kind.${k}` as MessageKey), { kind: state.kind.filter((x) => x !== k) })),
+        ...state.service.map((v) => chip(t(`service.${v}` as MessageKey), { service: state.service.filter((x) => x !== v) })),
+        ...state.topic.map((v) => chip(t(`topic.${v}` as MessageKey), { topic: state.topic.filter((x) => x !== v) })),
+      ]
+      chips.replaceChildren(...active)
+      chips.hidden = active.length === 0
+      summary.textContent = active.length > 0 ? t('filters.title_count', { count: active.length }) : t('filters.title')
+    },
+    /** The live count on the panel's button: `more` when the first page did not hold them all. */
+    showCount(count: number, more: boolean): void {
+      done.textContent = more ? t('filters.show_results_more', { count }) : count === 0 ? t('filters.show_results_none') : count === 1 ? t('filters.show_results_one') : t('filters.show_results', { count })
     },
   }
 }

@@ -12,7 +12,7 @@ import { formatDistance } from '../i18n/format.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
-import { EMPTY_STATE, HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
@@ -53,8 +53,6 @@ export interface LocatorHandle {
 }
 
 const PAGE_SIZE = 20
-/** A state with no filters: the remote-help query keeps only the position. */
-const EMPTY_FILTERS = EMPTY_STATE
 
 /**
  * The citizen's locator: search → list → detail, with the map as an extra loaded afterwards.
@@ -80,8 +78,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text) })
-  const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace') })
-  const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title' })
+  const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
+  const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
   // Derived from the results, not written in the page: it follows the data into widgets and iframes.
   const demoNotice = h('p', { class: 'pv-demo-notice', hidden: true }, t('app.demo_notice'))
@@ -89,11 +87,13 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
   // What to do when the list is empty or failed: filled by loadResults, empty otherwise.
   const emptyHelp = h('div', { class: 'pv-empty-help' })
-  const remoteTitle = h('h2', { id: `${idPrefix}-remote-title`, class: 'pv-results__title' }, t('remote.title'))
+  const remoteTitle = h('h2', { id: `${idPrefix}-remote-title`, class: 'pv-remote__title' }, t('remote.title'))
   const remoteList = h('ol', { class: 'pv-list', 'aria-labelledby': remoteTitle.id })
   const remote = h('section', { class: 'pv-remote', 'aria-labelledby': remoteTitle.id, hidden: true }, remoteTitle, h('p', { class: 'pv-hint' }, t('remote.intro')), remoteList)
-  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, emptyHelp, more, remote)
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, emptyHelp, more)
   const detail = h('section', { class: 'pv-detail-host', hidden: true })
+  // The nearest list and the remote help: hidden together while a detail is open.
+  const listView = h('div', { class: 'pv-list-view' }, results, remote)
   const mapHost = h('div', { class: 'pv-map', hidden: options.listOnly })
   const mapNote = h('p', { class: 'pv-map__note' })
   const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, locationIcon(), t('geo.button'))
@@ -109,7 +109,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
       configNotice(options.rejectedPrefilters ?? [], t),
       h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
-      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, results, detail), mapColumn),
+      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
     ),
   )
 
@@ -201,6 +201,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       demoNotice.hidden = !items.some(isDemoPoint)
       list.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) })))
       more.hidden = nextCursor === null
+      filters.showCount(items.length, nextCursor !== null)
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
@@ -246,7 +247,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     replaceChildren(remoteList)
     remote.hidden = true
     if (!state.near || (state.kind.length === 1 && state.kind[0] === 'online')) return
-    const query = toPointsQuery({ ...EMPTY_FILTERS, near: state.near, kind: ['online'] })
+    // The same needs (service, topic, open now) answered from a distance: only the kind changes.
+    const query = toPointsQuery({ ...state, q: null, kind: ['online'] })
     query.set('limit', '5')
     try {
       const page = await api.points(query, signal)
@@ -309,7 +311,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   async function showDetail(id: string): Promise<void> {
     const point = items.find((p) => p.id === id) ?? (await api.point(id).catch(() => null))
     if (state.point !== id) return
-    results.hidden = true
+    listView.hidden = true
     detail.hidden = false
     if (!point) {
       replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
@@ -339,7 +341,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
     detail.hidden = true
     replaceChildren(detail)
-    results.hidden = false
+    listView.hidden = false
   }
 
   const onPopState = () => {
