@@ -88,6 +88,30 @@ describe('right answers on a phone', () => {
   })
 })
 
+describe('search that forgives', () => {
+  it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/`)
+    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
+    await box.fill('Peruga')
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
+    expect(await page.locator('.pv-geo__status').textContent()).toMatch(/^Nessun comune si chiama così\. Forse cercavi: Perugia \(PG\)/)
+    await screenshot(page, 'phone-did-you-mean')
+    await expectNoAxeViolations(page)
+    await page.getByRole('option', { name: /^Perugia \(PG\)/ }).click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Perugia (PG)')
+
+    await box.fill('06125')
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
+    expect(await page.locator('.pv-geo__status').textContent()).toBe('Il CAP 06125 non è nel nostro elenco dei comuni: ti proponiamo la città della sua zona postale.')
+    await context.close()
+  })
+})
+
 describe('filters on a phone', () => {
   it('keep a live count on their button, which closes them onto the results; active filters show as removable chips', async () => {
     const context = await phoneContext(browser)

@@ -3,13 +3,14 @@
 import type { Place, PlacePage } from '../../shared/schemas/place-view.ts'
 import type { PointPage, PointView } from '../../shared/schemas/point-view.ts'
 
-export type { Place, PointPage }
+export type { Place, PlacePage, PointPage }
 
 export interface ApiClient {
   points(query: URLSearchParams, signal?: AbortSignal): Promise<PointPage>
   /** The point, or null when the API answers 404. */
   point(id: string, signal?: AbortSignal): Promise<PointView | null>
-  places(q: string, signal?: AbortSignal): Promise<Place[]>
+  /** The comuni matching `q` (a name or a CAP), with near misses and what the CAP resolved to. */
+  places(q: string, signal?: AbortSignal): Promise<PlacePage>
 }
 
 export class ApiError extends Error {
@@ -40,6 +41,6 @@ export function createApiClient(base: string): ApiClient {
         throw error
       }
     },
-    places: async (q, signal) => (await getJson<PlacePage>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal)).items,
+    places: (q, signal) => getJson<PlacePage>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal),
   }
 }

@@ -1,4 +1,4 @@
-import type { ApiClient, Place } from '../api/api-client.ts'
+import type { ApiClient, Place, PlacePage } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { Translate } from '../i18n/messages.ts'
 import { parseTypedPlace, pickPlace } from './pick-place.ts'
@@ -98,7 +98,7 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
    * not an empty one, so the caller ignores it instead of saying "no comune found". A network or
    * API failure throws.
    */
-  async function lookup(text: string): Promise<Place[] | null> {
+  async function lookup(text: string): Promise<PlacePage | null> {
     pending?.abort()
     const request = new AbortController()
     pending = request
@@ -110,14 +110,33 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
     }
   }
 
+  /**
+   * What to offer for an answer: its comuni, or the near misses ("Forse cercavi: Perugia?"), and
+   * a word on a CAP that was resolved to its zone or shared by several comuni. Never a silent pick.
+   */
+  function offer(page: PlacePage): void {
+    if (page.postcode) {
+      const { code, exact } = page.postcode
+      options.onMessage(page.items.length === 0 ? t('search.cap_unknown', { code }) : !exact ? t('search.cap_zone', { code }) : page.items.length > 1 ? t('search.cap_shared', { code }) : '')
+      show(page.items)
+      return
+    }
+    if (page.items.length === 0 && page.did_you_mean && page.did_you_mean.length > 0) {
+      options.onMessage(t('search.did_you_mean', { names: page.did_you_mean.map((p) => label(p)).join(', ') }))
+      show(page.did_you_mean)
+      return
+    }
+    show(page.items)
+  }
+
   input.addEventListener('input', () => {
     clearTimeout(timer)
     const text = input.value.trim()
     if (text.length < 2) return show([])
     timer = setTimeout(async () => {
       try {
-        const places = await lookup(text)
-        if (places) show(places)
+        const page = await lookup(text)
+        if (page) offer(page)
       } catch {
         show([])
         options.onMessage(t('search.error'))
@@ -154,15 +173,24 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
         const text = input.value.trim()
         if (text.length < 2) return
         const { name } = parseTypedPlace(text)
-        let matches: Place[] | null
+        let page: PlacePage | null
         try {
-          matches = await lookup(name)
+          page = await lookup(name)
         } catch {
           options.onMessage(t('search.error'))
           return
         }
-        if (matches === null) return
-        const pick = pickPlace(text, matches)
+        if (page === null) return
+        // A CAP, or a name nothing starts with: the citizen chooses from what was found.
+        if (page.postcode || page.items.length === 0) {
+          clearTimeout(closing)
+          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) options.onMessage(t('search.no_place'))
+          else if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
+          else offer(page)
+          input.focus()
+          return
+        }
+        const pick = pickPlace(text, page.items)
         if (pick.kind === 'one') choose(pick.place)
         else if (pick.kind === 'none') options.onMessage(t('search.no_place'))
         else {
