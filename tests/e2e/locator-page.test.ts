@@ -321,9 +321,11 @@ describe('the citizen page', () => {
     await page.locator('.pv-count').waitFor()
     expect(await axeViolations(page)).toEqual([])
     await searchComune(page, 'napoli', 'Napoli')
-    await page.locator('.pv-map').scrollIntoViewIfNeeded()
+    // On a phone the map is behind the List/Map switch.
+    await page.getByRole('group', { name: 'Mostra i risultati come' }).getByRole('button', { name: 'Mappa' }).click()
     await page.locator('.maplibregl-canvas').waitFor()
     expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('group', { name: 'Mostra i risultati come' }).getByRole('button', { name: 'Elenco' }).click()
     await page.locator('.pv-result__link').first().click()
     await page.locator('.pv-detail__title').waitFor()
     expect(await axeViolations(page)).toEqual([])

@@ -88,6 +88,44 @@ describe('right answers on a phone', () => {
   })
 })
 
+describe('list or map on a phone', () => {
+  it('switches between list and map at the top; pins carry the cards\' numbers, and the searched place is marked', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const mapCode: string[] = []
+    page.on('request', (request) => {
+      if (/results-map-/.test(request.url())) mapCode.push(request.url())
+    })
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    const views = page.getByRole('group', { name: 'Mostra i risultati come' })
+    // The switch sits above the results, and the map is not down the page behind twenty cards.
+    expect((await views.boundingBox())!.y).toBeLessThan((await page.locator('.pv-results__title').boundingBox())!.y)
+    expect(await page.locator('.pv-map-column').isVisible()).toBe(false)
+    expect(await views.getByRole('button', { name: 'Elenco' }).getAttribute('aria-pressed')).toBe('true')
+    expect(await page.locator('.pv-results .pv-result__number').first().textContent()).toBe('1')
+    expect(mapCode).toEqual([]) // a citizen who reads the list never downloads the map
+
+    await views.getByRole('button', { name: 'Mappa' }).click()
+    expect(await views.getByRole('button', { name: 'Mappa' }).getAttribute('aria-pressed')).toBe('true')
+    await page.locator('.maplibregl-canvas').waitFor()
+    expect(await page.locator('.pv-list-view').isVisible()).toBe(false)
+    await page.waitForFunction(() => document.querySelectorAll('.pv-map-number').length > 0)
+    const numbers = (await page.locator('.pv-map-number').allTextContents()).map(Number)
+    for (const n of numbers) expect(n).toBeGreaterThanOrEqual(1)
+    for (const n of numbers) expect(n).toBeLessThanOrEqual(20)
+    expect(await page.locator('.pv-map-origin').count()).toBe(1)
+    await page.waitForTimeout(1000) // the software GL draws
+    await screenshot(page, 'phone-map-view')
+    await expectNoAxeViolations(page)
+
+    await views.getByRole('button', { name: 'Elenco' }).click()
+    expect(await page.locator('.pv-list-view').isVisible()).toBe(true)
+    expect(await page.locator('.pv-map-column').isVisible()).toBe(false)
+    await context.close()
+  })
+})
+
 describe('search that forgives', () => {
   it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
     const context = await phoneContext(browser)

@@ -33,10 +33,12 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(await page.evaluate(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-results__title')!.textContent)).toBe('Punti di facilitazione')
     const regions = await page.evaluate(async (api) => (await (await fetch(`${api}/v1/points?region=09&limit=1`)).json()).items[0].region.name, baseUrl)
     expect(regions).toBe('Toscana')
-    await page.locator('puntovicino-locator .pv-map').scrollIntoViewIfNeeded()
+    // At a phone's width the widget too puts the map behind its List/Map switch.
+    await page.locator('puntovicino-locator .pv-view-switch__button', { hasText: 'Mappa' }).click()
     await page.locator('puntovicino-locator .maplibregl-canvas').waitFor()
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'widget-host-page')
+    await page.locator('puntovicino-locator .pv-view-switch__button', { hasText: 'Elenco' }).click()
     await firstResult.locator('.pv-result__link').click()
     await page.locator('puntovicino-locator .pv-detail__title').waitFor()
     expect(page.url()).toBe(`${hostUrl}/widget`)

@@ -22,7 +22,7 @@ export interface ResultHandlers {
  * One result: the name as a link (the keyboard's way in), then what decides a visit: open or
  * when it opens, how far, what kind, where, what they help with.
  */
-export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers): HTMLLIElement {
+export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers, number?: number): HTMLLIElement {
   const { t, lang } = context
   const site = primarySite(point)
   const status = cardStatus(point, site, context, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
@@ -50,7 +50,8 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
   const item = h(
     'li',
     { class: 'pv-result', 'data-id': point.id },
-    h('h3', { class: 'pv-result__title' }, link),
+    // The number of its pin on the map; the list itself is ordered for screen readers.
+    h('h3', { class: 'pv-result__title' }, number !== undefined ? h('span', { class: 'pv-result__number', 'aria-hidden': 'true' }, String(number)) : null, link),
     demoBadge(point, t),
     h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,

@@ -98,20 +98,27 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const mapNote = h('p', { class: 'pv-map__note' })
   const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, locationIcon(), t('geo.button'))
 
+  // On a phone, list or map, one at a time, chosen at the top: the map is not twenty cards down.
+  // (On a wide screen both show side by side and the switch is not displayed: CSS.)
+  const viewButton = (view: 'list' | 'map') =>
+    h('button', { type: 'button', class: 'pv-view-switch__button', 'aria-pressed': String(view === 'list'), onclick: () => showView(view) }, t(`view.${view}` as MessageKey))
+  const listButton = viewButton('list')
+  const mapButton = viewButton('map')
+  const viewSwitch = options.listOnly ? null : h('div', { class: 'pv-view-switch', role: 'group', 'aria-label': t('view.switch') }, listButton, mapButton)
+
   // Hidden until the first list is on screen: on a phone the map sits below the list, and a map
   // shown above a list still loading would be pushed down a whole page (a layout shift).
   const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapHost, mapNote)
 
-  replaceChildren(
-    options.root,
-    h(
-      'div',
-      { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
-      configNotice(options.rejectedPrefilters ?? [], t),
-      h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
-      h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
-    ),
+  const locatorRoot = h(
+    'div',
+    { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
+    configNotice(options.rejectedPrefilters ?? [], t),
+    h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
+    viewSwitch,
+    h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
   )
+  replaceChildren(options.root, locatorRoot)
 
   /** The view on the public page (share links, the widget's links): only the view, never the embed's own settings. */
   const pageHrefAbsolute = (next: LocatorState): string => {
@@ -199,7 +206,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = page.next_cursor
       if (!append) replaceChildren(list)
       demoNotice.hidden = !items.some(isDemoPoint)
-      list.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) })))
+      list.append(...page.items.map((point, i) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
@@ -260,10 +267,25 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
   }
 
+  function showView(view: 'list' | 'map'): void {
+    locatorRoot.classList.toggle('pv-locator--view-map', view === 'map')
+    listButton.setAttribute('aria-pressed', String(view === 'list'))
+    mapButton.setAttribute('aria-pressed', String(view === 'map'))
+    // Shown again after being hidden: MapLibre must measure its container anew.
+    if (view === 'map') requestAnimationFrame(() => map?.resize())
+  }
+
+  /** A pin under the pointer marks its card, as a card under the pointer marks its pin. */
+  function markCard(id: string | null): void {
+    for (const card of list.querySelectorAll('.pv-result--marked')) card.classList.remove('pv-result--marked')
+    if (id) list.querySelector(`.pv-result[data-id="${CSS.escape(id)}"]`)?.classList.add('pv-result--marked')
+  }
+
   /** The list is on screen: now, and only now, is the map worth its weight. */
   function afterList(): void {
     if (extraPoint && items.some((p) => p.id === extraPoint?.id)) extraPoint = null
     map?.setResults(mapPoints())
+    map?.setOrigin(state.near)
     if (mapRequested || !mapColumn) return
     mapColumn.hidden = false
     mapRequested = true
@@ -296,9 +318,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
           label: t('map.title'),
           locale: mapLocale(t),
           clusterLabel: (count) => t('map.cluster', { count }),
+          originLabel: t('map.origin'),
           onSelect: (id) => update({ point: id }, 'push'),
+          onHover: markCard,
         })
         map.setResults(mapPoints())
+        map.setOrigin(state.near)
         if (state.point) map.focus(state.point)
         mapNote.textContent = ''
       })
@@ -313,6 +338,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     if (state.point !== id) return
     listView.hidden = true
     detail.hidden = false
+    // A pin tapped in the phone's map view opens the detail where it can be read: the list side.
+    showView('list')
     if (!point) {
       replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
       return

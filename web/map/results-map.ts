@@ -20,11 +20,20 @@ export interface ResultsMapOptions {
   readonly locale: Record<string, string>
   /** "12 punti": the cluster's count for screen readers is not needed (the list is the text alternative), but its title is. */
   readonly clusterLabel: (count: number) => string
+  /** The tooltip of the searched place's marker. */
+  readonly originLabel: string
   readonly onSelect: (id: string) => void
+  /** The pointer entered (`id`) or left (`null`) a pin: the list marks that card. */
+  readonly onHover?: (id: string | null) => void
 }
 
 export interface ResultsMap {
+  /** The results in list order: pin n is card n. */
   setResults(points: readonly PointView[]): void
+  /** The place searched (a comune's centre, or the rounded position), marked and kept in view; null clears it. */
+  setOrigin(origin: { lat: number; lon: number } | null): void
+  /** The container was hidden and is shown again (the phone's map view): redraw at its size. */
+  resize(): void
   highlight(id: string | null): void
   /** Pans to the point and marks it, after the citizen chose it in the list. */
   focus(id: string): void
@@ -43,11 +52,13 @@ interface Indexed {
 function toFeatures(points: readonly PointView[]): Indexed {
   const ids: string[] = []
   const features: Array<Feature<Point>> = []
-  for (const point of points) {
-    const location = point.site?.location ?? point.location
+  for (const [n, point] of points.entries()) {
+    // Where the list says it is: the matched place (a van's stop), else the shown site, else the main one.
+    const location = point.matched_place?.location ?? point.site?.location ?? point.location
     if (!location) continue
+    const open = point.site && 'open_now' in point.site ? point.site.open_now : point.open_now
     // Clustered sources need numeric feature ids for feature-state: the index into `ids`.
-    features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open: point.open_now, name: point.name } })
+    features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open, name: point.name, n: n + 1 } })
     ids.push(point.id)
   }
   return { ids, collection: { type: 'FeatureCollection', features } }
@@ -101,6 +112,12 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   // markers laid over the map. They are hidden from screen readers; the list is the text alternative.
   const nameLabel = new maplibregl.Marker({ element: overlay('pv-map-label'), anchor: 'bottom', offset: [0, -14] })
   const counts = new Map<number, maplibregl.Marker>()
+  /** The list's numbers on the single pins in view (the cards carry the same numbers). */
+  const numbers = new Map<number, maplibregl.Marker>()
+  const originElement = overlay('pv-map-origin')
+  originElement.title = options.originLabel
+  const originMarker = new maplibregl.Marker({ element: originElement })
+  let origin: { lat: number; lon: number } | null = null
 
   map.on('load', () => {
     loaded = true
@@ -142,12 +159,19 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       const id = typeof index === 'number' ? indexed.ids[index] : undefined
       if (id) options.onSelect(id)
     })
+    map.on('mousemove', 'points', (event) => {
+      const index = event.features?.[0]?.id
+      const id = typeof index === 'number' ? indexed.ids[index] : undefined
+      if (id !== undefined) options.onHover?.(id)
+    })
+    map.on('mouseleave', 'points', () => options.onHover?.(null))
     for (const layer of ['clusters', 'points']) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
     }
     // `idle`, not `render`: `render` fires every frame while panning; the counts need the settled view only.
     map.on('idle', showClusterCounts)
+    map.on('idle', showNumbers)
     fit()
   })
 
@@ -176,10 +200,33 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   function clearClusterCounts(): void {
     for (const marker of counts.values()) marker.remove()
     counts.clear()
+    for (const marker of numbers.values()) marker.remove()
+    numbers.clear()
+  }
+
+  /** The list number over each unclustered pin in view, so "3" on the map is the third card. */
+  function showNumbers(): void {
+    if (!map.getSource(SOURCE) || !map.isSourceLoaded(SOURCE)) return
+    const inView = new Set<number>()
+    for (const feature of map.querySourceFeatures(SOURCE, { filter: ['!', ['has', 'point_count']] })) {
+      const index = feature.id as number
+      if (inView.has(index)) continue
+      inView.add(index)
+      if (numbers.has(index)) continue
+      const element = overlay('pv-map-number')
+      element.textContent = String(feature.properties.n)
+      numbers.set(index, new maplibregl.Marker({ element }).setLngLat((feature.geometry as Point).coordinates as [number, number]).addTo(map))
+    }
+    for (const [index, marker] of numbers) {
+      if (inView.has(index)) continue
+      marker.remove()
+      numbers.delete(index)
+    }
   }
 
   function fit(): void {
-    const coordinates = indexed.collection.features.map((f) => f.geometry.coordinates as [number, number])
+    // The nearest results and the place searched: the citizen sees where they are against them.
+    const coordinates = [...indexed.collection.features.map((f) => f.geometry.coordinates as [number, number]), ...(origin ? [[origin.lon, origin.lat] as [number, number]] : [])]
     if (coordinates.length === 0) return
     const bounds = coordinates.reduce((b, c) => b.extend(c), new maplibregl.LngLatBounds(coordinates[0], coordinates[0]))
     map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 })
@@ -211,6 +258,16 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       ;(map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData(indexed.collection)
       fit()
     },
+    setOrigin(next) {
+      origin = next
+      if (next) originMarker.setLngLat([next.lon, next.lat]).addTo(map)
+      else originMarker.remove()
+      if (loaded) fit()
+    },
+    resize() {
+      map.resize()
+      fit()
+    },
     highlight(id) {
       const index = id === null ? -1 : indexed.ids.indexOf(id)
       hovered = index >= 0 ? index : null
@@ -227,6 +284,7 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
     destroy: () => {
       clearClusterCounts()
       nameLabel.remove()
+      originMarker.remove()
       map.remove()
     },
   }
