@@ -191,7 +191,7 @@ describe('the citizen page', () => {
     const card = (id: string) => page.locator(`.pv-results .pv-result[data-id="${id}"]`)
     expect(await card('puglia-5447245').locator('.pv-status').textContent()).toMatch(/^Orari come pubblicati: Lun-Ven dalle 9:00 alle 13:00/)
     expect(await card('puglia-5447245').locator('.pv-status').getAttribute('class')).toBe('pv-status pv-status--unknown')
-    expect(await card(NO_HOURS_POINT_ID).locator('.pv-status').textContent()).toBe('Orari non disponibili: contattare il punto')
+    expect(await card(NO_HOURS_POINT_ID).locator('.pv-status').textContent()).toBe('Orari non indicati: contatta il punto')
     // Real regional data: no demo badge on it.
     expect(await card('puglia-5447245').locator('.pv-badge--demo').count()).toBe(0)
     await card('puglia-5447245').scrollIntoViewIfNeeded()
@@ -219,7 +219,7 @@ describe('the citizen page', () => {
 
     const none = await openPage(context, `?point=${NO_HOURS_POINT_ID}`)
     await none.locator('.pv-detail').waitFor()
-    expect(await none.locator('.pv-detail .pv-status').textContent()).toBe('Orari non disponibili: contattare il punto')
+    expect(await none.locator('.pv-detail .pv-status').textContent()).toBe('Orari non indicati: contatta il punto')
     expect(await none.locator('.pv-detail').textContent()).not.toMatch(/Chiuso|chiuso/)
     await context.close()
   })

@@ -109,7 +109,7 @@ describe('the widget and the iframe embed on another origin', () => {
     const notice = page.locator('.pv-config-notice')
     await notice.waitFor()
     expect(await notice.getAttribute('role')).toBe('status')
-    expect(await notice.textContent()).toBe('Per chi gestisce questo sito:il codice regione «99» non è valido ed è ignorato: usare il codice ISTAT a due cifre (es. 09 per la Toscana).')
+    expect(await notice.textContent()).toBe('Per chi gestisce questo sito:il codice regione «99» non è valido ed è ignorato: usa il codice ISTAT a due cifre (es. 09 per la Toscana).')
     // No prefilter left: the embed asks for a comune, as without one, and never lists all of Italy.
     expect(await page.locator('.pv-count').textContent()).toBe('Scrivi il tuo comune o usa la tua posizione per vedere i punti più vicini.')
     expect(requests).toEqual([])

@@ -56,7 +56,7 @@ describe('openingStatus', () => {
 
   it('sends the citizen to the contacts when a point has no hours at all', () => {
     const noHours: OpeningStatusInput = { ...closed, sites: [{ ...office, opening_hours: undefined }], opening_hours_text: 'orari non indicati' }
-    expect(openingStatus(noHours, now, 'it', it_)).toEqual({ tone: 'unknown', text: 'Orari non disponibili: contattare il punto' })
+    expect(openingStatus(noHours, now, 'it', it_)).toEqual({ tone: 'unknown', text: 'Orari non indicati: contatta il punto' })
     const emptyWeek: OpeningStatusInput = { ...closed, sites: [{ ...office, opening_hours: { mo: [] } }] }
     expect(openingStatus(emptyWeek, now, 'it', it_).tone).toBe('unknown')
   })
