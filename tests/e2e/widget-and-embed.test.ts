@@ -30,7 +30,7 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(inside.link).toBe('rgb(0, 102, 204)')
     // …and the widget's .pv-count rule does not style the host's own element of that class.
     expect(await page.locator('main > p.pv-count').evaluate((p) => getComputedStyle(p).fontWeight)).toBe('400')
-    expect(await page.evaluate(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-results__title')!.textContent)).toBe('Punti di facilitazione')
+    expect(await page.evaluate(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-results__title')!.textContent)).toBe('Punti di facilitazione in Toscana')
     const regions = await page.evaluate(async (api) => (await (await fetch(`${api}/v1/points?region=09&limit=1`)).json()).items[0].region.name, baseUrl)
     expect(regions).toBe('Toscana')
     // At a phone's width the widget too puts the map behind its List/Map switch.
@@ -128,21 +128,61 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
-  it('writes both snippets in the embed builder and previews the widget', async () => {
-    const context = await phoneContext(browser, { viewport: { width: 1024, height: 900 }, isMobile: false, hasTouch: false })
+  it('writes both snippets in the embed builder from names, not codes, and previews the widget beside the options', async () => {
+    const context = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/embed-builder`)
     expect(await page.getByLabel('Regione', { exact: true }).locator('option').first().textContent()).toBe('Tutte')
     const regionCodes = await page.getByLabel('Regione', { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).slice(1))
     expect(regionCodes).toEqual([...regionCodes].sort())
     await page.getByLabel('Regione', { exact: true }).selectOption('09')
+    // The provinces of Tuscany, by name.
+    const provinces = await page.getByLabel('Provincia', { exact: true }).locator('option').allTextContents()
+    expect(provinces).toContain('Firenze (FI)')
+    expect(provinces).not.toContain('Perugia (PG)')
     await page.getByLabel('Servizio').first().selectOption('formazione_gruppo')
     const snippets = await page.locator('pre code').allTextContents()
-    expect(snippets[0]).toBe(`<script type="module" src="${baseUrl}/widget.js"></script>\n<puntovicino-locator region="09" service="formazione_gruppo" lang="it" accent="#0066cc"></puntovicino-locator>`)
+    expect(snippets[0]).toBe(
+      `<script type="module" src="${baseUrl}/widget.js"></script>\n<puntovicino-locator region="09" service="formazione_gruppo" lang="it" accent="#0066cc"><a href="${baseUrl}/?region=09&amp;service=formazione_gruppo&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`,
+    )
     expect(snippets[1]).toContain(`src="${baseUrl}/embed?region=09&amp;service=formazione_gruppo&amp;lang=it&amp;accent=%230066cc"`)
+    expect(snippets[1]).toContain('height:720px')
+    // A comune by its name: the snippet gets its ISTAT code.
+    const comune = page.getByLabel('Comune', { exact: true })
+    await comune.fill('Prat')
+    await page.waitForFunction(() => [...document.querySelectorAll('#b-comune-options option')].some((o) => (o as HTMLOptionElement).value === 'Prato (PO)'))
+    await comune.fill('Prato (PO)')
+    await page.waitForFunction(() => document.querySelector('pre code')?.textContent?.includes('comune="100005"'))
+    // The preview sits beside the options, and its widget names its region.
+    const previewBox = (await page.locator('.builder__preview').boundingBox())!
+    expect(previewBox.x).toBeGreaterThan((await page.locator('.builder__options').boundingBox())!.x + 300)
     await page.locator('.preview puntovicino-locator .pv-result').first().waitFor()
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'embed-builder')
+    await context.close()
+  })
+
+  it('still leads to the locator when the host site strips the script: the snippet\'s link shows', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget-no-script`)
+    const link = page.getByRole('link', { name: 'Trova il punto di facilitazione digitale più vicino in Toscana' })
+    expect(await link.isVisible()).toBe(true)
+    expect(new URL((await link.getAttribute('href'))!).searchParams.get('region')).toBe('09')
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it("names its region in the widget's heading and search example", async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget`)
+    await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()
+    expect(await page.locator('puntovicino-locator .pv-input').getAttribute('placeholder')).toBe('Es. Firenze')
+    await page.goto(`${hostUrl}/widget-umbria`)
+    await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()
+    expect(await page.locator('puntovicino-locator .pv-results__title').textContent()).toBe('Punti di facilitazione in Umbria')
+    expect(await page.locator('puntovicino-locator .pv-input').getAttribute('placeholder')).toBe('Es. Perugia')
     await context.close()
   })
 })

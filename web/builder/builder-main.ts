@@ -1,4 +1,5 @@
-import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import { translator, type MessageKey } from '../i18n/messages.ts'
@@ -9,12 +10,42 @@ import { regionChoices } from './region-choices.ts'
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
 const t = translator('it')
 const origin = location.origin
+const api = createApiClient(`${origin}/`)
 const root = document.getElementById('builder')!
 
 const field = (id: string, label: string, control: HTMLElement) => h('div', {}, h('label', { for: id }, label), control)
 const region = h('select', { id: 'b-region' }, h('option', { value: '' }, t('builder.region_any')), ...regionChoices(REGIONS).map(([code, name]) => h('option', { value: code }, `${name} (${code})`)))
-const province = h('input', { id: 'b-province', type: 'text', maxlength: '2', autocomplete: 'off' })
-const comune = h('input', { id: 'b-comune', type: 'text', maxlength: '6', inputmode: 'numeric', autocomplete: 'off' })
+// The provinces of the chosen region, by name: nobody should have to know a sigla or an ISTAT code.
+const province = h('select', { id: 'b-province' })
+function fillProvinces(): void {
+  const chosen = province.value
+  const inRegion = Object.values(PROVINCES).filter(([, regionCode]) => !region.value || regionCode === region.value).sort((a, b) => a[2].localeCompare(b[2], 'it'))
+  province.replaceChildren(h('option', { value: '' }, t('builder.province_any')), ...inRegion.map(([sigla, , name]) => h('option', { value: sigla }, `${name} (${sigla})`)))
+  province.value = inRegion.some(([sigla]) => sigla === chosen) ? chosen : ''
+}
+// The comune by its name, from the same gazetteer as the page (/v1/places); its ISTAT code goes in the snippet.
+const comuneHintId = 'b-comune-hint'
+const comuneOptions = h('datalist', { id: 'b-comune-options' })
+const comune = h('input', { id: 'b-comune', type: 'text', list: comuneOptions.id, autocomplete: 'off', 'aria-describedby': comuneHintId })
+let comuneCode = ''
+let comuneLookup: AbortController | undefined
+const placeLabel = (p: Place) => `${p.name} (${p.province})`
+let offered: Place[] = []
+async function suggestComuni(): Promise<void> {
+  const typed = comune.value.trim()
+  const exact = offered.find((p) => placeLabel(p) === typed)
+  comuneCode = exact ? exact.istat : typed === '' ? '' : comuneCode
+  if (exact || typed.length < 2) return
+  comuneLookup?.abort()
+  comuneLookup = new AbortController()
+  try {
+    const page = await api.places(typed, comuneLookup.signal)
+    offered = [...page.items, ...(page.did_you_mean ?? [])].filter((p) => (!region.value || p.region.istat === region.value) && (!province.value || p.province === province.value))
+    comuneOptions.replaceChildren(...offered.map((p) => h('option', { value: placeLabel(p) })))
+  } catch {
+    // A suggestion is a help: the field still works typed in full.
+  }
+}
 const service = h('select', { id: 'b-service' }, h('option', { value: '' }, t('filters.any')), ...SERVICES.map((s) => h('option', { value: s }, t(`service.${s}` as MessageKey))))
 const lang = h('select', { id: 'b-lang' }, h('option', { value: 'it' }, 'Italiano'), h('option', { value: 'en' }, 'English'))
 const accent = h('input', { id: 'b-accent', type: 'color', value: '#0066cc' })
@@ -24,11 +55,17 @@ const iframeCode = h('code', {})
 const status = h('p', { role: 'status' })
 const preview = h('div', { class: 'preview' })
 
-const read = (): EmbedOptions => ({ region: region.value, province: province.value.toUpperCase(), comune: comune.value, service: service.value, lang: lang.value, accent: accent.value, listOnly: listOnly.checked })
+const read = (): EmbedOptions => ({ region: region.value, province: province.value, comune: comuneCode, service: service.value, lang: lang.value, accent: accent.value, listOnly: listOnly.checked })
+
+/** The link shown where a host strips scripts: the same view, on our page, named for the region or comune. */
+function fallbackText(options: EmbedOptions): string {
+  const where = comune.value && options.comune ? ` a ${comune.value}` : options.region ? ` in ${REGIONS[options.region]?.split('/')[0]}` : ''
+  return t('builder.fallback_link', { where })
+}
 
 /** The snippets follow every keystroke: they are text, cheap to rewrite. */
 function refreshSnippets(options: EmbedOptions): void {
-  scriptCode.textContent = widgetSnippet(options, origin)
+  scriptCode.textContent = widgetSnippet(options, origin, fallbackText(options))
   iframeCode.textContent = iframeSnippet(options, origin)
 }
 
@@ -47,7 +84,9 @@ function refreshPreview(options: EmbedOptions): void {
  */
 const PREVIEW_DELAY_MS = 250
 let previewTimer: ReturnType<typeof setTimeout> | undefined
-function refresh(): void {
+function refresh(event?: Event): void {
+  if (event?.target === region) fillProvinces()
+  if (event?.target === comune) void suggestComuni().then(() => refreshSnippets(read()))
   const options = read()
   refreshSnippets(options)
   clearTimeout(previewTimer)
@@ -63,24 +102,30 @@ root.append(
   h(
     'div',
     { class: 'builder' },
-    h('div', {}, h('h1', {}, t('builder.title')), h('p', {}, t('builder.intro'))),
+    h('div', { class: 'builder__intro' }, h('h1', {}, t('builder.title')), h('p', {}, t('builder.intro'))),
+    // The options and the code on one side, the live preview beside them (below on a phone).
     h(
-      'form',
-      { oninput: refresh, onsubmit: (e: Event) => e.preventDefault() },
-      field(region.id, t('builder.region'), region),
-      field(province.id, t('builder.province'), province),
-      field(comune.id, t('builder.comune'), comune),
-      field(service.id, t('filters.service'), service),
-      field(lang.id, t('builder.lang'), lang),
-      field(accent.id, t('builder.accent'), accent),
-      h('div', { class: 'check' }, listOnly, h('label', { for: listOnly.id }, t('builder.list_only'))),
+      'div',
+      { class: 'builder__options' },
+      h(
+        'form',
+        { 'aria-label': t('builder.options'), oninput: (e: Event) => refresh(e), onsubmit: (e: Event) => e.preventDefault() },
+        field(region.id, t('builder.region'), region),
+        field(province.id, t('builder.province'), province),
+        h('div', {}, h('label', { for: comune.id }, t('builder.comune')), comune, comuneOptions, h('p', { id: comuneHintId, class: 'hint' }, t('builder.comune_hint'))),
+        field(service.id, t('filters.service'), service),
+        field(lang.id, t('builder.lang'), lang),
+        field(accent.id, t('builder.accent'), accent),
+        h('div', { class: 'check' }, listOnly, h('label', { for: listOnly.id }, t('builder.list_only'))),
+      ),
+      h('section', {}, h('h2', {}, t('builder.snippet_script')), h('pre', {}, scriptCode), h('button', { type: 'button', onclick: copy(scriptCode) }, t('builder.copy'))),
+      h('section', {}, h('h2', {}, t('builder.snippet_iframe')), h('pre', {}, iframeCode), h('button', { type: 'button', onclick: copy(iframeCode) }, t('builder.copy'))),
+      status,
     ),
-    h('section', {}, h('h2', {}, t('builder.snippet_script')), h('pre', {}, scriptCode), h('button', { type: 'button', onclick: copy(scriptCode) }, t('builder.copy'))),
-    h('section', {}, h('h2', {}, t('builder.snippet_iframe')), h('pre', {}, iframeCode), h('button', { type: 'button', onclick: copy(iframeCode) }, t('builder.copy'))),
-    status,
-    h('section', {}, h('h2', {}, t('builder.preview')), preview),
+    h('section', { class: 'builder__preview' }, h('h2', {}, t('builder.preview')), preview),
   ),
 )
+fillProvinces()
 // The first preview is not an edit: no reason to wait for it.
 const initial = read()
 refreshSnippets(initial)

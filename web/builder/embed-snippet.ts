@@ -25,10 +25,19 @@ export function embedAttributes(options: EmbedOptions): Array<[string, string]> 
   return pairs
 }
 
-export function widgetSnippet(options: EmbedOptions, origin: string): string {
+/**
+ * The custom element, with a plain link inside: a host that strips scripts (many CMSs do) leaves
+ * an unknown element whose content shows, so the citizen still gets to the locator, filtered the
+ * same way; when the script runs, the widget's shadow root takes its place.
+ */
+export function widgetSnippet(options: EmbedOptions, origin: string, fallbackText?: string): string {
   const attrs = embedAttributes(options).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('') + (options.listOnly ? ' list-only' : '')
-  return `<script type="module" src="${origin}/widget.js"></script>\n<puntovicino-locator${attrs}></puntovicino-locator>`
+  const query = new URLSearchParams(embedAttributes(options).filter(([name]) => name !== 'accent'))
+  const fallback = fallbackText ? `<a href="${escapeAttribute(`${origin}/${query.size > 0 ? `?${query}` : ''}`)}">${escapeText(fallbackText)}</a>` : ''
+  return `<script type="module" src="${origin}/widget.js"></script>\n<puntovicino-locator${attrs}>${fallback}</puntovicino-locator>`
 }
+
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** The iframe plus the few lines that let it grow to its content (it posts `puntovicino:resize`). */
 export function iframeSnippet(options: EmbedOptions, origin: string): string {
@@ -36,7 +45,9 @@ export function iframeSnippet(options: EmbedOptions, origin: string): string {
   if (options.listOnly) query.set('list-only', 'true')
   const src = `${origin}/embed${query.size > 0 ? `?${query}` : ''}`
   return [
-    `<iframe src="${escapeAttribute(src)}" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;min-height:480px" loading="lazy"></iframe>`,
+    // Tall enough to use without the resize script (a host may strip it): the frame then scrolls
+    // inside instead of clipping the list; with the script it fits its content exactly.
+    `<iframe src="${escapeAttribute(src)}" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:720px" loading="lazy"></iframe>`,
     `<script>addEventListener('message',function(e){if(e.origin!=='${origin}'||!e.data||e.data.type!=='puntovicino:resize')return;for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
   ].join('\n')
 }

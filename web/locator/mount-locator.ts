@@ -17,6 +17,7 @@ import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
 import { placeLabel } from './place-label.ts'
+import { exampleComune } from './region-words.ts'
 import { createPlaceSearch } from './place-search.ts'
 import type { ViewContext } from './view-context.ts'
 
@@ -77,7 +78,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
 
   const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
-  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text) })
+  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), example: exampleComune(options.initial.region) })
   const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })

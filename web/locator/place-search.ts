@@ -18,7 +18,7 @@ export interface PlaceSearch {
 
 const DEBOUNCE_MS = 180
 
-export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPrefix: string; onChoose: (place: Place) => void; onMessage: (text: string) => void }): PlaceSearch {
+export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPrefix: string; onChoose: (place: Place) => void; onMessage: (text: string) => void; /** A comune to give as an example. @default Firenze */ example?: string }): PlaceSearch {
   const { api, t, idPrefix } = options
   const listId = `${idPrefix}-suggestions`
   const hintId = `${idPrefix}-hint`
@@ -33,7 +33,7 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
     'aria-expanded': 'false',
     'aria-controls': listId,
     'aria-describedby': hintId,
-    placeholder: t('search.placeholder'),
+    placeholder: t('search.placeholder', { example: options.example ?? 'Firenze' }),
   })
   const list = h('ul', { id: listId, role: 'listbox', class: 'pv-suggestions', 'aria-label': t('search.suggestions'), hidden: true })
   const announcer = h('p', { class: 'pv-visually-hidden', role: 'status' })

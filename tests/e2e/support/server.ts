@@ -35,6 +35,9 @@ function hostPages(baseUrl: string): Record<string, string> {
 <body><header><p>Comune di Esempio</p></header><main><h1>${title}</h1><p class="pv-count">Testo del sito ospite</p>${body}</main></body></html>`
   return {
     '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
+    '/widget-umbria': shell('Sito della Regione Umbria con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" lang="it"></puntovicino-locator>`),
+    // The builder's snippet as a CMS that strips scripts leaves it: the element, its link, no script.
+    '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),
     '/widget-bad-region': shell('Sito del Comune con un codice regione sbagliato', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="99" lang="it"></puntovicino-locator>`),
     '/iframe': shell(
       'Sito del Comune con iframe',

@@ -8,16 +8,21 @@ const near = { lat: 43.771, lon: 11.254 }
 
 describe('resultsHeading', () => {
   it('names the place once: "Punti più vicini a Firenze", not "più vicini vicino a"', () => {
-    expect(resultsHeading({ near, place: 'Firenze' }, t)).toBe('Punti più vicini a Firenze')
-    expect(resultsHeading({ near, place: 'Firenze' }, translator('en'))).toBe('Points nearest to Firenze')
+    expect(resultsHeading({ near, place: 'Firenze', region: null }, t)).toBe('Punti più vicini a Firenze')
+    expect(resultsHeading({ near, place: 'Firenze', region: null }, translator('en'))).toBe('Points nearest to Firenze')
   })
 
   it('speaks of the citizen\'s position when the search came from geolocation', () => {
-    expect(resultsHeading({ near, place: HERE_PLACE }, t)).toBe('Punti più vicini alla tua posizione')
+    expect(resultsHeading({ near, place: HERE_PLACE, region: null }, t)).toBe('Punti più vicini alla tua posizione')
   })
 
-  it('keeps the plain titles for a position without a label and for a prefiltered list', () => {
-    expect(resultsHeading({ near, place: null }, t)).toBe('Punti più vicini')
-    expect(resultsHeading({ near: null, place: null }, t)).toBe('Punti di facilitazione')
+  it('names the region of a list prefiltered to one (a region\'s widget), in its everyday name', () => {
+    expect(resultsHeading({ near: null, place: null, region: '09' }, t)).toBe('Punti di facilitazione in Toscana')
+    expect(resultsHeading({ near: null, place: null, region: '02' }, t)).toBe("Punti di facilitazione in Valle d'Aosta")
+  })
+
+  it('keeps the plain titles for a position without a label and for an unfiltered list', () => {
+    expect(resultsHeading({ near, place: null, region: null }, t)).toBe('Punti più vicini')
+    expect(resultsHeading({ near: null, place: null, region: null }, t)).toBe('Punti di facilitazione')
   })
 })
