@@ -44,7 +44,11 @@ function numberList(count: number, description: string) {
   })
 }
 
-/** The filters of `/v1/points` and of its exports; each adds its own `limit`. */
+/**
+ * The filters of `/v1/points` and of its exports; each adds its own `limit`. Only `near` carries an
+ * OpenAPI example: the interactive reference fills every example in when a developer tries a
+ * call, and every filter at once finds nothing. The others give theirs in the description.
+ */
 const filterFields = {
   near: numberList(2, 'LAT,LON in decimal degrees, e.g. 43.7696,11.2558')
     .refine(([lat, lon]) => Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180, 'latitude must be within ±90 and longitude within ±180')
@@ -60,39 +64,39 @@ const filterFields = {
     .refine(([minLon, minLat, maxLon, maxLat]) => [minLon, maxLon].every((v) => Math.abs(v!) <= 180) && [minLat, maxLat].every((v) => Math.abs(v!) <= 90), 'coordinates out of range')
     .transform((b) => b as [number, number, number, number])
     .optional()
-    .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT', example: '10.7,43.6,11.5,44.0' }),
+    .meta({ description: 'Only sites inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, e.g. 10.7,43.6,11.5,44.0' }),
   region: z
     .string()
     // Own keys only: `in` would also accept "__proto__" or "toString", which the engine cannot encode.
     .refine((r) => Object.hasOwn(REGIONS, r), { message: `must be a two-digit ISTAT region code, 01 to 20` })
     .optional()
-    .meta({ description: 'ISTAT region code', example: '09' }),
+    .meta({ description: 'ISTAT region code, e.g. 09 (Toscana)' }),
   province: z
     .string()
     .transform((p) => p.toUpperCase())
     .refine((p) => KNOWN_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
     .optional()
-    .meta({ description: 'Province sigla', example: 'FI' }),
+    .meta({ description: 'Province sigla, e.g. FI' }),
   comune: z
     .string()
     // Province part and serial part both start at 001: "000000" is no comune, and the engine
     // reads a code of 0 as "no comune filter", so it must not get through as one.
     .regex(/^(?!000)\d{3}(?!000)\d{3}$/, 'must be a six-digit ISTAT comune code')
     .optional()
-    .meta({ description: 'ISTAT comune code', example: '048017' }),
-  service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required', example: 'formazione_gruppo' }),
-  topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required', example: 'spid,cie' }),
+    .meta({ description: 'ISTAT comune code, e.g. 048017 (Firenze)' }),
+  service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required, e.g. formazione_gruppo' }),
+  topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required, e.g. spid,cie' }),
   open_now: booleanFlag.optional().meta({ description: 'Only points with a site open now (Europe/Rome)' }),
   open_at: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
     .transform((s) => new Date(s))
     .optional()
     .meta({ description: 'Only points with a site open at this instant' }),
-  kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of', example: 'mobile' }),
+  kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of, e.g. mobile' }),
   accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites; false: no constraint (the same as leaving it out)' }),
   status: commaList(POINT_STATUSES, 'status')
     .optional()
-    .meta({ description: 'Comma list, any of; default active only (suspended and closed points are hidden unless asked for)', example: 'active,suspended' }),
+    .meta({ description: 'Comma list, any of, e.g. active,suspended; default active only (suspended and closed points are hidden unless asked for)' }),
   q: z
     .string()
     .trim()
@@ -101,7 +105,7 @@ const filterFields = {
     // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
     .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
     .optional()
-    .meta({ description: 'Free text over name, operator, address and comune', example: 'biblioteca' }),
+    .meta({ description: 'Free text over name, operator, address and comune, e.g. biblioteca' }),
   cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),
 }
 

@@ -90,7 +90,7 @@ describe('the routes the app serves and the routes the document describes', () =
     // One entry per handler: a route's request validators are listed under its path too.
     const served = fixture.app.routes.filter((route) => route.method === 'GET').map((route) => route.path)
     const documented = Object.keys(doc.paths).map((path) => path.replaceAll(/{(.+?)}/g, ':$1'))
-    const assetsOfTheReference = ['/v1/docs/init.js', '/v1/docs/assets/:name']
+    const assetsOfTheReference = ['/v1/docs/init.js', '/v1/docs/docs.css', '/v1/docs/assets/:name']
     expect(new Set(served)).toEqual(new Set([...documented, ...assetsOfTheReference]))
   })
 })
@@ -174,6 +174,40 @@ describe('the interactive reference at /v1/docs', () => {
       const expectedType = asset.endsWith('.css') ? /^text\/css/ : /^(text|application)\/javascript/
       expect(loaded.headers.get('content-type'), asset).toMatch(expectedType)
       expect((await loaded.arrayBuffer()).byteLength, asset).toBeGreaterThan(20)
+    }
+  })
+})
+
+describe('the reference a developer tries (issue 9)', () => {
+  it("opens with a quick start whose three calls return results", async () => {
+    const { createApiFixture } = await import('./support/app-fixture.ts')
+    const fixture = createApiFixture()
+    const page = await (await fixture.get('/v1/docs')).text()
+    const calls = [...page.matchAll(/curl '\{origin\}([^']+)'/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))
+    expect(calls).toHaveLength(3)
+    for (const call of calls) {
+      const body = await fixture.getJson(call)
+      expect(body.items.length, call).toBeGreaterThan(0)
+    }
+    expect((await fixture.get('/v1/docs/docs.css')).headers.get('content-type')).toBe('text/css; charset=utf-8')
+  })
+
+  it("fills in examples that, tried together as Swagger UI does, return results", async () => {
+    const { createApiFixture } = await import('./support/app-fixture.ts')
+    const fixture = createApiFixture()
+    const document = await fixture.getJson('/v1/openapi.json')
+    for (const path of ['/v1/points', '/v1/points.geojson', '/v1/points.csv', '/v1/places']) {
+      const parameters = document.paths[path].get.parameters as Array<{ name: string; in: string; example?: unknown; schema?: { example?: unknown } }>
+      const query = new URLSearchParams()
+      for (const p of parameters) {
+        const example = p.example ?? p.schema?.example
+        if (p.in === 'query' && example !== undefined) query.set(p.name, String(example))
+      }
+      const response = await fixture.get(`${path}?${query}`)
+      expect(response.status, `${path}?${query}`).toBe(200)
+      const text = await response.text()
+      if (path.endsWith('.csv')) expect(text.split('\n').length, path).toBeGreaterThan(2)
+      else expect((JSON.parse(text).items ?? JSON.parse(text).features).length, `${path}?${query}`).toBeGreaterThan(0)
     }
   })
 })
