@@ -143,7 +143,7 @@ ${checks.map(([name, ok]) => `- ${ok ? 'PASS' : 'FAIL'}: ${name}`).join('\n')}
 
 Why the page is fast: the list is plain DOM from ~${Math.round(page.gzip / 1024)} KB of JavaScript; zod stays out of the browser
 (the page takes its word lists from the zod-free \`shared/vocabulary.ts\` and uses the schemas for types only); MapLibre is imported
-only after the list is on screen and the map scrolls into view (on a phone it sits below the list), and never without WebGL.
+only after the list is on screen and the map is in view (on a phone, once the citizen switches to the map), and never without WebGL.
 
 Why the layout stays still (CLS): the locator holds a screen's height before \`app.js\` mounts it and while the first list
 loads, so the footer and the map column never start in view and get pushed down; the map column appears only once the
