@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { extname, join, relative, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { LOCAL_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../site/content-security-policy.ts'
 
 /**
  * Serves the built web assets (web/dist, made by `npm run build:web`) from the API's own app:
@@ -41,14 +42,14 @@ interface Asset {
   readonly cacheControl: string
 }
 
-/** The page's CSP; `frame-ancestors` lets any site frame the embed, and no other site frame anything else. */
+/** The production policy (less its HTTPS upgrade); `frame-ancestors` lets any site frame the embed, and no other site frame anything else. */
 export function contentSecurityPolicyFor(path: string): string {
-  const frameAncestors = FRAMEABLE.has(path) ? '*' : "'self'"
-  return `default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' data: blob:; frame-ancestors ${frameAncestors}`
+  return FRAMEABLE.has(path) ? embeddableContentSecurityPolicy(LOCAL_CONTENT_SECURITY_POLICY) : LOCAL_CONTENT_SECURITY_POLICY
 }
 
 export function cacheControlFor(path: string): string {
-  if (path.endsWith('.html')) return 'no-cache'
+  // The map's style.json is replaced when a street map is chosen: asked again on each load.
+  if (path.endsWith('.html') || path.endsWith('/style.json')) return 'no-cache'
   if (HASHED.test(path)) return 'public, max-age=31536000, immutable'
   // Stable names (app.js, widget.js on other sites, fonts, basemap): short, so a release spreads within minutes.
   return 'public, max-age=300'

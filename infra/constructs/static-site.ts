@@ -8,32 +8,8 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
 import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
+import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
-
-/**
- * Strict for scripts (only our own files, no inline code, no eval). Only our own pages may frame
- * the site; the iframe embed gets the same policy with `frame-ancestors *` (see
- * `embeddableContentSecurityPolicy`), so any regional or municipal site can embed `/embed` and
- * nothing else. Inline style attributes stay allowed: MapLibre popups and Swagger UI set them.
- */
-export const DEFAULT_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-  'upgrade-insecure-requests',
-].join('; ')
-
-/** The same policy for the iframe embed, which every site may frame. */
-export const embeddableContentSecurityPolicy = (csp: string): string => csp.replace(/frame-ancestors[^;]*/, 'frame-ancestors *')
 
 /** Paths of the iframe embed: the clean URL the snippet uses and the file it is served from. */
 export const EMBED_PATHS = ['/embed', '/embed.html'] as const

@@ -75,3 +75,15 @@ describe('mountWeb', () => {
     expect(cacheControlFor('/index.html')).toBe('no-cache')
   })
 })
+
+describe('the local Content Security Policy', () => {
+  it('is the one CloudFront ships, less the HTTPS upgrade that plain-HTTP localhost cannot take', async () => {
+    const { DEFAULT_CONTENT_SECURITY_POLICY } = await import('../../../functions/site/content-security-policy.ts')
+    expect(contentSecurityPolicyFor('/')).toBe(DEFAULT_CONTENT_SECURITY_POLICY.replace('; upgrade-insecure-requests', ''))
+    expect(DEFAULT_CONTENT_SECURITY_POLICY).toMatch(/upgrade-insecure-requests$/)
+  })
+
+  it('asks again for the map style on each load, since choosing an archive replaces it', () => {
+    expect(cacheControlFor('/tiles/style.json')).toBe('no-cache')
+  })
+})

@@ -4,7 +4,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
 import { runInNewContext } from 'node:vm'
-import { CLEAN_URLS_FUNCTION, DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, embeddableContentSecurityPolicy, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../../functions/site/content-security-policy.ts'
+import { CLEAN_URLS_FUNCTION, EMBED_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
