@@ -5,8 +5,9 @@ import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source.ts'
 import { readDocsAssetFromPackage } from './docs-assets.ts'
-import { openLocalRegistry } from './open-local-registry.ts'
+import { DEFAULT_DATA_DIR, openLocalRegistry } from './open-local-registry.ts'
 import { seedDemoIfEmpty } from './seed-if-empty.ts'
+import { mountBasemap } from './serve-basemap.ts'
 import { mountOpenData } from './serve-open-data.ts'
 import { mountWeb } from './serve-web.ts'
 
@@ -47,6 +48,7 @@ const app = createApp({
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
 })
 mountOpenData(app, () => snapshots.current())
+mountBasemap(app, { dataDir: DEFAULT_DATA_DIR, warn: (message) => console.warn(`[puntovicino] ${message}`) })
 await mountWeb(app)
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
