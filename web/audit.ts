@@ -1,5 +1,5 @@
 import { build, type Metafile } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, extname, join, resolve } from 'node:path'
@@ -9,7 +9,7 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { startE2eServers } from '../tests/e2e/support/server.ts'
 import { buildWeb, DIST } from './build.ts'
-import { BASEMAP_FILES, BASEMAP_FOLDER } from './map/basemap-files.ts'
+import { writeBuiltinBasemap } from './map/write-builtin-basemap.ts'
 
 /**
  * `npm run audit:web`: the budgets of issue 4, measured honestly on this machine.
@@ -45,10 +45,9 @@ function lazyJs(metafile: Metafile, pattern: RegExp): number {
 /** The baseline page, built into web/dist/baseline/ and served from its own port. */
 async function serveBaseline(): Promise<{ url: string; close: () => void }> {
   const dir = join(DIST, 'baseline')
-  mkdirSync(join(dir, BASEMAP_FOLDER), { recursive: true })
   await build({ absWorkingDir: ROOT, entryPoints: ['web/audit/baseline-map.ts'], outfile: join(dir, 'baseline.js'), bundle: true, format: 'esm', minify: true, logLevel: 'warning' })
   copyFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(dir, 'maplibre-gl-worker.mjs'))
-  for (const f of Object.values(BASEMAP_FILES)) copyFileSync(join(ROOT, 'data', f), join(dir, BASEMAP_FOLDER, f))
+  writeBuiltinBasemap(dir)
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline: MapLibre cluster page</title><style>${readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.css'), 'utf8')} body{margin:0} #map{height:100vh}</style></head><body><main><h1 style="position:absolute;left:-9999px">Mappa dei punti</h1><div id="map"></div></main><script type="module" src="baseline.js"></script></body></html>`,

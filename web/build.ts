@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { escapeAttribute } from './dom/escape-attribute.ts'
-import { BASEMAP_FILES, BASEMAP_FOLDER } from './map/basemap-files.ts'
+import { writeBuiltinBasemap } from './map/write-builtin-basemap.ts'
 
 /**
  * Builds web/dist/: the page and embed bundle (app.js), the widget (widget.js), the embed
@@ -11,8 +11,10 @@ import { BASEMAP_FILES, BASEMAP_FOLDER } from './map/basemap-files.ts'
  * self-hosted fonts, the offline basemap and MapLibre's worker.
  *
  * Configuration (environment, read at build time):
- *   PUNTOVICINO_MAP_STYLE  style URL for the map (e.g. a style whose sources are pmtiles://…);
- *                          empty: the built-in offline style from the region/province GeoJSON.
+ *   PUNTOVICINO_MAP_STYLE  style URL for the map (a style whose sources may be pmtiles://…);
+ *                          empty: the site's own tiles/style.json (the archive published with
+ *                          `npm run basemap -- publish`, or chosen with `use`), and the built-in
+ *                          offline map where there is none.
  *   PUNTOVICINO_API_BASE   API origin when the page is not served by the API itself; empty: same origin.
  */
 const WEB = dirname(fileURLToPath(import.meta.url))
@@ -57,7 +59,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
   }
   copyInto('styles', readdirSync(join(WEB, 'styles')).map((f) => join(WEB, 'styles', f)))
   copyInto('fonts', [400, 600, 700].map((w) => join(ROOT, 'node_modules/@fontsource/titillium-web/files', `titillium-web-latin-${w}-normal.woff2`)))
-  copyInto(BASEMAP_FOLDER, Object.values(BASEMAP_FILES).map((f) => join(ROOT, 'data', f)))
+  writeBuiltinBasemap(DIST)
   copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg')])
   writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile))
   return { metafile: result.metafile, ms: performance.now() - started }

@@ -70,6 +70,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let nextCursor: string | null = null
   let map: ResultsMap | null = null
   let mapRequested = false
+  /** The map loads asynchronously: one that arrives after the locator is gone is removed at once. */
+  let destroyed = false
   let loading: AbortController | undefined
   let resultsKey: string | null = null
   /** The open detail's point when it is not among the results (a shared link): the map shows it too. */
@@ -310,9 +312,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
 
   function loadMap(): void {
+    let basemapFallback = false
     void import('../map/results-map.ts')
-      .then(({ createResultsMap }) => {
-        map = createResultsMap({
+      .then(({ createResultsMap }) =>
+        createResultsMap({
           container: mapHost,
           styleUrl: options.mapStyleUrl,
           assetBase: options.assetBase,
@@ -322,11 +325,19 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
           originLabel: t('map.origin'),
           onSelect: (id) => update({ point: id }, 'push'),
           onHover: markCard,
-        })
+          onBasemapFallback: () => {
+            basemapFallback = true
+            mapNote.textContent = t('map.basemap_fallback')
+          },
+        }),
+      )
+      .then((created) => {
+        if (destroyed) return created.destroy()
+        map = created
         map.setResults(mapPoints())
         map.setOrigin(state.near)
         if (state.point) map.focus(state.point)
-        mapNote.textContent = ''
+        if (!basemapFallback) mapNote.textContent = ''
       })
       .catch(() => {
         mapNote.textContent = t('map.unavailable')
@@ -385,6 +396,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   return {
     state: () => state,
     destroy() {
+      destroyed = true
       window.removeEventListener('popstate', onPopState)
       loading?.abort()
       map?.destroy()

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson'
 import { Protocol } from 'pmtiles'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css'
-import { builtinStyle } from './builtin-style.ts'
+import { builtinBasemap, chooseBasemap, defaultStyleUrl } from './basemap-style.ts'
 
 /**
  * The map of the current results, loaded after the list. It owns no filter state: it is told
@@ -11,7 +11,7 @@ import { builtinStyle } from './builtin-style.ts'
  */
 export interface ResultsMapOptions {
   readonly container: HTMLElement
-  /** A style URL (`https://…/style.json`, whose sources may be `pmtiles://…`); absent: the built-in offline style. */
+  /** A style URL (`https://…/style.json`, whose sources may be `pmtiles://…`); absent: the site's own `tiles/style.json`, else the built-in offline style. */
   readonly styleUrl?: string | null
   /** Where `basemap/*.geojson` are served (the page's asset base). */
   readonly assetBase: string
@@ -25,6 +25,8 @@ export interface ResultsMapOptions {
   readonly onSelect: (id: string) => void
   /** The pointer entered (`id`) or left (`null`) a pin: the list marks that card. */
   readonly onHover?: (id: string | null) => void
+  /** The street map's style or tiles failed and the built-in map is shown instead: the page says so. `reason` is for the console. */
+  readonly onBasemapFallback?: (reason: string) => void
 }
 
 export interface ResultsMap {
@@ -41,8 +43,14 @@ export interface ResultsMap {
 }
 
 const SOURCE = 'results'
+/** The chosen result alone, drawn above everything else: a pin inside a cluster still shows. */
+const SELECTED_SOURCE = 'selected'
+const OWN_SOURCES = new Set([SOURCE, SELECTED_SOURCE])
 const ACCENT = '#0066cc'
+const SELECTED = '#003366'
 let pmtilesRegistered = false
+/** `container[Symbol.for('puntovicino.map')]`: the MapLibre map drawn in a container. */
+export const MAP_HANDLE = Symbol.for('puntovicino.map')
 
 interface Indexed {
   readonly ids: string[]
@@ -83,22 +91,46 @@ function overlay(className: string): HTMLElement {
   return element
 }
 
-export function createResultsMap(options: ResultsMapOptions): ResultsMap {
+export async function createResultsMap(options: ResultsMapOptions): Promise<ResultsMap> {
   adoptMapCss(options.container)
-  if (options.styleUrl && !pmtilesRegistered) {
-    // A self-hosted PMTiles archive (production) is read with HTTP range requests, no tile server.
+  if (!pmtilesRegistered) {
+    // A self-hosted PMTiles archive is read with HTTP range requests: no tile server.
     maplibregl.addProtocol('pmtiles', new Protocol().tile)
     pmtilesRegistered = true
   }
+  // `||`: an empty URL (a `map-style=""` attribute) means no style given, as absent does.
+  const basemap = await chooseBasemap(options.styleUrl || defaultStyleUrl(options.assetBase), options.assetBase)
+  if (basemap.failure) {
+    console.warn(`[puntovicino] street map unavailable, built-in map shown: ${basemap.failure}`)
+    options.onBasemapFallback?.(basemap.failure)
+  }
   const map = new maplibregl.Map({
     container: options.container,
-    // `||`: an empty URL (a `map-style=""` attribute) means no style given, as absent does.
-    style: options.styleUrl || builtinStyle(options.assetBase),
+    style: basemap.style,
     bounds: [6.6, 36.6, 18.6, 47.1],
-    attributionControl: false,
+    // Compact: an (i) on a phone, opened at first; the sources' credits (ISTAT, OpenStreetMap) as their licences ask.
+    attributionControl: { compact: true },
     cooperativeGestures: true,
     maxZoom: 17,
     locale: options.locale,
+  })
+  let streets = basemap.kind === 'streets'
+  let styleLoaded = false
+  // Diagnostics (and the browser tests): which basemap is drawn, and the map itself under a
+  // registered symbol, so a support session can ask it what it shows.
+  options.container.dataset.basemap = basemap.kind
+  Object.defineProperty(options.container, MAP_HANDLE, { value: map, configurable: true })
+  /** The street map failed (its style, its archive, a tile): the built-in map instead, once, and the page is told. */
+  function fallBack(reason: string): void {
+    if (!streets) return
+    streets = false
+    options.container.dataset.basemap = 'builtin'
+    console.warn(`[puntovicino] street map failed, built-in map shown: ${reason}`)
+    map.setStyle(builtinBasemap(options.assetBase), { diff: false })
+    options.onBasemapFallback?.(reason)
+  }
+  map.on('error', (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
+    if (event.sourceId ? !OWN_SOURCES.has(event.sourceId) : !styleLoaded) fallBack(event.error?.message ?? 'unknown error')
   })
   map.getCanvas().setAttribute('aria-label', options.label)
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
@@ -108,8 +140,8 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   let selected: number | null = null
   let highlighted: number | null = null
   let loaded = false
-  // The offline style has no glyphs, so no text can be drawn in WebGL: names and counts are HTML
-  // markers laid over the map. They are hidden from screen readers; the list is the text alternative.
+  // Names, counts and numbers are HTML markers laid over the map: drawn the same over any basemap,
+  // and kept out of WebGL's label collisions. Hidden from screen readers; the list is the text alternative.
   const nameLabel = new maplibregl.Marker({ element: overlay('pv-map-label'), anchor: 'bottom', offset: [0, -14] })
   const counts = new Map<number, maplibregl.Marker>()
   /** The list's numbers on the single pins in view (the cards carry the same numbers). */
@@ -119,9 +151,15 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
   const originMarker = new maplibregl.Marker({ element: originElement })
   let origin: { lat: number; lon: number } | null = null
 
-  map.on('load', () => {
-    loaded = true
+  const selectedCollection = (): FeatureCollection<Point> => {
+    const feature = selected === null ? undefined : indexed.collection.features[selected]
+    return { type: 'FeatureCollection', features: feature ? [feature] : [] }
+  }
+
+  /** The results' sources and layers, on every style the map loads (the first, and the built-in one after a fall-back). */
+  function addResultLayers(): void {
     map.addSource(SOURCE, { type: 'geojson', data: indexed.collection, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 })
+    map.addSource(SELECTED_SOURCE, { type: 'geojson', data: selectedCollection() })
     map.addLayer({
       id: 'clusters',
       type: 'circle',
@@ -141,39 +179,54 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       source: SOURCE,
       filter: ['!', ['has', 'point_count']],
       paint: {
-        'circle-color': ['case', ['boolean', ['feature-state', 'highlight'], false], '#003366', ['get', 'open'], '#008055', ACCENT],
+        'circle-color': ['case', ['boolean', ['feature-state', 'highlight'], false], SELECTED, ['get', 'open'], '#008055', ACCENT],
         'circle-radius': ['case', ['boolean', ['feature-state', 'highlight'], false], 11, 7],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
     })
-    map.on('click', 'clusters', async (event) => {
-      const feature = event.features?.[0]
-      if (!feature) return
-      const source = map.getSource(SOURCE) as maplibregl.GeoJSONSource
-      const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number)
-      map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom })
+    map.addLayer({
+      id: 'selected-point',
+      type: 'circle',
+      source: SELECTED_SOURCE,
+      paint: { 'circle-color': SELECTED, 'circle-radius': 11, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
     })
-    map.on('click', 'points', (event) => {
-      const index = event.features?.[0]?.id
-      const id = typeof index === 'number' ? indexed.ids[index] : undefined
-      if (id) options.onSelect(id)
-    })
-    map.on('mousemove', 'points', (event) => {
-      const index = event.features?.[0]?.id
-      const id = typeof index === 'number' ? indexed.ids[index] : undefined
-      if (id !== undefined) options.onHover?.(id)
-    })
-    map.on('mouseleave', 'points', () => options.onHover?.(null))
-    for (const layer of ['clusters', 'points']) {
-      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
-      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
-    }
-    // `idle`, not `render`: `render` fires every frame while panning; the counts need the settled view only.
-    map.on('idle', showClusterCounts)
-    map.on('idle', showNumbers)
+    highlighted = null
+    showHighlight()
+  }
+
+  map.on('style.load', () => {
+    styleLoaded = true
+    addResultLayers()
+    if (loaded) return
+    loaded = true
     fit()
   })
+  map.on('click', 'clusters', async (event) => {
+    const feature = event.features?.[0]
+    if (!feature) return
+    const source = map.getSource(SOURCE) as maplibregl.GeoJSONSource
+    const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number)
+    map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom })
+  })
+  map.on('click', 'points', (event) => {
+    const index = event.features?.[0]?.id
+    const id = typeof index === 'number' ? indexed.ids[index] : undefined
+    if (id) options.onSelect(id)
+  })
+  map.on('mousemove', 'points', (event) => {
+    const index = event.features?.[0]?.id
+    const id = typeof index === 'number' ? indexed.ids[index] : undefined
+    if (id !== undefined) options.onHover?.(id)
+  })
+  map.on('mouseleave', 'points', () => options.onHover?.(null))
+  for (const layer of ['clusters', 'points']) {
+    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'))
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''))
+  }
+  // `idle`, not `render`: `render` fires every frame while panning; the counts need the settled view only.
+  map.on('idle', showClusterCounts)
+  map.on('idle', showNumbers)
 
   /** One count marker per cluster in the current view, reused while the cluster stays, removed when it goes. */
   function showClusterCounts(): void {
@@ -232,7 +285,7 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
     map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 })
   }
 
-  /** Marks the hovered result, or else the selected one: a bigger, darker dot and its name above it. */
+  /** The hovered result grows and darkens; the selected one is drawn above everything (clusters too); the name shown is the hovered one's, else the selected one's. */
   function showHighlight(): void {
     const index = hovered ?? selected
     const feature = index === null ? undefined : indexed.collection.features[index]
@@ -240,9 +293,12 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       nameLabel.getElement().textContent = String(feature.properties?.name ?? '')
       nameLabel.setLngLat(feature.geometry.coordinates as [number, number]).addTo(map)
     } else nameLabel.remove()
-    if (!loaded) return
+    // Between a style change and its load the sources are gone: drawn again by addResultLayers.
+    const selectedSource = map.getSource<maplibregl.GeoJSONSource>(SELECTED_SOURCE)
+    if (!selectedSource) return
+    selectedSource.setData(selectedCollection())
     if (highlighted !== null) map.setFeatureState({ source: SOURCE, id: highlighted }, { highlight: false })
-    highlighted = feature ? index : null
+    highlighted = hovered
     if (highlighted !== null) map.setFeatureState({ source: SOURCE, id: highlighted }, { highlight: true })
   }
 
@@ -253,9 +309,11 @@ export function createResultsMap(options: ResultsMapOptions): ResultsMap {
       selected = null
       highlighted = null
       nameLabel.remove()
-      if (!loaded) return
       clearClusterCounts()
-      ;(map.getSource(SOURCE) as maplibregl.GeoJSONSource).setData(indexed.collection)
+      const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE)
+      if (!source) return
+      source.setData(indexed.collection)
+      map.getSource<maplibregl.GeoJSONSource>(SELECTED_SOURCE)?.setData(selectedCollection())
       fit()
     },
     setOrigin(next) {
