@@ -1,7 +1,9 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib'
+import * as iam from 'aws-cdk-lib/aws-iam'
 import type { Construct } from 'constructs'
 import type { LambdaName } from '../functions/lambda/build.ts'
 import type * as s3 from 'aws-cdk-lib/aws-s3'
+import { TILES_FOLDER } from '../shared/map/basemap-layout.ts'
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts'
 import { Observability } from './constructs/observability.ts'
 import { createPrivateBucket } from './constructs/private-bucket.ts'
@@ -33,6 +35,8 @@ export class PuntoVicinoStack extends Stack {
   public readonly registry: RegistryTable
   public readonly snapshots: SnapshotBucket
   public readonly openData: s3.Bucket
+  /** The street map's archives and style (`npm run basemap -- publish`). */
+  public readonly basemap: s3.Bucket
   public readonly indexer: SnapshotIndexer
   public readonly api: PublicApi
   public readonly writeApi: WriteApi
@@ -51,6 +55,8 @@ export class PuntoVicinoStack extends Stack {
     this.snapshots = new SnapshotBucket(this, 'Snapshots', { accessLogs })
     // Derived from the registry with every rebuild: old versions need not be kept long.
     this.openData = createPrivateBucket(this, 'OpenData', { accessLogs, noncurrentVersionDays: 1 })
+    // Archives are named by their content and never rewritten: a week of old versions is plenty.
+    this.basemap = createPrivateBucket(this, 'Basemap', { accessLogs, noncurrentVersionDays: 7 })
     this.indexer = new SnapshotIndexer(this, 'Indexer', {
       table: this.registry.table,
       snapshots: this.snapshots,
@@ -66,6 +72,7 @@ export class PuntoVicinoStack extends Stack {
       apiDomainName: this.api.originDomainName,
       apiOriginSecret: this.api.originSecret,
       openData: this.openData,
+      basemap: this.basemap,
       sources: props.webSources,
       accessLogs,
       ...(props.domain ? { domain: props.domain } : {}),
@@ -86,5 +93,29 @@ export class PuntoVicinoStack extends Stack {
     new CfnOutput(this, 'RegistryTableName', { value: this.registry.table.tableName, description: 'PUNTOVICINO_TABLE for the import command' })
     new CfnOutput(this, 'SnapshotBucketName', { value: this.snapshots.bucket.bucketName })
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn })
+    new CfnOutput(this, 'BasemapBucketName', { value: this.basemap.bucketName, description: 'npm run basemap -- publish FILE --bucket <this>' })
+    new CfnOutput(this, 'BasemapPublisherPolicyArn', { value: basemapPublisher(this, this.basemap).managedPolicyArn, description: 'Attach to whoever publishes the street map' })
   }
+}
+
+/**
+ * What `npm run basemap -- publish` needs and nothing more: write (multipart included) and read
+ * back objects under tiles/ of the basemap bucket. Attached by hand to the people or the CI role
+ * that publish the street map; the stack's functions never touch that bucket.
+ */
+function basemapPublisher(scope: Construct, bucket: s3.IBucket): iam.ManagedPolicy {
+  const policy = new iam.ManagedPolicy(scope, 'BasemapPublisher', {
+    description: 'PuntoVicino: publish the street map (npm run basemap -- publish)',
+    statements: [
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+        resources: [bucket.arnForObjects(`${TILES_FOLDER}/*`)],
+      }),
+    ],
+  })
+  Validations.of(policy).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${TILES_FOLDER}/*]`,
+    reason: 'Archives are named by the hash of their content, unknown until published: the policy is limited to the tiles/ prefix of the basemap bucket and to putting and reading objects.',
+  })
+  return policy
 }

@@ -7,6 +7,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
 import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
+import { TILES_FOLDER } from '../../shared/map/basemap-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
 import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
@@ -63,6 +64,12 @@ export interface StaticSiteProps {
   readonly webAclArn?: string
   /** The bucket of the whole-registry open-data files, served at /opendata/*. */
   readonly openData: s3.IBucket
+  /**
+   * The street map's bucket (`npm run basemap -- publish`), served at /tiles/*: its archive by
+   * range requests and the style.json naming it; where it holds nothing, the site's own
+   * tiles/style.json (the built-in map) answers.
+   */
+  readonly basemap: s3.IBucket
   /** The value sent to the API as `x-origin-verify` (PublicApi.originSecret). */
   readonly apiOriginSecret: secretsmanager.ISecret
 }
@@ -77,13 +84,15 @@ export class StaticSite extends Construct {
   public readonly bucket: s3.Bucket
   public readonly distribution: cloudfront.Distribution
   public readonly apiCachePolicy: cloudfront.CachePolicy
+  /** /tiles/*: what the origin says (a year for an archive, five minutes for style.json), five minutes when it says nothing. */
+  public readonly basemapCachePolicy: cloudfront.CachePolicy
   public readonly securityHeaders: cloudfront.ResponseHeadersPolicy
   /** The headers of the iframe embed: the same, but any site may frame it. */
   public readonly embedHeaders: cloudfront.ResponseHeadersPolicy
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
-    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, apiOriginSecret } = props
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret } = props
     if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
     if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
       throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
@@ -162,6 +171,25 @@ export class StaticSite extends Construct {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted',
     })
+    this.basemapCachePolicy = new cloudfront.CachePolicy(this, 'BasemapCache', {
+      comment: 'PuntoVicino /tiles/*: the origin decides (archives a year, style.json 5 minutes); 5 minutes by default',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.minutes(5),
+      maxTtl: Duration.days(365),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    })
+    // The published street map first; where it has no such file (403 from S3 without ListBucket,
+    // or 404), the site bucket: its tiles/style.json is the built-in map's, so the page always
+    // gets a style and never logs an error for want of a street map.
+    const tiles = new origins.OriginGroup({
+      primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(basemap),
+      fallbackOrigin: site,
+      fallbackStatusCodes: [403, 404],
+    })
     const apiBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: api,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -199,6 +227,15 @@ export class StaticSite extends Construct {
           // Already compressed by the indexer; the function chooses the stored encoding.
           compress: false,
           functionAssociations: [{ function: openDataEncoding, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
+        // The street map: CloudFront answers the pmtiles library's range requests from its cache.
+        [`/${TILES_FOLDER}/*`]: {
+          origin: tiles,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: this.basemapCachePolicy,
+          responseHeadersPolicy: this.securityHeaders,
+          compress: true,
         },
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),

@@ -27,10 +27,10 @@ describe('PuntoVicinoStack', () => {
     expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-IAM5[Action::s3:GetObject*]')
   })
 
-  it('holds one table, four private TLS-only versioned buckets (access logs, snapshots, open data, site), and retains them all on destroy', () => {
+  it('holds one table, five private TLS-only versioned buckets (access logs, snapshots, open data, street map, site), and retains them all on destroy', () => {
     expect(resources('AWS::DynamoDB::Table')).toHaveLength(1)
     const buckets = resources('AWS::S3::Bucket')
-    expect(buckets).toHaveLength(4)
+    expect(buckets).toHaveLength(5)
     for (const bucket of buckets) {
       expect(bucket).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' })
       expect(bucket.Properties).toMatchObject({
@@ -39,7 +39,7 @@ describe('PuntoVicinoStack', () => {
       })
     }
     const policies = resources('AWS::S3::BucketPolicy')
-    expect(policies).toHaveLength(4)
+    expect(policies).toHaveLength(5)
     for (const policy of policies) expect(JSON.stringify(policy)).toContain('"aws:SecureTransport":"false"')
     expect(resources('AWS::DynamoDB::Table')[0]).toMatchObject({ DeletionPolicy: 'Retain' })
   })
@@ -57,8 +57,20 @@ describe('PuntoVicinoStack', () => {
     expect(JSON.stringify(apiPolicies)).not.toContain('dynamodb:')
   })
 
-  it('exports what the deploy steps need: the site URL, the API endpoint, the table name', () => {
-    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['SiteUrl', 'ApiEndpoint', 'RegistryTableName', 'SnapshotBucketName', 'AlarmTopicArn']))
+  it('exports what the deploy steps need: the site URL, the API endpoint, the table name, the street map bucket', () => {
+    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['SiteUrl', 'ApiEndpoint', 'RegistryTableName', 'SnapshotBucketName', 'AlarmTopicArn', 'BasemapBucketName', 'BasemapPublisherPolicyArn']))
+  })
+
+  it('lets street map publishers put and read objects under tiles/ of its bucket, and nothing else', () => {
+    const basemapId = stack.getLogicalId(stack.basemap.node.defaultChild as never)
+    const [publisher, ...others] = resources('AWS::IAM::ManagedPolicy').filter((p) => String(p.Properties.Description).includes('street map'))
+    expect(others).toEqual([])
+    expect(publisher!.Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [basemapId, 'Arn'] }, '/tiles/*']] } },
+    ])
+    // No function of the stack may write the street map.
+    const rolePolicies = JSON.stringify(resources('AWS::IAM::Policy'))
+    expect(rolePolicies).not.toContain(basemapId)
   })
 })
 

@@ -14,13 +14,14 @@ function setup(overrides: Partial<StaticSiteProps> = {}) {
   const stack = testStack()
   const accessLogs = createPrivateBucket(stack, 'Logs')
   const openData = createPrivateBucket(stack, 'OpenData')
+  const basemap = createPrivateBucket(stack, 'Basemap')
   const apiOriginSecret = new secretsmanager.Secret(stack, 'OriginSecret')
-  return { stack, openData, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, apiOriginSecret, ...overrides }) }
+  return { stack, openData, basemap, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, basemap, apiOriginSecret, ...overrides }) }
 }
 type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: unknown; Compress: boolean; AllowedMethods: string[]; ViewerProtocolPolicy: string }
 
 describe('StaticSite', () => {
-  const { stack, openData, apiOriginSecret, make } = setup()
+  const { stack, openData, basemap, apiOriginSecret, make } = setup()
   const site = make()
   const template = Template.fromStack(stack)
   const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
@@ -29,7 +30,9 @@ describe('StaticSite', () => {
   const apiOrigin = originOf((o) => o.DomainName === API_HOST)
   const openDataId = stack.getLogicalId(openData.node.defaultChild as never)
   const openDataOrigin = originOf((o) => JSON.stringify(o.DomainName).includes(openDataId))
-  const siteOrigin = originOf((o) => o.DomainName !== API_HOST && !JSON.stringify(o.DomainName).includes(openDataId))
+  const basemapId = stack.getLogicalId(basemap.node.defaultChild as never)
+  const basemapOrigin = originOf((o) => JSON.stringify(o.DomainName).includes(basemapId))
+  const siteOrigin = originOf((o) => o.DomainName !== API_HOST && !JSON.stringify(o.DomainName).includes(openDataId) && !JSON.stringify(o.DomainName).includes(basemapId))
   const ref = (construct: { node: { defaultChild?: unknown } }) => ({ Ref: stack.getLogicalId(construct.node.defaultChild as never) })
 
   it('reads the private bucket through Origin Access Control only', () => {
@@ -97,6 +100,41 @@ describe('StaticSite', () => {
     expect(pick()).toBe('/opendata/punti-facilitazione.csv')
     // The open-data bucket's policy lets this distribution read it; no other bucket of the stack is reachable that way but the site's.
     template.hasResourceProperties('AWS::S3::BucketPolicy', { Bucket: { Ref: openDataId }, PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) } })
+  })
+
+  it('serves the street map at /tiles/* from its bucket, falling back to the site’s own built-in style where nothing is published', () => {
+    const tiles = behaviours.find((b) => b.PathPattern === '/tiles/*')! as Behaviour & { ResponseHeadersPolicyId: unknown }
+    const groups = config.OriginGroups as { Quantity: number; Items: Array<{ Id: string; FailoverCriteria: unknown; Members: { Items: Array<{ OriginId: string }> } }> }
+    expect(groups.Quantity).toBe(1)
+    const group = groups.Items[0]!
+    expect(tiles.TargetOriginId).toBe(group.Id)
+    expect(group.Members.Items.map((m) => m.OriginId)).toEqual([basemapOrigin, siteOrigin])
+    expect(group.FailoverCriteria).toEqual({ StatusCodes: { Items: [403, 404], Quantity: 2 } })
+    expect(tiles).toMatchObject({ AllowedMethods: ['GET', 'HEAD'], ViewerProtocolPolicy: 'redirect-to-https' })
+    // Read-only from CloudFront, as the other buckets.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', { Bucket: { Ref: basemapId }, PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) } })
+    // The CORS headers let the widget on other sites read the archive and the style.
+    expect(tiles.ResponseHeadersPolicyId).toEqual({ Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) })
+  })
+
+  it('caches the street map as its origin says: an archive for a year, style.json five minutes, ranges served from the edge', () => {
+    const tiles = behaviours.find((b) => b.PathPattern === '/tiles/*')!
+    expect(tiles.CachePolicyId).toEqual({ Ref: stack.getLogicalId(site.basemapCachePolicy.node.defaultChild as never) })
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        DefaultTTL: 300,
+        MaxTTL: 31_536_000,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ QueryStringsConfig: { QueryStringBehavior: 'none' }, HeadersConfig: { HeaderBehavior: 'none' }, CookiesConfig: { CookieBehavior: 'none' } }),
+      },
+    })
+  })
+
+  it('lets the page read the street map under its Content Security Policy: tiles, style and glyphs are all its own origin', () => {
+    const directive = (name: string) => DEFAULT_CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith(`${name} `))
+    expect(directive('connect-src')).toBe("connect-src 'self'")
+    expect(directive('worker-src')).toBe("worker-src 'self' blob:")
+    expect(directive('img-src')).toBe("img-src 'self' data: blob:")
   })
 
   it('serves the Swagger UI assets from the bucket, matched before /v1/*, and never caches /healthz', () => {
