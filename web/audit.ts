@@ -1,5 +1,5 @@
 import { build, type Metafile } from 'esbuild'
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, extname, join, resolve } from 'node:path'
@@ -20,6 +20,7 @@ import { writeBuiltinBasemap } from './map/write-builtin-basemap.ts'
  */
 const WEB = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(WEB, '..')
+const ARTIFACTS = join(ROOT, 'tests/artifacts')
 const JS_BUDGET_BYTES = 60 * 1024
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1']
 const NEAR = '41.902,12.496'
@@ -72,12 +73,23 @@ interface Scores {
   lcpMs: number
   tbtMs: number
   cls: number
+  /** Main-thread time by Lighthouse's groups, largest first: where the blocking time goes. */
+  mainThread: string
 }
 
-async function runLighthouse(url: string, port: number): Promise<Scores> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] })
+/**
+ * Lighthouse's mobile preset (slow 4G, 4× CPU). `wideScreen`: the same throttling on a 1024×900
+ * screen, where the map sits beside the list and so loads during the run (on a phone-sized screen
+ * it waits for the citizen to switch to it, and Lighthouse never sees it).
+ */
+async function runLighthouse(url: string, port: number, report: string, { wideScreen = false } = {}): Promise<Scores> {
+  const screenEmulation = wideScreen ? { mobile: true, width: 1024, height: 900, deviceScaleFactor: 1, disabled: false } : undefined
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], ...(screenEmulation ? { screenEmulation } : {}) })
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
   const { categories, audits } = result.lhr
+  // The whole report, to see which tasks block (gitignored; not part of the budget).
+  mkdirSync(ARTIFACTS, { recursive: true })
+  writeFileSync(join(ARTIFACTS, `lighthouse-${report}.json`), JSON.stringify(result.lhr))
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100)
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN
   for (const id of ['accessibility', 'best-practices']) {
@@ -86,7 +98,12 @@ async function runLighthouse(url: string, port: number): Promise<Scores> {
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) console.log(`  [${id}] ${url}: ${audit.id} — ${audit.title}`)
     }
   }
-  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), fcpMs: numeric('first-contentful-paint'), lcpMs: numeric('largest-contentful-paint'), tbtMs: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift') }
+  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), fcpMs: numeric('first-contentful-paint'), lcpMs: numeric('largest-contentful-paint'), tbtMs: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift'), mainThread: mainThreadBreakdown(audits['mainthread-work-breakdown']?.details) }
+}
+
+function mainThreadBreakdown(details: unknown): string {
+  const items = ((details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? []).filter((i) => i.duration >= 50)
+  return items.map((i) => `${i.groupLabel} ${(i.duration / 1000).toFixed(1)} s`).join(', ')
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
@@ -104,10 +121,12 @@ const servers = await startE2eServers()
 const baseline = await serveBaseline()
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS })
 let pageScores: Scores
+let mapScores: Scores
 let baselineScores: Scores
 try {
-  pageScores = await runLighthouse(`${servers.baseUrl}/?near=${NEAR}&place=Roma`, chrome.port)
-  baselineScores = await runLighthouse(`${baseline.url}?api=${encodeURIComponent(servers.baseUrl)}&near=${NEAR}`, chrome.port)
+  pageScores = await runLighthouse(`${servers.baseUrl}/?near=${NEAR}&place=Roma`, chrome.port, 'page')
+  mapScores = await runLighthouse(`${servers.baseUrl}/?near=${NEAR}&place=Roma`, chrome.port, 'page-with-map', { wideScreen: true })
+  baselineScores = await runLighthouse(`${baseline.url}?api=${encodeURIComponent(servers.baseUrl)}&near=${NEAR}`, chrome.port, 'baseline')
 } finally {
   chrome.kill()
   baseline.close()
@@ -118,7 +137,8 @@ const checks = [
   [`JS before first list ≤ 60 KB gzip`, page.gzip <= JS_BUDGET_BYTES && widget.gzip <= JS_BUDGET_BYTES],
   ['Lighthouse accessibility = 100', pageScores.accessibility === 100],
   ['Lighthouse best practices ≥ 95', pageScores.bestPractices >= 95],
-  ['Lighthouse performance ≥ 90', pageScores.performance >= 90],
+  ['Lighthouse performance ≥ 90 with the map enabled (phone: list first, map on demand)', pageScores.performance >= 90],
+  ['With the map loaded in the run (1024 px): accessibility 100 and beats the plain MapLibre baseline', mapScores.accessibility === 100 && mapScores.performance > baselineScores.performance],
   ['Page beats the MapLibre baseline on performance', pageScores.performance > baselineScores.performance],
 ] as const
 const section = `## Web
@@ -136,9 +156,16 @@ Lighthouse ${'12'} mobile preset (simulated slow 4G and 4× CPU slowdown), page 
 | Lighthouse | performance | accessibility | best practices | FCP ms | LCP ms | TBT ms | CLS |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('PuntoVicino page (list first, map later)', pageScores)}
+${row('the same, 1024 px wide: the map beside the list, loaded in the run', mapScores)}
 ${row('baseline: plain MapLibre cluster page', baselineScores)}
 
 ${checks.map(([name, ok]) => `- ${ok ? 'PASS' : 'FAIL'}: ${name}`).join('\n')}
+
+Where the main thread goes with the map loaded: ${mapScores.mainThread}; the plain MapLibre page: ${baselineScores.mainThread}.
+Not reached here: performance ≥ 90 *while MapLibre loads inside Lighthouse's window*. On this machine WebGL is software
+(SwiftShader, no GPU) under a 4× CPU slowdown, so drawing any MapLibre map blocks for seconds: the plain MapLibre page
+scores ${baselineScores.performance}. Our page keeps the list (the citizen's answer) independent of it: the list is painted
+before the map chunk is even requested, and on a phone the map waits until the citizen asks for it.
 
 Why the page is fast: the list is plain DOM from ~${Math.round(page.gzip / 1024)} KB of JavaScript; zod stays out of the browser
 (the page takes its word lists from the zod-free \`shared/vocabulary.ts\` and uses the schemas for types only); MapLibre is imported
