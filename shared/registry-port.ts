@@ -1,3 +1,4 @@
+import type { ChangeKind } from './registry/point-changes.ts'
 import type { PointDraft, PointRecord } from './schemas/point.ts'
 
 /**
@@ -62,6 +63,38 @@ export interface RetryCounts {
   readonly unprocessedItems: number
 }
 
+/**
+ * Who made a write, as its history keeps it: an operator signed in through OpenID Connect (`id` =
+ * the provider's subject), or a process run from the command line (an import, the demo seed).
+ */
+export interface Author {
+  readonly id: string
+  /** What a person reads in the history: an e-mail address, or the process's user and host. */
+  readonly name: string
+}
+
+/** What a write says about itself, beyond the new content. */
+export interface WriteNote {
+  readonly author: Author
+  /** Why: required by the write API when a point is closed; free text otherwise. */
+  readonly reason?: string | undefined
+}
+
+/**
+ * One version of a point as its history keeps it: the record as written, who wrote it, when,
+ * what kind of change it was and which top-level fields it changed from the version before.
+ */
+export interface HistoryEntry {
+  readonly id: string
+  readonly version: number
+  readonly at: string
+  readonly author: Author
+  readonly change: ChangeKind
+  readonly changed: readonly string[]
+  readonly reason: string | null
+  readonly record: PointRecord
+}
+
 export class VersionConflictError extends Error {
   constructor(
     readonly id: string,
@@ -82,12 +115,15 @@ export interface Registry {
    * Creates (expectedVersion null) or replaces (expectedVersion = the version read) one point.
    * Throws VersionConflictError when someone else wrote first: no lost update.
    */
-  putPoint(draft: PointDraft, expectedVersion: number | null): Promise<PointRecord>
+  putPoint(draft: PointDraft, expectedVersion: number | null, note?: WriteNote): Promise<PointRecord>
   /**
    * Upserts many drafts, idempotently: identical content is left untouched. With `dryRun` it
    * only compares with what is stored and says what it would create, update or leave unchanged.
+   * Every created or updated point gets its history entry, under `author` (default: the registry's).
    */
-  importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean }): Promise<ImportResult>
+  importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean; author?: Author }): Promise<ImportResult>
+  /** A point's versions, newest first, at most `limit` (each with the record as it was written). */
+  getHistory(id: string, options?: { limit?: number }): Promise<HistoryEntry[]>
   /** Every stored point, each validated: the valid records and the items set aside. */
   readAll(): Promise<RegistryContents>
   /** Whether any point is stored, valid or not (whatever the version item says). */

@@ -5,23 +5,38 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   ScanCommand,
   UpdateCommand,
   type BatchWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb'
+import { hostname, userInfo } from 'node:os'
+import { changedFields, classifyChange, sameContent, type ChangeKind } from '../../shared/registry/point-changes.ts'
 import {
   VersionConflictError,
+  type Author,
+  type HistoryEntry,
   type ImportOutcome,
   type ImportResult,
   type InvalidItem,
   type Registry,
   type RegistryContents,
   type RegistryVersion,
+  type WriteNote,
 } from '../../shared/registry-port.ts'
 import { PointRecordSchema, type PointDraft, type PointRecord } from '../../shared/schemas/point.ts'
-import { stableStringify } from '../../shared/util/stable-json.ts'
 import { backoffDelay, sleep, withRetries, type BackoffOptions } from './retry.ts'
-import { FOREIGN_AREA, POINT_SORT_KEY, TABLE_KEYS, VERSION_ITEM_KEY, pointPartitionKey } from './table-design.ts'
+import {
+  FOREIGN_AREA,
+  HISTORY_SORT_PREFIX,
+  POINT_SORT_KEY,
+  TABLE_KEYS,
+  VERSION_ITEM_KEY,
+  historyPartitionKey,
+  historySortKey,
+  journalTableFor,
+  pointPartitionKey,
+} from './table-design.ts'
 import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, type WriteMarkOptions } from './write-marks.ts'
 
 /** The only module that speaks DynamoDB. Items are the point records themselves plus keys. */
@@ -29,6 +44,10 @@ import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, type Write
 export interface DynamoDbRegistryOptions {
   readonly client: DynamoDBClient
   readonly tableName: string
+  /** Where past versions go. @default `<tableName>-journal` */
+  readonly journalTableName?: string
+  /** Who writes when a call names nobody (imports, the demo seed). @default this process's user and host */
+  readonly author?: Author
   readonly backoff?: BackoffOptions
   /** Clock for `updated_at`; injected by tests. */
   readonly now?: () => Date
@@ -40,22 +59,77 @@ export interface DynamoDbRegistryOptions {
 
 const BATCH_GET_MAX = 100
 const BATCH_WRITE_MAX = 25
-const KEY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk'] as const
+/** Attributes of a point item that are not part of the record: keys, and the note of its last write. */
+const ITEM_ONLY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk', 'change_note'] as const
 
-export type Item = PointRecord & Record<(typeof KEY_ATTRIBUTES)[number], string>
+/**
+ * Who made the item's current version, when, and what it changed: kept on the point item itself
+ * (written in the same PutItem as the record, so no accepted write lacks it) and copied with the
+ * record into the journal when the next version replaces it.
+ */
+interface ChangeNote {
+  readonly author: Author
+  readonly at: string
+  readonly change: ChangeKind
+  readonly changed: readonly string[]
+  readonly reason: string | null
+}
 
-/** The stored item of a record: the record plus its table and area-index keys. */
-export function toItem(record: PointRecord): Item {
+export type Item = PointRecord & Record<'pk' | 'sk' | 'area_pk' | 'area_sk', string> & { change_note?: ChangeNote }
+
+/** The stored item of a record: the record plus its table and area-index keys and its change note. */
+export function toItem(record: PointRecord, note?: ChangeNote): Item {
   const areaPk = record.region ? `REGION#${record.region.istat}` : FOREIGN_AREA
   const areaSk = `${record.province ?? '--'}#${record.comune.istat ?? record.comune.code ?? '-'}#${record.id}`
-  return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk }
+  return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk, ...(note ? { change_note: note } : {}) }
 }
 
 /** The record inside an item we wrote ourselves in this process's run (no validation needed). */
 function fromItem(item: Record<string, unknown>): PointRecord {
   const record = { ...item }
-  for (const key of KEY_ATTRIBUTES) delete record[key]
+  for (const key of ITEM_ONLY_ATTRIBUTES) delete record[key]
   return record as PointRecord
+}
+
+/** A point item read for a write: the record and the note the journal will keep with it. */
+interface StoredPoint {
+  readonly record: PointRecord
+  readonly note: ChangeNote
+}
+
+function storedPoint(item: Record<string, unknown>): StoredPoint {
+  const record = fromItem(item)
+  // Items written before histories existed carry no note: they say so rather than invent an author.
+  const note = (item.change_note as ChangeNote | undefined) ?? {
+    author: { id: 'unknown', name: 'unknown (written before histories were kept)' },
+    at: record.updated_at,
+    change: record.version === 1 ? 'created' : 'changed',
+    changed: [],
+    reason: null,
+  }
+  return { record, note }
+}
+
+const historyEntry = ({ record, note }: StoredPoint): HistoryEntry => ({
+  id: record.id,
+  version: record.version,
+  at: note.at,
+  author: note.author,
+  change: note.change,
+  changed: note.changed,
+  reason: note.reason,
+  record,
+})
+
+/** This process as an author: the import CLI and the demo seed, run by someone on some machine. */
+function processAuthor(): Author {
+  let user = 'unknown'
+  try {
+    user = userInfo().username
+  } catch {
+    // Containers may run as a uid with no name: "unknown" is still an honest author.
+  }
+  return { id: `process:${user}@${hostname()}`, name: `${user}@${hostname()} (command line)` }
 }
 
 /**
@@ -74,15 +148,11 @@ function validatedRecord(item: Record<string, unknown>): { ok: true; record: Poi
   return { ok: false, invalid: { key, reason } }
 }
 
-/** What makes two versions of a point the same point: everything but the bookkeeping. */
-function contentKey(record: PointDraft | PointRecord): string {
-  const { updated_at: _u, version: _v, ...content } = record as PointRecord
-  return stableStringify(content)
-}
-
 export class DynamoDbRegistry implements Registry {
   private readonly doc: DynamoDBDocumentClient
   private readonly table: string
+  private readonly journal: string
+  private readonly author: Author
   private readonly now: () => Date
   private readonly concurrency: number
   private readonly backoff: BackoffOptions
@@ -91,9 +161,11 @@ export class DynamoDbRegistry implements Registry {
   /** Retries since this client was made; an import reports the difference over its own calls. */
   private readonly retries = { requests: 0, unprocessedItems: 0 }
 
-  constructor({ client, tableName, backoff = {}, now = () => new Date(), concurrency = 4, writeMarks = {} }: DynamoDbRegistryOptions) {
+  constructor({ client, tableName, journalTableName = journalTableFor(tableName), author = processAuthor(), backoff = {}, now = () => new Date(), concurrency = 4, writeMarks = {} }: DynamoDbRegistryOptions) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
     this.table = tableName
+    this.journal = journalTableName
+    this.author = author
     this.now = now
     this.concurrency = concurrency
     this.backoff = {
@@ -107,24 +179,95 @@ export class DynamoDbRegistry implements Registry {
   }
 
   async getPoint(id: string): Promise<PointRecord | null> {
-    const { Item } = await withRetries(
-      () => this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: pointPartitionKey(id), sk: POINT_SORT_KEY } })),
-      this.backoff,
-    )
-    return Item ? fromItem(Item) : null
+    const item = await this.pointItem(id, false)
+    return item ? fromItem(item) : null
   }
 
-  async putPoint(draft: PointDraft, expectedVersion: number | null): Promise<PointRecord> {
-    const record = this.stamp(draft, (expectedVersion ?? 0) + 1)
+  async getHistory(id: string, { limit = 50 }: { limit?: number } = {}): Promise<HistoryEntry[]> {
+    const current = await this.pointItem(id, true)
+    if (!current) return []
+    const entries = [historyEntry(storedPoint(current))]
+    let startKey: Record<string, unknown> | undefined
+    while (entries.length < limit) {
+      const page = await withRetries(
+        () =>
+          this.doc.send(
+            new QueryCommand({
+              TableName: this.journal,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :versions)',
+              ExpressionAttributeValues: { ':pk': historyPartitionKey(id), ':versions': HISTORY_SORT_PREFIX },
+              ScanIndexForward: false,
+              Limit: limit - entries.length,
+              ExclusiveStartKey: startKey,
+              ConsistentRead: true,
+            }),
+          ),
+        this.backoff,
+      )
+      for (const item of page.Items ?? []) {
+        const version = Number(item.version)
+        // A version copied by a writer that then lost its race is the current one: listed once.
+        if (version < entries[0]!.version) entries.push(historyEntry({ record: item.record as PointRecord, note: item.note as ChangeNote }))
+      }
+      startKey = page.LastEvaluatedKey
+      if (!startKey) break
+    }
+    return entries
+  }
+
+  async putPoint(draft: PointDraft, expectedVersion: number | null, note: WriteNote = { author: this.author }): Promise<PointRecord> {
     const write = await this.beginWrite()
     let stored = false
     try {
-      await this.conditionalPut(record, expectedVersion)
+      // Stamped after the write mark is up: a reader that sees no open write has every record
+      // stamped before it (the change feed's horizon relies on this).
+      let previous: StoredPoint | null = null
+      if (expectedVersion !== null) {
+        const item = await this.pointItem(draft.id, true)
+        if (!item || Number(item.version) !== expectedVersion) throw new VersionConflictError(draft.id, expectedVersion)
+        previous = storedPoint(item)
+      }
+      const record = this.stamp(draft, (expectedVersion ?? 0) + 1)
+      await this.replace(previous, record, this.noteFor(previous?.record ?? null, record, note))
       stored = true
+      return record
     } finally {
       await this.endWrite(write.token, stored || write.recovered > 0)
     }
-    return record
+  }
+
+  private noteFor(before: PointRecord | null, after: PointRecord, { author, reason }: WriteNote): ChangeNote {
+    return { author, at: after.updated_at, change: classifyChange(before, after), changed: changedFields(before, after), reason: reason ?? null }
+  }
+
+  /**
+   * Keeps the version being replaced in the journal, then writes the new one on condition that
+   * the stored version is still the one read. The copy goes first so no accepted version is ever
+   * missing from the history; a writer that loses the race has only re-copied the same version.
+   */
+  private async replace(previous: StoredPoint | null, record: PointRecord, note: ChangeNote): Promise<void> {
+    if (previous) {
+      const { record: old, note: oldNote } = previous
+      await withRetries(
+        () =>
+          this.doc.send(
+            new PutCommand({
+              TableName: this.journal,
+              Item: { pk: historyPartitionKey(old.id), sk: historySortKey(old.version), id: old.id, version: old.version, record: old, note: oldNote },
+            }),
+          ),
+        this.backoff,
+      )
+    }
+    await this.conditionalPut(record, previous ? previous.record.version : null, note)
+  }
+
+  private async pointItem(id: string, consistent: boolean): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await withRetries(
+      () => this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: pointPartitionKey(id), sk: POINT_SORT_KEY }, ConsistentRead: consistent })),
+      this.backoff,
+    )
+    return Item
   }
 
   /**
@@ -133,7 +276,7 @@ export class DynamoDbRegistry implements Registry {
    * because the import is the operators' own bulk path, and the write API creates with putPoint's
    * conditional create (`attribute_not_exists`) instead. Replacements are conditional on the version read.
    */
-  async importPoints(drafts: readonly PointDraft[], { dryRun = false }: { dryRun?: boolean } = {}): Promise<ImportResult> {
+  async importPoints(drafts: readonly PointDraft[], { dryRun = false, author = this.author }: { dryRun?: boolean; author?: Author } = {}): Promise<ImportResult> {
     const retriesBefore = { ...this.retries }
     const retried = () => ({ requests: this.retries.requests - retriesBefore.requests, unprocessedItems: this.retries.unprocessedItems - retriesBefore.unprocessedItems })
     const unique = new Map<string, PointDraft>()
@@ -141,22 +284,18 @@ export class DynamoDbRegistry implements Registry {
     const existing = await this.batchGet([...unique.keys()])
 
     const outcomes = new Map<string, ImportOutcome>()
-    const creates: PointRecord[] = []
-    const updates: Array<{ record: PointRecord; expectedVersion: number }> = []
+    const creates: PointDraft[] = []
+    const updates: Array<{ draft: PointDraft; previous: StoredPoint }> = []
     for (const draft of unique.values()) {
       const current = existing.get(draft.id)
-      if (!current) {
-        creates.push(this.stamp(draft, 1))
-      } else if (contentKey(current) === contentKey(draft)) {
-        outcomes.set(draft.id, 'unchanged')
-      } else {
-        updates.push({ record: this.stamp(draft, current.version + 1), expectedVersion: current.version })
-      }
+      if (!current) creates.push(draft)
+      else if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
+      else updates.push({ draft, previous: current })
     }
 
     if (dryRun) {
-      for (const record of creates) outcomes.set(record.id, 'created')
-      for (const { record } of updates) outcomes.set(record.id, 'updated')
+      for (const draft of creates) outcomes.set(draft.id, 'created')
+      for (const { draft } of updates) outcomes.set(draft.id, 'updated')
       return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes, recoveredWrites: 0, retried: retried() }
     }
 
@@ -164,25 +303,31 @@ export class DynamoDbRegistry implements Registry {
     const write = await this.beginWrite()
     // New ids go through BatchWrite (25 per request); a replaced point is a conditional Put on
     // the version we read, so an operator's edit made meanwhile is never overwritten.
-    const createFailures = await this.batchPut(creates)
-    for (const record of creates) {
-      const reason = createFailures.get(record.id)
-      if (reason) failed.push({ id: record.id, reason })
-      else outcomes.set(record.id, 'created')
+    const note = { author, reason: 'import' }
+    const created = creates.map((draft) => {
+      const record = this.stamp(draft, 1)
+      return toItem(record, this.noteFor(null, record, note))
+    })
+    const createFailures = await this.batchPut(created)
+    for (const { id } of creates) {
+      const reason = createFailures.get(id)
+      if (reason) failed.push({ id, reason })
+      else outcomes.set(id, 'created')
     }
-    await this.forEachConcurrently(updates, async ({ record, expectedVersion }) => {
+    await this.forEachConcurrently(updates, async ({ draft, previous }) => {
       try {
-        await this.conditionalPut(record, expectedVersion)
-        outcomes.set(record.id, 'updated')
+        const record = this.stamp(draft, previous.record.version + 1)
+        await this.replace(previous, record, this.noteFor(previous.record, record, note))
+        outcomes.set(draft.id, 'updated')
       } catch (error) {
-        failed.push({ id: record.id, reason: error instanceof Error ? error.message : String(error) })
+        failed.push({ id: draft.id, reason: error instanceof Error ? error.message : String(error) })
       }
     })
 
-    const created = [...outcomes.values()].filter((o) => o === 'created').length
-    const updated = [...outcomes.values()].filter((o) => o === 'updated').length
-    await this.endWrite(write.token, created + updated > 0 || write.recovered > 0)
-    return { created, updated, unchanged: outcomes.size - created - updated, failed, outcomes, recoveredWrites: write.recovered, retried: retried() }
+    const createdCount = [...outcomes.values()].filter((o) => o === 'created').length
+    const updatedCount = [...outcomes.values()].filter((o) => o === 'updated').length
+    await this.endWrite(write.token, createdCount + updatedCount > 0 || write.recovered > 0)
+    return { created: createdCount, updated: updatedCount, unchanged: outcomes.size - createdCount - updatedCount, failed, outcomes, recoveredWrites: write.recovered, retried: retried() }
   }
 
   async readAll(): Promise<RegistryContents> {
@@ -301,14 +446,14 @@ export class DynamoDbRegistry implements Registry {
     return { ...draft, version, updated_at: this.now().toISOString() } as PointRecord
   }
 
-  private async conditionalPut(record: PointRecord, expectedVersion: number | null): Promise<void> {
+  private async conditionalPut(record: PointRecord, expectedVersion: number | null, note: ChangeNote): Promise<void> {
     const condition =
       expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }
     try {
       await withRetries(
-        () => this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(record), ...condition })),
+        () => this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(record, note), ...condition })),
         this.backoff,
       )
     } catch (error) {
@@ -319,8 +464,8 @@ export class DynamoDbRegistry implements Registry {
     }
   }
 
-  private async batchGet(ids: readonly string[]): Promise<Map<string, PointRecord>> {
-    const found = new Map<string, PointRecord>()
+  private async batchGet(ids: readonly string[]): Promise<Map<string, StoredPoint>> {
+    const found = new Map<string, StoredPoint>()
     await this.forEachConcurrently(chunk(ids, BATCH_GET_MAX), async (idChunk) => {
       const keys: Array<Record<string, unknown>> = idChunk.map((id) => ({ pk: pointPartitionKey(id), sk: POINT_SORT_KEY }))
       const left = await this.resendUnprocessed(keys, async (batch) => {
@@ -329,8 +474,8 @@ export class DynamoDbRegistry implements Registry {
           this.backoff,
         )
         for (const item of result.Responses?.[this.table] ?? []) {
-          const record = fromItem(item)
-          found.set(record.id, record)
+          const stored = storedPoint(item)
+          found.set(stored.record.id, stored)
         }
         return result.UnprocessedKeys?.[this.table]?.Keys ?? []
       })
@@ -344,12 +489,12 @@ export class DynamoDbRegistry implements Registry {
    * with backoff and jitter, until all are stored or the attempts run out. Returns the ids that
    * could not be stored, with why: nothing is dropped silently.
    */
-  private async batchPut(records: readonly PointRecord[]): Promise<Map<string, string>> {
+  private async batchPut(items: readonly Item[]): Promise<Map<string, string>> {
     const failures = new Map<string, string>()
     type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
     const idOf = (request: WriteRequests[number]): string => String(request.PutRequest?.Item?.id)
-    await this.forEachConcurrently(chunk(records, BATCH_WRITE_MAX), async (recordChunk) => {
-      let inFlight: WriteRequests = recordChunk.map((record) => ({ PutRequest: { Item: toItem(record) } }))
+    await this.forEachConcurrently(chunk(items, BATCH_WRITE_MAX), async (itemChunk) => {
+      let inFlight: WriteRequests = itemChunk.map((item) => ({ PutRequest: { Item: item } }))
       try {
         const left = await this.resendUnprocessed(inFlight, async (batch) => {
           inFlight = batch

@@ -18,3 +18,18 @@ export const VERSION_ITEM_KEY = { pk: 'META', sk: 'REGISTRY_VERSION' } as const
 
 /** Region partition for points outside Italy (imported from foreign standards). */
 export const FOREIGN_AREA = 'REGION#none'
+
+/**
+ * The journal: a second table for what accumulates and the snapshot never reads (each point's
+ * past versions, citizens' reports). Apart from the registry so that the indexer's full scan of
+ * the registry stays the size of the registry, however long the history grows.
+ */
+export const JOURNAL_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const
+
+/** The journal's name beside a registry table, where nothing names it otherwise (local, tests, CLI). */
+export const journalTableFor = (registryTable: string): string => `${registryTable}-journal`
+
+export const historyPartitionKey = (id: string): string => `HISTORY#${id}`
+/** Zero-padded, so the sort key orders versions as numbers. */
+export const historySortKey = (version: number): string => `V#${String(version).padStart(10, '0')}`
+export const HISTORY_SORT_PREFIX = 'V#'

@@ -203,7 +203,7 @@ describe('DynamoDbRegistry under injected faults', () => {
       puts++
       throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' })
     })
-    await expect(registry.putPoint(samplePoint('conflicted'), 4)).rejects.toBeInstanceOf(VersionConflictError)
+    await expect(registry.putPoint(samplePoint('conflicted'), null)).rejects.toBeInstanceOf(VersionConflictError)
     expect(puts).toBe(1)
   })
 
