@@ -8,11 +8,13 @@ import type { z } from 'zod'
  * summaries and response schemas to the same object, so neither can describe another route.
  */
 export interface ApiRoute {
-  readonly method: 'get'
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   readonly path: `/${string}`
   readonly request?: {
     readonly query?: z.ZodType
     readonly params?: z.ZodType
+    readonly headers?: z.ZodType
+    readonly body?: { readonly content: Record<string, { readonly schema: z.ZodType }>; readonly required?: boolean }
   }
 }
 

@@ -11,9 +11,14 @@ const PROBLEM_BASE = 'https://github.com/puntovicino/puntovicino/blob/main/docs/
 
 export const PROBLEM_TYPES = {
   invalidParameter: { slug: 'invalid-parameter', title: 'Invalid request parameter', status: 400 },
+  unauthorized: { slug: 'unauthorized', title: 'Sign-in required', status: 401 },
   forbidden: { slug: 'forbidden', title: 'Forbidden', status: 403 },
   notFound: { slug: 'not-found', title: 'Not found', status: 404 },
   methodNotAllowed: { slug: 'method-not-allowed', title: 'Method not allowed', status: 405 },
+  alreadyExists: { slug: 'already-exists', title: 'A point with this id already exists', status: 409 },
+  preconditionFailed: { slug: 'version-conflict', title: 'Someone else changed this point first', status: 412 },
+  unsupportedMediaType: { slug: 'unsupported-media-type', title: 'Unsupported media type', status: 415 },
+  preconditionRequired: { slug: 'version-required', title: 'If-Match with the version you edited is required', status: 428 },
   staleCursor: { slug: 'stale-cursor', title: 'The registry changed since this cursor was issued', status: 410 },
   internal: { slug: 'internal-error', title: 'Internal error', status: 500 },
   unavailable: { slug: 'unavailable', title: 'Registry not loaded yet', status: 503 },

@@ -19,6 +19,7 @@ const DOCUMENT_OBJECT = {
     { name: 'exports', description: 'The same selection as GeoJSON or CSV' },
     { name: 'places', description: 'Comuni and regions' },
     { name: 'meta', description: 'Service health, this document and its interactive reference' },
+    { name: 'operators', description: "The operators' write API (/v1/admin/): signed-in region editors, point operators and national admins keep the registry true. Every change needs If-Match with the version edited; every version is kept." },
   ],
 }
 
@@ -31,6 +32,12 @@ const DOCUMENT_OBJECT = {
 export async function createOpenApiDocument(resources: readonly DescribeRoutes[]) {
   // An OpenAPIHono only for its registry and generator; it serves nothing.
   const registry = new OpenAPIHono()
+  registry.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An OpenID Connect access token from our identity provider (Amazon Cognito on AWS; the local provider at /oidc under npm start), with the account\'s groups.',
+  })
   for (const describe of resources) for (const route of await describe()) registry.openAPIRegistry.registerPath(route)
   return repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT))
 }

@@ -1,0 +1,267 @@
+import type { RouteConfig } from '@hono/zod-openapi'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { mayWrite, type WriteAction } from '../../../shared/access/roles.ts'
+import { VersionConflictError, type Registry, type WriteNote } from '../../../shared/registry-port.ts'
+import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
+import { applyMergePatch } from '../../../shared/util/merge-patch.ts'
+import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
+import { InvalidTokenError, type Identity, type VerifyAccessToken } from '../../auth/access-tokens.ts'
+import { fieldErrors, problem } from '../problem.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
+
+/**
+ * The operators' write API: create, replace, patch, close and verify a point, and read its
+ * history. Every request carries an OpenID Connect access token (verified here, whatever the
+ * gateway did before); every write is checked against the point *as stored* and as it would be
+ * (shared/access/roles.ts), and needs `If-Match` with the version the operator edited, so nobody
+ * overwrites a change they have not seen. Writes go through the same zod schema as imports.
+ */
+export interface AdminRouteDeps {
+  readonly registry: Registry
+  readonly verifyToken: VerifyAccessToken
+  readonly now: () => Date
+  /** Told after every accepted write: locally, the snapshot is rebuilt at once instead of at the next poll. */
+  readonly onWrite?: () => void
+}
+
+type AdminEnv = { Variables: { identity: Identity } }
+
+const MAX_BODY_BYTES = 256 * 1024
+const JSON_TYPES = ['application/json']
+const PATCH_TYPES = ['application/merge-patch+json', 'application/json']
+
+const IdParamsSchema = z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) })
+const IfMatchHeadersSchema = z.object({ 'if-match': z.string().meta({ description: 'The ETag of the version edited, e.g. "v3"', example: '"v3"' }) })
+export const CloseRequestSchema = z
+  .object({ reason: z.string().trim().min(3, 'say why the point closes (at least 3 characters)').max(500) })
+  .strict()
+  .meta({ id: 'CloseRequest' })
+
+export const createPointRoute = {
+  method: 'post',
+  path: '/v1/admin/points',
+  request: { body: { content: { 'application/json': { schema: PointDraftSchema } }, required: true } },
+} as const satisfies ApiRoute
+export const readPointRoute = { method: 'get', path: '/v1/admin/points/{id}', request: { params: IdParamsSchema, query: NoQuerySchema } } as const satisfies ApiRoute
+export const replacePointRoute = {
+  method: 'put',
+  path: '/v1/admin/points/{id}',
+  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: PointDraftSchema } }, required: true } },
+} as const satisfies ApiRoute
+export const patchPointRoute = {
+  method: 'patch',
+  path: '/v1/admin/points/{id}',
+  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true } },
+} as const satisfies ApiRoute
+export const closePointRoute = {
+  method: 'delete',
+  path: '/v1/admin/points/{id}',
+  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: CloseRequestSchema } }, required: true } },
+} as const satisfies ApiRoute
+export const verifyPointRoute = { method: 'post', path: '/v1/admin/points/{id}/verified', request: { params: IdParamsSchema, headers: IfMatchHeadersSchema } } as const satisfies ApiRoute
+export const historyRoute = { method: 'get', path: '/v1/admin/points/{id}/history', request: { params: IdParamsSchema, query: NoQuerySchema } } as const satisfies ApiRoute
+
+export const etagOf = (record: Pick<PointRecord, 'version'>): string => `"v${record.version}"`
+const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): Omit<PointRecord, 'version' | 'updated_at'> => draft
+
+export function adminPointsRoutes(deps: AdminRouteDeps) {
+  const routes = new Hono<AdminEnv>()
+  routes.use('/v1/admin/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
+  routes.use('/v1/admin/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? ''
+    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header)?.[1]
+    if (!token) return unauthorized(c, header ? 'The Authorization header must be "Bearer <access token>".' : 'Sign in: this route needs an access token (Authorization: Bearer …).', !!header)
+    try {
+      c.set('identity', await deps.verifyToken(token))
+    } catch (error) {
+      if (error instanceof InvalidTokenError) return unauthorized(c, `The access token was refused: ${error.message}.`, true)
+      throw error
+    }
+    return next()
+  })
+
+  routes.post(honoPath(createPointRoute), async (c) => {
+    const body = await jsonBody(c, JSON_TYPES)
+    if (body instanceof Response) return body
+    const draft = validDraft(c, body)
+    if (draft instanceof Response) return draft
+    const decision = mayWrite(c.var.identity.roles, 'create', null, draft)
+    if (!decision.allowed) return problem(c, 'forbidden', `You may not create this point: ${decision.reason}.`)
+    try {
+      const record = await deps.registry.putPoint(draft, null, noteOf(c.var.identity))
+      deps.onWrite?.()
+      return c.json(record, 201, { ETag: etagOf(record), Location: `/v1/admin/points/${encodeURIComponent(record.id)}` })
+    } catch (error) {
+      if (error instanceof VersionConflictError) return problem(c, 'alreadyExists', `A point with id "${draft.id}" already exists: edit it (PUT or PATCH with If-Match) or choose another id.`)
+      throw error
+    }
+  })
+
+  routes.get(honoPath(readPointRoute), validRequest('param', IdParamsSchema), validRequest('query', NoQuerySchema), async (c) => {
+    const stored = await deps.registry.getPoint(c.req.valid('param').id)
+    if (!stored) return problem(c, 'notFound', `No point has id "${c.req.valid('param').id}".`)
+    return c.json(stored, 200, { ETag: etagOf(stored), 'Cache-Control': 'no-store' })
+  })
+
+  routes.get(honoPath(historyRoute), validRequest('param', IdParamsSchema), validRequest('query', NoQuerySchema), async (c) => {
+    const { id } = c.req.valid('param')
+    const stored = await deps.registry.getPoint(id)
+    if (!stored) return problem(c, 'notFound', `No point has id "${id}".`)
+    // The history names who wrote each version: only those who may edit the point read it.
+    const decision = mayWrite(c.var.identity.roles, 'update', stored, stored)
+    if (!decision.allowed) return problem(c, 'forbidden', `You may not read this point's history: ${decision.reason}.`)
+    const entries = await deps.registry.getHistory(id, { limit: 100 })
+    return c.json({ id, versions: entries }, 200, { 'Cache-Control': 'no-store' })
+  })
+
+  routes.put(honoPath(replacePointRoute), validRequest('param', IdParamsSchema), (c) =>
+    write(c, deps, 'update', async () => {
+      const body = await jsonBody(c, JSON_TYPES)
+      if (body instanceof Response) return body
+      return { draft: body }
+    }),
+  )
+
+  routes.patch(honoPath(patchPointRoute), validRequest('param', IdParamsSchema), (c) =>
+    write(c, deps, 'update', async (stored) => {
+      const patch = await jsonBody(c, PATCH_TYPES)
+      if (patch instanceof Response) return patch
+      if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return problem(c, 'invalidParameter', 'A merge patch is a JSON object of the fields to change.', [{ field: '(body)', message: 'must be a JSON object' }])
+      return { draft: applyMergePatch(draftOf(stored), patch) }
+    }),
+  )
+
+  routes.delete(honoPath(closePointRoute), validRequest('param', IdParamsSchema), (c) =>
+    write(c, deps, 'close', async (stored) => {
+      const body = await jsonBody(c, JSON_TYPES)
+      if (body instanceof Response) return body
+      const parsed = CloseRequestSchema.safeParse(body)
+      if (!parsed.success) return invalidBody(c, parsed.error)
+      if (stored.status === 'closed') return problem(c, 'invalidParameter', `Point "${stored.id}" is already closed.`, [{ field: 'status', message: 'already closed' }])
+      return { draft: { ...draftOf(stored), status: 'closed' }, reason: parsed.data.reason }
+    }),
+  )
+
+  routes.post(honoPath(verifyPointRoute), validRequest('param', IdParamsSchema), (c) =>
+    write(c, deps, 'verify', async (stored) => ({ draft: { ...draftOf(stored), last_verified_at: deps.now().toISOString() }, reason: 'verified' })),
+  )
+
+  return routes
+}
+
+type Proposal = { draft: unknown; reason?: string } | Response
+
+/**
+ * The steps every change of an existing point takes, in this order: the point exists; the
+ * caller may touch it as stored (403 before anything else is said about it); `If-Match` names
+ * the version they edited (428 without, 412 when stale); the new content is a valid point (400,
+ * every field named); the caller may make *this* change (403: no moving a point out of reach);
+ * the store accepts it only if nobody wrote meanwhile (412).
+ */
+async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAction, propose: (stored: PointRecord) => Promise<Proposal>): Promise<Response> {
+  const id = c.req.param('id') ?? ''
+  const identity = c.var.identity
+  const stored = await deps.registry.getPoint(id)
+  if (!stored) return problem(c, 'notFound', `No point has id "${id}".`)
+  const reach = mayWrite(identity.roles, action, stored, stored)
+  if (!reach.allowed) return problem(c, 'forbidden', `You may not ${verbs[action]} this point: ${reach.reason}.`)
+  const expected = expectedVersion(c, stored)
+  if (expected instanceof Response) return expected
+
+  const proposal = await propose(stored)
+  if (proposal instanceof Response) return proposal
+  const draft = validDraft(c, proposal.draft)
+  if (draft instanceof Response) return draft
+  if (draft.id !== stored.id) return problem(c, 'invalidParameter', `The body's id "${draft.id}" is not the point's id "${stored.id}": a point's id never changes.`, [{ field: 'id', message: `must be "${stored.id}"` }])
+  const decision = mayWrite(identity.roles, action, stored, draft)
+  if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
+  try {
+    const record = await deps.registry.putPoint(draft, expected, noteOf(identity, proposal.reason))
+    deps.onWrite?.()
+    return c.json(record, 200, { ETag: etagOf(record) })
+  } catch (error) {
+    if (error instanceof VersionConflictError) return conflict(c, deps, id)
+    throw error
+  }
+}
+
+const verbs: Record<WriteAction, string> = { create: 'create', update: 'change', close: 'close', verify: 'verify' }
+
+function expectedVersion(c: Context, stored: PointRecord): number | Response {
+  const header = c.req.header('if-match')
+  if (header === undefined) return problem(c, 'preconditionRequired', `Send If-Match with the ETag of the version you edited (now ${etagOf(stored)}): without it a change could overwrite someone else's.`)
+  const version = /^\s*(?:W\/)?"v(\d{1,10})"\s*$/.exec(header)?.[1]
+  if (version === undefined) return problem(c, 'invalidParameter', `If-Match must be one ETag as this API sends it, like ${etagOf(stored)}.`, [{ field: 'If-Match', message: 'must look like "v3"' }])
+  if (Number(version) !== stored.version) return staleVersion(c, stored)
+  return stored.version
+}
+
+function staleVersion(c: Context, current: PointRecord): Response {
+  c.header('ETag', etagOf(current))
+  return problem(c, 'preconditionFailed', `The point is now at version ${current.version} (ETag ${etagOf(current)}): someone saved a change after you opened it. Read it again, redo your change on it and send it with the new ETag.`)
+}
+
+async function conflict(c: Context, deps: AdminRouteDeps, id: string): Promise<Response> {
+  const current = await deps.registry.getPoint(id)
+  if (!current) return problem(c, 'notFound', `Point "${id}" no longer exists.`)
+  return staleVersion(c, current)
+}
+
+function noteOf(identity: Identity, reason?: string): WriteNote {
+  return { author: { id: identity.id, name: identity.name }, reason }
+}
+
+async function jsonBody(c: Context, types: readonly string[]): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!types.includes(type)) return problem(c, 'unsupportedMediaType', `Send the body as ${types.join(' or ')} (got ${type || 'no Content-Type'}).`)
+  try {
+    return await c.req.json()
+  } catch {
+    return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
+  }
+}
+
+function validDraft(c: Context, body: unknown): PointDraft | Response {
+  const parsed = PointDraftSchema.safeParse(body)
+  return parsed.success ? parsed.data : invalidBody(c, parsed.error)
+}
+
+function invalidBody(c: Context, error: z.ZodError): Response {
+  const errors = fieldErrors(error)
+  return problem(c, 'invalidParameter', `The point is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
+}
+
+function unauthorized(c: Context, detail: string, invalidToken: boolean): Response {
+  // RFC 6750 §3: the challenge names the scheme, and says when a token was sent but refused.
+  c.header('WWW-Authenticate', invalidToken ? 'Bearer realm="puntovicino", error="invalid_token"' : 'Bearer realm="puntovicino"')
+  return problem(c, 'unauthorized', detail)
+}
+
+export const describeAdminPointsRoutes: DescribeRoutes = async () => {
+  const { PointRecordSchema } = await import('../../../shared/schemas/point.ts')
+  const { HistorySchema } = await import('../../../shared/schemas/history-view.ts')
+  const security = [{ operatorToken: [] }]
+  const record = (description: string) => ({ content: { 'application/json': { schema: PointRecordSchema } }, headers: { ETag: { description: 'The version, for the next If-Match', schema: { type: 'string' as const } } }, description })
+  const common = {
+    401: await problemResponse('No access token, or one that is expired, for another audience or not signed by our identity provider'),
+    403: await problemResponse('Your role does not reach this point, or this change would move it out of your reach'),
+  }
+  const versioned = {
+    404: await problemResponse('No point has this id'),
+    412: await problemResponse('Someone saved a newer version: the ETag header names it'),
+    428: await problemResponse('If-Match is missing'),
+  }
+  const badBody = await problemResponse('The body is not a valid point (every field named), or not JSON')
+  const routes: RouteConfig[] = [
+    { ...createPointRoute, tags: ['operators'], security, summary: 'Create a point (region editors and national admins)', responses: { 201: record('The point as stored, version 1'), 400: badBody, ...common, 409: await problemResponse('A point with this id exists'), 415: await problemResponse('The body is not JSON') } },
+    { ...readPointRoute, tags: ['operators'], security, summary: 'The point as stored now, with its version as ETag', responses: { 200: record('The stored point'), ...common, 404: versioned[404] } },
+    { ...replacePointRoute, tags: ['operators'], security, summary: 'Replace a point (If-Match required)', responses: { 200: record('The new version'), 400: badBody, ...common, ...versioned } },
+    { ...patchPointRoute, tags: ['operators'], security, summary: 'Change some fields (JSON Merge Patch, RFC 7396; If-Match required)', responses: { 200: record('The new version'), 400: badBody, ...common, ...versioned } },
+    { ...closePointRoute, tags: ['operators'], security, summary: 'Close a point with a reason (status closed; nothing is deleted)', responses: { 200: record('The closed point'), 400: badBody, ...common, ...versioned } },
+    { ...verifyPointRoute, tags: ['operators'], security, summary: '"Verified today": sets last_verified_at and nothing else', responses: { 200: record('The new version'), ...common, ...versioned } },
+    { ...historyRoute, tags: ['operators'], security, summary: "The point's versions, newest first: who, when, what changed", responses: { 200: { content: { 'application/json': { schema: HistorySchema } }, description: 'Up to 100 versions' }, ...common, 404: versioned[404] } },
+  ]
+  return routes
+}

@@ -1,0 +1,90 @@
+import type { Operator, PointDraft, PointRecord } from '../schemas/point.ts'
+import { slugify } from '../util/slugify.ts'
+
+/**
+ * Who may change which point. Pure: the write API checks every request with it, against the
+ * point *as stored* and as it would be after the write; the console uses it to show only what an
+ * operator may do. Roles come from the identity provider's groups (Cognito's `cognito:groups`,
+ * the same claim locally): `admins`, `region-<ISTAT code>`, `operator-<operator slug>`.
+ */
+export type Role = { readonly kind: 'admin' } | { readonly kind: 'region'; readonly region: string } | { readonly kind: 'operator'; readonly operator: string }
+
+export const ADMIN_GROUP = 'admins'
+const REGION_GROUP = /^region-(\d{2})$/
+const OPERATOR_GROUP = /^operator-([a-z0-9][a-z0-9-]{0,119})$/
+
+/** The stable key of an operator: its name as a slug ("Comune di Città di Castello" → "comune-di-citta-di-castello"). */
+export const operatorKey = (operator: Pick<Operator, 'name'>): string => slugify(operator.name)
+
+export function groupOf(role: Role): string {
+  if (role.kind === 'admin') return ADMIN_GROUP
+  return role.kind === 'region' ? `region-${role.region}` : `operator-${role.operator}`
+}
+
+/** The roles in a token's groups; groups that name no role (other applications' groups) are left aside. */
+export function rolesOf(groups: readonly string[]): Role[] {
+  const roles: Role[] = []
+  for (const group of groups) {
+    if (group === ADMIN_GROUP) roles.push({ kind: 'admin' })
+    const region = REGION_GROUP.exec(group)?.[1]
+    if (region) roles.push({ kind: 'region', region })
+    const operator = OPERATOR_GROUP.exec(group)?.[1]
+    if (operator) roles.push({ kind: 'operator', operator })
+  }
+  return roles
+}
+
+/** Parses the `--role` of `npm run operator -- add`: `admin`, `region:09`, `operator:comune-di-perugia`. */
+export function parseRole(text: string): Role | null {
+  if (text === 'admin') return { kind: 'admin' }
+  const [kind, value = ''] = text.split(':', 2)
+  if (kind === 'region' && /^\d{2}$/.test(value)) return { kind: 'region', region: value }
+  if (kind === 'operator' && OPERATOR_GROUP.test(`operator-${value}`)) return { kind: 'operator', operator: value }
+  return null
+}
+
+export type WriteAction = 'create' | 'update' | 'close' | 'verify'
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string }
+
+const ALLOWED: Decision = { allowed: true }
+const deny = (reason: string): Decision => ({ allowed: false, reason })
+
+type PointLike = Pick<PointDraft | PointRecord, 'region' | 'operator'>
+
+/**
+ * Whether someone with `roles` may do `action`, given the point as stored (`null` for a create)
+ * and as it would be after the write. Both sides must be theirs, so nobody moves a point out of
+ * their reach or into someone else's; a region editor and a point operator work on Italian points
+ * only (foreign ones are the national admins'). Creating and closing a point are the region's
+ * decisions; a point operator keeps their points true (hours, sites, contacts, verification)
+ * but cannot hand them to another operator or region.
+ */
+export function mayWrite(roles: readonly Role[], action: WriteAction, stored: PointLike | null, after: PointLike): Decision {
+  if (roles.length === 0) return deny('your account has no role in PuntoVicino: ask a national admin or your region for one')
+  if (roles.some((r) => r.kind === 'admin')) return ALLOWED
+  const regions = new Set(roles.flatMap((r) => (r.kind === 'region' ? [r.region] : [])))
+  const operators = new Set(roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : [])))
+  const inRegion = (p: PointLike) => p.region !== null && regions.has(p.region.istat)
+
+  if (regions.size > 0 && (stored === null || inRegion(stored)) && inRegion(after)) return ALLOWED
+  if (operators.size > 0 && stored !== null && action !== 'close') {
+    const sameGovernance = stored.region?.istat === after.region?.istat && operatorKey(stored.operator) === operatorKey(after.operator)
+    if (operators.has(operatorKey(stored.operator)) && sameGovernance) return ALLOWED
+  }
+  return deny(explainDenial(action, stored, after, regions, operators))
+}
+
+function explainDenial(action: WriteAction, stored: PointLike | null, after: PointLike, regions: ReadonlySet<string>, operators: ReadonlySet<string>): string {
+  const target = stored ?? after
+  const where = target.region ? `region ${target.region.istat} (${target.region.name})` : 'no Italian region'
+  if (regions.size > 0) {
+    const yours = [...regions].join(', ')
+    if (stored && stored.region && regions.has(stored.region.istat)) return `the point would move to ${after.region ? `region ${after.region.istat}` : 'no Italian region'}, outside your regions (${yours})`
+    return `the point is in ${where}; you edit region ${yours}`
+  }
+  if (action === 'create') return 'only a region editor or a national admin creates points'
+  if (action === 'close') return 'only a region editor or a national admin closes a point'
+  if (stored && operators.has(operatorKey(stored.operator))) return 'a point operator cannot change the region or the operator of a point'
+  return `the point is run by "${target.operator.name}", not by your operator (${[...operators].join(', ')})`
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAdminApp } from '../../../functions/api/admin-app.ts'
+import type { PointDraft, PointRecord } from '../../../shared/schemas/point.ts'
+import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
+import { samplePoint } from '../../support/sample-point.ts'
+import { testTokenIssuer, type TestTokens } from '../../support/test-token-issuer.ts'
+
+let local: LocalRegistryFixture
+let tokens: TestTokens
+let app: ReturnType<typeof createAdminApp>
+let writes = 0
+beforeAll(async () => {
+  local = await startLocalRegistry()
+  tokens = await testTokenIssuer()
+  app = createAdminApp({ registry: local.registry(), verifyToken: tokens.verify, log: () => {}, onWrite: () => writes++, now: () => new Date('2026-12-06T10:00:00Z') })
+})
+afterAll(() => local.close())
+
+const url = (path: string) => `http://localhost${path}`
+async function call(method: string, path: string, { token, body, ifMatch, type = 'application/json' }: { token?: string; body?: unknown; ifMatch?: string; type?: string } = {}) {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (ifMatch) headers['if-match'] = ifMatch
+  if (body !== undefined) headers['content-type'] = type
+  const response = await app.request(url(path), { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
+}
+const admin = () => tokens.mint(['admins'], { sub: 'admin-1', email: 'admin@puntovicino.it' })
+const toscana = () => tokens.mint(['region-09'], { sub: 'toscana-1', email: 'editor@regione.toscana.it' })
+const firenze = () => tokens.mint(['operator-comune-di-firenze'], { sub: 'firenze-1', email: 'punto@comune.fi.it' })
+
+async function created(id: string, overrides: Partial<PointDraft> = {}): Promise<PointRecord> {
+  const response = await call('POST', '/v1/admin/points', { token: await admin(), body: samplePoint(id, overrides) })
+  expect(response.status).toBe(201)
+  return response.body as PointRecord
+}
+
+describe('creating a point', () => {
+  it('stores it at version 1, answers 201 with its ETag and address, and tells the read side', async () => {
+    const before = writes
+    const response = await call('POST', '/v1/admin/points', { token: await toscana(), body: samplePoint('admin-create') })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('etag')).toBe('"v1"')
+    expect(response.headers.get('location')).toBe('/v1/admin/points/admin-create')
+    expect(response.body).toMatchObject({ id: 'admin-create', version: 1 })
+    expect(writes).toBe(before + 1)
+    const history = await call('GET', '/v1/admin/points/admin-create/history', { token: await toscana() })
+    expect(history.body.versions).toMatchObject([{ version: 1, change: 'created', author: { id: 'toscana-1', name: 'editor@regione.toscana.it' } }])
+  })
+
+  it('refuses a second point with the same id with 409, and an invalid one with every bad field named', async () => {
+    await created('admin-twice')
+    expect((await call('POST', '/v1/admin/points', { token: await admin(), body: samplePoint('admin-twice') })).status).toBe(409)
+    const bad = await call('POST', '/v1/admin/points', { token: await admin(), body: { ...samplePoint('admin-bad'), services: ['corsi'], contacts: { phone: null, email: 'not-an-address', website: null } } })
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toBe('application/problem+json')
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['services.0', 'contacts.email']))
+  })
+
+  it('says what is wrong with a body that is not JSON, or not sent as JSON', async () => {
+    expect((await call('POST', '/v1/admin/points', { token: await admin(), body: '{"id": ' })).body.errors).toEqual([{ field: '(body)', message: 'not valid JSON' }])
+    expect((await call('POST', '/v1/admin/points', { token: await admin(), body: samplePoint('x-type'), type: 'text/plain' })).status).toBe(415)
+  })
+})
+
+describe('changing a point needs the version edited', () => {
+  it('answers 428 without If-Match, 400 for a malformed one, 412 with the current ETag for a stale one', async () => {
+    await created('admin-versions')
+    const token = await admin()
+    const patch = { name: 'Nuovo nome' }
+    const missing = await call('PATCH', '/v1/admin/points/admin-versions', { token, body: patch, type: 'application/merge-patch+json' })
+    expect(missing.status).toBe(428)
+    expect((await call('PATCH', '/v1/admin/points/admin-versions', { token, body: patch, ifMatch: '*', type: 'application/merge-patch+json' })).status).toBe(400)
+    const ok = await call('PATCH', '/v1/admin/points/admin-versions', { token, body: patch, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(ok.status).toBe(200)
+    expect(ok.body).toMatchObject({ name: 'Nuovo nome', version: 2 })
+    const stale = await call('PATCH', '/v1/admin/points/admin-versions', { token, body: { name: 'Altro' }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(stale.status).toBe(412)
+    expect(stale.headers.get('etag')).toBe('"v2"')
+    expect((await local.registry().getPoint('admin-versions'))?.name).toBe('Nuovo nome')
+  })
+
+  it('replaces a whole point with PUT, and refuses to change its id', async () => {
+    const stored = await created('admin-put')
+    const { version: _v, updated_at: _u, ...draft } = stored
+    const renamed = await call('PUT', '/v1/admin/points/admin-put', { token: await admin(), body: { ...draft, name: 'Sostituito' }, ifMatch: '"v1"' })
+    expect(renamed.status).toBe(200)
+    expect(renamed.headers.get('etag')).toBe('"v2"')
+    const moved = await call('PUT', '/v1/admin/points/admin-put', { token: await admin(), body: { ...draft, id: 'admin-put-2' }, ifMatch: '"v2"' })
+    expect(moved.status).toBe(400)
+    expect(moved.body.errors).toEqual([{ field: 'id', message: 'must be "admin-put"' }])
+  })
+
+  it('closes with a reason (never deletes), and "verified" changes last_verified_at only', async () => {
+    await created('admin-close')
+    const verified = await call('POST', '/v1/admin/points/admin-close/verified', { token: await firenze(), ifMatch: '"v1"' })
+    expect(verified.status).toBe(200)
+    expect(verified.body.last_verified_at).toBe('2026-12-06T10:00:00.000Z')
+    expect((await call('DELETE', '/v1/admin/points/admin-close', { token: await toscana(), ifMatch: '"v2"', body: {} })).body.errors).toEqual([{ field: 'reason', message: expect.stringContaining('is required') }])
+    const closed = await call('DELETE', '/v1/admin/points/admin-close', { token: await toscana(), ifMatch: '"v2"', body: { reason: 'Biblioteca chiusa per lavori' } })
+    expect(closed.status).toBe(200)
+    expect(closed.body).toMatchObject({ status: 'closed', version: 3 })
+    const history = await call('GET', '/v1/admin/points/admin-close/history', { token: await toscana() })
+    expect(history.body.versions.map((v: { change: string; changed: string[]; reason: string | null }) => [v.change, v.changed, v.reason])).toEqual([
+      ['closed', ['status'], 'Biblioteca chiusa per lavori'],
+      ['verified', ['last_verified_at'], 'verified'],
+      ['created', expect.any(Array), null],
+    ])
+    expect((await local.registry().getPoint('admin-close'))?.status).toBe('closed')
+  })
+})
+
+describe('who may change what', () => {
+  it('keeps a region editor to their region, both as stored and as sent', async () => {
+    await created('admin-umbria', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } })
+    await created('admin-toscana')
+    const token = await toscana()
+    const elsewhere = await call('PATCH', '/v1/admin/points/admin-umbria', { token, body: { name: 'x' }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(elsewhere.status).toBe(403)
+    expect(elsewhere.body.detail).toContain('region 10')
+    const moveOut = await call('PATCH', '/v1/admin/points/admin-toscana', { token, body: { region: { istat: '10', name: 'Umbria' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(moveOut.status).toBe(403)
+    expect((await local.registry().getPoint('admin-toscana'))?.region?.istat).toBe('09')
+  })
+
+  it("lets a point operator keep their points true but not create, close or hand them to another operator", async () => {
+    await created('admin-operated')
+    const token = await firenze()
+    expect((await call('PATCH', '/v1/admin/points/admin-operated', { token, body: { contacts: { phone: '055 123' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })).status).toBe(200)
+    expect((await call('PATCH', '/v1/admin/points/admin-operated', { token, body: { operator: { name: 'Altra associazione' } }, ifMatch: '"v2"', type: 'application/merge-patch+json' })).status).toBe(403)
+    expect((await call('DELETE', '/v1/admin/points/admin-operated', { token, ifMatch: '"v2"', body: { reason: 'chiuso' } })).status).toBe(403)
+    expect((await call('POST', '/v1/admin/points', { token, body: samplePoint('admin-by-operator') })).status).toBe(403)
+  })
+
+  it('refuses a request without a valid token with 401 and an RFC 6750 challenge', async () => {
+    await created('admin-tokens')
+    const cases: Array<[string, string | undefined, string]> = [
+      ['none', undefined, 'Sign in'],
+      ['expired', await tokens.mint(['admins'], { expiresInSeconds: -60 }), 'expired'],
+      ['wrong audience', await tokens.mint(['admins'], { audience: 'https://other.example/api' }), '"aud"'],
+      ['wrong issuer', await tokens.mint(['admins'], { issuer: 'https://evil.example/' }), '"iss"'],
+      ['wrong signature', await tokens.mint(['admins'], { signWith: tokens.strangerKey }), 'not signed by our identity provider'],
+      ['garbage', 'abc.def.ghi', 'malformed'],
+    ]
+    for (const [name, token, says] of cases) {
+      const response = await call('PATCH', '/v1/admin/points/admin-tokens', { token, body: { name: name }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+      expect(response.status, name).toBe(401)
+      expect(response.body.detail, name).toContain(says)
+      expect(response.headers.get('www-authenticate'), name).toMatch(/^Bearer realm="puntovicino"/)
+    }
+    expect((await local.registry().getPoint('admin-tokens'))?.version).toBe(1)
+  })
+})
+
+describe('100 operators saving the same version at once', () => {
+  it('accepts exactly one; the 99 others get 412 and the history holds the one accepted change', async () => {
+    await created('admin-race')
+    const token = await admin()
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => call('PATCH', '/v1/admin/points/admin-race', { token, body: { name: `Nome ${i}` }, ifMatch: '"v1"', type: 'application/merge-patch+json' })),
+    )
+    const statuses = responses.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 412)).toHaveLength(99)
+    const winner = responses.find((r) => r.status === 200)!.body as PointRecord
+    const history = await call('GET', '/v1/admin/points/admin-race/history', { token })
+    expect(history.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1])
+    expect(history.body.versions[0].record.name).toBe(winner.name)
+  })
+})
