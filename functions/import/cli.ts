@@ -12,17 +12,20 @@ import { SOURCE_ENCODINGS, type SourceEncoding } from './formats/text-encoding.t
 import { terminalProgress } from './progress-bar.ts'
 import { runImport, UnreadableFileError, type ImportReport } from './run-import.ts'
 
-const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map((f) => f.name).join('|')}] [--encoding ${SOURCE_ENCODINGS.join('|')}] [--dry-run] [--report FILE]
+const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map((f) => f.name).join('|')}] [--encoding ${SOURCE_ENCODINGS.join('|')}] [--as EMAIL] [--dry-run] [--report FILE]
 
 Imports a registry file into the local registry (the one npm start serves, under .data/),
-or into the AWS table named by PUNTOVICINO_TABLE (with the usual AWS credentials and AWS_REGION).`
+or into the AWS table named by PUNTOVICINO_TABLE (with the usual AWS credentials and AWS_REGION;
+its journal of past versions: PUNTOVICINO_JOURNAL_TABLE, default <table>-journal).
+--as names the person the points' history records for this import (default: your user@host).`
 
 /** Where the points go: the AWS table when PUNTOVICINO_TABLE is set, else the local registry. */
 async function openTarget(): Promise<{ registry: Registry; label: string; close(): Promise<void> }> {
   const table = process.env.PUNTOVICINO_TABLE
   if (table) {
     const client = new DynamoDBClient({})
-    return { registry: new DynamoDbRegistry({ client, tableName: table }), label: `DynamoDB table ${table}`, close: async () => client.destroy() }
+    const registry = new DynamoDbRegistry({ client, tableName: table, journalTableName: process.env.PUNTOVICINO_JOURNAL_TABLE || undefined })
+    return { registry, label: `DynamoDB table ${table}`, close: async () => client.destroy() }
   }
   const local = await openLocalRegistry()
   return {
@@ -66,6 +69,7 @@ async function main(): Promise<number> {
         encoding: { type: 'string', default: 'utf-8' },
         'dry-run': { type: 'boolean', default: false },
         report: { type: 'string' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -96,6 +100,12 @@ async function main(): Promise<number> {
     return 2
   }
 
+  const as = values.as?.trim()
+  if (as !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(as)) {
+    console.error(`--as: "${values.as}" is not an e-mail address\n${USAGE}`)
+    return 2
+  }
+
   const target = await openTarget()
   const progress = terminalProgress()
   try {
@@ -106,6 +116,7 @@ async function main(): Promise<number> {
       encoding,
       dryRun: values['dry-run'],
       registry: target.registry,
+      author: as ? { id: `import:${as.toLowerCase()}`, name: `${as.toLowerCase()} (import)` } : undefined,
       gazetteer: createGazetteer(loadComuni()),
       onProgress: progress,
     })

@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import type { Registry, RetryCounts } from '../../shared/registry-port.ts'
+import type { Author, Registry, RetryCounts } from '../../shared/registry-port.ts'
 import type { PointDraft } from '../../shared/schemas/point.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
@@ -53,6 +53,8 @@ export interface RunImportOptions {
   readonly encoding?: SourceEncoding
   readonly dryRun?: boolean
   readonly registry: Registry
+  /** Whom the points' history names for this import. @default the registry's (this process's user and host) */
+  readonly author?: Author
   readonly gazetteer: Gazetteer
   readonly now?: Date
   readonly onProgress?: (progress: ImportProgress) => void
@@ -161,7 +163,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     const batchSize = options.writeBatchSize ?? 500
     for (let i = 0; i < drafts.length; i += batchSize) {
       // A dry run still reads what is stored, so its report says what the import would change.
-      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize), { dryRun: options.dryRun ?? false })
+      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize), { dryRun: options.dryRun ?? false, author: options.author })
       created += result.created
       updated += result.updated
       unchanged += result.unchanged

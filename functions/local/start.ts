@@ -1,10 +1,12 @@
 import './quiet-sdk-warning.ts'
-import { serve } from '@hono/node-server'
+import { createAdminApp } from '../api/admin-app.ts'
 import { createApp } from '../api/app.ts'
 import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source.ts'
 import { readDocsAssetFromPackage } from './docs-assets.ts'
+import { createLocalServer } from './local-server.ts'
+import { createLocalOidc } from './oidc/local-oidc-provider.ts'
 import { DEFAULT_DATA_DIR, openLocalRegistry } from './open-local-registry.ts'
 import { seedDemoIfEmpty } from './seed-if-empty.ts'
 import { mountBasemap } from './serve-basemap.ts'
@@ -51,8 +53,21 @@ mountOpenData(app, () => snapshots.current())
 mountBasemap(app, { dataDir: DEFAULT_DATA_DIR, warn: (message) => console.warn(`[puntovicino] ${message}`) })
 await mountWeb(app)
 
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-  log(`PuntoVicino: http://localhost:${info.port}/  ·  API: http://localhost:${info.port}/v1/points  ·  docs: http://localhost:${info.port}/v1/docs`)
+// The operators' side: the local OpenID provider and the write API. A write rebuilds the
+// snapshot at once (not at the next poll), so the public API shows it within the 2-s promise.
+const origin = `http://localhost:${port}`
+const oidc = await createLocalOidc({ dataDir: DEFAULT_DATA_DIR, origin })
+const adminApp = createAdminApp({
+  registry: local.registry,
+  verifyToken: oidc.verifyToken,
+  log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
+  onWrite: () => void snapshots.refreshAfterWrite(),
+})
+
+const server = createLocalServer({ readApp: app, adminApp, oidc })
+server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+  log(`PuntoVicino: ${origin}/  ·  API: ${origin}/v1/points  ·  docs: ${origin}/v1/docs  ·  gestione: ${origin}/gestione/`)
+  if (oidc.accounts.list().length === 0) log('Nessun account operatore: crealo con / no operator account yet: npm run operator -- add EMAIL --role region:09')
 })
 
 let stopping = false

@@ -25,6 +25,7 @@ export class RefreshingSnapshotSource implements SnapshotSource {
   private snapshot: Snapshot | undefined
   private timer: NodeJS.Timeout | undefined
   private refreshing: Promise<void> | undefined
+  private followUp: Promise<void> | undefined
   private readonly tracker: FreshnessTracker
   private readonly now: () => Date
 
@@ -70,6 +71,20 @@ export class RefreshingSnapshotSource implements SnapshotSource {
         this.refreshing = undefined
       })
     return this.refreshing
+  }
+
+  /**
+   * After a write this process just made: a check that begins after the write, even when one is
+   * in flight (it may have read the version before the write). Writes arriving meanwhile share
+   * the one follow-up check.
+   */
+  refreshAfterWrite(): Promise<void> {
+    if (!this.refreshing) return this.refresh()
+    this.followUp ??= this.refreshing.then(() => {
+      this.followUp = undefined
+      return this.refresh()
+    })
+    return this.followUp
   }
 
   private async rebuildIfChanged(): Promise<void> {

@@ -58,8 +58,8 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
       {
         client_id: CONSOLE_CLIENT_ID,
         token_endpoint_auth_method: 'none',
-        redirect_uris: [`${origin}${CONSOLE_PATH}`],
-        post_logout_redirect_uris: [`${origin}${CONSOLE_PATH}`],
+        redirect_uris: consoleOrigins(origin).map((o) => `${o}${CONSOLE_PATH}`),
+        post_logout_redirect_uris: consoleOrigins(origin).map((o) => `${o}${CONSOLE_PATH}`),
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
@@ -164,6 +164,9 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     },
   }
 }
+
+/** `npm start` is opened as localhost or 127.0.0.1: the console may come back to either. */
+const consoleOrigins = (origin: string): string[] => (origin.includes('//localhost:') ? [origin, origin.replace('//localhost:', '//127.0.0.1:')] : [origin])
 
 function send(response: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
   if (response.headersSent) return
