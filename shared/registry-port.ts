@@ -17,6 +17,12 @@ export interface RegistryVersion {
    * come from the data (the snapshot).
    */
   readonly openWrites: readonly WriteMark[]
+  /**
+   * The last write ticket drawn. Every write draws the next one when it begins, and every point
+   * it stores carries it: the change feed's order. Readers know that every ticket up to this one,
+   * except those of the open writes, is fully stored (see `changesHorizon`).
+   */
+  readonly writeSeq: number
 }
 
 /** A writer's note, left on the version item before it writes items and removed by its final bump. */
@@ -25,6 +31,8 @@ export interface WriteMark {
   readonly startedAt: string
   readonly host: string
   readonly pid: number
+  /** The write ticket it drew: the points it stores carry it. */
+  readonly ticket: number
 }
 
 /** A stored item that is not a valid point record: skipped by readers, reported with its key. */
@@ -41,6 +49,8 @@ export interface RegistryContents {
    * them must not stop every snapshot, so they are set aside here for the caller to count and log.
    */
   readonly invalid: InvalidItem[]
+  /** Each valid point's write ticket (0 for items stored before tickets existed): the change feed's order. */
+  readonly changeSeq: ReadonlyMap<string, number>
 }
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged'

@@ -11,6 +11,7 @@ import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
 import { describeHealthRoutes, healthRoutes, type HealthLimits } from './routes/health.ts'
 import { describeAdminPointsRoutes } from './routes/admin-points.ts'
+import { changesRoutes, describeChangesRoutes } from './routes/changes.ts'
 import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
 import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
 import { describeRegionsRoutes, regionsRoutes } from './routes/regions.ts'
@@ -60,10 +61,12 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
-  app.route('/', pointsRoutes({ snapshot, cursors: createCursorCodec(deps.cursorSecret), now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
+  const cursors = createCursorCodec(deps.cursorSecret)
+  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
+  app.route('/', changesRoutes({ snapshot, cursors }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
-  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describePlacesRoutes, describeRegionsRoutes, describeAdminPointsRoutes] }))
+  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeAdminPointsRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
   // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.

@@ -18,6 +18,8 @@ export interface CursorState {
   readonly place?: number
   /** Offset for distance-ordered walks, valid only within the same registry version. */
   readonly offset?: number
+  /** With `after`, in the change feed: the write ticket of the last point read. */
+  readonly seq?: number
 }
 
 export class CursorError extends Error {}
@@ -27,12 +29,13 @@ const MAX_OFFSET = 10_000_000
 
 function isCursorState(state: unknown): state is CursorState {
   if (typeof state !== 'object' || state === null) return false
-  const { v, q, after, offset, site, place } = state as Record<string, unknown>
+  const { v, q, after, offset, site, place, seq } = state as Record<string, unknown>
   if (!Number.isSafeInteger(v) || typeof q !== 'string') return false
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 120)) return false
   for (const position of [site, place]) {
     if (position !== undefined && (after === undefined || !Number.isSafeInteger(position) || (position as number) < 0 || (position as number) > 100_000)) return false
   }
+  if (seq !== undefined && (after === undefined || !Number.isSafeInteger(seq) || (seq as number) < 0)) return false
   if (offset !== undefined && !(Number.isSafeInteger(offset) && (offset as number) >= 0 && (offset as number) <= MAX_OFFSET)) return false
   return after === undefined || offset === undefined
 }

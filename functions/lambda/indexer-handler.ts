@@ -1,3 +1,4 @@
+import { changesHorizon } from '../snapshot/changes-horizon.ts'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
@@ -51,7 +52,9 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
   return async function handler(event: IndexerEvent): Promise<IndexerResult> {
     const trigger = isStreamEvent(event) ? 'stream' : 'schedule'
     const changes = isStreamEvent(event) ? event.Records.length : 0
-    const { version } = await registry.getVersion()
+    const versionRead = now()
+    const registryVersion = await registry.getVersion()
+    const { version } = registryVersion
     if (trigger === 'stream') {
       const pointer = await publisher.current()
       if (pointer && pointer.registryVersion >= version) {
@@ -62,11 +65,11 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       }
     }
     const started = performance.now()
-    const { records, invalid } = await registry.readAll()
+    const { records, invalid, changeSeq } = await registry.readAll()
     // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
     for (const item of invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
     log(invalidItemsMetric(invalid.length, now()))
-    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now(), invalidItems: invalid.length })
+    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now(), invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, versionRead) })
     const buildMs = Math.round(performance.now() - started)
     const outcome = await publisher.publish(snapshot)
     // The files follow the snapshot they describe; a failure throws, and the batch is retried.

@@ -37,7 +37,7 @@ import {
   journalTableFor,
   pointPartitionKey,
 } from './table-design.ts'
-import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, type WriteMarkOptions } from './write-marks.ts'
+import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, writeTicketAttribute, type WriteMarkOptions } from './write-marks.ts'
 
 /** The only module that speaks DynamoDB. Items are the point records themselves plus keys. */
 
@@ -68,6 +68,8 @@ const ITEM_ONLY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk', 'change_note'] a
  * record into the journal when the next version replaces it.
  */
 interface ChangeNote {
+  /** The write ticket of the write that stored this version (absent on items older than tickets). */
+  readonly seq?: number
   readonly author: Author
   readonly at: string
   readonly change: ChangeKind
@@ -228,7 +230,7 @@ export class DynamoDbRegistry implements Registry {
         previous = storedPoint(item)
       }
       const record = this.stamp(draft, (expectedVersion ?? 0) + 1)
-      await this.replace(previous, record, this.noteFor(previous?.record ?? null, record, note))
+      await this.replace(previous, record, this.noteFor(previous?.record ?? null, record, note, write.ticket))
       stored = true
       return record
     } finally {
@@ -236,8 +238,8 @@ export class DynamoDbRegistry implements Registry {
     }
   }
 
-  private noteFor(before: PointRecord | null, after: PointRecord, { author, reason }: WriteNote): ChangeNote {
-    return { author, at: after.updated_at, change: classifyChange(before, after), changed: changedFields(before, after), reason: reason ?? null }
+  private noteFor(before: PointRecord | null, after: PointRecord, { author, reason }: WriteNote, seq: number): ChangeNote {
+    return { seq, author, at: after.updated_at, change: classifyChange(before, after), changed: changedFields(before, after), reason: reason ?? null }
   }
 
   /**
@@ -306,7 +308,7 @@ export class DynamoDbRegistry implements Registry {
     const note = { author, reason: 'import' }
     const created = creates.map((draft) => {
       const record = this.stamp(draft, 1)
-      return toItem(record, this.noteFor(null, record, note))
+      return toItem(record, this.noteFor(null, record, note, write.ticket))
     })
     const createFailures = await this.batchPut(created)
     for (const { id } of creates) {
@@ -317,7 +319,7 @@ export class DynamoDbRegistry implements Registry {
     await this.forEachConcurrently(updates, async ({ draft, previous }) => {
       try {
         const record = this.stamp(draft, previous.record.version + 1)
-        await this.replace(previous, record, this.noteFor(previous.record, record, note))
+        await this.replace(previous, record, this.noteFor(previous.record, record, note, write.ticket))
         outcomes.set(draft.id, 'updated')
       } catch (error) {
         failed.push({ id: draft.id, reason: error instanceof Error ? error.message : String(error) })
@@ -333,6 +335,7 @@ export class DynamoDbRegistry implements Registry {
   async readAll(): Promise<RegistryContents> {
     const records: PointRecord[] = []
     const invalid: InvalidItem[] = []
+    const changeSeq = new Map<string, number>()
     let startKey: Record<string, unknown> | undefined
     do {
       const page = await withRetries(
@@ -341,6 +344,9 @@ export class DynamoDbRegistry implements Registry {
             new ScanCommand({
               TableName: this.table,
               ExclusiveStartKey: startKey,
+              // Strongly consistent: the caller read the registry version first, and every write
+              // that version counts must be in what it scans (the snapshot and the change feed rely on it).
+              ConsistentRead: true,
               FilterExpression: 'sk = :point',
               ExpressionAttributeValues: { ':point': POINT_SORT_KEY },
             }),
@@ -349,12 +355,14 @@ export class DynamoDbRegistry implements Registry {
       )
       for (const item of page.Items ?? []) {
         const read = validatedRecord(item)
-        if (read.ok) records.push(read.record)
-        else invalid.push(read.invalid)
+        if (read.ok) {
+          records.push(read.record)
+          changeSeq.set(read.record.id, Number((item.change_note as ChangeNote | undefined)?.seq ?? 0))
+        } else invalid.push(read.invalid)
       }
       startKey = page.LastEvaluatedKey
     } while (startKey)
-    return { records, invalid }
+    return { records, invalid, changeSeq }
   }
 
   async hasAnyPoint(): Promise<boolean> {
@@ -372,6 +380,7 @@ export class DynamoDbRegistry implements Registry {
       version: Number(item?.version ?? 0),
       updatedAt: (item?.updated_at as string | undefined) ?? null,
       openWrites: writeMarksOf(item ?? {}),
+      writeSeq: Number(item?.write_seq ?? 0),
     }
   }
 
@@ -395,31 +404,39 @@ export class DynamoDbRegistry implements Registry {
    * told): those get a version bump now, so an interrupted import re-run converges even when
    * every row it finds is already there.
    */
-  private async beginWrite(): Promise<{ token: string; recovered: number }> {
+  private async beginWrite(): Promise<{ token: string; ticket: number; recovered: number }> {
     const now = this.now()
     const abandoned = writeMarksOf((await this.versionItem()) ?? {}).filter((mark) => isAbandoned(mark, now, this.writeMarks))
     const mark = newWriteMark(now)
-    const names: Record<string, string> = { '#mine': writeMarkAttribute(mark.token) }
-    abandoned.forEach((old, i) => (names[`#old${i}`] = writeMarkAttribute(old.token)))
-    const removeOld = abandoned.length > 0 ? ` REMOVE ${abandoned.map((_, i) => `#old${i}`).join(', ')}` : ''
-    await withRetries(
+    const names: Record<string, string> = { '#mine': writeMarkAttribute(mark.token), '#myTicket': writeTicketAttribute(mark.token) }
+    abandoned.forEach((old, i) => {
+      names[`#old${i}`] = writeMarkAttribute(old.token)
+      names[`#oldTicket${i}`] = writeTicketAttribute(old.token)
+    })
+    const removeOld = abandoned.length > 0 ? ` REMOVE ${abandoned.map((_, i) => `#old${i}, #oldTicket${i}`).join(', ')}` : ''
+    // The mark and its ticket appear in the same update that draws the ticket: no reader ever sees
+    // the counter moved on without the open write that holds the new ticket.
+    const { Attributes } = await withRetries(
       () =>
         this.doc.send(
           new UpdateCommand({
             TableName: this.table,
             Key: VERSION_ITEM_KEY,
-            UpdateExpression: `SET #mine = :mark, updated_at = :now ADD #version :bump${removeOld}`,
-            ExpressionAttributeNames: { ...names, '#version': 'version' },
+            UpdateExpression: `SET #mine = :mark, #myTicket = if_not_exists(#seq, :zero) + :one, #seq = if_not_exists(#seq, :zero) + :one, updated_at = :now ADD #version :bump${removeOld}`,
+            ExpressionAttributeNames: { ...names, '#version': 'version', '#seq': 'write_seq' },
             ExpressionAttributeValues: {
               ':mark': { started_at: mark.startedAt, host: mark.host, pid: mark.pid },
               ':now': now.toISOString(),
               ':bump': abandoned.length > 0 ? 1 : 0,
+              ':zero': 0,
+              ':one': 1,
             },
+            ReturnValues: 'UPDATED_NEW',
           }),
         ),
       this.backoff,
     )
-    return { token: mark.token, recovered: abandoned.length }
+    return { token: mark.token, ticket: Number(Attributes?.write_seq), recovered: abandoned.length }
   }
 
   /**
@@ -433,8 +450,8 @@ export class DynamoDbRegistry implements Registry {
           new UpdateCommand({
             TableName: this.table,
             Key: VERSION_ITEM_KEY,
-            UpdateExpression: changed ? 'ADD #version :one SET updated_at = :now REMOVE #mine' : 'REMOVE #mine',
-            ExpressionAttributeNames: { '#mine': writeMarkAttribute(token), ...(changed ? { '#version': 'version' } : {}) },
+            UpdateExpression: changed ? 'ADD #version :one SET updated_at = :now REMOVE #mine, #myTicket' : 'REMOVE #mine, #myTicket',
+            ExpressionAttributeNames: { '#mine': writeMarkAttribute(token), '#myTicket': writeTicketAttribute(token), ...(changed ? { '#version': 'version' } : {}) },
             ...(changed ? { ExpressionAttributeValues: { ':one': 1, ':now': this.now().toISOString() } } : {}),
           }),
         ),

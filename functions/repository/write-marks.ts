@@ -20,10 +20,13 @@ export interface WriteMarkOptions {
 }
 
 const PREFIX = 'writer_'
+const TICKET_PREFIX = 'ticket_'
 
 export const writeMarkAttribute = (token: string): string => `${PREFIX}${token}`
+/** The write's ticket beside its mark: set in the same update that draws it from `write_seq`. */
+export const writeTicketAttribute = (token: string): string => `${TICKET_PREFIX}${token}`
 
-export function newWriteMark(now: Date, host = hostname()): WriteMark {
+export function newWriteMark(now: Date, host = hostname()): Omit<WriteMark, 'ticket'> {
   return { token: randomBytes(8).toString('hex'), startedAt: now.toISOString(), host, pid: process.pid }
 }
 
@@ -38,6 +41,7 @@ export function writeMarksOf(item: Record<string, unknown>): WriteMark[] {
         startedAt: typeof mark.started_at === 'string' ? mark.started_at : new Date(0).toISOString(),
         host: typeof mark.host === 'string' ? mark.host : '',
         pid: Number(mark.pid ?? 0),
+        ticket: Number(item[writeTicketAttribute(name.slice(PREFIX.length))] ?? 0),
       }
     })
 }

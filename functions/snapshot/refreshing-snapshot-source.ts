@@ -1,3 +1,4 @@
+import { changesHorizon } from './changes-horizon.ts'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import type { InvalidItem, Registry } from '../../shared/registry-port.ts'
@@ -88,14 +89,15 @@ export class RefreshingSnapshotSource implements SnapshotSource {
   }
 
   private async rebuildIfChanged(): Promise<void> {
-    const { version } = await this.options.registry.getVersion()
     const now = this.now()
+    const registryVersion = await this.options.registry.getVersion()
+    const { version } = registryVersion
     this.tracker.sawSource(version, this.snapshot?.registryVersion)
     if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now)) return
     const started = performance.now()
-    const { records, invalid } = await this.options.registry.readAll()
+    const { records, invalid, changeSeq } = await this.options.registry.readAll()
     if (invalid.length > 0) this.options.onInvalidItems?.(invalid)
-    const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length })
+    const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, now) })
     this.snapshot = next
     this.tracker.served(version)
     this.options.onRebuilt?.(next, performance.now() - started)

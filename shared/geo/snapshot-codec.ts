@@ -25,7 +25,7 @@ import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
  * copied only when the bytes start at an address its element size does not divide). The one copy
  * is kdbush's section, ~20 bytes per place: `KDBush.from` takes a whole ArrayBuffer of its own.
  */
-export const SNAPSHOT_FORMAT_VERSION = 2
+export const SNAPSHOT_FORMAT_VERSION = 3
 const MAGIC = [0x50, 0x56, 0x53, 0x4e] // "PVSN"
 const HEADER_BYTES = 16
 
@@ -34,6 +34,7 @@ interface Directory {
   builtAt: string
   /** Absent in snapshots written before it existed: read as 0. */
   invalidItems?: number
+  changesHorizon: number
   pointCount: number
   siteCount: number
   placeCount: number
@@ -66,6 +67,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     registryVersion: s.registryVersion,
     builtAt: s.builtAt,
     invalidItems: s.invalidItems,
+    changesHorizon: s.changesHorizon,
     pointCount: s.pointCount,
     siteCount: s.siteCount,
     placeCount: s.placeCount,
@@ -112,6 +114,7 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
     registryVersion: directory.registryVersion,
     builtAt: directory.builtAt,
     invalidItems: directory.invalidItems ?? 0,
+    changesHorizon: directory.changesHorizon,
     ids: column('ids', 'idOffsets'),
     haystacks: column('haystacks', 'haystackOffsets'),
     records: lazyJsonRecords(column('records', 'recordOffsets')),

@@ -48,6 +48,8 @@ export const TABLE_LAYOUT = {
   pointComune: Uint32Array,
   /** 1 when `accessibility.step_free` is true. */
   pointStepFree: Uint8Array,
+  /** The write ticket that stored the point's current version: the change feed's order (`RegistryContents.changeSeq`). */
+  pointChangeSeq: Float64Array,
 } as const
 
 type TableName = keyof typeof TABLE_LAYOUT
@@ -61,6 +63,12 @@ export interface Snapshot {
   readonly builtAt: string
   /** Stored items left out because they are not valid records (see `RegistryContents.invalid`). */
   readonly invalidItems: number
+  /**
+   * The change feed may show points whose write ticket is at most this: every write with such a
+   * ticket was complete when the snapshot was read, so none can still appear behind a client that
+   * has read past it (functions/snapshot/changes-horizon.ts).
+   */
+  readonly changesHorizon: number
   readonly pointCount: number
   readonly siteCount: number
   /** Indexed places: sites with a location, one per distinct upcoming stop place of a mobile unit. */
@@ -102,7 +110,17 @@ if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: servi
  * full mark-compact whenever ArrayBuffer memory grows 64 MiB past the last one; that GC walks the
  * caller's records too (~1 s here).
  */
-export function buildSnapshot(records: readonly PointRecord[], meta: { registryVersion: number; builtAt?: Date; invalidItems?: number }): Snapshot {
+export interface SnapshotMeta {
+  readonly registryVersion: number
+  readonly builtAt?: Date
+  readonly invalidItems?: number
+  /** Each point's write ticket (absent: 0). */
+  readonly changeSeq?: ReadonlyMap<string, number>
+  /** @default 0: the change feed shows nothing until a builder says how far it may go */
+  readonly changesHorizon?: number
+}
+
+export function buildSnapshot(records: readonly PointRecord[], meta: SnapshotMeta): Snapshot {
   const builtAt = meta.builtAt ?? new Date()
   const today = toRomeWallClock(builtAt).date
   const pointCount = records.length
@@ -119,7 +137,7 @@ export function buildSnapshot(records: readonly PointRecord[], meta: { registryV
   const walked = new SitesInWalkOrder(pointCount, today)
   for (let i = 0; i < pointCount; i++) {
     const point = records[i]!
-    writePointColumns(pointTables, rank[i]!, point)
+    writePointColumns(pointTables, rank[i]!, point, meta.changeSeq?.get(point.id) ?? 0)
     walked.addPoint(point.sites)
   }
 
@@ -137,6 +155,7 @@ export function buildSnapshot(records: readonly PointRecord[], meta: { registryV
     registryVersion: meta.registryVersion,
     builtAt: builtAt.toISOString(),
     invalidItems: meta.invalidItems ?? 0,
+    changesHorizon: meta.changesHorizon ?? 0,
     ids: sortedIds,
     // Normalising every name is a third of a build, and only `q` needs it: done on first use.
     haystacks: () => buildHaystacks(points),
@@ -249,6 +268,7 @@ export function assembleSnapshot(parts: {
   registryVersion: number
   builtAt: string
   invalidItems: number
+  changesHorizon: number
   ids: Utf8Column
   /** The column, or how to make it when first needed. */
   haystacks: Utf8Column | (() => Utf8Column)
@@ -263,6 +283,7 @@ export function assembleSnapshot(parts: {
     registryVersion: parts.registryVersion,
     builtAt: parts.builtAt,
     invalidItems: parts.invalidItems,
+    changesHorizon: parts.changesHorizon,
     ids,
     records,
     tables,
@@ -360,7 +381,8 @@ function maskOf(bits: Map<string, number>, present: readonly string[]): number {
   return mask >>> 0
 }
 
-function writePointColumns(t: PointTables, p: number, point: PointRecord): void {
+function writePointColumns(t: PointTables, p: number, point: PointRecord, changeSeq: number): void {
+  t.pointChangeSeq[p] = changeSeq
   t.pointStatus[p] = STATUS_LIST.indexOf(point.status)
   t.pointServices[p] = maskOf(SERVICE_BITS, point.services)
   t.pointTopics[p] = maskOf(TOPIC_BITS, point.topics)
