@@ -1,19 +1,47 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda'
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
+import { handle, type LambdaEvent } from 'hono/aws-lambda'
+import { createAdminApp } from '../api/admin-app.ts'
+import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
+import { accessTokenVerifier, remoteKeys, type VerifyAccessToken } from '../auth/access-tokens.ts'
+import { CachedSecret } from '../aws/secrets-manager.ts'
+import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import type { Registry } from '../../shared/registry-port.ts'
+import { dynamoDbClientFromEnvironment, requireEnv, secretsReaderFromEnvironment, type Environment } from './lambda-environment.ts'
 
 /**
- * The operators' write path, reserved: its routes exist on the HTTP API behind IAM authorisation
- * (so nothing public can call them) and answer 501 until the operators' issue fills them in.
+ * The operators' write API on Lambda: the same admin app as `npm start`'s, behind the HTTP API's
+ * JWT authorizer (Amazon Cognito) and verifying every token again itself with the same code,
+ * against the user pool's JWKS. Cognito's access tokens name the app client in `client_id`.
  */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResult> {
+export interface WriteHandlerDeps {
+  readonly registry: Registry
+  readonly verifyToken: VerifyAccessToken
+  /** The header value CloudFront adds; when given, requests without it are refused (403). */
+  readonly originSecret?: CachedSecret
+  readonly log?: LogSink
+}
+
+export function writeDepsFromEnvironment(env: Environment): WriteHandlerDeps {
+  const issuer = requireEnv(env, 'OPERATORS_ISSUER')
+  const readSecret = secretsReaderFromEnvironment(env)
   return {
-    statusCode: 501,
-    headers: { 'Content-Type': 'application/problem+json' },
-    body: JSON.stringify({
-      type: 'https://github.com/puntovicino/puntovicino/blob/main/docs/problems.md#not-implemented',
-      title: 'Not implemented',
-      status: 501,
-      instance: event.rawPath,
-      detail: `${event.requestContext.http.method} ${event.rawPath}: the operators' write API is reserved and not available yet.`,
-    }),
+    registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE'), journalTableName: requireEnv(env, 'PUNTOVICINO_JOURNAL_TABLE') }),
+    verifyToken: accessTokenVerifier({ issuer, keys: remoteKeys(requireEnv(env, 'OPERATORS_JWKS_URL')), audience: { claim: 'client_id', value: requireEnv(env, 'OPERATORS_CLIENT_ID') } }),
+    ...(env.ORIGIN_SECRET_ARN ? { originSecret: new CachedSecret(readSecret, env.ORIGIN_SECRET_ARN, { withPrevious: true }) } : {}),
   }
 }
+
+export function createWriteHandler(deps: WriteHandlerDeps) {
+  const log = deps.log ?? jsonLinesToStdout
+  const { originSecret } = deps
+  const app = createAdminApp({ registry: deps.registry, verifyToken: deps.verifyToken, log, ...(originSecret ? { originSecrets: () => originSecret.get() } : {}) })
+  const answer = handle(app)
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
+    await originSecret?.refreshIfDue().catch((error: unknown) => log({ level: 'error', msg: 'secret not loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }))
+    return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>
+  }
+}
+
+let configured: ReturnType<typeof createWriteHandler> | undefined
+/** Lambda's entry point (`index.handler`), configured from the stack's environment on first use. */
+export const handler = (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => (configured ??= createWriteHandler(writeDepsFromEnvironment(process.env)))(event, context)

@@ -147,9 +147,44 @@ describe('the bundled indexer handler', () => {
     })
   })
 
-  it('answers every call on the reserved write path with a 501 problem', async () => {
-    const response = await lambdas.write.handler(getEvent('/v1/admin/points', '', 'POST'))
-    expect(response.statusCode).toBe(501)
-    expect(JSON.parse(response.body)).toMatchObject({ status: 501, detail: "POST /v1/admin/points: the operators' write API is reserved and not available yet." })
+  it('runs the write handler as Lambda starts it: a Cognito-style token (client_id) from a real OpenID provider, a write, its history', async () => {
+    const { startOperatorsServer } = await import('../../support/local-product-server.ts')
+    const { signIn } = await import('../../support/oidc-sign-in.ts')
+    // The local provider stands in for Cognito: its JWT access tokens carry client_id as Cognito's do.
+    const provider = await startOperatorsServer({ registry: dynamo.registry() })
+    try {
+      await provider.oidc.accounts.add('editor@regione.toscana.it', { kind: 'region', region: '09' }, 'password-lambda-scrittura')
+      const { accessToken } = await signIn(provider.origin, 'editor@regione.toscana.it', 'password-lambda-scrittura')
+      await dynamo.registry().putPoint(samplePoint('lambda-write'), null)
+      const env = {
+        PUNTOVICINO_TABLE: dynamo.tableName,
+        PUNTOVICINO_JOURNAL_TABLE: `${dynamo.tableName}-journal`,
+        OPERATORS_ISSUER: provider.oidc.issuer,
+        OPERATORS_JWKS_URL: `${provider.oidc.issuer}/jwks`,
+        OPERATORS_CLIENT_ID: 'puntovicino-console',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
+        AWS_REGION: 'eu-south-1',
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      }
+      await withEnvironment(env, async () => {
+        const patch = (token: string) =>
+          lambdas.write.handler({
+            ...getEvent('/v1/admin/points/lambda-write', '', 'PATCH', { authorization: `Bearer ${token}`, 'if-match': '"v1"', 'content-type': 'application/merge-patch+json' }),
+            body: JSON.stringify({ name: 'Scritto dalla Lambda' }),
+          })
+        expect((await patch('not.a.token')).statusCode).toBe(401)
+        const response = await patch(accessToken)
+        expect(response.statusCode, response.body).toBe(200)
+        expect(response.headers?.etag ?? response.headers?.ETag).toBe('"v2"')
+      })
+      const history = await dynamo.registry().getHistory('lambda-write')
+      expect(history.map((h) => [h.version, h.author.name])).toEqual([
+        [2, 'editor@regione.toscana.it'],
+        [1, expect.stringContaining('(command line)')],
+      ])
+    } finally {
+      await provider.close()
+    }
   })
 })
