@@ -5,6 +5,7 @@ import type { LambdaName } from '../functions/lambda/build.ts'
 import type * as s3 from 'aws-cdk-lib/aws-s3'
 import { TILES_FOLDER } from '../shared/map/basemap-layout.ts'
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts'
+import { OperatorsIdentity } from './constructs/operators-identity.ts'
 import { Observability } from './constructs/observability.ts'
 import { createPrivateBucket } from './constructs/private-bucket.ts'
 import { PublicApi } from './constructs/public-api.ts'
@@ -40,6 +41,7 @@ export class PuntoVicinoStack extends Stack {
   public readonly indexer: SnapshotIndexer
   public readonly api: PublicApi
   public readonly writeApi: WriteApi
+  public readonly operators: OperatorsIdentity
   public readonly site: StaticSite
   public readonly observability: Observability
 
@@ -65,7 +67,6 @@ export class PuntoVicinoStack extends Stack {
       ...(props.indexerReservedConcurrency !== undefined ? { reservedConcurrency: props.indexerReservedConcurrency } : {}),
     })
     this.api = new PublicApi(this, 'Api', { snapshots: this.snapshots, codeDir: props.lambdaDir('api') })
-    this.writeApi = new WriteApi(this, 'WriteApi', { httpApi: this.api.httpApi, codeDir: props.lambdaDir('write') })
     if (props.createWebAcl && this.region !== 'us-east-1') throw new Error(`PuntoVicinoStack: createWebAcl needs the stack in us-east-1 (CloudFront's web ACLs live there), got ${this.region}`)
     const webAclArn = props.createWebAcl ? new EdgeWebAcl(this, 'EdgeWebAcl').arn : props.webAclArn
     this.site = new StaticSite(this, 'Site', {
@@ -78,10 +79,21 @@ export class PuntoVicinoStack extends Stack {
       ...(props.domain ? { domain: props.domain } : {}),
       ...(webAclArn ? { webAclArn } : {}),
     })
+    this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url })
+    this.writeApi = new WriteApi(this, 'WriteApi', {
+      httpApi: this.api.httpApi,
+      codeDir: props.lambdaDir('write'),
+      registry: this.registry.table,
+      journal: this.registry.journal,
+      identity: this.operators,
+      originSecret: this.api.originSecret,
+    })
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,
       apiFunction: this.api.function,
       indexerFunction: this.indexer.function,
+      writeFunction: this.writeApi.function,
+      apiAccessLogs: this.api.accessLogs,
       indexerDeadLetters: this.indexer.deadLetters,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     })
@@ -91,6 +103,10 @@ export class PuntoVicinoStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The site, and the API under /v1' })
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API without the CDN (tests, diagnosis)' })
     new CfnOutput(this, 'RegistryTableName', { value: this.registry.table.tableName, description: 'PUNTOVICINO_TABLE for the import command' })
+    new CfnOutput(this, 'JournalTableName', { value: this.registry.journal.tableName, description: 'PUNTOVICINO_JOURNAL_TABLE for the import command' })
+    new CfnOutput(this, 'OperatorsUserPoolId', { value: this.operators.userPool.userPoolId, description: 'Where admins create operator accounts and groups (docs/operators.md)' })
+    new CfnOutput(this, 'OperatorsSignIn', { value: this.operators.domain.baseUrl(), description: 'The hosted sign-in of the operators console' })
+    new CfnOutput(this, 'OperatorsClientId', { value: this.operators.consoleClient.userPoolClientId, description: 'The console app client' })
     new CfnOutput(this, 'SnapshotBucketName', { value: this.snapshots.bucket.bucketName })
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn })
     new CfnOutput(this, 'BasemapBucketName', { value: this.basemap.bucketName, description: 'npm run basemap -- publish FILE --bucket <this>' })

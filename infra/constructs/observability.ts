@@ -2,6 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib'
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch'
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions'
 import type * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as logs from 'aws-cdk-lib/aws-logs'
 import * as sns from 'aws-cdk-lib/aws-sns'
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions'
 import type * as sqs from 'aws-cdk-lib/aws-sqs'
@@ -14,6 +15,12 @@ export interface ObservabilityProps {
   readonly apiFunction: lambda.IFunction
   readonly indexerFunction: lambda.IFunction
   readonly indexerDeadLetters: sqs.IQueue
+  /** The operators' write function: its 5xx answers and errors. */
+  readonly writeFunction: lambda.Function
+  /** The HTTP API's access log, where the JWT authorizer's refusals are written. */
+  readonly apiAccessLogs: logs.ILogGroup
+  /** Refused operators' tokens in 5 minutes that raise the alarm (a broken console, or someone guessing). @default 50 */
+  readonly rejectedTokensPer5Min?: number
   /** Share of API answers that are 5xx, in percent, over 5 minutes. @default 1 */
   readonly serverErrorRatePercent?: number
   /** p99 latency seen by API Gateway, in milliseconds. @default 1000 */
@@ -29,11 +36,14 @@ export interface ObservabilityProps {
  */
 export class Observability extends Construct {
   public readonly topic: sns.Topic
-  public readonly alarms: Record<'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge' | 'invalidRegistryItems', cloudwatch.Alarm>
+  public readonly alarms: Record<
+    'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge' | 'invalidRegistryItems' | 'writeServerErrors' | 'writeErrors' | 'rejectedOperatorTokens',
+    cloudwatch.Alarm
+  >
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id)
-    const { httpApi, apiFunction, indexerFunction, indexerDeadLetters, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
+    const { httpApi, apiFunction, indexerFunction, indexerDeadLetters, writeFunction, apiAccessLogs, rejectedTokensPer5Min = 50, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
     if (!(serverErrorRatePercent > 0 && serverErrorRatePercent <= 100)) {
       throw new Error(`Observability: serverErrorRatePercent must be above 0 and at most 100, got ${serverErrorRatePercent}`)
     }
@@ -72,6 +82,13 @@ export class Observability extends Construct {
       period: fiveMinutes,
     })
 
+    // Counted from log lines: the write app logs one JSON line per request (its own 5xx), and the
+    // stage's access log one per request the JWT authorizer refused (the function never sees those).
+    const countLines = (name: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern) =>
+      new logs.MetricFilter(this, `${name}Filter`, { logGroup, filterPattern: pattern, metricNamespace: 'PuntoVicino', metricName: name, metricValue: '1', defaultValue: 0 }).metric({ period: fiveMinutes, statistic: 'Sum' })
+    const writeServerErrors = countLines('WriteServerErrors', writeFunction.logGroup, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.status', '>=', 500)))
+    const rejectedTokens = countLines('RejectedOperatorTokens', apiAccessLogs, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.path', '=', '/v1/admin/*'), logs.FilterPattern.numberValue('$.status', '=', 401)))
+
     this.alarms = {
       apiServerErrors: alarm('ApiServerErrorRate', `More than ${serverErrorRatePercent}% of API answers were 5xx over 5 minutes`, serverErrorRate, serverErrorRatePercent),
       apiLatencyP99: alarm('ApiLatencyP99', `API p99 latency above ${p99LatencyMs} ms for 3 periods of 5 minutes`, httpApi.metricLatency({ period: fiveMinutes, statistic: 'p99' }), p99LatencyMs, 3),
@@ -90,6 +107,9 @@ export class Observability extends Construct {
         indexerFunction.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
         300_000,
       ),
+      writeServerErrors: alarm('WriteServerErrors', "The operators' write API answered 5xx: an operator's change may not have been saved (see the write function's log)", writeServerErrors, 1),
+      writeErrors: alarm('WriteErrors', "The operators' write function failed or timed out", writeFunction.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 1),
+      rejectedOperatorTokens: alarm('RejectedOperatorTokens', `More than ${rejectedTokensPer5Min} operators' requests refused by the JWT authorizer in 5 minutes: a broken console, or someone guessing tokens`, rejectedTokens, rejectedTokensPer5Min),
       invalidRegistryItems: alarm(
         'InvalidRegistryItems',
         'The last rebuild left out stored items that are not valid points (their keys are in the indexer log): fix or remove them',

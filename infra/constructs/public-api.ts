@@ -46,6 +46,8 @@ export const API_ACCESS_LOG_FIELDS = {
   integrationLatencyMs: '$context.integrationLatency',
   responseBytes: '$context.responseLength',
   error: '$context.error.message',
+  // Why the JWT authorizer refused an operators' request (expired, wrong audience, bad signature…).
+  authorizerError: '$context.authorizer.error',
 } as const
 
 /**
@@ -64,6 +66,8 @@ export class PublicApi extends Construct {
    * refuses requests without it, so nobody reaches the API around the CDN.
    */
   public readonly originSecret: secretsmanager.Secret
+  /** The stage's access log (JSON lines of API_ACCESS_LOG_FIELDS): the authorizer's refusals are counted from it. */
+  public readonly accessLogs: logs.LogGroup
   /** The API's execute-api host name, the CloudFront origin. */
   public readonly originDomainName: string
 
@@ -121,6 +125,7 @@ export class PublicApi extends Construct {
     const exportRoutes = EXPORT_ROUTE_PATHS.flatMap((path) => this.httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.GET], integration }))
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY })
+    this.accessLogs = accessLogs
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib'
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import { Construct } from 'constructs'
-import { TABLE_KEYS } from '../../functions/repository/table-design.ts'
+import { JOURNAL_KEYS, TABLE_KEYS } from '../../functions/repository/table-design.ts'
 
 export interface RegistryTableProps {
   /** @default RemovalPolicy.RETAIN: the registry is the source of truth and outlives the stack */
@@ -18,6 +18,12 @@ export interface RegistryTableProps {
  */
 export class RegistryTable extends Construct {
   public readonly table: dynamodb.Table
+  /**
+   * Each point's past versions (and what else accumulates and no snapshot reads): a table apart,
+   * so the indexer's full scan of the registry never grows with the history. Same protection as
+   * the registry; no stream, since no reader follows it.
+   */
+  public readonly journal: dynamodb.Table
 
   constructor(scope: Construct, id: string, { removalPolicy = RemovalPolicy.RETAIN, deletionProtection = true }: RegistryTableProps = {}) {
     super(scope, id)
@@ -32,6 +38,15 @@ export class RegistryTable extends Construct {
       deletionProtection,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       stream: dynamodb.StreamViewType.KEYS_ONLY,
+      removalPolicy,
+    })
+    this.journal = new dynamodb.Table(this, 'Journal', {
+      partitionKey: { name: JOURNAL_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: JOURNAL_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy,
     })
     this.table.addGlobalSecondaryIndex({

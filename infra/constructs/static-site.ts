@@ -237,6 +237,9 @@ export class StaticSite extends Construct {
           responseHeadersPolicy: this.securityHeaders,
           compress: true,
         },
+        // The operators' API: every method, never cached (answers depend on who asks); with caching
+        // off, the all-viewer origin request policy forwards the Authorization header.
+        '/v1/admin/*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
       },

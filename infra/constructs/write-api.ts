@@ -1,10 +1,14 @@
 import { Duration } from 'aws-cdk-lib'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
+import * as iam from 'aws-cdk-lib/aws-iam'
 import type * as lambda from 'aws-cdk-lib/aws-lambda'
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { checkMemory, createNodeFunction } from './node-function.ts'
+import type { OperatorsIdentity } from './operators-identity.ts'
 
 /** Where the operators' write routes live on the HTTP API. */
 export const WRITE_API_PATH = '/v1/admin/{proxy+}'
@@ -13,36 +17,53 @@ export interface WriteApiProps {
   readonly httpApi: apigwv2.HttpApi
   /** Folder with the write path bundle. */
   readonly codeDir: string
+  readonly registry: dynamodb.ITable
+  readonly journal: dynamodb.ITable
+  readonly identity: OperatorsIdentity
+  /** The `x-origin-verify` value CloudFront adds (PublicApi.originSecret): the function refuses requests without it. */
+  readonly originSecret: secretsmanager.ISecret
   /** @default 512 */
   readonly memoryMiB?: number
 }
 
 /**
- * The operators' write path, reserved: its own function behind routes that require SigV4-signed
- * IAM callers, so nothing public reaches it. The function answers 501, and holds no permission on
- * the table, until the operators' issue fills it in.
+ * The operators' write API: routes behind the HTTP API's JWT authorizer (the Cognito pool's
+ * tokens for the console's app client), served by a function of its own that verifies each
+ * token again, checks every write against the point as stored (shared/access/roles.ts) and is
+ * the only one that may write the registry. Its permissions are exactly its calls: read and put
+ * point items, update the version item; put and query past versions in the journal.
  */
 export class WriteApi extends Construct {
   public readonly function: lambda.Function
   public readonly routes: apigwv2.HttpRoute[]
 
-  constructor(scope: Construct, id: string, { httpApi, codeDir, memoryMiB = 512 }: WriteApiProps) {
+  constructor(scope: Construct, id: string, { httpApi, codeDir, registry, journal, identity, originSecret, memoryMiB = 512 }: WriteApiProps) {
     super(scope, id)
     checkMemory('WriteApi', memoryMiB)
     this.function = createNodeFunction(this, 'Function', {
       codeDir,
-      description: 'PuntoVicino write API (reserved, IAM-only)',
+      description: "PuntoVicino operators' write API",
       memoryMiB,
       timeout: Duration.seconds(10),
-      environment: {},
-      // No table, no permission: a function that answers 501 needs none (least privilege); the
-      // operators' issue gives it exactly what its writes need.
+      environment: {
+        PUNTOVICINO_TABLE: registry.tableName,
+        PUNTOVICINO_JOURNAL_TABLE: journal.tableName,
+        OPERATORS_ISSUER: identity.issuer,
+        OPERATORS_JWKS_URL: identity.jwksUrl,
+        OPERATORS_CLIENT_ID: identity.consoleClient.userPoolClientId,
+        // The ARN only: the function reads the value itself (no secret in the environment).
+        ORIGIN_SECRET_ARN: originSecret.secretArn,
+      },
     })
+    // On the tables themselves: `grant` would add their indexes too, which no write reads.
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [registry.tableArn] }))
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:Query'], resources: [journal.tableArn] }))
+    originSecret.grantRead(this.function)
     this.routes = httpApi.addRoutes({
       path: WRITE_API_PATH,
       methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.PUT, apigwv2.HttpMethod.PATCH, apigwv2.HttpMethod.DELETE, apigwv2.HttpMethod.GET],
       integration: new HttpLambdaIntegration('Write', this.function),
-      authorizer: new HttpIamAuthorizer(),
+      authorizer: new HttpJwtAuthorizer('Operators', identity.issuer, { jwtAudience: [identity.consoleClient.userPoolClientId], authorizerName: 'operators-cognito' }),
     })
   }
 }

@@ -27,8 +27,13 @@ describe('PuntoVicinoStack', () => {
     expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-IAM5[Action::s3:GetObject*]')
   })
 
-  it('holds one table, five private TLS-only versioned buckets (access logs, snapshots, open data, street map, site), and retains them all on destroy', () => {
-    expect(resources('AWS::DynamoDB::Table')).toHaveLength(1)
+  it('holds two tables (the registry and its journal of past versions), five private TLS-only versioned buckets (access logs, snapshots, open data, street map, site), and retains them all on destroy', () => {
+    const tables = resources('AWS::DynamoDB::Table')
+    expect(tables).toHaveLength(2)
+    for (const table of tables) {
+      expect(table).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' })
+      expect(table.Properties).toMatchObject({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })
+    }
     const buckets = resources('AWS::S3::Bucket')
     expect(buckets).toHaveLength(5)
     for (const bucket of buckets) {

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
+import * as logs from 'aws-cdk-lib/aws-logs'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import { describe, expect, it } from 'vitest'
 import { Observability, type ObservabilityProps } from '../../../infra/constructs/observability.ts'
@@ -14,6 +15,8 @@ function setup(overrides: Partial<ObservabilityProps> = {}) {
     apiFunction: fn('ApiFn'),
     indexerFunction: fn('IndexerFn'),
     indexerDeadLetters: new sqs.Queue(stack, 'Dlq'),
+    writeFunction: fn('WriteFn'),
+    apiAccessLogs: new logs.LogGroup(stack, 'AccessLogs'),
     ...overrides,
   }
   return { stack, make: () => new Observability(stack, 'Observability', props) }
@@ -53,7 +56,7 @@ describe('Observability', () => {
   it('alarms on throttles of either function and on a stuck index pipeline', () => {
     const byMetric = (name: string) => Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: name } }))
     expect(byMetric('Throttles')).toHaveLength(2)
-    expect(byMetric('Errors')).toHaveLength(1)
+    expect(byMetric('Errors')).toHaveLength(2) // the indexer's and the write function's
     expect(byMetric('IteratorAge')[0]!.Properties).toMatchObject({ Threshold: 300_000, Statistic: 'Maximum' })
     expect(byMetric('ApproximateNumberOfMessagesVisible')[0]!.Properties).toMatchObject({ Threshold: 1, Namespace: 'AWS/SQS' })
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
@@ -70,6 +73,13 @@ describe('Observability', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [topic],
     })
+  })
+
+  it("alarms on the operators' write API: any 5xx it answers, any failure of its function, and a burst of refused tokens", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ ($.msg = "request") && ($.status >= 500) }', MetricTransformations: [Match.objectLike({ MetricName: 'WriteServerErrors', MetricNamespace: 'PuntoVicino', MetricValue: '1' })] })
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ ($.path = "/v1/admin/*") && ($.status = 401) }', MetricTransformations: [Match.objectLike({ MetricName: 'RejectedOperatorTokens' })] })
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'WriteServerErrors', Namespace: 'PuntoVicino', Statistic: 'Sum', Threshold: 1, AlarmActions: [topic] })
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RejectedOperatorTokens', Namespace: 'PuntoVicino', Statistic: 'Sum', Threshold: 50, AlarmActions: [topic] })
   })
 
   it('notifies over a TLS-only topic, by e-mail when an address is given', () => {

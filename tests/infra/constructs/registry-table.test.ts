@@ -21,6 +21,20 @@ describe('RegistryTable', () => {
     })
   })
 
+  it('keeps past versions in a journal table of its own, as protected as the registry, with the journal key names', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 2)
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: Match.absent(),
+      GlobalSecondaryIndexes: Match.absent(),
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    })
+  })
+
   it('is retained when the stack is deleted or the table replaced', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' })
   })

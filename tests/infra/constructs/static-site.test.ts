@@ -137,6 +137,15 @@ describe('StaticSite', () => {
     expect(directive('img-src')).toBe("img-src 'self' data: blob:")
   })
 
+  it("sends the operators' API (/v1/admin/*) to the HTTP API before /v1/*, every method, never cached, with the viewer's headers (Authorization) and not its Host", () => {
+    const patterns = behaviours.map((b) => b.PathPattern)
+    expect(patterns.indexOf('/v1/admin/*')).toBeLessThan(patterns.indexOf('/v1/*'))
+    const admin = behaviours.find((b) => b.PathPattern === '/v1/admin/*')! as Behaviour & { OriginRequestPolicyId: unknown }
+    expect(admin).toMatchObject({ TargetOriginId: apiOrigin, AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'], ViewerProtocolPolicy: 'redirect-to-https' })
+    expect(admin.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad') // AWS managed CachingDisabled
+    expect(admin.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac') // AWS managed AllViewerExceptHostHeader
+  })
+
   it('serves the Swagger UI assets from the bucket, matched before /v1/*, and never caches /healthz', () => {
     const patterns = behaviours.map((b) => b.PathPattern)
     expect(patterns.indexOf('/v1/docs/assets/*')).toBeLessThan(patterns.indexOf('/v1/*'))

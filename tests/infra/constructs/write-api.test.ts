@@ -1,5 +1,6 @@
-import { Template } from 'aws-cdk-lib/assertions'
+import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
+import { OperatorsIdentity } from '../../../infra/constructs/operators-identity.ts'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
 import { PublicApi } from '../../../infra/constructs/public-api.ts'
 import { RegistryTable } from '../../../infra/constructs/registry-table.ts'
@@ -10,27 +11,67 @@ import { stubCodeDir, testStack } from '../infra-test-stack.ts'
 const codeDir = stubCodeDir()
 function setup(memoryMiB?: number) {
   const stack = testStack()
-  new RegistryTable(stack, 'Registry')
+  const registry = new RegistryTable(stack, 'Registry')
   const api = new PublicApi(stack, 'Api', { snapshots: new SnapshotBucket(stack, 'Snapshots', { accessLogs: createPrivateBucket(stack, 'Logs') }), codeDir })
-  return { stack, make: () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, ...(memoryMiB ? { memoryMiB } : {}) }) }
+  const identity = new OperatorsIdentity(stack, 'Operators', { siteUrl: 'https://puntovicino.example.it' })
+  const make = () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, registry: registry.table, journal: registry.journal, identity, originSecret: api.originSecret, ...(memoryMiB ? { memoryMiB } : {}) })
+  return { stack, registry, identity, make }
 }
 
 describe('WriteApi', () => {
-  const { stack, make } = setup()
-  make()
+  const { stack, registry, identity, make } = setup()
+  const write = make()
   const template = Template.fromStack(stack)
+  const ref = (construct: { node: { defaultChild?: unknown } }) => ({ Ref: stack.getLogicalId(construct.node.defaultChild as never) })
 
-  it('reserves the operators\' routes behind IAM authorisation, so no anonymous caller reaches them', () => {
+  it("puts every operators' route behind a JWT authorizer for the console's tokens from the Cognito pool", () => {
+    const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer')
+    const [authorizerId, authorizer] = Object.entries(authorizers)[0]!
+    expect(Object.keys(authorizers)).toHaveLength(1)
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'], JwtConfiguration: { Audience: [ref(identity.consoleClient)] } })
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp.')
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'GET']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} ${WRITE_API_PATH}`, AuthorizationType: 'AWS_IAM' })
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} ${WRITE_API_PATH}`, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } })
     }
   })
 
-  it('holds no permission on the table while it only answers 501, and no function may write it', () => {
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'))
-    expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/)
-    const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('WriteFunction'))!
-    expect(JSON.stringify(fn[1].Properties.Environment ?? {})).not.toContain('Registry')
+  it('may read and write point items and the version item, and put and query past versions: nothing else', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('WriteFunction'))
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort()
+    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'].sort())
+    expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem|\*)/)
+    const journalStatement = statements.find((s) => JSON.stringify(s.Resource).includes(stack.getLogicalId(registry.journal.node.defaultChild as never)))!
+    expect([journalStatement.Action].flat().sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query'])
+  })
+
+  it('names its tables, issuer and client in its environment, and the origin secret by ARN only', () => {
+    const fn = template.findResources('AWS::Lambda::Function', { Properties: { Description: "PuntoVicino operators' write API" } })
+    const env = (Object.values(fn)[0]!.Properties.Environment.Variables ?? {}) as Record<string, unknown>
+    expect(Object.keys(env).sort()).toEqual(expect.arrayContaining(['OPERATORS_CLIENT_ID', 'OPERATORS_ISSUER', 'OPERATORS_JWKS_URL', 'ORIGIN_SECRET_ARN', 'PUNTOVICINO_JOURNAL_TABLE', 'PUNTOVICINO_TABLE']))
+    expect(JSON.stringify(env)).not.toContain('SecretString')
+    expect(write.function).toBeDefined()
+  })
+
+  it('keeps operators in a Cognito pool with no sign-up, MFA for everyone, strong passwords and threat protection', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireUppercase: true, RequireNumbers: true }) },
+      DeletionProtection: 'ACTIVE',
+    })
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName as string)
+    expect(groups).toHaveLength(21)
+    expect(groups).toEqual(expect.arrayContaining(['admins', 'region-01', 'region-09', 'region-20']))
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://puntovicino.example.it/gestione/'],
+      PreventUserExistenceErrors: 'ENABLED',
+    })
   })
 
   it('rejects a memory size Lambda does not offer', () => {
