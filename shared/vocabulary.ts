@@ -28,3 +28,11 @@ export const BOOKING_MODES = ['walk_in', 'appointment', 'both'] as const
 export type Booking = (typeof BOOKING_MODES)[number]
 
 export const OPERATOR_TYPES = ['comune', 'unione_comuni', 'ente_pubblico', 'biblioteca', 'scuola', 'terzo_settore', 'altro'] as const
+
+/** What a citizen's "Segnala un errore" can be about. */
+export const REPORT_CATEGORIES = ['hours', 'address', 'closed', 'contacts', 'services', 'other'] as const
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
+
+/** A report is open until an operator resolves it (the point was corrected) or dismisses it. */
+export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]

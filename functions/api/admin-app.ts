@@ -1,14 +1,25 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { randomBytes } from 'node:crypto'
 import type { Registry } from '../../shared/registry-port.ts'
+import type { Reports } from '../../shared/reports-port.ts'
 import type { VerifyAccessToken } from '../auth/access-tokens.ts'
+import { operatorAuth } from './middleware/operator-auth.ts'
 import { originVerify } from './middleware/origin-verify.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { adminPointsRoutes } from './routes/admin-points.ts'
+import { adminReportRoutes } from './routes/admin-reports.ts'
+import { reportRoutes } from './routes/reports.ts'
 
 export interface AdminAppDeps {
   readonly registry: Registry
+  readonly reports: Reports
   readonly verifyToken: VerifyAccessToken
+  /** The caller's address, for the reports' rate limit (keyed-hashed, never stored). */
+  readonly clientAddress: (c: Context) => string
+  /** Keys that hash. @default a random key per process (counters then reset with it) */
+  readonly clientKeySecret?: () => string
   readonly now?: () => Date
   readonly log?: LogSink
   /** As on the read app: on AWS only requests that came through CloudFront are answered. */
@@ -16,17 +27,26 @@ export interface AdminAppDeps {
   readonly onWrite?: () => void
 }
 
+const MAX_ADMIN_BODY_BYTES = 256 * 1024
+
 /**
- * The operators' app, everything under /v1/admin/: its own Lambda on AWS (the only one allowed to
- * write the table), mounted beside the read app by `npm start`. Same conventions as the read app:
- * problem+json for every failure, one JSON log line per request.
+ * The write app: everything under /v1/admin/ (operators, signed in) and the citizens' reports
+ * (`/v1/points/{id}/reports`): its own Lambda on AWS (the only one allowed to write the tables),
+ * mounted beside the read app by `npm start`. Same conventions as the read app: problem+json for
+ * every failure, one JSON log line per request.
  */
 export function createAdminApp(deps: AdminAppDeps) {
   const log = deps.log ?? jsonLinesToStdout
   const app = new Hono()
   app.use('*', requestLog({ sink: log }))
   if (deps.originSecrets) app.use('*', originVerify({ secrets: deps.originSecrets }))
-  app.route('/', adminPointsRoutes({ registry: deps.registry, verifyToken: deps.verifyToken, now: deps.now ?? (() => new Date()), onWrite: deps.onWrite }))
+  const now = deps.now ?? (() => new Date())
+  const processKey = randomBytes(32).toString('base64url')
+  app.route('/', reportRoutes({ registry: deps.registry, reports: deps.reports, now, clientAddress: deps.clientAddress, clientKeySecret: deps.clientKeySecret ?? (() => processKey) }))
+  app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_ADMIN_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
+  app.use('/v1/admin/*', operatorAuth(deps.verifyToken))
+  app.route('/', adminPointsRoutes({ registry: deps.registry, now, onWrite: deps.onWrite }))
+  app.route('/', adminReportRoutes({ reports: deps.reports, now }))
 
   // A method a path does not take is a 405 naming those it does (RFC 9110 §15.5.6).
   const methodsByPath = new Map<string, Set<string>>()

@@ -11,7 +11,9 @@ import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
 import { describeHealthRoutes, healthRoutes, type HealthLimits } from './routes/health.ts'
 import { describeAdminPointsRoutes } from './routes/admin-points.ts'
+import { describeAdminReportRoutes } from './routes/admin-reports.ts'
 import { changesRoutes, describeChangesRoutes } from './routes/changes.ts'
+import { describeReportRoutes } from './routes/reports.ts'
 import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
 import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
 import { describeRegionsRoutes, regionsRoutes } from './routes/regions.ts'
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', changesRoutes({ snapshot, cursors }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
-  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeAdminPointsRoutes] }))
+  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
   // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.

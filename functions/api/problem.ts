@@ -19,6 +19,8 @@ export const PROBLEM_TYPES = {
   preconditionFailed: { slug: 'version-conflict', title: 'Someone else changed this point first', status: 412 },
   unsupportedMediaType: { slug: 'unsupported-media-type', title: 'Unsupported media type', status: 415 },
   preconditionRequired: { slug: 'version-required', title: 'If-Match with the version you edited is required', status: 428 },
+  tooManyRequests: { slug: 'too-many-requests', title: 'Too many requests', status: 429 },
+  alreadyClosed: { slug: 'report-closed', title: 'This report is already closed', status: 409 },
   staleCursor: { slug: 'stale-cursor', title: 'The registry changed since this cursor was issued', status: 410 },
   internal: { slug: 'internal-error', title: 'Internal error', status: 500 },
   unavailable: { slug: 'unavailable', title: 'Registry not loaded yet', status: 503 },

@@ -1,11 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
+import type { Context as HonoContext } from 'hono'
 import { handle, type LambdaEvent } from 'hono/aws-lambda'
 import { createAdminApp } from '../api/admin-app.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
 import { accessTokenVerifier, remoteKeys, type VerifyAccessToken } from '../auth/access-tokens.ts'
 import { CachedSecret } from '../aws/secrets-manager.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { DynamoDbReports } from '../repository/dynamodb-reports.ts'
 import type { Registry } from '../../shared/registry-port.ts'
+import type { Reports } from '../../shared/reports-port.ts'
 import { dynamoDbClientFromEnvironment, requireEnv, secretsReaderFromEnvironment, type Environment } from './lambda-environment.ts'
 
 /**
@@ -15,6 +18,7 @@ import { dynamoDbClientFromEnvironment, requireEnv, secretsReaderFromEnvironment
  */
 export interface WriteHandlerDeps {
   readonly registry: Registry
+  readonly reports: Reports
   readonly verifyToken: VerifyAccessToken
   /** The header value CloudFront adds; when given, requests without it are refused (403). */
   readonly originSecret?: CachedSecret
@@ -24,17 +28,39 @@ export interface WriteHandlerDeps {
 export function writeDepsFromEnvironment(env: Environment): WriteHandlerDeps {
   const issuer = requireEnv(env, 'OPERATORS_ISSUER')
   const readSecret = secretsReaderFromEnvironment(env)
+  const client = dynamoDbClientFromEnvironment()
+  const journal = requireEnv(env, 'PUNTOVICINO_JOURNAL_TABLE')
   return {
-    registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE'), journalTableName: requireEnv(env, 'PUNTOVICINO_JOURNAL_TABLE') }),
+    registry: new DynamoDbRegistry({ client, tableName: requireEnv(env, 'PUNTOVICINO_TABLE'), journalTableName: journal }),
+    reports: new DynamoDbReports(client, journal),
     verifyToken: accessTokenVerifier({ issuer, keys: remoteKeys(requireEnv(env, 'OPERATORS_JWKS_URL')), audience: { claim: 'client_id', value: requireEnv(env, 'OPERATORS_CLIENT_ID') } }),
     ...(env.ORIGIN_SECRET_ARN ? { originSecret: new CachedSecret(readSecret, env.ORIGIN_SECRET_ARN, { withPrevious: true }) } : {}),
   }
 }
 
+/**
+ * The viewer's address as CloudFront gives it (`CloudFront-Viewer-Address: 198.51.100.7:46532`,
+ * which the reports' behaviour forwards and no viewer can forge), else API Gateway's source.
+ */
+export function viewerAddress(c: HonoContext): string {
+  const viewer = c.req.header('cloudfront-viewer-address')
+  if (viewer) return viewer.slice(0, viewer.lastIndexOf(':'))
+  return (c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined)?.requestContext?.http?.sourceIp ?? 'unknown'
+}
+
 export function createWriteHandler(deps: WriteHandlerDeps) {
   const log = deps.log ?? jsonLinesToStdout
   const { originSecret } = deps
-  const app = createAdminApp({ registry: deps.registry, verifyToken: deps.verifyToken, log, ...(originSecret ? { originSecrets: () => originSecret.get() } : {}) })
+  const app = createAdminApp({
+    registry: deps.registry,
+    reports: deps.reports,
+    verifyToken: deps.verifyToken,
+    clientAddress: viewerAddress,
+    log,
+    // The hash of addresses is keyed with the origin secret: the same on every instance, so the
+    // limit holds across them, and unknown outside (requests without it never get this far).
+    ...(originSecret ? { originSecrets: () => originSecret.get(), clientKeySecret: () => originSecret.get()[0] ?? '' } : {}),
+  })
   const answer = handle(app)
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
     await originSecret?.refreshIfDue().catch((error: unknown) => log({ level: 'error', msg: 'secret not loaded', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }))

@@ -1,14 +1,23 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { Context } from 'hono'
 import { getRequestListener } from '@hono/node-server'
 import type { LocalOidc } from './oidc/local-oidc-provider.ts'
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
 
 export const ADMIN_PREFIX = '/v1/admin/'
+/** Citizens' reports: writes, so the write app's, though under /v1/points/ like the read API. */
+const REPORTS_PATH = /^\/v1\/points\/[^/?]+\/reports(\/|\?|$)/
+
+/** Requests the write app answers, as CloudFront's behaviours send them on AWS. */
+export const isWriteAppPath = (url: string): boolean => url.startsWith(ADMIN_PREFIX) || REPORTS_PATH.test(url)
+
+/** The caller's address under @hono/node-server: the socket's (nothing proxies `npm start`). */
+export const socketAddress = (c: Context): string => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown'
 
 /**
- * One HTTP server for `npm start`, routing as CloudFront does on AWS: `/v1/admin/…` to the
- * operators' app, `/oidc/…` to the identity provider (a Node handler: oidc-provider is Koa, not
+ * One HTTP server for `npm start`, routing as CloudFront does on AWS: `/v1/admin/…` and the
+ * citizens' reports to the write app, `/oidc/…` to the identity provider (a Node handler: oidc-provider is Koa, not
  * fetch), everything else to the read app and the site.
  */
 export function createLocalServer({ readApp, adminApp, oidc }: { readApp: FetchApp; adminApp: FetchApp; oidc: LocalOidc }): Server {
@@ -16,7 +25,7 @@ export function createLocalServer({ readApp, adminApp, oidc }: { readApp: FetchA
   const admin = getRequestListener(adminApp.fetch)
   return createServer((request, response) => {
     if (oidc.handle(request, response)) return
-    if ((request.url ?? '').startsWith(ADMIN_PREFIX)) return void admin(request, response)
+    if (isWriteAppPath(request.url ?? '')) return void admin(request, response)
     void read(request, response)
   })
 }

@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ensureRegistryTable } from '../repository/create-table.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
+import { DynamoDbReports } from '../repository/dynamodb-reports.ts'
+import { journalTableFor } from '../repository/table-design.ts'
 import { localDynamoDbClient, startLocalDynamoDb } from './local-dynamodb.ts'
 
 export const LOCAL_TABLE_NAME = 'puntovicino-registry'
@@ -10,6 +12,8 @@ export const DEFAULT_DATA_DIR = resolve(process.env.PUNTOVICINO_DATA_DIR ?? '.da
 
 export interface LocalRegistry {
   readonly registry: DynamoDbRegistry
+  /** Citizens' reports, in the registry's journal table. */
+  readonly reports: DynamoDbReports
   readonly endpoint: string
   /** True when this process runs the dynalite server (false when it joined `npm start`'s). */
   readonly ownsServer: boolean
@@ -35,6 +39,7 @@ export async function openLocalRegistry({ dataDir = DEFAULT_DATA_DIR, port = 0 }
   writeFileSync(endpointFile(dataDir), JSON.stringify({ endpoint: server.endpoint, accessKeyId: server.accessKeyId, pid: process.pid }), { mode: 0o600 })
   return {
     registry: new DynamoDbRegistry({ client, tableName: LOCAL_TABLE_NAME }),
+    reports: new DynamoDbReports(client, journalTableFor(LOCAL_TABLE_NAME)),
     endpoint: server.endpoint,
     ownsServer: true,
     close: async () => {
@@ -64,6 +69,7 @@ async function joinRunningServer(dataDir: string): Promise<LocalRegistry | undef
   }
   return {
     registry: new DynamoDbRegistry({ client, tableName: LOCAL_TABLE_NAME }),
+    reports: new DynamoDbReports(client, journalTableFor(LOCAL_TABLE_NAME)),
     endpoint,
     ownsServer: false,
     close: async () => client.destroy(),

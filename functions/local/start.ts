@@ -5,7 +5,7 @@ import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source.ts'
 import { readDocsAssetFromPackage } from './docs-assets.ts'
-import { createLocalServer } from './local-server.ts'
+import { createLocalServer, socketAddress } from './local-server.ts'
 import { createLocalOidc } from './oidc/local-oidc-provider.ts'
 import { DEFAULT_DATA_DIR, openLocalRegistry } from './open-local-registry.ts'
 import { seedDemoIfEmpty } from './seed-if-empty.ts'
@@ -59,7 +59,9 @@ const origin = `http://localhost:${port}`
 const oidc = await createLocalOidc({ dataDir: DEFAULT_DATA_DIR, origin })
 const adminApp = createAdminApp({
   registry: local.registry,
+  reports: local.reports,
   verifyToken: oidc.verifyToken,
+  clientAddress: socketAddress,
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
   onWrite: () => void snapshots.refreshAfterWrite(),
 })

@@ -36,10 +36,22 @@ export async function ensureRegistryTable(client: DynamoDBClient, tableName: str
     AttributeDefinitions: [
       { AttributeName: JOURNAL_KEYS.partitionKey, AttributeType: 'S' },
       { AttributeName: JOURNAL_KEYS.sortKey, AttributeType: 'S' },
+      { AttributeName: JOURNAL_KEYS.openReports.partitionKey, AttributeType: 'S' },
+      { AttributeName: JOURNAL_KEYS.openReports.sortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: JOURNAL_KEYS.partitionKey, KeyType: 'HASH' },
       { AttributeName: JOURNAL_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: JOURNAL_KEYS.openReports.indexName,
+        KeySchema: [
+          { AttributeName: JOURNAL_KEYS.openReports.partitionKey, KeyType: 'HASH' },
+          { AttributeName: JOURNAL_KEYS.openReports.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
     ],
   })
   await waitUntilActive(client, tableName)

@@ -24,7 +24,14 @@ export const FOREIGN_AREA = 'REGION#none'
  * past versions, citizens' reports). Apart from the registry so that the indexer's full scan of
  * the registry stays the size of the registry, however long the history grows.
  */
-export const JOURNAL_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const
+export const JOURNAL_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Sparse: only open reports carry its keys, so it lists exactly what operators have to answer. */
+  openReports: { indexName: 'open-reports', partitionKey: 'open_pk', sortKey: 'open_sk' },
+  /** Items that may vanish on their own (rate-limit counters): DynamoDB's TTL attribute. */
+  expiresAt: 'expires_at',
+} as const
 
 /** The journal's name beside a registry table, where nothing names it otherwise (local, tests, CLI). */
 export const journalTableFor = (registryTable: string): string => `${registryTable}-journal`
@@ -33,3 +40,8 @@ export const historyPartitionKey = (id: string): string => `HISTORY#${id}`
 /** Zero-padded, so the sort key orders versions as numbers. */
 export const historySortKey = (version: number): string => `V#${String(version).padStart(10, '0')}`
 export const HISTORY_SORT_PREFIX = 'V#'
+
+export const reportsPartitionKey = (pointId: string): string => `REPORTS#${pointId}`
+export const reportSortKey = (id: string): string => `R#${id}`
+export const OPEN_REPORTS_PARTITION = 'OPEN'
+export const rateLimitKey = (clientKey: string): string => `RATE#${clientKey}`

@@ -11,13 +11,19 @@ export interface EdgeWebAclProps {
   readonly requestsPerIpPer5Minutes?: number
   /** The same for the API exports (`/v1/points.csv`, `.geojson`), which cost the most to answer. @default 300 */
   readonly exportRequestsPerIpPer5Minutes?: number
+  /**
+   * Citizens' reports one IP may send in 5 minutes (the write function also allows 5 an hour per
+   * connection): a flood never reaches the function. @default 20
+   */
+  readonly reportRequestsPerIpPer5Minutes?: number
 }
 
 
 /**
  * The web ACL in front of CloudFront, on by default: AWS's managed common rule set and known-bad
  * inputs (maintained by AWS, they block the usual probes before they reach any code), Amazon's IP
- * reputation list, a per-IP rate limit over everything and a tighter one over the exports. A
+ * reputation list, a per-IP rate limit over everything and tighter ones over the exports and the
+ * citizens' reports. A
  * CloudFront web ACL lives in us-east-1, whatever region the rest of the stack is in.
  */
 export class EdgeWebAcl extends Construct {
@@ -25,8 +31,8 @@ export class EdgeWebAcl extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeWebAclProps = {}) {
     super(scope, id)
-    const { requestsPerIpPer5Minutes = 2000, exportRequestsPerIpPer5Minutes = 300 } = props
-    for (const [name, value] of Object.entries({ requestsPerIpPer5Minutes, exportRequestsPerIpPer5Minutes })) {
+    const { requestsPerIpPer5Minutes = 2000, exportRequestsPerIpPer5Minutes = 300, reportRequestsPerIpPer5Minutes = 20 } = props
+    for (const [name, value] of Object.entries({ requestsPerIpPer5Minutes, exportRequestsPerIpPer5Minutes, reportRequestsPerIpPer5Minutes })) {
       // AWS WAF's own bounds for a rate-based rule's limit.
       if (!Number.isInteger(value) || value < 10 || value > 2_000_000_000) throw new Error(`EdgeWebAcl: ${name} must be a whole number from 10 to 2,000,000,000, got ${value}`)
     }
@@ -66,16 +72,37 @@ export class EdgeWebAcl extends Construct {
           visibilityConfig: visibility('rate-exports'),
         },
         {
-          name: 'rate-all',
+          name: 'rate-reports',
           priority: 1,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: reportRequestsPerIpPer5Minutes,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                andStatement: {
+                  statements: [
+                    { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'POST', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+                    { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'ENDS_WITH', searchString: '/reports', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+                  ],
+                },
+              },
+            },
+          },
+          visibilityConfig: visibility('rate-reports'),
+        },
+        {
+          name: 'rate-all',
+          priority: 2,
           action: { block: {} },
           statement: { rateBasedStatement: { limit: requestsPerIpPer5Minutes, evaluationWindowSec: 300, aggregateKeyType: 'IP' } },
           visibilityConfig: visibility('rate-all'),
         },
-        managed(2, 'AWSManagedRulesAmazonIpReputationList'),
+        managed(3, 'AWSManagedRulesAmazonIpReputationList'),
         // Apps and scripts that read open data often send no User-Agent: counted, not blocked.
-        managed(3, 'AWSManagedRulesCommonRuleSet', [{ name: 'NoUserAgent_HEADER', actionToUse: { count: {} } }]),
-        managed(4, 'AWSManagedRulesKnownBadInputsRuleSet'),
+        managed(4, 'AWSManagedRulesCommonRuleSet', [{ name: 'NoUserAgent_HEADER', actionToUse: { count: {} } }]),
+        managed(5, 'AWSManagedRulesKnownBadInputsRuleSet'),
       ],
     })
   }

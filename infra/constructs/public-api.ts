@@ -152,7 +152,7 @@ export class PublicApi extends Construct {
     Validations.of(this.httpApi.node.findChild('DefaultRoute')).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'The read API is public open data by design (API.md: no authentication, CORS *): it serves GET only, is throttled at the stage, and its function can read nothing but the published snapshots. Write routes are separate and IAM-authorised (WriteApi).',
+        'The read API is public open data by design (API.md: no authentication, CORS *): it serves GET only, is throttled at the stage, and its function can read nothing but the published snapshots. The operators\' write routes are separate, behind a JWT authorizer (WriteApi).',
     })
     Validations.of(this.originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',

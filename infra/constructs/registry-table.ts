@@ -19,7 +19,7 @@ export interface RegistryTableProps {
 export class RegistryTable extends Construct {
   public readonly table: dynamodb.Table
   /**
-   * Each point's past versions (and what else accumulates and no snapshot reads): a table apart,
+   * Each point's past versions and the citizens' reports (what accumulates and no snapshot reads): a table apart,
    * so the indexer's full scan of the registry never grows with the history. Same protection as
    * the registry; no stream, since no reader follows it.
    */
@@ -47,7 +47,15 @@ export class RegistryTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // The reports' rate-limit counters remove themselves a day after their window.
+      timeToLiveAttribute: JOURNAL_KEYS.expiresAt,
       removalPolicy,
+    })
+    this.journal.addGlobalSecondaryIndex({
+      indexName: JOURNAL_KEYS.openReports.indexName,
+      partitionKey: { name: JOURNAL_KEYS.openReports.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: JOURNAL_KEYS.openReports.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
     })
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_KEYS.byArea.indexName,

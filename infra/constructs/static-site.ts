@@ -85,6 +85,8 @@ export class StaticSite extends Construct {
   public readonly distribution: cloudfront.Distribution
   public readonly apiCachePolicy: cloudfront.CachePolicy
   /** /tiles/*: what the origin says (a year for an archive, five minutes for style.json), five minutes when it says nothing. */
+  /** What the reports' behaviour forwards to the API. */
+  public readonly reportsOriginRequest: cloudfront.OriginRequestPolicy
   public readonly basemapCachePolicy: cloudfront.CachePolicy
   public readonly securityHeaders: cloudfront.ResponseHeadersPolicy
   /** The headers of the iframe embed: the same, but any site may frame it. */
@@ -190,6 +192,12 @@ export class StaticSite extends Construct {
       fallbackOrigin: site,
       fallbackStatusCodes: [403, 404],
     })
+    this.reportsOriginRequest = new cloudfront.OriginRequestPolicy(this, 'ReportsOriginRequest', {
+      comment: 'PuntoVicino reports: the body headers and the viewer address, nothing else',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('Content-Type', 'Accept', 'Accept-Language', 'Origin', 'CloudFront-Viewer-Address'),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    })
     const apiBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: api,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -240,6 +248,9 @@ export class StaticSite extends Construct {
         // The operators' API: every method, never cached (answers depend on who asks); with caching
         // off, the all-viewer origin request policy forwards the Authorization header.
         '/v1/admin/*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
+        // Citizens' reports: never cached, and with the viewer's address (CloudFront-Viewer-Address,
+        // which no viewer can forge) for the per-client limit; no Authorization, no cookies.
+        '/v1/points/*/reports*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, originRequestPolicy: this.reportsOriginRequest },
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
       },

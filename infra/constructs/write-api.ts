@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib'
+import { Duration, Validations } from 'aws-cdk-lib'
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
@@ -7,11 +7,14 @@ import * as iam from 'aws-cdk-lib/aws-iam'
 import type * as lambda from 'aws-cdk-lib/aws-lambda'
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
+import { JOURNAL_KEYS } from '../../functions/repository/table-design.ts'
 import { checkMemory, createNodeFunction } from './node-function.ts'
 import type { OperatorsIdentity } from './operators-identity.ts'
 
 /** Where the operators' write routes live on the HTTP API. */
 export const WRITE_API_PATH = '/v1/admin/{proxy+}'
+/** The citizens' reports: public, no token, served by the same function (the only one that writes). */
+export const REPORT_PATHS = { file: '/v1/points/{id}/reports', status: '/v1/points/{id}/reports/{reportId}' } as const
 
 export interface WriteApiProps {
   readonly httpApi: apigwv2.HttpApi
@@ -57,7 +60,9 @@ export class WriteApi extends Construct {
     })
     // On the tables themselves: `grant` would add their indexes too, which no write reads.
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [registry.tableArn] }))
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:Query'], resources: [journal.tableArn] }))
+    // The journal: past versions (put, query) and reports (put, get, update; the rate-limit counters).
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [journal.tableArn] }))
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${journal.tableArn}/index/${JOURNAL_KEYS.openReports.indexName}`] }))
     originSecret.grantRead(this.function)
     this.routes = httpApi.addRoutes({
       path: WRITE_API_PATH,
@@ -65,5 +70,18 @@ export class WriteApi extends Construct {
       integration: new HttpLambdaIntegration('Write', this.function),
       authorizer: new HttpJwtAuthorizer('Operators', identity.issuer, { jwtAudience: [identity.consoleClient.userPoolClientId], authorizerName: 'operators-cognito' }),
     })
+    const integration = new HttpLambdaIntegration('Reports', this.function)
+    const reportRoutes = [
+      ...httpApi.addRoutes({ path: REPORT_PATHS.file, methods: [apigwv2.HttpMethod.POST], integration }),
+      ...httpApi.addRoutes({ path: REPORT_PATHS.status, methods: [apigwv2.HttpMethod.GET], integration }),
+    ]
+    for (const route of reportRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          "Citizens report errors without signing in, by design (issue 11: no personal data asked). The routes take a small JSON body validated by the function, are limited per client by the function (5 an hour) and by the edge web ACL (20 POSTs in 5 minutes per IP), and can only add a report: nothing else in the registry is reachable from them.",
+      })
+    }
+    this.routes.push(...reportRoutes)
   }
 }

@@ -43,6 +43,14 @@ export function parseRole(text: string): Role | null {
   return null
 }
 
+/**
+ * Whether someone with `roles` answers for a point in this region run by this operator: the
+ * reports they see and resolve. Who answers is who may change the point.
+ */
+export function answersFor(roles: readonly Role[], region: string | null, operator: string): boolean {
+  return roles.some((r) => r.kind === 'admin' || (r.kind === 'region' && r.region === region) || (r.kind === 'operator' && r.operator === operator))
+}
+
 export type WriteAction = 'create' | 'update' | 'close' | 'verify'
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string }

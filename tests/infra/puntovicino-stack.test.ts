@@ -87,10 +87,13 @@ describe('the web ACL, on by default', () => {
     acl.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } })
     const [webAcl] = Object.values(acl.findResources('AWS::WAFv2::WebACL'))
     const rules = webAcl!.Properties.Rules as Array<{ Name: string; Statement: Record<string, any> }>
-    expect(rules.map((r) => r.Name)).toEqual(['rate-exports', 'rate-all', 'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'])
+    expect(rules.map((r) => r.Name)).toEqual(['rate-exports', 'rate-reports', 'rate-all', 'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'])
     expect(rules[0]!.Statement.RateBasedStatement).toMatchObject({ Limit: 300, AggregateKeyType: 'IP', EvaluationWindowSec: 300 })
     expect(JSON.stringify(rules[0]!.Statement.RateBasedStatement.ScopeDownStatement)).toContain('/v1/points.csv')
-    expect(rules[1]!.Statement.RateBasedStatement).toMatchObject({ Limit: 2000, AggregateKeyType: 'IP' })
+    // Citizens' reports: POSTs ending in /reports, 20 in 5 minutes per IP.
+    expect(rules[1]!.Statement.RateBasedStatement).toMatchObject({ Limit: 20, AggregateKeyType: 'IP' })
+    expect(JSON.stringify(rules[1]!.Statement.RateBasedStatement.ScopeDownStatement)).toMatch(/"POST".*"\/reports"/)
+    expect(rules[2]!.Statement.RateBasedStatement).toMatchObject({ Limit: 2000, AggregateKeyType: 'IP' })
   })
 
   it('is attached to the distribution of the main stack, across regions', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAdminApp } from '../../functions/api/admin-app.ts'
 import { createLocalOidc, type LocalOidc } from '../../functions/local/oidc/local-oidc-provider.ts'
-import { createLocalServer } from '../../functions/local/local-server.ts'
+import { createLocalServer, socketAddress } from '../../functions/local/local-server.ts'
+import { DynamoDbReports } from '../../functions/repository/dynamodb-reports.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 
 /**
@@ -18,7 +19,7 @@ export interface OperatorsServer {
   close(): Promise<void>
 }
 
-export async function startOperatorsServer({ registry, readApp = { fetch: () => new Response('read app', { status: 404 }) }, onWrite, accessTokenTtlSeconds }: { registry: Registry; readApp?: { fetch: (r: Request) => Response | Promise<Response> }; onWrite?: () => void; accessTokenTtlSeconds?: number }): Promise<OperatorsServer> {
+export async function startOperatorsServer({ registry, reports, readApp = { fetch: () => new Response('read app', { status: 404 }) }, onWrite, accessTokenTtlSeconds }: { registry: Registry; reports: DynamoDbReports; readApp?: { fetch: (r: Request) => Response | Promise<Response> }; onWrite?: () => void; accessTokenTtlSeconds?: number }): Promise<OperatorsServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pv-oidc-'))
   // The issuer names the port, so the port is taken first and the provider made for it.
   let handler: Parameters<typeof createLocalServer>[0] | undefined
@@ -30,7 +31,7 @@ export async function startOperatorsServer({ registry, readApp = { fetch: () => 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`
   const oidc = await createLocalOidc({ dataDir, origin, accessTokenTtlSeconds })
-  handler = { readApp, adminApp: createAdminApp({ registry, verifyToken: oidc.verifyToken, log: () => {}, onWrite }), oidc }
+  handler = { readApp, adminApp: createAdminApp({ registry, reports, verifyToken: oidc.verifyToken, clientAddress: socketAddress, log: () => {}, onWrite }), oidc }
   return {
     origin,
     oidc,

@@ -1,6 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { ensureRegistryTable } from '../../functions/repository/create-table.ts'
 import { DynamoDbRegistry, type DynamoDbRegistryOptions } from '../../functions/repository/dynamodb-registry.ts'
+import { DynamoDbReports } from '../../functions/repository/dynamodb-reports.ts'
+import { journalTableFor } from '../../functions/repository/table-design.ts'
 import { localDynamoDbClient, startLocalDynamoDb, type LocalDynamoDb, type LocalDynamoDbOptions } from '../../functions/local/local-dynamodb.ts'
 
 /** A fresh in-memory dynalite with the registry table: the real server, reached over HTTP. */
@@ -9,6 +11,8 @@ export interface LocalRegistryFixture {
   readonly client: DynamoDBClient
   readonly tableName: string
   registry(options?: Partial<DynamoDbRegistryOptions>): DynamoDbRegistry
+  /** Citizens' reports in the registry's journal table. */
+  reports(): DynamoDbReports
   close(): Promise<void>
 }
 
@@ -23,6 +27,7 @@ export async function startLocalRegistry(options: LocalDynamoDbOptions = {}): Pr
     client,
     tableName,
     registry: (options = {}) => new DynamoDbRegistry({ client, tableName, backoff: { baseMs: 1, capMs: 5 }, ...options }),
+    reports: () => new DynamoDbReports(client, journalTableFor(tableName), { baseMs: 1, capMs: 5 }),
     close: async () => {
       client.destroy()
       await dynamo.close()

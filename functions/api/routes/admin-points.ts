@@ -1,13 +1,13 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { mayWrite, type WriteAction } from '../../../shared/access/roles.ts'
 import { VersionConflictError, type Registry, type WriteNote } from '../../../shared/registry-port.ts'
 import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
 import { applyMergePatch } from '../../../shared/util/merge-patch.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
-import { InvalidTokenError, type Identity, type VerifyAccessToken } from '../../auth/access-tokens.ts'
+import type { Identity } from '../../auth/access-tokens.ts'
+import type { AdminEnv } from '../middleware/operator-auth.ts'
 import { fieldErrors, problem } from '../problem.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
@@ -20,15 +20,11 @@ import { NoQuerySchema, validRequest } from '../request-validator.ts'
  */
 export interface AdminRouteDeps {
   readonly registry: Registry
-  readonly verifyToken: VerifyAccessToken
   readonly now: () => Date
   /** Told after every accepted write: locally, the snapshot is rebuilt at once instead of at the next poll. */
   readonly onWrite?: () => void
 }
 
-type AdminEnv = { Variables: { identity: Identity } }
-
-const MAX_BODY_BYTES = 256 * 1024
 const JSON_TYPES = ['application/json']
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json']
 
@@ -68,20 +64,6 @@ const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): Omit<P
 
 export function adminPointsRoutes(deps: AdminRouteDeps) {
   const routes = new Hono<AdminEnv>()
-  routes.use('/v1/admin/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
-  routes.use('/v1/admin/*', async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header)?.[1]
-    if (!token) return unauthorized(c, header ? 'The Authorization header must be "Bearer <access token>".' : 'Sign in: this route needs an access token (Authorization: Bearer …).', !!header)
-    try {
-      c.set('identity', await deps.verifyToken(token))
-    } catch (error) {
-      if (error instanceof InvalidTokenError) return unauthorized(c, `The access token was refused: ${error.message}.`, true)
-      throw error
-    }
-    return next()
-  })
-
   routes.post(honoPath(createPointRoute), async (c) => {
     const body = await jsonBody(c, JSON_TYPES)
     if (body instanceof Response) return body
@@ -231,12 +213,6 @@ function validDraft(c: Context, body: unknown): PointDraft | Response {
 function invalidBody(c: Context, error: z.ZodError): Response {
   const errors = fieldErrors(error)
   return problem(c, 'invalidParameter', `The point is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
-}
-
-function unauthorized(c: Context, detail: string, invalidToken: boolean): Response {
-  // RFC 6750 §3: the challenge names the scheme, and says when a token was sent but refused.
-  c.header('WWW-Authenticate', invalidToken ? 'Bearer realm="puntovicino", error="invalid_token"' : 'Bearer realm="puntovicino"')
-  return problem(c, 'unauthorized', detail)
 }
 
 export const describeAdminPointsRoutes: DescribeRoutes = async () => {

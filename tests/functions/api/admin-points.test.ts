@@ -12,7 +12,7 @@ let writes = 0
 beforeAll(async () => {
   local = await startLocalRegistry()
   tokens = await testTokenIssuer()
-  app = createAdminApp({ registry: local.registry(), verifyToken: tokens.verify, log: () => {}, onWrite: () => writes++, now: () => new Date('2026-12-06T10:00:00Z') })
+  app = createAdminApp({ registry: local.registry(), reports: local.reports(), verifyToken: tokens.verify, clientAddress: () => '203.0.113.9', log: () => {}, onWrite: () => writes++, now: () => new Date('2026-12-06T10:00:00Z') })
 })
 afterAll(() => local.close())
 

@@ -51,7 +51,7 @@ let server: OperatorsServer
 const tokens = new Map<Caller, string | undefined>()
 beforeAll(async () => {
   local = await startLocalRegistry()
-  server = await startOperatorsServer({ registry: local.registry() })
+  server = await startOperatorsServer({ registry: local.registry(), reports: local.reports() })
   for (const [caller, role] of ACCOUNTS) {
     const email = `${caller.replaceAll(' ', '.').toLowerCase()}@example.it`
     // An account without role: made with a role, which is then taken from its groups.

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/api/admin-app.ts'
 import type { Registry } from '../../../shared/registry-port.ts'
+import type { Reports } from '../../../shared/reports-port.ts'
 import { createApiFixture, REGISTRY_VERSION, snapshotOf } from './support/app-fixture.ts'
 
 const fixture = createApiFixture()
@@ -90,7 +91,7 @@ describe('the OpenAPI document at /v1/openapi.json', () => {
 describe('the routes the app serves and the routes the document describes', () => {
   it('are the same, method by method, apart from the reference page\'s script and assets', () => {
     // The operators' app only lists its routes here: nothing is called, so it needs no real registry.
-    const adminApp = createAdminApp({ registry: {} as Registry, verifyToken: () => Promise.reject(new Error('not called')), log: () => {} })
+    const adminApp = createAdminApp({ registry: {} as Registry, reports: {} as Reports, verifyToken: () => Promise.reject(new Error('not called')), clientAddress: () => 'unused', log: () => {} })
     // One entry per handler: a route's request validators are listed under its path too; the
     // 405 answers (method ALL) and middleware are not routes of their own.
     const served = [...fixture.app.routes.filter((route) => route.method === 'GET'), ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)

@@ -151,7 +151,7 @@ describe('the bundled indexer handler', () => {
     const { startOperatorsServer } = await import('../../support/local-product-server.ts')
     const { signIn } = await import('../../support/oidc-sign-in.ts')
     // The local provider stands in for Cognito: its JWT access tokens carry client_id as Cognito's do.
-    const provider = await startOperatorsServer({ registry: dynamo.registry() })
+    const provider = await startOperatorsServer({ registry: dynamo.registry(), reports: dynamo.reports() })
     try {
       await provider.oidc.accounts.add('editor@regione.toscana.it', { kind: 'region', region: '09' }, 'password-lambda-scrittura')
       const { accessToken } = await signIn(provider.origin, 'editor@regione.toscana.it', 'password-lambda-scrittura')

@@ -29,7 +29,9 @@ describe('RegistryTable', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       StreamSpecification: Match.absent(),
-      GlobalSecondaryIndexes: Match.absent(),
+      // Sparse: only open reports carry the keys, so the index lists what operators must answer.
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'open-reports', Projection: { ProjectionType: 'ALL' } })],
+      TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
     })

@@ -146,6 +146,17 @@ describe('StaticSite', () => {
     expect(admin.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac') // AWS managed AllViewerExceptHostHeader
   })
 
+  it("sends citizens' reports to the API uncached, forwarding the viewer's address and not the Authorization header", () => {
+    const patterns = behaviours.map((b) => b.PathPattern)
+    expect(patterns.indexOf('/v1/points/*/reports*')).toBeLessThan(patterns.indexOf('/v1/*'))
+    const reports = behaviours.find((b) => b.PathPattern === '/v1/points/*/reports*')! as Behaviour & { OriginRequestPolicyId: unknown }
+    expect(reports).toMatchObject({ TargetOriginId: apiOrigin, AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] })
+    expect(reports.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad')
+    template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: { HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Content-Type', 'Accept', 'Accept-Language', 'Origin', 'CloudFront-Viewer-Address'] }, CookiesConfig: { CookieBehavior: 'none' } },
+    })
+  })
+
   it('serves the Swagger UI assets from the bucket, matched before /v1/*, and never caches /healthz', () => {
     const patterns = behaviours.map((b) => b.PathPattern)
     expect(patterns.indexOf('/v1/docs/assets/*')).toBeLessThan(patterns.indexOf('/v1/*'))

@@ -35,14 +35,28 @@ describe('WriteApi', () => {
     }
   })
 
-  it('may read and write point items and the version item, and put and query past versions: nothing else', () => {
+  it('may read and write point items and the version item, keep past versions and reports in the journal: nothing else', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('WriteFunction'))
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort()
-    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'].sort())
     expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem|\*)/)
-    const journalStatement = statements.find((s) => JSON.stringify(s.Resource).includes(stack.getLogicalId(registry.journal.node.defaultChild as never)))!
-    expect([journalStatement.Action].flat().sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query'])
+    const journalId = stack.getLogicalId(registry.journal.node.defaultChild as never)
+    const registryId = stack.getLogicalId(registry.table.node.defaultChild as never)
+    const on = (id: string, suffix = '') => statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }) || (suffix && JSON.stringify(s.Resource).includes(suffix)))
+    expect(on(registryId).flatMap((s) => [s.Action].flat()).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'])
+    expect(on(journalId).flatMap((s) => [s.Action].flat()).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'])
+    const index = statements.filter((s) => JSON.stringify(s.Resource).includes('/index/'))
+    expect(index).toHaveLength(1)
+    expect(JSON.stringify(index[0]!.Resource)).toContain('/index/open-reports')
+    expect(actions.filter((a) => a.startsWith('secretsmanager:'))).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'])
+  })
+
+  it("routes the citizens' reports to it without a token (filing and checking one), and nothing else unauthenticated", () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /v1/points/{id}/reports', AuthorizationType: 'NONE' })
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /v1/points/{id}/reports/{reportId}', AuthorizationType: 'NONE' })
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string })
+    const open = routes.filter((r) => (r.AuthorizationType ?? 'NONE') === 'NONE').map((r) => r.RouteKey)
+    expect(open.filter((key) => !key.startsWith('GET /v1/points.') && key !== '$default')).toEqual(['POST /v1/points/{id}/reports', 'GET /v1/points/{id}/reports/{reportId}'])
   })
 
   it('names its tables, issuer and client in its environment, and the origin secret by ARN only', () => {

@@ -9,7 +9,7 @@ let local: LocalRegistryFixture
 let server: OperatorsServer
 beforeAll(async () => {
   local = await startLocalRegistry()
-  server = await startOperatorsServer({ registry: local.registry() })
+  server = await startOperatorsServer({ registry: local.registry(), reports: local.reports() })
 })
 afterAll(async () => {
   await server.close()

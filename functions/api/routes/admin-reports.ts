@@ -1,0 +1,119 @@
+import type { RouteConfig } from '@hono/zod-openapi'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { answersFor } from '../../../shared/access/roles.ts'
+import { ReportAlreadyClosedError, type CitizenReport, type Reports } from '../../../shared/reports-port.ts'
+import { ResolutionRequestSchema } from '../../../shared/schemas/report.ts'
+import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
+import type { AdminEnv } from '../middleware/operator-auth.ts'
+import { fieldErrors, problem } from '../problem.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
+
+/**
+ * Citizens' reports as operators see them: the open ones of the points they answer for (who may
+ * change a point answers its reports), a point's reports, and closing one with a note.
+ */
+export interface AdminReportRouteDeps {
+  readonly reports: Reports
+  readonly now: () => Date
+}
+
+const PointParams = z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' } }) })
+const ReportParams = PointParams.extend({ reportId: z.string().regex(/^[a-z2-7]{12}$/, 'is not a report id').meta({ param: { name: 'reportId', in: 'path' } }) })
+
+export const openReportsRoute = { method: 'get', path: '/v1/admin/reports', request: { query: NoQuerySchema } } as const satisfies ApiRoute
+export const pointReportsRoute = { method: 'get', path: '/v1/admin/points/{id}/reports', request: { params: PointParams, query: NoQuerySchema } } as const satisfies ApiRoute
+export const closeReportRoute = {
+  method: 'post',
+  path: '/v1/admin/points/{id}/reports/{reportId}/resolution',
+  request: { params: ReportParams, body: { content: { 'application/json': { schema: ResolutionRequestSchema } }, required: true } },
+} as const satisfies ApiRoute
+
+/** The report as operators see it: everything, the citizen's text included. */
+const operatorView = (r: CitizenReport) => ({
+  id: r.id,
+  point_id: r.pointId,
+  category: r.category,
+  text: r.text,
+  status: r.status,
+  created_at: r.createdAt,
+  resolution: r.resolution ? { by: r.resolution.by.name, at: r.resolution.at, note: r.resolution.note } : null,
+})
+
+export function adminReportRoutes(deps: AdminReportRouteDeps) {
+  const routes = new Hono<AdminEnv>()
+  const mine = (c: { var: AdminEnv['Variables'] }, r: CitizenReport) => answersFor(c.var.identity.roles, r.region, r.operatorKey)
+
+  routes.get(honoPath(openReportsRoute), validRequest('query', NoQuerySchema), async (c) => {
+    const open = (await deps.reports.listOpen()).filter((r) => mine(c, r))
+    return c.json({ items: open.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
+  })
+
+  routes.get(honoPath(pointReportsRoute), validRequest('param', PointParams), validRequest('query', NoQuerySchema), async (c) => {
+    const reports = (await deps.reports.listForPoint(c.req.valid('param').id)).filter((r) => mine(c, r))
+    return c.json({ items: reports.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
+  })
+
+  routes.post(honoPath(closeReportRoute), validRequest('param', ReportParams), async (c) => {
+    const { id, reportId } = c.req.valid('param')
+    const report = await deps.reports.get(id, reportId)
+    if (!report) return problem(c, 'notFound', `No report ${reportId} for point "${id}".`)
+    if (!mine(c, report)) return problem(c, 'forbidden', 'This report is about a point you do not answer for.')
+    let body: unknown
+    try {
+      body = await c.req.json()
+    } catch {
+      return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
+    }
+    const parsed = ResolutionRequestSchema.safeParse(body)
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error)
+      return problem(c, 'invalidParameter', `The resolution is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
+    }
+    try {
+      const { identity } = c.var
+      const closed = await deps.reports.close(id, reportId, parsed.data.outcome, { by: { id: identity.id, name: identity.name }, at: deps.now().toISOString(), note: parsed.data.note })
+      return c.json(operatorView(closed), 200)
+    } catch (error) {
+      if (error instanceof ReportAlreadyClosedError) return problem(c, 'alreadyClosed', `Report ${reportId} was already ${error.report.status} by ${error.report.resolution?.by.name ?? 'someone'}: ${error.report.resolution?.note ?? ''}`)
+      throw error
+    }
+  })
+  return routes
+}
+
+export const describeAdminReportRoutes: DescribeRoutes = async () => {
+  const security = [{ operatorToken: [] }]
+  const OperatorReportSchema = z
+    .object({
+      id: z.string(),
+      point_id: z.string(),
+      category: z.string(),
+      text: z.string().nullable(),
+      status: z.enum(['open', 'resolved', 'dismissed']),
+      created_at: z.string(),
+      resolution: z.object({ by: z.string(), at: z.string(), note: z.string() }).nullable(),
+    })
+    .meta({ id: 'OperatorReport' })
+  const list = { content: { 'application/json': { schema: z.object({ items: z.array(OperatorReportSchema) }) } }, description: 'Reports' }
+  const unauthorized = await problemResponse('No valid access token')
+  const routes: RouteConfig[] = [
+    { ...openReportsRoute, tags: ['operators'], security, summary: 'Open citizens’ reports of the points you answer for, oldest first', responses: { 200: list, 401: unauthorized } },
+    { ...pointReportsRoute, tags: ['operators'], security, summary: "A point's reports, newest first", responses: { 200: list, 401: unauthorized } },
+    {
+      ...closeReportRoute,
+      tags: ['operators'],
+      security,
+      summary: 'Resolve (the point was corrected) or dismiss a report, with a note',
+      responses: {
+        200: { content: { 'application/json': { schema: OperatorReportSchema } }, description: 'The closed report' },
+        400: await problemResponse('outcome or note missing or malformed'),
+        401: unauthorized,
+        403: await problemResponse('The report is about a point you do not answer for'),
+        404: await problemResponse('No such report'),
+        409: await problemResponse('Someone closed it first'),
+      },
+    },
+  ]
+  return routes
+}
