@@ -72,7 +72,8 @@ export class WriteApi extends Construct {
     })
     const integration = new HttpLambdaIntegration('Reports', this.function)
     const reportRoutes = [
-      ...httpApi.addRoutes({ path: REPORT_PATHS.file, methods: [apigwv2.HttpMethod.POST], integration }),
+      // OPTIONS too: the widget posts from other sites, so the browser asks first (CORS preflight).
+      ...httpApi.addRoutes({ path: REPORT_PATHS.file, methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.OPTIONS], integration }),
       ...httpApi.addRoutes({ path: REPORT_PATHS.status, methods: [apigwv2.HttpMethod.GET], integration }),
     ]
     for (const route of reportRoutes) {

@@ -19,7 +19,24 @@ export interface OperatorsServer {
   close(): Promise<void>
 }
 
-export async function startOperatorsServer({ registry, reports, readApp = { fetch: () => new Response('read app', { status: 404 }) }, onWrite, accessTokenTtlSeconds }: { registry: Registry; reports: DynamoDbReports; readApp?: { fetch: (r: Request) => Response | Promise<Response> }; onWrite?: () => void; accessTokenTtlSeconds?: number }): Promise<OperatorsServer> {
+export async function startOperatorsServer({
+  registry,
+  reports,
+  readApp = { fetch: () => new Response('read app', { status: 404 }) },
+  onWrite,
+  accessTokenTtlSeconds,
+  hostName = 'localhost',
+  now,
+}: {
+  registry: Registry
+  reports: DynamoDbReports
+  readApp?: { fetch: (r: Request) => Response | Promise<Response> }
+  onWrite?: () => void
+  accessTokenTtlSeconds?: number
+  /** The name the browser uses for the server: the issuer and the console's address use it. */
+  hostName?: 'localhost' | '127.0.0.1'
+  now?: () => Date
+}): Promise<OperatorsServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pv-oidc-'))
   // The issuer names the port, so the port is taken first and the provider made for it.
   let handler: Parameters<typeof createLocalServer>[0] | undefined
@@ -29,9 +46,9 @@ export async function startOperatorsServer({ registry, reports, readApp = { fetc
     oidc: { handle: (req, res) => handler!.oidc.handle(req, res) } as LocalOidc,
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`
+  const origin = `http://${hostName}:${(server.address() as AddressInfo).port}`
   const oidc = await createLocalOidc({ dataDir, origin, accessTokenTtlSeconds })
-  handler = { readApp, adminApp: createAdminApp({ registry, reports, verifyToken: oidc.verifyToken, clientAddress: socketAddress, log: () => {}, onWrite }), oidc }
+  handler = { readApp, adminApp: createAdminApp({ registry, reports, verifyToken: oidc.verifyToken, clientAddress: socketAddress, log: () => {}, onWrite, ...(now ? { now } : {}) }), oidc }
   return {
     origin,
     oidc,

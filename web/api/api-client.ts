@@ -2,6 +2,7 @@
 // bundle, so the page carries no zod and cannot drift from what the API returns.
 import type { Place, PlacePage } from '../../shared/schemas/place-view.ts'
 import type { PointPage, PointView } from '../../shared/schemas/point-view.ts'
+import type { ReportRequest, ReportStatusView } from '../../shared/schemas/report.ts'
 
 export type { Place, PlacePage, PointPage }
 
@@ -11,6 +12,10 @@ export interface ApiClient {
   point(id: string, signal?: AbortSignal): Promise<PointView | null>
   /** The comuni matching `q` (a name or a CAP), with near misses and what the CAP resolved to. */
   places(q: string, signal?: AbortSignal): Promise<PlacePage>
+  /** Files a citizen's report ("Segnala un errore"). */
+  fileReport(pointId: string, report: ReportRequest): Promise<ReportStatusView>
+  /** A report's state, or null when the API no longer knows it. */
+  reportStatus(pointId: string, reportId: string): Promise<ReportStatusView | null>
 }
 
 export class ApiError extends Error {
@@ -42,5 +47,19 @@ export function createApiClient(base: string): ApiClient {
       }
     },
     places: (q, signal) => getJson<PlacePage>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal),
+    fileReport: async (pointId, report) => {
+      const target = url(`v1/points/${encodeURIComponent(pointId)}/reports`)
+      const response = await fetch(target, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(report) })
+      if (!response.ok) throw new ApiError(response.status, target)
+      return (await response.json()) as ReportStatusView
+    },
+    reportStatus: async (pointId, reportId) => {
+      try {
+        return await getJson<ReportStatusView>(url(`v1/points/${encodeURIComponent(pointId)}/reports/${encodeURIComponent(reportId)}`))
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null
+        throw error
+      }
+    },
   }
 }

@@ -14,6 +14,7 @@ import { directionsHref, platformOf, type Platform } from './directions.ts'
 import { nextDays, type DayPlan } from './next-days.ts'
 import { holidayNote } from './holiday-note.ts'
 import { publishedHours } from './published-hours.ts'
+import { reportBlock, type ReportHandlers } from './report-form.ts'
 import { weekCaveat } from './week-caveat.ts'
 
 export interface DetailHandlers {
@@ -24,6 +25,8 @@ export interface DetailHandlers {
   readonly origin?: { lat: number; lon: number } | null
   /** Which maps app directions should open; read from the browser when absent. */
   readonly platform?: Platform
+  /** "Segnala un errore": how to file and check reports (absent: no report block). */
+  readonly report?: ReportHandlers
 }
 
 const UPCOMING_CLOSURES = 5
@@ -300,6 +303,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       point.accessibility.notes ? h('p', {}, point.accessibility.notes) : null,
       point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
     ),
+    handlers.report ? reportBlock(point.id, context, handlers.report) : null,
     shareBlock(handlers, context),
     point.last_verified_at ? h('p', { class: 'pv-detail__verified' }, t('detail.verified', { date: dateAfterVerb(toRomeWallClock(new Date(point.last_verified_at)).date, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })) : null,
   )

@@ -356,7 +356,15 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
       return
     }
-    replaceChildren(detail, renderDetail(point, context, { back: () => back(id), shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString(), origin: state.near }))
+    replaceChildren(
+      detail,
+      renderDetail(point, context, {
+        back: () => back(id),
+        shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString(),
+        origin: state.near,
+        report: { file: (pointId, report) => api.fileReport(pointId, report), status: (pointId, reportId) => api.reportStatus(pointId, reportId) },
+      }),
+    )
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
     // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
     if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {

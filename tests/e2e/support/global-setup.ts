@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string
     e2eHostUrl: string
+    /** Where the local OpenID provider keeps its accounts: a test adds the operators it signs in as. */
+    e2eOperatorsDataDir: string
   }
 }
 
@@ -15,5 +17,6 @@ export default async function setup(project: TestProject) {
   const servers = await startE2eServers()
   project.provide('e2eBaseUrl', servers.baseUrl)
   project.provide('e2eHostUrl', servers.hostUrl)
+  project.provide('e2eOperatorsDataDir', servers.operators.dataDir)
   return () => servers.close()
 }

@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server'
+import type { ServerType } from '@hono/node-server'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,9 @@ import { localDynamoDbClient, startLocalDynamoDb } from '../../../functions/loca
 import { mountWeb } from '../../../functions/local/serve-web.ts'
 import { ensureRegistryTable } from '../../../functions/repository/create-table.ts'
 import { DynamoDbRegistry } from '../../../functions/repository/dynamodb-registry.ts'
+import { DynamoDbReports } from '../../../functions/repository/dynamodb-reports.ts'
+import { journalTableFor } from '../../../functions/repository/table-design.ts'
+import { startOperatorsServer, type OperatorsServer } from '../../support/local-product-server.ts'
 import { RefreshingSnapshotSource } from '../../../functions/snapshot/refreshing-snapshot-source.ts'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { PointDraftSchema } from '../../../shared/schemas/point.ts'
@@ -25,6 +28,8 @@ export interface E2eServers {
   readonly baseUrl: string
   /** Another origin (another port) serving host pages that embed the widget and the iframe. */
   readonly hostUrl: string
+  /** The operators' side on the same origin: the local OpenID provider and its accounts. */
+  readonly operators: OperatorsServer
   close(): Promise<void>
 }
 
@@ -82,10 +87,9 @@ export async function startE2eServers(): Promise<E2eServers> {
   await snapshots.start()
   const app = createApp({ snapshots, gazetteer: createGazetteer(comuni), cursorSecret: 'e2e', readDocsAsset: readDocsAssetFromPackage, now: () => E2E_NOW, log: () => {} })
   await mountWeb(app)
-  const api = await new Promise<ServerType>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server))
-  })
-  const baseUrl = `http://127.0.0.1:${listen(api)}`
+  // As npm start composes it: the write app (reports, operators) and the OpenID provider beside the read app.
+  const operators = await startOperatorsServer({ registry, reports: new DynamoDbReports(client, journalTableFor('e2e-registry')), readApp: app, onWrite: () => void snapshots.refreshAfterWrite(), hostName: '127.0.0.1' })
+  const baseUrl = operators.origin
   const pages = hostPages(baseUrl)
   const host = createServer((request, response) => {
     const page = pages[request.url ?? '']
@@ -96,10 +100,11 @@ export async function startE2eServers(): Promise<E2eServers> {
   return {
     baseUrl,
     hostUrl: `http://127.0.0.1:${listen(host)}`,
+    operators,
     close: async () => {
       snapshots.stop()
       await new Promise<void>((resolve) => host.close(() => resolve()))
-      await new Promise<void>((resolve) => api.close(() => resolve()))
+      await operators.close()
       client.destroy()
       await dynamo.close()
     },

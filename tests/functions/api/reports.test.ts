@@ -69,6 +69,14 @@ describe('a citizen reports an error', () => {
     address = '198.51.100.78'
     expect((await fileReport('report-umbria', { category: 'other' })).status).toBe(201)
   })
+
+  it('lets the widget file from any site: the CORS preflight allows POST with a JSON body', async () => {
+    const preflight = await app.request('http://localhost/v1/points/report-toscana/reports', { method: 'OPTIONS', headers: { origin: 'https://www.comune.example.it', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST')
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type')
+  })
 })
 
 describe('operators answer the reports of their points', () => {

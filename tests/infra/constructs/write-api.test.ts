@@ -56,7 +56,7 @@ describe('WriteApi', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /v1/points/{id}/reports/{reportId}', AuthorizationType: 'NONE' })
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string })
     const open = routes.filter((r) => (r.AuthorizationType ?? 'NONE') === 'NONE').map((r) => r.RouteKey)
-    expect(open.filter((key) => !key.startsWith('GET /v1/points.') && key !== '$default')).toEqual(['POST /v1/points/{id}/reports', 'GET /v1/points/{id}/reports/{reportId}'])
+    expect(open.filter((key) => !key.startsWith('GET /v1/points.') && key !== '$default').sort()).toEqual(['GET /v1/points/{id}/reports/{reportId}', 'OPTIONS /v1/points/{id}/reports', 'POST /v1/points/{id}/reports'])
   })
 
   it('names its tables, issuer and client in its environment, and the origin secret by ARN only', () => {

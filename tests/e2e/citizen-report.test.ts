@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+
+/**
+ * Issue 11, the citizen's side: "Segnala un errore" on a point's detail, on a phone, with the
+ * keyboard; the report's code is shown, and its state on a later visit.
+ */
+const baseUrl = inject('e2eBaseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('a citizen reports an error on a phone', () => {
+  it('opens the form from the detail, files a report with the keyboard, gets its code, and sees its state when coming back', async () => {
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.111,12.389&limit=1`)).json()) as { items: Array<{ id: string }> }
+    const id = items[0]!.id
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia&point=${id}`)
+    const toggle = page.getByRole('button', { name: 'Segnala un errore' })
+    await toggle.waitFor()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    // The first choice has the focus: arrows move through them, as radio buttons do.
+    await page.keyboard.press('Space')
+    expect(await page.getByRole('radio', { name: 'Gli orari' }).isChecked()).toBe(true)
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('Dettagli (facoltativo, al massimo 500 caratteri)').fill('Il sabato mattina è chiuso da novembre')
+    await screenshot(page, 'report-form-phone')
+
+    const filed = page.waitForResponse((r) => r.url().endsWith(`/v1/points/${id}/reports`) && r.request().method() === 'POST')
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
+    const response = await filed
+    expect(response.status()).toBe(201)
+    const { id: reportId } = (await response.json()) as { id: string }
+    await expect.poll(() => page.locator('.pv-report__status').textContent()).toBe(`Grazie, segnalazione inviata. Il suo codice è ${reportId}.`)
+    expect(await page.locator('.pv-report__mine li').first().textContent()).toContain(`codice ${reportId}): in attesa di risposta`)
+    expect(await axeViolations(page)).toEqual([])
+
+    // Later, the same browser: the report and its state are listed on the point.
+    await page.reload()
+    await expect.poll(() => page.locator('.pv-report__mine li').first().textContent()).toContain(reportId)
+    await context.close()
+  })
+
+  it('asks for what is wrong before sending, and sends nothing without it', async () => {
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.771,11.254&limit=1`)).json()) as { items: Array<{ id: string }> }
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    let posted = 0
+    page.on('request', (r) => void (r.method() === 'POST' && posted++))
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze&point=${items[0]!.id}`)
+    await page.getByRole('button', { name: 'Segnala un errore' }).click()
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
+    expect(await page.getByRole('alert').filter({ hasText: 'Scegli che cosa non va.' }).count()).toBe(1)
+    expect(posted).toBe(0)
+    await context.close()
+  })
+})
