@@ -105,6 +105,9 @@ export interface HistoryEntry {
   readonly record: PointRecord
 }
 
+/** A set of points an operator answers for: a region's, or an operator's (by the slug of its name). */
+export type PointArea = { readonly region: string } | { readonly operator: string }
+
 export class VersionConflictError extends Error {
   constructor(
     readonly id: string,
@@ -132,6 +135,8 @@ export interface Registry {
    * Every created or updated point gets its history entry, under `author` (default: the registry's).
    */
   importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean; author?: Author }): Promise<ImportResult>
+  /** The points of a region or of an operator, as stored now (the operators' console lists them). */
+  listPoints(area: PointArea): Promise<PointRecord[]>
   /** A point's versions, newest first, at most `limit` (each with the record as it was written). */
   getHistory(id: string, options?: { limit?: number }): Promise<HistoryEntry[]>
   /** Every stored point, each validated: the valid records and the items set aside. */

@@ -48,7 +48,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   app.route('/', reportRoutes({ registry: deps.registry, reports: deps.reports, now, clientAddress: deps.clientAddress, clientKeySecret: deps.clientKeySecret ?? (() => processKey) }))
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_ADMIN_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
   app.use('/v1/admin/*', operatorAuth(deps.verifyToken))
-  app.route('/', adminPointsRoutes({ registry: deps.registry, now, onWrite: deps.onWrite }))
+  app.route('/', adminPointsRoutes({ registry: deps.registry, reports: deps.reports, now, onWrite: deps.onWrite }))
   app.route('/', adminReportRoutes({ reports: deps.reports, now }))
 
   // A method a path does not take is a 405 naming those it does (RFC 9110 §15.5.6).

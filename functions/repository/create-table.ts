@@ -14,6 +14,7 @@ export async function ensureRegistryTable(client: DynamoDBClient, tableName: str
       { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.byArea.partitionKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.byArea.sortKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.byOperator.partitionKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -25,6 +26,14 @@ export async function ensureRegistryTable(client: DynamoDBClient, tableName: str
         KeySchema: [
           { AttributeName: TABLE_KEYS.byArea.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_KEYS.byArea.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+      {
+        IndexName: TABLE_KEYS.byOperator.indexName,
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.byOperator.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.byOperator.sortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'KEYS_ONLY' },
       },

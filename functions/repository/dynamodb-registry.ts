@@ -17,6 +17,7 @@ import {
   type Author,
   type HistoryEntry,
   type ImportOutcome,
+  type PointArea,
   type ImportResult,
   type InvalidItem,
   type Registry,
@@ -35,8 +36,11 @@ import {
   historyPartitionKey,
   historySortKey,
   journalTableFor,
+  operatorPartitionKey,
   pointPartitionKey,
+  regionPartitionKey,
 } from './table-design.ts'
+import { operatorKey } from '../../shared/access/roles.ts'
 import { isAbandoned, newWriteMark, writeMarkAttribute, writeMarksOf, writeTicketAttribute, type WriteMarkOptions } from './write-marks.ts'
 
 /** The only module that speaks DynamoDB. Items are the point records themselves plus keys. */
@@ -60,7 +64,7 @@ export interface DynamoDbRegistryOptions {
 const BATCH_GET_MAX = 100
 const BATCH_WRITE_MAX = 25
 /** Attributes of a point item that are not part of the record: keys, and the note of its last write. */
-const ITEM_ONLY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk', 'change_note'] as const
+const ITEM_ONLY_ATTRIBUTES = ['pk', 'sk', 'area_pk', 'area_sk', 'operator_pk', 'change_note'] as const
 
 /**
  * Who made the item's current version, when, and what it changed: kept on the point item itself
@@ -77,13 +81,14 @@ interface ChangeNote {
   readonly reason: string | null
 }
 
-export type Item = PointRecord & Record<'pk' | 'sk' | 'area_pk' | 'area_sk', string> & { change_note?: ChangeNote }
+export type Item = PointRecord & Record<'pk' | 'sk' | 'area_pk' | 'area_sk' | 'operator_pk', string> & { change_note?: ChangeNote }
 
 /** The stored item of a record: the record plus its table and area-index keys and its change note. */
 export function toItem(record: PointRecord, note?: ChangeNote): Item {
-  const areaPk = record.region ? `REGION#${record.region.istat}` : FOREIGN_AREA
+  const areaPk = record.region ? regionPartitionKey(record.region.istat) : FOREIGN_AREA
   const areaSk = `${record.province ?? '--'}#${record.comune.istat ?? record.comune.code ?? '-'}#${record.id}`
-  return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk, ...(note ? { change_note: note } : {}) }
+  const operatorPk = operatorPartitionKey(operatorKey(record.operator))
+  return { ...record, pk: pointPartitionKey(record.id), sk: POINT_SORT_KEY, area_pk: areaPk, area_sk: areaSk, operator_pk: operatorPk, ...(note ? { change_note: note } : {}) }
 }
 
 /** The record inside an item we wrote ourselves in this process's run (no validation needed). */
@@ -183,6 +188,36 @@ export class DynamoDbRegistry implements Registry {
   async getPoint(id: string): Promise<PointRecord | null> {
     const item = await this.pointItem(id, false)
     return item ? fromItem(item) : null
+  }
+
+  async listPoints(area: PointArea): Promise<PointRecord[]> {
+    const index = 'region' in area ? TABLE_KEYS.byArea : TABLE_KEYS.byOperator
+    const partition = 'region' in area ? regionPartitionKey(area.region) : operatorPartitionKey(area.operator)
+    const ids: string[] = []
+    let startKey: Record<string, unknown> | undefined
+    do {
+      const page = await withRetries(
+        () =>
+          this.doc.send(
+            new QueryCommand({
+              TableName: this.table,
+              IndexName: index.indexName,
+              KeyConditionExpression: '#partition = :partition',
+              ExpressionAttributeNames: { '#partition': index.partitionKey },
+              ExpressionAttributeValues: { ':partition': partition },
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        this.backoff,
+      )
+      for (const item of page.Items ?? []) ids.push(String(item.pk).slice('POINT#'.length))
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+    const found = await this.batchGet(ids)
+    return ids.flatMap((id) => {
+      const stored = found.get(id)
+      return stored ? [stored.record] : []
+    })
   }
 
   async getHistory(id: string, { limit = 50 }: { limit?: number } = {}): Promise<HistoryEntry[]> {

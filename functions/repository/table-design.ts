@@ -8,7 +8,12 @@ export const TABLE_KEYS = {
   sortKey: 'sk',
   /** Points by region, then province, comune and id: operators' listings of their own area. */
   byArea: { indexName: 'by-area', partitionKey: 'area_pk', sortKey: 'area_sk' },
+  /** Points by operator (the slug of `operator.name`): a point operator's own list in the console. */
+  byOperator: { indexName: 'by-operator', partitionKey: 'operator_pk', sortKey: 'pk' },
 } as const
+
+export const operatorPartitionKey = (operatorKey: string): string => `OPERATOR#${operatorKey}`
+export const regionPartitionKey = (istat: string): string => `REGION#${istat}`
 
 export const POINT_SORT_KEY = 'POINT'
 export const pointPartitionKey = (id: string): string => `POINT#${id}`

@@ -63,5 +63,11 @@ export class RegistryTable extends Construct {
       sortKey: { name: TABLE_KEYS.byArea.sortKey, type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     })
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_KEYS.byOperator.indexName,
+      partitionKey: { name: TABLE_KEYS.byOperator.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.byOperator.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    })
   }
 }

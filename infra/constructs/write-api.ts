@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam'
 import type * as lambda from 'aws-cdk-lib/aws-lambda'
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
-import { JOURNAL_KEYS } from '../../functions/repository/table-design.ts'
+import { JOURNAL_KEYS, TABLE_KEYS } from '../../functions/repository/table-design.ts'
 import { checkMemory, createNodeFunction } from './node-function.ts'
 import type { OperatorsIdentity } from './operators-identity.ts'
 
@@ -59,7 +59,9 @@ export class WriteApi extends Construct {
       },
     })
     // On the tables themselves: `grant` would add their indexes too, which no write reads.
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [registry.tableArn] }))
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [registry.tableArn] }))
+    // The console's "my points": a region's or an operator's ids, from the two key-only indexes.
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [TABLE_KEYS.byArea.indexName, TABLE_KEYS.byOperator.indexName].map((index) => `${registry.tableArn}/index/${index}`) }))
     // The journal: past versions (put, query) and reports (put, get, update; the rate-limit counters).
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [journal.tableArn] }))
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${journal.tableArn}/index/${JOURNAL_KEYS.openReports.indexName}`] }))

@@ -1,7 +1,11 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { mayWrite, type WriteAction } from '../../../shared/access/roles.ts'
+import { mayWrite, type Role, type WriteAction } from '../../../shared/access/roles.ts'
+import { hoursPerWeek } from '../../../shared/hours/hours-per-week.ts'
+import { attentionOf } from '../../../shared/registry/attention.ts'
+import type { Reports } from '../../../shared/reports-port.ts'
+import { IstatRegionCode } from '../../../shared/schemas/point.ts'
 import { VersionConflictError, type Registry, type WriteNote } from '../../../shared/registry-port.ts'
 import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
 import { applyMergePatch } from '../../../shared/util/merge-patch.ts'
@@ -20,6 +24,7 @@ import { NoQuerySchema, validRequest } from '../request-validator.ts'
  */
 export interface AdminRouteDeps {
   readonly registry: Registry
+  readonly reports: Reports
   readonly now: () => Date
   /** Told after every accepted write: locally, the snapshot is rebuilt at once instead of at the next poll. */
   readonly onWrite?: () => void
@@ -40,6 +45,10 @@ export const createPointRoute = {
   path: '/v1/admin/points',
   request: { body: { content: { 'application/json': { schema: PointDraftSchema } }, required: true } },
 } as const satisfies ApiRoute
+export const MyPointsQuerySchema = z
+  .object({ region: IstatRegionCode.optional().meta({ description: "National admins: the region to list (required for them); others: one of their regions" }) })
+  .strict()
+export const myPointsRoute = { method: 'get', path: '/v1/admin/points', request: { query: MyPointsQuerySchema } } as const satisfies ApiRoute
 export const readPointRoute = { method: 'get', path: '/v1/admin/points/{id}', request: { params: IdParamsSchema, query: NoQuerySchema } } as const satisfies ApiRoute
 export const replacePointRoute = {
   method: 'put',
@@ -79,6 +88,31 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
       if (error instanceof VersionConflictError) return problem(c, 'alreadyExists', `A point with id "${draft.id}" already exists: edit it (PUT or PATCH with If-Match) or choose another id.`)
       throw error
     }
+  })
+
+  routes.get(honoPath(myPointsRoute), validRequest('query', MyPointsQuerySchema), async (c) => {
+    const { region } = c.req.valid('query')
+    const areas = areasToList(c.var.identity.roles, region)
+    if (typeof areas === 'string') return problem(c, 'invalidParameter', areas, [{ field: 'region', message: areas }])
+    const [lists, open] = await Promise.all([Promise.all(areas.map((area) => deps.registry.listPoints(area))), deps.reports.listOpen()])
+    const openByPoint = new Map<string, number>()
+    for (const report of open) openByPoint.set(report.pointId, (openByPoint.get(report.pointId) ?? 0) + 1)
+    const now = deps.now()
+    const points = new Map(lists.flat().map((p) => [p.id, p]))
+    const items = [...points.values()]
+      .sort((a, b) => a.comune.name.localeCompare(b.comune.name, 'it') || a.name.localeCompare(b.name, 'it'))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        comune: p.comune.name,
+        status: p.status,
+        version: p.version,
+        last_verified_at: p.last_verified_at,
+        hours_per_week: hoursPerWeek(p),
+        open_reports: openByPoint.get(p.id) ?? 0,
+        attention: attentionOf(p, { now, openReports: openByPoint.get(p.id) ?? 0 }),
+      }))
+    return c.json({ items }, 200, { 'Cache-Control': 'no-store' })
   })
 
   routes.get(honoPath(readPointRoute), validRequest('param', IdParamsSchema), validRequest('query', NoQuerySchema), async (c) => {
@@ -169,6 +203,17 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   }
 }
 
+/**
+ * Which sets of points the console lists for these roles: a region editor's regions (or the one
+ * asked for among them), a point operator's operators, a national admin's asked-for region.
+ */
+function areasToList(roles: readonly Role[], region: string | undefined): Array<{ region: string } | { operator: string }> | string {
+  if (roles.some((r) => r.kind === 'admin')) return region ? [{ region }] : 'a national admin lists one region at a time: add region=NN'
+  const regions = roles.flatMap((r) => (r.kind === 'region' ? [r.region] : []))
+  if (region !== undefined) return regions.includes(region) ? [{ region }] : `you edit region ${regions.join(', ') || 'none'}, not ${region}`
+  return [...regions.map((r) => ({ region: r })), ...roles.flatMap((r) => (r.kind === 'operator' ? [{ operator: r.operator }] : []))]
+}
+
 const verbs: Record<WriteAction, string> = { create: 'create', update: 'change', close: 'close', verify: 'verify' }
 
 function expectedVersion(c: Context, stored: PointRecord): number | Response {
@@ -232,6 +277,13 @@ export const describeAdminPointsRoutes: DescribeRoutes = async () => {
   const badBody = await problemResponse('The body is not a valid point (every field named), or not JSON')
   const routes: RouteConfig[] = [
     { ...createPointRoute, tags: ['operators'], security, summary: 'Create a point (region editors and national admins)', responses: { 201: record('The point as stored, version 1'), 400: badBody, ...common, 409: await problemResponse('A point with this id exists'), 415: await problemResponse('The body is not JSON') } },
+    {
+      ...myPointsRoute,
+      tags: ['operators'],
+      security,
+      summary: 'The points you answer for, with what needs attention (open reports, not verified for 90 days, under 24 h a week, unreadable hours)',
+      responses: { 200: { content: { 'application/json': { schema: (await import('../../../shared/schemas/my-points-view.ts')).MyPointsSchema } }, description: 'Your points, by comune' }, 400: await problemResponse('region missing (national admins) or not yours'), ...common },
+    },
     { ...readPointRoute, tags: ['operators'], security, summary: 'The point as stored now, with its version as ETag', responses: { 200: record('The stored point'), ...common, 404: versioned[404] } },
     { ...replacePointRoute, tags: ['operators'], security, summary: 'Replace a point (If-Match required)', responses: { 200: record('The new version'), 400: badBody, ...common, ...versioned } },
     { ...patchPointRoute, tags: ['operators'], security, summary: 'Change some fields (JSON Merge Patch, RFC 7396; If-Match required)', responses: { 200: record('The new version'), 400: badBody, ...common, ...versioned } },

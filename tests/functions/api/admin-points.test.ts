@@ -169,3 +169,26 @@ describe('100 operators saving the same version at once', () => {
     expect(history.body.versions[0].record.name).toBe(winner.name)
   })
 })
+
+describe("the console's list of my points", () => {
+  it('lists a region editor their region, a point operator their points, a national admin the region they ask for, each with what needs attention', async () => {
+    await local.registry().putPoint(samplePoint('mine-prato', { operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' }, last_verified_at: '2026-11-30T10:00:00Z' }), null)
+    await local.registry().putPoint(samplePoint('mine-perugia', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' }, operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' } }), null)
+    await local.reports().file({ id: 'aaaaaaaaaaaa', pointId: 'mine-prato', category: 'hours', text: null, status: 'open', createdAt: '2026-12-05T10:00:00Z', region: '09', operatorKey: 'associazione-anziani-prato', resolution: null })
+    type Mine = { items: Array<{ id: string; attention: string[]; open_reports: number; hours_per_week: number }> }
+    const region = (await call('GET', '/v1/admin/points', { token: await toscana() })).body as Mine
+    expect(region.items.map((p) => p.id)).toContain('mine-prato')
+    expect(region.items.map((p) => p.id)).not.toContain('mine-perugia')
+    // Sample points open 8 hours a week and one was never verified: both need attention.
+    expect(region.items.find((p) => p.id === 'mine-prato')).toMatchObject({ open_reports: 1, hours_per_week: 8, attention: ['open_reports', 'under_24h'] })
+    const operator = (await call('GET', '/v1/admin/points', { token: await tokens.mint(['operator-associazione-anziani-prato']) })).body as Mine
+    expect(operator.items.map((p) => p.id).sort()).toEqual(['mine-perugia', 'mine-prato'])
+    expect(operator.items.find((p) => p.id === 'mine-perugia')!.attention).toEqual(['not_verified', 'under_24h'])
+    expect((await call('GET', '/v1/admin/points', { token: await admin() })).status).toBe(400)
+    // Other tests of this file left an Umbria point too: every listed point is Umbria's.
+    const umbria = ((await call('GET', '/v1/admin/points?region=10', { token: await admin() })).body as Mine).items.map((p) => p.id)
+    expect(umbria).toContain('mine-perugia')
+    for (const id of umbria) expect((await local.registry().getPoint(id))?.region?.istat).toBe('10')
+    expect((await call('GET', '/v1/admin/points?region=10', { token: await toscana() })).status).toBe(400)
+  })
+})

@@ -41,7 +41,7 @@ describe('RegistryTable', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' })
   })
 
-  it('uses the key names and index of table-design.ts, the same as the local table', () => {
+  it('uses the key names and indexes of table-design.ts, the same as the local table', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -53,6 +53,14 @@ describe('RegistryTable', () => {
           KeySchema: [
             { AttributeName: TABLE_KEYS.byArea.partitionKey, KeyType: 'HASH' },
             { AttributeName: TABLE_KEYS.byArea.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        }),
+        Match.objectLike({
+          IndexName: TABLE_KEYS.byOperator.indexName,
+          KeySchema: [
+            { AttributeName: TABLE_KEYS.byOperator.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE_KEYS.byOperator.sortKey, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'KEYS_ONLY' },
         }),
