@@ -191,7 +191,13 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   const draft = validDraft(c, proposal.draft)
   if (draft instanceof Response) return draft
   if (draft.id !== stored.id) return problem(c, 'invalidParameter', `The body's id "${draft.id}" is not the point's id "${stored.id}": a point's id never changes.`, [{ field: 'id', message: `must be "${stored.id}"` }])
-  const decision = mayWrite(identity.roles, action, stored, draft)
+  // Closing needs a reason (DELETE); closing and reopening are the region's decisions whatever
+  // route carries them, so a change that reopens a point is authorised as a closing is.
+  if (action !== 'close' && draft.status === 'closed' && stored.status !== 'closed') {
+    return problem(c, 'invalidParameter', 'A point is closed with DELETE and a reason, not by changing its status.', [{ field: 'status', message: 'to close the point, use DELETE with { "reason": … }' }])
+  }
+  const reopens = stored.status === 'closed' && draft.status !== 'closed'
+  const decision = mayWrite(identity.roles, reopens ? 'close' : action, stored, draft)
   if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
   try {
     const record = await deps.registry.putPoint(draft, expected, noteOf(identity, proposal.reason))

@@ -170,6 +170,23 @@ describe('100 operators saving the same version at once', () => {
   })
 })
 
+describe('closing and reopening are region decisions, whatever the route', () => {
+  it('refuses to close a point through PUT or PATCH (a reason is needed: DELETE), and a point operator may not reopen one', async () => {
+    await created('admin-close-by-patch')
+    const operator = await firenze()
+    const patched = await call('PATCH', '/v1/admin/points/admin-close-by-patch', { token: operator, body: { status: 'closed' }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(patched.status).toBe(400)
+    expect(patched.body.errors).toEqual([{ field: 'status', message: expect.stringContaining('DELETE') }])
+    expect((await local.registry().getPoint('admin-close-by-patch'))?.status).toBe('active')
+    await call('DELETE', '/v1/admin/points/admin-close-by-patch', { token: await toscana(), ifMatch: '"v1"', body: { reason: 'Chiuso dalla Regione' } })
+    const reopenedByOperator = await call('PATCH', '/v1/admin/points/admin-close-by-patch', { token: operator, body: { status: 'active' }, ifMatch: '"v2"', type: 'application/merge-patch+json' })
+    expect(reopenedByOperator.status).toBe(403)
+    const reopenedByRegion = await call('PATCH', '/v1/admin/points/admin-close-by-patch', { token: await toscana(), body: { status: 'active' }, ifMatch: '"v2"', type: 'application/merge-patch+json' })
+    expect(reopenedByRegion.status).toBe(200)
+    expect((await call('GET', '/v1/admin/points/admin-close-by-patch/history', { token: await toscana() })).body.versions[0].change).toBe('reopened')
+  })
+})
+
 describe("the console's list of my points", () => {
   it('lists a region editor their region, a point operator their points, a national admin the region they ask for, each with what needs attention', async () => {
     await local.registry().putPoint(samplePoint('mine-prato', { operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' }, last_verified_at: '2026-11-30T10:00:00Z' }), null)
