@@ -20,11 +20,12 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** `t('results.count', { count: 3 })` → "3 punti trovati". Unknown placeholders stay visible, so a gap shows up in review. */
 export function translator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang]
-  return (key, params) => {
-    const template = catalogue[key] ?? it[key]
-    return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template
-  }
+  return (key, params) => interpolate(catalogue[key] ?? it[key], params)
 }
+
+/** `{name}` placeholders filled from `params`; unknown ones stay visible, so a gap shows up in review. */
+export const interpolate = (template: string, params?: Record<string, string | number>): string =>
+  params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template
 
 /** The BCP 47 tag for Intl formatters and the `lang` attribute. */
 export const localeOf = (lang: Lang): string => (lang === 'it' ? 'it-IT' : 'en-GB')

@@ -26,6 +26,8 @@ export interface LocalOidc {
   readonly audience: string
   readonly accounts: OperatorAccounts
   readonly verifyToken: VerifyAccessToken
+  /** What the console at /gestione/ needs to sign in here (served as /gestione/config.json). */
+  readonly consoleConfig: { issuer: string; clientId: string; scope: string; extraParams: Record<string, string> }
   /** Answers the request when it is the provider's (`/oidc/…`); false otherwise. */
   handle(request: IncomingMessage, response: ServerResponse): boolean
 }
@@ -133,15 +135,22 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     await provider.interactionFinished(request, response, { consent: { grantId } }, { mergeWithLastSubmission: true })
   }
 
+  // The resource indicator makes the provider issue a JWT access token for the write API.
+  const consoleConfig = { issuer, clientId: CONSOLE_CLIENT_ID, scope: `openid email ${WRITE_SCOPE}`, extraParams: { resource: audience } }
   return {
     issuer,
     audience,
     accounts,
+    consoleConfig,
     verifyToken: accessTokenVerifier({ issuer, keys: remoteKeys(`${issuer}/jwks`), audience: { claim: 'aud', value: audience } }),
     handle(request, response) {
       const url = request.url ?? '/'
-      if (url !== OIDC_PATH && !url.startsWith(`${OIDC_PATH}/`)) return false
+      if (url !== OIDC_PATH && !url.startsWith(`${OIDC_PATH}/`) && !url.startsWith(`${CONSOLE_PATH}config.json`)) return false
       const path = url.split('?')[0]!
+      if (path === `${CONSOLE_PATH}config.json`) {
+        send(response, 200, JSON.stringify(consoleConfig), 'application/json; charset=utf-8')
+        return true
+      }
       if (path === `${OIDC_PATH}/interaction/login.css`) {
         send(response, 200, LOGIN_CSS, 'text/css; charset=utf-8')
         return true

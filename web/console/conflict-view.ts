@@ -1,0 +1,93 @@
+import { changedFields } from '../../shared/registry/point-changes.ts'
+import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
+import { WEEKDAYS } from '../../shared/vocabulary.ts'
+import { h } from '../dom/h.ts'
+import type { MessageKey } from '../i18n/messages.ts'
+import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+
+export interface ConflictVersions {
+  /** The version the operator opened. */
+  readonly base: PointDraft
+  /** What they were about to save. */
+  readonly mine: PointDraft
+  /** What someone else saved meanwhile (now stored). */
+  readonly theirs: PointDraft
+  readonly theirsRecord: PointRecord
+}
+
+/**
+ * Someone saved first: both versions side by side, field by field (the fields either of them
+ * changed), and two ways on: redo my changes on the version now stored (my changed fields over
+ * theirs, to review and save again), or drop mine. Nothing is saved from this view.
+ */
+export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, actions: { redo: (merged: PointDraft) => void; discard: () => void }): HTMLElement {
+  const { base, mine, theirs } = versions
+  const myFields = changedFields(base, mine)
+  const theirFields = changedFields(base, theirs)
+  const fields = [...new Set([...myFields, ...theirFields])].sort()
+  const merged = { ...theirs, ...Object.fromEntries(myFields.map((f) => [f, (mine as Record<string, unknown>)[f]])) } as PointDraft
+  const both = myFields.filter((f) => theirFields.includes(f))
+  return h(
+    'section',
+    { class: 'pv-conflict', 'aria-labelledby': 'pv-conflict-title' },
+    h('h2', { id: 'pv-conflict-title', tabindex: '-1' }, t('console.conflict.title')),
+    h('p', {}, t('console.conflict.intro', { version: versions.theirsRecord.version, at: versions.theirsRecord.updated_at.slice(0, 16).replace('T', ' ') })),
+    both.length > 0 ? h('p', { class: 'pv-conflict__warning' }, t('console.conflict.both', { fields: both.join(', ') })) : null,
+    h(
+      'table',
+      { class: 'pv-conflict__table' },
+      h('caption', {}, t('console.conflict.caption')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('console.conflict.field')), h('th', { scope: 'col' }, t('console.conflict.mine')), h('th', { scope: 'col' }, t('console.conflict.theirs')))),
+      h(
+        'tbody',
+        {},
+        ...fields.map((field) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, fieldName(field, t)),
+            h('td', { class: myFields.includes(field) ? 'pv-conflict__changed' : null, 'data-label': t('console.conflict.mine') }, describe(field, (mine as Record<string, unknown>)[field], t)),
+            h('td', { class: theirFields.includes(field) ? 'pv-conflict__changed' : null, 'data-label': t('console.conflict.theirs') }, describe(field, (theirs as Record<string, unknown>)[field], t)),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'pv-editor__actions' },
+      h('button', { type: 'button', class: 'pv-button', onclick: () => actions.redo(merged) }, t('console.conflict.redo')),
+      h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: actions.discard }, t('console.conflict.discard')),
+    ),
+  )
+}
+
+/** The editor's name for a field where it has one (`contacts` → "Contatti"), else the API's. */
+function fieldName(field: string, t: ConsoleTranslate): string {
+  const key = `console.field.${field}`
+  const name = t(key as ConsoleKey)
+  return name === key ? field : name
+}
+
+/** A field's value in words an operator can compare: a site's week as "lunedì 9:00–13:00", text as is. */
+function describe(field: string, value: unknown, t: ConsoleTranslate): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (field === 'sites' && Array.isArray(value)) {
+    return (value as PointDraft['sites'])
+      .map((site) => {
+        const week = WEEKDAYS.flatMap((day) => {
+          const intervals = site.opening_hours?.[day] ?? []
+          return intervals.length ? [`${t(`day.${day}` as MessageKey)} ${intervals.map((i) => `${i.start}–${i.end}`).join(', ')}`] : []
+        })
+        return `${site.label}: ${week.join('; ') || t('console.hours.closed')}`
+      })
+      .join(' · ')
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ')
+  // A small object (contacts, accessibility, address): its filled values, one per line.
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const filled = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '')
+    if (filled.every(([, v]) => typeof v !== 'object')) return filled.map(([k, v]) => `${k}: ${String(v)}`).join('\n') || '—'
+  }
+  return JSON.stringify(value)
+}

@@ -1,0 +1,167 @@
+import { isLang, DEFAULT_LANG } from '../i18n/messages.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
+import { consoleTranslator, type ConsoleKey } from './console-messages.ts'
+import { historyPanel } from './history-panel.ts'
+import { completeSignIn, currentSession, endSession, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
+import { pointEditor } from './point-editor.ts'
+import { pointsList } from './points-list.ts'
+import { reportsPanel } from './reports-panel.ts'
+
+/**
+ * The operators' console at /gestione/: sign in, "my points" with what needs attention, and one
+ * point's page (its reports, the editor, its history). Views are chosen by the address's hash
+ * (`#/punti/<id>`), so the browser's back button and links work; each view change moves the focus
+ * to its heading and says so in the title.
+ */
+const query = new URLSearchParams(location.search)
+const lang = isLang(query.get('lang')) ? (query.get('lang') as 'it' | 'en') : isLang(sessionStorage.getItem('puntovicino.console.lang')) ? (sessionStorage.getItem('puntovicino.console.lang') as 'it' | 'en') : DEFAULT_LANG
+sessionStorage.setItem('puntovicino.console.lang', lang)
+document.documentElement.lang = lang
+const t = consoleTranslator(lang)
+const main = document.getElementById('console')!
+const account = document.getElementById('console-account')!
+for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as ConsoleKey)
+const switcher = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
+if (switcher) {
+  const other = lang === 'it' ? 'en' : 'it'
+  switcher.href = `?lang=${other}${location.hash}`
+  switcher.lang = other
+  switcher.hreflang = other
+  switcher.textContent = other === 'en' ? 'English' : 'Italiano'
+}
+
+let adminRegion: string | null = sessionStorage.getItem('puntovicino.console.region')
+
+function setTitle(view: string): void {
+  document.title = `${view} · ${t('console.app')}`
+}
+
+function signInView(config: ConsoleConfig, problem?: string): void {
+  replaceChildren(account)
+  setTitle(t('console.signin.title'))
+  replaceChildren(
+    main,
+    h(
+      'section',
+      { class: 'pv-signin', 'aria-labelledby': 'pv-signin-title' },
+      h('h1', { id: 'pv-signin-title', tabindex: '-1' }, t('console.signin.title')),
+      h('p', {}, t('console.signin.intro')),
+      problem ? h('p', { class: 'pv-error-summary', role: 'alert' }, problem) : null,
+      h('button', { type: 'button', class: 'pv-button', onclick: () => void startSignIn(config) }, t('console.signin.button')),
+    ),
+  )
+}
+
+function route(session: Session, client: AdminClient): void {
+  const match = /^#\/punti\/(.+)$/.exec(location.hash)
+  if (match) return void pointView(decodeURIComponent(match[1]!), client)
+  setTitle(t('console.list.title'))
+  replaceChildren(
+    main,
+    pointsList(session.roles, client, t, {
+      region: adminRegion,
+      onRegion: (region) => {
+        adminRegion = region || null
+        if (adminRegion) sessionStorage.setItem('puntovicino.console.region', adminRegion)
+        route(session, client)
+        main.querySelector<HTMLElement>('#pv-region')?.focus()
+      },
+    }),
+  )
+  main.querySelector<HTMLElement>('h1')?.focus()
+}
+
+async function pointView(id: string, client: AdminClient): Promise<void> {
+  replaceChildren(main, h('p', { 'aria-busy': 'true' }, t('console.loading')))
+  let opened
+  try {
+    opened = await client.point(id)
+  } catch (error) {
+    if (error instanceof SignInNeeded) throw error
+    replaceChildren(main, h('p', { role: 'alert' }, t('console.point.not_found')), h('a', { href: '#/' }, t('console.point.back')))
+    return
+  }
+  const title = h('h1', { id: 'pv-point-title', tabindex: '-1' }, opened.record.name)
+  const history = h('div', {})
+  const refreshHistory = () => replaceChildren(history, historyPanel(id, client, t))
+  setTitle(opened.record.name)
+  replaceChildren(
+    main,
+    h('a', { href: '#/', class: 'pv-button pv-button--link' }, `← ${t('console.point.back')}`),
+    title,
+    h('p', { class: 'pv-hint' }, `${opened.record.comune.name} · ${id} · `, h('a', { href: `/?point=${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, t('console.point.public'))),
+    reportsPanel(id, client, t, refreshHistory),
+    h('h2', {}, t('console.point.edit')),
+    pointEditor(opened, {
+      t,
+      client,
+      onSaved: (record) => {
+        title.textContent = record.name
+        setTitle(record.name)
+        refreshHistory()
+      },
+    }),
+    history,
+  )
+  refreshHistory()
+  title.focus()
+}
+
+async function start(): Promise<void> {
+  const config = (await (await fetch('/gestione/config.json')).json()) as ConsoleConfig
+  // `npm start` answers as localhost and as 127.0.0.1, its provider as one of them: sign-in
+  // cookies and the page's CSP need the console on the provider's own origin.
+  const issuerOrigin = new URL(config.issuer).origin
+  if (issuerOrigin !== location.origin && new URL(config.issuer).port === location.port && /^http:\/\/(localhost|127\.0\.0\.1):/.test(issuerOrigin)) {
+    location.replace(`${issuerOrigin}${location.pathname}${location.search}${location.hash}`)
+    return
+  }
+  let session: Session | null
+  try {
+    session = (await completeSignIn(config)) ?? currentSession()
+  } catch (error) {
+    return signInView(config, t(error instanceof Error && error.message === 'cancelled' ? 'console.signin.cancelled' : 'console.signin.failed'))
+  }
+  if (!session) return signInView(config)
+  const client = adminClient(session.accessToken)
+  const signedIn = session
+  replaceChildren(
+    account,
+    h('span', {}, t('console.signed_in_as', { email: signedIn.email })),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'pv-button pv-button--link pv-console__signout',
+        onclick: () => {
+          endSession()
+          signInView(config, t('console.signed_out'))
+        },
+      },
+      t('console.signout'),
+    ),
+  )
+  if (signedIn.roles.length === 0) {
+    replaceChildren(main, h('h1', {}, t('console.no_role.title')), h('p', {}, t('console.no_role.text')))
+    return
+  }
+  const show = () => {
+    try {
+      route(signedIn, client)
+    } catch (error) {
+      if (error instanceof SignInNeeded) signInView(config, t('console.session_expired'))
+      else throw error
+    }
+  }
+  window.addEventListener('hashchange', show)
+  window.addEventListener('unhandledrejection', (event) => {
+    if (event.reason instanceof SignInNeeded) {
+      endSession()
+      signInView(config, t('console.session_expired'))
+    }
+  })
+  show()
+}
+
+void start()

@@ -1,0 +1,19 @@
+import en from '../messages/console-en.json' with { type: 'json' }
+import it from '../messages/console-it.json' with { type: 'json' }
+import { interpolate, translator, type Lang, type MessageKey } from '../i18n/messages.ts'
+
+/**
+ * The console's strings, in files of their own (`web/messages/console-<lang>.json`) so the
+ * citizens' bundle does not carry them; day, service and topic names come from the citizens'
+ * catalogue, so both say them the same way.
+ */
+export type ConsoleKey = keyof typeof it
+export type ConsoleTranslate = (key: ConsoleKey | MessageKey, params?: Record<string, string | number>) => string
+
+const CATALOGUES: Record<Lang, Partial<Record<ConsoleKey, string>>> = { it, en }
+
+export function consoleTranslator(lang: Lang): ConsoleTranslate {
+  const shared = translator(lang)
+  const own = CATALOGUES[lang]
+  return (key, params) => (key in it ? interpolate(own[key as ConsoleKey] ?? it[key as ConsoleKey], params) : shared(key as MessageKey, params))
+}

@@ -1,0 +1,95 @@
+import { WEEKDAYS, type Weekday } from '../../shared/vocabulary.ts'
+import type { Site } from '../../shared/schemas/point.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import type { MessageKey } from '../i18n/messages.ts'
+import type { ConsoleTranslate } from './console-messages.ts'
+import { fieldId } from './field-ids.ts'
+
+type Schedule = NonNullable<Site['opening_hours']>
+
+/**
+ * A site's week, day by day: each day's opening intervals as pairs of time fields, a button to
+ * add one and one to remove each; a day without intervals says "chiuso". Every field is labelled
+ * with its day and interval, so a screen reader user hears "lunedì, fascia 1, dalle".
+ */
+export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, onChange: (schedule: Schedule) => void): HTMLElement {
+  const schedule: Schedule = structuredClone(site.opening_hours ?? {})
+  const days = h('div', { class: 'pv-hours-editor__days' })
+  const changed = () => onChange(structuredClone(schedule))
+
+  const dayGroup = (day: Weekday): HTMLElement => {
+    const group = h('fieldset', { class: 'pv-hours-editor__day' })
+    const render = () => {
+      const intervals = schedule[day] ?? []
+      const dayName = t(`day.${day}` as MessageKey)
+      replaceChildren(
+        group,
+        h('legend', {}, dayName),
+        intervals.length === 0 ? h('p', { class: 'pv-hint' }, t('console.hours.closed')) : null,
+        ...intervals.map((interval, k) => {
+          const path = `sites.${siteIndex}.opening_hours.${day}.${k}`
+          const time = (end: 'start' | 'end') =>
+            h(
+              'label',
+              { class: 'pv-hours-editor__time' },
+              h('span', { class: 'pv-visually-hidden' }, `${dayName}, ${t('console.hours.interval', { n: k + 1 })}, `),
+              t(end === 'start' ? 'console.hours.from' : 'console.hours.to'),
+              h('input', {
+                type: 'time',
+                id: fieldId(`${path}.${end}`),
+                class: 'pv-input',
+                value: interval[end],
+                required: true,
+                onchange: (event: Event) => {
+                  schedule[day]![k]![end] = (event.target as HTMLInputElement).value
+                  changed()
+                },
+              }),
+            )
+          return h(
+            'div',
+            { class: 'pv-hours-editor__interval' },
+            time('start'),
+            time('end'),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'pv-button pv-button--link',
+                onclick: () => {
+                  schedule[day] = intervals.filter((_, i) => i !== k)
+                  if (schedule[day]!.length === 0) delete schedule[day]
+                  changed()
+                  render()
+                  group.querySelector<HTMLElement>('button')?.focus()
+                },
+              },
+              t('console.hours.remove'),
+              h('span', { class: 'pv-visually-hidden' }, ` ${dayName} ${t('console.hours.interval', { n: k + 1 })}`),
+            ),
+          )
+        }),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'pv-button pv-button--outline pv-hours-editor__add',
+            onclick: () => {
+              const last = intervals.at(-1)
+              schedule[day] = [...intervals, last ? { start: last.end, end: last.end } : { start: '09:00', end: '13:00' }]
+              changed()
+              render()
+              group.querySelectorAll<HTMLInputElement>('input[type="time"]')[(schedule[day]!.length - 1) * 2]?.focus()
+            },
+          },
+          t('console.hours.add'),
+          h('span', { class: 'pv-visually-hidden' }, ` ${dayName}`),
+        ),
+      )
+    }
+    render()
+    return group
+  }
+  for (const day of WEEKDAYS) days.append(dayGroup(day))
+  return h('div', { class: 'pv-hours-editor' }, days)
+}

@@ -1,0 +1,93 @@
+import { rolesOf, type Role } from '../../shared/access/roles.ts'
+
+/**
+ * The console's sign-in: OpenID Connect authorization code with PKCE, as a public client, against
+ * whatever issuer `/gestione/config.json` names (Amazon Cognito on AWS, the local provider under
+ * `npm start`). The access token lives in sessionStorage only: it dies with the tab, and the page's
+ * CSP admits no script that could read it from another origin.
+ */
+export interface ConsoleConfig {
+  readonly issuer: string
+  readonly clientId: string
+  readonly scope: string
+  /** Extra authorization and token parameters (the local provider's `resource`). */
+  readonly extraParams?: Readonly<Record<string, string>>
+}
+
+export interface Session {
+  readonly accessToken: string
+  readonly expiresAt: number
+  readonly email: string
+  readonly roles: readonly Role[]
+}
+
+interface Discovery {
+  readonly authorization_endpoint: string
+  readonly token_endpoint: string
+}
+
+const PENDING_KEY = 'puntovicino.console.signin'
+const SESSION_KEY = 'puntovicino.console.session'
+export const redirectUri = (): string => `${location.origin}/gestione/`
+
+const base64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const randomText = (): string => base64url(crypto.getRandomValues(new Uint8Array(32)))
+
+async function discover(issuer: string): Promise<Discovery> {
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
+  if (!response.ok) throw new Error(`discovery: ${response.status}`)
+  return (await response.json()) as Discovery
+}
+
+export async function startSignIn(config: ConsoleConfig): Promise<void> {
+  const { authorization_endpoint } = await discover(config.issuer)
+  const verifier = randomText()
+  const state = randomText()
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state }))
+  const url = new URL(authorization_endpoint)
+  const params = { client_id: config.clientId, response_type: 'code', redirect_uri: redirectUri(), scope: config.scope, state, code_challenge: challenge, code_challenge_method: 'S256', ...config.extraParams }
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
+  location.assign(url.toString())
+}
+
+/** Back from the provider with `?code=…&state=…`: the session, after exchanging the code; else null. */
+export async function completeSignIn(config: ConsoleConfig): Promise<Session | null> {
+  const query = new URLSearchParams(location.search)
+  const code = query.get('code')
+  const error = query.get('error')
+  if (!code && !error) return null
+  history.replaceState(null, '', redirectUri() + location.hash)
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string } | null
+  sessionStorage.removeItem(PENDING_KEY)
+  if (error) throw new Error(error === 'access_denied' ? 'cancelled' : error)
+  if (!pending || pending.state !== query.get('state')) throw new Error('state mismatch')
+  const { token_endpoint } = await discover(config.issuer)
+  const response = await fetch(token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: redirectUri(), client_id: config.clientId, code_verifier: pending.verifier, ...config.extraParams }).toString(),
+  })
+  if (!response.ok) throw new Error(`token: ${response.status}`)
+  const tokens = (await response.json()) as { access_token: string; expires_in: number }
+  const session = sessionFrom(tokens.access_token, Date.now() + tokens.expires_in * 1000)
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session))
+  return session
+}
+
+/** Names and roles, read from the token to word the page; the API verifies the token itself. */
+function sessionFrom(accessToken: string, expiresAt: number): Session {
+  const payload = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+  const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : []
+  const email = [payload.email, payload.username, payload.sub].find((v): v is string => typeof v === 'string') ?? ''
+  return { accessToken, expiresAt, email, roles: rolesOf(groups) }
+}
+
+export function currentSession(): Session | null {
+  const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null
+  return session && session.expiresAt > Date.now() + 30_000 ? session : null
+}
+
+export function endSession(): void {
+  sessionStorage.removeItem(SESSION_KEY)
+}

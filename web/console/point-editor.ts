@@ -1,0 +1,238 @@
+import { BOOKING_MODES, POINT_STATUSES, SERVICES, TOPICS } from '../../shared/vocabulary.ts'
+import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import type { MessageKey } from '../i18n/messages.ts'
+import type { AdminClient, Problem } from './admin-client.ts'
+import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { conflictView } from './conflict-view.ts'
+import { fieldId } from './field-ids.ts'
+import { hoursEditor } from './hours-editor.ts'
+
+export interface EditorContext {
+  readonly t: ConsoleTranslate
+  readonly client: AdminClient
+  /** Told after every saved version: the list's counts and the page title follow. */
+  readonly onSaved: (record: PointRecord) => void
+}
+
+/** A stored record as the draft the API takes back: everything but the store's bookkeeping. */
+export const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): PointDraft => draft as PointDraft
+
+/**
+ * The editor of one point: what it is, its sites' weekly hours day by day, what it offers, how to
+ * book, contacts, access; everything else a point has (seasons, a van's dated stops, closures) in
+ * the advanced JSON field, validated by the same schema as the rest. Saves the whole point with
+ * the version it was opened at (If-Match): a newer version saved meanwhile opens the conflict
+ * view, never an overwrite. Errors are listed at the top, each linked to its field.
+ */
+export function pointEditor(initial: { record: PointRecord; etag: string }, context: EditorContext): HTMLElement {
+  const { t, client } = context
+  let base = initial.record
+  let etag = initial.etag
+  let draft = draftOf(base)
+  const root = h('div', { class: 'pv-editor' })
+  const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
+  const status = h('p', { class: 'pv-editor__status', role: 'status' })
+
+  const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string } = {}): HTMLElement => {
+    const id = fieldId(path)
+    const hintId = options.hint ? `${id}-hint` : null
+    const input = options.multiline
+      ? h('textarea', { id, class: 'pv-input', rows: 3, 'aria-describedby': hintId, oninput: (e: Event) => set((e.target as HTMLTextAreaElement).value) }, value ?? '')
+      : h('input', { id, class: 'pv-input', type: options.type ?? 'text', value: value ?? '', 'aria-describedby': hintId, oninput: (e: Event) => set((e.target as HTMLInputElement).value) })
+    return h('div', { class: 'pv-field' }, h('label', { for: id, class: 'pv-label' }, label), options.hint ? h('p', { class: 'pv-hint', id: hintId }, options.hint) : null, input)
+  }
+  const nullable = (v: string): string | null => (v.trim() === '' ? null : v.trim())
+  const choices = <T extends string>(path: string, legend: string, all: readonly T[], chosen: readonly T[], label: (v: T) => string, set: (v: T[]) => void) =>
+    h(
+      'fieldset',
+      { class: 'pv-choices', id: fieldId(path) },
+      h('legend', { class: 'pv-label' }, legend),
+      h(
+        'div',
+        { class: 'pv-choices__options' },
+        ...all.map((value) =>
+          h(
+            'label',
+            { class: 'pv-field--check' },
+            h('input', {
+              type: 'checkbox',
+              class: 'pv-checkbox',
+              value,
+              checked: chosen.includes(value),
+              onchange: (e: Event) => {
+                const box = e.target as HTMLInputElement
+                const current = new Set(chosen)
+                if (box.checked) current.add(value)
+                else current.delete(value)
+                chosen = all.filter((v) => current.has(v))
+                set([...chosen])
+              },
+            }),
+            label(value),
+          ),
+        ),
+      ),
+    )
+
+  const select = <T extends string>(path: string, label: string, all: readonly T[], value: T, name: (v: T) => string, set: (v: T) => void) => {
+    const id = fieldId(path)
+    return h(
+      'div',
+      { class: 'pv-field' },
+      h('label', { for: id, class: 'pv-label' }, label),
+      h('select', { id, class: 'pv-select', onchange: (e: Event) => set((e.target as HTMLSelectElement).value as T) }, ...all.map((v) => h('option', { value: v, selected: v === value }, name(v)))),
+    )
+  }
+
+  function form(): HTMLElement {
+    const sites = draft.sites.map((site, i) =>
+      h(
+        'fieldset',
+        { class: 'pv-editor__site' },
+        h('legend', {}, t('console.editor.site', { label: site.label, kind: t(`kind.${site.kind}` as MessageKey) })),
+        text(`sites.${i}.label`, t('console.editor.site_label'), site.label, (v) => (draft.sites[i] = { ...draft.sites[i]!, label: v })),
+        site.kind === 'online' ? null : h('h3', {}, t('console.editor.weekly_hours')),
+        site.kind === 'online' ? null : hoursEditor(site, i, t, (schedule) => (draft.sites[i] = { ...draft.sites[i]!, opening_hours: schedule })),
+        site.stops?.length ? h('p', { class: 'pv-hint' }, t('console.editor.stops_in_json', { count: site.stops.length })) : null,
+      ),
+    )
+    const advancedId = fieldId('advanced')
+    const advanced = h('textarea', { id: advancedId, class: 'pv-input pv-editor__json', rows: 12, spellcheck: 'false' }, JSON.stringify(draft, null, 2))
+    return h(
+      'form',
+      {
+        class: 'pv-editor__form',
+        novalidate: true,
+        onsubmit: (event: Event) => {
+          event.preventDefault()
+          void save()
+        },
+      },
+      h(
+        'fieldset',
+        { class: 'pv-editor__group' },
+        h('legend', {}, t('console.editor.what')),
+        text('name', t('console.editor.name'), draft.name, (v) => (draft.name = v)),
+        text('description', t('console.editor.description'), draft.description, (v) => (draft.description = nullable(v)), { multiline: true }),
+        select('status', t('console.editor.status'), POINT_STATUSES.filter((s) => s !== 'closed' || draft.status === 'closed'), draft.status, (s) => t(`console.status.${s}` as ConsoleKey), (v) => (draft.status = v)),
+      ),
+      h('fieldset', { class: 'pv-editor__group' }, h('legend', {}, t('console.editor.sites')), ...sites),
+      h(
+        'fieldset',
+        { class: 'pv-editor__group' },
+        h('legend', {}, t('console.editor.offer')),
+        choices('services', t('console.editor.services'), SERVICES, draft.services, (s) => t(`service.${s}` as MessageKey), (v) => (draft.services = v)),
+        choices('topics', t('console.editor.topics'), TOPICS, draft.topics, (s) => t(`topic.${s}` as MessageKey), (v) => (draft.topics = v)),
+        select('booking', t('console.editor.booking'), BOOKING_MODES, draft.booking, (b) => t(`detail.booking.${b}` as MessageKey), (v) => (draft.booking = v)),
+        text('booking_url', t('console.editor.booking_url'), draft.booking_url, (v) => (draft.booking_url = nullable(v)), { type: 'url' }),
+      ),
+      h(
+        'fieldset',
+        { class: 'pv-editor__group' },
+        h('legend', {}, t('console.editor.contacts')),
+        text('contacts.phone', t('console.editor.phone'), draft.contacts.phone, (v) => (draft.contacts = { ...draft.contacts, phone: nullable(v) }), { type: 'tel' }),
+        text('contacts.email', t('console.editor.email'), draft.contacts.email, (v) => (draft.contacts = { ...draft.contacts, email: nullable(v) }), { type: 'email' }),
+        text('contacts.website', t('console.editor.website'), draft.contacts.website, (v) => (draft.contacts = { ...draft.contacts, website: nullable(v) }), { type: 'url' }),
+        text('accessibility.notes', t('console.editor.access_notes'), draft.accessibility.notes, (v) => (draft.accessibility = { ...draft.accessibility, notes: nullable(v) }), { multiline: true }),
+      ),
+      h(
+        'details',
+        { class: 'pv-editor__advanced' },
+        h('summary', {}, t('console.editor.advanced')),
+        h('label', { for: advancedId, class: 'pv-label' }, t('console.editor.advanced_label')),
+        h('p', { class: 'pv-hint' }, t('console.editor.advanced_hint')),
+        advanced,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'pv-button pv-button--outline',
+            onclick: () => {
+              try {
+                draft = JSON.parse(advanced.value) as PointDraft
+                render(t('console.editor.advanced_applied'))
+              } catch {
+                showProblems([{ field: 'advanced', message: t('console.editor.advanced_invalid') }])
+              }
+            },
+          },
+          t('console.editor.advanced_apply'),
+        ),
+      ),
+      h('div', { class: 'pv-editor__actions' }, h('button', { type: 'submit', class: 'pv-button' }, t('console.editor.save')), h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => void verify() }, t('console.editor.verified_today'))),
+    )
+  }
+
+  function showProblems(errors: NonNullable<Problem['errors']>, detail?: string): void {
+    replaceChildren(
+      summary,
+      h(
+        'div',
+        { class: 'pv-error-summary', role: 'alert' },
+        h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
+        detail && errors.length === 0 ? h('p', {}, detail) : null,
+        h('ul', {}, ...errors.map((e) => h('li', {}, h('a', { href: `#${fieldId(nearestField(e.field))}` }, `${e.field}: ${e.message}`)))),
+      ),
+    )
+    summary.focus()
+  }
+
+  /** The field a server error names, or the closest one the form shows (the advanced field for the rest). */
+  function nearestField(path: string): string {
+    const parts = path.split('.')
+    while (parts.length > 0) {
+      if (document.getElementById(fieldId(parts.join('.')))) return parts.join('.')
+      parts.pop()
+    }
+    return 'advanced'
+  }
+
+  async function save(): Promise<void> {
+    replaceChildren(summary)
+    const result = await client.replace(base.id, etag, draft)
+    if (result.ok) return saved(result.record, result.etag, t('console.editor.saved', { version: result.record.version }))
+    if (result.conflict) return showConflict()
+    showProblems(result.problem.errors ?? [], result.problem.detail)
+  }
+
+  async function verify(): Promise<void> {
+    const result = await client.verify(base.id, etag)
+    if (result.ok) return saved(result.record, result.etag, t('console.editor.verified_saved'))
+    if (result.conflict) return showConflict()
+    showProblems(result.problem.errors ?? [], result.problem.detail)
+  }
+
+  function saved(record: PointRecord, newEtag: string, message: string): void {
+    base = record
+    etag = newEtag
+    draft = draftOf(record)
+    context.onSaved(record)
+    render(message)
+  }
+
+  async function showConflict(): Promise<void> {
+    const theirs = await client.point(base.id)
+    replaceChildren(
+      root,
+      conflictView({ base: draftOf(base), mine: draft, theirs: draftOf(theirs.record), theirsRecord: theirs.record }, t, {
+        redo: (merged) => {
+          base = theirs.record
+          etag = theirs.etag
+          draft = merged
+          render(t('console.conflict.redone'))
+        },
+        discard: () => saved(theirs.record, theirs.etag, t('console.conflict.discarded')),
+      }),
+    )
+    root.querySelector<HTMLElement>('h2')?.focus()
+  }
+
+  function render(message?: string): void {
+    replaceChildren(root, summary, status, h('p', { class: 'pv-hint' }, t('console.editor.version', { version: base.version })), form())
+    replaceChildren(summary)
+    status.textContent = message ?? ''
+  }
+  render()
+  return root
+}

@@ -1,0 +1,78 @@
+import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import type { Role } from '../../shared/access/roles.ts'
+import { h, replaceChildren } from '../dom/h.ts'
+import type { AdminClient, MyPoints } from './admin-client.ts'
+import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+
+/**
+ * "I miei punti": the points the operator answers for, by comune, each with what needs attention
+ * first in words (open reports, not verified for 90 days, under 24 hours a week, unreadable
+ * hours); a national admin first picks a region. Points needing attention can be shown alone.
+ */
+export function pointsList(roles: readonly Role[], client: AdminClient, t: ConsoleTranslate, { region, onRegion }: { region: string | null; onRegion: (region: string) => void }): HTMLElement {
+  const admin = roles.some((r) => r.kind === 'admin')
+  const body = h('div', { class: 'pv-mine__body', 'aria-live': 'polite', 'aria-busy': 'true' })
+  const root = h('section', { class: 'pv-mine', 'aria-labelledby': 'pv-mine-title' }, h('h1', { id: 'pv-mine-title', tabindex: '-1' }, t('console.list.title')))
+  if (admin) {
+    root.append(
+      h(
+        'div',
+        { class: 'pv-field' },
+        h('label', { for: 'pv-region', class: 'pv-label' }, t('console.list.region')),
+        h(
+          'select',
+          { id: 'pv-region', class: 'pv-select', onchange: (e: Event) => onRegion((e.target as HTMLSelectElement).value) },
+          h('option', { value: '', selected: region === null }, t('console.list.choose_region')),
+          ...Object.entries(REGIONS).map(([code, name]) => h('option', { value: code, selected: code === region }, name)),
+        ),
+      ),
+    )
+  }
+  root.append(body)
+  if (admin && !region) {
+    body.setAttribute('aria-busy', 'false')
+    replaceChildren(body, h('p', {}, t('console.list.admin_hint')))
+    return root
+  }
+  client.myPoints(region ?? undefined).then(
+    (mine) => {
+      body.setAttribute('aria-busy', 'false')
+      replaceChildren(body, listOf(mine, t))
+    },
+    () => {
+      body.setAttribute('aria-busy', 'false')
+      replaceChildren(body, h('p', { role: 'alert' }, t('console.list.failed')))
+    },
+  )
+  return root
+}
+
+function listOf(mine: MyPoints, t: ConsoleTranslate): HTMLElement {
+  const needing = mine.items.filter((p) => p.attention.length > 0).length
+  const onlyAttention = h('input', { type: 'checkbox', id: 'pv-only-attention', class: 'pv-checkbox' })
+  const list = h(
+    'ul',
+    { class: 'pv-mine__list' },
+    ...mine.items.map((p) =>
+      h(
+        'li',
+        { class: 'pv-mine__item', 'data-attention': String(p.attention.length > 0), 'data-id': p.id },
+        h('a', { href: `#/punti/${encodeURIComponent(p.id)}`, class: 'pv-mine__name' }, p.name),
+        h('p', { class: 'pv-mine__meta' }, `${p.comune} · ${t(`console.status.${p.status}` as ConsoleKey)} · ${t('console.list.hours', { hours: p.hours_per_week })}`),
+        p.attention.length > 0
+          ? h('ul', { class: 'pv-mine__attention', 'aria-label': t('console.list.attention') }, ...p.attention.map((a) => h('li', { class: `pv-badge pv-badge--${a}` }, t(`console.attention.${a}` as ConsoleKey, { count: p.open_reports }))))
+          : h('p', { class: 'pv-mine__ok' }, t('console.list.ok')),
+      ),
+    ),
+  )
+  onlyAttention.addEventListener('change', () => {
+    for (const item of list.querySelectorAll<HTMLElement>('.pv-mine__item')) item.hidden = onlyAttention.checked && item.dataset.attention !== 'true'
+  })
+  return h(
+    'div',
+    {},
+    h('p', {}, t('console.list.count', { count: mine.items.length, attention: needing })),
+    h('label', { class: 'pv-field--check' }, onlyAttention, t('console.list.only_attention')),
+    mine.items.length > 0 ? list : h('p', {}, t('console.list.none')),
+  )
+}
