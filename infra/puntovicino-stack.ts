@@ -5,7 +5,9 @@ import type { LambdaName } from '../functions/lambda/build.ts'
 import type * as s3 from 'aws-cdk-lib/aws-s3'
 import { TILES_FOLDER } from '../shared/map/basemap-layout.ts'
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts'
-import { OperatorsIdentity } from './constructs/operators-identity.ts'
+import { cognitoSignInOrigin, OperatorsIdentity } from './constructs/operators-identity.ts'
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
+import { CONSOLE_CONFIG_KEY } from './constructs/static-site.ts'
 import { Observability } from './constructs/observability.ts'
 import { createPrivateBucket } from './constructs/private-bucket.ts'
 import { PublicApi } from './constructs/public-api.ts'
@@ -27,6 +29,8 @@ export interface PuntoVicinoStackProps extends StackProps {
   readonly webAclArn?: string
   /** Create the web ACL in this stack (possible only when it is deployed to us-east-1). @default false */
   readonly createWebAcl?: boolean
+  /** The operators' hosted sign-in: `<prefix>.auth.<region>.amazoncognito.com`. @default puntovicino-<account> */
+  readonly signInDomainPrefix?: string
   /** Pass 0 on an account whose Lambda concurrency quota is still 10. @default 1 */
   readonly indexerReservedConcurrency?: number
 }
@@ -69,7 +73,9 @@ export class PuntoVicinoStack extends Stack {
     this.api = new PublicApi(this, 'Api', { snapshots: this.snapshots, codeDir: props.lambdaDir('api') })
     if (props.createWebAcl && this.region !== 'us-east-1') throw new Error(`PuntoVicinoStack: createWebAcl needs the stack in us-east-1 (CloudFront's web ACLs live there), got ${this.region}`)
     const webAclArn = props.createWebAcl ? new EdgeWebAcl(this, 'EdgeWebAcl').arn : props.webAclArn
+    const signInDomainPrefix = props.signInDomainPrefix ?? `puntovicino-${this.account}`
     this.site = new StaticSite(this, 'Site', {
+      consoleSignInOrigin: cognitoSignInOrigin(signInDomainPrefix, this.region),
       apiDomainName: this.api.originDomainName,
       apiOriginSecret: this.api.originSecret,
       openData: this.openData,
@@ -79,7 +85,15 @@ export class PuntoVicinoStack extends Stack {
       ...(props.domain ? { domain: props.domain } : {}),
       ...(webAclArn ? { webAclArn } : {}),
     })
-    this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url })
+    this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url, domainPrefix: signInDomainPrefix })
+    // Where the console signs in, beside its page: written by the stack, so it always names this pool.
+    new s3deploy.BucketDeployment(this, 'ConsoleConfig', {
+      sources: [s3deploy.Source.jsonData(CONSOLE_CONFIG_KEY, { issuer: this.operators.issuer, clientId: this.operators.consoleClient.userPoolClientId, scope: 'openid email' })],
+      destinationBucket: this.site.bucket,
+      prune: false,
+      distribution: this.site.distribution,
+      distributionPaths: [`/${CONSOLE_CONFIG_KEY}`],
+    })
     this.writeApi = new WriteApi(this, 'WriteApi', {
       httpApi: this.api.httpApi,
       codeDir: props.lambdaDir('write'),

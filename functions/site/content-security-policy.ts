@@ -31,3 +31,9 @@ export const LOCAL_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
 
 /** The same policy for the iframe embed, which every site may frame. */
 export const embeddableContentSecurityPolicy = (csp: string): string => csp.replace(/frame-ancestors[^;]*/, 'frame-ancestors *')
+
+/**
+ * The same policy for the operators' console, which also talks to its identity provider's
+ * token endpoint (Amazon Cognito's hosted domain on AWS): that one origin, added to connect-src.
+ */
+export const consoleContentSecurityPolicy = (csp: string, signInOrigin: string): string => csp.replace(/connect-src 'self'/, `connect-src 'self' ${signInOrigin}`)

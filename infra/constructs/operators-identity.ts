@@ -4,11 +4,14 @@ import { Construct } from 'constructs'
 import { ADMIN_GROUP, groupOf } from '../../shared/access/roles.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 
+/** The hosted sign-in's origin for a domain prefix: known before the pool exists, so the site's CSP can name it. */
+export const cognitoSignInOrigin = (domainPrefix: string, region: string): string => `https://${domainPrefix}.auth.${region}.amazoncognito.com`
+
 export interface OperatorsIdentityProps {
   /** The site's address (https://…): the console at /gestione/ is the app client's only callback. */
   readonly siteUrl: string
-  /** The hosted sign-in's address prefix (`<prefix>.auth.<region>.amazoncognito.com`). @default puntovicino-<account> */
-  readonly domainPrefix?: string
+  /** The hosted sign-in's address prefix (`<prefix>.auth.<region>.amazoncognito.com`), unique in the region. */
+  readonly domainPrefix: string
   /** @default RemovalPolicy.RETAIN: the accounts outlive the stack */
   readonly removalPolicy?: RemovalPolicy
 }
@@ -68,7 +71,7 @@ export class OperatorsIdentity extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(8),
     })
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: domainPrefix ?? `puntovicino-${stack.account}` } })
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix } })
     this.issuer = `https://cognito-idp.${stack.region}.amazonaws.com/${this.userPool.userPoolId}`
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`
   }

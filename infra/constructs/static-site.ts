@@ -9,7 +9,7 @@ import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { TILES_FOLDER } from '../../shared/map/basemap-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
-import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
+import { DEFAULT_CONTENT_SECURITY_POLICY, consoleContentSecurityPolicy, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
 
 /** Paths of the iframe embed: the clean URL the snippet uses and the file it is served from. */
@@ -17,16 +17,24 @@ export const EMBED_PATHS = ['/embed', '/embed.html'] as const
 
 /**
  * CloudFront Function (viewer request): the site's clean URLs (`/embed`, `/embed-builder`) are
- * files with `.html` in the bucket, as `npm start` serves them locally.
+ * files with `.html` in the bucket, and a folder's address (`/gestione/`) its `index.html`, as
+ * `npm start` serves them locally.
  */
 export const CLEAN_URLS_FUNCTION = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  if (uri !== '/' && uri.charAt(uri.length - 1) !== '/' && uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
+  if (uri !== '/' && uri.charAt(uri.length - 1) === '/') {
+    request.uri = uri + 'index.html';
+  } else if (uri !== '/' && uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
     request.uri = uri + '.html';
   }
   return request;
 }`
+
+/** The operators' console: its page (`/gestione/` → `gestione/index.html`) and its files. */
+export const CONSOLE_PATHS = ['/gestione/*'] as const
+/** Written by the stack beside the console's page: where and how it signs in. */
+export const CONSOLE_CONFIG_KEY = 'gestione/config.json'
 
 /**
  * CloudFront Function (viewer request) for /opendata/*: each file is stored as is, `.br` and
@@ -72,6 +80,11 @@ export interface StaticSiteProps {
   readonly basemap: s3.IBucket
   /** The value sent to the API as `x-origin-verify` (PublicApi.originSecret). */
   readonly apiOriginSecret: secretsmanager.ISecret
+  /**
+   * The operators' identity provider's origin (`https://<prefix>.auth.<region>.amazoncognito.com`):
+   * the console's pages may call its token endpoint, and nothing else of the site may.
+   */
+  readonly consoleSignInOrigin: string
 }
 
 /**
@@ -91,10 +104,12 @@ export class StaticSite extends Construct {
   public readonly securityHeaders: cloudfront.ResponseHeadersPolicy
   /** The headers of the iframe embed: the same, but any site may frame it. */
   public readonly embedHeaders: cloudfront.ResponseHeadersPolicy
+  public readonly consoleHeaders: cloudfront.ResponseHeadersPolicy
+  private readonly customDomain: string | undefined
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
-    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret } = props
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret, consoleSignInOrigin } = props
     if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
     if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
       throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
@@ -106,6 +121,7 @@ export class StaticSite extends Construct {
       throw new Error('StaticSite: domain needs a domainName and a certificateArn of an ACM certificate in us-east-1')
     }
 
+    this.customDomain = domain?.domainName
     this.bucket = createPrivateBucket(this, 'Bucket', { accessLogs })
 
     const site = origins.S3BucketOrigin.withOriginAccessControl(this.bucket)
@@ -136,6 +152,7 @@ export class StaticSite extends Construct {
       })
     this.securityHeaders = headersPolicy('SecurityHeaders', contentSecurityPolicy, 'PuntoVicino: strict CSP, framed by our own pages only, HSTS, no-sniff, referrer policy')
     this.embedHeaders = headersPolicy('EmbedHeaders', embeddableContentSecurityPolicy(contentSecurityPolicy), 'PuntoVicino /embed: the same policy, framed by any site')
+    this.consoleHeaders = headersPolicy('ConsoleHeaders', consoleContentSecurityPolicy(contentSecurityPolicy, consoleSignInOrigin), "PuntoVicino /gestione: the same policy, plus the sign-in provider's token endpoint")
     const cleanUrls = new cloudfront.Function(this, 'CleanUrls', {
       code: cloudfront.FunctionCode.fromInline(CLEAN_URLS_FUNCTION),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -218,6 +235,8 @@ export class StaticSite extends Construct {
       additionalBehaviors: {
         // The iframe embed is the one page any site may frame.
         ...Object.fromEntries(EMBED_PATHS.map((path) => [path, siteBehaviour(this.embedHeaders)])),
+        // The operators' console: never cached at the edge (its config changes with the stack).
+        ...Object.fromEntries(CONSOLE_PATHS.map((path) => [path, { ...siteBehaviour(this.consoleHeaders), cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED }])),
         // Swagger UI's files are published to the site bucket, not carried in the Lambda bundle.
         '/v1/docs/assets/*': {
           origin: site,
@@ -298,11 +317,13 @@ export class StaticSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      // Written by the stack (OperatorsIdentity's values), not shipped in web/dist: never pruned.
+      exclude: [CONSOLE_CONFIG_KEY],
     })
   }
 
-  /** The site's address. */
+  /** The site's address: its custom domain when it has one. */
   get url(): string {
-    return `https://${this.distribution.distributionDomainName}`
+    return `https://${this.customDomain ?? this.distribution.distributionDomainName}`
   }
 }

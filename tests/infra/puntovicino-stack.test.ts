@@ -128,3 +128,17 @@ describe('the app context', () => {
     )
   })
 })
+
+describe("the operators' console on AWS", () => {
+  it('gets its sign-in configuration from the stack: the pool as issuer and the console client, written beside its page', () => {
+    const deployments = resources('Custom::CDKBucketDeployment')
+    const config = deployments.find((d) => JSON.stringify(d.Properties).includes('gestione/config.json') && d.Properties.Prune === false)
+    expect(config).toBeDefined()
+    // The values are deploy-time references, filled into the file by the deployment.
+    const markers = JSON.stringify(config!.Properties.SourceMarkers)
+    const [pool] = Object.keys(template.findResources('AWS::Cognito::UserPool'))
+    const [client] = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))
+    expect(markers).toContain(`"Ref":"${pool}"`)
+    expect(markers).toContain(`"Ref":"${client}"`)
+  })
+})

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
 import { runInNewContext } from 'node:vm'
 import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../../functions/site/content-security-policy.ts'
-import { CLEAN_URLS_FUNCTION, EMBED_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { CLEAN_URLS_FUNCTION, EMBED_PATHS, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -16,7 +16,7 @@ function setup(overrides: Partial<StaticSiteProps> = {}) {
   const openData = createPrivateBucket(stack, 'OpenData')
   const basemap = createPrivateBucket(stack, 'Basemap')
   const apiOriginSecret = new secretsmanager.Secret(stack, 'OriginSecret')
-  return { stack, openData, basemap, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, basemap, apiOriginSecret, ...overrides }) }
+  return { stack, openData, basemap, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, basemap, apiOriginSecret, consoleSignInOrigin: 'https://puntovicino-test.auth.eu-south-1.amazoncognito.com', ...overrides }) }
 }
 type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: unknown; Compress: boolean; AllowedMethods: string[]; ViewerProtocolPolicy: string }
 
@@ -146,6 +146,17 @@ describe('StaticSite', () => {
     expect(admin.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac') // AWS managed AllViewerExceptHostHeader
   })
 
+  it("serves the operators' console uncached, under the site's CSP plus its sign-in provider's token endpoint, and never prunes its config", () => {
+    const consoleBehaviour = behaviours.find((b) => b.PathPattern === '/gestione/*')! as Behaviour & { ResponseHeadersPolicyId: unknown }
+    expect(consoleBehaviour).toMatchObject({ TargetOriginId: siteOrigin })
+    expect(consoleBehaviour.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad')
+    expect(consoleBehaviour.ResponseHeadersPolicyId).toEqual({ Ref: stack.getLogicalId(site.consoleHeaders.node.defaultChild as never) })
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string)
+    const withSignIn = policies.filter((csp) => csp.includes('amazoncognito.com'))
+    expect(withSignIn).toEqual([expect.stringContaining("connect-src 'self' https://puntovicino-test.auth.eu-south-1.amazoncognito.com;")])
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['gestione/config.json'] })
+  })
+
   it("sends citizens' reports to the API uncached, forwarding the viewer's address and not the Authorization header", () => {
     const patterns = behaviours.map((b) => b.PathPattern)
     expect(patterns.indexOf('/v1/points/*/reports*')).toBeLessThan(patterns.indexOf('/v1/*'))
@@ -170,10 +181,12 @@ describe('StaticSite', () => {
     expect(config.DefaultCacheBehavior).toMatchObject({ Compress: true, ViewerProtocolPolicy: 'redirect-to-https', TargetOriginId: siteOrigin })
     const headersPolicy = { Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) }
     const embedPolicy = { Ref: stack.getLogicalId(site.embedHeaders.node.defaultChild as never) }
+    const consolePolicy = { Ref: stack.getLogicalId(site.consoleHeaders.node.defaultChild as never) }
     for (const b of [config.DefaultCacheBehavior, ...behaviours]) {
       // The open-data files come compressed already (see OPEN_DATA_ENCODING_FUNCTION).
       expect(b.Compress).toBe(b.PathPattern !== '/opendata/*')
-      expect(b.ResponseHeadersPolicyId).toEqual((EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : headersPolicy)
+      const expected = (EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : (CONSOLE_PATHS as readonly string[]).includes(b.PathPattern) ? consolePolicy : headersPolicy
+      expect(b.ResponseHeadersPolicyId).toEqual(expected)
     }
     expect(config.HttpVersion).toBe('http2and3')
     expect(config.Logging).toBeUndefined()
@@ -195,7 +208,8 @@ describe('StaticSite', () => {
     const rewrite = (uri: string) => runInNewContext(`${CLEAN_URLS_FUNCTION}; handler({ request: { uri: ${JSON.stringify(uri)} } }).uri`) as string
     expect(rewrite('/embed')).toBe('/embed.html')
     expect(rewrite('/embed-builder')).toBe('/embed-builder.html')
-    for (const untouched of ['/', '/widget.js', '/fonts/titillium-web-latin-400-normal.woff2', '/basemap/']) expect(rewrite(untouched)).toBe(untouched)
+    expect(rewrite('/gestione/')).toBe('/gestione/index.html')
+    for (const untouched of ['/', '/widget.js', '/fonts/titillium-web-latin-400-normal.woff2', '/gestione/config.json']) expect(rewrite(untouched)).toBe(untouched)
   })
 
   it('sends a strict CSP, HSTS, no-sniff and a referrer policy, and no X-Frame-Options', () => {

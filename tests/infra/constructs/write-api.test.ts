@@ -13,7 +13,7 @@ function setup(memoryMiB?: number) {
   const stack = testStack()
   const registry = new RegistryTable(stack, 'Registry')
   const api = new PublicApi(stack, 'Api', { snapshots: new SnapshotBucket(stack, 'Snapshots', { accessLogs: createPrivateBucket(stack, 'Logs') }), codeDir })
-  const identity = new OperatorsIdentity(stack, 'Operators', { siteUrl: 'https://puntovicino.example.it' })
+  const identity = new OperatorsIdentity(stack, 'Operators', { siteUrl: 'https://puntovicino.example.it', domainPrefix: 'puntovicino-test' })
   const make = () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, registry: registry.table, journal: registry.journal, identity, originSecret: api.originSecret, ...(memoryMiB ? { memoryMiB } : {}) })
   return { stack, registry, identity, make }
 }
