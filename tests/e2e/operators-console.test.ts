@@ -17,9 +17,15 @@ const PASSWORD = 'password-della-console-umbria'
 
 let browser: Browser
 let pointId: string
+let vanId: string
 beforeAll(async () => {
   browser = await launchBrowser()
   await accounts.add(EDITOR, { kind: 'region', region: '10' }, PASSWORD)
+  // A van with dated stops, wherever the demo registry has one: the editor answers for its region too.
+  const { items: vans } = (await (await fetch(`${baseUrl}/v1/points?kind=mobile&limit=100`)).json()) as { items: Array<{ id: string; region: { istat: string }; sites: Array<{ kind: string; stops?: unknown[] }> }> }
+  const van = vans.find((p) => p.sites.some((s) => s.kind === 'mobile' && (s.stops?.length ?? 0) > 0))!
+  vanId = van.id
+  await accounts.add(EDITOR, { kind: 'region', region: van.region.istat })
   // An Umbria point with a fixed first site (weekly hours to edit).
   const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&kind=fixed&limit=50`)).json()) as { items: Array<{ id: string; sites: Array<{ kind: string }> }> }
   pointId = items.find((p) => p.sites[0]?.kind === 'fixed')!.id
@@ -89,6 +95,12 @@ describe("the operators' console", () => {
     console.log(`console save → public API: the new hours were served ${visibleAfterMs === undefined ? 'after more than 60 s' : `${Math.round(visibleAfterMs)} ms`} after the save (promise: 2 s locally)`)
     expect(visibleAfterMs).toBeDefined()
     await screenshot(page, 'console-saved-phone')
+    // And the citizen's page says so.
+    const publicPage = await context.newPage()
+    await publicPage.goto(`${baseUrl}/?point=${pointId}`)
+    await publicPage.locator('.pv-detail__title').waitFor()
+    expect(await publicPage.locator('.pv-week').first().textContent()).toContain('8:15–12:45')
+    await publicPage.close()
 
     // A citizen reports an error; the operator sees it on the point and resolves it.
     const filed = (await (await fetch(`${baseUrl}/v1/points/${pointId}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: 'contacts', text: 'Il numero di telefono è sbagliato' }) })).json()) as { id: string }
@@ -127,7 +139,7 @@ describe("the operators' console", () => {
     await context.close()
   }, 120_000)
 
-  it('has no axe violation in any state: sign-in, list, point with reports, editor errors, conflict, history', async () => {
+  it('has no axe violation in any state: sign-in, list, point with reports, editor errors, conflict, history, a van, closing', async () => {
     const context = await phoneContext(browser)
     const page = await context.newPage()
     await page.goto(`${baseUrl}/gestione/`)
@@ -163,6 +175,12 @@ describe("the operators' console", () => {
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     await page.getByRole('heading', { name: 'Qualcun altro ha salvato prima di te' }).waitFor()
     states.conflict = await axeViolations(page)
+    // A van: its dated stops and closures as rows; the closing form open.
+    await openPoint(page, vanId)
+    await page.getByRole('group', { name: 'sosta 1' }).first().waitFor()
+    await page.getByText('Chiudi il punto').first().click()
+    states['van editor, closing form'] = await axeViolations(page)
+    await screenshot(page, 'console-van-phone')
     expect(states).toEqual(Object.fromEntries(Object.keys(states).map((k) => [k, []])))
     await context.close()
   }, 120_000)

@@ -1,3 +1,4 @@
+import { mayWrite, type Role } from '../../shared/access/roles.ts'
 import { isLang, DEFAULT_LANG } from '../i18n/messages.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
@@ -55,7 +56,7 @@ function signInView(config: ConsoleConfig, problem?: string): void {
 
 function route(session: Session, client: AdminClient): void {
   const match = /^#\/punti\/(.+)$/.exec(location.hash)
-  if (match) return void pointView(decodeURIComponent(match[1]!), client)
+  if (match) return void pointView(decodeURIComponent(match[1]!), client, session.roles)
   setTitle(t('console.list.title'))
   replaceChildren(
     main,
@@ -72,7 +73,7 @@ function route(session: Session, client: AdminClient): void {
   main.querySelector<HTMLElement>('h1')?.focus()
 }
 
-async function pointView(id: string, client: AdminClient): Promise<void> {
+async function pointView(id: string, client: AdminClient, roles: readonly Role[]): Promise<void> {
   replaceChildren(main, h('p', { 'aria-busy': 'true' }, t('console.loading')))
   let opened
   try {
@@ -96,6 +97,7 @@ async function pointView(id: string, client: AdminClient): Promise<void> {
     pointEditor(opened, {
       t,
       client,
+      canClose: mayWrite(roles, 'close', opened.record, opened.record).allowed,
       onSaved: (record) => {
         title.textContent = record.name
         setTitle(record.name)

@@ -7,12 +7,15 @@ import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { conflictView } from './conflict-view.ts'
 import { fieldId } from './field-ids.ts'
 import { hoursEditor } from './hours-editor.ts'
+import { rowsEditor } from './rows-editor.ts'
 
 export interface EditorContext {
   readonly t: ConsoleTranslate
   readonly client: AdminClient
   /** Told after every saved version: the list's counts and the page title follow. */
   readonly onSaved: (record: PointRecord) => void
+  /** Whether this operator may close the point (region editors and national admins). */
+  readonly canClose: boolean
 }
 
 /** A stored record as the draft the API takes back: everything but the store's bookkeeping. */
@@ -94,7 +97,53 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         text(`sites.${i}.label`, t('console.editor.site_label'), site.label, (v) => (draft.sites[i] = { ...draft.sites[i]!, label: v })),
         site.kind === 'online' ? null : h('h3', {}, t('console.editor.weekly_hours')),
         site.kind === 'online' ? null : hoursEditor(site, i, t, (schedule) => (draft.sites[i] = { ...draft.sites[i]!, opening_hours: schedule })),
-        site.stops?.length ? h('p', { class: 'pv-hint' }, t('console.editor.stops_in_json', { count: site.stops.length })) : null,
+        site.kind === 'seasonal' || site.valid_from !== undefined
+          ? h(
+              'div',
+              { class: 'pv-editor__season' },
+              h('h3', {}, t('console.editor.season')),
+              text(`sites.${i}.valid_from`, t('console.editor.valid_from'), site.valid_from, (v) => (draft.sites[i] = { ...draft.sites[i]!, valid_from: v.trim() || undefined }), { hint: t('console.editor.season_hint') }),
+              text(`sites.${i}.valid_to`, t('console.editor.valid_to'), site.valid_to, (v) => (draft.sites[i] = { ...draft.sites[i]!, valid_to: v.trim() || undefined }), { hint: t('console.editor.season_hint') }),
+            )
+          : null,
+        site.kind === 'mobile'
+          ? rowsEditor(
+              {
+                path: `sites.${i}.stops`,
+                legend: t('console.editor.stops'),
+                rowName: (n) => t('console.editor.stop_n', { n }),
+                rows: site.stops ?? [],
+                columns: [
+                  { key: 'date', label: t('console.editor.date'), type: 'date' },
+                  { key: 'start', label: t('console.hours.from'), type: 'time' },
+                  { key: 'end', label: t('console.hours.to'), type: 'time' },
+                  { key: 'place.label', label: t('console.editor.place'), type: 'text' },
+                  { key: 'place.location.lat', label: t('console.editor.lat'), type: 'number' },
+                  { key: 'place.location.lon', label: t('console.editor.lon'), type: 'number' },
+                ],
+                blank: () => ({ date: '', start: '09:00', end: '12:00', place: { label: '', location: site.location ?? { lat: 0, lon: 0 } } }),
+                onChange: (stops) => (draft.sites[i] = { ...draft.sites[i]!, stops }),
+              },
+              t,
+            )
+          : null,
+        rowsEditor(
+          {
+            path: `sites.${i}.closures`,
+            legend: t('console.editor.closures'),
+            rowName: (n) => t('console.editor.closure_n', { n }),
+            rows: site.closures ?? [],
+            columns: [
+              { key: 'from', label: t('console.editor.closure_from'), type: 'date' },
+              { key: 'to', label: t('console.editor.closure_to'), type: 'date' },
+              { key: 'reason', label: t('console.editor.closure_reason'), type: 'text', required: false },
+            ],
+            blank: () => ({ from: '', to: '' }),
+            onChange: (closures) => (draft.sites[i] = { ...draft.sites[i]!, closures }),
+          },
+          t,
+        ),
+        select(`sites.${i}.public_holidays`, t('console.editor.public_holidays'), ['closed', 'open'] as const, site.public_holidays ?? 'closed', (v) => t(`console.editor.holidays.${v}` as ConsoleKey), (v) => (draft.sites[i] = { ...draft.sites[i]!, public_holidays: v })),
       ),
     )
     const advancedId = fieldId('advanced')
@@ -164,6 +213,35 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     )
   }
 
+  /** Closing is a decision apart, with its reason (kept in the history); never a status picked in passing. */
+  function closeForm(): HTMLElement | null {
+    if (!context.canClose || base.status === 'closed') return null
+    const reasonId = fieldId('reason')
+    return h(
+      'details',
+      { class: 'pv-editor__close' },
+      h('summary', {}, t('console.close.title')),
+      h(
+        'form',
+        {
+          novalidate: true,
+          onsubmit: (event: Event) => {
+            event.preventDefault()
+            const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim()
+            void client.close(base.id, etag, reason).then((result) => {
+              if (result.ok) return saved(result.record, result.etag, t('console.close.done'))
+              if (result.conflict) return showConflict()
+              showProblems(result.problem.errors ?? [], result.problem.detail)
+            })
+          },
+        },
+        h('label', { for: reasonId, class: 'pv-label' }, t('console.close.reason')),
+        h('textarea', { id: reasonId, name: 'reason', class: 'pv-input', rows: 2, maxlength: 500 }),
+        h('button', { type: 'submit', class: 'pv-button pv-button--danger' }, t('console.close.button')),
+      ),
+    )
+  }
+
   function showProblems(errors: NonNullable<Problem['errors']>, detail?: string): void {
     replaceChildren(
       summary,
@@ -229,7 +307,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   function render(message?: string): void {
-    replaceChildren(root, summary, status, h('p', { class: 'pv-hint' }, t('console.editor.version', { version: base.version })), form())
+    replaceChildren(root, summary, status, h('p', { class: 'pv-hint' }, t('console.editor.version', { version: base.version })), form(), closeForm())
     replaceChildren(summary)
     status.textContent = message ?? ''
   }
