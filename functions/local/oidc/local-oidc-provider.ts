@@ -6,6 +6,7 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
 import { accessTokenVerifier, GROUPS_CLAIM, remoteKeys, type VerifyAccessToken } from '../../auth/access-tokens.ts'
 import { loginPage, LOGIN_CSS } from './login-page.ts'
+import { memoryAdapter } from './memory-adapter.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
 
 /**
@@ -56,6 +57,7 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
   const secrets = await providerSecrets(dataDir)
 
   const configuration: Configuration = {
+    adapter: memoryAdapter(),
     clients: [
       {
         client_id: CONSOLE_CLIENT_ID,
