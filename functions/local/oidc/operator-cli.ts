@@ -46,7 +46,7 @@ async function main(): Promise<number> {
       const { account, password } = await accounts.add(email, role, values.password)
       console.log(`Account ${account.email}: ruoli / roles ${account.groups.join(', ')}`)
       if (password && values.password === undefined) console.log(`Password (mostrata una volta sola / shown once): ${password}`)
-      console.log('Accedi / sign in: http://localhost:3000/gestione/')
+      console.log(`Accedi / sign in: http://localhost:${process.env.PORT ?? 3000}/gestione/ (npm start)`)
       return 0
     } catch (error) {
       return usageError(error instanceof Error ? error.message : String(error))
