@@ -7,9 +7,12 @@ import type { ImportContext, ImportFormat, RowError, RowResult } from './format.
 import { hasColumns } from './has-columns.ts'
 import { contentPointId, pointId } from './point-id.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
-import { readHours } from './read-hours.ts'
+import { onceForEachText, readHours } from './read-hours.ts'
 import { WORLD_BOUNDS, coordinates, listOf, text, verificationDate } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
+
+/** Each distinct hours text is parsed once (see onceForEachText). */
+const HOURS_PARSERS = [onceForEachText(osmToSchedule)]
 
 /**
  * The French national standard of "lieux de médiation numérique" (schema v1.0.2 by La MedNum,
@@ -161,7 +164,7 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
 
   const accessModes = listOf(text(row, 'modalites_acces')).map(normalizeName)
   const kind = kindOf(row, accessModes, warnings)
-  const { hours, warnings: hoursWarnings } = readHours(text(row, 'horaires'), [osmToSchedule])
+  const { hours, warnings: hoursWarnings } = readHours(text(row, 'horaires'), HOURS_PARSERS)
   warnings.push(...hoursWarnings)
 
   const contact = (contactKind: ContactKind, ...columns: string[]) => {

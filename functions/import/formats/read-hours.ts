@@ -11,6 +11,28 @@ export type HoursParser = (
   text: string,
 ) => { ok: true; schedule: WeeklySchedule; publicHolidays?: Site['public_holidays'] } | { ok: false; reason: string }
 
+/** Distinct texts remembered per parser: a registry repeats a few hundred schedules across thousands of rows. */
+const PARSED_TEXTS_KEPT = 5_000
+
+/**
+ * The parser, reading each distinct text once: the OSM parser builds an opening_hours evaluator
+ * and samples whole weeks, the most expensive step of an import, and the same "Mo-Fr 09:00-12:00"
+ * comes back row after row. Each caller gets its own copy of the result (drafts are built from
+ * it and must not share objects); the memory is bounded (forgotten wholesale when full).
+ */
+export function onceForEachText(parse: HoursParser): HoursParser {
+  const seen = new Map<string, ReturnType<HoursParser>>()
+  return (text) => {
+    let result = seen.get(text)
+    if (result === undefined) {
+      if (seen.size >= PARSED_TEXTS_KEPT) seen.clear()
+      result = parse(text)
+      seen.set(text, result)
+    }
+    return structuredClone(result)
+  }
+}
+
 export type SiteHours = Pick<Site, 'opening_hours' | 'opening_hours_source' | 'opening_hours_unparsed' | 'public_holidays'>
 
 const MAX_SOURCE_LENGTH = 2000

@@ -12,10 +12,13 @@ import type { ImportContext, ImportFormat, RowError, RowResult } from './format.
 import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
-import { readHours } from './read-hours.ts'
+import { onceForEachText, readHours } from './read-hours.ts'
 import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
 import { ITALY_BOUNDS, coordinates, italianDateToIso, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
+
+/** Each distinct hours text is parsed once (see onceForEachText). */
+const HOURS_PARSERS = [onceForEachText(osmToSchedule), onceForEachText(parseItalianHours)]
 
 /**
  * OUR template (docs/import-template.md): the CSV we ask regions to send, one row per SITE with
@@ -164,7 +167,7 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   }
   const verified = verificationDate(text(row, 'verificato_il'), 'verificato_il', now)
   if (verified.warning) warnings.push(verified.warning)
-  const { hours, warnings: hoursWarnings } = readHours(text(row, 'orari'), [osmToSchedule, parseItalianHours])
+  const { hours, warnings: hoursWarnings } = readHours(text(row, 'orari'), HOURS_PARSERS)
   warnings.push(...hoursWarnings)
 
   const comune = resolved.comune
