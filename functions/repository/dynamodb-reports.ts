@@ -45,45 +45,32 @@ export class DynamoDbReports implements Reports {
     const current = await this.get(pointId, id)
     if (!current) throw new Error(`no report ${id} for point ${pointId}`)
     const closed: CitizenReport = { ...current, status: outcome, resolution }
-    try {
-      await withRetries(
-        () =>
-          this.doc.send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: { pk: reportsPartitionKey(pointId), sk: reportSortKey(id) },
-              // Leaving the index's keys out of the item takes it off the open list.
-              UpdateExpression: 'SET report = :closed REMOVE #openPk, #openSk',
-              ConditionExpression: 'report.#status = :open',
-              ExpressionAttributeNames: { '#openPk': JOURNAL_KEYS.openReports.partitionKey, '#openSk': JOURNAL_KEYS.openReports.sortKey, '#status': 'status' },
-              ExpressionAttributeValues: { ':closed': closed, ':open': 'open' },
-            }),
-          ),
-        this.backoff,
-      )
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new ReportAlreadyClosedError((await this.get(pointId, id)) ?? current)
-      throw error
-    }
+    const updated = await this.updateIf({
+      Key: { pk: reportsPartitionKey(pointId), sk: reportSortKey(id) },
+      // Leaving the index's keys out of the item takes it off the open list.
+      UpdateExpression: 'SET report = :closed REMOVE #openPk, #openSk',
+      ConditionExpression: 'report.#status = :open',
+      ExpressionAttributeNames: { '#openPk': JOURNAL_KEYS.openReports.partitionKey, '#openSk': JOURNAL_KEYS.openReports.sortKey, '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': closed, ':open': 'open' },
+    })
+    if (!updated) throw new ReportAlreadyClosedError((await this.get(pointId, id)) ?? current)
     return closed
   }
 
-  async takeReportSlot(clientKey: string, window: string, limit: number): Promise<boolean> {
+  takeReportSlot(clientKey: string, window: string, limit: number): Promise<boolean> {
+    return this.updateIf({
+      Key: { pk: rateLimitKey(clientKey), sk: window },
+      UpdateExpression: 'ADD #count :one SET #expires = if_not_exists(#expires, :expires)',
+      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+      ExpressionAttributeNames: { '#count': 'count', '#expires': JOURNAL_KEYS.expiresAt },
+      ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor(Date.now() / 1000) + 86_400 },
+    })
+  }
+
+  /** A conditional update: true when it was applied, false when its condition did not hold. */
+  private async updateIf(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
     try {
-      await withRetries(
-        () =>
-          this.doc.send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: { pk: rateLimitKey(clientKey), sk: window },
-              UpdateExpression: 'ADD #count :one SET #expires = if_not_exists(#expires, :expires)',
-              ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-              ExpressionAttributeNames: { '#count': 'count', '#expires': JOURNAL_KEYS.expiresAt },
-              ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': Math.floor(Date.now() / 1000) + 86_400 },
-            }),
-          ),
-        this.backoff,
-      )
+      await withRetries(() => this.doc.send(new UpdateCommand({ TableName: this.table, ...input })), this.backoff)
       return true
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false
