@@ -1,6 +1,6 @@
 import { hoursPerWeek, lowHoursWarning } from '../../shared/hours/hours-per-week.ts'
 import { renderEnglishHours, renderItalianHours } from '../../shared/hours/italian-text.ts'
-import { nextOpening, openingState } from '../../shared/hours/open-at.ts'
+import { nextOpening, openingState, type HoursTarget } from '../../shared/hours/open-at.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
@@ -15,10 +15,15 @@ const NEXT_STOPS_SHOWN = 5
  * A stored point → the public Point at instant `at`: the open/next-opening fields are computed
  * here, at response time, in Europe/Rome.
  */
+/** open_now, closes_at and next_opening of a point or a site at `at`, in Europe/Rome: every view says them alike. */
+export function openingFields(target: HoursTarget, at: Date): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening'> {
+  const state = openingState(at)(target)
+  const next = nextOpening(at)(target)
+  return { open_now: state.open, closes_at: state.open ? toRomeIso(state.closesAt) : null, next_opening: next ? toRomeIso(next) : null }
+}
+
 export function presentPoint(record: PointRecord, at: Date): PointView {
   const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!
-  const state = openingState(at)(record)
-  const next = nextOpening(at)(record)
   const stops = record.sites
     .filter((s) => s.kind === 'mobile')
     .flatMap((s) => upcomingSessions(at, s, { limit: NEXT_STOPS_SHOWN }))
@@ -33,9 +38,7 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
     opening_hours_text: pointHoursText(record, 'it'),
     opening_hours_text_en: pointHoursText(record, 'en'),
     hours_per_week: hoursPerWeek(record),
-    open_now: state.open,
-    closes_at: state.open ? toRomeIso(state.closesAt) : null,
-    next_opening: next ? toRomeIso(next) : null,
+    ...openingFields(record, at),
     next_stops: stops,
     data_quality: dataQuality(record),
   }
@@ -48,14 +51,7 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
  */
 export function presentNamedSite(site: Site, place: SitePlace | undefined, at: Date): NamedSite {
   const here = place ? siteAtPlace(site, place) : site
-  const state = openingState(at)(here)
-  const next = nextOpening(at)(here)
-  return {
-    ...withoutPast(site, toRomeWallClock(at).date),
-    open_now: state.open,
-    closes_at: state.open ? toRomeIso(state.closesAt) : null,
-    next_opening: next ? toRomeIso(next) : null,
-  }
+  return { ...withoutPast(site, toRomeWallClock(at).date), ...openingFields(here, at) }
 }
 
 /** Where a `near` answer found the item: the place `distance_m` is measured to, and a van's next session there. */

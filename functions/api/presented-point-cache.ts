@@ -1,6 +1,6 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { SitePlace } from '../../shared/geo/site-places.ts'
-import { presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
+import { openingFields, presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
 
 /** What the query engine adds to a point found near somewhere (or by a site filter). */
 export interface NearContext {
@@ -9,6 +9,11 @@ export interface NearContext {
   /** With near: the place matched, which distance_m is measured to. */
   readonly place?: SitePlace
 }
+
+/** The two representations of a point in a list: the whole Point, or `view=compact`'s CompactPoint. */
+export type PointView = 'full' | 'compact'
+
+type MinuteEntry = { minute: number; json: string }
 
 /**
  * Serialised points, reused within one minute of Europe/Rome time.
@@ -20,38 +25,54 @@ export interface NearContext {
  * new snapshot simply misses and the old entries go with the old records (WeakMap).
  */
 export class PresentedPointCache {
-  private readonly points = new WeakMap<PointRecord, { minute: number; json: string }>()
-  private readonly sites = new WeakMap<Site, Map<string, { minute: number; json: string }>>()
+  private readonly points: Record<PointView, WeakMap<PointRecord, MinuteEntry>> = { full: new WeakMap(), compact: new WeakMap() }
+  private readonly sites: Record<PointView, WeakMap<Site, Map<string, MinuteEntry>>> = { full: new WeakMap(), compact: new WeakMap() }
 
   /** The point as JSON text at `at`, with the caller's nearest site and distance when given. */
-  json(record: PointRecord, at: Date, near?: NearContext): string {
+  json(record: PointRecord, at: Date, near?: NearContext, view: PointView = 'full'): string {
     const minute = Math.floor(at.getTime() / 60_000)
-    let entry = this.points.get(record)
+    let entry = this.points[view].get(record)
     if (!entry || entry.minute !== minute) {
       // Presented at the start of the minute, so every answer within it says the same thing.
-      entry = { minute, json: JSON.stringify(presentPoint(record, new Date(minute * 60_000))) }
-      this.points.set(record, entry)
+      const start = new Date(minute * 60_000)
+      entry = { minute, json: JSON.stringify(view === 'full' ? presentPoint(record, start) : compactPoint(record, start)) }
+      this.points[view].set(record, entry)
     }
     if (!near) return entry.json
     const distance = near.distance_m === null ? '' : `,"distance_m":${near.distance_m}`
-    return `${entry.json.slice(0, -1)}${distance},${this.siteJson(near.site, near.place, minute)}}`
+    return `${entry.json.slice(0, -1)}${distance},${this.siteJson(near.site, near.place, minute, view)}}`
   }
 
   /**
    * The matched site with its own status at the matched place, trimmed of its past like the
-   * point's own sites, and (with a place) the place itself: `"site":{…},"matched_place":{…}`.
+   * point's own sites (compact: its id, label, kind and status only), and (with a place) the place
+   * itself: `"site":{…},"matched_place":{…}`.
    */
-  private siteJson(site: Site, place: SitePlace | undefined, minute: number): string {
-    let byPlace = this.sites.get(site)
-    if (!byPlace) this.sites.set(site, (byPlace = new Map()))
+  private siteJson(site: Site, place: SitePlace | undefined, minute: number, view: PointView): string {
+    let byPlace = this.sites[view].get(site)
+    if (!byPlace) this.sites[view].set(site, (byPlace = new Map()))
     const key = place ? `${place.role}:${place.location.lat},${place.location.lon}` : '-'
     let entry = byPlace.get(key)
     if (!entry || entry.minute !== minute) {
       const at = new Date(minute * 60_000)
-      const named = JSON.stringify(presentNamedSite(site, place, at))
-      entry = { minute, json: `"site":${named}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}` }
+      const named = presentNamedSite(site, place, at)
+      const shown = view === 'full' ? named : { id: named.id, label: named.label, kind: named.kind, open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening }
+      entry = { minute, json: `"site":${JSON.stringify(shown)}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}` }
       byPlace.set(key, entry)
     }
     return entry.json
+  }
+}
+
+/** `view=compact`: what a list of results shows (shared/schemas/point-view.ts, CompactPoint). */
+function compactPoint(record: PointRecord, at: Date) {
+  const main = record.sites.find((s) => s.location) ?? record.sites[0]!
+  return {
+    id: record.id,
+    name: record.name,
+    status: record.status,
+    comune: { istat: record.comune.istat, name: record.comune.name },
+    location: main.location ?? null,
+    ...openingFields(record, at),
   }
 }

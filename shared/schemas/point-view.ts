@@ -61,3 +61,28 @@ export const PointPageSchema = z
   })
   .meta({ id: 'PointPage' })
 export type PointPage = z.infer<typeof PointPageSchema>
+
+/** `view=compact` (addition): what a list of results shows, and nothing else. */
+export const CompactPointSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: PointRecordSchema.shape.status,
+    comune: z.object({ istat: z.string().nullable(), name: z.string() }),
+    location: LocationSchema.nullable(),
+    open_now: z.boolean(),
+    closes_at: romeDateTime.nullable(),
+    next_opening: romeDateTime.nullable(),
+    distance_m: z.number().int().optional(),
+    site: z
+      .object({ id: z.string(), label: z.string(), kind: SiteSchema.shape.kind, open_now: z.boolean(), closes_at: romeDateTime.nullable(), next_opening: romeDateTime.nullable() })
+      .optional()
+      .meta({ description: 'With near (or a site filter): the site that matched, with its own status at the matched place' }),
+    matched_place: MatchedPlaceSchema.optional(),
+  })
+  .meta({ id: 'CompactPoint' })
+export type CompactPoint = z.infer<typeof CompactPointSchema>
+
+export const CompactPointPageSchema = z
+  .object({ items: z.array(CompactPointSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'CompactPointPage' })

@@ -119,7 +119,14 @@ function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: b
 }
 
 export const PointsQuerySchema = z
-  .object({ ...filterFields, limit: limitParameter(100, 20, 'Points per page') })
+  .object({
+    ...filterFields,
+    limit: limitParameter(100, 20, 'Points per page'),
+    view: z
+      .enum(['full', 'compact'])
+      .optional()
+      .meta({ description: 'compact (addition): each item only what a list shows — id, name, comune, distance, the matched site and place, open now, next opening, location (CompactPoint). Default full' }),
+  })
   .strict()
   .superRefine(checkCombinations)
 export type PointsQuery = z.infer<typeof PointsQuerySchema>

@@ -193,7 +193,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const page = hits.slice(0, query.limit)
     // The site is named when it was chosen by the query (nearest, or matching a site filter).
     const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
-    const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m, ...(hit.place ? { place: hit.place } : {}) } : undefined))
+    const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m, ...(hit.place ? { place: hit.place } : {}) } : undefined, query.view ?? 'full'))
     const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query, 'points'), ...nextState }) : null
     // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
     return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
@@ -215,7 +215,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
 }
 
 export const describePointsRoutes: DescribeRoutes = async () => {
-  const { PointPageSchema, PointSchema } = await import('../../../shared/schemas/point-view.ts')
+  const { CompactPointPageSchema, PointPageSchema, PointSchema } = await import('../../../shared/schemas/point-view.ts')
   const badQuery = await problemResponse('A parameter is malformed, unknown or inconsistent')
   const staleCursor = await problemResponse('A distance-ordered cursor outlived its registry version')
   const exportHeaders = {
@@ -227,7 +227,7 @@ export const describePointsRoutes: DescribeRoutes = async () => {
       tags: ['points'],
       summary: 'Find facilitation points: nearest first with near, filtered, paginated',
       responses: {
-        200: { content: { 'application/json': { schema: PointPageSchema } }, description: 'One page of points' },
+        200: { content: { 'application/json': { schema: z.union([PointPageSchema, CompactPointPageSchema]) } }, description: 'One page of points (CompactPoint items with view=compact)' },
         400: badQuery,
         410: staleCursor,
       },
