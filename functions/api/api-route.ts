@@ -18,8 +18,13 @@ export interface ApiRoute {
   }
 }
 
-/** The route's path as Hono matches it: `/v1/points/{id}` → `/v1/points/:id`. */
-export const honoPath = (route: ApiRoute): string => route.path.replaceAll(/\/{(.+?)}/g, '/:$1')
+/**
+ * The route's path as Hono matches it: `/v1/points/{id}` → `/v1/points/:id`; a parameter with a
+ * file suffix, `/v1/points/{id}.ics`, matches only names ending so (`:id{[^/]+\.ics}`), and the
+ * parameter's value keeps the suffix.
+ */
+export const honoPath = (route: Pick<ApiRoute, 'path'>): string =>
+  route.path.replace(/\/{(\w+)}\.(\w+)$/, '/:$1{[^/]+\\.$2}').replaceAll(/\/{(.+?)}/g, '/:$1')
 
 /**
  * A resource's routes as the OpenAPI document describes them (tags, summary, responses), kept in

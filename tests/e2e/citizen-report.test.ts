@@ -24,6 +24,10 @@ describe('a citizen reports an error on a phone', () => {
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia&point=${id}`)
     const toggle = page.getByRole('button', { name: 'Segnala un errore' })
     await toggle.waitFor()
+    // Beside the hours, "Aggiungi al calendario" downloads the point's iCalendar file (issue 13).
+    const calendar = await fetch(await page.getByRole('link', { name: 'Aggiungi al calendario' }).getAttribute('href') as string)
+    expect(calendar.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    expect(await calendar.text()).toContain('BEGIN:VEVENT')
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     await toggle.focus()
     await page.keyboard.press('Enter')

@@ -27,6 +27,8 @@ export interface DetailHandlers {
   readonly platform?: Platform
   /** "Segnala un errore": how to file and check reports (absent: no report block). */
   readonly report?: ReportHandlers
+  /** The point's iCalendar file (`/v1/points/{id}.ics`), for "Aggiungi al calendario". */
+  readonly calendarUrl?: string
 }
 
 const UPCOMING_CLOSURES = 5
@@ -274,6 +276,9 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       nextStops(point, context, route),
       shown && shown.kind !== 'mobile' ? nextDaysBlock(point, shown, context) : null,
       ...sites.map((s) => siteBlock(point, s, context)),
+      handlers.calendarUrl && point.status === 'active'
+        ? h('p', { class: 'pv-detail__calendar' }, h('a', { href: handlers.calendarUrl, class: 'pv-button pv-button--outline', download: `${point.id}.ics` }, t('detail.add_calendar')))
+        : null,
     ),
     section(t('detail.services'), h('ul', { class: 'pv-tags' }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey))))),
     point.topics.length > 0 ? section(t('detail.topics'), h('ul', { class: 'pv-tags' }, ...point.topics.map((s) => h('li', { class: 'pv-tag pv-tag--topic' }, t(`topic.${s}` as MessageKey))))) : null,

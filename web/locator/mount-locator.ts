@@ -362,6 +362,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         back: () => back(id),
         shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString(),
         origin: state.near,
+        calendarUrl: new URL(`v1/points/${encodeURIComponent(id)}.ics`, new URL(options.apiBase, location.href)).toString(),
         report: { file: (pointId, report) => api.fileReport(pointId, report), status: (pointId, reportId) => api.reportStatus(pointId, reportId) },
       }),
     )

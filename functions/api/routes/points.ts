@@ -14,6 +14,7 @@ import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '.
 import { ExportRowCache, renderExport, type ExportFormat } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
+import { pointCalendar } from '../calendar/point-calendar.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
@@ -68,6 +69,15 @@ function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery | Expo
     throw error
   }
 }
+
+export const calendarRoute = {
+  method: 'get',
+  path: '/v1/points/{id}.ics',
+  request: {
+    params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}\.ics$/, 'must be a point id followed by .ics').meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001.ics' }) }),
+    query: NoQuerySchema,
+  },
+} as const satisfies ApiRoute
 
 export const listPointsRoute = { method: 'get', path: '/v1/points', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
 
@@ -201,6 +211,18 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     })
   })
 
+  // Registered before /v1/points/{id}, which would take "x.ics" for an id.
+  routes.get(honoPath(calendarRoute), validRequest('param', calendarRoute.request.params), validRequest('query', calendarRoute.request.query), (c) => {
+    const id = c.req.valid('param').id.slice(0, -'.ics'.length)
+    const record = getPoint(deps.snapshot(), id)
+    if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
+    const page = new URL(`/?point=${encodeURIComponent(id)}`, c.req.url).toString()
+    return c.body(pointCalendar(record, deps.now(), page), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${id}.ics"`,
+    })
+  })
+
   routes.get(honoPath(getPointRoute), validRequest('query', getPointRoute.request.query), validRequest('param', getPointRoute.request.params), (c) => {
     const { id } = c.req.valid('param')
     const record = getPoint(deps.snapshot(), id)
@@ -239,6 +261,16 @@ export const describePointsRoutes: DescribeRoutes = async () => {
       responses: {
         200: { content: { 'application/json': { schema: PointSchema } }, description: 'The point' },
         400: await problemResponse('The id is too long, or a query parameter was sent'),
+        404: await problemResponse('No point has this id'),
+      },
+    },
+    {
+      ...calendarRoute,
+      tags: ['points'],
+      summary: 'The point as an iCalendar file (RFC 5545): weekly hours as recurring events in Europe/Rome, closures and public holidays excluded, a van\'s dated stops',
+      responses: {
+        200: { content: { 'text/calendar': { schema: z.string() } }, description: 'iCalendar, UTF-8' },
+        400: await problemResponse('The id is malformed, or a query parameter was sent'),
         404: await problemResponse('No point has this id'),
       },
     },

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/api/admin-app.ts'
+import { honoPath } from '../../../functions/api/api-route.ts'
 import type { Registry } from '../../../shared/registry-port.ts'
 import type { Reports } from '../../../shared/reports-port.ts'
 import { createApiFixture, REGISTRY_VERSION, snapshotOf } from './support/app-fixture.ts'
@@ -95,7 +96,7 @@ describe('the routes the app serves and the routes the document describes', () =
     // One entry per handler: a route's request validators are listed under its path too; the
     // 405 answers (method ALL) and middleware are not routes of their own.
     const served = [...fixture.app.routes.filter((route) => route.method === 'GET'), ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)
-    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path.replaceAll(/{(.+?)}/g, ':$1')}`))
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${honoPath({ path: path as `/${string}` })}`))
     const assetsOfTheReference = ['GET /v1/docs/init.js', 'GET /v1/docs/docs.css', 'GET /v1/docs/assets/:name']
     expect(new Set(served)).toEqual(new Set([...documented, ...assetsOfTheReference]))
   })

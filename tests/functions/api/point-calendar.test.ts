@@ -1,0 +1,99 @@
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { pointCalendar } from '../../../functions/api/calendar/point-calendar.ts'
+import { siteIntervalsOn } from '../../../shared/hours/open-at.ts'
+import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
+import { createApiFixture, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
+
+/**
+ * Issue 13's calendars, checked by a kept iCalendar parser (ical.js): every point's file parses,
+ * and over the next 60 days the minutes its events cover are exactly the minutes the registry
+ * says each site is open (weekly hours in and out of season, closures, public holidays, a van's
+ * stops), in Europe/Rome across the DST change.
+ */
+const fixture = createApiFixture()
+const DAYS = 60
+
+function coveredMinutes(ics: string, siteId: string, pointId: string, now = FIXED_NOW, today = FIXED_TODAY): Set<string> {
+  const calendar = new ICAL.Component(ICAL.parse(ics))
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
+  const until = ICAL.Time.fromJSDate(new Date(now.getTime() + DAYS * 86_400_000), true)
+  const minutes = new Set<string>()
+  for (const component of calendar.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(component)
+    if (!event.uid.startsWith(`${pointId}-${siteId}-`)) continue
+    const iterator = event.iterator()
+    for (let next = iterator.next(); next && next.compare(until) < 0; next = iterator.next()) {
+      const details = event.getOccurrenceDetails(next)
+      for (let t = details.startDate.toJSDate().getTime(); t < details.endDate.toJSDate().getTime(); t += 60_000) {
+        const wall = toRomeWallClock(new Date(t))
+        if (wall.date >= today && wall.date < addDays(today, DAYS)) minutes.add(`${wall.date} ${wall.minutes}`)
+      }
+    }
+  }
+  return minutes
+}
+
+function registryMinutes(point: PointRecord, siteId: string, today = FIXED_TODAY): Set<string> {
+  const minutes = new Set<string>()
+  if (point.status !== 'active') return minutes
+  const site = point.sites.find((s) => s.id === siteId)!
+  for (let day = 0; day < DAYS; day++) {
+    const date = addDays(today, day)
+    for (const interval of siteIntervalsOn(site, date)) for (let m = interval.start; m < Math.min(interval.end, 1440); m++) minutes.add(`${date} ${m}`)
+  }
+  return minutes
+}
+
+describe('GET /v1/points/{id}.ics', () => {
+  it('covers exactly the minutes each site is open over the next 60 days, for points of every kind', () => {
+    const points = fixture.records.filter((p) => p.sites.some((s) => s.kind === 'mobile' && (s.stops?.length ?? 0) > 0)).slice(0, 5)
+    points.push(...fixture.records.filter((p) => p.sites.some((s) => s.valid_from !== undefined)).slice(0, 5))
+    points.push(...fixture.records.filter((p) => p.sites.some((s) => (s.closures?.length ?? 0) > 0)).slice(0, 5))
+    points.push(...fixture.records.filter((p) => p.status !== 'active').slice(0, 2), ...fixture.records.slice(0, 10))
+    let checked = 0
+    for (const point of points) {
+      const ics = pointCalendar(point, FIXED_NOW, `https://puntovicino.example/?point=${point.id}`)
+      for (const site of point.sites.filter((s) => s.kind !== 'online')) {
+        const expected = registryMinutes(point, site.id)
+        const got = coveredMinutes(ics, site.id, point.id)
+        expect([...got].filter((m) => !expected.has(m)).slice(0, 3), `${point.id}/${site.id}: event minutes the site is closed`).toEqual([])
+        expect([...expected].filter((m) => !got.has(m)).slice(0, 3), `${point.id}/${site.id}: open minutes no event covers`).toEqual([])
+        checked += expected.size
+      }
+    }
+    console.log(`calendars: ${points.length} points, ${checked.toLocaleString('en')} open minutes matched`)
+    expect(checked).toBeGreaterThan(10_000)
+  })
+
+  it('keeps the wall-clock hours across the change to summer time (Rome, 28 March 2027)', () => {
+    const now = new Date('2027-03-15T09:00:00+01:00')
+    const today = '2027-03-15'
+    let checked = 0
+    for (const point of fixture.records.filter((p) => p.status === 'active').slice(0, 15)) {
+      const ics = pointCalendar(point, now, 'https://puntovicino.example/')
+      for (const site of point.sites.filter((s) => s.kind !== 'online')) {
+        const expected = registryMinutes(point, site.id, today)
+        const got = coveredMinutes(ics, site.id, point.id, now, today)
+        expect([...got].filter((m) => !expected.has(m)).slice(0, 3), `${point.id}/${site.id}`).toEqual([])
+        expect([...expected].filter((m) => !got.has(m)).slice(0, 3), `${point.id}/${site.id}`).toEqual([])
+        checked += expected.size
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000)
+  })
+
+  it('is served as text/calendar with a VTIMEZONE for Europe/Rome, lines of at most 75 octets and CRLF endings', async () => {
+    const point = fixture.records.find((p) => p.status === 'active')!
+    const response = await fixture.get(`/v1/points/${point.id}.ics`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const text = await response.text()
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Rome')
+    for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n')
+    expect((await fixture.get('/v1/points/no-such-point.ics')).status).toBe(404)
+  })
+})
