@@ -1,0 +1,155 @@
+import KDBush from 'kdbush'
+import { around, distance } from 'geokdbush'
+import type { Comune } from '../gazetteer/comuni.ts'
+import { hoursPerWeek } from '../hours/hours-per-week.ts'
+import { seasonCovers } from '../hours/open-at.ts'
+import { addDays } from '../hours/rome-time.ts'
+import type { PointRecord, Site } from '../schemas/point.ts'
+
+/**
+ * Who lives near a point (issue 13): for Italy, each region and each province, the residents
+ * (ISTAT, the comune's population) whose comune's point lies within 5, 10 or 20 km (great circle)
+ * of a place where help is given regularly, and the weekly hours offered per 10,000 residents.
+ * Regularly: an active point's fixed site, a seasonal site in season today, a mobile unit's
+ * weekly base with weekly hours, or a stop place the unit visits at least fortnightly (two visits
+ * in the next four weeks). Online help does not count: it is not near anyone.
+ */
+export const COVERAGE_RADII_KM = [5, 10, 20] as const
+export type CoverageRadius = (typeof COVERAGE_RADII_KM)[number]
+
+/** The programme's norm for one point (PNRR 1.7.2): open about 24 hours a week. */
+export const WEEKLY_HOURS_NORM = 24
+/** Bins of the hours-per-week distribution: [0,6), [6,12), … [36, ∞). */
+export const HOURS_BINS = [0, 6, 12, 18, 24, 30, 36] as const
+
+export interface Place {
+  readonly lat: number
+  readonly lon: number
+}
+
+const hasWeeklyHours = (site: Site): boolean => Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0)
+
+/** Where help is given regularly, as of `today` (a Rome date). */
+export function regularPlaces(points: readonly PointRecord[], today: string): Place[] {
+  const fortnightEnd = addDays(today, 27)
+  const places: Place[] = []
+  for (const point of points) {
+    if (point.status !== 'active') continue
+    for (const site of point.sites) {
+      if (site.kind === 'online') continue
+      if (site.location && (site.kind === 'fixed' || (site.kind === 'seasonal' && seasonCovers(site, today)) || (site.kind === 'mobile' && hasWeeklyHours(site)))) places.push(site.location)
+      // A stop place visited at least twice in four weeks is served at least fortnightly.
+      const visits = new Map<string, { place: Place; dates: Set<string> }>()
+      for (const stop of site.stops ?? []) {
+        if (stop.date < today || stop.date > fortnightEnd) continue
+        const key = `${stop.place.location.lat},${stop.place.location.lon}`
+        const entry = visits.get(key) ?? { place: stop.place.location, dates: new Set<string>() }
+        entry.dates.add(stop.date)
+        visits.set(key, entry)
+      }
+      for (const { place, dates } of visits.values()) if (dates.size >= 2) places.push(place)
+    }
+  }
+  return places
+}
+
+/** Each comune's great-circle distance in km to the nearest place (Infinity when there is none). */
+export function nearestKm(comuni: readonly Comune[], places: readonly Place[]): Float64Array {
+  const km = new Float64Array(comuni.length).fill(Number.POSITIVE_INFINITY)
+  if (places.length === 0) return km
+  const index = new KDBush(places.length)
+  for (const place of places) index.add(place.lon, place.lat)
+  index.finish()
+  comuni.forEach((comune, i) => {
+    const [nearest] = around(index, comune.lon, comune.lat, 1)
+    if (nearest !== undefined) km[i] = distance(comune.lon, comune.lat, places[nearest]!.lon, places[nearest]!.lat)
+  })
+  return km
+}
+
+export interface AreaCoverage {
+  readonly residents: number
+  /** Residents within each radius, and their share of all residents. */
+  readonly within: Readonly<Record<CoverageRadius, { residents: number; share: number }>>
+  readonly activePoints: number
+  readonly weeklyHours: number
+  readonly weeklyHoursPer10kResidents: number
+  /** Active points by weekly hours, per HOURS_BINS. */
+  readonly hoursDistribution: readonly number[]
+  /** Active points under the ~24-hour norm, by id. */
+  readonly underNorm: readonly string[]
+}
+
+export interface CoverageReport {
+  readonly italy: AreaCoverage
+  readonly regions: ReadonlyMap<string, AreaCoverage>
+  readonly provinces: ReadonlyMap<string, AreaCoverage>
+  /** Each comune's distance to the nearest regular place, in `comuni` order. */
+  readonly km: Float64Array
+}
+
+class AreaTotals {
+  residents = 0
+  within = { 5: 0, 10: 0, 20: 0 } as Record<CoverageRadius, number>
+  activePoints = 0
+  weeklyHours = 0
+  distribution = HOURS_BINS.map(() => 0)
+  underNorm: string[] = []
+
+  addComune(population: number, km: number): void {
+    this.residents += population
+    for (const radius of COVERAGE_RADII_KM) if (km <= radius) this.within[radius] += population
+  }
+
+  addPoint(id: string, hours: number): void {
+    this.activePoints++
+    this.weeklyHours += hours
+    let bin = 0
+    while (bin + 1 < HOURS_BINS.length && hours >= HOURS_BINS[bin + 1]!) bin++
+    this.distribution[bin]!++
+    if (hours < WEEKLY_HOURS_NORM) this.underNorm.push(id)
+  }
+
+  result(): AreaCoverage {
+    const share = (n: number) => (this.residents === 0 ? 0 : n / this.residents)
+    return {
+      residents: this.residents,
+      within: Object.fromEntries(COVERAGE_RADII_KM.map((r) => [r, { residents: this.within[r], share: share(this.within[r]) }])) as AreaCoverage['within'],
+      activePoints: this.activePoints,
+      weeklyHours: Math.round(this.weeklyHours * 2) / 2,
+      weeklyHoursPer10kResidents: this.residents === 0 ? 0 : Math.round((this.weeklyHours / this.residents) * 10_000 * 10) / 10,
+      hoursDistribution: this.distribution,
+      underNorm: this.underNorm.sort(),
+    }
+  }
+}
+
+export function coverageReport(comuni: readonly Comune[], points: readonly PointRecord[], today: string): CoverageReport {
+  const km = nearestKm(comuni, regularPlaces(points, today))
+  const italy = new AreaTotals()
+  const regions = new Map<string, AreaTotals>()
+  const provinces = new Map<string, AreaTotals>()
+  const area = (map: Map<string, AreaTotals>, key: string) => map.get(key) ?? map.set(key, new AreaTotals()).get(key)!
+  comuni.forEach((comune, i) => {
+    for (const totals of [italy, area(regions, comune.regionIstat), area(provinces, comune.province)]) totals.addComune(comune.population, km[i]!)
+  })
+  for (const point of points) {
+    if (point.status !== 'active' || point.country !== 'IT') continue
+    const hours = hoursPerWeek(point)
+    const targets = [italy, ...(point.region ? [area(regions, point.region.istat)] : []), ...(point.province ? [area(provinces, point.province)] : [])]
+    for (const totals of targets) totals.addPoint(point.id, hours)
+  }
+  const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
+  return { italy: italy.result(), regions: done(regions), provinces: done(provinces), km }
+}
+
+/**
+ * The comuni above `minPopulation` farthest from help, ranked by residents × distance (a large
+ * town 15 km away before a hamlet 25 km away), optionally within one region.
+ */
+export function coverageGaps(comuni: readonly Comune[], report: CoverageReport, { region, minPopulation = 1000 }: { region?: string; minPopulation?: number } = {}) {
+  return comuni
+    .map((comune, i) => ({ comune, km: report.km[i]! }))
+    .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && km > COVERAGE_RADII_KM[0])
+    .sort((a, b) => b.comune.population * Math.min(b.km, 1e6) - a.comune.population * Math.min(a.km, 1e6) || a.comune.istat.localeCompare(b.comune.istat))
+}
