@@ -13,6 +13,7 @@ import { describeHealthRoutes, healthRoutes, type HealthLimits } from './routes/
 import { describeAdminPointsRoutes } from './routes/admin-points.ts'
 import { describeAdminReportRoutes } from './routes/admin-reports.ts'
 import { changesRoutes, describeChangesRoutes } from './routes/changes.ts'
+import { coverageRoutes, describeCoverageRoutes } from './routes/coverage.ts'
 import { describeReportRoutes } from './routes/reports.ts'
 import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
 import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
@@ -68,7 +69,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', changesRoutes({ snapshot, cursors }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
   app.route('/', regionsRoutes({ snapshot }))
-  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
+  app.route('/', coverageRoutes({ snapshot, comuni: deps.gazetteer.comuni, cursors, now }))
+  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
   // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.

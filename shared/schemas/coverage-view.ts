@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { REGIONS } from '../gazetteer/admin-units.ts'
+import { limitParameter, wholeNumberText } from './query-values.ts'
+
+/** `GET /v1/coverage` and `/v1/coverage/gaps` (issue 13; additions to docs/API.md). */
+const RegionParameter = z
+  .string()
+  .refine((r) => Object.hasOwn(REGIONS, r), { message: 'must be a two-digit ISTAT region code, 01 to 20' })
+  .optional()
+  .meta({ description: 'ISTAT region code, e.g. 10 (Umbria)' })
+
+export const CoverageQuerySchema = z
+  .object({
+    region: RegionParameter,
+    province: z.string().transform((p) => p.toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a province sigla, e.g. PG')).optional().meta({ description: 'Province sigla, e.g. PG' }),
+  })
+  .strict()
+  .refine((q) => q.region === undefined || q.province === undefined, { message: 'give region or province, not both', path: ['province'] })
+
+const Within = z.object({ residents: z.number().int(), share: z.number().min(0).max(1) })
+
+export const CoverageSchema = z
+  .object({
+    area: z.object({ level: z.enum(['italy', 'region', 'province']), code: z.string().nullable(), name: z.string() }),
+    as_of: z.iso.date().meta({ description: 'The Rome date the figures hold for (seasons in season, stops in the next four weeks)' }),
+    residents: z.number().int().meta({ description: 'ISTAT resident population of the area' }),
+    within_km: z.object({ '5': Within, '10': Within, '20': Within }).meta({ description: 'Residents whose comune lies within 5, 10 and 20 km (great circle) of a place where help is given regularly' }),
+    active_points: z.number().int(),
+    weekly_hours: z.number(),
+    weekly_hours_per_10k_residents: z.number(),
+    weekly_hours_norm: z.number().meta({ description: 'The programme norm for one point: about 24 hours a week' }),
+    hours_distribution: z.array(z.object({ from: z.number(), to: z.number().nullable(), points: z.number().int() })),
+    under_norm: z.array(z.string()).meta({ description: 'Ids of the active points under the norm' }),
+  })
+  .meta({ id: 'Coverage' })
+export type CoverageView = z.infer<typeof CoverageSchema>
+
+export const GapsQuerySchema = z
+  .object({
+    region: RegionParameter,
+    min_population: wholeNumberText('must be a whole number of residents').optional().meta({ description: 'Only comuni with at least this many residents (default 1000)' }),
+    limit: limitParameter(100, 20, 'Comuni per page'),
+    cursor: z.string().min(1).max(2000).optional().meta({ description: 'The next_cursor of the previous page' }),
+  })
+  .strict()
+
+export const GapsPageSchema = z
+  .object({
+    items: z.array(z.object({ istat: z.string(), name: z.string(), province: z.string(), region: z.string(), population: z.number().int(), distance_km: z.number().nullable().meta({ description: 'To the nearest place where help is given regularly; null when there is none' }) })),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'CoverageGaps' })
