@@ -11,6 +11,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   http: async () => (await import('./http.ts')).runHttpBench(),
   import: async () => (await import('./import.ts')).runImportBench(),
   places: async () => (await import('./places.ts')).runPlacesBench(),
+  reach: async () => (await import('./reach.ts')).runReachBench(),
   infra: async () => (await import('./infra.ts')).runInfraBench(),
   load: async () => (await import('./load.ts')).runLoadBench(),
   crash: async () => (await import('./crash.ts')).runCrashBench(),
