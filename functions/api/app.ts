@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
   app.route('/', changesRoutes({ snapshot, cursors }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
-  app.route('/', regionsRoutes({ snapshot }))
+  app.route('/', regionsRoutes({ snapshot, comuni: deps.gazetteer.comuni, now }))
   app.route('/', coverageRoutes({ snapshot, comuni: deps.gazetteer.comuni, cursors, now }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 

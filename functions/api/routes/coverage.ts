@@ -4,7 +4,8 @@ import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
-import { COVERAGE_RADII_KM, coverageGaps, coverageReport, HOURS_BINS, WEEKLY_HOURS_NORM, type AreaCoverage, type CoverageReport } from '../../../shared/reach/coverage.ts'
+import { COVERAGE_RADII_KM, coverageGaps, HOURS_BINS, WEEKLY_HOURS_NORM, type AreaCoverage, type CoverageReport } from '../../../shared/reach/coverage.ts'
+import { coverageOfSnapshot } from '../coverage-cache.ts'
 import { CoverageQuerySchema, GapsQuerySchema, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
@@ -26,17 +27,13 @@ export interface CoverageRouteDeps {
 export const coverageRoute = { method: 'get', path: '/v1/coverage', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
 export const gapsRoute = { method: 'get', path: '/v1/coverage/gaps', request: { query: GapsQuerySchema } } as const satisfies ApiRoute
 
-const reports = new WeakMap<Snapshot, { today: string; report: CoverageReport }>()
 const PROVINCE_NAMES = new Map(Object.values(PROVINCES).map(([sigla, , name]) => [sigla, name]))
 
 export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
   const reportNow = (): { today: string; report: CoverageReport } => {
-    const snapshot = deps.snapshot()
     const today = toRomeWallClock(deps.now()).date
-    let cached = reports.get(snapshot)
-    if (cached?.today !== today) reports.set(snapshot, (cached = { today, report: coverageReport(deps.comuni, snapshot.points, today) }))
-    return cached
+    return { today, report: coverageOfSnapshot(deps.snapshot(), deps.comuni, today) }
   }
 
   routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), (c) => {

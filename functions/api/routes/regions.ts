@@ -7,17 +7,22 @@ import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnr
 import type { Regions } from '../../../shared/schemas/region-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
+import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
+import type { CoverageReport } from '../../../shared/reach/coverage.ts'
+import { coverageOfSnapshot } from '../coverage-cache.ts'
 
 export const regionsRoute = { method: 'get', path: '/v1/regions', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 
-// One summary per snapshot: computed on first request, dropped with the snapshot.
-const summaries = new WeakMap<Snapshot, Regions>()
+// One summary per snapshot and Rome day: computed on first request, dropped with the snapshot.
+const summaries = new WeakMap<Snapshot, { today: string; regions: Regions }>()
 
 /**
- * Counted from the snapshot's typed tables, so a snapshot loaded in a Lambda decodes no record:
+ * Points and sites are counted from the snapshot's typed tables (a snapshot loaded in a Lambda decodes
+ * no record for them); the residents reached come from the day's coverage report (coverage-cache.ts):
  * region codes are stored as numbers (encodeRegion), statuses as indexes into POINT_STATUSES.
  */
-function summarise(snapshot: Snapshot): Regions {
+function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Regions {
   const { pointStatus, pointRegion, pointFirstSite } = snapshot.tables
   const active = POINT_STATUSES.indexOf('active')
   const counts = new Map<number, { points: number; sites: number }>()
@@ -37,6 +42,8 @@ function summarise(snapshot: Snapshot): Regions {
     active_points: counts.get(encodeRegion(istat))?.points ?? 0,
     sites: counts.get(encodeRegion(istat))?.sites ?? 0,
     pnrr_target: REGIONAL_PNRR_TARGETS[istat] ?? null,
+    residents: reach.regions.get(istat)?.residents ?? 0,
+    residents_within_10km: reach.regions.get(istat)?.within[10].residents ?? 0,
   }))
   return {
     items,
@@ -44,18 +51,22 @@ function summarise(snapshot: Snapshot): Regions {
       active_points: items.reduce((n, r) => n + r.active_points, 0),
       sites: items.reduce((n, r) => n + r.sites, 0),
       pnrr_target: NATIONAL_PNRR_TARGET,
+      residents: reach.italy.residents,
+      residents_within_10km: reach.italy.within[10].residents,
     },
+    as_of: today,
     registry_version: snapshot.registryVersion,
   }
 }
 
-export function regionsRoutes(deps: { snapshot: () => Snapshot }): Hono {
+export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: readonly Comune[]; now: () => Date }): Hono {
   const routes = new Hono()
   routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => {
     const snapshot = deps.snapshot()
+    const today = toRomeWallClock(deps.now()).date
     let summary = summaries.get(snapshot)
-    if (!summary) summaries.set(snapshot, (summary = summarise(snapshot)))
-    return c.json(summary, 200)
+    if (summary?.today !== today) summaries.set(snapshot, (summary = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni, today), today) }))
+    return c.json(summary.regions, 200)
   })
   return routes
 }

@@ -92,10 +92,21 @@ describe('GET /v1/regions', () => {
     expect(items).toHaveLength(20)
     expect(items.map((r) => r.istat)).toEqual(Object.keys(REGIONS).sort()) // by code, 01 first
     const byName = new Map(items.map((r) => [r.name, r]))
-    expect(byName.get('Piemonte')!.pnrr_target).toEqual({ points: 199, citizens: 160_000, services: 240_000 })
-    expect(byName.get('Toscana')!.pnrr_target).toEqual({ points: 169, citizens: 136_000, services: 204_000 })
-    expect(byName.get('Umbria')!.pnrr_target).toEqual({ points: 42, citizens: 33_000, services: 49_500 })
+    // Each known target names the plan it comes from (issue 13).
+    expect(byName.get('Piemonte')!.pnrr_target).toEqual({ points: 199, citizens: 160_000, services: 240_000, source: expect.stringContaining('Regione Piemonte') })
+    expect(byName.get('Toscana')!.pnrr_target).toEqual({ points: 169, citizens: 136_000, services: 204_000, source: expect.stringContaining('Regione Toscana') })
+    expect(byName.get('Umbria')!.pnrr_target).toEqual({ points: 42, citizens: 33_000, services: 49_500, source: expect.stringContaining('Regione Umbria') })
     expect(items.filter((r) => r.pnrr_target === null)).toHaveLength(17)
+  })
+
+  it('puts the residents reached within 10 km beside the citizens target, as /v1/coverage counts them', async () => {
+    const body = await fixture.getJson<{ items: Array<Region & { residents: number; residents_within_10km: number }>; national: { residents: number; residents_within_10km: number } }>('/v1/regions')
+    for (const region of body.items) {
+      const coverage = await fixture.getJson<{ residents: number; within_km: Record<string, { residents: number }> }>(`/v1/coverage?region=${region.istat}`)
+      expect(region.residents, region.name).toBe(coverage.residents)
+      expect(region.residents_within_10km, region.name).toBe(coverage.within_km['10']!.residents)
+    }
+    expect(body.national.residents).toBe(body.items.reduce((n, r) => n + r.residents, 0))
   })
 
   it("counts each region's active points and their sites as the snapshot holds them", async () => {
@@ -106,6 +117,6 @@ describe('GET /v1/regions', () => {
       expect(region.sites, region.name).toBe(active.reduce((n, p) => n + p.sites.length, 0))
     }
     expect(body.national.active_points).toBe(records.filter((p) => p.status === 'active' && p.region).length)
-    expect(body.national.pnrr_target).toEqual({ points: 3000, citizens: 2_000_000 })
+    expect(body.national.pnrr_target).toEqual({ points: 3000, citizens: 2_000_000, source: expect.stringContaining('1.7.2') })
   })
 })
