@@ -115,7 +115,10 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 const NEEDS_QUOTES = /[",\r\n]/
 
-const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\n`
+export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\n`
+
+/** A small whole table (a header and its rows) as a CSV file: a BOM for spreadsheets, then the lines. */
+export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly (string | number | boolean | null | undefined)[]>): string => `\uFEFF${csvLine(header)}${rows.map(csvLine).join('')}`
 
 export const csvFormat: ExportFormat = {
   name: 'csv',

@@ -44,6 +44,8 @@ export const GapsQuerySchema = z
   })
   .strict()
 
+export const GapsCsvQuerySchema = GapsQuerySchema.pick({ region: true, min_population: true }).strict()
+
 export const GapsPageSchema = z
   .object({
     items: z.array(z.object({ istat: z.string(), name: z.string(), province: z.string(), region: z.string(), population: z.number().int(), distance_km: z.number().nullable().meta({ description: 'To the nearest place where help is given regularly; null when there is none' }) })),

@@ -1,12 +1,13 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
+import { z } from 'zod'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { COVERAGE_RADII_KM, coverageGaps, HOURS_BINS, WEEKLY_HOURS_NORM, type AreaCoverage, type CoverageReport } from '../../../shared/reach/coverage.ts'
 import { coverageOfSnapshot } from '../coverage-cache.ts'
-import { CoverageQuerySchema, GapsQuerySchema, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
+import { CoverageQuerySchema, GapsCsvQuerySchema, GapsQuerySchema, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
 import { problem } from '../problem.ts'
@@ -26,6 +27,7 @@ export interface CoverageRouteDeps {
 
 export const coverageRoute = { method: 'get', path: '/v1/coverage', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
 export const gapsRoute = { method: 'get', path: '/v1/coverage/gaps', request: { query: GapsQuerySchema } } as const satisfies ApiRoute
+export const gapsCsvRoute = { method: 'get', path: '/v1/coverage/gaps.csv', request: { query: GapsCsvQuerySchema } } as const satisfies ApiRoute
 
 const PROVINCE_NAMES = new Map(Object.values(PROVINCES).map(([sigla, , name]) => [sigla, name]))
 
@@ -47,6 +49,18 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
         ? { level: 'region' as const, code: region, name: REGIONS[region]! }
         : { level: 'italy' as const, code: null, name: 'Italia' }
     return c.json(view(where, today, area))
+  })
+
+  // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
+  routes.get(honoPath(gapsCsvRoute), validRequest('query', GapsCsvQuerySchema), async (c) => {
+    const { region, min_population: minPopulation = 1000 } = c.req.valid('query')
+    const { csvTable } = await import('../../exports/csv-export.ts')
+    const gaps = coverageGaps(deps.comuni, reportNow().report, { ...(region ? { region } : {}), minPopulation })
+    const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, Number.isFinite(km) ? Math.round(km * 10) / 10 : null])
+    return c.body(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="lacune-copertura${region ? `-${region}` : ''}.csv"`,
+    })
   })
 
   routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), (c) => {
@@ -100,6 +114,12 @@ export const describeCoverageRoutes: DescribeRoutes = async () => {
       tags: ['places'],
       summary: 'Who the network reaches: residents within 5, 10 and 20 km of regular help, weekly hours per 10,000 residents, hours per point against the 24-hour norm (Italy, a region or a province)',
       responses: { 200: { content: { 'application/json': { schema: CoverageSchema } }, description: 'Coverage of the area' }, 400: await problemResponse('Unknown region or province, or both given') },
+    },
+    {
+      ...gapsCsvRoute,
+      tags: ['places'],
+      summary: 'The same ranked gaps as CSV, the whole list in one file',
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('A parameter is malformed') },
     },
     {
       ...gapsRoute,

@@ -13,6 +13,7 @@ import type { CoverageReport } from '../../../shared/reach/coverage.ts'
 import { coverageOfSnapshot } from '../coverage-cache.ts'
 
 export const regionsRoute = { method: 'get', path: '/v1/regions', request: { query: NoQuerySchema } } as const satisfies ApiRoute
+export const regionsCsvRoute = { method: 'get', path: '/v1/regions.csv', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 
 // One summary per snapshot and Rome day: computed on first request, dropped with the snapshot.
 const summaries = new WeakMap<Snapshot, { today: string; regions: Regions }>()
@@ -61,12 +62,19 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
 
 export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: readonly Comune[]; now: () => Date }): Hono {
   const routes = new Hono()
-  routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => {
+  const summary = (): Regions => {
     const snapshot = deps.snapshot()
     const today = toRomeWallClock(deps.now()).date
-    let summary = summaries.get(snapshot)
-    if (summary?.today !== today) summaries.set(snapshot, (summary = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni, today), today) }))
-    return c.json(summary.regions, 200)
+    let cached = summaries.get(snapshot)
+    if (cached?.today !== today) summaries.set(snapshot, (cached = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni, today), today) }))
+    return cached.regions
+  }
+  routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => c.json(summary(), 200))
+  routes.get(honoPath(regionsCsvRoute), validRequest('query', regionsCsvRoute.request.query), async (c) => {
+    const { csvTable } = await import('../../exports/csv-export.ts')
+    const header = ['istat', 'name', 'active_points', 'sites', 'residents', 'residents_within_10km', 'target_points', 'target_citizens', 'target_services', 'target_source']
+    const rows = summary().items.map((r) => [r.istat, r.name, r.active_points, r.sites, r.residents, r.residents_within_10km, r.pnrr_target?.points, r.pnrr_target?.citizens, r.pnrr_target?.services, r.pnrr_target?.source])
+    return c.body(csvTable(header, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="regioni.csv"' })
   })
   return routes
 }
@@ -80,6 +88,15 @@ export const describeRegionsRoutes: DescribeRoutes = async () => {
       summary: 'Per region: active points, sites, and PNRR targets where known',
       responses: {
         200: { content: { 'application/json': { schema: RegionsSchema } }, description: 'The 20 regions' },
+        400: await problemResponse('A query parameter was sent'),
+      },
+    },
+    {
+      ...regionsCsvRoute,
+      tags: ['places'],
+      summary: 'The same per region as CSV (targets and their sources, residents reached within 10 km)',
+      responses: {
+        200: { content: { 'text/csv': { schema: { type: 'string' as const } } }, description: 'CSV, UTF-8 with BOM' },
         400: await problemResponse('A query parameter was sent'),
       },
     },

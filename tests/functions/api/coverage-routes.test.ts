@@ -48,3 +48,17 @@ describe('GET /v1/coverage/gaps', () => {
     expect(other.status).toBe(400)
   })
 })
+
+describe('the CSV forms', () => {
+  it('gives the whole ranked gaps of a region and the regions with their targets and reach as CSV a spreadsheet opens', async () => {
+    const gaps = await fixture.get('/v1/coverage/gaps.csv?region=10&min_population=500')
+    expect(gaps.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const lines = (await gaps.text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    expect(lines[0]).toBe('istat,name,province,region,population,distance_km')
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(coverageGaps(comuni, report, { region: '10', minPopulation: 500 }).map((g) => g.comune.istat))
+    const regions = (await (await fixture.get('/v1/regions.csv')).text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    expect(regions).toHaveLength(21)
+    expect(regions[0]).toBe('istat,name,active_points,sites,residents,residents_within_10km,target_points,target_citizens,target_services,target_source')
+    expect(regions.find((l) => l.startsWith('10,Umbria,'))).toMatch(/,42,33000,49500,/)
+  })
+})
