@@ -3,6 +3,9 @@ import type { PointRecord, Site } from '../schemas/point.ts'
 import { dayMinutes, mergeIntervals } from './normalize-schedule.ts'
 import { isPoint, type HoursTarget } from './open-at.ts'
 
+/** The programme's norm for one point (PNRR 1.7.2): open about 24 hours a week. */
+export const WEEKLY_HOURS_NORM = 24
+
 /** Under this many weekly hours a point with a fixed site gets a data-quality warning. */
 export const LOW_HOURS_THRESHOLD = 20
 

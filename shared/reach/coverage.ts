@@ -1,7 +1,7 @@
 import KDBush from 'kdbush'
 import { around, distance } from 'geokdbush'
 import type { Comune } from '../gazetteer/comuni.ts'
-import { hoursPerWeek } from '../hours/hours-per-week.ts'
+import { hoursPerWeek, WEEKLY_HOURS_NORM } from '../hours/hours-per-week.ts'
 import { seasonCovers } from '../hours/open-at.ts'
 import { addDays } from '../hours/rome-time.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
@@ -17,8 +17,6 @@ import type { PointRecord, Site } from '../schemas/point.ts'
 export const COVERAGE_RADII_KM = [5, 10, 20] as const
 export type CoverageRadius = (typeof COVERAGE_RADII_KM)[number]
 
-/** The programme's norm for one point (PNRR 1.7.2): open about 24 hours a week. */
-export const WEEKLY_HOURS_NORM = 24
 /** Bins of the hours-per-week distribution: [0,6), [6,12), … [36, ∞). */
 export const HOURS_BINS = [0, 6, 12, 18, 24, 30, 36] as const
 

@@ -1,4 +1,4 @@
-import { hoursPerWeek } from '../hours/hours-per-week.ts'
+import { hoursPerWeek, WEEKLY_HOURS_NORM } from '../hours/hours-per-week.ts'
 import type { PointRecord } from '../schemas/point.ts'
 
 /**
@@ -11,8 +11,6 @@ export const ATTENTION_REASONS = ['open_reports', 'not_verified', 'under_24h', '
 export type AttentionReason = (typeof ATTENTION_REASONS)[number]
 
 export const VERIFY_EVERY_DAYS = 90
-/** The programme's norm: a point is open about 24 hours a week (PNRR 1.7.2). */
-export const WEEKLY_HOURS_NORM = 24
 
 export function attentionOf(point: PointRecord, { now, openReports }: { now: Date; openReports: number }): AttentionReason[] {
   const reasons: AttentionReason[] = []

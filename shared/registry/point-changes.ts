@@ -35,5 +35,8 @@ export function classifyChange(before: Comparable | null, after: Comparable): Ch
   return 'changed'
 }
 
+/** A stored record as the draft a writer sends back: everything but the store's bookkeeping. */
+export const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): PointDraft => draft as PointDraft
+
 /** Whether a write would change anything a reader can see (bookkeeping aside). */
 export const sameContent = (a: Comparable, b: Comparable): boolean => changedFields(a, b).length === 0

@@ -6,6 +6,9 @@ import { REPORT_CATEGORIES, REPORT_STATUSES } from '../vocabulary.ts'
  * No personal data is asked; the form says so. `website` is a honeypot: a field people never see
  * (it is hidden, and labelled "leave empty" for anyone who meets it), which form-filling bots do.
  */
+/** A report's id: 12 letters and digits of RFC 4648 base32 (easy to read aloud or copy). */
+export const ReportIdSchema = z.string().regex(/^[a-z2-7]{12}$/, 'is not a report id')
+
 export const ReportRequestSchema = z
   .object({
     category: z.enum(REPORT_CATEGORIES).meta({ description: 'hours, address, closed, contacts, services or other' }),

@@ -1,4 +1,5 @@
 import { BOOKING_MODES, POINT_STATUSES, SERVICES, TOPICS } from '../../shared/vocabulary.ts'
+import { draftOf } from '../../shared/registry/point-changes.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { MessageKey } from '../i18n/messages.ts'
@@ -18,8 +19,6 @@ export interface EditorContext {
   readonly canClose: boolean
 }
 
-/** A stored record as the draft the API takes back: everything but the store's bookkeeping. */
-export const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): PointDraft => draft as PointDraft
 
 /**
  * The editor of one point: what it is, its sites' weekly hours day by day, what it offers, how to

@@ -9,10 +9,13 @@ import { IstatRegionCode } from '../../../shared/schemas/point.ts'
 import { VersionConflictError, type Registry, type WriteNote } from '../../../shared/registry-port.ts'
 import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
 import { applyMergePatch } from '../../../shared/util/merge-patch.ts'
+import { draftOf } from '../../../shared/registry/point-changes.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
-import { fieldErrors, problem } from '../problem.ts'
+import { problem } from '../problem.ts'
+import { jsonBody, validBody } from '../json-body.ts'
+import { PointIdParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 /**
@@ -33,7 +36,6 @@ export interface AdminRouteDeps {
 const JSON_TYPES = ['application/json']
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json']
 
-const IdParamsSchema = z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) })
 const IfMatchHeadersSchema = z.object({ 'if-match': z.string().meta({ description: 'The ETag of the version edited, e.g. "v3"', example: '"v3"' }) })
 export const CloseRequestSchema = z
   .object({ reason: z.string().trim().min(3, 'say why the point closes (at least 3 characters)').max(500) })
@@ -49,27 +51,26 @@ export const MyPointsQuerySchema = z
   .object({ region: IstatRegionCode.optional().meta({ description: "National admins: the region to list (required for them); others: one of their regions" }) })
   .strict()
 export const myPointsRoute = { method: 'get', path: '/v1/admin/points', request: { query: MyPointsQuerySchema } } as const satisfies ApiRoute
-export const readPointRoute = { method: 'get', path: '/v1/admin/points/{id}', request: { params: IdParamsSchema, query: NoQuerySchema } } as const satisfies ApiRoute
+export const readPointRoute = { method: 'get', path: '/v1/admin/points/{id}', request: { params: PointIdParams, query: NoQuerySchema } } as const satisfies ApiRoute
 export const replacePointRoute = {
   method: 'put',
   path: '/v1/admin/points/{id}',
-  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: PointDraftSchema } }, required: true } },
+  request: { params: PointIdParams, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: PointDraftSchema } }, required: true } },
 } as const satisfies ApiRoute
 export const patchPointRoute = {
   method: 'patch',
   path: '/v1/admin/points/{id}',
-  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true } },
+  request: { params: PointIdParams, headers: IfMatchHeadersSchema, body: { content: { 'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) } }, required: true } },
 } as const satisfies ApiRoute
 export const closePointRoute = {
   method: 'delete',
   path: '/v1/admin/points/{id}',
-  request: { params: IdParamsSchema, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: CloseRequestSchema } }, required: true } },
+  request: { params: PointIdParams, headers: IfMatchHeadersSchema, body: { content: { 'application/json': { schema: CloseRequestSchema } }, required: true } },
 } as const satisfies ApiRoute
-export const verifyPointRoute = { method: 'post', path: '/v1/admin/points/{id}/verified', request: { params: IdParamsSchema, headers: IfMatchHeadersSchema } } as const satisfies ApiRoute
-export const historyRoute = { method: 'get', path: '/v1/admin/points/{id}/history', request: { params: IdParamsSchema, query: NoQuerySchema } } as const satisfies ApiRoute
+export const verifyPointRoute = { method: 'post', path: '/v1/admin/points/{id}/verified', request: { params: PointIdParams, headers: IfMatchHeadersSchema } } as const satisfies ApiRoute
+export const historyRoute = { method: 'get', path: '/v1/admin/points/{id}/history', request: { params: PointIdParams, query: NoQuerySchema } } as const satisfies ApiRoute
 
 export const etagOf = (record: Pick<PointRecord, 'version'>): string => `"v${record.version}"`
-const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): Omit<PointRecord, 'version' | 'updated_at'> => draft
 
 export function adminPointsRoutes(deps: AdminRouteDeps) {
   const routes = new Hono<AdminEnv>()
@@ -115,13 +116,13 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     return c.json({ items }, 200, { 'Cache-Control': 'no-store' })
   })
 
-  routes.get(honoPath(readPointRoute), validRequest('param', IdParamsSchema), validRequest('query', NoQuerySchema), async (c) => {
+  routes.get(honoPath(readPointRoute), validRequest('param', PointIdParams), validRequest('query', NoQuerySchema), async (c) => {
     const stored = await deps.registry.getPoint(c.req.valid('param').id)
     if (!stored) return problem(c, 'notFound', `No point has id "${c.req.valid('param').id}".`)
     return c.json(stored, 200, { ETag: etagOf(stored), 'Cache-Control': 'no-store' })
   })
 
-  routes.get(honoPath(historyRoute), validRequest('param', IdParamsSchema), validRequest('query', NoQuerySchema), async (c) => {
+  routes.get(honoPath(historyRoute), validRequest('param', PointIdParams), validRequest('query', NoQuerySchema), async (c) => {
     const { id } = c.req.valid('param')
     const stored = await deps.registry.getPoint(id)
     if (!stored) return problem(c, 'notFound', `No point has id "${id}".`)
@@ -132,7 +133,7 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     return c.json({ id, versions: entries }, 200, { 'Cache-Control': 'no-store' })
   })
 
-  routes.put(honoPath(replacePointRoute), validRequest('param', IdParamsSchema), (c) =>
+  routes.put(honoPath(replacePointRoute), validRequest('param', PointIdParams), (c) =>
     write(c, deps, 'update', async () => {
       const body = await jsonBody(c, JSON_TYPES)
       if (body instanceof Response) return body
@@ -140,7 +141,7 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     }),
   )
 
-  routes.patch(honoPath(patchPointRoute), validRequest('param', IdParamsSchema), (c) =>
+  routes.patch(honoPath(patchPointRoute), validRequest('param', PointIdParams), (c) =>
     write(c, deps, 'update', async (stored) => {
       const patch = await jsonBody(c, PATCH_TYPES)
       if (patch instanceof Response) return patch
@@ -149,18 +150,18 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     }),
   )
 
-  routes.delete(honoPath(closePointRoute), validRequest('param', IdParamsSchema), (c) =>
+  routes.delete(honoPath(closePointRoute), validRequest('param', PointIdParams), (c) =>
     write(c, deps, 'close', async (stored) => {
       const body = await jsonBody(c, JSON_TYPES)
       if (body instanceof Response) return body
-      const parsed = CloseRequestSchema.safeParse(body)
-      if (!parsed.success) return invalidBody(c, parsed.error)
+      const parsed = validBody(c, CloseRequestSchema, body, 'The closing')
+      if (parsed instanceof Response) return parsed
       if (stored.status === 'closed') return problem(c, 'invalidParameter', `Point "${stored.id}" is already closed.`, [{ field: 'status', message: 'already closed' }])
-      return { draft: { ...draftOf(stored), status: 'closed' }, reason: parsed.data.reason }
+      return { draft: { ...draftOf(stored), status: 'closed' }, reason: parsed.reason }
     }),
   )
 
-  routes.post(honoPath(verifyPointRoute), validRequest('param', IdParamsSchema), (c) =>
+  routes.post(honoPath(verifyPointRoute), validRequest('param', PointIdParams), (c) =>
     write(c, deps, 'verify', async (stored) => ({ draft: { ...draftOf(stored), last_verified_at: deps.now().toISOString() }, reason: 'verified' })),
   )
 
@@ -246,25 +247,7 @@ function noteOf(identity: Identity, reason?: string): WriteNote {
   return { author: { id: identity.id, name: identity.name }, reason }
 }
 
-async function jsonBody(c: Context, types: readonly string[]): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (!types.includes(type)) return problem(c, 'unsupportedMediaType', `Send the body as ${types.join(' or ')} (got ${type || 'no Content-Type'}).`)
-  try {
-    return await c.req.json()
-  } catch {
-    return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
-  }
-}
-
-function validDraft(c: Context, body: unknown): PointDraft | Response {
-  const parsed = PointDraftSchema.safeParse(body)
-  return parsed.success ? parsed.data : invalidBody(c, parsed.error)
-}
-
-function invalidBody(c: Context, error: z.ZodError): Response {
-  const errors = fieldErrors(error)
-  return problem(c, 'invalidParameter', `The point is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
-}
+const validDraft = (c: Context, body: unknown): PointDraft | Response => validBody(c, PointDraftSchema, body, 'The point')
 
 export const describeAdminPointsRoutes: DescribeRoutes = async () => {
   const { PointRecordSchema } = await import('../../../shared/schemas/point.ts')

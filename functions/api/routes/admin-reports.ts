@@ -6,7 +6,9 @@ import { ReportAlreadyClosedError, type CitizenReport, type Reports } from '../.
 import { ResolutionRequestSchema } from '../../../shared/schemas/report.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
-import { fieldErrors, problem } from '../problem.ts'
+import { problem } from '../problem.ts'
+import { parsedBody } from '../json-body.ts'
+import { PointIdParams, ReportParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 /**
@@ -18,11 +20,9 @@ export interface AdminReportRouteDeps {
   readonly now: () => Date
 }
 
-const PointParams = z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' } }) })
-const ReportParams = PointParams.extend({ reportId: z.string().regex(/^[a-z2-7]{12}$/, 'is not a report id').meta({ param: { name: 'reportId', in: 'path' } }) })
 
 export const openReportsRoute = { method: 'get', path: '/v1/admin/reports', request: { query: NoQuerySchema } } as const satisfies ApiRoute
-export const pointReportsRoute = { method: 'get', path: '/v1/admin/points/{id}/reports', request: { params: PointParams, query: NoQuerySchema } } as const satisfies ApiRoute
+export const pointReportsRoute = { method: 'get', path: '/v1/admin/points/{id}/reports', request: { params: PointIdParams, query: NoQuerySchema } } as const satisfies ApiRoute
 export const closeReportRoute = {
   method: 'post',
   path: '/v1/admin/points/{id}/reports/{reportId}/resolution',
@@ -49,7 +49,7 @@ export function adminReportRoutes(deps: AdminReportRouteDeps) {
     return c.json({ items: open.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
   })
 
-  routes.get(honoPath(pointReportsRoute), validRequest('param', PointParams), validRequest('query', NoQuerySchema), async (c) => {
+  routes.get(honoPath(pointReportsRoute), validRequest('param', PointIdParams), validRequest('query', NoQuerySchema), async (c) => {
     const reports = (await deps.reports.listForPoint(c.req.valid('param').id)).filter((r) => mine(c, r))
     return c.json({ items: reports.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
   })
@@ -59,20 +59,11 @@ export function adminReportRoutes(deps: AdminReportRouteDeps) {
     const report = await deps.reports.get(id, reportId)
     if (!report) return problem(c, 'notFound', `No report ${reportId} for point "${id}".`)
     if (!mine(c, report)) return problem(c, 'forbidden', 'This report is about a point you do not answer for.')
-    let body: unknown
-    try {
-      body = await c.req.json()
-    } catch {
-      return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
-    }
-    const parsed = ResolutionRequestSchema.safeParse(body)
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error)
-      return problem(c, 'invalidParameter', `The resolution is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
-    }
+    const resolution = await parsedBody(c, ResolutionRequestSchema, 'The resolution')
+    if (resolution instanceof Response) return resolution
     try {
       const { identity } = c.var
-      const closed = await deps.reports.close(id, reportId, parsed.data.outcome, { by: { id: identity.id, name: identity.name }, at: deps.now().toISOString(), note: parsed.data.note })
+      const closed = await deps.reports.close(id, reportId, resolution.outcome, { by: { id: identity.id, name: identity.name }, at: deps.now().toISOString(), note: resolution.note })
       return c.json(operatorView(closed), 200)
     } catch (error) {
       if (error instanceof ReportAlreadyClosedError) return problem(c, 'alreadyClosed', `Report ${reportId} was already ${error.report.status} by ${error.report.resolution?.by.name ?? 'someone'}: ${error.report.resolution?.note ?? ''}`)

@@ -15,6 +15,7 @@ import { ExportRowCache, renderExport, type ExportFormat } from '../../exports/e
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 import { pointCalendar } from '../calendar/point-calendar.ts'
+import { PointIdParams } from '../path-params.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
@@ -85,7 +86,7 @@ export const getPointRoute = {
   method: 'get',
   path: '/v1/points/{id}',
   request: {
-    params: z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }),
+    params: PointIdParams,
     query: NoQuerySchema,
   },
 } as const satisfies ApiRoute

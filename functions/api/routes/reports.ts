@@ -2,13 +2,14 @@ import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createHmac, randomBytes } from 'node:crypto'
-import { z } from 'zod'
 import { operatorKey } from '../../../shared/access/roles.ts'
 import type { Registry } from '../../../shared/registry-port.ts'
 import type { CitizenReport, Reports } from '../../../shared/reports-port.ts'
 import { ReportRequestSchema, type ReportStatusView } from '../../../shared/schemas/report.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
-import { fieldErrors, problem } from '../problem.ts'
+import { problem } from '../problem.ts'
+import { parsedBody } from '../json-body.ts'
+import { PointIdParams, ReportParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 /**
@@ -29,13 +30,11 @@ export interface ReportRouteDeps {
   readonly reportsPerHour?: number
 }
 
-const PointParams = z.object({ id: z.string().min(1).max(120).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) })
-const ReportParams = PointParams.extend({ reportId: z.string().regex(/^[a-z2-7]{12}$/, 'is not a report id').meta({ param: { name: 'reportId', in: 'path' }, example: 'k3m9x2q7a4b5' }) })
 
 export const fileReportRoute = {
   method: 'post',
   path: '/v1/points/{id}/reports',
-  request: { params: PointParams, body: { content: { 'application/json': { schema: ReportRequestSchema } }, required: true } },
+  request: { params: PointIdParams, body: { content: { 'application/json': { schema: ReportRequestSchema } }, required: true } },
 } as const satisfies ApiRoute
 export const reportStatusRoute = { method: 'get', path: '/v1/points/{id}/reports/{reportId}', request: { params: ReportParams, query: NoQuerySchema } } as const satisfies ApiRoute
 
@@ -54,21 +53,11 @@ export function reportRoutes(deps: ReportRouteDeps) {
   routes.post(
     honoPath(fileReportRoute),
     bodyLimit({ maxSize: 8 * 1024, onError: (c) => problem(c, 'invalidParameter', 'The report is over 8 KB.', [{ field: '(body)', message: 'too large' }]) }),
-    validRequest('param', PointParams),
+    validRequest('param', PointIdParams),
     async (c) => {
       const { id } = c.req.valid('param')
-      if ((c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') return problem(c, 'unsupportedMediaType', 'Send the report as application/json.')
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
-      }
-      const parsed = ReportRequestSchema.safeParse(body)
-      if (!parsed.success) {
-        const errors = fieldErrors(parsed.error)
-        return problem(c, 'invalidParameter', `The report is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
-      }
+      const request = await parsedBody(c, ReportRequestSchema, 'The report')
+      if (request instanceof Response) return request
       const point = await deps.registry.getPoint(id)
       if (!point) return problem(c, 'notFound', `No point has id "${id}".`)
       const now = deps.now()
@@ -81,8 +70,8 @@ export function reportRoutes(deps: ReportRouteDeps) {
       const report: CitizenReport = {
         id: newReportId(),
         pointId: point.id,
-        category: parsed.data.category,
-        text: parsed.data.text ? parsed.data.text : null,
+        category: request.category,
+        text: request.text ? request.text : null,
         status: 'open',
         createdAt: now.toISOString(),
         region: point.region?.istat ?? null,

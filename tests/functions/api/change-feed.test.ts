@@ -6,6 +6,7 @@ import { changesHorizon } from '../../../functions/snapshot/changes-horizon.ts'
 import { RefreshingSnapshotSource } from '../../../functions/snapshot/refreshing-snapshot-source.ts'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { VersionConflictError, type Registry } from '../../../shared/registry-port.ts'
+import { draftOf } from '../../../shared/registry/point-changes.ts'
 import type { ChangesPage } from '../../../shared/schemas/changes-view.ts'
 import type { PointDraft, PointRecord } from '../../../shared/schemas/point.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
@@ -64,7 +65,6 @@ class Follower {
 let seed = 20261206
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
-const draftOf = ({ version: _v, updated_at: _u, ...draft }: PointRecord): PointDraft => draft as PointDraft
 
 async function randomWrite(n: number, ids: string[]): Promise<void> {
   const roll = random()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VersionConflictError, type Author } from '../../../shared/registry-port.ts'
+import { draftOf } from '../../../shared/registry/point-changes.ts'
 import type { PointDraft } from '../../../shared/schemas/point.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 import { samplePoint } from '../../support/sample-point.ts'
@@ -12,7 +13,6 @@ afterAll(() => local.close())
 
 const anna: Author = { id: 'sub-anna', name: 'anna@comune.example.it' }
 const bruno: Author = { id: 'sub-bruno', name: 'bruno@regione.example.it' }
-const withoutBookkeeping = ({ version: _v, updated_at: _u, ...rest }: PointDraft & { version?: number }) => rest
 
 describe('the history of a point', () => {
   it('keeps every version with who, when, what kind of change and which fields changed, newest first', async () => {
@@ -82,7 +82,7 @@ describe('concurrent edits of one point', () => {
         for (;;) {
           const current = (await registry.getPoint('redo'))!
           try {
-            await registry.putPoint({ ...withoutBookkeeping(current), description: `${current.description ?? ''} ${marker}`.trim() } as PointDraft, current.version, { author: { id: marker, name: marker } })
+            await registry.putPoint({ ...draftOf(current), description: `${current.description ?? ''} ${marker}`.trim() } as PointDraft, current.version, { author: { id: marker, name: marker } })
             return
           } catch (error) {
             if (!(error instanceof VersionConflictError)) throw error

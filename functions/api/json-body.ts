@@ -1,0 +1,32 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { fieldErrors, problem } from './problem.ts'
+
+/**
+ * The body of a write, read the one way every write route reads it: its media type checked
+ * (415), its JSON parsed (400 "not valid JSON"), then, with a schema, validated with every bad
+ * field named (400). A Response means the request was answered already.
+ */
+export async function jsonBody(c: Context, types: readonly string[] = ['application/json']): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!types.includes(type)) return problem(c, 'unsupportedMediaType', `Send the body as ${types.join(' or ')} (got ${type || 'no Content-Type'}).`)
+  try {
+    return await c.req.json()
+  } catch {
+    return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
+  }
+}
+
+/** `value` checked against `schema`; `what` names it in the problem ("The report is not valid: …"). */
+export function validBody<Schema extends z.ZodType>(c: Context, schema: Schema, value: unknown, what: string): z.output<Schema> | Response {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const errors = fieldErrors(parsed.error)
+  return problem(c, 'invalidParameter', `${what} is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
+}
+
+/** Both steps: the body as `schema` says, or the Response that refused it. */
+export async function parsedBody<Schema extends z.ZodType>(c: Context, schema: Schema, what: string, types?: readonly string[]): Promise<z.output<Schema> | Response> {
+  const body = await jsonBody(c, types)
+  return body instanceof Response ? body : validBody(c, schema, body, what)
+}
