@@ -1,25 +1,18 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 
 /**
  * Issue 11, the citizen's side: "Segnala un errore" on a point's detail, on a phone, with the
  * keyboard; the report's code is shown, and its state on a later visit.
  */
 const baseUrl = inject('e2eBaseUrl')
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('a citizen reports an error on a phone', () => {
   it('opens the form from the detail, files a report with the keyboard, gets its code, and sees its state when coming back', async () => {
     const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.111,12.389&limit=1`)).json()) as { items: Array<{ id: string }> }
     const id = items[0]!.id
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia&point=${id}`)
     const toggle = page.getByRole('button', { name: 'Segnala un errore' })
@@ -56,7 +49,7 @@ describe('a citizen reports an error on a phone', () => {
 
   it('asks for what is wrong before sending, and sends nothing without it', async () => {
     const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.771,11.254&limit=1`)).json()) as { items: Array<{ id: string }> }
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     let posted = 0
     page.on('request', (r) => void (r.method() === 'POST' && posted++))

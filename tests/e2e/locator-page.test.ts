@@ -1,17 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 import { NO_HOURS_POINT_ID } from './support/server.ts'
 
 const baseUrl = inject('e2eBaseUrl')
-let browser: Browser
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Every `/v1/points` request the page sends, to check what leaves the device. */
 function recordPointRequests(page: Page): URL[] {
@@ -37,7 +31,7 @@ async function searchComune(page: Page, typed: string, choose: string): Promise<
 
 describe('the citizen page', () => {
   it('finds the nearest points after searching a comune, announces the count and puts the view in the URL', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context)
     await page.waitForFunction(() => document.querySelector('.pv-count')?.textContent !== '')
     expect(await page.locator('.pv-count').textContent()).toBe('Scrivi il tuo comune o usa la tua posizione per vedere i punti più vicini.')
@@ -60,7 +54,7 @@ describe('the citizen page', () => {
   })
 
   it('rounds a granted geolocation to 3 decimals on the device before any request, and says so', async () => {
-    const context = await phoneContext(browser, { permissions: ['geolocation'], geolocation: { latitude: 45.464211, longitude: 9.190347 } })
+    const context = await phoneContext(browser(), { permissions: ['geolocation'], geolocation: { latitude: 45.464211, longitude: 9.190347 } })
     const page = await openPage(context)
     const requests = recordPointRequests(page)
     expect(await page.locator('.pv-privacy').textContent()).toMatch(/arrotondata sul tuo dispositivo a circa 100 metri/)
@@ -80,7 +74,7 @@ describe('the citizen page', () => {
   })
 
   it('changes the results and the URL when filters change, and the URL alone reproduces the view', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context, '?near=41.902,12.496&place=Roma')
     await page.locator('.pv-results .pv-result').first().waitFor()
     const before = await page.locator('.pv-results .pv-result').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))
@@ -110,7 +104,7 @@ describe('the citizen page', () => {
   })
 
   it('offers service and topic as checkbox groups that hold several values, as the URL does', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     const requests = recordPointRequests(page)
     await page.goto(`${baseUrl}/?near=41.902,12.496&place=Roma&service=formazione_gruppo,assistenza_individuale&topic=spid`)
@@ -149,7 +143,7 @@ describe('the citizen page', () => {
   })
 
   it('opens a detail with the actions first (address, call, directions, booking), the next days dated, the week with today marked, and a share link', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
     await page.locator('.pv-result__link').first().click()
     const title = page.locator('.pv-detail__title')
@@ -185,7 +179,7 @@ describe('the citizen page', () => {
   })
 
   it('quotes hours it could not read as published and says when there are none, never "closed", in the list and the detail', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context, '?near=41.127,16.869&place=Bari')
     await page.locator('.pv-results .pv-result').first().waitFor()
     const card = (id: string) => page.locator(`.pv-results .pv-result[data-id="${id}"]`)
@@ -211,7 +205,7 @@ describe('the citizen page', () => {
     await screenshot(page, 'page-detail-unparsed-hours')
 
     // From a shared link, on a desktop: the published hours too, and the map centred on the point with its name.
-    const wide = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const wide = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const direct = await openPage(wide, '?point=puglia-5447245')
     await direct.locator('.pv-site .pv-published-hours').waitFor()
     await direct.waitForFunction(() => document.querySelector('.pv-map-label')?.textContent === document.querySelector('.pv-detail__title')?.textContent)
@@ -225,7 +219,7 @@ describe('the citizen page', () => {
   })
 
   it("shows a mobile unit's next sessions once for the whole unit, and a card that agrees with its status", async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context, '?point=demo-01-0034')
     const detail = page.locator('.pv-detail')
     await detail.waitFor()
@@ -249,7 +243,7 @@ describe('the citizen page', () => {
   })
 
   it('asks which Castro when the typed name belongs to several comuni, and names the province in the heading', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context)
     await page.getByRole('combobox', { name: 'Il tuo comune' }).fill('Castro')
     await page.getByRole('button', { name: 'Cerca' }).click()
@@ -263,7 +257,7 @@ describe('the citizen page', () => {
   })
 
   it('says what the hours do on national holidays and marks today when it is one', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     // Tuesday 8 December 2026, the Immacolata, in the browser (the API keeps its own clock).
     await context.clock.setFixedTime(new Date('2026-12-08T10:00:00+01:00'))
     const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
@@ -282,7 +276,7 @@ describe('the citizen page', () => {
   })
 
   it('works with the keyboard alone: search, choose a result, read its hours, with visible focus', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context)
     const focusOutline = () => page.evaluate(() => {
       let element = document.activeElement
@@ -316,7 +310,7 @@ describe('the citizen page', () => {
   })
 
   it('has no axe violations on the start view, the results, the detail and in English', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await openPage(context)
     await page.locator('.pv-count').waitFor()
     expect(await axeViolations(page)).toEqual([])
@@ -339,7 +333,7 @@ describe('the citizen page', () => {
   })
 
   it('lists results first and loads the map afterwards, once it is in view, clustered and fitted to the results', async () => {
-    const context = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()
     const order: string[] = []
     page.on('request', (request) => {
@@ -370,7 +364,7 @@ describe('the citizen page', () => {
   it('keeps the layout still while the list, the fonts and the map column arrive on a phone (layout shift < 0.1)', async () => {
     // Lighthouse's mobile viewport; every shift without recent input counts, summed over the
     // whole load (stricter than Lighthouse's worst session window).
-    const context = await phoneContext(browser, { viewport: { width: 412, height: 823 } })
+    const context = await phoneContext(browser(), { viewport: { width: 412, height: 823 } })
     await context.addInitScript(() => {
       const shifts: Array<{ value: number; sources: string[] }> = []
       ;(window as unknown as { __shifts: typeof shifts }).__shifts = shifts
@@ -397,7 +391,7 @@ describe('the citizen page', () => {
   })
 
   it('still lists results with WebGL unavailable, and never downloads the map library', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { accountsFile, OperatorAccounts } from '../../functions/local/oidc/operator-accounts.ts'
 import { signIn } from '../support/oidc-sign-in.ts'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 
 /**
  * Issue 11 in Chromium: an operator signs in to the console (the local OpenID provider), edits a
@@ -15,11 +15,10 @@ const accounts = new OperatorAccounts(accountsFile(inject('e2eOperatorsDataDir')
 const EDITOR = 'editor@regione.umbria.it'
 const PASSWORD = 'password-della-console-umbria'
 
-let browser: Browser
+const browser = sharedBrowser()
 let pointId: string
 let vanId: string
 beforeAll(async () => {
-  browser = await launchBrowser()
   await accounts.add(EDITOR, { kind: 'region', region: '10' }, PASSWORD)
   // A van with dated stops, wherever the demo registry has one: the editor answers for its region too.
   const { items: vans } = (await (await fetch(`${baseUrl}/v1/points?kind=mobile&limit=100`)).json()) as { items: Array<{ id: string; region: { istat: string }; sites: Array<{ kind: string; stops?: unknown[] }> }> }
@@ -29,9 +28,6 @@ beforeAll(async () => {
   // An Umbria point with a fixed first site (weekly hours to edit).
   const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&kind=fixed&limit=50`)).json()) as { items: Array<{ id: string; sites: Array<{ kind: string }> }> }
   pointId = items.find((p) => p.sites[0]?.kind === 'fixed')!.id
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 async function signInToConsole(context: BrowserContext): Promise<Page> {
@@ -67,7 +63,7 @@ async function concurrentRename(name: string): Promise<string> {
 
 describe("the operators' console", () => {
   it('signs in, edits a site’s hours, and the public API serves them within 2 s; a report is seen and resolved', async () => {
-    const context = await phoneContext(browser, { bypassCSP: false })
+    const context = await phoneContext(browser(), { bypassCSP: false })
     const violations: string[] = []
     context.on('console', (message) => void (/Content Security Policy/.test(message.text()) && violations.push(message.text())))
     const page = await signInToConsole(context)
@@ -119,7 +115,7 @@ describe("the operators' console", () => {
   }, 120_000)
 
   it('shows both versions when someone saved first, and redoes the change on theirs without losing either', async () => {
-    const context = await phoneContext(browser, { bypassCSP: false })
+    const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context)
     await openPoint(page, pointId)
     const accessToken = await concurrentRename('Punto Digitale Facile – nome nuovo')
@@ -140,7 +136,7 @@ describe("the operators' console", () => {
   }, 120_000)
 
   it('has no axe violation in any state: sign-in, list, point with reports, editor errors, conflict, history, a van, closing', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/gestione/`)
     await page.getByRole('button', { name: 'Accedi' }).waitFor()

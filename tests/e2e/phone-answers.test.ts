@@ -1,19 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 
 /**
  * Issue 9 on a phone: the answers belong to the site and place they show, remote help is offered,
  * and no search ends in a dead end.
  */
 const baseUrl = inject('e2eBaseUrl')
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 interface ApiItem {
   id: string
@@ -41,7 +35,7 @@ const expectNoAxeViolations = async (page: Page) => expect(await axeViolations(p
 describe('right answers on a phone', () => {
   it("words the shown site's own opening, and names the sibling site that opens sooner (the Perugia case)", async () => {
     const { item, near } = await findItem((i) => i.sites.length > 1 && !i.site.open_now && !i.open_now && i.site.next_opening !== null && i.next_opening !== null && i.next_opening < i.site.next_opening)
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=${near}&place=Prova`)
     const card = page.locator(`.pv-result[data-id="${item.id}"]`)
@@ -60,7 +54,7 @@ describe('right answers on a phone', () => {
   it("gives a van's next stop where it was found, with that stop as its place", async () => {
     const { item } = await findItem((i) => i.matched_place?.kind === 'stop' && i.matched_place.next_session !== null && !i.site.open_now)
     const { lat, lon } = item.matched_place!.location
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=${lat},${lon}&place=Sosta`)
     const card = page.locator(`.pv-result[data-id="${item.id}"]`)
@@ -71,7 +65,7 @@ describe('right answers on a phone', () => {
   })
 
   it('offers remote help for the region after a town search, and the "online" filter finds it', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
     const remote = page.getByRole('region', { name: 'Assistenza a distanza per la tua regione' })
@@ -90,7 +84,7 @@ describe('right answers on a phone', () => {
 
 describe('list or map on a phone', () => {
   it('switches between list and map at the top; pins carry the cards\' numbers, and the searched place is marked', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     const mapCode: string[] = []
     page.on('request', (request) => {
@@ -128,7 +122,7 @@ describe('list or map on a phone', () => {
 
 describe('search that forgives', () => {
   it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/`)
     const box = page.getByRole('combobox', { name: 'Il tuo comune' })
@@ -152,7 +146,7 @@ describe('search that forgives', () => {
 
 describe('filters on a phone', () => {
   it('keep a live count on their button, which closes them onto the results; active filters show as removable chips', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
     await page.locator('.pv-results .pv-result').first().waitFor()
@@ -180,7 +174,7 @@ describe('filters on a phone', () => {
 
 describe('no dead ends', () => {
   it('with "open now" and nothing open, says which opens next, when and how far, and removes the filter in one tap', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     // Seasonal sites in December are out of season: nothing of that kind is open now.
     await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze&kind=seasonal&open_now=true`)
@@ -196,7 +190,7 @@ describe('no dead ends', () => {
   })
 
   it('says what went wrong when the API fails, and "Riprova" brings the results', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     let failures = 1
     await page.route('**/v1/points?**', (route) => (failures-- > 0 ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }) : route.continue()))

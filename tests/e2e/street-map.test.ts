@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 import { runCli, startProductProcess, type ProductProcess } from './support/product-process.ts'
 
 /**
@@ -17,13 +17,7 @@ const baseUrl = inject('e2eBaseUrl')
 const PERUGIA = { lat: 43.1121, lon: 12.3888 }
 const SEARCH = `?near=43.111,12.389&place=Perugia%20(PG)`
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 interface Rendered {
   readonly source: string
@@ -82,7 +76,7 @@ function watch(page: Page, origin: string) {
 
 async function strictContext(): Promise<BrowserContext> {
   // The page's own CSP applies (no bypass), and every violation is kept for the test to read.
-  const context = await phoneContext(browser, { bypassCSP: false })
+  const context = await phoneContext(browser(), { bypassCSP: false })
   await context.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = [])
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
@@ -94,7 +88,7 @@ const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as 
 
 describe('the built-in map, with no archive and no network beyond our origin', () => {
   it('names Perugia at city zoom, marks the searched place and draws the result pins, larger towns named first as it zooms in', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     const seen = watch(page, baseUrl)
     await openMap(page, `${baseUrl}/${SEARCH}`)
@@ -116,7 +110,7 @@ describe('the built-in map, with no archive and no network beyond our origin', (
   })
 
   it('draws the chosen result above the clusters, even where its pin is inside one', async () => {
-    const context = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/${SEARCH}`)
     const first = page.locator('.pv-results .pv-result').first()

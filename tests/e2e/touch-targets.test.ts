@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser, phoneContext } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { sharedBrowser, phoneContext } from './support/browser.ts'
 
 /**
  * Issue 9: every control a thumb must hit is at least 44×44 CSS pixels on a phone (WCAG 2.5.5),
@@ -8,13 +8,7 @@ import { launchBrowser, phoneContext } from './support/browser.ts'
  * label (tapping the label ticks it); the map's own buttons and the page's header and footer too.
  */
 const baseUrl = inject('e2eBaseUrl')
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 const MIN = 44
 
@@ -41,7 +35,7 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 describe('touch targets on a phone', () => {
   it('are at least 44×44 px on the start view, the results, the open filters, the map view and the detail', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/`)
     await page.locator('.pv-count').waitFor()

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axeViolations, launchBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 const hostUrl = inject('e2eHostUrl')
-let browser: Browser
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('the widget and the iframe embed on another origin', () => {
   it('lists the prefiltered region inside a shadow root, with no style leaking in or out and no axe violation', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${hostUrl}/widget`)
     const firstResult = page.locator('puntovicino-locator .pv-result').first()
@@ -49,7 +42,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it('resizes the iframe embed to its content through postMessage and has no axe violation', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${hostUrl}/iframe`)
     const frame = page.frameLocator('#pv-frame')
@@ -70,7 +63,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it("keeps the host's accent and list-only mode in the URL the embed writes, so a reload keeps them", async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${hostUrl}/iframe`)
     const frame = page.frameLocator('#pv-frame')
@@ -98,7 +91,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it('tells the webmaster that a region code is not valid, in the iframe and on the widget, and applies no prefilter', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     const requests: URL[] = []
     page.on('request', (request) => {
@@ -129,7 +122,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it('writes both snippets in the embed builder from names, not codes, and previews the widget beside the options', async () => {
-    const context = await phoneContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/embed-builder`)
     expect(await page.getByLabel('Regione', { exact: true }).locator('option').first().textContent()).toBe('Tutte')
@@ -163,7 +156,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it('still leads to the locator when the host site strips the script: the snippet\'s link shows', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${hostUrl}/widget-no-script`)
     const link = page.getByRole('link', { name: 'Trova il punto di facilitazione digitale più vicino in Toscana' })
@@ -174,7 +167,7 @@ describe('the widget and the iframe embed on another origin', () => {
   })
 
   it("names its region in the widget's heading and search example", async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${hostUrl}/widget`)
     await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()

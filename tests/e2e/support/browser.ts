@@ -1,11 +1,30 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { E2E_NOW } from './server.ts'
 
 /** Debian's chromium, never a downloaded browser; flags from docs TOOLCHAIN (no outside lookups, software GL). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS = 'tests/artifacts'
+
+/**
+ * One Chromium for a test file: launched before its tests and closed after them. Call it at the
+ * top of the file; the getter it returns gives the browser inside tests.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('the shared browser is launched in beforeAll: use it inside tests')
+    return browser
+  }
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
