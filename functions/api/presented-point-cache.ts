@@ -10,8 +10,8 @@ export interface NearContext {
   readonly place?: SitePlace
 }
 
-/** The two representations of a point in a list: the whole Point, or `view=compact`'s CompactPoint. */
-export type PointView = 'full' | 'compact'
+/** The two representations of a point in a list (`view=`): the whole Point, or CompactPoint. */
+export type ListView = 'full' | 'compact'
 
 type MinuteEntry = { minute: number; json: string }
 
@@ -25,11 +25,11 @@ type MinuteEntry = { minute: number; json: string }
  * new snapshot simply misses and the old entries go with the old records (WeakMap).
  */
 export class PresentedPointCache {
-  private readonly points: Record<PointView, WeakMap<PointRecord, MinuteEntry>> = { full: new WeakMap(), compact: new WeakMap() }
-  private readonly sites: Record<PointView, WeakMap<Site, Map<string, MinuteEntry>>> = { full: new WeakMap(), compact: new WeakMap() }
+  private readonly points: Record<ListView, WeakMap<PointRecord, MinuteEntry>> = { full: new WeakMap(), compact: new WeakMap() }
+  private readonly sites: Record<ListView, WeakMap<Site, Map<string, MinuteEntry>>> = { full: new WeakMap(), compact: new WeakMap() }
 
   /** The point as JSON text at `at`, with the caller's nearest site and distance when given. */
-  json(record: PointRecord, at: Date, near?: NearContext, view: PointView = 'full'): string {
+  json(record: PointRecord, at: Date, near?: NearContext, view: ListView = 'full'): string {
     const minute = Math.floor(at.getTime() / 60_000)
     let entry = this.points[view].get(record)
     if (!entry || entry.minute !== minute) {
@@ -48,7 +48,7 @@ export class PresentedPointCache {
    * point's own sites (compact: its id, label, kind and status only), and (with a place) the place
    * itself: `"site":{…},"matched_place":{…}`.
    */
-  private siteJson(site: Site, place: SitePlace | undefined, minute: number, view: PointView): string {
+  private siteJson(site: Site, place: SitePlace | undefined, minute: number, view: ListView): string {
     let byPlace = this.sites[view].get(site)
     if (!byPlace) this.sites[view].set(site, (byPlace = new Map()))
     const key = place ? `${place.role}:${place.location.lat},${place.location.lon}` : '-'
