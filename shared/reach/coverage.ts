@@ -84,6 +84,8 @@ export interface CoverageReport {
   readonly provinces: ReadonlyMap<string, AreaCoverage>
   /** Each comune's distance to the nearest regular place, in `comuni` order. */
   readonly km: Float64Array
+  /** Each active Italian point's weekly hours, by id (the distribution's data, point by point). */
+  readonly weeklyHoursByPoint: ReadonlyMap<string, number>
 }
 
 class AreaTotals {
@@ -131,14 +133,16 @@ export function coverageReport(comuni: readonly Comune[], points: readonly Point
   comuni.forEach((comune, i) => {
     for (const totals of [italy, area(regions, comune.regionIstat), area(provinces, comune.province)]) totals.addComune(comune.population, km[i]!)
   })
+  const weeklyHoursByPoint = new Map<string, number>()
   for (const point of points) {
     if (point.status !== 'active' || point.country !== 'IT') continue
     const hours = hoursPerWeek(point)
+    weeklyHoursByPoint.set(point.id, hours)
     const targets = [italy, ...(point.region ? [area(regions, point.region.istat)] : []), ...(point.province ? [area(provinces, point.province)] : [])]
     for (const totals of targets) totals.addPoint(point.id, hours)
   }
   const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
-  return { italy: italy.result(), regions: done(regions), provinces: done(provinces), km }
+  return { italy: italy.result(), regions: done(regions), provinces: done(provinces), km, weeklyHoursByPoint }
 }
 
 /**

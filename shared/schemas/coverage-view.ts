@@ -17,11 +17,13 @@ export const CoverageQuerySchema = z
   .strict()
   .refine((q) => q.region === undefined || q.province === undefined, { message: 'give region or province, not both', path: ['province'] })
 
+const AreaSchema = z.object({ level: z.enum(['italy', 'region', 'province']), code: z.string().nullable(), name: z.string() })
+
 const Within = z.object({ residents: z.number().int(), share: z.number().min(0).max(1) })
 
 export const CoverageSchema = z
   .object({
-    area: z.object({ level: z.enum(['italy', 'region', 'province']), code: z.string().nullable(), name: z.string() }),
+    area: AreaSchema,
     as_of: z.iso.date().meta({ description: 'The Rome date the figures hold for (seasons in season, stops in the next four weeks)' }),
     residents: z.number().int().meta({ description: 'ISTAT resident population of the area' }),
     within_km: z.object({ '5': Within, '10': Within, '20': Within }).meta({ description: 'Residents whose comune lies within 5, 10 and 20 km (great circle) of a place where help is given regularly' }),
@@ -52,3 +54,26 @@ export const GapsPageSchema = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'CoverageGaps' })
+
+/** `GET /v1/coverage/comuni`: every comune of the area with its distance to help (the statistics page's map). */
+export const CoverageComuniSchema = z
+  .object({
+    area: AreaSchema,
+    as_of: z.iso.date(),
+    items: z.array(
+      z.object({
+        istat: z.string(),
+        name: z.string(),
+        province: z.string(),
+        region: z.string(),
+        population: z.number().int(),
+        lat: z.number(),
+        lon: z.number(),
+        distance_km: z.number().nullable().meta({ description: 'To the nearest place where help is given regularly; null when there is none' }),
+      }),
+    ),
+  })
+  .meta({ id: 'CoverageComuni' })
+export type CoverageComuniView = z.infer<typeof CoverageComuniSchema>
+export type CoverageComune = CoverageComuniView['items'][number]
+export type GapsPage = z.infer<typeof GapsPageSchema>

@@ -8,7 +8,7 @@ import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { WEEKLY_HOURS_NORM } from '../../../shared/hours/hours-per-week.ts'
 import { COVERAGE_RADII_KM, coverageGaps, HOURS_BINS, type AreaCoverage, type CoverageReport } from '../../../shared/reach/coverage.ts'
 import { coverageOfSnapshot } from '../coverage-cache.ts'
-import { CoverageQuerySchema, GapsCsvQuerySchema, GapsQuerySchema, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
+import { CoverageQuerySchema, GapsCsvQuerySchema, GapsQuerySchema, type CoverageComuniView, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
 import { problem } from '../problem.ts'
@@ -27,10 +27,27 @@ export interface CoverageRouteDeps {
 }
 
 export const coverageRoute = { method: 'get', path: '/v1/coverage', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
+export const coverageCsvRoute = { method: 'get', path: '/v1/coverage.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
+export const comuniRoute = { method: 'get', path: '/v1/coverage/comuni', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
+export const comuniCsvRoute = { method: 'get', path: '/v1/coverage/comuni.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
+export const pointsHoursCsvRoute = { method: 'get', path: '/v1/coverage/points.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
 export const gapsRoute = { method: 'get', path: '/v1/coverage/gaps', request: { query: GapsQuerySchema } } as const satisfies ApiRoute
 export const gapsCsvRoute = { method: 'get', path: '/v1/coverage/gaps.csv', request: { query: GapsCsvQuerySchema } } as const satisfies ApiRoute
 
 const PROVINCE_NAMES = new Map(Object.values(PROVINCES).map(([sigla, , name]) => [sigla, name]))
+/** Each region's provinces by sigla, in ISTAT order: the rows of a region's CSV. */
+const PROVINCES_OF_REGION = Object.values(PROVINCES).reduce((map, [sigla, region]) => map.set(region, [...(map.get(region) ?? []), sigla]), new Map<string, string[]>())
+
+type AreaName = CoverageView['area']
+/** The area a query names, with its figures and what belongs to it. */
+interface ChosenArea {
+  readonly where: AreaName
+  readonly coverage: AreaCoverage
+  readonly holds: (unit: { region: string | null; province: string | null }) => boolean
+}
+
+const csvFile = (body: string, filename: string) => ({ body, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}.csv"` } })
+const roundedKm = (km: number): number | null => (Number.isFinite(km) ? Math.round(km * 10) / 10 : null)
 
 export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
@@ -38,18 +55,82 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const today = toRomeWallClock(deps.now()).date
     return { today, report: coverageOfSnapshot(deps.snapshot(), deps.comuni, today) }
   }
+  /** Italy, the region or the province the query names; a problem for a sigla no province has. */
+  const chooseArea = (c: Context, report: CoverageReport, { region, province }: { region?: string | undefined; province?: string | undefined }): ChosenArea | Response => {
+    if (province !== undefined) {
+      const coverage = report.provinces.get(province)
+      if (!coverage) return problem(c, 'invalidParameter', `No province has the sigla "${province}".`, [{ field: 'province', message: 'is not an Italian province sigla' }])
+      return { where: { level: 'province', code: province, name: PROVINCE_NAMES.get(province) ?? province }, coverage, holds: (unit) => unit.province === province }
+    }
+    if (region !== undefined) return { where: { level: 'region', code: region, name: REGIONS[region]! }, coverage: report.regions.get(region)!, holds: (unit) => unit.region === region }
+    return { where: { level: 'italy', code: null, name: 'Italia' }, coverage: report.italy, holds: () => true }
+  }
+  const comuniOf = (area: ChosenArea, report: CoverageReport) =>
+    deps.comuni.flatMap((comune, i) => (area.holds({ region: comune.regionIstat, province: comune.province }) ? [{ comune, km: report.km[i]! }] : []))
+  const fileName = (stem: string, area: ChosenArea) => `${stem}${area.where.code ? `-${area.where.code.toLowerCase()}` : ''}`
 
   routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), (c) => {
-    const { region, province } = c.req.valid('query')
     const { today, report } = reportNow()
-    if (province !== undefined && !report.provinces.has(province)) return problem(c, 'invalidParameter', `No province has the sigla "${province}".`, [{ field: 'province', message: 'is not an Italian province sigla' }])
-    const area = province ? report.provinces.get(province)! : region ? report.regions.get(region)! : report.italy
-    const where = province
-      ? { level: 'province' as const, code: province, name: PROVINCE_NAMES.get(province) ?? province }
-      : region
-        ? { level: 'region' as const, code: region, name: REGIONS[region]! }
-        : { level: 'italy' as const, code: null, name: 'Italia' }
-    return c.json(view(where, today, area))
+    const area = chooseArea(c, report, c.req.valid('query'))
+    if (area instanceof Response) return area
+    return c.json(view(area.where, today, area.coverage))
+  })
+
+  // The area and its parts (Italy: its regions; a region: its provinces), one row each.
+  routes.get(honoPath(coverageCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+    const { report } = reportNow()
+    const area = chooseArea(c, report, c.req.valid('query'))
+    if (area instanceof Response) return area
+    const { csvTable } = await import('../../exports/csv-export.ts')
+    const parts: Array<[AreaName, AreaCoverage]> =
+      area.where.level === 'italy'
+        ? Object.keys(REGIONS).sort().map((code) => [{ level: 'region', code, name: REGIONS[code]! }, report.regions.get(code)!])
+        : area.where.level === 'region'
+          ? (PROVINCES_OF_REGION.get(area.where.code!) ?? []).flatMap((sigla) => (report.provinces.has(sigla) ? [[{ level: 'province', code: sigla, name: PROVINCE_NAMES.get(sigla)! }, report.provinces.get(sigla)!] as [AreaName, AreaCoverage]] : []))
+          : []
+    const rows = [[area.where, area.coverage] as [AreaName, AreaCoverage], ...parts].map(([where, coverage]) => [
+      where.level, where.code, where.name, coverage.residents,
+      ...COVERAGE_RADII_KM.flatMap((r) => [coverage.within[r].residents, Math.round(coverage.within[r].share * 10_000) / 10_000]),
+      coverage.activePoints, coverage.weeklyHours, coverage.weeklyHoursPer10kResidents, coverage.underNorm.length,
+    ])
+    const header = ['level', 'code', 'name', 'residents', ...COVERAGE_RADII_KM.flatMap((r) => [`within_${r}km`, `share_${r}km`]), 'active_points', 'weekly_hours', 'weekly_hours_per_10k_residents', 'points_under_norm']
+    const file = csvFile(csvTable(header, rows), fileName('copertura', area))
+    return c.body(file.body, 200, file.headers)
+  })
+
+  routes.get(honoPath(comuniRoute), validRequest('query', CoverageQuerySchema), (c) => {
+    const { today, report } = reportNow()
+    const area = chooseArea(c, report, c.req.valid('query'))
+    if (area instanceof Response) return area
+    const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: roundedKm(km) }))
+    return c.json({ area: area.where, as_of: today, items } satisfies CoverageComuniView)
+  })
+
+  routes.get(honoPath(comuniCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+    const { report } = reportNow()
+    const area = chooseArea(c, report, c.req.valid('query'))
+    if (area instanceof Response) return area
+    const { csvTable } = await import('../../exports/csv-export.ts')
+    const rows = comuniOf(area, report).map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, comune.lat, comune.lon, roundedKm(km)])
+    const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'lat', 'lon', 'distance_km'], rows), fileName('comuni-distanza', area))
+    return c.body(file.body, 200, file.headers)
+  })
+
+  // Each active point's weekly hours: the hours-per-week distribution's data, point by point.
+  routes.get(honoPath(pointsHoursCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+    const { report } = reportNow()
+    const area = chooseArea(c, report, c.req.valid('query'))
+    if (area instanceof Response) return area
+    const { csvTable } = await import('../../exports/csv-export.ts')
+    const rows = deps
+      .snapshot()
+      .points.filter((point) => report.weeklyHoursByPoint.has(point.id) && area.holds({ region: point.region?.istat ?? null, province: point.province ?? null }))
+      .map((point) => {
+        const hours = report.weeklyHoursByPoint.get(point.id)!
+        return [point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM]
+      })
+    const file = csvFile(csvTable(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'], rows), fileName('ore-settimanali', area))
+    return c.body(file.body, 200, file.headers)
   })
 
   // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
@@ -57,11 +138,9 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { region, min_population: minPopulation = 1000 } = c.req.valid('query')
     const { csvTable } = await import('../../exports/csv-export.ts')
     const gaps = coverageGaps(deps.comuni, reportNow().report, { ...(region ? { region } : {}), minPopulation })
-    const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, Number.isFinite(km) ? Math.round(km * 10) / 10 : null])
-    return c.body(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="lacune-copertura${region ? `-${region}` : ''}.csv"`,
-    })
+    const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, roundedKm(km)])
+    const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
+    return c.body(file.body, 200, file.headers)
   })
 
   routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), (c) => {
@@ -72,7 +151,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const gaps = coverageGaps(deps.comuni, report, { ...(region ? { region } : {}), minPopulation })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
-      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: Number.isFinite(km) ? Math.round(km * 10) / 10 : null })),
+      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: roundedKm(km) })),
       next_cursor: offset + limit < gaps.length ? deps.cursors.encode({ v: deps.snapshot().registryVersion, q: `gaps:${region ?? ''}:${minPopulation}`, offset: offset + limit }) : null,
     })
   })
@@ -91,7 +170,7 @@ function readOffset(c: Context, cursors: CursorCodec, cursor: string | undefined
   }
 }
 
-function view(area: CoverageView['area'], today: string, coverage: AreaCoverage): CoverageView {
+function view(area: AreaName, today: string, coverage: AreaCoverage): CoverageView {
   const within = Object.fromEntries(COVERAGE_RADII_KM.map((r) => [String(r), { residents: coverage.within[r].residents, share: Math.round(coverage.within[r].share * 10_000) / 10_000 }])) as CoverageView['within_km']
   return {
     area,
@@ -108,13 +187,37 @@ function view(area: CoverageView['area'], today: string, coverage: AreaCoverage)
 }
 
 export const describeCoverageRoutes: DescribeRoutes = async () => {
-  const { CoverageSchema, GapsPageSchema } = await import('../../../shared/schemas/coverage-view.ts')
+  const { CoverageComuniSchema, CoverageSchema, GapsPageSchema } = await import('../../../shared/schemas/coverage-view.ts')
   const routes: RouteConfig[] = [
     {
       ...coverageRoute,
       tags: ['places'],
       summary: 'Who the network reaches: residents within 5, 10 and 20 km of regular help, weekly hours per 10,000 residents, hours per point against the 24-hour norm (Italy, a region or a province)',
       responses: { 200: { content: { 'application/json': { schema: CoverageSchema } }, description: 'Coverage of the area' }, 400: await problemResponse('Unknown region or province, or both given') },
+    },
+    {
+      ...coverageCsvRoute,
+      tags: ['places'],
+      summary: 'The same figures as CSV, for the area and its parts (Italy and its regions, a region and its provinces)',
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('Unknown region or province, or both given') },
+    },
+    {
+      ...comuniRoute,
+      tags: ['places'],
+      summary: 'Every comune of the area with its position, residents and distance to the nearest place of regular help (at most the 7,896 comuni)',
+      responses: { 200: { content: { 'application/json': { schema: CoverageComuniSchema } }, description: 'The comuni of the area' }, 400: await problemResponse('Unknown region or province, or both given') },
+    },
+    {
+      ...comuniCsvRoute,
+      tags: ['places'],
+      summary: 'The same comuni as CSV',
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('Unknown region or province, or both given') },
+    },
+    {
+      ...pointsHoursCsvRoute,
+      tags: ['places'],
+      summary: 'Each active point of the area with its weekly hours and whether it is under the ~24-hour norm, as CSV',
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('Unknown region or province, or both given') },
     },
     {
       ...gapsCsvRoute,

@@ -62,3 +62,59 @@ describe('the CSV forms', () => {
     expect(regions.find((l) => l.startsWith('10,Umbria,'))).toMatch(/,42,33000,49500,/)
   })
 })
+
+describe('the statistics page’s data (comuni, areas and points, JSON and CSV)', () => {
+  const csvLines = async (path: string) => {
+    const response = await fixture.get(path)
+    expect(response.status, path).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+  }
+
+  it('lists every comune of a region with its position and the module’s distance, in JSON and CSV alike', async () => {
+    const expected = comuni.flatMap((comune, i) => (comune.regionIstat === '10' ? [{ istat: comune.istat, km: report.km[i]! }] : []))
+    const page = await fixture.getJson<{ area: { code: string }; items: Array<{ istat: string; lat: number; lon: number; distance_km: number | null }> }>('/v1/coverage/comuni?region=10')
+    expect(page.area.code).toBe('10')
+    expect(page.items.map((c) => c.istat)).toEqual(expected.map((c) => c.istat))
+    page.items.forEach((item, i) => expect(item.distance_km, item.istat).toBe(Number.isFinite(expected[i]!.km) ? Math.round(expected[i]!.km * 10) / 10 : null))
+    const lines = await csvLines('/v1/coverage/comuni.csv?region=10')
+    expect(lines[0]).toBe('istat,name,province,region,population,lat,lon,distance_km')
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(expected.map((c) => c.istat))
+    const terni = await fixture.getJson<{ items: Array<{ province: string }> }>('/v1/coverage/comuni?province=TR')
+    expect(new Set(terni.items.map((c) => c.province))).toEqual(new Set(['TR']))
+  })
+
+  it('gives a region’s figures and its provinces’ as CSV rows equal to the JSON', async () => {
+    const lines = await csvLines('/v1/coverage.csv?region=10')
+    expect(lines[0]).toBe('level,code,name,residents,within_5km,share_5km,within_10km,share_10km,within_20km,share_20km,active_points,weekly_hours,weekly_hours_per_10k_residents,points_under_norm')
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['region,10', 'province,PG', 'province,TR'])
+    const umbria = await fixture.getJson<CoverageView>('/v1/coverage?region=10')
+    const cells = lines[1]!.split(',')
+    expect(Number(cells[3])).toBe(umbria.residents)
+    expect(Number(cells[6])).toBe(umbria.within_km['10'].residents)
+    expect(Number(cells[10])).toBe(umbria.active_points)
+    expect(Number(cells[13])).toBe(umbria.under_norm.length)
+    expect(await csvLines('/v1/coverage.csv')).toHaveLength(22)
+  })
+
+  it('lists each active point of a region with its weekly hours, the distribution’s data', async () => {
+    const umbria = await fixture.getJson<CoverageView>('/v1/coverage?region=10')
+    const lines = await csvLines('/v1/coverage/points.csv?region=10')
+    expect(lines[0]).toBe('point_id,name,comune,province,region,weekly_hours,under_norm')
+    const rows = lines.slice(1).map((l) => l.split(','))
+    expect(rows).toHaveLength(umbria.active_points)
+    expect(rows.filter((r) => r.at(-1) === 'true').map((r) => r[0]).sort()).toEqual(umbria.under_norm)
+    for (const bin of umbria.hours_distribution) {
+      const inBin = rows.filter((r) => Number(r.at(-2)) >= bin.from && (bin.to === null || Number(r.at(-2)) < bin.to))
+      expect(inBin.length, `${bin.from}–${bin.to}`).toBe(bin.points)
+    }
+  })
+
+  it('says which sigla is unknown on every form', async () => {
+    for (const path of ['/v1/coverage.csv?province=XX', '/v1/coverage/comuni?province=XX', '/v1/coverage/comuni.csv?province=XX', '/v1/coverage/points.csv?province=XX']) {
+      const response = await fixture.get(path)
+      expect(response.status, path).toBe(400)
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    }
+  })
+})
