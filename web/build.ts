@@ -7,7 +7,8 @@ import { writeBuiltinBasemap } from './map/write-builtin-basemap.ts'
 
 /**
  * Builds web/dist/: the page and embed bundle (app.js), the widget (widget.js), the embed
- * builder (builder.js), the operators' console (console.js, gestione/index.html), their lazily loaded chunks (the map), the HTML pages, styles,
+ * builder (builder.js), the operators' console (console.js, gestione/index.html), the statistics
+ * page and its embed (stats.js, statistiche.html, embed/statistiche.html), their lazily loaded chunks (the map), the HTML pages, styles,
  * self-hosted fonts, the offline basemap and MapLibre's worker.
  *
  * Configuration (environment, read at build time):
@@ -37,6 +38,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
       widget: 'web/widget/puntovicino-locator.ts',
       builder: 'web/builder/builder-main.ts',
       console: 'web/console/console-main.ts',
+      stats: 'web/stats/stats-main.ts',
     },
     outdir: DIST,
     // Chunks sit beside the entries: MapLibre finds its worker next to the module that loads it.
@@ -54,8 +56,8 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
     logLevel: 'warning',
   })
 
-  mkdirSync(join(DIST, 'gestione'), { recursive: true })
-  for (const page of ['index.html', 'embed.html', 'embed-builder.html', 'gestione/index.html']) {
+  for (const folder of ['gestione', 'embed']) mkdirSync(join(DIST, folder), { recursive: true })
+  for (const page of ['index.html', 'embed.html', 'embed-builder.html', 'gestione/index.html', 'statistiche.html', 'embed/statistiche.html']) {
     const html = readFileSync(join(WEB, 'pages', page), 'utf8').replaceAll('%MAP_STYLE%', escapeAttribute(mapStyle)).replaceAll('%API_BASE%', escapeAttribute(apiBase))
     writeFileSync(join(DIST, page), html)
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { extname, join, relative, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { LOCAL_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../site/content-security-policy.ts'
+import { EMBED_PATHS, LOCAL_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../site/content-security-policy.ts'
 
 /**
  * Serves the built web assets (web/dist, made by `npm run build:web`) from the API's own app:
@@ -27,9 +27,9 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg', '.map'])
 /** Addresses served by a file of another name. Browsers still ask for /favicon.ico whatever the page's `<link rel="icon">` says. */
-const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html', '/gestione/': 'gestione/index.html', '/gestione': 'gestione/index.html', '/favicon.ico': 'favicon.svg' }
-/** Only the embed is meant to sit in another site's iframe; the page and the builder refuse to be framed elsewhere (clickjacking). */
-const FRAMEABLE = new Set(['/embed', '/embed.html'])
+const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html', '/gestione/': 'gestione/index.html', '/gestione': 'gestione/index.html', '/statistiche': 'statistiche.html', '/embed/statistiche': 'embed/statistiche.html', '/favicon.ico': 'favicon.svg' }
+/** Only the embeds are meant to sit in another site's iframe; the pages and the builder refuse to be framed elsewhere (clickjacking). */
+const FRAMEABLE = new Set<string>(EMBED_PATHS)
 /** esbuild's chunk names carry a content hash: such a file never changes under its name. */
 const HASHED = /-[A-Z0-9]{8}\.js$/
 

@@ -37,3 +37,6 @@ export const embeddableContentSecurityPolicy = (csp: string): string => csp.repl
  * token endpoint (Amazon Cognito's hosted domain on AWS): that one origin, added to connect-src.
  */
 export const consoleContentSecurityPolicy = (csp: string, signInOrigin: string): string => csp.replace(/connect-src 'self'/, `connect-src 'self' ${signInOrigin}`)
+
+/** The pages other sites may frame (`embeddableContentSecurityPolicy`): the locator's embed and the statistics' embed, by clean URL and by file. */
+export const EMBED_PATHS = ['/embed', '/embed.html', '/embed/statistiche', '/embed/statistiche.html'] as const

@@ -9,11 +9,10 @@ import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { TILES_FOLDER } from '../../shared/map/basemap-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
-import { DEFAULT_CONTENT_SECURITY_POLICY, consoleContentSecurityPolicy, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
+import { DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, consoleContentSecurityPolicy, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
 
-/** Paths of the iframe embed: the clean URL the snippet uses and the file it is served from. */
-export const EMBED_PATHS = ['/embed', '/embed.html'] as const
+export { EMBED_PATHS }
 
 /**
  * CloudFront Function (viewer request): the site's clean URLs (`/embed`, `/embed-builder`) are

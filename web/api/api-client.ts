@@ -24,17 +24,19 @@ export class ApiError extends Error {
   }
 }
 
+/** A GET of the public API's JSON; an answer other than 2xx is an ApiError. */
+export async function getJson<T>(target: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(target, { signal, headers: { accept: 'application/json' } })
+  if (!response.ok) throw new ApiError(response.status, target)
+  return (await response.json()) as T
+}
+
 /** The public API over fetch; `base` is the API origin (plus path prefix), e.g. `https://puntovicino.example/`. */
 export function createApiClient(base: string): ApiClient {
   const url = (path: string, query?: URLSearchParams) => {
     const target = new URL(path, base)
     if (query) target.search = query.toString()
     return target.toString()
-  }
-  async function getJson<T>(target: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(target, { signal, headers: { accept: 'application/json' } })
-    if (!response.ok) throw new ApiError(response.status, target)
-    return (await response.json()) as T
   }
   return {
     points: (query, signal) => getJson<PointPage>(url('v1/points', query), signal),

@@ -1,6 +1,6 @@
 import en from '../messages/console-en.json' with { type: 'json' }
 import it from '../messages/console-it.json' with { type: 'json' }
-import { interpolate, translator, type Lang, type MessageKey } from '../i18n/messages.ts'
+import { extendedTranslator, type Lang, type MessageKey } from '../i18n/messages.ts'
 
 /**
  * The console's strings, in files of their own (`web/messages/console-<lang>.json`) so the
@@ -12,8 +12,4 @@ export type ConsoleTranslate = (key: ConsoleKey | MessageKey, params?: Record<st
 
 const CATALOGUES: Record<Lang, Partial<Record<ConsoleKey, string>>> = { it, en }
 
-export function consoleTranslator(lang: Lang): ConsoleTranslate {
-  const shared = translator(lang)
-  const own = CATALOGUES[lang]
-  return (key, params) => (key in it ? interpolate(own[key as ConsoleKey] ?? it[key as ConsoleKey], params) : shared(key as MessageKey, params))
-}
+export const consoleTranslator = (lang: Lang): ConsoleTranslate => extendedTranslator(lang, it, CATALOGUES)

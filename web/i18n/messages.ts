@@ -29,3 +29,14 @@ export const interpolate = (template: string, params?: Record<string, string | n
 
 /** The BCP 47 tag for Intl formatters and the `lang` attribute. */
 export const localeOf = (lang: Lang): string => (lang === 'it' ? 'it-IT' : 'en-GB')
+
+/**
+ * A bundle's own strings (the console's, the statistics page's), in files of their own so the
+ * citizens' bundle does not carry them, over the citizens' catalogue: day, service and region
+ * words are said one way everywhere. `reference` is the bundle's Italian file.
+ */
+export function extendedTranslator<K extends string>(lang: Lang, reference: Record<K, string>, own: Record<Lang, Partial<Record<K, string>>>): (key: K | MessageKey, params?: Record<string, string | number>) => string {
+  const shared = translator(lang)
+  const catalogue = own[lang]
+  return (key, params) => (Object.hasOwn(reference, key) ? interpolate(catalogue[key as K] ?? reference[key as K], params) : shared(key as MessageKey, params))
+}

@@ -1,23 +1,13 @@
 import * as maplibregl from 'maplibre-gl'
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import { Protocol } from 'pmtiles'
 import type { PointView } from '../../shared/schemas/point-view.ts'
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css'
-import { builtinBasemap, chooseBasemap, defaultStyleUrl } from './basemap-style.ts'
+import { createBaseMap, type BaseMapOptions } from './base-map.ts'
 
 /**
  * The map of the current results, loaded after the list. It owns no filter state: it is told
  * the results and which one to highlight, and reports which one the citizen chose.
  */
-export interface ResultsMapOptions {
-  readonly container: HTMLElement
-  /** A style URL (`https://…/style.json`, whose sources may be `pmtiles://…`); absent: the site's own `tiles/style.json`, else the built-in offline style. */
-  readonly styleUrl?: string | null
-  /** Where `basemap/*.geojson` are served (the page's asset base). */
-  readonly assetBase: string
-  readonly label: string
-  /** MapLibre's UI strings in the page's language (see map-locale.ts). */
-  readonly locale: Record<string, string>
+export interface ResultsMapOptions extends Omit<BaseMapOptions, 'ownSources' | 'addLayers' | 'bounds'> {
   /** "12 punti": the cluster's count for screen readers is not needed (the list is the text alternative), but its title is. */
   readonly clusterLabel: (count: number) => string
   /** The tooltip of the searched place's marker. */
@@ -25,8 +15,6 @@ export interface ResultsMapOptions {
   readonly onSelect: (id: string) => void
   /** The pointer entered (`id`) or left (`null`) a pin: the list marks that card. */
   readonly onHover?: (id: string | null) => void
-  /** The street map's style or tiles failed and the built-in map is shown instead: the page says so. `reason` is for the console. */
-  readonly onBasemapFallback?: (reason: string) => void
 }
 
 export interface ResultsMap {
@@ -48,9 +36,6 @@ const SELECTED_SOURCE = 'selected'
 const OWN_SOURCES = new Set([SOURCE, SELECTED_SOURCE])
 const ACCENT = '#0066cc'
 const SELECTED = '#003366'
-let pmtilesRegistered = false
-/** `container[Symbol.for('puntovicino.map')]`: the MapLibre map drawn in a container. */
-export const MAP_HANDLE = Symbol.for('puntovicino.map')
 
 interface Indexed {
   readonly ids: string[]
@@ -72,17 +57,6 @@ function toFeatures(points: readonly PointView[]): Indexed {
   return { ids, collection: { type: 'FeatureCollection', features } }
 }
 
-/** MapLibre's CSS, put where the map lives: the document, or the widget's shadow root (which page styles cannot reach). */
-function adoptMapCss(container: HTMLElement): void {
-  const root = container.getRootNode() as Document | ShadowRoot
-  const parent = root instanceof Document ? root.head : root
-  if (parent.querySelector('style[data-maplibre]')) return
-  const style = document.createElement('style')
-  style.setAttribute('data-maplibre', '')
-  style.textContent = maplibreCss
-  parent.append(style)
-}
-
 /** An HTML element laid over the map: decorative for assistive technology, and letting clicks through to the map. */
 function overlay(className: string): HTMLElement {
   const element = document.createElement('div')
@@ -92,48 +66,7 @@ function overlay(className: string): HTMLElement {
 }
 
 export async function createResultsMap(options: ResultsMapOptions): Promise<ResultsMap> {
-  adoptMapCss(options.container)
-  if (!pmtilesRegistered) {
-    // A self-hosted PMTiles archive is read with HTTP range requests: no tile server.
-    maplibregl.addProtocol('pmtiles', new Protocol().tile)
-    pmtilesRegistered = true
-  }
-  // `||`: an empty URL (a `map-style=""` attribute) means no style given, as absent does.
-  const basemap = await chooseBasemap(options.styleUrl || defaultStyleUrl(options.assetBase), options.assetBase)
-  if (basemap.failure) {
-    console.warn(`[puntovicino] street map unavailable, built-in map shown: ${basemap.failure}`)
-    options.onBasemapFallback?.(basemap.failure)
-  }
-  const map = new maplibregl.Map({
-    container: options.container,
-    style: basemap.style,
-    bounds: [6.6, 36.6, 18.6, 47.1],
-    // Compact: an (i) on a phone, opened at first; the sources' credits (ISTAT, OpenStreetMap) as their licences ask.
-    attributionControl: { compact: true },
-    cooperativeGestures: true,
-    maxZoom: 17,
-    locale: options.locale,
-  })
-  let streets = basemap.kind === 'streets'
-  let styleLoaded = false
-  // Diagnostics (and the browser tests): which basemap is drawn, and the map itself under a
-  // registered symbol, so a support session can ask it what it shows.
-  options.container.dataset.basemap = basemap.kind
-  Object.defineProperty(options.container, MAP_HANDLE, { value: map, configurable: true })
-  /** The street map failed (its style, its archive, a tile): the built-in map instead, once, and the page is told. */
-  function fallBack(reason: string): void {
-    if (!streets) return
-    streets = false
-    options.container.dataset.basemap = 'builtin'
-    console.warn(`[puntovicino] street map failed, built-in map shown: ${reason}`)
-    map.setStyle(builtinBasemap(options.assetBase), { diff: false })
-    options.onBasemapFallback?.(reason)
-  }
-  map.on('error', (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
-    if (event.sourceId ? !OWN_SOURCES.has(event.sourceId) : !styleLoaded) fallBack(event.error?.message ?? 'unknown error')
-  })
-  map.getCanvas().setAttribute('aria-label', options.label)
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+  const map = await createBaseMap({ ...options, ownSources: OWN_SOURCES, addLayers: onStyleLoad })
   let indexed: Indexed = { ids: [], collection: { type: 'FeatureCollection', features: [] } }
   /** The result under the pointer or keyboard in the list, and the one whose detail is open. */
   let hovered: number | null = null
@@ -195,13 +128,12 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
     showHighlight()
   }
 
-  map.on('style.load', () => {
-    styleLoaded = true
+  function onStyleLoad(): void {
     addResultLayers()
     if (loaded) return
     loaded = true
     fit()
-  })
+  }
   map.on('click', 'clusters', async (event) => {
     const feature = event.features?.[0]
     if (!feature) return

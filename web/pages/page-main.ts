@@ -1,3 +1,4 @@
+import { reportHeightToHost } from '../dom/report-height.ts'
 import { translator } from '../i18n/messages.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
@@ -51,9 +52,4 @@ mountLocator({
   },
 })
 
-if (mode === 'embed' && window.parent !== window) {
-  // The host page sizes the iframe from this message (see docs/widget.md for its listener).
-  const report = () => window.parent.postMessage({ type: 'puntovicino:resize', height: Math.ceil(document.documentElement.scrollHeight) }, '*')
-  new ResizeObserver(report).observe(document.body)
-  report()
-}
+if (mode === 'embed') reportHeightToHost()

@@ -3,6 +3,7 @@ import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { encodeRegion } from '../../../shared/geo/admin-codes.ts'
 import { POINT_STATUSES } from '../../../shared/vocabulary.ts'
+import type { PointStatus } from '../../../shared/schemas/point.ts'
 import { NATIONAL_PNRR_TARGET, REGIONAL_PNRR_TARGETS } from '../../../shared/pnrr-targets.ts'
 import type { Regions } from '../../../shared/schemas/region-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
@@ -26,14 +27,17 @@ const summaries = new WeakMap<Snapshot, { today: string; regions: Regions }>()
 function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Regions {
   const { pointStatus, pointRegion, pointFirstSite } = snapshot.tables
   const active = POINT_STATUSES.indexOf('active')
-  const counts = new Map<number, { points: number; sites: number }>()
+  const counts = new Map<number, { points: number; sites: number; byStatus: number[] }>()
   for (let p = 0; p < snapshot.pointCount; p++) {
-    if (pointStatus[p] !== active || pointRegion[p] === 0) continue
-    const c = counts.get(pointRegion[p]!) ?? { points: 0, sites: 0 }
+    if (pointRegion[p] === 0) continue
+    const c = counts.get(pointRegion[p]!) ?? { points: 0, sites: 0, byStatus: POINT_STATUSES.map(() => 0) }
+    c.byStatus[pointStatus[p]!]!++
+    counts.set(pointRegion[p]!, c)
+    if (pointStatus[p] !== active) continue
     c.points++
     c.sites += pointFirstSite[p + 1]! - pointFirstSite[p]!
-    counts.set(pointRegion[p]!, c)
   }
+  const byStatus = (counted: readonly number[] | undefined) => Object.fromEntries(POINT_STATUSES.map((status, i) => [status, counted?.[i] ?? 0])) as Record<PointStatus, number>
   // Sorted by code: '10'…'20' look like integers to JavaScript and would come first.
   const items = Object.entries(REGIONS)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -42,6 +46,7 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
     name,
     active_points: counts.get(encodeRegion(istat))?.points ?? 0,
     sites: counts.get(encodeRegion(istat))?.sites ?? 0,
+    points_by_status: byStatus(counts.get(encodeRegion(istat))?.byStatus),
     pnrr_target: REGIONAL_PNRR_TARGETS[istat] ?? null,
     residents: reach.regions.get(istat)?.residents ?? 0,
     residents_within_10km: reach.regions.get(istat)?.within[10].residents ?? 0,
@@ -51,6 +56,7 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
     national: {
       active_points: items.reduce((n, r) => n + r.active_points, 0),
       sites: items.reduce((n, r) => n + r.sites, 0),
+      points_by_status: byStatus(POINT_STATUSES.map((status) => items.reduce((n, r) => n + r.points_by_status[status], 0))),
       pnrr_target: NATIONAL_PNRR_TARGET,
       residents: reach.italy.residents,
       residents_within_10km: reach.italy.within[10].residents,
@@ -72,8 +78,8 @@ export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: readonly
   routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => c.json(summary(), 200))
   routes.get(honoPath(regionsCsvRoute), validRequest('query', regionsCsvRoute.request.query), async (c) => {
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const header = ['istat', 'name', 'active_points', 'sites', 'residents', 'residents_within_10km', 'target_points', 'target_citizens', 'target_services', 'target_source']
-    const rows = summary().items.map((r) => [r.istat, r.name, r.active_points, r.sites, r.residents, r.residents_within_10km, r.pnrr_target?.points, r.pnrr_target?.citizens, r.pnrr_target?.services, r.pnrr_target?.source])
+    const header = ['istat', 'name', 'active_points', 'sites', 'residents', 'residents_within_10km', 'target_points', 'target_citizens', 'target_services', 'target_source', 'suspended_points', 'closed_points']
+    const rows = summary().items.map((r) => [r.istat, r.name, r.active_points, r.sites, r.residents, r.residents_within_10km, r.pnrr_target?.points, r.pnrr_target?.citizens, r.pnrr_target?.services, r.pnrr_target?.source, r.points_by_status.suspended, r.points_by_status.closed])
     return c.body(csvTable(header, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="regioni.csv"' })
   })
   return routes

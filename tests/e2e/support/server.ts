@@ -38,17 +38,17 @@ function hostPages(baseUrl: string): Record<string, string> {
   const shell = (title: string, body: string) => `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <style>body{font-family:Georgia,serif;margin:0 1rem} h2,h3,a{color:rgb(128,0,0)!important} .pv-result,.pv-list{display:block;border:5px solid rgb(255,0,0)} button{background:rgb(255,255,0)}</style></head>
 <body><header><p>Comune di Esempio</p></header><main><h1>${title}</h1><p class="pv-count">Testo del sito ospite</p>${body}</main></body></html>`
+  // An iframe of ours with the listener docs/widget.md gives hosts: its height follows our page's.
+  const framed = (src: string, title: string) => `<iframe id="pv-frame" src="${src}" title="${title}" style="width:100%;border:0;height:150px"></iframe>
+<script>addEventListener('message',function(e){if(e.origin!=='${baseUrl}'||!e.data||e.data.type!=='puntovicino:resize')return;var f=document.getElementById('pv-frame');if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`
   return {
     '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
     '/widget-umbria': shell('Sito della Regione Umbria con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" lang="it"></puntovicino-locator>`),
     // The builder's snippet as a CMS that strips scripts leaves it: the element, its link, no script.
     '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),
     '/widget-bad-region': shell('Sito del Comune con un codice regione sbagliato', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="99" lang="it"></puntovicino-locator>`),
-    '/iframe': shell(
-      'Sito del Comune con iframe',
-      `<iframe id="pv-frame" src="${baseUrl}/embed?region=09&list-only=true&accent=%238a1538" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:150px"></iframe>
-<script>addEventListener('message',function(e){if(e.origin!=='${baseUrl}'||!e.data||e.data.type!=='puntovicino:resize')return;var f=document.getElementById('pv-frame');if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
-    ),
+    '/iframe': shell('Sito del Comune con iframe', framed(`${baseUrl}/embed?region=09&list-only=true&accent=%238a1538`, 'PuntoVicino: punti di facilitazione digitale')),
+    '/statistiche-umbria': shell('Sito della Regione Umbria: la rete dei punti', framed(`${baseUrl}/embed/statistiche?region=10`, 'PuntoVicino: copertura dei punti in Umbria')),
   }
 }
 

@@ -58,8 +58,8 @@ describe('the CSV forms', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(coverageGaps(comuni, report, { region: '10', minPopulation: 500 }).map((g) => g.comune.istat))
     const regions = (await (await fixture.get('/v1/regions.csv')).text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
     expect(regions).toHaveLength(21)
-    expect(regions[0]).toBe('istat,name,active_points,sites,residents,residents_within_10km,target_points,target_citizens,target_services,target_source')
-    expect(regions.find((l) => l.startsWith('10,Umbria,'))).toMatch(/,42,33000,49500,/)
+    expect(regions[0]).toBe('istat,name,active_points,sites,residents,residents_within_10km,target_points,target_citizens,target_services,target_source,suspended_points,closed_points')
+    expect(regions.find((l) => l.startsWith('10,Umbria,'))).toMatch(/,42,33000,49500,.*,2,2$/)
   })
 })
 
@@ -116,5 +116,19 @@ describe('the statistics page’s data (comuni, areas and points, JSON and CSV)'
       expect(response.status, path).toBe(400)
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     }
+  })
+})
+
+describe('GET /v1/regions points_by_status', () => {
+  it('counts every point of a region by status, as the registry holds them, and sums them for Italy', async () => {
+    const regions = await fixture.getJson<{ items: Array<{ istat: string; active_points: number; points_by_status: Record<string, number> }>; national: { points_by_status: Record<string, number> } }>('/v1/regions')
+    for (const region of regions.items) {
+      const records = fixture.records.filter((p) => p.region?.istat === region.istat)
+      const expected = { active: 0, suspended: 0, closed: 0 } as Record<string, number>
+      for (const record of records) expected[record.status]!++
+      expect(region.points_by_status, region.istat).toEqual(expected)
+      expect(region.points_by_status.active).toBe(region.active_points)
+    }
+    expect(Object.values(regions.national.points_by_status).reduce((a, b) => a + b, 0)).toBe(fixture.records.filter((p) => p.region).length)
   })
 })

@@ -10,6 +10,9 @@ async function appWithDist() {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>page</title>')
   writeFileSync(join(dist, 'embed.html'), '<!doctype html><title>embed</title>')
   writeFileSync(join(dist, 'embed-builder.html'), '<!doctype html><title>builder</title>')
+  writeFileSync(join(dist, 'statistiche.html'), '<!doctype html><title>statistics</title>')
+  mkdirSync(join(dist, 'embed'))
+  writeFileSync(join(dist, 'embed', 'statistiche.html'), '<!doctype html><title>statistics embed</title>')
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(dist, 'widget.js'), 'export {}'.repeat(200))
   writeFileSync(join(dist, 'results-map-ABCD1234.js'), 'export {}')
@@ -50,7 +53,7 @@ describe('mountWeb', () => {
     expect((await app.request('/nothing-here.js')).status).toBe(404)
   })
 
-  it('lets any site frame the embed, but only PuntoVicino itself frame the page and the builder', async () => {
+  it('lets any site frame the embeds (locator and statistics), but only PuntoVicino itself frame the pages and the builder', async () => {
     const app = await appWithDist()
     const frameAncestors = async (path: string) => (await app.request(path)).headers.get('content-security-policy')?.match(/frame-ancestors ([^;]*)/)?.[1]
     expect(await frameAncestors('/embed')).toBe('*')
@@ -58,6 +61,9 @@ describe('mountWeb', () => {
     expect(await frameAncestors('/')).toBe("'self'")
     expect(await frameAncestors('/index.html')).toBe("'self'")
     expect(await frameAncestors('/embed-builder')).toBe("'self'")
+    expect(await frameAncestors('/embed/statistiche')).toBe('*')
+    expect(await (await app.request('/embed/statistiche')).text()).toContain('statistics embed')
+    expect(await frameAncestors('/statistiche')).toBe("'self'")
     expect(contentSecurityPolicyFor('/')).toContain("script-src 'self'")
   })
 

@@ -1,0 +1,135 @@
+import { describe, expect, inject, it } from 'vitest'
+import type { Frame, Page } from 'playwright-core'
+import { axeViolations, phoneContext, screenshot, sharedBrowser } from './support/browser.ts'
+
+const baseUrl = inject('e2eBaseUrl')
+const hostUrl = inject('e2eHostUrl')
+const browser = sharedBrowser()
+
+/** Umbria's comuni in the shipped ISTAT gazetteer: every one of them is a dot on the map. */
+const UMBRIA_COMUNI = 92
+
+/** The text of each row of the table captioned `caption`, cell by cell. */
+const tableRows = (page: Page | Frame, caption: string) =>
+  page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!.trim())))
+
+/** The comuni the statistics' map has drawn, read from MapLibre itself (the page's diagnostic handle). */
+const drawnComuni = (page: Page | Frame) =>
+  page.waitForFunction(() => {
+    const map = (document.querySelector('.pv-stats__map') as unknown as Record<symbol, any> | null)?.[Symbol.for('puntovicino.map')]
+    if (!map?.getLayer('comuni-distance') || !map.loaded()) return false
+    const bands = new Set(map.queryRenderedFeatures({ layers: ['comuni-distance'] }).map((f: { properties: { band: string } }) => f.properties.band))
+    return { sourced: map.querySourceFeatures('coverage-comuni').length, bands: [...bands].sort() }
+  }, undefined, { timeout: 20_000 }).then((handle) => handle.jsonValue() as Promise<{ sourced: number; bands: string[] }>)
+
+describe('the statistics page (/statistiche)', () => {
+  it('shows Umbria’s 42 points against its target, the comuni on the map, the gaps and every chart’s data as a table, with no axe violation', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const failed: string[] = []
+    page.on('response', (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)))
+    await page.goto(`${baseUrl}/statistiche?region=10`)
+    await page.locator('#pv-stats-hours').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('Copertura dei punti di facilitazione digitale: Umbria')
+    const targets = await tableRows(page, 'Punti e residenti rispetto agli obiettivi')
+    expect(targets[0]).toEqual(['Punti nel registro (di cui 2 sospesi e 2 chiusi)', '42', '42', '100%'])
+    expect(targets[1]!.slice(0, 3)).toEqual(['Punti attivi', '38', '42'])
+    expect(targets[2]![2]).toBe('33.000')
+    expect(await page.locator('#pv-stats-targets ~ .pv-stats__note').textContent()).toContain('Digipass')
+    expect(await page.locator('.pv-stats__demo').textContent()).toContain('il registro è generato')
+
+    // Each chart is a named picture followed by its data as a table and a CSV of the same figures.
+    const api = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage?region=10`)).json()) as { within_km: Record<string, { residents: number }>; hours_distribution: Array<{ points: number }> }, baseUrl)
+    const reach = await tableRows(page, 'Residenti il cui comune è entro 5, 10 e 20 km')
+    expect(reach.slice(0, 3).map((row) => Number(row[1]!.replaceAll('.', '')))).toEqual([api.within_km['5']!.residents, api.within_km['10']!.residents, api.within_km['20']!.residents])
+    const hours = await tableRows(page, 'Punti attivi per ore di apertura settimanali')
+    expect(hours.map((row) => Number(row[1]))).toEqual(api.hours_distribution.map((bin) => bin.points))
+    expect(hours.reduce((n, row) => n + Number(row[1]), 0)).toBe(38)
+    for (const chart of await page.locator('.pv-chart[role="img"]').all()) {
+      const name = await chart.getAttribute('aria-labelledby')
+      expect(await page.locator(`#${name}`).textContent()).not.toBe('')
+    }
+    expect(await page.locator('.pv-chart[role="img"]').count()).toBe(2)
+
+    // The map: Umbria's comuni, coloured by distance; the bands' table says the same in numbers.
+    await page.locator('.pv-stats__map').scrollIntoViewIfNeeded()
+    const drawn = await drawnComuni(page)
+    expect(drawn.sourced).toBeGreaterThanOrEqual(UMBRIA_COMUNI)
+    const bands = await tableRows(page, 'Comuni e residenti per fascia di distanza')
+    expect(bands.reduce((n, row) => n + Number(row[1]), 0)).toBe(UMBRIA_COMUNI)
+    const bandsWithComuni = bands.filter((row) => Number(row[1]) > 0).length
+    expect(drawn.bands.length).toBe(bandsWithComuni)
+    expect(await page.locator('.pv-stats__legend li').allTextContents()).toEqual(['fino a 5 km', 'da 5 a 10 km', 'da 10 a 20 km', 'oltre 20 km', 'nessun punto'])
+
+    // The gaps, ranked as the API ranks them, each opening the locator where it is.
+    const gaps = page.locator('.pv-stats__gaps li')
+    const apiGaps = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage/gaps?region=10&limit=10`)).json()).items.map((g: { name: string }) => g.name), baseUrl)
+    expect(await gaps.count()).toBe(apiGaps.length)
+    expect((await gaps.locator('> span').allTextContents()).map((text) => text.split(' (')[0])).toEqual(apiGaps)
+
+    // Every CSV download answers a spreadsheet's file.
+    for (const href of await page.locator('.pv-stats__download a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+      const answer = await page.evaluate(async (url) => {
+        const response = await fetch(url)
+        return { status: response.status, type: response.headers.get('content-type'), lines: (await response.text()).trim().split('\n').length }
+      }, href)
+      expect(answer, href).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' })
+      expect(answer.lines, href).toBeGreaterThan(1)
+    }
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'statistics-umbria-phone')
+
+    await gaps.first().locator('a').click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(new URL(page.url()).searchParams.get('place')).toBe(apiGaps[0])
+    expect(failed).toEqual([])
+    await context.close()
+  })
+
+  it('is chosen by keyboard from Italy’s page, and reads in English with no axe violation', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/statistiche`)
+    await page.locator('#pv-stats-regions').waitFor()
+    const regions = await tableRows(page, 'Punti attivi e residenti raggiunti per regione')
+    expect(regions).toHaveLength(20)
+    expect(regions.find((row) => row[0] === 'Umbria')!.slice(1, 3)).toEqual(['38', '42'])
+    // By keyboard alone: the chooser takes typed letters, Tab reaches "Mostra", Enter sends.
+    await page.getByLabel('Territorio').focus()
+    await page.keyboard.type('Umb')
+    expect(await page.getByLabel('Territorio').inputValue()).toBe('10')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mostra')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\?region=10$/)
+    await page.locator('#pv-stats-hours').waitFor()
+    await page.getByRole('link', { name: 'English' }).click()
+    await page.waitForURL(/region=10&lang=en/)
+    await page.locator('#pv-stats-hours').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('Coverage of the digital facilitation points: Umbria')
+    expect((await tableRows(page, 'Points and residents against the targets'))[0]!.slice(1, 3)).toEqual(['42', '42'])
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('works as an embed on another origin’s page, sized to its content', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/statistiche-umbria`)
+    const frame = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed/statistiche`)) ?? (await page.waitForEvent('frameattached'))
+    await frame.locator('#pv-stats-hours').waitFor()
+    expect((await tableRows(frame, 'Punti e residenti rispetto agli obiettivi'))[0]!.slice(1, 3)).toEqual(['42', '42'])
+    await page.waitForFunction(() => document.getElementById('pv-frame')!.getBoundingClientRect().height > 2000)
+    const drawn = await drawnComuni(frame)
+    expect(drawn.sourced).toBeGreaterThanOrEqual(UMBRIA_COMUNI)
+    // In someone else's frame, the locator opens in a window of its own, and says so.
+    const open = frame.locator('.pv-stats__gaps a').first()
+    expect(await open.getAttribute('target')).toBe('_blank')
+    expect(await open.textContent()).toMatch(/^Apri sulla mappa: i punti più vicini a .+ \(si apre in una nuova finestra\)$/)
+    expect(await axeViolations(frame)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'statistics-embed-host')
+    await context.close()
+  })
+})

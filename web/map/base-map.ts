@@ -1,0 +1,95 @@
+import * as maplibregl from 'maplibre-gl'
+import { Protocol } from 'pmtiles'
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css'
+import mapControlsCss from '../styles/map-controls.css'
+import { builtinBasemap, chooseBasemap, defaultStyleUrl } from './basemap-style.ts'
+
+/**
+ * One map component for every page that draws one (the locator's results, the statistics'
+ * comuni): the site's basemap (a street map's archive, else the built-in offline map), its
+ * fall-back when the street map fails, MapLibre's CSS where the map lives, zoom buttons, and
+ * the map under a registered symbol for diagnostics and the browser tests. The caller adds its
+ * own sources and layers in `addLayers`, which runs on every style the map loads.
+ */
+export interface BaseMapOptions {
+  readonly container: HTMLElement
+  /** A style URL (`https://…/style.json`, whose sources may be `pmtiles://…`); absent: the site's own `tiles/style.json`, else the built-in offline style. */
+  readonly styleUrl?: string | null
+  /** Where `basemap/*.geojson` are served (the page's asset base). */
+  readonly assetBase: string
+  readonly label: string
+  /** MapLibre's UI strings in the page's language (see map-locale.ts). */
+  readonly locale: Record<string, string>
+  /** The caller's sources: an error in one of them is not the basemap's failure. */
+  readonly ownSources: ReadonlySet<string>
+  /** Adds the caller's sources and layers; called on the first style and again after a fall-back. */
+  readonly addLayers: (map: maplibregl.Map) => void
+  /** The street map's style or tiles failed and the built-in map is shown instead: the page says so. `reason` is for the console. */
+  readonly onBasemapFallback?: (reason: string) => void
+  readonly bounds?: [number, number, number, number]
+}
+
+/** `container[Symbol.for('puntovicino.map')]`: the MapLibre map drawn in a container. */
+export const MAP_HANDLE = Symbol.for('puntovicino.map')
+let pmtilesRegistered = false
+
+/** MapLibre's CSS and our controls' sizes, put where the map lives: the document, or the widget's shadow root (which page styles cannot reach). */
+function adoptMapCss(container: HTMLElement): void {
+  const root = container.getRootNode() as Document | ShadowRoot
+  const parent = root instanceof Document ? root.head : root
+  if (parent.querySelector('style[data-maplibre]')) return
+  const style = document.createElement('style')
+  style.setAttribute('data-maplibre', '')
+  style.textContent = `${maplibreCss}\n${mapControlsCss}`
+  parent.append(style)
+}
+
+export async function createBaseMap(options: BaseMapOptions): Promise<maplibregl.Map> {
+  adoptMapCss(options.container)
+  if (!pmtilesRegistered) {
+    // A self-hosted PMTiles archive is read with HTTP range requests: no tile server.
+    maplibregl.addProtocol('pmtiles', new Protocol().tile)
+    pmtilesRegistered = true
+  }
+  // `||`: an empty URL (a `map-style=""` attribute) means no style given, as absent does.
+  const basemap = await chooseBasemap(options.styleUrl || defaultStyleUrl(options.assetBase), options.assetBase)
+  if (basemap.failure) {
+    console.warn(`[puntovicino] street map unavailable, built-in map shown: ${basemap.failure}`)
+    options.onBasemapFallback?.(basemap.failure)
+  }
+  const map = new maplibregl.Map({
+    container: options.container,
+    style: basemap.style,
+    bounds: options.bounds ?? [6.6, 36.6, 18.6, 47.1],
+    // Compact: an (i) on a phone, opened at first; the sources' credits (ISTAT, OpenStreetMap) as their licences ask.
+    attributionControl: { compact: true },
+    cooperativeGestures: true,
+    maxZoom: 17,
+    locale: options.locale,
+  })
+  let streets = basemap.kind === 'streets'
+  let styleLoaded = false
+  // Diagnostics (and the browser tests): which basemap is drawn, and the map itself under a
+  // registered symbol, so a support session can ask it what it shows.
+  options.container.dataset.basemap = basemap.kind
+  Object.defineProperty(options.container, MAP_HANDLE, { value: map, configurable: true })
+  /** The street map failed (its style, its archive, a tile): the built-in map instead, once, and the page is told. */
+  function fallBack(reason: string): void {
+    if (!streets) return
+    streets = false
+    options.container.dataset.basemap = 'builtin'
+    console.warn(`[puntovicino] street map failed, built-in map shown: ${reason}`)
+    map.setStyle(builtinBasemap(options.assetBase), { diff: false })
+    options.onBasemapFallback?.(reason)
+  }
+  map.on('error', (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
+    if (event.sourceId ? !options.ownSources.has(event.sourceId) : !styleLoaded) fallBack(event.error?.message ?? 'unknown error')
+  })
+  map.getCanvas().setAttribute('aria-label', options.label)
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+  map.on('style.load', () => {
+    styleLoaded = true
+    options.addLayers(map)
+  })
+  return map
+}

@@ -1,0 +1,218 @@
+import { h, type Child } from '../dom/h.ts'
+import { formatDate } from '../i18n/format.ts'
+import { localeOf, type Lang } from '../i18n/messages.ts'
+import { mapLocale } from '../map/map-locale.ts'
+import { supportsWebGl } from '../map/webgl-support.ts'
+import { barChart, type Bar } from './bar-chart.ts'
+import { bandTotals, DISTANCE_BANDS } from './distance-bands.ts'
+import { statsUrls, type StatsData } from './stats-data.ts'
+import type { StatsTranslate } from './stats-messages.ts'
+
+/**
+ * The statistics page's sections for Italy or one region: the PNRR targets, residents by
+ * distance, the comuni's map, where a point is missing, and hours per week. Every chart is
+ * followed by its data as a table and a CSV download of the API's own figures.
+ */
+export interface StatsContext {
+  readonly t: StatsTranslate
+  readonly lang: Lang
+  readonly apiBase: string
+  readonly assetBase: string
+  /** The locator's address, where "open on the map" links lead. */
+  readonly locatorUrl: string
+  readonly mapStyleUrl: string | null
+  /** In another site's frame, links to the locator open a new window instead of replacing the frame. */
+  readonly embedded: boolean
+  /** A region's link: the same page (or embed) for another area. */
+  readonly areaHref: (region: string | null) => string
+}
+
+const COVERED_RADIUS = '10'
+
+function numbers(lang: Lang) {
+  const integer = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })
+  const decimal = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 })
+  const percent = new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 1 })
+  return { integer: (n: number) => integer.format(n), decimal: (n: number) => decimal.format(n), percent: (n: number) => percent.format(n) }
+}
+
+function table(caption: string, head: readonly string[], rows: readonly (readonly Child[])[], { numericFrom = 1 }: { numericFrom?: number } = {}): HTMLElement {
+  return h(
+    'div',
+    { class: 'pv-stats__table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
+    h(
+      'table',
+      { class: 'pv-stats__table' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, head.map((cell, i) => h('th', { scope: 'col', class: i >= numericFrom ? 'pv-num' : null }, cell)))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: i >= numericFrom ? 'pv-num' : null }, cell)))))),
+    ),
+  )
+}
+
+function csvLink(href: string, what: string, t: StatsTranslate): HTMLElement {
+  // The visible words first, then what the file holds for a screen reader's list of links.
+  return h('p', { class: 'pv-stats__download' }, h('a', { href, download: '' }, t('stats.csv'), h('span', { class: 'visually-hidden' }, `: ${what}`)))
+}
+
+function section(id: string, heading: string, ...children: Child[]): HTMLElement {
+  return h('section', { class: 'pv-stats__section', 'aria-labelledby': id }, h('h2', { id }, heading), ...children)
+}
+
+function chartFigure(id: string, caption: string, bars: readonly Bar[], max?: number): HTMLElement {
+  return h('figure', { class: 'pv-stats__figure' }, h('figcaption', { id }, caption), barChart(bars, { labelledBy: id, ...(max !== undefined ? { max } : {}) }))
+}
+
+export function renderStats(data: StatsData, context: StatsContext): HTMLElement[] {
+  const { t, lang } = context
+  const n = numbers(lang)
+  const urls = statsUrls(context.apiBase, data.coverage.area.code)
+  const region = data.coverage.area.level === 'region' ? data.regions.items.find((r) => r.istat === data.coverage.area.code) : undefined
+  const target = region ? region.pnrr_target : data.regions.national.pnrr_target
+  const counted = region ?? data.regions.national
+  const registered = counted.points_by_status.active + counted.points_by_status.suspended + counted.points_by_status.closed
+  const within10 = data.coverage.within_km[COVERED_RADIUS]
+  const progress = (value: number, goal: number | undefined) => (goal ? n.percent(value / goal) : '—')
+
+  const targets = section(
+    'pv-stats-targets',
+    t('stats.targets.heading'),
+    table(
+      t('stats.targets.caption'),
+      [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')],
+      [
+        [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), target ? n.integer(target.points) : t('stats.targets.unknown'), progress(registered, target?.points)],
+        [t('stats.targets.points'), n.integer(counted.active_points), target ? n.integer(target.points) : t('stats.targets.unknown'), progress(counted.active_points, target?.points)],
+        // Residents near a point are not citizens trained: shown beside that target, not as progress towards it.
+        [t('stats.targets.citizens'), n.integer(within10.residents), target ? n.integer(target.citizens) : t('stats.targets.unknown'), '—'],
+      ],
+    ),
+    h('p', { class: 'pv-stats__note' }, target ? t('stats.targets.source', { source: target.source }) : t('stats.targets.no_source')),
+  )
+
+  const radii = ['5', '10', '20'] as const
+  const reach = section(
+    'pv-stats-reach',
+    t('stats.reach.heading'),
+    chartFigure('pv-stats-reach-chart', t('stats.reach.caption'), radii.map((km) => ({ label: t('stats.reach.within', { km }), value: data.coverage.within_km[km].share, text: n.percent(data.coverage.within_km[km].share) })), 1),
+    table(
+      t('stats.reach.caption'),
+      [t('stats.reach.distance'), t('stats.reach.residents'), t('stats.reach.share')],
+      [...radii.map((km) => [t('stats.reach.within', { km }), n.integer(data.coverage.within_km[km].residents), n.percent(data.coverage.within_km[km].share)]), [t('stats.reach.all'), n.integer(data.coverage.residents), n.percent(1)]],
+    ),
+    csvLink(urls.coverageCsv, t('stats.reach.heading'), t),
+  )
+
+  const mapHost = h('div', { class: 'pv-stats__map' })
+  const mapNote = h('p', { class: 'pv-stats__note', role: 'status' })
+  const bands = bandTotals(data.comuni.items)
+  const map = section(
+    'pv-stats-map',
+    t('stats.map.heading'),
+    mapNote,
+    mapHost,
+    h('ul', { class: 'pv-stats__legend', 'aria-label': t('stats.map.legend') }, DISTANCE_BANDS.map((band) => h('li', {}, h('span', { class: 'pv-stats__swatch', style: `background:${band.colour}`, 'aria-hidden': 'true' }), t(`stats.band.${band.key}`)))),
+    table(
+      t('stats.map.caption'),
+      [t('stats.band'), t('stats.comuni'), t('stats.reach.residents')],
+      bands.map((b) => [t(`stats.band.${b.band.key}`), n.integer(b.comuni), n.integer(b.residents)]),
+    ),
+    csvLink(urls.comuniCsv, t('stats.map.heading'), t),
+  )
+  drawMap(mapHost, mapNote, data, context)
+
+  const comuneOf = new Map(data.comuni.items.map((c) => [c.istat, c]))
+  const gapItems = data.gaps.items.map((gap) => {
+    const comune = comuneOf.get(gap.istat)
+    const words = gap.distance_km === null ? t('stats.gaps.none_km', { name: gap.name, province: gap.province, residents: n.integer(gap.population) }) : t('stats.gaps.item', { name: gap.name, province: gap.province, km: n.decimal(gap.distance_km), residents: n.integer(gap.population) })
+    const href = comune ? locatorLink(context, comune) : null
+    return h(
+      'li',
+      {},
+      h('span', {}, words),
+      // The visible words begin the link's name (WCAG 2.5.3); the rest is for a screen reader's list of links.
+      href ? [' ', h('a', { href, ...(context.embedded ? { target: '_blank', rel: 'noopener' } : {}) }, t('stats.gaps.open'), h('span', { class: 'visually-hidden' }, `${t('stats.gaps.open_suffix', { name: gap.name })}${context.embedded ? ` ${t('stats.new_window')}` : ''}`))] : null,
+    )
+  })
+  const gaps = section(
+    'pv-stats-gaps',
+    t('stats.gaps.heading'),
+    h('p', {}, t('stats.gaps.intro')),
+    gapItems.length > 0 ? h('ol', { class: 'pv-stats__gaps' }, gapItems) : h('p', {}, t('stats.gaps.empty')),
+    csvLink(urls.gapsCsv, t('stats.gaps.heading'), t),
+  )
+
+  const binLabel = (bin: { from: number; to: number | null }) => (bin.to === null ? t('stats.hours.bin_open', { from: bin.from }) : t('stats.hours.bin_range', { from: bin.from, to: bin.to }))
+  const hours = section(
+    'pv-stats-hours',
+    t('stats.hours.heading'),
+    chartFigure('pv-stats-hours-chart', t('stats.hours.caption'), data.coverage.hours_distribution.map((bin) => ({ label: binLabel(bin), value: bin.points, text: n.integer(bin.points), marked: bin.from < data.coverage.weekly_hours_norm }))),
+    h('p', {}, t('stats.hours.norm', { norm: data.coverage.weekly_hours_norm, count: n.integer(data.coverage.under_norm.length), hours: n.decimal(data.coverage.weekly_hours), per10k: n.decimal(data.coverage.weekly_hours_per_10k_residents) })),
+    table(t('stats.hours.caption'), [t('stats.hours.bin'), t('stats.hours.points')], data.coverage.hours_distribution.map((bin) => [binLabel(bin), n.integer(bin.points)])),
+    csvLink(urls.pointsCsv, t('stats.hours.heading'), t),
+  )
+
+  const sections = [targets, reach, map, gaps, hours]
+  if (data.coverage.area.level === 'italy') {
+    sections.push(
+      section(
+        'pv-stats-regions',
+        t('stats.regions.heading'),
+        table(
+          t('stats.regions.caption'),
+          [t('stats.regions.region'), t('stats.targets.points'), t('stats.targets.target'), t('stats.targets.citizens')],
+          data.regions.items.map((r) => [
+            h('a', { href: context.areaHref(r.istat), 'aria-label': t('stats.regions.open', { name: r.name }) }, r.name),
+            n.integer(r.active_points),
+            r.pnrr_target ? n.integer(r.pnrr_target.points) : '—',
+            n.integer(r.residents_within_10km),
+          ]),
+        ),
+        csvLink(urls.regionsCsv, t('stats.regions.heading'), t),
+      ),
+    )
+  }
+  return sections
+}
+
+/** The locator opened at a comune: the points nearest to it, as a citizen there would see them. */
+function locatorLink(context: StatsContext, comune: { lat: number; lon: number; name: string }): string {
+  const url = new URL(context.locatorUrl)
+  url.searchParams.set('near', `${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}`)
+  url.searchParams.set('place', comune.name)
+  if (context.lang !== 'it') url.searchParams.set('lang', context.lang)
+  return url.toString()
+}
+
+function drawMap(host: HTMLElement, note: HTMLElement, data: StatsData, context: StatsContext): void {
+  const { t } = context
+  if (!supportsWebGl()) {
+    note.textContent = t('stats.map.unavailable')
+    host.hidden = true
+    return
+  }
+  note.textContent = t('map.loading')
+  let fellBack = false
+  void import('./coverage-map.ts')
+    .then(({ createCoverageMap }) =>
+      createCoverageMap({
+        container: host,
+        styleUrl: context.mapStyleUrl,
+        assetBase: context.assetBase,
+        label: t('stats.map.label'),
+        locale: mapLocale(t),
+        comuni: data.comuni.items,
+        onBasemapFallback: () => {
+          fellBack = true
+          note.textContent = t('map.basemap_fallback')
+        },
+      }),
+    )
+    .then(() => {
+      if (!fellBack) note.textContent = ''
+    })
+    .catch(() => {
+      note.textContent = t('stats.map.unavailable')
+      host.hidden = true
+    })
+}

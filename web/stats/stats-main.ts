@@ -1,0 +1,101 @@
+import { h, replaceChildren } from '../dom/h.ts'
+import { reportHeightToHost } from '../dom/report-height.ts'
+import { formatDate } from '../i18n/format.ts'
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/messages.ts'
+import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { renderStats } from './render-stats.ts'
+import { loadStats } from './stats-data.ts'
+import { statsTranslator } from './stats-messages.ts'
+
+/**
+ * The statistics page (`/statistiche`) and its embed (`/embed/statistiche`): one bundle, told
+ * apart by `<body data-mode>`. `?region=10` chooses the region (none: Italy), `?lang=en` the
+ * language. The embed tells its host page its height, as the locator's embed does.
+ */
+const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
+const params = new URLSearchParams(location.search)
+const langParam = params.get('lang')
+const lang: Lang = isLang(langParam) ? langParam : DEFAULT_LANG
+const regionParam = params.get('region')
+const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
+const t = statsTranslator(lang)
+const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null
+const apiBase = config('api-base') ?? new URL('/', location.href).toString()
+const root = document.getElementById('stats')!
+const areaName = region ? REGIONS[region]! : t('stats.italy')
+
+document.documentElement.lang = lang
+document.title = `${t('stats.title_area', { area: areaName })} · PuntoVicino`
+for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+
+const areaQuery = (code: string | null, language: Lang) => {
+  const query = new URLSearchParams()
+  if (code) query.set('region', code)
+  if (language !== DEFAULT_LANG) query.set('lang', language)
+  const text = query.toString()
+  return text ? `?${text}` : location.pathname
+}
+
+const languageLink = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
+if (languageLink) {
+  const other: Lang = lang === 'it' ? 'en' : 'it'
+  languageLink.href = areaQuery(region, other)
+  languageLink.textContent = t('app.lang_switch')
+  languageLink.lang = other
+  languageLink.hreflang = other
+}
+
+/** The area chooser: a plain GET form, so it works with the keyboard and reloads to a shareable address. */
+function areaForm(): HTMLElement {
+  const select = h(
+    'select',
+    { id: 'pv-stats-area', name: 'region' },
+    h('option', { value: '' }, t('stats.italy')),
+    Object.entries(REGIONS)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, name]) => h('option', { value: code, selected: code === region }, name)),
+  )
+  const form = h(
+    'form',
+    { class: 'pv-stats__area', method: 'get', action: location.pathname },
+    h('label', { for: 'pv-stats-area' }, t('stats.area_label')),
+    select,
+    lang !== DEFAULT_LANG ? h('input', { type: 'hidden', name: 'lang', value: lang }) : null,
+    h('button', { type: 'submit' }, t('stats.show')),
+  )
+  // Italy is the address without a region: an empty `region=` is not sent.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    location.assign(areaQuery(select.value || null, lang))
+  })
+  return form
+}
+
+const status = h('p', { class: 'pv-stats__note', role: 'status' }, t('stats.loading'))
+const heading = h('h1', { class: 'page-title' }, t('stats.title_area', { area: areaName }))
+const intro = h('p', { class: 'page-intro' })
+replaceChildren(root, heading, intro, areaForm(), status)
+
+try {
+  const data = await loadStats(apiBase, region)
+  intro.textContent = t('stats.intro', { date: formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })
+  status.textContent = ''
+  if (data.demo) intro.after(h('p', { class: 'pv-stats__demo' }, t('stats.demo')))
+  root.append(
+    ...renderStats(data, {
+      t,
+      lang,
+      apiBase,
+      assetBase: new URL('/', location.href).toString(),
+      locatorUrl: new URL('/', location.href).toString(),
+      mapStyleUrl: config('map-style'),
+      embedded: mode === 'embed',
+      areaHref: (code) => areaQuery(code, lang),
+    }),
+  )
+} catch (error) {
+  console.error('[puntovicino] statistics not loaded', error)
+  status.textContent = t('stats.failed')
+}
+
+if (mode === 'embed') reportHeightToHost()
