@@ -146,12 +146,12 @@ export function coverageReport(comuni: readonly Comune[], points: readonly Point
 }
 
 /**
- * The comuni above `minPopulation` farthest from help, ranked by residents × distance (a large
- * town 15 km away before a hamlet 25 km away), optionally within one region.
+ * The comuni above `minPopulation` farther than `beyondKm` (default 5) from help, ranked by
+ * residents × distance (a large town 15 km away before a hamlet 25 km away), optionally within one region.
  */
-export function coverageGaps(comuni: readonly Comune[], report: CoverageReport, { region, minPopulation = 1000 }: { region?: string; minPopulation?: number } = {}) {
+export function coverageGaps(comuni: readonly Comune[], report: CoverageReport, { region, minPopulation = 1000, beyondKm = COVERAGE_RADII_KM[0] }: { region?: string; minPopulation?: number; beyondKm?: number } = {}) {
   return comuni
     .map((comune, i) => ({ comune, km: report.km[i]! }))
-    .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && km > COVERAGE_RADII_KM[0])
+    .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && km > beyondKm)
     .sort((a, b) => b.comune.population * Math.min(b.km, 1e6) - a.comune.population * Math.min(a.km, 1e6) || a.comune.istat.localeCompare(b.comune.istat))
 }

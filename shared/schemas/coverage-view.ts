@@ -9,13 +9,26 @@ const RegionParameter = z
   .optional()
   .meta({ description: 'ISTAT region code, e.g. 10 (Umbria)' })
 
+const AreaFields = {
+  region: RegionParameter,
+  province: z.string().transform((p) => p.toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a province sigla, e.g. PG')).optional().meta({ description: 'Province sigla, e.g. PG' }),
+}
+const oneArea = { message: 'give region or province, not both', path: ['province'] }
+const bothGiven = (q: { region?: string | undefined; province?: string | undefined }) => q.region === undefined || q.province === undefined
+
+/** One of the coverage radii, as the query writes it. */
+const RadiusParameter = z
+  .enum(['5', '10', '20'], { message: 'must be 5, 10 or 20 (km)' })
+  .transform(Number)
+  .optional()
+
+/** Italy (nothing), a region or a province: the comuni, areas and points files. */
+export const AreaQuerySchema = z.object(AreaFields).strict().refine(bothGiven, oneArea)
+
 export const CoverageQuerySchema = z
-  .object({
-    region: RegionParameter,
-    province: z.string().transform((p) => p.toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a province sigla, e.g. PG')).optional().meta({ description: 'Province sigla, e.g. PG' }),
-  })
+  .object({ ...AreaFields, radius_km: RadiusParameter.meta({ description: 'Only this radius in within_km (default: 5, 10 and 20)' }) })
   .strict()
-  .refine((q) => q.region === undefined || q.province === undefined, { message: 'give region or province, not both', path: ['province'] })
+  .refine(bothGiven, oneArea)
 
 const AreaSchema = z.object({ level: z.enum(['italy', 'region', 'province']), code: z.string().nullable(), name: z.string() })
 
@@ -26,7 +39,7 @@ export const CoverageSchema = z
     area: AreaSchema,
     as_of: z.iso.date().meta({ description: 'The Rome date the figures hold for (seasons in season, stops in the next four weeks)' }),
     residents: z.number().int().meta({ description: 'ISTAT resident population of the area' }),
-    within_km: z.object({ '5': Within, '10': Within, '20': Within }).meta({ description: 'Residents whose comune lies within 5, 10 and 20 km (great circle) of a place where help is given regularly' }),
+    within_km: z.object({ '5': Within.optional(), '10': Within.optional(), '20': Within.optional() }).meta({ description: 'Residents whose comune lies within 5, 10 and 20 km (great circle) of a place where help is given regularly' }),
     active_points: z.number().int(),
     weekly_hours: z.number(),
     weekly_hours_per_10k_residents: z.number(),
@@ -41,12 +54,13 @@ export const GapsQuerySchema = z
   .object({
     region: RegionParameter,
     min_population: wholeNumberText('must be a whole number of residents').optional().meta({ description: 'Only comuni with at least this many residents (default 1000)' }),
+    radius_km: RadiusParameter.meta({ description: 'Only comuni farther than this from regular help (default 5)' }),
     limit: limitParameter(100, 20, 'Comuni per page'),
     cursor: z.string().min(1).max(2000).optional().meta({ description: 'The next_cursor of the previous page' }),
   })
   .strict()
 
-export const GapsCsvQuerySchema = GapsQuerySchema.pick({ region: true, min_population: true }).strict()
+export const GapsCsvQuerySchema = GapsQuerySchema.pick({ region: true, min_population: true, radius_km: true }).strict()
 
 export const GapsPageSchema = z
   .object({

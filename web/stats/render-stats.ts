@@ -27,7 +27,7 @@ export interface StatsContext {
   readonly areaHref: (region: string | null) => string
 }
 
-const COVERED_RADIUS = '10'
+const COVERED_RADIUS = '10' as const
 
 function numbers(lang: Lang) {
   const integer = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })
@@ -71,7 +71,9 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const target = region ? region.pnrr_target : data.regions.national.pnrr_target
   const counted = region ?? data.regions.national
   const registered = counted.points_by_status.active + counted.points_by_status.suspended + counted.points_by_status.closed
-  const within10 = data.coverage.within_km[COVERED_RADIUS]
+  // The page asks without radius_km: every radius is in the answer.
+  const within = (km: '5' | '10' | '20') => data.coverage.within_km[km]!
+  const within10 = within(COVERED_RADIUS)
   const progress = (value: number, goal: number | undefined) => (goal ? n.percent(value / goal) : '—')
 
   const targets = section(
@@ -94,11 +96,11 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const reach = section(
     'pv-stats-reach',
     t('stats.reach.heading'),
-    chartFigure('pv-stats-reach-chart', t('stats.reach.caption'), radii.map((km) => ({ label: t('stats.reach.within', { km }), value: data.coverage.within_km[km].share, text: n.percent(data.coverage.within_km[km].share) })), 1),
+    chartFigure('pv-stats-reach-chart', t('stats.reach.caption'), radii.map((km) => ({ label: t('stats.reach.within', { km }), value: within(km).share, text: n.percent(within(km).share) })), 1),
     table(
       t('stats.reach.caption'),
       [t('stats.reach.distance'), t('stats.reach.residents'), t('stats.reach.share')],
-      [...radii.map((km) => [t('stats.reach.within', { km }), n.integer(data.coverage.within_km[km].residents), n.percent(data.coverage.within_km[km].share)]), [t('stats.reach.all'), n.integer(data.coverage.residents), n.percent(1)]],
+      [...radii.map((km) => [t('stats.reach.within', { km }), n.integer(within(km).residents), n.percent(within(km).share)]), [t('stats.reach.all'), n.integer(data.coverage.residents), n.percent(1)]],
     ),
     csvLink(urls.coverageCsv, t('stats.reach.heading'), t),
   )

@@ -8,7 +8,7 @@ import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { WEEKLY_HOURS_NORM } from '../../../shared/hours/hours-per-week.ts'
 import { COVERAGE_RADII_KM, coverageGaps, HOURS_BINS, type AreaCoverage, type CoverageReport } from '../../../shared/reach/coverage.ts'
 import { coverageOfSnapshot } from '../coverage-cache.ts'
-import { CoverageQuerySchema, GapsCsvQuerySchema, GapsQuerySchema, type CoverageComuniView, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
+import { AreaQuerySchema, CoverageQuerySchema, GapsCsvQuerySchema, GapsQuerySchema, type CoverageComuniView, type CoverageView } from '../../../shared/schemas/coverage-view.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { CursorError, type CursorCodec } from '../cursor.ts'
 import { problem } from '../problem.ts'
@@ -27,10 +27,10 @@ export interface CoverageRouteDeps {
 }
 
 export const coverageRoute = { method: 'get', path: '/v1/coverage', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
-export const coverageCsvRoute = { method: 'get', path: '/v1/coverage.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
-export const comuniRoute = { method: 'get', path: '/v1/coverage/comuni', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
-export const comuniCsvRoute = { method: 'get', path: '/v1/coverage/comuni.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
-export const pointsHoursCsvRoute = { method: 'get', path: '/v1/coverage/points.csv', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
+export const coverageCsvRoute = { method: 'get', path: '/v1/coverage.csv', request: { query: AreaQuerySchema } } as const satisfies ApiRoute
+export const comuniRoute = { method: 'get', path: '/v1/coverage/comuni', request: { query: AreaQuerySchema } } as const satisfies ApiRoute
+export const comuniCsvRoute = { method: 'get', path: '/v1/coverage/comuni.csv', request: { query: AreaQuerySchema } } as const satisfies ApiRoute
+export const pointsHoursCsvRoute = { method: 'get', path: '/v1/coverage/points.csv', request: { query: AreaQuerySchema } } as const satisfies ApiRoute
 export const gapsRoute = { method: 'get', path: '/v1/coverage/gaps', request: { query: GapsQuerySchema } } as const satisfies ApiRoute
 export const gapsCsvRoute = { method: 'get', path: '/v1/coverage/gaps.csv', request: { query: GapsCsvQuerySchema } } as const satisfies ApiRoute
 
@@ -70,14 +70,15 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   const fileName = (stem: string, area: ChosenArea) => `${stem}${area.where.code ? `-${area.where.code.toLowerCase()}` : ''}`
 
   routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), (c) => {
+    const query = c.req.valid('query')
     const { today, report } = reportNow()
-    const area = chooseArea(c, report, c.req.valid('query'))
+    const area = chooseArea(c, report, query)
     if (area instanceof Response) return area
-    return c.json(view(area.where, today, area.coverage))
+    return c.json(view(area.where, today, area.coverage, query.radius_km))
   })
 
   // The area and its parts (Italy: its regions; a region: its provinces), one row each.
-  routes.get(honoPath(coverageCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+  routes.get(honoPath(coverageCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
     const { report } = reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
@@ -98,7 +99,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     return c.body(file.body, 200, file.headers)
   })
 
-  routes.get(honoPath(comuniRoute), validRequest('query', CoverageQuerySchema), (c) => {
+  routes.get(honoPath(comuniRoute), validRequest('query', AreaQuerySchema), (c) => {
     const { today, report } = reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
@@ -106,7 +107,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     return c.json({ area: area.where, as_of: today, items } satisfies CoverageComuniView)
   })
 
-  routes.get(honoPath(comuniCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+  routes.get(honoPath(comuniCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
     const { report } = reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
@@ -117,7 +118,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   })
 
   // Each active point's weekly hours: the hours-per-week distribution's data, point by point.
-  routes.get(honoPath(pointsHoursCsvRoute), validRequest('query', CoverageQuerySchema), async (c) => {
+  routes.get(honoPath(pointsHoursCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
     const { report } = reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
@@ -135,24 +136,25 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
 
   // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
   routes.get(honoPath(gapsCsvRoute), validRequest('query', GapsCsvQuerySchema), async (c) => {
-    const { region, min_population: minPopulation = 1000 } = c.req.valid('query')
+    const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0] } = c.req.valid('query')
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const gaps = coverageGaps(deps.comuni, reportNow().report, { ...(region ? { region } : {}), minPopulation })
+    const gaps = coverageGaps(deps.comuni, reportNow().report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, roundedKm(km)])
     const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
     return c.body(file.body, 200, file.headers)
   })
 
   routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), (c) => {
-    const { region, min_population: minPopulation = 1000, limit, cursor } = c.req.valid('query')
-    const offset = readOffset(c, deps.cursors, cursor, `gaps:${region ?? ''}:${minPopulation}`)
+    const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], limit, cursor } = c.req.valid('query')
+    const walk = `gaps:${region ?? ''}:${minPopulation}:${beyondKm}`
+    const offset = readOffset(c, deps.cursors, cursor, walk)
     if (typeof offset !== 'number') return offset
     const { report } = reportNow()
-    const gaps = coverageGaps(deps.comuni, report, { ...(region ? { region } : {}), minPopulation })
+    const gaps = coverageGaps(deps.comuni, report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
       items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: roundedKm(km) })),
-      next_cursor: offset + limit < gaps.length ? deps.cursors.encode({ v: deps.snapshot().registryVersion, q: `gaps:${region ?? ''}:${minPopulation}`, offset: offset + limit }) : null,
+      next_cursor: offset + limit < gaps.length ? deps.cursors.encode({ v: deps.snapshot().registryVersion, q: walk, offset: offset + limit }) : null,
     })
   })
   return routes
@@ -170,8 +172,8 @@ function readOffset(c: Context, cursors: CursorCodec, cursor: string | undefined
   }
 }
 
-function view(area: AreaName, today: string, coverage: AreaCoverage): CoverageView {
-  const within = Object.fromEntries(COVERAGE_RADII_KM.map((r) => [String(r), { residents: coverage.within[r].residents, share: Math.round(coverage.within[r].share * 10_000) / 10_000 }])) as CoverageView['within_km']
+function view(area: AreaName, today: string, coverage: AreaCoverage, onlyRadius?: number): CoverageView {
+  const within = Object.fromEntries(COVERAGE_RADII_KM.filter((r) => onlyRadius === undefined || r === onlyRadius).map((r) => [String(r), { residents: coverage.within[r].residents, share: Math.round(coverage.within[r].share * 10_000) / 10_000 }])) as CoverageView['within_km']
   return {
     area,
     as_of: today,
@@ -228,7 +230,7 @@ export const describeCoverageRoutes: DescribeRoutes = async () => {
     {
       ...gapsRoute,
       tags: ['places'],
-      summary: 'The comuni farthest from regular help, ranked by residents × distance (beyond 5 km, above a population threshold)',
+      summary: 'The comuni farthest from regular help, ranked by residents × distance (beyond 5 km or `radius_km`, above a population threshold)',
       responses: { 200: { content: { 'application/json': { schema: GapsPageSchema } }, description: 'One page of gaps' }, 400: await problemResponse('A parameter is malformed, or the cursor is not of this query') },
     },
   ]

@@ -13,10 +13,10 @@ describe('GET /v1/coverage', () => {
   it('answers Italy, a region and a province with the module’s figures, named', async () => {
     const italy = await fixture.getJson<CoverageView>('/v1/coverage')
     expect(italy).toMatchObject({ area: { level: 'italy', code: null, name: 'Italia' }, as_of: FIXED_TODAY, residents: report.italy.residents, active_points: report.italy.activePoints })
-    expect(italy.within_km['10'].residents).toBe(report.italy.within[10].residents)
+    expect(italy.within_km['10']!.residents).toBe(report.italy.within[10].residents)
     const umbria = await fixture.getJson<CoverageView>('/v1/coverage?region=10')
     expect(umbria.area).toEqual({ level: 'region', code: '10', name: 'Umbria' })
-    expect(umbria.within_km['20'].residents).toBe(report.regions.get('10')!.within[20].residents)
+    expect(umbria.within_km['20']!.residents).toBe(report.regions.get('10')!.within[20].residents)
     expect(umbria.hours_distribution.reduce((n, b) => n + b.points, 0)).toBe(umbria.active_points)
     expect(umbria.under_norm).toEqual([...report.regions.get('10')!.underNorm])
     const perugia = await fixture.getJson<CoverageView>('/v1/coverage?province=pg')
@@ -24,7 +24,7 @@ describe('GET /v1/coverage', () => {
   })
 
   it('says what is wrong with an area it does not know', async () => {
-    for (const [query, field] of [['region=21', 'region'], ['province=XX', 'province'], ['region=10&province=PG', 'province'], ['radius=5', 'radius']] as const) {
+    for (const [query, field] of [['region=21', 'region'], ['province=XX', 'province'], ['region=10&province=PG', 'province'], ['radius=5', 'radius'], ['radius_km=7', 'radius_km']] as const) {
       const response = await fixture.get(`/v1/coverage?${query}`)
       expect(response.status, query).toBe(400)
       expect(((await response.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field), query).toContain(field)
@@ -91,7 +91,7 @@ describe('the statistics page’s data (comuni, areas and points, JSON and CSV)'
     const umbria = await fixture.getJson<CoverageView>('/v1/coverage?region=10')
     const cells = lines[1]!.split(',')
     expect(Number(cells[3])).toBe(umbria.residents)
-    expect(Number(cells[6])).toBe(umbria.within_km['10'].residents)
+    expect(Number(cells[6])).toBe(umbria.within_km['10']!.residents)
     expect(Number(cells[10])).toBe(umbria.active_points)
     expect(Number(cells[13])).toBe(umbria.under_norm.length)
     expect(await csvLines('/v1/coverage.csv')).toHaveLength(22)
@@ -130,5 +130,20 @@ describe('GET /v1/regions points_by_status', () => {
       expect(region.points_by_status.active).toBe(region.active_points)
     }
     expect(Object.values(regions.national.points_by_status).reduce((a, b) => a + b, 0)).toBe(fixture.records.filter((p) => p.region).length)
+  })
+})
+
+describe('radius_km', () => {
+  it('keeps only that radius in the figures, and counts as gaps only the comuni beyond it', async () => {
+    const umbria = await fixture.getJson<CoverageView>('/v1/coverage?region=10&radius_km=10')
+    expect(Object.keys(umbria.within_km)).toEqual(['10'])
+    expect(umbria.within_km['10']!.residents).toBe(report.regions.get('10')!.within[10].residents)
+    const far = await fixture.getJson<{ items: Array<{ istat: string; distance_km: number | null }> }>('/v1/coverage/gaps?radius_km=20&min_population=0&limit=100')
+    expect(far.items.map((g) => g.istat)).toEqual(coverageGaps(comuni, report, { minPopulation: 0, beyondKm: 20 }).slice(0, 100).map((g) => g.comune.istat))
+    expect(far.items.every((g) => g.distance_km === null || g.distance_km >= 20)).toBe(true) // rounded to 0.1 km: 20.04 shows as 20
+    const csv = (await (await fixture.get('/v1/coverage/gaps.csv?radius_km=20&min_population=0')).text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    expect(csv.length - 1).toBe(coverageGaps(comuni, report, { minPopulation: 0, beyondKm: 20 }).length)
+    // The files of comuni and areas have no radius to choose: the parameter is refused, not ignored.
+    expect((await fixture.get('/v1/coverage/comuni?radius_km=10')).status).toBe(400)
   })
 })
