@@ -5,6 +5,7 @@ import { siteIntervalsOn } from '../../../shared/hours/open-at.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { createApiFixture, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
+import { rfc5545Problems } from './support/rfc5545-validator.ts'
 
 /**
  * Issue 13's calendars, checked by a kept iCalendar parser (ical.js): every point's file parses,
@@ -95,5 +96,32 @@ describe('GET /v1/points/{id}.ics', () => {
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
     expect(text.replace(/\r\n/g, '')).not.toContain('\n')
     expect((await fixture.get('/v1/points/no-such-point.ics')).status).toBe(404)
+  })
+})
+
+describe('the calendars against RFC 5545', () => {
+  it('are valid for every point of the registry (fixed, seasonal, vans, closed)', async () => {
+    const problems: string[] = []
+    for (const point of fixture.records) {
+      const text = await (await fixture.get(`/v1/points/${point.id}.ics`)).text()
+      problems.push(...rfc5545Problems(text).map((problem) => `${point.id}: ${problem}`))
+    }
+    expect(problems).toEqual([])
+  })
+
+  it('catches the mistakes a calendar writer makes (the validator can fail)', async () => {
+    const point = fixture.records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'mobile'))!
+    const good = await (await fixture.get(`/v1/points/${point.id}.ics`)).text()
+    const broken: Array<[string, string, RegExp]> = [
+      ['LF endings', good.replaceAll('\r\n', '\n'), /bare LF|CRLF/],
+      ['no UID', good.replace(/UID:[^\r]*\r\n/, ''), /no UID/],
+      ['local UNTIL', good.replace(/UNTIL=(\d{8}T\d{6})Z/, 'UNTIL=$1'), /UNTIL must be UTC/],
+      ['unescaped comma', good.replace(/LOCATION:([^\r]*)\\,/, 'LOCATION:$1,'), /unescaped/],
+      ['unknown zone', good.replace('TZID:Europe/Rome', 'TZID:Europe/Roma'), /no VTIMEZONE/],
+      ['unclosed event', good.replace(/END:VEVENT\r\n(?![\s\S]*END:VEVENT)/, ''), /closes|never closed/],
+      ['long line', good.replace('PRODID:', `PRODID:${'x'.repeat(80)}`), /75 octets/],
+    ]
+    for (const [what, text, expected] of broken) expect(rfc5545Problems(text).join('\n'), what).toMatch(expected)
+    expect(rfc5545Problems(good)).toEqual([])
   })
 })
