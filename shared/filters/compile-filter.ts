@@ -1,6 +1,7 @@
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS, WEEKDAYS } from '../vocabulary.ts'
 import { encodeComune, encodeProvince, encodeRegion } from '../geo/admin-codes.ts'
 import { hintAllows } from '../geo/opening-hint.ts'
+import { FACT_SHIFT, regionOfFacts } from '../geo/place-facts.ts'
 import { toRomeWallClock } from '../hours/rome-time.ts'
 import type { Snapshot } from '../geo/snapshot.ts'
 import { DEFAULT_STATUSES, type PointFilter } from './point-filter.ts'
@@ -65,15 +66,32 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
     return lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3]
   }
 
+  /**
+   * The nearest-search predicate, made of only the checks this query needs: every fact but
+   * province and comune is one read of the place's packed word (place-facts.ts); the opening
+   * hint, the bbox and the point's province or comune are added only when asked for.
+   */
+  function placePredicate(): (e: number) => boolean {
+    const facts = t.placeFacts
+    const required = ((serviceMask << FACT_SHIFT.services) | (topicMask << FACT_SHIFT.topics) | (stepFree ? 1 << FACT_SHIFT.stepFree : 0)) >>> 0
+    const allowedStatus = (statusMask << FACT_SHIFT.status) >>> 0
+    const allowedKind = ((kindMask & 0xf) << FACT_SHIFT.kind) >>> 0
+    const onFacts = (w: number): boolean => (w & required) === required && (w & allowedStatus) !== 0 && (w & allowedKind) !== 0 && (region === null || regionOfFacts(w) === region)
+    if (clock === null && bbox === null && province === null && comune === null) return (e) => onFacts(facts[e]!)
+    const hints = t.placeOpenHint
+    return (e) =>
+      onFacts(facts[e]!) &&
+      (clock === null || hintAllows(hints[e]!, weekday, minutes)) &&
+      insideBbox(e) &&
+      (province === null || t.pointProvince[t.placePoint[e]!] === province) &&
+      (comune === null || t.pointComune[t.placePoint[e]!] === comune)
+  }
+
   return {
     pointPasses,
     siteKindPasses,
     textPasses: (p) => needles.length === 0 || haystackMatches(s.haystacks, p, needles),
-    placePasses: (e) =>
-      pointPasses(t.placePoint[e]!) &&
-      siteKindPasses(t.placeSite[e]!) &&
-      (clock === null || hintAllows(t.placeOpenHint[e]!, weekday, minutes)) &&
-      insideBbox(e),
+    placePasses: placePredicate(),
     bbox,
     openAt: f.openAt ?? null,
   }

@@ -25,7 +25,7 @@ import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
  * copied only when the bytes start at an address its element size does not divide). The one copy
  * is kdbush's section, ~20 bytes per place: `KDBush.from` takes a whole ArrayBuffer of its own.
  */
-export const SNAPSHOT_FORMAT_VERSION = 3
+export const SNAPSHOT_FORMAT_VERSION = 4
 const MAGIC = [0x50, 0x56, 0x53, 0x4e] // "PVSN"
 const HEADER_BYTES = 16
 
