@@ -2,6 +2,8 @@ import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS, WEEKDAYS } from '../vocab
 import { encodeComune, encodeProvince, encodeRegion } from '../geo/admin-codes.ts'
 import { hintAllows } from '../geo/opening-hint.ts'
 import { FACT_SHIFT, regionOfFacts } from '../geo/place-facts.ts'
+import { dayNumber, insideClosureWindow, NO_WEEK, OpenVerdict, weekVerdict } from '../geo/open-week.ts'
+import { isItalianPublicHoliday } from '../hours/holidays.ts'
 import { toRomeWallClock } from '../hours/rome-time.ts'
 import type { Snapshot } from '../geo/snapshot.ts'
 import { DEFAULT_STATUSES, type PointFilter } from './point-filter.ts'
@@ -20,8 +22,10 @@ export interface CompiledFilter {
   textPasses(point: number): boolean
   /** Kind of site g. */
   siteKindPasses(site: number): boolean
-  /** Point-level facts, kind, bbox and the opening hint, for place e. */
+  /** Point-level facts, kind, bbox and "open at" (exact where the place's week decides, else the opening hint), for place e. */
   placePasses(place: number): boolean
+  /** Whether place e is open at `openAt` by its week alone (open-week.ts); `undecided` leaves it to `isOpenAt` on the record. */
+  openVerdict(place: number): OpenVerdict
   readonly bbox: readonly [number, number, number, number] | null
   readonly openAt: Date | null
 }
@@ -66,6 +70,18 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
     return lon >= bbox[0] && lat >= bbox[1] && lon <= bbox[2] && lat <= bbox[3]
   }
 
+  // Once per query, not per candidate.
+  const isHoliday = clock !== null && isItalianPublicHoliday(clock.date)
+  const day = clock === null ? 0 : dayNumber(clock.date)
+  const activeBit = 1 << (FACT_SHIFT.status + POINT_STATUSES.indexOf('active'))
+  function openVerdict(e: number): OpenVerdict {
+    const week = t.placeWeek[e]!
+    if (clock === null || week === NO_WEEK || insideClosureWindow(t.placeClosures[e]!, day)) return OpenVerdict.undecided
+    // A point that is not active is closed whatever its hours say (isOpenAt's openableSites).
+    if ((t.placeFacts[e]! & activeBit) === 0) return OpenVerdict.closed
+    return weekVerdict(t.weekBits, week, weekday, minutes, isHoliday)
+  }
+
   /**
    * The nearest-search predicate, made of only the checks this query needs: every fact but
    * province and comune is one read of the place's packed word (place-facts.ts); the opening
@@ -79,9 +95,13 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
     const onFacts = (w: number): boolean => (w & required) === required && (w & allowedStatus) !== 0 && (w & allowedKind) !== 0 && (region === null || regionOfFacts(w) === region)
     if (clock === null && bbox === null && province === null && comune === null) return (e) => onFacts(facts[e]!)
     const hints = t.placeOpenHint
+    const openPasses = (e: number): boolean => {
+      const verdict = openVerdict(e)
+      return verdict === OpenVerdict.open || (verdict === OpenVerdict.undecided && hintAllows(hints[e]!, weekday, minutes))
+    }
     return (e) =>
       onFacts(facts[e]!) &&
-      (clock === null || hintAllows(hints[e]!, weekday, minutes)) &&
+      (clock === null || openPasses(e)) &&
       insideBbox(e) &&
       (province === null || t.pointProvince[t.placePoint[e]!] === province) &&
       (comune === null || t.pointComune[t.placePoint[e]!] === comune)
@@ -92,6 +112,7 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
     siteKindPasses,
     textPasses: (p) => needles.length === 0 || haystackMatches(s.haystacks, p, needles),
     placePasses: placePredicate(),
+    openVerdict,
     bbox,
     openAt: f.openAt ?? null,
   }

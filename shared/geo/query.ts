@@ -5,6 +5,7 @@ import type { PointFilter } from '../filters/point-filter.ts'
 import type { Location } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { haversineMetres } from './haversine.ts'
+import { OpenVerdict } from './open-week.ts'
 import { siteAtPlace, type PlaceRole, type SitePlace } from './site-places.ts'
 import type { Snapshot } from './snapshot.ts'
 import type { Utf8Column } from './utf8-column.ts'
@@ -78,7 +79,8 @@ export function queryNearest(
         settled.add(point)
         continue
       }
-      if (isOpen !== null && !isOpen(siteAtThisPlace(s, place, location))) continue
+      // The week decided most places inside the predicate; the record decides the rest.
+      if (isOpen !== null && filter.openVerdict(place) !== OpenVerdict.open && !isOpen(siteAtThisPlace(s, place, location))) continue
       settled.add(point)
       found.push({ point, place, metres })
       if (found.length === wanted) boundaryMetres = metres

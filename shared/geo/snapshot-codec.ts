@@ -2,6 +2,7 @@ import KDBush from 'kdbush'
 import { lazyJsonRecords } from './point-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
+import { WEEK_WORDS } from './open-week.ts'
 
 /**
  * The snapshot as bytes, so the indexer builds it once and every API Lambda loads it from S3.
@@ -38,6 +39,8 @@ interface Directory {
   pointCount: number
   siteCount: number
   placeCount: number
+  /** Distinct weeks in the weekBits table (open-week.ts). */
+  weekCount: number
   /** Bytes from the start of the file to the start of the records section. */
   coreBytes: number
   sections: Record<string, [number, number]>
@@ -71,6 +74,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     pointCount: s.pointCount,
     siteCount: s.siteCount,
     placeCount: s.placeCount,
+    weekCount: s.tables.weekBits.length / WEEK_WORDS,
     coreBytes: placed.records![0],
     sections: placed,
   }
@@ -100,7 +104,7 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
     if (offset + length > bytes.byteLength) throw new Error(`snapshot: section ${name} runs past the end (truncated file?)`)
     return bytes.subarray(offset, offset + length)
   }
-  const counts = { points: directory.pointCount, sites: directory.siteCount, places: directory.placeCount }
+  const counts = { points: directory.pointCount, sites: directory.siteCount, places: directory.placeCount, weeks: directory.weekCount }
   const tables = {} as Record<string, unknown>
   for (const [name, ArrayType] of Object.entries(TABLE_LAYOUT)) {
     tables[name] = typedView(name, section(name), ArrayType as TypedArrayType<ArrayBufferView>, tableLength(name as keyof typeof TABLE_LAYOUT, counts))

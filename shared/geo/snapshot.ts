@@ -7,6 +7,7 @@ import { toRomeWallClock } from '../hours/rome-time.ts'
 import { encodeComune, encodeProvince, encodeRegion } from './admin-codes.ts'
 import { placeOpeningHint } from './opening-hint.ts'
 import { pointFactBits, siteKindFactBit } from './place-facts.ts'
+import { closureWindow, NO_WEEK, WEEK_WORDS, WeekTable } from './open-week.ts'
 import { inMemoryRecords, type PointRecordStore } from './point-record-store.ts'
 import { visitSitePlaces, type PlaceRole, type SitePlaceSink } from './site-places.ts'
 import { sortedByteOrder, sortedOrder } from './string-order.ts'
@@ -37,6 +38,12 @@ export const TABLE_LAYOUT = {
    * nearest-search predicate reads one word per candidate instead of six scattered arrays.
    */
   placeFacts: Uint32Array,
+  /** The place's week in `weekBits`, or NO_WEEK where its dates matter (open-week.ts). */
+  placeWeek: Uint32Array,
+  /** The site's closures as one window of day numbers (open-week.ts `closureWindow`), 0 for none. */
+  placeClosures: Uint32Array,
+  /** The distinct weeks, WEEK_WORDS each (open-week.ts). */
+  weekBits: Uint32Array,
   /** kdbush keeps coordinates in tree order; `placeSlot[e]` is where place e sits in `index.coords`. */
   placeSlot: Uint32Array,
   /** Index into SITE_KINDS. */
@@ -147,9 +154,9 @@ export function buildSnapshot(records: readonly PointRecord[], meta: SnapshotMet
     walked.addPoint(point.sites)
   }
 
-  const tables = { ...pointTables, ...allocateSiteAndPlaceTables(walked.siteCount, walked.placeCount) } as Tables
+  const tables = { ...pointTables, ...allocateSiteAndPlaceTables(walked.siteCount, walked.placeCount, 0), weekBits: new Uint32Array(0) } as Tables
   const index = new KDBush(walked.placeCount)
-  walked.copyInPointOrder(order, tables, index.coords as Float64Array)
+  tables.weekBits = walked.copyInPointOrder(order, tables, index.coords as Float64Array)
   // The coordinates are already in place; `add` rewrites each where it is and records its id,
   // which is all kdbush needs before sorting.
   const coords = index.coords
@@ -187,6 +194,9 @@ class SitesInWalkOrder implements SitePlaceSink {
   private placeCoords: Float64Array
   private placeRole: Uint8Array
   private placeOpenHint: Uint32Array
+  private placeWeek: Uint32Array
+  private placeClosures: Uint32Array
+  readonly weeks = new WeekTable()
   private site: Site | null = null
 
   constructor(
@@ -201,6 +211,8 @@ class SitesInWalkOrder implements SitePlaceSink {
     this.placeCoords = new Float64Array(2 * capacity)
     this.placeRole = new Uint8Array(capacity)
     this.placeOpenHint = new Uint32Array(capacity)
+    this.placeWeek = new Uint32Array(capacity)
+    this.placeClosures = new Uint32Array(capacity)
   }
 
   addPoint(sites: readonly Site[]): void {
@@ -225,20 +237,26 @@ class SitesInWalkOrder implements SitePlaceSink {
       this.placeCoords = grown(this.placeCoords, 4 * e)
       this.placeRole = grown(this.placeRole, 2 * e)
       this.placeOpenHint = grown(this.placeOpenHint, 2 * e)
+      this.placeWeek = grown(this.placeWeek, 2 * e)
+      this.placeClosures = grown(this.placeClosures, 2 * e)
     }
     this.placeCoords[2 * e] = location.lon
     this.placeCoords[2 * e + 1] = location.lat
     this.placeRole[e] = role
     this.placeOpenHint[e] = placeOpeningHint(this.site!, role, location)
+    this.placeWeek[e] = this.weeks.idOf(this.site!, role)
+    this.placeClosures[e] = closureWindow(this.site!)
   }
 
-  /** Writes the site and place tables (and place coordinates) with points in `order`. */
-  copyInPointOrder(order: Uint32Array, t: Tables, coords: Float64Array): void {
+  /** Writes the site and place tables (and place coordinates) with points in `order`; returns the weeks, numbered in that order. */
+  copyInPointOrder(order: Uint32Array, t: Tables, coords: Float64Array): Uint32Array<ArrayBuffer> {
     this.siteFirstPlace[this.siteCount] = this.placeCount
     // Locals, not property loads, in the loops that run a million times.
-    const { pointFirstSite, siteKind, siteFirstPlace, placeCoords, placeRole, placeOpenHint } = this
-    const { placePoint, placeSite, placeRole: tablePlaceRole, placeOpenHint: tablePlaceOpenHint, placeFacts } = t
+    const { pointFirstSite, siteKind, siteFirstPlace, placeCoords, placeRole, placeOpenHint, placeWeek, placeClosures } = this
+    const { placePoint, placeSite, placeRole: tablePlaceRole, placeOpenHint: tablePlaceOpenHint, placeFacts, placeWeek: tablePlaceWeek, placeClosures: tablePlaceClosures } = t
     const { pointFirstSite: tablePointFirstSite, siteKind: tableSiteKind, siteFirstPlace: tableSiteFirstPlace } = t
+    const newWeek = new Int32Array(this.weeks.size).fill(-1)
+    let weeksUsed = 0
     let g = 0
     let e = 0
     for (let p = 0; p < order.length; p++) {
@@ -258,11 +276,15 @@ class SitesInWalkOrder implements SitePlaceSink {
           tablePlaceRole[e] = placeRole[x]!
           tablePlaceOpenHint[e] = placeOpenHint[x]!
           placeFacts[e] = facts
+          const week = placeWeek[x]!
+          tablePlaceWeek[e] = week === NO_WEEK ? NO_WEEK : newWeek[week]! >= 0 ? newWeek[week]! : (newWeek[week] = weeksUsed++)
+          tablePlaceClosures[e] = placeClosures[x]!
         }
       }
     }
     t.pointFirstSite[order.length] = g
     t.siteFirstPlace[g] = e
+    return this.weeks.finish(newWeek, weeksUsed)
   }
 }
 
@@ -346,7 +368,8 @@ function fillPlaceSlots(index: KDBush, slots: Uint32Array): void {
 }
 
 /** Sizes of each table for given counts (points need one more slot: the end of the last range). */
-export function tableLength(name: TableName, counts: { points: number; sites: number; places: number }): number {
+export function tableLength(name: TableName, counts: TableCounts): number {
+  if (name === 'weekBits') return counts.weeks * WEEK_WORDS
   if (name.startsWith('place')) return counts.places
   if (name === 'siteFirstPlace') return counts.sites + 1
   if (name.startsWith('site')) return counts.sites
@@ -354,19 +377,27 @@ export function tableLength(name: TableName, counts: { points: number; sites: nu
   return counts.points
 }
 
+export interface TableCounts {
+  readonly points: number
+  readonly sites: number
+  readonly places: number
+  /** Distinct weeks in `weekBits`. */
+  readonly weeks: number
+}
+
 type Tables = { [K in TableName]: InstanceType<(typeof TABLE_LAYOUT)[K]> }
 type PointTableName = Extract<TableName, `point${string}`>
 type PointTables = Pick<Tables, PointTableName>
 
 function allocatePointTables(points: number): PointTables {
-  return allocate((name): name is PointTableName => name.startsWith('point'), { points, sites: 0, places: 0 }) as PointTables
+  return allocate((name): name is PointTableName => name.startsWith('point'), { points, sites: 0, places: 0, weeks: 0 }) as PointTables
 }
 
-function allocateSiteAndPlaceTables(sites: number, places: number): Omit<Tables, PointTableName> {
-  return allocate((name) => !name.startsWith('point'), { points: 0, sites, places }) as Omit<Tables, PointTableName>
+function allocateSiteAndPlaceTables(sites: number, places: number, weeks: number): Omit<Tables, PointTableName> {
+  return allocate((name) => !name.startsWith('point'), { points: 0, sites, places, weeks }) as Omit<Tables, PointTableName>
 }
 
-function allocate(wanted: (name: TableName) => boolean, counts: { points: number; sites: number; places: number }): Partial<Tables> {
+function allocate(wanted: (name: TableName) => boolean, counts: TableCounts): Partial<Tables> {
   const out: Partial<Record<TableName, unknown>> = {}
   for (const name of Object.keys(TABLE_LAYOUT) as TableName[]) {
     if (wanted(name)) out[name] = new TABLE_LAYOUT[name](tableLength(name, counts))
