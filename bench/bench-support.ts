@@ -2,12 +2,14 @@ import { pathToFileURL } from 'node:url'
 
 /**
  * true when the module at `moduleUrl` is the script node was started with (`tsx bench/geo.ts`),
- * false when bench/run.ts imports it. pathToFileURL makes the comparison hold for paths with
+ * false when bench/run.ts imports it, bundled or not. pathToFileURL makes the comparison hold for paths with
  * spaces or non-ASCII characters, which a hand-built `file://` string gets wrong.
  */
 export function isMain(moduleUrl: string): boolean {
   const script = process.argv[1]
-  return script !== undefined && moduleUrl === pathToFileURL(script).href
+  // Inside the bundled runner (scripts/run-bench.mjs) every module shares the bundle's URL, a
+  // `.mjs`: only a bench file run by itself through tsx is its own script.
+  return script !== undefined && moduleUrl.endsWith('.ts') && moduleUrl === pathToFileURL(script).href
 }
 
 /**

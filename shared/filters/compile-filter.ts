@@ -73,12 +73,10 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
   // Once per query, not per candidate.
   const isHoliday = clock !== null && isItalianPublicHoliday(clock.date)
   const day = clock === null ? 0 : dayNumber(clock.date)
-  const activeBit = 1 << (FACT_SHIFT.status + POINT_STATUSES.indexOf('active'))
   function openVerdict(e: number): OpenVerdict {
     const week = t.placeWeek[e]!
     if (clock === null || week === NO_WEEK || insideClosureWindow(t.placeClosures[e]!, day)) return OpenVerdict.undecided
-    // A point that is not active is closed whatever its hours say (isOpenAt's openableSites).
-    if ((t.placeFacts[e]! & activeBit) === 0) return OpenVerdict.closed
+    // The site's own hours, whatever the point's status: as the record check (isOpenAt on the site) says.
     return weekVerdict(t.weekBits, week, weekday, minutes, isHoliday)
   }
 

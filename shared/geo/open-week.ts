@@ -21,7 +21,8 @@ const HALF_WORDS = (7 * SLOTS_PER_DAY) / 32 // 21
 /** Words of one week: open throughout (21), open in part (21), flags (1). */
 export const WEEK_WORDS = 2 * HALF_WORDS + 1
 const FLAG_OPEN_ON_HOLIDAYS = 1
-export const NO_WEEK = 0xffffffff
+/** A place its week cannot decide; also every place past the 65,535th distinct week (ids are 16 bits, the table stays small). */
+export const NO_WEEK = 0xffff
 
 export const OpenVerdict = {
   closed: 0,
@@ -82,6 +83,7 @@ export class WeekTable {
     if (candidates !== undefined) {
       for (const id of candidates) if (this.equals(id, week)) return id
     }
+    if (this.count === NO_WEEK) return NO_WEEK
     const id = this.count++
     if (this.count * WEEK_WORDS > this.words.length) {
       const grown = new Uint32Array(2 * this.words.length)
@@ -104,12 +106,24 @@ export class WeekTable {
 /** Marks [start, end) minutes of `day` (0 = Monday): whole slots as open throughout, cut ones as open in part. */
 function markInterval(week: Uint32Array, day: number, start: number, end: number): void {
   if (end <= start) return
-  const first = Math.floor(start / SLOT_MINUTES)
-  const last = Math.ceil(end / SLOT_MINUTES) // exclusive
-  for (let slot = first; slot < last; slot++) {
-    const whole = slot * SLOT_MINUTES >= start && (slot + 1) * SLOT_MINUTES <= end
-    const bit = day * SLOTS_PER_DAY + slot
-    week[(whole ? 0 : HALF_WORDS) + (bit >>> 5)]! |= 1 << (bit & 31)
+  const base = day * SLOTS_PER_DAY
+  const firstWhole = Math.ceil(start / SLOT_MINUTES)
+  const endWhole = Math.floor(end / SLOT_MINUTES) // exclusive
+  if (firstWhole < endWhole) setBits(week, 0, base + firstWhole, base + endWhole)
+  // The slots the interval cuts: where it starts (if not on a quarter hour) and where it ends.
+  if (start % SLOT_MINUTES !== 0) setBits(week, HALF_WORDS, base + Math.floor(start / SLOT_MINUTES), base + Math.floor(start / SLOT_MINUTES) + 1)
+  if (end % SLOT_MINUTES !== 0) setBits(week, HALF_WORDS, base + Math.floor(end / SLOT_MINUTES), base + Math.floor(end / SLOT_MINUTES) + 1)
+}
+
+/** Sets bits [from, to) of the half of `week` starting at word `offset`, a word at a time. */
+function setBits(week: Uint32Array, offset: number, from: number, to: number): void {
+  for (let bit = from; bit < to; ) {
+    const word = bit >>> 5
+    const shift = bit & 31
+    const count = Math.min(32 - shift, to - bit)
+    const mask = count === 32 ? 0xffffffff : ((1 << count) - 1) << shift
+    week[offset + word]! |= mask
+    bit += count
   }
 }
 

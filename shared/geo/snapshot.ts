@@ -39,7 +39,7 @@ export const TABLE_LAYOUT = {
    */
   placeFacts: Uint32Array,
   /** The place's week in `weekBits`, or NO_WEEK where its dates matter (open-week.ts). */
-  placeWeek: Uint32Array,
+  placeWeek: Uint16Array,
   /** The site's closures as one window of day numbers (open-week.ts `closureWindow`), 0 for none. */
   placeClosures: Uint32Array,
   /** The distinct weeks, WEEK_WORDS each (open-week.ts). */
@@ -194,7 +194,7 @@ class SitesInWalkOrder implements SitePlaceSink {
   private placeCoords: Float64Array
   private placeRole: Uint8Array
   private placeOpenHint: Uint32Array
-  private placeWeek: Uint32Array
+  private placeWeek: Uint16Array
   private placeClosures: Uint32Array
   readonly weeks = new WeekTable()
   private site: Site | null = null
@@ -211,7 +211,7 @@ class SitesInWalkOrder implements SitePlaceSink {
     this.placeCoords = new Float64Array(2 * capacity)
     this.placeRole = new Uint8Array(capacity)
     this.placeOpenHint = new Uint32Array(capacity)
-    this.placeWeek = new Uint32Array(capacity)
+    this.placeWeek = new Uint16Array(capacity)
     this.placeClosures = new Uint32Array(capacity)
   }
 
@@ -289,7 +289,7 @@ class SitesInWalkOrder implements SitePlaceSink {
 }
 
 /** A longer copy of `array`. */
-function grown<T extends Uint8Array | Uint32Array | Float64Array>(array: T, length: number): T {
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(array: T, length: number): T {
   const out = new (array.constructor as new (length: number) => T)(length)
   out.set(array as never)
   return out
