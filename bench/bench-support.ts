@@ -1,4 +1,6 @@
-import { pathToFileURL } from 'node:url'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /**
  * true when the module at `moduleUrl` is the script node was started with (`tsx bench/geo.ts`),
@@ -20,3 +22,17 @@ export function verdict(value: number, target: number, higherIsBetter = false): 
   const met = higherIsBetter ? value >= target : value <= target
   return met ? 'met' : `MISSED by ${(higherIsBetter ? target / value : value / target).toFixed(1)}×`
 }
+
+/**
+ * The project's root: the first folder above this module holding package.json. A path relative
+ * to the module would be wrong in one of its two homes (bench/ under tsx, bench/dist/ bundled).
+ */
+export const REPO_ROOT = ((): string => {
+  let folder = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder)
+    if (parent === folder) throw new Error('bench: no package.json above the benchmark')
+    folder = parent
+  }
+  return `${folder}/`
+})()

@@ -68,8 +68,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
   app.route('/', changesRoutes({ snapshot, cursors }))
   app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
-  app.route('/', regionsRoutes({ snapshot, comuni: deps.gazetteer.comuni, now }))
-  app.route('/', coverageRoutes({ snapshot, comuni: deps.gazetteer.comuni, cursors, now }))
+  // The gazetteer is read when a route needs it, not here: on Lambda it is parsed on first use.
+  const comuni = () => deps.gazetteer.comuni
+  app.route('/', regionsRoutes({ snapshot, comuni, now }))
+  app.route('/', coverageRoutes({ snapshot, comuni, cursors, now }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is

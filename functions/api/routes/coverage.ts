@@ -21,7 +21,8 @@ import { validRequest } from '../request-validator.ts'
  */
 export interface CoverageRouteDeps {
   readonly snapshot: () => Snapshot
-  readonly comuni: readonly Comune[]
+  /** The gazetteer's comuni, asked for on the first coverage request (a cold start answering a nearest query never parses them). */
+  readonly comuni: () => readonly Comune[]
   readonly cursors: CursorCodec
   readonly now: () => Date
 }
@@ -53,7 +54,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
   const reportNow = (): { today: string; report: CoverageReport } => {
     const today = toRomeWallClock(deps.now()).date
-    return { today, report: coverageOfSnapshot(deps.snapshot(), deps.comuni, today) }
+    return { today, report: coverageOfSnapshot(deps.snapshot(), deps.comuni(), today) }
   }
   /** Italy, the region or the province the query names; a problem for a sigla no province has. */
   const chooseArea = (c: Context, report: CoverageReport, { region, province }: { region?: string | undefined; province?: string | undefined }): ChosenArea | Response => {
@@ -66,7 +67,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     return { where: { level: 'italy', code: null, name: 'Italia' }, coverage: report.italy, holds: () => true }
   }
   const comuniOf = (area: ChosenArea, report: CoverageReport) =>
-    deps.comuni.flatMap((comune, i) => (area.holds({ region: comune.regionIstat, province: comune.province }) ? [{ comune, km: report.km[i]! }] : []))
+    deps.comuni().flatMap((comune, i) => (area.holds({ region: comune.regionIstat, province: comune.province }) ? [{ comune, km: report.km[i]! }] : []))
   const fileName = (stem: string, area: ChosenArea) => `${stem}${area.where.code ? `-${area.where.code.toLowerCase()}` : ''}`
 
   routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), (c) => {
@@ -138,7 +139,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   routes.get(honoPath(gapsCsvRoute), validRequest('query', GapsCsvQuerySchema), async (c) => {
     const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0] } = c.req.valid('query')
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const gaps = coverageGaps(deps.comuni, reportNow().report, { ...(region ? { region } : {}), minPopulation, beyondKm })
+    const gaps = coverageGaps(deps.comuni(), reportNow().report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, roundedKm(km)])
     const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
     return c.body(file.body, 200, file.headers)
@@ -150,7 +151,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const offset = readOffset(c, deps.cursors, cursor, walk)
     if (typeof offset !== 'number') return offset
     const { report } = reportNow()
-    const gaps = coverageGaps(deps.comuni, report, { ...(region ? { region } : {}), minPopulation, beyondKm })
+    const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
       items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: roundedKm(km) })),

@@ -66,13 +66,13 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
   }
 }
 
-export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: readonly Comune[]; now: () => Date }): Hono {
+export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: () => readonly Comune[]; now: () => Date }): Hono {
   const routes = new Hono()
   const summary = (): Regions => {
     const snapshot = deps.snapshot()
     const today = toRomeWallClock(deps.now()).date
     let cached = summaries.get(snapshot)
-    if (cached?.today !== today) summaries.set(snapshot, (cached = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni, today), today) }))
+    if (cached?.today !== today) summaries.set(snapshot, (cached = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni(), today), today) }))
     return cached.regions
   }
   routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => c.json(summary(), 200))
