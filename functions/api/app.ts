@@ -18,6 +18,7 @@ import { describeReportRoutes } from './routes/reports.ts'
 import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
 import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
 import { describeRegionsRoutes, regionsRoutes } from './routes/regions.ts'
+import { pagesRoutes } from './routes/pages.ts'
 
 export interface AppDeps {
   readonly snapshots: SnapshotSource
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly log?: LogSink
   /** When /healthz calls the snapshot stale. */
   readonly health?: HealthLimits
+  /** The public site's origin for canonical addresses (pages, sitemap), when the request's own is not it. */
+  readonly siteOrigin?: () => string | undefined
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS'
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps) {
   const comuni = () => deps.gazetteer.comuni
   app.route('/', regionsRoutes({ snapshot, comuni, now }))
   app.route('/', coverageRoutes({ snapshot, comuni, cursors, now }))
+  app.route('/', pagesRoutes({ snapshot, now, ...(deps.siteOrigin ? { siteOrigin: deps.siteOrigin } : {}) }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is

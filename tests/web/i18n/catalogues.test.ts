@@ -15,8 +15,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('the message catalogues', () => {
   const bundles = [...new Set(files.map(bundleOf))]
-  it('are the citizens’, the console’s and the statistics page’s, each with an Italian reference', () => {
-    expect(bundles.sort()).toEqual(['citizens', 'console', 'stats'])
+  it('are the citizens’, the console’s, the server pages’ and the statistics page’s, each with an Italian reference', () => {
+    expect(bundles.sort()).toEqual(['citizens', 'console', 'pages', 'stats'])
     for (const bundle of bundles) expect(files.filter((f) => bundleOf(f) === bundle).map(langOf), bundle).toContain('it')
   })
 

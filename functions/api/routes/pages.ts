@@ -1,0 +1,99 @@
+import { Hono, type Context } from 'hono'
+import type { Snapshot } from '../../../shared/geo/snapshot.ts'
+import { getPoint } from '../../../shared/geo/query.ts'
+import { isLang, LANGS, type Lang } from '../../../web/i18n/messages.ts'
+import { escapeHtml } from '../../site/pages/html.ts'
+import { pagesTranslator } from '../../site/pages/page-messages.ts'
+import { pageShell } from '../../site/pages/page-shell.ts'
+import { pointPath, renderPointPage } from '../../site/pages/point-page.ts'
+import { html } from '../../site/pages/html.ts'
+
+/**
+ * The pages search engines and link previews read (issue 14), rendered from the snapshot on each
+ * request (cached 5 minutes at the edge, like the API's answers for a minute): one page per
+ * point at `/punti/{id}/{slug}` (an old or missing slug redirects to the current one),
+ * `sitemap.xml` (an index of pages of at most 40,000 addresses, each with `lastmod`) and
+ * `robots.txt`. The canonical origin is the site's (`siteOrigin`), else the request's.
+ */
+export interface PagesDeps {
+  readonly snapshot: () => Snapshot
+  readonly now: () => Date
+  /** The public site's origin (https://…), when the request's own is not it (behind CloudFront). */
+  readonly siteOrigin?: () => string | undefined
+}
+
+/** Addresses per sitemap file: the protocol allows 50,000. */
+export const SITEMAP_PAGE_SIZE = 40_000
+const PAGE_CACHE = 'public, max-age=300'
+
+export function pagesRoutes(deps: PagesDeps): Hono {
+  const routes = new Hono()
+  const originOf = (c: Context): string => deps.siteOrigin?.() ?? new URL(c.req.url).origin
+
+  /** The page's language from `?lang=`; an unsupported one is answered, never silently replaced. */
+  const languageOf = (c: Context): Lang | Response => {
+    const asked = c.req.query('lang')
+    if (asked === undefined) return 'it'
+    if (isLang(asked)) return asked
+    const t = pagesTranslator('it')
+    const body = pageShell(
+      { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
+      html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono ${LANGS.join(', ')} · the languages are ${LANGS.join(', ')}.</p>`,
+      t,
+    )
+    return c.html(body, 400)
+  }
+
+  const pointPage = (c: Context) => {
+    const lang = languageOf(c)
+    if (lang instanceof Response) return lang
+    const t = pagesTranslator(lang)
+    const id = c.req.param('id')!
+    const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
+    if (!point) {
+      const body = pageShell(
+        { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
+        html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
+        t,
+      )
+      return c.html(body, 404)
+    }
+    const path = pointPath(point)
+    if (c.req.path !== path) return c.redirect(`${path}${lang === 'it' ? '' : `?lang=${lang}`}`, 301)
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.html(renderPointPage(point, { lang, t, origin: originOf(c), now: deps.now() }))
+  }
+  routes.get('/punti/:id', pointPage)
+  routes.get('/punti/:id/:slug', pointPage)
+
+  routes.get('/sitemap.xml', (c) => {
+    const origin = originOf(c)
+    const pages = Math.max(1, Math.ceil(deps.snapshot().pointCount / SITEMAP_PAGE_SIZE))
+    const entries = Array.from({ length: pages }, (_, i) => `<sitemap><loc>${escapeHtml(`${origin}/sitemap-punti-${i + 1}.xml`)}</loc></sitemap>`)
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  })
+
+  routes.get('/:file{sitemap-punti-[0-9]{1,6}\\.xml}', (c) => {
+    const snapshot = deps.snapshot()
+    const page = Number(c.req.param('file')!.replace(/\D/g, ''))
+    const first = (page - 1) * SITEMAP_PAGE_SIZE
+    if (page < 1 || (first >= snapshot.pointCount && page !== 1)) return c.body('Not found', 404)
+    const origin = originOf(c)
+    const urls: string[] = page === 1 ? [`<url><loc>${escapeHtml(`${origin}/`)}</loc></url>`, `<url><loc>${escapeHtml(`${origin}/statistiche`)}</loc></url>`] : []
+    for (let p = first; p < Math.min(snapshot.pointCount, first + SITEMAP_PAGE_SIZE); p++) {
+      const point = snapshot.records.get(p)
+      // A closed point keeps its page (links to it still answer) but is no longer offered to search engines.
+      if (point.status === 'closed') continue
+      urls.push(`<url><loc>${escapeHtml(`${origin}${pointPath(point)}`)}</loc><lastmod>${point.updated_at.slice(0, 10)}</lastmod></url>`)
+    }
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  })
+
+  routes.get('/robots.txt', (c) => {
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.text(`User-agent: *\nAllow: /\nDisallow: /v1/\nDisallow: /gestione/\nDisallow: /embed\n\nSitemap: ${originOf(c)}/sitemap.xml\n`)
+  })
+  return routes
+}

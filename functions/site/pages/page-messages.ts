@@ -1,0 +1,13 @@
+import en from '../../../web/messages/pages-en.json' with { type: 'json' }
+import it from '../../../web/messages/pages-it.json' with { type: 'json' }
+import { extendedTranslator, type Lang, type MessageKey } from '../../../web/i18n/messages.ts'
+
+/**
+ * The server-rendered pages' strings (`web/messages/pages-<lang>.json`, beside every other
+ * catalogue a translator edits), over the citizens' catalogue: services, topics, days and
+ * statuses are said as the locator says them.
+ */
+export type PagesKey = keyof typeof it
+export type PagesTranslate = (key: PagesKey | MessageKey, params?: Record<string, string | number>) => string
+
+export const pagesTranslator = (lang: Lang): PagesTranslate => extendedTranslator(lang, it, { it, en })

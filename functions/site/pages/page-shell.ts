@@ -1,0 +1,62 @@
+import type { Lang } from '../../../web/i18n/messages.ts'
+import { html, type Html } from './html.ts'
+import type { PagesTranslate } from './page-messages.ts'
+
+/**
+ * The frame of every server-rendered page: the site's header and footer (the same Designers
+ * Italia look as the locator's page, its stylesheets), the canonical address, the language
+ * alternates, and the Open Graph and Twitter card tags a shared link is previewed with.
+ */
+export interface PageHead {
+  readonly lang: Lang
+  readonly title: string
+  readonly description: string
+  /** The page's canonical absolute URL (its Italian address). */
+  readonly canonical: string
+  readonly jsonLd?: Html
+  readonly noIndex?: boolean
+}
+
+const BRAND_MARK = html`<svg class="brand__mark" viewBox="0 0 44 44" aria-hidden="true" focusable="false"><circle cx="22" cy="22" r="21" fill="#fff"/><path d="M22 9c-6 0-10.5 4.6-10.5 10.4C11.5 27 22 36 22 36s10.5-9 10.5-16.6C32.5 13.6 28 9 22 9Zm0 14.2a4 4 0 1 1 0-8 4 4 0 0 1 0 8Z" fill="#0066cc"/></svg>`
+
+export function pageShell(head: PageHead, main: Html, t: PagesTranslate): string {
+  const other: Lang = head.lang === 'it' ? 'en' : 'it'
+  const english = `${head.canonical}?lang=en`
+  const here = head.lang === 'it' ? head.canonical : english
+  return `<!doctype html>\n${html`<html lang="${head.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${head.title}</title>
+<meta name="description" content="${head.description}">
+${head.noIndex ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="canonical" href="${here}">
+<link rel="alternate" hreflang="it" href="${head.canonical}">
+<link rel="alternate" hreflang="en" href="${english}">
+<link rel="alternate" hreflang="x-default" href="${head.canonical}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="PuntoVicino">
+<meta property="og:title" content="${head.title}">
+<meta property="og:description" content="${head.description}">
+<meta property="og:url" content="${here}">
+<meta property="og:locale" content="${head.lang === 'it' ? 'it_IT' : 'en_GB'}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${head.title}">
+<meta name="twitter:description" content="${head.description}">
+<meta name="theme-color" content="#0066cc">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/styles/page.css">
+<link rel="stylesheet" href="/styles/pages.css">
+${head.jsonLd ? html`<script type="application/ld+json">${head.jsonLd}</script>` : ''}
+</head>
+<body data-mode="page">
+<a class="skip-link" href="#contenuto">${t('pages.skip')}</a>
+<header>
+  <div class="header-slim"><div class="container"><span>${t('pages.owner')}</span><a href="${head.lang === 'it' ? english : head.canonical}" lang="${other}" hreflang="${other}">${t('pages.other_language')}</a></div></div>
+  <div class="header-center"><div class="container"><a class="brand" href="/">${BRAND_MARK}<span><span class="brand__name">PuntoVicino</span><span class="brand__tagline">${t('pages.tagline')}</span></span></a></div></div>
+</header>
+<main id="contenuto" tabindex="-1"><div class="container">${main}</div></main>
+<footer class="site-footer"><div class="container"><a href="/">${t('pages.find')}</a> · <a href="/statistiche">${t('pages.statistics')}</a> · <a href="/v1/docs">API</a></div></footer>
+</body>
+</html>`.text}\n`
+}

@@ -1,0 +1,97 @@
+import { openingState, nextOpening, siteIntervalsOn } from '../../../shared/hours/open-at.ts'
+import { clockTime } from '../../../shared/hours/render-hours.ts'
+import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
+import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
+import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
+import { slugOf } from '../../../shared/text/slug.ts'
+import { formatDate } from '../../../web/i18n/format.ts'
+import type { Lang } from '../../../web/i18n/messages.ts'
+import { html, jsonForScript, type Html } from './html.ts'
+import type { PagesTranslate } from './page-messages.ts'
+import { pageShell } from './page-shell.ts'
+import { pointJsonLd } from './point-json-ld.ts'
+
+/**
+ * `/punti/{id}/{slug}`: one point as a complete HTML page, for search engines, link previews and
+ * anyone without JavaScript (issue 14): the same facts as the locator's detail — where, whether
+ * it is open now, each site's next seven days with dates, a van's next stops, services, booking,
+ * contacts, directions — with the point's schema.org JSON-LD.
+ */
+export const pointPath = (point: Pick<PointRecord, 'id' | 'name' | 'comune'>): string => `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`
+
+export interface PointPageContext {
+  readonly lang: Lang
+  readonly t: PagesTranslate
+  /** The site's origin, e.g. https://puntovicino.example (canonical URLs are absolute). */
+  readonly origin: string
+  readonly now: Date
+}
+
+export function renderPointPage(point: PointRecord, context: PointPageContext): string {
+  const { t, lang, now } = context
+  const canonical = `${context.origin}${pointPath(point)}`
+  const today = toRomeWallClock(now).date
+  const where = point.region && point.province ? t('pages.where', { comune: point.comune.name, province: point.province, region: point.region.name }) : point.comune.name
+  const main = html`
+<article class="pv-page">
+  <h1 class="page-title">${point.name}</h1>
+  <p class="pv-page__where">${where}</p>
+  ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
+  ${statusLine(point, context)}
+  ${point.description ? html`<p>${point.description}</p>` : ''}
+  <p>${t('pages.operator', { operator: point.operator.name })}</p>
+  ${point.sites.map((site) => siteSection(point, site, today, context))}
+  <section aria-labelledby="servizi"><h2 id="servizi">${t('pages.services')}</h2>
+    <ul>${point.services.map((service) => html`<li>${t(`service.${service}`)}</li>`)}</ul>
+    ${point.topics.length > 0 ? html`<h3>${t('pages.topics')}</h3><ul class="pv-page__topics">${point.topics.map((topic) => html`<li>${t(`topic.${topic}`)}</li>`)}</ul>` : ''}
+  </section>
+  <section aria-labelledby="contatti"><h2 id="contatti">${t('pages.contacts')}</h2>
+    <p>${t(`pages.booking.${point.booking}`)}</p>
+    <ul class="pv-page__links">
+      ${point.booking_url ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
+      ${point.contacts.phone ? html`<li>${t('pages.phone')}: <a href="tel:${point.contacts.phone.replace(/[^+\d]/g, '')}">${point.contacts.phone}</a></li>` : ''}
+      ${point.contacts.email ? html`<li>${t('pages.email')}: <a href="mailto:${point.contacts.email}">${point.contacts.email}</a></li>` : ''}
+      ${point.contacts.website ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
+    </ul>
+  </section>
+  <p class="pv-page__actions"><a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}#segnala">${t('pages.report')}</a></p>
+</article>`
+  const title = t('pages.point_title', { name: point.name, comune: point.comune.name })
+  const description = t('pages.point_description', { name: point.name, comune: point.comune.name })
+  return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })) }, main, t)
+}
+
+function statusLine(point: PointRecord, { t, lang, now }: PointPageContext): Html {
+  if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
+  if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
+  const wall = toRomeWallClock(now)
+  const asOf = t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
+  const state = openingState(now)(point)
+  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')} (${asOf}) · ${t('status.open_until', { time: clockTime(toRomeWallClock(state.closesAt).minutes) })}</p>`
+  const next = nextOpening(now)(point)
+  const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}` : ''
+  return html`<p class="pv-page__status">${t('pages.closed_now')} (${asOf})${nextText}</p>`
+}
+
+function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
+  const { t, lang, now } = context
+  const id = `sede-${site.id}`
+  const address = site.address?.street ?? (site === point.sites[0] ? point.address.street : null)
+  const days = Array.from({ length: 7 }, (_, offset) => addDays(today, offset))
+  const stops = site.kind === 'mobile' ? upcomingSessions(now, site, { days: 14, limit: 8 }) : []
+  return html`
+<section aria-labelledby="${id}" class="pv-page__site">
+  <h2 id="${id}">${site.kind === 'online' ? t('pages.online') : site.label}</h2>
+  <p>${t(`kind.${site.kind}`)}${address ? html` · ${address}` : ''}${site.address?.postcode ? html` ${site.address.postcode}` : ''}</p>
+  ${site.location ? html`<p><a href="https://www.openstreetmap.org/directions?to=${site.location.lat}%2C${site.location.lon}" rel="nofollow">${t('pages.directions')}</a></p>` : ''}
+  <table class="pv-page__week">
+    <caption>${t('pages.this_week')}</caption>
+    <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
+    <tbody>${days.map((date) => {
+      const intervals = siteIntervalsOn(site, date)
+      return html`<tr><th scope="row">${formatDate(date, lang)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(i.start)}–${clockTime(i.end)}${i.place ? ` (${i.place.label})` : ''}`).join(', ')}</td></tr>`
+    })}</tbody>
+  </table>
+  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${stop.start}–${stop.end}: ${stop.place.label}</li>`)}</ul>` : ''}
+</section>`
+}

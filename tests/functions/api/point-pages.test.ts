@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { sitePlaces, siteAtPlace } from '../../../shared/geo/site-places.ts'
+import { siteIntervalsOn } from '../../../shared/hours/open-at.ts'
+import { formatTimeOfDay } from '../../../shared/hours/normalize-schedule.ts'
+import { addDays, weekdayOf } from '../../../shared/hours/rome-time.ts'
+import type { PointView } from '../../../shared/schemas/point-view.ts'
+import { WEEKDAYS } from '../../../shared/vocabulary.ts'
+import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+
+/**
+ * Issue 14's floor, with JavaScript off (plain HTTP, as a crawler): every page the sitemap lists
+ * answers 200, names its canonical address, has a title with the point's name and comune, and
+ * carries schema.org JSON-LD whose opening hours, read as a search engine reads them, equal the
+ * API's for that point, date by date, place by place (seasonal sites and vans included).
+ */
+const fixture = createApiFixture()
+const DAYS_COMPARED = 45
+
+interface Spec { dayOfWeek?: string; opens: string; closes: string; validFrom?: string; validThrough?: string }
+
+/** The hours a reader of schema.org takes from a Place's specifications on a date. */
+function hoursFromSpecs(specs: readonly Spec[], date: string): string[] {
+  const dated = specs.filter((s) => s.dayOfWeek === undefined && s.validFrom! <= date && date <= s.validThrough!)
+  const chosen = dated.length > 0 ? dated : specs.filter((s) => s.dayOfWeek === `https://schema.org/${DAY_NAMES[weekdayOf(date)]}` && (s.validFrom === undefined || (s.validFrom <= date && date <= s.validThrough!)))
+  return chosen.filter((s) => !(s.opens === '00:00' && s.closes === '00:00')).map((s) => `${s.opens}-${s.closes}`).sort()
+}
+const DAY_NAMES = Object.fromEntries(WEEKDAYS.map((d, i) => [d, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][i]]))
+
+const pageOf = async (path: string) => {
+  const response = await fixture.get(path)
+  return { status: response.status, text: await response.text(), type: response.headers.get('content-type') }
+}
+
+describe('the pages a crawler finds through sitemap.xml', () => {
+  it('answers every listed page with its canonical address, a named title and JSON-LD hours equal to the API’s', async () => {
+    const index = await pageOf('/sitemap.xml')
+    expect(index.type).toBe('application/xml; charset=utf-8')
+    const sitemaps = [...index.text.matchAll(/<loc>http:\/\/localhost([^<]+)<\/loc>/g)].map((m) => m[1]!)
+    const urls: Array<{ path: string; lastmod: string | undefined }> = []
+    for (const sitemap of sitemaps) {
+      const file = await pageOf(sitemap)
+      expect(file.status, sitemap).toBe(200)
+      for (const m of file.text.matchAll(/<url><loc>http:\/\/localhost([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)) urls.push({ path: m[1]!, lastmod: m[2] })
+    }
+    const pointUrls = urls.filter((u) => u.path.startsWith('/punti/'))
+    expect(pointUrls.length).toBe(fixture.records.filter((p) => p.status !== 'closed').length)
+    let seasonalChecked = 0
+    let vanStopsChecked = 0
+    for (const { path, lastmod } of pointUrls) {
+      const page = await pageOf(path)
+      expect(page.status, path).toBe(200)
+      expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path.replaceAll('&', '&amp;')}">`)
+      const id = decodeURIComponent(path.split('/')[2]!)
+      const api = await fixture.getJson<PointView>(`/v1/points/${encodeURIComponent(id)}`)
+      expect(lastmod).toBe(api.updated_at.slice(0, 10))
+      const title = page.text.match(/<title>([^<]*)<\/title>/)![1]!.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"')
+      expect(title).toContain(api.name)
+      expect(title).toContain(api.comune.name)
+      const ld = JSON.parse(page.text.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!) as { '@type': string; name: string; availableChannel: Array<{ serviceLocation?: { geo: { latitude: number; longitude: number }; openingHoursSpecification: Spec[] } }> }
+      expect(ld['@type']).toBe('GovernmentService')
+      expect(ld.name).toBe(api.name)
+      // The channels with a place come in site order, each site's places in index order.
+      const located = ld.availableChannel.filter((c) => c.serviceLocation)
+      const expected = api.sites.flatMap((site) => sitePlaces(site, FIXED_TODAY).map((place) => ({ site, place })))
+      expect(located.length, path).toBe(expected.length)
+      located.forEach((channel, i) => {
+        const { site, place } = expected[i]!
+        expect(channel.serviceLocation!.geo).toEqual({ '@type': 'GeoCoordinates', latitude: place.location.lat, longitude: place.location.lon })
+        const here = siteAtPlace(site, place)
+        for (let d = 0; d < DAYS_COMPARED; d++) {
+          const date = addDays(FIXED_TODAY, d)
+          const truth = siteIntervalsOn(here, date).map((iv) => `${formatTimeOfDay(iv.start)}-${formatTimeOfDay(iv.end)}`).sort()
+          expect(hoursFromSpecs(channel.serviceLocation!.openingHoursSpecification, date), `${path} ${site.id} ${date}`).toEqual(truth)
+        }
+        if (site.kind === 'seasonal') seasonalChecked++
+        if (place.role === 2) vanStopsChecked++
+      })
+    }
+    expect(seasonalChecked).toBeGreaterThan(0)
+    expect(vanStopsChecked).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('redirects an old or missing slug to the page’s address, says 404 for an unknown point, and names the languages it has', async () => {
+    const point = fixture.records.find((p) => p.status === 'active')!
+    const missing = await fixture.get(`/punti/${point.id}`)
+    expect(missing.status).toBe(301)
+    const location = missing.headers.get('location')!
+    expect((await fixture.get(`/punti/${point.id}/un-vecchio-nome`)).headers.get('location')).toBe(location)
+    const english = await pageOf(`${location}?lang=en`)
+    expect(english.text).toContain('<html lang="en">')
+    expect(english.text).toContain('Hours for the next 7 days')
+    const unknown = await pageOf('/punti/nessun-punto-cosi')
+    expect(unknown.status).toBe(404)
+    expect(unknown.text).toContain('<meta name="robots" content="noindex">')
+    const german = await pageOf(`${location}?lang=de`)
+    expect(german.status).toBe(400)
+    expect(german.text).toContain('it, en')
+  })
+
+  it('tells robots where the sitemap is and keeps them out of the API and the console', async () => {
+    const robots = await pageOf('/robots.txt')
+    expect(robots.text).toContain('Sitemap: http://localhost/sitemap.xml')
+    expect(robots.text).toContain('Disallow: /v1/')
+    expect(robots.text).toContain('Disallow: /gestione/')
+  })
+})
