@@ -35,8 +35,8 @@ export interface AppDeps {
   readonly log?: LogSink
   /** When /healthz calls the snapshot stale. */
   readonly health?: HealthLimits
-  /** The public site's origin for canonical addresses (pages, sitemap), when the request's own is not it. */
-  readonly siteOrigin?: () => string | undefined
+  /** Take the site's origin for canonical addresses from the edge's header (routes/pages.ts): on AWS, behind CloudFront. */
+  readonly trustSiteOriginHeader?: boolean
 }
 
 const READ_METHODS = 'GET, HEAD, OPTIONS'
@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
   const comuni = () => deps.gazetteer.comuni
   app.route('/', regionsRoutes({ snapshot, comuni, now }))
   app.route('/', coverageRoutes({ snapshot, comuni, cursors, now }))
-  app.route('/', pagesRoutes({ snapshot, now, ...(deps.siteOrigin ? { siteOrigin: deps.siteOrigin } : {}) }))
+  app.route('/', pagesRoutes({ snapshot, now, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is

@@ -88,6 +88,8 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
     cursorSecret: typeof cursorSecret === 'string' ? cursorSecret : () => currentValue(cursorSecret, 'the cursor key is not loaded'),
     ...(originSecret ? { originSecrets: () => originSecret.get() } : {}),
     readDocsAsset: docsAssetsServedByCloudFront,
+    // Requests come through CloudFront (origin-verify), which tells the site's origin for canonical addresses.
+    trustSiteOriginHeader: originSecret !== undefined,
     now,
     log,
   })

@@ -9,6 +9,7 @@ import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { TILES_FOLDER } from '../../shared/map/basemap-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
+import { SITE_ORIGIN_HEADER } from '../../functions/api/routes/pages.ts'
 import { DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, consoleContentSecurityPolicy, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
 
@@ -29,6 +30,20 @@ export const CLEAN_URLS_FUNCTION = `function handler(event) {
   }
   return request;
 }`
+
+/**
+ * CloudFront Function (viewer request) for the server-rendered pages: the site's own origin, from
+ * the Host the viewer reached (one of the distribution's names), for their canonical addresses;
+ * any value a viewer sent in the same header is replaced.
+ */
+export const SITE_ORIGIN_FUNCTION = `function handler(event) {
+  var request = event.request;
+  request.headers['${SITE_ORIGIN_HEADER}'] = { value: 'https://' + request.headers.host.value };
+  return request;
+}`
+
+/** The server-rendered pages, from the read API: a page per point, the sitemap and robots.txt. */
+export const PAGE_PATHS = ['/punti/*', '/sitemap*.xml', '/robots.txt'] as const
 
 /** The operators' console: its page (`/gestione/` → `gestione/index.html`) and its files. */
 export const CONSOLE_PATHS = ['/gestione/*'] as const
@@ -189,6 +204,11 @@ export class StaticSite extends Construct {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted',
     })
+    const siteOrigin = new cloudfront.Function(this, 'SiteOrigin', {
+      code: cloudfront.FunctionCode.fromInline(SITE_ORIGIN_FUNCTION),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'PuntoVicino: the site origin for the pages canonical addresses',
+    })
     this.basemapCachePolicy = new cloudfront.CachePolicy(this, 'BasemapCache', {
       comment: 'PuntoVicino /tiles/*: the origin decides (archives a year, style.json 5 minutes); 5 minutes by default',
       minTtl: Duration.seconds(0),
@@ -271,6 +291,8 @@ export class StaticSite extends Construct {
         '/v1/points/*/reports*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, originRequestPolicy: this.reportsOriginRequest },
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
+        // Pages for search engines and link previews, rendered by the read API, cached like its answers.
+        ...Object.fromEntries(PAGE_PATHS.map((path) => [path, { ...apiBehaviour(this.apiCachePolicy), functionAssociations: [{ function: siteOrigin, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }])),
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Europe and North America edges: the users are in Italy, and it is the cheapest class.

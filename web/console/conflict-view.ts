@@ -2,7 +2,7 @@ import { changedFields } from '../../shared/registry/point-changes.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 
 export interface ConflictVersions {

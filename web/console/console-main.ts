@@ -1,5 +1,5 @@
 import { mayWrite, type Role } from '../../shared/access/roles.ts'
-import { isLang, DEFAULT_LANG } from '../i18n/messages.ts'
+import { isLang, DEFAULT_LANG } from '../../shared/i18n/messages.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
 import { consoleTranslator, type ConsoleKey } from './console-messages.ts'

@@ -1,9 +1,9 @@
-import en from '../messages/console-en.json' with { type: 'json' }
-import it from '../messages/console-it.json' with { type: 'json' }
-import { extendedTranslator, type Lang, type MessageKey } from '../i18n/messages.ts'
+import en from '../../shared/i18n/messages/console-en.json' with { type: 'json' }
+import it from '../../shared/i18n/messages/console-it.json' with { type: 'json' }
+import { extendedTranslator, type Lang, type MessageKey } from '../../shared/i18n/messages.ts'
 
 /**
- * The console's strings, in files of their own (`web/messages/console-<lang>.json`) so the
+ * The console's strings, in files of their own (`shared/i18n/messages/console-<lang>.json`) so the
  * citizens' bundle does not carry them; day, service and topic names come from the citizens'
  * catalogue, so both say them the same way.
  */

@@ -1,7 +1,7 @@
 import { WEEKDAYS, type Weekday } from '../../shared/vocabulary.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ConsoleTranslate } from './console-messages.ts'
 import { fieldId } from './field-ids.ts'
 

@@ -2,7 +2,7 @@ import { BOOKING_MODES, POINT_STATUSES, SERVICES, TOPICS } from '../../shared/vo
 import { draftOf } from '../../shared/registry/point-changes.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { AdminClient, Problem } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { conflictView } from './conflict-view.ts'

@@ -1,6 +1,6 @@
 import { isItalianPublicHoliday } from '../../shared/hours/holidays.ts'
 import type { Site } from '../../shared/schemas/point.ts'
-import type { Translate } from '../i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
 
 export interface HolidayNote {
   /** What the weekly hours do on national public holidays: "Chiuso nei giorni festivi nazionali". */

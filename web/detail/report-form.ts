@@ -2,7 +2,7 @@ import { REPORT_CATEGORIES } from '../../shared/vocabulary.ts'
 import type { ReportRequest, ReportStatusView } from '../../shared/schemas/report.ts'
 import { h } from '../dom/h.ts'
 import { formatDate } from '../i18n/format.ts'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 

@@ -1,18 +1,14 @@
 import { clockTime } from '../../shared/hours/render-hours.ts'
+import { formatDate } from '../../shared/i18n/format-date.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { localeOf, type Lang, type Translate } from './messages.ts'
+import { localeOf, type Lang, type Translate } from '../../shared/i18n/messages.ts'
 
-export { clockTime }
+export { clockTime, formatDate }
 
 /** "09:30" (a schedule's TimeOfDay) → "9:30". */
 export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 
-/** A calendar date (YYYY-MM-DD, a Rome date) in words: "giovedì 28 novembre". */
-export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
-  // The date is already Rome's; format it at UTC midnight so no zone can shift the day.
-  return new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
-}
 
 /** A season bound: `2026-06-15` or the every-year `--06-15` → "15 giugno". */
 export function formatSeasonBound(bound: string, lang: Lang): string {

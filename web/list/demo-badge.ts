@@ -1,6 +1,6 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { h } from '../dom/h.ts'
-import type { Translate } from '../i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
 
 /** Generated demo points carry `source.dataset: "demo"` (see SourceSchema): never to be taken for a real office. */
 export const isDemoPoint = (point: Pick<PointView, 'source'>): boolean => point.source.dataset === 'demo'

@@ -1,7 +1,7 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { h } from '../dom/h.ts'
 import { formatDistance } from '../i18n/format.ts'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
 import { addressLine, cardStatus, kindLabel, kindNote, otherSiteNote, primarySite } from './point-summary.ts'

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
 import { regionName } from '../locator/region-words.ts'
 import { HERE_PLACE, type LocatorState } from '../state/locator-state.ts'
 

@@ -1,6 +1,6 @@
 import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
-import type { MessageKey, Translate } from '../i18n/messages.ts'
+import type { MessageKey, Translate } from '../../shared/i18n/messages.ts'
 import type { LocatorState } from '../state/locator-state.ts'
 
 export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind' | 'open_now' | 'accessible'>>

@@ -1,6 +1,6 @@
 import type { ApiClient, Place, PlacePage } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
-import type { Translate } from '../i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
 import { parseTypedPlace, pickPlace } from './pick-place.ts'
 import { placeLabel } from './place-label.ts'
 

@@ -1,4 +1,4 @@
-import type { Lang, Translate } from '../i18n/messages.ts'
+import type { Lang, Translate } from '../../shared/i18n/messages.ts'
 
 /** What every view needs to word things: the language, its strings and the clock. */
 export interface ViewContext {

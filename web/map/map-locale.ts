@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
 
 /**
  * MapLibre's UI strings (its `locale` option, keys from maplibre-gl's `src/ui/default_locale.ts`)

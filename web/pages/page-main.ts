@@ -1,5 +1,5 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
-import { translator } from '../i18n/messages.ts'
+import { translator } from '../../shared/i18n/messages.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'

@@ -1,7 +1,7 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { formatDate } from '../i18n/format.ts'
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/messages.ts'
+import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/messages.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
 import { loadStats } from './stats-data.ts'

@@ -1,8 +1,8 @@
-import en from '../messages/stats-en.json' with { type: 'json' }
-import it from '../messages/stats-it.json' with { type: 'json' }
-import { extendedTranslator, type Lang, type MessageKey } from '../i18n/messages.ts'
+import en from '../../shared/i18n/messages/stats-en.json' with { type: 'json' }
+import it from '../../shared/i18n/messages/stats-it.json' with { type: 'json' }
+import { extendedTranslator, type Lang, type MessageKey } from '../../shared/i18n/messages.ts'
 
-/** The statistics page's strings (`web/messages/stats-<lang>.json`), over the citizens' catalogue. */
+/** The statistics page's strings (`shared/i18n/messages/stats-<lang>.json`), over the citizens' catalogue. */
 export type StatsKey = keyof typeof it
 export type StatsTranslate = (key: StatsKey | MessageKey, params?: Record<string, string | number>) => string
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { getPoint } from '../../../shared/geo/query.ts'
-import { isLang, LANGS, type Lang } from '../../../web/i18n/messages.ts'
+import { isLang, LANGS, type Lang } from '../../../shared/i18n/messages.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { pagesTranslator } from '../../site/pages/page-messages.ts'
 import { pageShell } from '../../site/pages/page-shell.ts'
@@ -13,14 +13,22 @@ import { html } from '../../site/pages/html.ts'
  * request (cached 5 minutes at the edge, like the API's answers for a minute): one page per
  * point at `/punti/{id}/{slug}` (an old or missing slug redirects to the current one),
  * `sitemap.xml` (an index of pages of at most 40,000 addresses, each with `lastmod`) and
- * `robots.txt`. The canonical origin is the site's (`siteOrigin`), else the request's.
+ * `robots.txt`. Canonical addresses use the site's origin (see `trustSiteOriginHeader`).
  */
 export interface PagesDeps {
   readonly snapshot: () => Snapshot
   readonly now: () => Date
-  /** The public site's origin (https://…), when the request's own is not it (behind CloudFront). */
-  readonly siteOrigin?: () => string | undefined
+  /**
+   * Behind CloudFront the request reaches the function under API Gateway's host name: the site's
+   * own origin then comes in SITE_ORIGIN_HEADER, set at the edge from the viewer's Host (a
+   * CloudFront Function, infra/constructs/static-site.ts). Only trusted where the origin-verify
+   * secret guarantees the request came through CloudFront.
+   */
+  readonly trustSiteOriginHeader?: boolean
 }
+
+export const SITE_ORIGIN_HEADER = 'x-puntovicino-site-origin'
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]{1,253}$/i
 
 /** Addresses per sitemap file: the protocol allows 50,000. */
 export const SITEMAP_PAGE_SIZE = 40_000
@@ -28,7 +36,10 @@ const PAGE_CACHE = 'public, max-age=300'
 
 export function pagesRoutes(deps: PagesDeps): Hono {
   const routes = new Hono()
-  const originOf = (c: Context): string => deps.siteOrigin?.() ?? new URL(c.req.url).origin
+  const originOf = (c: Context): string => {
+    const told = deps.trustSiteOriginHeader ? c.req.header(SITE_ORIGIN_HEADER) : undefined
+    return told !== undefined && HTTPS_ORIGIN.test(told) ? told : new URL(c.req.url).origin
+  }
 
   /** The page's language from `?lang=`; an unsupported one is answered, never silently replaced. */
   const languageOf = (c: Context): Lang | Response => {

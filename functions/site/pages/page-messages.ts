@@ -1,9 +1,9 @@
-import en from '../../../web/messages/pages-en.json' with { type: 'json' }
-import it from '../../../web/messages/pages-it.json' with { type: 'json' }
-import { extendedTranslator, type Lang, type MessageKey } from '../../../web/i18n/messages.ts'
+import en from '../../../shared/i18n/messages/pages-en.json' with { type: 'json' }
+import it from '../../../shared/i18n/messages/pages-it.json' with { type: 'json' }
+import { extendedTranslator, type Lang, type MessageKey } from '../../../shared/i18n/messages.ts'
 
 /**
- * The server-rendered pages' strings (`web/messages/pages-<lang>.json`, beside every other
+ * The server-rendered pages' strings (`shared/i18n/messages/pages-<lang>.json`, beside every other
  * catalogue a translator edits), over the citizens' catalogue: services, topics, days and
  * statuses are said as the locator says them.
  */

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../web/i18n/messages.ts'
+import type { Lang } from '../../../shared/i18n/messages.ts'
 import { html, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 

@@ -104,3 +104,17 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(robots.text).toContain('Disallow: /gestione/')
   })
 })
+
+describe('the canonical origin behind CloudFront', () => {
+  it('takes the site origin from the edge’s header only where the app trusts it, and only an https origin', async () => {
+    const { createApp } = await import('../../../functions/api/app.ts')
+    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
+    const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
+    const { SITE_ORIGIN_HEADER } = await import('../../../functions/api/routes/pages.ts')
+    const make = (trust: boolean) => createApp({ snapshots: inMemorySnapshotSource(fixture.snapshot), gazetteer: undefined as never, cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {}, trustSiteOriginHeader: trust })
+    const robots = async (trust: boolean, told: string) => (await (await make(trust).request('https://abc.execute-api.eu-south-1.amazonaws.com/robots.txt', { headers: { [SITE_ORIGIN_HEADER]: told } })).text()).match(/Sitemap: (.*)/)![1]
+    expect(await robots(true, 'https://punti.example.it')).toBe('https://punti.example.it/sitemap.xml')
+    expect(await robots(false, 'https://punti.example.it')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
+    expect(await robots(true, 'javascript:alert(1)//')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
+  })
+})

@@ -3,9 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions'
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
+import { SITE_ORIGIN_HEADER } from '../../../functions/api/routes/pages.ts'
 import { runInNewContext } from 'node:vm'
 import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../../functions/site/content-security-policy.ts'
-import { CLEAN_URLS_FUNCTION, EMBED_PATHS, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { CLEAN_URLS_FUNCTION, EMBED_PATHS, PAGE_PATHS, SITE_ORIGIN_FUNCTION, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -201,6 +202,17 @@ describe('StaticSite', () => {
       ResponseHeadersPolicyConfig: Match.objectLike({ SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: embedCsp, Override: true } }) }),
     })
     for (const path of EMBED_PATHS) expect(behaviours.find((b) => b.PathPattern === path)?.TargetOriginId).toBe(siteOrigin)
+  })
+
+  it('serves the pages for search engines from the read API, telling it the site origin the viewer reached', () => {
+    for (const path of PAGE_PATHS) {
+      const behaviour = behaviours.find((b) => b.PathPattern === path) as { TargetOriginId: string; FunctionAssociations?: Array<{ EventType: string }> } | undefined
+      expect(behaviour?.TargetOriginId, path).toBe(apiOrigin)
+      expect(behaviour?.FunctionAssociations?.map((f) => f.EventType), path).toEqual(['viewer-request'])
+    }
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: SITE_ORIGIN_FUNCTION })
+    const told = runInNewContext(`${SITE_ORIGIN_FUNCTION}; handler({ request: { headers: { host: { value: 'punti.example.it' }, '${SITE_ORIGIN_HEADER}': { value: 'https://evil.example' } } } }).headers`) as Record<string, { value: string }>
+    expect(told[SITE_ORIGIN_HEADER]!.value).toBe('https://punti.example.it')
   })
 
   it('serves the clean URLs /embed and /embed-builder from their .html files', () => {

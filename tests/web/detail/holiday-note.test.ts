@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { holidayNote } from '../../../web/detail/holiday-note.ts'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 
 const it_ = translator('it')
 const en = translator('en')

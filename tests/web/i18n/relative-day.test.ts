@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 import { dayWords, relativeDay } from '../../../web/i18n/relative-day.ts'
 
 const today = '2026-12-01' // a Tuesday

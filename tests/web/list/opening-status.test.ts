@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Site } from '../../../shared/schemas/point.ts'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 import { openingStatus, type OpeningStatusInput } from '../../../web/list/opening-status.ts'
 
 // Tuesday 1 December 2026, 10:00 in Rome; the process runs in New York (vitest config).

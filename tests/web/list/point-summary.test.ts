@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, otherSiteNote } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 import { resultsHeading } from '../../../web/list/results-heading.ts'
 import { HERE_PLACE } from '../../../web/state/locator-state.ts'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../web/i18n/messages.ts'
+import { translator } from '../../../shared/i18n/messages.ts'
 import { mapLocale } from '../../../web/map/map-locale.ts'
 
 /** The MapLibre build the page bundles: its default locale table holds every key `locale` can override. */

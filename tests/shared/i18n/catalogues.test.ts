@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 /**
- * Every message file a translator edits (web/messages/<bundle>-<lang>.json; the citizens' is
+ * Every message file a translator edits (shared/i18n/messages/<bundle>-<lang>.json; the citizens' is
  * <lang>.json) has each key of its Italian reference, no key the reference lacks, and the same
  * {placeholders}: a missing translation is a failing test, not a silent fallback to Italian.
  */
-const DIR = 'web/messages'
+const DIR = 'shared/i18n/messages'
 const files = readdirSync(DIR).filter((name) => name.endsWith('.json'))
 const bundleOf = (name: string) => name.replace(/(^|-)[a-z]{2}\.json$/, '') || 'citizens'
 const langOf = (name: string) => name.match(/([a-z]{2})\.json$/)![1]!

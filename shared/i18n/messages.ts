@@ -1,8 +1,8 @@
-import en from '../messages/en.json' with { type: 'json' }
-import it from '../messages/it.json' with { type: 'json' }
+import en from './messages/en.json' with { type: 'json' }
+import it from './messages/it.json' with { type: 'json' }
 
 /**
- * UI strings live in `web/messages/<lang>.json`, one flat key per string; Italian is the
+ * UI strings live in `shared/i18n/messages/<lang>.json`, one flat key per string; Italian is the
  * reference file. Adding German or French (bilingual regions need them) is a new JSON file plus
  * one entry in CATALOGUES: every key missing there falls back to Italian.
  */
