@@ -58,7 +58,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
 
   for (const folder of ['gestione', 'embed']) mkdirSync(join(DIST, folder), { recursive: true })
   for (const page of ['index.html', 'embed.html', 'embed-builder.html', 'gestione/index.html', 'statistiche.html', 'embed/statistiche.html']) {
-    const html = readFileSync(join(WEB, 'pages', page), 'utf8').replaceAll('%MAP_STYLE%', escapeAttribute(mapStyle)).replaceAll('%API_BASE%', escapeAttribute(apiBase))
+    const html = withPartials(readFileSync(join(WEB, 'pages', page), 'utf8')).replaceAll('%MAP_STYLE%', escapeAttribute(mapStyle)).replaceAll('%API_BASE%', escapeAttribute(apiBase))
     writeFileSync(join(DIST, page), html)
   }
   copyInto('styles', readdirSync(join(WEB, 'styles')).map((f) => join(WEB, 'styles', f)))
@@ -67,6 +67,11 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
   copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg')])
   writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile))
   return { metafile: result.metafile, ms: performance.now() - started }
+}
+
+/** `<!-- include: header -->` → web/pages/partials/header.html: what the pages share is written once. */
+function withPartials(page: string): string {
+  return page.replace(/<!-- include: ([a-z-]+) -->\n?/g, (_, name: string) => readFileSync(join(WEB, 'pages', 'partials', `${name}.html`), 'utf8'))
 }
 
 function copyInto(folder: string, files: readonly string[]): void {

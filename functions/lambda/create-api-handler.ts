@@ -4,6 +4,7 @@ import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-l
 import { readFileSync } from 'node:fs'
 import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
 import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
+import { lazyGazetteer } from '../../shared/gazetteer/lazy-gazetteer.ts'
 import { createGazetteer, type Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import { createApp, NotReadyError } from '../api/app.ts'
 import { CachedSecret } from '../aws/secrets-manager.ts'
@@ -39,25 +40,13 @@ export type ApiHandler = ((event: APIGatewayProxyEventV2, context?: Context) => 
 // are not carried in this bundle; a request that reaches the function for one gets a 404.
 const docsAssetsServedByCloudFront: DocsAssetReader = async () => undefined
 
-let parsed: Gazetteer | undefined
-const gazetteer = (): Gazetteer => (parsed ??= createGazetteer(parseComuniCsv(readFileSync(new URL(comuniCsvFile, import.meta.url), 'utf8'))))
-
 /**
  * The gazetteer, from the CSV file esbuild copies beside the bundle, read and parsed on first
- * use: only /v1/places needs it, so a cold start that answers a nearest query neither reads nor
- * parses 7,896 rows (inlined as a JS string, its 631 KiB were scanned by every cold start).
+ * use: only /v1/places, /v1/regions and /v1/coverage need it, so a cold start that answers a
+ * nearest query neither reads nor parses 7,896 rows (inlined as a JS string, its 631 KiB were
+ * scanned by every cold start).
  */
-export const bundledGazetteer: Gazetteer = {
-  get comuni() {
-    return gazetteer().comuni
-  },
-  byIstat: (code) => gazetteer().byIstat(code),
-  findByName: (name, opts) => gazetteer().findByName(name, opts),
-  search: (q, limit) => gazetteer().search(q, limit),
-  nearest: (lat, lon) => gazetteer().nearest(lat, lon),
-  byPostcode: (cap) => gazetteer().byPostcode(cap),
-  similar: (name, limit) => gazetteer().similar(name, limit),
-}
+export const bundledGazetteer: Gazetteer = lazyGazetteer(() => createGazetteer(parseComuniCsv(readFileSync(new URL(comuniCsvFile, import.meta.url), 'utf8'))))
 
 function currentValue(secret: CachedSecret, missing: string): string {
   const [current] = secret.get()

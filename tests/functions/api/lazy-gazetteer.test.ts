@@ -5,6 +5,7 @@ import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.t
 import { inMemorySnapshotSource } from '../../../functions/snapshot/snapshot-source.ts'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import { lazyGazetteer } from '../../../shared/gazetteer/lazy-gazetteer.ts'
 import { demoPointRecords, snapshotOf } from './support/app-fixture.ts'
 
 /**
@@ -14,22 +15,15 @@ import { demoPointRecords, snapshotOf } from './support/app-fixture.ts'
  */
 function countingGazetteer(): { gazetteer: Gazetteer; reads: () => number } {
   let reads = 0
-  let real: Gazetteer | undefined
-  const use = (): Gazetteer => {
-    reads++
-    return (real ??= createGazetteer(loadComuni()))
-  }
-  const gazetteer: Gazetteer = {
-    get comuni() {
-      return use().comuni
+  const real = createGazetteer(loadComuni())
+  // Counts every use, not only the first: lazyGazetteer would hide later reads behind its cache.
+  const counted = lazyGazetteer(() => real)
+  const gazetteer = new Proxy(counted, {
+    get(target, property, receiver) {
+      reads++
+      return Reflect.get(target, property, receiver)
     },
-    byIstat: (code) => use().byIstat(code),
-    findByName: (name, opts) => use().findByName(name, opts),
-    search: (q, limit) => use().search(q, limit),
-    nearest: (lat, lon) => use().nearest(lat, lon),
-    byPostcode: (cap) => use().byPostcode(cap),
-    similar: (name, limit) => use().similar(name, limit),
-  }
+  })
   return { gazetteer, reads: () => reads }
 }
 
