@@ -30,6 +30,15 @@ export interface PagesDeps {
 export const SITE_ORIGIN_HEADER = 'x-puntovicino-site-origin'
 const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]{1,253}$/i
 
+/** The pages' routes: HTML and XML for crawlers and people, not part of the API's OpenAPI document. */
+export const SITE_PAGE_ROUTES = {
+  point: '/punti/:id',
+  pointWithSlug: '/punti/:id/:slug',
+  sitemapIndex: '/sitemap.xml',
+  sitemapPage: '/:file{sitemap-punti-[0-9]{1,6}\\.xml}',
+  robots: '/robots.txt',
+} as const
+
 /** Addresses per sitemap file: the protocol allows 50,000. */
 export const SITEMAP_PAGE_SIZE = 40_000
 const PAGE_CACHE = 'public, max-age=300'
@@ -74,10 +83,10 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     c.header('Cache-Control', PAGE_CACHE)
     return c.html(renderPointPage(point, { lang, t, origin: originOf(c), now: deps.now() }))
   }
-  routes.get('/punti/:id', pointPage)
-  routes.get('/punti/:id/:slug', pointPage)
+  routes.get(SITE_PAGE_ROUTES.point, pointPage)
+  routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
-  routes.get('/sitemap.xml', (c) => {
+  routes.get(SITE_PAGE_ROUTES.sitemapIndex, (c) => {
     const origin = originOf(c)
     const pages = Math.max(1, Math.ceil(deps.snapshot().pointCount / SITEMAP_PAGE_SIZE))
     const entries = Array.from({ length: pages }, (_, i) => `<sitemap><loc>${escapeHtml(`${origin}/sitemap-punti-${i + 1}.xml`)}</loc></sitemap>`)
@@ -85,7 +94,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })
 
-  routes.get('/:file{sitemap-punti-[0-9]{1,6}\\.xml}', (c) => {
+  routes.get(SITE_PAGE_ROUTES.sitemapPage, (c) => {
     const snapshot = deps.snapshot()
     const page = Number(c.req.param('file')!.replace(/\D/g, ''))
     const first = (page - 1) * SITEMAP_PAGE_SIZE
@@ -102,7 +111,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })
 
-  routes.get('/robots.txt', (c) => {
+  routes.get(SITE_PAGE_ROUTES.robots, (c) => {
     c.header('Cache-Control', PAGE_CACHE)
     return c.text(`User-agent: *\nAllow: /\nDisallow: /v1/\nDisallow: /gestione/\nDisallow: /embed\n\nSitemap: ${originOf(c)}/sitemap.xml\n`)
   })

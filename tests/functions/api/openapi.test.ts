@@ -7,6 +7,7 @@ import { createAdminApp } from '../../../functions/api/admin-app.ts'
 import { honoPath } from '../../../functions/api/api-route.ts'
 import type { Registry } from '../../../shared/registry-port.ts'
 import type { Reports } from '../../../shared/reports-port.ts'
+import { SITE_PAGE_ROUTES } from '../../../functions/api/routes/pages.ts'
 import { createApiFixture, REGISTRY_VERSION, snapshotOf } from './support/app-fixture.ts'
 
 const fixture = createApiFixture()
@@ -90,7 +91,7 @@ describe('the OpenAPI document at /v1/openapi.json', () => {
 })
 
 describe('the routes the app serves and the routes the document describes', () => {
-  it('are the same, method by method, apart from the reference page\'s script and assets', () => {
+  it('are the same, method by method, apart from the reference page\'s script and assets and the pages for people and crawlers', () => {
     // The operators' app only lists its routes here: nothing is called, so it needs no real registry.
     const adminApp = createAdminApp({ registry: {} as Registry, reports: {} as Reports, verifyToken: () => Promise.reject(new Error('not called')), clientAddress: () => 'unused', log: () => {} })
     // One entry per handler: a route's request validators are listed under its path too; the
@@ -98,7 +99,8 @@ describe('the routes the app serves and the routes the document describes', () =
     const served = [...fixture.app.routes.filter((route) => route.method === 'GET'), ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${honoPath({ path: path as `/${string}` })}`))
     const assetsOfTheReference = ['GET /v1/docs/init.js', 'GET /v1/docs/docs.css', 'GET /v1/docs/assets/:name']
-    expect(new Set(served)).toEqual(new Set([...documented, ...assetsOfTheReference]))
+    const sitePages = Object.values(SITE_PAGE_ROUTES).map((path) => `GET ${path}`)
+    expect(new Set(served)).toEqual(new Set([...documented, ...assetsOfTheReference, ...sitePages]))
   })
 })
 
