@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
   const comuni = () => deps.gazetteer.comuni
   app.route('/', regionsRoutes({ snapshot, comuni, now }))
   app.route('/', coverageRoutes({ snapshot, comuni, cursors, now }))
-  app.route('/', pagesRoutes({ snapshot, now, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
+  app.route('/', pagesRoutes({ snapshot, comuni, now, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
 
   // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is

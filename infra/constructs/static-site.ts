@@ -42,8 +42,8 @@ export const SITE_ORIGIN_FUNCTION = `function handler(event) {
   return request;
 }`
 
-/** The server-rendered pages, from the read API: a page per point, the sitemap and robots.txt. */
-export const PAGE_PATHS = ['/punti/*', '/sitemap*.xml', '/robots.txt'] as const
+/** The server-rendered pages, from the read API: a page per point, comune, province and region, the sitemaps and robots.txt. */
+export const PAGE_PATHS = ['/punti/*', '/comuni/*', '/regioni/*', '/province/*', '/sitemap*.xml', '/robots.txt'] as const
 
 /** The operators' console: its page (`/gestione/` → `gestione/index.html`) and its files. */
 export const CONSOLE_PATHS = ['/gestione/*'] as const

@@ -5,7 +5,9 @@ import { isLang, LANGS, type Lang } from '../../../shared/i18n/messages.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { pagesTranslator } from '../../site/pages/page-messages.ts'
 import { pageShell } from '../../site/pages/page-shell.ts'
-import { pointPath, renderPointPage } from '../../site/pages/point-page.ts'
+import { pointPath, renderPointPage, type PointPageContext } from '../../site/pages/point-page.ts'
+import { comuneAt, regionAt, renderComunePage, renderProvincePage, renderRegionPage, territoryPaths } from '../../site/pages/territory-pages.ts'
+import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { html } from '../../site/pages/html.ts'
 
 /**
@@ -17,6 +19,8 @@ import { html } from '../../site/pages/html.ts'
  */
 export interface PagesDeps {
   readonly snapshot: () => Snapshot
+  /** The gazetteer's comuni, asked for by the territory's pages only (a cold start never parses them for a point's page). */
+  readonly comuni: () => readonly Comune[]
   readonly now: () => Date
   /**
    * Behind CloudFront the request reaches the function under API Gateway's host name: the site's
@@ -37,6 +41,10 @@ export const SITE_PAGE_ROUTES = {
   sitemapIndex: '/sitemap.xml',
   sitemapPage: '/:file{sitemap-punti-[0-9]{1,6}\\.xml}',
   robots: '/robots.txt',
+  comune: '/comuni/:slug',
+  region: '/regioni/:slug',
+  province: '/province/:sigla',
+  territorySitemap: '/sitemap-territorio.xml',
 } as const
 
 /** Addresses per sitemap file: the protocol allows 50,000. */
@@ -64,32 +72,51 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return c.html(body, 400)
   }
 
-  const pointPage = (c: Context) => {
+  const notFound = (c: Context, lang: Lang): Response => {
+    const t = pagesTranslator(lang)
+    const body = pageShell(
+      { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
+      html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
+      t,
+    )
+    return c.html(body, 404)
+  }
+
+  /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
+  const page = (c: Context, render: (context: PointPageContext) => string | undefined): Response => {
     const lang = languageOf(c)
     if (lang instanceof Response) return lang
-    const t = pagesTranslator(lang)
+    const body = render({ lang, t: pagesTranslator(lang), origin: originOf(c), now: deps.now() })
+    if (body === undefined) return notFound(c, lang)
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.html(body)
+  }
+
+  const pointPage = (c: Context) => {
     const id = c.req.param('id')!
     const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
-    if (!point) {
-      const body = pageShell(
-        { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
-        html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
-        t,
-      )
-      return c.html(body, 404)
-    }
-    const path = pointPath(point)
-    if (c.req.path !== path) return c.redirect(`${path}${lang === 'it' ? '' : `?lang=${lang}`}`, 301)
-    c.header('Cache-Control', PAGE_CACHE)
-    return c.html(renderPointPage(point, { lang, t, origin: originOf(c), now: deps.now() }))
+    const path = point ? pointPath(point) : undefined
+    const lang = c.req.query('lang')
+    if (point && c.req.path !== path) return c.redirect(`${path}${lang && isLang(lang) && lang !== 'it' ? `?lang=${lang}` : ''}`, 301)
+    return page(c, (context) => (point ? renderPointPage(point, context) : undefined))
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
+  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, (context) => {
+    const comune = comuneAt(deps.comuni(), c.req.path)
+    return comune && renderComunePage(comune, deps.snapshot(), context)
+  }))
+  routes.get(SITE_PAGE_ROUTES.region, (c) => page(c, (context) => {
+    const code = regionAt(c.req.path)
+    return code && renderRegionPage(code, context)
+  }))
+  routes.get(SITE_PAGE_ROUTES.province, (c) => page(c, (context) => renderProvincePage(c.req.param('sigla')!.toUpperCase(), deps.comuni(), context)))
+
   routes.get(SITE_PAGE_ROUTES.sitemapIndex, (c) => {
     const origin = originOf(c)
     const pages = Math.max(1, Math.ceil(deps.snapshot().pointCount / SITEMAP_PAGE_SIZE))
-    const entries = Array.from({ length: pages }, (_, i) => `<sitemap><loc>${escapeHtml(`${origin}/sitemap-punti-${i + 1}.xml`)}</loc></sitemap>`)
+    const entries = [...Array.from({ length: pages }, (_, i) => `${origin}/sitemap-punti-${i + 1}.xml`), `${origin}/sitemap-territorio.xml`].map((loc) => `<sitemap><loc>${escapeHtml(loc)}</loc></sitemap>`)
     c.header('Cache-Control', PAGE_CACHE)
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })
@@ -107,6 +134,14 @@ export function pagesRoutes(deps: PagesDeps): Hono {
       if (point.status === 'closed') continue
       urls.push(`<url><loc>${escapeHtml(`${origin}${pointPath(point)}`)}</loc><lastmod>${point.updated_at.slice(0, 10)}</lastmod></url>`)
     }
+    c.header('Cache-Control', PAGE_CACHE)
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  })
+
+  // The regions, provinces and comuni: 7,896 comuni and their indexes fit one file.
+  routes.get(SITE_PAGE_ROUTES.territorySitemap, (c) => {
+    const origin = originOf(c)
+    const urls = territoryPaths(deps.comuni()).map((path) => `<url><loc>${escapeHtml(`${origin}${path}`)}</loc></url>`)
     c.header('Cache-Control', PAGE_CACHE)
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })

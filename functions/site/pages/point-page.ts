@@ -61,7 +61,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })) }, main, t)
 }
 
-function statusLine(point: PointRecord, { t, lang, now }: PointPageContext): Html {
+export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext): Html {
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
   const wall = toRomeWallClock(now)

@@ -6,6 +6,8 @@ import { addDays, weekdayOf } from '../../../shared/hours/rome-time.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { comunePath } from '../../../functions/site/pages/territory-pages.ts'
 
 /**
  * Issue 14's floor, with JavaScript off (plain HTTP, as a crawler): every page the sitemap lists
@@ -31,6 +33,26 @@ const pageOf = async (path: string) => {
   return { status: response.status, text: await response.text(), type: response.headers.get('content-type') }
 }
 
+const comuni = loadComuni()
+const byPath = new Map(comuni.map((c) => [comunePath(c), c]))
+
+/** Every comune, province and region page: 200, its canonical address, a title naming the place, and links that lead to pages that exist. */
+async function checkTerritoryPages(paths: readonly string[]): Promise<void> {
+  expect(paths.filter((p) => p.startsWith('/comuni/')).length).toBe(comuni.length)
+  expect(paths.filter((p) => p.startsWith('/regioni/')).length).toBe(20)
+  const listed = new Set(paths)
+  for (const path of paths) {
+    const page = await pageOf(path)
+    expect(page.status, path).toBe(200)
+    expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path}">`)
+    const title = page.text.match(/<title>([^<]*)<\/title>/)![1]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&')
+    const comune = byPath.get(path)
+    if (comune) expect(title, path).toBe(`Punti di facilitazione digitale a ${comune.name} (${comune.province}) · PuntoVicino`)
+    // Index pages lead down to pages the sitemap lists too.
+    for (const link of page.text.matchAll(/href="(\/(?:comuni|province|regioni)\/[^"?]+)"/g)) expect(listed.has(link[1]!), `${path} → ${link[1]}`).toBe(true)
+  }
+}
+
 describe('the pages a crawler finds through sitemap.xml', () => {
   it('answers every listed page with its canonical address, a named title and JSON-LD hours equal to the API’s', async () => {
     const index = await pageOf('/sitemap.xml')
@@ -42,6 +64,7 @@ describe('the pages a crawler finds through sitemap.xml', () => {
       expect(file.status, sitemap).toBe(200)
       for (const m of file.text.matchAll(/<url><loc>http:\/\/localhost([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)) urls.push({ path: m[1]!, lastmod: m[2] })
     }
+    await checkTerritoryPages(urls.map((u) => u.path).filter((path) => /^\/(comuni|regioni|province)\//.test(path)))
     const pointUrls = urls.filter((u) => u.path.startsWith('/punti/'))
     expect(pointUrls.length).toBe(fixture.records.filter((p) => p.status !== 'closed').length)
     let seasonalChecked = 0
@@ -78,7 +101,7 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     }
     expect(seasonalChecked).toBeGreaterThan(0)
     expect(vanStopsChecked).toBeGreaterThan(0)
-  }, 120_000)
+  }, 240_000)
 
   it('redirects an old or missing slug to the page’s address, says 404 for an unknown point, and names the languages it has', async () => {
     const point = fixture.records.find((p) => p.status === 'active')!

@@ -1,0 +1,100 @@
+import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { queryNearest } from '../../../shared/geo/query.ts'
+import type { Snapshot } from '../../../shared/geo/snapshot.ts'
+import { slugOf } from '../../../shared/text/slug.ts'
+import { html, type Html } from './html.ts'
+import { pageShell } from './page-shell.ts'
+import { pointPath, statusLine, type PointPageContext } from './point-page.ts'
+
+/**
+ * The territory's pages (issue 14): a page per comune (`/comuni/{name}-{pr}`) with the points
+ * based there and the nearest around it, and the index pages that lead to them, a region
+ * (`/regioni/{name}`: its provinces) and a province (`/province/{pr}`: its comuni). Names are
+ * unique within a province, so `{name}-{pr}` names one comune.
+ */
+export const comunePath = (comune: Pick<Comune, 'name' | 'province'>): string => `/comuni/${slugOf(comune.name)}-${comune.province.toLowerCase()}`
+export const regionPath = (code: string): string => `/regioni/${slugOf(REGIONS[code]!.split('/')[0]!)}`
+export const provincePath = (sigla: string): string => `/province/${sigla.toLowerCase()}`
+
+const PROVINCE_BY_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region, name]) => [sigla, { region, name }]))
+const AROUND_LIMIT = 10
+const AROUND_KM = 40
+
+/** The comuni by their page's address, made once per gazetteer. */
+const bySlug = new WeakMap<readonly Comune[], Map<string, Comune>>()
+export function comuneAt(comuni: readonly Comune[], path: string): Comune | undefined {
+  let map = bySlug.get(comuni)
+  if (!map) bySlug.set(comuni, (map = new Map(comuni.map((c) => [comunePath(c), c]))))
+  return map.get(path)
+}
+
+export function regionAt(path: string): string | undefined {
+  return Object.keys(REGIONS).find((code) => regionPath(code) === path)
+}
+
+export function renderComunePage(comune: Comune, snapshot: Snapshot, context: PointPageContext): string {
+  const { t, lang } = context
+  const nearby = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + 20, radiusKm: AROUND_KM })
+  const inside = nearby.filter((hit) => hit.point.comune.istat === comune.istat)
+  const around = nearby.filter((hit) => hit.point.comune.istat !== comune.istat).slice(0, AROUND_LIMIT)
+  const card = (hit: (typeof nearby)[number]): Html => html`<li class="pv-page__card">
+    <a href="${pointPath(hit.point)}${lang === 'it' ? '' : '?lang=en'}">${hit.point.name}</a>
+    <span>${hit.point.comune.name}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 }) })}` : ''}</span>
+    ${statusLine(hit.point, context)}
+  </li>`
+  const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(comune.name)}${lang === 'it' ? '' : '&lang=en'}`
+  const main = html`
+<article class="pv-page">
+  ${breadcrumb(context, [[regionPath(comune.regionIstat), REGIONS[comune.regionIstat]!], [provincePath(comune.province), comune.provinceName]])}
+  <h1 class="page-title">${t('pages.comune_heading', { comune: comune.name })}</h1>
+  <p><a href="${locator}">${t('pages.open_in_locator', { comune: comune.name })}</a></p>
+  <section aria-labelledby="nel-comune"><h2 id="nel-comune">${t('pages.comune_in')}</h2>
+    ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
+  </section>
+  <section aria-labelledby="dintorni"><h2 id="dintorni">${t('pages.comune_around')}</h2>
+    <ul class="pv-page__cards">${around.map(card)}</ul>
+  </section>
+</article>`
+  return pageShell(
+    { lang, title: t('pages.comune_title', { comune: comune.name, province: comune.province }), description: t('pages.comune_description', { comune: comune.name }), canonical: `${context.origin}${comunePath(comune)}` },
+    main,
+    t,
+  )
+}
+
+export function renderRegionPage(code: string, context: PointPageContext): string {
+  const { t, lang } = context
+  const name = REGIONS[code]!
+  const provinces = [...PROVINCE_BY_SIGLA].filter(([, p]) => p.region === code).sort(([, a], [, b]) => a.name.localeCompare(b.name, 'it'))
+  const main = html`
+<article class="pv-page">
+  <h1 class="page-title">${t('pages.region_heading', { region: name })}</h1>
+  <h2>${t('pages.provinces')}</h2>
+  <ul class="pv-page__index">${provinces.map(([sigla, p]) => html`<li><a href="${provincePath(sigla)}${lang === 'it' ? '' : '?lang=en'}">${p.name}</a></li>`)}</ul>
+</article>`
+  return pageShell({ lang, title: t('pages.region_title', { region: name }), description: t('pages.territory_description'), canonical: `${context.origin}${regionPath(code)}` }, main, t)
+}
+
+export function renderProvincePage(sigla: string, comuni: readonly Comune[], context: PointPageContext): string | undefined {
+  const province = PROVINCE_BY_SIGLA.get(sigla)
+  if (!province) return undefined
+  const { t, lang } = context
+  const own = comuni.filter((c) => c.province === sigla).sort((a, b) => a.name.localeCompare(b.name, 'it'))
+  const main = html`
+<article class="pv-page">
+  ${breadcrumb(context, [[regionPath(province.region), REGIONS[province.region]!]])}
+  <h1 class="page-title">${t('pages.province_heading', { province: province.name })}</h1>
+  <ul class="pv-page__index">${own.map((c) => html`<li><a href="${comunePath(c)}${lang === 'it' ? '' : '?lang=en'}">${c.name}</a></li>`)}</ul>
+</article>`
+  return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description'), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
+}
+
+/** Every index and comune page, for the sitemap. */
+export function territoryPaths(comuni: readonly Comune[]): string[] {
+  return [...Object.keys(REGIONS).map(regionPath), ...[...PROVINCE_BY_SIGLA.keys()].map(provincePath), ...comuni.map(comunePath)]
+}
+
+function breadcrumb({ t, lang }: PointPageContext, steps: ReadonlyArray<readonly [string, string]>): Html {
+  return html`<nav aria-label="${t('pages.breadcrumb')}" class="pv-page__breadcrumb"><ol>${steps.map(([href, label]) => html`<li><a href="${href}${lang === 'it' ? '' : '?lang=en'}">${label}</a></li>`)}</ol></nav>`
+}
