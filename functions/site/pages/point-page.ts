@@ -37,7 +37,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   <h1 class="page-title">${point.name}</h1>
   <p class="pv-page__where">${where}</p>
   ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
-  ${statusLine(point, context)}
+  ${statusLine(point, context, { asOf: true })}
   ${point.description ? html`<p>${point.description}</p>` : ''}
   <p>${t('pages.operator', { operator: point.operator.name })}</p>
   ${point.sites.map((site) => siteSection(point, site, today, context))}
@@ -61,16 +61,17 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })) }, main, t)
 }
 
-export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext): Html {
+/** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
+export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
   const wall = toRomeWallClock(now)
-  const asOf = t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
+  const when = asOf ? ` (${t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })})` : ''
   const state = openingState(now)(point)
-  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')} (${asOf}) · ${t('status.open_until', { time: clockTime(toRomeWallClock(state.closesAt).minutes) })}</p>`
+  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${t('pages.closes', { time: clockTime(toRomeWallClock(state.closesAt).minutes) })}</p>`
   const next = nextOpening(now)(point)
   const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}` : ''
-  return html`<p class="pv-page__status">${t('pages.closed_now')} (${asOf})${nextText}</p>`
+  return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
 }
 
 function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
