@@ -117,11 +117,17 @@ export const SourceSchema = z
   .meta({ id: 'Source', description: 'Where the record comes from' })
 export type Source = z.infer<typeof SourceSchema>
 
+/**
+ * A link a citizen follows: http or https only. Any other scheme (`javascript:`, `data:`) would
+ * run or load something on a click, on our pages and inside the widget on other sites.
+ */
+const WebAddressSchema = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' }).max(2000)
+
 export const ContactsSchema = z
   .object({
     phone: z.string().max(60).nullable(),
     email: z.email().nullable(),
-    website: z.url().nullable(),
+    website: WebAddressSchema.nullable(),
   })
   .meta({ id: 'Contacts' })
 export type Contacts = z.infer<typeof ContactsSchema>
@@ -145,7 +151,7 @@ const pointDraftFields = z.object({
   services: z.array(ServiceSchema).min(1),
   topics: z.array(TopicSchema),
   booking: BookingSchema,
-  booking_url: z.url().nullable(),
+  booking_url: WebAddressSchema.nullable(),
   contacts: ContactsSchema,
   languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
   accessibility: AccessibilitySchema,

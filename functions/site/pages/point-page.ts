@@ -19,6 +19,9 @@ import { pointJsonLd } from './point-json-ld.ts'
  */
 export const pointPath = (point: Pick<PointRecord, 'id' | 'name' | 'comune'>): string => `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`
 
+/** The schema admits http(s) links only; checked again where one becomes an href, in case a record predates that rule. */
+const isWebAddress = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
+
 export interface PointPageContext {
   readonly lang: Lang
   readonly t: PagesTranslate
@@ -48,10 +51,10 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   <section aria-labelledby="contatti"><h2 id="contatti">${t('pages.contacts')}</h2>
     <p>${t(`pages.booking.${point.booking}`)}</p>
     <ul class="pv-page__links">
-      ${point.booking_url ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
+      ${isWebAddress(point.booking_url) ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
       ${point.contacts.phone ? html`<li>${t('pages.phone')}: <a href="tel:${point.contacts.phone.replace(/[^+\d]/g, '')}">${point.contacts.phone}</a></li>` : ''}
       ${point.contacts.email ? html`<li>${t('pages.email')}: <a href="mailto:${point.contacts.email}">${point.contacts.email}</a></li>` : ''}
-      ${point.contacts.website ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
+      ${isWebAddress(point.contacts.website) ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
     </ul>
   </section>
   <p class="pv-page__actions"><a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}#segnala">${t('pages.report')}</a></p>

@@ -34,3 +34,19 @@ describe('SiteSchema', () => {
     expect(issues({ ...site, kind: 'seasonal', valid_from: '--06-15', valid_to: '2026-09-15' })).toEqual(expected)
   })
 })
+
+describe('links a point gives citizens', () => {
+  // A `javascript:` address stored as a website or booking link would run on a click: inside the
+  // widget, on the host's page, whatever its CSP. Only web addresses are links a citizen follows.
+  it('are web addresses only: website and booking_url refuse javascript:, data: and other schemes, naming the field', async () => {
+    const { ContactsSchema, PointRecordSchema } = await import('../../../shared/schemas/point.ts')
+    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd']) {
+      const contacts = ContactsSchema.safeParse({ phone: null, email: null, website: bad })
+      expect(contacts.success, bad).toBe(false)
+      expect(contacts.error?.issues[0]?.path, bad).toEqual(['website'])
+      expect(PointRecordSchema.shape.booking_url.safeParse(bad).success, bad).toBe(false)
+    }
+    expect(ContactsSchema.safeParse({ phone: null, email: null, website: 'https://www.comune.perugia.it/facilitazione' }).success).toBe(true)
+    expect(PointRecordSchema.shape.booking_url.safeParse('http://prenota.example.it/punto?x=1').success).toBe(true)
+  })
+})
