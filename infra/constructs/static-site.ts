@@ -193,6 +193,21 @@ export class StaticSite extends Construct {
       enableAcceptEncodingBrotli: true,
     })
 
+    // The pages' canonical addresses depend on the host the viewer reached (set in a header by a
+    // function before the cache lookup): that header is part of the key, or the first host to
+    // ask would name every page for everyone. Pages change with the registry, so minutes.
+    const pagesCachePolicy = new cloudfront.CachePolicy(this, 'PagesCache', {
+      comment: 'PuntoVicino pages: 5 minutes, keyed on the query string and the site origin',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.minutes(5),
+      maxTtl: Duration.minutes(5),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.allowList(SITE_ORIGIN_HEADER),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    })
+
     const api = new origins.HttpOrigin(apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
@@ -292,7 +307,7 @@ export class StaticSite extends Construct {
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
         // Pages for search engines and link previews, rendered by the read API, cached like its answers.
-        ...Object.fromEntries(PAGE_PATHS.map((path) => [path, { ...apiBehaviour(this.apiCachePolicy), functionAssociations: [{ function: siteOrigin, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }])),
+        ...Object.fromEntries(PAGE_PATHS.map((path) => [path, { ...apiBehaviour(pagesCachePolicy), functionAssociations: [{ function: siteOrigin, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }])),
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Europe and North America edges: the users are in Italy, and it is the cheapest class.

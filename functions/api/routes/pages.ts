@@ -12,7 +12,7 @@ import { html } from '../../site/pages/html.ts'
 
 /**
  * The pages search engines and link previews read (issue 14), rendered from the snapshot on each
- * request (cached 5 minutes at the edge, like the API's answers for a minute): one page per
+ * request (cached 5 minutes at the edge, keyed on the site origin: infra/constructs/static-site.ts): one page per
  * point at `/punti/{id}/{slug}` (an old or missing slug redirects to the current one),
  * `sitemap.xml` (an index of pages of at most 40,000 addresses, each with `lastmod`) and
  * `robots.txt`. Canonical addresses use the site's origin (see `trustSiteOriginHeader`).

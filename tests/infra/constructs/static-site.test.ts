@@ -211,6 +211,15 @@ describe('StaticSite', () => {
       expect(behaviour?.FunctionAssociations?.map((f) => f.EventType), path).toEqual(['viewer-request'])
     }
     template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: SITE_ORIGIN_FUNCTION })
+    // The header the function sets is in the cache key: one host's canonical never reaches another's viewers.
+    const pagePolicies = new Set(PAGE_PATHS.map((path) => JSON.stringify((behaviours.find((b) => b.PathPattern === path) as { CachePolicyId: unknown }).CachePolicyId)))
+    expect(pagePolicies.size).toBe(1)
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        MaxTTL: 300,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'whitelist', Headers: [SITE_ORIGIN_HEADER] } }),
+      }),
+    })
     const told = runInNewContext(`${SITE_ORIGIN_FUNCTION}; handler({ request: { headers: { host: { value: 'punti.example.it' }, '${SITE_ORIGIN_HEADER}': { value: 'https://evil.example' } } } }).headers`) as Record<string, { value: string }>
     expect(told[SITE_ORIGIN_HEADER]!.value).toBe('https://punti.example.it')
   })
