@@ -95,7 +95,8 @@ function placeLd(point: PointRecord, site: Site, place: SitePlace, today: LocalD
       ...(point.province ? { addressRegion: point.province } : {}),
       addressCountry: point.country,
     },
-    openingHoursSpecification: openingHoursSpecification(siteAtPlace(site, place), today),
+    // A suspended or closed point opens nowhere: it advertises no hours.
+    openingHoursSpecification: point.status === 'active' ? openingHoursSpecification(siteAtPlace(site, place), today) : [],
   }
 }
 

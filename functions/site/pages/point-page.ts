@@ -61,7 +61,8 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
 </article>`
   const title = t('pages.point_title', { name: point.name, comune: point.comune.name })
   const description = t('pages.point_description', { name: point.name, comune: point.comune.name })
-  return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })) }, main, t)
+  // A closed point keeps its page (links to it still answer) but is not offered to search engines.
+  return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed' }, main, t)
 }
 
 /** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
@@ -79,23 +80,26 @@ export function statusLine(point: PointRecord, { t, lang, now }: PointPageContex
 
 function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
   const { t, lang, now } = context
-  const id = `sede-${site.id}`
+  // Ids are free text (spaces, anything): the heading's id is made of its position instead.
+  const id = `sede-${point.sites.indexOf(site) + 1}`
   const address = site.address?.street ?? (site === point.sites[0] ? point.address.street : null)
-  const days = Array.from({ length: 7 }, (_, offset) => addDays(today, offset))
-  const stops = site.kind === 'mobile' ? upcomingSessions(now, site, { days: 14, limit: 8 }) : []
+  // A suspended or closed point opens nowhere, whatever its sites' hours say: no table, no stops.
+  const active = point.status === 'active'
+  const days = active ? Array.from({ length: 7 }, (_, offset) => addDays(today, offset)) : []
+  const stops = active && site.kind === 'mobile' ? upcomingSessions(now, site, { days: 14, limit: 8 }) : []
   return html`
 <section aria-labelledby="${id}" class="pv-page__site">
   <h2 id="${id}">${site.kind === 'online' ? t('pages.online') : site.label}</h2>
   <p>${t(`kind.${site.kind}`)}${address ? html` · ${address}` : ''}${site.address?.postcode ? html` ${site.address.postcode}` : ''}</p>
   ${site.location ? html`<p><a href="https://www.openstreetmap.org/directions?to=${site.location.lat}%2C${site.location.lon}" rel="nofollow">${t('pages.directions')}</a></p>` : ''}
-  <table class="pv-page__week">
+  ${days.length === 0 ? '' : html`<table class="pv-page__week">
     <caption>${t('pages.this_week')}</caption>
     <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
     <tbody>${days.map((date) => {
       const intervals = siteIntervalsOn(site, date)
       return html`<tr><th scope="row">${formatDate(date, lang)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(i.start)}–${clockTime(i.end)}${i.place ? ` (${i.place.label})` : ''}`).join(', ')}</td></tr>`
     })}</tbody>
-  </table>
+  </table>`}
   ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${stop.start}–${stop.end}: ${stop.place.label}</li>`)}</ul>` : ''}
 </section>`
 }

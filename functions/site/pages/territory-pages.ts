@@ -1,6 +1,7 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
-import { queryNearest } from '../../../shared/geo/query.ts'
+import { queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { slugOf } from '../../../shared/text/slug.ts'
 import { html, type Html } from './html.ts'
@@ -20,6 +21,8 @@ export const provincePath = (sigla: string): string => `/province/${sigla.toLowe
 const PROVINCE_BY_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region, name]) => [sigla, { region, name }]))
 const AROUND_LIMIT = 10
 const AROUND_KM = 40
+/** Points of one comune listed on its page; a city with more gets a link to the locator. */
+const INSIDE_LIMIT = 100
 
 /** The comuni by their page's address, made once per gazetteer. */
 const bySlug = new WeakMap<readonly Comune[], Map<string, Comune>>()
@@ -35,10 +38,13 @@ export function regionAt(path: string): string | undefined {
 
 export function renderComunePage(comune: Comune, snapshot: Snapshot, context: PointPageContext): string {
   const { t, lang } = context
-  const nearby = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + 20, radiusKm: AROUND_KM })
-  const inside = nearby.filter((hit) => hit.point.comune.istat === comune.istat)
-  const around = nearby.filter((hit) => hit.point.comune.istat !== comune.istat).slice(0, AROUND_LIMIT)
-  const card = (hit: (typeof nearby)[number]): Html => html`<li class="pv-page__card">
+  // Every point based in the comune, whatever its neighbours' points nearer its centre; then the nearest others.
+  const inside = queryList(snapshot, { comune: comune.istat }, { limit: INSIDE_LIMIT + 1 }).map((hit) => ({ ...hit, distance_m: hit.location ? Math.round(haversineMetres(comune, hit.location)) : null }))
+  const insideIds = new Set(inside.map((hit) => hit.point.id))
+  const around = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + insideIds.size, radiusKm: AROUND_KM })
+    .filter((hit) => !insideIds.has(hit.point.id))
+    .slice(0, AROUND_LIMIT)
+  const card = (hit: PointHit): Html => html`<li class="pv-page__card">
     <a href="${pointPath(hit.point)}${lang === 'it' ? '' : '?lang=en'}">${hit.point.name}</a>
     <span>${hit.point.comune.name}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 }) })}` : ''}</span>
     ${statusLine(hit.point, context)}
@@ -50,10 +56,11 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   <h1 class="page-title">${t('pages.comune_heading', { comune: comune.name })}</h1>
   <p><a href="${locator}">${t('pages.open_in_locator', { comune: comune.name })}</a></p>
   <section aria-labelledby="nel-comune"><h2 id="nel-comune">${t('pages.comune_in')}</h2>
-    ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
+    ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.slice(0, INSIDE_LIMIT).map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
+    ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: comune.name })}</a></p>` : ''}
   </section>
   <section aria-labelledby="dintorni"><h2 id="dintorni">${t('pages.comune_around')}</h2>
-    <ul class="pv-page__cards">${around.map(card)}</ul>
+    ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map(card)}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
   </section>
 </article>`
   return pageShell(

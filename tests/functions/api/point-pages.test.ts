@@ -92,7 +92,8 @@ describe('the pages a crawler finds through sitemap.xml', () => {
         const here = siteAtPlace(site, place)
         for (let d = 0; d < DAYS_COMPARED; d++) {
           const date = addDays(FIXED_TODAY, d)
-          const truth = siteIntervalsOn(here, date).map((iv) => `${formatTimeOfDay(iv.start)}-${formatTimeOfDay(iv.end)}`).sort()
+          // A suspended point opens nowhere (the API's open_now says so too): no hours advertised.
+          const truth = api.status !== 'active' ? [] : siteIntervalsOn(here, date).map((iv) => `${formatTimeOfDay(iv.start)}-${formatTimeOfDay(iv.end)}`).sort()
           expect(hoursFromSpecs(channel.serviceLocation!.openingHoursSpecification, date), `${path} ${site.id} ${date}`).toEqual(truth)
         }
         if (site.kind === 'seasonal') seasonalChecked++
@@ -139,5 +140,48 @@ describe('the canonical origin behind CloudFront', () => {
     expect(await robots(true, 'https://punti.example.it')).toBe('https://punti.example.it/sitemap.xml')
     expect(await robots(false, 'https://punti.example.it')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
     expect(await robots(true, 'javascript:alert(1)//')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
+  })
+})
+
+describe('what the pages promise', () => {
+  it('shows a suspended or closed point without hours, in the page and in its JSON-LD, and keeps a closed one out of search engines', async () => {
+    for (const status of ['suspended', 'closed'] as const) {
+      const point = fixture.records.find((p) => p.status === status && p.sites.some((s) => Object.keys(s.opening_hours ?? {}).length > 0))!
+      const location = (await fixture.get(`/punti/${point.id}`)).headers.get('location')!
+      const text = await (await fixture.get(location)).text()
+      const ld = JSON.parse(text.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!) as { availableChannel: Array<{ serviceLocation?: { openingHoursSpecification: unknown[] } }> }
+      expect(ld.availableChannel.flatMap((c) => c.serviceLocation?.openingHoursSpecification ?? []), `${status} ${point.id}`).toEqual([])
+      expect(text, status).not.toMatch(/<td>\d{1,2}:\d\d–/)
+      expect(text.includes('<meta name="robots" content="noindex">'), status).toBe(status === 'closed')
+    }
+  })
+
+  it('lists on a comune’s page every active point based there, however many, and however many of a neighbour’s are nearer its centre', async () => {
+    const { comunePath } = await import('../../../functions/site/pages/territory-pages.ts')
+    const { createApp } = await import('../../../functions/api/app.ts')
+    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
+    const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
+    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
+    const { snapshotOf } = await import('./support/app-fixture.ts')
+    const corciano = comuni.find((c) => c.name === 'Corciano')!
+    const perugia = comuni.find((c) => c.name === 'Perugia' && c.province === 'PG')!
+    const template = fixture.records.find((p) => p.status === 'active' && p.sites.length === 1 && p.sites[0]!.kind === 'fixed')!
+    const at = (id: string, comune: typeof corciano, lat: number, lon: number) => ({
+      ...template,
+      id,
+      comune: { istat: comune.istat, name: comune.name },
+      sites: [{ ...template.sites[0]!, location: { lat, lon } }],
+    })
+    // 35 points in Corciano 4 km from its centre, and 40 of Perugia's standing right at that centre.
+    const records = [
+      ...Array.from({ length: 35 }, (_, i) => at(`corciano-${String(i).padStart(2, '0')}`, corciano, corciano.lat + 0.036, corciano.lon)),
+      ...Array.from({ length: 40 }, (_, i) => at(`perugia-${String(i).padStart(2, '0')}`, perugia, corciano.lat, corciano.lon)),
+    ]
+    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf(records)), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
+    const text = await (await app.request(`http://localhost${comunePath(corciano)}`)).text()
+    const inside = text.slice(text.indexOf('id="nel-comune"'), text.indexOf('id="dintorni"'))
+    expect([...inside.matchAll(/class="pv-page__card"/g)].length).toBe(35)
+    const around = text.slice(text.indexOf('id="dintorni"'))
+    expect([...around.matchAll(/class="pv-page__card"/g)].length).toBe(10)
   })
 })
