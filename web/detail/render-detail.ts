@@ -1,4 +1,5 @@
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
+import { isWebAddress } from '../../shared/text/web-address.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
@@ -209,7 +210,7 @@ function actionBar(point: PointView, site: Site | undefined, context: ViewContex
       { class: 'pv-actions__buttons' },
       phone ? h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}`, class: 'pv-button pv-action' }, t('detail.call')) : null,
       located ? h('a', { href: route(located, label), class: 'pv-button pv-action', rel: 'noopener', target: '_blank' }, t('detail.route')) : null,
-      point.status === 'active' && point.booking_url ? h('a', { href: point.booking_url, class: 'pv-button pv-button--outline pv-action', rel: 'noopener', target: '_blank' }, t('detail.book')) : null,
+      point.status === 'active' && isWebAddress(point.booking_url) ? h('a', { href: point.booking_url, class: 'pv-button pv-button--outline pv-action', rel: 'noopener', target: '_blank' }, t('detail.book')) : null,
     ),
   )
 }
@@ -287,7 +288,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       ? section(
           t('detail.booking'),
           h('p', {}, t(`detail.booking.${point.booking}` as MessageKey)),
-          point.booking_url ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
+          isWebAddress(point.booking_url) ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
         )
       : null,
     phone || email || website
@@ -298,7 +299,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
             { class: 'pv-links' },
             phone ? h('li', {}, `${t('detail.phone')}: `, h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone)) : null,
             email ? h('li', {}, `${t('detail.email')}: `, h('a', { href: `mailto:${email}` }, email)) : null,
-            website ? h('li', {}, h('a', { href: website, rel: 'noopener', target: '_blank' }, t('detail.website'))) : null,
+            isWebAddress(website) ? h('li', {}, h('a', { href: website, rel: 'noopener', target: '_blank' }, t('detail.website'))) : null,
           ),
         )
       : null,

@@ -3,6 +3,7 @@ import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { getPoint } from '../../../shared/geo/query.ts'
 import { isLang, LANGS, type Lang } from '../../../shared/i18n/messages.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
+import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 import { pagesTranslator } from '../../site/pages/page-messages.ts'
 import { pageShell } from '../../site/pages/page-shell.ts'
 import { pointPath, renderPointPage, type PointPageContext } from '../../site/pages/point-page.ts'
@@ -53,6 +54,15 @@ const PAGE_CACHE = 'public, max-age=300'
 
 export function pagesRoutes(deps: PagesDeps): Hono {
   const routes = new Hono()
+  // The site's policy on every page, as npm start sends it for the static files (CloudFront
+  // replaces it with the production one, HTTPS upgrade included): the pages carry no script.
+  for (const path of ['/punti/*', '/comuni/*', '/regioni/*', '/province/*']) {
+    routes.use(path, async (c, next) => {
+      await next()
+      c.res.headers.set('content-security-policy', LOCAL_CONTENT_SECURITY_POLICY)
+      c.res.headers.set('x-content-type-options', 'nosniff')
+    })
+  }
   const originOf = (c: Context): string => {
     const told = deps.trustSiteOriginHeader ? c.req.header(SITE_ORIGIN_HEADER) : undefined
     return told !== undefined && HTTPS_ORIGIN.test(told) ? told : new URL(c.req.url).origin

@@ -151,9 +151,16 @@ function seasonWindows(site: Site, today: LocalDate): Array<{ from: string; to: 
   const horizon = addDays(today, SEARCH_DAYS)
   const windows: Array<{ from: string; to: string }> = []
   for (let y = year - 1; y <= year + 1; y++) {
-    const start = `${y}-${from.slice(2)}`
-    const end = from.slice(2) <= to.slice(2) ? `${y}-${to.slice(2)}` : `${y + 1}-${to.slice(2)}`
+    const start = calendarDate(y, from.slice(2))
+    const end = from.slice(2) <= to.slice(2) ? calendarDate(y, to.slice(2)) : calendarDate(y + 1, to.slice(2))
     if (end >= today && start <= horizon) windows.push({ from: start, to: end })
   }
-  return windows.length > 0 ? windows : [{ from: `${year}-${from.slice(2)}`, to: `${year}-${to.slice(2)}` }]
+  return windows.length > 0 ? windows : [{ from: calendarDate(year, from.slice(2)), to: calendarDate(year, to.slice(2)) }]
+}
+
+/** "02-29" in a given year as a real date: a day past the month's end (29 February of a common year, a 31 April) becomes its last day. */
+function calendarDate(year: number, monthDay: string): string {
+  const month = Number(monthDay.slice(0, 2))
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${year}-${monthDay.slice(0, 2)}-${String(Math.min(Number(monthDay.slice(3, 5)), lastDay)).padStart(2, '0')}`
 }

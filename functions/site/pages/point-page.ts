@@ -4,6 +4,7 @@ import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { slugOf } from '../../../shared/text/slug.ts'
+import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import type { Lang } from '../../../shared/i18n/messages.ts'
 import { html, jsonForScript, type Html } from './html.ts'
@@ -18,9 +19,6 @@ import { pointJsonLd } from './point-json-ld.ts'
  * contacts, directions — with the point's schema.org JSON-LD.
  */
 export const pointPath = (point: Pick<PointRecord, 'id' | 'name' | 'comune'>): string => `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`
-
-/** The schema admits http(s) links only; checked again where one becomes an href, in case a record predates that rule. */
-const isWebAddress = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url)
 
 export interface PointPageContext {
   readonly lang: Lang

@@ -185,3 +185,15 @@ describe('what the pages promise', () => {
     expect([...around.matchAll(/class="pv-page__card"/g)].length).toBe(10)
   })
 })
+
+describe('the pages’ headers', () => {
+  it('send the site’s Content Security Policy and nosniff, as the static pages do', async () => {
+    const point = fixture.records.find((p) => p.status === 'active')!
+    const location = (await fixture.get(`/punti/${point.id}`)).headers.get('location')!
+    for (const path of [location, '/regioni/umbria', '/province/pg', '/comuni/perugia-pg', '/punti/nessuno']) {
+      const response = await fixture.get(path)
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'")
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+    }
+  })
+})
