@@ -145,6 +145,8 @@ describe('the citizen page', () => {
   it('opens a detail with the actions first (address, call, directions, booking), the next days dated, the week with today marked, and a share link', async () => {
     const context = await phoneContext(browser())
     const page = await openPage(context, '?near=43.771,11.254&place=Firenze')
+    // Each card's link is the point's own page (a new tab, a copied link); a click opens the detail here.
+    expect(new URL((await page.locator('.pv-result__link').first().getAttribute('href'))!).pathname).toMatch(/^\/punti\/demo-/)
     await page.locator('.pv-result__link').first().click()
     const title = page.locator('.pv-detail__title')
     await title.waitFor()
@@ -169,8 +171,11 @@ describe('the citizen page', () => {
     expect(await days.nth(6).textContent()).toMatch(/^lun 7 dic — /)
     expect(await page.locator('.pv-holidays').first().textContent()).toMatch(/^(Chiuso nei giorni festivi nazionali|Aperto anche nei festivi)$/)
     expect(await page.locator('.pv-holiday-today').count()).toBe(0)
+    // The share link is the point's own page: complete without JavaScript, previewed in a chat.
     const share = await page.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
-    expect(new URL(share!).searchParams.get('point')).toMatch(/^demo-/)
+    expect(new URL(share!).pathname).toMatch(/^\/punti\/demo-[^/]+\/[a-z0-9-]+$/)
+    const shared = await (await context.newPage()).goto(share!)
+    expect(shared?.status()).toBe(200)
     await screenshot(page, 'page-detail')
 
     const direct = await openPage(context, new URL(page.url()).search)

@@ -76,16 +76,20 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(written.searchParams.get('accent')).toBe('#8a1538')
     expect(written.searchParams.get('list-only')).toBe('true')
     expect(written.searchParams.get('region')).toBe('09')
-    // A result link inside the frame keeps them too; the share link leads to the full page without them.
-    expect(new URL((await frame.locator('.pv-result__link').first().getAttribute('href'))!, written).searchParams.get('list-only')).toBe('true')
+    // A result's link is the point's own page on our site (a new tab, a copied link, no JavaScript needed): the frame's look stays in the frame.
+    const cardLink = new URL((await frame.locator('.pv-result__link').first().getAttribute('href'))!, written)
+    expect(cardLink.origin).toBe(baseUrl)
+    expect(cardLink.pathname).toMatch(/^\/punti\/[^/]+\/[a-z0-9-]+$/)
+    expect(cardLink.searchParams.has('list-only')).toBe(false)
     await embed.goto(written.toString())
     await frame.locator('.pv-results .pv-result').first().waitFor()
     expect(await frame.locator('.pv-map').count()).toBe(0)
     expect(await frame.locator('.pv-result__link').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(138, 21, 56)')
     expect(await frame.getByLabel('Solo aperti ora', { exact: true }).isChecked()).toBe(true)
     await frame.locator('.pv-result__link').first().click()
+    // The share link is the point's own page too, without the frame's settings.
     const share = await frame.getByRole('link', { name: 'Link a questa scheda' }).getAttribute('href')
-    expect(new URL(share!).pathname).toBe('/')
+    expect(new URL(share!).pathname).toMatch(/^\/punti\/[^/]+\/[a-z0-9-]+$/)
     expect(new URL(share!).searchParams.has('accent')).toBe(false)
     await context.close()
   })

@@ -14,8 +14,8 @@ export interface ResultHandlers {
   readonly open: (id: string) => void
   /** Hover or keyboard focus entered (`id`) or left (`null`) a result: the map highlights it. */
   readonly highlight: (id: string | null) => void
-  /** The href that opens the point, so a result also works as a plain link (new tab, copy link). */
-  readonly hrefOf: (id: string) => string
+  /** The href of the point's own page, so a result also works as a plain link (new tab, copy link, no JavaScript); a click opens the detail here. */
+  readonly hrefOf: (point: PointView) => string
 }
 
 /**
@@ -32,7 +32,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
   const link = h(
     'a',
     {
-      href: handlers.hrefOf(point.id),
+      href: handlers.hrefOf(point),
       id: titleId,
       class: 'pv-result__link',
       onclick: (event: MouseEvent) => {

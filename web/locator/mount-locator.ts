@@ -1,9 +1,10 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
+import { pointPath } from '../../shared/text/page-paths.ts'
 import { ApiError, createApiClient, type Place } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
-import { translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
 import { whenText } from '../list/opening-status.ts'
@@ -129,6 +130,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     return `${options.pageUrl}${query ? `?${query}` : ''}`
   }
 
+  /** A point's own page on the public site (cards' links, the share link): it works without JavaScript and previews in a chat. */
+  const pointPageUrl = (point: Pick<PointView, 'id' | 'name' | 'comune'>): string =>
+    new URL(`${pointPath(point).slice(1)}${state.lang === DEFAULT_LANG ? '' : `?lang=${state.lang}`}`, options.pageUrl).toString()
+
   /** The view in this page's own address bar (page, embed), or on the public page for the widget. */
   const pageHref = (next: LocatorState): string => {
     if (options.history !== 'url') return pageHrefAbsolute(next)
@@ -209,7 +214,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = page.next_cursor
       if (!append) replaceChildren(list)
       demoNotice.hidden = !items.some(isDemoPoint)
-      list.append(...page.items.map((point, i) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: (id) => pageHref({ ...state, point: id }) }, firstNew + i + 1)))
+      list.append(...page.items.map((point, i) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
@@ -263,7 +268,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     try {
       const page = await api.points(query, signal)
       if (page.items.length === 0) return
-      remoteList.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: (id) => pageHref({ ...state, point: id }) })))
+      remoteList.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: pointPageUrl })))
       remote.hidden = false
     } catch {
       // An extra: the main list stands on its own.
@@ -360,7 +365,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       detail,
       renderDetail(point, context, {
         back: () => back(id),
-        shareUrl: new URL(pageHrefAbsolute({ ...state, point: id })).toString(),
+        shareUrl: pointPageUrl(point),
         origin: state.near,
         calendarUrl: new URL(`v1/points/${encodeURIComponent(id)}.ics`, new URL(options.apiBase, location.href)).toString(),
         report: { file: (pointId, report) => api.fileReport(pointId, report), status: (pointId, reportId) => api.reportStatus(pointId, reportId) },

@@ -3,7 +3,7 @@ import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
-import { slugOf } from '../../../shared/text/slug.ts'
+import { pointPath } from '../../../shared/text/page-paths.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import type { Lang } from '../../../shared/i18n/messages.ts'
@@ -18,7 +18,7 @@ import { pointJsonLd } from './point-json-ld.ts'
  * it is open now, each site's next seven days with dates, a van's next stops, services, booking,
  * contacts, directions — with the point's schema.org JSON-LD.
  */
-export const pointPath = (point: Pick<PointRecord, 'id' | 'name' | 'comune'>): string => `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`
+export { pointPath }
 
 export interface PointPageContext {
   readonly lang: Lang

@@ -1,0 +1,9 @@
+import { slugOf } from './slug.ts'
+
+/**
+ * A point's own page (issue 14): `/punti/{id}/{slug}`. The id names the page; the slug (its name
+ * and comune) only reads well, and an old one redirects. The server's routes, the sitemap and the
+ * locator's links all take it from here.
+ */
+export const pointPath = (point: { readonly id: string; readonly name: string; readonly comune: { readonly name: string } }): string =>
+  `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`
