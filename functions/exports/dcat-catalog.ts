@@ -1,0 +1,83 @@
+import type { RegistryFile } from './registry-files.ts'
+import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
+
+/**
+ * The registry as a data set in a catalogue (issue 14): DCAT-AP_IT metadata in JSON-LD, so
+ * dati.gov.it and regional catalogues can harvest it. One catalogue, one data set (the registry,
+ * CC BY 4.0, updated daily, covering Italy), one distribution per whole-registry file with its
+ * format, media type, size and download address. The publisher and rights holder are whoever
+ * deploys PuntoVicino (`CatalogPublisher`); the generated demo registry says so in its title.
+ */
+export interface CatalogPublisher {
+  readonly name: string
+  /** The IPA code of the administration (Indice PA), DCAT-AP_IT's agent identifier. */
+  readonly ipaCode: string
+  readonly email: string
+}
+
+export const DEMO_PUBLISHER: CatalogPublisher = { name: 'PuntoVicino (dimostrazione)', ipaCode: 'puntovicino-demo', email: 'dati@puntovicino.example' }
+
+const FILE_TYPES: Record<string, { format: string; mediaType: string }> = {
+  csv: { format: 'http://publications.europa.eu/resource/authority/file-type/CSV', mediaType: 'text/csv' },
+  geojson: { format: 'http://publications.europa.eu/resource/authority/file-type/GEOJSON', mediaType: 'application/geo+json' },
+  json: { format: 'http://publications.europa.eu/resource/authority/file-type/JSON', mediaType: 'application/json' },
+}
+/** CC BY 4.0 in the Italian licences vocabulary (A21), as DCAT-AP_IT asks. */
+export const LICENCE = 'https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40'
+
+export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly RegistryFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): Record<string, unknown> {
+  const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.ipaCode, 'foaf:name': publisher.name }
+  const datasetId = `${origin}/${OPEN_DATA_PREFIX}catalog.jsonld#punti-facilitazione-digitale`
+  const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${demo ? ' — registro dimostrativo generato' : ''}`
+  return {
+    '@context': {
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      dcatapit: 'http://dati.gov.it/onto/dcatapit#',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      vcard: 'http://www.w3.org/2006/vcard/ns#',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+    },
+    '@id': `${origin}/${OPEN_DATA_PREFIX}catalog.jsonld`,
+    '@type': ['dcatapit:Catalog', 'dcat:Catalog'],
+    'dct:title': 'Catalogo dei dati di PuntoVicino',
+    'dct:description': 'Dati aperti del registro dei punti di facilitazione digitale.',
+    'dct:publisher': agent,
+    'dct:modified': { '@value': modified, '@type': 'xsd:date' },
+    'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/ITA' },
+    'foaf:homepage': { '@id': `${origin}/` },
+    'dcat:dataset': {
+      '@id': datasetId,
+      '@type': ['dcatapit:Dataset', 'dcat:Dataset'],
+      'dct:identifier': `${publisher.ipaCode}:punti-facilitazione-digitale`,
+      'dct:title': title,
+      'dct:description':
+        'I punti di facilitazione digitale dove i facilitatori aiutano gratuitamente i cittadini con SPID, CIE, fascicolo sanitario, pagoPA e altri servizi online: sedi, coordinate, orari, servizi, contatti. Una riga per ogni luogo in cui un punto si trova (un\'unità mobile per ogni sosta).',
+      'dct:modified': { '@value': modified, '@type': 'xsd:date' },
+      'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
+      'dcat:theme': [{ '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' }, { '@id': 'http://publications.europa.eu/resource/authority/data-theme/EDUC' }],
+      'dct:rightsHolder': agent,
+      'dct:publisher': agent,
+      'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/ITA' },
+      'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/ITA' },
+      'dcat:keyword': ['facilitazione digitale', 'PNRR', 'SPID', 'CIE', 'competenze digitali'],
+      'dcat:landingPage': { '@id': `${origin}/` },
+      'dcat:contactPoint': { '@type': ['dcatapit:Organization', 'vcard:Organization'], 'vcard:fn': publisher.name, 'vcard:hasEmail': { '@id': `mailto:${publisher.email}` } },
+      'dcat:distribution': files.map((file) => {
+        const type = FILE_TYPES[file.name.split('.').at(-1)!]!
+        const url = `${origin}/${OPEN_DATA_PREFIX}${file.name}`
+        return {
+          '@id': `${url}#distribuzione`,
+          '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
+          'dct:title': file.name,
+          'dct:format': { '@id': type.format },
+          'dcat:mediaType': type.mediaType,
+          'dcat:accessURL': { '@id': url },
+          'dcat:downloadURL': { '@id': url },
+          'dcat:byteSize': { '@value': String(file.body.length), '@type': 'xsd:decimal' },
+          'dct:license': { '@id': LICENCE, '@type': ['dcatapit:LicenseDocument', 'dct:LicenseDocument'], 'dct:type': { '@id': 'http://purl.org/adms/licencetype/Attribution' }, 'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)' },
+        }
+      }),
+    },
+  }
+}

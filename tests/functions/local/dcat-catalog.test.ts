@@ -1,0 +1,55 @@
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { LICENCE } from '../../../functions/exports/dcat-catalog.ts'
+import { mountOpenData } from '../../../functions/local/serve-open-data.ts'
+import { snapshotOf, demoPointRecords } from '../api/support/app-fixture.ts'
+
+/**
+ * Issue 14: the registry described for the Italian catalogue (DCAT-AP_IT), checked against the
+ * profile's mandatory properties (no validator of its shapes runs offline): for the catalogue,
+ * the data set and each distribution, and every download address answering with the size it says.
+ */
+type Node = Record<string, any>
+const MANDATORY = {
+  catalog: ['dct:title', 'dct:description', 'dct:publisher', 'dct:modified', 'dcat:dataset'],
+  dataset: ['dct:identifier', 'dct:title', 'dct:description', 'dct:modified', 'dcat:theme', 'dct:rightsHolder', 'dct:accrualPeriodicity', 'dcat:distribution', 'dcat:contactPoint'],
+  distribution: ['dct:format', 'dcat:accessURL', 'dct:license'],
+  agent: ['dct:identifier', 'foaf:name'],
+}
+const missing = (node: Node, properties: readonly string[]) => properties.filter((p) => node[p] === undefined || node[p] === null || node[p] === '')
+
+describe('/opendata/catalog.jsonld', () => {
+  const app = new Hono()
+  const snapshot = snapshotOf(demoPointRecords(), 1)
+  mountOpenData(app, () => snapshot)
+  const get = (path: string) => app.request(`http://localhost${path}`)
+
+  it('describes the catalogue, the data set and each file with the properties DCAT-AP_IT makes mandatory', async () => {
+    const response = await get('/opendata/catalog.jsonld')
+    expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8')
+    const catalog = (await response.json()) as Node
+    expect(catalog['@type']).toContain('dcatapit:Catalog')
+    expect(missing(catalog, MANDATORY.catalog)).toEqual([])
+    const dataset = catalog['dcat:dataset'] as Node
+    expect(dataset['@type']).toContain('dcatapit:Dataset')
+    expect(missing(dataset, MANDATORY.dataset)).toEqual([])
+    for (const agent of [catalog['dct:publisher'], dataset['dct:rightsHolder'], dataset['dct:publisher']] as Node[]) expect(missing(agent, MANDATORY.agent)).toEqual([])
+    expect(dataset['dct:title']).toContain('dimostrativo')
+    expect(dataset['dct:modified']['@value']).toBe(snapshot.builtAt.slice(0, 10))
+    expect(dataset['dct:accrualPeriodicity']['@id']).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY')
+    expect(dataset['dct:spatial']['@id']).toBe('http://publications.europa.eu/resource/authority/country/ITA')
+    expect(dataset['dcat:contactPoint']['vcard:hasEmail']['@id']).toMatch(/^mailto:/)
+    const distributions = dataset['dcat:distribution'] as Node[]
+    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['punti-facilitazione.csv', 'punti-facilitazione.geojson'])
+    for (const distribution of distributions) {
+      expect(distribution['@type']).toContain('dcatapit:Distribution')
+      expect(missing(distribution, MANDATORY.distribution)).toEqual([])
+      expect(distribution['dct:license']['@id']).toBe(LICENCE)
+      expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|GEOJSON)$/)
+      const url = new URL(distribution['dcat:downloadURL']['@id'])
+      const file = await get(url.pathname)
+      expect(file.status, url.pathname).toBe(200)
+      expect(String((await file.arrayBuffer()).byteLength)).toBe(distribution['dcat:byteSize']['@value'])
+    }
+  })
+})
