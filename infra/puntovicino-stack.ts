@@ -85,6 +85,8 @@ export class PuntoVicinoStack extends Stack {
       ...(props.domain ? { domain: props.domain } : {}),
       ...(webAclArn ? { webAclArn } : {}),
     })
+    // The open-data catalogue (DCAT-AP_IT) names its files by their addresses on the public site.
+    this.indexer.function.addEnvironment('SITE_URL', this.site.url)
     this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url, domainPrefix: signInDomainPrefix })
     // Where the console signs in, beside its page: written by the stack, so it always names this pool.
     new s3deploy.BucketDeployment(this, 'ConsoleConfig', {

@@ -2,7 +2,7 @@ import { changesHorizon } from '../snapshot/changes-horizon.ts'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
-import { buildRegistryFiles } from '../exports/registry-files.ts'
+import { buildPublishedFiles } from '../exports/registry-files.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
@@ -106,7 +106,8 @@ export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3Cl
   const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
   const openDataBucket = requireEnv(env, 'OPEN_DATA_BUCKET')
   return {
-    publishOpenData: (snapshot) => publishRegistryFiles(s3, openDataBucket, buildRegistryFiles(snapshot)),
+    // SITE_URL (set by the stack): the catalogue's addresses are absolute, on the public site.
+    publishOpenData: async (snapshot) => publishRegistryFiles(s3, openDataBucket, await buildPublishedFiles(snapshot, env.SITE_URL)),
     registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
     publisher: new S3SnapshotPublisher({ s3, bucket, pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
   }

@@ -62,6 +62,13 @@ describe('PuntoVicinoStack', () => {
     expect(JSON.stringify(apiPolicies)).not.toContain('dynamodb:')
   })
 
+  it('tells the indexer the public site address its open-data catalogue names the files by', () => {
+    const indexer = stack.getLogicalId(stack.indexer.function.node.defaultChild as never)
+    const siteUrl = JSON.stringify(template.findResources('AWS::Lambda::Function')[indexer]?.Properties.Environment.Variables.SITE_URL)
+    expect(siteUrl).toContain('https://')
+    expect(siteUrl).toContain(stack.getLogicalId(stack.site.distribution.node.defaultChild as never))
+  })
+
   it('exports what the deploy steps need: the site URL, the API endpoint, the table name, the street map bucket', () => {
     expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['SiteUrl', 'ApiEndpoint', 'RegistryTableName', 'SnapshotBucketName', 'AlarmTopicArn', 'BasemapBucketName', 'BasemapPublisherPolicyArn']))
   })

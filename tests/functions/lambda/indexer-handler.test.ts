@@ -119,6 +119,7 @@ describe('the bundled indexer handler', () => {
       SNAPSHOT_POINTER_KEY: 'from-env/current.json',
       // One s3rver bucket stands in for both (on AWS the open data have a bucket of their own).
       OPEN_DATA_BUCKET: s3.bucket,
+      SITE_URL: 'https://punti.example.it',
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
       AWS_REGION: 'eu-south-1',
@@ -144,6 +145,11 @@ describe('the bundled indexer handler', () => {
       expect(br.ContentEncoding).toBe('br')
       const { brotliDecompressSync } = await import('node:zlib')
       expect(JSON.parse(brotliDecompressSync(await br.Body!.transformToByteArray()).toString()).type).toBe('FeatureCollection')
+      // And their DCAT-AP_IT catalogue, naming each by its address on the public site.
+      const catalog = JSON.parse(Buffer.from(await (await read('opendata/catalog.jsonld')).Body!.transformToByteArray()).toString())
+      const downloads = catalog['dcat:dataset']['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])
+      expect(downloads.sort()).toEqual(['https://punti.example.it/opendata/punti-facilitazione.csv', 'https://punti.example.it/opendata/punti-facilitazione.geojson'])
+      expect((await read('opendata/catalog.jsonld.gz')).ContentEncoding).toBe('gzip')
     })
   })
 
