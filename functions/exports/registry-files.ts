@@ -11,7 +11,7 @@ import { geoJsonFormat } from './geojson-export.ts'
  * The whole registry as open-data files, regenerated with each snapshot: every point of every
  * status (the `status` column says which), one row per place where a site can be met (a mobile
  * unit once per stop place), without the fields that change with
- * the clock or the caller. Served under /opendata/ (CloudFront from S3 on AWS, the local server
+ * the clock or the caller; and the records themselves as JSON, one per point (RECORDS_FILE). Served under /opendata/ (CloudFront from S3 on AWS, the local server
  * on a laptop) with an ETag and gzip/brotli made once here: CloudFront compresses only objects
  * under 10 MB, and a national registry's files outgrow that.
  */
@@ -63,8 +63,18 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
   for (const { point, site, place } of matchingPlaces(snapshot, { statuses: [...POINT_STATUSES] })) {
     rows.push({ point, site, location: place?.location ?? null, ...(place ? { place } : {}), distance_m: null })
   }
-  return REGISTRY_FILE_FORMATS.map((format) => {
+  const tables = REGISTRY_FILE_FORMATS.map((format) => {
     const rendered = renderExport(format, rows, { at: null })
     return registryFile(format.fileName, format.contentType, rendered.text, rendered.written)
   })
+  return [...tables, registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount)]
+}
+
+/** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */
+export const RECORDS_FILE = 'punti-facilitazione.json'
+
+function recordsJson(snapshot: Snapshot): string {
+  const lines: string[] = []
+  for (let p = 0; p < snapshot.pointCount; p++) lines.push(JSON.stringify(snapshot.records.get(p)))
+  return `[\n${lines.join(',\n')}\n]\n`
 }

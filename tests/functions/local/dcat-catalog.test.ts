@@ -40,12 +40,12 @@ describe('/opendata/catalog.jsonld', () => {
     expect(dataset['dct:spatial']['@id']).toBe('http://publications.europa.eu/resource/authority/country/ITA')
     expect(dataset['dcat:contactPoint']['vcard:hasEmail']['@id']).toMatch(/^mailto:/)
     const distributions = dataset['dcat:distribution'] as Node[]
-    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['punti-facilitazione.csv', 'punti-facilitazione.geojson'])
+    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json'])
     for (const distribution of distributions) {
       expect(distribution['@type']).toContain('dcatapit:Distribution')
       expect(missing(distribution, MANDATORY.distribution)).toEqual([])
       expect(distribution['dct:license']['@id']).toBe(LICENCE)
-      expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|GEOJSON)$/)
+      expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|GEOJSON|JSON)$/)
       const url = new URL(distribution['dcat:downloadURL']['@id'])
       const file = await get(url.pathname)
       expect(file.status, url.pathname).toBe(200)

@@ -32,6 +32,15 @@ describe('/opendata on the local server', () => {
     expect((await get('/opendata/punti-facilitazione.csv', { 'If-None-Match': etag })).status).toBe(304)
   })
 
+  it('serves the records themselves as JSON, one per point of every status, in id order, each valid against the schema', async () => {
+    const { PointRecordSchema } = await import('../../../shared/schemas/point.ts')
+    const json = (await (await get('/opendata/punti-facilitazione.json')).json()) as unknown[]
+    expect(json).toHaveLength(current.pointCount)
+    const ids = json.map((r) => PointRecordSchema.parse(r).id)
+    expect(ids).toEqual([...ids].sort())
+    expect(json).toEqual(JSON.parse(JSON.stringify(current.points)))
+  })
+
   it('makes the files again after a rebuild, and answers 404 for any other name', async () => {
     const before = (await get('/opendata/punti-facilitazione.geojson')).headers.get('etag')
     current = snapshotOf(records.slice(1), 2)
