@@ -1,5 +1,6 @@
 import type { RegistryFile } from './registry-files.ts'
 import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
+import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 
 /**
  * The registry as a data set in a catalogue (issue 14): DCAT-AP_IT metadata in JSON-LD, so
@@ -63,7 +64,8 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       'dcat:keyword': ['facilitazione digitale', 'PNRR', 'SPID', 'CIE', 'competenze digitali'],
       'dcat:landingPage': { '@id': `${origin}/` },
       'dcat:contactPoint': { '@type': ['dcatapit:Organization', 'vcard:Organization'], 'vcard:fn': publisher.name, 'vcard:hasEmail': { '@id': `mailto:${publisher.email}` } },
-      'dcat:distribution': files.map((file) => {
+      // The data dictionary documents the files; it is not one of the data set's distributions.
+      'dcat:distribution': files.filter((file) => file.name !== DATA_DICTIONARY_FILE).map((file) => {
         const type = FILE_TYPES[file.name.split('.').at(-1)!]!
         const url = `${origin}/${OPEN_DATA_PREFIX}${file.name}`
         return {
@@ -75,6 +77,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
           'dcat:accessURL': { '@id': url },
           'dcat:downloadURL': { '@id': url },
           'dcat:byteSize': { '@value': String(file.body.length), '@type': 'xsd:decimal' },
+          ...(files.some((f) => f.name === DATA_DICTIONARY_FILE) ? { 'foaf:page': { '@id': `${origin}/${OPEN_DATA_PREFIX}${DATA_DICTIONARY_FILE}` } } : {}),
           'dct:license': { '@id': LICENCE, '@type': ['dcatapit:LicenseDocument', 'dct:LicenseDocument'], 'dct:type': { '@id': 'http://purl.org/adms/licencetype/Attribution' }, 'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)' },
         }
       }),

@@ -3,7 +3,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
-import { csvFormat } from './csv-export.ts'
+import { csvFormat, fileCsvColumns } from './csv-export.ts'
+import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 
@@ -67,7 +68,11 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
     const rendered = renderExport(format, rows, { at: null })
     return registryFile(format.fileName, format.contentType, rendered.text, rendered.written)
   })
-  return [...tables, registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount)]
+  return [
+    ...tables,
+    registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
+    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length),
+  ]
 }
 
 /** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */

@@ -46,6 +46,8 @@ describe('/opendata/catalog.jsonld', () => {
       expect(missing(distribution, MANDATORY.distribution)).toEqual([])
       expect(distribution['dct:license']['@id']).toBe(LICENCE)
       expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|GEOJSON|JSON)$/)
+      // Each points at the data dictionary, which answers.
+      expect((await get(new URL(distribution['foaf:page']['@id']).pathname)).status).toBe(200)
       const url = new URL(distribution['dcat:downloadURL']['@id'])
       const file = await get(url.pathname)
       expect(file.status, url.pathname).toBe(200)

@@ -41,6 +41,13 @@ describe('/opendata on the local server', () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(current.points)))
   })
 
+  it('documents every column of the CSV file in a data dictionary, in its order, in Italian and English', async () => {
+    const dictionary = parse(Buffer.from(await (await get('/opendata/dizionario-dati.csv')).arrayBuffer()).toString(), { bom: true, columns: true }) as Array<Record<string, string>>
+    const header = parse(Buffer.from(await (await get('/opendata/punti-facilitazione.csv')).arrayBuffer()).toString(), { bom: true, to_line: 1 })[0] as string[]
+    expect(dictionary.map((row) => row.colonna)).toEqual(header)
+    for (const row of dictionary) for (const field of ['tipo', 'descrizione', 'description']) expect(row[field], `${row.colonna} ${field}`).not.toBe('')
+  })
+
   it('makes the files again after a rebuild, and answers 404 for any other name', async () => {
     const before = (await get('/opendata/punti-facilitazione.geojson')).headers.get('etag')
     current = snapshotOf(records.slice(1), 2)
