@@ -1,7 +1,7 @@
-import { WEEKDAYS, minutesOfDay } from '../../../shared/vocabulary.ts'
+import { WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { seasonCovers, siteIntervalsOn, SEARCH_DAYS } from '../../../shared/hours/open-at.ts'
 import { addDays, weekdayOf } from '../../../shared/hours/rome-time.ts'
-import { formatTimeOfDay } from '../../../shared/hours/normalize-schedule.ts'
+import { dayMinutes, formatTimeOfDay, mergeIntervals } from '../../../shared/hours/normalize-schedule.ts'
 import { PlaceRole, sitePlaces, siteAtPlace, type SitePlace } from '../../../shared/geo/site-places.ts'
 import type { LocalDate, WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
@@ -114,7 +114,7 @@ export function openingHoursSpecification(site: Site, today: LocalDate): Opening
   }
   for (let offset = 0; offset <= SEARCH_DAYS; offset++) {
     const date = addDays(today, offset)
-    const actual = siteIntervalsOn(site, date).map((i) => `${formatTimeOfDay(i.start)}-${formatTimeOfDay(i.end)}`)
+    const actual = siteIntervalsOn(site, date).map(span)
     const regular = seasonCovers(site, date) ? regularIntervals(weekly, date) : []
     if (actual.join() === regular.join()) continue
     if (actual.length === 0) specs.push({ '@type': 'OpeningHoursSpecification', opens: '00:00', closes: '00:00', validFrom: date, validThrough: date })
@@ -126,16 +126,12 @@ export function openingHoursSpecification(site: Site, today: LocalDate): Opening
   return specs
 }
 
-/** The weekly intervals of the date's weekday, merged as siteIntervalsOn merges them. */
+/** "09:00-13:00": an interval as the specifications write it. */
+const span = (i: { start: number; end: number }): string => `${formatTimeOfDay(i.start)}-${formatTimeOfDay(i.end)}`
+
+/** The weekly intervals of the date's weekday, merged as siteIntervalsOn merges them (the same two functions). */
 function regularIntervals(weekly: WeeklySchedule, date: LocalDate): string[] {
-  const intervals = [...(weekly[weekdayOf(date)] ?? [])].map((i) => ({ start: minutesOfDay(i.start), end: minutesOfDay(i.end) })).sort((a, b) => a.start - b.start)
-  const merged: Array<{ start: number; end: number }> = []
-  for (const i of intervals) {
-    const last = merged.at(-1)
-    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end)
-    else merged.push({ ...i })
-  }
-  return merged.map((i) => `${formatTimeOfDay(i.start)}-${formatTimeOfDay(i.end)}`)
+  return mergeIntervals(dayMinutes(weekly, weekdayOf(date))).map(span)
 }
 
 /**
