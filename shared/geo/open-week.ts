@@ -2,6 +2,7 @@ import type { LocalDate } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
 import { WEEKDAYS } from '../vocabulary.ts'
 import { PlaceRole } from './site-places.ts'
+import { epochDay, minutesOf } from './char-code-time.ts'
 
 /**
  * "Open at" answered from typed arrays, exactly, for the places whose opening is their weekly
@@ -157,19 +158,12 @@ export function closureWindow(site: Site): number {
 /** Whether a day number falls inside a closure window. */
 export const insideClosureWindow = (window: number, day: number): boolean => window !== 0 && window >>> 16 <= day && day <= (window & 0xffff)
 
+const DAY_2000 = epochDay('2000-01-01')
+
 /** Days from 2000-01-01 to a "YYYY-MM-DD" date, clamped to 1…65535 (0 is "no window"). */
 export function dayNumber(date: LocalDate | string): number {
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48)
-  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
-  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
-  const days = Math.floor((Date.UTC(year, month - 1, day) - Date.UTC(2000, 0, 1)) / 86_400_000)
-  return Math.min(0xffff, Math.max(1, days))
+  return Math.min(0xffff, Math.max(1, epochDay(date) - DAY_2000))
 }
 
 // Module-local copy: read a million times, and an imported binding may compile to a getter call.
 const DAY_KEYS = WEEKDAYS
-
-/** "HH:MM" → minutes since midnight, from the character codes (the schema has checked the shape). */
-function minutesOf(time: string): number {
-  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48)
-}

@@ -2,6 +2,7 @@ import type { Location, Stop, WeeklySchedule } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
 import { WEEKDAYS } from '../vocabulary.ts'
 import { PlaceRole } from './site-places.ts'
+import { epochDay, minutesOf } from './char-code-time.ts'
 
 /**
  * A cheap necessary condition for "open at", packed in 31 bits so the nearest-search predicate can
@@ -77,17 +78,8 @@ function hourBits(start: string, end: string): number {
   return ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
 }
 
-/** "HH:MM" → minutes since midnight, from the character codes (the schema has checked the shape). */
-function minutesOf(time: string): number {
-  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48)
-}
-
-/** Weekday of a "YYYY-MM-DD" calendar date, 0 = Monday. A calendar date has the same weekday in every zone. */
+/** Weekday of a "YYYY-MM-DD" calendar date, 0 = Monday. */
 function mondayFirstWeekday(date: string): number {
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48)
-  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
-  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
-  const days = Math.floor(Date.UTC(year, month - 1, day) / 86_400_000)
   // 1970-01-01 was a Thursday (3 with Monday as 0).
-  return (((days + 3) % 7) + 7) % 7
+  return (((epochDay(date) + 3) % 7) + 7) % 7
 }
