@@ -1,5 +1,5 @@
 import type { RegistryFile } from './registry-files.ts'
-import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
+import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 
 /**
@@ -28,7 +28,7 @@ export const LICENCE = 'https://w3id.org/italia/controlled-vocabulary/licences/A
 
 export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly RegistryFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): Record<string, unknown> {
   const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.ipaCode, 'foaf:name': publisher.name }
-  const datasetId = `${origin}/${OPEN_DATA_PREFIX}catalog.jsonld#punti-facilitazione-digitale`
+  const datasetId = `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}#punti-facilitazione-digitale`
   const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${demo ? ' — registro dimostrativo generato' : ''}`
   return {
     '@context': {
@@ -39,7 +39,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       vcard: 'http://www.w3.org/2006/vcard/ns#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
     },
-    '@id': `${origin}/${OPEN_DATA_PREFIX}catalog.jsonld`,
+    '@id': `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}`,
     '@type': ['dcatapit:Catalog', 'dcat:Catalog'],
     'dct:title': 'Catalogo dei dati di PuntoVicino',
     'dct:description': 'Dati aperti del registro dei punti di facilitazione digitale.',

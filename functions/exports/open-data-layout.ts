@@ -3,3 +3,6 @@
  * prefix in their S3 bucket. One place, shared by the indexer, the local server and the stack.
  */
 export const OPEN_DATA_PREFIX = 'opendata/'
+
+/** The open-data files' DCAT-AP_IT catalogue, beside them. */
+export const CATALOG_FILE = 'catalog.jsonld'

@@ -5,6 +5,7 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat, fileCsvColumns } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
+import { CATALOG_FILE } from './open-data-layout.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 
@@ -46,17 +47,18 @@ export function registryFile(name: string, contentType: string, text: string, ro
   }
 }
 
-/**
- * The registry files and, given the site's origin (its addresses are absolute), their DCAT-AP_IT
- * catalogue as `catalog.jsonld`: what the indexer publishes on AWS.
- */
-export async function buildPublishedFiles(snapshot: Snapshot, siteOrigin: string | undefined): Promise<RegistryFile[]> {
-  const files = buildRegistryFiles(snapshot)
-  if (!siteOrigin) return files
+/** The DCAT-AP_IT catalogue of `files` as `catalog.jsonld`; its addresses are absolute, on `siteOrigin`. */
+export async function catalogFile(snapshot: Snapshot, files: readonly RegistryFile[], siteOrigin: string): Promise<RegistryFile> {
   const { dcatCatalog } = await import('./dcat-catalog.ts')
   const demo = snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
   const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo })
-  return [...files, registryFile('catalog.jsonld', 'application/ld+json; charset=utf-8', JSON.stringify(catalog, null, 2), 1)]
+  return registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', JSON.stringify(catalog, null, 2), 1)
+}
+
+/** The registry files and, given the site's origin, their catalogue: what the indexer publishes on AWS. */
+export async function buildPublishedFiles(snapshot: Snapshot, siteOrigin: string | undefined): Promise<RegistryFile[]> {
+  const files = buildRegistryFiles(snapshot)
+  return siteOrigin ? [...files, await catalogFile(snapshot, files, siteOrigin)] : files
 }
 
 export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {

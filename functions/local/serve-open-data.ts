@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
-import { OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
+import { CATALOG_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
 
 /**
  * `/opendata/<file>` on one machine: the whole-registry files of the current snapshot, made on
@@ -23,14 +23,11 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     return made.files
   }
   // The DCAT-AP_IT catalogue of those files, with this server's origin in its addresses.
-  app.get(`/${OPEN_DATA_PREFIX}catalog.jsonld`, async (c) => {
+  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, async (c) => {
     const current = snapshot()
     if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
-    const files = [...(await filesOf(current)).values()]
-    const { dcatCatalog } = await import('../exports/dcat-catalog.ts')
-    const demo = current.pointCount > 0 && current.records.get(0).source.dataset === 'demo'
-    const catalog = dcatCatalog({ origin: new URL(c.req.url).origin, files, modified: current.builtAt.slice(0, 10), demo })
-    return c.body(JSON.stringify(catalog, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' })
+    const { catalogFile } = await import('../exports/registry-files.ts')
+    return respond(c, await catalogFile(current, [...(await filesOf(current)).values()], new URL(c.req.url).origin))
   })
   app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, async (c) => {
     const current = snapshot()
