@@ -4,12 +4,13 @@ import { getPoint } from '../../../shared/geo/query.ts'
 import { isLang, LANGS, type Lang } from '../../../shared/i18n/messages.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
-import { pagesTranslator } from '../../site/pages/page-messages.ts'
-import { pageShell } from '../../site/pages/page-shell.ts'
-import { pointPath, renderPointPage, type PointPageContext } from '../../site/pages/point-page.ts'
-import { comuneAt, regionAt, renderComunePage, renderProvincePage, renderRegionPage, territoryPaths } from '../../site/pages/territory-pages.ts'
+import type { PointPageContext } from '../../site/pages/point-page.ts'
+import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { html } from '../../site/pages/html.ts'
+
+/** The renderers, loaded on the first page request (site-pages.ts). */
+type SitePages = typeof import('../../site/pages/site-pages.ts')
+const sitePages = (): Promise<SitePages> => import('../../site/pages/site-pages.ts')
 
 /**
  * The pages search engines and link previews read (issue 14), rendered from the snapshot on each
@@ -68,60 +69,58 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return told !== undefined && HTTPS_ORIGIN.test(told) ? told : new URL(c.req.url).origin
   }
 
-  /** The page's language from `?lang=`; an unsupported one is answered, never silently replaced. */
-  const languageOf = (c: Context): Lang | Response => {
+  /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
+  const languageOf = (c: Context, { html, pageShell, pagesTranslator }: SitePages): Lang | Response => {
     const asked = c.req.query('lang')
     if (asked === undefined) return 'it'
     if (isLang(asked)) return asked
-    const t = pagesTranslator('it')
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
       html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono ${LANGS.join(', ')} · the languages are ${LANGS.join(', ')}.</p>`,
-      t,
+      pagesTranslator('it'),
     )
     return c.html(body, 400)
   }
 
-  const notFound = (c: Context, lang: Lang): Response => {
-    const t = pagesTranslator(lang)
-    const body = pageShell(
-      { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
-      html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
-      t,
-    )
-    return c.html(body, 404)
-  }
-
   /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
-  const page = (c: Context, render: (context: PointPageContext) => string | undefined): Response => {
-    const lang = languageOf(c)
+  const page = async (c: Context, render: (pages: SitePages, context: PointPageContext) => string | undefined): Promise<Response> => {
+    const pages = await sitePages()
+    const lang = languageOf(c, pages)
     if (lang instanceof Response) return lang
-    const body = render({ lang, t: pagesTranslator(lang), origin: originOf(c), now: deps.now() })
-    if (body === undefined) return notFound(c, lang)
+    const t = pages.pagesTranslator(lang)
+    const body = render(pages, { lang, t, origin: originOf(c), now: deps.now() })
+    if (body === undefined) {
+      const notFound = pages.pageShell(
+        { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
+        pages.html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
+        t,
+      )
+      return c.html(notFound, 404)
+    }
     c.header('Cache-Control', PAGE_CACHE)
     return c.html(body)
   }
 
-  const pointPage = (c: Context) => {
+  const pointPage = async (c: Context): Promise<Response> => {
     const id = c.req.param('id')!
     const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
     const lang = c.req.query('lang')
     if (point && c.req.path !== path) return c.redirect(`${path}${lang && isLang(lang) && lang !== 'it' ? `?lang=${lang}` : ''}`, 301)
-    return page(c, (context) => (point ? renderPointPage(point, context) : undefined))
+    return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined))
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
-  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, (context) => {
+  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, ({ comuneAt, renderComunePage }, context) => {
     const comune = comuneAt(deps.comuni(), c.req.path)
     return comune && renderComunePage(comune, deps.snapshot(), context)
   }))
-  routes.get(SITE_PAGE_ROUTES.region, (c) => page(c, (context) => {
+  routes.get(SITE_PAGE_ROUTES.region, (c) => page(c, ({ regionAt, renderRegionPage }, context) => {
     const code = regionAt(c.req.path)
     return code && renderRegionPage(code, context)
   }))
-  routes.get(SITE_PAGE_ROUTES.province, (c) => page(c, (context) => renderProvincePage(c.req.param('sigla')!.toUpperCase(), deps.comuni(), context)))
+  routes.get(SITE_PAGE_ROUTES.province, (c) => page(c, ({ renderProvincePage }, context) => renderProvincePage(c.req.param('sigla')!.toUpperCase(), deps.comuni(), context)))
 
   routes.get(SITE_PAGE_ROUTES.sitemapIndex, (c) => {
     const origin = originOf(c)
@@ -149,7 +148,8 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   })
 
   // The regions, provinces and comuni: 7,896 comuni and their indexes fit one file.
-  routes.get(SITE_PAGE_ROUTES.territorySitemap, (c) => {
+  routes.get(SITE_PAGE_ROUTES.territorySitemap, async (c) => {
+    const { territoryPaths } = await sitePages()
     const origin = originOf(c)
     const urls = territoryPaths(deps.comuni()).map((path) => `<url><loc>${escapeHtml(`${origin}${path}`)}</loc></url>`)
     c.header('Cache-Control', PAGE_CACHE)

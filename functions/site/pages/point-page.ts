@@ -18,7 +18,6 @@ import { pointJsonLd } from './point-json-ld.ts'
  * it is open now, each site's next seven days with dates, a van's next stops, services, booking,
  * contacts, directions — with the point's schema.org JSON-LD.
  */
-export { pointPath }
 
 export interface PointPageContext {
   readonly lang: Lang

@@ -6,7 +6,8 @@ import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { slugOf } from '../../../shared/text/slug.ts'
 import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
-import { pointPath, statusLine, type PointPageContext } from './point-page.ts'
+import { statusLine, type PointPageContext } from './point-page.ts'
+import { pointPath } from '../../../shared/text/page-paths.ts'
 
 /**
  * The territory's pages (issue 14): a page per comune (`/comuni/{name}-{pr}`) with the points
