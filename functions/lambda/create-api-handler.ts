@@ -1,4 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3'
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
 import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-lambda'
 import { readFileSync } from 'node:fs'
@@ -14,10 +13,8 @@ import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
 import { S3SnapshotSource } from '../snapshot/s3-snapshot-source.ts'
 
 export interface ApiHandlerDeps {
-  /** How to reach S3: an SDK client (tests, tools)… */
-  readonly s3?: S3Client
-  /** …or a reader without the SDK, as the deployed function does; one of the two is required. */
-  readonly readObject?: ReadS3Object
+  /** How to read S3: a signed GET without the SDK, as the deployed function does (see S3SnapshotSource). */
+  readonly readObject: ReadS3Object
   readonly bucket: string
   readonly pointerKey?: string
   /** The cursor key: a fixed value (tests, tools) or read from Secrets Manager and kept fresh. */
@@ -59,7 +56,6 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   const now = deps.now ?? (() => new Date())
   const log = deps.log ?? jsonLinesToStdout
   const snapshots = new S3SnapshotSource({
-    s3: deps.s3,
     readObject: deps.readObject,
     bucket: deps.bucket,
     pointerKey: deps.pointerKey,

@@ -9,7 +9,8 @@ import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.t
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
 import { INDEXER_METRICS } from './indexer-metrics.ts'
 import { S3SnapshotPublisher } from '../snapshot/s3-snapshot-publisher.ts'
-import { dynamoDbClientFromEnvironment, requireEnv, s3ClientFromEnvironment, type Environment } from './lambda-environment.ts'
+import { requireEnv, type Environment } from './lambda-environment.ts'
+import { dynamoDbClientFromEnvironment, s3ClientFromEnvironment } from './sdk-clients.ts'
 
 export interface IndexerHandlerDeps {
   readonly registry: Pick<Registry, 'getVersion' | 'readAll'>

@@ -9,7 +9,8 @@ import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
 import { DynamoDbReports } from '../repository/dynamodb-reports.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import type { Reports } from '../../shared/reports-port.ts'
-import { dynamoDbClientFromEnvironment, requireEnv, secretsReaderFromEnvironment, type Environment } from './lambda-environment.ts'
+import { requireEnv, secretsReaderFromEnvironment, type Environment } from './lambda-environment.ts'
+import { dynamoDbClientFromEnvironment } from './sdk-clients.ts'
 
 /**
  * The operators' write API on Lambda: the same admin app as `npm start`'s, behind the HTTP API's

@@ -1,4 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
@@ -7,10 +6,13 @@ import { SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
 import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface S3SnapshotSourceOptions {
-  /** How to reach S3: an SDK client… */
-  readonly s3?: S3Client
-  /** …or a reader without the SDK (the API Lambda's cold start); one of the two is required. */
-  readonly readObject?: ReadS3Object
+  /**
+   * How to read S3: the deployed function passes a signed GET without the SDK
+   * (`s3-signed-get.ts`); tests and tools may wrap an SDK client (`s3-sdk-object-reader.ts`).
+   * Never an SDK client here: esbuild's code splitting put the SDK's shared modules in a chunk
+   * every cold start loaded, even behind a dynamic import the function never took.
+   */
+  readonly readObject: ReadS3Object
   readonly bucket: string
   /** @default SNAPSHOT_LAYOUT.pointerKey */
   readonly pointerKey?: string
@@ -46,9 +48,8 @@ export class S3SnapshotSource implements SnapshotSource {
     if (options.recheckEveryMs !== undefined && !(options.recheckEveryMs >= 0)) {
       throw new Error(`S3SnapshotSource: recheckEveryMs must be a number ≥ 0, got ${options.recheckEveryMs}`)
     }
-    if (options.readObject) this.readObject = options.readObject
-    else if (options.s3) this.readObject = readThroughSdk(options.s3, options.bucket)
-    else throw new Error('S3SnapshotSource: s3 or readObject is required')
+    if (typeof options.readObject !== 'function') throw new Error('S3SnapshotSource: readObject is required')
+    this.readObject = options.readObject
     this.bucket = options.bucket
     this.pointerKey = options.pointerKey ?? SNAPSHOT_LAYOUT.pointerKey
     this.recheckEveryMs = options.recheckEveryMs ?? 30_000
@@ -99,17 +100,5 @@ export class S3SnapshotSource implements SnapshotSource {
       if (this.options.onError) this.options.onError(error)
       else throw error
     }
-  }
-}
-
-/**
- * Reads through an SDK client. The adapter module is imported on first use, so a bundle whose
- * callers pass `readObject` (the API Lambda) carries the SDK only in a chunk it never loads.
- */
-function readThroughSdk(s3: S3Client, bucket: string): ReadS3Object {
-  let reader: Promise<ReadS3Object> | undefined
-  return async (key) => {
-    reader ??= import('./s3-sdk-object-reader.ts').then(({ sdkObjectReader }) => sdkObjectReader(s3, bucket))
-    return (await reader)(key)
   }
 }

@@ -81,7 +81,7 @@ describe('the bundled indexer handler', () => {
     await indexer(streamEvent(streamRecord('POINT#idx-live', 'POINT', 'INSERT')))
 
     let now = new Date('2026-11-23T08:30:00Z')
-    const api = lambdas.api.createApiHandler({ s3: s3.client(), bucket: s3.bucket, pointerKey, cursorSecret: 's', now: () => now, log: () => {} })
+    const api = lambdas.api.createApiHandler({ readObject: s3.reader(), bucket: s3.bucket, pointerKey, cursorSecret: 's', now: () => now, log: () => {} })
     const nameNow = async () => JSON.parse((await api(getEvent('/v1/points/idx-live'))).body).name
     expect(await nameNow()).toBe('Biblioteca prima')
 

@@ -3,12 +3,16 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import S3rver from 's3rver'
+import type { ReadS3Object } from '../../../functions/snapshot/s3-object-reader.ts'
+import { signedGetObjectReader } from '../../../functions/snapshot/s3-signed-get.ts'
 
 /** A real S3-compatible server (s3rver) on loopback with one bucket, reached by the real AWS SDK. */
 export interface LocalS3 {
   readonly endpoint: string
   readonly bucket: string
   client(): S3Client
+  /** The bucket read as the deployed read function reads it: signed GETs without the SDK. */
+  reader(): ReadS3Object
   close(): Promise<void>
 }
 
@@ -27,6 +31,7 @@ export async function startLocalS3(bucket = 'puntovicino-snapshots'): Promise<Lo
       clients.push(client)
       return client
     },
+    reader: () => signedGetObjectReader({ bucket, region: 'eu-south-1', endpoint, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),
     close: async () => {
       for (const client of clients) client.destroy()
       await server.close()

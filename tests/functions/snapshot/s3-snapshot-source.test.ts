@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { S3SnapshotSource } from '../../../functions/snapshot/s3-snapshot-source.ts'
+import { sdkObjectReader } from '../../../functions/snapshot/s3-sdk-object-reader.ts'
 import { generateRegistry } from '../../shared/geo/fixtures.ts'
 import { startLocalS3, type LocalS3 } from './local-s3.ts'
 
@@ -31,7 +32,7 @@ describe('S3SnapshotSource', () => {
     const client = s3.client()
     const clock = manualClock()
     const errors: unknown[] = []
-    const source = new S3SnapshotSource({ s3: client, bucket: s3.bucket, pointerKey, now: clock.now, onError: (e) => errors.push(e), ...overrides })
+    const source = new S3SnapshotSource({ readObject: sdkObjectReader(client, s3.bucket), bucket: s3.bucket, pointerKey, now: clock.now, onError: (e) => errors.push(e), ...overrides })
     const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey })
     return { source, publisher, clock, errors, client, pointerKey }
   }
@@ -117,7 +118,7 @@ describe('S3SnapshotSource', () => {
 
   it('rejects a missing bucket and a negative interval with their names', () => {
     const client = new S3Client({ region: 'eu-south-1' })
-    expect(() => new S3SnapshotSource({ s3: client, bucket: '' })).toThrow('S3SnapshotSource: bucket is required')
-    expect(() => new S3SnapshotSource({ s3: client, bucket: 'b', recheckEveryMs: -5 })).toThrow('S3SnapshotSource: recheckEveryMs must be a number ≥ 0, got -5')
+    expect(() => new S3SnapshotSource({ readObject: sdkObjectReader(client, ''), bucket: '' })).toThrow('S3SnapshotSource: bucket is required')
+    expect(() => new S3SnapshotSource({ readObject: sdkObjectReader(client, 'b'), bucket: 'b', recheckEveryMs: -5 })).toThrow('S3SnapshotSource: recheckEveryMs must be a number ≥ 0, got -5')
   })
 })
