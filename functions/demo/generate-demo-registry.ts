@@ -183,7 +183,7 @@ function buildFixed(ctx: Context, plan: Extract<PointPlan, { kind: 'fixed' | 'di
     return branchSite(ctx, comune, siteId, k, opening_hours)
   })
   addSeasonalSite(ctx, comune, id, sites)
-  addOnlineSite(ctx, id, sites)
+  addOnlineSite(ctx, id, plan.comune, sites)
   const name =
     plan.kind === 'digipass'
       ? `Digipass ${town}${sharesComune ? ` – ${venue.label.replace(` – ${town}`, '')}` : ''}`
@@ -255,7 +255,8 @@ function addSeasonalSite(ctx: Context, comune: Comune, id: string, sites: Site[]
   })
 }
 
-function addOnlineSite(ctx: Context, id: string, sites: Site[]): void {
+/** Help at a distance: no address, but the comune of whoever offers it (as the import template asks). */
+function addOnlineSite(ctx: Context, id: string, comune: Comune, sites: Site[]): void {
   const { random } = ctx
   if (sites.length >= MAX_SITES || !random.chance(ONLINE_SHARE)) return
   sites.push({
@@ -263,6 +264,7 @@ function addOnlineSite(ctx: Context, id: string, sites: Site[]): void {
     kind: 'online',
     label: random.pick(['Assistenza telefonica e in videochiamata', 'Sportello online su appuntamento']),
     address: null,
+    comune: { istat: comune.istat, name: comune.name },
     opening_hours: toWeeklySchedule(onlineSlots(random)),
     ...(random.chance(ONLINE_OPEN_ON_HOLIDAYS_SHARE) ? { public_holidays: 'open' as const } : {}),
   })
@@ -288,7 +290,7 @@ function buildMobile(ctx: Context, plan: Extract<PointPlan, { kind: 'mobile' }>,
     ...closuresField(closuresFor(ctx, village)),
   }))
   if (random.chance(0.4)) addDatedStops(ctx, villages, sites)
-  addOnlineSite(ctx, id, sites)
+  addOnlineSite(ctx, id, plan.comune, sites)
   const byUnione = random.chance(0.5)
   const operator: Operator = byUnione
     ? { name: `Unione dei Comuni dell'ambito di ${town}`, type: 'unione_comuni' }

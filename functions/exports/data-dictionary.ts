@@ -1,10 +1,13 @@
 import type { CsvColumn } from './csv-export.ts'
-import { csvTable, fileCsvColumns } from './csv-export.ts'
+import { csvFormat, csvTable, fileCsvColumns } from './csv-export.ts'
+import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
+import { TEMPLATE_FILE } from './template-export.ts'
 
 /**
- * The open-data files' data dictionary (issue 14): each column of the CSV file, its type and
- * its meaning in Italian and English (the JSON file's fields are described by the API's schema). A column
- * without an entry fails a test, so the dictionary cannot fall behind the files.
+ * The open-data files' data dictionary (issue 14): each column of the two CSV files (the API's
+ * columns, and the import template's), its type and its meaning in Italian and English (the JSON
+ * file's fields are described by the API's schema). A column without an entry fails a test, so
+ * the dictionary cannot fall behind the files.
  */
 type Entry = readonly [type: string, it: string, en: string]
 
@@ -50,12 +53,59 @@ export const DATA_DICTIONARY: Readonly<Record<Exclude<CsvColumn, 'open_now' | 'n
   place_dates: ['date AAAA-MM-GG separate da |', 'Le date delle prossime soste in quel luogo', 'The dates of the upcoming stops at that place'],
 }
 
+/** The import template's columns, as docs/import-template.md explains them to whoever fills them in. */
+export const TEMPLATE_DICTIONARY: Readonly<Record<(typeof TEMPLATE_COLUMNS)[number], Entry>> = {
+  fonte: ['testo', 'Chi invia i dati: la prima parte dell’identificativo dei punti nuovi', 'Who sends the data: the first part of new points’ identifiers'],
+  id_punto: ['testo', 'Codice del punto nella fonte; righe con lo stesso codice sono sedi dello stesso punto', 'The point’s code in the source; rows with the same code are sites of one point'],
+  nome_punto: ['testo', 'Nome del punto', 'Name of the point'],
+  stato: ['attivo | sospeso | chiuso', 'Stato del punto', 'Status of the point'],
+  ente_gestore: ['testo', 'Ente che gestisce il punto', 'Body running the point'],
+  tipo_ente: ['comune | unione_comuni | ente_pubblico | biblioteca | scuola | terzo_settore | altro', 'Tipo di ente gestore', 'Kind of operator'],
+  codice_istat_comune: ['codice ISTAT, 6 cifre', 'Comune della sede (codice ISTAT)', 'Comune of the site (ISTAT code)'],
+  comune: ['testo', 'Comune della sede (nome, anche nella seconda lingua ufficiale)', 'Comune of the site (name, also in the second official language)'],
+  provincia: ['sigla, 2 lettere', 'Provincia, solo per distinguere comuni omonimi', 'Province, only to tell apart comuni of the same name'],
+  indirizzo: ['testo', 'Indirizzo della sede', 'Street address of the site'],
+  cap: ['CAP, 5 cifre', 'CAP della sede', 'Postcode of the site'],
+  id_sede: ['testo', 'Codice della sede, unico nel punto', 'Code of the site, unique within the point'],
+  tipo_sede: ['fissa | mobile | stagionale | online', 'Tipo di sede', 'Kind of site'],
+  nome_sede: ['testo', 'Nome della sede o della sosta', 'Name of the site or stop'],
+  latitudine: ['gradi decimali WGS84', 'Latitudine della sede', 'Latitude of the site'],
+  longitudine: ['gradi decimali WGS84', 'Longitudine della sede', 'Longitude of the site'],
+  orari: ['opening_hours di OpenStreetMap, o testo in italiano', 'Orario settimanale della sede, ora di Roma', 'Weekly hours of the site, Rome time'],
+  valido_dal: ['AAAA-MM-GG o --MM-GG', 'Inizio della stagione (sede stagionale)', 'Start of the season (seasonal site)'],
+  valido_al: ['AAAA-MM-GG o --MM-GG', 'Fine della stagione (inclusa)', 'End of the season (included)'],
+  servizi: ['elenco separato da |', 'Servizi del punto (l’assistenza individuale c’è sempre)', 'Services of the point (individual help is always offered)'],
+  temi: ['elenco separato da |', 'Argomenti su cui si riceve aiuto', 'Topics one gets help with'],
+  prenotazione: ['libero_accesso | appuntamento | entrambi', 'Come si accede', 'How to get in'],
+  url_prenotazione: ['URL http(s)', 'Pagina per prenotare', 'Where to book'],
+  telefono: ['testo', 'Telefono', 'Phone'],
+  email: ['email', 'Email', 'Email'],
+  sito_web: ['URL http(s)', 'Sito web', 'Website'],
+  lingue: ['elenco separato da |, codici ISO 639-1', 'Lingue parlate', 'Languages spoken'],
+  accessibile: ['si | no | vuoto', 'Sede senza barriere (vuoto: non si sa)', 'Step-free site (empty: not known)'],
+  note_accessibilita: ['testo', 'Dettagli sull’accessibilità', 'Accessibility details'],
+  verificato_il: ['AAAA-MM-GG, o data e ora ISO 8601', 'Ultima verifica dei dati', 'Last check of the data'],
+  descrizione: ['testo', 'Breve descrizione del punto', 'Short description of the point'],
+  festivi: ['aperto | chiuso | vuoto', 'Nei giorni festivi nazionali la sede è aperta come gli altri giorni, o chiusa (vuoto: chiusa)', 'On national public holidays the site opens as on other days, or is closed (empty: closed)'],
+  chiusure: ['AAAA-MM-GG[/AAAA-MM-GG] motivo, separate da |', 'Giorni di chiusura (estremi inclusi), con il motivo', 'Days closed (both ends included), with the reason'],
+  fermate: ['AAAA-MM-GG HH:MM-HH:MM @ lat,lon (codice ISTAT) luogo, separate da |', 'Soste datate di un’unità mobile', 'Dated stops of a mobile unit'],
+  indirizzo_punto: ['testo', 'Indirizzo del punto (la sede dell’ente), se non è quello della prima sede', 'Address of the point (the operator’s seat), when not its first site’s'],
+  cap_punto: ['CAP, 5 cifre', 'CAP del punto, se non è quello della prima sede', 'Postcode of the point, when not its first site’s'],
+  id_puntovicino: ['testo', 'Identificativo del punto in PuntoVicino: vuoto per un punto nuovo', 'The point’s identifier in PuntoVicino: empty for a new point'],
+}
+
 export const DATA_DICTIONARY_FILE = 'dizionario-dati.csv'
 
-/** The dictionary as CSV (column, type, descrizione, description), in the files' column order. */
+/**
+ * The dictionary as CSV (column, type, descrizione, description, file), each file's columns in
+ * its order. `file` came with the template's columns, at the end so the first four keep their place.
+ */
 export function dataDictionaryCsv(): string {
   return csvTable(
-    ['colonna', 'tipo', 'descrizione', 'description'],
-    fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY]]),
+    ['colonna', 'tipo', 'descrizione', 'description', 'file'],
+    [
+      ...fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY], csvFormat.fileName]),
+      ...TEMPLATE_COLUMNS.map((column) => [column, ...TEMPLATE_DICTIONARY[column], TEMPLATE_FILE]),
+    ],
   )
 }

@@ -8,6 +8,8 @@ import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE } from './open-data-layout.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
+import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
+import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
 
 /**
  * The whole registry as open-data files, regenerated with each snapshot: every point of every
@@ -73,8 +75,15 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
   return [
     ...tables,
     registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
-    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length),
+    templateFile(snapshot),
+    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length),
   ]
+}
+
+/** The registry in the import template's columns, to correct and send back (template-export.ts). */
+function templateFile(snapshot: Snapshot): RegistryFile {
+  const { text, rows } = templateCsv(snapshot)
+  return registryFile(TEMPLATE_FILE, 'text/csv; charset=utf-8', text, rows)
 }
 
 /** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */

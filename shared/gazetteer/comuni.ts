@@ -43,7 +43,9 @@ export function parseComuniCsv(text: string): Comune[] {
       provinceName: provinceName || province[2],
       regionIstat,
       regionName: REGIONS[regionIstat] ?? regionIstat,
-      postcode: cap ?? '',
+      // One row of the source has a four-digit CAP (Ozzano dell'Emilia, "8604"): a CAP that is
+      // not five digits is not one, and is left unknown rather than shown or given to points.
+      postcode: cap && /^\d{5}$/.test(cap) ? cap : '',
       population: Number(population),
       lat: Number(lat),
       lon: Number(lon),

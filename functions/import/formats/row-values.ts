@@ -101,6 +101,8 @@ export function italianDateToIso(value: string): string | null {
  * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
  * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
  */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+
 export function verificationDate(
   value: string | null,
   column: string,
@@ -113,7 +115,8 @@ export function verificationDate(
       `${JSON.stringify(value)} non è una data (AAAA-MM-GG o GG/MM/AAAA); ignorata`,
       `${JSON.stringify(value)} is not a date (YYYY-MM-DD or DD/MM/YYYY); ignored`,
     ) } }
-  const instant = `${date}T00:00:00Z`
+  // A whole instant (as the registry's own download writes it) is kept as it is.
+  const instant = ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? value : `${date}T00:00:00Z`
   if (date < '2000-01-01') return { value: null, warning: { field: column, message: bilingual(`${date} sembra un segnaposto; ignorata`, `${date} looks like a placeholder; ignored`) } }
   if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: bilingual(`${date} è nel futuro; ignorata`, `${date} is in the future; ignored`) } }
   return { value: instant }

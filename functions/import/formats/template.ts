@@ -1,4 +1,4 @@
-import { osmToSchedule } from '../../../shared/hours/osm.ts'
+import { osmToSchedule, scheduleToOsm } from '../../../shared/hours/osm.ts'
 import { parseItalianHours } from '../../../shared/hours/italian-text.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
 import { SeasonBoundSchema } from '../../../shared/schemas/hours.ts'
@@ -11,6 +11,7 @@ import { firstValidContact, type ContactKind } from './contact-values.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
+import { readClosures, readStops } from './template-cells.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
 import { onceForEachText, readHours } from './read-hours.ts'
 import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
@@ -32,12 +33,18 @@ export const TEMPLATE_COLUMNS = [
   'indirizzo', 'cap', 'id_sede', 'tipo_sede', 'nome_sede', 'latitudine', 'longitudine', 'orari', 'valido_dal', 'valido_al',
   'servizi', 'temi', 'prenotazione', 'url_prenotazione', 'telefono', 'email', 'sito_web', 'lingue', 'accessibile',
   'note_accessibilita', 'verificato_il', 'descrizione',
+  // Added with issue 14, so the registry downloaded in these columns comes back unchanged.
+  'festivi', 'chiusure', 'fermate', 'indirizzo_punto', 'cap_punto', 'id_puntovicino',
 ] as const
 const DETECTING_COLUMNS = ['fonte', 'id_punto', 'nome_punto', 'tipo_sede'] as const
 
 const STATUS_BY_STATO: Readonly<Record<string, PointStatus>> = { attivo: 'active', sospeso: 'suspended', chiuso: 'closed' }
 const KIND_BY_TIPO_SEDE: Readonly<Record<string, SiteKind>> = { fissa: 'fixed', mobile: 'mobile', stagionale: 'seasonal', online: 'online' }
 const BOOKING_BY_PRENOTAZIONE: Readonly<Record<string, Booking>> = { libero_accesso: 'walk_in', appuntamento: 'appointment', entrambi: 'both' }
+const HOLIDAYS_BY_FESTIVI: Readonly<Record<string, 'open' | 'closed'>> = { aperto: 'open', chiuso: 'closed' }
+const POINT_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
+/** What spreadsheet-safe.ts puts before a cell a spreadsheet would run as a formula; taken off again here. */
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
 const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
 const NO = new Set(['no', 'false', '0'])
 
@@ -67,7 +74,8 @@ function codesFrom<T extends string>(cell: string | null, allowed: readonly T[],
   return out
 }
 
-function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
+function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
+  const row = Object.fromEntries(Object.entries(rawRow).map(([column, value]) => [column, typeof value === 'string' ? value.replace(FORMULA_GUARD, '') : value]))
   const errors: RowError[] = []
   const warnings: RowError[] = []
   const required = (column: (typeof TEMPLATE_COLUMNS)[number], what: { it: string; en: string }): string | null => {
@@ -95,6 +103,15 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   const operatorType = fromList('tipo_ente', Object.fromEntries(OPERATOR_TYPES.map((t) => [t, t])) as Record<string, Operator['type']>)
   const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
   const booking = fromList('prenotazione', BOOKING_BY_PRENOTAZIONE, 'both')
+  const givenId = text(row, 'id_puntovicino')
+  if (givenId !== null && !POINT_ID.test(givenId)) {
+    const shown = JSON.stringify(givenId)
+    errors.push({ field: 'id_puntovicino', message: bilingual(
+      `${shown} non è un identificativo PuntoVicino (3–120 lettere minuscole, cifre e trattini); lasciatelo vuoto per un punto nuovo`,
+      `${shown} is not a PuntoVicino id (3–120 lowercase letters, digits and hyphens); leave it empty for a new point`,
+    ) })
+  }
+  const holidays = text(row, 'festivi') === null ? undefined : fromList('festivi', HOLIDAYS_BY_FESTIVI)
 
   let location: Coordinates | undefined
   if (kind !== 'online') {
@@ -135,7 +152,9 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
     return { ok: false, errors }
   }
 
-  const services: Service[] = [...new Set<Service>(['assistenza_individuale', ...codesFrom(text(row, 'servizi'), SERVICES, 'servizi', warnings)])]
+  // Individual assistance is always offered: added when not listed, in the order given otherwise.
+  const listedServices = codesFrom(text(row, 'servizi'), SERVICES, 'servizi', warnings)
+  const services: Service[] = listedServices.includes('assistenza_individuale') ? listedServices : ['assistenza_individuale', ...listedServices]
   const topics: Topic[] = codesFrom(text(row, 'temi'), TOPICS, 'temi', warnings)
   const languages = listOf(text(row, 'lingue'), /[|;,\s]+/).map((l) => l.toLowerCase())
   const badLanguages = languages.filter((l) => !/^[a-z]{2}$/.test(l))
@@ -169,9 +188,30 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
   if (verified.warning) warnings.push(verified.warning)
   const { hours, warnings: hoursWarnings } = readHours(text(row, 'orari'), HOURS_PARSERS)
   warnings.push(...hoursWarnings)
+  // The text is kept to show it as published; when it is exactly how we would write the week
+  // read from it (our own download), it says nothing more and is not kept.
+  if (hours.opening_hours && hours.opening_hours_source === scheduleToOsm(hours.opening_hours, hours.public_holidays)) delete hours.opening_hours_source
+  if (holidays !== undefined) {
+    if (hours.public_holidays !== undefined && hours.public_holidays !== holidays) {
+      warnings.push({ field: 'festivi', message: bilingual(
+        `festivi dice ${text(row, 'festivi')}, gli orari dicono il contrario per i festivi: vale festivi`,
+        `festivi says ${text(row, 'festivi')}, the hours say otherwise about public holidays: festivi wins`,
+      ) })
+    }
+    hours.public_holidays = holidays
+  }
+  const closures = readClosures(text(row, 'chiusure'), 'chiusure', warnings)
+  const stops = readStops(text(row, 'fermate'), 'fermate', warnings)
+  if (stops && kind !== 'mobile') {
+    warnings.push({ field: 'fermate', message: bilingual('le fermate datate sono solo di una sede mobile; ignorate', 'dated stops belong to a mobile site only; ignored') })
+  }
 
   const comune = resolved.comune
   const address = { street: text(row, 'indirizzo'), postcode }
+  // The point's own address (the operator's seat) when it is not its first site's.
+  const pointStreet = text(row, 'indirizzo_punto')
+  const pointPostcode = text(row, 'cap_punto')
+  const pointAddress = pointStreet === null && pointPostcode === null ? address : { street: pointStreet, postcode: pointPostcode }
   const siteLabel = text(row, 'nome_sede') ?? name
   const idSede = text(row, 'id_sede')
   // Without id_sede, the site's own content names it, so a re-import gives the same site id.
@@ -185,15 +225,17 @@ function toDraft(row: Record<string, unknown>, { gazetteer, now }: ImportContext
     ...(location ? { location } : {}),
     ...(validFrom !== null && validTo !== null ? { valid_from: validFrom, valid_to: validTo } : {}),
     ...hours,
+    ...(stops && kind === 'mobile' ? { stops } : {}),
+    ...(closures ? { closures } : {}),
   }
 
   const draft: PointDraft = {
-    id: pointId(fonte, idPunto),
+    id: givenId ?? pointId(fonte, idPunto),
     name,
     status,
     operator: { name: operatorName, type: operatorType },
     ...italianPlace(comune),
-    address,
+    address: pointAddress,
     sites: [site],
     services,
     topics,

@@ -41,10 +41,14 @@ describe('/opendata on the local server', () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(current.points)))
   })
 
-  it('documents every column of the CSV file in a data dictionary, in its order, in Italian and English', async () => {
+  it('documents every column of both CSV files in a data dictionary, each in its order, in Italian and English', async () => {
     const dictionary = parse(Buffer.from(await (await get('/opendata/dizionario-dati.csv')).arrayBuffer()).toString(), { bom: true, columns: true }) as Array<Record<string, string>>
-    const header = parse(Buffer.from(await (await get('/opendata/punti-facilitazione.csv')).arrayBuffer()).toString(), { bom: true, to_line: 1 })[0] as string[]
-    expect(dictionary.map((row) => row.colonna)).toEqual(header)
+    const files = ['punti-facilitazione.csv', 'punti-facilitazione-modello.csv']
+    expect([...new Set(dictionary.map((row) => row.file))]).toEqual(files)
+    for (const file of files) {
+      const header = parse(Buffer.from(await (await get(`/opendata/${file}`)).arrayBuffer()).toString(), { bom: true, to_line: 1 })[0] as string[]
+      expect(dictionary.filter((row) => row.file === file).map((row) => row.colonna), file).toEqual(header)
+    }
     for (const row of dictionary) for (const field of ['tipo', 'descrizione', 'description']) expect(row[field], `${row.colonna} ${field}`).not.toBe('')
   })
 

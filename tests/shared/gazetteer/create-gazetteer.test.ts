@@ -9,6 +9,13 @@ const comuni = loadComuni()
 const gazetteer = createGazetteer(comuni)
 const istats = (list: readonly Comune[]) => list.map((c) => c.istat)
 
+describe('the shipped comuni', () => {
+  it("give a postcode only when it is one: five digits, else unknown (the source's 8604 for Ozzano dell'Emilia)", () => {
+    expect(comuni.filter((c) => c.postcode !== '' && !/^\d{5}$/.test(c.postcode)).map((c) => `${c.name} ${c.postcode}`)).toEqual([])
+    expect(gazetteer.byIstat('037046')?.postcode).toBe('')
+  })
+})
+
 describe('byIstat', () => {
   it('finds a comune by its six-digit code', () => {
     expect(gazetteer.byIstat('072006')?.name).toBe('Bari')

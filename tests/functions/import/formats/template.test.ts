@@ -82,7 +82,33 @@ describe('templateFormat on single rows', () => {
       accessibility: { step_free: true, notes: null },
       source: { dataset: 'regione-test', original_id: 'P1' },
     })
-    expect(draft.sites[0]).toMatchObject({ kind: 'fixed', opening_hours_source: 'Mo-Fr 09:00-13:00', opening_hours: { mo: [{ start: '09:00', end: '13:00' }] } })
+    expect(draft.sites[0]).toMatchObject({ kind: 'fixed', opening_hours: { mo: [{ start: '09:00', end: '13:00' }] } })
+    // The text is exactly how the registry writes that week: keeping it would say nothing more.
+    expect(draft.sites[0]).not.toHaveProperty('opening_hours_source')
+  })
+
+  it('keeps the hours text as published when it is written otherwise than the registry would', () => {
+    const { draft } = draftOf(templateFormat.toDraft({ ...ROW, orari: 'dal lunedì al venerdì dalle 9 alle 13' }, ctx))
+    expect(draft.sites[0]).toMatchObject({ opening_hours_source: 'dal lunedì al venerdì dalle 9 alle 13', opening_hours: { mo: [{ start: '09:00', end: '13:00' }] } })
+  })
+
+  it('reads holidays, closures and dated stops, and says which entry it could not read', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({
+      ...ROW, tipo_sede: 'mobile', festivi: 'aperto',
+      chiusure: '2026-08-10/2026-08-21 Ferie \\| estate | 24/12/2026 | 2026-13-01',
+      fermate: '2026-12-12 9.30-12:30 @ 41.12,16.87 (072006) Mercato | domani @ 41,16 Fiera',
+    }, ctx))
+    expect(draft.sites[0]).toMatchObject({
+      public_holidays: 'open',
+      closures: [{ from: '2026-08-10', to: '2026-08-21', reason: 'Ferie | estate' }, { from: '2026-12-24', to: '2026-12-24' }],
+      stops: [{ date: '2026-12-12', start: '09:30', end: '12:30', place: { label: 'Mercato', comune_istat: '072006', location: { lat: 41.12, lon: 16.87 } } }],
+    })
+    expect(warnings.map((w) => [w.field, w.message.slice(0, 20)])).toEqual([['chiusure', '"2026-13-01" non è u'], ['fermate', '"domani @ 41,16 Fier']])
+  })
+
+  it('takes the PuntoVicino id when the row gives one, and refuses one that cannot be an id', () => {
+    expect(draftOf(templateFormat.toDraft({ ...ROW, id_puntovicino: 'demo-16-0001' }, ctx)).draft.id).toBe('demo-16-0001')
+    expect(errorsOf(templateFormat.toDraft({ ...ROW, id_puntovicino: 'Non Va' }, ctx)).map((e) => e.field)).toEqual(['id_puntovicino'])
   })
 
   it('rejects an ISTAT code and a name that disagree', () => {
