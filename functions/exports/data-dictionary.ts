@@ -2,10 +2,11 @@ import type { CsvColumn } from './csv-export.ts'
 import { csvFormat, csvTable, fileCsvColumns } from './csv-export.ts'
 import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
 import { TEMPLATE_FILE } from './template-export.ts'
+import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE } from './fr-mediation-export.ts'
 
 /**
- * The open-data files' data dictionary (issue 14): each column of the two CSV files (the API's
- * columns, and the import template's), its type and its meaning in Italian and English (the JSON
+ * The open-data files' data dictionary (issue 14): each column of the three CSV files (the API's
+ * columns, the import template's, the French standard's), its type and its meaning in Italian and English (the JSON
  * file's fields are described by the API's schema). A column without an entry fails a test, so
  * the dictionary cannot fall behind the files.
  */
@@ -94,6 +95,45 @@ export const TEMPLATE_DICTIONARY: Readonly<Record<(typeof TEMPLATE_COLUMNS)[numb
   id_puntovicino: ['testo', 'Identificativo del punto in PuntoVicino: vuoto per un punto nuovo', 'The point’s identifier in PuntoVicino: empty for a new point'],
 }
 
+/**
+ * The French standard's fields as this file fills them (the standard's own schema describes them
+ * in French: https://github.com/LaMednum/standard-mediation-num).
+ */
+export const FR_MEDIATION_DICTIONARY: Readonly<Record<(typeof FR_MEDIATION_COLUMNS)[number], Entry>> = {
+  id: ['testo', 'Identificativo del luogo: punto e sede, separati da --', 'Identifier of the place: point and site, joined by --'],
+  pivot: ['14 cifre', 'Sempre 00000000000000: i punti italiani non hanno SIRET né RNA', 'Always 00000000000000: Italian points have no SIRET or RNA number'],
+  nom: ['testo', 'Nome del punto, e della sede quando ha un nome suo', 'Name of the point, and of the site when it has its own'],
+  commune: ['testo', 'Comune della sede', 'Comune of the site'],
+  code_postal: ['CAP, 5 cifre', 'CAP della sede', 'Postcode of the site'],
+  code_insee: ['vuoto', 'Vuoto: è un codice francese (INSEE); il codice ISTAT è negli altri file', 'Empty: a French (INSEE) code; the ISTAT code is in the other files'],
+  adresse: ['testo', 'Indirizzo della sede', 'Street address of the site'],
+  complement_adresse: ['vuoto', 'Non usato', 'Not used'],
+  latitude: ['gradi decimali WGS84', 'Latitudine della sede', 'Latitude of the site'],
+  longitude: ['gradi decimali WGS84', 'Longitudine della sede', 'Longitude of the site'],
+  typologie: ['MUNI | EPCI | BIB | ASSO | vuoto', 'Tipo di ente nel vocabolario data.inclusion (comune, unione di comuni, biblioteca, associazione)', 'Kind of operator in the data.inclusion vocabulary'],
+  telephone: ['vuoto', 'Vuoto: lo standard ammette solo prefissi francesi; il telefono è negli altri file', 'Empty: the standard admits French prefixes only; the phone is in the other files'],
+  courriels: ['email', 'Email del punto', 'Email of the point'],
+  site_web: ['URL http(s)', 'Sito web del punto', 'Website of the point'],
+  horaires: ['opening_hours di OpenStreetMap', 'Orario settimanale, con la stagione e i festivi; senza chiusure né soste datate', 'Weekly hours, with the season and public holidays; no closures or dated stops'],
+  presentation_resume: ['testo, max 280 caratteri', 'Descrizione del punto, accorciata', 'Description of the point, shortened'],
+  presentation_detail: ['testo', 'Descrizione intera, quando è più lunga di 280 caratteri', 'The whole description, when longer than 280 characters'],
+  source: ['testo', 'PuntoVicino e la fonte del dato', 'PuntoVicino and the source of the record'],
+  itinerance: ['Itinérant | Fixe', 'Itinérant per una sosta di unità mobile, Fixe altrimenti', 'Itinérant for a mobile unit’s stop, Fixe otherwise'],
+  structure_parente: ['testo', 'Ente che gestisce il punto', 'Body running the point'],
+  date_maj: ['AAAA-MM-GG', 'Giorno dell’ultima modifica (ora di Roma)', 'Day of the last change (Rome time)'],
+  services: ['elenco separato da |', 'Aiuto con i servizi online della PA, più quanto dicono gli argomenti (competenze di base, lavoro, sicurezza, scuola)', 'Help with online public services, plus what the topics say (basic skills, work, safety, school)'],
+  publics_specifiquement_adresses: ['vuoto', 'Non usato', 'Not used'],
+  prise_en_charge_specifique: ['vuoto', 'Non usato', 'Not used'],
+  frais_a_charge: ['Gratuit', 'Sempre gratuito', 'Always free of charge'],
+  dispositif_programmes_nationaux: ['vuoto', 'Non usato: i programmi elencati sono francesi', 'Not used: the programmes listed are French'],
+  formations_labels: ['vuoto', 'Non usato', 'Not used'],
+  autres_formations_labels: ['vuoto', 'Non usato', 'Not used'],
+  modalites_acces: ['elenco separato da |', 'Come si accede: presentarsi, prenotare online, telefonare, scrivere', 'How to get in: walk in, book online, phone, write'],
+  modalites_accompagnement: ['elenco separato da |', 'Servizi: assistenza individuale, formazione in gruppo, formazione in autonomia', 'Services: individual help, group courses, self-learning'],
+  fiche_acces_libre: ['vuoto', 'Non usato', 'Not used'],
+  prise_rdv: ['URL http(s)', 'Pagina per prenotare', 'Where to book'],
+}
+
 export const DATA_DICTIONARY_FILE = 'dizionario-dati.csv'
 
 /**
@@ -106,6 +146,7 @@ export function dataDictionaryCsv(): string {
     [
       ...fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY], csvFormat.fileName]),
       ...TEMPLATE_COLUMNS.map((column) => [column, ...TEMPLATE_DICTIONARY[column], TEMPLATE_FILE]),
+      ...FR_MEDIATION_COLUMNS.map((column) => [column, ...FR_MEDIATION_DICTIONARY[column], FR_MEDIATION_FILE]),
     ],
   )
 }

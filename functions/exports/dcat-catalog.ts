@@ -1,6 +1,10 @@
 import type { RegistryFile } from './registry-files.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
+import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
+
+/** The French standard the file of that name follows (fr-mediation-export.ts). */
+const FR_MEDIATION_STANDARD = 'https://github.com/LaMednum/standard-mediation-num'
 
 /**
  * The registry as a data set in a catalogue (issue 14): DCAT-AP_IT metadata in JSON-LD, so
@@ -72,6 +76,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
           '@id': `${url}#distribuzione`,
           '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
           'dct:title': file.name,
+          ...(file.name === FR_MEDIATION_FILE ? { 'dct:conformsTo': { '@id': FR_MEDIATION_STANDARD, '@type': 'dct:Standard' } } : {}),
           'dct:format': { '@id': type.format },
           'dcat:mediaType': type.mediaType,
           'dcat:accessURL': { '@id': url },

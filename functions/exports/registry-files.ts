@@ -9,6 +9,7 @@ import { CATALOG_FILE } from './open-data-layout.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
+import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
 import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
 
 /**
@@ -75,16 +76,14 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
   return [
     ...tables,
     registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
-    templateFile(snapshot),
-    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length),
+    csvFile(TEMPLATE_FILE, templateCsv(snapshot)),
+    csvFile(FR_MEDIATION_FILE, frMediationCsv(snapshot)),
+    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length + FR_MEDIATION_COLUMNS.length),
   ]
 }
 
-/** The registry in the import template's columns, to correct and send back (template-export.ts). */
-function templateFile(snapshot: Snapshot): RegistryFile {
-  const { text, rows } = templateCsv(snapshot)
-  return registryFile(TEMPLATE_FILE, 'text/csv; charset=utf-8', text, rows)
-}
+/** The registry in the import template's columns (template-export.ts), or in the French standard's (fr-mediation-export.ts). */
+const csvFile = (name: string, { text, rows }: { text: string; rows: number }): RegistryFile => registryFile(name, 'text/csv; charset=utf-8', text, rows)
 
 /** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */
 export const RECORDS_FILE = 'punti-facilitazione.json'

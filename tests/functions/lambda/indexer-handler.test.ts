@@ -148,7 +148,7 @@ describe('the bundled indexer handler', () => {
       // And their DCAT-AP_IT catalogue, naming each by its address on the public site.
       const catalog = JSON.parse(Buffer.from(await (await read('opendata/catalog.jsonld')).Body!.transformToByteArray()).toString())
       const downloads = catalog['dcat:dataset']['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])
-      expect(downloads.sort()).toEqual(['https://punti.example.it/opendata/punti-facilitazione-modello.csv', 'https://punti.example.it/opendata/punti-facilitazione.csv', 'https://punti.example.it/opendata/punti-facilitazione.geojson', 'https://punti.example.it/opendata/punti-facilitazione.json'])
+      expect(downloads.sort()).toEqual(['https://punti.example.it/opendata/lieux-mediation-numerique.csv', 'https://punti.example.it/opendata/punti-facilitazione-modello.csv', 'https://punti.example.it/opendata/punti-facilitazione.csv', 'https://punti.example.it/opendata/punti-facilitazione.geojson', 'https://punti.example.it/opendata/punti-facilitazione.json'])
       expect((await read('opendata/catalog.jsonld.gz')).ContentEncoding).toBe('gzip')
     })
   })

@@ -40,7 +40,7 @@ describe('/opendata/catalog.jsonld', () => {
     expect(dataset['dct:spatial']['@id']).toBe('http://publications.europa.eu/resource/authority/country/ITA')
     expect(dataset['dcat:contactPoint']['vcard:hasEmail']['@id']).toMatch(/^mailto:/)
     const distributions = dataset['dcat:distribution'] as Node[]
-    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['punti-facilitazione-modello.csv', 'punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json'])
+    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['lieux-mediation-numerique.csv', 'punti-facilitazione-modello.csv', 'punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json'])
     for (const distribution of distributions) {
       expect(distribution['@type']).toContain('dcatapit:Distribution')
       expect(missing(distribution, MANDATORY.distribution)).toEqual([])
