@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polyg
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
-import { SECOND_LANGUAGE_BY_PROVINCE, officialPlaceName, placeMinZoom } from '../../shared/map/place-rank.ts'
+import { placeMinZoom } from '../../shared/map/place-rank.ts'
+import { SECOND_LANGUAGE_BY_PROVINCE, officialPlaceName } from '../../shared/gazetteer/comune-names.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.ts'
 

@@ -16,6 +16,13 @@ export interface Comune {
   readonly lon: number
 }
 
+/**
+ * Names in the second official language that the gazetteer's `nome_straniero` lacks: Aosta's
+ * French name, and the Slovene part of the three comuni whose ISTAT name is itself bilingual
+ * (so that "Dolina" is found, and a Slovene page says it).
+ */
+const OTHER_LANGUAGE_NAMES: Readonly<Record<string, string>> = { '007003': 'Aoste', '032001': 'Devin Nabrežina', '032004': 'Dolina', '032005': 'Zgonik' }
+
 const EXPECTED_HEADER =
   'codice_istat,nome,nome_straniero,codice_catastale,cap,prefisso,sigla_provincia,provincia,codice_provincia,regione,popolazione,lat,lon'
 
@@ -38,7 +45,7 @@ export function parseComuniCsv(text: string): Comune[] {
     return {
       istat,
       name,
-      altName: altName ? altName : null,
+      altName: altName || OTHER_LANGUAGE_NAMES[istat] || null,
       province: sigla,
       provinceName: provinceName || province[2],
       regionIstat,

@@ -1,4 +1,4 @@
-import { localeOf, type Lang } from './messages.ts'
+import { localeOf, type Lang } from './langs.ts'
 
 /** A calendar date (YYYY-MM-DD, a Rome date) in words: "giovedì 28 novembre". */
 export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {

@@ -18,14 +18,3 @@ export const PLACE_ZOOM_STEPS: ReadonlyArray<readonly [number, number]> = [
 export function placeMinZoom(population: number): number {
   return PLACE_ZOOM_STEPS.find(([residents]) => population >= residents)![1]
 }
-
-/**
- * The second official language of a province's comuni names (`Comune.altName`): German in South
- * Tyrol, French in the Aosta Valley, Slovene around Trieste, Gorizia and Udine.
- */
-export const SECOND_LANGUAGE_BY_PROVINCE: Readonly<Record<string, 'de' | 'fr' | 'sl'>> = { BZ: 'de', AO: 'fr', TS: 'sl', GO: 'sl', UD: 'sl' }
-
-/** A bilingual comune's official name as signs and OpenStreetMap write it: "Bolzano - Bozen". */
-export function officialPlaceName(name: string, altName: string | null): string {
-  return altName && altName !== name ? `${name} - ${altName}` : name
-}

@@ -337,6 +337,38 @@ describe('the citizen page', () => {
     await context.close()
   })
 
+  it("speaks the browser's language when the address names none, keeps a chosen one, and says which exist for an unknown one", async () => {
+    const context = await phoneContext(browser(), { locale: 'de-DE' })
+    const page = await openPage(context, '?near=46.498,11.354&place=Bozen')
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+    expect(await page.getByRole('combobox', { name: 'Ihre Gemeinde' }).count()).toBe(1)
+    expect(await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Deutsch' }).getAttribute('aria-current')).toBe('page')
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'page-results-german')
+    // Chosen by the reader, Italian stays although the browser asks for German, through a reload.
+    await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Italiano' }).click()
+    await page.waitForURL(/lang=it/)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('it')
+    await page.reload()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('it')
+    // A language we do not speak is named, with the ones we do; never a silent switch.
+    const unknown = await openPage(context, '?lang=es')
+    const notice = unknown.getByRole('status').filter({ hasText: '„es“' })
+    expect(await notice.textContent()).toContain('Italiano (it), English (en), Deutsch (de), Français (fr), Slovenščina (sl)')
+    expect(await axeViolations(unknown)).toEqual([])
+    for (const lang of ['fr', 'sl']) {
+      await unknown.goto(`${baseUrl}/?near=45.65,13.78&place=Trieste&lang=${lang}`)
+      await unknown.locator('.pv-results .pv-result').first().waitFor()
+      expect(await unknown.evaluate(() => document.documentElement.lang)).toBe(lang)
+      expect(await axeViolations(unknown), lang).toEqual([])
+    }
+    await screenshot(unknown, 'page-results-slovene')
+    await context.close()
+  })
+
   it('lists results first and loads the map afterwards, once it is in view, clustered and fitted to the results', async () => {
     const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
     const page = await context.newPage()

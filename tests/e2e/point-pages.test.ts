@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, phoneContext, screenshot, sharedBrowser } from './support/browser.ts'
+import { LANGS } from '../../shared/i18n/langs.ts'
 
 const baseUrl = inject('e2eBaseUrl')
 const browser = sharedBrowser()
@@ -28,9 +29,13 @@ describe('a point’s own page', () => {
     const checked = await withScripts.newPage()
     await checked.goto(`${baseUrl}${path}`)
     expect(await axeViolations(checked)).toEqual([])
-    await checked.goto(`${baseUrl}${path}?lang=en`)
-    expect(await checked.evaluate(() => document.documentElement.lang)).toBe('en')
-    expect(await axeViolations(checked)).toEqual([])
+    for (const lang of LANGS.filter((l) => l !== 'it')) {
+      await checked.goto(`${baseUrl}${path}?lang=${lang}`)
+      expect(await checked.evaluate(() => document.documentElement.lang)).toBe(lang)
+      expect(await checked.locator('.lang-nav [aria-current="page"]').getAttribute('lang')).toBe(lang)
+      expect(await axeViolations(checked), lang).toEqual([])
+    }
+    await screenshot(checked, 'point-page-sl')
     await withScripts.close()
   })
 
@@ -51,11 +56,14 @@ describe('a point’s own page', () => {
     await context.close()
     const withScripts = await phoneContext(browser())
     const checked = await withScripts.newPage()
-    for (const path of ['/comuni/perugia-pg', '/province/pg', '/regioni/umbria', '/comuni/perugia-pg?lang=en']) {
+    for (const path of ['/comuni/perugia-pg', '/province/pg', '/regioni/umbria', ...LANGS.filter((l) => l !== 'it').map((l) => `/comuni/bolzano-bz?lang=${l}`)]) {
       await checked.goto(`${baseUrl}${path}`)
       expect(await axeViolations(checked), path).toEqual([])
     }
-    await screenshot(checked, 'comune-page-en')
+    await screenshot(checked, 'comune-page-sl')
+    await checked.goto(`${baseUrl}/comuni/bolzano-bz?lang=de`)
+    expect(await checked.locator('h1').textContent()).toBe('Anlaufstellen für digitale Unterstützung in Bozen')
+    await screenshot(checked, 'comune-page-de')
     await withScripts.close()
   })
 })

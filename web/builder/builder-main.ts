@@ -3,6 +3,7 @@ import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import { translator, type MessageKey } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, isLang, LANGS, LANGUAGE_NAMES } from '../../shared/i18n/langs.ts'
 import '../widget/puntovicino-locator.ts'
 import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
 import { regionChoices } from './region-choices.ts'
@@ -47,7 +48,7 @@ async function suggestComuni(): Promise<void> {
   }
 }
 const service = h('select', { id: 'b-service' }, h('option', { value: '' }, t('filters.any')), ...SERVICES.map((s) => h('option', { value: s }, t(`service.${s}` as MessageKey))))
-const lang = h('select', { id: 'b-lang' }, h('option', { value: 'it' }, 'Italiano'), h('option', { value: 'en' }, 'English'))
+const lang = h('select', { id: 'b-lang' }, LANGS.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])))
 const accent = h('input', { id: 'b-accent', type: 'color', value: '#0066cc' })
 const listOnly = h('input', { id: 'b-list-only', type: 'checkbox' })
 const scriptCode = h('code', {})
@@ -57,10 +58,12 @@ const preview = h('div', { class: 'preview' })
 
 const read = (): EmbedOptions => ({ region: region.value, province: province.value, comune: comuneCode, service: service.value, lang: lang.value, accent: accent.value, listOnly: listOnly.checked })
 
-/** The link shown where a host strips scripts: the same view, on our page, named for the region or comune. */
+/** The link shown where a host strips scripts: the same view, on our page, named for the region or comune, in the widget's language. */
 function fallbackText(options: EmbedOptions): string {
-  const where = comune.value && options.comune ? ` a ${comune.value}` : options.region ? ` in ${REGIONS[options.region]?.split('/')[0]}` : ''
-  return t('builder.fallback_link', { where })
+  const say = translator(isLang(options.lang) ? options.lang : DEFAULT_LANG)
+  if (comune.value && options.comune) return say('builder.fallback_link_comune', { comune: comune.value })
+  if (options.region) return say('builder.fallback_link_region', { region: REGIONS[options.region]?.split('/')[0] ?? options.region })
+  return say('builder.fallback_link')
 }
 
 /** The snippets follow every keystroke: they are text, cheap to rewrite. */

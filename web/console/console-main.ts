@@ -1,8 +1,7 @@
 import { mayWrite, type Role } from '../../shared/access/roles.ts'
-import { isLang, DEFAULT_LANG } from '../../shared/i18n/messages.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
-import { consoleTranslator, type ConsoleKey } from './console-messages.ts'
+import { consoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
 import { historyPanel } from './history-panel.ts'
 import { completeSignIn, currentSession, endSession, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
 import { pointEditor } from './point-editor.ts'
@@ -16,7 +15,9 @@ import { reportsPanel } from './reports-panel.ts'
  * to its heading and says so in the title.
  */
 const query = new URLSearchParams(location.search)
-const lang = isLang(query.get('lang')) ? (query.get('lang') as 'it' | 'en') : isLang(sessionStorage.getItem('puntovicino.console.lang')) ? (sessionStorage.getItem('puntovicino.console.lang') as 'it' | 'en') : DEFAULT_LANG
+const asked = query.get('lang')
+const kept = sessionStorage.getItem('puntovicino.console.lang')
+const lang: ConsoleLang = isConsoleLang(asked) ? asked : isConsoleLang(kept) ? kept : 'it'
 sessionStorage.setItem('puntovicino.console.lang', lang)
 document.documentElement.lang = lang
 const t = consoleTranslator(lang)

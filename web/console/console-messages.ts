@@ -1,6 +1,6 @@
 import en from '../../shared/i18n/messages/console-en.json' with { type: 'json' }
 import it from '../../shared/i18n/messages/console-it.json' with { type: 'json' }
-import { extendedTranslator, type Lang, type MessageKey } from '../../shared/i18n/messages.ts'
+import { extendedTranslator, type MessageKey } from '../../shared/i18n/messages.ts'
 
 /**
  * The console's strings, in files of their own (`shared/i18n/messages/console-<lang>.json`) so the
@@ -10,6 +10,14 @@ import { extendedTranslator, type Lang, type MessageKey } from '../../shared/i18
 export type ConsoleKey = keyof typeof it
 export type ConsoleTranslate = (key: ConsoleKey | MessageKey, params?: Record<string, string | number>) => string
 
-const CATALOGUES: Record<Lang, Partial<Record<ConsoleKey, string>>> = { it, en }
+/**
+ * The console is for the regions' and bodies' staff: Italian, and English for the maintainers.
+ * The citizens' pages speak the five languages of shared/i18n/langs.ts.
+ */
+export const CONSOLE_LANGS = ['it', 'en'] as const
+export type ConsoleLang = (typeof CONSOLE_LANGS)[number]
+export const isConsoleLang = (value: string | null): value is ConsoleLang => (CONSOLE_LANGS as readonly (string | null)[]).includes(value)
 
-export const consoleTranslator = (lang: Lang): ConsoleTranslate => extendedTranslator(lang, it, CATALOGUES)
+const CATALOGUES: Record<ConsoleLang, Partial<Record<ConsoleKey, string>>> = { it, en }
+
+export const consoleTranslator = (lang: ConsoleLang): ConsoleTranslate => extendedTranslator(lang, it, CATALOGUES)

@@ -1,5 +1,5 @@
 import type { DataQualityNote } from '../../shared/schemas/point-view.ts'
-import type { Lang } from '../../shared/i18n/messages.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 
 /**
  * The data-quality notes a citizen needs: that there are no hours at all. Unreadable hours are

@@ -1,6 +1,6 @@
 import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
-import type { Lang } from '../../shared/i18n/messages.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 
 /**
  * The hours of a site as its operator published them, when the registry could not read them:

@@ -2,7 +2,8 @@ import { clockTime } from '../../shared/hours/render-hours.ts'
 import { formatDate } from '../../shared/i18n/format-date.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { localeOf, type Lang, type Translate } from '../../shared/i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
+import { localeOf, type Lang } from '../../shared/i18n/langs.ts'
 
 export { clockTime, formatDate }
 

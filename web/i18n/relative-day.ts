@@ -1,6 +1,7 @@
 import { addDays, weekdayOf } from '../../shared/hours/rome-time.ts'
 import { formatDate } from './format.ts'
-import type { Lang, MessageKey, Translate } from '../../shared/i18n/messages.ts'
+import type { MessageKey, Translate } from '../../shared/i18n/messages.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 
 /** Within a week the weekday is enough ("opens Tuesday"); later, the date is clearer. */
 const WEEKDAY_HORIZON_DAYS = 6

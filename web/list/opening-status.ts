@@ -2,7 +2,8 @@ import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { dateAfterVerb, romeTime } from '../i18n/format.ts'
-import type { Lang, MessageKey, Translate } from '../../shared/i18n/messages.ts'
+import type { MessageKey, Translate } from '../../shared/i18n/messages.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 import { relativeDay } from '../i18n/relative-day.ts'
 
 /**

@@ -4,7 +4,8 @@ import { ApiError, createApiClient, type Place } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
-import { DEFAULT_LANG, translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
+import { translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
 import { whenText } from '../list/opening-status.ts'
@@ -132,7 +133,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   /** A point's own page on the public site (cards' links, the share link): it works without JavaScript and previews in a chat. */
   const pointPageUrl = (point: Pick<PointView, 'id' | 'name' | 'comune'>): string =>
-    new URL(`${pointPath(point).slice(1)}${state.lang === DEFAULT_LANG ? '' : `?lang=${state.lang}`}`, options.pageUrl).toString()
+    new URL(`${pointPath(point).slice(1)}${langQuery(state.lang)}`, options.pageUrl).toString()
 
   /** The view in this page's own address bar (page, embed), or on the public page for the widget. */
   const pageHref = (next: LocatorState): string => {

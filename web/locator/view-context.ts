@@ -1,4 +1,5 @@
-import type { Lang, Translate } from '../../shared/i18n/messages.ts'
+import type { Translate } from '../../shared/i18n/messages.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 
 /** What every view needs to word things: the language, its strings and the clock. */
 export interface ViewContext {

@@ -1,5 +1,7 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { translator } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, isLang, preferredLang } from '../../shared/i18n/langs.ts'
+import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
@@ -12,7 +14,8 @@ import { rejectedPrefilters } from '../state/rejected-prefilters.ts'
  */
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
-const state = parseLocatorState(params)
+// `?lang=` first; without it, the browser's languages (what it sends as Accept-Language).
+const state = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
 const t = translator(state.lang)
 const root = document.getElementById('locator')!
 const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null
@@ -20,12 +23,17 @@ const config = (name: string): string | null => document.querySelector<HTMLMetaE
 document.documentElement.lang = state.lang
 document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+const askedLang = params.get('lang')
+if (askedLang !== null && !isLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
 
 // Only the embed takes these from its URL; the page always looks like the page.
 const embed = mode === 'embed' ? parseEmbedSettings(params) : { accent: null, listOnly: false }
 if (embed.accent) document.documentElement.style.setProperty('--pv-accent', embed.accent)
 
-const languageLink = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
+// A language chosen in the address stays there as the view changes: without it, a reload would
+// follow the browser's languages again.
+const keepInUrl = embedSettingsQuery(embed)
+if (isLang(askedLang)) keepInUrl.set('lang', askedLang)
 const pageUrl = new URL(mode === 'embed' ? '/' : location.pathname, location.href).toString()
 
 mountLocator({
@@ -37,19 +45,17 @@ mountLocator({
   listOnly: embed.listOnly,
   mapStyleUrl: config('map-style'),
   history: 'url',
-  keepInUrl: embedSettingsQuery(embed),
+  keepInUrl,
   idPrefix: 'pv',
   // The embed's URL is written by a webmaster: a wrong code is shown to them. The page's URL is a
   // citizen's (shared, hand-edited) link: it just opens what it can.
   rejectedPrefilters: mode === 'embed' ? rejectedPrefilters(params) : [],
-  onStateChange: (current) => {
-    if (!languageLink) return
-    const other = current.lang === 'it' ? 'en' : 'it'
-    languageLink.href = `?${serializeLocatorState({ ...current, lang: other }).toString()}`
-    languageLink.textContent = t('app.lang_switch')
-    languageLink.setAttribute('lang', other)
-    languageLink.setAttribute('hreflang', other)
-  },
+  // Each language's link keeps what the page shows (its place, filters, open point).
+  onStateChange: (current) => updateLanguageNav(current.lang, t('app.languages'), (lang) => {
+    const query = serializeLocatorState({ ...current, lang })
+    query.set('lang', lang)
+    return `?${query.toString()}`
+  }),
 })
 
 if (mode === 'embed') reportHeightToHost()

@@ -1,7 +1,7 @@
 import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
 import type { Service, SiteKind, Topic } from '../../shared/schemas/point.ts'
-import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/langs.ts'
 import { roundPosition, type LatLon } from './round-position.ts'
 
 /**

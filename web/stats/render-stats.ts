@@ -1,6 +1,6 @@
 import { h, type Child } from '../dom/h.ts'
 import { formatDate } from '../i18n/format.ts'
-import { localeOf, type Lang } from '../../shared/i18n/messages.ts'
+import { localeOf, type Lang } from '../../shared/i18n/langs.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
 import { barChart, type Bar } from './bar-chart.ts'

@@ -1,7 +1,8 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { formatDate } from '../i18n/format.ts'
-import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, isLang, preferredLang, type Lang } from '../../shared/i18n/langs.ts'
+import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
 import { loadStats } from './stats-data.ts'
@@ -15,7 +16,7 @@ import { statsTranslator } from './stats-messages.ts'
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 const langParam = params.get('lang')
-const lang: Lang = isLang(langParam) ? langParam : DEFAULT_LANG
+const lang: Lang = isLang(langParam) ? langParam : (preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG)
 const regionParam = params.get('region')
 const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
 const t = statsTranslator(lang)
@@ -28,22 +29,20 @@ document.documentElement.lang = lang
 document.title = `${t('stats.title_area', { area: areaName })} · PuntoVicino`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
 
-const areaQuery = (code: string | null, language: Lang) => {
+// A language chosen in the address is kept in every link (without it the browser's languages decide).
+const areaParams = (code: string | null, language: Lang, explicitLang: boolean): URLSearchParams => {
   const query = new URLSearchParams()
   if (code) query.set('region', code)
-  if (language !== DEFAULT_LANG) query.set('lang', language)
-  const text = query.toString()
+  if (explicitLang || language !== DEFAULT_LANG) query.set('lang', language)
+  return query
+}
+const areaQuery = (code: string | null, language: Lang) => {
+  const text = areaParams(code, language, isLang(langParam)).toString()
   return text ? `?${text}` : location.pathname
 }
 
-const languageLink = document.querySelector<HTMLAnchorElement>('[data-lang-switch]')
-if (languageLink) {
-  const other: Lang = lang === 'it' ? 'en' : 'it'
-  languageLink.href = areaQuery(region, other)
-  languageLink.textContent = t('app.lang_switch')
-  languageLink.lang = other
-  languageLink.hreflang = other
-}
+updateLanguageNav(lang, t('app.languages'), (language) => `?${areaParams(region, language, true).toString()}`)
+if (langParam !== null && !isLang(langParam)) root.before(unavailableLanguageNotice(langParam, t('app.lang_unavailable', { asked: langParam })))
 
 /** The area chooser: a plain GET form, so it works with the keyboard and reloads to a shareable address. */
 function areaForm(): HTMLElement {

@@ -1,5 +1,5 @@
 import locatorCss from '../styles/locator.css'
-import { DEFAULT_LANG, isLang } from '../../shared/i18n/messages.ts'
+import { DEFAULT_LANG, isLang } from '../../shared/i18n/langs.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'

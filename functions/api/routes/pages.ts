@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { getPoint } from '../../../shared/geo/query.ts'
-import { isLang, LANGS, type Lang } from '../../../shared/i18n/messages.ts'
+import { isLang, langQuery, LANGS, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n/langs.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 import type { PointPageContext } from '../../site/pages/point-page.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import { comuneNameIn, inBilingualProvince } from '../../../shared/gazetteer/comune-names.ts'
+import type { ComuneRef } from '../../../shared/schemas/point.ts'
 
 /** The renderers, loaded on the first page request (site-pages.ts). */
 type SitePages = typeof import('../../site/pages/site-pages.ts')
@@ -76,10 +78,22 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     if (isLang(asked)) return asked
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
-      html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono ${LANGS.join(', ')} · the languages are ${LANGS.join(', ')}.</p>`,
+      html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono · the languages are:</p><ul>${LANGS.map((lang) => html`<li><a href="${c.req.path}${langQuery(lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a> (${lang})</li>`)}</ul>`,
       pagesTranslator('it'),
     )
     return c.html(body, 400)
+  }
+
+  /**
+   * Comuni with a name in a second official language (South Tyrol's, Aosta's, three on the
+   * Karst), by ISTAT code: read from the gazetteer on the first page that names one of them.
+   */
+  let bilingualComuni: Map<string, Comune> | undefined
+  const comuneNamesIn = (lang: Lang) => (ref: Pick<ComuneRef, 'istat' | 'name'>): string => {
+    if (!ref.istat || !inBilingualProvince(ref.istat)) return ref.name
+    bilingualComuni ??= new Map(deps.comuni().filter((c) => c.altName).map((c) => [c.istat, c]))
+    const comune = bilingualComuni.get(ref.istat)
+    return comune ? comuneNameIn(comune, lang) : ref.name
   }
 
   /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
@@ -88,7 +102,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const lang = languageOf(c, pages)
     if (lang instanceof Response) return lang
     const t = pages.pagesTranslator(lang)
-    const body = render(pages, { lang, t, origin: originOf(c), now: deps.now() })
+    const body = render(pages, { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) })
     if (body === undefined) {
       const notFound = pages.pageShell(
         { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
@@ -106,7 +120,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
     const lang = c.req.query('lang')
-    if (point && c.req.path !== path) return c.redirect(`${path}${lang && isLang(lang) && lang !== 'it' ? `?lang=${lang}` : ''}`, 301)
+    if (point && c.req.path !== path) return c.redirect(`${path}${lang && isLang(lang) ? langQuery(lang) : ''}`, 301)
     return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined))
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)

@@ -1,6 +1,10 @@
+import de from '../../../shared/i18n/messages/pages-de.json' with { type: 'json' }
 import en from '../../../shared/i18n/messages/pages-en.json' with { type: 'json' }
+import fr from '../../../shared/i18n/messages/pages-fr.json' with { type: 'json' }
 import it from '../../../shared/i18n/messages/pages-it.json' with { type: 'json' }
-import { extendedTranslator, type Lang, type MessageKey } from '../../../shared/i18n/messages.ts'
+import sl from '../../../shared/i18n/messages/pages-sl.json' with { type: 'json' }
+import { extendedTranslator, type MessageKey } from '../../../shared/i18n/messages.ts'
+import type { Lang } from '../../../shared/i18n/langs.ts'
 
 /**
  * The server-rendered pages' strings (`shared/i18n/messages/pages-<lang>.json`, beside every other
@@ -10,4 +14,4 @@ import { extendedTranslator, type Lang, type MessageKey } from '../../../shared/
 export type PagesKey = keyof typeof it
 export type PagesTranslate = (key: PagesKey | MessageKey, params?: Record<string, string | number>) => string
 
-export const pagesTranslator = (lang: Lang): PagesTranslate => extendedTranslator(lang, it, { it, en })
+export const pagesTranslator = (lang: Lang): PagesTranslate => extendedTranslator(lang, it, { it, en, de, fr, sl })

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/i18n/messages.ts'
+import { langQuery, LANGS, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n/langs.ts'
 import { html, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 
@@ -11,7 +11,7 @@ export interface PageHead {
   readonly lang: Lang
   readonly title: string
   readonly description: string
-  /** The page's canonical absolute URL (its Italian address). */
+  /** The page's canonical absolute URL (its Italian address; the others add `?lang=`). */
   readonly canonical: string
   readonly jsonLd?: Html
   readonly noIndex?: boolean
@@ -19,10 +19,25 @@ export interface PageHead {
 
 const BRAND_MARK = html`<svg class="brand__mark" viewBox="0 0 44 44" aria-hidden="true" focusable="false"><circle cx="22" cy="22" r="21" fill="#fff"/><path d="M22 9c-6 0-10.5 4.6-10.5 10.4C11.5 27 22 36 22 36s10.5-9 10.5-16.6C32.5 13.6 28 9 22 9Zm0 14.2a4 4 0 1 1 0-8 4 4 0 0 1 0 8Z" fill="#0066cc"/></svg>`
 
+/** The page's address in `lang`: the canonical one is Italian, the others say `?lang=`. */
+const addressIn = (canonical: string, lang: Lang): string => `${canonical}${langQuery(lang)}`
+
+/** Open Graph's locale: language and territory (Italy's languages as written in Italy). */
+const ogLocale = (lang: Lang): string => (lang === 'en' ? 'en_GB' : `${lang}_IT`)
+
+/** Every language, each named in itself and marked as such for screen readers; the current one says so. */
+function languageNav(head: PageHead, t: PagesTranslate): Html {
+  const items = LANGS.map((lang) =>
+    lang === head.lang
+      ? html`<li><a href="${addressIn(head.canonical, lang)}" lang="${lang}" hreflang="${lang}" aria-current="page">${LANGUAGE_NAMES[lang]}</a></li>`
+      : html`<li><a href="${addressIn(head.canonical, lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a></li>`,
+  )
+  return html`<nav class="lang-nav" aria-label="${t('pages.languages')}"><ul>${items}</ul></nav>`
+}
+
 export function pageShell(head: PageHead, main: Html, t: PagesTranslate): string {
-  const other: Lang = head.lang === 'it' ? 'en' : 'it'
-  const english = `${head.canonical}?lang=en`
-  const here = head.lang === 'it' ? head.canonical : english
+  const here = addressIn(head.canonical, head.lang)
+  const alternates = LANGS.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${addressIn(head.canonical, lang)}">`)
   return `<!doctype html>\n${html`<html lang="${head.lang}">
 <head>
 <meta charset="utf-8">
@@ -31,15 +46,14 @@ export function pageShell(head: PageHead, main: Html, t: PagesTranslate): string
 <meta name="description" content="${head.description}">
 ${head.noIndex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="canonical" href="${here}">
-<link rel="alternate" hreflang="it" href="${head.canonical}">
-<link rel="alternate" hreflang="en" href="${english}">
+${alternates}
 <link rel="alternate" hreflang="x-default" href="${head.canonical}">
 <meta property="og:type" content="website">
 <meta property="og:site_name" content="PuntoVicino">
 <meta property="og:title" content="${head.title}">
 <meta property="og:description" content="${head.description}">
 <meta property="og:url" content="${here}">
-<meta property="og:locale" content="${head.lang === 'it' ? 'it_IT' : 'en_GB'}">
+<meta property="og:locale" content="${ogLocale(head.lang)}">
 <meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${head.title}">
 <meta name="twitter:description" content="${head.description}">
@@ -52,7 +66,7 @@ ${head.jsonLd ? html`<script type="application/ld+json">${head.jsonLd}</script>`
 <body data-mode="page">
 <a class="skip-link" href="#contenuto">${t('pages.skip')}</a>
 <header>
-  <div class="header-slim"><div class="container"><span>${t('pages.owner')}</span><a href="${head.lang === 'it' ? english : head.canonical}" lang="${other}" hreflang="${other}">${t('pages.other_language')}</a></div></div>
+  <div class="header-slim"><div class="container"><span>${t('pages.owner')}</span>${languageNav(head, t)}</div></div>
   <div class="header-center"><div class="container"><a class="brand" href="/">${BRAND_MARK}<span><span class="brand__name">PuntoVicino</span><span class="brand__tagline">${t('pages.tagline')}</span></span></a></div></div>
 </header>
 <main id="contenuto" tabindex="-1"><div class="container">${main}</div></main>

@@ -2,11 +2,11 @@ import { openingState, nextOpening, siteIntervalsOn } from '../../../shared/hour
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
-import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
+import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
-import type { Lang } from '../../../shared/i18n/messages.ts'
+import { langQuery, type Lang } from '../../../shared/i18n/langs.ts'
 import { html, jsonForScript, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 import { pageShell } from './page-shell.ts'
@@ -25,13 +25,16 @@ export interface PointPageContext {
   /** The site's origin, e.g. https://puntovicino.example (canonical URLs are absolute). */
   readonly origin: string
   readonly now: Date
+  /** A comune as this page's language names it ("Bozen" on a German page): see comuneNameIn. */
+  readonly comuneName: (comune: Pick<ComuneRef, 'istat' | 'name'>) => string
 }
 
 export function renderPointPage(point: PointRecord, context: PointPageContext): string {
   const { t, lang, now } = context
   const canonical = `${context.origin}${pointPath(point)}`
   const today = toRomeWallClock(now).date
-  const where = point.region && point.province ? t('pages.where', { comune: point.comune.name, province: point.province, region: point.region.name }) : point.comune.name
+  const comune = context.comuneName(point.comune)
+  const where = point.region && point.province ? t('pages.where', { comune, province: point.province, region: point.region.name }) : comune
   const main = html`
 <article class="pv-page">
   <h1 class="page-title">${point.name}</h1>
@@ -54,10 +57,10 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
       ${isWebAddress(point.contacts.website) ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
     </ul>
   </section>
-  <p class="pv-page__actions"><a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${lang === 'it' ? '' : '&lang=en'}#segnala">${t('pages.report')}</a></p>
+  <p class="pv-page__actions"><a href="/?point=${point.id}${langQuery(lang, '&')}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${langQuery(lang, '&')}#segnala">${t('pages.report')}</a></p>
 </article>`
-  const title = t('pages.point_title', { name: point.name, comune: point.comune.name })
-  const description = t('pages.point_description', { name: point.name, comune: point.comune.name })
+  const title = t('pages.point_title', { name: point.name, comune })
+  const description = t('pages.point_description', { name: point.name, comune })
   // A closed point keeps its page (links to it still answer) but is not offered to search engines.
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed' }, main, t)
 }

@@ -8,6 +8,8 @@ import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
 import { statusLine, type PointPageContext } from './point-page.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
+import { langQuery, localeOf } from '../../../shared/i18n/langs.ts'
+import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
 
 /**
  * The territory's pages (issue 14): a page per comune (`/comuni/{name}-{pr}`) with the points
@@ -46,26 +48,27 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
     .filter((hit) => !insideIds.has(hit.point.id))
     .slice(0, AROUND_LIMIT)
   const card = (hit: PointHit): Html => html`<li class="pv-page__card">
-    <a href="${pointPath(hit.point)}${lang === 'it' ? '' : '?lang=en'}">${hit.point.name}</a>
-    <span>${hit.point.comune.name}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 }) })}` : ''}</span>
+    <a href="${pointPath(hit.point)}${langQuery(lang)}">${hit.point.name}</a>
+    <span>${context.comuneName(hit.point.comune)}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(localeOf(lang), { maximumFractionDigits: 1 }) })}` : ''}</span>
     ${statusLine(hit.point, context)}
   </li>`
-  const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(comune.name)}${lang === 'it' ? '' : '&lang=en'}`
+  const name = comuneNameIn(comune, lang)
+  const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${langQuery(lang, '&')}`
   const main = html`
 <article class="pv-page">
   ${breadcrumb(context, [[regionPath(comune.regionIstat), REGIONS[comune.regionIstat]!], [provincePath(comune.province), comune.provinceName]])}
-  <h1 class="page-title">${t('pages.comune_heading', { comune: comune.name })}</h1>
-  <p><a href="${locator}">${t('pages.open_in_locator', { comune: comune.name })}</a></p>
+  <h1 class="page-title">${t('pages.comune_heading', { comune: name })}</h1>
+  <p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>
   <section aria-labelledby="nel-comune"><h2 id="nel-comune">${t('pages.comune_in')}</h2>
     ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.slice(0, INSIDE_LIMIT).map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
-    ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: comune.name })}</a></p>` : ''}
+    ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>` : ''}
   </section>
   <section aria-labelledby="dintorni"><h2 id="dintorni">${t('pages.comune_around')}</h2>
     ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map(card)}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
   </section>
 </article>`
   return pageShell(
-    { lang, title: t('pages.comune_title', { comune: comune.name, province: comune.province }), description: t('pages.comune_description', { comune: comune.name }), canonical: `${context.origin}${comunePath(comune)}` },
+    { lang, title: t('pages.comune_title', { comune: name, province: comune.province }), description: t('pages.comune_description', { comune: name }), canonical: `${context.origin}${comunePath(comune)}` },
     main,
     t,
   )
@@ -79,7 +82,7 @@ export function renderRegionPage(code: string, context: PointPageContext): strin
 <article class="pv-page">
   <h1 class="page-title">${t('pages.region_heading', { region: name })}</h1>
   <h2>${t('pages.provinces')}</h2>
-  <ul class="pv-page__index">${provinces.map(([sigla, p]) => html`<li><a href="${provincePath(sigla)}${lang === 'it' ? '' : '?lang=en'}">${p.name}</a></li>`)}</ul>
+  <ul class="pv-page__index">${provinces.map(([sigla, p]) => html`<li><a href="${provincePath(sigla)}${langQuery(lang)}">${p.name}</a></li>`)}</ul>
 </article>`
   return pageShell({ lang, title: t('pages.region_title', { region: name }), description: t('pages.territory_description'), canonical: `${context.origin}${regionPath(code)}` }, main, t)
 }
@@ -93,7 +96,7 @@ export function renderProvincePage(sigla: string, comuni: readonly Comune[], con
 <article class="pv-page">
   ${breadcrumb(context, [[regionPath(province.region), REGIONS[province.region]!]])}
   <h1 class="page-title">${t('pages.province_heading', { province: province.name })}</h1>
-  <ul class="pv-page__index">${own.map((c) => html`<li><a href="${comunePath(c)}${lang === 'it' ? '' : '?lang=en'}">${c.name}</a></li>`)}</ul>
+  <ul class="pv-page__index">${own.map((c) => html`<li><a href="${comunePath(c)}${langQuery(lang)}">${comuneNameIn(c, lang)}</a></li>`)}</ul>
 </article>`
   return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description'), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
 }
@@ -104,5 +107,5 @@ export function territoryPaths(comuni: readonly Comune[]): string[] {
 }
 
 function breadcrumb({ t, lang }: PointPageContext, steps: ReadonlyArray<readonly [string, string]>): Html {
-  return html`<nav aria-label="${t('pages.breadcrumb')}" class="pv-page__breadcrumb"><ol>${steps.map(([href, label]) => html`<li><a href="${href}${lang === 'it' ? '' : '?lang=en'}">${label}</a></li>`)}</ol></nav>`
+  return html`<nav aria-label="${t('pages.breadcrumb')}" class="pv-page__breadcrumb"><ol>${steps.map(([href, label]) => html`<li><a href="${href}${langQuery(lang)}">${label}</a></li>`)}</ol></nav>`
 }

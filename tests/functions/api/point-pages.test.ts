@@ -8,6 +8,8 @@ import { WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { comunePath } from '../../../functions/site/pages/territory-pages.ts'
+import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
+import { LANGS } from '../../../shared/i18n/langs.ts'
 
 /**
  * Issue 14's floor, with JavaScript off (plain HTTP, as a crawler): every page the sitemap lists
@@ -47,7 +49,7 @@ async function checkTerritoryPages(paths: readonly string[]): Promise<void> {
     expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path}">`)
     const title = page.text.match(/<title>([^<]*)<\/title>/)![1]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&')
     const comune = byPath.get(path)
-    if (comune) expect(title, path).toBe(`Punti di facilitazione digitale a ${comune.name} (${comune.province}) · PuntoVicino`)
+    if (comune) expect(title, path).toBe(`Punti di facilitazione digitale a ${comuneNameIn(comune, 'it')} (${comune.province}) · PuntoVicino`)
     // Index pages lead down to pages the sitemap lists too.
     for (const link of page.text.matchAll(/href="(\/(?:comuni|province|regioni)\/[^"?]+)"/g)) expect(listed.has(link[1]!), `${path} → ${link[1]}`).toBe(true)
   }
@@ -116,9 +118,30 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const unknown = await pageOf('/punti/nessun-punto-cosi')
     expect(unknown.status).toBe(404)
     expect(unknown.text).toContain('<meta name="robots" content="noindex">')
-    const german = await pageOf(`${location}?lang=de`)
-    expect(german.status).toBe(400)
-    expect(german.text).toContain('it, en')
+    const spanish = await pageOf(`${location}?lang=es`)
+    expect(spanish.status).toBe(400)
+    for (const lang of LANGS) expect(spanish.text).toContain(`?lang=${lang}" lang="${lang}"`.replace('?lang=it', ''))
+  })
+
+  it('speaks German, French and Slovene: a South Tyrol page in German says Bozen, and every link keeps the language', async () => {
+    const point = fixture.records.find((p) => p.status === 'active' && p.comune.istat === '021008')
+      ?? fixture.records.find((p) => p.status === 'active' && p.province === 'BZ')!
+    const path = (await fixture.get(`/punti/${point.id}`)).headers.get('location')!
+    for (const lang of ['de', 'fr', 'sl'] as const) {
+      const page = await pageOf(`${path}?lang=${lang}`)
+      expect(page.status, lang).toBe(200)
+      expect(page.text).toContain(`<html lang="${lang}">`)
+      expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path}?lang=${lang}">`)
+      for (const other of LANGS) expect(page.text, `${lang} → ${other}`).toContain(`<link rel="alternate" hreflang="${other}" href="http://localhost${path}${other === 'it' ? '' : `?lang=${other}`}">`)
+      // Links to other pages and to the locator stay in the page's language.
+      for (const link of page.text.matchAll(/href="(\/(?:punti|comuni|province|regioni)\/[^"]*|\/\?[^"]*)"/g)) expect(link[1], `${lang}: ${link[1]}`).toMatch(new RegExp(`(\\?|&amp;)lang=${lang}(&amp;|#|$)`))
+    }
+    const comune = comuni.find((c) => c.istat === point.comune.istat)!
+    const german = await pageOf(`${path}?lang=de`)
+    expect(german.text).toContain(comuneNameIn(comune, 'de'))
+    const comunePage = await pageOf(`${comunePath(comune)}?lang=de`)
+    expect(comunePage.text).toContain(`<h1 class="page-title">`)
+    expect(comunePage.text.match(/<h1 class="page-title">([^<]*)<\/h1>/)![1]).toContain(comune.altName!)
   })
 
   it('tells robots where the sitemap is and keeps them out of the API and the console', async () => {

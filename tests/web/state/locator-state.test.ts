@@ -39,7 +39,7 @@ describe('the locator state in the URL', () => {
   })
 
   it('drops values the API would reject instead of forwarding them', () => {
-    const state = parse('near=abc&region=99&province=XX&comune=12&service=spid,formazione_gruppo&topic=nope&kind=mobile,van&open_now=yes&point=../etc&lang=fr')
+    const state = parse('near=abc&region=99&province=XX&comune=12&service=spid,formazione_gruppo&topic=nope&kind=mobile,van&open_now=yes&point=../etc&lang=es')
     expect(state).toEqual({ ...EMPTY_STATE, service: ['formazione_gruppo'], kind: ['mobile'] })
   })
 

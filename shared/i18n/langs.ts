@@ -1,0 +1,36 @@
+/**
+ * The interface's languages: Italian, English, and the languages of Italy's bilingual regions
+ * (German in South Tyrol, French in the Aosta Valley, Slovene in Friuli Venezia Giulia). A module
+ * of its own, without the catalogues, so code that only checks or negotiates a language (the
+ * read API's pages, on every cold start) does not load every message.
+ */
+export const LANGS = ['it', 'en', 'de', 'fr', 'sl'] as const
+export type Lang = (typeof LANGS)[number]
+export const DEFAULT_LANG: Lang = 'it'
+
+export const isLang = (value: string | null | undefined): value is Lang => (LANGS as readonly string[]).includes(value as string)
+
+/** Each language named in itself, as a language switch shows it. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { it: 'Italiano', en: 'English', de: 'Deutsch', fr: 'Français', sl: 'Slovenščina' }
+
+/** The BCP 47 tag for Intl formatters: the language as written in Italy, English as in Europe. */
+export const localeOf = (lang: Lang): string => (lang === 'en' ? 'en-GB' : `${lang}-IT`)
+
+/**
+ * The first supported language of a reader's preferences, in their order (`navigator.languages`,
+ * what the browser sends as Accept-Language): `de-AT` is German, unknown languages are passed
+ * over. Null when none is supported: the caller keeps its default.
+ */
+export function preferredLang(preferences: readonly string[]): Lang | null {
+  for (const preference of preferences) {
+    const primary = preference.trim().toLowerCase().split('-')[0]
+    if (isLang(primary)) return primary
+  }
+  return null
+}
+
+/**
+ * What a link adds to keep a page in `lang`: nothing for Italian (the canonical address), else
+ * `?lang=de` (or `&lang=de` after other parameters).
+ */
+export const langQuery = (lang: Lang, separator: '?' | '&' = '?'): string => (lang === DEFAULT_LANG ? '' : `${separator}lang=${lang}`)

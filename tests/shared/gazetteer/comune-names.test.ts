@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { comuneNameIn, inBilingualProvince, officialPlaceName } from '../../../shared/gazetteer/comune-names.ts'
+import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+
+const comuni = loadComuni()
+const gazetteer = createGazetteer(comuni)
+const byIstat = (istat: string) => gazetteer.byIstat(istat)!
+
+describe('comune names in the second official language', () => {
+  it('are known for South Tyrol, Aosta and the three bilingual comuni of the Karst', () => {
+    expect(byIstat('021008').altName).toBe('Bozen')
+    expect(byIstat('007003').altName).toBe('Aoste')
+    expect(byIstat('032004').altName).toBe('Dolina')
+    expect(comuni.filter((c) => c.altName).length).toBe(116 + 4)
+  })
+
+  it('find the comune when searched by that name', () => {
+    expect(gazetteer.findByName('Bozen').map((c) => c.istat)).toContain('021008')
+    expect(gazetteer.findByName('Aoste').map((c) => c.istat)).toContain('007003')
+    expect(gazetteer.findByName('Dolina').map((c) => c.istat)).toContain('032004')
+  })
+
+  it("are said alone on a page in that language, beside the Italian one elsewhere, never twice", () => {
+    expect(comuneNameIn(byIstat('021008'), 'de')).toBe('Bozen')
+    expect(comuneNameIn(byIstat('021008'), 'it')).toBe('Bolzano - Bozen')
+    expect(comuneNameIn(byIstat('007003'), 'fr')).toBe('Aoste')
+    expect(comuneNameIn(byIstat('032004'), 'sl')).toBe('Dolina')
+    expect(comuneNameIn(byIstat('032004'), 'it')).toBe('San Dorligo della Valle-Dolina')
+    expect(comuneNameIn(byIstat('021008'), 'sl')).toBe('Bolzano - Bozen')
+    expect(comuneNameIn(byIstat('058091'), 'de')).toBe('Roma')
+    expect(officialPlaceName('Sgonico-Zgonik', 'Zgonik')).toBe('Sgonico-Zgonik')
+    expect(inBilingualProvince('021008')).toBe(true)
+    expect(inBilingualProvince('058091')).toBe(false)
+  })
+})
