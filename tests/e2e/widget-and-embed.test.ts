@@ -112,6 +112,10 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(requests).toEqual([])
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'embed-bad-region')
+    // A language the interface does not speak is told the same way, with the ones it does.
+    await page.goto(`${baseUrl}/embed?region=09&lang=es`)
+    await notice.waitFor()
+    expect(await notice.locator('li').textContent()).toBe('la lingua «es» non è disponibile ed è ignorata: usa it, en, de, fr o sl.')
 
     const host = await context.newPage()
     await host.goto(`${hostUrl}/widget-bad-region`)

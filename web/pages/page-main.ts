@@ -24,7 +24,8 @@ document.documentElement.lang = state.lang
 document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
 const askedLang = params.get('lang')
-if (askedLang !== null && !isLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
+// The embed tells its webmaster among the other settings it ignores (rejectedPrefilters).
+if (mode === 'page' && askedLang !== null && !isLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
 
 // Only the embed takes these from its URL; the page always looks like the page.
 const embed = mode === 'embed' ? parseEmbedSettings(params) : { accent: null, listOnly: false }

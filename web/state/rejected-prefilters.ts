@@ -1,3 +1,4 @@
+import { isLang } from '../../shared/i18n/langs.ts'
 import { parseLocatorState } from './locator-state.ts'
 
 /** The prefilters a host site sets on the widget (attributes) or the iframe (`/embed?…`). */
@@ -5,7 +6,8 @@ export const PREFILTERS = ['region', 'province', 'comune', 'service'] as const
 export type Prefilter = (typeof PREFILTERS)[number]
 
 export interface RejectedPrefilter {
-  readonly name: Prefilter
+  /** A prefilter, or the language the host asked for. */
+  readonly name: Prefilter | 'lang'
   /** The value as the host site wrote it (for a service list: the one unknown item). */
   readonly value: string
 }
@@ -28,5 +30,7 @@ export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[]
       rejected.push({ name, value: raw })
     }
   }
+  const lang = params.get('lang')
+  if (lang !== null && lang.trim() !== '' && !isLang(lang)) rejected.push({ name: 'lang', value: lang })
   return rejected
 }

@@ -79,7 +79,7 @@ export class PuntoVicinoLocator extends HTMLElement {
       mapStyleUrl: this.getAttribute('map-style') || null,
       history: 'none',
       idPrefix: this.idPrefix,
-      rejectedPrefilters: rejectedPrefilters(prefilters),
+      rejectedPrefilters: rejectedPrefilters(lang === null ? prefilters : new URLSearchParams([...prefilters, ['lang', lang]])),
     })
   }
 }

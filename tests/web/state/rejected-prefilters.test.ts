@@ -18,5 +18,10 @@ describe('rejectedPrefilters', () => {
   it('reports nothing for valid prefilters, a lower-case province sigla, or absent and empty ones', () => {
     expect(rejectedPrefilters(new URLSearchParams('region=09&province=fi&comune=048017&service=assistenza_individuale'))).toEqual([])
     expect(rejectedPrefilters(new URLSearchParams('region=&lang=en&accent=%23ff0000'))).toEqual([])
+    expect(rejectedPrefilters(new URLSearchParams('lang=sl'))).toEqual([])
+  })
+
+  it('reports a language the interface does not speak, so the webmaster learns which it does', () => {
+    expect(rejectedPrefilters(new URLSearchParams('lang=es&region=09'))).toEqual([{ name: 'lang', value: 'es' }])
   })
 })
