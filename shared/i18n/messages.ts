@@ -1,8 +1,4 @@
-import de from './messages/de.json' with { type: 'json' }
-import en from './messages/en.json' with { type: 'json' }
-import fr from './messages/fr.json' with { type: 'json' }
 import it from './messages/it.json' with { type: 'json' }
-import sl from './messages/sl.json' with { type: 'json' }
 import type { Lang } from './langs.ts'
 
 /**
@@ -11,14 +7,32 @@ import type { Lang } from './langs.ts'
  * missing translation fails a test instead of showing Italian. The languages: ./langs.ts.
  */
 export type MessageKey = keyof typeof it
+type Catalogue = Partial<Record<MessageKey, string>>
 
-const CATALOGUES: Record<Lang, Partial<Record<MessageKey, string>>> = { it, en, de, fr, sl }
+/**
+ * The other languages load on demand: in the browser each is a chunk of its own, so a page
+ * carries the one language it shows (four more would add ~11 KB gzip to every citizen's page).
+ */
+const LOADERS: Record<Lang, () => Promise<Catalogue>> = {
+  it: async () => it,
+  en: async () => (await import('./messages/en.json', { with: { type: 'json' } })).default,
+  de: async () => (await import('./messages/de.json', { with: { type: 'json' } })).default,
+  fr: async () => (await import('./messages/fr.json', { with: { type: 'json' } })).default,
+  sl: async () => (await import('./messages/sl.json', { with: { type: 'json' } })).default,
+}
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = { it }
+
+/** Makes `translator(lang)` available; a page awaits it once, before it writes any text. */
+export async function loadMessages(lang: Lang): Promise<void> {
+  CATALOGUES[lang] ??= await LOADERS[lang]()
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 /** `t('results.count', { count: 3 })` → "3 punti trovati". Unknown placeholders stay visible, so a gap shows up in review. */
 export function translator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang]
+  if (!catalogue) throw new Error(`the ${lang} messages are not loaded: await loadMessages('${lang}') first`)
   return (key, params) => interpolate(catalogue[key] ?? it[key], params)
 }
 
@@ -31,8 +45,9 @@ export const interpolate = (template: string, params?: Record<string, string | n
  * citizens' bundle does not carry them, over the citizens' catalogue: day, service and region
  * words are said one way everywhere. `reference` is the bundle's Italian file.
  */
-export function extendedTranslator<K extends string, L extends Lang>(lang: L, reference: Record<K, string>, own: Record<L, Partial<Record<K, string>>>): (key: K | MessageKey, params?: Record<string, string | number>) => string {
+export function extendedTranslator<K extends string, L extends Lang>(lang: L, reference: Record<K, string>, own: Partial<Record<L, Partial<Record<K, string>>>>): (key: K | MessageKey, params?: Record<string, string | number>) => string {
   const shared = translator(lang)
   const catalogue = own[lang]
+  if (!catalogue) throw new Error(`this page's ${lang} messages are not loaded`)
   return (key, params) => (Object.hasOwn(reference, key) ? interpolate(catalogue[key as K] ?? reference[key as K], params) : shared(key as MessageKey, params))
 }

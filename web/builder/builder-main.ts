@@ -2,13 +2,15 @@ import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
-import { translator, type MessageKey } from '../../shared/i18n/messages.ts'
+import { loadMessages, translator, type MessageKey } from '../../shared/i18n/messages.ts'
 import { DEFAULT_LANG, isLang, LANGS, LANGUAGE_NAMES } from '../../shared/i18n/langs.ts'
 import '../widget/puntovicino-locator.ts'
 import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
 import { regionChoices } from './region-choices.ts'
 
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
+// The builder writes the widget's fallback link in any of the languages: it loads them all.
+await Promise.all(LANGS.map(loadMessages))
 const t = translator('it')
 const origin = location.origin
 const api = createApiClient(`${origin}/`)

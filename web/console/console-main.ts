@@ -1,7 +1,7 @@
 import { mayWrite, type Role } from '../../shared/access/roles.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
-import { consoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
+import { loadConsoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
 import { historyPanel } from './history-panel.ts'
 import { completeSignIn, currentSession, endSession, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
 import { pointEditor } from './point-editor.ts'
@@ -20,7 +20,7 @@ const kept = sessionStorage.getItem('puntovicino.console.lang')
 const lang: ConsoleLang = isConsoleLang(asked) ? asked : isConsoleLang(kept) ? kept : 'it'
 sessionStorage.setItem('puntovicino.console.lang', lang)
 document.documentElement.lang = lang
-const t = consoleTranslator(lang)
+const t = await loadConsoleTranslator(lang)
 const main = document.getElementById('console')!
 const account = document.getElementById('console-account')!
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as ConsoleKey)

@@ -1,6 +1,6 @@
 import en from '../../shared/i18n/messages/console-en.json' with { type: 'json' }
 import it from '../../shared/i18n/messages/console-it.json' with { type: 'json' }
-import { extendedTranslator, type MessageKey } from '../../shared/i18n/messages.ts'
+import { extendedTranslator, loadMessages, type MessageKey } from '../../shared/i18n/messages.ts'
 
 /**
  * The console's strings, in files of their own (`shared/i18n/messages/console-<lang>.json`) so the
@@ -20,4 +20,8 @@ export const isConsoleLang = (value: string | null): value is ConsoleLang => (CO
 
 const CATALOGUES: Record<ConsoleLang, Partial<Record<ConsoleKey, string>>> = { it, en }
 
-export const consoleTranslator = (lang: ConsoleLang): ConsoleTranslate => extendedTranslator(lang, it, CATALOGUES)
+/** The console's translator, once the citizens' strings of its language have arrived (shared/i18n/messages.ts). */
+export async function loadConsoleTranslator(lang: ConsoleLang): Promise<ConsoleTranslate> {
+  await loadMessages(lang)
+  return extendedTranslator(lang, it, CATALOGUES)
+}

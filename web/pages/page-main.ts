@@ -1,5 +1,5 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
-import { translator } from '../../shared/i18n/messages.ts'
+import { loadMessages, translator } from '../../shared/i18n/messages.ts'
 import { DEFAULT_LANG, isLang, preferredLang } from '../../shared/i18n/langs.ts'
 import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
@@ -16,6 +16,7 @@ const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 // `?lang=` first; without it, the browser's languages (what it sends as Accept-Language).
 const state = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
+await loadMessages(state.lang)
 const t = translator(state.lang)
 const root = document.getElementById('locator')!
 const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null

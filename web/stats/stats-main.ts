@@ -6,7 +6,7 @@ import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-n
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
 import { loadStats } from './stats-data.ts'
-import { statsTranslator } from './stats-messages.ts'
+import { loadStatsTranslator } from './stats-messages.ts'
 
 /**
  * The statistics page (`/statistiche`) and its embed (`/embed/statistiche`): one bundle, told
@@ -19,7 +19,7 @@ const langParam = params.get('lang')
 const lang: Lang = isLang(langParam) ? langParam : (preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG)
 const regionParam = params.get('region')
 const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
-const t = statsTranslator(lang)
+const t = await loadStatsTranslator(lang)
 const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null
 const apiBase = config('api-base') ?? new URL('/', location.href).toString()
 const root = document.getElementById('stats')!

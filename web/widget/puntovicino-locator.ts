@@ -1,5 +1,6 @@
 import locatorCss from '../styles/locator.css'
 import { DEFAULT_LANG, isLang } from '../../shared/i18n/langs.ts'
+import { loadMessages } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
@@ -36,6 +37,7 @@ export class PuntoVicinoLocator extends HTMLElement {
   static readonly observedAttributes = ATTRIBUTES
   private handle: LocatorHandle | null = null
   private readonly idPrefix = `pv${++instances}`
+  private generation = 0
 
   connectedCallback(): void {
     this.mount()
@@ -50,7 +52,16 @@ export class PuntoVicinoLocator extends HTMLElement {
     if (this.isConnected && this.handle) this.mount()
   }
 
+  /** Renders once the language's strings have arrived (each language is a chunk of its own); the latest call wins. */
   private mount(): void {
+    const generation = ++this.generation
+    const lang = this.getAttribute('lang')
+    void loadMessages(isLang(lang) ? lang : DEFAULT_LANG).then(() => {
+      if (generation === this.generation && this.isConnected) this.render()
+    })
+  }
+
+  private render(): void {
     this.handle?.destroy()
     declareFont()
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })

@@ -72,14 +72,14 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   }
 
   /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
-  const languageOf = (c: Context, { html, pageShell, pagesTranslator }: SitePages): Lang | Response => {
+  const languageOf = async (c: Context, { html, pageShell, loadPagesTranslator }: SitePages): Promise<Lang | Response> => {
     const asked = c.req.query('lang')
     if (asked === undefined) return 'it'
     if (isLang(asked)) return asked
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
       html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono · the languages are:</p><ul>${LANGS.map((lang) => html`<li><a href="${c.req.path}${langQuery(lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a> (${lang})</li>`)}</ul>`,
-      pagesTranslator('it'),
+      await loadPagesTranslator('it'),
     )
     return c.html(body, 400)
   }
@@ -99,9 +99,9 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
   const page = async (c: Context, render: (pages: SitePages, context: PointPageContext) => string | undefined): Promise<Response> => {
     const pages = await sitePages()
-    const lang = languageOf(c, pages)
+    const lang = await languageOf(c, pages)
     if (lang instanceof Response) return lang
-    const t = pages.pagesTranslator(lang)
+    const t = await pages.loadPagesTranslator(lang)
     const body = render(pages, { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) })
     if (body === undefined) {
       const notFound = pages.pageShell(

@@ -4,7 +4,7 @@
  * or the JSON-LD builder.
  */
 export { html } from './html.ts'
-export { pagesTranslator } from './page-messages.ts'
+export { loadPagesTranslator } from './page-messages.ts'
 export { pageShell } from './page-shell.ts'
 export { renderPointPage } from './point-page.ts'
 export { comuneAt, regionAt, renderComunePage, renderProvincePage, renderRegionPage, territoryPaths } from './territory-pages.ts'

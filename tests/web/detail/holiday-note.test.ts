@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { holidayNote } from '../../../web/detail/holiday-note.ts'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
+
+await loadMessages('en')
 
 const it_ = translator('it')
 const en = translator('en')

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
 import { dayWords, relativeDay } from '../../../web/i18n/relative-day.ts'
+
+await loadMessages('en')
 
 const today = '2026-12-01' // a Tuesday
 

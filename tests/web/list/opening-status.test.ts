@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Site } from '../../../shared/schemas/point.ts'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
 import { openingStatus, type OpeningStatusInput } from '../../../web/list/opening-status.ts'
+
+await loadMessages('en')
 
 // Tuesday 1 December 2026, 10:00 in Rome; the process runs in New York (vitest config).
 const now = new Date('2026-12-01T10:00:00+01:00')

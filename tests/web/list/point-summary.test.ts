@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
 import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, otherSiteNote } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
+
+await loadMessages('en')
 
 // Tuesday 1 December 2026 in Rome; the process runs in New York (vitest config).
 const at = (time: string) => new Date(`2026-12-01T${time}:00+01:00`)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
 import { resultsHeading } from '../../../web/list/results-heading.ts'
 import { HERE_PLACE } from '../../../web/state/locator-state.ts'
+
+await loadMessages('en')
 
 const t = translator('it')
 const near = { lat: 43.771, lon: 11.254 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { translator } from '../../../shared/i18n/messages.ts'
+import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
 import { mapLocale } from '../../../web/map/map-locale.ts'
+
+await loadMessages('en')
 
 /** The MapLibre build the page bundles: its default locale table holds every key `locale` can override. */
 const maplibreBundle = readFileSync(createRequire(import.meta.url).resolve('maplibre-gl/dist/maplibre-gl.mjs'), 'utf8')
