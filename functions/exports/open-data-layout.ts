@@ -6,3 +6,6 @@ export const OPEN_DATA_PREFIX = 'opendata/'
 
 /** The open-data files' DCAT-AP_IT catalogue, beside them. */
 export const CATALOG_FILE = 'catalog.jsonld'
+
+/** The same catalogue as Turtle, for harvesters that read RDF. */
+export const CATALOG_TURTLE_FILE = 'catalog.ttl'

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
-import { CATALOG_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
 
 /**
  * `/opendata/<file>` on one machine: the whole-registry files of the current snapshot, made on
@@ -22,12 +22,13 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     }
     return made.files
   }
-  // The DCAT-AP_IT catalogue of those files, with this server's origin in its addresses.
-  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, async (c) => {
+  // The DCAT-AP_IT catalogue of those files (JSON-LD, Turtle), with this server's origin in its addresses.
+  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], async (c) => {
     const current = snapshot()
     if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
-    const { catalogFile } = await import('../exports/registry-files.ts')
-    return respond(c, await catalogFile(current, [...(await filesOf(current)).values()], new URL(c.req.url).origin))
+    const { catalogFiles } = await import('../exports/registry-files.ts')
+    const catalogs = await catalogFiles(current, [...(await filesOf(current)).values()], new URL(c.req.url).origin)
+    return respond(c, catalogs.find((file) => c.req.path.endsWith(`/${file.name}`))!)
   })
   app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, async (c) => {
     const current = snapshot()

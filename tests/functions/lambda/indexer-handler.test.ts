@@ -150,6 +150,10 @@ describe('the bundled indexer handler', () => {
       const downloads = catalog['dcat:dataset']['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])
       expect(downloads.sort()).toEqual(['https://punti.example.it/opendata/lieux-mediation-numerique.csv', 'https://punti.example.it/opendata/punti-facilitazione-modello.csv', 'https://punti.example.it/opendata/punti-facilitazione.csv', 'https://punti.example.it/opendata/punti-facilitazione.geojson', 'https://punti.example.it/opendata/punti-facilitazione.json'])
       expect((await read('opendata/catalog.jsonld.gz')).ContentEncoding).toBe('gzip')
+      // And as Turtle, for harvesters that read RDF.
+      const turtle = await read('opendata/catalog.ttl')
+      expect(turtle.ContentType).toBe('text/turtle; charset=utf-8')
+      expect(Buffer.from(await turtle.Body!.transformToByteArray()).toString()).toContain('<https://punti.example.it/opendata/punti-facilitazione.csv#distribuzione>')
     })
   })
 

@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import jsonld from 'jsonld'
+import { Parser } from 'n3'
 import { describe, expect, it } from 'vitest'
 import { LICENCE } from '../../../functions/exports/dcat-catalog.ts'
 import { mountOpenData } from '../../../functions/local/serve-open-data.ts'
@@ -53,5 +55,22 @@ describe('/opendata/catalog.jsonld', () => {
       expect(file.status, url.pathname).toBe(200)
       expect(String((await file.arrayBuffer()).byteLength)).toBe(distribution['dcat:byteSize']['@value'])
     }
+  })
+
+  it('is published as Turtle too, with exactly the triples the JSON-LD file holds', async () => {
+    const response = await get('/opendata/catalog.ttl')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/turtle; charset=utf-8')
+    const turtle = await response.text()
+    expect(turtle).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#>\./m)
+    // Read by a real Turtle parser and by a real JSON-LD processor, blank nodes aside: the same graph.
+    const fromTurtle = new Parser({ format: 'text/turtle' }).parse(turtle)
+    const fromJsonLd = (await jsonld.toRDF(await (await get('/opendata/catalog.jsonld')).json(), { format: 'application/n-quads' })) as unknown as string
+    const label = (term: { termType: string; value: string; datatype?: { value: string }; language?: string }) =>
+      term.termType === 'BlankNode' ? '_' : term.termType === 'Literal' ? JSON.stringify([term.value, term.language || term.datatype?.value]) : `<${term.value}>`
+    const ours = fromTurtle.map((q) => `${label(q.subject)} <${q.predicate.value}> ${label(q.object as never)}`).sort()
+    const theirs = new Parser({ format: 'application/n-quads' }).parse(fromJsonLd).map((q) => `${label(q.subject)} <${q.predicate.value}> ${label(q.object as never)}`).sort()
+    expect(ours.length).toBeGreaterThan(80)
+    expect(ours).toEqual(theirs)
   })
 })
