@@ -8,6 +8,7 @@ import { APP_FEATURE_FLAGS } from './feature-flags.ts'
 import { EdgeStack } from './edge-stack.ts'
 import { PuntoVicinoStack } from './puntovicino-stack.ts'
 import { stageDocsAssets } from './stage-docs-assets.ts'
+import { publisherFrom } from '../functions/exports/catalog-publisher.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 
@@ -15,7 +16,7 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 export const DEFAULT_REGION = 'eu-south-1'
 
 /** Context values (cdk.json, or `-c name=value`) that shape a deployment; all optional. */
-export const CONTEXT_KEYS = ['region', 'domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency'] as const
+export const CONTEXT_KEYS = ['region', 'domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency', 'publisherName', 'publisherIpaCode', 'publisherEmail'] as const
 
 export interface CreateAppOptions extends AppProps {
   /** Where the Lambda bundles are written. @default dist/lambda */
@@ -41,6 +42,8 @@ export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDI
     throw new Error('context: domainName and certificateArn go together (a custom domain needs its us-east-1 certificate)')
   }
   const reserved = context('indexerReservedConcurrency')
+  // Who publishes the open data in the catalogue (DCAT-AP_IT): the region or body that deploys.
+  const catalogPublisher = publisherFrom({ name: context('publisherName'), ipaCode: context('publisherIpaCode'), email: context('publisherEmail') })
 
   const lambdas = await buildLambdas(lambdaOutdir)
   const webDir = join(REPO_ROOT, context('webDir') ?? join('web', 'dist'))
@@ -67,7 +70,11 @@ export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDI
     ...(domainName && certificateArn ? { domain: { domainName, certificateArn } } : {}),
     ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail') } : {}),
     ...(reserved !== undefined ? { indexerReservedConcurrency: Number(reserved) } : {}),
+    ...(catalogPublisher ? { catalogPublisher } : {}),
   })
+  if (!catalogPublisher) {
+    Annotations.of(stack).addWarningV2('puntovicino:demo-publisher', 'the open-data catalogue names the demo publisher: set -c publisherName=… -c publisherIpaCode=… -c publisherEmail=… (the body that publishes the data)')
+  }
   if (!hasWeb) {
     Annotations.of(stack).addWarningV2('puntovicino:no-web-build', `${webDir} is missing or empty: the site will only carry the API docs assets. Run \`npm run build:web\` first (\`npm run deploy\` does).`)
   }

@@ -17,6 +17,7 @@ import { SnapshotIndexer } from './constructs/snapshot-indexer.ts'
 import { StaticSite, type CustomDomain } from './constructs/static-site.ts'
 import { WriteApi } from './constructs/write-api.ts'
 import { acknowledgeCdkInternals, acknowledgeFunctionFindings } from './nag-acknowledgements.ts'
+import { PUBLISHER_ENVIRONMENT, type CatalogPublisher } from '../functions/exports/catalog-publisher.ts'
 
 export interface PuntoVicinoStackProps extends StackProps {
   /** The folder of each bundled Lambda (functions/lambda/build.ts). */
@@ -33,6 +34,8 @@ export interface PuntoVicinoStackProps extends StackProps {
   readonly signInDomainPrefix?: string
   /** Pass 0 on an account whose Lambda concurrency quota is still 10. @default 1 */
   readonly indexerReservedConcurrency?: number
+  /** Who publishes the open data in its DCAT-AP_IT catalogue. @default the demo's placeholder */
+  readonly catalogPublisher?: CatalogPublisher
 }
 
 /** The whole product on AWS. The stack only composes: each concern is a construct. */
@@ -87,6 +90,9 @@ export class PuntoVicinoStack extends Stack {
     })
     // The open-data catalogue (DCAT-AP_IT) names its files by their addresses on the public site.
     this.indexer.function.addEnvironment('SITE_URL', this.site.url)
+    if (props.catalogPublisher) {
+      for (const [field, variable] of Object.entries(PUBLISHER_ENVIRONMENT)) this.indexer.function.addEnvironment(variable, props.catalogPublisher[field as keyof CatalogPublisher])
+    }
     this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url, domainPrefix: signInDomainPrefix })
     // Where the console signs in, beside its page: written by the stack, so it always names this pool.
     new s3deploy.BucketDeployment(this, 'ConsoleConfig', {

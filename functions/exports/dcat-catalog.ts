@@ -1,4 +1,5 @@
 import type { RegistryFile } from './registry-files.ts'
+import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
@@ -13,15 +14,6 @@ const FR_MEDIATION_STANDARD = 'https://github.com/LaMednum/standard-mediation-nu
  * format, media type, size and download address. The publisher and rights holder are whoever
  * deploys PuntoVicino (`CatalogPublisher`); the generated demo registry says so in its title.
  */
-export interface CatalogPublisher {
-  readonly name: string
-  /** The IPA code of the administration (Indice PA), DCAT-AP_IT's agent identifier. */
-  readonly ipaCode: string
-  readonly email: string
-}
-
-export const DEMO_PUBLISHER: CatalogPublisher = { name: 'PuntoVicino (dimostrazione)', ipaCode: 'puntovicino-demo', email: 'dati@puntovicino.example' }
-
 const FILE_TYPES: Record<string, { format: string; mediaType: string }> = {
   csv: { format: 'http://publications.europa.eu/resource/authority/file-type/CSV', mediaType: 'text/csv' },
   geojson: { format: 'http://publications.europa.eu/resource/authority/file-type/GEOJSON', mediaType: 'application/geo+json' },

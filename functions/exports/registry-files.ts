@@ -6,6 +6,7 @@ import { POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat, fileCsvColumns } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
+import type { CatalogPublisher } from './catalog-publisher.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
@@ -51,20 +52,20 @@ export function registryFile(name: string, contentType: string, text: string, ro
 }
 
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
-export async function catalogFiles(snapshot: Snapshot, files: readonly RegistryFile[], siteOrigin: string): Promise<RegistryFile[]> {
+export async function catalogFiles(snapshot: Snapshot, files: readonly RegistryFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
   const demo = snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
-  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo })
+  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo, ...(publisher ? { publisher } : {}) })
   return [
     registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', JSON.stringify(catalog, null, 2), 1),
     registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', await catalogTurtle(catalog as never), 1),
   ]
 }
 
-/** The registry files and, given the site's origin, their catalogue: what the indexer publishes on AWS. */
-export async function buildPublishedFiles(snapshot: Snapshot, siteOrigin: string | undefined): Promise<RegistryFile[]> {
+/** The registry files and, given the site's origin, their catalogue by `publisher` (the demo's when none): what the indexer publishes on AWS. */
+export async function buildPublishedFiles(snapshot: Snapshot, siteOrigin: string | undefined, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
   const files = buildRegistryFiles(snapshot)
-  return siteOrigin ? [...files, ...(await catalogFiles(snapshot, files, siteOrigin))] : files
+  return siteOrigin ? [...files, ...(await catalogFiles(snapshot, files, siteOrigin, publisher))] : files
 }
 
 export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {

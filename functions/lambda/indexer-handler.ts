@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
 import { buildPublishedFiles } from '../exports/registry-files.ts'
+import { PUBLISHER_ENVIRONMENT, publisherFrom } from '../exports/catalog-publisher.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
@@ -106,9 +107,11 @@ function invalidItemsMetric(count: number, at: Date): Record<string, unknown> {
 export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3ClientFromEnvironment(env)): IndexerHandlerDeps {
   const bucket = requireEnv(env, 'SNAPSHOT_BUCKET')
   const openDataBucket = requireEnv(env, 'OPEN_DATA_BUCKET')
+  const publisher = publisherFrom({ name: env[PUBLISHER_ENVIRONMENT.name], ipaCode: env[PUBLISHER_ENVIRONMENT.ipaCode], email: env[PUBLISHER_ENVIRONMENT.email] })
   return {
-    // SITE_URL (set by the stack): the catalogue's addresses are absolute, on the public site.
-    publishOpenData: async (snapshot) => publishRegistryFiles(s3, openDataBucket, await buildPublishedFiles(snapshot, env.SITE_URL)),
+    // SITE_URL (set by the stack): the catalogue's addresses are absolute, on the public site;
+    // its publisher is the deployment's (CATALOG_PUBLISHER_*, from the stack's context).
+    publishOpenData: async (snapshot) => publishRegistryFiles(s3, openDataBucket, await buildPublishedFiles(snapshot, env.SITE_URL, publisher)),
     registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
     publisher: new S3SnapshotPublisher({ s3, bucket, pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
   }

@@ -1,4 +1,5 @@
-import { Template } from 'aws-cdk-lib/assertions'
+import type { Stack } from 'aws-cdk-lib'
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -127,6 +128,19 @@ describe('the app context', () => {
     const make = (context: Record<string, string>) => createPuntoVicinoApp({ context, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs') })
     await expect(make({ waf: 'off' })).rejects.toThrow('context: waf must be true or false, got off')
     await expect(make({ waf: 'false', webAclArn: 'arn:aws:wafv2:us-east-1:1:global/webacl/x/y' })).rejects.toThrow('context: webAclArn attaches a web ACL, waf=false removes it: give one or the other')
+  })
+
+  it("names the catalogue's publisher from the context for the indexer, warns while it is the demo's, and refuses half a publisher", async () => {
+    const make = (context: Record<string, string>, out: string) => createPuntoVicinoApp({ context: { waf: 'false', ...context }, lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, out) })
+    const configured = await make({ publisherName: 'Regione Toscana', publisherIpaCode: 'r_toscan', publisherEmail: 'opendata@regione.toscana.it' }, 'publisher.out')
+    const variables = Object.values(Template.fromStack(configured.stack).findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {}).find((v) => v.SITE_URL)
+    expect(variables).toMatchObject({ CATALOG_PUBLISHER_NAME: 'Regione Toscana', CATALOG_PUBLISHER_IPA_CODE: 'r_toscan', CATALOG_PUBLISHER_EMAIL: 'opendata@regione.toscana.it' })
+    const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('demo publisher'))
+    expect(warnings(configured.stack)).toEqual([])
+    const unconfigured = await make({}, 'no-publisher.out')
+    expect(warnings(unconfigured.stack)).toHaveLength(1)
+    await expect(make({ publisherName: 'Regione Toscana' }, 'half.out')).rejects.toThrow('catalogue publisher: give its name, IPA code and email together')
+    await expect(make({ publisherName: 'Regione Toscana', publisherIpaCode: 'Regione Toscana', publisherEmail: 'a@b.it' }, 'bad.out')).rejects.toThrow('is not an IPA code')
   })
 
   it('refuses a custom domain without its certificate', async () => {

@@ -120,6 +120,10 @@ describe('the bundled indexer handler', () => {
       // One s3rver bucket stands in for both (on AWS the open data have a bucket of their own).
       OPEN_DATA_BUCKET: s3.bucket,
       SITE_URL: 'https://punti.example.it',
+      // The publisher the stack names from its context (a region's, here).
+      CATALOG_PUBLISHER_NAME: 'Regione Umbria',
+      CATALOG_PUBLISHER_IPA_CODE: 'r_umbria',
+      CATALOG_PUBLISHER_EMAIL: 'opendata@regione.umbria.it',
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
       AWS_REGION: 'eu-south-1',
@@ -149,6 +153,8 @@ describe('the bundled indexer handler', () => {
       const catalog = JSON.parse(Buffer.from(await (await read('opendata/catalog.jsonld')).Body!.transformToByteArray()).toString())
       const downloads = catalog['dcat:dataset']['dcat:distribution'].map((d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'])
       expect(downloads.sort()).toEqual(['https://punti.example.it/opendata/lieux-mediation-numerique.csv', 'https://punti.example.it/opendata/punti-facilitazione-modello.csv', 'https://punti.example.it/opendata/punti-facilitazione.csv', 'https://punti.example.it/opendata/punti-facilitazione.geojson', 'https://punti.example.it/opendata/punti-facilitazione.json'])
+      expect(catalog['dcat:dataset']['dct:publisher']).toMatchObject({ 'dct:identifier': 'r_umbria', 'foaf:name': 'Regione Umbria' })
+      expect(catalog['dcat:dataset']['dcat:contactPoint']['vcard:hasEmail']['@id']).toBe('mailto:opendata@regione.umbria.it')
       expect((await read('opendata/catalog.jsonld.gz')).ContentEncoding).toBe('gzip')
       // And as Turtle, for harvesters that read RDF.
       const turtle = await read('opendata/catalog.ttl')
