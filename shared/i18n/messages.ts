@@ -1,5 +1,6 @@
 import it from './messages/it.json' with { type: 'json' }
 import type { Lang } from './langs.ts'
+import { formatMessage } from './plural-format.ts'
 
 /**
  * UI strings live in `shared/i18n/messages/<lang>.json`, one flat key per string; Italian is the
@@ -33,12 +34,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang]
   if (!catalogue) throw new Error(`the ${lang} messages are not loaded: await loadMessages('${lang}') first`)
-  return (key, params) => interpolate(catalogue[key] ?? it[key], params)
+  return (key, params) => formatMessage(catalogue[key] ?? it[key], lang, params)
 }
-
-/** `{name}` placeholders filled from `params`; unknown ones stay visible, so a gap shows up in review. */
-export const interpolate = (template: string, params?: Record<string, string | number>): string =>
-  params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template
 
 /**
  * A bundle's own strings (the console's, the statistics page's), in files of their own so the
@@ -49,5 +46,5 @@ export function extendedTranslator<K extends string, L extends Lang>(lang: L, re
   const shared = translator(lang)
   const catalogue = own[lang]
   if (!catalogue) throw new Error(`this page's ${lang} messages are not loaded`)
-  return (key, params) => (Object.hasOwn(reference, key) ? interpolate(catalogue[key as K] ?? reference[key as K], params) : shared(key as MessageKey, params))
+  return (key, params) => (Object.hasOwn(reference, key) ? formatMessage(catalogue[key as K] ?? reference[key as K], lang, params) : shared(key as MessageKey, params))
 }

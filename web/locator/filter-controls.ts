@@ -90,7 +90,7 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
     },
     /** The live count on the panel's button: `more` when the first page did not hold them all. */
     showCount(count: number, more: boolean): void {
-      done.textContent = more ? t('filters.show_results_more', { count }) : count === 0 ? t('filters.show_results_none') : count === 1 ? t('filters.show_results_one') : t('filters.show_results', { count })
+      done.textContent = more ? t('filters.show_results_more', { count }) : count === 0 ? t('filters.show_results_none') : t('filters.show_results', { count })
     },
   }
 }

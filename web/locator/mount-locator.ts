@@ -218,7 +218,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       list.append(...page.items.map((point, i) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
-      count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : items.length === 1 ? t('results.count_one') : t('results.count', { count: items.length })
+      count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length })
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
       if (!append) void loadRemoteHelp(loading.signal)
