@@ -5,6 +5,7 @@ import { dayMinutes, formatTimeOfDay, mergeIntervals } from '../../../shared/hou
 import { PlaceRole, sitePlaces, siteAtPlace, type SitePlace } from '../../../shared/geo/site-places.ts'
 import type { LocalDate, WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
+import type { DayOfWeek, GovernmentService, OpeningHoursSpecification, Place, ServiceChannel, WithContext } from 'schema-dts'
 
 /**
  * A point as schema.org JSON-LD (issue 14): a `GovernmentService` (Misura 1.7.2's digital
@@ -18,7 +19,7 @@ import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
  * stop), that date's own hours as special hours (`validFrom` = `validThrough` = the date; closed
  * is opens = closes = 00:00). So the file says, date by date, what `siteIntervalsOn` says.
  */
-const DAY_URIS: Record<(typeof WEEKDAYS)[number], string> = {
+const DAY_URIS: Record<(typeof WEEKDAYS)[number], DayOfWeek & string> = {
   mo: 'https://schema.org/Monday',
   tu: 'https://schema.org/Tuesday',
   we: 'https://schema.org/Wednesday',
@@ -28,25 +29,16 @@ const DAY_URIS: Record<(typeof WEEKDAYS)[number], string> = {
   su: 'https://schema.org/Sunday',
 }
 
-export interface OpeningHoursSpecificationLd {
-  '@type': 'OpeningHoursSpecification'
-  dayOfWeek?: string
-  opens: string
-  closes: string
-  validFrom?: string
-  validThrough?: string
-}
+/**
+ * The shapes are schema-dts's, generated from the schema.org vocabulary: a property that
+ * schema.org does not define on a type, or a value of a type it does not accept there, fails
+ * the type check (`npm test` runs tsc first), so the JSON-LD cannot drift from the vocabulary.
+ */
+export type OpeningHoursSpecificationLd = OpeningHoursSpecification & { '@type': 'OpeningHoursSpecification'; opens: string; closes: string; dayOfWeek?: DayOfWeek & string; validFrom?: string; validThrough?: string }
+type PlaceLd = Place & { '@type': 'Place'; openingHoursSpecification: OpeningHoursSpecificationLd[] }
 
-interface PlaceLd {
-  '@type': 'Place'
-  name: string
-  geo: { '@type': 'GeoCoordinates'; latitude: number; longitude: number }
-  address?: { '@type': 'PostalAddress'; streetAddress?: string; postalCode?: string; addressLocality: string; addressRegion?: string; addressCountry: string }
-  openingHoursSpecification: OpeningHoursSpecificationLd[]
-}
-
-export function pointJsonLd(point: PointRecord, { url, today }: { url: string; today: LocalDate }): Record<string, unknown> {
-  const channels = point.sites.flatMap((site) =>
+export function pointJsonLd(point: PointRecord, { url, today }: { url: string; today: LocalDate }): WithContext<GovernmentService> {
+  const channels = point.sites.flatMap((site): ServiceChannel[] =>
     site.kind === 'online'
       ? [{ '@type': 'ServiceChannel', name: site.label, ...(point.contacts.website ? { serviceUrl: point.contacts.website } : {}), availableLanguage: point.languages }]
       : sitePlaces(site, today).map((place) => ({ '@type': 'ServiceChannel', name: placeName(site, place), serviceLocation: placeLd(point, site, place, today), availableLanguage: point.languages })),
