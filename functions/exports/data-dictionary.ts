@@ -3,11 +3,13 @@ import { csvFormat, csvTable, fileCsvColumns } from './csv-export.ts'
 import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
 import { TEMPLATE_FILE } from './template-export.ts'
 import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE } from './fr-mediation-export.ts'
+import { geoJsonFormat } from './geojson-export.ts'
 
 /**
  * The open-data files' data dictionary (issue 14): each column of the three CSV files (the API's
- * columns, the import template's, the French standard's), its type and its meaning in Italian and English (the JSON
- * file's fields are described by the API's schema). A column without an entry fails a test, so
+ * columns, the import template's, the French standard's) and each property of the GeoJSON
+ * file's features, its type and its meaning in Italian and English (the JSON file's records are
+ * described by the API's schema, PointRecord in /v1/openapi.json). A column without an entry fails a test, so
  * the dictionary cannot fall behind the files.
  */
 type Entry = readonly [type: string, it: string, en: string]
@@ -134,6 +136,25 @@ export const FR_MEDIATION_DICTIONARY: Readonly<Record<(typeof FR_MEDIATION_COLUM
   prise_rdv: ['URL http(s)', 'Pagina per prenotare', 'Where to book'],
 }
 
+/** The GeoJSON file's feature properties (one feature per place where a site is met; its geometry is the place). */
+export const GEOJSON_DICTIONARY: Readonly<Record<string, Entry>> = {
+  point_id: ['testo', 'Identificativo stabile del punto', 'Stable identifier of the point'],
+  site_id: ['testo', 'Identificativo della sede nel punto', 'Identifier of the site within the point'],
+  name: ['testo', 'Nome del punto', 'Name of the point'],
+  site_label: ['testo', 'Nome della sede', 'Name of the site'],
+  kind: ['fixed | mobile | seasonal | online', 'Tipo di sede', 'Kind of site'],
+  status: ['active | suspended | closed', 'Stato del punto', 'Status of the point'],
+  comune: ['testo', 'Comune del punto', 'Comune of the point'],
+  province: ['sigla, 2 lettere', 'Provincia del punto', 'Province of the point'],
+  services: ['array di testi', 'Servizi del punto', 'Services of the point'],
+  topics: ['array di testi', 'Argomenti su cui si riceve aiuto', 'Topics one gets help with'],
+  opening_hours_text: ['testo', 'Orario del punto in italiano', 'Hours of the point in Italian'],
+  step_free: ['true | false | null', 'Accesso senza gradini (null: non indicato)', 'Step-free access (null: not stated)'],
+  place_kind: ['site | base | stop', 'Che luogo è: la sede, la base di un’unità mobile, una sosta', "What the place is: the site, a mobile unit's base, a stop"],
+  place_label: ['testo', 'Nome del luogo (la sosta)', 'Name of the place (the stop)'],
+  place_dates: ['array di date AAAA-MM-GG', 'Le date delle prossime soste in quel luogo', 'The dates of the upcoming stops at that place'],
+}
+
 export const DATA_DICTIONARY_FILE = 'dizionario-dati.csv'
 
 /**
@@ -147,6 +168,7 @@ export function dataDictionaryCsv(): string {
       ...fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY], csvFormat.fileName]),
       ...TEMPLATE_COLUMNS.map((column) => [column, ...TEMPLATE_DICTIONARY[column], TEMPLATE_FILE]),
       ...FR_MEDIATION_COLUMNS.map((column) => [column, ...FR_MEDIATION_DICTIONARY[column], FR_MEDIATION_FILE]),
+      ...Object.entries(GEOJSON_DICTIONARY).map(([property, entry]) => [property, ...entry, geoJsonFormat.fileName]),
     ],
   )
 }

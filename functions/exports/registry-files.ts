@@ -4,7 +4,7 @@ import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat, fileCsvColumns } from './csv-export.ts'
-import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
+import { DATA_DICTIONARY_FILE, dataDictionaryCsv, GEOJSON_DICTIONARY } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
@@ -82,7 +82,7 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
     registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
     csvFile(TEMPLATE_FILE, templateCsv(snapshot)),
     csvFile(FR_MEDIATION_FILE, frMediationCsv(snapshot)),
-    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length + FR_MEDIATION_COLUMNS.length),
+    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length + FR_MEDIATION_COLUMNS.length + Object.keys(GEOJSON_DICTIONARY).length),
   ]
 }
 

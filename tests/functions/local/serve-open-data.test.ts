@@ -41,10 +41,13 @@ describe('/opendata on the local server', () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(current.points)))
   })
 
-  it('documents every column of the three CSV files in a data dictionary, each in its order, in Italian and English', async () => {
+  it('documents every column of the three CSV files and every GeoJSON property in a data dictionary, each in its order, in Italian and English', async () => {
     const dictionary = parse(Buffer.from(await (await get('/opendata/dizionario-dati.csv')).arrayBuffer()).toString(), { bom: true, columns: true }) as Array<Record<string, string>>
     const files = ['punti-facilitazione.csv', 'punti-facilitazione-modello.csv', 'lieux-mediation-numerique.csv']
-    expect([...new Set(dictionary.map((row) => row.file))]).toEqual(files)
+    expect([...new Set(dictionary.map((row) => row.file))]).toEqual([...files, 'punti-facilitazione.geojson'])
+    const features = ((await (await get('/opendata/punti-facilitazione.geojson')).json()) as { features: Array<{ properties: Record<string, unknown> }> }).features
+    const properties = [...new Set(features.flatMap((f) => Object.keys(f.properties)))]
+    expect(dictionary.filter((row) => row.file === 'punti-facilitazione.geojson').map((row) => row.colonna).sort()).toEqual(properties.sort())
     for (const file of files) {
       const header = parse(Buffer.from(await (await get(`/opendata/${file}`)).arrayBuffer()).toString(), { bom: true, to_line: 1 })[0] as string[]
       expect(dictionary.filter((row) => row.file === file).map((row) => row.colonna), file).toEqual(header)
