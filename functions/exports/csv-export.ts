@@ -1,6 +1,6 @@
 import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
-import { scheduleToOsm } from '../../shared/hours/osm.ts'
+import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { siteAtPlace } from '../../shared/geo/site-places.ts'
 import type { Site } from '../../shared/schemas/point.ts'

@@ -1,6 +1,6 @@
 import type { CsvColumn } from './csv-export.ts'
 import { csvFormat, csvTable, fileCsvColumns } from './csv-export.ts'
-import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
+import { TEMPLATE_COLUMNS } from '../import/formats/template-columns.ts'
 import { TEMPLATE_FILE } from './template-export.ts'
 import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE } from './fr-mediation-export.ts'
 import { geoJsonFormat } from './geojson-export.ts'

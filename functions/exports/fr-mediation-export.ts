@@ -1,4 +1,4 @@
-import { scheduleToOsm } from '../../shared/hours/osm.ts'
+import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Operator, PointRecord, Service, Site, Topic } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'

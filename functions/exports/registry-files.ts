@@ -11,7 +11,7 @@ import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
 import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
-import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
+import { TEMPLATE_COLUMNS } from '../import/formats/template-columns.ts'
 
 /**
  * The whole registry as open-data files, regenerated with each snapshot: every point of every

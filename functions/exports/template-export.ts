@@ -1,8 +1,8 @@
-import { scheduleToOsm } from '../../shared/hours/osm.ts'
+import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Address, Booking, PointRecord, PointStatus, Site, SiteKind } from '../../shared/schemas/point.ts'
 import { closuresCell, stopsCell } from '../import/formats/template-cells.ts'
-import { TEMPLATE_COLUMNS } from '../import/formats/template.ts'
+import { TEMPLATE_COLUMNS } from '../import/formats/template-columns.ts'
 import { csvTable } from './csv-export.ts'
 
 /**

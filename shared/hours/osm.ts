@@ -1,19 +1,16 @@
 import OpeningHours from 'opening_hours'
 import { WEEKDAYS } from '../vocabulary.ts'
 import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
-import type { Site } from '../schemas/point.ts'
-import { weekdayRuns, groupDaysWithSameHours } from './group-days.ts'
 import { isItalianPublicHoliday } from './holidays.ts'
-import { dayMinutes, formatTimeOfDay, mergeIntervals, scheduleFromDayMinutes, type MinuteInterval } from './normalize-schedule.ts'
+import { dayMinutes, mergeIntervals, scheduleFromDayMinutes, type MinuteInterval } from './normalize-schedule.ts'
 import { addDays } from './rome-time.ts'
+import type { PublicHolidaysRule } from './osm-write.ts'
 
 /**
- * OpenStreetMap `opening_hours` ⇄ WeeklySchedule. Parsing and evaluation belong to the
- * `opening_hours` library; this module only reads what the library says about sample weeks.
+ * OpenStreetMap `opening_hours` → WeeklySchedule (writing it back: ./osm-write.ts). Parsing and
+ * evaluation belong to the `opening_hours` library; this module only reads what the library says
+ * about sample weeks.
  */
-
-/** What a site does on Italian public holidays (see `Site.public_holidays`). */
-export type PublicHolidaysRule = NonNullable<Site['public_holidays']>
 
 /**
  * A weekly schedule, and what the value says about public holidays when it says something;
@@ -206,32 +203,4 @@ export function osmToSchedule(osm: string): OsmConversion {
   const holidayRule = publicHolidaysRule(pattern.schedule, holidays, mentionsPublicHolidays(osm))
   if (!holidayRule.ok) return holidayRule
   return holidayRule.rule === undefined ? { ok: true, schedule: pattern.schedule } : { ok: true, schedule: pattern.schedule, publicHolidays: holidayRule.rule }
-}
-
-const osmDay = (day: Weekday): string => `${day[0]?.toUpperCase()}${day[1]}`
-
-/** Mo-We for three days or more, Mo,Tu for two: the forms OSM editors write. */
-const osmDays = (days: readonly Weekday[]): string =>
-  weekdayRuns(days)
-    .map(([a, b]) =>
-      a === b ? osmDay(a) : WEEKDAYS.indexOf(b) - WEEKDAYS.indexOf(a) === 1 ? `${osmDay(a)},${osmDay(b)}` : `${osmDay(a)}-${osmDay(b)}`,
-    )
-    .join(',')
-
-/**
- * The OSM value of a schedule: days with identical hours grouped (`Mo-Fr 09:00-13:00;
- * Sa 09:00-12:00`), each day in one rule only, "off" when never open. With `publicHolidays`
- * the holiday rule is written too, in the forms osmToSchedule reads back: `; PH off` when
- * closed, and when open the same rules restricted to holidays (`; PH Mo-Fr 09:00-13:00`), since
- * OSM has no shorter way to say "as on any other day" that stays distinct from saying nothing.
- * A schedule that never opens is "off" whatever the holidays.
- */
-export function scheduleToOsm(schedule: WeeklySchedule, publicHolidays?: PublicHolidaysRule): string {
-  const rules = groupDaysWithSameHours(schedule).map(
-    (g) => `${osmDays(g.days)} ${g.intervals.map((i) => `${formatTimeOfDay(i.start)}-${formatTimeOfDay(i.end)}`).join(',')}`,
-  )
-  if (rules.length === 0) return 'off'
-  if (publicHolidays === 'closed') return [...rules, 'PH off'].join('; ')
-  if (publicHolidays === 'open') return [...rules, ...rules.map((rule) => `PH ${rule}`)].join('; ')
-  return rules.join('; ')
 }

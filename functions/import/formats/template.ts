@@ -1,4 +1,5 @@
-import { osmToSchedule, scheduleToOsm } from '../../../shared/hours/osm.ts'
+import { osmToSchedule } from '../../../shared/hours/osm.ts'
+import { scheduleToOsm } from '../../../shared/hours/osm-write.ts'
 import { parseItalianHours } from '../../../shared/hours/italian-text.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
 import { SeasonBoundSchema } from '../../../shared/schemas/hours.ts'
@@ -17,6 +18,7 @@ import { onceForEachText, readHours } from './read-hours.ts'
 import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
 import { ITALY_BOUNDS, coordinates, italianDateToIso, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
+import { TEMPLATE_COLUMNS } from './template-columns.ts'
 
 /** Each distinct hours text is parsed once (see onceForEachText). */
 const HOURS_PARSERS = [onceForEachText(osmToSchedule), onceForEachText(parseItalianHours)]
@@ -28,14 +30,6 @@ const HOURS_PARSERS = [onceForEachText(osmToSchedule), onceForEachText(parseItal
  * with `mergeDrafts` (merge-drafts.ts). Point-level columns are taken from the first row.
  */
 
-export const TEMPLATE_COLUMNS = [
-  'fonte', 'id_punto', 'nome_punto', 'stato', 'ente_gestore', 'tipo_ente', 'codice_istat_comune', 'comune', 'provincia',
-  'indirizzo', 'cap', 'id_sede', 'tipo_sede', 'nome_sede', 'latitudine', 'longitudine', 'orari', 'valido_dal', 'valido_al',
-  'servizi', 'temi', 'prenotazione', 'url_prenotazione', 'telefono', 'email', 'sito_web', 'lingue', 'accessibile',
-  'note_accessibilita', 'verificato_il', 'descrizione',
-  // Added with issue 14, so the registry downloaded in these columns comes back unchanged.
-  'festivi', 'chiusure', 'fermate', 'indirizzo_punto', 'cap_punto', 'id_puntovicino',
-] as const
 const DETECTING_COLUMNS = ['fonte', 'id_punto', 'nome_punto', 'tipo_sede'] as const
 
 const STATUS_BY_STATO: Readonly<Record<string, PointStatus>> = { attivo: 'active', sospeso: 'suspended', chiuso: 'closed' }

@@ -42,6 +42,12 @@ describe('the bundled indexer handler', () => {
     return { pointerKey, publisher, indexer, lines }
   }
 
+  it('writes the open-data files without the OSM hours parser in its cold start (the opening_hours library is ~750 KB)', () => {
+    const inputs = lambdas.built.coldStartFiles('indexer').atStart.flatMap((file) => file.inputs)
+    expect(inputs.filter((input) => input.includes('node_modules/opening_hours/'))).toEqual([])
+    expect(inputs.some((input) => input.endsWith('functions/exports/template-export.ts'))).toBe(true)
+  })
+
   it('turns a batch of stream records into one rebuild and one published snapshot', async () => {
     const { indexer, publisher, lines } = pipeline()
     const registry = dynamo.registry()

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { osmToSchedule, scheduleToOsm } from '../../../shared/hours/osm.ts'
+import { osmToSchedule } from '../../../shared/hours/osm.ts'
+import { scheduleToOsm } from '../../../shared/hours/osm-write.ts'
 import { canonicalSchedule } from './hours-fixtures.ts'
 
 const hinaura = JSON.parse(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { templateFormat, TEMPLATE_COLUMNS } from '../../../../functions/import/formats/template.ts'
+import { templateFormat } from '../../../../functions/import/formats/template.ts'
+import { TEMPLATE_COLUMNS } from '../../../../functions/import/formats/template-columns.ts'
 import { mergeDrafts } from '../../../../functions/import/formats/merge-drafts.ts'
 import { validateDraft } from '../../../../functions/import/formats/validate-draft.ts'
 import type { PointDraft } from '../../../../shared/schemas/point.ts'
