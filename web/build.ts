@@ -39,6 +39,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
       builder: 'web/builder/builder-main.ts',
       console: 'web/console/console-main.ts',
       stats: 'web/stats/stats-main.ts',
+      'point-page': 'web/site-pages/point-page-main.ts',
     },
     outdir: DIST,
     // Chunks sit beside the entries: MapLibre finds its worker next to the module that loads it.

@@ -66,4 +66,43 @@ describe('a point’s own page', () => {
     await screenshot(checked, 'comune-page-de')
     await withScripts.close()
   })
+
+  it('with JavaScript keeps the status line live and draws the point’s places on a map once it is reached', async () => {
+    const sitemap = await (await fetch(`${baseUrl}/sitemap-punti-1.xml`)).text()
+    const paths = [...sitemap.matchAll(/<loc>[^<]*(\/punti\/[^<]+)<\/loc>/g)].map((m) => m[1]!)
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())))
+    // A van: its places are its stops as well as its sites.
+    let path = paths[0]!
+    for (const candidate of paths.slice(0, 60)) {
+      const html = await (await fetch(`${baseUrl}${candidate}`)).text()
+      if (html.includes('"ServiceChannel"') && (html.match(/"GeoCoordinates"/g)?.length ?? 0) >= 2) {
+        path = candidate
+        break
+      }
+    }
+    await page.goto(`${baseUrl}${path}`)
+    await page.locator('.pv-page__status[data-live="true"]').waitFor()
+    expect(await page.locator('.pv-page__status').getAttribute('aria-live')).toBe('polite')
+    // The live line is the locator's wording (no "as of" time: it is now).
+    expect(await page.locator('.pv-page__status').textContent()).not.toMatch(/\(alle /)
+    await page.getByRole('heading', { name: 'Sulla mappa' }).scrollIntoViewIfNeeded()
+    await page.getByRole('region', { name: /^Mappa dei luoghi di / }).waitFor()
+    const placesOnMap = await page.waitForFunction(() => {
+      type Source = { serialize(): { data: { features: unknown[] } } }
+      const host = document.querySelector('.pv-page__map-host') as HTMLElement & Record<symbol, { getSource(id: string): Source | undefined } | undefined>
+      return host[Symbol.for('puntovicino.map')]?.getSource('point-places')?.serialize().data.features.length
+    })
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { availableChannel: Array<{ serviceLocation?: unknown }> }
+    expect(await placesOnMap.jsonValue()).toBe(ld.availableChannel.filter((c) => c.serviceLocation).length)
+    // Where and when first, then the map, then what the point offers.
+    expect(await page.evaluate(() => document.querySelector('#mappa')!.compareDocumentPosition(document.querySelector('#servizi')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy()
+    expect(await axeViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await screenshot(page, 'point-page-map')
+    await context.close()
+  })
 })

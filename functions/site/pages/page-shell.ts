@@ -15,6 +15,8 @@ export interface PageHead {
   readonly canonical: string
   readonly jsonLd?: Html
   readonly noIndex?: boolean
+  /** The page's own script, which enhances what is already complete without it (a module under the site's root). */
+  readonly script?: string
 }
 
 const BRAND_MARK = html`<svg class="brand__mark" viewBox="0 0 44 44" aria-hidden="true" focusable="false"><circle cx="22" cy="22" r="21" fill="#fff"/><path d="M22 9c-6 0-10.5 4.6-10.5 10.4C11.5 27 22 36 22 36s10.5-9 10.5-16.6C32.5 13.6 28 9 22 9Zm0 14.2a4 4 0 1 1 0-8 4 4 0 0 1 0 8Z" fill="#0066cc"/></svg>`
@@ -62,6 +64,7 @@ ${alternates}
 <link rel="stylesheet" href="/styles/page.css">
 <link rel="stylesheet" href="/styles/pages.css">
 ${head.jsonLd ? html`<script type="application/ld+json">${head.jsonLd}</script>` : ''}
+${head.script ? html`<script type="module" src="${head.script}"></script>` : ''}
 </head>
 <body data-mode="page">
 <a class="skip-link" href="#contenuto">${t('pages.skip')}</a>

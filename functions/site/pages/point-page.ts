@@ -36,7 +36,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   const comune = context.comuneName(point.comune)
   const where = point.region && point.province ? t('pages.where', { comune, province: point.province, region: point.region.name }) : comune
   const main = html`
-<article class="pv-page">
+<article class="pv-page" data-point-id="${point.id}" data-point-name="${point.name}">
   <h1 class="page-title">${point.name}</h1>
   <p class="pv-page__where">${where}</p>
   ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
@@ -62,7 +62,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   const title = t('pages.point_title', { name: point.name, comune })
   const description = t('pages.point_description', { name: point.name, comune })
   // A closed point keeps its page (links to it still answer) but is not offered to search engines.
-  return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed' }, main, t)
+  return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed', script: '/point-page.js' }, main, t)
 }
 
 /** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */

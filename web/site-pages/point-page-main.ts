@@ -1,0 +1,105 @@
+import { isLang, DEFAULT_LANG } from '../../shared/i18n/langs.ts'
+import { loadMessages, translator } from '../../shared/i18n/messages.ts'
+import { createApiClient } from '../api/api-client.ts'
+import { openingStatus } from '../list/opening-status.ts'
+import { mapLocale } from '../map/map-locale.ts'
+import { supportsWebGl } from '../map/webgl-support.ts'
+import type { PointPlace } from './point-map.ts'
+
+/**
+ * What a point's page (`/punti/{id}/{slug}`, rendered on the server and complete without
+ * JavaScript) gains with it: the status line kept true while the page stays open (the server's
+ * says "as of" its time, and the page is cached for minutes), and a map of the point's places,
+ * loaded when it comes into view and only where WebGL works.
+ */
+const LIVE_EVERY_MS = 5 * 60_000
+const article = document.querySelector<HTMLElement>('[data-point-id]')
+const asked = document.documentElement.lang
+const lang = isLang(asked) ? asked : DEFAULT_LANG
+
+if (article) {
+  await loadMessages(lang)
+  const t = translator(lang)
+  const api = createApiClient(new URL('/', location.href).toString())
+  const id = article.dataset.pointId!
+  const status = article.querySelector<HTMLElement>('.pv-page__status')
+
+  const refresh = async (): Promise<void> => {
+    const point = await api.point(id).catch(() => null)
+    if (!point || !status) return
+    const now = new Date()
+    const live = openingStatus(point, now, lang, t)
+    status.textContent = live.text
+    status.classList.toggle('pv-page__status--open', live.tone === 'open')
+    status.dataset.live = 'true'
+  }
+  if (status) {
+    status.setAttribute('aria-live', 'polite')
+    void refresh()
+    setInterval(() => void refresh(), LIVE_EVERY_MS)
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void refresh()
+    })
+  }
+
+  const places = placesOf(document)
+  if (places.length > 0 && supportsWebGl()) addMap(article, places, t, article.dataset.pointName ?? '')
+}
+
+/** The places the page's JSON-LD names (each channel's Place with its geo): the data the page already carries. */
+function placesOf(doc: Document): PointPlace[] {
+  const script = doc.querySelector('script[type="application/ld+json"]')
+  if (!script?.textContent) return []
+  const service = JSON.parse(script.textContent) as { availableChannel?: Array<{ serviceLocation?: { geo?: { latitude: number; longitude: number } } }> }
+  return (service.availableChannel ?? []).flatMap((channel) => (channel.serviceLocation?.geo ? [{ lat: channel.serviceLocation.geo.latitude, lon: channel.serviceLocation.geo.longitude }] : []))
+}
+
+function addMap(article: HTMLElement, places: readonly PointPlace[], t: ReturnType<typeof translator>, name: string): void {
+  const section = document.createElement('section')
+  section.className = 'pv-page__map'
+  section.setAttribute('aria-labelledby', 'mappa')
+  const heading = document.createElement('h2')
+  heading.id = 'mappa'
+  heading.textContent = t('pointmap.title')
+  const host = document.createElement('div')
+  host.className = 'pv-page__map-host'
+  // MapLibre's canvas is the labelled region (base-map.ts gives it `label`): the host adds none, or there would be two.
+  const note = document.createElement('p')
+  note.className = 'pv-page__map-note'
+  note.setAttribute('role', 'status')
+  section.append(heading, note, host)
+  // After the sites (where and when), before the services.
+  const services = article.querySelector('[aria-labelledby="servizi"]')
+  if (services) services.before(section)
+  else article.append(section)
+  // MapLibre (~200 KB) only once the reader reaches the map.
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return
+    observer.disconnect()
+    note.textContent = t('map.loading')
+    let fellBack = false
+    void import('./point-map.ts')
+      .then(({ createPointMap }) =>
+        createPointMap({
+          container: host,
+          assetBase: new URL('/', location.href).toString(),
+          styleUrl: document.querySelector<HTMLMetaElement>('meta[name="puntovicino:map-style"]')?.content || null,
+          label: t('pointmap.label', { name }),
+          locale: mapLocale(t),
+          places,
+          onBasemapFallback: () => {
+            fellBack = true
+            note.textContent = t('pointmap.fallback')
+          },
+        }),
+      )
+      .then(() => {
+        if (!fellBack) note.textContent = ''
+      })
+      .catch(() => {
+        note.textContent = t('pointmap.unavailable')
+        host.hidden = true
+      })
+  })
+  observer.observe(host)
+}
