@@ -9,7 +9,9 @@
  * left as they are: made of digits, spaces and `()./-` after the sign, they name no function, no
  * cell and no command, so a spreadsheet can at worst do arithmetic on them.
  */
-const FORMULA_START = /^[=+\-@\t\r]/
+// A value that starts with an apostrophe gets one more, so the one a spreadsheet hides (and the
+// import takes off) is never the value's own.
+const FORMULA_START = /^[=+\-@\t\r']/
 const PLAIN_NUMBER = /^[+-]?\d[\d ().\/-]*$/
 
 export function spreadsheetSafe(value: string): string {

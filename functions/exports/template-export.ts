@@ -24,11 +24,14 @@ const sameAddress = (a: Address | null, b: Address | null): boolean => (a?.stree
 
 /**
  * The hours as the operator published them when the registry kept that text (it could not read
- * it, or wrote it otherwise than we would); else the week in OpenStreetMap's syntax. Holidays
- * go in `festivi`, so the text never needs to say them.
+ * it, or wrote it otherwise than we would); else the week in OpenStreetMap's syntax. An
+ * unreadable text beside a week someone has set since (the flag left behind) gives way to the
+ * week: imported back, the text would erase it. (A write that changes the week drops the text:
+ * shared/registry/published-hours.ts.) Holidays go in `festivi`, so the text never says them.
  */
 function hoursCell(site: Site): string | null {
-  if (site.opening_hours_source !== undefined) return site.opening_hours_source
+  const hasWeek = Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0)
+  if (site.opening_hours_source !== undefined && !(site.opening_hours_unparsed && hasWeek)) return site.opening_hours_source
   return site.opening_hours ? scheduleToOsm(site.opening_hours) : null
 }
 

@@ -41,6 +41,24 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(`${hostUrl}/widget`)
+    await page.evaluate(() => {
+      const widget = document.createElement('puntovicino-locator')
+      widget.id = 'changed'
+      widget.setAttribute('lang', 'de')
+      document.body.append(widget)
+      widget.setAttribute('lang', 'fr')
+    })
+    await page.locator('#changed').getByRole('combobox', { name: 'Votre commune' }).waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('resizes the iframe embed to its content through postMessage and has no axe violation', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

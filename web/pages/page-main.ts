@@ -15,8 +15,12 @@ import { rejectedPrefilters } from '../state/rejected-prefilters.ts'
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 // `?lang=` first; without it, the browser's languages (what it sends as Accept-Language).
-const state = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
-await loadMessages(state.lang)
+const asked = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
+// A language whose strings cannot arrive (a failed chunk) is drawn in Italian rather than not at all.
+const state = await loadMessages(asked.lang).then(() => asked, (error: unknown) => {
+  console.warn(`[puntovicino] the ${asked.lang} strings did not arrive; the page is drawn in Italian`, error)
+  return { ...asked, lang: DEFAULT_LANG }
+})
 const t = translator(state.lang)
 const root = document.getElementById('locator')!
 const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null

@@ -1,5 +1,5 @@
 import locatorCss from '../styles/locator.css'
-import { DEFAULT_LANG, isLang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/langs.ts'
 import { loadMessages } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
@@ -48,20 +48,26 @@ export class PuntoVicinoLocator extends HTMLElement {
     this.handle = null
   }
 
+  // Also while the first language is still loading: the latest attributes are the ones drawn.
   attributeChangedCallback(): void {
-    if (this.isConnected && this.handle) this.mount()
+    if (this.isConnected) this.mount()
   }
 
   /** Renders once the language's strings have arrived (each language is a chunk of its own); the latest call wins. */
   private mount(): void {
     const generation = ++this.generation
-    const lang = this.getAttribute('lang')
-    void loadMessages(isLang(lang) ? lang : DEFAULT_LANG).then(() => {
-      if (generation === this.generation && this.isConnected) this.render()
+    const asked = this.getAttribute('lang')
+    const lang = isLang(asked) ? asked : DEFAULT_LANG
+    // A language whose strings cannot arrive (offline, a failed chunk) is drawn in Italian rather than not at all.
+    void loadMessages(lang).then(() => lang, (error: unknown) => {
+      console.warn(`[puntovicino] the ${lang} strings did not arrive; the widget is drawn in Italian`, error)
+      return DEFAULT_LANG
+    }).then((loaded) => {
+      if (generation === this.generation && this.isConnected) this.render(loaded)
     })
   }
 
-  private render(): void {
+  private render(lang: Lang): void {
     this.handle?.destroy()
     declareFont()
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
@@ -70,7 +76,6 @@ export class PuntoVicinoLocator extends HTMLElement {
     style.textContent = `${locatorCss}:host{--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;${isAccentColour(accent) ? `--pv-accent:${accent};` : ''}}`
     const root = document.createElement('div')
     shadow.replaceChildren(style, root)
-    const lang = this.getAttribute('lang')
     // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not
     // sent, and the widget says so on itself for the webmaster who wrote it.
     const prefilters = new URLSearchParams()
@@ -84,13 +89,13 @@ export class PuntoVicinoLocator extends HTMLElement {
       apiBase,
       assetBase: SCRIPT_BASE,
       pageUrl: new URL('./', apiBase).toString(),
-      initial: parseLocatorState(prefilters, { ...EMPTY_STATE, lang: isLang(lang) ? lang : DEFAULT_LANG }),
+      initial: parseLocatorState(prefilters, { ...EMPTY_STATE, lang }),
       listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
       // An empty `map-style=""` is no style, not a style URL: the built-in basemap then.
       mapStyleUrl: this.getAttribute('map-style') || null,
       history: 'none',
       idPrefix: this.idPrefix,
-      rejectedPrefilters: rejectedPrefilters(lang === null ? prefilters : new URLSearchParams([...prefilters, ['lang', lang]])),
+      rejectedPrefilters: rejectedPrefilters(this.getAttribute('lang') === null ? prefilters : new URLSearchParams([...prefilters, ['lang', this.getAttribute('lang')!]])),
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi'
+import { withoutStaleHoursText } from '../../../shared/registry/published-hours.ts'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { mayWrite, type Role, type WriteAction } from '../../../shared/access/roles.ts'
@@ -201,7 +202,7 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   const decision = mayWrite(identity.roles, reopens ? 'close' : action, stored, draft)
   if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
   try {
-    const record = await deps.registry.putPoint(draft, expected, noteOf(identity, proposal.reason))
+    const record = await deps.registry.putPoint(withoutStaleHoursText(draft, stored), expected, noteOf(identity, proposal.reason))
     deps.onWrite?.()
     return c.json(record, 200, { ETag: etagOf(record) })
   } catch (error) {

@@ -101,7 +101,8 @@ export function italianDateToIso(value: string): string | null {
  * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
  * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
  */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+/** As the registry stores `last_verified_at` (seconds required): a shorter instant is read as its day. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/
 
 export function verificationDate(
   value: string | null,

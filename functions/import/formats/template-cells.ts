@@ -69,12 +69,13 @@ export function stopsCell(stops: readonly Stop[] | undefined): string {
   return (stops ?? [])
     .map((s) => {
       const { label, location, comune_istat: istat } = s.place
-      return `${s.date} ${s.start}-${s.end} @ ${location.lat},${location.lon}${istat ? ` (${istat})` : ''} ${escapeText(label)}`
+      // The code's parentheses are written even empty, so a name that starts with "(123456)" is never read as a code.
+      return `${s.date} ${s.start}-${s.end} @ ${location.lat},${location.lon} (${istat ?? ''}) ${escapeText(label)}`
     })
     .join(ENTRY_SEPARATOR)
 }
 
-const STOP = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}[:.]\d{2})\s*-\s*(\d{1,2}[:.]\d{2})\s+@\s*(-?\d+(?:[.]\d+)?)\s*,\s*(-?\d+(?:[.]\d+)?)(?:\s+\((\d{6})\))?\s+(.+)$/s
+const STOP = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s+(\d{1,2}[:.]\d{2})\s*-\s*(\d{1,2}[:.]\d{2})\s+@\s*(-?\d+(?:[.]\d+)?)\s*,\s*(-?\d+(?:[.]\d+)?)(?:\s+\((\d{6})?\))?\s+(.+)$/s
 
 const timeOf = (value: string): string => value.replace('.', ':').padStart(5, '0')
 

@@ -38,7 +38,7 @@ const BOOKING_BY_PRENOTAZIONE: Readonly<Record<string, Booking>> = { libero_acce
 const HOLIDAYS_BY_FESTIVI: Readonly<Record<string, 'open' | 'closed'>> = { aperto: 'open', chiuso: 'closed' }
 const POINT_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
 /** What spreadsheet-safe.ts puts before a cell a spreadsheet would run as a formula; taken off again here. */
-const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r'])/
 const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
 const NO = new Set(['no', 'false', '0'])
 

@@ -55,7 +55,7 @@ describe('the registry downloaded in the template columns and imported again', (
   it('carries what a spreadsheet would mangle or a cell could confuse: formulas, separators in reasons, dated stops, holidays, unread hours', async () => {
     const tricky: PointDraft = PointDraftSchema.parse({
       id: 'rt-tricky',
-      name: '=Punto "Digitale" | Facile; Poggibonsi',
+      name: "'=Punto \"Digitale\" | Facile; Poggibonsi",
       status: 'suspended',
       operator: { name: '@Comune di Poggibonsi', type: 'comune' },
       region: { istat: '09', name: 'Toscana' },
@@ -88,7 +88,7 @@ describe('the registry downloaded in the template columns and imported again', (
           opening_hours: { we: [{ start: '15:00', end: '18:00' }] },
           stops: [
             { date: '2026-12-12', start: '09:00', end: '12:30', place: { label: 'Centro anziani | sala grande', comune_istat: '052022', location: { lat: 43.4701, lon: 11.1502 } } },
-            { date: '2026-12-19', start: '15:00', end: '17:00', place: { label: 'Fiera', location: { lat: 43.48, lon: 11.16 } } },
+            { date: '2026-12-19', start: '15:00', end: '17:00', place: { label: '(052022) Fiera', location: { lat: 43.48, lon: 11.16 } } },
           ],
         },
         {
@@ -113,7 +113,7 @@ describe('the registry downloaded in the template columns and imported again', (
       languages: ['it', 'en'],
       accessibility: { step_free: false, notes: 'Gradino; rampa su richiesta\nchiedere al banco' },
       description: 'Aiuto per SPID, CIE e fascicolo sanitario.\nSecondo paragrafo.',
-      source: { dataset: 'regione-toscana', original_id: 'PF-001' },
+      source: { dataset: 'regione-toscana', original_id: "'-01" },
       last_verified_at: '2026-10-15T09:30:00+02:00',
     })
     const { report, before, after } = await roundTrip([tricky])
@@ -122,5 +122,21 @@ describe('the registry downloaded in the template columns and imported again', (
     expect(report.warningRows.flatMap((row) => row.errors.map((e) => e.field))).toEqual(['opening_hours'])
     expect(report.unchanged).toBe(1)
     expect(after.find((p) => p.id === 'rt-tricky')).toEqual(before.find((p) => p.id === 'rt-tricky'))
+  })
+
+  it('writes the week someone set over an unreadable published text, not the text (which would erase it)', async () => {
+    const edited = generateDemoRegistry(comuni).slice(0, 1).map((point) => ({
+      ...point,
+      id: 'rt-edited-1',
+      // Imported as "su appuntamento" (unreadable), then given a week by hand before writes dropped the flag.
+      sites: point.sites.map((site, k) => (k === 0 && site.opening_hours ? { ...site, opening_hours_source: 'su appuntamento', opening_hours_unparsed: true } : site)),
+    })) as PointDraft[]
+    const { report, before, after } = await roundTrip(edited)
+    expect(report.rejectedRows).toEqual([])
+    for (const id of ['rt-edited-1']) {
+      const was = before.find((p) => p.id === id)!.sites[0]!
+      const now = after.find((p) => p.id === id)!.sites[0]!
+      expect(now.opening_hours, id).toEqual(was.opening_hours)
+    }
   })
 })

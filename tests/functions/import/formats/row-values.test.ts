@@ -58,6 +58,12 @@ describe('italianDateToIso', () => {
 })
 
 describe('verificationDate', () => {
+  it('keeps a whole instant only when the registry can store it (seconds included), and reads a shorter one as its day', () => {
+    expect(verificationDate('2026-10-15T09:30:00+02:00', 'verificato_il', now)).toEqual({ value: '2026-10-15T09:30:00+02:00' })
+    expect(verificationDate('2026-10-15T09:30+02:00', 'verificato_il', now)).toEqual({ value: '2026-10-15T00:00:00Z' })
+    expect(verificationDate('2026-10-15T09:30Z', 'verificato_il', now)).toEqual({ value: '2026-10-15T00:00:00Z' })
+  })
+
   it('turns a date into midnight UTC of that day, also when written the Italian way', () => {
     expect(verificationDate('2024-03-01', 'date_maj', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
     expect(verificationDate('1/3/2024', 'verificato_il', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
