@@ -18,7 +18,8 @@ export const PUBLISHER_ENVIRONMENT = { name: 'CATALOG_PUBLISHER_NAME', ipaCode: 
 
 /** IPA codes (indicepa.gov.it) are short lowercase codes: `r_toscan`, `c_g478`, `agid`. */
 const IPA_CODE = /^[a-z0-9_]{2,20}$/
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** An address that needs no escaping in the catalogue's `mailto:` IRI. */
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/
 
 /** The publisher as configured, checked; an incomplete or malformed configuration is an error that names the value. */
 export function publisherFrom(values: { readonly name?: string; readonly ipaCode?: string; readonly email?: string }): CatalogPublisher | undefined {

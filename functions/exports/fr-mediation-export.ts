@@ -71,9 +71,12 @@ export function osmHours(site: Site): string | null {
 
 /** At most 280 characters, cut between words. */
 function summary(text: string): string {
-  if (text.length <= SUMMARY_LENGTH) return text
-  const cut = text.slice(0, SUMMARY_LENGTH - 1)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_LENGTH / 2)).trimEnd()}…`
+  // By code points, as the standard counts characters: a cut never splits an emoji's surrogate pair.
+  const characters = Array.from(text)
+  if (characters.length <= SUMMARY_LENGTH) return text
+  const cut = characters.slice(0, SUMMARY_LENGTH - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${cut.slice(0, Math.max(space, SUMMARY_LENGTH / 2)).join('').trimEnd()}…`
 }
 
 function accessModes(point: PointRecord): string[] {

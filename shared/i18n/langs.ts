@@ -34,3 +34,10 @@ export function preferredLang(preferences: readonly string[]): Lang | null {
  * `?lang=de` (or `&lang=de` after other parameters).
  */
 export const langQuery = (lang: Lang, separator: '?' | '&' = '?'): string => (lang === DEFAULT_LANG ? '' : `${separator}lang=${lang}`)
+
+/**
+ * A link to the locator or the statistics page, which follow the browser's languages when the
+ * address names none: from a page in `lang`, the language is always named, Italian too, so the
+ * reader stays in the language they are reading.
+ */
+export const chosenLangQuery = (lang: Lang, separator: '?' | '&' = '?'): string => `${separator}lang=${lang}`

@@ -22,7 +22,15 @@ export function unavailableLanguageNotice(asked: string, sentence: string): HTML
   const notice = document.createElement('p')
   notice.className = 'lang-unavailable'
   notice.setAttribute('role', 'status')
-  notice.textContent = `${sentence} ${LANGS.map((lang) => `${LANGUAGE_NAMES[lang]} (${lang})`).join(', ')}.`
+  // Each language's name in that language, marked so a screen reader says it in its own voice.
+  notice.append(`${sentence} `)
+  LANGS.forEach((lang, i) => {
+    const name = document.createElement('span')
+    name.lang = lang
+    name.textContent = LANGUAGE_NAMES[lang]
+    notice.append(...(i > 0 ? [', '] : []), name, ` (${lang})`)
+  })
+  notice.append('.')
   notice.dataset.asked = asked
   return notice
 }

@@ -78,7 +78,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     if (isLang(asked)) return asked
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
-      html`<h1 class="page-title">Lingua non disponibile · Language not available</h1><p>«${asked}»: le lingue sono · the languages are:</p><ul>${LANGS.map((lang) => html`<li><a href="${c.req.path}${langQuery(lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a> (${lang})</li>`)}</ul>`,
+      html`<h1 class="page-title">Lingua non disponibile · <span lang="en">Language not available</span></h1><p>«${asked}»: le lingue sono · <span lang="en">the languages are</span>:</p><ul>${LANGS.map((lang) => html`<li><a href="${c.req.path}${langQuery(lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a> (${lang})</li>`)}</ul>`,
       await loadPagesTranslator('it'),
     )
     return c.html(body, 400)
@@ -120,7 +120,8 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
     const lang = c.req.query('lang')
-    if (point && c.req.path !== path) return c.redirect(`${path}${lang && isLang(lang) ? langQuery(lang) : ''}`, 301)
+    // An unsupported ?lang= is answered (400, naming the languages) where it was asked, not carried through a redirect.
+    if (point && c.req.path !== path && (lang === undefined || isLang(lang))) return c.redirect(`${path}${lang && isLang(lang) ? langQuery(lang) : ''}`, 301)
     return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined))
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)

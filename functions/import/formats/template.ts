@@ -68,6 +68,17 @@ function codesFrom<T extends string>(cell: string | null, allowed: readonly T[],
   return out
 }
 
+/**
+ * A code a spreadsheet read as a number lost its leading zeros (052022 → 52022, 00184 → 184):
+ * given them back, with a warning saying how the value was read.
+ */
+function restoredZeros(value: string | null, length: number, column: string, warnings: RowError[]): string | null {
+  if (value === null || !/^\d+$/.test(value) || value.length >= length || value.length < length - 2) return value
+  const restored = value.padStart(length, '0')
+  warnings.push({ field: column, message: bilingual(`${value} letto come ${restored} (un foglio di calcolo aveva tolto gli zeri iniziali)`, `${value} read as ${restored} (a spreadsheet had dropped the leading zeros)`) })
+  return restored
+}
+
 function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
   const row = Object.fromEntries(Object.entries(rawRow).map(([column, value]) => [column, typeof value === 'string' ? value.replace(FORMULA_GUARD, '') : value]))
   const errors: RowError[] = []
@@ -115,7 +126,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   }
 
   const resolved = resolveComune(gazetteer, {
-    istat: { value: text(row, 'codice_istat_comune'), column: 'codice_istat_comune' },
+    istat: { value: restoredZeros(text(row, 'codice_istat_comune'), 6, 'codice_istat_comune', warnings), column: 'codice_istat_comune' },
     name: { value: text(row, 'comune'), column: 'comune' },
     province: text(row, 'provincia'),
     ...(location ? { near: location } : {}),
@@ -166,7 +177,9 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     if (picked.warning) warnings.push(picked.warning)
     return picked.value
   }
-  let postcode = text(row, 'cap')
+  // A CAP's zeros come back only where the comune's own CAPs start with them (Rome's 00184, not Bari's "7012").
+  const cap = text(row, 'cap')
+  let postcode = cap !== null && /^\d{3,4}$/.test(cap) && resolved.ok && resolved.comune.postcode.startsWith('0'.repeat(5 - cap.length)) ? restoredZeros(cap, 5, 'cap', warnings) : cap
   if (postcode !== null && !/^\d{5}$/.test(postcode)) {
     const shown = JSON.stringify(postcode)
     warnings.push({ field: 'cap', message: bilingual(`${shown} non è un CAP di cinque cifre; lasciato vuoto`, `${shown} is not a five-digit CAP; left empty`) })

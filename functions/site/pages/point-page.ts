@@ -6,7 +6,7 @@ import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
-import { langQuery, type Lang } from '../../../shared/i18n/langs.ts'
+import { chosenLangQuery, type Lang } from '../../../shared/i18n/langs.ts'
 import { html, jsonForScript, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 import { pageShell } from './page-shell.ts'
@@ -57,7 +57,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
       ${isWebAddress(point.contacts.website) ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
     </ul>
   </section>
-  <p class="pv-page__actions"><a href="/?point=${point.id}${langQuery(lang, '&')}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${langQuery(lang, '&')}#segnala">${t('pages.report')}</a></p>
+  <p class="pv-page__actions"><a href="/?point=${point.id}${chosenLangQuery(lang, '&')}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${chosenLangQuery(lang, '&')}#segnala">${t('pages.report')}</a></p>
 </article>`
   const title = t('pages.point_title', { name: point.name, comune })
   const description = t('pages.point_description', { name: point.name, comune })

@@ -8,7 +8,7 @@ import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
 import { statusLine, type PointPageContext } from './point-page.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
-import { langQuery, localeOf } from '../../../shared/i18n/langs.ts'
+import { chosenLangQuery, langQuery, localeOf } from '../../../shared/i18n/langs.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
 
 /**
@@ -53,7 +53,7 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
     ${statusLine(hit.point, context)}
   </li>`
   const name = comuneNameIn(comune, lang)
-  const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${langQuery(lang, '&')}`
+  const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${chosenLangQuery(lang, '&')}`
   const main = html`
 <article class="pv-page">
   ${breadcrumb(context, [[regionPath(comune.regionIstat), REGIONS[comune.regionIstat]!], [provincePath(comune.province), comune.provinceName]])}

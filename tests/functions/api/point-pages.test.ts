@@ -118,6 +118,8 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const unknown = await pageOf('/punti/nessun-punto-cosi')
     expect(unknown.status).toBe(404)
     expect(unknown.text).toContain('<meta name="robots" content="noindex">')
+    // Asked through an old address too: answered where it is asked, not carried through a redirect.
+    expect((await fixture.get(`/punti/${point.id}?lang=es`)).status).toBe(400)
     const spanish = await pageOf(`${location}?lang=es`)
     expect(spanish.status).toBe(400)
     for (const lang of LANGS) expect(spanish.text).toContain(`?lang=${lang}" lang="${lang}"`.replace('?lang=it', ''))
@@ -133,8 +135,12 @@ describe('the pages a crawler finds through sitemap.xml', () => {
       expect(page.text).toContain(`<html lang="${lang}">`)
       expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path}?lang=${lang}">`)
       for (const other of LANGS) expect(page.text, `${lang} → ${other}`).toContain(`<link rel="alternate" hreflang="${other}" href="http://localhost${path}${other === 'it' ? '' : `?lang=${other}`}">`)
-      // Links to other pages and to the locator stay in the page's language.
-      for (const link of page.text.matchAll(/href="(\/(?:punti|comuni|province|regioni)\/[^"]*|\/\?[^"]*)"/g)) expect(link[1], `${lang}: ${link[1]}`).toMatch(new RegExp(`(\\?|&amp;)lang=${lang}(&amp;|#|$)`))
+      // Links to other pages, to the locator and to the statistics stay in the page's language: in
+      // the page's body, its brand and its footer (the language list's links are checked above).
+      const body = page.text.slice(page.text.indexOf('<div class="header-center">'))
+      const links = [...body.matchAll(/href="(\/(?:punti|comuni|province|regioni)\/[^"]*|\/statistiche[^"]*|\/\?[^"]*|\/)"/g)].map((m) => m[1]!)
+      expect(links.length, lang).toBeGreaterThanOrEqual(5)
+      for (const link of links) expect(link, `${lang}: ${link}`).toMatch(new RegExp(`(\\?|&amp;)lang=${lang}(&amp;|#|$)`))
     }
     const comune = comuni.find((c) => c.istat === point.comune.istat)!
     const german = await pageOf(`${path}?lang=de`)

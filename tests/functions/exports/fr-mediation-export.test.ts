@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import OpeningHours from 'opening_hours'
 import { describe, expect, it } from 'vitest'
 import { generateDemoRegistry } from '../../../functions/demo/generate-demo-registry.ts'
-import { FR_MEDIATION_FILE } from '../../../functions/exports/fr-mediation-export.ts'
+import { FR_MEDIATION_FILE, frMediationRows } from '../../../functions/exports/fr-mediation-export.ts'
 import { buildRegistryFiles } from '../../../functions/exports/registry-files.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { isOpenAt } from '../../../shared/hours/open-at.ts'
@@ -62,5 +62,15 @@ describe(`/opendata/${FR_MEDIATION_FILE}`, () => {
     const stop = van.sites.find((s) => s.kind === 'mobile')!
     expect(byId.get(`${van.id}--${stop.id}`)?.[column('itinerance')]).toBe('Itinérant')
     expect(byId.get(`${van.id}--${stop.id}`)?.[column('nom')]).toBe(`${van.name} – ${stop.label}`)
+  })
+
+  it('shortens a long description by characters, never inside an emoji, to the standard’s 280', () => {
+    const point = { ...records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'fixed' && /^\d{5}$/.test(s.address?.postcode ?? '')))!, description: `${'a'.repeat(139)}😀${'b'.repeat(200)}` }
+    const [row] = frMediationRows(point)
+    const summary = String(row!.presentation_resume)
+    expect(Array.from(summary).length).toBeLessThanOrEqual(280)
+    // No half of a surrogate pair left alone.
+    expect(summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    expect(row!.presentation_detail).toBe(point.description)
   })
 })

@@ -112,6 +112,14 @@ describe('templateFormat on single rows', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, id_puntovicino: 'Non Va' }, ctx)).map((e) => e.field)).toEqual(['id_puntovicino'])
   })
 
+  it('gives back the leading zeros a spreadsheet took from an ISTAT code or a CAP, and says so', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '72006', cap: '70121' }, ctx))
+    expect(draft.sites[0]!.comune).toEqual({ istat: '072006', name: 'Bari' })
+    expect(warnings.map((w) => w.field)).toEqual(['codice_istat_comune'])
+    const rome = draftOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '58091', comune: 'Roma', cap: '184', latitudine: '41.89', longitudine: '12.49' }, ctx))
+    expect(rome.draft.sites[0]!.address?.postcode).toBe('00184')
+  })
+
   it('rejects an ISTAT code and a name that disagree', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, comune: 'Lecce' }, ctx))).toEqual([
       { field: 'comune', message: '"Lecce" non corrisponde al codice ISTAT 072006, che è Bari / "Lecce" does not match ISTAT code 072006, which is Bari' },
