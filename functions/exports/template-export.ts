@@ -80,11 +80,17 @@ export function templateRows(point: PointRecord): Array<Record<TemplateColumn, s
   }))
 }
 
-/** Every point of the snapshot, of every status, in id order. */
+/**
+ * Every Italian point of the snapshot, of every status, in id order. Points abroad (the French
+ * standard's) are left out: the template places a site by an Italian comune, and a re-import
+ * leaves points absent from the file as they are.
+ */
 export function templateCsv(snapshot: Snapshot): { text: string; rows: number } {
   const rows: Array<Array<string | number | null>> = []
   for (let i = 0; i < snapshot.pointCount; i++) {
-    for (const row of templateRows(snapshot.records.get(i))) rows.push(TEMPLATE_COLUMNS.map((column) => row[column]))
+    const point = snapshot.records.get(i)
+    if (point.country !== 'IT') continue
+    for (const row of templateRows(point)) rows.push(TEMPLATE_COLUMNS.map((column) => row[column]))
   }
   return { text: csvTable(TEMPLATE_COLUMNS, rows), rows: rows.length }
 }

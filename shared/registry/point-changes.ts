@@ -19,8 +19,9 @@ export function changedFields(before: Comparable | null, after: Comparable): str
   const changed: string[] = []
   for (const key of keys) {
     if (BOOKKEEPING.has(key)) continue
-    const a = before ? (before as Record<string, unknown>)[key] : undefined
-    const b = (after as Record<string, unknown>)[key]
+    // An optional field absent and the same field null say the same thing (no description).
+    const a = before ? ((before as Record<string, unknown>)[key] ?? null) : undefined
+    const b = (after as Record<string, unknown>)[key] ?? null
     if (before === null || stableStringify(a) !== stableStringify(b)) changed.push(key)
   }
   return changed.sort()

@@ -112,7 +112,7 @@ describe('the registry downloaded in the template columns and imported again', (
       contacts: { phone: '+39 0577 000001', email: 'pf001@example.org', website: 'https://www.example.org/pf-001' },
       languages: ['it', 'en'],
       accessibility: { step_free: false, notes: 'Gradino; rampa su richiesta\nchiedere al banco' },
-      description: 'Aiuto per SPID, CIE e fascicolo sanitario.\nSecondo paragrafo.',
+      description: undefined,
       source: { dataset: 'regione-toscana', original_id: "'-01" },
       last_verified_at: '2026-10-15T09:30:00+02:00',
     })
