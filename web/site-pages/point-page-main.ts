@@ -4,6 +4,7 @@ import { createApiClient } from '../api/api-client.ts'
 import { openingStatus } from '../list/opening-status.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
+import { loadMapInto } from '../map/load-map.ts'
 import type { PointPlace } from './point-map.ts'
 
 /**
@@ -76,30 +77,11 @@ function addMap(article: HTMLElement, places: readonly PointPlace[], t: ReturnTy
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((entry) => entry.isIntersecting)) return
     observer.disconnect()
-    note.textContent = t('map.loading')
-    let fellBack = false
-    void import('./point-map.ts')
-      .then(({ createPointMap }) =>
-        createPointMap({
-          container: host,
-          assetBase: new URL('/', location.href).toString(),
-          styleUrl: document.querySelector<HTMLMetaElement>('meta[name="puntovicino:map-style"]')?.content || null,
-          label: t('pointmap.label', { name }),
-          locale: mapLocale(t),
-          places,
-          onBasemapFallback: () => {
-            fellBack = true
-            note.textContent = t('pointmap.fallback')
-          },
-        }),
-      )
-      .then(() => {
-        if (!fellBack) note.textContent = ''
-      })
-      .catch(() => {
-        note.textContent = t('pointmap.unavailable')
-        host.hidden = true
-      })
+    loadMapInto(host, note, { loading: t('map.loading'), fallback: t('pointmap.fallback'), unavailable: t('pointmap.unavailable') }, async (onBasemapFallback) => {
+      const { createPointMap } = await import('./point-map.ts')
+      const styleUrl = document.querySelector<HTMLMetaElement>('meta[name="puntovicino:map-style"]')?.content || null
+      return createPointMap({ container: host, assetBase: new URL('/', location.href).toString(), styleUrl, label: t('pointmap.label', { name }), locale: mapLocale(t), places, onBasemapFallback })
+    })
   })
   observer.observe(host)
 }

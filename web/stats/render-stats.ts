@@ -1,4 +1,5 @@
 import { h, type Child } from '../dom/h.ts'
+import { loadMapInto } from '../map/load-map.ts'
 import { formatDate } from '../i18n/format.ts'
 import { localeOf, type Lang } from '../../shared/i18n/langs.ts'
 import { mapLocale } from '../map/map-locale.ts'
@@ -193,28 +194,8 @@ function drawMap(host: HTMLElement, note: HTMLElement, data: StatsData, context:
     host.hidden = true
     return
   }
-  note.textContent = t('map.loading')
-  let fellBack = false
-  void import('./coverage-map.ts')
-    .then(({ createCoverageMap }) =>
-      createCoverageMap({
-        container: host,
-        styleUrl: context.mapStyleUrl,
-        assetBase: context.assetBase,
-        label: t('stats.map.label'),
-        locale: mapLocale(t),
-        comuni: data.comuni.items,
-        onBasemapFallback: () => {
-          fellBack = true
-          note.textContent = t('map.basemap_fallback')
-        },
-      }),
-    )
-    .then(() => {
-      if (!fellBack) note.textContent = ''
-    })
-    .catch(() => {
-      note.textContent = t('stats.map.unavailable')
-      host.hidden = true
-    })
+  loadMapInto(host, note, { loading: t('map.loading'), fallback: t('map.basemap_fallback'), unavailable: t('stats.map.unavailable') }, async (onBasemapFallback) => {
+    const { createCoverageMap } = await import('./coverage-map.ts')
+    return createCoverageMap({ container: host, styleUrl: context.mapStyleUrl, assetBase: context.assetBase, label: t('stats.map.label'), locale: mapLocale(t), comuni: data.comuni.items, onBasemapFallback })
+  })
 }
