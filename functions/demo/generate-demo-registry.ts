@@ -1,4 +1,5 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
+import { comuneRefOf } from '../../shared/gazetteer/comune-names.ts'
 import { isItalianPublicHoliday } from '../../shared/hours/holidays.ts'
 import { addDays, romeInstant, toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay, type Closure, type LocalDate, type Stop, type WeeklySchedule } from '../../shared/schemas/hours.ts'
@@ -126,7 +127,7 @@ function buildPoint(ctx: Context, plan: PointPlan, id: string, serial: number, s
     operator: built.operator,
     region: { istat: comune.regionIstat, name: comune.regionName },
     province: comune.province,
-    comune: { istat: comune.istat, name: comune.name },
+    comune: comuneRefOf(comune),
     country: 'IT',
     address: built.address,
     sites: built.sites,
@@ -173,7 +174,7 @@ function buildFixed(ctx: Context, plan: Extract<PointPlan, { kind: 'fixed' | 'di
         kind: 'fixed',
         label: venue.label,
         address,
-        comune: { istat: comune.istat, name: comune.name },
+        comune: comuneRefOf(comune),
         location: jitterLocation(random, comune, spreadKm(comune)),
         opening_hours,
         ...(opensOnHolidays ? { public_holidays: 'open' as const } : {}),
@@ -228,7 +229,7 @@ function branchSite(ctx: Context, comune: Comune, siteId: string, k: number, ope
     kind: 'fixed',
     label,
     address: { street: demoStreetAddress(random), postcode: place.postcode || null },
-    comune: { istat: place.istat, name: place.name },
+    comune: comuneRefOf(place),
     location: jitterLocation(random, place, place === comune ? spreadKm(comune) : 0.5),
     opening_hours,
     ...closuresField(closuresFor(ctx, place)),
@@ -246,7 +247,7 @@ function addSeasonalSite(ctx: Context, comune: Comune, id: string, sites: Site[]
     kind: 'seasonal',
     label: `Sportello estivo di ${townName(resort)}`,
     address: { street: demoStreetAddress(random), postcode: resort.postcode || null },
-    comune: { istat: resort.istat, name: resort.name },
+    comune: comuneRefOf(resort),
     location: jitterLocation(random, resort, 1),
     valid_from: '--06-15',
     valid_to: '--09-15',
@@ -264,7 +265,7 @@ function addOnlineSite(ctx: Context, id: string, comune: Comune, sites: Site[]):
     kind: 'online',
     label: random.pick(['Assistenza telefonica e in videochiamata', 'Sportello online su appuntamento']),
     address: null,
-    comune: { istat: comune.istat, name: comune.name },
+    comune: comuneRefOf(comune),
     opening_hours: toWeeklySchedule(onlineSlots(random)),
     ...(random.chance(ONLINE_OPEN_ON_HOLIDAYS_SHARE) ? { public_holidays: 'open' as const } : {}),
   })
@@ -284,7 +285,7 @@ function buildMobile(ctx: Context, plan: Extract<PointPlan, { kind: 'mobile' }>,
     kind: 'mobile',
     label: k === 0 ? `Sosta a ${townName(village)} (sede del servizio)` : `Sosta a ${townName(village)}`,
     address: { street: demoParkingPlace(random), postcode: village.postcode || null },
-    comune: { istat: village.istat, name: village.name },
+    comune: comuneRefOf(village),
     location: jitterLocation(random, village, 0.5),
     opening_hours: toWeeklySchedule(halfDays.filter((_, i) => i % villages.length === k)),
     ...closuresField(closuresFor(ctx, village)),

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/langs.ts'
 import { PROVINCES } from './admin-units.ts'
+import type { ComuneRef } from '../schemas/point.ts'
 import type { Comune } from './comuni.ts'
 
 /**
@@ -29,3 +30,6 @@ export function comuneNameIn(comune: Pick<Comune, 'name' | 'altName' | 'province
   if (comune.altName && SECOND_LANGUAGE_BY_PROVINCE[comune.province] === lang) return comune.altName
   return officialPlaceName(comune.name, comune.altName)
 }
+
+/** A record's reference to a comune of the gazetteer: its code, its name, and its name in the second official language where it has one. */
+export const comuneRefOf = (comune: Pick<Comune, 'istat' | 'name' | 'altName'>): ComuneRef => ({ istat: comune.istat, name: comune.name, ...(comune.altName ? { alt_name: comune.altName } : {}) })

@@ -56,6 +56,7 @@ export const ComuneRefSchema = z
     istat: IstatComuneCode.nullable(),
     name: z.string().min(1).max(200),
     code: z.string().max(20).optional().meta({ description: 'The local code of a comune outside Italy (e.g. French INSEE)' }),
+    alt_name: z.string().min(1).max(200).optional().meta({ description: "The comune's name in its second official language where it has one (German in South Tyrol, French in Aosta, Slovene on the Karst): Bozen, Aoste, Dolina" }),
   })
   .meta({ id: 'ComuneRef' })
 export type ComuneRef = z.infer<typeof ComuneRefSchema>

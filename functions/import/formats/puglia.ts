@@ -7,7 +7,8 @@ import type { ImportContext, ImportFormat, RowError, RowResult } from './format.
 import { hasColumns } from './has-columns.ts'
 import { contentPointId, pointId } from './point-id.ts'
 import { readHours } from './read-hours.ts'
-import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
+import { italianPlace, resolveComune } from './resolve-comune.ts'
+import { comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import { ITALY_BOUNDS, coordinates, text } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
 
@@ -123,7 +124,7 @@ function toDraft(row: Record<string, unknown>, { gazetteer }: ImportContext): Ro
     operator,
     ...italianPlace(comune),
     address,
-    sites: [{ id: 'main', kind, label: name, address, comune: comuneRef(comune), location: position.value, ...hours }],
+    sites: [{ id: 'main', kind, label: name, address, comune: comuneRefOf(comune), location: position.value, ...hours }],
     services: ['assistenza_individuale'],
     topics: [],
     booking: 'both',

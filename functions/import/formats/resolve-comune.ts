@@ -1,7 +1,8 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import { comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
-import type { ComuneRef, PointRecord } from '../../../shared/schemas/point.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
@@ -80,14 +81,13 @@ function distanceWarnings(comune: Comune, near: Coordinates, column: string): Ro
   return [{ field: column, message }]
 }
 
-export const comuneRef = (comune: Comune): ComuneRef => ({ istat: comune.istat, name: comune.name })
 
 /** The region, province and comune references of a point in this comune. */
 export function italianPlace(comune: Comune): Pick<PointRecord, 'region' | 'province' | 'comune' | 'country'> {
   return {
     region: { istat: comune.regionIstat, name: comune.regionName },
     province: comune.province,
-    comune: comuneRef(comune),
+    comune: comuneRefOf(comune),
     country: 'IT',
   }
 }

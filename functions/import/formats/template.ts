@@ -15,7 +15,8 @@ import { pointId, shortHash } from './point-id.ts'
 import { readClosures, readStops } from './template-cells.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
 import { onceForEachText, readHours } from './read-hours.ts'
-import { comuneRef, italianPlace, resolveComune } from './resolve-comune.ts'
+import { italianPlace, resolveComune } from './resolve-comune.ts'
+import { comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import { ITALY_BOUNDS, coordinates, italianDateToIso, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
 import { TEMPLATE_COLUMNS } from './template-columns.ts'
@@ -228,7 +229,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     kind,
     label: siteLabel,
     address: kind === 'online' ? null : address,
-    comune: comuneRef(comune),
+    comune: comuneRefOf(comune),
     ...(location ? { location } : {}),
     ...(validFrom !== null && validTo !== null ? { valid_from: validFrom, valid_to: validTo } : {}),
     ...hours,

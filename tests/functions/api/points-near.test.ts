@@ -34,6 +34,14 @@ function expectOracleRanking(items: NearItem[], oracle: ReturnType<typeof bruteN
 const distanceFilters = (options?: Parameters<typeof filterParamsArbitrary>[1]) => filterParamsArbitrary(records, options).filter((f) => f.kind !== 'online')
 
 describe('GET /v1/points?near=', () => {
+  it("names a comune in its second official language too, where it has one (Bozen), and only there", async () => {
+    const body = await fixture.getJson<{ items: Array<{ comune: { istat: string; name: string; alt_name?: string } }> }>('/v1/points?near=46.498,11.354&limit=10')
+    const bolzano = body.items.find((item) => item.comune.istat === '021008')
+    expect(bolzano?.comune).toEqual({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen' })
+    const rome = await fixture.getJson<{ items: Array<{ comune: Record<string, unknown> }> }>('/v1/points?near=41.9,12.5&limit=3')
+    for (const item of rome.items) expect(item.comune).not.toHaveProperty('alt_name')
+  })
+
   it('ranks points as a brute-force haversine scan of the whole registry does, under random filters', async () => {
     let answered = 0
     await fc.assert(
