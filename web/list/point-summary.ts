@@ -126,11 +126,13 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
 export function cardStatus(point: PointView, site: Site | undefined, context: ViewContext, options: OpeningStatusOptions = {}): OpeningStatus {
   const { lang, t, now } = context
   const shown = shownSiteStatus(point)
-  const status = openingStatus(shown ? { ...point, ...shown } : point, now(), lang, t, options)
+  const spoken = shown ? { ...point, ...shown } : point
+  const status = openingStatus(spoken, now(), lang, t, options)
   if (status.tone === 'inactive' || site?.kind !== 'mobile') return status
   // Matched at a stop, the status is about that stop, which the card's place line names.
   if (point.matched_place?.kind === 'stop') return status
-  const place = announcedStop(point, now())?.place.label
+  // The place of the session the line announces: the shown site's, when the line speaks for it.
+  const place = announcedStop(spoken, now())?.place.label
   return place ? { ...status, text: t('status.at_place', { status: status.text, place }) } : status
 }
 

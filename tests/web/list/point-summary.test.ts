@@ -62,6 +62,15 @@ describe('announcedStop', () => {
   })
 })
 
+describe('cardStatus of a van found at one of its weekly sites', () => {
+  it("names the place of the shown site's own next opening, not the point's sooner one at another stop", () => {
+    // The point opens next on Wednesday at Gassino; the card shows its Pavarolo site, which opens on Thursday.
+    const shown = { ...van, open_now: false, closes_at: null, next_opening: '2026-12-03T09:00:00+01:00' } as unknown as PointView['site']
+    const point = unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2), site: shown })
+    expect(cardStatus(point, point.site, context(at('19:00'))).text).toBe('Chiuso ora · apre giovedì alle 9:00 · Sosta a Pavarolo')
+  })
+})
+
 describe('cardStatus', () => {
   /** The nearest stop is Pavarolo (the card's address), but tomorrow's session is in Gassino. */
   const tomorrowElsewhere = unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2), opening_hours_text: '', opening_hours_text_en: '' })
