@@ -11,28 +11,6 @@ export { clockTime, formatDate }
 export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 
 
-/** A season bound: `2026-06-15` or the every-year `--06-15` → "15 giugno". */
-export function formatSeasonBound(bound: string, lang: Lang): string {
-  const date = bound.startsWith('--') ? `2000-${bound.slice(2)}` : bound
-  return formatDate(date, lang, bound.startsWith('--') ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' })
-}
-
-/**
- * A season as Italian says it, with the articled prepositions: "dal 15 giugno al 15 settembre",
- * "dall'8 giugno all'11 settembre", "dal 1° luglio"; English: "from 15 June to 15 September".
- */
-export function seasonRange(from: string, to: string, lang: Lang): { from: string; to: string } {
-  const a = formatSeasonBound(from, lang)
-  const b = formatSeasonBound(to, lang)
-  if (lang !== 'it') return { from: a, to: b }
-  const articled = (preposition: 'dal' | 'al', text: string): string => {
-    if (/^(8|11)\s/.test(text)) return `${preposition === 'dal' ? "dall'" : "all'"}${text}`
-    if (/^1\s/.test(text)) return `${preposition} ${text.replace(/^1/, '1°')}`
-    return `${preposition} ${text}`
-  }
-  return { from: articled('dal', a), to: articled('al', b) }
-}
-
 /** The Rome wall-clock time of an ISO instant: "9:00". */
 export const romeTime = (iso: string): string => clockTime(toRomeWallClock(new Date(iso)).minutes)
 

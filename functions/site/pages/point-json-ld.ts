@@ -83,7 +83,8 @@ function placeLd(point: PointRecord, site: Site, place: SitePlace, today: LocalD
       '@type': 'PostalAddress',
       ...(street ? { streetAddress: street } : {}),
       ...(postcode ? { postalCode: postcode } : {}),
-      addressLocality: point.comune.name,
+      // The site's own comune: a point's sites may lie in other comuni than its seat.
+      addressLocality: site.comune?.name ?? point.comune.name,
       ...(point.province ? { addressRegion: point.province } : {}),
       addressCountry: point.country,
     },

@@ -6,6 +6,7 @@ import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
+import { seasonRange } from '../../../shared/i18n/season-range.ts'
 import { chosenLangQuery, type Lang } from '../../../shared/i18n/langs.ts'
 import { html, jsonForScript, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
@@ -78,6 +79,12 @@ export function statusLine(point: PointRecord, { t, lang, now }: PointPageContex
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
 }
 
+/** "Via Cavour 28, 39012 Meran": the site's street and CAP, and its own comune (a site may be in another comune than its point). */
+function placeLine(point: PointRecord, site: Site, street: string | null, context: PointPageContext): string {
+  const comune = context.comuneName(site.comune ?? point.comune)
+  return [street, [site.address?.postcode, comune].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+}
+
 function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
   const { t, lang, now } = context
   // Ids are free text (spaces, anything): the heading's id is made of its position instead.
@@ -90,7 +97,8 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
   return html`
 <section aria-labelledby="${id}" class="pv-page__site">
   <h2 id="${id}">${site.kind === 'online' ? t('pages.online') : site.label}</h2>
-  <p>${t(`kind.${site.kind}`)}${address ? html` · ${address}` : ''}${site.address?.postcode ? html` ${site.address.postcode}` : ''}</p>
+  <p>${t(`kind.${site.kind}`)}${site.kind === 'online' ? '' : html` · ${placeLine(point, site, address, context)}`}</p>
+  ${site.kind === 'seasonal' && site.valid_from && site.valid_to ? html`<p class="pv-page__season">${t('kind.season', seasonRange(site.valid_from, site.valid_to, lang))}</p>` : ''}
   ${site.location ? html`<p><a href="https://www.openstreetmap.org/directions?to=${site.location.lat}%2C${site.location.lon}" rel="nofollow">${t('pages.directions')}</a></p>` : ''}
   ${days.length === 0 ? '' : html`<table class="pv-page__week">
     <caption>${t('pages.this_week')}</caption>

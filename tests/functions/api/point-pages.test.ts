@@ -150,6 +150,22 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(comunePage.text.match(/<h1 class="page-title">([^<]*)<\/h1>/)![1]).toContain(comune.altName!)
   })
 
+  it("says each site's own comune and a seasonal site's season, in the page and in its JSON-LD", async () => {
+    const elsewhere = fixture.records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind !== 'online' && s.comune && s.comune.istat !== p.comune.istat && s.kind !== 'mobile'))!
+    const site = elsewhere.sites.find((s) => s.kind !== 'online' && s.comune && s.comune.istat !== elsewhere.comune.istat && s.kind !== 'mobile')!
+    const path = (await fixture.get(`/punti/${elsewhere.id}`)).headers.get('location')!
+    const page = await pageOf(path)
+    const section = page.text.slice(page.text.indexOf(`>${site.label.replaceAll("'", '&#39;')}</h2>`))
+    expect(section.slice(0, 400)).toContain(site.comune!.name.replaceAll("'", '&#39;'))
+    const ld = JSON.parse(page.text.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!)
+    const localities = ld.availableChannel.flatMap((c: { name: string; serviceLocation?: { address?: { addressLocality: string } } }) => (c.name === site.label ? [c.serviceLocation?.address?.addressLocality] : []))
+    expect(localities).toContain(site.comune!.name)
+
+    const seasonal = fixture.records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'seasonal'))!
+    const seasonalPage = await pageOf((await fixture.get(`/punti/${seasonal.id}`)).headers.get('location')!)
+    expect(seasonalPage.text).toMatch(/<p class="pv-page__season">Aperto dal? /)
+  })
+
   it('tells robots where the sitemap is and keeps them out of the API and the console', async () => {
     const robots = await pageOf('/robots.txt')
     expect(robots.text).toContain('Sitemap: http://localhost/sitemap.xml')

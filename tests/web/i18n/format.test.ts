@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dateAfterVerb, seasonRange } from '../../../web/i18n/format.ts'
+import { dateAfterVerb } from '../../../web/i18n/format.ts'
+import { seasonRange } from '../../../shared/i18n/season-range.ts'
 
 describe('dateAfterVerb', () => {
   it("gives an Italian date the article it takes after a verb: l'8, l'11, il 1°, il 15", () => {
