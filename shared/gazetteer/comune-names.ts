@@ -19,7 +19,7 @@ export const inBilingualProvince = (istat: string): boolean => BILINGUAL_PROVINC
  * name that already holds both ("San Dorligo della Valle-Dolina", as ISTAT writes it) stays as it is.
  */
 export function officialPlaceName(name: string, altName: string | null): string {
-  return altName && !name.includes(altName) ? `${name} - ${altName}` : name
+  return altName && !name.split(/\s*[-/]\s*/).includes(altName) ? `${name} - ${altName}` : name
 }
 
 /**

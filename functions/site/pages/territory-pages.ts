@@ -91,12 +91,13 @@ export function renderProvincePage(sigla: string, comuni: readonly Comune[], con
   const province = PROVINCE_BY_SIGLA.get(sigla)
   if (!province) return undefined
   const { t, lang } = context
-  const own = comuni.filter((c) => c.province === sigla).sort((a, b) => a.name.localeCompare(b.name, 'it'))
+  // In the order of the names the page shows: on a German page, Abtei before Aldein.
+  const own = comuni.filter((c) => c.province === sigla).map((c) => ({ comune: c, name: comuneNameIn(c, lang) })).sort((a, b) => a.name.localeCompare(b.name, localeOf(lang)))
   const main = html`
 <article class="pv-page">
   ${breadcrumb(context, [[regionPath(province.region), REGIONS[province.region]!]])}
   <h1 class="page-title">${t('pages.province_heading', { province: province.name })}</h1>
-  <ul class="pv-page__index">${own.map((c) => html`<li><a href="${comunePath(c)}${langQuery(lang)}">${comuneNameIn(c, lang)}</a></li>`)}</ul>
+  <ul class="pv-page__index">${own.map(({ comune, name }) => html`<li><a href="${comunePath(comune)}${langQuery(lang)}">${name}</a></li>`)}</ul>
 </article>`
   return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description'), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
 }

@@ -30,6 +30,8 @@ describe('comune names in the second official language', () => {
     expect(comuneNameIn(byIstat('021008'), 'sl')).toBe('Bolzano - Bozen')
     expect(comuneNameIn(byIstat('058091'), 'de')).toBe('Roma')
     expect(officialPlaceName('Sgonico-Zgonik', 'Zgonik')).toBe('Sgonico-Zgonik')
+    // A German name that begins the Italian one is still the other name: Andriano - Andrian.
+    expect(comuneNameIn(byIstat('021002'), 'it')).toBe('Andriano - Andrian')
     expect(inBilingualProvince('021008')).toBe(true)
     expect(inBilingualProvince('058091')).toBe(false)
   })
