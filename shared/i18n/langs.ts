@@ -10,6 +10,15 @@ export const DEFAULT_LANG: Lang = 'it'
 
 export const isLang = (value: string | null | undefined): value is Lang => (LANGS as readonly string[]).includes(value as string)
 
+/**
+ * A language as people write it in an address or an attribute: `de`, `DE` and `de-AT` are
+ * German. Null for an empty value or a language the interface does not speak.
+ */
+export function readLang(value: string | null | undefined): Lang | null {
+  const primary = value?.trim().toLowerCase().split(/[-_]/)[0]
+  return isLang(primary) ? primary : null
+}
+
 /** Each language named in itself, as a language switch shows it. */
 export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { it: 'Italiano', en: 'English', de: 'Deutsch', fr: 'Français', sl: 'Slovenščina' }
 
@@ -23,8 +32,8 @@ export const localeOf = (lang: Lang): string => (lang === 'en' ? 'en-GB' : `${la
  */
 export function preferredLang(preferences: readonly string[]): Lang | null {
   for (const preference of preferences) {
-    const primary = preference.trim().toLowerCase().split('-')[0]
-    if (isLang(primary)) return primary
+    const lang = readLang(preference)
+    if (lang) return lang
   }
   return null
 }

@@ -346,6 +346,10 @@ describe('the citizen page', () => {
     expect(await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Deutsch' }).getAttribute('aria-current')).toBe('page')
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'page-results-german')
+    // The brand and the footer lead to the other pages in the page's language.
+    expect(await page.locator('header a.brand').getAttribute('href')).toBe('/?lang=de')
+    expect(await page.locator('footer a[href^="/statistiche"]').getAttribute('href')).toBe('/statistiche?lang=de')
+    expect(await page.locator('footer a[href^="/v1/docs"]').getAttribute('href')).toBe('/v1/docs')
     // Chosen by the reader, Italian stays although the browser asks for German, through a reload.
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Italiano' }).click()
     await page.waitForURL(/lang=it/)

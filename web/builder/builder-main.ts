@@ -3,7 +3,7 @@ import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import { loadMessages, translator, type MessageKey } from '../../shared/i18n/messages.ts'
-import { DEFAULT_LANG, isLang, LANGS, LANGUAGE_NAMES } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, LANGS, LANGUAGE_NAMES, readLang } from '../../shared/i18n/langs.ts'
 import '../widget/puntovicino-locator.ts'
 import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
 import { regionChoices } from './region-choices.ts'
@@ -62,7 +62,7 @@ const read = (): EmbedOptions => ({ region: region.value, province: province.val
 
 /** The link shown where a host strips scripts: the same view, on our page, named for the region or comune, in the widget's language. */
 function fallbackText(options: EmbedOptions): string {
-  const say = translator(isLang(options.lang) ? options.lang : DEFAULT_LANG)
+  const say = translator(readLang(options.lang) ?? DEFAULT_LANG)
   if (comune.value && options.comune) return say('builder.fallback_link_comune', { comune: comune.value })
   if (options.region) return say('builder.fallback_link_region', { region: REGIONS[options.region]?.split('/')[0] ?? options.region })
   return say('builder.fallback_link')

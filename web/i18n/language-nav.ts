@@ -34,3 +34,18 @@ export function unavailableLanguageNotice(asked: string, sentence: string): HTML
   notice.dataset.asked = asked
   return notice
 }
+
+/**
+ * The page's own links to the other pages of the site (the brand, the footer's locator and
+ * statistics) carry its language: those pages follow the browser's languages when the address
+ * names none, so without it a reader who chose Italian on a German browser would switch.
+ * Links to the API's documentation and the open data stay as they are.
+ */
+export function keepLanguageInLinks(lang: Lang): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('header a[href^="/"]:not([data-lang]), footer a[href^="/"]')) {
+    const url = new URL(link.getAttribute('href')!, location.origin)
+    if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/opendata/')) continue
+    url.searchParams.set('lang', lang)
+    link.setAttribute('href', `${url.pathname}${url.search}${url.hash}`)
+  }
+}

@@ -1,7 +1,7 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { loadMessages, translator } from '../../shared/i18n/messages.ts'
-import { DEFAULT_LANG, isLang, preferredLang } from '../../shared/i18n/langs.ts'
-import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
+import { DEFAULT_LANG, preferredLang, readLang } from '../../shared/i18n/langs.ts'
+import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
@@ -28,9 +28,10 @@ const config = (name: string): string | null => document.querySelector<HTMLMetaE
 document.documentElement.lang = state.lang
 document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+keepLanguageInLinks(state.lang)
 const askedLang = params.get('lang')
 // The embed tells its webmaster among the other settings it ignores (rejectedPrefilters).
-if (mode === 'page' && askedLang !== null && !isLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
+if (mode === 'page' && askedLang !== null && askedLang.trim() !== '' && !readLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
 
 // Only the embed takes these from its URL; the page always looks like the page.
 const embed = mode === 'embed' ? parseEmbedSettings(params) : { accent: null, listOnly: false }
@@ -39,7 +40,8 @@ if (embed.accent) document.documentElement.style.setProperty('--pv-accent', embe
 // A language chosen in the address stays there as the view changes: without it, a reload would
 // follow the browser's languages again.
 const keepInUrl = embedSettingsQuery(embed)
-if (isLang(askedLang)) keepInUrl.set('lang', askedLang)
+const chosenLang = readLang(askedLang)
+if (chosenLang) keepInUrl.set('lang', chosenLang)
 const pageUrl = new URL(mode === 'embed' ? '/' : location.pathname, location.href).toString()
 
 mountLocator({

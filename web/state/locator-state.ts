@@ -1,7 +1,7 @@
 import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
 import type { Service, SiteKind, Topic } from '../../shared/schemas/point.ts'
-import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { roundPosition, type LatLon } from './round-position.ts'
 
 /**
@@ -97,7 +97,7 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
     open_now: has('open_now') ? params.get('open_now') === 'true' : base.open_now,
     accessible: has('accessible') ? params.get('accessible') === 'true' : base.accessible,
     point: point !== null ? (POINT_ID.test(point) ? point : null) : base.point,
-    lang: isLang(lang) ? lang : base.lang,
+    lang: readLang(lang) ?? base.lang,
   }
 }
 

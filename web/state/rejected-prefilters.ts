@@ -1,4 +1,4 @@
-import { isLang } from '../../shared/i18n/langs.ts'
+import { readLang } from '../../shared/i18n/langs.ts'
 import { parseLocatorState } from './locator-state.ts'
 
 /** The prefilters a host site sets on the widget (attributes) or the iframe (`/embed?…`). */
@@ -31,6 +31,6 @@ export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[]
     }
   }
   const lang = params.get('lang')
-  if (lang !== null && lang.trim() !== '' && !isLang(lang)) rejected.push({ name: 'lang', value: lang })
+  if (lang !== null && lang.trim() !== '' && !readLang(lang)) rejected.push({ name: 'lang', value: lang })
   return rejected
 }

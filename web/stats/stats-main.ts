@@ -1,8 +1,8 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { formatDate } from '../i18n/format.ts'
-import { DEFAULT_LANG, isLang, preferredLang, type Lang } from '../../shared/i18n/langs.ts'
-import { unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
+import { DEFAULT_LANG, preferredLang, readLang, type Lang } from '../../shared/i18n/langs.ts'
+import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
 import { loadStats } from './stats-data.ts'
@@ -16,7 +16,7 @@ import { loadStatsTranslator } from './stats-messages.ts'
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 const langParam = params.get('lang')
-const lang: Lang = isLang(langParam) ? langParam : (preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG)
+const lang: Lang = readLang(langParam) ?? preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG
 const regionParam = params.get('region')
 const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
 const t = await loadStatsTranslator(lang)
@@ -28,6 +28,7 @@ const areaName = region ? REGIONS[region]! : t('stats.italy')
 document.documentElement.lang = lang
 document.title = `${t('stats.title_area', { area: areaName })} · PuntoVicino`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+keepLanguageInLinks(lang)
 
 // A language chosen in the address is kept in every link (without it the browser's languages decide).
 const areaParams = (code: string | null, language: Lang, explicitLang: boolean): URLSearchParams => {
@@ -37,12 +38,12 @@ const areaParams = (code: string | null, language: Lang, explicitLang: boolean):
   return query
 }
 const areaQuery = (code: string | null, language: Lang) => {
-  const text = areaParams(code, language, isLang(langParam)).toString()
+  const text = areaParams(code, language, readLang(langParam) !== null).toString()
   return text ? `?${text}` : location.pathname
 }
 
 updateLanguageNav(lang, t('app.languages'), (language) => `?${areaParams(region, language, true).toString()}`)
-if (langParam !== null && !isLang(langParam)) root.before(unavailableLanguageNotice(langParam, t('app.lang_unavailable', { asked: langParam })))
+if (langParam !== null && langParam.trim() !== '' && !readLang(langParam)) root.before(unavailableLanguageNotice(langParam, t('app.lang_unavailable', { asked: langParam })))
 
 /** The area chooser: a plain GET form, so it works with the keyboard and reloads to a shareable address. */
 function areaForm(): HTMLElement {

@@ -1,5 +1,5 @@
 import locatorCss from '../styles/locator.css'
-import { DEFAULT_LANG, isLang, type Lang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { loadMessages } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
@@ -57,7 +57,7 @@ export class PuntoVicinoLocator extends HTMLElement {
   private mount(): void {
     const generation = ++this.generation
     const asked = this.getAttribute('lang')
-    const lang = isLang(asked) ? asked : DEFAULT_LANG
+    const lang = readLang(asked) ?? DEFAULT_LANG
     // A language whose strings cannot arrive (offline, a failed chunk) is drawn in Italian rather than not at all.
     void loadMessages(lang).then(() => lang, (error: unknown) => {
       console.warn(`[puntovicino] the ${lang} strings did not arrive; the widget is drawn in Italian`, error)

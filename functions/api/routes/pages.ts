@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { getPoint } from '../../../shared/geo/query.ts'
-import { isLang, langQuery, LANGS, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n/langs.ts'
+import { langQuery, LANGS, LANGUAGE_NAMES, readLang, type Lang } from '../../../shared/i18n/langs.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 import type { PointPageContext } from '../../site/pages/point-page.ts'
@@ -74,8 +74,10 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
   const languageOf = async (c: Context, { html, pageShell, loadPagesTranslator }: SitePages): Promise<Lang | Response> => {
     const asked = c.req.query('lang')
-    if (asked === undefined) return 'it'
-    if (isLang(asked)) return asked
+    // Absent or empty: the page's Italian address. `DE`, `de-AT`: German.
+    if (asked === undefined || asked.trim() === '') return 'it'
+    const lang = readLang(asked)
+    if (lang) return lang
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
       html`<h1 class="page-title">Lingua non disponibile · <span lang="en">Language not available</span></h1><p>«${asked}»: le lingue sono · <span lang="en">the languages are</span>:</p><ul>${LANGS.map((lang) => html`<li><a href="${c.req.path}${langQuery(lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a> (${lang})</li>`)}</ul>`,
@@ -121,7 +123,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const path = point ? pointPath(point) : undefined
     const lang = c.req.query('lang')
     // An unsupported ?lang= is answered (400, naming the languages) where it was asked, not carried through a redirect.
-    if (point && c.req.path !== path && (lang === undefined || isLang(lang))) return c.redirect(`${path}${lang && isLang(lang) ? langQuery(lang) : ''}`, 301)
+    if (point && c.req.path !== path && (!lang || readLang(lang))) return c.redirect(`${path}${langQuery(readLang(lang) ?? 'it')}`, 301)
     return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined))
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)

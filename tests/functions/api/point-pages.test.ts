@@ -118,6 +118,10 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const unknown = await pageOf('/punti/nessun-punto-cosi')
     expect(unknown.status).toBe(404)
     expect(unknown.text).toContain('<meta name="robots" content="noindex">')
+    // Written as people write it: DE and de-AT are German, an empty value is the Italian page.
+    expect((await pageOf(`${location}?lang=DE`)).text).toContain('<html lang="de">')
+    expect((await pageOf(`${location}?lang=de-AT`)).text).toContain('<html lang="de">')
+    expect((await pageOf(`${location}?lang=`)).status).toBe(200)
     // Asked through an old address too: answered where it is asked, not carried through a redirect.
     expect((await fixture.get(`/punti/${point.id}?lang=es`)).status).toBe(400)
     const spanish = await pageOf(`${location}?lang=es`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLang, langQuery, LANGS, LANGUAGE_NAMES, localeOf, preferredLang } from '../../../shared/i18n/langs.ts'
+import { isLang, langQuery, LANGS, LANGUAGE_NAMES, localeOf, preferredLang, readLang } from '../../../shared/i18n/langs.ts'
 
 describe('the interface languages', () => {
   it("are Italian, English and the bilingual regions' German, French and Slovene, each named in itself", () => {
@@ -8,6 +8,11 @@ describe('the interface languages', () => {
     expect(isLang('sl')).toBe(true)
     expect(isLang('es')).toBe(false)
     expect(isLang(null)).toBe(false)
+  })
+
+  it('are read as people write them: any case, with a region, blank as none', () => {
+    expect(['de', 'DE', 'de-AT', 'de_CH', ' Sl '].map(readLang)).toEqual(['de', 'de', 'de', 'de', 'sl'])
+    expect(['', 'es', 'deutsch', null, undefined].map(readLang)).toEqual([null, null, null, null, null])
   })
 
   it("take the reader's first supported language, by its primary tag, in the reader's order", () => {
