@@ -49,7 +49,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       'dct:identifier': `${publisher.ipaCode}:punti-facilitazione-digitale`,
       'dct:title': title,
       'dct:description':
-        'I punti di facilitazione digitale dove i facilitatori aiutano gratuitamente i cittadini con SPID, CIE, fascicolo sanitario, pagoPA e altri servizi online: sedi, coordinate, orari, servizi, contatti. Una riga per ogni luogo in cui un punto si trova (un\'unità mobile per ogni sosta).',
+        'I punti di facilitazione digitale dove i facilitatori aiutano gratuitamente i cittadini con SPID, CIE, fascicolo sanitario, pagoPA e altri servizi online: sedi, coordinate, orari, servizi, contatti. Nei file CSV e GeoJSON una riga per ogni luogo in cui un punto si trova (un\'unità mobile per ogni sosta); nel file JSON un record per punto; nel modello d\'importazione una riga per sede.',
       'dct:modified': { '@value': modified, '@type': 'xsd:date' },
       'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
       'dcat:theme': [{ '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' }, { '@id': 'http://publications.europa.eu/resource/authority/data-theme/EDUC' }],

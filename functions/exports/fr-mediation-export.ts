@@ -98,7 +98,8 @@ export function frMediationRows(point: PointRecord): Array<Record<FrColumn, stri
     .map((site) => ({
       id: `${point.id}--${site.id}`,
       pivot: NO_PIVOT,
-      nom: site.label === point.name ? point.name : `${point.name} – ${site.label}`,
+      // The point's name, and the site's when it says more (not when the point's already holds it).
+      nom: point.name.includes(site.label) ? point.name : `${point.name} – ${site.label}`,
       commune: site.comune?.name ?? point.comune?.name ?? null,
       code_postal: site.address!.postcode,
       code_insee: null,

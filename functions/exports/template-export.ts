@@ -35,6 +35,16 @@ function hoursCell(site: Site): string | null {
   return site.opening_hours ? scheduleToOsm(site.opening_hours) : null
 }
 
+/**
+ * A recurring season bound as Italians write it (`--06-15` → `15/06`, which the import reads back):
+ * starting with `-`, the ISO form would get the formula guard's apostrophe in every spreadsheet.
+ */
+const seasonBoundCell = (bound: string | undefined): string | null => {
+  if (bound === undefined) return null
+  const recurring = /^--(\d{2})-(\d{2})$/.exec(bound)
+  return recurring ? `${recurring[2]}/${recurring[1]}` : bound
+}
+
 export function templateRows(point: PointRecord): Array<Record<TemplateColumn, string | number | null>> {
   const firstAddress = point.sites[0]?.address ?? null
   // The point's own address only when it is not its first site's (the template's default).
@@ -57,8 +67,8 @@ export function templateRows(point: PointRecord): Array<Record<TemplateColumn, s
     latitudine: site.location?.lat ?? null,
     longitudine: site.location?.lon ?? null,
     orari: hoursCell(site),
-    valido_dal: site.valid_from ?? null,
-    valido_al: site.valid_to ?? null,
+    valido_dal: seasonBoundCell(site.valid_from),
+    valido_al: seasonBoundCell(site.valid_to),
     servizi: point.services.join('|'),
     temi: point.topics.join('|'),
     prenotazione: PRENOTAZIONE[point.booking],
