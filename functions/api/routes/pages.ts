@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { getPoint } from '../../../shared/geo/query.ts'
-import { langQuery, LANGS, LANGUAGE_NAMES, readLang, type Lang } from '../../../shared/i18n/langs.ts'
+import { chosenLangQuery, langQuery, LANGS, LANGUAGE_NAMES, readLang, type Lang } from '../../../shared/i18n/langs.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 import type { PointPageContext } from '../../site/pages/point-page.ts'
@@ -99,16 +99,17 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   }
 
   /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
-  const page = async (c: Context, render: (pages: SitePages, context: PointPageContext) => string | undefined): Promise<Response> => {
+  const page = async (c: Context, render: (pages: SitePages, context: PointPageContext) => string | undefined, missing: 'point' | 'place' = 'place'): Promise<Response> => {
     const pages = await sitePages()
     const lang = await languageOf(c, pages)
     if (lang instanceof Response) return lang
     const t = await pages.loadPagesTranslator(lang)
     const body = render(pages, { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) })
     if (body === undefined) {
+      const [title, text] = missing === 'point' ? (['pages.not_found_title', 'pages.not_found'] as const) : (['pages.place_not_found_title', 'pages.place_not_found'] as const)
       const notFound = pages.pageShell(
-        { lang, title: `${t('pages.not_found_title')} · PuntoVicino`, description: t('pages.not_found'), canonical: `${originOf(c)}/`, noIndex: true },
-        pages.html`<h1 class="page-title">${t('pages.not_found_title')}</h1><p>${t('pages.not_found')}</p><p><a href="/">${t('pages.search')}</a></p>`,
+        { lang, title: `${t(title)} · PuntoVicino`, description: t(text), canonical: `${originOf(c)}/`, noIndex: true },
+        pages.html`<h1 class="page-title">${t(title)}</h1><p>${t(text)}</p><p><a href="/${chosenLangQuery(lang)}">${t('pages.search')}</a></p>`,
         t,
       )
       return c.html(notFound, 404)
@@ -124,7 +125,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const lang = c.req.query('lang')
     // An unsupported ?lang= is answered (400, naming the languages) where it was asked, not carried through a redirect.
     if (point && c.req.path !== path && (!lang || readLang(lang))) return c.redirect(`${path}${langQuery(readLang(lang) ?? 'it')}`, 301)
-    return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined))
+    return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined), 'point')
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)

@@ -117,6 +117,10 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(english.text).toContain('Hours for the next 7 days')
     const unknown = await pageOf('/punti/nessun-punto-cosi')
     expect(unknown.status).toBe(404)
+    expect(unknown.text).toContain('Punto non trovato')
+    const nowhere = await pageOf('/comuni/nessun-comune-xx?lang=sl')
+    expect(nowhere.status).toBe(404)
+    expect(nowhere.text).toContain('Kraja ni mogoče najti')
     expect(unknown.text).toContain('<meta name="robots" content="noindex">')
     // Written as people write it: DE and de-AT are German, an empty value is the Italian page.
     expect((await pageOf(`${location}?lang=DE`)).text).toContain('<html lang="de">')
