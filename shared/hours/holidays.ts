@@ -4,6 +4,8 @@ export interface PublicHoliday {
   /** YYYY-MM-DD */
   date: string
   name: string
+  /** Its key in the message catalogues (`holiday.<key>`): the month-day of a fixed one, `easter_monday`. */
+  key: string
 }
 
 const FIXED_HOLIDAYS: ReadonlyArray<[monthDay: string, name: string]> = [
@@ -53,9 +55,9 @@ export function italianPublicHolidays(year: number): PublicHoliday[] {
     throw new RangeError(`year must be a Gregorian year ${FIRST_GREGORIAN_YEAR}–${LAST_YEAR}, got ${year}`)
   }
   const yyyy = String(year)
-  const holidays = FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${yyyy}-${monthDay}`, name }))
-  if (year >= SAN_FRANCESCO.since) holidays.push({ date: `${yyyy}-${SAN_FRANCESCO.monthDay}`, name: SAN_FRANCESCO.name })
-  holidays.push({ date: addDays(easterSunday(year), 1), name: "Lunedì dell'Angelo (Pasquetta)" })
+  const holidays = FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${yyyy}-${monthDay}`, name, key: monthDay }))
+  if (year >= SAN_FRANCESCO.since) holidays.push({ date: `${yyyy}-${SAN_FRANCESCO.monthDay}`, name: SAN_FRANCESCO.name, key: SAN_FRANCESCO.monthDay })
+  holidays.push({ date: addDays(easterSunday(year), 1), name: "Lunedì dell'Angelo (Pasquetta)", key: 'easter_monday' })
   return holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
 }
 

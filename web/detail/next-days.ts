@@ -9,7 +9,7 @@ import type { Site } from '../../shared/schemas/point.ts'
  * table says what usually happens; this says what happens on Tuesday 8 December.
  */
 export type DayPlan =
-  | { readonly date: string; readonly kind: 'open'; readonly intervals: ReadonlyArray<{ start: string; end: string; place: string | null }>; readonly holiday: string | null }
+  | { readonly date: string; readonly kind: 'open'; readonly intervals: ReadonlyArray<{ start: string; end: string; place: string | null }>; /** A holiday's message key (`holiday.<key>`). */ readonly holiday: string | null }
   | { readonly date: string; readonly kind: 'holiday'; readonly holiday: string }
   | { readonly date: string; readonly kind: 'closure'; readonly reason: string | null }
   | { readonly date: string; readonly kind: 'out_of_season' }
@@ -39,8 +39,9 @@ export function nextDays(site: Site, today: string, days = 7): DayPlan[] {
   return plans
 }
 
+/** The holiday's key in the message catalogues (`holiday.<key>`), so the detail names it in the page's language. */
 function holidayName(date: string): string | null {
-  return italianPublicHolidays(Number(date.slice(0, 4))).find((h) => h.date === date)?.name ?? null
+  return italianPublicHolidays(Number(date.slice(0, 4))).find((h) => h.date === date)?.key ?? null
 }
 
 const minutesToTime = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`

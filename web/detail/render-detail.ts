@@ -161,10 +161,10 @@ function nextDaysBlock(point: PointView, site: Site, context: ViewContext): HTML
     switch (plan.kind) {
       case 'open': {
         const hours = plan.intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}${i.place ? ` (${i.place})` : ''}`).join(', ')
-        return plan.holiday ? `${t('detail.day_holiday_open', { name: plan.holiday })}: ${hours}` : hours
+        return plan.holiday ? `${t('detail.day_holiday_open', { name: t(`holiday.${plan.holiday}` as MessageKey) })}: ${hours}` : hours
       }
       case 'holiday':
-        return t('detail.day_holiday', { name: plan.holiday })
+        return t('detail.day_holiday', { name: t(`holiday.${plan.holiday}` as MessageKey) })
       case 'closure':
         return plan.reason ? t('detail.day_closure', { reason: plan.reason }) : t('detail.day_closure_no_reason')
       case 'out_of_season':

@@ -23,7 +23,7 @@ describe('easterSunday', () => {
 
 describe('italianPublicHolidays', () => {
   it('lists the twelve national holidays of 2026 in date order, Easter Monday and San Francesco included', () => {
-    expect(italianPublicHolidays(2026)).toEqual([
+    expect(italianPublicHolidays(2026).map(({ date, name }) => ({ date, name }))).toEqual([
       { date: '2026-01-01', name: 'Capodanno' },
       { date: '2026-01-06', name: 'Epifania' },
       { date: '2026-04-06', name: "Lunedì dell'Angelo (Pasquetta)" },
@@ -37,6 +37,15 @@ describe('italianPublicHolidays', () => {
       { date: '2026-12-25', name: 'Natale' },
       { date: '2026-12-26', name: 'Santo Stefano' },
     ])
+  })
+
+  it('names each holiday in every language of the interface, by its key', async () => {
+    const { readFileSync } = await import('node:fs')
+    for (const lang of ['it', 'en', 'de', 'fr', 'sl']) {
+      const catalogue = JSON.parse(readFileSync(`shared/i18n/messages/${lang}.json`, 'utf8')) as Record<string, string>
+      for (const holiday of italianPublicHolidays(2026)) expect(catalogue[`holiday.${holiday.key}`], `${lang} ${holiday.key}`).toBeTruthy()
+    }
+    expect(italianPublicHolidays(2026).find((h) => h.date === '2026-04-06')?.key).toBe('easter_monday')
   })
 
   it('adds San Francesco on 4 October only from 2026, when the law restored it', () => {
