@@ -71,7 +71,7 @@ function fallbackText(options: EmbedOptions): string {
 /** The snippets follow every keystroke: they are text, cheap to rewrite. */
 function refreshSnippets(options: EmbedOptions): void {
   scriptCode.textContent = widgetSnippet(options, origin, fallbackText(options))
-  iframeCode.textContent = iframeSnippet(options, origin)
+  iframeCode.textContent = iframeSnippet(options, origin, `PuntoVicino: ${translator(readLang(options.lang) ?? DEFAULT_LANG)('app.subtitle')}`)
 }
 
 /** A new live widget, which queries the API: rebuilt once the edit settles, not on every keystroke. */

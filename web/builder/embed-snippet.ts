@@ -39,15 +39,18 @@ export function widgetSnippet(options: EmbedOptions, origin: string, fallbackTex
 
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
-/** The iframe plus the few lines that let it grow to its content (it posts `puntovicino:resize`). */
-export function iframeSnippet(options: EmbedOptions, origin: string): string {
+/**
+ * The iframe plus the few lines that let it grow to its content (it posts `puntovicino:resize`).
+ * `title` names the frame for screen readers, in the embed's language.
+ */
+export function iframeSnippet(options: EmbedOptions, origin: string, title = 'PuntoVicino: punti di facilitazione digitale'): string {
   const query = new URLSearchParams(embedAttributes(options))
   if (options.listOnly) query.set('list-only', 'true')
   const src = `${origin}/embed${query.size > 0 ? `?${query}` : ''}`
   return [
     // Tall enough to use without the resize script (a host may strip it): the frame then scrolls
     // inside instead of clipping the list; with the script it fits its content exactly.
-    `<iframe src="${escapeAttribute(src)}" title="PuntoVicino: punti di facilitazione digitale" style="width:100%;border:0;height:720px" loading="lazy"></iframe>`,
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" style="width:100%;border:0;height:720px" loading="lazy"></iframe>`,
     `<script>addEventListener('message',function(e){if(e.origin!=='${origin}'||!e.data||e.data.type!=='puntovicino:resize')return;for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
   ].join('\n')
 }
