@@ -12,6 +12,8 @@ import { html, jsonForScript, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 import { pageShell } from './page-shell.ts'
 import { pointJsonLd } from './point-json-ld.ts'
+import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
+import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 
 /**
  * `/punti/{id}/{slug}`: one point as a complete HTML page, for search engines, link previews and
@@ -38,6 +40,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   const where = point.region && point.province ? t('pages.where', { comune, province: point.province, region: point.region.name }) : comune
   const main = html`
 <article class="pv-page" data-point-id="${point.id}" data-point-name="${point.name}">
+  ${trail(point, context)}
   <h1 class="page-title">${point.name}</h1>
   <p class="pv-page__where">${where}</p>
   ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
@@ -67,6 +70,17 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
 }
 
 /** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
+/** Up to the point's comune, province and region pages (an Italian point's): the way back from a search result. */
+function trail(point: PointRecord, context: PointPageContext): Html | string {
+  const province = point.province ? PROVINCE_BY_SIGLA.get(point.province) : undefined
+  if (!point.region || !point.province || !province || point.comune.istat === null) return ''
+  return breadcrumb(context, [
+    [regionPath(point.region.istat), REGIONS[point.region.istat]!],
+    [provincePath(point.province), province.name],
+    [comunePath({ name: point.comune.name, province: point.province }), context.comuneName(point.comune)],
+  ])
+}
+
 export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`

@@ -1,12 +1,12 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
-import { slugOf } from '../../../shared/text/slug.ts'
 import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
 import { statusLine, type PointPageContext } from './point-page.ts'
+import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { chosenLangQuery, langQuery, localeOf } from '../../../shared/i18n/langs.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
@@ -17,11 +17,6 @@ import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
  * (`/regioni/{name}`: its provinces) and a province (`/province/{pr}`: its comuni). Names are
  * unique within a province, so `{name}-{pr}` names one comune.
  */
-export const comunePath = (comune: Pick<Comune, 'name' | 'province'>): string => `/comuni/${slugOf(comune.name)}-${comune.province.toLowerCase()}`
-export const regionPath = (code: string): string => `/regioni/${slugOf(REGIONS[code]!.split('/')[0]!)}`
-export const provincePath = (sigla: string): string => `/province/${sigla.toLowerCase()}`
-
-const PROVINCE_BY_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region, name]) => [sigla, { region, name }]))
 const AROUND_LIMIT = 10
 const AROUND_KM = 40
 /** Points of one comune listed on its page; a city with more gets a link to the locator. */
@@ -107,6 +102,3 @@ export function territoryPaths(comuni: readonly Comune[]): string[] {
   return [...Object.keys(REGIONS).map(regionPath), ...[...PROVINCE_BY_SIGLA.keys()].map(provincePath), ...comuni.map(comunePath)]
 }
 
-function breadcrumb({ t, lang }: PointPageContext, steps: ReadonlyArray<readonly [string, string]>): Html {
-  return html`<nav aria-label="${t('pages.breadcrumb')}" class="pv-page__breadcrumb"><ol>${steps.map(([href, label]) => html`<li><a href="${href}${langQuery(lang)}">${label}</a></li>`)}</ol></nav>`
-}

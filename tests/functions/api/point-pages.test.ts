@@ -7,7 +7,7 @@ import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
-import { comunePath } from '../../../functions/site/pages/territory-pages.ts'
+import { comunePath } from '../../../functions/site/pages/territory-paths.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import { LANGS } from '../../../shared/i18n/langs.ts'
 
@@ -169,6 +169,10 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const localities = ld.availableChannel.flatMap((c: { name: string; serviceLocation?: { address?: { addressLocality: string } } }) => (c.name === site.label ? [c.serviceLocation?.address?.addressLocality] : []))
     expect(localities).toContain(site.comune!.name)
 
+    // And the way up: region, province, comune, each a page the sitemap lists.
+    const trail = [...page.text.slice(page.text.indexOf('<article'), page.text.indexOf('<h1')).matchAll(/href="([^"?]+)"/g)].map((m) => m[1])
+    expect(trail).toEqual([expect.stringMatching(/^\/regioni\//), `/province/${elsewhere.province!.toLowerCase()}`, comunePath(comuni.find((c) => c.istat === elsewhere.comune.istat)!)])
+
     const seasonal = fixture.records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'seasonal'))!
     const seasonalPage = await pageOf((await fixture.get(`/punti/${seasonal.id}`)).headers.get('location')!)
     expect(seasonalPage.text).toMatch(/<p class="pv-page__season">Aperto dal? /)
@@ -210,7 +214,7 @@ describe('what the pages promise', () => {
   })
 
   it('lists on a comune’s page every active point based there, however many, and however many of a neighbour’s are nearer its centre', async () => {
-    const { comunePath } = await import('../../../functions/site/pages/territory-pages.ts')
+    const { comunePath } = await import('../../../functions/site/pages/territory-paths.ts')
     const { createApp } = await import('../../../functions/api/app.ts')
     const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
     const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
