@@ -33,3 +33,13 @@ export function comuneNameIn(comune: Pick<Comune, 'name' | 'altName' | 'province
 
 /** A record's reference to a comune of the gazetteer: its code, its name, and its name in the second official language where it has one. */
 export const comuneRefOf = (comune: Pick<Comune, 'istat' | 'name' | 'altName'>): ComuneRef => ({ istat: comune.istat, name: comune.name, ...(comune.altName ? { alt_name: comune.altName } : {}) })
+
+/**
+ * A comune as a record or /v1/places names it (`alt_name` beside `name`), said as a page in
+ * `lang` says it (see comuneNameIn): its province, and so its second language, from its code.
+ */
+export function refNameIn(ref: { readonly istat: string | null; readonly name: string; readonly alt_name?: string | null }, lang: Lang): string {
+  const province = ref.istat ? PROVINCES[ref.istat.slice(0, 3)]?.[0] : undefined
+  if (!ref.alt_name || !province) return ref.name
+  return comuneNameIn({ name: ref.name, altName: ref.alt_name, province }, lang)
+}

@@ -343,6 +343,8 @@ describe('the citizen page', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
     expect(await page.getByRole('combobox', { name: 'Ihre Gemeinde' }).count()).toBe(1)
+    // South Tyrol's comuni by their German names on a German page.
+    expect(await page.locator('.pv-result__address').allTextContents()).toContainEqual(expect.stringMatching(/ Bozen$/))
     expect(await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Deutsch' }).getAttribute('aria-current')).toBe('page')
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'page-results-german')

@@ -108,7 +108,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
     'div',
     { class: 'pv-site' },
     h('h4', { class: 'pv-site__title' }, site.label, ' ', h('span', { class: `pv-kind pv-kind--${site.kind}` }, kindLabel(site.kind, context))),
-    site.kind === 'online' ? h('p', {}, t('detail.online')) : h('p', { class: 'pv-site__address' }, addressLine(point, site)),
+    site.kind === 'online' ? h('p', {}, t('detail.online')) : h('p', { class: 'pv-site__address' }, addressLine(point, site, lang)),
     site.valid_from && site.valid_to
       ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', seasonRange(site.valid_from, site.valid_to, lang)))
       : null,
@@ -205,7 +205,7 @@ function actionBar(point: PointView, site: Site | undefined, context: ViewContex
   return h(
     'div',
     { class: 'pv-actions', role: 'group', 'aria-label': t('detail.actions') },
-    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, addressLine(point, site)) : null,
+    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, addressLine(point, site, context.lang)) : null,
     h(
       'div',
       { class: 'pv-actions__buttons' },

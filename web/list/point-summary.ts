@@ -5,6 +5,8 @@ import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
 import { shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
+import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
+import { DEFAULT_LANG, type Lang } from '../../shared/i18n/langs.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
@@ -46,10 +48,10 @@ export function otherSiteNote(point: PointView, { lang, t, now }: ViewContext): 
 }
 
 /** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */
-export function addressLine(point: PointView, site: Site | undefined = primarySite(point)): string {
+export function addressLine(point: PointView, site: Site | undefined = primarySite(point), lang: Lang = DEFAULT_LANG): string {
   if (site && site.id === point.matched_place?.site_id && point.matched_place.kind === 'stop') return point.matched_place.label
   const address = site?.address ?? point.address
-  const comune = site?.comune?.name ?? point.comune.name
+  const comune = refNameIn(site?.comune ?? point.comune, lang)
   const street = [address?.street, [address?.postcode, comune].filter(Boolean).join(' ')].filter(Boolean)
   return street.join(', ')
 }

@@ -56,7 +56,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
-    site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, addressLine(point, site)) : null,
+    site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, addressLine(point, site, context.lang)) : null,
     note ? h('p', { class: 'pv-result__note' }, note) : null,
     h('ul', { class: 'pv-tags', 'aria-label': t('detail.services') }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey)))),
   )

@@ -6,6 +6,7 @@ import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
 import { translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
 import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
+import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
 import { whenText } from '../list/opening-status.ts'
@@ -146,7 +147,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function choosePlace(place: Place): void {
     geoStatus.textContent = ''
     // With its province: the heading must tell Castro (LE) from Castro (BG).
-    update({ near: roundPosition({ lat: place.lat, lon: place.lon }), place: placeLabel(place), point: null, q: null }, 'push')
+    // On a page in the comune's second language, its name in that language: Bozen (BZ).
+    update({ near: roundPosition({ lat: place.lat, lon: place.lon }), place: placeLabel({ name: refNameIn(place, state.lang), province: place.province }), point: null, q: null }, 'push')
   }
 
   function locate(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
-import { comuneNameIn, inBilingualProvince, officialPlaceName } from '../../../shared/gazetteer/comune-names.ts'
+import { comuneNameIn, inBilingualProvince, officialPlaceName, refNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 
 const comuni = loadComuni()
@@ -33,6 +33,11 @@ describe('comune names in the second official language', () => {
     // A German name that begins the Italian one is still the other name: Andriano - Andrian.
     expect(comuneNameIn(byIstat('021002'), 'it')).toBe('Andriano - Andrian')
     expect(inBilingualProvince('021008')).toBe(true)
+    // A record's or a place's reference, named the same way from its code.
+    expect(refNameIn({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen' }, 'de')).toBe('Bozen')
+    expect(refNameIn({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen' }, 'en')).toBe('Bolzano - Bozen')
+    expect(refNameIn({ istat: '058091', name: 'Roma' }, 'de')).toBe('Roma')
+    expect(refNameIn({ istat: null, name: 'Lyon' }, 'fr')).toBe('Lyon')
     expect(inBilingualProvince('058091')).toBe(false)
   })
 })
