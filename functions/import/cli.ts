@@ -42,6 +42,10 @@ function summary(r: ImportReport): string {
     `righe lette ${r.read} · punti ${r.points} · ${it}creati ${r.created} · ${it}aggiornati ${r.updated} · ${it}invariati ${r.unchanged} · righe scartate ${r.rejected}`,
     `(read ${r.read} · points ${r.points} · ${en}created ${r.created} · ${en}updated ${r.updated} · ${en}unchanged ${r.unchanged} · rejected rows ${r.rejected})`,
   ]
+  // Which points changed, so the sender can check them (the report file lists them all).
+  const named = (ids: readonly string[]) => `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more in the report file` : ''}`
+  if (r.updatedIds.length > 0) lines.push(`  ${it}aggiornati / ${en}updated: ${named(r.updatedIds)}`)
+  if (r.createdIds.length > 0) lines.push(`  ${it}creati / ${en}created: ${named(r.createdIds)}`)
   for (const row of r.rejectedRows.slice(0, 20)) {
     const id = row.sourceId ? ` id ${row.sourceId}` : row.id ? ` (${row.id})` : ''
     lines.push(`  scartata / rejected ${row.where}${id}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)

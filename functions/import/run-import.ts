@@ -30,6 +30,9 @@ export interface ImportReport {
   readonly created: number
   readonly updated: number
   readonly unchanged: number
+  /** Which points the import created and which it changed, by id: what the sender checks (unchanged ones are only counted). */
+  readonly createdIds: readonly string[]
+  readonly updatedIds: readonly string[]
   readonly rejected: number
   readonly rejectedRows: readonly RowReport[]
   readonly warningRows: readonly RowReport[]
@@ -156,6 +159,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   let created = 0
   let updated = 0
   let unchanged = 0
+  const createdIds: string[] = []
+  const updatedIds: string[] = []
   let recoveredWrites = 0
   const retried = { requests: 0, unprocessedItems: 0 }
   const failedWrites: Array<{ id: string; reason: string }> = []
@@ -167,6 +172,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       created += result.created
       updated += result.updated
       unchanged += result.unchanged
+      for (const [id, outcome] of result.outcomes) {
+        if (outcome === 'created') createdIds.push(id)
+        else if (outcome === 'updated') updatedIds.push(id)
+      }
       recoveredWrites += result.recoveredWrites
       retried.requests += result.retried.requests
       retried.unprocessedItems += result.retried.unprocessedItems
@@ -188,6 +197,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     created,
     updated,
     unchanged,
+    createdIds: createdIds.sort(),
+    updatedIds: updatedIds.sort(),
     rejected: rejectedRows.length,
     rejectedRows,
     warningRows,

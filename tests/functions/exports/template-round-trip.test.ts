@@ -50,6 +50,7 @@ describe('the registry downloaded in the template columns and imported again', (
     expect(report.warningRows).toEqual([])
     expect({ created: report.created, updated: report.updated, unchanged: report.unchanged }).toEqual({ created: 0, updated: 0, unchanged: before.length })
     expect(after).toEqual(before)
+    expect([report.createdIds, report.updatedIds]).toEqual([[], []])
   }, 120_000)
 
   it('carries what a spreadsheet would mangle or a cell could confuse: formulas, separators in reasons, dated stops, holidays, unread hours', async () => {

@@ -41,6 +41,24 @@ describe('runImport', () => {
     expect(again.created + again.updated).toBe(0)
     expect(again.unchanged).toBe(first.created + first.updated + first.unchanged)
     expect((await registry.getVersion()).version).toBe(versionBefore.version)
+    expect([again.createdIds, again.updatedIds]).toEqual([[], []])
+  })
+
+  it('names the points it created and the ones it changed, for the sender to check', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const example = 'docs/examples/template-esempio.csv'
+      const first = await runImport({ input: example, registry, gazetteer, now })
+      expect(first.createdIds).toHaveLength(first.created)
+      expect(first.createdIds).toContain('regione-esempio-pf-001')
+      const edited = join(dir, 'edited.csv')
+      writeFileSync(edited, readFileSync(example, 'utf8').replace('Punto Digitale Facile Colle di Val d\'Elsa', 'Punto Digitale Facile di Colle'))
+      const again = await runImport({ input: edited, registry, gazetteer, now })
+      expect([again.created, again.updated, again.createdIds, again.updatedIds]).toEqual([0, 1, [], ['regione-esempio-pf-005']])
+    } finally {
+      await fixture.close()
+    }
   })
 
   it('imports the good rows of a corrupted file and names each bad row by line, field and reason', async () => {
