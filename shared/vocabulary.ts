@@ -36,3 +36,6 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number]
 /** A report is open until an operator resolves it (the point was corrected) or dismisses it. */
 export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const
 export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+/** A point's id: 3–120 lowercase letters, digits and hyphens (the schema's rule, here without zod for the page). */
+export const POINT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,119}$/

@@ -18,6 +18,9 @@ export function spreadsheetSafe(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
 }
 
+/** The value `spreadsheetSafe` was given: its one apostrophe taken off again (the template's import of our own download). */
+export const withoutFormulaGuard = (cell: string): string => (/^'/.test(cell) && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell)
+
 /**
  * Cells to wrap in quotes although they hold no comma: a spreadsheet that splits on `;` (the
  * Italian default) would otherwise start a new cell after it, and that cell could start with `=`.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BOOKING_MODES, OPERATOR_TYPES, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
+import { BOOKING_MODES, OPERATOR_TYPES, POINT_ID_PATTERN, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 export { BOOKING_MODES, OPERATOR_TYPES, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 import {
   ClosureSchema,
@@ -139,7 +139,7 @@ export const AccessibilitySchema = z
 
 /** The fields a writer supplies; the store adds `version` and `updated_at`. */
 const pointDraftFields = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}$/, 'must be 3–120 lowercase letters, digits and hyphens'),
+  id: z.string().regex(POINT_ID_PATTERN, 'must be 3–120 lowercase letters, digits and hyphens'),
   name: z.string().min(1).max(300),
   status: PointStatusSchema,
   operator: OperatorSchema,

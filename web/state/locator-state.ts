@@ -1,5 +1,5 @@
 import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
-import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { POINT_ID_PATTERN, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
 import type { Service, SiteKind, Topic } from '../../shared/schemas/point.ts'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { roundPosition, type LatLon } from './round-position.ts'
@@ -52,7 +52,6 @@ export const EMPTY_STATE: LocatorState = {
 }
 
 const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
-const POINT_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
 
 function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return []
@@ -96,7 +95,7 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
     kind: has('kind') ? listOf(params.get('kind'), SITE_KINDS) : base.kind,
     open_now: has('open_now') ? params.get('open_now') === 'true' : base.open_now,
     accessible: has('accessible') ? params.get('accessible') === 'true' : base.accessible,
-    point: point !== null ? (POINT_ID.test(point) ? point : null) : base.point,
+    point: point !== null ? (POINT_ID_PATTERN.test(point) ? point : null) : base.point,
     lang: readLang(lang) ?? base.lang,
   }
 }

@@ -14,11 +14,13 @@ import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
 import { readClosures, readStops } from './template-cells.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
+import { POINT_ID_PATTERN } from '../../../shared/vocabulary.ts'
 import { onceForEachText, readHours } from './read-hours.ts'
 import { italianPlace, resolveComune } from './resolve-comune.ts'
 import { comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import { ITALY_BOUNDS, coordinates, italianDateToIso, listOf, text, verificationDate, type Coordinates } from './row-values.ts'
 import { draftResult } from './validate-draft.ts'
+import { withoutFormulaGuard } from '../../exports/spreadsheet-safe.ts'
 import { TEMPLATE_COLUMNS } from './template-columns.ts'
 
 /** Each distinct hours text is parsed once (see onceForEachText). */
@@ -37,9 +39,6 @@ const STATUS_BY_STATO: Readonly<Record<string, PointStatus>> = { attivo: 'active
 const KIND_BY_TIPO_SEDE: Readonly<Record<string, SiteKind>> = { fissa: 'fixed', mobile: 'mobile', stagionale: 'seasonal', online: 'online' }
 const BOOKING_BY_PRENOTAZIONE: Readonly<Record<string, Booking>> = { libero_accesso: 'walk_in', appuntamento: 'appointment', entrambi: 'both' }
 const HOLIDAYS_BY_FESTIVI: Readonly<Record<string, 'open' | 'closed'>> = { aperto: 'open', chiuso: 'closed' }
-const POINT_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
-/** What spreadsheet-safe.ts puts before a cell a spreadsheet would run as a formula; taken off again here. */
-const FORMULA_GUARD = /^'(?=[=+\-@\t\r'])/
 const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
 const NO = new Set(['no', 'false', '0'])
 
@@ -81,7 +80,7 @@ function restoredZeros(value: string | null, length: number, column: string, war
 }
 
 function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportContext): RowResult {
-  const row = Object.fromEntries(Object.entries(rawRow).map(([column, value]) => [column, typeof value === 'string' ? value.replace(FORMULA_GUARD, '') : value]))
+  const row = Object.fromEntries(Object.entries(rawRow).map(([column, value]) => [column, typeof value === 'string' ? withoutFormulaGuard(value) : value]))
   const errors: RowError[] = []
   const warnings: RowError[] = []
   const required = (column: (typeof TEMPLATE_COLUMNS)[number], what: { it: string; en: string }): string | null => {
@@ -110,7 +109,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
   const booking = fromList('prenotazione', BOOKING_BY_PRENOTAZIONE, 'both')
   const givenId = text(row, 'id_puntovicino')
-  if (givenId !== null && !POINT_ID.test(givenId)) {
+  if (givenId !== null && !POINT_ID_PATTERN.test(givenId)) {
     const shown = JSON.stringify(givenId)
     errors.push({ field: 'id_puntovicino', message: bilingual(
       `${shown} non è un identificativo PuntoVicino (3–120 lettere minuscole, cifre e trattini); lasciatelo vuoto per un punto nuovo`,
