@@ -3,7 +3,8 @@ import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
 import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { siteAtPlace } from '../../shared/geo/site-places.ts'
-import type { Site } from '../../shared/schemas/point.ts'
+import type { PointRecord, Site } from '../../shared/schemas/point.ts'
+import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { placeFacts } from './place-facts.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import type { ExportFormat } from './export-format.ts'
@@ -119,6 +120,15 @@ export const csvLine = (cells: readonly (string | number | boolean | null | unde
 
 /** A small whole table (a header and its rows) as a CSV file: a BOM for spreadsheets, then the lines. */
 export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly (string | number | boolean | null | undefined)[]>): string => `\uFEFF${csvLine(header)}${rows.map(csvLine).join('')}`
+
+/** Every record of the snapshot as the rows `rowsOf` makes of it (none, one per site…), in `columns`' order: a whole-registry CSV file and how many rows it holds. */
+export function recordsCsv<C extends string>(snapshot: Snapshot, columns: readonly C[], rowsOf: (point: PointRecord) => ReadonlyArray<Record<C, string | number | null>>): { text: string; rows: number } {
+  const rows: Array<Array<string | number | null>> = []
+  for (let i = 0; i < snapshot.pointCount; i++) {
+    for (const row of rowsOf(snapshot.records.get(i))) rows.push(columns.map((column) => row[column]))
+  }
+  return { text: csvTable(columns, rows), rows: rows.length }
+}
 
 export const csvFormat: ExportFormat = {
   name: 'csv',

@@ -161,14 +161,12 @@ export const DATA_DICTIONARY_FILE = 'dizionario-dati.csv'
  * The dictionary as CSV (column, type, descrizione, description, file), each file's columns in
  * its order. `file` came with the template's columns, at the end so the first four keep their place.
  */
-export function dataDictionaryCsv(): string {
-  return csvTable(
-    ['colonna', 'tipo', 'descrizione', 'description', 'file'],
-    [
-      ...fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY], csvFormat.fileName]),
-      ...TEMPLATE_COLUMNS.map((column) => [column, ...TEMPLATE_DICTIONARY[column], TEMPLATE_FILE]),
-      ...FR_MEDIATION_COLUMNS.map((column) => [column, ...FR_MEDIATION_DICTIONARY[column], FR_MEDIATION_FILE]),
-      ...Object.entries(GEOJSON_DICTIONARY).map(([property, entry]) => [property, ...entry, geoJsonFormat.fileName]),
-    ],
-  )
+export function dataDictionaryCsv(): { text: string; rows: number } {
+  const rows = [
+    ...fileCsvColumns.map((column) => [column, ...DATA_DICTIONARY[column as keyof typeof DATA_DICTIONARY], csvFormat.fileName]),
+    ...TEMPLATE_COLUMNS.map((column) => [column, ...TEMPLATE_DICTIONARY[column], TEMPLATE_FILE]),
+    ...FR_MEDIATION_COLUMNS.map((column) => [column, ...FR_MEDIATION_DICTIONARY[column], FR_MEDIATION_FILE]),
+    ...Object.entries(GEOJSON_DICTIONARY).map(([property, entry]) => [property, ...entry, geoJsonFormat.fileName]),
+  ]
+  return { text: csvTable(['colonna', 'tipo', 'descrizione', 'description', 'file'], rows), rows: rows.length }
 }

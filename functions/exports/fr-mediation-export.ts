@@ -2,7 +2,7 @@ import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Operator, PointRecord, Service, Site, Topic } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
-import { csvTable } from './csv-export.ts'
+import { recordsCsv } from './csv-export.ts'
 
 /**
  * The registry in the French national standard for digital-inclusion places, *lieux de médiation
@@ -133,10 +133,4 @@ export function frMediationRows(point: PointRecord): Array<Record<FrColumn, stri
     }))
 }
 
-export function frMediationCsv(snapshot: Snapshot): { text: string; rows: number } {
-  const rows: Array<Array<string | number | null>> = []
-  for (let i = 0; i < snapshot.pointCount; i++) {
-    for (const row of frMediationRows(snapshot.records.get(i))) rows.push(FR_MEDIATION_COLUMNS.map((column) => row[column]))
-  }
-  return { text: csvTable(FR_MEDIATION_COLUMNS, rows), rows: rows.length }
-}
+export const frMediationCsv = (snapshot: Snapshot): { text: string; rows: number } => recordsCsv(snapshot, FR_MEDIATION_COLUMNS, frMediationRows)

@@ -3,15 +3,14 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
-import { csvFormat, fileCsvColumns } from './csv-export.ts'
-import { DATA_DICTIONARY_FILE, dataDictionaryCsv, GEOJSON_DICTIONARY } from './data-dictionary.ts'
+import { csvFormat } from './csv-export.ts'
+import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { renderExport, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
-import { FR_MEDIATION_COLUMNS, FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
-import { TEMPLATE_COLUMNS } from '../import/formats/template-columns.ts'
+import { FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
 
 /**
  * The whole registry as open-data files, regenerated with each snapshot: every point of every
@@ -82,11 +81,11 @@ export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
     registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
     csvFile(TEMPLATE_FILE, templateCsv(snapshot)),
     csvFile(FR_MEDIATION_FILE, frMediationCsv(snapshot)),
-    registryFile(DATA_DICTIONARY_FILE, 'text/csv; charset=utf-8', dataDictionaryCsv(), fileCsvColumns.length + TEMPLATE_COLUMNS.length + FR_MEDIATION_COLUMNS.length + Object.keys(GEOJSON_DICTIONARY).length),
+    csvFile(DATA_DICTIONARY_FILE, dataDictionaryCsv()),
   ]
 }
 
-/** The registry in the import template's columns (template-export.ts), or in the French standard's (fr-mediation-export.ts). */
+/** A CSV file of the set: the template's, the French standard's, the dictionary. */
 const csvFile = (name: string, { text, rows }: { text: string; rows: number }): RegistryFile => registryFile(name, 'text/csv; charset=utf-8', text, rows)
 
 /** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */

@@ -3,7 +3,7 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Address, Booking, PointRecord, PointStatus, Site, SiteKind } from '../../shared/schemas/point.ts'
 import { closuresCell, stopsCell } from '../import/formats/template-cells.ts'
 import { TEMPLATE_COLUMNS } from '../import/formats/template-columns.ts'
-import { csvTable } from './csv-export.ts'
+import { recordsCsv } from './csv-export.ts'
 
 /**
  * The whole registry in the import template's columns (docs/import-template.md): what a region
@@ -95,12 +95,5 @@ export function templateRows(point: PointRecord): Array<Record<TemplateColumn, s
  * standard's) are left out: the template places a site by an Italian comune, and a re-import
  * leaves points absent from the file as they are.
  */
-export function templateCsv(snapshot: Snapshot): { text: string; rows: number } {
-  const rows: Array<Array<string | number | null>> = []
-  for (let i = 0; i < snapshot.pointCount; i++) {
-    const point = snapshot.records.get(i)
-    if (point.country !== 'IT') continue
-    for (const row of templateRows(point)) rows.push(TEMPLATE_COLUMNS.map((column) => row[column]))
-  }
-  return { text: csvTable(TEMPLATE_COLUMNS, rows), rows: rows.length }
-}
+export const templateCsv = (snapshot: Snapshot): { text: string; rows: number } =>
+  recordsCsv(snapshot, TEMPLATE_COLUMNS, (point) => (point.country === 'IT' ? templateRows(point) : []))

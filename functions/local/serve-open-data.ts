@@ -22,13 +22,21 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     }
     return made.files
   }
-  // The DCAT-AP_IT catalogue of those files (JSON-LD, Turtle), with this server's origin in its addresses.
+  // The DCAT-AP_IT catalogue of those files (JSON-LD, Turtle), with this server's origin in its
+  // addresses: made once per snapshot and origin (localhost and 127.0.0.1 each name their own).
+  let catalogs: { for: Snapshot; origin: string; files: Promise<RegistryFile[]> } | undefined
   app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], async (c) => {
     const current = snapshot()
     if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
-    const { catalogFiles } = await import('../exports/registry-files.ts')
-    const catalogs = await catalogFiles(current, [...(await filesOf(current)).values()], new URL(c.req.url).origin)
-    return respond(c, catalogs.find((file) => c.req.path.endsWith(`/${file.name}`))!)
+    const origin = new URL(c.req.url).origin
+    if (catalogs?.for !== current || catalogs.origin !== origin) {
+      const files = Promise.all([import('../exports/registry-files.ts'), filesOf(current)]).then(([{ catalogFiles }, made]) => catalogFiles(current, [...made.values()], origin))
+      catalogs = { for: current, origin, files }
+      files.catch(() => {
+        if (catalogs?.files === files) catalogs = undefined
+      })
+    }
+    return respond(c, (await catalogs.files).find((file) => c.req.path.endsWith(`/${file.name}`))!)
   })
   app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, async (c) => {
     const current = snapshot()
