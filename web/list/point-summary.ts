@@ -6,6 +6,7 @@ import { minutesOfDay } from '../../shared/vocabulary.ts'
 import { shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
+import { postalLine } from '../../shared/text/postal-line.ts'
 import { DEFAULT_LANG, type Lang } from '../../shared/i18n/langs.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
@@ -51,9 +52,7 @@ export function otherSiteNote(point: PointView, { lang, t, now }: ViewContext): 
 export function addressLine(point: PointView, site: Site | undefined = primarySite(point), lang: Lang = DEFAULT_LANG): string {
   if (site && site.id === point.matched_place?.site_id && point.matched_place.kind === 'stop') return point.matched_place.label
   const address = site?.address ?? point.address
-  const comune = refNameIn(site?.comune ?? point.comune, lang)
-  const street = [address?.street, [address?.postcode, comune].filter(Boolean).join(' ')].filter(Boolean)
-  return street.join(', ')
+  return postalLine(address?.street, address?.postcode, refNameIn(site?.comune ?? point.comune, lang))
 }
 
 /**

@@ -7,7 +7,7 @@ import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-polic
 import type { PointPageContext } from '../../site/pages/point-page.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { comuneNameIn, inBilingualProvince } from '../../../shared/gazetteer/comune-names.ts'
+import { comuneNameIn, inBilingualProvince, refNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import type { ComuneRef } from '../../../shared/schemas/point.ts'
 
 /** The renderers, loaded on the first page request (site-pages.ts). */
@@ -58,7 +58,8 @@ const PAGE_CACHE = 'public, max-age=300'
 export function pagesRoutes(deps: PagesDeps): Hono {
   const routes = new Hono()
   // The site's policy on every page, as npm start sends it for the static files (CloudFront
-  // replaces it with the production one, HTTPS upgrade included): the pages carry no script.
+  // replaces it with the production one, HTTPS upgrade included): a point's page loads only the
+  // site's own script (point-page.js).
   for (const path of ['/punti/*', '/comuni/*', '/regioni/*', '/province/*']) {
     routes.use(path, async (c, next) => {
       await next()
@@ -87,11 +88,13 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   }
 
   /**
-   * Comuni with a name in a second official language (South Tyrol's, Aosta's, three on the
-   * Karst), by ISTAT code: read from the gazetteer on the first page that names one of them.
+   * A comune as a page in `lang` names it: from the record's own `alt_name` (every import and the
+   * demo set it), as the locator does (refNameIn); for a record stored before there was one, from
+   * the gazetteer, read on the first page that names a comune of a bilingual province.
    */
   let bilingualComuni: Map<string, Comune> | undefined
-  const comuneNamesIn = (lang: Lang) => (ref: Pick<ComuneRef, 'istat' | 'name'>): string => {
+  const comuneNamesIn = (lang: Lang) => (ref: Pick<ComuneRef, 'istat' | 'name' | 'alt_name'>): string => {
+    if (ref.alt_name) return refNameIn(ref, lang)
     if (!ref.istat || !inBilingualProvince(ref.istat)) return ref.name
     bilingualComuni ??= new Map(deps.comuni().filter((c) => c.altName).map((c) => [c.istat, c]))
     const comune = bilingualComuni.get(ref.istat)

@@ -4,6 +4,7 @@ import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
 import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
+import { postalLine } from '../../../shared/text/postal-line.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import { seasonRange } from '../../../shared/i18n/season-range.ts'
@@ -29,7 +30,7 @@ export interface PointPageContext {
   readonly origin: string
   readonly now: Date
   /** A comune as this page's language names it ("Bozen" on a German page): see comuneNameIn. */
-  readonly comuneName: (comune: Pick<ComuneRef, 'istat' | 'name'>) => string
+  readonly comuneName: (comune: Pick<ComuneRef, 'istat' | 'name' | 'alt_name'>) => string
 }
 
 export function renderPointPage(point: PointRecord, context: PointPageContext): string {
@@ -95,8 +96,7 @@ export function statusLine(point: PointRecord, { t, lang, now }: PointPageContex
 
 /** "Via Cavour 28, 39012 Meran": the site's street and CAP, and its own comune (a site may be in another comune than its point). */
 function placeLine(point: PointRecord, site: Site, street: string | null, context: PointPageContext): string {
-  const comune = context.comuneName(site.comune ?? point.comune)
-  return [street, [site.address?.postcode, comune].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+  return postalLine(street, site.address?.postcode, context.comuneName(site.comune ?? point.comune))
 }
 
 function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
