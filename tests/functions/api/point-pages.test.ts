@@ -153,6 +153,12 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const comune = comuni.find((c) => c.istat === point.comune.istat)!
     const german = await pageOf(`${path}?lang=de`)
     expect(german.text).toContain(comuneNameIn(comune, 'de'))
+    // A province's comuni in the order of the names the page shows: Abtei (Badia) before Aldein (Aldino).
+    const provincePage = await pageOf('/province/bz?lang=de')
+    const listed = [...provincePage.text.matchAll(/<li><a href="\/comuni\/[^"]+">([^<]+)<\/a><\/li>/g)].map((m) => m[1]!)
+    expect(listed.length).toBe(116)
+    expect(listed).toEqual([...listed].sort((a, b) => a.localeCompare(b, 'de-IT')))
+    expect(listed.indexOf('Abtei')).toBeLessThan(listed.indexOf('Aldein'))
     const comunePage = await pageOf(`${comunePath(comune)}?lang=de`)
     expect(comunePage.text).toContain(`<h1 class="page-title">`)
     expect(comunePage.text.match(/<h1 class="page-title">([^<]*)<\/h1>/)![1]).toContain(comune.altName!)

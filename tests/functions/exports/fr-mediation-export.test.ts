@@ -62,6 +62,10 @@ describe(`/opendata/${FR_MEDIATION_FILE}`, () => {
     const stop = van.sites.find((s) => s.kind === 'mobile')!
     expect(byId.get(`${van.id}--${stop.id}`)?.[column('itinerance')]).toBe('Itinérant')
     expect(byId.get(`${van.id}--${stop.id}`)?.[column('nom')]).toBe(`${van.name} – ${stop.label}`)
+    // A site whose label the point's name already holds is not named twice.
+    const named = records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'fixed' && p.name.includes(s.label) && byId.has(`${p.id}--${s.id}`)))!
+    const site = named.sites.find((s) => s.kind === 'fixed' && named.name.includes(s.label) && byId.has(`${named.id}--${s.id}`))!
+    expect(byId.get(`${named.id}--${site.id}`)?.[column('nom')]).toBe(named.name)
   })
 
   it('shortens a long description by characters, never inside an emoji, to the standard’s 280', () => {
