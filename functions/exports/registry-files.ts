@@ -13,12 +13,14 @@ import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
 import { FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
 
 /**
- * The whole registry as open-data files, regenerated with each snapshot: every point of every
- * status (the `status` column says which), one row per place where a site can be met (a mobile
- * unit once per stop place), without the fields that change with
- * the clock or the caller; and the records themselves as JSON, one per point (RECORDS_FILE). Served under /opendata/ (CloudFront from S3 on AWS, the local server
- * on a laptop) with an ETag and gzip/brotli made once here: CloudFront compresses only objects
- * under 10 MB, and a national registry's files outgrow that.
+ * The whole registry as open-data files, regenerated with each snapshot: the CSV and GeoJSON of
+ * every point of every status (the `status` column says which), one row per place where a site
+ * can be met (a mobile unit once per stop place), without the fields that change with the clock
+ * or the caller; the records themselves as JSON, one per point (RECORDS_FILE); the same registry
+ * in the import template's columns and in the French standard's; and their data dictionary.
+ * Served under /opendata/ (CloudFront from S3 on AWS, the local server on a laptop) with an ETag
+ * and gzip/brotli made once here: CloudFront compresses only objects under 10 MB, and a national
+ * registry's files outgrow that.
  */
 export const REGISTRY_FILE_FORMATS: readonly ExportFormat[] = [csvFormat, geoJsonFormat]
 
