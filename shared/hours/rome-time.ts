@@ -21,42 +21,79 @@ const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 
-// One formatter for the whole process: building an Intl.DateTimeFormat costs far more than using it.
-const romeFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+/**
+ * Since 1996 Italy follows the EU's summer time (Directive 2000/84/EC and its predecessors): +02:00
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, +01:00
+ * otherwise. Within these years the offset is arithmetic; tests/shared/hours/rome-time.test.ts
+ * compares it with the runtime's tz database at every UTC hour of the range, so a change of rule
+ * reaching the tz database turns that test red. Outside them (Italy's older rules, a far future)
+ * the tz database answers through Intl. Why not Intl always: the first Intl.DateTimeFormat a
+ * process builds loads ICU's date formatting, ~17 ms of every cold start (and of every page).
+ */
+export const EU_SUMMER_TIME_YEARS = { from: 1996, until: 2099 } as const
+
+const summerTimeByYear = new Map<number, readonly [start: number, end: number]>()
+
+/** Epoch ms of 01:00 UTC on the last Sunday of `month` (0-based) of `year`. */
+function lastSundayOneUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0)
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS
+}
+
+/** Rome's offset in minutes by the EU rule, or undefined outside the years it holds for. */
+export function romeOffsetByEuRule(ms: number): number | undefined {
+  const year = new Date(ms).getUTCFullYear()
+  if (!(year >= EU_SUMMER_TIME_YEARS.from && year <= EU_SUMMER_TIME_YEARS.until)) return undefined
+  let summer = summerTimeByYear.get(year)
+  if (!summer) summerTimeByYear.set(year, (summer = [lastSundayOneUtc(year, 2), lastSundayOneUtc(year, 9)]))
+  return ms >= summer[0] && ms < summer[1] ? 120 : 60
+}
+
+// One formatter for the whole process, built on first need: building one costs far more than using it.
+let romeFormatter: Intl.DateTimeFormat | undefined
+const formatterForRome = (): Intl.DateTimeFormat =>
+  (romeFormatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }))
 
 /**
- * Rome's offset from UTC is constant within each UTC hour: since 1893 every offset has been a
- * whole number of hours and every change has happened on a whole UTC hour (01:00 UTC today).
- * So one Intl lookup per UTC hour is exact, and the cache turns the hot path into arithmetic.
+ * Outside the EU rule's years: Rome's offset from UTC is constant within each UTC hour (since
+ * 1893 every offset has been a whole number of hours and every change has happened on a whole
+ * UTC hour), so one Intl lookup per UTC hour is exact, and the cache turns it into arithmetic.
  */
 const offsetByUtcHour = new Map<number, number>()
 const OFFSET_CACHE_LIMIT = 10_000
 
 function offsetMinutesAtMs(ms: number): number {
+  const byRule = romeOffsetByEuRule(ms)
+  if (byRule !== undefined) return byRule
   const hour = Math.floor(ms / HOUR_MS)
   const cached = offsetByUtcHour.get(hour)
   if (cached !== undefined) return cached
-  const probe = hour * HOUR_MS
+  const offset = romeOffsetFromTzDatabase(hour * HOUR_MS)
+  if (offsetByUtcHour.size >= OFFSET_CACHE_LIMIT) offsetByUtcHour.clear()
+  offsetByUtcHour.set(hour, offset)
+  return offset
+}
+
+/** Rome's offset at an instant as the runtime's tz database (ICU) gives it, in minutes. */
+export function romeOffsetFromTzDatabase(ms: number): number {
+  const probe = Math.floor(ms / MINUTE_MS) * MINUTE_MS
   let year = 0, month = 0, day = 0, h = 0, min = 0
-  for (const part of romeFormatter.formatToParts(probe)) {
+  for (const part of formatterForRome().formatToParts(probe)) {
     if (part.type === 'year') year = Number(part.value)
     else if (part.type === 'month') month = Number(part.value)
     else if (part.type === 'day') day = Number(part.value)
     else if (part.type === 'hour') h = Number(part.value)
     else if (part.type === 'minute') min = Number(part.value)
   }
-  const offset = Math.round((Date.UTC(year, month - 1, day, h, min) - probe) / MINUTE_MS)
-  if (offsetByUtcHour.size >= OFFSET_CACHE_LIMIT) offsetByUtcHour.clear()
-  offsetByUtcHour.set(hour, offset)
-  return offset
+  return Math.round((Date.UTC(year, month - 1, day, h, min) - probe) / MINUTE_MS)
 }
 
 /** Rome's offset from UTC at that instant, in minutes (60 in winter, 120 in summer). */

@@ -1,12 +1,35 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, romeInstant, romeOccurrences, romeOffsetMinutes, toRomeWallClock, weekdayOf } from '../../../shared/hours/rome-time.ts'
+import { addDays, EU_SUMMER_TIME_YEARS, romeInstant, romeOccurrences, romeOffsetByEuRule, romeOffsetFromTzDatabase, romeOffsetMinutes, toRomeWallClock, weekdayOf } from '../../../shared/hours/rome-time.ts'
 
 // An independent reading of Rome's clock: a Swedish-locale formatter prints "YYYY-MM-DD HH:MM".
 const oracle = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 })
 const iso = (d: Date): string => d.toISOString()
+
+describe('Rome\'s offset by the EU summer-time rule', () => {
+  it('equals the tz database at every UTC hour of the years it is used for, so a change of rule in the database turns this red', () => {
+    const mismatches: string[] = []
+    const from = Date.UTC(EU_SUMMER_TIME_YEARS.from, 0, 1)
+    const until = Date.UTC(EU_SUMMER_TIME_YEARS.until + 1, 0, 1)
+    for (let ms = from; ms < until; ms += 3_600_000) {
+      const byRule = romeOffsetByEuRule(ms)
+      // Each change happens on a whole UTC hour; the minute before it belongs to the old offset.
+      if (byRule !== romeOffsetFromTzDatabase(ms) || byRule !== romeOffsetByEuRule(ms + 3_599_999)) mismatches.push(new Date(ms).toISOString())
+      if (mismatches.length > 5) break
+    }
+    expect(mismatches).toEqual([])
+  })
+
+  it('leaves the years outside its range to the tz database (Italy ended summer time in September until 1995)', () => {
+    expect(romeOffsetByEuRule(Date.UTC(1995, 9, 1, 12))).toBeUndefined()
+    expect(romeOffsetMinutes(new Date(Date.UTC(1995, 9, 1, 12)))).toBe(60)
+    expect(romeOffsetMinutes(new Date(Date.UTC(1996, 9, 1, 12)))).toBe(120)
+    expect(romeOffsetByEuRule(Date.UTC(2100, 6, 1))).toBeUndefined()
+    expect(romeOffsetMinutes(new Date(Date.UTC(2100, 6, 1)))).toBe(romeOffsetFromTzDatabase(Date.UTC(2100, 6, 1)))
+  })
+})
 
 describe('toRomeWallClock', () => {
   it('runs in a process whose zone is not Rome, so every other test proves zone independence', () => {
