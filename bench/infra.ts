@@ -24,6 +24,10 @@ import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import { startLocalSecretsManager } from '../tests/functions/aws/local-secrets-manager.ts'
 import { startLocalS3 } from '../tests/functions/snapshot/local-s3.ts'
 import { generateRegistry } from '../tests/shared/geo/fixtures.ts'
+import { READ_API_MEMORY_MIB } from '../infra/function-memory.ts'
+import { EXPORT_PAGE } from '../shared/schemas/points-query.ts'
+import type { PointRecord } from '../shared/schemas/point.ts'
+import { pointPath } from '../shared/text/page-paths.ts'
 import { isMain, REPO_ROOT, verdict } from './bench-support.ts'
 
 const TODAY = '2026-11-23'
@@ -32,6 +36,11 @@ const BENCH_ORIGIN_SECRET = 'bench-origin-secret'
 const SITES_PER_POINT = 1.414 // what the fixture generator produces on average
 /** A single S3 GET stream into Lambda commonly sustains about this; ranged parallel GETs go faster. */
 const S3_SINGLE_STREAM_MB_PER_S = 90
+/**
+ * The read function's peak (node's own heap sizing, no memory pressure: garbage not yet collected
+ * counts) may use at most this share of its memory at today's registry: room for growth.
+ */
+const MEMORY_SHARE_TARGET = 0.5
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -68,15 +77,17 @@ process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.st
 }
 
 function firstEvent() {
-  const path = '/v1/points'
-  const query = 'near=41.9,12.5&limit=10'
+  return apiEvent('/v1/points', 'near=41.9,12.5&limit=10')
+}
+
+/** An API Gateway HTTP API event as CloudFront forwards it: with the origin secret the function checks. */
+function apiEvent(path: string, query: string) {
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath: path,
     rawQueryString: query,
-    queryStringParameters: Object.fromEntries(new URLSearchParams(query)),
-    // As CloudFront sends it: with the origin secret the function checks.
+    ...(query ? { queryStringParameters: Object.fromEntries(new URLSearchParams(query)) } : {}),
     headers: { host: 'bench.execute-api.eu-south-1.amazonaws.com', accept: 'application/json', 'x-origin-verify': BENCH_ORIGIN_SECRET },
     requestContext: {
       accountId: '123456789012',
@@ -92,6 +103,64 @@ function firstEvent() {
     },
     isBase64Encoded: false,
   }
+}
+
+/**
+ * Every read route the function serves, each with its largest answers: nearest queries with each
+ * filter, export pages of the most rows a page allows in every region, the OpenAPI document, the
+ * gazetteer's routes, coverage, sitemaps and server-rendered pages.
+ */
+function readRouteMix(records: readonly PointRecord[]): { path: string; query: string }[] {
+  let seed = 7
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+  const regions = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'))
+  const mix: { path: string; query: string }[] = []
+  for (let i = 0; i < 200; i++) {
+    const near = `near=${(37.5 + random() * 8.5).toFixed(4)},${(8 + random() * 10).toFixed(4)}`
+    const variant = ['&limit=10', '&service=formazione_gruppo&limit=50', '&open_now=true&limit=20', '&limit=50&view=compact', '&q=biblioteca&limit=20'][i % 5]
+    mix.push({ path: '/v1/points', query: near + variant })
+  }
+  for (const region of regions) {
+    mix.push({ path: '/v1/points.csv', query: `region=${region}&limit=${EXPORT_PAGE.maxRows}` })
+    mix.push({ path: '/v1/points.geojson', query: `region=${region}&limit=${EXPORT_PAGE.maxRows}` })
+    mix.push({ path: '/v1/points', query: `region=${region}&limit=50` })
+  }
+  for (const region of ['01', '09', '12']) mix.push({ path: '/v1/coverage', query: `region=${region}` })
+  for (const path of ['/v1/openapi.json', '/v1/regions', '/v1/regions.csv', '/sitemap.xml', '/sitemap-punti-1.xml', '/sitemap-territorio.xml']) mix.push({ path, query: '' })
+  for (const q of ['roma', 'reggio', '00184']) mix.push({ path: '/v1/places', query: `q=${q}` })
+  for (const record of records.slice(0, 20)) mix.push({ path: pointPath(record), query: '' }, { path: `/v1/points/${record.id}`, query: '' })
+  for (const path of ['/comuni/roma-rm', '/regioni/toscana', '/province/PG']) mix.push({ path, query: '' })
+  return mix
+}
+
+/**
+ * A fresh node process imports `bundle`, answers every event of the mix in turn and reports its
+ * peak resident set (what Lambda reports as "Max Memory Used") and the statuses it answered.
+ */
+function peakMemory(bundle: string, env: Record<string, string>, eventsFile: string): Promise<{ peakMiB: number; afterColdStartMiB: number; statuses: Record<string, number> }> {
+  const script = `
+import { readFileSync } from 'node:fs'
+const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)})
+const afterColdStartMiB = process.resourceUsage().maxRSS / 1024
+const statuses = {}
+for (const event of JSON.parse(readFileSync(${JSON.stringify(eventsFile)}, 'utf8'))) {
+  const { statusCode } = await handler(event, {})
+  const key = statusCode + ' ' + event.rawPath.split('/').slice(0, 3).join('/')
+  statuses[key] = (statuses[key] ?? 0) + 1
+}
+process.stdout.write(JSON.stringify({ peakMiB: process.resourceUsage().maxRSS / 1024, afterColdStartMiB, statuses }))
+`
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`the memory run of ${bundle} exited with ${code}`))
+      const last = out.trim().split('\n').at(-1)!
+      resolve(JSON.parse(last.slice(last.lastIndexOf('{"peakMiB"'))))
+    })
+  })
 }
 
 export async function runInfraBench(): Promise<string> {
@@ -128,7 +197,8 @@ export async function runInfraBench(): Promise<string> {
     log(`  (the api folder also carries the ISTAT gazetteer, ${kib(gazetteerBytes)} of CSV, read on the first /v1/places)`)
 
     // 2. Cold-start proxy, alternating the two contenders so drift hits both alike.
-    const small = buildSnapshot(generateRegistry({ points: 3000, seed: 1, today: TODAY }), { registryVersion: 1, builtAt: new Date(`${TODAY}T08:00:00Z`) })
+    const smallRecords = generateRegistry({ points: 3000, seed: 1, today: TODAY })
+    const small = buildSnapshot(smallRecords, { registryVersion: 1, builtAt: new Date(`${TODAY}T08:00:00Z`) })
     await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey: 'small/current.json' }).publish(small)
     const env = {
       AWS_LAMBDA_FUNCTION_NAME: 'bench', // takes the init-phase path: the snapshot loads during import
@@ -157,7 +227,26 @@ export async function runInfraBench(): Promise<string> {
     log(`  bare Hono bundle               ${median(baseline).toFixed(0)} ms`)
     log(`  ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${verdict(ratio, 1.5)})`)
 
-    // 3. Snapshot load at 1,000,000 sites: what an API instance does on cold start at national
+    // 3. The read function's memory: its peak resident set over every read route, at today's
+    // registry and at a registry 33 times larger, against the memory the stack gives it.
+    log(`read function memory (fresh process, cold start then ${readRouteMix(smallRecords).length} requests over every read route; configured ${READ_API_MEMORY_MIB} MiB):`)
+    for (const points of [3000, 100_000]) {
+      const records = points === 3000 ? smallRecords : generateRegistry({ points, seed: 2, today: TODAY })
+      const pointerKey = `memory-${points}/current.json`
+      const snapshot = points === 3000 ? small : buildSnapshot(records, { registryVersion: 1, builtAt: new Date(`${TODAY}T08:00:00Z`) })
+      await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey }).publish(snapshot)
+      const eventsFile = join(scratch, `events-${points}.json`)
+      writeFileSync(eventsFile, JSON.stringify(readRouteMix(records).map(({ path, query }) => apiEvent(path, query))))
+      const memory = await peakMemory(built.file('api'), { ...env, SNAPSHOT_POINTER_KEY: pointerKey }, eventsFile)
+      const failed = Object.entries(memory.statuses).filter(([key]) => Number(key.split(' ')[0]) >= 400)
+      if (failed.length > 0) throw new Error(`the memory run answered errors: ${JSON.stringify(memory.statuses)}`)
+      const share = memory.peakMiB / READ_API_MEMORY_MIB
+      // The verdict is on today's registry; the larger one says how far the setting carries.
+      const judged = points === 3000 ? ` (target ≤ ${MEMORY_SHARE_TARGET * 100}%: ${verdict(share, MEMORY_SHARE_TARGET)})` : ' (a registry 33× today\'s, for the record)'
+      log(`  ${points.toLocaleString('en')} points (${snapshot.siteCount.toLocaleString('en')} sites, snapshot ${(serializeSnapshot(snapshot).byteLength / 2 ** 20).toFixed(1)} MiB): after cold start ${memory.afterColdStartMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB = ${(share * 100).toFixed(0)}% of ${READ_API_MEMORY_MIB} MiB${judged}`)
+    }
+
+    // 4. Snapshot load at 1,000,000 sites: what an API instance does on cold start at national
     // scale. The decode is timed in-process; the transfer is not timed through s3rver (a loopback
     // stand-in, far slower than S3 for objects this size) but estimated from the object's size.
     const records = generateRegistry({ points: Math.round(1_000_000 / SITES_PER_POINT), seed: 1, today: TODAY })

@@ -9,12 +9,13 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { checkMemory, createNodeFunction, LOG_RETENTION } from './node-function.ts'
 import type { SnapshotBucket } from './snapshot-bucket.ts'
+import { READ_API_MEMORY_MIB } from '../function-memory.ts'
 
 export interface PublicApiProps {
   readonly snapshots: SnapshotBucket
   /** Folder with the read API bundle. */
   readonly codeDir: string
-  /** Memory also buys CPU: the snapshot loads faster at cold start. @default 1024 */
+  /** Memory also buys CPU, and the cold start is CPU-bound. @default READ_API_MEMORY_MIB (1024; infra/function-memory.ts) */
   readonly memoryMiB?: number
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration
@@ -73,7 +74,7 @@ export class PublicApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id)
-    const { snapshots, codeDir, memoryMiB = 1024, timeout = Duration.seconds(10), rateLimit = 500, burstLimit = 1000, exportRateLimit = 20, exportBurstLimit = 40 } = props
+    const { snapshots, codeDir, memoryMiB = READ_API_MEMORY_MIB, timeout = Duration.seconds(10), rateLimit = 500, burstLimit = 1000, exportRateLimit = 20, exportBurstLimit = 40 } = props
     checkMemory('PublicApi', memoryMiB)
     if (timeout.toSeconds() > 29) throw new Error(`PublicApi: timeout must be at most 29 seconds (API Gateway gives up at 30), got ${timeout.toSeconds()}`)
     if (!(rateLimit > 0)) throw new Error(`PublicApi: rateLimit must be a positive number of requests per second, got ${rateLimit}`)

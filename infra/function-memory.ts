@@ -1,0 +1,9 @@
+/**
+ * The read API function's memory, in MiB: the PublicApi's default, and the figure
+ * `npm run bench -- infra` compares the function's measured peak with (every read route, at
+ * today's registry and at one 33 times larger). Lambda also gives CPU in proportion to memory
+ * (a full vCPU at 1,769 MiB), and the cold start is CPU-bound (module evaluation, the first
+ * answer), so the setting is chosen for CPU as much as for room: see docs/PERFORMANCE.md.
+ * Kept free of CDK imports so the benchmark can read it.
+ */
+export const READ_API_MEMORY_MIB = 1024
