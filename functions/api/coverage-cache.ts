@@ -10,6 +10,6 @@ const reports = new WeakMap<Snapshot, { today: string; report: CoverageReport }>
 
 export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[], today: string): CoverageReport {
   let cached = reports.get(snapshot)
-  if (cached?.today !== today) reports.set(snapshot, (cached = { today, report: coverageReport(comuni, snapshot.points, today) }))
+  if (cached?.today !== today) reports.set(snapshot, (cached = { today, report: coverageReport(comuni, snapshot.records.each(), today) }))
   return cached.report
 }

@@ -28,27 +28,30 @@ export interface Place {
 const hasWeeklyHours = (site: Site): boolean => Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0)
 
 /** Where help is given regularly, as of `today` (a Rome date). */
-export function regularPlaces(points: readonly PointRecord[], today: string): Place[] {
-  const fortnightEnd = addDays(today, 27)
+export function regularPlaces(points: Iterable<PointRecord>, today: string): Place[] {
   const places: Place[] = []
-  for (const point of points) {
-    if (point.status !== 'active') continue
-    for (const site of point.sites) {
-      if (site.kind === 'online') continue
-      if (site.location && (site.kind === 'fixed' || (site.kind === 'seasonal' && seasonCovers(site, today)) || (site.kind === 'mobile' && hasWeeklyHours(site)))) places.push(site.location)
-      // A stop place visited at least twice in four weeks is served at least fortnightly.
-      const visits = new Map<string, { place: Place; dates: Set<string> }>()
-      for (const stop of site.stops ?? []) {
-        if (stop.date < today || stop.date > fortnightEnd) continue
-        const key = `${stop.place.location.lat},${stop.place.location.lon}`
-        const entry = visits.get(key) ?? { place: stop.place.location, dates: new Set<string>() }
-        entry.dates.add(stop.date)
-        visits.set(key, entry)
-      }
-      for (const { place, dates } of visits.values()) if (dates.size >= 2) places.push(place)
-    }
-  }
+  for (const point of points) addRegularPlaces(point, today, places)
   return places
+}
+
+/** The point's places where help is given regularly as of `today`, added to `places`. */
+function addRegularPlaces(point: PointRecord, today: string, places: Place[]): void {
+  if (point.status !== 'active') return
+  const fortnightEnd = addDays(today, 27)
+  for (const site of point.sites) {
+    if (site.kind === 'online') continue
+    if (site.location && (site.kind === 'fixed' || (site.kind === 'seasonal' && seasonCovers(site, today)) || (site.kind === 'mobile' && hasWeeklyHours(site)))) places.push(site.location)
+    // A stop place visited at least twice in four weeks is served at least fortnightly.
+    const visits = new Map<string, { place: Place; dates: Set<string> }>()
+    for (const stop of site.stops ?? []) {
+      if (stop.date < today || stop.date > fortnightEnd) continue
+      const key = `${stop.place.location.lat},${stop.place.location.lon}`
+      const entry = visits.get(key) ?? { place: stop.place.location, dates: new Set<string>() }
+      entry.dates.add(stop.date)
+      visits.set(key, entry)
+    }
+    for (const { place, dates } of visits.values()) if (dates.size >= 2) places.push(place)
+  }
 }
 
 /** Each comune's great-circle distance in km to the nearest place (Infinity when there is none). */
@@ -124,23 +127,31 @@ class AreaTotals {
   }
 }
 
-export function coverageReport(comuni: readonly Comune[], points: readonly PointRecord[], today: string): CoverageReport {
-  const km = nearestKm(comuni, regularPlaces(points, today))
+/**
+ * Coverage of the comuni by `points`, read in one pass: a lazy snapshot's records can be handed
+ * over one at a time (`records.each()`) without holding them all.
+ */
+export function coverageReport(comuni: readonly Comune[], points: Iterable<PointRecord>, today: string): CoverageReport {
   const italy = new AreaTotals()
   const regions = new Map<string, AreaTotals>()
   const provinces = new Map<string, AreaTotals>()
   const area = (map: Map<string, AreaTotals>, key: string) => map.get(key) ?? map.set(key, new AreaTotals()).get(key)!
-  comuni.forEach((comune, i) => {
-    for (const totals of [italy, area(regions, comune.regionIstat), area(provinces, comune.province)]) totals.addComune(comune.population, km[i]!)
-  })
+  // The areas in the comuni's order first, as the report lists them.
+  const areasOfComuni = comuni.map((comune) => [italy, area(regions, comune.regionIstat), area(provinces, comune.province)])
+  const places: Place[] = []
   const weeklyHoursByPoint = new Map<string, number>()
   for (const point of points) {
+    addRegularPlaces(point, today, places)
     if (point.status !== 'active' || point.country !== 'IT') continue
     const hours = hoursPerWeek(point)
     weeklyHoursByPoint.set(point.id, hours)
     const targets = [italy, ...(point.region ? [area(regions, point.region.istat)] : []), ...(point.province ? [area(provinces, point.province)] : [])]
     for (const totals of targets) totals.addPoint(point.id, hours)
   }
+  const km = nearestKm(comuni, places)
+  comuni.forEach((comune, i) => {
+    for (const totals of areasOfComuni[i]!) totals.addComune(comune.population, km[i]!)
+  })
   const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
   return { italy: italy.result(), regions: done(regions), provinces: done(provinces), km, weeklyHoursByPoint }
 }

@@ -124,13 +124,12 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const rows = deps
-      .snapshot()
-      .points.filter((point) => report.weeklyHoursByPoint.has(point.id) && area.holds({ region: point.region?.istat ?? null, province: point.province ?? null }))
-      .map((point) => {
-        const hours = report.weeklyHoursByPoint.get(point.id)!
-        return [point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM]
-      })
+    const rows: (string | number | boolean | null)[][] = []
+    for (const point of deps.snapshot().records.each()) {
+      const hours = report.weeklyHoursByPoint.get(point.id)
+      if (hours === undefined || !area.holds({ region: point.region?.istat ?? null, province: point.province ?? null })) continue
+      rows.push([point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM])
+    }
     const file = csvFile(csvTable(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'], rows), fileName('ore-settimanali', area))
     return c.body(file.body, 200, file.headers)
   })

@@ -31,6 +31,15 @@ const bruteWithin = (radius: number, inArea: (c: (typeof comuni)[number]) => boo
 describe('coverage', () => {
   const report = coverageReport(comuni, points, TODAY)
 
+  it('reads the points in one pass, so a lazy snapshot can hand them over one at a time: the same report from a generator', () => {
+    function* once() {
+      yield* points
+    }
+    expect(coverageReport(comuni, once(), TODAY)).toEqual(report)
+    // Areas keep the comuni's order, as before the single pass.
+    expect([...coverageReport(comuni, once(), TODAY).regions.keys()]).toEqual([...new Set(comuni.map((c) => c.regionIstat))])
+  })
+
   it('measures every comune as a linear scan does, and counts the residents within 5, 10 and 20 km for Italy, every region and every province', () => {
     for (const radius of COVERAGE_RADII_KM) {
       expect(report.italy.within[radius].residents, `Italy ${radius} km`).toBe(bruteWithin(radius, () => true))

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { lazyJsonRecords } from '../../../shared/geo/point-record-store.ts'
+import { Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
+import { generateRegistry } from './fixtures.ts'
+
+function storeOf(records: readonly PointRecord[], keep: number) {
+  const column = new Utf8ColumnBuilder(records.length, 512)
+  for (const record of records) {
+    column.write(JSON.stringify(record))
+    column.next()
+  }
+  return lazyJsonRecords(column.finish(), { keep })
+}
+
+const records = generateRegistry({ points: 40, seed: 3, today: '2026-12-06' })
+
+describe('lazyJsonRecords', () => {
+  it('keeps at most `keep` records decoded, letting go of the least recently used, and decodes an evicted one again', () => {
+    const store = storeOf(records, 10)
+    const decodedFirst = Array.from({ length: 10 }, (_, i) => store.get(i))
+    expect(store.get(0)).toBe(decodedFirst[0]) // used again: now the most recent
+    for (let i = 10; i < 19; i++) store.get(i) // nine newer ones: 0 is still within the ten kept
+    expect(store.get(0)).toBe(decodedFirst[0])
+    const evicted = store.get(1) // untouched since: let go, decoded again
+    expect(evicted).not.toBe(decodedFirst[1])
+    expect(evicted).toEqual(records[1])
+  })
+
+  it('gives every record through all() on a store larger than its bound, without evicting the recently used', () => {
+    const store = storeOf(records, 10)
+    const hot = store.get(5)
+    const all = store.all()
+    expect(all).toEqual(records)
+    expect(all[5]).toBe(hot)
+    expect(store.get(5)).toBe(hot)
+    expect(store.all()).not.toBe(all) // the caller alone holds it
+  })
+
+  it('hands every record over one at a time through each(), keeping none of them beyond its bound and leaving the recently used in place', () => {
+    const store = storeOf(records, 10)
+    const hot = store.get(7)
+    const seen: PointRecord[] = []
+    for (const record of store.each()) seen.push(record)
+    expect(seen).toEqual(records)
+    expect(seen[7]).toBe(hot)
+    expect(store.get(7)).toBe(hot)
+    expect(store.get(30)).not.toBe(seen[30]) // handed over, not kept
+  })
+
+  it('keeps every record of a store within its bound, the same objects through get and all', () => {
+    const store = storeOf(records, 40)
+    const all = store.all()
+    expect(all).toEqual(records)
+    expect(store.all()).toBe(all)
+    for (let i = 0; i < 40; i++) expect(store.get(i)).toBe(all[i])
+  })
+})
