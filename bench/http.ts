@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { build } from 'esbuild'
 import { createInterface } from 'node:readline'
 import { isMain, verdict } from './bench-support.ts'
+import { HTTP_BENCH_SERVICE, httpBenchPositions } from './http-positions.ts'
 
 /**
  * HTTP throughput of `GET /v1/points?near=…&service=…&limit=10` against a bare Hono JSON route,
@@ -14,12 +15,6 @@ const TARGET_RATIO = 0.7
 const TARGET_FULL_SAME_BYTES = 0.8
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 6)
 
-// A fixed spread of positions over Italy, so answers are not one cached computation.
-function positions(count: number): string[] {
-  let seed = 42
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
-  return Array.from({ length: count }, () => `${(37.5 + random() * 8.5).toFixed(4)},${(8 + random() * 10).toFixed(4)}`)
-}
 
 async function load(url: string, paths: string[]) {
   let i = 0
@@ -41,14 +36,18 @@ export async function runHttpBench(): Promise<string> {
       createInterface({ input: child.stdout! }).once('line', resolve)
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
     })
-    const { appPort, barePort, sampleBytes } = JSON.parse(firstLine) as { appPort: number; barePort: number; sampleBytes: number }
-    const nearPaths = positions(200).map((p) => `/v1/points?near=${p}&service=formazione_gruppo&limit=10`)
+    const { appPort, barePort, sampleBytes, rawIndexUs } = JSON.parse(firstLine) as { appPort: number; barePort: number; sampleBytes: number; rawIndexUs: number }
+    const nearPaths = httpBenchPositions(200).map(({ lat, lon }) => `/v1/points?near=${lat},${lon}&service=${HTTP_BENCH_SERVICE}&limit=10`)
     await load(`http://127.0.0.1:${appPort}`, nearPaths.slice(0, 20)) // warm-up: JIT, caches
     const bare = await load(`http://127.0.0.1:${barePort}`, ['/bare'])
     const sameSize = await load(`http://127.0.0.1:${barePort}`, ['/bare-same-size'])
     const real = await load(`http://127.0.0.1:${appPort}`, nearPaths)
     const compact = await load(`http://127.0.0.1:${appPort}`, nearPaths.map((path) => `${path}&view=compact`))
     const ratio = compact.rps / bare.rps
+    // What no route that walks the index can beat: the bare route's time per request plus one raw
+    // geokdbush query (the engine's own baseline, issue 12 target 1), measured in the server process.
+    const bareUs = 1e6 / bare.rps
+    const ceiling = bareUs / (bareUs + rawIndexUs)
     const fullRatio = real.rps / sameSize.rps
     return [
       '## HTTP (autocannon, loopback, 50 connections, ' + `${DURATION_S} s each)`,
@@ -57,6 +56,7 @@ export async function runHttpBench(): Promise<string> {
       `bare route serving a constant real answer (${sampleBytes} bytes, 10 full points): ${Math.round(sameSize.rps)} req/s, p99 ${sameSize.p99} ms`,
       `… &view=compact: ${Math.round(compact.rps)} req/s, p99 ${compact.p99} ms, errors ${compact.errors}`,
       `ratio compact / bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${verdict(ratio, TARGET_RATIO, true)})`,
+      `  ceiling for any route that runs one raw index query: ${ceiling.toFixed(2)} of the bare route (bare ${bareUs.toFixed(1)} µs a request + raw geokdbush around() with the service bits ${rawIndexUs.toFixed(1)} µs, same positions, same server process)`,
       `ratio full / bare with the same bytes: ${fullRatio.toFixed(2)} (target ≥ ${TARGET_FULL_SAME_BYTES}: ${verdict(fullRatio, TARGET_FULL_SAME_BYTES, true)}; what parsing, the query and assembly cost beyond the payload)`,
       `ratio full / bare: ${(real.rps / bare.rps).toFixed(2)}`,
     ].join('\n')
