@@ -33,17 +33,19 @@ export function httpExchange(
   })
 }
 
+/** Statuses whose body is read whole (the objects and secrets we fetch); others may declare a length and send none. */
+const PREALLOCATED_STATUSES = new Set([200, 206])
+
 /**
  * The body in one buffer. With a Content-Length (S3 always sends one) the buffer is allocated once
  * and each chunk copied in as it arrives, so reading a 130 MiB snapshot holds 130 MiB and one
  * chunk, not the chunks and their concatenation (twice the size, at the cold start's peak).
  */
 function collect(response: IncomingMessage): Promise<Uint8Array> {
-  const declared = Number(response.headers['content-length'])
-  let body = Number.isSafeInteger(declared) && declared >= 0 ? new Uint8Array(declared) : undefined
-  const chunks: Buffer[] = []
-  let length = 0
   return new Promise((resolve, reject) => {
+    let body = preallocated(response)
+    const chunks: Buffer[] = []
+    let length = 0
     response.on('data', (chunk: Buffer) => {
       if (body && length + chunk.byteLength <= body.byteLength) body.set(chunk, length)
       else {
@@ -55,7 +57,8 @@ function collect(response: IncomingMessage): Promise<Uint8Array> {
       length += chunk.byteLength
     })
     response.on('end', () => {
-      // A body shorter than declared is returned as received: the caller compares the lengths.
+      // Node rejects a body cut short of its Content-Length ('aborted'); ending short here means a
+      // status without a body, given whole as what was received.
       if (body) return resolve(length === body.byteLength ? body : body.slice(0, length))
       const joined = new Uint8Array(length)
       let offset = 0
@@ -67,4 +70,16 @@ function collect(response: IncomingMessage): Promise<Uint8Array> {
     })
     response.on('error', reject)
   })
+}
+
+/** A buffer of the declared length for a body read whole, or undefined: then chunks are joined at the end. */
+function preallocated(response: IncomingMessage): Uint8Array | undefined {
+  const declared = Number(response.headers['content-length'])
+  if (!PREALLOCATED_STATUSES.has(response.statusCode ?? 0) || !Number.isSafeInteger(declared) || declared < 0) return undefined
+  try {
+    return new Uint8Array(declared)
+  } catch {
+    // A length no buffer can hold: read what actually comes, which fails on its own if it is that big.
+    return undefined
+  }
 }

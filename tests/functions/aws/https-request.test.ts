@@ -11,6 +11,13 @@ let server: Server
 let origin: string
 beforeAll(async () => {
   server = createServer((request, response) => {
+    if (request.url === '/not-modified') return void response.writeHead(304, { 'Content-Length': 200 * 2 ** 20 }).end()
+    if (request.url === '/absurd-length' || request.url === '/short') {
+      // Declares more than it sends, then hangs up.
+      response.writeHead(200, { 'Content-Length': request.url === '/short' ? 1_000 : 1e15 })
+      response.write(BODY.subarray(0, 100))
+      return void setTimeout(() => response.socket?.destroy(), 20)
+    }
     const declared = request.url === '/with-length'
     response.writeHead(200, declared ? { 'Content-Length': BODY.byteLength } : {})
     // In small pieces, some after a pause, so the client receives many chunks.
@@ -38,5 +45,17 @@ describe('httpExchange', () => {
     // The snapshot decoder lays typed arrays over the body's buffer.
     expect(answer.body.byteOffset).toBe(0)
     expect(answer.body.buffer.byteLength).toBe(BODY.byteLength)
+  })
+
+  it('gives a status without a body an empty body, without allocating the length it declares', async () => {
+    const before = process.memoryUsage().arrayBuffers
+    const answer = await httpExchange(new URL('/not-modified', origin), { method: 'GET', headers: {} })
+    expect(answer.status).toBe(304)
+    expect(answer.body.byteLength).toBe(0)
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 2 ** 20)
+  })
+
+  it.each(['/short', '/absurd-length'])('rejects a body cut short of its Content-Length (%s), never an uncaught error', async (path) => {
+    await expect(httpExchange(new URL(path, origin), { method: 'GET', headers: {} })).rejects.toThrow()
   })
 })
