@@ -12,18 +12,25 @@ export interface PointRecordStore {
   /** Every record; on a lazy store this decodes all of them (once, within its bound of decoded records). */
   all(): readonly PointRecord[]
   /**
-   * Every record in index order, one at a time: on a lazy store beyond its bound, each is let go
-   * once the caller moves on, so a pass over a large registry holds one record, not all of them.
+   * The records from index `from` to before `to` (all of them by default), in index order, one at
+   * a time: on a lazy store beyond its bound, each is let go once the caller moves on, so a pass
+   * over a large registry holds one record, not all of them, and leaves the recently used ones
+   * decoded.
    */
-  each(): Iterable<PointRecord>
+  each(from?: number, to?: number): Iterable<PointRecord>
 }
 
 export function inMemoryRecords(records: readonly PointRecord[]): PointRecordStore {
-  return { size: records.length, get: (index) => records[index]!, all: () => records, each: () => records }
+  return {
+    size: records.length,
+    get: (index) => records[index]!,
+    all: () => records,
+    each: (from = 0, to = records.length) => (from === 0 && to >= records.length ? records : records.slice(from, to)),
+  }
 }
 
 /**
- * How many decoded records a lazy store keeps, most recently used first out last. Today's
+ * How many decoded records a lazy store keeps; the least recently used goes first. Today's
  * registry (3,000 points) stays decoded whole; a larger one no longer grows the read function
  * with every record it ever served: `npm run bench -- infra` measured a 100,000-point registry
  * reach 974 MiB of the function's 1,024 when every record stayed decoded, with the caches keyed by
@@ -60,9 +67,8 @@ export function lazyJsonRecords(json: Utf8Column, { keep = DECODED_RECORDS_KEPT 
     // A store within the bound keeps them all anyway; a larger one hands out a list the caller
     // alone holds, leaving the recently used records in place.
     all: () => (bounded ? Array.from({ length: size }, (_, i) => decoded.get(i) ?? parse(i)) : (everything ??= Array.from({ length: size }, (_, i) => get(i)))),
-    each: function* () {
-      if (!bounded) return yield* (everything ??= Array.from({ length: size }, (_, i) => get(i)))
-      for (let i = 0; i < size; i++) yield decoded.get(i) ?? parse(i)
+    each: function* (from = 0, to = size) {
+      for (let i = Math.max(0, from); i < Math.min(size, to); i++) yield bounded ? (decoded.get(i) ?? parse(i)) : get(i)
     },
   }
 }

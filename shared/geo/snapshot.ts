@@ -86,7 +86,11 @@ export interface Snapshot {
   readonly siteCount: number
   /** Indexed places: sites with a location, one per distinct upcoming stop place of a mobile unit. */
   readonly placeCount: number
-  /** Every point, sorted by id. On a deserialised snapshot reading this decodes them all; queries never do. */
+  /**
+   * Every point, sorted by id. On a deserialised snapshot reading this decodes them all, and on one
+   * above the decoded-records bound decodes them again at every read: a pass over the registry
+   * takes `records.each()`; queries never read this.
+   */
   readonly points: readonly PointRecord[]
   /** Point ids in index order (sorted). Reading this decodes them all (once); lookups use `ids`. */
   readonly pointIds: readonly string[]

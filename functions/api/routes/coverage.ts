@@ -124,6 +124,8 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
+    // One record at a time: on a registry above the decoded-records bound (10,000) each request
+    // parses them again, the price of a download that is not held in memory between requests.
     const rows: (string | number | boolean | null)[][] = []
     for (const point of deps.snapshot().records.each()) {
       const hours = report.weeklyHoursByPoint.get(point.id)

@@ -158,8 +158,8 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     if (page < 1 || (first >= snapshot.pointCount && page !== 1)) return c.body('Not found', 404)
     const origin = originOf(c)
     const urls: string[] = page === 1 ? [`<url><loc>${escapeHtml(`${origin}/`)}</loc></url>`, `<url><loc>${escapeHtml(`${origin}/statistiche`)}</loc></url>`] : []
-    for (let p = first; p < Math.min(snapshot.pointCount, first + SITEMAP_PAGE_SIZE); p++) {
-      const point = snapshot.records.get(p)
+    // One record at a time, leaving the records the API serves decoded (a page is 40,000 points).
+    for (const point of snapshot.records.each(first, first + SITEMAP_PAGE_SIZE)) {
       // A closed point keeps its page (links to it still answer) but is no longer offered to search engines.
       if (point.status === 'closed') continue
       urls.push(`<url><loc>${escapeHtml(`${origin}${pointPath(point)}`)}</loc><lastmod>${point.updated_at.slice(0, 10)}</lastmod></url>`)

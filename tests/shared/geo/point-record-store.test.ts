@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lazyJsonRecords } from '../../../shared/geo/point-record-store.ts'
+import { inMemoryRecords, lazyJsonRecords } from '../../../shared/geo/point-record-store.ts'
 import { Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { generateRegistry } from './fixtures.ts'
@@ -46,6 +46,9 @@ describe('lazyJsonRecords', () => {
     expect(seen[7]).toBe(hot)
     expect(store.get(7)).toBe(hot)
     expect(store.get(30)).not.toBe(seen[30]) // handed over, not kept
+    expect([...store.each(12, 17)]).toEqual(records.slice(12, 17))
+    expect([...store.each(35, 1_000)]).toEqual(records.slice(35))
+    expect([...inMemoryRecords(records).each(12, 17)]).toEqual(records.slice(12, 17))
   })
 
   it('keeps every record of a store within its bound, the same objects through get and all', () => {
