@@ -5,7 +5,7 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 /**
  * ISO 8601 with the Europe/Rome offset of that instant (`2026-03-29T03:00:00+02:00`): what the
  * API promises for every time it returns, so a reader sees the local wall clock and the offset.
- * Built on the cached Rome clock of `rome-time.ts`, so the process keeps a single Intl formatter.
+ * Built on the Rome clock of `rome-time.ts` (arithmetic within the EU summer-time rule's years).
  * Seconds are truncated; Rome's offsets are whole minutes, so the seconds read as in UTC.
  */
 export function toRomeIso(at: Date): string {

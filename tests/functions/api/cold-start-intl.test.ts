@@ -8,10 +8,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
  * answering nearest queries, open now included, touches none of them. The modules are loaded
  * after the count starts, as on a cold start.
  */
-const real = { DateTimeFormat: Intl.DateTimeFormat, NumberFormat: Intl.NumberFormat, Collator: Intl.Collator, localeCompare: String.prototype.localeCompare }
+const real = {
+  DateTimeFormat: Intl.DateTimeFormat,
+  NumberFormat: Intl.NumberFormat,
+  Collator: Intl.Collator,
+  localeCompare: String.prototype.localeCompare,
+  numberToLocaleString: Number.prototype.toLocaleString,
+  dateToLocaleString: Date.prototype.toLocaleString,
+  dateToLocaleDateString: Date.prototype.toLocaleDateString,
+  dateToLocaleTimeString: Date.prototype.toLocaleTimeString,
+}
 afterEach(() => {
   Object.assign(Intl, { DateTimeFormat: real.DateTimeFormat, NumberFormat: real.NumberFormat, Collator: real.Collator })
   String.prototype.localeCompare = real.localeCompare
+  Number.prototype.toLocaleString = real.numberToLocaleString
+  Object.assign(Date.prototype, { toLocaleString: real.dateToLocaleString, toLocaleDateString: real.dateToLocaleDateString, toLocaleTimeString: real.dateToLocaleTimeString })
 })
 
 function countIcuUses(): string[] {
@@ -27,6 +38,18 @@ function countIcuUses(): string[] {
   String.prototype.localeCompare = function (this: string, ...args: Parameters<string['localeCompare']>) {
     uses.push('localeCompare')
     return real.localeCompare.apply(this, args)
+  }
+  // These format through ICU too (a Date's and a number's locale strings).
+  Number.prototype.toLocaleString = function (this: number, ...args: Parameters<number['toLocaleString']>) {
+    uses.push('Number#toLocaleString')
+    return real.numberToLocaleString.apply(this, args)
+  }
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) {
+    const original = Date.prototype[name]
+    Date.prototype[name] = function (this: Date, ...args: Parameters<Date['toLocaleString']>) {
+      uses.push(`Date#${name}`)
+      return original.apply(this, args)
+    }
   }
   return uses
 }
@@ -50,6 +73,8 @@ describe('nearest answers on a cold start', () => {
     expect(uses).toEqual([])
     new Intl.DateTimeFormat('it', { timeZone: 'Europe/Rome' })
     'a'.localeCompare('b')
-    expect(uses).toEqual(['new Intl.DateTimeFormat', 'localeCompare'])
+    ;(1).toLocaleString('it')
+    new Date(0).toLocaleDateString('it')
+    expect(uses).toEqual(['new Intl.DateTimeFormat', 'localeCompare', 'Number#toLocaleString', 'Date#toLocaleDateString'])
   })
 })
