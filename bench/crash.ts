@@ -10,6 +10,7 @@ import { openLocalRegistry } from '../functions/local/open-local-registry.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { stableStringify } from '../shared/util/stable-json.ts'
 import { isMain } from './bench-support.ts'
+import { lehmer } from './positions.ts'
 import { startLocalServer } from './local-server.ts'
 
 /**
@@ -93,8 +94,7 @@ export async function runCrashBench(): Promise<string> {
     lines.push(`clean import: ${(clean.ms / 1000).toFixed(1)} s (exit ${clean.code})`)
 
     const crashedDir = join(scratch, 'crashed')
-    let seed = 20_000
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = lehmer(20_000)
     const kills: string[] = []
     for (let k = 0; k < KILLS; k++) {
       // Anywhere from the start-up to the end of a whole import: reading, writing, bumping.

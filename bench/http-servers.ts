@@ -12,12 +12,13 @@ import type { PointRecord } from '../shared/schemas/point.ts'
 import type { AddressInfo } from 'node:net'
 import { around } from 'geokdbush'
 import { SERVICES } from '../shared/vocabulary.ts'
-import { HTTP_BENCH_SERVICE, httpBenchPositions } from './http-positions.ts'
+import { HTTP_BENCH_SERVICE, positionsOverItaly } from './positions.ts'
 
 /**
  * The two servers the HTTP benchmark compares, in a child process of their own so the load
  * generator does not share their event loop: the real app on the demo registry, and a bare Hono
- * JSON route served the same way (@hono/node-server). Prints their ports as one JSON line.
+ * JSON route served the same way (@hono/node-server). Prints their ports, the size of a real answer
+ * and the raw index query's time as one JSON line.
  */
 const comuni = loadComuni()
 const records = generateDemoRegistry(comuni).map((d) => ({ ...d, version: 1, updated_at: '2026-11-01T08:00:00.000Z' }) as PointRecord)
@@ -44,7 +45,7 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
 const t = snapshot.tables
 const bit = 2 ** SERVICES.indexOf(HTTP_BENCH_SERVICE)
 const serviceBits = Uint32Array.from(t.placePoint, (point) => t.pointServices[point]!)
-const positions = httpBenchPositions(200)
+const positions = positionsOverItaly(200)
 const rounds = Array.from({ length: 7 }, () => {
   const start = performance.now()
   for (let repeat = 0; repeat < 20; repeat++) for (const q of positions) around(t.index, q.lon, q.lat, 10, Infinity, (i: number) => (serviceBits[i]! & bit) !== 0)

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { build } from 'esbuild'
 import { createInterface } from 'node:readline'
 import { isMain, verdict } from './bench-support.ts'
-import { HTTP_BENCH_SERVICE, httpBenchPositions } from './http-positions.ts'
+import { HTTP_BENCH_SERVICE, positionsOverItaly } from './positions.ts'
 
 /**
  * HTTP throughput of `GET /v1/points?near=…&service=…&limit=10` against a bare Hono JSON route,
@@ -37,7 +37,7 @@ export async function runHttpBench(): Promise<string> {
       child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
     })
     const { appPort, barePort, sampleBytes, rawIndexUs } = JSON.parse(firstLine) as { appPort: number; barePort: number; sampleBytes: number; rawIndexUs: number }
-    const nearPaths = httpBenchPositions(200).map(({ lat, lon }) => `/v1/points?near=${lat},${lon}&service=${HTTP_BENCH_SERVICE}&limit=10`)
+    const nearPaths = positionsOverItaly(200).map(({ lat, lon }) => `/v1/points?near=${lat},${lon}&service=${HTTP_BENCH_SERVICE}&limit=10`)
     await load(`http://127.0.0.1:${appPort}`, nearPaths.slice(0, 20)) // warm-up: JIT, caches
     const bare = await load(`http://127.0.0.1:${barePort}`, ['/bare'])
     const sameSize = await load(`http://127.0.0.1:${barePort}`, ['/bare-same-size'])

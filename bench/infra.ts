@@ -28,7 +28,9 @@ import { READ_API_MEMORY_MIB } from '../infra/function-memory.ts'
 import { EXPORT_PAGE } from '../shared/schemas/points-query.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { pointPath } from '../shared/text/page-paths.ts'
+import { SITEMAP_PAGE_SIZE } from '../functions/api/routes/pages.ts'
 import { isMain, REPO_ROOT, verdict } from './bench-support.ts'
+import { positionsOverItaly } from './positions.ts'
 
 const TODAY = '2026-11-23'
 const COLD_START_RUNS = 7
@@ -107,29 +109,32 @@ function apiEvent(path: string, query: string) {
 
 /**
  * Every read route the function serves, each with its largest answers: nearest queries with each
- * filter, export pages of the most rows a page allows in every region, the OpenAPI document, the
- * gazetteer's routes, coverage, sitemaps and server-rendered pages.
+ * filter, export pages of the most rows a page allows in every region, coverage and its files,
+ * the OpenAPI document and its page, the gazetteer's routes, changes, calendars, every sitemap
+ * file and server-rendered pages.
  */
 function readRouteMix(records: readonly PointRecord[]): { path: string; query: string }[] {
-  let seed = 7
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
   const regions = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'))
   const mix: { path: string; query: string }[] = []
-  for (let i = 0; i < 200; i++) {
-    const near = `near=${(37.5 + random() * 8.5).toFixed(4)},${(8 + random() * 10).toFixed(4)}`
+  positionsOverItaly(200, 7).forEach(({ lat, lon }, i) => {
+    const near = `near=${lat},${lon}`
     const variant = ['&limit=10', '&service=formazione_gruppo&limit=50', '&open_now=true&limit=20', '&limit=50&view=compact', '&q=biblioteca&limit=20'][i % 5]
     mix.push({ path: '/v1/points', query: near + variant })
-  }
+  })
   for (const region of regions) {
     mix.push({ path: '/v1/points.csv', query: `region=${region}&limit=${EXPORT_PAGE.maxRows}` })
     mix.push({ path: '/v1/points.geojson', query: `region=${region}&limit=${EXPORT_PAGE.maxRows}` })
     mix.push({ path: '/v1/points', query: `region=${region}&limit=50` })
   }
-  for (const region of ['01', '09', '12']) mix.push({ path: '/v1/coverage', query: `region=${region}` })
-  for (const path of ['/v1/openapi.json', '/v1/regions', '/v1/regions.csv', '/sitemap.xml', '/sitemap-punti-1.xml', '/sitemap-territorio.xml']) mix.push({ path, query: '' })
+  for (const region of ['01', '09', '12']) {
+    for (const path of ['/v1/coverage', '/v1/coverage.csv', '/v1/coverage/comuni', '/v1/coverage/comuni.csv', '/v1/coverage/points.csv', '/v1/coverage/gaps', '/v1/coverage/gaps.csv']) mix.push({ path, query: `region=${region}` })
+  }
+  const sitemapPages = Array.from({ length: Math.ceil(records.length / SITEMAP_PAGE_SIZE) }, (_, i) => `/sitemap-punti-${i + 1}.xml`)
+  for (const path of ['/v1/openapi.json', '/v1/docs', '/v1/regions', '/v1/regions.csv', '/v1/changes', '/robots.txt', '/sitemap.xml', ...sitemapPages, '/sitemap-territorio.xml']) mix.push({ path, query: '' })
   for (const q of ['roma', 'reggio', '00184']) mix.push({ path: '/v1/places', query: `q=${q}` })
-  for (const record of records.slice(0, 20)) mix.push({ path: pointPath(record), query: '' }, { path: `/v1/points/${record.id}`, query: '' })
+  for (const record of records.slice(0, 20)) mix.push({ path: pointPath(record), query: '' }, { path: `/v1/points/${record.id}`, query: '' }, { path: `/v1/points/${record.id}.ics`, query: '' })
   for (const path of ['/comuni/roma-rm', '/regioni/toscana', '/province/PG']) mix.push({ path, query: '' })
+  // Left out: /healthz, which answers 503 on the bench's snapshot (built on a fixed past day, so stale).
   return mix
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isMain } from './bench-support.ts'
 import { startLocalServer } from './local-server.ts'
+import { positionsOverItaly } from './positions.ts'
 
 /**
  * Reliability under load (issue 8): `npm start` as a user runs it, loaded from this process by
@@ -15,17 +16,9 @@ import { startLocalServer } from './local-server.ts'
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60)
 const CONNECTIONS = 200
 
-function seeded(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
-}
-
 function nearPaths(count: number): string[] {
-  const random = seeded(42)
   const services = ['assistenza_individuale', 'formazione_gruppo', 'formazione_online']
-  return Array.from({ length: count }, (_, i) => {
-    const near = `${(37.5 + random() * 8.5).toFixed(4)},${(8 + random() * 10).toFixed(4)}`
-    return `/v1/points?near=${near}&service=${services[i % services.length]}&limit=10${i % 4 === 0 ? '&open_now=true' : ''}`
-  })
+  return positionsOverItaly(count).map(({ lat, lon }, i) => `/v1/points?near=${lat},${lon}&service=${services[i % services.length]}&limit=10${i % 4 === 0 ? '&open_now=true' : ''}`)
 }
 
 function exportPaths(): string[] {
