@@ -63,19 +63,7 @@ const event = ${JSON.stringify(firstEvent())}
 const response = await handler(event, {})
 process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.statusCode }))
 `
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`cold start of ${bundle} exited with ${code}`))
-      // The handler logs JSON lines to stdout too; the result is the last line.
-      const last = out.trim().split('\n').at(-1)!
-      const tail = last.slice(last.lastIndexOf('{"ms"'))
-      resolve(JSON.parse(tail) as { ms: number; status: number })
-    })
-  })
+  return resultOfScript(script, env, 'ms', `cold start of ${bundle}`)
 }
 
 function firstEvent() {
@@ -158,15 +146,23 @@ for (const event of JSON.parse(readFileSync(${JSON.stringify(eventsFile)}, 'utf8
 }
 process.stdout.write(JSON.stringify({ peakMiB: peakMiB(), afterColdStartMiB, statuses }))
 `
+  return resultOfScript(script, env, 'peakMiB', `the memory run of ${bundle}`)
+}
+
+/**
+ * Runs `script` as an ES module in a fresh node process and gives back the JSON object it wrote
+ * last, the one that starts with `key`: the handler logs JSON lines to stdout too.
+ */
+function resultOfScript<T>(script: string, env: Record<string, string>, key: string, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', reject)
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`the memory run of ${bundle} exited with ${code}`))
+      if (code !== 0) return reject(new Error(`${what} exited with ${code}`))
       const last = out.trim().split('\n').at(-1)!
-      resolve(JSON.parse(last.slice(last.lastIndexOf('{"peakMiB"'))))
+      resolve(JSON.parse(last.slice(last.lastIndexOf(`{"${key}"`))) as T)
     })
   })
 }
