@@ -33,8 +33,9 @@ export function inMemoryRecords(records: readonly PointRecord[]): PointRecordSto
  * How many decoded records a lazy store keeps; the least recently used goes first. Today's
  * registry (3,000 points) stays decoded whole; a larger one no longer grows the read function
  * with every record it ever served: `npm run bench -- infra` measured a 100,000-point registry
- * reach 974 MiB of the function's 1,024 when every record stayed decoded, with the caches keyed by
- * record (presented JSON, export rows), which let go of an evicted record's entries with it.
+ * at 1,211 MiB, beyond the function's 1,024, when every record stayed decoded (580–694 MiB with
+ * this bound and the snapshot read into one buffer). The caches keyed by record (presented
+ * JSON, export rows) let go of an evicted record's entries with it.
  */
 export const DECODED_RECORDS_KEPT = 10_000
 
