@@ -113,6 +113,7 @@ export class PuntoVicinoStack extends Stack {
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,
       apiFunction: this.api.function,
+      apiMemoryMiB: this.api.memoryMiB,
       indexerFunction: this.indexer.function,
       writeFunction: this.writeApi.function,
       apiAccessLogs: this.api.accessLogs,

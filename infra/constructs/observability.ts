@@ -12,7 +12,10 @@ import { INDEXER_METRICS } from '../../functions/lambda/indexer-metrics.ts'
 
 export interface ObservabilityProps {
   readonly httpApi: apigwv2.IHttpApi
-  readonly apiFunction: lambda.IFunction
+  /** The read API's function: its throttles, and its memory from the resident size its request lines carry. */
+  readonly apiFunction: lambda.Function
+  /** The read function's memory setting, in MiB: its memory alarm fires at 80% of it. */
+  readonly apiMemoryMiB: number
   readonly indexerFunction: lambda.IFunction
   readonly indexerDeadLetters: sqs.IQueue
   /** The operators' write function: its 5xx answers and errors. */
@@ -37,13 +40,14 @@ export interface ObservabilityProps {
 export class Observability extends Construct {
   public readonly topic: sns.Topic
   public readonly alarms: Record<
-    'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge' | 'invalidRegistryItems' | 'writeServerErrors' | 'writeErrors' | 'rejectedOperatorTokens',
+    'apiServerErrors' | 'apiLatencyP99' | 'apiThrottles' | 'apiMemory' | 'indexerThrottles' | 'indexerErrors' | 'indexerDeadLetters' | 'indexerStreamAge' | 'invalidRegistryItems' | 'writeServerErrors' | 'writeErrors' | 'rejectedOperatorTokens',
     cloudwatch.Alarm
   >
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id)
-    const { httpApi, apiFunction, indexerFunction, indexerDeadLetters, writeFunction, apiAccessLogs, rejectedTokensPer5Min = 50, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
+    const { httpApi, apiFunction, apiMemoryMiB, indexerFunction, indexerDeadLetters, writeFunction, apiAccessLogs, rejectedTokensPer5Min = 50, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
+    if (!(Number.isInteger(apiMemoryMiB) && apiMemoryMiB >= 128)) throw new Error(`Observability: apiMemoryMiB must be the read function's memory in whole MiB (at least 128), got ${apiMemoryMiB}`)
     if (!(serverErrorRatePercent > 0 && serverErrorRatePercent <= 100)) {
       throw new Error(`Observability: serverErrorRatePercent must be above 0 and at most 100, got ${serverErrorRatePercent}`)
     }
@@ -87,11 +91,26 @@ export class Observability extends Construct {
     const countLines = (name: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern) =>
       new logs.MetricFilter(this, `${name}Filter`, { logGroup, filterPattern: pattern, metricNamespace: 'PuntoVicino', metricName: name, metricValue: '1', defaultValue: 0 }).metric({ period: fiveMinutes, statistic: 'Sum' })
     const writeServerErrors = countLines('WriteServerErrors', writeFunction.logGroup, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.status', '>=', 500)))
+    // The read function's resident memory, from its request lines (rss_mib, read at most every 10 s):
+    // a registry that grows, or a leak, shows here before Lambda stops an instance out of memory.
+    const apiMemory = new logs.MetricFilter(this, 'ReadFunctionMemoryFilter', {
+      logGroup: apiFunction.logGroup,
+      filterPattern: logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.rss_mib', '>', 0)),
+      metricNamespace: 'PuntoVicino',
+      metricName: 'ReadFunctionMemoryMiB',
+      metricValue: '$.rss_mib',
+    }).metric({ period: fiveMinutes, statistic: 'Maximum' })
     const rejectedTokens = countLines('RejectedOperatorTokens', apiAccessLogs, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.path', '=', '/v1/admin/*'), logs.FilterPattern.numberValue('$.status', '=', 401)))
 
     this.alarms = {
       apiServerErrors: alarm('ApiServerErrorRate', `More than ${serverErrorRatePercent}% of API answers were 5xx over 5 minutes`, serverErrorRate, serverErrorRatePercent),
       apiLatencyP99: alarm('ApiLatencyP99', `API p99 latency above ${p99LatencyMs} ms for 3 periods of 5 minutes`, httpApi.metricLatency({ period: fiveMinutes, statistic: 'p99' }), p99LatencyMs, 3),
+      apiMemory: alarm(
+        'ApiMemory',
+        `A read function instance used 80% or more of its ${apiMemoryMiB} MiB: raise READ_API_MEMORY_MIB (infra/function-memory.ts) before Lambda stops instances out of memory; npm run bench -- infra measures the peak`,
+        apiMemory,
+        Math.round(0.8 * apiMemoryMiB),
+      ),
       apiThrottles: alarm('ApiThrottles', 'The read API function was throttled (concurrency limit reached)', apiFunction.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1),
       indexerThrottles: alarm('IndexerThrottles', 'The indexer was throttled', indexerFunction.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1),
       indexerErrors: alarm('IndexerErrors', 'The indexer failed a rebuild (it will retry; the API keeps the previous snapshot)', indexerFunction.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 1),

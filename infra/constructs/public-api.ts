@@ -59,6 +59,8 @@ export const API_ACCESS_LOG_FIELDS = {
  */
 export class PublicApi extends Construct {
   public readonly function: lambda.Function
+  /** The function's memory setting, in MiB (the memory alarm's reference). */
+  public readonly memoryMiB: number
   public readonly httpApi: apigwv2.HttpApi
   public readonly stage: apigwv2.HttpStage
   public readonly cursorSecret: secretsmanager.Secret
@@ -76,6 +78,7 @@ export class PublicApi extends Construct {
     super(scope, id)
     const { snapshots, codeDir, memoryMiB = READ_API_MEMORY_MIB, timeout = Duration.seconds(10), rateLimit = 500, burstLimit = 1000, exportRateLimit = 20, exportBurstLimit = 40 } = props
     checkMemory('PublicApi', memoryMiB)
+    this.memoryMiB = memoryMiB
     if (timeout.toSeconds() > 29) throw new Error(`PublicApi: timeout must be at most 29 seconds (API Gateway gives up at 30), got ${timeout.toSeconds()}`)
     if (!(rateLimit > 0)) throw new Error(`PublicApi: rateLimit must be a positive number of requests per second, got ${rateLimit}`)
     if (!Number.isInteger(burstLimit) || burstLimit < 1) throw new Error(`PublicApi: burstLimit must be a whole number ≥ 1, got ${burstLimit}`)

@@ -5,6 +5,20 @@ export const jsonLinesToStdout: LogSink = (line) => process.stdout.write(`${JSON
 
 const COORDINATE_PARAMS = new Set(['near', 'bbox'])
 
+/** How often the resident memory the request lines carry is read again: reading it costs a system call. */
+const RESIDENT_SAMPLE_MS = 10_000
+let resident = { at: Number.NEGATIVE_INFINITY, mib: 0 }
+
+/**
+ * The process's resident memory in MiB, read at most every 10 s. On AWS a metric filter turns it
+ * into the read function's memory metric and its alarm (infra/constructs/observability.ts): Lambda
+ * reports a function's memory only in its platform logs, which the stack keeps at WARN.
+ */
+function residentMiB(now: number): number {
+  if (now - resident.at >= RESIDENT_SAMPLE_MS) resident = { at: now, mib: Math.round(process.memoryUsage.rss() / 2 ** 20) }
+  return resident.mib
+}
+
 /**
  * A caller's position is personal data: logs keep it to 2 decimals (about 1 km), enough to see
  * where demand comes from and no more. Every other parameter is logged as sent.
@@ -31,6 +45,7 @@ export const requestLog = ({ sink = jsonLinesToStdout }: { sink?: LogSink } = {}
     const started = performance.now()
     await next()
     const url = new URL(c.req.url)
+    const ended = performance.now()
     sink({
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',
@@ -38,6 +53,7 @@ export const requestLog = ({ sink = jsonLinesToStdout }: { sink?: LogSink } = {}
       path: url.pathname,
       query: redactQuery(url),
       status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      ms: Math.round((ended - started) * 10) / 10,
+      rss_mib: residentMiB(ended),
     })
   }

@@ -13,6 +13,7 @@ function setup(overrides: Partial<ObservabilityProps> = {}) {
   const props: ObservabilityProps = {
     httpApi: new apigwv2.HttpApi(stack, 'Api'),
     apiFunction: fn('ApiFn'),
+    apiMemoryMiB: 1024,
     indexerFunction: fn('IndexerFn'),
     indexerDeadLetters: new sqs.Queue(stack, 'Dlq'),
     writeFunction: fn('WriteFn'),
@@ -82,6 +83,16 @@ describe('Observability', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RejectedOperatorTokens', Namespace: 'PuntoVicino', Statistic: 'Sum', Threshold: 50, AlarmActions: [topic] })
   })
 
+  it("alarms when a read function instance's resident memory reaches 80% of its setting, from the rss_mib its request lines carry", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      // The read function's own log group (here the one CDK makes for a function without one).
+      LogGroupName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFnLogRetention'), 'LogGroupName'] },
+      FilterPattern: '{ ($.msg = "request") && ($.rss_mib > 0) }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'ReadFunctionMemoryMiB', MetricNamespace: 'PuntoVicino', MetricValue: '$.rss_mib' })],
+    })
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ReadFunctionMemoryMiB', Namespace: 'PuntoVicino', Statistic: 'Maximum', Period: 300, Threshold: 819, AlarmActions: [topic] })
+  })
+
   it('notifies over a TLS-only topic, by e-mail when an address is given', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: topic })
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
@@ -93,5 +104,6 @@ describe('Observability', () => {
     expect(() => setup({ serverErrorRatePercent: 0 }).make()).toThrow('Observability: serverErrorRatePercent must be above 0 and at most 100, got 0')
     expect(() => setup({ p99LatencyMs: -1 }).make()).toThrow('Observability: p99LatencyMs must be a positive number of milliseconds, got -1')
     expect(() => setup({ alarmEmail: 'ops' }).make()).toThrow('Observability: alarmEmail is not an e-mail address: ops')
+    expect(() => setup({ apiMemoryMiB: 0 }).make()).toThrow("Observability: apiMemoryMiB must be the read function's memory in whole MiB (at least 128), got 0")
   })
 })
