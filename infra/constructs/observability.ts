@@ -12,7 +12,7 @@ import { INDEXER_METRICS } from '../../functions/lambda/indexer-metrics.ts'
 
 export interface ObservabilityProps {
   readonly httpApi: apigwv2.IHttpApi
-  /** The read API's function: its throttles, and its memory from the resident size its request lines carry. */
+  /** The read API's function: its throttles, and its memory from the peak its request lines carry. */
   readonly apiFunction: lambda.Function
   /** The read function's memory setting, in MiB: its memory alarm fires at 80% of it. */
   readonly apiMemoryMiB: number
@@ -33,9 +33,11 @@ export interface ObservabilityProps {
 }
 
 /**
- * The alarms an operator needs: the API failing (5xx rate), the API slow (p99), the functions
- * throttled, and the index pipeline stuck (errors, dead letters, stream age). All notify one SNS
- * topic. Structured logs come from the functions themselves (JSON, coordinates rounded).
+ * The alarms an operator needs: the API failing (5xx rate), the API slow (p99), the read function
+ * near its memory, the functions throttled, the index pipeline stuck (errors, dead letters, stream
+ * age) or leaving invalid items out, and the operators' write API failing or refusing tokens in
+ * bursts. All notify one SNS topic. Structured logs come from the functions themselves (JSON,
+ * coordinates rounded).
  */
 export class Observability extends Construct {
   public readonly topic: sns.Topic
@@ -47,7 +49,7 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id)
     const { httpApi, apiFunction, apiMemoryMiB, indexerFunction, indexerDeadLetters, writeFunction, apiAccessLogs, rejectedTokensPer5Min = 50, serverErrorRatePercent = 1, p99LatencyMs = 1000, alarmEmail } = props
-    if (!(Number.isInteger(apiMemoryMiB) && apiMemoryMiB >= 128)) throw new Error(`Observability: apiMemoryMiB must be the read function's memory in whole MiB (at least 128), got ${apiMemoryMiB}`)
+    if (!(Number.isInteger(apiMemoryMiB) && apiMemoryMiB >= 128 && apiMemoryMiB <= 10_240)) throw new Error(`Observability: apiMemoryMiB must be the read function's memory in whole MiB (128–10240), got ${apiMemoryMiB}`)
     if (!(serverErrorRatePercent > 0 && serverErrorRatePercent <= 100)) {
       throw new Error(`Observability: serverErrorRatePercent must be above 0 and at most 100, got ${serverErrorRatePercent}`)
     }
@@ -91,14 +93,14 @@ export class Observability extends Construct {
     const countLines = (name: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern) =>
       new logs.MetricFilter(this, `${name}Filter`, { logGroup, filterPattern: pattern, metricNamespace: 'PuntoVicino', metricName: name, metricValue: '1', defaultValue: 0 }).metric({ period: fiveMinutes, statistic: 'Sum' })
     const writeServerErrors = countLines('WriteServerErrors', writeFunction.logGroup, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.status', '>=', 500)))
-    // The read function's resident memory, from its request lines (rss_mib, read at most every 10 s):
-    // a registry that grows, or a leak, shows here before Lambda stops an instance out of memory.
+    // The read function's peak resident memory, from its request lines (peak_rss_mib, read at most
+    // every 10 s): a registry that grows, or a leak, shows here before Lambda stops an instance out of memory.
     const apiMemory = new logs.MetricFilter(this, 'ReadFunctionMemoryFilter', {
       logGroup: apiFunction.logGroup,
-      filterPattern: logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.rss_mib', '>', 0)),
+      filterPattern: logs.FilterPattern.all(logs.FilterPattern.stringValue('$.msg', '=', 'request'), logs.FilterPattern.numberValue('$.peak_rss_mib', '>', 0)),
       metricNamespace: 'PuntoVicino',
       metricName: 'ReadFunctionMemoryMiB',
-      metricValue: '$.rss_mib',
+      metricValue: '$.peak_rss_mib',
     }).metric({ period: fiveMinutes, statistic: 'Maximum' })
     const rejectedTokens = countLines('RejectedOperatorTokens', apiAccessLogs, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.path', '=', '/v1/admin/*'), logs.FilterPattern.numberValue('$.status', '=', 401)))
 
@@ -107,7 +109,7 @@ export class Observability extends Construct {
       apiLatencyP99: alarm('ApiLatencyP99', `API p99 latency above ${p99LatencyMs} ms for 3 periods of 5 minutes`, httpApi.metricLatency({ period: fiveMinutes, statistic: 'p99' }), p99LatencyMs, 3),
       apiMemory: alarm(
         'ApiMemory',
-        `A read function instance used 80% or more of its ${apiMemoryMiB} MiB: raise READ_API_MEMORY_MIB (infra/function-memory.ts) before Lambda stops instances out of memory; npm run bench -- infra measures the peak`,
+        `A read function instance used 80% or more of its ${apiMemoryMiB} MiB: give it more memory (READ_API_MEMORY_MIB in infra/function-memory.ts, or PublicApi's memoryMiB) before Lambda stops instances out of memory; npm run bench -- infra measures the peak`,
         apiMemory,
         Math.round(0.8 * apiMemoryMiB),
       ),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createPuntoVicinoApp } from '../../infra/create-app.ts'
+import { READ_API_MEMORY_MIB } from '../../infra/function-memory.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'pv-stack-'))
 const { app, stack, edge } = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'cdk.out') })
@@ -61,6 +62,15 @@ describe('PuntoVicinoStack', () => {
     const apiPolicies = resources('AWS::IAM::Policy').filter((p) => JSON.stringify(p.Properties.Roles).includes(apiRole))
     expect(apiPolicies.length).toBeGreaterThan(0)
     expect(JSON.stringify(apiPolicies)).not.toContain('dynamodb:')
+  })
+
+  it("watches the read function's memory on its own log group, alarming at 80% of the memory it deploys (READ_API_MEMORY_MIB)", () => {
+    const apiFunction = template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.api.function.node.defaultChild as never)]!
+    expect(apiFunction.Properties.MemorySize).toBe(READ_API_MEMORY_MIB)
+    const memoryFilters = resources('AWS::Logs::MetricFilter').filter((f) => f.Properties.MetricTransformations[0].MetricName === 'ReadFunctionMemoryMiB')
+    expect(memoryFilters.map((f) => f.Properties.LogGroupName)).toEqual([apiFunction.Properties.LoggingConfig.LogGroup])
+    const memoryAlarms = resources('AWS::CloudWatch::Alarm').filter((a) => a.Properties.MetricName === 'ReadFunctionMemoryMiB')
+    expect(memoryAlarms.map((a) => a.Properties.Threshold)).toEqual([Math.round(0.8 * READ_API_MEMORY_MIB)])
   })
 
   it('tells the indexer the public site address its open-data catalogue names the files by', () => {

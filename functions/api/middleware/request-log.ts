@@ -1,22 +1,35 @@
 import type { MiddlewareHandler } from 'hono'
+import { readFileSync } from 'node:fs'
 
 export type LogSink = (line: Record<string, unknown>) => void
 export const jsonLinesToStdout: LogSink = (line) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 const COORDINATE_PARAMS = new Set(['near', 'bbox'])
 
-/** How often the resident memory the request lines carry is read again: reading it costs a system call. */
-const RESIDENT_SAMPLE_MS = 10_000
-let resident = { at: Number.NEGATIVE_INFINITY, mib: 0 }
+/** How often the peak memory the request lines carry is read again: reading it costs a file read. */
+const PEAK_SAMPLE_MS = 10_000
+let peak = { at: Number.NEGATIVE_INFINITY, mib: 0 }
 
 /**
- * The process's resident memory in MiB, read at most every 10 s. On AWS a metric filter turns it
- * into the read function's memory metric and its alarm (infra/constructs/observability.ts): Lambda
- * reports a function's memory only in its platform logs, which the stack keeps at WARN.
+ * The process's peak resident memory so far, in MiB, read at most every 10 s: the high-water mark
+ * (VmHWM), so a spike inside one request (an export page) is not missed between readings; where
+ * /proc is missing, the resident size now. On AWS a metric filter turns it into the read
+ * function's memory metric and its alarm (infra/constructs/observability.ts): Lambda reports a
+ * function's memory only in its platform logs, which the stack keeps at WARN.
  */
-function residentMiB(now: number): number {
-  if (now - resident.at >= RESIDENT_SAMPLE_MS) resident = { at: now, mib: Math.round(process.memoryUsage.rss() / 2 ** 20) }
-  return resident.mib
+function peakResidentMiB(now: number): number {
+  if (now - peak.at >= PEAK_SAMPLE_MS) peak = { at: now, mib: Math.round(highWaterMarkBytes() / 2 ** 20) }
+  return peak.mib
+}
+
+function highWaterMarkBytes(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    if (kib !== undefined) return Number(kib) * 1024
+  } catch {
+    // Not Linux: no /proc.
+  }
+  return process.memoryUsage.rss()
 }
 
 /**
@@ -54,6 +67,6 @@ export const requestLog = ({ sink = jsonLinesToStdout }: { sink?: LogSink } = {}
       query: redactQuery(url),
       status: c.res.status,
       ms: Math.round((ended - started) * 10) / 10,
-      rss_mib: residentMiB(ended),
+      peak_rss_mib: peakResidentMiB(ended),
     })
   }

@@ -83,12 +83,12 @@ describe('Observability', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RejectedOperatorTokens', Namespace: 'PuntoVicino', Statistic: 'Sum', Threshold: 50, AlarmActions: [topic] })
   })
 
-  it("alarms when a read function instance's resident memory reaches 80% of its setting, from the rss_mib its request lines carry", () => {
+  it("alarms when a read function instance's peak memory reaches 80% of its setting, from the peak_rss_mib its request lines carry", () => {
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       // The read function's own log group (here the one CDK makes for a function without one).
       LogGroupName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFnLogRetention'), 'LogGroupName'] },
-      FilterPattern: '{ ($.msg = "request") && ($.rss_mib > 0) }',
-      MetricTransformations: [Match.objectLike({ MetricName: 'ReadFunctionMemoryMiB', MetricNamespace: 'PuntoVicino', MetricValue: '$.rss_mib' })],
+      FilterPattern: '{ ($.msg = "request") && ($.peak_rss_mib > 0) }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'ReadFunctionMemoryMiB', MetricNamespace: 'PuntoVicino', MetricValue: '$.peak_rss_mib' })],
     })
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ReadFunctionMemoryMiB', Namespace: 'PuntoVicino', Statistic: 'Maximum', Period: 300, Threshold: 819, AlarmActions: [topic] })
   })
@@ -104,6 +104,7 @@ describe('Observability', () => {
     expect(() => setup({ serverErrorRatePercent: 0 }).make()).toThrow('Observability: serverErrorRatePercent must be above 0 and at most 100, got 0')
     expect(() => setup({ p99LatencyMs: -1 }).make()).toThrow('Observability: p99LatencyMs must be a positive number of milliseconds, got -1')
     expect(() => setup({ alarmEmail: 'ops' }).make()).toThrow('Observability: alarmEmail is not an e-mail address: ops')
-    expect(() => setup({ apiMemoryMiB: 0 }).make()).toThrow("Observability: apiMemoryMiB must be the read function's memory in whole MiB (at least 128), got 0")
+    expect(() => setup({ apiMemoryMiB: 0 }).make()).toThrow("Observability: apiMemoryMiB must be the read function's memory in whole MiB (128–10240), got 0")
+    expect(() => setup({ apiMemoryMiB: 20_000 }).make()).toThrow("Observability: apiMemoryMiB must be the read function's memory in whole MiB (128–10240), got 20000")
   })
 })
