@@ -8,6 +8,7 @@ import type { DataQualityNote, MatchedPlace, NamedSite, PointView } from '../../
 import { PlaceRole, siteAtPlace, type SitePlace } from '../../shared/geo/site-places.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { compareCodeUnits } from '../../shared/util/compare-code-units.ts'
 
 const NEXT_STOPS_SHOWN = 5
 
@@ -27,9 +28,7 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
   const stops = record.sites
     .filter((s) => s.kind === 'mobile')
     .flatMap((s) => upcomingSessions(at, s, { limit: NEXT_STOPS_SHOWN }))
-    // ISO dates and HH:MM times sort by code units; localeCompare would load ICU's collator on a
-    // cold start (~8 ms) to compare digits.
-    .sort((a, b) => (a.date + a.start < b.date + b.start ? -1 : a.date + a.start > b.date + b.start ? 1 : 0))
+    .sort((a, b) => compareCodeUnits(a.date + a.start, b.date + b.start))
     .slice(0, NEXT_STOPS_SHOWN)
   const today = toRomeWallClock(at).date
   return {

@@ -33,6 +33,7 @@ import {
 import { planDemoPoints, type PointPlan } from './plan-demo-points.ts'
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts'
 import { TOURIST_COMUNI_ISTAT } from './tourist-comuni.ts'
+import { compareCodeUnits } from '../../shared/util/compare-code-units.ts'
 
 /** Shown wherever the demo registry is served: nobody must take these points for real ones. */
 export const DEMO_NOTICE =
@@ -331,7 +332,7 @@ function addDatedStops(ctx: Context, villages: readonly Comune[], sites: Site[])
         location: jitterLocation(random, village, 1),
       },
     }
-    site.stops = [...(site.stops ?? []), stop].sort((a, b) => a.date.localeCompare(b.date))
+    site.stops = [...(site.stops ?? []), stop].sort((a, b) => compareCodeUnits(a.date, b.date))
   }
 }
 

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { ReportAlreadyClosedError, type CitizenReport, type Reports } from '../../shared/reports-port.ts'
 import { withRetries, type BackoffOptions } from './retry.ts'
 import { JOURNAL_KEYS, OPEN_REPORTS_PARTITION, rateLimitKey, reportSortKey, reportsPartitionKey } from './table-design.ts'
+import { compareCodeUnits } from '../../shared/util/compare-code-units.ts'
 
 /**
  * Citizens' reports in the journal table: one item per report under its point
@@ -38,7 +39,7 @@ export class DynamoDbReports implements Reports {
 
   async listForPoint(pointId: string): Promise<CitizenReport[]> {
     const reports = await this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)', ExpressionAttributeValues: { ':pk': reportsPartitionKey(pointId), ':r': 'R#' }, ConsistentRead: true })
-    return reports.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return reports.sort((a, b) => compareCodeUnits(b.createdAt, a.createdAt))
   }
 
   async close(pointId: string, id: string, outcome: 'resolved' | 'dismissed', resolution: CitizenReport['resolution'] & object): Promise<CitizenReport> {

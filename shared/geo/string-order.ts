@@ -1,4 +1,5 @@
 import type { Utf8Column } from './utf8-column.ts'
+import { compareCodeUnits } from '../util/compare-code-units.ts'
 
 /**
  * The permutation that sorts `keys` in JS string order (UTF-16 code units, as `<` compares), as
@@ -17,7 +18,7 @@ export function sortedOrder(keys: readonly string[]): Uint32Array {
       const code = keys[key]!.charCodeAt(depth)
       return code !== code ? 0 : code + 1 // NaN: past the end
     },
-    (a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
+    (a, b) => compareCodeUnits(keys[a]!, keys[b]!),
   )
 }
 

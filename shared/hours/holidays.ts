@@ -1,4 +1,5 @@
 import { addDays } from './rome-time.ts'
+import { compareCodeUnits } from '../util/compare-code-units.ts'
 
 export interface PublicHoliday {
   /** YYYY-MM-DD */
@@ -58,7 +59,7 @@ export function italianPublicHolidays(year: number): PublicHoliday[] {
   const holidays = FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${yyyy}-${monthDay}`, name, key: monthDay }))
   if (year >= SAN_FRANCESCO.since) holidays.push({ date: `${yyyy}-${SAN_FRANCESCO.monthDay}`, name: SAN_FRANCESCO.name, key: SAN_FRANCESCO.monthDay })
   holidays.push({ date: addDays(easterSunday(year), 1), name: "Lunedì dell'Angelo (Pasquetta)", key: 'easter_monday' })
-  return holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+  return holidays.sort((x, y) => compareCodeUnits(x.date, y.date))
 }
 
 // Opening-hours checks ask about the same few years millions of times: one Set per year.

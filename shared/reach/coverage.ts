@@ -5,6 +5,7 @@ import { hoursPerWeek, WEEKLY_HOURS_NORM } from '../hours/hours-per-week.ts'
 import { seasonCovers } from '../hours/open-at.ts'
 import { addDays } from '../hours/rome-time.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
+import { compareCodeUnits } from '../util/compare-code-units.ts'
 
 /**
  * Who lives near a point (issue 13): for Italy, each region and each province, the residents
@@ -164,5 +165,5 @@ export function coverageGaps(comuni: readonly Comune[], report: CoverageReport, 
   return comuni
     .map((comune, i) => ({ comune, km: report.km[i]! }))
     .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && km > beyondKm)
-    .sort((a, b) => b.comune.population * Math.min(b.km, 1e6) - a.comune.population * Math.min(a.km, 1e6) || a.comune.istat.localeCompare(b.comune.istat))
+    .sort((a, b) => b.comune.population * Math.min(b.km, 1e6) - a.comune.population * Math.min(a.km, 1e6) || compareCodeUnits(a.comune.istat, b.comune.istat))
 }

@@ -12,6 +12,7 @@ import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import type { CoverageReport } from '../../../shared/reach/coverage.ts'
 import { coverageOfSnapshot } from '../coverage-cache.ts'
+import { compareCodeUnits } from '../../../shared/util/compare-code-units.ts'
 
 export const regionsRoute = { method: 'get', path: '/v1/regions', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 export const regionsCsvRoute = { method: 'get', path: '/v1/regions.csv', request: { query: NoQuerySchema } } as const satisfies ApiRoute
@@ -40,7 +41,7 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
   const byStatus = (counted: readonly number[] | undefined) => Object.fromEntries(POINT_STATUSES.map((status, i) => [status, counted?.[i] ?? 0])) as Record<PointStatus, number>
   // Sorted by code: '10'…'20' look like integers to JavaScript and would come first.
   const items = Object.entries(REGIONS)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([istat, name]) => ({
     istat,
     name,
