@@ -124,8 +124,8 @@ export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly
 /** Every record of the snapshot as the rows `rowsOf` makes of it (none, one per site…), in `columns`' order: a whole-registry CSV file and how many rows it holds. */
 export function recordsCsv<C extends string>(snapshot: Snapshot, columns: readonly C[], rowsOf: (point: PointRecord) => ReadonlyArray<Record<C, string | number | null>>): { text: string; rows: number } {
   const rows: Array<Array<string | number | null>> = []
-  for (let i = 0; i < snapshot.pointCount; i++) {
-    for (const row of rowsOf(snapshot.records.get(i))) rows.push(columns.map((column) => row[column]))
+  for (const point of snapshot.records.each()) {
+    for (const row of rowsOf(point)) rows.push(columns.map((column) => row[column]))
   }
   return { text: csvTable(columns, rows), rows: rows.length }
 }

@@ -95,6 +95,6 @@ export const RECORDS_FILE = 'punti-facilitazione.json'
 
 function recordsJson(snapshot: Snapshot): string {
   const lines: string[] = []
-  for (let p = 0; p < snapshot.pointCount; p++) lines.push(JSON.stringify(snapshot.records.get(p)))
+  for (const point of snapshot.records.each()) lines.push(JSON.stringify(point))
   return `[\n${lines.join(',\n')}\n]\n`
 }

@@ -1,4 +1,5 @@
 import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
+import { hasWeeklyHours } from '../../shared/geo/site-places.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Address, Booking, PointRecord, PointStatus, Site, SiteKind } from '../../shared/schemas/point.ts'
 import { closuresCell, stopsCell } from '../import/formats/template-cells.ts'
@@ -30,8 +31,7 @@ const sameAddress = (a: Address | null, b: Address | null): boolean => (a?.stree
  * shared/registry/published-hours.ts.) Holidays go in `festivi`, so the text never says them.
  */
 function hoursCell(site: Site): string | null {
-  const hasWeek = Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0)
-  if (site.opening_hours_source !== undefined && !(site.opening_hours_unparsed && hasWeek)) return site.opening_hours_source
+  if (site.opening_hours_source !== undefined && !(site.opening_hours_unparsed && hasWeeklyHours(site))) return site.opening_hours_source
   return site.opening_hours ? scheduleToOsm(site.opening_hours) : null
 }
 

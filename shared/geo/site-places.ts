@@ -91,7 +91,8 @@ export function siteAtPlace(site: Site, place: SitePlace): Site {
   return { ...rest, stops: (stops ?? []).filter((s) => s.place.location.lat === lat && s.place.location.lon === lon) }
 }
 
-function hasWeeklyHours(site: Site): boolean {
+/** Whether the site's week has an opening on some day. */
+export function hasWeeklyHours(site: Site): boolean {
   const week = site.opening_hours
   if (week === undefined) return false
   for (let day = 0; day < DAY_KEYS.length; day++) {

@@ -4,8 +4,9 @@ import type { Comune } from '../gazetteer/comuni.ts'
 import { hoursPerWeek, WEEKLY_HOURS_NORM } from '../hours/hours-per-week.ts'
 import { seasonCovers } from '../hours/open-at.ts'
 import { addDays } from '../hours/rome-time.ts'
-import type { PointRecord, Site } from '../schemas/point.ts'
+import type { PointRecord } from '../schemas/point.ts'
 import { compareCodeUnits } from '../util/compare-code-units.ts'
+import { hasWeeklyHours } from '../geo/site-places.ts'
 
 /**
  * Who lives near a point (issue 13): for Italy, each region and each province, the residents
@@ -26,7 +27,6 @@ export interface Place {
   readonly lon: number
 }
 
-const hasWeeklyHours = (site: Site): boolean => Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0)
 
 /** Where help is given regularly, as of `today` (a Rome date). */
 export function regularPlaces(points: Iterable<PointRecord>, today: string): Place[] {
