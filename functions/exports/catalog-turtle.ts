@@ -3,8 +3,8 @@ import { DataFactory, Writer, type Quad_Object, type Quad_Subject } from 'n3'
 const { blankNode, literal, namedNode, quad } = DataFactory
 const RDF_TYPE = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
-type JsonObject = { [key: string]: Json }
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
 
 /**
  * The DCAT-AP_IT catalogue (dcat-catalog.ts, compact JSON-LD with prefixes only in its context)

@@ -1,3 +1,4 @@
+import type { JsonObject } from './catalog-turtle.ts'
 import type { RegistryFile } from './registry-files.ts'
 import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
@@ -22,7 +23,7 @@ const FILE_TYPES: Record<string, { format: string; mediaType: string }> = {
 /** CC BY 4.0 in the Italian licences vocabulary (A21), as DCAT-AP_IT asks. */
 export const LICENCE = 'https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40'
 
-export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly RegistryFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): Record<string, unknown> {
+export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly RegistryFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): JsonObject {
   const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.ipaCode, 'foaf:name': publisher.name }
   const datasetId = `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}#punti-facilitazione-digitale`
   const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${demo ? ' — registro dimostrativo generato' : ''}`

@@ -59,7 +59,7 @@ export async function catalogFiles(snapshot: Snapshot, files: readonly RegistryF
   const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo, ...(publisher ? { publisher } : {}) })
   return [
     registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', JSON.stringify(catalog, null, 2), 1),
-    registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', await catalogTurtle(catalog as never), 1),
+    registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', await catalogTurtle(catalog), 1),
   ]
 }
 

@@ -70,7 +70,6 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed', script: '/point-page.js' }, main, t)
 }
 
-/** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
 /** Up to the point's comune, province and region pages (an Italian point's): the way back from a search result. */
 function trail(point: PointRecord, context: PointPageContext): Html | string {
   const province = point.province ? PROVINCE_BY_SIGLA.get(point.province) : undefined
@@ -82,6 +81,7 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
   ])
 }
 
+/** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
 export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
