@@ -53,6 +53,15 @@ describe('the registry downloaded in the template columns and imported again', (
     expect([report.createdIds, report.updatedIds]).toEqual([[], []])
   }, 120_000)
 
+  it('leaves points abroad out of the file (the template has no column for a foreign address), as docs/API.md says', () => {
+    const [italian, other] = generateDemoRegistry(comuni).slice(0, 2).map((d) => ({ ...d, version: 1, updated_at: '2026-12-01T08:00:00.000Z' }) as PointRecord)
+    const abroad = { ...other!, id: 'pv-abroad-1', country: 'FR' } as PointRecord
+    const file = buildRegistryFiles(buildSnapshot([italian!, abroad], { registryVersion: 1, builtAt: now })).find((f) => f.name === TEMPLATE_FILE)!
+    const text = new TextDecoder().decode(file.body as Uint8Array)
+    expect(text).toContain(italian!.id)
+    expect(text).not.toContain('pv-abroad-1')
+  })
+
   it('carries what a spreadsheet would mangle or a cell could confuse: formulas, separators in reasons, dated stops, holidays, unread hours', async () => {
     const tricky: PointDraft = PointDraftSchema.parse({
       id: 'rt-tricky',
