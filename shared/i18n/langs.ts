@@ -19,6 +19,11 @@ export function readLang(value: string | null | undefined): Lang | null {
   return isLang(primary) ? primary : null
 }
 
+/** A `lang` someone asked for that names none of our languages (to be said, never silently replaced); null when none was asked or it is ours. */
+export function unsupportedLang(value: string | null | undefined): string | null {
+  return value != null && value.trim() !== '' && readLang(value) === null ? value : null
+}
+
 /** Each language named in itself, as a language switch shows it. */
 export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { it: 'Italiano', en: 'English', de: 'Deutsch', fr: 'Français', sl: 'Slovenščina' }
 

@@ -21,18 +21,28 @@ const LOADERS: Record<Lang, () => Promise<Catalogue>> = {
   fr: async () => (await import('./messages/fr.json', { with: { type: 'json' } })).default,
   sl: async () => (await import('./messages/sl.json', { with: { type: 'json' } })).default,
 }
-const CATALOGUES: Partial<Record<Lang, Catalogue>> = { it }
+/**
+ * Catalogues loaded once each, on first need, from `loaders` (one per language; each must call
+ * `import()` with a literal path for the bundler to make its chunk): `loaded` holds those that
+ * have arrived, Italian from the start.
+ */
+export function lazyCatalogues<C>(loaders: Record<Lang, () => Promise<C>>, italian: C): { loaded: Partial<Record<Lang, C>>; load(lang: Lang): Promise<C> } {
+  const loaded: Partial<Record<Lang, C>> = { it: italian }
+  return { loaded, load: async (lang) => (loaded[lang] ??= await loaders[lang]()) }
+}
+
+const CATALOGUES = lazyCatalogues(LOADERS, it as Catalogue)
 
 /** Makes `translator(lang)` available; a page awaits it once, before it writes any text. */
 export async function loadMessages(lang: Lang): Promise<void> {
-  CATALOGUES[lang] ??= await LOADERS[lang]()
+  await CATALOGUES.load(lang)
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 /** `t('results.count', { count: 3 })` → "3 punti trovati". Unknown placeholders stay visible, so a gap shows up in review. */
 export function translator(lang: Lang): Translate {
-  const catalogue = CATALOGUES[lang]
+  const catalogue = CATALOGUES.loaded[lang]
   if (!catalogue) throw new Error(`the ${lang} messages are not loaded: await loadMessages('${lang}') first`)
   return (key, params) => formatMessage(catalogue[key] ?? it[key], lang, params)
 }

@@ -1,6 +1,6 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { loadMessages, translator } from '../../shared/i18n/messages.ts'
-import { DEFAULT_LANG, preferredLang, readLang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, preferredLang, readLang, unsupportedLang } from '../../shared/i18n/langs.ts'
 import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
@@ -30,8 +30,9 @@ document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
 keepLanguageInLinks(state.lang)
 const askedLang = params.get('lang')
+const unavailableLang = unsupportedLang(askedLang)
 // The embed tells its webmaster among the other settings it ignores (rejectedPrefilters).
-if (mode === 'page' && askedLang !== null && askedLang.trim() !== '' && !readLang(askedLang)) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
+if (mode === 'page' && unavailableLang !== null) root.before(unavailableLanguageNotice(unavailableLang, t('app.lang_unavailable', { asked: unavailableLang })))
 
 // Only the embed takes these from its URL; the page always looks like the page.
 const embed = mode === 'embed' ? parseEmbedSettings(params) : { accent: null, listOnly: false }

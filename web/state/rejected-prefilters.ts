@@ -1,4 +1,4 @@
-import { readLang } from '../../shared/i18n/langs.ts'
+import { unsupportedLang } from '../../shared/i18n/langs.ts'
 import { parseLocatorState } from './locator-state.ts'
 
 /** The prefilters a host site sets on the widget (attributes) or the iframe (`/embed?…`). */
@@ -30,7 +30,7 @@ export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[]
       rejected.push({ name, value: raw })
     }
   }
-  const lang = params.get('lang')
-  if (lang !== null && lang.trim() !== '' && !readLang(lang)) rejected.push({ name: 'lang', value: lang })
+  const lang = unsupportedLang(params.get('lang'))
+  if (lang !== null) rejected.push({ name: 'lang', value: lang })
   return rejected
 }

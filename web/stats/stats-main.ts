@@ -1,7 +1,7 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { formatDate } from '../i18n/format.ts'
-import { DEFAULT_LANG, preferredLang, readLang, type Lang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, preferredLang, readLang, unsupportedLang, type Lang } from '../../shared/i18n/langs.ts'
 import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
@@ -43,7 +43,8 @@ const areaQuery = (code: string | null, language: Lang) => {
 }
 
 updateLanguageNav(lang, t('app.languages'), (language) => `?${areaParams(region, language, true).toString()}`)
-if (langParam !== null && langParam.trim() !== '' && !readLang(langParam)) root.before(unavailableLanguageNotice(langParam, t('app.lang_unavailable', { asked: langParam })))
+const askedLang = unsupportedLang(langParam)
+if (askedLang !== null) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
 
 /** The area chooser: a plain GET form, so it works with the keyboard and reloads to a shareable address. */
 function areaForm(): HTMLElement {

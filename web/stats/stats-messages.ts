@@ -1,5 +1,5 @@
 import it from '../../shared/i18n/messages/stats-it.json' with { type: 'json' }
-import { extendedTranslator, loadMessages, type MessageKey } from '../../shared/i18n/messages.ts'
+import { extendedTranslator, lazyCatalogues, loadMessages, type MessageKey } from '../../shared/i18n/messages.ts'
 import type { Lang } from '../../shared/i18n/langs.ts'
 
 /** The statistics page's strings (`shared/i18n/messages/stats-<lang>.json`), over the citizens' catalogue. */
@@ -15,11 +15,10 @@ const LOADERS: Record<Lang, () => Promise<StatsCatalogue>> = {
   fr: async () => (await import('../../shared/i18n/messages/stats-fr.json', { with: { type: 'json' } })).default,
   sl: async () => (await import('../../shared/i18n/messages/stats-sl.json', { with: { type: 'json' } })).default,
 }
-const CATALOGUES: Partial<Record<Lang, StatsCatalogue>> = { it }
+const CATALOGUES = lazyCatalogues(LOADERS, it as StatsCatalogue)
 
 /** The page's translator, once its language's strings (its own and the citizens') have arrived. */
 export async function loadStatsTranslator(lang: Lang): Promise<StatsTranslate> {
-  const [own] = await Promise.all([LOADERS[lang](), loadMessages(lang)])
-  CATALOGUES[lang] ??= own
-  return extendedTranslator(lang, it, CATALOGUES)
+  await Promise.all([CATALOGUES.load(lang), loadMessages(lang)])
+  return extendedTranslator(lang, it, CATALOGUES.loaded)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLang, langQuery, LANGS, LANGUAGE_NAMES, localeOf, preferredLang, readLang } from '../../../shared/i18n/langs.ts'
+import { isLang, langQuery, LANGS, LANGUAGE_NAMES, localeOf, preferredLang, readLang, unsupportedLang } from '../../../shared/i18n/langs.ts'
 
 describe('the interface languages', () => {
   it("are Italian, English and the bilingual regions' German, French and Slovene, each named in itself", () => {
@@ -29,5 +29,12 @@ describe('the interface languages', () => {
     expect(langQuery('it')).toBe('')
     expect(langQuery('sl')).toBe('?lang=sl')
     expect(langQuery('de', '&')).toBe('&lang=de')
+  })
+})
+
+describe('unsupportedLang', () => {
+  it('gives back a lang asked for that is none of ours, so a page can say so; nothing for ours or for none', () => {
+    expect(['es', 'klingon', ' x '].map(unsupportedLang)).toEqual(['es', 'klingon', ' x '])
+    expect(['de', 'DE', 'de-AT', 'sl', '', '  ', null, undefined].map(unsupportedLang)).toEqual([null, null, null, null, null, null, null, null])
   })
 })
