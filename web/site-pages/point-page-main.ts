@@ -1,5 +1,5 @@
 import { isLang, DEFAULT_LANG } from '../../shared/i18n/langs.ts'
-import { loadMessages, translator } from '../../shared/i18n/messages.ts'
+import { loadMessages, translator, type Translate } from '../../shared/i18n/messages.ts'
 import { createApiClient } from '../api/api-client.ts'
 import { openingStatus } from '../list/opening-status.ts'
 import { mapLocale } from '../map/map-locale.ts'
@@ -36,11 +36,18 @@ if (article) {
   }
   if (status) {
     status.setAttribute('aria-live', 'polite')
-    void refresh()
-    setInterval(() => void refresh(), LIVE_EVERY_MS)
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') void refresh()
-    })
+    // At once (the server's line may be minutes old: the page is cached), then every 5 minutes
+    // while the page is seen; a hidden tab asks nothing and catches up when it is shown again.
+    let timer: ReturnType<typeof setInterval> | undefined
+    const keepLive = (): void => {
+      clearInterval(timer)
+      timer = undefined
+      if (document.visibilityState === 'hidden') return
+      void refresh()
+      timer = setInterval(() => void refresh(), LIVE_EVERY_MS)
+    }
+    keepLive()
+    document.addEventListener('visibilitychange', keepLive)
   }
 
   const places = placesOf(document)
@@ -55,7 +62,7 @@ function placesOf(doc: Document): PointPlace[] {
   return (service.availableChannel ?? []).flatMap((channel) => (channel.serviceLocation?.geo ? [{ lat: channel.serviceLocation.geo.latitude, lon: channel.serviceLocation.geo.longitude }] : []))
 }
 
-function addMap(article: HTMLElement, places: readonly PointPlace[], t: ReturnType<typeof translator>, name: string): void {
+function addMap(article: HTMLElement, places: readonly PointPlace[], t: Translate, name: string): void {
   const section = document.createElement('section')
   section.className = 'pv-page__map'
   section.setAttribute('aria-labelledby', 'mappa')
