@@ -134,3 +134,6 @@ export const PROVINCES: Readonly<Record<string, readonly [string, string, string
   '110': ["BT","16","Barletta-Andria-Trani"],
   '111': ["SU","20","Sud Sardegna"],
 }
+
+/** The sigla of the province a comune's ISTAT code belongs to (its first three digits are the province's). */
+export const provinceOfComune = (istat: string): string | undefined => PROVINCES[istat.slice(0, 3)]?.[0]

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/langs.ts'
-import { PROVINCES } from './admin-units.ts'
+import { PROVINCES, provinceOfComune } from './admin-units.ts'
 import type { ComuneRef } from '../schemas/point.ts'
 import type { Comune } from './comuni.ts'
 
@@ -39,7 +39,7 @@ export const comuneRefOf = (comune: Pick<Comune, 'istat' | 'name' | 'altName'>):
  * `lang` says it (see comuneNameIn): its province, and so its second language, from its code.
  */
 export function refNameIn(ref: { readonly istat: string | null; readonly name: string; readonly alt_name?: string | null }, lang: Lang): string {
-  const province = ref.istat ? PROVINCES[ref.istat.slice(0, 3)]?.[0] : undefined
+  const province = ref.istat ? provinceOfComune(ref.istat) : undefined
   if (!ref.alt_name || !province) return ref.name
   return comuneNameIn({ name: ref.name, altName: ref.alt_name, province }, lang)
 }

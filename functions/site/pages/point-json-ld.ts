@@ -5,6 +5,7 @@ import { dayMinutes, formatTimeOfDay, mergeIntervals } from '../../../shared/hou
 import { PlaceRole, sitePlaces, siteAtPlace, type SitePlace } from '../../../shared/geo/site-places.ts'
 import type { LocalDate, WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
+import { provinceOfComune } from '../../../shared/gazetteer/admin-units.ts'
 import type { DayOfWeek, GovernmentService, OpeningHoursSpecification, Place, ServiceChannel, WithContext } from 'schema-dts'
 
 /**
@@ -75,6 +76,8 @@ function placeName(site: Site, place: SitePlace): string {
 function placeLd(point: PointRecord, site: Site, place: SitePlace, today: LocalDate): PlaceLd {
   const street = place.role === PlaceRole.stop ? undefined : (site.address?.street ?? point.address.street ?? undefined)
   const postcode = place.role === PlaceRole.stop ? undefined : (site.address?.postcode ?? point.address.postcode ?? undefined)
+  // The site's own comune and province: a point's sites may lie in other comuni, even provinces, than its seat.
+  const province = site.comune?.istat ? provinceOfComune(site.comune.istat) : (point.province ?? undefined)
   return {
     '@type': 'Place',
     name: placeName(site, place),
@@ -83,9 +86,8 @@ function placeLd(point: PointRecord, site: Site, place: SitePlace, today: LocalD
       '@type': 'PostalAddress',
       ...(street ? { streetAddress: street } : {}),
       ...(postcode ? { postalCode: postcode } : {}),
-      // The site's own comune: a point's sites may lie in other comuni than its seat.
       addressLocality: site.comune?.name ?? point.comune.name,
-      ...(point.province ? { addressRegion: point.province } : {}),
+      ...(province ? { addressRegion: province } : {}),
       addressCountry: point.country,
     },
     // A suspended or closed point opens nowhere: it advertises no hours.

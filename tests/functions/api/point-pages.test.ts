@@ -10,6 +10,7 @@ import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { comunePath } from '../../../functions/site/pages/territory-paths.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import { LANGS } from '../../../shared/i18n/langs.ts'
+import { pointJsonLd } from '../../../functions/site/pages/point-json-ld.ts'
 
 /**
  * Issue 14's floor, with JavaScript off (plain HTTP, as a crawler): every page the sitemap lists
@@ -162,6 +163,15 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const comunePage = await pageOf(`${comunePath(comune)}?lang=de`)
     expect(comunePage.text).toContain(`<h1 class="page-title">`)
     expect(comunePage.text.match(/<h1 class="page-title">([^<]*)<\/h1>/)![1]).toContain(comune.altName!)
+  })
+
+  it("gives each place of the JSON-LD its own site's province, not the seat's, for a site in another province", () => {
+    const point = fixture.records.find((p) => p.status === 'active' && p.province !== 'RM' && p.sites.some((s) => s.kind === 'fixed' && s.location))!
+    const moved = { ...point, sites: point.sites.map((s) => (s.kind === 'fixed' ? { ...s, comune: { istat: '058091', name: 'Roma' } } : s)) }
+    const ld = pointJsonLd(moved, { url: 'https://example.org/p', today: FIXED_TODAY }) as unknown as { availableChannel: Array<{ serviceLocation?: { address?: { addressLocality: string; addressRegion?: string } } }> }
+    const romeAddresses = ld.availableChannel.flatMap((c) => (c.serviceLocation?.address?.addressLocality === 'Roma' ? [c.serviceLocation.address] : []))
+    expect(romeAddresses.length).toBeGreaterThan(0)
+    expect(romeAddresses.map((a) => a.addressRegion)).toEqual(romeAddresses.map(() => 'RM'))
   })
 
   it("says each site's own comune and a seasonal site's season, in the page and in its JSON-LD", async () => {
