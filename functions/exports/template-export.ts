@@ -1,5 +1,4 @@
 import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
-import { hasWeeklyHours } from '../../shared/geo/site-places.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Address, Booking, PointRecord, PointStatus, Site, SiteKind } from '../../shared/schemas/point.ts'
 import { closuresCell, stopsCell } from '../import/formats/template-cells.ts'
@@ -25,13 +24,12 @@ const sameAddress = (a: Address | null, b: Address | null): boolean => (a?.stree
 
 /**
  * The hours as the operator published them when the registry kept that text (it could not read
- * it, or wrote it otherwise than we would); else the week in OpenStreetMap's syntax. An
- * unreadable text beside a week someone has set since (the flag left behind) gives way to the
- * week: imported back, the text would erase it. (A write that changes the week drops the text:
- * shared/registry/published-hours.ts.) Holidays go in `festivi`, so the text never says them.
+ * it, or wrote it otherwise than we would); else the week in OpenStreetMap's syntax. (A text left
+ * behind beside a week set since never reaches here: shared/registry/published-hours.ts.)
+ * Holidays go in `festivi`, so the text never says them.
  */
 function hoursCell(site: Site): string | null {
-  if (site.opening_hours_source !== undefined && !(site.opening_hours_unparsed && hasWeeklyHours(site))) return site.opening_hours_source
+  if (site.opening_hours_source !== undefined) return site.opening_hours_source
   return site.opening_hours ? scheduleToOsm(site.opening_hours) : null
 }
 

@@ -12,6 +12,7 @@ import { inMemoryRecords, type PointRecordStore } from './point-record-store.ts'
 import { visitSitePlaces, type PlaceRole, type SitePlaceSink } from './site-places.ts'
 import { sortedByteOrder, sortedOrder } from './string-order.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
+import { withoutLeftoverHoursText } from '../registry/published-hours.ts'
 
 /**
  * The read model of the whole registry, built by one pure function and queried in memory.
@@ -137,7 +138,9 @@ export interface SnapshotMeta {
   readonly changesHorizon?: number
 }
 
-export function buildSnapshot(records: readonly PointRecord[], meta: SnapshotMeta): Snapshot {
+export function buildSnapshot(stored: readonly PointRecord[], meta: SnapshotMeta): Snapshot {
+  // As published: a leftover unreadable text gives way to the week set since (published-hours.ts).
+  const records = stored.some((record) => withoutLeftoverHoursText(record) !== record) ? stored.map(withoutLeftoverHoursText) : stored
   const builtAt = meta.builtAt ?? new Date()
   const today = toRomeWallClock(builtAt).date
   const pointCount = records.length
