@@ -93,3 +93,11 @@ export async function createBaseMap(options: BaseMapOptions): Promise<maplibregl
   })
   return map
 }
+
+/** The box around `places` widened by `margin` degrees on every side ([west, south, east, north]), or undefined for none. */
+export function paddedBounds(places: ReadonlyArray<{ readonly lat: number; readonly lon: number }>, margin: number): [number, number, number, number] | undefined {
+  if (places.length === 0) return undefined
+  const lons = places.map((p) => p.lon)
+  const lats = places.map((p) => p.lat)
+  return [Math.min(...lons) - margin, Math.min(...lats) - margin, Math.max(...lons) + margin, Math.max(...lats) + margin]
+}

@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl'
 import type { FeatureCollection, Point } from 'geojson'
-import { createBaseMap, type BaseMapOptions } from '../map/base-map.ts'
+import { createBaseMap, paddedBounds, type BaseMapOptions } from '../map/base-map.ts'
 
 /**
  * A point page's map: each place where the point can be met (its sites, a van's stops) as a dot,
@@ -16,14 +16,6 @@ export interface PointPlace {
 
 export type PointMapOptions = Omit<BaseMapOptions, 'ownSources' | 'addLayers' | 'bounds'> & { readonly places: readonly PointPlace[] }
 
-function boundsOf(places: readonly PointPlace[]): [number, number, number, number] {
-  const lons = places.map((p) => p.lon)
-  const lats = places.map((p) => p.lat)
-  // Room around a single place, so its streets show.
-  const margin = 0.01
-  return [Math.min(...lons) - margin, Math.min(...lats) - margin, Math.max(...lons) + margin, Math.max(...lats) + margin]
-}
-
 export async function createPointMap(options: PointMapOptions): Promise<maplibregl.Map> {
   const data: FeatureCollection<Point> = {
     type: 'FeatureCollection',
@@ -31,7 +23,8 @@ export async function createPointMap(options: PointMapOptions): Promise<maplibre
   }
   return createBaseMap({
     ...options,
-    bounds: boundsOf(options.places),
+    // Room around a single place, so its streets show.
+    bounds: paddedBounds(options.places, 0.01),
     ownSources: new Set([SOURCE]),
     addLayers: (map) => {
       map.addSource(SOURCE, { type: 'geojson', data })

@@ -1,7 +1,7 @@
 import type * as maplibregl from 'maplibre-gl'
 import type { FeatureCollection, Point } from 'geojson'
 import type { CoverageComune } from '../../shared/schemas/coverage-view.ts'
-import { createBaseMap, type BaseMapOptions } from '../map/base-map.ts'
+import { createBaseMap, paddedBounds, type BaseMapOptions } from '../map/base-map.ts'
 import { bandOf, DISTANCE_BANDS } from './distance-bands.ts'
 
 /**
@@ -24,16 +24,9 @@ function toFeatures(comuni: readonly CoverageComune[]): FeatureCollection<Point>
   }
 }
 
-function boundsOf(comuni: readonly CoverageComune[]): [number, number, number, number] | undefined {
-  if (comuni.length === 0) return undefined
-  const lons = comuni.map((c) => c.lon)
-  const lats = comuni.map((c) => c.lat)
-  return [Math.min(...lons) - 0.05, Math.min(...lats) - 0.05, Math.max(...lons) + 0.05, Math.max(...lats) + 0.05]
-}
-
 export async function createCoverageMap(options: CoverageMapOptions): Promise<maplibregl.Map> {
   const data = toFeatures(options.comuni)
-  const bounds = boundsOf(options.comuni)
+  const bounds = paddedBounds(options.comuni, 0.05)
   return createBaseMap({
     ...options,
     ...(bounds ? { bounds } : {}),
