@@ -38,6 +38,21 @@ export async function loadMessages(lang: Lang): Promise<void> {
   await CATALOGUES.load(lang)
 }
 
+/**
+ * Loads `lang`'s strings and gives back the language to draw in: `lang`, or Italian when its
+ * strings cannot arrive (offline, a failed chunk), so a page is drawn in Italian rather than not
+ * at all. `what` names the page in the warning.
+ */
+export async function loadMessagesOrItalian(lang: Lang, what: string): Promise<Lang> {
+  try {
+    await loadMessages(lang)
+    return lang
+  } catch (error) {
+    console.warn(`[puntovicino] the ${lang} strings did not arrive; the ${what} is drawn in Italian`, error)
+    return 'it'
+  }
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
 /** `t('results.count', { count: 3 })` → "3 punti trovati". Unknown placeholders stay visible, so a gap shows up in review. */

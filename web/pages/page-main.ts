@@ -1,5 +1,5 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
-import { loadMessages, translator } from '../../shared/i18n/messages.ts'
+import { loadMessagesOrItalian, translator } from '../../shared/i18n/messages.ts'
 import { DEFAULT_LANG, preferredLang, readLang, unsupportedLang } from '../../shared/i18n/langs.ts'
 import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
@@ -16,11 +16,7 @@ const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 // `?lang=` first; without it, the browser's languages (what it sends as Accept-Language).
 const asked = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
-// A language whose strings cannot arrive (a failed chunk) is drawn in Italian rather than not at all.
-const state = await loadMessages(asked.lang).then(() => asked, (error: unknown) => {
-  console.warn(`[puntovicino] the ${asked.lang} strings did not arrive; the page is drawn in Italian`, error)
-  return { ...asked, lang: DEFAULT_LANG }
-})
+const state = { ...asked, lang: await loadMessagesOrItalian(asked.lang, 'page') }
 const t = translator(state.lang)
 const root = document.getElementById('locator')!
 const config = (name: string): string | null => document.querySelector<HTMLMetaElement>(`meta[name="puntovicino:${name}"]`)?.content || null

@@ -1,5 +1,5 @@
 import { isLang, DEFAULT_LANG } from '../../shared/i18n/langs.ts'
-import { loadMessages, translator, type Translate } from '../../shared/i18n/messages.ts'
+import { loadMessagesOrItalian, translator, type Translate } from '../../shared/i18n/messages.ts'
 import { createApiClient } from '../api/api-client.ts'
 import { openingStatus } from '../list/opening-status.ts'
 import { mapLocale } from '../map/map-locale.ts'
@@ -19,8 +19,8 @@ const asked = document.documentElement.lang
 const lang = isLang(asked) ? asked : DEFAULT_LANG
 
 if (article) {
-  await loadMessages(lang)
-  const t = translator(lang)
+  const shown = await loadMessagesOrItalian(lang, 'point page')
+  const t = translator(shown)
   const api = createApiClient(new URL('/', location.href).toString())
   const id = article.dataset.pointId!
   const status = article.querySelector<HTMLElement>('.pv-page__status')

@@ -1,6 +1,6 @@
 import locatorCss from '../styles/locator.css'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
-import { loadMessages } from '../../shared/i18n/messages.ts'
+import { loadMessagesOrItalian } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
 import { isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
@@ -58,11 +58,7 @@ export class PuntoVicinoLocator extends HTMLElement {
     const generation = ++this.generation
     const asked = this.getAttribute('lang')
     const lang = readLang(asked) ?? DEFAULT_LANG
-    // A language whose strings cannot arrive (offline, a failed chunk) is drawn in Italian rather than not at all.
-    void loadMessages(lang).then(() => lang, (error: unknown) => {
-      console.warn(`[puntovicino] the ${lang} strings did not arrive; the widget is drawn in Italian`, error)
-      return DEFAULT_LANG
-    }).then((loaded) => {
+    void loadMessagesOrItalian(lang, 'widget').then((loaded) => {
       if (generation === this.generation && this.isConnected) this.render(loaded)
     })
   }
