@@ -178,12 +178,15 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   return sections
 }
 
-/** The locator opened at a comune: the points nearest to it, as a citizen there would see them. */
-function locatorLink(context: StatsContext, comune: { lat: number; lon: number; name: string }): string {
+/**
+ * The locator opened at a comune: the points nearest to it, as a citizen there would see them, in
+ * this page's language, Italian included (without `lang` the locator follows the browser's).
+ */
+export function locatorLink(context: Pick<StatsContext, 'locatorUrl' | 'lang'>, comune: { lat: number; lon: number; name: string }): string {
   const url = new URL(context.locatorUrl)
   url.searchParams.set('near', `${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}`)
   url.searchParams.set('place', comune.name)
-  if (context.lang !== 'it') url.searchParams.set('lang', context.lang)
+  url.searchParams.set('lang', context.lang)
   return url.toString()
 }
 
