@@ -2,7 +2,7 @@ import { formatDate } from './format-date.ts'
 import type { Lang } from './langs.ts'
 
 /** A season bound: `2026-06-15` or the every-year `--06-15` → "15 giugno". */
-export function formatSeasonBound(bound: string, lang: Lang): string {
+function formatSeasonBound(bound: string, lang: Lang): string {
   const date = bound.startsWith('--') ? `2000-${bound.slice(2)}` : bound
   return formatDate(date, lang, bound.startsWith('--') ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' })
 }
