@@ -1,3 +1,4 @@
+import { RecordsUnavailable, TooManyRecordsNeeded } from '../../shared/geo/point-record-store.ts'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
@@ -92,6 +93,14 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof RegistryNotReady) return problem(c, 'unavailable', 'The registry is still loading; retry in a few seconds.')
     if (error instanceof NotReadyError) return problem(c, 'unavailable', `${error.message}; retry in a few seconds.`)
+    // A registry too large to hold whole keeps its records in S3 (ranged-record-store.ts).
+    if (error instanceof RecordsUnavailable) {
+      c.header('Retry-After', '5')
+      return problem(c, 'recordsUnavailable', 'The points this answer needs could not be read from storage; retry in a few seconds.')
+    }
+    if (error instanceof TooManyRecordsNeeded) {
+      return problem(c, 'queryTooBroad', 'Answering this needs more of the registry than one answer reads: narrow it with region, province, comune, bbox or near.')
+    }
     ;(deps.log ?? jsonLinesToStdout)({ level: 'error', msg: 'unhandled', path: c.req.path, error: error instanceof Error ? error.stack : String(error) })
     return problem(c, 'internal', 'Something went wrong on our side; it has been logged.')
   })

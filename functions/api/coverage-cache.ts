@@ -1,15 +1,28 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
-import { coverageReport, type CoverageReport } from '../../shared/reach/coverage.ts'
+import { CoverageTally, type CoverageReport } from '../../shared/reach/coverage.ts'
 
 /**
  * One coverage report per snapshot and Rome day (seasons and van stops depend on the day), shared
- * by /v1/coverage and /v1/regions: computed on first request, dropped with the snapshot.
+ * by /v1/coverage and /v1/regions: computed on first request (concurrent ones share it), dropped
+ * with the snapshot; a failed one (records unreachable) is not kept.
  */
-const reports = new WeakMap<Snapshot, { today: string; report: CoverageReport }>()
+const reports = new WeakMap<Snapshot, { today: string; report: Promise<CoverageReport> }>()
 
-export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[], today: string): CoverageReport {
-  let cached = reports.get(snapshot)
-  if (cached?.today !== today) reports.set(snapshot, (cached = { today, report: coverageReport(comuni, snapshot.records.each(), today) }))
-  return cached.report
+export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
+  const cached = reports.get(snapshot)
+  if (cached?.today === today) return cached.report
+  const report = tally(snapshot, comuni, today)
+  reports.set(snapshot, { today, report })
+  report.catch(() => {
+    if (reports.get(snapshot)?.report === report) reports.delete(snapshot)
+  })
+  return report
+}
+
+/** A batch of records at a time: a registry whose records stay in S3 is read by range, never held whole. */
+async function tally(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
+  const tally = new CoverageTally(comuni, today)
+  for await (const batch of snapshot.records.batches()) for (const point of batch) tally.add(point)
+  return tally.report()
 }

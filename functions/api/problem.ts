@@ -24,6 +24,8 @@ export const PROBLEM_TYPES = {
   staleCursor: { slug: 'stale-cursor', title: 'The registry changed since this cursor was issued', status: 410 },
   internal: { slug: 'internal-error', title: 'Internal error', status: 500 },
   unavailable: { slug: 'unavailable', title: 'Registry not loaded yet', status: 503 },
+  recordsUnavailable: { slug: 'records-unavailable', title: 'Point records cannot be read right now', status: 503 },
+  queryTooBroad: { slug: 'query-too-broad', title: 'The query reads more of the registry than one answer can', status: 503 },
 } as const satisfies Record<string, { slug: string; title: string; status: number }>
 
 export function problem(

@@ -18,6 +18,86 @@ export interface PointRecordStore {
    * decoded.
    */
   each(from?: number, to?: number): Iterable<PointRecord>
+  /**
+   * Whether `get(index)` answers now. Always true for records held in memory; a store whose
+   * records stay in S3 (ranged-record-store.ts) answers true only for the ones it has fetched.
+   */
+  has(index: number): boolean
+  /** Fetches these records so that `get` answers them; settles at once when every one is here. */
+  load(indexes: Iterable<number>): Promise<void>
+  /**
+   * The records from `from` to before `to`, in index order, a batch at a time: what a pass over
+   * the whole registry uses (coverage, sitemaps), since a store that fetches its records cannot
+   * hand out a million of them synchronously, nor keep them.
+   */
+  batches(from?: number, to?: number): AsyncIterable<readonly PointRecord[]>
+}
+
+/**
+ * Thrown by a store's `get` (and by queries that check `has` first) for records it has not
+ * fetched: `withRecords` fetches them and runs the work again. It names every record a query
+ * found missing in one go, so a query costs one round of fetches rather than one per record.
+ */
+export class RecordsNotLoaded extends Error {
+  constructor(readonly indexes: readonly number[]) {
+    super(`${indexes.length} point records are not loaded yet (run the work inside withRecords)`)
+    this.name = 'RecordsNotLoaded'
+  }
+}
+
+/** Rounds of fetching after which the work is taken to need more records than the store keeps. */
+const MAX_ROUNDS = 32
+
+/** The records a query needs could not be fetched (the store's read failed): `cause` says why. */
+export class RecordsUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`point records could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'RecordsUnavailable'
+  }
+}
+
+/** The work kept finding records missing after MAX_ROUNDS rounds: it needs more than the store keeps decoded. */
+export class TooManyRecordsNeeded extends Error {
+  constructor(readonly rounds: number) {
+    super(`the query still needed records after ${rounds} rounds of fetching: it reads more of the registry than one answer can`)
+    this.name = 'TooManyRecordsNeeded'
+  }
+}
+
+/**
+ * Runs synchronous work over a snapshot's records, fetching what it found missing and running it
+ * again until it completes. The queries stay synchronous, as the index's walk is (a predicate
+ * cannot await), and deterministic, so each run repeats the previous one up to where it stopped.
+ * Over records held in memory this is one call of `work`.
+ */
+export async function withRecords<T>(store: PointRecordStore, work: () => T): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return work()
+    } catch (error) {
+      if (!(error instanceof RecordsNotLoaded)) throw error
+      if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(round)
+      try {
+        await store.load(error.indexes)
+      } catch (failure) {
+        if (failure instanceof RangeError) throw new TooManyRecordsNeeded(round)
+        throw failure instanceof RecordsUnavailable ? failure : new RecordsUnavailable(failure)
+      }
+    }
+  }
+}
+
+/** Batches of a pass over records held in memory: one per `size` records, handed out as they are. */
+async function* inMemoryBatches(each: Iterable<PointRecord>, size = 1000): AsyncIterable<readonly PointRecord[]> {
+  let batch: PointRecord[] = []
+  for (const record of each) {
+    batch.push(record)
+    if (batch.length === size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
 }
 
 export function inMemoryRecords(records: readonly PointRecord[]): PointRecordStore {
@@ -26,6 +106,9 @@ export function inMemoryRecords(records: readonly PointRecord[]): PointRecordSto
     get: (index) => records[index]!,
     all: () => records,
     each: (from = 0, to = records.length) => (from === 0 && to >= records.length ? records : records.slice(from, to)),
+    has: () => true,
+    load: () => Promise.resolve(),
+    batches: (from = 0, to = records.length) => inMemoryBatches(records.slice(from, to)),
   }
 }
 
@@ -39,37 +122,70 @@ export function inMemoryRecords(records: readonly PointRecord[]): PointRecordSto
  */
 export const DECODED_RECORDS_KEPT = 10_000
 
+/**
+ * Decoded records by index, at most `keep` of them: the least recently used goes first. A Map, not
+ * an array of a million holes: a warm Lambda decodes only the records it served. Its insertion
+ * order is the recency order: a record used again moves to the end.
+ */
+export class DecodedRecords {
+  private readonly records = new Map<number, PointRecord>()
+
+  constructor(readonly keep: number) {}
+
+  get size(): number {
+    return this.records.size
+  }
+
+  /** The record if decoded, now the most recently used. */
+  take(index: number): PointRecord | undefined {
+    const record = this.records.get(index)
+    if (record !== undefined) {
+      this.records.delete(index)
+      this.records.set(index, record)
+    }
+    return record
+  }
+
+  /** The record if decoded, its recency untouched (a pass over the registry must not reorder the kept set). */
+  peek(index: number): PointRecord | undefined {
+    return this.records.get(index)
+  }
+
+  has(index: number): boolean {
+    return this.records.has(index)
+  }
+
+  put(index: number, record: PointRecord): void {
+    this.records.set(index, record)
+    if (this.records.size > this.keep) this.records.delete(this.records.keys().next().value!)
+  }
+}
+
 /** Records kept as their JSON in a column (views over the snapshot bytes), parsed on first use. */
 export function lazyJsonRecords(json: Utf8Column, { keep = DECODED_RECORDS_KEPT }: { keep?: number } = {}): PointRecordStore {
   const size = json.size
   const bounded = size > keep
-  // A Map, not an array of a million holes: a warm Lambda decodes only the records it served.
-  // Its insertion order is the recency order: a record used again moves to the end.
-  const decoded = new Map<number, PointRecord>()
+  const decoded = new DecodedRecords(keep)
   const parse = (index: number): PointRecord => JSON.parse(json.get(index)) as PointRecord
   const get = (index: number): PointRecord => {
-    let record = decoded.get(index)
-    if (record !== undefined) {
-      if (bounded) {
-        decoded.delete(index)
-        decoded.set(index, record)
-      }
-      return record
-    }
-    record = parse(index)
-    decoded.set(index, record)
-    if (decoded.size > keep) decoded.delete(decoded.keys().next().value!)
+    let record = decoded.take(index)
+    if (record === undefined) decoded.put(index, (record = parse(index)))
     return record
   }
   let everything: PointRecord[] | undefined
+  const each = function* (from = 0, to = size): Iterable<PointRecord> {
+    for (let i = Math.max(0, from); i < Math.min(size, to); i++) yield bounded ? (decoded.peek(i) ?? parse(i)) : get(i)
+  }
   return {
     size,
     get,
     // A store within the bound keeps them all anyway; a larger one hands out a list the caller
     // alone holds, leaving the recently used records in place.
-    all: () => (bounded ? Array.from({ length: size }, (_, i) => decoded.get(i) ?? parse(i)) : (everything ??= Array.from({ length: size }, (_, i) => get(i)))),
-    each: function* (from = 0, to = size) {
-      for (let i = Math.max(0, from); i < Math.min(size, to); i++) yield bounded ? (decoded.get(i) ?? parse(i)) : get(i)
-    },
+    all: () => (bounded ? Array.from({ length: size }, (_, i) => decoded.peek(i) ?? parse(i)) : (everything ??= Array.from({ length: size }, (_, i) => get(i)))),
+    each,
+    // The bytes are all here: every record answers now.
+    has: () => true,
+    load: () => Promise.resolve(),
+    batches: (from, to) => inMemoryBatches(each(from, to)),
   }
 }

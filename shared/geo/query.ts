@@ -5,8 +5,9 @@ import type { PointFilter } from '../filters/point-filter.ts'
 import type { Location } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { haversineMetres } from './haversine.ts'
+import { RecordsNotLoaded, withRecords } from './point-record-store.ts'
 import { OpenVerdict } from './open-week.ts'
-import { siteAtPlace, type PlaceRole, type SitePlace } from './site-places.ts'
+import { PlaceRole, siteAtPlace, type SitePlace } from './site-places.ts'
 import type { Snapshot } from './snapshot.ts'
 import type { Utf8Column } from './utf8-column.ts'
 
@@ -28,6 +29,13 @@ export interface PointHit {
    */
   place?: SitePlace
 }
+
+/**
+ * Records a query over a store that fetches them (ranged-record-store.ts) names at most per run:
+ * enough that a sparse filter (few places open at night) takes a few rounds, few enough that one
+ * round's fetches stay small.
+ */
+const MISSING_PER_ROUND = 256
 
 /**
  * The `limit` points after `offset` whose nearest matching place is closest to `near`, ordered by
@@ -62,6 +70,10 @@ export function queryNearest(
   const found: { point: number; place: number; metres: number }[] = []
   // Points already placed at a nearer place, or rejected as a whole by `q`.
   const settled = new Set<number>()
+  // Records a store has yet to fetch (ranged-record-store.ts): named all at once at the end, so
+  // `withRecords` fetches them in one round and runs the query again.
+  const missing: number[] = []
+  const missingPerRound = Math.max(MISSING_PER_ROUND, 2 * wanted)
   let boundaryMetres = Infinity
   let batch = Math.max(16, 2 * wanted)
   let walked = 0
@@ -79,8 +91,16 @@ export function queryNearest(
         settled.add(point)
         continue
       }
-      // The week decided most places inside the predicate; the record decides the rest.
-      if (isOpen !== null && filter.openVerdict(place) !== OpenVerdict.open && !isOpen(siteAtThisPlace(s, place, location))) continue
+      // The week decided most places inside the predicate; the record decides the rest. One not
+      // fetched yet is noted and passed over: the walk goes on, so one round fetches what the
+      // next run needs even where few places are open (the run is repeated once they are here).
+      if (isOpen !== null && filter.openVerdict(place) !== OpenVerdict.open) {
+        if (!s.records.has(point)) {
+          if (missing.push(point) === missingPerRound) break search
+          continue
+        }
+        if (!isOpen(siteAtThisPlace(s, place, location))) continue
+      }
       settled.add(point)
       found.push({ point, place, metres })
       if (found.length === wanted) boundaryMetres = metres
@@ -89,7 +109,10 @@ export function queryNearest(
     batch *= 4
   }
   found.sort((a, b) => a.metres - b.metres || a.point - b.point)
-  return found.slice(offset, offset + limit).map(({ point, place, metres }) => {
+  const page = found.slice(offset, offset + limit)
+  for (const { point } of page) if (!s.records.has(point)) missing.push(point)
+  if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  return page.map(({ point, place, metres }) => {
     const location = placeLocation(s, place)
     return {
       point: s.records.get(point),
@@ -111,7 +134,17 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
   const hits: PointHit[] = []
   const start = opts.after === undefined ? 0 : firstIndexAbove(s.ids, opts.after)
+  // As in queryNearest: a record not fetched yet is passed over and named at the end.
+  const missing: number[] = []
+  const missingPerRound = Math.max(MISSING_PER_ROUND, 2 * limit)
   for (const point of candidatePoints(s, filter, start)) {
+    // With "open at", a point whose every site is closed then by its week needs no record: most
+    // of a registry at night, which a store that fetches records would otherwise read whole.
+    if (filter.openAt !== null && everySiteClosedByWeek(s, filter, point)) continue
+    if (!s.records.has(point)) {
+      if (missing.push(point) === missingPerRound) break
+      continue
+    }
     const first = s.tables.pointFirstSite[point]!
     const end = s.tables.pointFirstSite[point + 1]!
     for (let g = first; g < end; g++) {
@@ -122,6 +155,7 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
     }
     if (hits.length === limit) break
   }
+  if (missing.length > 0) throw new RecordsNotLoaded(missing)
   return hits
 }
 
@@ -129,6 +163,9 @@ export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
   const index = firstIndexAbove(s.ids, id) - 1
   return index >= 0 && s.ids.get(index) === id ? s.records.get(index) : undefined
 }
+
+/** `getPoint`, its record fetched first where the store keeps records elsewhere (see `withRecords`). */
+export const pointById = (s: Snapshot, id: string): Promise<PointRecord | undefined> => withRecords(s.records, () => getPoint(s, id))
 
 /** Where an export page ended: the last row's point id, its site's position in the point, and its place's among the site's. */
 export interface PlaceKey {
@@ -239,6 +276,21 @@ function siteMatch(
     if (isOpen === null || isOpen(siteAtThisPlace(s, e, location))) return location
   }
   return undefined
+}
+
+/**
+ * Whether each site of point p is surely closed at the filter's instant by the typed arrays alone:
+ * a site placed whole at one place whose week says closed. Mobile units and online sites are
+ * left to their records (a stop past or not indexed may be open).
+ */
+function everySiteClosedByWeek(s: Snapshot, filter: CompiledFilter, p: number): boolean {
+  const t = s.tables
+  for (let g = t.pointFirstSite[p]!, end = t.pointFirstSite[p + 1]!; g < end; g++) {
+    const e = t.siteFirstPlace[g]!
+    const wholeAtOnePlace = t.siteFirstPlace[g + 1]! === e + 1 && t.placeRole[e] === PlaceRole.wholeSite
+    if (filter.siteKindPasses(g) && !(wholeAtOnePlace && filter.openVerdict(e) === OpenVerdict.closed)) return false
+  }
+  return true
 }
 
 /** Site g of point p (g is a global site index, `pointFirstSite[p]` being its first site). */

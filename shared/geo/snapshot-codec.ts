@@ -1,5 +1,5 @@
 import KDBush from 'kdbush'
-import { lazyJsonRecords } from './point-record-store.ts'
+import { lazyJsonRecords, type PointRecordStore } from './point-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
@@ -90,7 +90,17 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
   return out
 }
 
-export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
+/**
+ * How a loaded snapshot gets its records when only its core was read: given the records'
+ * offsets (from the core) and where the records section starts in the file.
+ */
+export type RecordsOfCore = (recordOffsets: Uint32Array, recordsSection: { offset: number; length: number }) => PointRecordStore
+
+/**
+ * The snapshot in `bytes`: the whole file, or only its core (the first `coreBytes`, see
+ * `snapshotCoreBytes`) with `recordsOfCore` saying where the records come from.
+ */
+export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { recordsOfCore?: RecordsOfCore } = {}): Snapshot {
   if (bytes.byteLength < HEADER_BYTES) throw new Error(`snapshot: ${bytes.byteLength} bytes is too short for a header`)
   if (!MAGIC.every((b, i) => bytes[i] === b)) throw new Error('snapshot: the bytes do not start with "PVSN", not a snapshot')
   if (bytes[4] !== SNAPSHOT_FORMAT_VERSION) {
@@ -111,8 +121,9 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
   }
   const index = KDBush.from(section('index').slice().buffer)
   if (index.numItems !== directory.placeCount) throw new Error('snapshot: section index does not hold placeCount places')
-  const column = (name: string, offsetsName: string): Utf8Column =>
-    new Utf8Column(section(name), typedView(offsetsName, section(offsetsName), Uint32Array, directory.pointCount + 1))
+  const offsetsOf = (name: string): Uint32Array => typedView(name, section(name), Uint32Array, directory.pointCount + 1)
+  const column = (name: string, offsetsName: string): Utf8Column => new Utf8Column(section(name), offsetsOf(offsetsName))
+  const [recordsOffset, recordsLength] = directory.sections.records ?? [0, 0]
 
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
@@ -121,7 +132,7 @@ export function deserializeSnapshot(bytes: Uint8Array): Snapshot {
     changesHorizon: directory.changesHorizon,
     ids: column('ids', 'idOffsets'),
     haystacks: column('haystacks', 'haystackOffsets'),
-    records: lazyJsonRecords(column('records', 'recordOffsets')),
+    records: recordsOfCore ? recordsOfCore(offsetsOf('recordOffsets'), { offset: recordsOffset, length: recordsLength }) : lazyJsonRecords(column('records', 'recordOffsets')),
     tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
   })
 }

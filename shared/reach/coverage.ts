@@ -129,32 +129,54 @@ class AreaTotals {
 }
 
 /**
- * Coverage of the comuni by `points`, read in one pass: a lazy snapshot's records can be handed
- * over one at a time (`records.each()`) without holding them all.
+ * Coverage of the comuni by points added one at a time: a pass over a large registry's records
+ * (batches fetched by range, or decoded one by one) never holds them all.
  */
-export function coverageReport(comuni: readonly Comune[], points: Iterable<PointRecord>, today: string): CoverageReport {
-  const italy = new AreaTotals()
-  const regions = new Map<string, AreaTotals>()
-  const provinces = new Map<string, AreaTotals>()
-  const area = (map: Map<string, AreaTotals>, key: string) => map.get(key) ?? map.set(key, new AreaTotals()).get(key)!
-  // The areas in the comuni's order first, as the report lists them.
-  const areasOfComuni = comuni.map((comune) => [italy, area(regions, comune.regionIstat), area(provinces, comune.province)])
-  const places: Place[] = []
-  const weeklyHoursByPoint = new Map<string, number>()
-  for (const point of points) {
-    addRegularPlaces(point, today, places)
-    if (point.status !== 'active' || point.country !== 'IT') continue
+export class CoverageTally {
+  private readonly italy = new AreaTotals()
+  private readonly regions = new Map<string, AreaTotals>()
+  private readonly provinces = new Map<string, AreaTotals>()
+  private readonly areasOfComuni: AreaTotals[][]
+  private readonly places: Place[] = []
+  private readonly weeklyHoursByPoint = new Map<string, number>()
+
+  constructor(
+    private readonly comuni: readonly Comune[],
+    private readonly today: string,
+  ) {
+    // The areas in the comuni's order first, as the report lists them.
+    this.areasOfComuni = comuni.map((comune) => [this.italy, this.area(this.regions, comune.regionIstat), this.area(this.provinces, comune.province)])
+  }
+
+  private area(map: Map<string, AreaTotals>, key: string): AreaTotals {
+    return map.get(key) ?? map.set(key, new AreaTotals()).get(key)!
+  }
+
+  add(point: PointRecord): void {
+    addRegularPlaces(point, this.today, this.places)
+    if (point.status !== 'active' || point.country !== 'IT') return
     const hours = hoursPerWeek(point)
-    weeklyHoursByPoint.set(point.id, hours)
-    const targets = [italy, ...(point.region ? [area(regions, point.region.istat)] : []), ...(point.province ? [area(provinces, point.province)] : [])]
+    this.weeklyHoursByPoint.set(point.id, hours)
+    const targets = [this.italy, ...(point.region ? [this.area(this.regions, point.region.istat)] : []), ...(point.province ? [this.area(this.provinces, point.province)] : [])]
     for (const totals of targets) totals.addPoint(point.id, hours)
   }
-  const km = nearestKm(comuni, places)
-  comuni.forEach((comune, i) => {
-    for (const totals of areasOfComuni[i]!) totals.addComune(comune.population, km[i]!)
-  })
-  const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
-  return { italy: italy.result(), regions: done(regions), provinces: done(provinces), km, weeklyHoursByPoint }
+
+  /** The report of the points added so far; call once, at the end. */
+  report(): CoverageReport {
+    const km = nearestKm(this.comuni, this.places)
+    this.comuni.forEach((comune, i) => {
+      for (const totals of this.areasOfComuni[i]!) totals.addComune(comune.population, km[i]!)
+    })
+    const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
+    return { italy: this.italy.result(), regions: done(this.regions), provinces: done(this.provinces), km, weeklyHoursByPoint: this.weeklyHoursByPoint }
+  }
+}
+
+/** Coverage of the comuni by `points`, read in one pass. */
+export function coverageReport(comuni: readonly Comune[], points: Iterable<PointRecord>, today: string): CoverageReport {
+  const tally = new CoverageTally(comuni, today)
+  for (const point of points) tally.add(point)
+  return tally.report()
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono } from 'hono'
+import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import { changesAfter, type FeedPosition } from '../../../shared/geo/change-feed.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { ChangesQuerySchema, type ChangesPage } from '../../../shared/schemas/changes-view.ts'
@@ -23,7 +24,7 @@ const START: FeedPosition = { seq: 0, id: '-' }
 
 export function changesRoutes(deps: ChangesRouteDeps) {
   const routes = new Hono()
-  routes.get(honoPath(changesRoute), validRequest('query', changesRoute.request.query), (c) => {
+  routes.get(honoPath(changesRoute), validRequest('query', changesRoute.request.query), async (c) => {
     const { since, limit } = c.req.valid('query')
     const snapshot = deps.snapshot()
     let position: FeedPosition | null = null
@@ -37,7 +38,7 @@ export function changesRoutes(deps: ChangesRouteDeps) {
         return problem(c, 'invalidParameter', `since ${error.message}: pass the next_cursor of a /v1/changes page, or nothing to start from the beginning.`, [{ field: 'since', message: error.message }])
       }
     }
-    const { entries, more } = changesAfter(snapshot, position, limit)
+    const { entries, more } = await withRecords(snapshot.records, () => changesAfter(snapshot, position, limit))
     const last = entries.at(-1)?.position ?? position ?? START
     const page: ChangesPage = {
       items: entries.map(({ record, change }) => ({ id: record.id, version: record.version, change, changed_at: record.updated_at })),

@@ -52,9 +52,9 @@ const roundedKm = (km: number): number | null => (Number.isFinite(km) ? Math.rou
 
 export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
-  const reportNow = (): { today: string; report: CoverageReport } => {
+  const reportNow = async (): Promise<{ today: string; report: CoverageReport }> => {
     const today = toRomeWallClock(deps.now()).date
-    return { today, report: coverageOfSnapshot(deps.snapshot(), deps.comuni(), today) }
+    return { today, report: await coverageOfSnapshot(deps.snapshot(), deps.comuni(), today) }
   }
   /** Italy, the region or the province the query names; a problem for a sigla no province has. */
   const chooseArea = (c: Context, report: CoverageReport, { region, province }: { region?: string | undefined; province?: string | undefined }): ChosenArea | Response => {
@@ -70,9 +70,9 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     deps.comuni().flatMap((comune, i) => (area.holds({ region: comune.regionIstat, province: comune.province }) ? [{ comune, km: report.km[i]! }] : []))
   const fileName = (stem: string, area: ChosenArea) => `${stem}${area.where.code ? `-${area.where.code.toLowerCase()}` : ''}`
 
-  routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), (c) => {
+  routes.get(honoPath(coverageRoute), validRequest('query', CoverageQuerySchema), async (c) => {
     const query = c.req.valid('query')
-    const { today, report } = reportNow()
+    const { today, report } = await reportNow()
     const area = chooseArea(c, report, query)
     if (area instanceof Response) return area
     return c.json(view(area.where, today, area.coverage, query.radius_km))
@@ -80,7 +80,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
 
   // The area and its parts (Italy: its regions; a region: its provinces), one row each.
   routes.get(honoPath(coverageCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
-    const { report } = reportNow()
+    const { report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
@@ -100,8 +100,8 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     return c.body(file.body, 200, file.headers)
   })
 
-  routes.get(honoPath(comuniRoute), validRequest('query', AreaQuerySchema), (c) => {
-    const { today, report } = reportNow()
+  routes.get(honoPath(comuniRoute), validRequest('query', AreaQuerySchema), async (c) => {
+    const { today, report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: roundedKm(km) }))
@@ -109,7 +109,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   })
 
   routes.get(honoPath(comuniCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
-    const { report } = reportNow()
+    const { report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
@@ -120,17 +120,19 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
 
   // Each active point's weekly hours: the hours-per-week distribution's data, point by point.
   routes.get(honoPath(pointsHoursCsvRoute), validRequest('query', AreaQuerySchema), async (c) => {
-    const { report } = reportNow()
+    const { report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
-    // One record at a time: on a registry above the decoded-records bound (10,000) each request
-    // parses them again, the price of a download that is not held in memory between requests.
+    // A batch at a time: on a registry above the decoded-records bound (10,000) each request
+    // reads them again, the price of a download that is not held in memory between requests.
     const rows: (string | number | boolean | null)[][] = []
-    for (const point of deps.snapshot().records.each()) {
-      const hours = report.weeklyHoursByPoint.get(point.id)
-      if (hours === undefined || !area.holds({ region: point.region?.istat ?? null, province: point.province ?? null })) continue
-      rows.push([point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM])
+    for await (const batch of deps.snapshot().records.batches()) {
+      for (const point of batch) {
+        const hours = report.weeklyHoursByPoint.get(point.id)
+        if (hours === undefined || !area.holds({ region: point.region?.istat ?? null, province: point.province ?? null })) continue
+        rows.push([point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM])
+      }
     }
     const file = csvFile(csvTable(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'], rows), fileName('ore-settimanali', area))
     return c.body(file.body, 200, file.headers)
@@ -140,18 +142,18 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   routes.get(honoPath(gapsCsvRoute), validRequest('query', GapsCsvQuerySchema), async (c) => {
     const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0] } = c.req.valid('query')
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const gaps = coverageGaps(deps.comuni(), reportNow().report, { ...(region ? { region } : {}), minPopulation, beyondKm })
+    const gaps = coverageGaps(deps.comuni(), (await reportNow()).report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, roundedKm(km)])
     const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
     return c.body(file.body, 200, file.headers)
   })
 
-  routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), (c) => {
+  routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), async (c) => {
     const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], limit, cursor } = c.req.valid('query')
     const walk = `gaps:${region ?? ''}:${minPopulation}:${beyondKm}`
     const offset = readOffset(c, deps.cursors, cursor, walk)
     if (typeof offset !== 'number') return offset
-    const { report } = reportNow()
+    const { report } = await reportNow()
     const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({

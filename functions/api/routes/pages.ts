@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
-import { getPoint } from '../../../shared/geo/query.ts'
+import { pointById } from '../../../shared/geo/query.ts'
+import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import { chosenLangQuery, langQuery, LANGS, LANGUAGE_NAMES, readLang, type Lang } from '../../../shared/i18n/langs.ts'
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
@@ -107,7 +108,9 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const lang = await languageOf(c, pages)
     if (lang instanceof Response) return lang
     const t = await pages.loadPagesTranslator(lang)
-    const body = render(pages, { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) })
+    const context = { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) }
+    // Inside withRecords: on a registry whose records stay in S3 a page's points are fetched first.
+    const body = await withRecords(deps.snapshot().records, () => render(pages, context))
     if (body === undefined) {
       const [title, text] = missing === 'point' ? (['pages.not_found_title', 'pages.not_found'] as const) : (['pages.place_not_found_title', 'pages.place_not_found'] as const)
       const notFound = pages.pageShell(
@@ -123,7 +126,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
 
   const pointPage = async (c: Context): Promise<Response> => {
     const id = c.req.param('id')!
-    const point = id.length <= 120 ? getPoint(deps.snapshot(), id) : undefined
+    const point = id.length <= 120 ? await pointById(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
     const lang = c.req.query('lang')
     // An unsupported ?lang= is answered (400, naming the languages) where it was asked, not carried through a redirect.
@@ -151,18 +154,20 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })
 
-  routes.get(SITE_PAGE_ROUTES.sitemapPage, (c) => {
+  routes.get(SITE_PAGE_ROUTES.sitemapPage, async (c) => {
     const snapshot = deps.snapshot()
     const page = Number(c.req.param('file')!.replace(/\D/g, ''))
     const first = (page - 1) * SITEMAP_PAGE_SIZE
     if (page < 1 || (first >= snapshot.pointCount && page !== 1)) return c.body('Not found', 404)
     const origin = originOf(c)
     const urls: string[] = page === 1 ? [`<url><loc>${escapeHtml(`${origin}/`)}</loc></url>`, `<url><loc>${escapeHtml(`${origin}/statistiche`)}</loc></url>`] : []
-    // One record at a time, leaving the records the API serves decoded (a page is 40,000 points).
-    for (const point of snapshot.records.each(first, first + SITEMAP_PAGE_SIZE)) {
-      // A closed point keeps its page (links to it still answer) but is no longer offered to search engines.
-      if (point.status === 'closed') continue
-      urls.push(`<url><loc>${escapeHtml(`${origin}${pointPath(point)}`)}</loc><lastmod>${point.updated_at.slice(0, 10)}</lastmod></url>`)
+    // A batch at a time, leaving the records the API serves decoded (a page is 40,000 points).
+    for await (const batch of snapshot.records.batches(first, first + SITEMAP_PAGE_SIZE)) {
+      for (const point of batch) {
+        // A closed point keeps its page (links to it still answer) but is no longer offered to search engines.
+        if (point.status === 'closed') continue
+        urls.push(`<url><loc>${escapeHtml(`${origin}${pointPath(point)}`)}</loc><lastmod>${point.updated_at.slice(0, 10)}</lastmod></url>`)
+      }
     }
     c.header('Cache-Control', PAGE_CACHE)
     return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, 200, { 'Content-Type': 'application/xml; charset=utf-8' })

@@ -1,7 +1,8 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { getPoint, matchingPlaces, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
+import { matchingPlaces, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
+import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
@@ -153,7 +154,8 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
   if (!cursor.ok) return cursor.response
   const format = formatName === 'csv' ? await csvFormatLoaded() : geoJsonFormat
   const fingerprintOfQuery = fingerprint(query, 'rows')
-  const page = renderExport(format, exportRows(snapshot, query, cursor.state, now), {
+  // Inside withRecords: on a registry whose records stay in S3 the rows' records are fetched first.
+  const page = await withRecords(snapshot.records, () => renderExport(format, exportRows(snapshot, query, cursor.state, now), {
     at: now,
     limit: query.limit,
     maxBytes: EXPORT_PAGE.maxBytes,
@@ -164,7 +166,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
           ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
           : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex },
       ),
-  })
+  }))
   if (page.next) {
     const next = new URL(c.req.url)
     // The same cursor the GeoJSON body names; for CSV this header is the only place for it.
@@ -180,7 +182,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
   const rowCache = new ExportRowCache()
   const routes = new Hono()
 
-  routes.get(honoPath(listPointsRoute), validRequest('query', listPointsRoute.request.query), (c) => {
+  routes.get(honoPath(listPointsRoute), validRequest('query', listPointsRoute.request.query), async (c) => {
     const query = c.req.valid('query')
     const snapshot = deps.snapshot()
     const now = deps.now()
@@ -195,10 +197,10 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     if (remoteOnly && query.near) filter = { ...filter, region: filter.region ?? deps.regionAt(query.near) ?? undefined }
     if (query.near && !remoteOnly) {
       const offset = cursor.state?.offset ?? 0
-      hits = queryNearest(snapshot, query.near, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km })
+      hits = await withRecords(snapshot.records, () => queryNearest(snapshot, query.near!, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km }))
       if (hits.length > query.limit) nextState = { offset: offset + query.limit }
     } else {
-      hits = queryList(snapshot, filter, { limit: query.limit + 1, after: cursor.state?.after })
+      hits = await withRecords(snapshot.records, () => queryList(snapshot, filter, { limit: query.limit + 1, after: cursor.state?.after }))
       if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
     }
     const page = hits.slice(0, query.limit)
@@ -213,9 +215,9 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
   })
 
   // Registered before /v1/points/{id}, which would take "x.ics" for an id.
-  routes.get(honoPath(calendarRoute), validRequest('param', calendarRoute.request.params), validRequest('query', calendarRoute.request.query), (c) => {
+  routes.get(honoPath(calendarRoute), validRequest('param', calendarRoute.request.params), validRequest('query', calendarRoute.request.query), async (c) => {
     const id = c.req.valid('param').id.slice(0, -'.ics'.length)
-    const record = getPoint(deps.snapshot(), id)
+    const record = await pointById(deps.snapshot(), id)
     if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
     const page = new URL(`/?point=${encodeURIComponent(id)}`, c.req.url).toString()
     return c.body(pointCalendar(record, deps.now(), page), 200, {
@@ -224,9 +226,9 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     })
   })
 
-  routes.get(honoPath(getPointRoute), validRequest('query', getPointRoute.request.query), validRequest('param', getPointRoute.request.params), (c) => {
+  routes.get(honoPath(getPointRoute), validRequest('query', getPointRoute.request.query), validRequest('param', getPointRoute.request.params), async (c) => {
     const { id } = c.req.valid('param')
-    const record = getPoint(deps.snapshot(), id)
+    const record = await pointById(deps.snapshot(), id)
     if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
     return c.body(presented.json(record, deps.now()), 200, { 'Content-Type': 'application/json; charset=utf-8' })
   })

@@ -69,18 +69,18 @@ function summarise(snapshot: Snapshot, reach: CoverageReport, today: string): Re
 
 export function regionsRoutes(deps: { snapshot: () => Snapshot; comuni: () => readonly Comune[]; now: () => Date }): Hono {
   const routes = new Hono()
-  const summary = (): Regions => {
+  const summary = async (): Promise<Regions> => {
     const snapshot = deps.snapshot()
     const today = toRomeWallClock(deps.now()).date
     let cached = summaries.get(snapshot)
-    if (cached?.today !== today) summaries.set(snapshot, (cached = { today, regions: summarise(snapshot, coverageOfSnapshot(snapshot, deps.comuni(), today), today) }))
+    if (cached?.today !== today) summaries.set(snapshot, (cached = { today, regions: summarise(snapshot, await coverageOfSnapshot(snapshot, deps.comuni(), today), today) }))
     return cached.regions
   }
-  routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), (c) => c.json(summary(), 200))
+  routes.get(honoPath(regionsRoute), validRequest('query', regionsRoute.request.query), async (c) => c.json(await summary(), 200))
   routes.get(honoPath(regionsCsvRoute), validRequest('query', regionsCsvRoute.request.query), async (c) => {
     const { csvTable } = await import('../../exports/csv-export.ts')
     const header = ['istat', 'name', 'active_points', 'sites', 'residents', 'residents_within_10km', 'target_points', 'target_citizens', 'target_services', 'target_source', 'suspended_points', 'closed_points']
-    const rows = summary().items.map((r) => [r.istat, r.name, r.active_points, r.sites, r.residents, r.residents_within_10km, r.pnrr_target?.points, r.pnrr_target?.citizens, r.pnrr_target?.services, r.pnrr_target?.source, r.points_by_status.suspended, r.points_by_status.closed])
+    const rows = (await summary()).items.map((r) => [r.istat, r.name, r.active_points, r.sites, r.residents, r.residents_within_10km, r.pnrr_target?.points, r.pnrr_target?.citizens, r.pnrr_target?.services, r.pnrr_target?.source, r.points_by_status.suspended, r.points_by_status.closed])
     return c.body(csvTable(header, rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="regioni.csv"' })
   })
   return routes

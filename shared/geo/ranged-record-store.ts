@@ -1,0 +1,146 @@
+import type { PointRecord } from '../schemas/point.ts'
+import { DECODED_RECORDS_KEPT, DecodedRecords, RecordsNotLoaded, RecordsUnavailable, type PointRecordStore } from './point-record-store.ts'
+
+/** Bytes `start` to before `end` of the records section, wherever it is kept (an S3 object's range on AWS). */
+export type ReadRecordBytes = (start: number, end: number) => Promise<Uint8Array>
+
+export interface RangedRecordsOptions {
+  /** Decoded records kept, the least recently used going first. @default DECODED_RECORDS_KEPT */
+  readonly keep?: number
+  /**
+   * Records fetched from one that `get` missed: a lone lookup costs a few KiB more. A miss past
+   * the last such window, within another window's length, doubles the next one (up to half of `keep`, at most 4,096), so a
+   * pass in id order (an export page, a list) takes a few rounds, not one per window. @default 64
+   */
+  readonly readahead?: number
+  /** Records closer than this many bytes are fetched in one range. @default 65536 */
+  readonly joinWithinBytes?: number
+  /** Ranges fetched at once by one `load`. @default 16 */
+  readonly concurrency?: number
+  /** Bytes per batch of a pass (`batches`). @default 4 MiB */
+  readonly batchBytes?: number
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * The records of a snapshot too large to load whole (a national registry of a million sites has
+ * ~800 MiB of them, beyond a Lambda's memory), fetched by byte range when first needed and kept
+ * decoded within a bound. `offsets` (the records section's `recordOffsets`, part of the snapshot's
+ * core) says where each record's JSON lies, so a record costs one ranged read and no directory.
+ *
+ * `get` answers only records already fetched and throws `RecordsNotLoaded` for the others:
+ * queries stay synchronous and run inside `withRecords`, which fetches and runs them again.
+ */
+export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, options: RangedRecordsOptions = {}): PointRecordStore {
+  const size = offsets.length - 1
+  if (size < 0) throw new RangeError('offsets: needs at least one entry (the end of the last record)')
+  const keep = options.keep ?? DECODED_RECORDS_KEPT
+  const readahead = Math.max(1, options.readahead ?? 64)
+  const joinWithin = options.joinWithinBytes ?? 65_536
+  const concurrency = Math.max(1, options.concurrency ?? 16)
+  const batchBytes = options.batchBytes ?? 4 * 1024 * 1024
+  const decoded = new DecodedRecords(keep)
+
+  const checkIndex = (index: number): void => {
+    if (!(Number.isInteger(index) && index >= 0 && index < size)) throw new RangeError(`index: ${index} is outside 0…${size - 1}`)
+  }
+  /** Record `index` out of bytes read from `base` on. */
+  const parseAt = (bytes: Uint8Array, base: number, index: number): PointRecord =>
+    JSON.parse(decoder.decode(bytes.subarray(offsets[index]! - base, offsets[index + 1]! - base))) as PointRecord
+
+  /** The bytes, or RecordsUnavailable (the API's 503) whatever went wrong reading them. */
+  const readChecked = async (start: number, end: number): Promise<Uint8Array> => {
+    let bytes: Uint8Array
+    try {
+      bytes = await read(start, end)
+    } catch (error) {
+      throw new RecordsUnavailable(error)
+    }
+    if (bytes.byteLength !== end - start) throw new RecordsUnavailable(new Error(`records: asked for bytes ${start}…${end - 1}, received ${bytes.byteLength} bytes`))
+    return bytes
+  }
+
+  const longestWindow = Math.max(readahead, Math.min(4096, Math.floor(keep / 2)))
+  let window = readahead
+  let windowStart = -1
+  let windowEnd = -1
+  const get = (index: number): PointRecord => {
+    const record = decoded.take(index)
+    if (record !== undefined) return record
+    checkIndex(index)
+    // A miss past the last window, not far past it, is a pass going on (records in between may
+    // have been here already): it gets a wider window.
+    const passGoingOn = index > windowStart && index <= windowEnd + window
+    window = passGoingOn ? Math.min(2 * window, longestWindow) : readahead
+    windowStart = index
+    windowEnd = Math.min(size, index + window)
+    const missing: number[] = []
+    for (let i = index; i < windowEnd; i++) if (!decoded.has(i)) missing.push(i)
+    throw new RecordsNotLoaded(missing)
+  }
+
+  const load = async (indexes: Iterable<number>): Promise<void> => {
+    const wanted = [...new Set(indexes)].filter((i) => !decoded.has(i)).sort((a, b) => a - b)
+    if (wanted.length === 0) return
+    wanted.forEach(checkIndex)
+    if (wanted.length > keep) {
+      throw new RangeError(`records: ${wanted.length} records asked at once, more than the ${keep} kept decoded; a pass over the registry reads batches()`)
+    }
+    // Runs of records whose bytes lie close together, one ranged read each.
+    const runs: number[][] = []
+    for (const index of wanted) {
+      const run = runs.at(-1)
+      if (run && offsets[index]! - offsets[run.at(-1)! + 1]! <= joinWithin) run.push(index)
+      else runs.push([index])
+    }
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < runs.length) {
+        const run = runs[next++]!
+        const start = offsets[run[0]!]!
+        const bytes = await readChecked(start, offsets[run.at(-1)! + 1]!)
+        for (const index of run) decoded.put(index, parseAt(bytes, start, index))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker))
+  }
+
+  async function* batches(from = 0, to = size): AsyncIterable<readonly PointRecord[]> {
+    const first = Math.max(0, from)
+    const end = Math.min(size, to)
+    /** Records first…k, with k as far as batchBytes allows (at least one record). */
+    const batchFrom = (start: number): { start: number; end: number; bytes: Promise<Uint8Array> } => {
+      let stop = start + 1
+      while (stop < end && offsets[stop + 1]! - offsets[start]! <= batchBytes) stop++
+      const bytes = readChecked(offsets[start]!, offsets[stop]!)
+      bytes.catch(() => {}) // awaited below; a pass left early must not leave an unhandled rejection
+      return { start, end: stop, bytes }
+    }
+    // The next batch travels while the caller works on this one.
+    let pending = first < end ? batchFrom(first) : undefined
+    while (pending) {
+      const current = pending
+      pending = current.end < end ? batchFrom(current.end) : undefined
+      const bytes = await current.bytes
+      const base = offsets[current.start]!
+      const records: PointRecord[] = []
+      for (let i = current.start; i < current.end; i++) records.push(decoded.peek(i) ?? parseAt(bytes, base, i))
+      yield records
+    }
+  }
+
+  return {
+    size,
+    get,
+    has: (index) => decoded.has(index),
+    load,
+    batches,
+    each: function* (from = 0, to = size) {
+      for (let i = Math.max(0, from); i < Math.min(size, to); i++) yield get(i)
+    },
+    all: () => {
+      throw new Error('records: a snapshot whose records stay in S3 cannot hand out all of them at once; a pass reads batches()')
+    },
+  }
+}

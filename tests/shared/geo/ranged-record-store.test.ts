@@ -1,0 +1,150 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { changesAfter } from '../../../shared/geo/change-feed.ts'
+import { RecordsNotLoaded, withRecords } from '../../../shared/geo/point-record-store.ts'
+import { getPoint, matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { rangedJsonRecords, type RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
+import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../../../shared/geo/snapshot-codec.ts'
+import { buildSnapshot, type Snapshot } from '../../../shared/geo/snapshot.ts'
+import { generateRegistry } from './fixtures.ts'
+import { filterArbitrary, nearArbitrary } from './query-arbitraries.ts'
+
+const TODAY = '2026-11-20'
+const records = generateRegistry({ points: 1500, seed: 23, today: TODAY })
+const changeSeq = new Map(records.map((r, i) => [r.id, (i * 7919) % records.length]))
+const whole = buildSnapshot(records, { registryVersion: 7, builtAt: new Date(`${TODAY}T10:00:00Z`), changeSeq, changesHorizon: records.length })
+const bytes = serializeSnapshot(whole)
+const coreBytes = snapshotCoreBytes(bytes)
+
+/** The snapshot from its core alone, its records read from `bytes` by range, every read counted. */
+function split(options: RangedRecordsOptions = {}): { snapshot: Snapshot; reads: Array<[number, number]> } {
+  const reads: Array<[number, number]> = []
+  const snapshot = deserializeSnapshot(bytes.slice(0, coreBytes), {
+    recordsOfCore: (offsets, section) =>
+      rangedJsonRecords(
+        offsets,
+        async (start, end) => {
+          reads.push([start, end])
+          await Promise.resolve()
+          return bytes.slice(section.offset + start, section.offset + end)
+        },
+        options,
+      ),
+  })
+  return { snapshot, reads }
+}
+
+/** An export page: the walk stops after `n` rows, as the export's renderer does. */
+function firstRows<T>(rows: Iterable<T>, n: number): T[] {
+  const taken: T[] = []
+  for (const row of rows) if (taken.push(row) === n) break
+  return taken
+}
+
+const answer = (hits: PointHit[]) => hits.map((h) => [h.point.id, h.site, h.distance_m, h.location, h.place])
+
+describe('a snapshot loaded from its core, records fetched by range', () => {
+  it('holds the core only: the records section starts where the core ends', () => {
+    expect(coreBytes).toBeLessThan(bytes.byteLength)
+    expect(() => deserializeSnapshot(bytes.slice(0, coreBytes))).toThrow(/section records runs past the end/)
+  })
+
+  it('answers every query as the whole snapshot does, with a few decoded records kept and fetched in rounds', async () => {
+    // 8 read ahead: queries need several rounds. All kept: a list "open at" midnight walks nearly
+    // every point of this fixture (vans, seasons) before finding 20 (eviction: the next tests).
+    const { snapshot } = split({ keep: 2000, readahead: 8, joinWithinBytes: 2048 })
+    let rounds = 0
+    const counted = <T>(work: () => T) => () => {
+      rounds++
+      return work()
+    }
+    await fc.assert(
+      fc.asyncProperty(nearArbitrary(records), filterArbitrary(TODAY), async (near, filter) => {
+        expect(answer(await withRecords(snapshot.records, counted(() => queryNearest(snapshot, near, filter, { limit: 11 }))))).toEqual(
+          answer(queryNearest(whole, near, filter, { limit: 11 })),
+        )
+        expect(answer(await withRecords(snapshot.records, counted(() => queryList(snapshot, filter, { limit: 20 }))))).toEqual(answer(queryList(whole, filter, { limit: 20 })))
+        const page = (s: Snapshot) => firstRows(matchingPlaces(s, filter), 30).map((r) => [r.point.id, r.site.id, r.placeIndex, r.place])
+        expect(await withRecords(snapshot.records, () => page(snapshot))).toEqual(page(whole))
+      }),
+      { numRuns: 120 },
+    )
+    // The answers above came through fetching, not from records already there.
+    expect(rounds).toBeGreaterThan(240)
+  })
+
+  it('finds a point by id and pages the change feed as the whole snapshot does', async () => {
+    const { snapshot, reads } = split({ keep: 30, readahead: 4 })
+    for (const record of records.slice(0, 60)) expect(await withRecords(snapshot.records, () => getPoint(snapshot, record.id))).toEqual(record)
+    expect(await withRecords(snapshot.records, () => getPoint(snapshot, 'pv-unknown'))).toBeUndefined()
+    let position: Parameters<typeof changesAfter>[1] = null
+    for (;;) {
+      const expected = changesAfter(whole, position, 25)
+      const got = await withRecords(snapshot.records, () => changesAfter(snapshot, position, 25))
+      expect(got).toEqual(expected)
+      if (!got.more) break
+      position = got.entries.at(-1)!.position
+    }
+    expect(reads.length).toBeGreaterThan(60)
+  })
+
+  it('names every record a near query misses in one go: one round of fetches, not one per record', async () => {
+    const { snapshot, reads } = split()
+    const run = () => queryNearest(snapshot, { lat: 43.77, lon: 11.25 }, { openAt: new Date(`${TODAY}T09:30:00Z`) }, { limit: 10 })
+    let missed: readonly number[] = []
+    try {
+      run()
+    } catch (error) {
+      expect(error).toBeInstanceOf(RecordsNotLoaded)
+      missed = (error as RecordsNotLoaded).indexes
+    }
+    expect(missed.length).toBeGreaterThanOrEqual(10)
+    await snapshot.records.load(missed)
+    // Ranges near each other are joined, and fetched at once.
+    expect(reads.length).toBeLessThanOrEqual(missed.length)
+    const hits = await withRecords(snapshot.records, run)
+    expect(answer(hits)).toEqual(answer(queryNearest(whole, { lat: 43.77, lon: 11.25 }, { openAt: new Date(`${TODAY}T09:30:00Z`) }, { limit: 10 })))
+  })
+
+  it('hands out every record in order, batch by batch, each batch one read', async () => {
+    const { snapshot, reads } = split({ batchBytes: 64 * 1024 })
+    const seen = []
+    let batches = 0
+    for await (const batch of snapshot.records.batches()) {
+      batches++
+      seen.push(...batch)
+    }
+    expect(seen).toEqual(whole.records.all())
+    expect(batches).toBeGreaterThan(5)
+    expect(reads.length).toBe(batches)
+    const middle = []
+    for await (const batch of snapshot.records.batches(100, 130)) middle.push(...batch)
+    expect(middle.map((r) => r.id)).toEqual(whole.pointIds.slice(100, 130))
+  })
+
+  it('refuses what it cannot do: more records at once than it keeps, all of them synchronously, a short read', async () => {
+    const { snapshot } = split({ keep: 10 })
+    await expect(snapshot.records.load(Array.from({ length: 11 }, (_, i) => i))).rejects.toThrow(/11 records asked at once, more than the 10 kept/)
+    expect(() => snapshot.records.all()).toThrow(/batches\(\)/)
+    expect(() => snapshot.records.get(whole.pointCount)).toThrow(RangeError)
+    const short = deserializeSnapshot(bytes.slice(0, coreBytes), {
+      recordsOfCore: (offsets) => rangedJsonRecords(offsets, async () => new Uint8Array(3)),
+    })
+    await expect(withRecords(short.records, () => getPoint(short, records[0]!.id))).rejects.toThrow(/received 3 bytes/)
+  })
+
+  it('passes a failed read on to the caller, and fetches again on the next request', async () => {
+    let fail = true
+    const flaky = deserializeSnapshot(bytes.slice(0, coreBytes), {
+      recordsOfCore: (offsets, section) =>
+        rangedJsonRecords(offsets, async (start, end) => {
+          if (fail) throw new Error('SlowDown')
+          return bytes.slice(section.offset + start, section.offset + end)
+        }),
+    })
+    const id = whole.pointIds[5]!
+    await expect(withRecords(flaky.records, () => getPoint(flaky, id))).rejects.toThrow('SlowDown')
+    fail = false
+    expect((await withRecords(flaky.records, () => getPoint(flaky, id)))?.id).toBe(id)
+  })
+})
