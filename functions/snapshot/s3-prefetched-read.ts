@@ -1,4 +1,5 @@
-import type { ReadS3Object } from './s3-object-reader.ts'
+import type { ByteRange, ReadS3Object } from './s3-object-reader.ts'
+import { snapshotReadPlan, SPLIT_RECORDS_ABOVE_BYTES } from './snapshot-pointer.ts'
 
 export interface PrefetchedSnapshotReads {
   /** Serves each prefetched object once, to its first reader; any other read goes straight to S3. */
@@ -7,41 +8,50 @@ export interface PrefetchedSnapshotReads {
   readonly pointerSettled: Promise<void>
 }
 
-/** The key a pointer names, only to start fetching it early: the snapshot source validates the pointer itself. */
-function keyNamedBy(pointerBytes: Uint8Array): string | undefined {
+/**
+ * The key a pointer names and the part of it the snapshot source will read (`snapshotReadPlan`),
+ * only to start fetching it early: the snapshot source validates the pointer itself.
+ */
+function readNamedBy(pointerBytes: Uint8Array, splitAbove: number): { key: string; range?: ByteRange } | undefined {
   try {
-    const key: unknown = JSON.parse(new TextDecoder().decode(pointerBytes)).key
-    return typeof key === 'string' && key ? key : undefined
+    const { key, bytes, coreBytes } = JSON.parse(new TextDecoder().decode(pointerBytes)) as Record<string, unknown>
+    if (typeof key !== 'string' || !key) return undefined
+    if (typeof bytes !== 'number' || typeof coreBytes !== 'number') return { key }
+    const plan = snapshotReadPlan({ bytes, coreBytes }, splitAbove)
+    return plan.coreOnly ? { key, range: { start: 0, end: plan.coreBytes } } : { key }
   } catch {
     return undefined
   }
 }
 
+const readId = (key: string, range: ByteRange | undefined): string => (range ? `${key}#${range.start}-${range.end}` : key)
+
 /**
- * Starts reading the snapshot pointer now, and the snapshot it names as soon as the pointer
- * arrives. The API Lambda's cold start calls it before evaluating the app's modules, so the two
+ * Starts reading the snapshot pointer now, and the snapshot it names (whole, or its core) as soon
+ * as the pointer arrives. The API Lambda's cold start calls it before evaluating the app's modules, so the two
  * S3 round trips overlap that work instead of following it. Failures are left for the snapshot
  * source to meet (and report) when it reads the same objects.
  */
-export function prefetchSnapshotReads(read: ReadS3Object, pointerKey: string): PrefetchedSnapshotReads {
+export function prefetchSnapshotReads(read: ReadS3Object, pointerKey: string, splitAbove = SPLIT_RECORDS_ABOVE_BYTES): PrefetchedSnapshotReads {
   const early = new Map<string, Promise<Uint8Array | undefined>>()
-  const start = (key: string): Promise<Uint8Array | undefined> => {
-    const reading = read(key)
+  const start = (key: string, range?: ByteRange): Promise<Uint8Array | undefined> => {
+    const reading = read(key, range)
     reading.catch(() => {}) // handled by whoever takes it from `early`
-    early.set(key, reading)
+    early.set(readId(key, range), reading)
     return reading
   }
   const pointerSettled = start(pointerKey).then(
     (bytes) => {
-      const key = bytes && keyNamedBy(bytes)
-      if (key) start(key)
+      const named = bytes && readNamedBy(bytes, splitAbove)
+      if (named) start(named.key, named.range)
     },
     () => undefined,
   )
-  const readObject: ReadS3Object = (key) => {
-    const prefetched = early.get(key)
-    if (!prefetched) return read(key)
-    early.delete(key)
+  const readObject: ReadS3Object = (key, range) => {
+    const id = readId(key, range)
+    const prefetched = early.get(id)
+    if (!prefetched) return read(key, range)
+    early.delete(id)
     return prefetched
   }
   return { readObject, pointerSettled }

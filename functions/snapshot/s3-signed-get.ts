@@ -1,6 +1,6 @@
 import { signAwsRequest, type AwsCredentials } from '../aws/aws-signer.ts'
 import { httpExchange } from '../aws/https-request.ts'
-import type { ReadS3Object } from './s3-object-reader.ts'
+import { rangeHeader, type ByteRange, type ReadS3Object } from './s3-object-reader.ts'
 
 /** A key as S3 expects it in the path: each segment percent-encoded once, slashes kept (RFC 3986 unreserved only). */
 export function encodeS3Path(key: string): string {
@@ -43,10 +43,21 @@ const RETRY_DELAYS_MS = [50, 200, 800]
 const isRetryable = (error: unknown): boolean => (error instanceof S3ReadError ? error.status >= 500 || error.status === 429 : true)
 
 /**
+ * The bytes of `range` from an answer to a ranged GET: a 206 holds exactly them; a 200 (a server
+ * that ignores Range) holds the whole object, cut here. Anything shorter is an error, not a short read.
+ */
+function rangeOf(body: Uint8Array, status: number, range: ByteRange, what: string): Uint8Array {
+  const length = range.end - range.start
+  if (status === 206 && body.byteLength === length) return body
+  if (status === 200 && body.byteLength >= range.end) return body.subarray(range.start, range.end)
+  throw new S3ReadError('IncompleteBody', status, `${what} bytes ${range.start}-${range.end - 1}: received ${body.byteLength} bytes (${status})`)
+}
+
+/**
  * Reads objects with a SigV4-signed GET (the SDK's signer) over node's own http(s), keep-alive.
  * This is what the API Lambda's cold start uses instead of the AWS SDK's S3 client (whose module
  * graph alone costs ~40-60 ms to evaluate); it covers exactly what the snapshot source needs: a
- * whole object, 404 as "absent", retries of transient failures, and a length check of the body.
+ * whole object or a byte range of it, 404 as "absent", retries of transient failures, and a length check of the body.
  */
 export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
   if (!options.bucket) throw new Error('signedGetObjectReader: bucket is required')
@@ -57,11 +68,14 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
   const attempts = options.attempts ?? 3
   const now = options.now ?? (() => new Date())
 
-  const getOnce = async (key: string): Promise<Uint8Array | undefined> => {
+  const getOnce = async (key: string, range: ByteRange | undefined): Promise<Uint8Array | undefined> => {
     const url = new URL(`${origin}${pathPrefix}/${encodeS3Path(key)}`)
     const headers = await signAwsRequest({ service: 's3', region: options.region, credentials: options.credentials, at: now() }, { method: 'GET', url })
+    // Range is left out of the signature: SigV4 asks only for host and x-amz-* headers.
+    if (range) headers.range = rangeHeader(range)
     const { status, headers: received, body } = await httpExchange(url, { method: 'GET', headers, idleTimeoutMs: options.idleTimeoutMs })
     if (status === 404) return undefined
+    if (range && (status === 206 || status === 200)) return rangeOf(body, status, range, `GET s3://${options.bucket}/${key}`)
     if (status !== 200) {
       const code = /<Code>([^<]+)<\/Code>/.exec(new TextDecoder().decode(body))?.[1] ?? `Http${status}`
       throw new S3ReadError(code, status, `GET s3://${options.bucket}/${key} answered ${status} ${code}`)
@@ -73,10 +87,10 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
     return body
   }
 
-  return async (key) => {
+  return async (key, range) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await getOnce(key)
+        return await getOnce(key, range)
       } catch (error) {
         if (attempt >= attempts || !isRetryable(error)) throw error
         await new Promise((wake) => setTimeout(wake, RETRY_DELAYS_MS[attempt - 1] ?? 800))

@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { serializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
+import { serializeSnapshot, snapshotCoreBytes } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
 import { sdkObjectReader } from './s3-sdk-object-reader.ts'
@@ -54,6 +54,7 @@ export class S3SnapshotPublisher {
       pointCount: snapshot.pointCount,
       siteCount: snapshot.siteCount,
       invalidItems: snapshot.invalidItems,
+      coreBytes: snapshotCoreBytes(bytes),
     }
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: pointer.key, Body: bytes, ContentType: 'application/vnd.puntovicino.snapshot' }))
     await this.s3.send(

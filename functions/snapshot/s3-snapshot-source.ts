@@ -2,7 +2,8 @@ import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
 import { readPointerObject } from './s3-snapshot-pointer-reader.ts'
-import { SNAPSHOT_LAYOUT, type SnapshotPointer } from './snapshot-pointer.ts'
+import { SNAPSHOT_LAYOUT, snapshotReadPlan, type SnapshotPointer } from './snapshot-pointer.ts'
+import { rangedJsonRecords } from '../../shared/geo/ranged-record-store.ts'
 import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface S3SnapshotSourceOptions {
@@ -23,6 +24,10 @@ export interface S3SnapshotSourceOptions {
   readonly onLoaded?: (pointer: SnapshotPointer, loadMs: number) => void
   /** A failed check keeps the snapshot already loaded; this hears about it. */
   readonly onError?: (error: unknown) => void
+  /** Records beyond this many bytes stay in S3, read by range (`snapshotReadPlan`). @default SPLIT_RECORDS_ABOVE_BYTES */
+  readonly splitRecordsAbove?: number
+  /** How many decoded records a snapshot whose records stay in S3 keeps. @default DECODED_RECORDS_KEPT */
+  readonly keepDecodedRecords?: number
 }
 
 /**
@@ -87,9 +92,7 @@ export class S3SnapshotSource implements SnapshotSource {
       this.tracker.sawSource(pointer.registryVersion, this.snapshot?.registryVersion)
       if (pointer.key === this.loadedKey) return
       const started = performance.now()
-      const bytes = await this.readObject(pointer.key)
-      if (!bytes) throw new Error(`snapshot s3://${this.bucket}/${pointer.key}, named by the pointer ${this.pointerKey}, does not exist`)
-      const next = deserializeSnapshot(bytes)
+      const next = await this.load(pointer)
       // One assignment: a request in flight keeps the snapshot it started with.
       this.snapshot = next
       this.loadedKey = pointer.key
@@ -100,5 +103,28 @@ export class S3SnapshotSource implements SnapshotSource {
       if (this.options.onError) this.options.onError(error)
       else throw error
     }
+  }
+
+  /** The snapshot the pointer names: read whole, or its core only with its records read by range. */
+  private async load(pointer: SnapshotPointer): Promise<Snapshot> {
+    const plan = snapshotReadPlan(pointer, this.options.splitRecordsAbove)
+    const key = pointer.key
+    const bytes = await this.readObject(key, plan.coreOnly ? { start: 0, end: plan.coreBytes } : undefined)
+    if (!bytes) throw new Error(`snapshot s3://${this.bucket}/${key}, named by the pointer ${this.pointerKey}, does not exist`)
+    if (!plan.coreOnly) return deserializeSnapshot(bytes)
+    const readObject = this.readObject
+    return deserializeSnapshot(bytes, {
+      recordsOfCore: (offsets, section) =>
+        rangedJsonRecords(
+          offsets,
+          async (start, end) => {
+            const range = await readObject(key, { start: section.offset + start, end: section.offset + end })
+            // Snapshots are kept a while after the pointer moves on (SNAPSHOT_LAYOUT.keepPrevious).
+            if (!range) throw new Error(`snapshot s3://${this.bucket}/${key} is gone; the next pointer check loads the current one`)
+            return range
+          },
+          { keep: this.options.keepDecodedRecords },
+        ),
+    })
   }
 }

@@ -14,6 +14,11 @@ export const SnapshotPointer = z.object({
   siteCount: z.number().int().nonnegative(),
   /** Stored items left out as invalid; absent in pointers written before it existed. */
   invalidItems: z.number().int().nonnegative().default(0),
+  /**
+   * Where the snapshot's records start (snapshot-codec.ts `coreBytes`): a reader may fetch the
+   * bytes before it and the records by range. Absent in pointers written before it existed.
+   */
+  coreBytes: z.number().int().nonnegative().optional(),
 })
 export type SnapshotPointer = z.infer<typeof SnapshotPointer>
 
@@ -28,4 +33,19 @@ export const SNAPSHOT_LAYOUT = {
 export function snapshotKey(registryVersion: number, builtAt: string): string {
   // Zero-padded so the keys sort by version; the build time keeps two rebuilds of one version apart.
   return `${SNAPSHOT_LAYOUT.snapshotPrefix}${String(registryVersion).padStart(12, '0')}-${builtAt.replace(/[:.]/g, '')}.pvsn`
+}
+
+/**
+ * Records beyond this many bytes stay in S3: an API instance reads the snapshot's core (index,
+ * tables, ids, search text: ~130 MiB at a million sites) and each record by range when an answer
+ * needs it (ranged-record-store.ts). Below it the whole snapshot is one GET, as for today's
+ * registry (3,000 points, ~3 MiB of records). 64 MiB of records is some 60,000 points: past it a
+ * whole read would grow the cold start and the memory with bytes most instances never serve.
+ */
+export const SPLIT_RECORDS_ABOVE_BYTES = 64 * 1024 * 1024
+
+/** The part of the snapshot an API instance reads when it loads: all of it, or its core only. */
+export function snapshotReadPlan(pointer: Pick<SnapshotPointer, 'bytes' | 'coreBytes'>, splitAbove = SPLIT_RECORDS_ABOVE_BYTES): { coreOnly: false } | { coreOnly: true; coreBytes: number } {
+  const { bytes, coreBytes } = pointer
+  return coreBytes !== undefined && coreBytes > 0 && bytes - coreBytes > splitAbove ? { coreOnly: true, coreBytes } : { coreOnly: false }
 }
