@@ -12,13 +12,11 @@ export interface PrefetchedSnapshotReads {
  * The key a pointer names and the part of it the snapshot source will read (`snapshotReadPlan`),
  * only to start fetching it early: the snapshot source validates the pointer itself.
  */
-function readNamedBy(pointerBytes: Uint8Array, splitAbove: number): { key: string; range?: ByteRange } | undefined {
+function readNamedBy(pointerBytes: Uint8Array, splitAbove: number): { key: string; range: ByteRange } | undefined {
   try {
     const { key, bytes, coreBytes } = JSON.parse(new TextDecoder().decode(pointerBytes)) as Record<string, unknown>
-    if (typeof key !== 'string' || !key) return undefined
-    if (typeof bytes !== 'number' || typeof coreBytes !== 'number') return { key }
-    const plan = snapshotReadPlan({ bytes, coreBytes }, splitAbove)
-    return plan.coreOnly ? { key, range: { start: 0, end: plan.coreBytes } } : { key }
+    if (typeof key !== 'string' || !key || typeof bytes !== 'number') return undefined
+    return { key, range: snapshotReadPlan({ bytes, ...(typeof coreBytes === 'number' ? { coreBytes } : {}) }, splitAbove).range }
   } catch {
     return undefined
   }

@@ -109,7 +109,7 @@ export class S3SnapshotSource implements SnapshotSource {
   private async load(pointer: SnapshotPointer): Promise<Snapshot> {
     const plan = snapshotReadPlan(pointer, this.options.splitRecordsAbove)
     const key = pointer.key
-    const bytes = await this.readObject(key, plan.coreOnly ? { start: 0, end: plan.coreBytes } : undefined)
+    const bytes = await this.readObject(key, plan.range)
     if (!bytes) throw new Error(`snapshot s3://${this.bucket}/${key}, named by the pointer ${this.pointerKey}, does not exist`)
     if (!plan.coreOnly) return deserializeSnapshot(bytes)
     const readObject = this.readObject

@@ -44,8 +44,12 @@ export function snapshotKey(registryVersion: number, builtAt: string): string {
  */
 export const SPLIT_RECORDS_ABOVE_BYTES = 64 * 1024 * 1024
 
-/** The part of the snapshot an API instance reads when it loads: all of it, or its core only. */
-export function snapshotReadPlan(pointer: Pick<SnapshotPointer, 'bytes' | 'coreBytes'>, splitAbove = SPLIT_RECORDS_ABOVE_BYTES): { coreOnly: false } | { coreOnly: true; coreBytes: number } {
+/**
+ * The bytes of the snapshot an API instance reads when it loads: all of them, or its core only.
+ * Always as a range, so that a reader may fetch a large one as parts at once (s3-signed-get.ts).
+ */
+export function snapshotReadPlan(pointer: Pick<SnapshotPointer, 'bytes' | 'coreBytes'>, splitAbove = SPLIT_RECORDS_ABOVE_BYTES): { coreOnly: boolean; range: { start: number; end: number } } {
   const { bytes, coreBytes } = pointer
-  return coreBytes !== undefined && coreBytes > 0 && bytes - coreBytes > splitAbove ? { coreOnly: true, coreBytes } : { coreOnly: false }
+  const coreOnly = coreBytes !== undefined && coreBytes > 0 && bytes - coreBytes > splitAbove
+  return { coreOnly, range: { start: 0, end: coreOnly ? coreBytes : bytes } }
 }

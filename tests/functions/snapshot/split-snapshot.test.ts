@@ -123,8 +123,9 @@ describe('a snapshot whose records stay in S3', () => {
   })
 
   it('reads small snapshots whole, and snapshots of pointers written before coreBytes existed', () => {
-    expect(snapshotReadPlan({ bytes: pointer.bytes, coreBytes: pointer.coreBytes })).toEqual({ coreOnly: false })
-    expect(snapshotReadPlan({ bytes: pointer.bytes, coreBytes: pointer.coreBytes }, 0)).toEqual({ coreOnly: true, coreBytes: pointer.coreBytes })
-    expect(snapshotReadPlan({ bytes: pointer.bytes }, 0)).toEqual({ coreOnly: false })
+    const whole = { coreOnly: false, range: { start: 0, end: pointer.bytes } }
+    expect(snapshotReadPlan({ bytes: pointer.bytes, coreBytes: pointer.coreBytes })).toEqual(whole)
+    expect(snapshotReadPlan({ bytes: pointer.bytes, coreBytes: pointer.coreBytes }, 0)).toEqual({ coreOnly: true, range: { start: 0, end: pointer.coreBytes } })
+    expect(snapshotReadPlan({ bytes: pointer.bytes }, 0)).toEqual(whole)
   })
 })
