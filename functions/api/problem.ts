@@ -25,7 +25,7 @@ export const PROBLEM_TYPES = {
   internal: { slug: 'internal-error', title: 'Internal error', status: 500 },
   unavailable: { slug: 'unavailable', title: 'Registry not loaded yet', status: 503 },
   recordsUnavailable: { slug: 'records-unavailable', title: 'Point records cannot be read right now', status: 503 },
-  queryTooBroad: { slug: 'query-too-broad', title: 'The query reads more of the registry than one answer can', status: 503 },
+  queryTooBroad: { slug: 'query-too-broad', title: 'The query reads more of the registry than one answer can', status: 422 },
 } as const satisfies Record<string, { slug: string; title: string; status: number }>
 
 export function problem(

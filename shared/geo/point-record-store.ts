@@ -56,10 +56,13 @@ export class RecordsUnavailable extends Error {
   }
 }
 
-/** The work kept finding records missing after MAX_ROUNDS rounds: it needs more than the store keeps decoded. */
+/**
+ * The work needs more records than one answer reads: it still found some missing after MAX_ROUNDS
+ * rounds of fetching (it walks more than the store keeps decoded, or too sparse a filter).
+ */
 export class TooManyRecordsNeeded extends Error {
-  constructor(readonly rounds: number) {
-    super(`the query still needed records after ${rounds} rounds of fetching: it reads more of the registry than one answer can`)
+  constructor(why: string) {
+    super(`the query reads more of the registry than one answer can: ${why}`)
     this.name = 'TooManyRecordsNeeded'
   }
 }
@@ -76,13 +79,8 @@ export async function withRecords<T>(store: PointRecordStore, work: () => T): Pr
       return work()
     } catch (error) {
       if (!(error instanceof RecordsNotLoaded)) throw error
-      if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(round)
-      try {
-        await store.load(error.indexes)
-      } catch (failure) {
-        if (failure instanceof RangeError) throw new TooManyRecordsNeeded(round)
-        throw failure instanceof RecordsUnavailable ? failure : new RecordsUnavailable(failure)
-      }
+      if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds of fetching`)
+      await store.load(error.indexes)
     }
   }
 }

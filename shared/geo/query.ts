@@ -198,8 +198,16 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
   const after = opts.after
   // The point of `after` itself (if it still exists) resumes past its row; later points start whole.
-  const start = after === undefined ? 0 : firstIndexAbove(s.ids, after.pointId) - (getPoint(s, after.pointId) ? 1 : 0)
+  const start = after === undefined ? 0 : indexOfIdOrNext(s.ids, after.pointId)
+  // As in queryList: records not fetched yet are named together at the end. Rows come in id
+  // order, so past the first missing record nothing more is yielded, only more missing ones noted.
+  const missing: number[] = []
   for (const p of candidatePoints(s, filter, start)) {
+    if (!s.records.has(p)) {
+      if (missing.push(p) === MISSING_PER_ROUND) break
+      continue
+    }
+    if (missing.length > 0) continue
     const resumeIn = after !== undefined && p === start && s.ids.get(p) === after.pointId ? after : undefined
     const first = t.pointFirstSite[p]!
     const end = t.pointFirstSite[p + 1]!
@@ -224,6 +232,7 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
       }
     }
   }
+  if (missing.length > 0) throw new RecordsNotLoaded(missing)
 }
 
 /**
@@ -307,6 +316,12 @@ function placeLocation(s: Snapshot, e: number): Location {
   const slot = 2 * s.tables.placeSlot[e]!
   const coords = s.tables.index.coords
   return { lat: coords[slot + 1]!, lon: coords[slot]! }
+}
+
+/** The index of `id`, or where it would be: the first index whose id sorts after it. */
+function indexOfIdOrNext(ids: Utf8Column, id: string): number {
+  const above = firstIndexAbove(ids, id)
+  return above > 0 && ids.get(above - 1) === id ? above - 1 : above
 }
 
 /** The first index whose id sorts after `id`. */

@@ -13,8 +13,10 @@ export interface RangedRecordsOptions {
    * pass in id order (an export page, a list) takes a few rounds, not one per window. @default 64
    */
   readonly readahead?: number
-  /** Records closer than this many bytes are fetched in one range. @default 65536 */
+  /** Records closer than this many bytes are fetched in one range… @default 16384 */
   readonly joinWithinBytes?: number
+  /** …of at most this many bytes. @default 1 MiB */
+  readonly maxReadBytes?: number
   /** Ranges fetched at once by one `load`. @default 16 */
   readonly concurrency?: number
   /** Bytes per batch of a pass (`batches`). @default 4 MiB */
@@ -37,7 +39,8 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
   if (size < 0) throw new RangeError('offsets: needs at least one entry (the end of the last record)')
   const keep = options.keep ?? DECODED_RECORDS_KEPT
   const readahead = Math.max(1, options.readahead ?? 64)
-  const joinWithin = options.joinWithinBytes ?? 65_536
+  const joinWithin = options.joinWithinBytes ?? 16_384
+  const maxReadBytes = options.maxReadBytes ?? 1024 * 1024
   const concurrency = Math.max(1, options.concurrency ?? 16)
   const batchBytes = options.batchBytes ?? 4 * 1024 * 1024
   const decoded = new DecodedRecords(keep)
@@ -81,17 +84,21 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
   }
 
   const load = async (indexes: Iterable<number>): Promise<void> => {
-    const wanted = [...new Set(indexes)].filter((i) => !decoded.has(i)).sort((a, b) => a - b)
+    // Asked in the order the work needs them: beyond what the store keeps, the first ones are
+    // fetched (the work asks again for the rest, or withRecords gives up after its rounds).
+    const wanted = [...new Set(indexes)]
+      .filter((i) => !decoded.has(i))
+      .slice(0, keep)
+      .sort((a, b) => a - b)
     if (wanted.length === 0) return
     wanted.forEach(checkIndex)
-    if (wanted.length > keep) {
-      throw new RangeError(`records: ${wanted.length} records asked at once, more than the ${keep} kept decoded; a pass over the registry reads batches()`)
-    }
-    // Runs of records whose bytes lie close together, one ranged read each.
+    // Runs of records whose bytes lie close together, one ranged read each, none longer than
+    // maxReadBytes: a few KiB skipped saves a round trip, a long span of unwanted bytes does not.
     const runs: number[][] = []
     for (const index of wanted) {
       const run = runs.at(-1)
-      if (run && offsets[index]! - offsets[run.at(-1)! + 1]! <= joinWithin) run.push(index)
+      const close = run !== undefined && offsets[index]! - offsets[run.at(-1)! + 1]! <= joinWithin && offsets[index + 1]! - offsets[run[0]!]! <= maxReadBytes
+      if (close) run.push(index)
       else runs.push([index])
     }
     let next = 0

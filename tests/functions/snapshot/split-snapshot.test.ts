@@ -109,6 +109,17 @@ describe('a snapshot whose records stay in S3', () => {
     }
   })
 
+  it('answers 422 query-too-broad, not 500, when an answer needs more records than an instance keeps', async () => {
+    const tiny = new S3SnapshotSource({ readObject: s3.reader(), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0, keepDecodedRecords: 5 })
+    await tiny.refreshIfDue()
+    const app = createApp({ snapshots: tiny, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
+    const response = await app.request('http://localhost/v1/points?region=09&limit=50')
+    expect(response.status).toBe(422)
+    expect(await response.json()).toMatchObject({ type: expect.stringMatching(/#query-too-broad$/), detail: expect.stringContaining('narrow it') })
+    // What fits still answers.
+    expect((await app.request('http://localhost/v1/points?region=09&limit=3')).status).toBe(200)
+  })
+
   it('is started early by the cold start as the source will read it: the core, by range', async () => {
     const started: Array<{ key: string; range?: ByteRange }> = []
     const signed = s3.reader()

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { changesAfter } from '../../../shared/geo/change-feed.ts'
-import { RecordsNotLoaded, withRecords } from '../../../shared/geo/point-record-store.ts'
+import { RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
 import { getPoint, matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { rangedJsonRecords, type RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
 import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../../../shared/geo/snapshot-codec.ts'
@@ -100,10 +100,28 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     }
     expect(missed.length).toBeGreaterThanOrEqual(10)
     await snapshot.records.load(missed)
-    // Ranges near each other are joined, and fetched at once.
+    // Ranges near each other are joined, and fetched at once; none longer than 1 MiB.
     expect(reads.length).toBeLessThanOrEqual(missed.length)
+    expect(Math.max(...reads.map(([start, end]) => end - start))).toBeLessThanOrEqual(1024 * 1024)
     const hits = await withRecords(snapshot.records, run)
     expect(answer(hits)).toEqual(answer(queryNearest(whole, { lat: 43.77, lon: 11.25 }, { openAt: new Date(`${TODAY}T09:30:00Z`) }, { limit: 10 })))
+  })
+
+  it('pages an export over points spread across the registry in one round, not one per point', async () => {
+    // Closed points are a few, scattered in id order: read-ahead cannot help (1 here).
+    const { snapshot, reads } = split({ readahead: 1 })
+    const filter = { statuses: ['closed' as const] }
+    const page = (s: Snapshot) => firstRows(matchingPlaces(s, filter), 500).map((r) => [r.point.id, r.site.id, r.placeIndex, r.place])
+    const expected = page(whole)
+    expect(expected.length).toBeGreaterThan(40)
+    let rounds = 0
+    expect(await withRecords(snapshot.records, () => (rounds++, page(snapshot)))).toEqual(expected)
+    expect(rounds).toBe(2)
+    expect(reads.length).toBeLessThan(expected.length)
+    // Resuming after a row, as the export's cursor does, without reading the record it names.
+    const after = { pointId: expected[9]![0] as string, siteIndex: 0, placeIndex: 0 }
+    const resumed = (s: Snapshot) => firstRows(matchingPlaces(s, filter, { after }), 5).map((r) => r.point.id)
+    expect(await withRecords(snapshot.records, () => resumed(snapshot))).toEqual(resumed(whole))
   })
 
   it('hands out every record in order, batch by batch, each batch one read', async () => {
@@ -122,9 +140,22 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     expect(middle.map((r) => r.id)).toEqual(whole.pointIds.slice(100, 130))
   })
 
+  it('joins records close together into one read, never a long span of unwanted bytes', async () => {
+    const { snapshot, reads } = split({ joinWithinBytes: 1_000_000, maxReadBytes: 20_000 })
+    // Every 60th record: close enough to join under the first rule, kept apart by the second.
+    const indexes = Array.from({ length: 20 }, (_, i) => i * 60)
+    await snapshot.records.load(indexes)
+    expect(reads.length).toBeGreaterThan(1)
+    for (const [start, end] of reads) expect(end - start).toBeLessThanOrEqual(20_000 + 4_000)
+    expect(indexes.every((i) => snapshot.records.has(i))).toBe(true)
+  })
+
   it('refuses what it cannot do: more records at once than it keeps, all of them synchronously, a short read', async () => {
     const { snapshot } = split({ keep: 10 })
-    await expect(snapshot.records.load(Array.from({ length: 11 }, (_, i) => i))).rejects.toThrow(/11 records asked at once, more than the 10 kept/)
+    // More than it keeps: the first ten asked, in the order asked; the work that needs all at once gives up.
+    await snapshot.records.load([20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9])
+    expect([20, 11, 10, 9].map((i) => snapshot.records.has(i))).toEqual([true, true, false, false])
+    await expect(withRecords(snapshot.records, () => queryList(snapshot, {}, { limit: 30 }))).rejects.toThrow(TooManyRecordsNeeded)
     expect(() => snapshot.records.all()).toThrow(/batches\(\)/)
     expect(() => snapshot.records.get(whole.pointCount)).toThrow(RangeError)
     const short = deserializeSnapshot(bytes.slice(0, coreBytes), {
