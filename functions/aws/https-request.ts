@@ -17,14 +17,27 @@ const agents = { 'https:': new HttpsAgent({ keepAlive: true }), 'http:': new Htt
 
 export function httpExchange(
   url: URL,
-  { method, headers, body, idleTimeoutMs = 10_000 }: { method: string; headers: Record<string, string>; body?: string; idleTimeoutMs?: number },
+  {
+    method,
+    headers,
+    body,
+    idleTimeoutMs = 10_000,
+    into,
+  }: {
+    method: string
+    headers: Record<string, string>
+    body?: string
+    idleTimeoutMs?: number
+    /** Where a 200 or 206 body of exactly this length is written (a part of a larger buffer): no buffer of its own, no copy. */
+    into?: Uint8Array
+  },
 ): Promise<HttpAnswer> {
   const secure = url.protocol === 'https:'
   return new Promise((resolve, reject) => {
     const request = (secure ? httpsRequest : httpRequest)(
       { host: url.hostname, port: url.port || undefined, path: `${url.pathname}${url.search}`, method, headers, agent: agents[secure ? 'https:' : 'http:'] },
       (response) => {
-        collect(response).then((received) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: received }), reject)
+        collect(response, into).then((received) => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: received }), reject)
       },
     )
     request.setTimeout(idleTimeoutMs, () => request.destroy(new Error(`${method} ${url.origin}${url.pathname}: no data for ${idleTimeoutMs} ms`)))
@@ -41,9 +54,9 @@ const PREALLOCATED_STATUSES = new Set([200, 206])
  * and each chunk copied in as it arrives, so reading a 130 MiB snapshot holds 130 MiB and one
  * chunk, not the chunks and their concatenation (twice the size, at the cold start's peak).
  */
-function collect(response: IncomingMessage): Promise<Uint8Array> {
+function collect(response: IncomingMessage, into: Uint8Array | undefined): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    let body = preallocated(response)
+    let body = preallocated(response, into)
     const chunks: Buffer[] = []
     let length = 0
     response.on('data', (chunk: Buffer) => {
@@ -73,9 +86,10 @@ function collect(response: IncomingMessage): Promise<Uint8Array> {
 }
 
 /** A buffer of the declared length for a body read whole, or undefined: then chunks are joined at the end. */
-function preallocated(response: IncomingMessage): Uint8Array | undefined {
+function preallocated(response: IncomingMessage, into: Uint8Array | undefined): Uint8Array | undefined {
   const declared = Number(response.headers['content-length'])
   if (!PREALLOCATED_STATUSES.has(response.statusCode ?? 0) || !Number.isSafeInteger(declared) || declared < 0) return undefined
+  if (into && into.byteLength === declared) return into
   try {
     return new Uint8Array(declared)
   } catch {

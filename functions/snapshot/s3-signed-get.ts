@@ -50,14 +50,15 @@ const RETRY_DELAYS_MS = [50, 200, 800]
 const isRetryable = (error: unknown): boolean => (error instanceof S3ReadError ? error.status >= 500 || error.status === 429 : true)
 
 /**
- * The bytes of `range` from an answer to a ranged GET: a 206 holds exactly them; a 200 (a server
+ * The bytes of `range` from an answer to a ranged GET: a 206 holds exactly them (its Content-Range
+ * says so); a 200 (a server
  * that ignores Range) holds the whole object, cut here. Anything shorter is an error, not a short read.
  */
-function rangeOf(body: Uint8Array, status: number, range: ByteRange, what: string): Uint8Array {
+function rangeOf(body: Uint8Array, status: number, contentRange: string | undefined, range: ByteRange, what: string): Uint8Array {
   const length = range.end - range.start
-  if (status === 206 && body.byteLength === length) return body
+  if (status === 206 && body.byteLength === length && contentRange?.startsWith(`bytes ${range.start}-${range.end - 1}/`)) return body
   if (status === 200 && body.byteLength >= range.end) return body.subarray(range.start, range.end)
-  throw new S3ReadError('IncompleteBody', status, `${what} bytes ${range.start}-${range.end - 1}: received ${body.byteLength} bytes (${status})`)
+  throw new S3ReadError('IncompleteBody', status, `${what} bytes ${range.start}-${range.end - 1}: received ${body.byteLength} bytes (${status}${contentRange ? `, ${contentRange}` : ''})`)
 }
 
 /**
@@ -75,14 +76,14 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
   const attempts = options.attempts ?? 3
   const now = options.now ?? (() => new Date())
 
-  const getOnce = async (key: string, range: ByteRange | undefined): Promise<Uint8Array | undefined> => {
+  const getOnce = async (key: string, range: ByteRange | undefined, into?: Uint8Array): Promise<Uint8Array | undefined> => {
     const url = new URL(`${origin}${pathPrefix}/${encodeS3Path(key)}`)
     const headers = await signAwsRequest({ service: 's3', region: options.region, credentials: options.credentials, at: now() }, { method: 'GET', url })
     // Range is left out of the signature: SigV4 asks only for host and x-amz-* headers.
     if (range) headers.range = rangeHeader(range)
-    const { status, headers: received, body } = await httpExchange(url, { method: 'GET', headers, idleTimeoutMs: options.idleTimeoutMs })
+    const { status, headers: received, body } = await httpExchange(url, { method: 'GET', headers, idleTimeoutMs: options.idleTimeoutMs, ...(into ? { into } : {}) })
     if (status === 404) return undefined
-    if (range && (status === 206 || status === 200)) return rangeOf(body, status, range, `GET s3://${options.bucket}/${key}`)
+    if (range && (status === 206 || status === 200)) return rangeOf(body, status, received['content-range'], range, `GET s3://${options.bucket}/${key}`)
     if (status !== 200) {
       const code = /<Code>([^<]+)<\/Code>/.exec(new TextDecoder().decode(body))?.[1] ?? `Http${status}`
       throw new S3ReadError(code, status, `GET s3://${options.bucket}/${key} answered ${status} ${code}`)
@@ -94,10 +95,10 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
     return body
   }
 
-  const get = async (key: string, range: ByteRange | undefined): Promise<Uint8Array | undefined> => {
+  const get = async (key: string, range: ByteRange | undefined, into?: Uint8Array): Promise<Uint8Array | undefined> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await getOnce(key, range)
+        return await getOnce(key, range, into)
       } catch (error) {
         if (attempt >= attempts || !isRetryable(error)) throw error
         await new Promise((wake) => setTimeout(wake, RETRY_DELAYS_MS[attempt - 1] ?? 800))
@@ -109,7 +110,7 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
   const partsAtOnce = Math.max(1, options.partsAtOnce ?? 8)
   return async (key, range) => {
     if (!range || range.end - range.start <= partBytes) return get(key, range)
-    // Parts land in one buffer as they arrive: the whole range is held once, plus the parts in flight.
+    // Parts land in one buffer as they arrive: the whole range is held once.
     const whole = new Uint8Array(range.end - range.start)
     let next = range.start
     let absent = false
@@ -118,12 +119,14 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
       while (next < range.end && !absent && !failed) {
         const part = { start: next, end: Math.min(range.end, next + partBytes) }
         next = part.end
-        const bytes = await get(key, part).catch((error: unknown) => {
+        // Each part is received straight into its place in the whole (copied only if S3 answers otherwise than asked).
+        const place = whole.subarray(part.start - range.start, part.end - range.start)
+        const bytes = await get(key, part, place).catch((error: unknown) => {
           failed = true // the other readers stop at their next part
           throw error
         })
         if (!bytes) absent = true
-        else whole.set(bytes, part.start - range.start)
+        else if (bytes.buffer !== whole.buffer) place.set(bytes)
       }
     }
     await Promise.all(Array.from({ length: Math.min(partsAtOnce, Math.ceil(whole.byteLength / partBytes)) }, reader))
