@@ -235,6 +235,125 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
   if (missing.length > 0) throw new RecordsNotLoaded(missing)
 }
 
+/** A row of `nearestPlaces`: the row and its great-circle metres from `near`, rounded (null for an online site). */
+export type NearestPlaceRow = PlaceRow & { readonly metres: number | null }
+
+/**
+ * The rows of `matchingPlaces`, nearest first: by rounded metres from `near`, then point id, site
+ * and place (an export with `near`); within `radiusKm` only the places that close, else the
+ * online sites last, in id order. Rows before `offset` are counted, not made.
+ *
+ * It walks the index outwards, as `queryNearest` does, instead of measuring every matching place
+ * and sorting them: a page reads the records of its own rows only, which a registry whose records
+ * stay in S3 needs (ranged-record-store.ts), and costs the size of the page, not of the registry.
+ */
+export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number; lon: number }, opts: { radiusKm?: number; offset?: number } = {}): Generator<NearestPlaceRow> {
+  const t = s.tables
+  const filter = compileFilter(s, f)
+  const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
+  const radiusMetres = (opts.radiusKm ?? Infinity) * 1000
+  let toSkip = checkedCount('offset', opts.offset ?? 0, 0)
+  // As in queryList: records not fetched yet are named together at the end. Rows come in order,
+  // so past the first missing record nothing more is yielded: the walk goes on for up to
+  // MISSING_PER_ROUND rows, noting the ones whose records are missing, then stops.
+  const missing: number[] = []
+  let rowsNoted = 0
+  /** What to do with the next row, of point p: yield it, or note it (false: the round is full, stop). */
+  const next = (p: number): 'yield' | 'noted' | 'stop' => {
+    if (missing.length === 0 && s.records.has(p)) return 'yield'
+    if (!s.records.has(p)) missing.push(p)
+    return ++rowsNoted >= MISSING_PER_ROUND ? 'stop' : 'noted'
+  }
+  /** Whether the row of place e (of point p) is one: its `q` and its opening, from the record if the week cannot tell. */
+  const passes = (e: number, p: number): boolean | 'unknown' => {
+    if (!filter.textPasses(p)) return false
+    if (isOpen === null || filter.openVerdict(e) === OpenVerdict.open) return true
+    if (!s.records.has(p)) return 'unknown'
+    return isOpen(siteAtThisPlace(s, e, placeLocation(s, e)))
+  }
+  const rowAt = (e: number, metres: number): NearestPlaceRow => {
+    const p = t.placePoint[e]!
+    const g = t.placeSite[e]!
+    const place = { role: t.placeRole[e] as PlaceRole, location: placeLocation(s, e) }
+    return { point: s.records.get(p), site: siteOf(s, p, g), siteIndex: g - t.pointFirstSite[p]!, placeIndex: e - t.siteFirstPlace[g]!, place, metres }
+  }
+
+  // Places of one rounded distance, yielded in (point, site, place) order: e grows with all three.
+  let group: number[] = []
+  let groupMetres = -1
+  let full = false
+  function* flush(): Generator<NearestPlaceRow> {
+    group.sort((a, b) => a - b)
+    for (const e of group) {
+      if (toSkip > 0) {
+        toSkip--
+        continue
+      }
+      const what = next(t.placePoint[e]!)
+      if (what === 'yield') yield rowAt(e, groupMetres)
+      else if (what === 'stop') {
+        full = true
+        break
+      }
+    }
+    group = []
+  }
+  // geokdbush measures on the same sphere as haversineMetres; the margin keeps a place on the
+  // boundary whichever rounding each makes, and the exact test below decides.
+  const searchKm = Number.isFinite(radiusMetres) ? radiusMetres / 1000 + 0.001 : Infinity
+  let batch = 64
+  let walked = 0
+  search: for (;;) {
+    const places = around(t.index, near.lon, near.lat, batch, searchKm, filter.placePasses)
+    for (; walked < places.length; walked++) {
+      const e = places[walked]!
+      const exact = haversineMetres(near, placeLocation(s, e))
+      if (exact > radiusMetres) continue
+      const metres = Math.round(exact)
+      if (metres !== groupMetres) {
+        yield* flush()
+        if (full) break search
+        groupMetres = metres
+      }
+      const verdict = passes(e, t.placePoint[e]!)
+      if (verdict === 'unknown') {
+        // Whether it is a row at all needs its record: noted, as a row is.
+        if (next(t.placePoint[e]!) === 'stop') {
+          full = true
+          break search
+        }
+      } else if (verdict) group.push(e)
+    }
+    if (places.length < batch) break
+    batch *= 4
+  }
+  if (!full) yield* flush()
+  // Online sites have no distance: after every place, unless a radius or a bbox leaves them out.
+  if (full || Number.isFinite(radiusMetres) || filter.bbox !== null) return finish()
+  for (const p of candidatePoints(s, filter, 0)) {
+    for (let g = t.pointFirstSite[p]!, end = t.pointFirstSite[p + 1]!; g < end; g++) {
+      if (t.siteFirstPlace[g + 1] !== t.siteFirstPlace[g] || !filter.siteKindPasses(g)) continue
+      // Its opening, and the row, need the record.
+      if (!s.records.has(p) || missing.length > 0) {
+        if (next(p) === 'stop') return finish()
+        break
+      }
+      const site = siteOf(s, p, g)
+      if (isOpen !== null && !isOpen(site)) continue
+      if (toSkip > 0) {
+        toSkip--
+        continue
+      }
+      yield { point: s.records.get(p), site, siteIndex: g - t.pointFirstSite[p]!, placeIndex: 0, place: null, metres: null }
+    }
+  }
+  return finish()
+
+  function finish(): void {
+    if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  }
+}
+
 /**
  * Points from index `start` on, in id order, that pass the point-level filters and `q`. With a
  * bbox the kd-tree narrows them first (a town's box should not scan the country).

@@ -1,10 +1,9 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { matchingPlaces, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
+import { matchingPlaces, nearestPlaces, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
 import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
-import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
 import { EXPORT_PAGE, ExportQuerySchema, PointsQuerySchema, type ExportQuery, type PointsQuery } from '../../../shared/schemas/points-query.ts'
 import { CursorError, type CursorCodec, type CursorState } from '../cursor.ts'
@@ -120,18 +119,7 @@ function exportRows(snapshot: Snapshot, query: ExportQuery, cursor: CursorState 
     const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1 }
     return map(matchingPlaces(snapshot, filter, { after }), (row) => asRow(row, null))
   }
-  const rows: ExportRow[] = []
-  for (const row of matchingPlaces(snapshot, filter)) {
-    const distance = row.place ? haversineMetres(near, row.place.location) : null
-    if (query.radius_km !== undefined && (distance === null || distance > query.radius_km * 1000)) continue
-    rows.push(asRow(row, distance))
-  }
-  rows.sort(
-    (a, b) =>
-      (a.distance_m ?? Infinity) - (b.distance_m ?? Infinity) ||
-      (a.point.id < b.point.id ? -1 : a.point.id > b.point.id ? 1 : a.siteIndex - b.siteIndex || a.placeIndex - b.placeIndex),
-  )
-  return rows.slice(cursor?.offset ?? 0)
+  return map(nearestPlaces(snapshot, filter, near, { radiusKm: query.radius_km, offset: cursor?.offset ?? 0 }), (row) => asRow(row, row.metres))
 }
 
 function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {

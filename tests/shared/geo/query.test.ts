@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
-import { getPoint, matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { getPoint, matchingPlaces, nearestPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { sitePlaces } from '../../../shared/geo/site-places.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { bruteList, bruteNearest, brutePlaces } from './brute-force.ts'
@@ -145,6 +145,28 @@ describe('matchingPlaces', () => {
       { numRuns: 100 },
     )
   })
+})
+
+describe('nearestPlaces', () => {
+  /** What an export with `near` gave before it walked the index: every matching place measured, sorted, sliced. */
+  const measuredAndSorted = (filter: Parameters<typeof matchingPlaces>[1], at: { lat: number; lon: number }, radiusKm: number | undefined, offset: number) =>
+    [...matchingPlaces(snapshot, filter)]
+      .map((row) => ({ row, distance: row.place ? haversineMetres(at, row.place.location) : null }))
+      .filter(({ distance }) => radiusKm === undefined || (distance !== null && distance <= radiusKm * 1000))
+      .map(({ row, distance }) => ({ id: row.point.id, siteIndex: row.siteIndex, placeIndex: row.placeIndex, metres: distance === null ? null : Math.round(distance) }))
+      .sort((a, b) => (a.metres ?? Infinity) - (b.metres ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.siteIndex - b.siteIndex || a.placeIndex - b.placeIndex))
+      .slice(offset)
+
+  it('gives the rows of matchingPlaces nearest first, as measuring and sorting them all does, online sites last', () => {
+    fc.assert(
+      fc.property(near, filters, fc.option(fc.double({ min: 0.5, max: 200, noNaN: true }), { nil: undefined }), fc.integer({ min: 0, max: 300 }), (at, filter, radiusKm, offset) => {
+        const rows = [...nearestPlaces(snapshot, filter, at, { radiusKm, offset })].map((r) => ({ id: r.point.id, siteIndex: r.siteIndex, placeIndex: r.placeIndex, metres: r.metres }))
+        expect(rows).toEqual(measuredAndSorted(filter, at, radiusKm, offset))
+      }),
+      { numRuns: 150 },
+    )
+  })
+
 })
 
 describe('getPoint', () => {

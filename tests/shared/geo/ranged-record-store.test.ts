@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { changesAfter } from '../../../shared/geo/change-feed.ts'
 import { RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
-import { getPoint, matchingPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { getPoint, matchingPlaces, nearestPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import { rangedJsonRecords, type RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
 import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../../../shared/geo/snapshot-codec.ts'
 import { buildSnapshot, type Snapshot } from '../../../shared/geo/snapshot.ts'
@@ -66,6 +66,8 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
         expect(answer(await withRecords(snapshot.records, counted(() => queryList(snapshot, filter, { limit: 20 }))))).toEqual(answer(queryList(whole, filter, { limit: 20 })))
         const page = (s: Snapshot) => firstRows(matchingPlaces(s, filter), 30).map((r) => [r.point.id, r.site.id, r.placeIndex, r.place])
         expect(await withRecords(snapshot.records, () => page(snapshot))).toEqual(page(whole))
+        const nearestPage = (s: Snapshot) => firstRows(nearestPlaces(s, filter, near, { offset: 7 }), 30).map((r) => [r.point.id, r.site.id, r.placeIndex, r.place, r.metres])
+        expect(await withRecords(snapshot.records, () => nearestPage(snapshot))).toEqual(nearestPage(whole))
       }),
       { numRuns: 120 },
     )
@@ -122,6 +124,17 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     const after = { pointId: expected[9]![0] as string, siteIndex: 0, placeIndex: 0 }
     const resumed = (s: Snapshot) => firstRows(matchingPlaces(s, filter, { after }), 5).map((r) => r.point.id)
     expect(await withRecords(snapshot.records, () => resumed(snapshot))).toEqual(resumed(whole))
+  })
+
+  it('pages an export nearest first reading the records of its own rows only', async () => {
+    const { snapshot } = split()
+    const near = { lat: 43.77, lon: 11.25 }
+    const page = (s: Snapshot) => firstRows(nearestPlaces(s, {}, near, { offset: 100 }), 20).map((r) => [r.point.id, r.siteIndex, r.placeIndex, r.metres])
+    expect(await withRecords(snapshot.records, () => page(snapshot))).toEqual(page(whole))
+    // One round's worth (up to 256 rows past the page's start), not the 1,500 points nor the 100 skipped.
+    const decoded = whole.pointIds.filter((_, p) => snapshot.records.has(p)).length
+    expect(decoded).toBeGreaterThanOrEqual(15)
+    expect(decoded).toBeLessThanOrEqual(256)
   })
 
   it('hands out every record in order, batch by batch, each batch one read', async () => {
