@@ -136,7 +136,7 @@ function readRouteMix(records: readonly PointRecord[]): { path: string; query: s
  * A fresh node process imports `bundle`, answers every event of the mix in turn and reports its
  * peak resident set (what Lambda reports as "Max Memory Used") and the statuses it answered.
  */
-function peakMemory(bundle: string, env: Record<string, string>, eventsFile: string): Promise<{ peakMiB: number; afterColdStartMiB: number; statuses: Record<string, number> }> {
+function peakMemory(bundle: string, env: Record<string, string>, eventsFile: string): Promise<{ peakMiB: number; afterColdStartMiB: number; statuses: Record<string, number>; slowest: [string, number][] }> {
   const script = `
 import { readFileSync } from 'node:fs'
 const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)})
@@ -145,12 +145,16 @@ const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)})
 const peakMiB = () => Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024
 const afterColdStartMiB = peakMiB()
 const statuses = {}
+const slowest = []
 for (const event of JSON.parse(readFileSync(${JSON.stringify(eventsFile)}, 'utf8'))) {
+  const started = performance.now()
   const { statusCode } = await handler(event, {})
+  slowest.push([event.rawPath + (event.rawQueryString ? '?' + event.rawQueryString : ''), Math.round(performance.now() - started)])
   const key = statusCode + ' ' + event.rawPath.split('/').slice(0, 3).join('/')
   statuses[key] = (statuses[key] ?? 0) + 1
 }
-process.stdout.write(JSON.stringify({ peakMiB: peakMiB(), afterColdStartMiB, statuses }))
+slowest.sort((a, b) => b[1] - a[1])
+process.stdout.write(JSON.stringify({ peakMiB: peakMiB(), afterColdStartMiB, statuses, slowest: slowest.slice(0, 5) }))
 `
   return resultOfScript(script, env, 'peakMiB', `the memory run of ${bundle}`)
 }
@@ -306,6 +310,8 @@ export async function runInfraBench(): Promise<string> {
     const memory = await peakMemory(built.file('api'), nationalEnv, eventsFile)
     const failed = Object.entries(memory.statuses).filter(([key]) => Number(key.split(' ')[0]) >= 400)
     log(`  read function memory at 1M sites, ${nationalMix.length} requests over every read route: after cold start ${memory.afterColdStartMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB = ${((memory.peakMiB / READ_API_MEMORY_MIB) * 100).toFixed(0)}% of ${READ_API_MEMORY_MIB} MiB (target: within it: ${verdict(memory.peakMiB, READ_API_MEMORY_MIB)})${failed.length > 0 ? `; answers ≥ 400: ${JSON.stringify(Object.fromEntries(failed))}` : '; every answer < 400'}`)
+    // The read function's timeout (infra/constructs/public-api.ts) bounds every answer on AWS.
+    log(`  slowest answers at 1M sites (in the same process, records read by range from s3rver): ${memory.slowest.map(([path, ms]) => `${path} ${ms} ms`).join('; ')}`)
   } finally {
     await Promise.all([s3.close(), secrets.close()])
     await rm(scratch, { recursive: true, force: true })

@@ -26,7 +26,12 @@ export type SnapshotPointer = z.infer<typeof SnapshotPointer>
 export const SNAPSHOT_LAYOUT = {
   pointerKey: 'snapshots/current.json',
   snapshotPrefix: 'snapshots/v',
-  /** Snapshots kept besides the current one, so an API instance mid-load never loses its object. */
+  /**
+   * Snapshots kept besides the current one: an API instance mid-load never loses its object, and
+   * one serving a large snapshot's records by range (they stay in S3) keeps reading them until its
+   * next pointer check (≤ 30 s) moves it on; if its object is pruned first, record reads answer
+   * 503 records-unavailable meanwhile.
+   */
   keepPrevious: 2,
 } as const
 

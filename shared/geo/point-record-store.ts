@@ -8,14 +8,18 @@ import type { Utf8Column } from './utf8-column.ts'
  */
 export interface PointRecordStore {
   readonly size: number
+  /** Record `index`; a store that fetches its records throws RecordsNotLoaded for one not fetched yet (see `withRecords`). */
   get(index: number): PointRecord
-  /** Every record; on a lazy store this decodes all of them (once, within its bound of decoded records). */
+  /**
+   * Every record; on a lazy store this decodes all of them (once, within its bound of decoded
+   * records). A store that fetches its records refuses: the API's passes read `batches()`.
+   */
   all(): readonly PointRecord[]
   /**
    * The records from index `from` to before `to` (all of them by default), in index order, one at
    * a time: on a lazy store beyond its bound, each is let go once the caller moves on, so a pass
    * over a large registry holds one record, not all of them, and leaves the recently used ones
-   * decoded.
+   * decoded. On a store that fetches its records, `get` applies: the API's passes read `batches()`.
    */
   each(from?: number, to?: number): Iterable<PointRecord>
   /**

@@ -89,8 +89,9 @@ export interface Snapshot {
   readonly placeCount: number
   /**
    * Every point, sorted by id. On a deserialised snapshot reading this decodes them all, and on one
-   * above the decoded-records bound decodes them again at every read: a pass over the registry
-   * takes `records.each()`; queries never read this.
+   * above the decoded-records bound decodes them again at every read; on one whose records stay in
+   * S3 it throws. A pass over the registry takes `records.batches()` (or `each()` where the records
+   * are in memory: the indexer, the local server); queries never read this.
    */
   readonly points: readonly PointRecord[]
   /** Point ids in index order (sorted). Reading this decodes them all (once); lookups use `ids`. */

@@ -103,14 +103,16 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   }
 
   /** Renders a page in the asked language, or answers the unsupported language or the unknown address. */
-  const page = async (c: Context, render: (pages: SitePages, context: PointPageContext) => string | undefined, missing: 'point' | 'place' = 'place'): Promise<Response> => {
+  const page = async (c: Context, render: (pages: SitePages, context: PointPageContext, snapshot: Snapshot) => string | undefined, missing: 'point' | 'place' = 'place'): Promise<Response> => {
     const pages = await sitePages()
     const lang = await languageOf(c, pages)
     if (lang instanceof Response) return lang
     const t = await pages.loadPagesTranslator(lang)
     const context = { lang, t, origin: originOf(c), now: deps.now(), comuneName: comuneNamesIn(lang) }
-    // Inside withRecords: on a registry whose records stay in S3 a page's points are fetched first.
-    const body = await withRecords(deps.snapshot().records, () => render(pages, context))
+    // Inside withRecords: on a registry whose records stay in S3 a page's points are fetched first,
+    // into the store of the snapshot the page is rendered from (one for every run).
+    const snapshot = deps.snapshot()
+    const body = await withRecords(snapshot.records, () => render(pages, context, snapshot))
     if (body === undefined) {
       const [title, text] = missing === 'point' ? (['pages.not_found_title', 'pages.not_found'] as const) : (['pages.place_not_found_title', 'pages.place_not_found'] as const)
       const notFound = pages.pageShell(
@@ -136,9 +138,9 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
-  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, ({ comuneAt, renderComunePage }, context) => {
+  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, ({ comuneAt, renderComunePage }, context, snapshot) => {
     const comune = comuneAt(deps.comuni(), c.req.path)
-    return comune && renderComunePage(comune, deps.snapshot(), context)
+    return comune && renderComunePage(comune, snapshot, context)
   }))
   routes.get(SITE_PAGE_ROUTES.region, (c) => page(c, ({ regionAt, renderRegionPage }, context) => {
     const code = regionAt(c.req.path)
