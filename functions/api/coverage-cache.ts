@@ -1,6 +1,7 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { CoverageTally, type CoverageReport } from '../../shared/reach/coverage.ts'
+import { decodeProvince, decodeRegion } from '../../shared/geo/admin-codes.ts'
 
 /**
  * One coverage report per snapshot and Rome day (seasons and van stops depend on the day), shared
@@ -20,9 +21,19 @@ export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[]
   return report
 }
 
-/** A batch of records at a time: a registry whose records stay in S3 is read by range, never held whole. */
+/**
+ * From the facts stored with the snapshot when they are of today (the indexer's nightly rebuild
+ * makes them each day), else from the records a batch at a time (a registry whose records stay in
+ * S3 is read by range, never held whole).
+ */
 async function tally(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
   const tally = new CoverageTally(comuni, today)
-  for await (const batch of snapshot.records.batches()) for (const point of batch) tally.add(point)
+  const facts = snapshot.coverageFacts
+  if (facts?.day === today) {
+    const t = snapshot.tables
+    tally.addFacts(facts, (p) => ({ id: snapshot.ids.get(p), region: decodeRegion(t.pointRegion[p]!), province: decodeProvince(t.pointProvince[p]!) }))
+  } else {
+    for await (const batch of snapshot.records.batches()) for (const point of batch) tally.add(point)
+  }
   return tally.report()
 }

@@ -14,6 +14,16 @@ export function encodeProvince(sigla: string | null): number {
   return sigla === null ? 0 : ((sigla.charCodeAt(0) - 64) << 5) | (sigla.charCodeAt(1) - 64)
 }
 
+/** 9 → "09"; 0 → null. */
+export function decodeRegion(code: number): string | null {
+  return code === 0 ? null : String(code).padStart(2, '0')
+}
+
+/** The sigla `encodeProvince` made the number of; 0 → null. */
+export function decodeProvince(code: number): string | null {
+  return code === 0 ? null : String.fromCharCode((code >> 5) + 64, (code & 31) + 64)
+}
+
 /** "048017" → 48017. */
 export function encodeComune(istat: string | null): number {
   return istat === null ? 0 : Number(istat)

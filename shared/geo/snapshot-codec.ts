@@ -3,6 +3,8 @@ import { lazyJsonRecords, type PointRecordStore } from './point-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
+import { coverageFactsOf, type CoverageFacts } from '../reach/coverage.ts'
+import { toRomeWallClock } from '../hours/rome-time.ts'
 
 /**
  * The snapshot as bytes, so the indexer builds it once and every API Lambda loads it from S3.
@@ -17,7 +19,8 @@ import { WEEK_WORDS } from './open-week.ts'
  *      coreBytes, sections: { name: [byteOffset, byteLength] } }
  *  then the sections, each starting on a multiple of 8 so typed arrays can view them in place:
  *  "index" (kdbush's own buffer, with its own versioned header), one per TABLE_LAYOUT table,
- *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "recordOffsets",
+ *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "coveragePlaces" +
+ *  "coverageHours" (the coverage facts of the build's day, Float64), "recordOffsets",
  *  and last "records" (each point's JSON, back to back, parsed only when a query returns it).
  * Everything before `coreBytes` is what queries need; the records come after it, so a loader
  * may fetch them later or by range.
@@ -41,6 +44,9 @@ interface Directory {
   placeCount: number
   /** Distinct weeks in the weekBits table (open-week.ts). */
   weekCount: number
+  /** The Rome day of the coverage facts (absent in snapshots written before they existed). */
+  coverageDay?: string
+  coveragePlaceCount?: number
   /** Bytes from the start of the file to the start of the records section. */
   coreBytes: number
   sections: Record<string, [number, number]>
@@ -48,6 +54,9 @@ interface Directory {
 
 export function serializeSnapshot(s: Snapshot): Uint8Array {
   const records = encodeRecords(s)
+  // For the day the snapshot was built (the nightly rebuild makes one each day): the API's coverage
+  // routes then need no record (shared/reach/coverage.ts).
+  const coverage = s.coverageFacts ?? coverageFactsOf(s.records.each(), s.pointCount, toRomeWallClock(new Date(s.builtAt)).date)
   const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
@@ -55,6 +64,8 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     ids: s.ids.bytes,
     haystackOffsets: s.haystacks.offsets,
     haystacks: s.haystacks.bytes,
+    coveragePlaces: coverage.places,
+    coverageHours: coverage.hours,
     recordOffsets: records.offsets,
     records: records.bytes, // last: see coreBytes
   }
@@ -75,6 +86,8 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     siteCount: s.siteCount,
     placeCount: s.placeCount,
     weekCount: s.tables.weekBits.length / WEEK_WORDS,
+    coverageDay: coverage.day,
+    coveragePlaceCount: coverage.places.length / 2,
     coreBytes: placed.records![0],
     sections: placed,
   }
@@ -125,6 +138,15 @@ export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { reco
   const column = (name: string, offsetsName: string): Utf8Column => new Utf8Column(section(name), offsetsOf(offsetsName))
   const [recordsOffset, recordsLength] = directory.sections.records ?? [0, 0]
 
+  const coverageFacts: CoverageFacts | undefined =
+    directory.coverageDay === undefined
+      ? undefined
+      : {
+          day: directory.coverageDay,
+          places: typedView('coveragePlaces', section('coveragePlaces'), Float64Array, 2 * (directory.coveragePlaceCount ?? 0)),
+          hours: typedView('coverageHours', section('coverageHours'), Float64Array, directory.pointCount),
+        }
+
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
     builtAt: directory.builtAt,
@@ -134,6 +156,7 @@ export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { reco
     haystacks: column('haystacks', 'haystackOffsets'),
     records: recordsOfCore ? recordsOfCore(offsetsOf('recordOffsets'), { offset: recordsOffset, length: recordsLength }) : lazyJsonRecords(column('records', 'recordOffsets')),
     tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
+    ...(coverageFacts ? { coverageFacts } : {}),
   })
 }
 

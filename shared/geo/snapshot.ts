@@ -13,6 +13,7 @@ import { visitSitePlaces, type PlaceRole, type SitePlaceSink } from './site-plac
 import { sortedByteOrder, sortedOrder } from './string-order.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { withoutLeftoverHoursText } from '../registry/published-hours.ts'
+import type { CoverageFacts } from '../reach/coverage.ts'
 
 /**
  * The read model of the whole registry, built by one pure function and queried in memory.
@@ -105,6 +106,8 @@ export interface Snapshot {
   readonly haystacks: Utf8Column
   readonly records: PointRecordStore
   readonly tables: SnapshotTables
+  /** What coverage needs of the records on the snapshot's build day; set on snapshots loaded from bytes (serializeSnapshot stores it). */
+  readonly coverageFacts?: CoverageFacts
 }
 
 if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: services and topics must fit 32-bit masks')
@@ -314,6 +317,7 @@ export function assembleSnapshot(parts: {
   haystacks: Utf8Column | (() => Utf8Column)
   records: PointRecordStore
   tables: SnapshotTables
+  coverageFacts?: CoverageFacts
 }): Snapshot {
   const { records, tables, ids, haystacks } = parts
   if (ids.size !== records.size) throw new Error(`ids: ${ids.size} ids for ${records.size} records`)
@@ -327,6 +331,7 @@ export function assembleSnapshot(parts: {
     ids,
     records,
     tables,
+    ...(parts.coverageFacts ? { coverageFacts: parts.coverageFacts } : {}),
     pointCount: records.size,
     siteCount: tables.siteKind.length,
     placeCount: tables.placePoint.length,

@@ -154,11 +154,29 @@ export class CoverageTally {
 
   add(point: PointRecord): void {
     addRegularPlaces(point, this.today, this.places)
-    if (point.status !== 'active' || point.country !== 'IT') return
-    const hours = hoursPerWeek(point)
-    this.weeklyHoursByPoint.set(point.id, hours)
-    const targets = [this.italy, ...(point.region ? [this.area(this.regions, point.region.istat)] : []), ...(point.province ? [this.area(this.provinces, point.province)] : [])]
-    for (const totals of targets) totals.addPoint(point.id, hours)
+    if (counts(point)) this.addCounted(point.id, point.region?.istat ?? null, point.province ?? null, hoursPerWeek(point))
+  }
+
+  /**
+   * The facts stored with a snapshot for this tally's day, instead of its records: a registry
+   * whose records stay in S3 would read them all (25 s at a million points, measured). `pointAt`
+   * gives point p's id and units from the snapshot's own columns.
+   */
+  addFacts(facts: CoverageFacts, pointAt: (p: number) => { id: string; region: string | null; province: string | null }): void {
+    if (facts.day !== this.today) throw new Error(`coverage facts of ${facts.day} given to a tally of ${this.today}`)
+    for (let i = 0; i < facts.places.length; i += 2) this.places.push({ lon: facts.places[i]!, lat: facts.places[i + 1]! })
+    facts.hours.forEach((hours, p) => {
+      if (Number.isNaN(hours)) return
+      const { id, region, province } = pointAt(p)
+      this.addCounted(id, region, province, hours)
+    })
+  }
+
+  /** An active Italian point and its weekly hours. */
+  private addCounted(id: string, region: string | null, province: string | null, hours: number): void {
+    this.weeklyHoursByPoint.set(id, hours)
+    const targets = [this.italy, ...(region ? [this.area(this.regions, region)] : []), ...(province ? [this.area(this.provinces, province)] : [])]
+    for (const totals of targets) totals.addPoint(id, hours)
   }
 
   /** The report of the points added so far; call once, at the end. */
@@ -170,6 +188,39 @@ export class CoverageTally {
     const done = (map: Map<string, AreaTotals>) => new Map([...map].map(([key, totals]) => [key, totals.result()]))
     return { italy: this.italy.result(), regions: done(this.regions), provinces: done(this.provinces), km, weeklyHoursByPoint: this.weeklyHoursByPoint }
   }
+}
+
+/** Whether a point counts in the areas' totals: active, in Italy. */
+const counts = (point: PointRecord): boolean => point.status === 'active' && point.country === 'IT'
+
+/**
+ * What a coverage report needs of the records on one day, without the records: where help is
+ * given regularly (lon, lat pairs) and each counted point's weekly hours by point index (NaN for
+ * a point that does not count). The indexer stores them with the snapshot it builds, for its day.
+ */
+export interface CoverageFacts {
+  readonly day: string
+  readonly places: Float64Array
+  readonly hours: Float64Array
+}
+
+/** The facts of `points` (in point index order, `pointCount` of them) as of `day`. */
+export function coverageFactsOf(points: Iterable<PointRecord>, pointCount: number, day: string): CoverageFacts {
+  const places: Place[] = []
+  const hours = new Float64Array(pointCount).fill(Number.NaN)
+  let p = 0
+  for (const point of points) {
+    addRegularPlaces(point, day, places)
+    if (counts(point)) hours[p] = hoursPerWeek(point)
+    p++
+  }
+  if (p !== pointCount) throw new Error(`coverage facts: ${p} points given, ${pointCount} announced`)
+  const coords = new Float64Array(2 * places.length)
+  places.forEach((place, i) => {
+    coords[2 * i] = place.lon
+    coords[2 * i + 1] = place.lat
+  })
+  return { day, places: coords, hours }
 }
 
 /** Coverage of the comuni by `points`, read in one pass. */

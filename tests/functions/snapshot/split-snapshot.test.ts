@@ -101,7 +101,7 @@ describe('a snapshot whose records stay in S3', () => {
       const fresh = new S3SnapshotSource({ readObject: (key, range) => s3.reader()(key, range).then((b) => (failRanges && range && range.start > 0 ? Promise.reject(new Error('SlowDown')) : b)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
       await fresh.refreshIfDue()
       const app = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
-      for (const path of ['/v1/points?near=43.7696,11.2558&limit=10', `/v1/points/${someIds()[2]}`, '/v1/coverage']) {
+      for (const path of ['/v1/points?near=43.7696,11.2558&limit=10', `/v1/points/${someIds()[2]}`, '/v1/coverage/points.csv?region=09']) {
         const response = await app.request(`http://localhost${path}`)
         expect(response.status, path).toBe(503)
         expect(response.headers.get('retry-after'), path).toBe('5')
@@ -110,6 +110,21 @@ describe('a snapshot whose records stay in S3', () => {
     } finally {
       failRanges = false
     }
+  })
+
+  it("answers coverage from the facts stored for the snapshot's day, reading no record", async () => {
+    const fresh = new S3SnapshotSource({ readObject: (key, range) => (range && range.start > 0 ? Promise.reject(new Error('no record may be read')) : s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
+    await fresh.refreshIfDue()
+    expect(fresh.current()?.coverageFacts?.day).toBe('2026-11-03')
+    const app = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
+    for (const path of ['/v1/coverage', '/v1/coverage?region=12', '/v1/coverage/gaps', '/v1/regions', '/v1/coverage/comuni.csv?province=PG']) {
+      const [expected, got] = await Promise.all([whole.get(path), app.request(`http://localhost${path}`)])
+      expect(got.status, path).toBe(200)
+      expect(await got.text(), path).toBe(await expected.text())
+    }
+    // The next day, before the nightly rebuild: from the records, which this store cannot read.
+    const nextDay = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 86_400_000), log: () => {} })
+    expect((await nextDay.request('http://localhost/v1/coverage')).status).toBe(503)
   })
 
   it('answers 422 query-too-broad, not 500, when an answer needs more records than an instance keeps', async () => {
