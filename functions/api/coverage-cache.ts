@@ -2,6 +2,7 @@ import type { Comune } from '../../shared/gazetteer/comuni.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { CoverageTally, type CoverageReport } from '../../shared/reach/coverage.ts'
 import { decodeProvince, decodeRegion } from '../../shared/geo/admin-codes.ts'
+import { RecordsUnavailable } from '../../shared/geo/point-record-store.ts'
 
 /**
  * One coverage report per snapshot and Rome day (seasons and van stops depend on the day), shared
@@ -28,7 +29,8 @@ export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[]
  */
 async function tally(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
   const tally = new CoverageTally(comuni, today)
-  const facts = snapshot.coverageFacts
+  const stored = snapshot.coverageFacts
+  const facts = typeof stored === 'function' ? await stored().catch((error: unknown) => Promise.reject(new RecordsUnavailable(error))) : stored
   if (facts?.day === today) {
     const t = snapshot.tables
     tally.addFacts(facts, (p) => ({ id: snapshot.ids.get(p), region: decodeRegion(t.pointRegion[p]!), province: decodeProvince(t.pointProvince[p]!) }))

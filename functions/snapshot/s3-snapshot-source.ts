@@ -3,7 +3,6 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
 import { readPointerObject } from './s3-snapshot-pointer-reader.ts'
 import { SNAPSHOT_LAYOUT, snapshotReadPlan, type SnapshotPointer } from './snapshot-pointer.ts'
-import { rangedJsonRecords } from '../../shared/geo/ranged-record-store.ts'
 import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface S3SnapshotSourceOptions {
@@ -114,17 +113,15 @@ export class S3SnapshotSource implements SnapshotSource {
     if (!plan.coreOnly) return deserializeSnapshot(bytes)
     const readObject = this.readObject
     return deserializeSnapshot(bytes, {
-      recordsOfCore: (offsets, section) =>
-        rangedJsonRecords(
-          offsets,
-          async (start, end) => {
-            const range = await readObject(key, { start: section.offset + start, end: section.offset + end })
-            // Snapshots are kept a while after the pointer moves on (SNAPSHOT_LAYOUT.keepPrevious).
-            if (!range) throw new Error(`snapshot s3://${this.bucket}/${key} is gone; the next pointer check loads the current one`)
-            return range
-          },
-          { keep: this.options.keepDecodedRecords },
-        ),
+      tail: {
+        read: async (start, end) => {
+          const range = await readObject(key, { start, end })
+          // Snapshots are kept a while after the pointer moves on (SNAPSHOT_LAYOUT.keepPrevious).
+          if (!range) throw new Error(`snapshot s3://${this.bucket}/${key} is gone; the next pointer check loads the current one`)
+          return range
+        },
+        records: { keep: this.options.keepDecodedRecords },
+      },
     })
   }
 }

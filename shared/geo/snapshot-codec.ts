@@ -1,5 +1,6 @@
 import KDBush from 'kdbush'
-import { lazyJsonRecords, type PointRecordStore } from './point-record-store.ts'
+import { lazyJsonRecords } from './point-record-store.ts'
+import { rangedJsonRecords, type RangedRecordsOptions } from './ranged-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
@@ -19,11 +20,11 @@ import { toRomeWallClock } from '../hours/rome-time.ts'
  *      coreBytes, sections: { name: [byteOffset, byteLength] } }
  *  then the sections, each starting on a multiple of 8 so typed arrays can view them in place:
  *  "index" (kdbush's own buffer, with its own versioned header), one per TABLE_LAYOUT table,
- *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "coveragePlaces" +
- *  "coverageHours" (the coverage facts of the build's day, Float64), "recordOffsets",
- *  and last "records" (each point's JSON, back to back, parsed only when a query returns it).
- * Everything before `coreBytes` is what queries need; the records come after it, so a loader
- * may fetch them later or by range.
+ *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "recordOffsets",
+ *  then "records" (each point's JSON, back to back, parsed only when a query returns it), and
+ *  last "coveragePlaces" + "coverageHours" (the coverage facts of the build's day, Float64).
+ * Everything before `coreBytes` is what queries need; the records and the coverage facts come
+ * after it, so a loader may fetch them later or by range.
  *
  * Loading decodes nothing: the tables and columns are views over the given bytes (a section is
  * copied only when the bytes start at an address its element size does not divide). The one copy
@@ -56,7 +57,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
   const records = encodeRecords(s)
   // For the day the snapshot was built (the nightly rebuild makes one each day): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
-  const coverage = s.coverageFacts ?? coverageFactsOf(s.records.each(), s.pointCount, toRomeWallClock(new Date(s.builtAt)).date)
+  const coverage = (typeof s.coverageFacts === 'object' ? s.coverageFacts : undefined) ?? coverageFactsOf(s.records.each(), s.pointCount, toRomeWallClock(new Date(s.builtAt)).date)
   const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
@@ -64,10 +65,11 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     ids: s.ids.bytes,
     haystackOffsets: s.haystacks.offsets,
     haystacks: s.haystacks.bytes,
+    recordOffsets: records.offsets,
+    records: records.bytes, // the first section after the core: see coreBytes
+    // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB).
     coveragePlaces: coverage.places,
     coverageHours: coverage.hours,
-    recordOffsets: records.offsets,
-    records: records.bytes, // last: see coreBytes
   }
   // The directory's length depends on the offsets it lists; lay out with a generous fixed width.
   const directoryReserve = 512 + 40 * Object.keys(sections).length
@@ -104,16 +106,20 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
 }
 
 /**
- * How a loaded snapshot gets its records when only its core was read: given the records'
- * offsets (from the core) and where the records section starts in the file.
+ * How a snapshot loaded from its core alone reads the rest of its file: bytes `start` to before
+ * `end` of the file (an S3 range on AWS). Its records are then fetched by range when needed
+ * (ranged-record-store.ts) and its coverage facts on first use.
  */
-export type RecordsOfCore = (recordOffsets: Uint32Array, recordsSection: { offset: number; length: number }) => PointRecordStore
+export interface SnapshotTail {
+  read(start: number, end: number): Promise<Uint8Array>
+  readonly records?: RangedRecordsOptions
+}
 
 /**
  * The snapshot in `bytes`: the whole file, or only its core (the first `coreBytes`, see
- * `snapshotCoreBytes`) with `recordsOfCore` saying where the records come from.
+ * `snapshotCoreBytes`) with `tail` saying how to read the rest.
  */
-export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { recordsOfCore?: RecordsOfCore } = {}): Snapshot {
+export function deserializeSnapshot(bytes: Uint8Array, { tail }: { tail?: SnapshotTail } = {}): Snapshot {
   if (bytes.byteLength < HEADER_BYTES) throw new Error(`snapshot: ${bytes.byteLength} bytes is too short for a header`)
   if (!MAGIC.every((b, i) => bytes[i] === b)) throw new Error('snapshot: the bytes do not start with "PVSN", not a snapshot')
   if (bytes[4] !== SNAPSHOT_FORMAT_VERSION) {
@@ -136,16 +142,38 @@ export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { reco
   if (index.numItems !== directory.placeCount) throw new Error('snapshot: section index does not hold placeCount places')
   const offsetsOf = (name: string): Uint32Array => typedView(name, section(name), Uint32Array, directory.pointCount + 1)
   const column = (name: string, offsetsName: string): Utf8Column => new Utf8Column(section(name), offsetsOf(offsetsName))
-  const [recordsOffset, recordsLength] = directory.sections.records ?? [0, 0]
+  const [recordsOffset] = directory.sections.records ?? [0, 0]
 
-  const coverageFacts: CoverageFacts | undefined =
-    directory.coverageDay === undefined
-      ? undefined
-      : {
-          day: directory.coverageDay,
-          places: typedView('coveragePlaces', section('coveragePlaces'), Float64Array, 2 * (directory.coveragePlaceCount ?? 0)),
-          hours: typedView('coverageHours', section('coverageHours'), Float64Array, directory.pointCount),
-        }
+  const records = tail
+    ? rangedJsonRecords(offsetsOf('recordOffsets'), (start, end) => tail.read(recordsOffset + start, recordsOffset + end), tail.records)
+    : lazyJsonRecords(column('records', 'recordOffsets'))
+  // The coverage facts lie after the records, outside the core: read with the bytes, or on first use.
+  const factsOf = (places: Uint8Array, hours: Uint8Array): CoverageFacts => ({
+    day: directory.coverageDay!,
+    places: typedView('coveragePlaces', places, Float64Array, 2 * (directory.coveragePlaceCount ?? 0)),
+    hours: typedView('coverageHours', hours, Float64Array, directory.pointCount),
+  })
+  const [placesAt, placesLength] = directory.sections.coveragePlaces ?? [0, 0]
+  const [hoursAt, hoursLength] = directory.sections.coverageHours ?? [0, 0]
+  const hasFacts = directory.coverageDay !== undefined
+  let coverageFacts: CoverageFacts | (() => Promise<CoverageFacts>) | undefined
+  if (hasFacts && !tail) coverageFacts = factsOf(section('coveragePlaces'), section('coverageHours'))
+  else if (hasFacts && tail) {
+    const read = async (): Promise<CoverageFacts> => {
+      // One read from the first section's start to the second's end (they are laid out in this order).
+      const bytes = await tail.read(placesAt, hoursAt + hoursLength)
+      if (bytes.byteLength !== hoursAt + hoursLength - placesAt) throw new Error(`snapshot: the coverage facts came back short (${bytes.byteLength} bytes)`)
+      // Copied: each typed array needs its own aligned start.
+      return factsOf(bytes.slice(0, placesLength), bytes.slice(hoursAt - placesAt, hoursAt - placesAt + hoursLength))
+    }
+    // Read once per snapshot (a failed read is tried again by the next caller).
+    let reading: Promise<CoverageFacts> | undefined
+    coverageFacts = () =>
+      (reading ??= read().catch((error: unknown) => {
+        reading = undefined
+        throw error
+      }))
+  }
 
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
@@ -154,7 +182,7 @@ export function deserializeSnapshot(bytes: Uint8Array, { recordsOfCore }: { reco
     changesHorizon: directory.changesHorizon,
     ids: column('ids', 'idOffsets'),
     haystacks: column('haystacks', 'haystackOffsets'),
-    records: recordsOfCore ? recordsOfCore(offsetsOf('recordOffsets'), { offset: recordsOffset, length: recordsLength }) : lazyJsonRecords(column('records', 'recordOffsets')),
+    records,
     tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
     ...(coverageFacts ? { coverageFacts } : {}),
   })

@@ -106,8 +106,11 @@ export interface Snapshot {
   readonly haystacks: Utf8Column
   readonly records: PointRecordStore
   readonly tables: SnapshotTables
-  /** What coverage needs of the records on the snapshot's build day; set on snapshots loaded from bytes (serializeSnapshot stores it). */
-  readonly coverageFacts?: CoverageFacts
+  /**
+   * What coverage needs of the records on the snapshot's build day: set on snapshots loaded from
+   * bytes (serializeSnapshot stores it), as a function where it is still in S3 (read on first use).
+   */
+  readonly coverageFacts?: CoverageFacts | (() => Promise<CoverageFacts>)
 }
 
 if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: services and topics must fit 32-bit masks')
@@ -317,7 +320,7 @@ export function assembleSnapshot(parts: {
   haystacks: Utf8Column | (() => Utf8Column)
   records: PointRecordStore
   tables: SnapshotTables
-  coverageFacts?: CoverageFacts
+  coverageFacts?: CoverageFacts | (() => Promise<CoverageFacts>)
 }): Snapshot {
   const { records, tables, ids, haystacks } = parts
   if (ids.size !== records.size) throw new Error(`ids: ${ids.size} ids for ${records.size} records`)

@@ -113,17 +113,25 @@ describe('a snapshot whose records stay in S3', () => {
   })
 
   it("answers coverage from the facts stored for the snapshot's day, reading no record", async () => {
-    const fresh = new S3SnapshotSource({ readObject: (key, range) => (range && range.start > 0 ? Promise.reject(new Error('no record may be read')) : s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
+    const ranges: ByteRange[] = []
+    const fresh = new S3SnapshotSource({ readObject: (key, range) => (key === pointer.key && range && ranges.push(range), s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
     await fresh.refreshIfDue()
-    expect(fresh.current()?.coverageFacts?.day).toBe('2026-11-03')
+    // Outside the core: read on first use, by one range after the records.
+    const facts = fresh.current()!.coverageFacts
+    expect(typeof facts).toBe('function')
+    expect((await (facts as () => Promise<{ day: string }>)()).day).toBe('2026-11-03')
     const app = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
     for (const path of ['/v1/coverage', '/v1/coverage?region=12', '/v1/coverage/gaps', '/v1/regions', '/v1/coverage/comuni.csv?province=PG']) {
       const [expected, got] = await Promise.all([whole.get(path), app.request(`http://localhost${path}`)])
       expect(got.status, path).toBe(200)
       expect(await got.text(), path).toBe(await expected.text())
     }
-    // The next day, before the nightly rebuild: from the records, which this store cannot read.
-    const nextDay = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 86_400_000), log: () => {} })
+    // Past the core, one read: the facts, last in the file, after the records.
+    expect(ranges.filter((r) => r.start > 0)).toEqual([{ start: expect.any(Number), end: pointer.bytes }])
+    // The next day, before the nightly rebuild: from the records (failing reads here, as the next test's).
+    const failing = new S3SnapshotSource({ readObject: (key, range) => (range && range.start > 0 && range.end < pointer.bytes ? Promise.reject(new Error('SlowDown')) : s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
+    await failing.refreshIfDue()
+    const nextDay = createApp({ snapshots: failing, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 86_400_000), log: () => {} })
     expect((await nextDay.request('http://localhost/v1/coverage')).status).toBe(503)
   })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { changesAfter } from '../../../shared/geo/change-feed.ts'
 import { RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
 import { getPoint, matchingPlaces, nearestPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
-import { rangedJsonRecords, type RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
+import type { RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
 import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../../../shared/geo/snapshot-codec.ts'
 import { buildSnapshot, type Snapshot } from '../../../shared/geo/snapshot.ts'
 import { generateRegistry } from './fixtures.ts'
@@ -20,16 +20,14 @@ const coreBytes = snapshotCoreBytes(bytes)
 function split(options: RangedRecordsOptions = {}): { snapshot: Snapshot; reads: Array<[number, number]> } {
   const reads: Array<[number, number]> = []
   const snapshot = deserializeSnapshot(bytes.slice(0, coreBytes), {
-    recordsOfCore: (offsets, section) =>
-      rangedJsonRecords(
-        offsets,
-        async (start, end) => {
-          reads.push([start, end])
-          await Promise.resolve()
-          return bytes.slice(section.offset + start, section.offset + end)
-        },
-        options,
-      ),
+    tail: {
+      read: async (start, end) => {
+        reads.push([start - coreBytes, end - coreBytes])
+        await Promise.resolve()
+        return bytes.slice(start, end)
+      },
+      records: options,
+    },
   })
   return { snapshot, reads }
 }
@@ -171,20 +169,19 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     await expect(withRecords(snapshot.records, () => queryList(snapshot, {}, { limit: 30 }))).rejects.toThrow(TooManyRecordsNeeded)
     expect(() => snapshot.records.all()).toThrow(/batches\(\)/)
     expect(() => snapshot.records.get(whole.pointCount)).toThrow(RangeError)
-    const short = deserializeSnapshot(bytes.slice(0, coreBytes), {
-      recordsOfCore: (offsets) => rangedJsonRecords(offsets, async () => new Uint8Array(3)),
-    })
+    const short = deserializeSnapshot(bytes.slice(0, coreBytes), { tail: { read: async () => new Uint8Array(3) } })
     await expect(withRecords(short.records, () => getPoint(short, records[0]!.id))).rejects.toThrow(/received 3 bytes/)
   })
 
   it('passes a failed read on to the caller, and fetches again on the next request', async () => {
     let fail = true
     const flaky = deserializeSnapshot(bytes.slice(0, coreBytes), {
-      recordsOfCore: (offsets, section) =>
-        rangedJsonRecords(offsets, async (start, end) => {
+      tail: {
+        read: async (start, end) => {
           if (fail) throw new Error('SlowDown')
-          return bytes.slice(section.offset + start, section.offset + end)
-        }),
+          return bytes.slice(start, end)
+        },
+      },
     })
     const id = whole.pointIds[5]!
     await expect(withRecords(flaky.records, () => getPoint(flaky, id))).rejects.toThrow('SlowDown')

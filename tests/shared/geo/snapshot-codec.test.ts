@@ -60,6 +60,6 @@ describe('serializeSnapshot and deserializeSnapshot', () => {
     const otherVersion = bytes.slice()
     otherVersion[4] = 99
     expect(() => deserializeSnapshot(otherVersion)).toThrow(/format version 99/)
-    expect(() => deserializeSnapshot(bytes.subarray(0, bytes.byteLength - 100))).toThrow(/section records runs past the end/)
+    expect(() => deserializeSnapshot(bytes.subarray(0, bytes.byteLength - 100))).toThrow(/section coverageHours runs past the end/)
   })
 })
