@@ -49,6 +49,20 @@ export class RecordsNotLoaded extends Error {
   }
 }
 
+/**
+ * Thrown where a query needs a part of the snapshot kept outside its core and not read yet (the
+ * search text, read on the first `q`): `withRecords` reads it and runs the work again.
+ */
+export class SectionNotLoaded extends Error {
+  constructor(
+    section: string,
+    readonly load: () => Promise<void>,
+  ) {
+    super(`the snapshot's ${section} are not loaded yet (run the work inside withRecords)`)
+    this.name = 'SectionNotLoaded'
+  }
+}
+
 /** Rounds of fetching after which the work is taken to need more records than the store keeps. */
 const MAX_ROUNDS = 32
 
@@ -82,9 +96,9 @@ export async function withRecords<T>(store: PointRecordStore, work: () => T): Pr
     try {
       return work()
     } catch (error) {
-      if (!(error instanceof RecordsNotLoaded)) throw error
+      if (!(error instanceof RecordsNotLoaded || error instanceof SectionNotLoaded)) throw error
       if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds of fetching`)
-      await store.load(error.indexes)
+      await (error instanceof RecordsNotLoaded ? store.load(error.indexes) : error.load())
     }
   }
 }

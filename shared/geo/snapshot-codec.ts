@@ -1,5 +1,5 @@
 import KDBush from 'kdbush'
-import { lazyJsonRecords } from './point-record-store.ts'
+import { lazyJsonRecords, RecordsUnavailable, SectionNotLoaded } from './point-record-store.ts'
 import { rangedJsonRecords, type RangedRecordsOptions } from './ranged-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
@@ -20,11 +20,12 @@ import { toRomeWallClock } from '../hours/rome-time.ts'
  *      coreBytes, sections: { name: [byteOffset, byteLength] } }
  *  then the sections, each starting on a multiple of 8 so typed arrays can view them in place:
  *  "index" (kdbush's own buffer, with its own versioned header), one per TABLE_LAYOUT table,
- *  "idOffsets" + "ids" and "haystackOffsets" + "haystacks" (UTF-8 columns), "recordOffsets",
- *  then "records" (each point's JSON, back to back, parsed only when a query returns it), and
- *  last "coveragePlaces" + "coverageHours" (the coverage facts of the build's day, Float64).
- * Everything before `coreBytes` is what queries need; the records and the coverage facts come
- * after it, so a loader may fetch them later or by range.
+ *  "idOffsets" + "ids" (a UTF-8 column), "recordOffsets"; then "records" (each point's JSON, back
+ *  to back, parsed only when a query returns it), "haystackOffsets" + "haystacks" (the `q` search
+ *  text, a UTF-8 column) and "coveragePlaces" + "coverageHours" (the coverage facts of the build's
+ *  day, Float64).
+ * Everything before `coreBytes` is what a near query needs; the records, the search text and the
+ * coverage facts come after it, so a loader may fetch them later or by range.
  *
  * Loading decodes nothing: the tables and columns are views over the given bytes (a section is
  * copied only when the bytes start at an address its element size does not divide). The one copy
@@ -63,10 +64,11 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
     idOffsets: s.ids.offsets,
     ids: s.ids.bytes,
-    haystackOffsets: s.haystacks.offsets,
-    haystacks: s.haystacks.bytes,
     recordOffsets: records.offsets,
     records: records.bytes, // the first section after the core: see coreBytes
+    // Read by `q` only, so outside the core (a national one's is ~26 MiB).
+    haystackOffsets: s.haystacks.offsets,
+    haystacks: s.haystacks.bytes,
     // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB).
     coveragePlaces: coverage.places,
     coverageHours: coverage.hours,
@@ -181,11 +183,39 @@ export function deserializeSnapshot(bytes: Uint8Array, { tail }: { tail?: Snapsh
     invalidItems: directory.invalidItems ?? 0,
     changesHorizon: directory.changesHorizon,
     ids: column('ids', 'idOffsets'),
-    haystacks: column('haystacks', 'haystackOffsets'),
+    haystacks: tail ? haystacksFromTail(tail, directory) : column('haystacks', 'haystackOffsets'),
     records,
     tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
     ...(coverageFacts ? { coverageFacts } : {}),
   })
+}
+
+/**
+ * The search text of a snapshot loaded from its core: `SectionNotLoaded` until read (one range,
+ * on the first query with `q`, inside withRecords), then the column.
+ */
+function haystacksFromTail(tail: SnapshotTail, directory: Directory): () => Utf8Column {
+  const [offsetsAt, offsetsLength] = directory.sections.haystackOffsets!
+  const [bytesAt, bytesLength] = directory.sections.haystacks!
+  let loaded: Utf8Column | undefined
+  let reading: Promise<void> | undefined
+  const load = (): Promise<void> =>
+    (reading ??= tail.read(offsetsAt, bytesAt + bytesLength).then(
+      (read) => {
+        if (read.byteLength !== bytesAt + bytesLength - offsetsAt) throw new Error(`snapshot: the search text came back short (${read.byteLength} bytes)`)
+        // Copied: the offsets need an aligned start of their own.
+        const offsets = typedView('haystackOffsets', read.slice(0, offsetsLength), Uint32Array, directory.pointCount + 1)
+        loaded = new Utf8Column(read.subarray(bytesAt - offsetsAt, bytesAt - offsetsAt + bytesLength), offsets)
+      },
+      (error: unknown) => {
+        reading = undefined
+        throw new RecordsUnavailable(error)
+      },
+    ))
+  return () => {
+    if (loaded) return loaded
+    throw new SectionNotLoaded('search text', load)
+  }
 }
 
 /**

@@ -135,6 +135,19 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     expect(decoded).toBeLessThanOrEqual(256)
   })
 
+  it('reads the search text, outside the core, on the first query with q, once', async () => {
+    const { snapshot, reads } = split()
+    const near = { lat: 43.77, lon: 11.25 }
+    await withRecords(snapshot.records, () => queryNearest(snapshot, near, {}, { limit: 5 }))
+    const textBytes = (whole.pointCount + 1) * 4 + whole.haystacks.bytes.byteLength
+    const textReads = () => reads.filter(([start, end]) => end - start >= textBytes && end - start < textBytes + 8)
+    expect(textReads()).toHaveLength(0)
+    for (const q of ['biblioteca', 'firenze']) {
+      expect(answer(await withRecords(snapshot.records, () => queryNearest(snapshot, near, { q }, { limit: 5 })))).toEqual(answer(queryNearest(whole, near, { q }, { limit: 5 })))
+    }
+    expect(textReads()).toHaveLength(1)
+  })
+
   it('hands out every record in order, batch by batch, each batch one read', async () => {
     const { snapshot, reads } = split({ batchBytes: 64 * 1024 })
     const seen = []
