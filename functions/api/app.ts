@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps) {
       return problem(c, 'recordsUnavailable', 'The points this answer needs could not be read from storage; retry in a few seconds.')
     }
     if (error instanceof TooManyRecordsNeeded) {
-      return problem(c, 'queryTooBroad', 'Answering this needs more of the registry than one answer reads: narrow it with region, province, comune, bbox or radius_km.')
+      return problem(c, 'queryTooBroad', 'Answering this needs more of the registry than one answer reads: narrow it with region, province, comune, bbox, or near with radius_km.')
     }
     ;(deps.log ?? jsonLinesToStdout)({ level: 'error', msg: 'unhandled', path: c.req.path, error: error instanceof Error ? error.stack : String(error) })
     return problem(c, 'internal', 'Something went wrong on our side; it has been logged.')

@@ -2,7 +2,6 @@ import type { Comune } from '../../shared/gazetteer/comuni.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { CoverageTally, type CoverageReport } from '../../shared/reach/coverage.ts'
 import { decodeProvince, decodeRegion } from '../../shared/geo/admin-codes.ts'
-import { RecordsUnavailable } from '../../shared/geo/point-record-store.ts'
 
 /**
  * One coverage report per snapshot and Rome day (seasons and van stops depend on the day), shared
@@ -23,15 +22,16 @@ export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[]
 }
 
 /**
- * From the facts stored with the snapshot when they are of today (the indexer's nightly rebuild
- * makes them each day), else from the records a batch at a time (a registry whose records stay in
+ * From the facts stored with the snapshot when they are of today (it holds its build day's and
+ * the next: the nightly rebuild keeps them current), else from the records a batch at a time (a registry whose records stay in
  * S3 is read by range, never held whole).
  */
 async function tally(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
   const tally = new CoverageTally(comuni, today)
   const stored = snapshot.coverageFacts
-  const facts = typeof stored === 'function' ? await stored().catch((error: unknown) => Promise.reject(new RecordsUnavailable(error))) : stored
-  if (facts?.day === today) {
+  // Asked for only when stored for today: their day is in the snapshot's directory.
+  const facts = stored?.days.includes(today) ? await stored.read(today) : undefined
+  if (facts) {
     const t = snapshot.tables
     tally.addFacts(facts, (p) => ({ id: snapshot.ids.get(p), region: decodeRegion(t.pointRegion[p]!), province: decodeProvince(t.pointProvince[p]!) }))
   } else {

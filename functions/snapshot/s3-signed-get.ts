@@ -109,8 +109,12 @@ export function signedGetObjectReader(options: SignedGetOptions): ReadS3Object {
   const partBytes = options.partBytes ?? 8 * 1024 * 1024
   const partsAtOnce = Math.max(1, options.partsAtOnce ?? 8)
   return async (key, range) => {
+    // A range that is not one is a bug of the caller's: said at once, not retried as a network fault.
+    if (range) rangeHeader(range)
     if (!range || range.end - range.start <= partBytes) return get(key, range)
-    // Parts land in one buffer as they arrive: the whole range is held once.
+    // Parts land in one buffer as they arrive: the whole range is held once. S3 honours Range; a
+    // stand-in that ignored it would send the whole object for every part (each then cut here).
+    // A failed part fails the read; the parts in flight finish into the abandoned buffer.
     const whole = new Uint8Array(range.end - range.start)
     let next = range.start
     let absent = false

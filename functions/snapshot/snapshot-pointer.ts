@@ -41,11 +41,12 @@ export function snapshotKey(registryVersion: number, builtAt: string): string {
 }
 
 /**
- * Records beyond this many bytes stay in S3: an API instance reads the snapshot's core (index,
- * tables, ids, search text: ~130 MiB at a million sites) and each record by range when an answer
- * needs it (ranged-record-store.ts). Below it the whole snapshot is one GET, as for today's
- * registry (3,000 points, ~3 MiB of records). 64 MiB of records is some 60,000 points: past it a
- * whole read would grow the cold start and the memory with bytes most instances never serve.
+ * Beyond this many bytes after the core (point records, search text, coverage facts) the rest
+ * stays in S3: an API instance reads the snapshot's core (index, tables, ids, the records'
+ * offsets: ~80 MiB at a million sites) and the rest by range when an answer needs it
+ * (snapshot-codec.ts, ranged-record-store.ts). Below it the whole snapshot is one read, as for
+ * today's registry (3,000 points, ~4 MiB). 64 MiB is some 50,000 points: past it a whole read
+ * would grow the cold start and the memory with bytes most instances never serve.
  */
 export const SPLIT_RECORDS_ABOVE_BYTES = 64 * 1024 * 1024
 

@@ -203,6 +203,8 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
   // order, so past the first missing record nothing more is yielded, only more missing ones noted.
   const missing: number[] = []
   for (const p of candidatePoints(s, filter, start)) {
+    // As in queryList: a point whose every site is closed then by its week needs no record.
+    if (filter.openAt !== null && everySiteClosedByWeek(s, filter, p)) continue
     if (!s.records.has(p)) {
       if (missing.push(p) === MISSING_PER_ROUND) break
       continue
@@ -258,7 +260,7 @@ export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number;
   // MISSING_PER_ROUND rows, noting the ones whose records are missing, then stops.
   const missing: number[] = []
   let rowsNoted = 0
-  /** What to do with the next row, of point p: yield it, or note it (false: the round is full, stop). */
+  /** What to do with the next row, of point p: yield it, or note it ('stop': the round is full). */
   const next = (p: number): 'yield' | 'noted' | 'stop' => {
     if (missing.length === 0 && s.records.has(p)) return 'yield'
     if (!s.records.has(p)) missing.push(p)
@@ -333,6 +335,11 @@ export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number;
   for (const p of candidatePoints(s, filter, 0)) {
     for (let g = t.pointFirstSite[p]!, end = t.pointFirstSite[p + 1]!; g < end; g++) {
       if (t.siteFirstPlace[g + 1] !== t.siteFirstPlace[g] || !filter.siteKindPasses(g)) continue
+      // A row before `offset` is counted without its record, unless its opening needs it.
+      if (toSkip > 0 && isOpen === null) {
+        toSkip--
+        continue
+      }
       // Its opening, and the row, need the record.
       if (!s.records.has(p) || missing.length > 0) {
         if (next(p) === 'stop') return finish()

@@ -4,8 +4,8 @@ import { rangedJsonRecords, type RangedRecordsOptions } from './ranged-record-st
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
-import { coverageFactsOf, type CoverageFacts } from '../reach/coverage.ts'
-import { toRomeWallClock } from '../hours/rome-time.ts'
+import { coverageFactsOf, type CoverageFacts, type StoredCoverageFacts } from '../reach/coverage.ts'
+import { addDays, toRomeWallClock } from '../hours/rome-time.ts'
 
 /**
  * The snapshot as bytes, so the indexer builds it once and every API Lambda loads it from S3.
@@ -22,8 +22,8 @@ import { toRomeWallClock } from '../hours/rome-time.ts'
  *  "index" (kdbush's own buffer, with its own versioned header), one per TABLE_LAYOUT table,
  *  "idOffsets" + "ids" (a UTF-8 column), "recordOffsets"; then "records" (each point's JSON, back
  *  to back, parsed only when a query returns it), "haystackOffsets" + "haystacks" (the `q` search
- *  text, a UTF-8 column) and "coveragePlaces" + "coverageHours" (the coverage facts of the build's
- *  day, Float64).
+ *  text, a UTF-8 column) and "coveragePlaces0" + "coverageHours0", "coveragePlaces1" +
+ *  "coverageHours1" (the coverage facts of the build's day and the next, Float64).
  * Everything before `coreBytes` is what a near query needs; the records, the search text and the
  * coverage facts come after it, so a loader may fetch them later or by range.
  *
@@ -31,7 +31,14 @@ import { toRomeWallClock } from '../hours/rome-time.ts'
  * copied only when the bytes start at an address its element size does not divide). The one copy
  * is kdbush's section, ~20 bytes per place: `KDBush.from` takes a whole ArrayBuffer of its own.
  */
-export const SNAPSHOT_FORMAT_VERSION = 4
+export const SNAPSHOT_FORMAT_VERSION = 5
+/**
+ * Versions this code reads: 4 had the search text in the core and no coverage facts; its
+ * sections are found by name all the same, so an API deployed before the indexer's next build
+ * keeps loading the snapshot already published. Code that reads only 4 refuses a 5 by its
+ * version, not as a truncated file.
+ */
+const READABLE_VERSIONS: ReadonlySet<number> = new Set([4, SNAPSHOT_FORMAT_VERSION])
 const MAGIC = [0x50, 0x56, 0x53, 0x4e] // "PVSN"
 const HEADER_BYTES = 16
 
@@ -46,19 +53,26 @@ interface Directory {
   placeCount: number
   /** Distinct weeks in the weekBits table (open-week.ts). */
   weekCount: number
-  /** The Rome day of the coverage facts (absent in snapshots written before they existed). */
-  coverageDay?: string
-  coveragePlaceCount?: number
+  /** The Rome days of the coverage facts (absent in snapshots written before they existed). */
+  coverageDays?: string[]
+  coveragePlaceCounts?: number[]
   /** Bytes from the start of the file to the start of the records section. */
   coreBytes: number
   sections: Record<string, [number, number]>
 }
 
+/**
+ * The days a snapshot's coverage facts are stored for: its build day and the next, so that at
+ * midnight the routes have the new day's facts before the nightly rebuild has published them
+ * (a national build takes minutes, and coverage through the records is past the timeout).
+ */
+const COVERAGE_DAYS_AHEAD = [0, 1] as const
+
 export function serializeSnapshot(s: Snapshot): Uint8Array {
   const records = encodeRecords(s)
   // For the day the snapshot was built (the nightly rebuild makes one each day): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
-  const coverage = (typeof s.coverageFacts === 'object' ? s.coverageFacts : undefined) ?? coverageFactsOf(s.records.each(), s.pointCount, toRomeWallClock(new Date(s.builtAt)).date)
+  const coverage = COVERAGE_DAYS_AHEAD.map((ahead) => coverageFactsOf(s.records.each(), s.pointCount, addDays(toRomeWallClock(new Date(s.builtAt)).date, ahead)))
   const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
@@ -69,9 +83,8 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     // Read by `q` only, so outside the core (a national one's is ~26 MiB).
     haystackOffsets: s.haystacks.offsets,
     haystacks: s.haystacks.bytes,
-    // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB).
-    coveragePlaces: coverage.places,
-    coverageHours: coverage.hours,
+    // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB a day).
+    ...Object.fromEntries(coverage.flatMap((facts, i) => [[`coveragePlaces${i}`, facts.places], [`coverageHours${i}`, facts.hours]])),
   }
   // The directory's length depends on the offsets it lists; lay out with a generous fixed width.
   const directoryReserve = 512 + 40 * Object.keys(sections).length
@@ -90,8 +103,8 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     siteCount: s.siteCount,
     placeCount: s.placeCount,
     weekCount: s.tables.weekBits.length / WEEK_WORDS,
-    coverageDay: coverage.day,
-    coveragePlaceCount: coverage.places.length / 2,
+    coverageDays: coverage.map((facts) => facts.day),
+    coveragePlaceCounts: coverage.map((facts) => facts.places.length / 2),
     coreBytes: placed.records![0],
     sections: placed,
   }
@@ -124,8 +137,8 @@ export interface SnapshotTail {
 export function deserializeSnapshot(bytes: Uint8Array, { tail }: { tail?: SnapshotTail } = {}): Snapshot {
   if (bytes.byteLength < HEADER_BYTES) throw new Error(`snapshot: ${bytes.byteLength} bytes is too short for a header`)
   if (!MAGIC.every((b, i) => bytes[i] === b)) throw new Error('snapshot: the bytes do not start with "PVSN", not a snapshot')
-  if (bytes[4] !== SNAPSHOT_FORMAT_VERSION) {
-    throw new Error(`snapshot: format version ${bytes[4]}, this code reads ${SNAPSHOT_FORMAT_VERSION}; rebuild the snapshot`)
+  if (!READABLE_VERSIONS.has(bytes[4]!)) {
+    throw new Error(`snapshot: format version ${bytes[4]}, this code reads ${[...READABLE_VERSIONS].join(' and ')}; rebuild the snapshot`)
   }
   const directory = readDirectory(bytes)
   const section = (name: string): Uint8Array => {
@@ -149,33 +162,7 @@ export function deserializeSnapshot(bytes: Uint8Array, { tail }: { tail?: Snapsh
   const records = tail
     ? rangedJsonRecords(offsetsOf('recordOffsets'), (start, end) => tail.read(recordsOffset + start, recordsOffset + end), tail.records)
     : lazyJsonRecords(column('records', 'recordOffsets'))
-  // The coverage facts lie after the records, outside the core: read with the bytes, or on first use.
-  const factsOf = (places: Uint8Array, hours: Uint8Array): CoverageFacts => ({
-    day: directory.coverageDay!,
-    places: typedView('coveragePlaces', places, Float64Array, 2 * (directory.coveragePlaceCount ?? 0)),
-    hours: typedView('coverageHours', hours, Float64Array, directory.pointCount),
-  })
-  const [placesAt, placesLength] = directory.sections.coveragePlaces ?? [0, 0]
-  const [hoursAt, hoursLength] = directory.sections.coverageHours ?? [0, 0]
-  const hasFacts = directory.coverageDay !== undefined
-  let coverageFacts: CoverageFacts | (() => Promise<CoverageFacts>) | undefined
-  if (hasFacts && !tail) coverageFacts = factsOf(section('coveragePlaces'), section('coverageHours'))
-  else if (hasFacts && tail) {
-    const read = async (): Promise<CoverageFacts> => {
-      // One read from the first section's start to the second's end (they are laid out in this order).
-      const bytes = await tail.read(placesAt, hoursAt + hoursLength)
-      if (bytes.byteLength !== hoursAt + hoursLength - placesAt) throw new Error(`snapshot: the coverage facts came back short (${bytes.byteLength} bytes)`)
-      // Copied: each typed array needs its own aligned start.
-      return factsOf(bytes.slice(0, placesLength), bytes.slice(hoursAt - placesAt, hoursAt - placesAt + hoursLength))
-    }
-    // Read once per snapshot (a failed read is tried again by the next caller).
-    let reading: Promise<CoverageFacts> | undefined
-    coverageFacts = () =>
-      (reading ??= read().catch((error: unknown) => {
-        reading = undefined
-        throw error
-      }))
-  }
+  const coverageFacts = directory.coverageDays ? storedCoverageFacts(bytes, directory, directory.coverageDays, tail) : undefined
 
   return assembleSnapshot({
     registryVersion: directory.registryVersion,
@@ -183,11 +170,63 @@ export function deserializeSnapshot(bytes: Uint8Array, { tail }: { tail?: Snapsh
     invalidItems: directory.invalidItems ?? 0,
     changesHorizon: directory.changesHorizon,
     ids: column('ids', 'idOffsets'),
-    haystacks: tail ? haystacksFromTail(tail, directory) : column('haystacks', 'haystackOffsets'),
+    haystacks: tail && !within(bytes, directory.sections.haystacks) ? haystacksFromTail(tail, directory) : column('haystacks', 'haystackOffsets'),
     records,
     tables: { ...(tables as Omit<SnapshotTables, 'index'>), index },
     ...(coverageFacts ? { coverageFacts } : {}),
   })
+}
+
+/**
+ * The coverage facts of each stored day, after the records (outside the core): views over the
+ * bytes when they are at hand, else read on first use, one range per day, once (a failed read is a
+ * 503 and is tried again by the next caller).
+ */
+function storedCoverageFacts(bytes: Uint8Array, directory: Directory, days: readonly string[], tail: SnapshotTail | undefined): StoredCoverageFacts {
+  // A whole file must hold them all, as it does every other section.
+  if (!tail) {
+    for (const name of days.flatMap((_, i) => [`coveragePlaces${i}`, `coverageHours${i}`])) {
+      if (!within(bytes, directory.sections[name])) throw new Error(`snapshot: section ${name} runs past the end (truncated file?)`)
+    }
+  }
+  const reading = new Map<string, Promise<CoverageFacts>>()
+  const read = async (day: string, i: number): Promise<CoverageFacts> => {
+    const places = directory.sections[`coveragePlaces${i}`]!
+    const hours = directory.sections[`coverageHours${i}`]!
+    const placeCount = directory.coveragePlaceCounts![i]!
+    const factsOf = (placeBytes: Uint8Array, hourBytes: Uint8Array): CoverageFacts => ({
+      day,
+      places: typedView('coveragePlaces', placeBytes, Float64Array, 2 * placeCount),
+      hours: typedView('coverageHours', hourBytes, Float64Array, directory.pointCount),
+    })
+    if (!tail || within(bytes, hours)) return factsOf(bytes.subarray(places[0], places[0] + places[1]), bytes.subarray(hours[0], hours[0] + hours[1]))
+    // One read from the day's first section to its second (laid out in this order).
+    const read = await tail.read(places[0], hours[0] + hours[1])
+    if (read.byteLength !== hours[0] + hours[1] - places[0]) throw new Error(`snapshot: the coverage facts came back short (${read.byteLength} bytes)`)
+    // Copied: each typed array needs its own aligned start.
+    return factsOf(read.slice(0, places[1]), read.slice(hours[0] - places[0], hours[0] - places[0] + hours[1]))
+  }
+  return {
+    days,
+    read: (day) => {
+      const i = days.indexOf(day)
+      if (i < 0) return Promise.reject(new Error(`snapshot: no coverage facts of ${day} (it has ${days.join(', ')})`))
+      let facts = reading.get(day)
+      if (!facts) {
+        facts = read(day, i).catch((error: unknown) => {
+          reading.delete(day)
+          throw error instanceof RecordsUnavailable ? error : new RecordsUnavailable(error)
+        })
+        reading.set(day, facts)
+      }
+      return facts
+    },
+  }
+}
+
+/** Whether a section lies inside the bytes at hand. */
+function within(bytes: Uint8Array, where: [number, number] | undefined): boolean {
+  return where !== undefined && where[0] + where[1] <= bytes.byteLength
 }
 
 /**
@@ -199,19 +238,19 @@ function haystacksFromTail(tail: SnapshotTail, directory: Directory): () => Utf8
   const [bytesAt, bytesLength] = directory.sections.haystacks!
   let loaded: Utf8Column | undefined
   let reading: Promise<void> | undefined
+  const read = async (): Promise<void> => {
+    const bytes = await tail.read(offsetsAt, bytesAt + bytesLength)
+    if (bytes.byteLength !== bytesAt + bytesLength - offsetsAt) throw new Error(`snapshot: the search text came back short (${bytes.byteLength} bytes)`)
+    // Copied: the offsets need an aligned start of their own.
+    const offsets = typedView('haystackOffsets', bytes.slice(0, offsetsLength), Uint32Array, directory.pointCount + 1)
+    loaded = new Utf8Column(bytes.subarray(bytesAt - offsetsAt, bytesAt - offsetsAt + bytesLength), offsets)
+  }
+  // Read once; whatever fails (the read, a short answer) is a 503 and is tried again by the next query.
   const load = (): Promise<void> =>
-    (reading ??= tail.read(offsetsAt, bytesAt + bytesLength).then(
-      (read) => {
-        if (read.byteLength !== bytesAt + bytesLength - offsetsAt) throw new Error(`snapshot: the search text came back short (${read.byteLength} bytes)`)
-        // Copied: the offsets need an aligned start of their own.
-        const offsets = typedView('haystackOffsets', read.slice(0, offsetsLength), Uint32Array, directory.pointCount + 1)
-        loaded = new Utf8Column(read.subarray(bytesAt - offsetsAt, bytesAt - offsetsAt + bytesLength), offsets)
-      },
-      (error: unknown) => {
-        reading = undefined
-        throw new RecordsUnavailable(error)
-      },
-    ))
+    (reading ??= read().catch((error: unknown) => {
+      reading = undefined
+      throw error instanceof RecordsUnavailable ? error : new RecordsUnavailable(error)
+    }))
   return () => {
     if (loaded) return loaded
     throw new SectionNotLoaded('search text', load)

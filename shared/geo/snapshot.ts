@@ -13,7 +13,7 @@ import { visitSitePlaces, type PlaceRole, type SitePlaceSink } from './site-plac
 import { sortedByteOrder, sortedOrder } from './string-order.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { withoutLeftoverHoursText } from '../registry/published-hours.ts'
-import type { CoverageFacts } from '../reach/coverage.ts'
+import type { StoredCoverageFacts } from '../reach/coverage.ts'
 
 /**
  * The read model of the whole registry, built by one pure function and queried in memory.
@@ -107,10 +107,11 @@ export interface Snapshot {
   readonly records: PointRecordStore
   readonly tables: SnapshotTables
   /**
-   * What coverage needs of the records on the snapshot's build day: set on snapshots loaded from
-   * bytes (serializeSnapshot stores it), as a function where it is still in S3 (read on first use).
+   * What coverage needs of the records, on the snapshot's build day and the next: set on
+   * snapshots loaded from bytes (serializeSnapshot stores them; read from S3 on first use where
+   * only the core was read).
    */
-  readonly coverageFacts?: CoverageFacts | (() => Promise<CoverageFacts>)
+  readonly coverageFacts?: StoredCoverageFacts
 }
 
 if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: services and topics must fit 32-bit masks')
@@ -320,7 +321,7 @@ export function assembleSnapshot(parts: {
   haystacks: Utf8Column | (() => Utf8Column)
   records: PointRecordStore
   tables: SnapshotTables
-  coverageFacts?: CoverageFacts | (() => Promise<CoverageFacts>)
+  coverageFacts?: StoredCoverageFacts
 }): Snapshot {
   const { records, tables, ids, haystacks } = parts
   if (ids.size !== records.size) throw new Error(`ids: ${ids.size} ids for ${records.size} records`)

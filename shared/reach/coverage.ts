@@ -204,6 +204,12 @@ export interface CoverageFacts {
   readonly hours: Float64Array
 }
 
+/** The facts a snapshot stores, by day (snapshot-codec.ts): `read` one of `days`. */
+export interface StoredCoverageFacts {
+  readonly days: readonly string[]
+  read(day: string): Promise<CoverageFacts>
+}
+
 /** The facts of `points` (in point index order, `pointCount` of them) as of `day`. */
 export function coverageFactsOf(points: Iterable<PointRecord>, pointCount: number, day: string): CoverageFacts {
   const places: Place[] = []

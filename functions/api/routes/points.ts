@@ -231,6 +231,9 @@ export const describePointsRoutes: DescribeRoutes = async () => {
   const { CompactPointPageSchema, PointPageSchema, PointSchema } = await import('../../../shared/schemas/point-view.ts')
   const badQuery = await problemResponse('A parameter is malformed, unknown or inconsistent')
   const staleCursor = await problemResponse('A distance-ordered cursor outlived its registry version')
+  // Only on a registry too large for one instance to hold (docs/problems.md); never on today's.
+  const tooBroad = await problemResponse('query-too-broad: the answer would read more of a very large registry than one answer can; narrow the query')
+  const recordsUnavailable = await problemResponse('records-unavailable: the points this answer needs could not be read from storage; retry after Retry-After')
   const exportHeaders = {
     Link: { description: 'When rows remain: `<…&cursor=…>; rel="next"`, the next page', schema: { type: 'string' as const } },
   }
@@ -243,6 +246,8 @@ export const describePointsRoutes: DescribeRoutes = async () => {
         200: { content: { 'application/json': { schema: z.union([PointPageSchema, CompactPointPageSchema]) } }, description: 'One page of points (CompactPoint items with view=compact)' },
         400: badQuery,
         410: staleCursor,
+        422: tooBroad,
+        503: recordsUnavailable,
       },
     },
     {
@@ -277,6 +282,8 @@ export const describePointsRoutes: DescribeRoutes = async () => {
         },
         400: badQuery,
         410: staleCursor,
+        422: tooBroad,
+        503: recordsUnavailable,
       },
     },
     {
@@ -287,6 +294,8 @@ export const describePointsRoutes: DescribeRoutes = async () => {
         200: { content: { 'text/csv': { schema: z.string() } }, headers: exportHeaders, description: 'CSV' },
         400: badQuery,
         410: staleCursor,
+        422: tooBroad,
+        503: recordsUnavailable,
       },
     },
   ]

@@ -112,27 +112,33 @@ describe('a snapshot whose records stay in S3', () => {
     }
   })
 
-  it("answers coverage from the facts stored for the snapshot's day, reading no record", async () => {
+  it("answers coverage from the facts stored for the snapshot's day and the next, reading no record", async () => {
     const ranges: ByteRange[] = []
-    const fresh = new S3SnapshotSource({ readObject: (key, range) => (key === pointer.key && range && ranges.push(range), s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
-    await fresh.refreshIfDue()
-    // Outside the core: read on first use, by one range after the records.
-    const facts = fresh.current()!.coverageFacts
-    expect(typeof facts).toBe('function')
-    expect((await (facts as () => Promise<{ day: string }>)()).day).toBe('2026-11-03')
-    const app = createApp({ snapshots: fresh, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
-    for (const path of ['/v1/coverage', '/v1/coverage?region=12', '/v1/coverage/gaps', '/v1/regions', '/v1/coverage/comuni.csv?province=PG']) {
-      const [expected, got] = await Promise.all([whole.get(path), app.request(`http://localhost${path}`)])
-      expect(got.status, path).toBe(200)
-      expect(await got.text(), path).toBe(await expected.text())
+    // Records cannot be read here: only the core and the facts (read ranges are noted).
+    const noRecords = (day: number) => {
+      const source = new S3SnapshotSource({ readObject: (key, range) => (key === pointer.key && range && ranges.push(range), s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0, keepDecodedRecords: 1 })
+      const at = new Date(FIXED_NOW.getTime() + day * 86_400_000)
+      const app = (snapshots: typeof source | typeof whole.source) => createApp({ snapshots, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => at, log: () => {} })
+      return { source, split: app(source), fromRecords: app(whole.source) }
     }
-    // Past the core, one read: the facts, last in the file, after the records.
-    expect(ranges.filter((r) => r.start > 0)).toEqual([{ start: expect.any(Number), end: pointer.bytes }])
-    // The next day, before the nightly rebuild: from the records (failing reads here, as the next test's).
-    const failing = new S3SnapshotSource({ readObject: (key, range) => (range && range.start > 0 && range.end < pointer.bytes ? Promise.reject(new Error('SlowDown')) : s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
+    for (const day of [0, 1]) {
+      const { source, split, fromRecords } = noRecords(day)
+      await source.refreshIfDue()
+      expect(source.current()!.coverageFacts?.days).toEqual(['2026-11-03', '2026-11-04'])
+      ranges.length = 0
+      for (const path of ['/v1/coverage', '/v1/coverage?region=12', '/v1/coverage/gaps', '/v1/regions', '/v1/coverage/comuni.csv?province=PG']) {
+        const [expected, got] = await Promise.all([fromRecords.request(`http://localhost${path}`), split.request(`http://localhost${path}`)])
+        expect(got.status, `${path} day +${day}`).toBe(200)
+        expect(await got.text(), `${path} day +${day}`).toBe(await expected.text())
+      }
+      // Past the core, one read: that day's facts (the core's own read starts at 0).
+      expect(ranges.filter((r) => r.start > 0), `day +${day}`).toHaveLength(1)
+    }
+    // Two days on without a rebuild: from the records, which this store fails to read.
+    const failing = new S3SnapshotSource({ readObject: (key, range) => (range && range.start > 0 ? Promise.reject(new Error('SlowDown')) : s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
     await failing.refreshIfDue()
-    const nextDay = createApp({ snapshots: failing, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 86_400_000), log: () => {} })
-    expect((await nextDay.request('http://localhost/v1/coverage')).status).toBe(503)
+    const later = createApp({ snapshots: failing, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 2 * 86_400_000), log: () => {} })
+    expect((await later.request('http://localhost/v1/coverage')).status).toBe(503)
   })
 
   it('answers 422 query-too-broad, not 500, when an answer needs more records than an instance keeps', async () => {
