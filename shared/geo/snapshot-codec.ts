@@ -4,7 +4,7 @@ import { rangedJsonRecords, type RangedRecordsOptions } from './ranged-record-st
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
 import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
-import { coverageFactsOf, type CoverageFacts, type StoredCoverageFacts } from '../reach/coverage.ts'
+import { coverageFactsOfDays, type CoverageFacts, type StoredCoverageFacts } from '../reach/coverage.ts'
 import { addDays, toRomeWallClock } from '../hours/rome-time.ts'
 
 /**
@@ -72,7 +72,8 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
   const records = encodeRecords(s)
   // For the day the snapshot was built (the nightly rebuild makes one each day): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
-  const coverage = COVERAGE_DAYS_AHEAD.map((ahead) => coverageFactsOf(s.records.each(), s.pointCount, addDays(toRomeWallClock(new Date(s.builtAt)).date, ahead)))
+  const buildDay = toRomeWallClock(new Date(s.builtAt)).date
+  const coverage = coverageFactsOfDays(s.records.each(), s.pointCount, COVERAGE_DAYS_AHEAD.map((ahead) => addDays(buildDay, ahead)))
   const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),

@@ -212,21 +212,31 @@ export interface StoredCoverageFacts {
 
 /** The facts of `points` (in point index order, `pointCount` of them) as of `day`. */
 export function coverageFactsOf(points: Iterable<PointRecord>, pointCount: number, day: string): CoverageFacts {
-  const places: Place[] = []
+  return coverageFactsOfDays(points, pointCount, [day])[0]!
+}
+
+/**
+ * The facts of each of `days`, in one pass over `points`: the places depend on the day (seasons,
+ * stops), the weekly hours do not, so the days share one hours array.
+ */
+export function coverageFactsOfDays(points: Iterable<PointRecord>, pointCount: number, days: readonly string[]): CoverageFacts[] {
+  const places = days.map((): Place[] => [])
   const hours = new Float64Array(pointCount).fill(Number.NaN)
   let p = 0
   for (const point of points) {
-    addRegularPlaces(point, day, places)
+    days.forEach((day, i) => addRegularPlaces(point, day, places[i]!))
     if (counts(point)) hours[p] = hoursPerWeek(point)
     p++
   }
   if (p !== pointCount) throw new Error(`coverage facts: ${p} points given, ${pointCount} announced`)
-  const coords = new Float64Array(2 * places.length)
-  places.forEach((place, i) => {
-    coords[2 * i] = place.lon
-    coords[2 * i + 1] = place.lat
+  return days.map((day, i) => {
+    const coords = new Float64Array(2 * places[i]!.length)
+    places[i]!.forEach((place, k) => {
+      coords[2 * k] = place.lon
+      coords[2 * k + 1] = place.lat
+    })
+    return { day, places: coords, hours }
   })
-  return { day, places: coords, hours }
 }
 
 /** Coverage of the comuni by `points`, read in one pass. */
