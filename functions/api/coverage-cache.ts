@@ -23,8 +23,8 @@ export function coverageOfSnapshot(snapshot: Snapshot, comuni: readonly Comune[]
 
 /**
  * From the facts stored with the snapshot when they are of today (it holds its build day's and
- * the next: the nightly rebuild keeps them current), else from the records a batch at a time (a registry whose records stay in
- * S3 is read by range, never held whole).
+ * the next: the nightly rebuild keeps them current), else from the records a batch at a time (a
+ * registry whose records stay in S3 is read by range, never held whole).
  */
 async function tally(snapshot: Snapshot, comuni: readonly Comune[], today: string): Promise<CoverageReport> {
   const tally = new CoverageTally(comuni, today)

@@ -13,7 +13,7 @@ export interface ByteRange {
  */
 export type ReadS3Object = (key: string, range?: ByteRange) => Promise<Uint8Array | undefined>
 
-/** The Range header's value for `range`; an empty range has none (callers do not ask for one). */
+/** The Range header's value for `range`; an empty or malformed range is a RangeError (a bug of the caller's). */
 export function rangeHeader(range: ByteRange): string {
   if (!(Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end) && 0 <= range.start && range.start < range.end)) {
     throw new RangeError(`range: ${range.start}…${range.end} is not a non-empty byte range`)

@@ -146,11 +146,7 @@ export const DECODED_RECORDS_KEPT = 10_000
 export class DecodedRecords {
   private readonly records = new Map<number, PointRecord>()
 
-  constructor(readonly keep: number) {}
-
-  get size(): number {
-    return this.records.size
-  }
+  constructor(private readonly keep: number) {}
 
   /** The record if decoded, now the most recently used. */
   take(index: number): PointRecord | undefined {

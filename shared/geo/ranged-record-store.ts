@@ -9,8 +9,9 @@ export interface RangedRecordsOptions {
   readonly keep?: number
   /**
    * Records fetched from one that `get` missed: a lone lookup costs a few KiB more. A miss past
-   * the last such window, within another window's length, doubles the next one (up to half of `keep`, at most 4,096), so a
-   * pass in id order (an export page, a list) takes a few rounds, not one per window. @default 64
+   * the last such window, within another window's length, doubles the next one (up to half of
+   * `keep`, at most 4,096), so a pass in id order (an export page) takes a few rounds, not one per
+   * window. @default 64
    */
   readonly readahead?: number
   /** Records closer than this many bytes are fetched in one range… @default 16384 */
