@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { changesAfter } from '../../../shared/geo/change-feed.ts'
-import { RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
+import { RecordsNotLoaded, RecordsUnavailable, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
 import { getPoint, matchingPlaces, nearestPlaces, queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
 import type { RangedRecordsOptions } from '../../../shared/geo/ranged-record-store.ts'
 import { deserializeSnapshot, serializeSnapshot, snapshotCoreBytes } from '../../../shared/geo/snapshot-codec.ts'
@@ -200,5 +200,26 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     await expect(withRecords(flaky.records, () => getPoint(flaky, id))).rejects.toThrow('SlowDown')
     fail = false
     expect((await withRecords(flaky.records, () => getPoint(flaky, id)))?.id).toBe(id)
+  })
+
+  it('answers a short read of the search text as records-unavailable, and reads it again on the next query', async () => {
+    let short = true
+    const flaky = deserializeSnapshot(bytes.slice(0, coreBytes), {
+      tail: { read: async (start, end) => (short ? bytes.slice(start, start + 3) : bytes.slice(start, end)) },
+    })
+    const query = () => withRecords(flaky.records, () => queryList(flaky, { q: 'biblioteca' }, { limit: 5 }))
+    await expect(query()).rejects.toThrow(RecordsUnavailable)
+    short = false
+    expect(answer(await query())).toEqual(answer(queryList(whole, { q: 'biblioteca' }, { limit: 5 })))
+  })
+
+  it("counts a near export's online rows before its offset without reading their records", async () => {
+    const { snapshot } = split()
+    const online = { kinds: ['online' as const] }
+    const rows = [...nearestPlaces(whole, online, { lat: 43.77, lon: 11.25 })]
+    expect(rows.length).toBeGreaterThan(30)
+    const page = (s: Snapshot) => firstRows(nearestPlaces(s, online, { lat: 43.77, lon: 11.25 }, { offset: rows.length - 3 }), 3).map((r) => [r.point.id, r.siteIndex])
+    expect(await withRecords(snapshot.records, () => page(snapshot))).toEqual(page(whole))
+    expect(whole.pointIds.filter((_, p) => snapshot.records.has(p)).length).toBeLessThanOrEqual(3)
   })
 })
