@@ -70,7 +70,7 @@ const COVERAGE_DAYS_AHEAD = [0, 1] as const
 
 export function serializeSnapshot(s: Snapshot): Uint8Array {
   const records = encodeRecords(s)
-  // For the day the snapshot was built (the nightly rebuild makes one each day): the API's coverage
+  // For the day the snapshot was built and the next (COVERAGE_DAYS_AHEAD): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
   const buildDay = toRomeWallClock(new Date(s.builtAt)).date
   const coverage = coverageFactsOfDays(s.records.each(), s.pointCount, COVERAGE_DAYS_AHEAD.map((ahead) => addDays(buildDay, ahead)))
@@ -81,7 +81,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     ids: s.ids.bytes,
     recordOffsets: records.offsets,
     records: records.bytes, // the first section after the core: see coreBytes
-    // Read by `q` only, so outside the core (a national one's is ~26 MiB).
+    // Read by `q` only, so outside the core (a national one's is ~62 MiB: the core went 145 → 80.5 MiB).
     haystackOffsets: s.haystacks.offsets,
     haystacks: s.haystacks.bytes,
     // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB a day).
