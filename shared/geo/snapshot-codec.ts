@@ -69,11 +69,47 @@ interface Directory {
 const COVERAGE_DAYS_AHEAD = [0, 1] as const
 
 export function serializeSnapshot(s: Snapshot): Uint8Array {
-  const records = encodeRecords(s)
   // For the day the snapshot was built and the next (COVERAGE_DAYS_AHEAD): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
-  const buildDay = toRomeWallClock(new Date(s.builtAt)).date
-  const coverage = coverageFactsOfDays(s.records.each(), s.pointCount, COVERAGE_DAYS_AHEAD.map((ahead) => addDays(buildDay, ahead)))
+  const coverage = coverageFactsOfDays(s.records.each(), s.pointCount, coverageDaysOf(s.builtAt))
+  const { registryVersion, builtAt, invalidItems, changesHorizon, pointCount, siteCount, placeCount, tables, ids } = s
+  // Fields named, not spread: spreading a snapshot would run its getters (`points` decodes every record).
+  return snapshotFile({
+    ...{ registryVersion, builtAt, invalidItems, changesHorizon, pointCount, siteCount, placeCount, tables, ids },
+    weekCount: tables.weekBits.length / WEEK_WORDS,
+    records: encodeRecords(s),
+    haystacks: s.haystacks,
+    coverage,
+  })
+}
+
+/** The days whose coverage facts a snapshot built at `builtAt` stores. */
+export function coverageDaysOf(builtAt: string): string[] {
+  const buildDay = toRomeWallClock(new Date(builtAt)).date
+  return COVERAGE_DAYS_AHEAD.map((ahead) => addDays(buildDay, ahead))
+}
+
+/** What a snapshot file holds, each part made already: a built snapshot's, or a streamed build's (snapshot-file-builder.ts). */
+export interface SnapshotFileParts {
+  readonly registryVersion: number
+  readonly builtAt: string
+  readonly invalidItems: number
+  readonly changesHorizon: number
+  readonly pointCount: number
+  readonly siteCount: number
+  readonly placeCount: number
+  readonly weekCount: number
+  readonly tables: SnapshotTables
+  readonly ids: Utf8Column
+  /** Each point's JSON, in id order. */
+  readonly records: Utf8Column
+  readonly haystacks: Utf8Column
+  readonly coverage: readonly CoverageFacts[]
+}
+
+/** The file's bytes: header, directory, then the sections in the order the layout above gives. */
+export function snapshotFile(s: SnapshotFileParts): Uint8Array {
+  const { records, coverage } = s
   const sections: Record<string, ArrayBufferView> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
@@ -103,7 +139,7 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
     pointCount: s.pointCount,
     siteCount: s.siteCount,
     placeCount: s.placeCount,
-    weekCount: s.tables.weekBits.length / WEEK_WORDS,
+    weekCount: s.weekCount,
     coverageDays: coverage.map((facts) => facts.day),
     coveragePlaceCounts: coverage.map((facts) => facts.places.length / 2),
     coreBytes: placed.records![0],

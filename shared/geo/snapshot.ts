@@ -124,9 +124,10 @@ if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: servi
  * Why it is shaped this way (1M sites, records ~1.4 GB of small objects, 2 cores):
  * - The records are walked once, in the caller's order, not in id order: records lie in memory in
  *   the order they were made (parsed, scanned), and ids are unrelated to that order, so an
- *   id-order walk misses the cache on nearly every object (twice as slow, measured). Point columns
- *   are written at the id-order position (`rank`); sites and places go to walk-order arrays, then
- *   one pass over typed arrays only groups them by point (`SitesInWalkOrder`).
+ *   id-order walk misses the cache on nearly every object (twice as slow, measured). Point
+ *   columns, sites and places go to walk-order typed arrays, then passes over typed arrays only
+ *   put them in id order (`SnapshotWalk.finish`). The same walk takes the pages of a table scan
+ *   as they arrive (snapshot-file-builder.ts), so the indexer need not hold every record.
  * - The final tables are allocated once at their exact size, with no trimming copies; coordinates
  *   go straight into the kd-tree's own array.
  * - The walk creates no objects (no place arrays, no site copies, no strings): with a gigabyte of
@@ -150,46 +151,81 @@ export function buildSnapshot(stored: readonly PointRecord[], meta: SnapshotMeta
   // As published: a leftover unreadable text gives way to the week set since (published-hours.ts).
   const records = stored.some((record) => withoutLeftoverHoursText(record) !== record) ? stored.map(withoutLeftoverHoursText) : stored
   const builtAt = meta.builtAt ?? new Date()
-  const today = toRomeWallClock(builtAt).date
-  const pointCount = records.length
-  const { order, sortedIds } = idOrder(records)
-  const points = new Array<PointRecord>(pointCount)
-  const rank = new Uint32Array(pointCount)
-  for (let p = 0; p < pointCount; p++) {
-    points[p] = records[order[p]!]!
-    rank[order[p]!] = p
-  }
-
-  // The one walk over the records.
-  const pointTables = allocatePointTables(pointCount)
-  const walked = new SitesInWalkOrder(pointCount, today)
-  for (let i = 0; i < pointCount; i++) {
-    const point = records[i]!
-    writePointColumns(pointTables, rank[i]!, point, meta.changeSeq?.get(point.id) ?? 0)
-    walked.addPoint(point.sites)
-  }
-
-  const tables = { ...pointTables, ...allocateSiteAndPlaceTables(walked.siteCount, walked.placeCount, 0), weekBits: new Uint32Array(0) } as Tables
-  const index = new KDBush(walked.placeCount)
-  tables.weekBits = walked.copyInPointOrder(order, tables, index.coords as Float64Array)
-  // The coordinates are already in place; `add` rewrites each where it is and records its id,
-  // which is all kdbush needs before sorting.
-  const coords = index.coords
-  for (let e = 0; e < walked.placeCount; e++) index.add(coords[2 * e]!, coords[2 * e + 1]!)
-  index.finish()
-  fillPlaceSlots(index, tables.placeSlot)
-
+  const walk = new SnapshotWalk(toRomeWallClock(builtAt).date, records.length)
+  for (let i = 0; i < records.length; i++) walk.add(records[i]!, meta.changeSeq?.get(records[i]!.id) ?? 0)
+  const { order, ids, tables } = walk.finish()
+  const points = new Array<PointRecord>(records.length)
+  for (let p = 0; p < points.length; p++) points[p] = records[order[p]!]!
   return assembleSnapshot({
     registryVersion: meta.registryVersion,
     builtAt: builtAt.toISOString(),
     invalidItems: meta.invalidItems ?? 0,
     changesHorizon: meta.changesHorizon ?? 0,
-    ids: sortedIds,
+    ids,
     // Normalising every name is a third of a build, and only `q` needs it: done on first use.
     haystacks: () => buildHaystacks(points),
     records: inMemoryRecords(points),
-    tables: { ...tables, index },
+    tables,
   })
+}
+
+/**
+ * The one walk over the records that makes the tables. Records come in any order (a caller's
+ * array, or the pages of a table scan as they arrive) and the walk keeps none of them: what the
+ * tables need is written where each record arrives, and `finish` sorts it all by id, reading only
+ * typed arrays.
+ */
+export class SnapshotWalk {
+  private readonly ids: string[] = []
+  /** Point columns by walk index, grown by doubling. */
+  private points: PointTables
+  private readonly sites: SitesInWalkOrder
+
+  /** Stops count as upcoming from `today`; `expectedPoints` sizes the first allocations. */
+  constructor(today: LocalDate, expectedPoints = 1024) {
+    this.points = allocatePointTables(Math.max(16, expectedPoints))
+    this.sites = new SitesInWalkOrder(Math.max(16, expectedPoints), today)
+  }
+
+  get pointCount(): number {
+    return this.ids.length
+  }
+
+  add(point: PointRecord, changeSeq: number): void {
+    const w = this.ids.length
+    if (w === this.points.pointStatus.length) this.points = grownPointTables(this.points, 2 * w)
+    writePointColumns(this.points, w, point, changeSeq)
+    this.ids.push(point.id)
+    this.sites.addPoint(point.sites)
+  }
+
+  /**
+   * The tables in id order, the sorted ids, and `order`: `order[p]` is the walk index of the
+   * point with the p-th id. A repeated id is an error.
+   */
+  finish(): { order: Uint32Array; ids: Utf8Column; tables: SnapshotTables } {
+    const pointCount = this.ids.length
+    const { order, sortedIds } = idOrder(this.ids)
+    const pointTables = allocatePointTables(pointCount)
+    for (const name of Object.keys(pointTables) as PointTableName[]) {
+      // pointFirstSite is written by copyInPointOrder.
+      if (name === 'pointFirstSite') continue
+      const from = this.points[name]
+      const to = pointTables[name]
+      for (let p = 0; p < pointCount; p++) to[p] = from[order[p]!]!
+    }
+    const walked = this.sites
+    const tables = { ...pointTables, ...allocateSiteAndPlaceTables(walked.siteCount, walked.placeCount, 0), weekBits: new Uint32Array(0) } as Tables
+    const index = new KDBush(walked.placeCount)
+    tables.weekBits = walked.copyInPointOrder(order, tables, index.coords as Float64Array)
+    // The coordinates are already in place; `add` rewrites each where it is and records its id,
+    // which is all kdbush needs before sorting.
+    const coords = index.coords
+    for (let e = 0; e < walked.placeCount; e++) index.add(coords[2 * e]!, coords[2 * e + 1]!)
+    index.finish()
+    fillPlaceSlots(index, tables.placeSlot)
+    return { order, ids: sortedIds, tables: { ...tables, index } }
+  }
 }
 
 /**
@@ -201,7 +237,7 @@ class SitesInWalkOrder implements SitePlaceSink {
   siteCount = 0
   placeCount = 0
   /** By walk index of the point: its first site (one more slot: the end of the last range). */
-  private readonly pointFirstSite: Uint32Array
+  private pointFirstSite: Uint32Array
   private pointCount = 0
   private siteKind: Uint8Array
   /** By walk index of the site, with one more slot for the end of the last range. */
@@ -243,6 +279,7 @@ class SitesInWalkOrder implements SitePlaceSink {
       visitSitePlaces(site, this.today, this)
       this.siteCount++
     }
+    if (this.pointCount + 1 === this.pointFirstSite.length) this.pointFirstSite = grown(this.pointFirstSite, 2 * this.pointFirstSite.length)
     this.pointFirstSite[++this.pointCount] = this.siteCount
   }
 
@@ -277,7 +314,7 @@ class SitesInWalkOrder implements SitePlaceSink {
     for (let p = 0; p < order.length; p++) {
       const i = order[p]!
       tablePointFirstSite[p] = g
-      // The point's columns are written (by rank) before this runs.
+      // The point's columns are in id order before this runs.
       const pointFacts = pointFactBits(t, p)
       for (let w = pointFirstSite[i]!, lastSite = pointFirstSite[i + 1]!; w < lastSite; w++, g++) {
         tableSiteKind[g] = siteKind[w]!
@@ -363,9 +400,7 @@ function buildHaystacks(points: readonly PointRecord[]): Utf8Column {
  * in that order; a repeated id is an error. Ids are ASCII by schema, so they are sorted as bytes,
  * side by side in one array; other text is sorted as strings, so the order is always `<` order.
  */
-function idOrder(records: readonly PointRecord[]): { order: Uint32Array; sortedIds: Utf8Column } {
-  const ids = new Array<string>(records.length)
-  for (let i = 0; i < records.length; i++) ids[i] = records[i]!.id
+function idOrder(ids: readonly string[]): { order: Uint32Array; sortedIds: Utf8Column } {
   const column = Utf8Column.of(ids)
   const ascii = column.isAscii()
   const order = ascii ? sortedByteOrder(column) : sortedOrder(ids)
@@ -408,6 +443,12 @@ type PointTables = Pick<Tables, PointTableName>
 
 function allocatePointTables(points: number): PointTables {
   return allocate((name): name is PointTableName => name.startsWith('point'), { points, sites: 0, places: 0, weeks: 0 }) as PointTables
+}
+
+function grownPointTables(tables: PointTables, points: number): PointTables {
+  const out = allocatePointTables(points)
+  for (const name of Object.keys(out) as PointTableName[]) out[name].set(tables[name] as never)
+  return out
 }
 
 function allocateSiteAndPlaceTables(sites: number, places: number, weeks: number): Omit<Tables, PointTableName> {

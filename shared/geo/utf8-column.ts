@@ -52,8 +52,13 @@ export class Utf8Column {
     const outOffsets = new Uint32Array(this.size + 1)
     let at = 0
     for (let i = 0; i < order.length; i++) {
-      // Byte by byte: ids are a dozen bytes, shorter than the cost of a view per `set`.
-      for (let b = offsets[order[i]!]!, end = offsets[order[i]! + 1]!; b < end; b++) outBytes[at++] = bytes[b]!
+      const start = offsets[order[i]!]!
+      const end = offsets[order[i]! + 1]!
+      // Byte by byte below a few dozen bytes (ids): shorter than the cost of a view per `set`.
+      if (end - start > 48) {
+        outBytes.set(bytes.subarray(start, end), at)
+        at += end - start
+      } else for (let b = start; b < end; b++) outBytes[at++] = bytes[b]!
       outOffsets[i + 1] = at
     }
     return new Utf8Column(outBytes, outOffsets)
@@ -104,14 +109,22 @@ function utf8Length(text: string): number {
 /** Appends strings to a growing column; `finish` trims it to size. */
 export class Utf8ColumnBuilder {
   private bytes: Uint8Array
-  private readonly offsets: Uint32Array
+  private offsets: Uint32Array
   private used = 0
   private count = 0
 
-  /** `expectedBytesEach` only sizes the first allocation; the column grows as needed. */
-  constructor(size: number, expectedBytesEach: number) {
+  /**
+   * A column of exactly `size` strings; `expectedBytesEach` only sizes the first allocation, the
+   * bytes grow as needed.
+   */
+  constructor(size: number, expectedBytesEach: number, private readonly sizeKnown = true) {
     this.offsets = new Uint32Array(size + 1)
     this.bytes = new Uint8Array(Math.max(64, size * expectedBytesEach))
+  }
+
+  /** A column of as many strings as are written (a stream whose length is known at its end); `expected` sizes the first allocations. */
+  static growing(expected: number, expectedBytesEach: number): Utf8ColumnBuilder {
+    return new Utf8ColumnBuilder(Math.max(16, expected), expectedBytesEach, false)
   }
 
   /** Appends to the current string; `next` closes it. Several parts avoid concatenating them first. */
@@ -129,17 +142,35 @@ export class Utf8ColumnBuilder {
 
   /** Closes the current string. */
   next(): void {
-    if (this.count === this.offsets.length - 1) throw new RangeError(`size: more than the ${this.count} strings announced`)
+    if (this.count === this.offsets.length - 1) {
+      if (this.sizeKnown) throw new RangeError(`size: more than the ${this.count} strings announced`)
+      const offsets = new Uint32Array(2 * this.offsets.length)
+      offsets.set(this.offsets)
+      this.offsets = offsets
+    }
     this.offsets[++this.count] = this.used
   }
 
-  finish(): Utf8Column {
-    if (this.count !== this.offsets.length - 1) {
+  /**
+   * The column. With `order`, string i of it is string `order[i]` as written, copied once at its
+   * exact size, and the builder lets go of what it wrote (a streamed snapshot's records are most
+   * of its memory).
+   */
+  finish(order?: Uint32Array): Utf8Column {
+    if (this.sizeKnown && this.count !== this.offsets.length - 1) {
       throw new RangeError(`size: ${this.count} strings written, ${this.offsets.length - 1} announced`)
+    }
+    const offsets = this.count === this.offsets.length - 1 ? this.offsets : this.offsets.slice(0, this.count + 1)
+    if (order) {
+      const written = new Utf8Column(this.bytes.subarray(0, this.used), offsets)
+      this.bytes = new Uint8Array(0)
+      this.offsets = new Uint32Array(1)
+      this.used = this.count = 0
+      return written.reordered(order)
     }
     // Give back a large slack (after a growth, up to half) with one copy; a small one is not worth it.
     const fitted = this.bytes.byteLength - this.used > this.used / 8 ? this.bytes.slice(0, this.used) : this.bytes.subarray(0, this.used)
-    return new Utf8Column(fitted, this.offsets)
+    return new Utf8Column(fitted, offsets)
   }
 
   private grow(atLeast: number): void {

@@ -220,23 +220,67 @@ export function coverageFactsOf(points: Iterable<PointRecord>, pointCount: numbe
  * stops), the weekly hours do not, so the days share one hours array.
  */
 export function coverageFactsOfDays(points: Iterable<PointRecord>, pointCount: number, days: readonly string[]): CoverageFacts[] {
-  const places = days.map((): Place[] => [])
-  const hours = new Float64Array(pointCount).fill(Number.NaN)
-  let p = 0
-  for (const point of points) {
-    days.forEach((day, i) => addRegularPlaces(point, day, places[i]!))
-    if (counts(point)) hours[p] = hoursPerWeek(point)
-    p++
+  const facts = new CoverageFactsBuilder(days)
+  for (const point of points) facts.add(point)
+  if (facts.pointCount !== pointCount) throw new Error(`coverage facts: ${facts.pointCount} points given, ${pointCount} announced`)
+  return facts.finish()
+}
+
+/**
+ * The facts of each of `days`, added one point at a time in any order and put in point index order
+ * at the end, so a streamed snapshot build (the pages of a table scan) keeps no record for them.
+ */
+export class CoverageFactsBuilder {
+  /** Per day: (lon, lat) of each regular place, in the order added. */
+  private readonly coords: number[][]
+  /** Per day: where each added point's places start in `coords` (pairs), one more for the end. */
+  private readonly firstPlace: number[][]
+  private readonly hours: number[] = []
+  /** Reused between points: `addRegularPlaces` writes objects, copied out as numbers at once. */
+  private readonly scratch: Place[] = []
+
+  constructor(private readonly days: readonly string[]) {
+    this.coords = days.map(() => [])
+    this.firstPlace = days.map(() => [0])
   }
-  if (p !== pointCount) throw new Error(`coverage facts: ${p} points given, ${pointCount} announced`)
-  return days.map((day, i) => {
-    const coords = new Float64Array(2 * places[i]!.length)
-    places[i]!.forEach((place, k) => {
-      coords[2 * k] = place.lon
-      coords[2 * k + 1] = place.lat
+
+  get pointCount(): number {
+    return this.hours.length
+  }
+
+  add(point: PointRecord): void {
+    this.days.forEach((day, i) => {
+      const scratch = this.scratch
+      scratch.length = 0
+      addRegularPlaces(point, day, scratch)
+      const coords = this.coords[i]!
+      for (const place of scratch) coords.push(place.lon, place.lat)
+      this.firstPlace[i]!.push(coords.length / 2)
     })
-    return { day, places: coords, hours }
-  })
+    this.hours.push(counts(point) ? hoursPerWeek(point) : Number.NaN)
+  }
+
+  /**
+   * The facts by point index, where `order[p]` is the added index of point p (default: the order
+   * they were added in). The days share one hours array.
+   */
+  finish(order?: Uint32Array): CoverageFacts[] {
+    const n = this.hours.length
+    if (order && order.length !== n) throw new RangeError(`order: ${order.length} entries for ${n} points`)
+    const at = (p: number): number => (order ? order[p]! : p)
+    const hours = new Float64Array(n)
+    for (let p = 0; p < n; p++) hours[p] = this.hours[at(p)]!
+    return this.days.map((day, i) => {
+      const coords = this.coords[i]!
+      const firstPlace = this.firstPlace[i]!
+      const places = new Float64Array(coords.length)
+      let k = 0
+      for (let p = 0; p < n; p++) {
+        for (let c = 2 * firstPlace[at(p)]!, end = 2 * firstPlace[at(p) + 1]!; c < end; c++) places[k++] = coords[c]!
+      }
+      return { day, places, hours }
+    })
+  }
 }
 
 /** Coverage of the comuni by `points`, read in one pass. */
