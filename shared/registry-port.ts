@@ -53,6 +53,13 @@ export interface RegistryContents {
   readonly changeSeq: ReadonlyMap<string, number>
 }
 
+/** One page of a scan of the registry: `changeSeq[i]` is `records[i]`'s write ticket. */
+export interface RegistryPage {
+  readonly records: readonly PointRecord[]
+  readonly invalid: readonly InvalidItem[]
+  readonly changeSeq: readonly number[]
+}
+
 export type ImportOutcome = 'created' | 'updated' | 'unchanged'
 
 export interface ImportResult {
@@ -141,6 +148,11 @@ export interface Registry {
   getHistory(id: string, options?: { limit?: number }): Promise<HistoryEntry[]>
   /** Every stored point, each validated: the valid records and the items set aside. */
   readAll(): Promise<RegistryContents>
+  /**
+   * The same, a page at a time as the scan reads it, so a caller can let go of each page (the
+   * indexer at national scale cannot hold every record: snapshot-file-builder.ts).
+   */
+  scanPoints(): AsyncIterable<RegistryPage>
   /** Whether any point is stored, valid or not (whatever the version item says). */
   hasAnyPoint(): Promise<boolean>
   getVersion(): Promise<RegistryVersion>

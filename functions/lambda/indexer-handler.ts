@@ -1,7 +1,9 @@
 import { changesHorizon } from '../snapshot/changes-horizon.ts'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
-import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
+import type { Snapshot } from '../../shared/geo/snapshot.ts'
+import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
+import { SnapshotFileBuilder } from '../../shared/geo/snapshot-file-builder.ts'
 import { buildPublishedFiles } from '../exports/registry-files.ts'
 import { PUBLISHER_ENVIRONMENT, publisherFrom } from '../exports/catalog-publisher.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
@@ -14,7 +16,7 @@ import { requireEnv, type Environment } from './lambda-environment.ts'
 import { dynamoDbClientFromEnvironment, s3ClientFromEnvironment } from './sdk-clients.ts'
 
 export interface IndexerHandlerDeps {
-  readonly registry: Pick<Registry, 'getVersion' | 'readAll'>
+  readonly registry: Pick<Registry, 'getVersion' | 'scanPoints'>
   readonly publisher: S3SnapshotPublisher
   /** Writes the whole-registry open-data files of a published snapshot (S3, under opendata/). */
   readonly publishOpenData?: (snapshot: Snapshot) => Promise<{ objects: number; bytes: number }>
@@ -67,15 +69,23 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       }
     }
     const started = performance.now()
-    const { records, invalid, changeSeq } = await registry.readAll()
-    // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
-    for (const item of invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
-    log(invalidItemsMetric(invalid.length, now()))
-    const snapshot = buildSnapshot(records, { registryVersion: version, builtAt: now(), invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, versionRead) })
+    // Streamed: each page of the scan goes into the file and is dropped, so a national registry
+    // (~1.4 GB as record objects) is never held whole (snapshot-file-builder.ts).
+    const builder = new SnapshotFileBuilder({ builtAt: now() })
+    let invalidItems = 0
+    for await (const page of registry.scanPoints()) {
+      // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
+      for (const item of page.invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
+      invalidItems += page.invalid.length
+      page.records.forEach((record, i) => builder.add(record, page.changeSeq[i]))
+    }
+    log(invalidItemsMetric(invalidItems, now()))
+    const file = builder.finish({ registryVersion: version, invalidItems, changesHorizon: changesHorizon(registryVersion, versionRead) })
     const buildMs = Math.round(performance.now() - started)
-    const outcome = await publisher.publish(snapshot)
+    const outcome = await publisher.publishFile(file)
     // The files follow the snapshot they describe; a failure throws, and the batch is retried.
-    const openData = outcome.published && publishOpenData ? await publishOpenData(snapshot) : undefined
+    // The snapshot they read is the file's (records decoded as they are read), not a second build.
+    const openData = outcome.published && publishOpenData ? await publishOpenData(deserializeSnapshot(file)) : undefined
     const result: IndexerResult = {
       trigger,
       changes,
@@ -83,8 +93,8 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       published: outcome.published,
       ...(outcome.published ? {} : { reason: outcome.reason }),
       key: outcome.pointer.key,
-      points: snapshot.pointCount,
-      invalidItems: invalid.length,
+      points: builder.pointCount,
+      invalidItems,
       buildMs,
       ...(openData ? { openDataBytes: openData.bytes } : {}),
     }

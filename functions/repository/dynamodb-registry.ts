@@ -22,6 +22,7 @@ import {
   type InvalidItem,
   type Registry,
   type RegistryContents,
+  type RegistryPage,
   type RegistryVersion,
   type WriteNote,
 } from '../../shared/registry-port.ts'
@@ -371,6 +372,17 @@ export class DynamoDbRegistry implements Registry {
     const records: PointRecord[] = []
     const invalid: InvalidItem[] = []
     const changeSeq = new Map<string, number>()
+    for await (const page of this.scanPoints()) {
+      page.records.forEach((record, i) => {
+        records.push(record)
+        changeSeq.set(record.id, page.changeSeq[i]!)
+      })
+      invalid.push(...page.invalid)
+    }
+    return { records, invalid, changeSeq }
+  }
+
+  async *scanPoints(): AsyncIterable<RegistryPage> {
     let startKey: Record<string, unknown> | undefined
     do {
       const page = await withRetries(
@@ -388,16 +400,19 @@ export class DynamoDbRegistry implements Registry {
           ),
         this.backoff,
       )
+      const records: PointRecord[] = []
+      const invalid: InvalidItem[] = []
+      const changeSeq: number[] = []
       for (const item of page.Items ?? []) {
         const read = validatedRecord(item)
         if (read.ok) {
           records.push(read.record)
-          changeSeq.set(read.record.id, Number((item.change_note as ChangeNote | undefined)?.seq ?? 0))
+          changeSeq.push(Number((item.change_note as ChangeNote | undefined)?.seq ?? 0))
         } else invalid.push(read.invalid)
       }
+      yield { records, invalid, changeSeq }
       startKey = page.LastEvaluatedKey
     } while (startKey)
-    return { records, invalid, changeSeq }
   }
 
   async hasAnyPoint(): Promise<boolean> {

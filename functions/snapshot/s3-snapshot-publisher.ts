@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { serializeSnapshot, snapshotCoreBytes } from '../../shared/geo/snapshot-codec.ts'
+import { serializeSnapshot, snapshotFileSummary } from '../../shared/geo/snapshot-codec.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { ReadS3Object } from './s3-object-reader.ts'
 import { sdkObjectReader } from './s3-sdk-object-reader.ts'
@@ -40,21 +40,32 @@ export class S3SnapshotPublisher {
     return readPointerObject(this.readObject, this.bucket, this.pointerKey)
   }
 
-  async publish(snapshot: Snapshot): Promise<PublishOutcome> {
+  publish(snapshot: Snapshot): Promise<PublishOutcome> {
+    return this.publishIfNewer(snapshot.registryVersion, () => serializeSnapshot(snapshot))
+  }
+
+  /** The same, for a snapshot file already written (a streamed build: snapshot-file-builder.ts). */
+  publishFile(bytes: Uint8Array): Promise<PublishOutcome> {
+    return this.publishIfNewer(snapshotFileSummary(bytes).registryVersion, () => bytes)
+  }
+
+  /** Writes the file of `registryVersion` (made only once the pointer is known not to be past it). */
+  private async publishIfNewer(registryVersion: number, file: () => Uint8Array): Promise<PublishOutcome> {
     const before = await this.current()
-    if (before && before.registryVersion > snapshot.registryVersion) {
+    if (before && before.registryVersion > registryVersion) {
       return { published: false, reason: `the pointer is already at registry version ${before.registryVersion}`, pointer: before }
     }
-    const bytes = serializeSnapshot(snapshot)
+    const bytes = file()
+    const summary = snapshotFileSummary(bytes)
     const pointer: SnapshotPointer = {
-      key: snapshotKey(snapshot.registryVersion, snapshot.builtAt),
-      registryVersion: snapshot.registryVersion,
-      builtAt: snapshot.builtAt,
+      key: snapshotKey(summary.registryVersion, summary.builtAt),
+      registryVersion: summary.registryVersion,
+      builtAt: summary.builtAt,
       bytes: bytes.byteLength,
-      pointCount: snapshot.pointCount,
-      siteCount: snapshot.siteCount,
-      invalidItems: snapshot.invalidItems,
-      coreBytes: snapshotCoreBytes(bytes),
+      pointCount: summary.pointCount,
+      siteCount: summary.siteCount,
+      invalidItems: summary.invalidItems,
+      coreBytes: summary.coreBytes,
     }
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: pointer.key, Body: bytes, ContentType: 'application/vnd.puntovicino.snapshot' }))
     await this.s3.send(
@@ -89,3 +100,4 @@ export class S3SnapshotPublisher {
     await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: stale.map((Key) => ({ Key })), Quiet: true } }))
   }
 }
+

@@ -302,6 +302,12 @@ export function snapshotCoreBytes(head: Uint8Array): number {
   return readDirectory(head).coreBytes
 }
 
+/** What a snapshot file says of itself in its directory (its first bytes): what its pointer carries. */
+export function snapshotFileSummary(head: Uint8Array): { registryVersion: number; builtAt: string; pointCount: number; siteCount: number; invalidItems: number; coreBytes: number } {
+  const { registryVersion, builtAt, pointCount, siteCount, invalidItems = 0, coreBytes } = readDirectory(head)
+  return { registryVersion, builtAt, pointCount, siteCount, invalidItems, coreBytes }
+}
+
 function readDirectory(bytes: Uint8Array): Directory {
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true)
   if (HEADER_BYTES + length > bytes.byteLength) throw new Error('snapshot: the directory runs past the end (truncated file?)')

@@ -2,6 +2,9 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { withEnvironment } from '../../support/with-environment.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
+import { buildRegistryFiles, type RegistryFile } from '../../../functions/exports/registry-files.ts'
+import { deserializeSnapshot } from '../../../shared/geo/snapshot-codec.ts'
+import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 import { samplePoint } from '../../support/sample-point.ts'
 import { startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
@@ -116,6 +119,38 @@ describe('the bundled indexer handler', () => {
     expect(metric).toMatchObject({ InvalidRegistryItems: 1, _aws: { CloudWatchMetrics: [{ Namespace: 'PuntoVicino', Metrics: [{ Name: 'InvalidRegistryItems' }] }] } })
     const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb')
     await DynamoDBDocumentClient.from(dynamo.client).send(new DeleteCommand({ TableName: dynamo.tableName, Key: { pk: 'POINT#idx-hand-edited', sk: 'POINT' } }))
+  })
+
+  it('streams the scan into the file: the snapshot and its open-data files are those a build from every record makes', async () => {
+    const registry = dynamo.registry()
+    await registry.importPoints([samplePoint('idx-stream-1', { name: 'Biblioteca del flusso' }), samplePoint('idx-stream-2')])
+    const at = new Date('2026-11-23T23:30:00Z') // past Rome's midnight: the build day is the 24th
+    const pointerKey = `case-${++scenario}/current.json`
+    const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey })
+    let published: RegistryFile[] = []
+    const indexer = lambdas.indexer.createIndexerHandler({
+      registry,
+      publisher,
+      now: () => at,
+      log: () => {},
+      publishOpenData: async (snapshot) => {
+        published = buildRegistryFiles(snapshot)
+        return { objects: published.length, bytes: published.reduce((total, file) => total + file.body.byteLength, 0) }
+      },
+    })
+    const result = await indexer(nightly)
+    expect(result.published).toBe(true)
+
+    const { records, invalid, changeSeq } = await registry.readAll()
+    const built = buildSnapshot(records, { registryVersion: result.registryVersion, builtAt: at, invalidItems: invalid.length, changeSeq })
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+    const object = await s3.client().send(new GetObjectCommand({ Bucket: s3.bucket, Key: result.key! }))
+    const file = deserializeSnapshot(await object.Body!.transformToByteArray())
+    expect(file.pointIds).toEqual(built.pointIds)
+    expect([...file.records.each()]).toEqual(built.points)
+    expect(file.tables.placeFacts).toEqual(built.tables.placeFacts)
+    expect(published.map((f) => [f.name, f.etag])).toEqual(buildRegistryFiles(built).map((f) => [f.name, f.etag]))
+    expect(published.find((f) => f.name === 'punti-facilitazione.csv')!.body.toString()).toContain('Biblioteca del flusso')
   })
 
   it('runs as Lambda starts it: the exported handler configured from the environment', async () => {

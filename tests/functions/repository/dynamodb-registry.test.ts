@@ -90,6 +90,30 @@ describe('DynamoDbRegistry against dynalite over HTTP', () => {
   })
 })
 
+describe('DynamoDbRegistry.scanPoints', () => {
+  it("reads the registry a scan page at a time (a page is at most 1 MB), the pages together being readAll's contents", async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const registry = fresh.registry()
+      // ~3 KB each: 400 of them fill more than one page.
+      await registry.importPoints(Array.from({ length: 400 }, (_, i) => samplePoint(`page-${i}`, { description: `${i} `.padEnd(2000, 'x') })))
+      const doc = DynamoDBDocumentClient.from(fresh.client)
+      await doc.send(new PutCommand({ TableName: fresh.tableName, Item: { pk: 'POINT#page-broken', sk: 'POINT', id: 'page-broken', name: '' } }))
+      const pages = []
+      for await (const page of registry.scanPoints()) pages.push(page)
+      expect(pages.length).toBeGreaterThan(1)
+      const all = await registry.readAll()
+      expect(pages.flatMap((page) => page.records)).toEqual(all.records)
+      expect(pages.flatMap((page) => page.invalid)).toEqual(all.invalid)
+      expect(all.invalid.map((item) => item.key)).toEqual(['POINT#page-broken / POINT'])
+      expect(new Map(pages.flatMap((page) => page.records.map((record, i) => [record.id, page.changeSeq[i]])))).toEqual(all.changeSeq)
+      expect([...all.changeSeq.values()].every((seq) => seq > 0)).toBe(true)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 describe('DynamoDbRegistry under injected faults', () => {
   // The fault layer sits on the document client; everything it lets through goes to the real
   // dynalite with the untouched `send`, so what ends up stored is real.
