@@ -13,6 +13,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   places: async () => (await import('./places.ts')).runPlacesBench(),
   reach: async () => (await import('./reach.ts')).runReachBench(),
   infra: async () => (await import('./infra.ts')).runInfraBench(),
+  build: async () => (await import('./build.ts')).runBuildBench(),
   load: async () => (await import('./load.ts')).runLoadBench(),
   crash: async () => (await import('./crash.ts')).runCrashBench(),
 }

@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
-import { SnapshotFileBuilder } from '../../shared/geo/snapshot-file-builder.ts'
+import { expectedPointsAfter, SnapshotFileBuilder } from '../../shared/geo/snapshot-file-builder.ts'
 import { buildPublishedFiles } from '../exports/registry-files.ts'
 import { PUBLISHER_ENVIRONMENT, publisherFrom } from '../exports/catalog-publisher.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
@@ -59,8 +59,8 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
     const versionRead = now()
     const registryVersion = await registry.getVersion()
     const { version } = registryVersion
+    const pointer = await publisher.current()
     if (trigger === 'stream') {
-      const pointer = await publisher.current()
       if (pointer && pointer.registryVersion >= version) {
         // An earlier batch's rebuild already read these writes (it scans after reading the version).
         const result: IndexerResult = { trigger, changes, registryVersion: version, published: false, reason: `snapshot already at version ${pointer.registryVersion}` }
@@ -71,7 +71,7 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
     const started = performance.now()
     // Streamed: each page of the scan goes into the file and is dropped, so a national registry
     // (~1.4 GB as record objects) is never held whole (snapshot-file-builder.ts).
-    const builder = new SnapshotFileBuilder({ builtAt: now() })
+    const builder = new SnapshotFileBuilder({ builtAt: now(), expectedPoints: expectedPointsAfter(pointer?.pointCount ?? 0) })
     let invalidItems = 0
     for await (const page of registry.scanPoints()) {
       // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.

@@ -28,7 +28,7 @@ export class SnapshotFileBuilder {
   private readonly coverage: CoverageFactsBuilder
   private finished = false
 
-  /** `expectedPoints` only sizes the first allocations (the table's item count, say). */
+  /** `expectedPoints` only sizes the first allocations (see `expectedPointsAfter`). */
   constructor({ builtAt = new Date(), expectedPoints = 1024 }: { builtAt?: Date; expectedPoints?: number } = {}) {
     this.builtAt = builtAt
     this.walk = new SnapshotWalk(toRomeWallClock(builtAt).date, expectedPoints)
@@ -75,4 +75,12 @@ export class SnapshotFileBuilder {
       coverage: this.coverage.finish(order),
     })
   }
+}
+
+/**
+ * How many points to size a build for when the last snapshot held `lastCount`: a little more, so
+ * the records' bytes rarely grow (growing leaves slack held until the file is written).
+ */
+export function expectedPointsAfter(lastCount: number): number {
+  return Math.ceil(lastCount * 1.05) + 64
 }

@@ -175,7 +175,9 @@ export class Utf8ColumnBuilder {
 
   private grow(atLeast: number): void {
     if (this.used + atLeast > 0xffffffff) throw new RangeError('bytes: a column cannot exceed 4 GiB (u32 offsets)')
-    const grown = new Uint8Array(Math.min(0xffffffff, Math.max(this.bytes.byteLength * 2, this.used + atLeast)))
+    // By half, not double: a national registry's records are ~800 MB, and the slack is memory held
+    // until `finish` (the streamed snapshot build's peak, docs/PERFORMANCE.md).
+    const grown = new Uint8Array(Math.min(0xffffffff, Math.max(Math.ceil(this.bytes.byteLength * 1.5), this.used + atLeast)))
     grown.set(this.bytes.subarray(0, this.used))
     this.bytes = grown
   }

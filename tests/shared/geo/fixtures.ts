@@ -91,7 +91,12 @@ function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }
 
-export function generateRegistry({ points, seed, today }: RegistryOptions): PointRecord[] {
+export function generateRegistry(options: RegistryOptions): PointRecord[] {
+  return [...generatedRecords(options)]
+}
+
+/** The records `generateRegistry` gives, one at a time: a benchmark can stream a national registry without holding it. */
+export function* generatedRecords({ points, seed, today }: RegistryOptions): Generator<PointRecord> {
   const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const chance = (p: number): boolean => random() < p
@@ -105,7 +110,6 @@ export function generateRegistry({ points, seed, today }: RegistryOptions): Poin
     return location
   }
 
-  const records: PointRecord[] = []
   for (let i = 0; i < points; i++) {
     const foreign = chance(0.02)
     const comune = pick(COMUNI)
@@ -114,7 +118,7 @@ export function generateRegistry({ points, seed, today }: RegistryOptions): Poin
     const sites: Site[] = []
     for (let s = 0; s < siteCount; s++) sites.push(generateSite(`s${s + 1}`, comune))
     const id = flat('pv-', Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0'), '-', i.toString(36))
-    records.push({
+    yield {
       id,
       name: flat(pick(NAMES), ' ', comune.name, ' ', String(i)),
       status,
@@ -136,9 +140,8 @@ export function generateRegistry({ points, seed, today }: RegistryOptions): Poin
       updated_at: '2026-11-01T10:00:00+01:00',
       last_verified_at: null,
       version: 1,
-    })
+    }
   }
-  return records
 
   function generateSite(id: string, comune: ComuneSeed): Site {
     const roll = random()

@@ -1,0 +1,69 @@
+/**
+ * One snapshot build at national scale in a process of its own (`bench/build.ts` starts it), so its
+ * peak resident set is its own. `node build-child.mjs <mode> <points>` writes one JSON line:
+ * - `scan`: the records arrive in pages of 1,000, as a table scan's do, and are dropped: the floor;
+ * - `held`: every record is kept, then `buildSnapshot` + `serializeSnapshot` (the indexer before);
+ * - `streamed`: each page goes into `SnapshotFileBuilder` and is dropped (the indexer now).
+ * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
+ * does: that cost is the same in both builds and is left out of both.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
+import { expectedPointsAfter, SnapshotFileBuilder } from '../shared/geo/snapshot-file-builder.ts'
+import { buildSnapshot } from '../shared/geo/snapshot.ts'
+import type { PointRecord } from '../shared/schemas/point.ts'
+import { generatedRecords } from '../tests/shared/geo/fixtures.ts'
+
+const TODAY = '2026-11-23'
+const BUILT_AT = new Date('2026-11-23T08:00:00Z')
+const PAGE = 1000
+
+/** The process's own high-water mark (VmHWM), what Lambda reports as "Max Memory Used". */
+const peakMiB = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024
+
+function* pages(points: number): Generator<PointRecord[]> {
+  let page: PointRecord[] = []
+  for (const record of generatedRecords({ points, seed: 1, today: TODAY })) {
+    page.push(record)
+    if (page.length === PAGE) {
+      yield page
+      page = []
+    }
+  }
+  if (page.length > 0) yield page
+}
+
+const [mode, pointsArg] = process.argv.slice(2)
+const points = Number(pointsArg)
+const started = performance.now()
+let scanMs: number
+let file: Uint8Array | undefined
+if (mode === 'scan') {
+  let seen = 0
+  for (const page of pages(points)) seen += page.length
+  if (seen !== points) throw new Error(`scan: ${seen} records`)
+  scanMs = performance.now() - started
+} else if (mode === 'held') {
+  const records: PointRecord[] = []
+  for (const page of pages(points)) records.push(...page)
+  scanMs = performance.now() - started
+  file = serializeSnapshot(buildSnapshot(records, { registryVersion: 1, builtAt: BUILT_AT }))
+} else if (mode === 'streamed') {
+  // Sized as the indexer sizes it, from the last snapshot's count (a nightly rebuild: the same registry).
+  const builder = new SnapshotFileBuilder({ builtAt: BUILT_AT, expectedPoints: expectedPointsAfter(points) })
+  for (const page of pages(points)) for (const record of page) builder.add(record)
+  scanMs = Number.NaN // interleaved with the build: the `scan` run gives it
+  file = builder.finish({ registryVersion: 1 })
+} else throw new Error(`mode: ${mode}?`)
+const totalMs = performance.now() - started
+process.stdout.write(
+  JSON.stringify({
+    mode,
+    totalMs,
+    scanMs,
+    peakMiB: peakMiB(),
+    fileBytes: file?.byteLength ?? 0,
+    fileHash: file ? createHash('sha256').update(file).digest('hex').slice(0, 16) : '',
+  }) + '\n',
+)
