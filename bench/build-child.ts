@@ -3,13 +3,16 @@
  * peak resident set is its own. `node build-child.mjs <mode> <points>` writes one JSON line:
  * - `scan`: the records arrive in pages of 1,000, as a table scan's do, and are dropped: the floor;
  * - `held`: every record is kept, then `buildSnapshot` + `serializeSnapshot` (the indexer before);
- * - `streamed`: each page goes into `SnapshotFileBuilder` and is dropped (the indexer now).
+ * - `streamed`: each page goes into `SnapshotFileBuilder` and is dropped (the indexer now); then,
+ *   as the indexer does next, the open-data files are made one at a time from the file's records
+ *   (each dropped when made: S3's upload is not measured here).
  * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
  * does: that cost is the same in both builds and is left out of both.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
+import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
+import { registryFiles } from '../functions/exports/registry-files.ts'
 import { expectedPointsAfter, SnapshotFileBuilder } from '../shared/geo/snapshot-file-builder.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
@@ -39,6 +42,9 @@ const points = Number(pointsArg)
 const started = performance.now()
 let scanMs: number
 let file: Uint8Array | undefined
+let buildMs = Number.NaN
+let peakAfterBuildMiB = Number.NaN
+const openData: Array<{ name: string; bytes: number; gzip: number; brotli: number }> = []
 if (mode === 'scan') {
   let seen = 0
   for (const page of pages(points)) seen += page.length
@@ -55,6 +61,9 @@ if (mode === 'scan') {
   for (const page of pages(points)) for (const record of page) builder.add(record)
   scanMs = Number.NaN // interleaved with the build: the `scan` run gives it
   file = builder.finish({ registryVersion: 1 })
+  buildMs = performance.now() - started
+  peakAfterBuildMiB = peakMiB()
+  for (const made of registryFiles(deserializeSnapshot(file))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
 } else throw new Error(`mode: ${mode}?`)
 const totalMs = performance.now() - started
 process.stdout.write(
@@ -62,6 +71,9 @@ process.stdout.write(
     mode,
     totalMs,
     scanMs,
+    buildMs,
+    peakAfterBuildMiB,
+    openData,
     peakMiB: peakMiB(),
     fileBytes: file?.byteLength ?? 0,
     fileHash: file ? createHash('sha256').update(file).digest('hex').slice(0, 16) : '',

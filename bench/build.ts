@@ -21,6 +21,10 @@ interface ChildResult {
   totalMs: number
   scanMs: number
   peakMiB: number
+  /** Streamed: the build alone, then its peak before the open-data files, and those files. */
+  buildMs: number
+  peakAfterBuildMiB: number
+  openData: Array<{ name: string; bytes: number; gzip: number; brotli: number }>
   fileBytes: number
   fileHash: string
 }
@@ -52,15 +56,18 @@ export async function runBuildBench(): Promise<string> {
     const s = (t: number): string => `${(t / 1000).toFixed(1)} s`
     log(`  the scan alone (pages made and dropped):          ${s(scan.totalMs)}, peak ${scan.peakMiB.toFixed(0)} MiB`)
     log(`  held (every record kept, then buildSnapshot + serializeSnapshot): ${s(held.totalMs)} in all, ${s(held.totalMs - held.scanMs)} after its scan; peak ${held.peakMiB.toFixed(0)} MiB`)
-    log(`  streamed (SnapshotFileBuilder, each page dropped): ${s(streamed.totalMs)} in all, ${s(streamed.totalMs - scan.totalMs)} beyond the scan run's; peak ${streamed.peakMiB.toFixed(0)} MiB`)
+    log(`  streamed (SnapshotFileBuilder, each page dropped): ${s(streamed.buildMs)} in all, ${s(streamed.buildMs - scan.totalMs)} beyond the scan run's; peak ${streamed.peakAfterBuildMiB.toFixed(0)} MiB`)
+    const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)}`
+    log(`  then the open-data files from the file's records, one at a time: ${s(streamed.totalMs - streamed.buildMs)}; the process's peak ${streamed.peakMiB.toFixed(0)} MiB (MiB as is / gzip / br):`)
+    log(`    ${streamed.openData.map((f) => `${f.name} ${mb(f.bytes)}/${mb(f.gzip)}/${mb(f.brotli)}`).join('; ')}`)
     const same = streamed.fileHash === held.fileHash && streamed.fileBytes === held.fileBytes
     log(`  file ${(streamed.fileBytes / 2 ** 20).toFixed(1)} MiB, ${same ? 'the same bytes from both builds' : `DIFFERENT from the held build's (${held.fileHash} vs ${streamed.fileHash})`}`)
-    const share = streamed.peakMiB / held.peakMiB
-    const overFile = streamed.peakMiB - streamed.fileBytes / 2 ** 20
+    const share = streamed.peakAfterBuildMiB / held.peakMiB
+    const overFile = streamed.peakAfterBuildMiB - streamed.fileBytes / 2 ** 20
     log(
       `  streamed / held peak: ${share.toFixed(2)}; the streamed build's peak is the file plus ${overFile.toFixed(0)} MiB (target: streamed from the scan without holding every record: ${same && share < 1 ? 'met' : 'MISSED'})`,
     )
-    log(`  build beyond the scan ≤ 2 s (the target's other form): streamed ${s(streamed.totalMs - scan.totalMs)}, ${verdict(streamed.totalMs - scan.totalMs, 2000)}`)
+    log(`  build beyond the scan ≤ 2 s (the target's other form): streamed ${s(streamed.buildMs - scan.totalMs)}, ${verdict(streamed.buildMs - scan.totalMs, 2000)}`)
   } finally {
     await rm(script, { force: true })
   }

@@ -121,13 +121,21 @@ export const csvLine = (cells: readonly (string | number | boolean | null | unde
 /** A small whole table (a header and its rows) as a CSV file: a BOM for spreadsheets, then the lines. */
 export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly (string | number | boolean | null | undefined)[]>): string => `\uFEFF${csvLine(header)}${rows.map(csvLine).join('')}`
 
-/** Every record of the snapshot as the rows `rowsOf` makes of it (none, one per site…), in `columns`' order: a whole-registry CSV file and how many rows it holds. */
-export function recordsCsv<C extends string>(snapshot: Snapshot, columns: readonly C[], rowsOf: (point: PointRecord) => ReadonlyArray<Record<C, string | number | null>>): { text: string; rows: number } {
-  const rows: Array<Array<string | number | null>> = []
+/**
+ * Every record of the snapshot as the rows `rowsOf` makes of it (none, one per site…), in
+ * `columns`' order: a whole-registry CSV file, as lines (a national one is longer than any string
+ * can be), returning how many rows it holds.
+ */
+export function* recordsCsv<C extends string>(snapshot: Snapshot, columns: readonly C[], rowsOf: (point: PointRecord) => ReadonlyArray<Record<C, string | number | null>>): Generator<string, number> {
+  yield `\uFEFF${csvLine(columns)}`
+  let rows = 0
   for (const point of snapshot.records.each()) {
-    for (const row of rowsOf(point)) rows.push(columns.map((column) => row[column]))
+    for (const row of rowsOf(point)) {
+      yield csvLine(columns.map((column) => row[column]))
+      rows++
+    }
   }
-  return { text: csvTable(columns, rows), rows: rows.length }
+  return rows
 }
 
 export const csvFormat: ExportFormat = {

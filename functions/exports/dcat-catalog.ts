@@ -1,5 +1,5 @@
 import type { JsonObject } from './catalog-turtle.ts'
-import type { RegistryFile } from './registry-files.ts'
+import type { CatalogedFile } from './registry-files.ts'
 import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
@@ -23,7 +23,7 @@ const FILE_TYPES: Record<string, { format: string; mediaType: string }> = {
 /** CC BY 4.0 in the Italian licences vocabulary (A21), as DCAT-AP_IT asks. */
 export const LICENCE = 'https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40'
 
-export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly RegistryFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): JsonObject {
+export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly CatalogedFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): JsonObject {
   const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.ipaCode, 'foaf:name': publisher.name }
   const datasetId = `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}#punti-facilitazione-digitale`
   const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${demo ? ' — registro dimostrativo generato' : ''}`
@@ -74,7 +74,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
           'dcat:mediaType': type.mediaType,
           'dcat:accessURL': { '@id': url },
           'dcat:downloadURL': { '@id': url },
-          'dcat:byteSize': { '@value': String(file.body.length), '@type': 'xsd:decimal' },
+          'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:decimal' },
           ...(files.some((f) => f.name === DATA_DICTIONARY_FILE) ? { 'foaf:page': { '@id': `${origin}/${OPEN_DATA_PREFIX}${DATA_DICTIONARY_FILE}` } } : {}),
           'dct:license': { '@id': LICENCE, '@type': ['dcatapit:LicenseDocument', 'dct:LicenseDocument'], 'dct:type': { '@id': 'http://purl.org/adms/licencetype/Attribution' }, 'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)' },
         }

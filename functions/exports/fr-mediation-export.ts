@@ -133,4 +133,4 @@ export function frMediationRows(point: PointRecord): Array<Record<FrColumn, stri
     }))
 }
 
-export const frMediationCsv = (snapshot: Snapshot): { text: string; rows: number } => recordsCsv(snapshot, FR_MEDIATION_COLUMNS, frMediationRows)
+export const frMediationCsv = (snapshot: Snapshot): Generator<string, number> => recordsCsv(snapshot, FR_MEDIATION_COLUMNS, frMediationRows)

@@ -7,7 +7,7 @@ import { csvFormat } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
-import { renderExport, type ExportFormat } from './export-format.ts'
+import type { ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
 import { FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
@@ -37,64 +37,136 @@ export interface RegistryFile {
   readonly rows: number
 }
 
+/**
+ * A file's text as parts, returning how many rows it holds: a national registry's files are
+ * hundreds of megabytes, longer than V8's longest string (~512 MiB), so none is one string.
+ */
+export type FileText = Generator<string, number>
+
+/** A text made whole already (the catalogue, the data dictionary) as a FileText. */
+export function* wholeText(text: string, rows: number): FileText {
+  yield text
+  return rows
+}
+
+/** Parts are joined and encoded to UTF-8 this many characters at a time. */
+const CHUNK_CHARACTERS = 4 * 2 ** 20
+
+/**
+ * Above this size a file is compressed at lower levels (gzip 6, brotli 5 instead of 9 and 9):
+ * at a national registry's sizes the top levels took minutes of the indexer's 5 (a few percent
+ * larger files, docs/PERFORMANCE.md).
+ */
+const LARGE_FILE_BYTES = 32 * 2 ** 20
+
 /** A file's body with its encodings and ETag, made once. */
-export function registryFile(name: string, contentType: string, text: string, rows: number): RegistryFile {
-  const body = Buffer.from(text)
+export function registryFile(name: string, contentType: string, text: FileText): RegistryFile {
+  const chunks: Buffer[] = []
+  let pending: string[] = []
+  let pendingCharacters = 0
+  const flush = (): void => {
+    chunks.push(Buffer.from(pending.join('')))
+    pending = []
+    pendingCharacters = 0
+  }
+  let step = text.next()
+  for (; !step.done; step = text.next()) {
+    pending.push(step.value)
+    pendingCharacters += step.value.length
+    if (pendingCharacters >= CHUNK_CHARACTERS) flush()
+  }
+  flush()
+  const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+  const large = body.length > LARGE_FILE_BYTES
   return {
     name,
     contentType,
     body,
-    gzip: gzipSync(body, { level: 9 }),
+    gzip: gzipSync(body, { level: large ? 6 : 9 }),
     // Quality 9: within a few percent of 11 on this text, at a fraction of the time.
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 5 : 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    rows,
+    rows: step.value,
   }
 }
 
+/** What a catalogue says of a file: its name and size (the files themselves may be gone by then). */
+export type CatalogedFile = Pick<RegistryFile, 'name'> & { readonly bytes: number }
+
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
-export async function catalogFiles(snapshot: Snapshot, files: readonly RegistryFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
+export async function catalogFiles(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
   const demo = snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
   const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo, ...(publisher ? { publisher } : {}) })
   return [
-    registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', JSON.stringify(catalog, null, 2), 1),
-    registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', await catalogTurtle(catalog), 1),
+    registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', wholeText(JSON.stringify(catalog, null, 2), 1)),
+    registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', wholeText(await catalogTurtle(catalog), 1)),
   ]
 }
 
-/** The registry files and, given the site's origin, their catalogue by `publisher` (the demo's when none): what the indexer publishes on AWS. */
-export async function buildPublishedFiles(snapshot: Snapshot, siteOrigin: string | undefined, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
-  const files = buildRegistryFiles(snapshot)
-  return siteOrigin ? [...files, ...(await catalogFiles(snapshot, files, siteOrigin, publisher))] : files
-}
-
-export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
-  const rows: PointHit[] = []
-  for (const { point, site, place } of matchingPlaces(snapshot, { statuses: [...POINT_STATUSES] })) {
-    rows.push({ point, site, location: place?.location ?? null, ...(place ? { place } : {}), distance_m: null })
+/**
+ * The registry files and, given the site's origin, their catalogue by `publisher` (the demo's
+ * when none): what the indexer publishes on AWS, one file at a time (each is made when the
+ * previous one has been taken: a national registry's files do not fit in memory together).
+ */
+export async function* publishedFiles(snapshot: Snapshot, siteOrigin: string | undefined, publisher?: CatalogPublisher): AsyncGenerator<RegistryFile> {
+  const cataloged: CatalogedFile[] = []
+  for (const file of registryFiles(snapshot)) {
+    cataloged.push({ name: file.name, bytes: file.body.length })
+    yield file
   }
-  const tables = REGISTRY_FILE_FORMATS.map((format) => {
-    const rendered = renderExport(format, rows, { at: null })
-    return registryFile(format.fileName, format.contentType, rendered.text, rendered.written)
-  })
-  return [
-    ...tables,
-    registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot), snapshot.pointCount),
-    csvFile(TEMPLATE_FILE, templateCsv(snapshot)),
-    csvFile(FR_MEDIATION_FILE, frMediationCsv(snapshot)),
-    csvFile(DATA_DICTIONARY_FILE, dataDictionaryCsv()),
-  ]
+  if (siteOrigin) yield* await catalogFiles(snapshot, cataloged, siteOrigin, publisher)
 }
 
-/** A CSV file of the set: the template's, the French standard's, the dictionary. */
-const csvFile = (name: string, { text, rows }: { text: string; rows: number }): RegistryFile => registryFile(name, 'text/csv; charset=utf-8', text, rows)
+/** Every registry file, made in turn (`registryFiles`). */
+export function buildRegistryFiles(snapshot: Snapshot): RegistryFile[] {
+  return [...registryFiles(snapshot)]
+}
+
+/** The registry files, each made when asked for. */
+export function* registryFiles(snapshot: Snapshot): Generator<RegistryFile> {
+  for (const format of REGISTRY_FILE_FORMATS) yield registryFile(format.fileName, format.contentType, formatText(format, everyPlace(snapshot)))
+  yield registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot))
+  yield registryFile(TEMPLATE_FILE, CSV, templateCsv(snapshot))
+  yield registryFile(FR_MEDIATION_FILE, CSV, frMediationCsv(snapshot))
+  const dictionary = dataDictionaryCsv()
+  yield registryFile(DATA_DICTIONARY_FILE, CSV, wholeText(dictionary.text, dictionary.rows))
+}
+
+const CSV = 'text/csv; charset=utf-8'
+
+/** Every place where a site of a point of any status can be met, as export rows (walked anew for each file: none is kept). */
+function* everyPlace(snapshot: Snapshot): Generator<PointHit> {
+  for (const { point, site, place } of matchingPlaces(snapshot, { statuses: [...POINT_STATUSES] })) {
+    yield { point, site, location: place?.location ?? null, ...(place ? { place } : {}), distance_m: null }
+  }
+}
+
+/** A whole-registry file in an export format: the rows the format has a place for, none of what changes with the clock. */
+function* formatText(format: ExportFormat, rows: Iterable<PointHit>): FileText {
+  yield format.open(false)
+  let written = 0
+  for (const hit of rows) {
+    const text = format.row(hit, null)
+    if (text === null) continue
+    if (written > 0) yield format.separator
+    yield text
+    written++
+  }
+  yield format.close(undefined)
+  return written
+}
 
 /** The records as the registry holds them (the API's fields that change with the clock left out), one per point, in id order. */
 export const RECORDS_FILE = 'punti-facilitazione.json'
 
-function recordsJson(snapshot: Snapshot): string {
-  const lines: string[] = []
-  for (const point of snapshot.records.each()) lines.push(JSON.stringify(point))
-  return `[\n${lines.join(',\n')}\n]\n`
+function* recordsJson(snapshot: Snapshot): FileText {
+  yield '[\n'
+  let written = 0
+  for (const point of snapshot.records.each()) {
+    yield (written > 0 ? ',\n' : '') + JSON.stringify(point)
+    written++
+  }
+  yield '\n]\n'
+  return written
 }

@@ -8,10 +8,11 @@ import type { RegistryFile } from './registry-files.ts'
  * function picks the encoding the client accepts (infra/constructs/open-data-encoding.ts), since
  * it compresses nothing above 10 MB by itself.
  */
-export async function publishRegistryFiles(s3: S3Client, bucket: string, files: readonly RegistryFile[]): Promise<{ objects: number; bytes: number }> {
+export async function publishRegistryFiles(s3: S3Client, bucket: string, files: Iterable<RegistryFile> | AsyncIterable<RegistryFile>): Promise<{ objects: number; bytes: number }> {
   let objects = 0
   let bytes = 0
-  for (const file of files) {
+  // One file at a time: the next is made only once this one is written (registry-files.ts `publishedFiles`).
+  for await (const file of files) {
     const common = {
       Bucket: bucket,
       ContentType: file.contentType,

@@ -93,5 +93,5 @@ export function templateRows(point: PointRecord): Array<Record<TemplateColumn, s
  * standard's) are left out: the template places a site by an Italian comune, and a re-import
  * leaves points absent from the file as they are.
  */
-export const templateCsv = (snapshot: Snapshot): { text: string; rows: number } =>
+export const templateCsv = (snapshot: Snapshot): Generator<string, number> =>
   recordsCsv(snapshot, TEMPLATE_COLUMNS, (point) => (point.country === 'IT' ? templateRows(point) : []))
