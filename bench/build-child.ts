@@ -63,7 +63,7 @@ if (mode === 'scan') {
   file = builder.finish({ registryVersion: 1 })
   buildMs = performance.now() - started
   peakAfterBuildMiB = peakMiB()
-  for (const made of registryFiles(deserializeSnapshot(file))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
+  for await (const made of registryFiles(deserializeSnapshot(file))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
 } else throw new Error(`mode: ${mode}?`)
 const totalMs = performance.now() - started
 process.stdout.write(

@@ -13,7 +13,7 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
   const filesOf = (current: Snapshot): Promise<Map<string, RegistryFile>> => {
     if (made?.for !== current) {
       // Loaded on first use: csv-stringify and zlib's work are not start-up costs.
-      const files = import('../exports/registry-files.ts').then(({ buildRegistryFiles }) => new Map(buildRegistryFiles(current).map((file) => [file.name, file])))
+      const files = import('../exports/registry-files.ts').then(async ({ buildRegistryFiles }) => new Map((await buildRegistryFiles(current)).map((file) => [file.name, file])))
       made = { for: current, files }
       // A failed build is not kept: the next request tries again.
       files.catch(() => {

@@ -35,6 +35,12 @@ export interface PointRecordStore {
    * hand out a million of them synchronously, nor keep them.
    */
   batches(from?: number, to?: number): AsyncIterable<readonly PointRecord[]>
+  /**
+   * Each record's JSON as the snapshot file holds it, where the store reads from that file whole:
+   * the open-data records file is then a copy of these bytes, not a parse and a stringify of
+   * every record (registry-files.ts).
+   */
+  readonly json?: Utf8Column
 }
 
 /**
@@ -199,5 +205,6 @@ export function lazyJsonRecords(json: Utf8Column, { keep = DECODED_RECORDS_KEPT 
     has: () => true,
     load: () => Promise.resolve(),
     batches: (from, to) => inMemoryBatches(each(from, to)),
+    json,
   }
 }

@@ -15,7 +15,7 @@ import { tableSchemaErrors, type TableSchema } from './support/table-schema.ts'
 const schema = JSON.parse(readFileSync('tests/fixtures/fr_schema_lieux_mediation_numerique_v1.0.2.json', 'utf8')) as TableSchema
 const records = generateDemoRegistry(loadComuni()).map((d) => ({ ...d, version: 1 }) as PointRecord)
 const snapshot = buildSnapshot(records, { registryVersion: 1, builtAt: new Date('2026-12-06T09:00:00Z') })
-const file = buildRegistryFiles(snapshot).find((f) => f.name === FR_MEDIATION_FILE)!
+const file = (await buildRegistryFiles(snapshot)).find((f) => f.name === FR_MEDIATION_FILE)!
 const [header, ...rows] = parse(file.body.toString('utf8'), { bom: true }) as string[][]
 const column = (name: string) => header!.indexOf(name)
 const byId = new Map(rows.map((row) => [row[column('id')]!, row]))

@@ -13,10 +13,10 @@ function* lines(count: number, parts: string[]): FileText {
 }
 
 describe('registryFile', () => {
-  it('makes a file longer than its encoding chunks from parts: the same bytes as the joined text, its row count, both encodings', () => {
+  it('makes a file longer than its encoding chunks from parts: the same bytes as the joined text, its row count, both encodings', async () => {
     const parts: string[] = []
     // ~8 M characters: more than one chunk of 4 Mi characters.
-    const file = registryFile('big.csv', 'text/csv; charset=utf-8', lines(110_000, parts))
+    const file = await registryFile('big.csv', 'text/csv; charset=utf-8', lines(110_000, parts))
     const expected = Buffer.from(parts.join(''))
     expect(file.body.length).toBeGreaterThan(2 * 4 * 2 ** 20)
     expect(file.body.equals(expected)).toBe(true)
@@ -25,7 +25,7 @@ describe('registryFile', () => {
     expect(brotliDecompressSync(file.brotli).equals(expected)).toBe(true)
   })
 
-  it('gives the same ETag to the same text however it is cut into parts', () => {
+  it('gives the same ETag to the same text however it is cut into parts', async () => {
     function* oneString(): FileText {
       yield 'a,b\n1,2\n'
       return 1
@@ -35,6 +35,6 @@ describe('registryFile', () => {
       yield '1,2\n'
       return 1
     }
-    expect(registryFile('x.csv', 'text/csv', oneString()).etag).toBe(registryFile('x.csv', 'text/csv', twoParts()).etag)
+    expect((await registryFile('x.csv', 'text/csv', oneString())).etag).toBe((await registryFile('x.csv', 'text/csv', twoParts())).etag)
   })
 })

@@ -32,7 +32,7 @@ async function roundTrip(drafts: readonly PointDraft[]) {
   await registry.importPoints(drafts.map((draft) => PointDraftSchema.parse(draft)))
   const { records: points } = await registry.readAll()
   const snapshot = buildSnapshot(points, { registryVersion: (await registry.getVersion()).version, builtAt: now })
-  const file = buildRegistryFiles(snapshot).find((f) => f.name === TEMPLATE_FILE)
+  const file = (await buildRegistryFiles(snapshot)).find((f) => f.name === TEMPLATE_FILE)
   expect(file, `${TEMPLATE_FILE} is among the open-data files`).toBeDefined()
   const path = join(dir, `${drafts[0]!.id}.csv`)
   writeFileSync(path, file!.body)
@@ -53,10 +53,10 @@ describe('the registry downloaded in the template columns and imported again', (
     expect([report.createdIds, report.updatedIds]).toEqual([[], []])
   }, 120_000)
 
-  it('leaves points abroad out of the file (the template has no column for a foreign address), as docs/API.md says', () => {
+  it('leaves points abroad out of the file (the template has no column for a foreign address), as docs/API.md says', async () => {
     const [italian, other] = generateDemoRegistry(comuni).slice(0, 2).map((d) => ({ ...d, version: 1, updated_at: '2026-12-01T08:00:00.000Z' }) as PointRecord)
     const abroad = { ...other!, id: 'pv-abroad-1', country: 'FR' } as PointRecord
-    const file = buildRegistryFiles(buildSnapshot([italian!, abroad], { registryVersion: 1, builtAt: now })).find((f) => f.name === TEMPLATE_FILE)!
+    const file = (await buildRegistryFiles(buildSnapshot([italian!, abroad], { registryVersion: 1, builtAt: now }))).find((f) => f.name === TEMPLATE_FILE)!
     const text = new TextDecoder().decode(file.body as Uint8Array)
     expect(text).toContain(italian!.id)
     expect(text).not.toContain('pv-abroad-1')

@@ -28,9 +28,9 @@ const onlineSites = records.reduce((n, p) => n + p.sites.filter((site) => site.k
 const LAMBDA_RESPONSE_BYTES = 6 * 1024 * 1024
 
 describe('exports of a 30,000-point registry', () => {
-  it('makes whole-registry files with every place of every site, identical under gzip and brotli', () => {
+  it('makes whole-registry files with every place of every site, identical under gzip and brotli', async () => {
     const started = performance.now()
-    const files = buildRegistryFiles(snapshot)
+    const files = await buildRegistryFiles(snapshot)
     console.log(
       `registry files for ${records.length} points / ${sites} sites in ${Math.round(performance.now() - started)} ms: ` +
         files.map((f) => `${f.name} ${(f.body.length / 1e6).toFixed(1)} MB (gzip ${(f.gzip.length / 1e6).toFixed(1)}, br ${(f.brotli.length / 1e6).toFixed(1)})`).join('; '),

@@ -134,7 +134,7 @@ describe('the bundled indexer handler', () => {
       now: () => at,
       log: () => {},
       publishOpenData: async (snapshot) => {
-        published = buildRegistryFiles(snapshot)
+        published = await buildRegistryFiles(snapshot)
         return { objects: published.length, bytes: published.reduce((total, file) => total + file.body.byteLength, 0) }
       },
     })
@@ -149,7 +149,7 @@ describe('the bundled indexer handler', () => {
     expect(file.pointIds).toEqual(built.pointIds)
     expect([...file.records.each()]).toEqual(built.points)
     expect(file.tables.placeFacts).toEqual(built.tables.placeFacts)
-    expect(published.map((f) => [f.name, f.etag])).toEqual(buildRegistryFiles(built).map((f) => [f.name, f.etag]))
+    expect(published.map((f) => [f.name, f.etag])).toEqual((await buildRegistryFiles(built)).map((f) => [f.name, f.etag]))
     expect(published.find((f) => f.name === 'punti-facilitazione.csv')!.body.toString()).toContain('Biblioteca del flusso')
   })
 
