@@ -1,6 +1,5 @@
-import { renderItalianHours } from '../../shared/hours/italian-text.ts'
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
-import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
+import { italianWeek, osmWeek } from './schedule-texts.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { siteAtPlace } from '../../shared/geo/site-places.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
@@ -40,8 +39,8 @@ function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
   let texts = siteHoursTexts.get(site)
   if (!texts) {
     texts = {
-      osm: site.opening_hours ? scheduleToOsm(site.opening_hours, site.public_holidays ?? 'closed') : null,
-      text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? renderItalianHours(site.opening_hours) : null,
+      osm: site.opening_hours ? osmWeek(site.opening_hours, site.public_holidays ?? 'closed') : null,
+      text: site.opening_hours_unparsed ? (site.opening_hours_source ?? null) : site.opening_hours ? italianWeek(site.opening_hours) : null,
     }
     siteHoursTexts.set(site, texts)
   }

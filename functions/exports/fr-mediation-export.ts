@@ -1,4 +1,4 @@
-import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
+import { osmWeek } from './schedule-texts.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Operator, PointRecord, Service, Site, Topic } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
@@ -63,7 +63,7 @@ function osmDate(bound: string): string {
 /** The week in OpenStreetMap's syntax, each rule limited to the season when the site has one. */
 export function osmHours(site: Site): string | null {
   if (!site.opening_hours || site.opening_hours_unparsed) return null
-  const week = scheduleToOsm(site.opening_hours, site.public_holidays ?? 'closed')
+  const week = osmWeek(site.opening_hours, site.public_holidays ?? 'closed')
   if (site.valid_from === undefined || site.valid_to === undefined || week === 'off') return week
   const season = `${osmDate(site.valid_from)}-${osmDate(site.valid_to)}`
   return week.split('; ').map((rule) => `${season} ${rule}`).join('; ')

@@ -1,4 +1,4 @@
-import { scheduleToOsm } from '../../shared/hours/osm-write.ts'
+import { osmWeek } from './schedule-texts.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Address, Booking, PointRecord, PointStatus, Site, SiteKind } from '../../shared/schemas/point.ts'
 import { closuresCell, stopsCell } from '../import/formats/template-cells.ts'
@@ -30,7 +30,7 @@ const sameAddress = (a: Address | null, b: Address | null): boolean => (a?.stree
  */
 function hoursCell(site: Site): string | null {
   if (site.opening_hours_source !== undefined) return site.opening_hours_source
-  return site.opening_hours ? scheduleToOsm(site.opening_hours) : null
+  return site.opening_hours ? osmWeek(site.opening_hours) : null
 }
 
 /**
