@@ -31,7 +31,7 @@ export class SnapshotFileBuilder {
   /** `expectedPoints` only sizes the first allocations (see `expectedPointsAfter`). */
   constructor({ builtAt = new Date(), expectedPoints = 1024 }: { builtAt?: Date; expectedPoints?: number } = {}) {
     this.builtAt = builtAt
-    this.walk = new SnapshotWalk(toRomeWallClock(builtAt).date, expectedPoints)
+    this.walk = new SnapshotWalk(toRomeWallClock(builtAt).date, { expectedPoints })
     // A record's JSON is ~1.1 KB, its search text ~90 bytes (the demo and the national fixture).
     this.records = Utf8ColumnBuilder.growing(expectedPoints, 1200)
     this.haystacks = Utf8ColumnBuilder.growing(expectedPoints, 96)

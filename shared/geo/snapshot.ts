@@ -151,7 +151,9 @@ export function buildSnapshot(stored: readonly PointRecord[], meta: SnapshotMeta
   // As published: a leftover unreadable text gives way to the week set since (published-hours.ts).
   const records = stored.some((record) => withoutLeftoverHoursText(record) !== record) ? stored.map(withoutLeftoverHoursText) : stored
   const builtAt = meta.builtAt ?? new Date()
-  const walk = new SnapshotWalk(toRomeWallClock(builtAt).date, records.length)
+  const walkIds = new Array<string>(records.length)
+  for (let i = 0; i < records.length; i++) walkIds[i] = records[i]!.id
+  const walk = new SnapshotWalk(toRomeWallClock(builtAt).date, { ids: walkIds })
   for (let i = 0; i < records.length; i++) walk.add(records[i]!, meta.changeSeq?.get(records[i]!.id) ?? 0)
   const { order, ids, tables } = walk.finish()
   const points = new Array<PointRecord>(records.length)
@@ -177,13 +179,28 @@ export function buildSnapshot(stored: readonly PointRecord[], meta: SnapshotMeta
  */
 export class SnapshotWalk {
   private readonly ids: string[] = []
-  /** Point columns by walk index, grown by doubling. */
+  /** Point columns, by id rank when the ids were given, else by walk index (grown by doubling). */
   private points: PointTables
   private readonly sites: SitesInWalkOrder
+  /** When every id is known before the walk: their order, and each walk index's rank in it. */
+  private readonly known: { order: Uint32Array; sortedIds: Utf8Column; rank: Uint32Array } | undefined
 
-  /** Stops count as upcoming from `today`; `expectedPoints` sizes the first allocations. */
-  constructor(today: LocalDate, expectedPoints = 1024) {
-    this.points = allocatePointTables(Math.max(16, expectedPoints))
+  /**
+   * Stops count as upcoming from `today`. `ids`: every record's id in walk order, when known
+   * before the walk (records in memory), so each point's columns go straight to their place;
+   * else `expectedPoints` sizes the first allocations.
+   */
+  constructor(today: LocalDate, { ids, expectedPoints = ids?.length ?? 1024 }: { ids?: readonly string[]; expectedPoints?: number } = {}) {
+    if (ids) {
+      const { order, sortedIds } = idOrder(ids)
+      const rank = new Uint32Array(ids.length)
+      for (let p = 0; p < order.length; p++) rank[order[p]!] = p
+      this.known = { order, sortedIds, rank }
+      this.points = allocatePointTables(ids.length)
+    } else {
+      this.known = undefined
+      this.points = allocatePointTables(Math.max(16, expectedPoints))
+    }
     this.sites = new SitesInWalkOrder(Math.max(16, expectedPoints), today)
   }
 
@@ -193,8 +210,13 @@ export class SnapshotWalk {
 
   add(point: PointRecord, changeSeq: number): void {
     const w = this.ids.length
-    if (w === this.points.pointStatus.length) this.points = grownPointTables(this.points, 2 * w)
-    writePointColumns(this.points, w, point, changeSeq)
+    if (this.known) {
+      if (this.known.sortedIds.size === w) throw new RangeError(`add: more than the ${w} records whose ids were given`)
+      writePointColumns(this.points, this.known.rank[w]!, point, changeSeq)
+    } else {
+      if (w === this.points.pointStatus.length) this.points = grownPointTables(this.points, 2 * w)
+      writePointColumns(this.points, w, point, changeSeq)
+    }
     this.ids.push(point.id)
     this.sites.addPoint(point.sites)
   }
@@ -205,15 +227,9 @@ export class SnapshotWalk {
    */
   finish(): { order: Uint32Array; ids: Utf8Column; tables: SnapshotTables } {
     const pointCount = this.ids.length
-    const { order, sortedIds } = idOrder(this.ids)
-    const pointTables = allocatePointTables(pointCount)
-    for (const name of Object.keys(pointTables) as PointTableName[]) {
-      // pointFirstSite is written by copyInPointOrder.
-      if (name === 'pointFirstSite') continue
-      const from = this.points[name]
-      const to = pointTables[name]
-      for (let p = 0; p < pointCount; p++) to[p] = from[order[p]!]!
-    }
+    if (this.known && this.known.sortedIds.size !== pointCount) throw new RangeError(`finish: ${pointCount} records added, ${this.known.sortedIds.size} ids given`)
+    const { order, sortedIds } = this.known ?? idOrder(this.ids)
+    const pointTables = this.known ? this.points : inIdOrder(this.points, order)
     const walked = this.sites
     const tables = { ...pointTables, ...allocateSiteAndPlaceTables(walked.siteCount, walked.placeCount, 0), weekBits: new Uint32Array(0) } as Tables
     const index = new KDBush(walked.placeCount)
@@ -226,6 +242,38 @@ export class SnapshotWalk {
     fillPlaceSlots(index, tables.placeSlot)
     return { order, ids: sortedIds, tables: { ...tables, index } }
   }
+}
+
+/**
+ * The point columns written in walk order, put in id order (`order[p]` is the walk index of
+ * point p) and cut to the point count. In place, following the permutation's cycles: a streamed
+ * build's memory is what it holds at its end, and a second set of columns would add to it.
+ */
+function inIdOrder(walkOrder: PointTables, order: Uint32Array): PointTables {
+  const n = order.length
+  const names = (Object.keys(walkOrder) as PointTableName[]).filter((name) => name !== 'pointFirstSite') // written by copyInPointOrder
+  const columns = names.map((name) => walkOrder[name] as Float64Array | Uint32Array | Uint16Array | Uint8Array)
+  const saved = new Float64Array(columns.length)
+  const placed = new Uint8Array(n)
+  for (let start = 0; start < n; start++) {
+    if (placed[start]) continue
+    for (let c = 0; c < columns.length; c++) saved[c] = columns[c]![start]!
+    for (let p = start; ; ) {
+      placed[p] = 1
+      const from = order[p]!
+      if (from === start) {
+        for (let c = 0; c < columns.length; c++) columns[c]![p] = saved[c]!
+        break
+      }
+      for (let c = 0; c < columns.length; c++) columns[c]![p] = columns[c]![from]!
+      p = from
+    }
+  }
+  const out = {} as Record<PointTableName, unknown>
+  for (const name of Object.keys(walkOrder) as PointTableName[]) {
+    out[name] = walkOrder[name].subarray(0, tableLength(name, { points: n, sites: 0, places: 0, weeks: 0 }))
+  }
+  return out as PointTables
 }
 
 /**

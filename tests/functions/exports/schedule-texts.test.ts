@@ -7,9 +7,9 @@ import type { WeeklySchedule } from '../../../shared/schemas/hours.ts'
 describe('the export files’ week texts, made once per distinct week', () => {
   it('give what the renderers give, for each week and holiday rule, however often asked', () => {
     const weeks: WeeklySchedule[] = [
-      { mon: [{ open: '09:00', close: '13:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
-      { mon: [{ open: '09:00', close: '13:00' }], tue: [{ open: '15:00', close: '18:30' }], wed: [], thu: [], fri: [], sat: [], sun: [] },
-      { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [{ open: '10:00', close: '12:00' }], sun: [] },
+      { mo: [{ start: '09:00', end: '13:00' }] },
+      { mo: [{ start: '09:00', end: '13:00' }], tu: [{ start: '15:00', end: '18:30' }] },
+      { sa: [{ start: '10:00', end: '12:00' }], su: [{ start: '10:00', end: '12:00' }] },
     ]
     for (let round = 0; round < 3; round++) {
       for (const week of weeks) {
@@ -17,6 +17,8 @@ describe('the export files’ week texts, made once per distinct week', () => {
         expect(osmWeek(week)).toBe(scheduleToOsm(week))
         expect(osmWeek(week, 'open')).toBe(scheduleToOsm(week, 'open'))
         expect(osmWeek(week, 'closed')).toBe(scheduleToOsm(week, 'closed'))
+        // Not the same text for every week: the key tells them apart.
+        expect(new Set(weeks.map((w) => italianWeek(w))).size).toBe(weeks.length)
       }
     }
   })
