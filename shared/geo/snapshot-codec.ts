@@ -90,20 +90,10 @@ export function coverageDaysOf(builtAt: string): string[] {
 }
 
 /** What a snapshot file holds, each part made already: a built snapshot's, or a streamed build's (snapshot-file-builder.ts). */
-export interface SnapshotFileParts {
-  readonly registryVersion: number
-  readonly builtAt: string
-  readonly invalidItems: number
-  readonly changesHorizon: number
-  readonly pointCount: number
-  readonly siteCount: number
-  readonly placeCount: number
+export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'pointCount' | 'siteCount' | 'placeCount' | 'tables' | 'ids' | 'haystacks'> & {
   readonly weekCount: number
-  readonly tables: SnapshotTables
-  readonly ids: Utf8Column
   /** Each point's JSON, in id order. */
   readonly records: Utf8Column
-  readonly haystacks: Utf8Column
   readonly coverage: readonly CoverageFacts[]
 }
 
