@@ -69,23 +69,19 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       }
     }
     const started = performance.now()
-    // Streamed: each page of the scan goes into the file and is dropped, so a national registry
-    // (~1.4 GB as record objects) is never held whole (snapshot-file-builder.ts).
-    const builder = new SnapshotFileBuilder({ builtAt: now(), expectedPoints: expectedPointsAfter(pointer?.pointCount ?? 0) })
-    let invalidItems = 0
-    for await (const page of registry.scanPoints()) {
-      // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
-      for (const item of page.invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
-      invalidItems += page.invalid.length
-      page.records.forEach((record, i) => builder.add(record, page.changeSeq[i]))
-    }
+    const { file, points, invalidItems } = await streamedSnapshotFile(registry, {
+      builtAt: now(),
+      expectedPoints: expectedPointsAfter(pointer?.pointCount ?? 0),
+      meta: { registryVersion: version, changesHorizon: changesHorizon(registryVersion, versionRead) },
+      log,
+    })
     log(invalidItemsMetric(invalidItems, now()))
-    const file = builder.finish({ registryVersion: version, invalidItems, changesHorizon: changesHorizon(registryVersion, versionRead) })
     const buildMs = Math.round(performance.now() - started)
-    const outcome = await publisher.publishFile(file)
-    // The files follow the snapshot they describe; a failure throws, and the batch is retried.
-    // The snapshot they read is the file's (records decoded as they are read), not a second build.
-    const openData = outcome.published && publishOpenData ? await publishOpenData(deserializeSnapshot(file)) : undefined
+    let openData: { objects: number; bytes: number } | undefined
+    // The open-data files are written before the pointer moves: if they fail, the batch is retried
+    // and rebuilds (a published pointer would have made the retry skip, leaving the files behind).
+    // They read the file's records (decoded as they are read), not a second build.
+    const outcome = await publisher.publishFile(file, publishOpenData ? { beforePointer: async () => void (openData = await publishOpenData(deserializeSnapshot(file))) } : {})
     const result: IndexerResult = {
       trigger,
       changes,
@@ -93,7 +89,7 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       published: outcome.published,
       ...(outcome.published ? {} : { reason: outcome.reason }),
       key: outcome.pointer.key,
-      points: builder.pointCount,
+      points,
       invalidItems,
       buildMs,
       ...(openData ? { openDataBytes: openData.bytes } : {}),
@@ -101,6 +97,26 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
     log({ level: 'info', msg: outcome.published ? 'snapshot published' : 'snapshot not published', ...result })
     return result
   }
+}
+
+/**
+ * The registry's scan streamed into a snapshot file: each page goes into the builder and is
+ * dropped, so a national registry (~1.4 GB as record objects) is never held whole
+ * (snapshot-file-builder.ts); the builder itself is gone when this returns.
+ */
+async function streamedSnapshotFile(
+  registry: Pick<Registry, 'scanPoints'>,
+  { builtAt, expectedPoints, meta, log }: { builtAt: Date; expectedPoints: number; meta: { registryVersion: number; changesHorizon: number }; log: LogSink },
+): Promise<{ file: Uint8Array; points: number; invalidItems: number }> {
+  const builder = new SnapshotFileBuilder({ builtAt, expectedPoints })
+  let invalidItems = 0
+  for await (const page of registry.scanPoints()) {
+    // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
+    for (const item of page.invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
+    invalidItems += page.invalid.length
+    page.records.forEach((record, i) => builder.add(record, page.changeSeq[i]))
+  }
+  return { file: builder.finish({ ...meta, invalidItems }), points: builder.pointCount, invalidItems }
 }
 
 /**

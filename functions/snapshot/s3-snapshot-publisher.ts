@@ -44,13 +44,18 @@ export class S3SnapshotPublisher {
     return this.publishIfNewer(snapshot.registryVersion, () => serializeSnapshot(snapshot))
   }
 
-  /** The same, for a snapshot file already written (a streamed build: snapshot-file-builder.ts). */
-  publishFile(bytes: Uint8Array): Promise<PublishOutcome> {
-    return this.publishIfNewer(snapshotFileSummary(bytes).registryVersion, () => bytes)
+  /**
+   * The same, for a snapshot file already written (a streamed build: snapshot-file-builder.ts).
+   * `beforePointer` runs once the file is stored and before the pointer moves to it: what must be
+   * complete when readers see the snapshot (the open-data files). If it throws, the pointer stays
+   * where it was, so the retry rebuilds instead of finding the version published already.
+   */
+  publishFile(bytes: Uint8Array, { beforePointer }: { beforePointer?: () => Promise<void> } = {}): Promise<PublishOutcome> {
+    return this.publishIfNewer(snapshotFileSummary(bytes).registryVersion, () => bytes, beforePointer)
   }
 
   /** Writes the file of `registryVersion` (made only once the pointer is known not to be past it). */
-  private async publishIfNewer(registryVersion: number, file: () => Uint8Array): Promise<PublishOutcome> {
+  private async publishIfNewer(registryVersion: number, file: () => Uint8Array, beforePointer?: () => Promise<void>): Promise<PublishOutcome> {
     const before = await this.current()
     if (before && before.registryVersion > registryVersion) {
       return { published: false, reason: `the pointer is already at registry version ${before.registryVersion}`, pointer: before }
@@ -68,6 +73,7 @@ export class S3SnapshotPublisher {
       coreBytes: summary.coreBytes,
     }
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: pointer.key, Body: bytes, ContentType: 'application/vnd.puntovicino.snapshot' }))
+    await beforePointer?.()
     await this.s3.send(
       new PutObjectCommand({
         Bucket: this.bucket,

@@ -13,7 +13,7 @@ import { Utf8ColumnBuilder } from './utf8-column.ts'
  * them: each record is written at once into the walk's typed arrays (snapshot.ts `SnapshotWalk`),
  * its JSON, its search text and its coverage facts, and the caller drops it. At a million sites
  * the records as objects are ~1.4 GB; as JSON they are ~800 MB, so the indexer builds within
- * memory it could not otherwise (docs/PERFORMANCE.md, "National scale").
+ * memory it could not otherwise (docs/PERFORMANCE.md, "Building at national scale").
  *
  * The file is the one `serializeSnapshot(buildSnapshot(records))` writes, byte for byte, whatever
  * the order the records come in (tests/shared/geo/snapshot-file-builder.test.ts).

@@ -125,9 +125,10 @@ if (SERVICES.length > 32 || TOPICS.length > 32) throw new Error('snapshot: servi
  * - The records are walked once, in the caller's order, not in id order: records lie in memory in
  *   the order they were made (parsed, scanned), and ids are unrelated to that order, so an
  *   id-order walk misses the cache on nearly every object (twice as slow, measured). Point
- *   columns, sites and places go to walk-order typed arrays, then passes over typed arrays only
- *   put them in id order (`SnapshotWalk.finish`). The same walk takes the pages of a table scan
- *   as they arrive (snapshot-file-builder.ts), so the indexer need not hold every record.
+ *   columns are written at the id-order position (the ids are sorted first); sites and places go
+ *   to walk-order typed arrays, then one pass over typed arrays only groups them by point
+ *   (`SnapshotWalk`). The same walk takes the pages of a table scan as they arrive, ids unknown
+ *   until the end (snapshot-file-builder.ts), so the indexer need not hold every record.
  * - The final tables are allocated once at their exact size, with no trimming copies; coordinates
  *   go straight into the kd-tree's own array.
  * - The walk creates no objects (no place arrays, no site copies, no strings): with a gigabyte of

@@ -168,7 +168,7 @@ export class Utf8ColumnBuilder {
       this.used = this.count = 0
       return written.reordered(order)
     }
-    // Give back a large slack (after a growth, up to half) with one copy; a small one is not worth it.
+    // Give back a large slack (after a growth, up to a third) with one copy; a small one is not worth it.
     const fitted = this.bytes.byteLength - this.used > this.used / 8 ? this.bytes.slice(0, this.used) : this.bytes.subarray(0, this.used)
     return new Utf8Column(fitted, offsets)
   }

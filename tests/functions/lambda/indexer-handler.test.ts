@@ -153,6 +153,33 @@ describe('the bundled indexer handler', () => {
     expect(published.find((f) => f.name === 'punti-facilitazione.csv')!.body.toString()).toContain('Biblioteca del flusso')
   })
 
+  it('leaves the pointer where it was when the open-data files fail, so the retried batch rebuilds and writes them', async () => {
+    const registry = dynamo.registry()
+    const pointerKey = `case-${++scenario}/current.json`
+    const publisher = new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey })
+    let failures = 1
+    let written = 0
+    const indexer = lambdas.indexer.createIndexerHandler({
+      registry,
+      publisher,
+      log: () => {},
+      publishOpenData: async (snapshot) => {
+        if (failures-- > 0) throw new Error('S3: SlowDown')
+        written = snapshot.pointCount
+        return { objects: 1, bytes: 1 }
+      },
+    })
+    await registry.importPoints([samplePoint('idx-retry')])
+    const batch = streamEvent(streamRecord('POINT#idx-retry', 'POINT', 'INSERT'))
+    await expect(indexer(batch)).rejects.toThrow(/SlowDown/)
+    expect(await publisher.current()).toBeUndefined()
+    // Lambda retries the batch: it is not "already at version", and the files are written.
+    const retried = await indexer(batch)
+    expect(retried).toMatchObject({ published: true, openDataBytes: 1 })
+    expect(written).toBe((await registry.readAll()).records.length)
+    expect((await publisher.current())?.registryVersion).toBe(retried.registryVersion)
+  })
+
   it('runs as Lambda starts it: the exported handler configured from the environment', async () => {
     const env = {
       PUNTOVICINO_TABLE: dynamo.tableName,

@@ -33,7 +33,7 @@ describe('SnapshotFileBuilder', () => {
           const chosen = subset.map((record, i) => (leftoverAt.includes(i) ? withLeftoverText(record) : record))
           const changeSeq = new Map(chosen.map((record, i) => [record.id, 1000 + i]))
           const expected = serializeSnapshot(buildSnapshot(chosen, { registryVersion: 9, builtAt, invalidItems: 2, changesHorizon: 77, changeSeq }))
-          // Small and large first allocations: growing by doubling must not change a byte.
+          // Small and large first allocations: growing the columns must not change a byte.
           expect(Buffer.from(streamed(chosen, changeSeq, expectedPoints)).equals(Buffer.from(expected))).toBe(true)
         },
       ),
