@@ -2,7 +2,7 @@ import KDBush from 'kdbush'
 import { lazyJsonRecords, RecordsUnavailable, SectionNotLoaded } from './point-record-store.ts'
 import { rangedJsonRecords, type RangedRecordsOptions } from './ranged-record-store.ts'
 import { assembleSnapshot, TABLE_LAYOUT, tableLength, type Snapshot, type SnapshotTables } from './snapshot.ts'
-import { Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
+import { ReorderedColumn, Utf8Column, Utf8ColumnBuilder } from './utf8-column.ts'
 import { WEEK_WORDS } from './open-week.ts'
 import { coverageFactsOfDays, type CoverageFacts, type StoredCoverageFacts } from '../reach/coverage.ts'
 import { addDays, toRomeWallClock } from '../hours/rome-time.ts'
@@ -92,21 +92,21 @@ export function coverageDaysOf(builtAt: string): string[] {
 /** What a snapshot file holds, each part made already: a built snapshot's, or a streamed build's (snapshot-file-builder.ts). */
 export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'pointCount' | 'siteCount' | 'placeCount' | 'tables' | 'ids' | 'haystacks'> & {
   readonly weekCount: number
-  /** Each point's JSON, in id order. */
-  readonly records: Utf8Column
+  /** Each point's JSON, in id order (a streamed build's still to be copied in that order). */
+  readonly records: Utf8Column | ReorderedColumn
   readonly coverage: readonly CoverageFacts[]
 }
 
 /** The file's bytes: header, directory, then the sections in the order the layout above gives. */
 export function snapshotFile(s: SnapshotFileParts): Uint8Array {
   const { records, coverage } = s
-  const sections: Record<string, ArrayBufferView> = {
+  const sections: Record<string, ArrayBufferView | ReorderedColumn> = {
     index: new Uint8Array(s.tables.index.data as ArrayBuffer),
     ...Object.fromEntries(Object.keys(TABLE_LAYOUT).map((name) => [name, s.tables[name as keyof typeof TABLE_LAYOUT]])),
     idOffsets: s.ids.offsets,
     ids: s.ids.bytes,
     recordOffsets: records.offsets,
-    records: records.bytes, // the first section after the core: see coreBytes
+    records: records instanceof ReorderedColumn ? records : records.bytes, // the first section after the core: see coreBytes
     // Read by `q` only, so outside the core (a national one's is ~62 MiB: the core went 145 → 80.5 MiB).
     haystackOffsets: s.haystacks.offsets,
     haystacks: s.haystacks.bytes,
@@ -143,7 +143,10 @@ export function snapshotFile(s: SnapshotFileParts): Uint8Array {
   out[4] = SNAPSHOT_FORMAT_VERSION
   new DataView(out.buffer).setUint32(8, directoryBytes.byteLength, true)
   out.set(directoryBytes, HEADER_BYTES)
-  for (const [name, view] of Object.entries(sections)) out.set(bytesOf(view), placed[name]![0])
+  for (const [name, section] of Object.entries(sections)) {
+    if (section instanceof ReorderedColumn) section.writeInto(out.subarray(placed[name]![0]))
+    else out.set(bytesOf(section), placed[name]![0])
+  }
   return out
 }
 

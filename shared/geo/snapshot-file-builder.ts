@@ -70,8 +70,8 @@ export class SnapshotFileBuilder {
       weekCount: tables.weekBits.length / WEEK_WORDS,
       tables,
       ids,
-      records: this.records.finish(order),
-      haystacks: this.haystacks.finish(order),
+      records: this.records.finishInOrder(order),
+      haystacks: this.haystacks.finish().reordered(order),
       coverage: this.coverage.finish(order),
     })
   }

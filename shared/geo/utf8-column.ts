@@ -46,22 +46,10 @@ export class Utf8Column {
 
   /** The same strings, string i of the result being string `order[i]` of this column. */
   reordered(order: Uint32Array): Utf8Column {
-    if (order.length !== this.size) throw new RangeError(`order: ${order.length} entries for ${this.size} strings`)
-    const { bytes, offsets } = this
-    const outBytes = new Uint8Array(offsets[this.size]!)
-    const outOffsets = new Uint32Array(this.size + 1)
-    let at = 0
-    for (let i = 0; i < order.length; i++) {
-      const start = offsets[order[i]!]!
-      const end = offsets[order[i]! + 1]!
-      // Byte by byte below a few dozen bytes (ids): shorter than the cost of a view per `set`.
-      if (end - start > 48) {
-        outBytes.set(bytes.subarray(start, end), at)
-        at += end - start
-      } else for (let b = start; b < end; b++) outBytes[at++] = bytes[b]!
-      outOffsets[i + 1] = at
-    }
-    return new Utf8Column(outBytes, outOffsets)
+    const reordered = new ReorderedColumn(this, order)
+    const bytes = new Uint8Array(reordered.byteLength)
+    reordered.writeInto(bytes)
+    return new Utf8Column(bytes, reordered.offsets)
   }
 
   /** Whether strings a and b have the same bytes. */
@@ -85,6 +73,43 @@ export class Utf8Column {
     const out = new Array<string>(this.size)
     for (let i = 0; i < out.length; i++) out[i] = this.get(i)
     return out
+  }
+}
+
+/**
+ * A column's strings in another order (string i is string `order[i]` of the column), with its
+ * offsets made and its bytes not yet copied: `writeInto` writes them where they are to end up (a
+ * snapshot file), so a national registry's ~800 MB of records is not copied twice.
+ */
+export class ReorderedColumn {
+  readonly offsets: Uint32Array
+  readonly byteLength: number
+
+  constructor(
+    private readonly column: Utf8Column,
+    private readonly order: Uint32Array,
+  ) {
+    if (order.length !== column.size) throw new RangeError(`order: ${order.length} entries for ${column.size} strings`)
+    const { offsets } = column
+    this.offsets = new Uint32Array(order.length + 1)
+    for (let i = 0; i < order.length; i++) this.offsets[i + 1] = this.offsets[i]! + offsets[order[i]! + 1]! - offsets[order[i]!]!
+    this.byteLength = this.offsets[order.length]!
+  }
+
+  /** Writes the bytes at the start of `target` (at least `byteLength` long). */
+  writeInto(target: Uint8Array): void {
+    const { bytes, offsets } = this.column
+    const order = this.order
+    let at = 0
+    for (let i = 0; i < order.length; i++) {
+      const start = offsets[order[i]!]!
+      const end = offsets[order[i]! + 1]!
+      // Byte by byte below a few dozen bytes (ids): shorter than the cost of a view per `set`.
+      if (end - start > 48) {
+        target.set(bytes.subarray(start, end), at)
+        at += end - start
+      } else for (let b = start; b < end; b++) target[at++] = bytes[b]!
+    }
   }
 }
 
@@ -151,26 +176,28 @@ export class Utf8ColumnBuilder {
     this.offsets[++this.count] = this.used
   }
 
-  /**
-   * The column. With `order`, string i of it is string `order[i]` as written, copied once at its
-   * exact size, and the builder lets go of what it wrote (a streamed snapshot's records are most
-   * of its memory).
-   */
-  finish(order?: Uint32Array): Utf8Column {
+  /** The column, trimmed to size. */
+  finish(): Utf8Column {
     if (this.sizeKnown && this.count !== this.offsets.length - 1) {
       throw new RangeError(`size: ${this.count} strings written, ${this.offsets.length - 1} announced`)
     }
     const offsets = this.count === this.offsets.length - 1 ? this.offsets : this.offsets.slice(0, this.count + 1)
-    if (order) {
-      const written = new Utf8Column(this.bytes.subarray(0, this.used), offsets)
-      this.bytes = new Uint8Array(0)
-      this.offsets = new Uint32Array(1)
-      this.used = this.count = 0
-      return written.reordered(order)
-    }
     // Give back a large slack (after a growth, up to a third) with one copy; a small one is not worth it.
     const fitted = this.bytes.byteLength - this.used > this.used / 8 ? this.bytes.slice(0, this.used) : this.bytes.subarray(0, this.used)
     return new Utf8Column(fitted, offsets)
+  }
+
+  /**
+   * The strings in `order` (string i is string `order[i]` as written), to be copied once, where
+   * they go (`ReorderedColumn`); the builder lets go of them (a streamed snapshot's records are
+   * most of its memory, and the builder would otherwise keep them to its end).
+   */
+  finishInOrder(order: Uint32Array): ReorderedColumn {
+    const written = new Utf8Column(this.bytes.subarray(0, this.used), this.offsets.subarray(0, this.count + 1))
+    this.bytes = new Uint8Array(0)
+    this.offsets = new Uint32Array(1)
+    this.used = this.count = 0
+    return new ReorderedColumn(written, order)
   }
 
   private grow(atLeast: number): void {
