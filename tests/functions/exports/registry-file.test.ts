@@ -1,6 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { registryFile, type FileText } from '../../../functions/exports/registry-files.ts'
+import { buildRegistryFiles, RECORDS_FILE, registryFile, type FileText } from '../../../functions/exports/registry-files.ts'
+import { deserializeSnapshot, serializeSnapshot } from '../../../shared/geo/snapshot-codec.ts'
+import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
+import { generateRegistry } from '../../shared/geo/fixtures.ts'
 
 /** Rows of accented text, with a character outside the BMP: none may be cut where parts are joined. */
 function* lines(count: number, parts: string[]): FileText {
@@ -24,17 +27,31 @@ describe('registryFile', () => {
     expect(gunzipSync(file.gzip).equals(expected)).toBe(true)
     expect(brotliDecompressSync(file.brotli).equals(expected)).toBe(true)
   })
+})
 
-  it('gives the same ETag to the same text however it is cut into parts', async () => {
-    function* oneString(): FileText {
-      yield 'a,b\n1,2\n'
+describe('registryFiles', () => {
+  const today = '2026-11-20'
+  const builtAt = new Date(`${today}T10:00:00Z`)
+  it.each([0, 1, 40])('makes the same files from a snapshot file (records copied as bytes) as from records in memory: %i points', async (points) => {
+    const built = buildSnapshot(generateRegistry({ points, seed: 3, today }), { registryVersion: 4, builtAt })
+    const fromFile = deserializeSnapshot(serializeSnapshot(built))
+    expect(fromFile.records.json).toBeDefined()
+    expect(built.records.json).toBeUndefined()
+    const [a, b] = await Promise.all([buildRegistryFiles(fromFile), buildRegistryFiles(built)])
+    expect(a.map((f) => [f.name, f.rows, f.etag])).toEqual(b.map((f) => [f.name, f.rows, f.etag]))
+    const records = a.find((f) => f.name === RECORDS_FILE)!
+    expect(JSON.parse(records.body.toString())).toEqual(built.points)
+  })
+})
+
+describe('registryFile with parts made already as bytes', () => {
+  it('keeps strings and bytes in their order', async () => {
+    function* mixed(): FileText {
+      yield 'èa,'
+      yield new TextEncoder().encode('bytes ✓,')
+      yield 'z\n'
       return 1
     }
-    function* twoParts(): FileText {
-      yield 'a,b\n'
-      yield '1,2\n'
-      return 1
-    }
-    expect((await registryFile('x.csv', 'text/csv', oneString())).etag).toBe((await registryFile('x.csv', 'text/csv', twoParts())).etag)
+    expect((await registryFile('m.csv', 'text/csv', mixed())).body.toString()).toBe('èa,bytes ✓,z\n')
   })
 })
