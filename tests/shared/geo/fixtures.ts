@@ -147,7 +147,10 @@ export function* generatedRecords({ points, seed, today }: RegistryOptions): Gen
     const roll = random()
     const closures = chance(0.1) ? [{ from: addDays(today, Math.floor(random() * 6) - 3), to: addDays(today, 3) }] : undefined
     if (roll < 0.08) return { id, kind: 'online', label: 'Assistenza online', address: null, opening_hours: pick(SCHEDULES) }
-    const base = { id, label: `Sede ${id}`, address: null, location: near(comune), ...(closures ? { closures } : {}) }
+    // An address of its own, as real sites have (the French export needs one); made without the
+    // random stream, so every other draw stays as it was.
+    const address = { street: flat('Via della Sede ', id), postcode: String(10000 + (Number(comune.istat) % 89999)) }
+    const base = { id, label: `Sede ${id}`, address, location: near(comune), ...(closures ? { closures } : {}) }
     if (roll < 0.18) return { ...base, kind: 'seasonal', valid_from: '--06-01', valid_to: '--09-15', opening_hours: pick(SCHEDULES) }
     if (roll < 0.33) {
       const places = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, n) => ({ label: `Piazza ${n + 1}`, location: near(comune) }))
