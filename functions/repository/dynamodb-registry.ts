@@ -382,24 +382,17 @@ export class DynamoDbRegistry implements Registry {
     return { records, invalid, changeSeq }
   }
 
+  /**
+   * One page ahead: the next page's read (tens of ms on DynamoDB, ~800 pages at a million sites)
+   * runs while the caller builds from this one. A read the caller never asks for (it stopped
+   * early) has its failure swallowed, so it cannot crash the process as an unhandled rejection.
+   */
   async *scanPoints(): AsyncIterable<RegistryPage> {
-    let startKey: Record<string, unknown> | undefined
-    do {
-      const page = await withRetries(
-        () =>
-          this.doc.send(
-            new ScanCommand({
-              TableName: this.table,
-              ExclusiveStartKey: startKey,
-              // Strongly consistent: the caller read the registry version first, and every write
-              // that version counts must be in what it scans (the snapshot and the change feed rely on it).
-              ConsistentRead: true,
-              FilterExpression: 'sk = :point',
-              ExpressionAttributeValues: { ':point': POINT_SORT_KEY },
-            }),
-          ),
-        this.backoff,
-      )
+    let next: Promise<ScanPage> | undefined = this.scanPage(undefined)
+    while (next) {
+      const page: ScanPage = await next
+      next = page.LastEvaluatedKey ? this.scanPage(page.LastEvaluatedKey) : undefined
+      next?.catch(() => {})
       const records: PointRecord[] = []
       const invalid: InvalidItem[] = []
       const changeSeq: number[] = []
@@ -411,8 +404,25 @@ export class DynamoDbRegistry implements Registry {
         } else invalid.push(read.invalid)
       }
       yield { records, invalid, changeSeq }
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
+    }
+  }
+
+  private scanPage(startKey: Record<string, unknown> | undefined): Promise<ScanPage> {
+    return withRetries(
+      () =>
+        this.doc.send(
+          new ScanCommand({
+            TableName: this.table,
+            ExclusiveStartKey: startKey,
+            // Strongly consistent: the caller read the registry version first, and every write
+            // that version counts must be in what it scans (the snapshot and the change feed rely on it).
+            ConsistentRead: true,
+            FilterExpression: 'sk = :point',
+            ExpressionAttributeValues: { ':point': POINT_SORT_KEY },
+          }),
+        ),
+      this.backoff,
+    )
   }
 
   async hasAnyPoint(): Promise<boolean> {
@@ -624,3 +634,6 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
 }
+
+/** One page of a Scan as the document client returns it. */
+type ScanPage = { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> }

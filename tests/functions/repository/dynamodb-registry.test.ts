@@ -166,6 +166,40 @@ describe('DynamoDbRegistry under injected faults', () => {
     }
   }, 120_000)
 
+  it('reads the scan one page ahead: a failed next page fails the scan, and one read ahead of a caller that stopped goes nowhere', async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      passThrough(realClientOf(fresh))
+      const refused = Object.assign(new Error('The provided key element does not match the schema'), { name: 'ValidationException' })
+      let scans = 0
+      documentMock.on(ScanCommand).callsFake(async (input: { ExclusiveStartKey?: unknown }) => {
+        scans++
+        if (input.ExclusiveStartKey) throw refused
+        return { Items: [{ pk: 'POINT#half', sk: 'POINT', id: 'half' }], LastEvaluatedKey: { pk: 'POINT#half', sk: 'POINT' } }
+      })
+      const registry = fresh.registry({ backoff: { baseMs: 0, capMs: 1, maxAttempts: 2 } })
+      const unhandled: unknown[] = []
+      const onUnhandled = (reason: unknown) => unhandled.push(reason)
+      process.on('unhandledRejection', onUnhandled)
+      try {
+        // The caller stops after the first page; the second page's read was already under way.
+        for await (const page of registry.scanPoints()) {
+          expect(page.invalid.map((item) => item.key)).toEqual(['POINT#half / POINT'])
+          break
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        expect(scans).toBe(2)
+        expect(unhandled).toEqual([])
+        // Read to the end, the failure is the scan's.
+        await expect(registry.readAll()).rejects.toThrow(/does not match the schema/)
+      } finally {
+        process.off('unhandledRejection', onUnhandled)
+      }
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('reports the rows it could not write when DynamoDB keeps refusing, and keeps the rest', async () => {
     const fresh = await startLocalRegistry()
     try {
