@@ -3,7 +3,7 @@
  * peak resident set is its own. `node build-child.mjs <mode> <points>` writes one JSON line:
  * - `scan`: the records arrive in pages of 1,000, as a table scan's do, and are dropped: the floor;
  * - `held`: every record is kept, then `buildSnapshot` + `serializeSnapshot` (the indexer before);
- * - `streamed`: each page goes into `SnapshotFileBuilder` and is dropped (the indexer now); then,
+ * - `streamed`: the indexer's `streamedSnapshotFile`, each page dropped once added; then,
  *   as the indexer does next, the open-data files are made one at a time from the file's records
  *   (each dropped when made: S3's upload is not measured here).
  * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
 import { registryFiles } from '../functions/exports/registry-files.ts'
-import { expectedPointsAfter, SnapshotFileBuilder } from '../shared/geo/snapshot-file-builder.ts'
+import { expectedPointsAfter } from '../shared/geo/snapshot-file-builder.ts'
+import { streamedSnapshotFile } from '../functions/snapshot/streamed-snapshot-file.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { generatedRecords } from '../tests/shared/geo/fixtures.ts'
@@ -56,14 +57,18 @@ if (mode === 'scan') {
   scanMs = performance.now() - started
   file = serializeSnapshot(buildSnapshot(records, { registryVersion: 1, builtAt: BUILT_AT }))
 } else if (mode === 'streamed') {
-  // Sized as the indexer sizes it, from the last snapshot's count (a nightly rebuild: the same registry).
-  const builder = new SnapshotFileBuilder({ builtAt: BUILT_AT, expectedPoints: expectedPointsAfter(points) })
-  for (const page of pages(points)) for (const record of page) builder.add(record)
+  // The indexer's own build (functions/snapshot/streamed-snapshot-file.ts) over the pages, sized as
+  // the indexer sizes it from the last snapshot's count (a nightly rebuild: the same registry).
+  const registry = {
+    async *scanPoints() {
+      for (const page of pages(points)) yield { records: page, invalid: [], changeSeq: page.map(() => 0) }
+    },
+  }
+  ;({ file } = await streamedSnapshotFile(registry, { builtAt: BUILT_AT, expectedPoints: expectedPointsAfter(points), meta: { registryVersion: 1, changesHorizon: 0 } }))
   scanMs = Number.NaN // interleaved with the build: the `scan` run gives it
-  file = builder.finish({ registryVersion: 1 })
   buildMs = performance.now() - started
   peakAfterBuildMiB = peakMiB()
-  for await (const made of registryFiles(deserializeSnapshot(file))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
+  for await (const made of registryFiles(deserializeSnapshot(file!))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
 } else throw new Error(`mode: ${mode}?`)
 const totalMs = performance.now() - started
 process.stdout.write(

@@ -3,7 +3,8 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
-import { expectedPointsAfter, SnapshotFileBuilder } from '../../shared/geo/snapshot-file-builder.ts'
+import { expectedPointsAfter } from '../../shared/geo/snapshot-file-builder.ts'
+import { streamedSnapshotFile } from '../snapshot/streamed-snapshot-file.ts'
 import { publishedFiles } from '../exports/registry-files.ts'
 import { PUBLISHER_ENVIRONMENT, publisherFrom } from '../exports/catalog-publisher.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
@@ -18,7 +19,7 @@ import { dynamoDbClientFromEnvironment, s3ClientFromEnvironment } from './sdk-cl
 export interface IndexerHandlerDeps {
   readonly registry: Pick<Registry, 'getVersion' | 'scanPoints'>
   readonly publisher: S3SnapshotPublisher
-  /** Writes the whole-registry open-data files of a published snapshot (S3, under opendata/). */
+  /** Writes the whole-registry open-data files of a snapshot, once its file is stored and before the pointer moves to it (S3, under opendata/). */
   readonly publishOpenData?: (snapshot: Snapshot) => Promise<{ objects: number; bytes: number }>
   readonly now?: () => Date
   readonly log?: LogSink
@@ -73,7 +74,8 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       builtAt: now(),
       expectedPoints: expectedPointsAfter(pointer?.pointCount ?? 0),
       meta: { registryVersion: version, changesHorizon: changesHorizon(registryVersion, versionRead) },
-      log,
+      // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
+      onInvalid: (item) => log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason }),
     })
     log(invalidItemsMetric(invalidItems, now()))
     const buildMs = Math.round(performance.now() - started)
@@ -97,26 +99,6 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
     log({ level: 'info', msg: outcome.published ? 'snapshot published' : 'snapshot not published', ...result })
     return result
   }
-}
-
-/**
- * The registry's scan streamed into a snapshot file: each page goes into the builder and is
- * dropped, so a national registry (~1.4 GB as record objects) is never held whole
- * (snapshot-file-builder.ts); the builder itself is gone when this returns.
- */
-async function streamedSnapshotFile(
-  registry: Pick<Registry, 'scanPoints'>,
-  { builtAt, expectedPoints, meta, log }: { builtAt: Date; expectedPoints: number; meta: { registryVersion: number; changesHorizon: number }; log: LogSink },
-): Promise<{ file: Uint8Array; points: number; invalidItems: number }> {
-  const builder = new SnapshotFileBuilder({ builtAt, expectedPoints })
-  let invalidItems = 0
-  for await (const page of registry.scanPoints()) {
-    // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
-    for (const item of page.invalid) log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason })
-    invalidItems += page.invalid.length
-    page.records.forEach((record, i) => builder.add(record, page.changeSeq[i]))
-  }
-  return { file: builder.finish({ ...meta, invalidItems }), points: builder.pointCount, invalidItems }
 }
 
 /**

@@ -1,0 +1,22 @@
+import { SnapshotFileBuilder } from '../../shared/geo/snapshot-file-builder.ts'
+import type { InvalidItem, Registry } from '../../shared/registry-port.ts'
+
+/**
+ * The registry's scan streamed into a snapshot file: each page goes into the builder and is
+ * dropped, so a national registry (~1.4 GB as record objects) is never held whole
+ * (snapshot-file-builder.ts); the builder itself is gone when this returns. The indexer's build,
+ * and what `npm run bench -- build` measures.
+ */
+export async function streamedSnapshotFile(
+  registry: Pick<Registry, 'scanPoints'>,
+  { builtAt, expectedPoints, meta, onInvalid }: { builtAt: Date; expectedPoints: number; meta: { registryVersion: number; changesHorizon: number }; onInvalid?: (item: InvalidItem) => void },
+): Promise<{ file: Uint8Array; points: number; invalidItems: number }> {
+  const builder = new SnapshotFileBuilder({ builtAt, expectedPoints })
+  let invalidItems = 0
+  for await (const page of registry.scanPoints()) {
+    for (const item of page.invalid) onInvalid?.(item)
+    invalidItems += page.invalid.length
+    page.records.forEach((record, i) => builder.add(record, page.changeSeq[i]))
+  }
+  return { file: builder.finish({ ...meta, invalidItems }), points: builder.pointCount, invalidItems }
+}
