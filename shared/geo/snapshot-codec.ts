@@ -72,11 +72,10 @@ export function serializeSnapshot(s: Snapshot): Uint8Array {
   // For the day the snapshot was built and the next (COVERAGE_DAYS_AHEAD): the API's coverage
   // routes then need no record (shared/reach/coverage.ts).
   const coverage = coverageFactsOfDays(s.records.each(), s.pointCount, coverageDaysOf(s.builtAt))
-  const { registryVersion, builtAt, invalidItems, changesHorizon, pointCount, siteCount, placeCount, tables, ids } = s
+  const { registryVersion, builtAt, invalidItems, changesHorizon, tables, ids } = s
   // Fields named, not spread: spreading a snapshot would run its getters (`points` decodes every record).
   return snapshotFile({
-    ...{ registryVersion, builtAt, invalidItems, changesHorizon, pointCount, siteCount, placeCount, tables, ids },
-    weekCount: tables.weekBits.length / WEEK_WORDS,
+    ...{ registryVersion, builtAt, invalidItems, changesHorizon, tables, ids },
     records: encodeRecords(s),
     haystacks: s.haystacks,
     coverage,
@@ -90,8 +89,7 @@ export function coverageDaysOf(builtAt: string): string[] {
 }
 
 /** What a snapshot file holds, each part made already: a built snapshot's, or a streamed build's (snapshot-file-builder.ts). */
-export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'pointCount' | 'siteCount' | 'placeCount' | 'tables' | 'ids' | 'haystacks'> & {
-  readonly weekCount: number
+export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'tables' | 'ids' | 'haystacks'> & {
   /** Each point's JSON, in id order (a streamed build's still to be copied in that order). */
   readonly records: Utf8Column | ReorderedColumn
   readonly coverage: readonly CoverageFacts[]
@@ -126,10 +124,11 @@ export function snapshotFile(s: SnapshotFileParts): Uint8Array {
     builtAt: s.builtAt,
     invalidItems: s.invalidItems,
     changesHorizon: s.changesHorizon,
-    pointCount: s.pointCount,
-    siteCount: s.siteCount,
-    placeCount: s.placeCount,
-    weekCount: s.weekCount,
+    // The counts are the tables' sizes (as assembleSnapshot reads them back).
+    pointCount: s.ids.size,
+    siteCount: s.tables.siteKind.length,
+    placeCount: s.tables.placePoint.length,
+    weekCount: s.tables.weekBits.length / WEEK_WORDS,
     coverageDays: coverage.map((facts) => facts.day),
     coveragePlaceCounts: coverage.map((facts) => facts.places.length / 2),
     coreBytes: placed.records![0],

@@ -3,7 +3,6 @@ import { writePointHaystack } from '../filters/text-query.ts'
 import { toRomeWallClock } from '../hours/rome-time.ts'
 import { withoutLeftoverHoursText } from '../registry/published-hours.ts'
 import { CoverageFactsBuilder } from '../reach/coverage.ts'
-import { WEEK_WORDS } from './open-week.ts'
 import { SnapshotWalk } from './snapshot.ts'
 import { coverageDaysOf, snapshotFile } from './snapshot-codec.ts'
 import { Utf8ColumnBuilder } from './utf8-column.ts'
@@ -64,10 +63,6 @@ export class SnapshotFileBuilder {
       builtAt: this.builtAt.toISOString(),
       invalidItems: meta.invalidItems ?? 0,
       changesHorizon: meta.changesHorizon ?? 0,
-      pointCount: ids.size,
-      siteCount: tables.siteKind.length,
-      placeCount: tables.placePoint.length,
-      weekCount: tables.weekBits.length / WEEK_WORDS,
       tables,
       ids,
       records: this.records.finishInOrder(order),

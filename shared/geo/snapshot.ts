@@ -179,6 +179,9 @@ export function buildSnapshot(stored: readonly PointRecord[], meta: SnapshotMeta
  * typed arrays.
  */
 export class SnapshotWalk {
+  /** Records added so far. */
+  private added = 0
+  /** Their ids in walk order, when not given up front. */
   private readonly ids: string[] = []
   /** Point columns, by id rank when the ids were given, else by walk index (grown by doubling). */
   private points: PointTables
@@ -206,19 +209,19 @@ export class SnapshotWalk {
   }
 
   get pointCount(): number {
-    return this.ids.length
+    return this.added
   }
 
   add(point: PointRecord, changeSeq: number): void {
-    const w = this.ids.length
+    const w = this.added++
     if (this.known) {
       if (this.known.sortedIds.size === w) throw new RangeError(`add: more than the ${w} records whose ids were given`)
       writePointColumns(this.points, this.known.rank[w]!, point, changeSeq)
     } else {
       if (w === this.points.pointStatus.length) this.points = grownPointTables(this.points, 2 * w)
       writePointColumns(this.points, w, point, changeSeq)
+      this.ids.push(point.id)
     }
-    this.ids.push(point.id)
     this.sites.addPoint(point.sites)
   }
 
@@ -227,7 +230,7 @@ export class SnapshotWalk {
    * point with the p-th id. A repeated id is an error.
    */
   finish(): { order: Uint32Array; ids: Utf8Column; tables: SnapshotTables } {
-    const pointCount = this.ids.length
+    const pointCount = this.added
     if (this.known && this.known.sortedIds.size !== pointCount) throw new RangeError(`finish: ${pointCount} records added, ${this.known.sortedIds.size} ids given`)
     const { order, sortedIds } = this.known ?? idOrder(this.ids)
     const pointTables = this.known ? this.points : inIdOrder(this.points, order)
