@@ -59,9 +59,10 @@ const brotliAsync = promisify(brotliCompress)
 const CHUNK_CHARACTERS = 4 * 2 ** 20
 
 /**
- * Above this size a file is compressed at lower levels (gzip 6, brotli 5 instead of 9 and 9):
- * at a national registry's sizes the top levels took minutes of the indexer's 5 (a few percent
- * larger files, docs/PERFORMANCE.md).
+ * Above this size a file is compressed at lower levels (gzip 6, brotli 5 instead of 9 and 9): in a
+ * probe, brotli 9 ran at 19–27 MB/s, ~1.5 minutes for a national registry's ~2.4 GB of files, of
+ * the indexer's 5; brotli 5 at 64–122 MB/s for files 11–18 % larger, gzip 6 2–7 % larger than 9
+ * (docs/PERFORMANCE.md, "Building at national scale").
  */
 const LARGE_FILE_BYTES = 32 * 2 ** 20
 
@@ -102,6 +103,8 @@ export async function registryFile(name: string, contentType: string, text: File
 /** What a catalogue says of a file: its name and size (the files themselves may be gone by then). */
 export type CatalogedFile = Pick<RegistryFile, 'name'> & { readonly bytes: number }
 
+export const catalogedFile = (file: RegistryFile): CatalogedFile => ({ name: file.name, bytes: file.body.length })
+
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
 export async function catalogFiles(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
@@ -121,7 +124,7 @@ export async function catalogFiles(snapshot: Snapshot, files: readonly Cataloged
 export async function* publishedFiles(snapshot: Snapshot, siteOrigin: string | undefined, publisher?: CatalogPublisher): AsyncGenerator<RegistryFile> {
   const cataloged: CatalogedFile[] = []
   for await (const file of registryFiles(snapshot)) {
-    cataloged.push({ name: file.name, bytes: file.body.length })
+    cataloged.push(catalogedFile(file))
     yield file
   }
   if (siteOrigin) yield* await catalogFiles(snapshot, cataloged, siteOrigin, publisher)

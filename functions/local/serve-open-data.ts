@@ -30,7 +30,7 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
     const origin = new URL(c.req.url).origin
     if (catalogs?.for !== current || catalogs.origin !== origin) {
-      const files = Promise.all([import('../exports/registry-files.ts'), filesOf(current)]).then(([{ catalogFiles }, made]) => catalogFiles(current, [...made.values()].map((file) => ({ name: file.name, bytes: file.body.length })), origin))
+      const files = Promise.all([import('../exports/registry-files.ts'), filesOf(current)]).then(([{ catalogFiles, catalogedFile }, made]) => catalogFiles(current, [...made.values()].map(catalogedFile), origin))
       catalogs = { for: current, origin, files }
       files.catch(() => {
         if (catalogs?.files === files) catalogs = undefined

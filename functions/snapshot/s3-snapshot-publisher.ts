@@ -106,4 +106,3 @@ export class S3SnapshotPublisher {
     await this.s3.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: stale.map((Key) => ({ Key })), Quiet: true } }))
   }
 }
-

@@ -210,11 +210,6 @@ export interface StoredCoverageFacts {
   read(day: string): Promise<CoverageFacts>
 }
 
-/** The facts of `points` (in point index order, `pointCount` of them) as of `day`. */
-export function coverageFactsOf(points: Iterable<PointRecord>, pointCount: number, day: string): CoverageFacts {
-  return coverageFactsOfDays(points, pointCount, [day])[0]!
-}
-
 /**
  * The facts of each of `days`, in one pass over `points`: the places depend on the day (seasons,
  * stops), the weekly hours do not, so the days share one hours array.

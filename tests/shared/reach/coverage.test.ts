@@ -2,7 +2,7 @@ import { distance } from 'geokdbush'
 import { describe, expect, it } from 'vitest'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { generateDemoRegistry } from '../../../functions/demo/generate-demo-registry.ts'
-import { COVERAGE_RADII_KM, CoverageTally, coverageFactsOf, coverageGaps, coverageReport, regularPlaces } from '../../../shared/reach/coverage.ts'
+import { COVERAGE_RADII_KM, CoverageTally, coverageFactsOfDays, coverageGaps, coverageReport, regularPlaces } from '../../../shared/reach/coverage.ts'
 import { PointRecordSchema, type PointRecord } from '../../../shared/schemas/point.ts'
 
 /**
@@ -42,12 +42,12 @@ describe('coverage', () => {
 
   it('gives the same report from the facts a snapshot stores as from the records, on days in and out of season', () => {
     for (const day of [TODAY, '2026-07-15', '2027-01-02']) {
-      const facts = coverageFactsOf(points, points.length, day)
+      const facts = coverageFactsOfDays(points, points.length, [day])[0]!
       const fromFacts = new CoverageTally(comuni, day)
       fromFacts.addFacts(facts, (p) => ({ id: points[p]!.id, region: points[p]!.region?.istat ?? null, province: points[p]!.province ?? null }))
       expect(fromFacts.report(), day).toEqual(coverageReport(comuni, points, day))
     }
-    const facts = coverageFactsOf(points, points.length, TODAY)
+    const facts = coverageFactsOfDays(points, points.length, [TODAY])[0]!
     expect(() => new CoverageTally(comuni, '2026-11-04').addFacts(facts, () => ({ id: '', region: null, province: null }))).toThrow(/facts of 2026-11-03 given to a tally of 2026-11-04/)
   })
 
