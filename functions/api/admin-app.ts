@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import { randomBytes } from 'node:crypto'
 import type { Registry } from '../../shared/registry-port.ts'
 import type { Reports } from '../../shared/reports-port.ts'
 import type { VerifyAccessToken } from '../auth/access-tokens.ts'
 import { operatorAuth } from './middleware/operator-auth.ts'
 import { originVerify } from './middleware/origin-verify.ts'
+import { publicCors } from './middleware/public-cors.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { adminPointsRoutes } from './routes/admin-points.ts'
@@ -44,7 +44,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   const now = deps.now ?? (() => new Date())
   const processKey = randomBytes(32).toString('base64url')
   // The widget files reports from the sites that embed it: any origin, this method and body type only.
-  app.use('/v1/points/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Location', 'Retry-After'], maxAge: 86400 }))
+  app.use('/v1/points/*', publicCors({ allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Location', 'Retry-After'], maxAgeSeconds: 86400 }))
   app.route('/', reportRoutes({ registry: deps.registry, reports: deps.reports, now, clientAddress: deps.clientAddress, clientKeySecret: deps.clientKeySecret ?? (() => processKey) }))
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_ADMIN_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
   app.use('/v1/admin/*', operatorAuth(deps.verifyToken))

@@ -1,12 +1,12 @@
 import { RecordsUnavailable, TooManyRecordsNeeded } from '../../shared/geo/point-record-store.ts'
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
 import { createCursorCodec } from './cursor.ts'
 import { conditionalGet } from './middleware/conditional-get.ts'
 import { originVerify } from './middleware/origin-verify.ts'
+import { publicCors } from './middleware/public-cors.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
 import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', requestLog({ sink: deps.log ?? jsonLinesToStdout }))
   if (deps.originSecrets) app.use('*', originVerify({ secrets: deps.originSecrets }))
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAge: 86400 }))
+  app.use('*', publicCors({ allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAgeSeconds: 86400 }))
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))

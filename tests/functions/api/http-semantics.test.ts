@@ -54,6 +54,22 @@ describe('HTTP semantics of the read API', () => {
     expect(response.headers.get('access-control-expose-headers')).toMatch(/etag/i)
   })
 
+  it('lets a page on any origin read every answer: 200, 304, 400 and 404 alike, with ETag and Link readable', async () => {
+    const origin = { Origin: 'https://comune.example.it' }
+    const ok = await fixture.get('/v1/points?near=43.77,11.25&limit=1', { headers: origin })
+    const answers = [
+      ok,
+      await fixture.get('/v1/points?near=43.77,11.25&limit=1', { headers: { ...origin, 'If-None-Match': ok.headers.get('etag')! } }),
+      await fixture.get('/v1/points?limit=0', { headers: origin }),
+      await fixture.get('/v1/points/demo-99-9999', { headers: origin }),
+    ]
+    expect(answers.map((response) => response.status)).toEqual([200, 304, 400, 404])
+    for (const response of answers) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link')
+    }
+  })
+
   it('answers a CORS preflight for GET from any origin', async () => {
     const response = await fixture.get('/v1/points', {
       method: 'OPTIONS',
@@ -61,7 +77,9 @@ describe('HTTP semantics of the read API', () => {
     })
     expect(response.status).toBeLessThan(300)
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
-    expect(response.headers.get('access-control-allow-methods')).toMatch(/GET/)
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,HEAD,OPTIONS')
+    expect(response.headers.get('access-control-allow-headers')).toBe('if-none-match')
+    expect(response.headers.get('access-control-max-age')).toBe('86400')
   })
 
   it("answers /healthz with the registry's version and size, never cached", async () => {
