@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { fnv1a } from '../../../shared/util/fnv1a.ts'
 
 export interface ConditionalGetOptions {
   /** The registry version the answer is computed from; undefined while nothing is loaded. */
@@ -43,13 +44,3 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
       }
     }
   }
-
-/** 32-bit FNV-1a: a fast, stable string hash, enough to tell URLs apart inside one version. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}

@@ -68,6 +68,16 @@ describe('GET /v1/points pagination', () => {
     }
   })
 
+  it('continues a walk whatever order the same parameters come back in', async () => {
+    for (const params of [{ region: '09', service: 'formazione_gruppo', kind: 'fixed', limit: '5' }, { ...nearRome, service: 'formazione_gruppo', limit: '5' }] as FilterParams[]) {
+      const { next_cursor: cursor } = await firstPage(params)
+      const reversed = Object.fromEntries(Object.entries(params).reverse()) as FilterParams
+      const second = await fixture.get(`/v1/points?${queryString({ cursor: cursor!, ...reversed })}`)
+      expect(second.status).toBe(200)
+      expect(await second.json()).toEqual(await firstPage({ ...params, cursor: cursor! }))
+    }
+  })
+
   it('rejects a cursor reused with other filters, limit or position with a 400 naming cursor', async () => {
     const { next_cursor: listed } = await firstPage({ region: '09', limit: '5' })
     await expectCursorProblem({ region: '10', limit: '5', cursor: listed! }, 400)
