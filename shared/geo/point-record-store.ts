@@ -36,6 +36,11 @@ export interface PointRecordStore {
    */
   batches(from?: number, to?: number): AsyncIterable<readonly PointRecord[]>
   /**
+   * The records at these indexes (ascending, each once), in that order, a batch at a time, none
+   * kept: a pass over part of the registry (one region's points) that reads only those records.
+   */
+  batchesOf(indexes: readonly number[]): AsyncIterable<readonly PointRecord[]>
+  /**
    * Each record's JSON as the snapshot file holds it, where the store reads from that file whole:
    * the open-data records file is then a copy of these bytes, not a parse and a stringify of
    * every record (registry-files.ts).
@@ -131,6 +136,22 @@ export function inMemoryRecords(records: readonly PointRecord[]): PointRecordSto
     has: () => true,
     load: () => Promise.resolve(),
     batches: (from = 0, to = records.length) => inMemoryBatches(records.slice(from, to)),
+    batchesOf: (indexes) => inMemoryBatches(picked(indexes, records.length, (index) => records[index]!)),
+  }
+}
+
+/** Each of `indexes` through `get`, lazily: the records of a `batchesOf` pass held in memory. */
+function* picked(indexes: readonly number[], size: number, get: (index: number) => PointRecord): Iterable<PointRecord> {
+  checkAscendingIndexes(indexes, size)
+  for (const index of indexes) yield get(index)
+}
+
+/** Refuses what `batchesOf` takes for a mistake: an index outside the store, or one not above the one before. */
+export function checkAscendingIndexes(indexes: readonly number[], size: number): void {
+  for (let i = 0; i < indexes.length; i++) {
+    const index = indexes[i]!
+    if (!(Number.isInteger(index) && index >= 0 && index < size)) throw new RangeError(`index: ${index} is outside 0…${size - 1}`)
+    if (i > 0 && index <= indexes[i - 1]!) throw new RangeError(`indexes: must ascend, ${index} follows ${indexes[i - 1]}`)
   }
 }
 
@@ -205,6 +226,7 @@ export function lazyJsonRecords(json: Utf8Column, { keep = DECODED_RECORDS_KEPT 
     has: () => true,
     load: () => Promise.resolve(),
     batches: (from, to) => inMemoryBatches(each(from, to)),
+    batchesOf: (indexes) => inMemoryBatches(picked(indexes, size, (index) => (bounded ? (decoded.peek(index) ?? parse(index)) : get(index)))),
     json,
   }
 }

@@ -1,5 +1,5 @@
 import type { PointRecord } from '../schemas/point.ts'
-import { DECODED_RECORDS_KEPT, DecodedRecords, RecordsNotLoaded, RecordsUnavailable, type PointRecordStore } from './point-record-store.ts'
+import { checkAscendingIndexes, DECODED_RECORDS_KEPT, DecodedRecords, RecordsNotLoaded, RecordsUnavailable, type PointRecordStore } from './point-record-store.ts'
 
 /** Bytes `start` to before `end` of the records section, wherever it is kept (an S3 object's range on AWS). */
 export type ReadRecordBytes = (start: number, end: number) => Promise<Uint8Array>
@@ -93,25 +93,54 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
       .sort((a, b) => a - b)
     if (wanted.length === 0) return
     wanted.forEach(checkIndex)
-    // Runs of records whose bytes lie close together, one ranged read each, none longer than
-    // maxReadBytes: a few KiB skipped saves a round trip, a long span of unwanted bytes does not.
+    const runs = runsOf(wanted)
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < runs.length) {
+        const run = runs[next++]!
+        const bytes = await readRun(run)
+        for (const index of run) decoded.put(index, parseAt(bytes, offsets[run[0]!]!, index))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker))
+  }
+
+  /**
+   * Runs of records (ascending indexes) whose bytes lie close together, one ranged read each, none
+   * longer than maxReadBytes: a few KiB skipped saves a round trip, a long span of unwanted bytes
+   * does not.
+   */
+  const runsOf = (ascending: readonly number[]): number[][] => {
     const runs: number[][] = []
-    for (const index of wanted) {
+    for (const index of ascending) {
       const run = runs.at(-1)
       const close = run !== undefined && offsets[index]! - offsets[run.at(-1)! + 1]! <= joinWithin && offsets[index + 1]! - offsets[run[0]!]! <= maxReadBytes
       if (close) run.push(index)
       else runs.push([index])
     }
-    let next = 0
-    const worker = async (): Promise<void> => {
-      while (next < runs.length) {
-        const run = runs[next++]!
-        const start = offsets[run[0]!]!
-        const bytes = await readChecked(start, offsets[run.at(-1)! + 1]!)
-        for (const index of run) decoded.put(index, parseAt(bytes, start, index))
+    return runs
+  }
+  const readRun = (run: readonly number[]): Promise<Uint8Array> => readChecked(offsets[run[0]!]!, offsets[run.at(-1)! + 1]!)
+
+  async function* batchesOf(indexes: readonly number[]): AsyncIterable<readonly PointRecord[]> {
+    checkAscendingIndexes(indexes, size)
+    const runs = runsOf(indexes)
+    // Up to `concurrency` runs travel while the caller works on the first: in flight at most
+    // concurrency × maxReadBytes, whatever the number of records.
+    const reads: Array<Promise<Uint8Array> | undefined> = []
+    let started = 0
+    for (let k = 0; k < runs.length; k++) {
+      for (; started < runs.length && started < k + concurrency; started++) {
+        const read = readRun(runs[started]!)
+        read.catch(() => {}) // awaited below; a pass left early must not leave an unhandled rejection
+        reads[started] = read
       }
+      const bytes = await reads[k]!
+      reads[k] = undefined
+      const run = runs[k]!
+      const base = offsets[run[0]!]!
+      yield run.map((index) => decoded.peek(index) ?? parseAt(bytes, base, index))
     }
-    await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, worker))
   }
 
   async function* batches(from = 0, to = size): AsyncIterable<readonly PointRecord[]> {
@@ -144,6 +173,7 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
     has: (index) => decoded.has(index),
     load,
     batches,
+    batchesOf,
     each: function* (from = 0, to = size) {
       for (let i = Math.max(0, from); i < Math.min(size, to); i++) yield get(i)
     },

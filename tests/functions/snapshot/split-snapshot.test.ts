@@ -10,6 +10,7 @@ import { snapshotReadPlan, type SnapshotPointer } from '../../../functions/snaps
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { CURSOR_SECRET, FIXED_NOW, createApiFixture } from '../api/support/app-fixture.ts'
 import { startLocalS3, type LocalS3 } from './local-s3.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
 
 /**
  * A registry too large to read whole (issue 12, national scale): the API instance reads the
@@ -139,6 +140,23 @@ describe('a snapshot whose records stay in S3', () => {
     await failing.refreshIfDue()
     const later = createApp({ snapshots: failing, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => new Date(FIXED_NOW.getTime() + 2 * 86_400_000), log: () => {} })
     expect((await later.request('http://localhost/v1/coverage')).status).toBe(503)
+  })
+
+  it("reads only the area's records for its per-point hours CSV, not the whole registry's", async () => {
+    const ranges: ByteRange[] = []
+    const counted = new S3SnapshotSource({ readObject: (key, range) => (key === pointer.key && range && range.start > 0 && ranges.push(range), s3.reader()(key, range)), bucket: s3.bucket, pointerKey, splitRecordsAbove: 0 })
+    await counted.refreshIfDue()
+    const app = createApp({ snapshots: counted, gazetteer: createGazetteer(loadComuni()), cursorSecret: CURSOR_SECRET, readDocsAsset: readDocsAssetFromPackage, now: () => FIXED_NOW, log: () => {} })
+    for (const [path, inArea] of [['/v1/coverage/points.csv?region=01', (r: PointRecord) => r.region?.istat === '01'], ['/v1/coverage/points.csv?province=PG', (r: PointRecord) => r.province === 'PG']] as const) {
+      ranges.length = 0
+      const [expected, got] = await Promise.all([whole.get(path), app.request(`http://localhost${path}`)])
+      expect(got.status, path).toBe(200)
+      expect(await got.text(), path).toBe(await expected.text())
+      // Past the core: the day's coverage facts and the records of the area's points, no others.
+      const readShare = ranges.reduce((sum, r) => sum + r.end - r.start, 0) / (pointer.bytes - pointer.coreBytes!)
+      const areaShare = whole.records.filter(inArea).length / whole.records.length
+      expect(readShare, path).toBeLessThan(areaShare * 1.5 + 0.03)
+    }
   })
 
   it('answers 422 query-too-broad, not 500, when an answer needs more records than an instance keeps', async () => {

@@ -51,6 +51,20 @@ describe('lazyJsonRecords', () => {
     expect([...inMemoryRecords(records).each(12, 17)]).toEqual(records.slice(12, 17))
   })
 
+  it('hands out chosen records in order through batchesOf(), in memory and as JSON, and refuses indexes out of order or range', async () => {
+    const chosen = [0, 3, 4, 17, 39]
+    for (const store of [inMemoryRecords(records), storeOf(records, 10), storeOf(records, 100)]) {
+      const seen = []
+      for await (const batch of store.batchesOf(chosen)) seen.push(...batch)
+      expect(seen).toEqual(chosen.map((i) => records[i]))
+      for (const bad of [[3, 2], [5, 5], [-1], [40], [1.5]]) {
+        await expect(async () => {
+          for await (const batch of store.batchesOf(bad)) void batch
+        }, String(bad)).rejects.toThrow(RangeError)
+      }
+    }
+  })
+
   it('keeps every record of a store within its bound, the same objects through get and all', () => {
     const store = storeOf(records, 40)
     const all = store.all()

@@ -164,6 +164,30 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     expect(middle.map((r) => r.id)).toEqual(whole.pointIds.slice(100, 130))
   })
 
+  it('hands out chosen records in order, reading only their bytes, with bounded reads in flight', async () => {
+    const { snapshot, reads } = split({ concurrency: 3, joinWithinBytes: 0 })
+    // Two runs of neighbours and scattered ones: what one region's points look like among others'.
+    const chosen = [...Array.from({ length: 40 }, (_, i) => 200 + i), ...Array.from({ length: 30 }, (_, i) => 600 + 17 * i), 1499]
+    const seen = []
+    let batches = 0
+    for await (const batch of snapshot.records.batchesOf(chosen)) {
+      // While batch k is handed out, at most reads k … k + 2 have been started (concurrency 3).
+      expect(reads.length).toBeLessThanOrEqual(batches + 3)
+      batches++
+      seen.push(...batch)
+    }
+    expect(seen).toEqual(chosen.map((i) => whole.records.get(i)))
+    expect(batches).toBe(1 + 30 + 1) // one read per run of neighbours
+    const bytesRead = reads.reduce((sum, [start, end]) => sum + end - start, 0)
+    const chosenBytes = chosen.reduce((sum, i) => sum + new TextEncoder().encode(JSON.stringify(whole.records.get(i))).byteLength, 0)
+    expect(bytesRead).toBe(chosenBytes)
+    for (const bad of [[3, 2], [5, 5], [-1], [whole.pointCount]]) {
+      await expect(async () => {
+        for await (const batch of snapshot.records.batchesOf(bad)) void batch
+      }, String(bad)).rejects.toThrow(RangeError)
+    }
+  })
+
   it('joins records close together into one read, never a long span of unwanted bytes', async () => {
     const { snapshot, reads } = split({ joinWithinBytes: 1_000_000, maxReadBytes: 20_000 })
     // Every 60th record: close enough to join under the first rule, kept apart by the second.
