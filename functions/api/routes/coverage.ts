@@ -14,6 +14,7 @@ import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '.
 import { CursorError, type CursorCodec } from '../cursor.ts'
 import { problem } from '../problem.ts'
 import { validRequest } from '../request-validator.ts'
+import { EXPORT_PAGE } from '../../../shared/schemas/points-query.ts'
 
 /**
  * Who the network reaches (shared/reach/coverage.ts), for Italy, a region or a province, and the
@@ -26,6 +27,11 @@ export interface CoverageRouteDeps {
   readonly comuni: () => readonly Comune[]
   readonly cursors: CursorCodec
   readonly now: () => Date
+  /**
+   * The largest CSV a per-point file may be: one Lambda answer carries 6 MB after base64.
+   * @default EXPORT_PAGE.maxBytes (the export pages' bound)
+   */
+  readonly maxFileBytes?: number
 }
 
 export const coverageRoute = { method: 'get', path: '/v1/coverage', request: { query: CoverageQuerySchema } } as const satisfies ApiRoute
@@ -53,6 +59,7 @@ const roundedKm = (km: number): number | null => (Number.isFinite(km) ? Math.rou
 
 export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
+  const maxFileBytes = deps.maxFileBytes ?? EXPORT_PAGE.maxBytes
   const reportNow = async (): Promise<{ today: string; report: CoverageReport }> => {
     const today = toRomeWallClock(deps.now()).date
     return { today, report: await coverageOfSnapshot(deps.snapshot(), deps.comuni(), today) }
@@ -134,15 +141,29 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     for (let p = 0; p < snapshot.pointCount; p++) {
       if (area.holds({ region: decodeRegion(tables.pointRegion[p]!), province: decodeProvince(tables.pointProvince[p]!) }) && report.weeklyHoursByPoint.has(ids.get(p))) chosen.push(p)
     }
+    // A file one answer cannot carry (a registry far larger than today's) is refused as soon as its
+    // rows pass the bound, naming the narrower area to ask for. Characters count below bytes, so
+    // the running count never refuses a file that would fit.
+    const tooBroad = () => {
+      const narrower = area.where.level === 'italy' ? 'region' : 'province'
+      const ask = area.where.level === 'province' ? 'no narrower area exists: the open-data files (/opendata/) carry every point' : `ask for one ${narrower} at a time`
+      return problem(c, 'queryTooBroad', `The file of ${area.where.name} would be over ${(maxFileBytes / 2 ** 20).toFixed(1)} MiB, more than one answer carries; ${ask}.`, [
+        { field: narrower, message: `the file would be over ${maxFileBytes} bytes` },
+      ])
+    }
     const rows: (string | number | boolean | null)[][] = []
+    let characters = 0
     for await (const batch of snapshot.records.batchesOf(chosen)) {
       for (const point of batch) {
         const hours = report.weeklyHoursByPoint.get(point.id)!
-        rows.push([point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM])
+        const row = [point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM]
+        rows.push(row)
+        for (const cell of row) characters += String(cell ?? '').length + 1
       }
+      if (characters > maxFileBytes) return tooBroad()
     }
     const file = csvFile(csvTable(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'], rows), fileName('ore-settimanali', area))
-    return c.body(file.body, 200, file.headers)
+    return Buffer.byteLength(file.body) > maxFileBytes ? tooBroad() : c.body(file.body, 200, file.headers)
   })
 
   // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
@@ -230,7 +251,12 @@ export const describeCoverageRoutes: DescribeRoutes = async () => {
       ...pointsHoursCsvRoute,
       tags: ['places'],
       summary: 'Each active point of the area with its weekly hours and whether it is under the ~24-hour norm, as CSV',
-      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('Unknown region or province, or both given') },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' },
+        400: await problemResponse('Unknown region or province, or both given'),
+        // Never on today's registry (~3,000 points, a file of ~0.3 MB for Italy).
+        422: await problemResponse('query-too-broad: the file would be over 4 MiB, more than one answer carries; ask for a region, or a province'),
+      },
     },
     {
       ...gapsCsvRoute,

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { coverageGaps, coverageReport } from '../../../shared/reach/coverage.ts'
 import type { CoverageView } from '../../../shared/schemas/coverage-view.ts'
-import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { createCursorCodec } from '../../../functions/api/cursor.ts'
+import { coverageRoutes } from '../../../functions/api/routes/coverage.ts'
+import { createApiFixture, CURSOR_SECRET, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
 
 /** Issue 13's API: /v1/coverage and /v1/coverage/gaps answer what the coverage module computes. */
 const fixture = createApiFixture()
@@ -108,6 +110,29 @@ describe('the statistics page’s data (comuni, areas and points, JSON and CSV)'
       const inBin = rows.filter((r) => Number(r.at(-2)) >= bin.from && (bin.to === null || Number(r.at(-2)) < bin.to))
       expect(inBin.length, `${bin.from}–${bin.to}`).toBe(bin.points)
     }
+  })
+
+  it('answers 422 query-too-broad, naming a narrower area, when the per-point file would outgrow one answer', async () => {
+    const umbria = await fixture.get('/v1/coverage/points.csv?region=10')
+    const umbriaBytes = (await umbria.clone().arrayBuffer()).byteLength
+    // A budget that Umbria's file fits, as at national scale a province's would and Italy's would not.
+    const routes = coverageRoutes({ snapshot: () => fixture.snapshot, comuni: () => comuni, cursors: createCursorCodec(CURSOR_SECRET), now: () => FIXED_NOW, maxFileBytes: umbriaBytes })
+    const fits = await routes.request('/v1/coverage/points.csv?region=10')
+    expect(fits.status).toBe(200)
+    expect(await fits.text()).toBe(await umbria.text())
+    for (const [query, narrower] of [['', 'region'], ['region=09', 'province']] as const) {
+      const response = await routes.request(`/v1/coverage/points.csv?${query}`)
+      expect(response.status, query).toBe(422)
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+      const problem = (await response.json()) as { type: string; detail: string; errors: Array<{ field: string }> }
+      expect(problem.type, query).toMatch(/#query-too-broad$/)
+      expect(problem.errors.map((e) => e.field), query).toEqual([narrower])
+    }
+    // A province has nothing narrower: the answer points to the open-data files.
+    const tiny = coverageRoutes({ snapshot: () => fixture.snapshot, comuni: () => comuni, cursors: createCursorCodec(CURSOR_SECRET), now: () => FIXED_NOW, maxFileBytes: 100 })
+    const province = await tiny.request('/v1/coverage/points.csv?province=PG')
+    expect(province.status).toBe(422)
+    expect(((await province.json()) as { detail: string }).detail).toContain('/opendata/')
   })
 
   it('says which sigla is unknown on every form', async () => {
