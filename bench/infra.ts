@@ -309,8 +309,12 @@ export async function runInfraBench(): Promise<string> {
     const eventsFile = join(scratch, 'events-national.json')
     writeFileSync(eventsFile, JSON.stringify(nationalMix.map(({ path, query }) => apiEvent(path, query))))
     const memory = await peakMemory(built.file('api'), nationalEnv, eventsFile)
-    const failed = Object.entries(memory.statuses).filter(([key]) => Number(key.split(' ')[0]) >= 400)
-    log(`  read function memory at 1M sites, ${nationalMix.length} requests over every read route: after cold start ${memory.afterColdStartMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB = ${((memory.peakMiB / READ_API_MEMORY_MIB) * 100).toFixed(0)}% of ${READ_API_MEMORY_MIB} MiB (target: within it: ${verdict(memory.peakMiB, READ_API_MEMORY_MIB)})${failed.length > 0 ? `; answers ≥ 400: ${JSON.stringify(Object.fromEntries(failed))}` : '; every answer < 400'}`)
+    // 422 query-too-broad is a bounded answer a registry this large earns (a region's hours file
+    // over one answer's 4 MiB): listed apart from failures.
+    const statusOf = (key: string) => Number(key.split(' ')[0])
+    const failed = Object.entries(memory.statuses).filter(([key]) => statusOf(key) >= 400 && statusOf(key) !== 422)
+    const refused = Object.entries(memory.statuses).filter(([key]) => statusOf(key) === 422)
+    log(`  read function memory at 1M sites, ${nationalMix.length} requests over every read route: after cold start ${memory.afterColdStartMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB = ${((memory.peakMiB / READ_API_MEMORY_MIB) * 100).toFixed(0)}% of ${READ_API_MEMORY_MIB} MiB (target: within it: ${verdict(memory.peakMiB, READ_API_MEMORY_MIB)})${failed.length > 0 ? `; failed answers: ${JSON.stringify(Object.fromEntries(failed))}` : '; no failed answer'}${refused.length > 0 ? `; refused as too broad (422): ${JSON.stringify(Object.fromEntries(refused))}` : ''}`)
     // The read function's timeout (infra/constructs/public-api.ts) bounds every answer on AWS.
     log(`  slowest answers at 1M sites (in the same process, records read by range from s3rver): ${memory.slowest.map(([path, ms]) => `${path} ${ms} ms`).join('; ')}`)
   } finally {
