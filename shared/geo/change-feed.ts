@@ -1,4 +1,4 @@
-import { RecordsNotLoaded } from './point-record-store.ts'
+import { MissingRecords } from './point-record-store.ts'
 import type { PointRecord } from '../schemas/point.ts'
 import type { Snapshot } from './snapshot.ts'
 
@@ -56,20 +56,20 @@ export function changesAfter(s: Snapshot, position: FeedPosition | null, limit: 
   }
   const entries: FeedEntry[] = []
   // Records a store has yet to fetch, named all at once (see `withRecords`).
-  const missing: number[] = []
+  const missing = new MissingRecords(limit)
   let next = low
-  for (; next < order.length && entries.length + missing.length < limit; next++) {
+  for (; next < order.length && entries.length + missing.count < limit; next++) {
     const point = order[next]!
     const seq = seqs[point]!
     if (seq > s.changesHorizon) break
     if (!s.records.has(point)) {
-      missing.push(point)
+      missing.note(point)
       continue
     }
     const record = s.records.get(point)
     entries.push({ position: { seq, id: record.id }, record, change: record.status === 'closed' ? 'closed' : record.version === 1 ? 'created' : 'changed' })
   }
-  if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  missing.settle()
   const more = next < order.length && seqs[order[next]!]! <= s.changesHorizon
   return { entries, more }
 }

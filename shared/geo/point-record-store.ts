@@ -61,6 +61,32 @@ export class RecordsNotLoaded extends Error {
 }
 
 /**
+ * The records a query walking a store that fetches them found missing: noted as it walks (it
+ * passes over them and goes on) and named all at once at the end, so `withRecords` fetches them
+ * in one round and runs the query again. `perRound` bounds one round: enough that a sparse filter
+ * (few places open at night) takes a few rounds, few enough that one round's fetches stay small.
+ */
+export class MissingRecords {
+  private readonly indexes: number[] = []
+
+  constructor(private readonly perRound: number) {}
+
+  /** Notes record `index`; true once the round is full (the walk stops there). */
+  note(index: number): boolean {
+    return this.indexes.push(index) >= this.perRound
+  }
+
+  get count(): number {
+    return this.indexes.length
+  }
+
+  /** Throws RecordsNotLoaded naming every record noted, if any was. */
+  settle(): void {
+    if (this.indexes.length > 0) throw new RecordsNotLoaded(this.indexes)
+  }
+}
+
+/**
  * Thrown where a query needs a part of the snapshot kept outside its core and not read yet (the
  * search text, read on the first `q`): `withRecords` reads it and runs the work again.
  */

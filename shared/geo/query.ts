@@ -5,7 +5,7 @@ import type { PointFilter } from '../filters/point-filter.ts'
 import type { Location } from '../schemas/hours.ts'
 import type { PointRecord, Site } from '../schemas/point.ts'
 import { haversineMetres } from './haversine.ts'
-import { RecordsNotLoaded, withRecords } from './point-record-store.ts'
+import { MissingRecords, withRecords } from './point-record-store.ts'
 import { OpenVerdict } from './open-week.ts'
 import { PlaceRole, siteAtPlace, type SitePlace } from './site-places.ts'
 import type { Snapshot } from './snapshot.ts'
@@ -70,10 +70,8 @@ export function queryNearest(
   const found: { point: number; place: number; metres: number }[] = []
   // Points already placed at a nearer place, or rejected as a whole by `q`.
   const settled = new Set<number>()
-  // Records a store has yet to fetch (ranged-record-store.ts): named all at once at the end, so
-  // `withRecords` fetches them in one round and runs the query again.
-  const missing: number[] = []
-  const missingPerRound = Math.max(MISSING_PER_ROUND, 2 * wanted)
+  // Records a store has yet to fetch (ranged-record-store.ts).
+  const missing = new MissingRecords(Math.max(MISSING_PER_ROUND, 2 * wanted))
   let boundaryMetres = Infinity
   let batch = Math.max(16, 2 * wanted)
   let walked = 0
@@ -96,7 +94,7 @@ export function queryNearest(
       // next run needs even where few places are open (the run is repeated once they are here).
       if (isOpen !== null && filter.openVerdict(place) !== OpenVerdict.open) {
         if (!s.records.has(point)) {
-          if (missing.push(point) === missingPerRound) break search
+          if (missing.note(point)) break search
           continue
         }
         if (!isOpen(siteAtThisPlace(s, place, location))) continue
@@ -110,8 +108,8 @@ export function queryNearest(
   }
   found.sort((a, b) => a.metres - b.metres || a.point - b.point)
   const page = found.slice(offset, offset + limit)
-  for (const { point } of page) if (!s.records.has(point)) missing.push(point)
-  if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  for (const { point } of page) if (!s.records.has(point)) missing.note(point)
+  missing.settle()
   return page.map(({ point, place, metres }) => {
     const location = placeLocation(s, place)
     return {
@@ -135,14 +133,13 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
   const hits: PointHit[] = []
   const start = opts.after === undefined ? 0 : firstIndexAbove(s.ids, opts.after)
   // As in queryNearest: a record not fetched yet is passed over and named at the end.
-  const missing: number[] = []
-  const missingPerRound = Math.max(MISSING_PER_ROUND, 2 * limit)
+  const missing = new MissingRecords(Math.max(MISSING_PER_ROUND, 2 * limit))
   for (const point of candidatePoints(s, filter, start)) {
     // With "open at", a point whose every site is closed then by its week needs no record: most
     // of a registry at night, which a store that fetches records would otherwise read whole.
     if (filter.openAt !== null && everySiteClosedByWeek(s, filter, point)) continue
     if (!s.records.has(point)) {
-      if (missing.push(point) === missingPerRound) break
+      if (missing.note(point)) break
       continue
     }
     const first = s.tables.pointFirstSite[point]!
@@ -155,7 +152,7 @@ export function queryList(s: Snapshot, f: PointFilter, opts: { limit: number; af
     }
     if (hits.length === limit) break
   }
-  if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  missing.settle()
   return hits
 }
 
@@ -201,15 +198,15 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
   const start = after === undefined ? 0 : indexOfIdOrNext(s.ids, after.pointId)
   // As in queryList: records not fetched yet are named together at the end. Rows come in id
   // order, so past the first missing record nothing more is yielded, only more missing ones noted.
-  const missing: number[] = []
+  const missing = new MissingRecords(MISSING_PER_ROUND)
   for (const p of candidatePoints(s, filter, start)) {
     // As in queryList: a point whose every site is closed then by its week needs no record.
     if (filter.openAt !== null && everySiteClosedByWeek(s, filter, p)) continue
     if (!s.records.has(p)) {
-      if (missing.push(p) === MISSING_PER_ROUND) break
+      if (missing.note(p)) break
       continue
     }
-    if (missing.length > 0) continue
+    if (missing.count > 0) continue
     const resumeIn = after !== undefined && p === start && s.ids.get(p) === after.pointId ? after : undefined
     const first = t.pointFirstSite[p]!
     const end = t.pointFirstSite[p + 1]!
@@ -234,7 +231,7 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
       }
     }
   }
-  if (missing.length > 0) throw new RecordsNotLoaded(missing)
+  missing.settle()
 }
 
 /** A row of `nearestPlaces`: the row and its great-circle metres from `near`, rounded (null for an online site). */
@@ -258,12 +255,12 @@ export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number;
   // As in queryList: records not fetched yet are named together at the end. Rows come in order,
   // so past the first missing record nothing more is yielded: the walk goes on for up to
   // MISSING_PER_ROUND rows, noting the ones whose records are missing, then stops.
-  const missing: number[] = []
+  const missing = new MissingRecords(MISSING_PER_ROUND)
   let rowsNoted = 0
   /** What to do with the next row, of point p: yield it, or note it ('stop': the round is full). */
   const next = (p: number): 'yield' | 'noted' | 'stop' => {
-    if (missing.length === 0 && s.records.has(p)) return 'yield'
-    if (!s.records.has(p)) missing.push(p)
+    if (missing.count === 0 && s.records.has(p)) return 'yield'
+    if (!s.records.has(p)) missing.note(p)
     return ++rowsNoted >= MISSING_PER_ROUND ? 'stop' : 'noted'
   }
   /** Whether the row of place e (of point p) is one: its `q` and its opening, from the record if the week cannot tell. */
@@ -341,7 +338,7 @@ export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number;
         continue
       }
       // Its opening, and the row, need the record.
-      if (!s.records.has(p) || missing.length > 0) {
+      if (!s.records.has(p) || missing.count > 0) {
         if (next(p) === 'stop') return finish()
         break
       }
@@ -357,7 +354,7 @@ export function* nearestPlaces(s: Snapshot, f: PointFilter, near: { lat: number;
   return finish()
 
   function finish(): void {
-    if (missing.length > 0) throw new RecordsNotLoaded(missing)
+    missing.settle()
   }
 }
 
