@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openingHint } from '../../../shared/geo/opening-hint.ts'
 import { siteAtPlace, sitePlaces } from '../../../shared/geo/site-places.ts'
-import { buildSnapshot, type Snapshot } from '../../../shared/geo/snapshot.ts'
+import { buildSnapshot, SnapshotWalk, type Snapshot } from '../../../shared/geo/snapshot.ts'
 import { POINT_STATUSES, SITE_KINDS, type PointRecord, type Site } from '../../../shared/schemas/point.ts'
 import { generateRegistry, seededRandom } from './fixtures.ts'
 
@@ -108,5 +108,15 @@ describe('buildSnapshot', () => {
 
   it('rejects a repeated id, naming it', () => {
     expect(() => build([...records.slice(0, 50), { ...records[7]!, name: 'Copia' }])).toThrow(`points: duplicate id ${records[7]!.id}`)
+  })
+
+  it('refuses a walk told its ids beforehand that is given more records, or fewer, than those ids', () => {
+    const told = records.slice(0, 5)
+    const overfed = new SnapshotWalk('2026-11-20', { ids: told.map((r) => r.id) })
+    for (const record of told) overfed.add(record, 0)
+    expect(() => overfed.add(records[5]!, 0)).toThrow('add: more than the 5 records whose ids were given')
+    const underfed = new SnapshotWalk('2026-11-20', { ids: told.map((r) => r.id) })
+    for (const record of told.slice(0, 4)) underfed.add(record, 0)
+    expect(() => underfed.finish()).toThrow('finish: 4 records added, 5 ids given')
   })
 })
