@@ -48,12 +48,18 @@ export interface RenderOptions {
   readonly nextCursor?: (last: PointHit, passed: number) => string
 }
 
+/** Where a walk of `exportRows` stopped: what `RenderedExport` says of it, before the close. */
+export type ExportWalk = Pick<RenderedExport, 'written' | 'last' | 'passed' | 'more'>
+
 /**
- * Renders rows until `limit` rows or `maxBytes` are reached, whichever comes first: a page of an
- * API export must fit in one Lambda response (6 MB, after base64 for CSV), whatever its rows hold.
+ * The format's opening text and its rows with their separators, until `limit` rows or `maxBytes`
+ * are reached, whichever comes first (a page of an API export must fit in one Lambda response,
+ * 6 MB after base64 for CSV, whatever its rows hold); returns where it stopped. The caller closes
+ * the text: a page names its next cursor there, a whole-registry file does not.
  */
-export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { at, limit = Infinity, maxBytes = Infinity, nextCursor, rowCache }: RenderOptions): RenderedExport {
-  const parts: string[] = [format.open(at !== null)]
+export function* exportRows(format: ExportFormat, rows: Iterable<PointHit>, { at, limit = Infinity, maxBytes = Infinity, rowCache }: Omit<RenderOptions, 'nextCursor'>): Generator<string, ExportWalk> {
+  yield format.open(at !== null)
+  const countBytes = Number.isFinite(maxBytes)
   let written = 0
   let bytes = 0
   let last: PointHit | undefined
@@ -66,21 +72,33 @@ export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, { a
     }
     const text = rowCache && at ? rowCache.row(format, hit, at) : format.row(hit, at)
     if (text !== null) {
-      const size = Buffer.byteLength(text) + format.separator.length
-      if (written > 0 && bytes + size > maxBytes) {
-        more = true
-        break
+      if (countBytes) {
+        const size = Buffer.byteLength(text) + format.separator.length
+        if (written > 0 && bytes + size > maxBytes) {
+          more = true
+          break
+        }
+        bytes += size
       }
-      if (written > 0) parts.push(format.separator)
-      parts.push(text)
+      if (written > 0) yield format.separator
+      yield text
       written++
-      bytes += size
     }
     last = hit
     passed++
   }
-  const next = more && last ? (nextCursor?.(last, passed) ?? null) : null
-  parts.push(format.close(at === null ? undefined : next))
+  return { written, last, passed, more }
+}
+
+/** One page of an export: `exportRows` joined, closed with the next page's cursor when rows remain. */
+export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, options: RenderOptions): RenderedExport {
+  const parts: string[] = []
+  const walk = exportRows(format, rows, options)
+  let step = walk.next()
+  for (; !step.done; step = walk.next()) parts.push(step.value)
+  const { written, last, passed, more } = step.value
+  const next = more && last ? (options.nextCursor?.(last, passed) ?? null) : null
+  parts.push(format.close(options.at === null ? undefined : next))
   return { text: parts.join(''), written, last, passed, more, next }
 }
 

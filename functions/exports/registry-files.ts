@@ -9,7 +9,7 @@ import { csvFormat } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
-import type { ExportFormat } from './export-format.ts'
+import { exportRows, type ExportFormat } from './export-format.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
 import { FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
@@ -158,15 +158,7 @@ function* everyPlace(snapshot: Snapshot): Generator<PointHit> {
 
 /** A whole-registry file in an export format: the rows the format has a place for, none of what changes with the clock. */
 function* formatText(format: ExportFormat, rows: Iterable<PointHit>): FileText {
-  yield format.open(false)
-  let written = 0
-  for (const hit of rows) {
-    const text = format.row(hit, null)
-    if (text === null) continue
-    if (written > 0) yield format.separator
-    yield text
-    written++
-  }
+  const { written } = yield* exportRows(format, rows, { at: null })
   yield format.close(undefined)
   return written
 }
