@@ -4,15 +4,20 @@
  * - `scan`: the records arrive in pages of 1,000, as a table scan's do, and are dropped: the floor;
  * - `held`: every record is kept, then `buildSnapshot` + `serializeSnapshot` (the indexer before);
  * - `streamed`: the indexer's `streamedSnapshotFile`, each page dropped once added; then,
- *   as the indexer does next, the open-data files are made one at a time from the file's records
- *   (each dropped when made: S3's upload is not measured here).
+ *   as the indexer does next, the open-data files are written one at a time from the file's
+ *   records, each streamed with its encodings as the indexer streams them into S3's multipart
+ *   uploads, here into sinks that count and drop (the uploads' own part buffers, ~70 MiB, are
+ *   not measured).
  * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
  * does: that cost is the same in both builds and is left out of both.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
-import { registryFiles } from '../functions/exports/registry-files.ts'
+import { registryFileSources } from '../functions/exports/registry-files.ts'
+import { writeEncodedFile, type FileSink } from '../functions/exports/encoded-file.ts'
+import { once } from 'node:events'
+import { Writable } from 'node:stream'
 import { expectedPointsAfter } from '../shared/geo/snapshot-file-builder.ts'
 import { streamedSnapshotFile } from '../functions/snapshot/streamed-snapshot-file.ts'
 import { buildSnapshot } from '../shared/geo/snapshot.ts'
@@ -68,7 +73,14 @@ if (mode === 'scan') {
   scanMs = Number.NaN // interleaved with the build: the `scan` run gives it
   buildMs = performance.now() - started
   peakAfterBuildMiB = peakMiB()
-  for await (const made of registryFiles(deserializeSnapshot(file!))) openData.push({ name: made.name, bytes: made.body.length, gzip: made.gzip.length, brotli: made.brotli.length })
+  const dropped = (): FileSink => {
+    const stream = new Writable({ write: (_chunk, _encoding, done) => done() })
+    return { stream, done: once(stream, 'finish') }
+  }
+  for (const source of registryFileSources(deserializeSnapshot(file!))) {
+    const written = await writeEncodedFile(source.text(), { body: dropped(), gzip: dropped(), brotli: dropped() })
+    openData.push({ name: source.name, bytes: written.bytes, gzip: written.gzipBytes, brotli: written.brotliBytes })
+  }
 } else throw new Error(`mode: ${mode}?`)
 const totalMs = performance.now() - started
 process.stdout.write(

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto'
-import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
 import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Utf8Column } from '../../shared/geo/utf8-column.ts'
@@ -10,6 +7,7 @@ import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { exportRows, type ExportFormat } from './export-format.ts'
+import { collectingSink, writeEncodedFile, type FileText } from './encoded-file.ts'
 import { geoJsonFormat } from './geojson-export.ts'
 import { TEMPLATE_FILE, templateCsv } from './template-export.ts'
 import { FR_MEDIATION_FILE, frMediationCsv } from './fr-mediation-export.ts'
@@ -39,12 +37,7 @@ export interface RegistryFile {
   readonly rows: number
 }
 
-/**
- * A file's text as parts (strings, or UTF-8 bytes made already), returning how many rows it holds:
- * a national registry's files are hundreds of megabytes, longer than V8's longest string
- * (~512 MiB), so none is one string.
- */
-export type FileText = Generator<string | Uint8Array, number>
+export type { FileText } from './encoded-file.ts'
 
 /** A text made whole already (the catalogue, the data dictionary) as a FileText. */
 export function* wholeText(text: string, rows: number): FileText {
@@ -52,53 +45,21 @@ export function* wholeText(text: string, rows: number): FileText {
   return rows
 }
 
-const gzipAsync = promisify(gzip)
-const brotliAsync = promisify(brotliCompress)
-
-/** Parts are joined and encoded to UTF-8 this many characters at a time. */
-const CHUNK_CHARACTERS = 4 * 2 ** 20
-
-/**
- * Above this size a file is compressed at lower levels (gzip 6, brotli 5 instead of 9 and 9): in a
- * probe, brotli 9 ran at 19–27 MB/s, ~1.5 minutes for a national registry's ~2.4 GB of files, of
- * the indexer's 5; brotli 5 at 64–122 MB/s for files 11–18 % larger, gzip 6 2–7 % larger than 9
- * (docs/PERFORMANCE.md, "Building at national scale").
- */
-const LARGE_FILE_BYTES = 32 * 2 ** 20
-
-/** A file's body with its encodings and ETag, made once. */
-export async function registryFile(name: string, contentType: string, text: FileText): Promise<RegistryFile> {
-  const chunks: Buffer[] = []
-  let pending: string[] = []
-  let pendingCharacters = 0
-  const flush = (): void => {
-    chunks.push(Buffer.from(pending.join('')))
-    pending = []
-    pendingCharacters = 0
-  }
-  let step = text.next()
-  for (; !step.done; step = text.next()) {
-    const part = step.value
-    if (typeof part !== 'string') {
-      if (pendingCharacters > 0) flush()
-      chunks.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength))
-      continue
-    }
-    pending.push(part)
-    pendingCharacters += part.length
-    if (pendingCharacters >= CHUNK_CHARACTERS) flush()
-  }
-  if (pendingCharacters > 0 || chunks.length === 0) flush()
-  const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-  const large = body.length > LARGE_FILE_BYTES
-  // Both at once, on libuv's threads: the two encodings of a national file take a core each.
-  const [gzip, brotli] = await Promise.all([
-    gzipAsync(body, { level: large ? 6 : 9 }),
-    // Quality 9: within a few percent of 11 on this text, at a fraction of the time.
-    brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 5 : 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  ])
-  return { name, contentType, body, gzip, brotli, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, rows: step.value }
+/** A registry file not made yet: its name and type, and its text, walked when it is written. */
+export interface RegistryFileSource {
+  readonly name: string
+  readonly contentType: string
+  text(): FileText
 }
+
+/** A file's body with its encodings and ETag, made once and held (what the local server serves). */
+export async function registryFile(name: string, contentType: string, text: FileText): Promise<RegistryFile> {
+  const [body, gzip, brotli] = [collectingSink(), collectingSink(), collectingSink()]
+  const written = await writeEncodedFile(text, { body, gzip, brotli })
+  return { name, contentType, body: await body.done, gzip: await gzip.done, brotli: await brotli.done, etag: written.etag, rows: written.rows }
+}
+
+const madeFile = (source: RegistryFileSource): Promise<RegistryFile> => registryFile(source.name, source.contentType, source.text())
 
 /** What a catalogue says of a file: its name and size (the files themselves may be gone by then). */
 export type CatalogedFile = Pick<RegistryFile, 'name'> & { readonly bytes: number }
@@ -106,45 +67,43 @@ export type CatalogedFile = Pick<RegistryFile, 'name'> & { readonly bytes: numbe
 export const catalogedFile = (file: RegistryFile): CatalogedFile => ({ name: file.name, bytes: file.body.length })
 
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
-export async function catalogFiles(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
+export async function catalogSources(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFileSource[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
   const demo = snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
   const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo, ...(publisher ? { publisher } : {}) })
-  return Promise.all([
-    registryFile(CATALOG_FILE, 'application/ld+json; charset=utf-8', wholeText(JSON.stringify(catalog, null, 2), 1)),
-    registryFile(CATALOG_TURTLE_FILE, 'text/turtle; charset=utf-8', wholeText(await catalogTurtle(catalog), 1)),
-  ])
+  const turtle = await catalogTurtle(catalog)
+  return [
+    { name: CATALOG_FILE, contentType: 'application/ld+json; charset=utf-8', text: () => wholeText(JSON.stringify(catalog, null, 2), 1) },
+    { name: CATALOG_TURTLE_FILE, contentType: 'text/turtle; charset=utf-8', text: () => wholeText(turtle, 1) },
+  ]
 }
 
-/**
- * The registry files and, given the site's origin, their catalogue by `publisher` (the demo's
- * when none): what the indexer publishes on AWS, one file at a time (each is made when the
- * previous one has been taken: a national registry's files do not fit in memory together).
- */
-export async function* publishedFiles(snapshot: Snapshot, siteOrigin: string | undefined, publisher?: CatalogPublisher): AsyncGenerator<RegistryFile> {
-  const cataloged: CatalogedFile[] = []
-  for await (const file of registryFiles(snapshot)) {
-    cataloged.push(catalogedFile(file))
-    yield file
-  }
-  if (siteOrigin) yield* await catalogFiles(snapshot, cataloged, siteOrigin, publisher)
+/** The catalogue's files, made and held (the local server's). */
+export async function catalogFiles(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFile[]> {
+  return Promise.all((await catalogSources(snapshot, files, siteOrigin, publisher)).map(madeFile))
 }
 
-/** Every registry file, made in turn (`registryFiles`). */
+/** Every registry file, made in turn and held (the local server's; the indexer streams them to S3). */
 export async function buildRegistryFiles(snapshot: Snapshot): Promise<RegistryFile[]> {
   const files: RegistryFile[] = []
-  for await (const file of registryFiles(snapshot)) files.push(file)
+  for (const source of registryFileSources(snapshot)) files.push(await madeFile(source))
   return files
 }
 
-/** The registry files, each made when asked for. */
-export async function* registryFiles(snapshot: Snapshot): AsyncGenerator<RegistryFile> {
-  for (const format of REGISTRY_FILE_FORMATS) yield await registryFile(format.fileName, format.contentType, formatText(format, everyPlace(snapshot)))
-  yield await registryFile(RECORDS_FILE, 'application/json; charset=utf-8', recordsJson(snapshot))
-  yield await registryFile(TEMPLATE_FILE, CSV, templateCsv(snapshot))
-  yield await registryFile(FR_MEDIATION_FILE, CSV, frMediationCsv(snapshot))
-  const dictionary = dataDictionaryCsv()
-  yield await registryFile(DATA_DICTIONARY_FILE, CSV, wholeText(dictionary.text, dictionary.rows))
+/** The registry files to make, in order; each text is walked only when its file is written. */
+export function* registryFileSources(snapshot: Snapshot): Generator<RegistryFileSource> {
+  for (const format of REGISTRY_FILE_FORMATS) yield { name: format.fileName, contentType: format.contentType, text: () => formatText(format, everyPlace(snapshot)) }
+  yield { name: RECORDS_FILE, contentType: 'application/json; charset=utf-8', text: () => recordsJson(snapshot) }
+  yield { name: TEMPLATE_FILE, contentType: CSV, text: () => templateCsv(snapshot) }
+  yield { name: FR_MEDIATION_FILE, contentType: CSV, text: () => frMediationCsv(snapshot) }
+  yield {
+    name: DATA_DICTIONARY_FILE,
+    contentType: CSV,
+    text: () => {
+      const dictionary = dataDictionaryCsv()
+      return wholeText(dictionary.text, dictionary.rows)
+    },
+  }
 }
 
 const CSV = 'text/csv; charset=utf-8'

@@ -5,7 +5,6 @@ import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import { expectedPointsAfter } from '../../shared/geo/snapshot-file-builder.ts'
 import { streamedSnapshotFile } from '../snapshot/streamed-snapshot-file.ts'
-import { publishedFiles } from '../exports/registry-files.ts'
 import { PUBLISHER_ENVIRONMENT, publisherFrom } from '../exports/catalog-publisher.ts'
 import { publishRegistryFiles } from '../exports/s3-open-data-publisher.ts'
 import type { Registry } from '../../shared/registry-port.ts'
@@ -119,7 +118,7 @@ export function indexerDepsFromEnvironment(env: Environment, s3: S3Client = s3Cl
   return {
     // SITE_URL (set by the stack): the catalogue's addresses are absolute, on the public site;
     // its publisher is the deployment's (CATALOG_PUBLISHER_*, from the stack's context).
-    publishOpenData: async (snapshot) => publishRegistryFiles(s3, openDataBucket, publishedFiles(snapshot, env.SITE_URL, publisher)),
+    publishOpenData: async (snapshot) => publishRegistryFiles(s3, openDataBucket, snapshot, env.SITE_URL, publisher),
     registry: new DynamoDbRegistry({ client: dynamoDbClientFromEnvironment(), tableName: requireEnv(env, 'PUNTOVICINO_TABLE') }),
     publisher: new S3SnapshotPublisher({ s3, bucket, pointerKey: requireEnv(env, 'SNAPSHOT_POINTER_KEY') }),
   }

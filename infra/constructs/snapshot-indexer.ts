@@ -73,11 +73,12 @@ export class SnapshotIndexer extends Construct {
     // Exactly what a rebuild does: the version item (GetItem) and the whole table (Scan); no index, no write.
     this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Scan'], resources: [table.tableArn] }))
     snapshots.grantSnapshotPublish(this.function)
-    // The open-data files: written whole each time, never read or deleted by the indexer.
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [openData.arnForObjects(`${OPEN_DATA_PREFIX}*`)] }))
+    // The open-data files: written whole each time (streamed as multipart uploads, aborted when the
+    // write fails rather than left for the bucket's one-day rule), never read or deleted by the indexer.
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [openData.arnForObjects(`${OPEN_DATA_PREFIX}*`)] }))
     Validations.of(this.function).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(openData.node.defaultChild as CfnElement)}.Arn>/${OPEN_DATA_PREFIX}*]`,
-      reason: 'The indexer writes the open-data files (each as is, .gz and .br) under opendata/ of their own bucket; new formats are new names there. PutObject only.',
+      reason: 'The indexer writes the open-data files (each as is, .gz and .br) under opendata/ of their own bucket; new formats are new names there. PutObject (multipart included) and AbortMultipartUpload only.',
     })
 
     this.deadLetters = new sqs.Queue(this, 'DeadLetters', {

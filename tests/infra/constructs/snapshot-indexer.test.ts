@@ -78,16 +78,16 @@ describe('SnapshotIndexer', () => {
     expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|Query)/)
   })
 
-  it('may only put the open-data files under opendata/ of their bucket', () => {
+  it('may only put the open-data files under opendata/ of their bucket (and abort a failed multipart upload there)', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [openDataId, 'Arn'] }, '/opendata/*']] } }]),
+        Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [openDataId, 'Arn'] }, '/opendata/*']] } }]),
       },
     })
     const onOpenData = Object.values(template.findResources('AWS::IAM::Policy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>)
       .filter((st) => JSON.stringify(st.Resource).includes(openDataId))
-    expect(onOpenData.map((st) => st.Action)).toEqual(['s3:PutObject'])
+    expect(onOpenData.map((st) => st.Action)).toEqual([['s3:PutObject', 's3:AbortMultipartUpload']])
   })
 
   it('checks its props before building anything, naming the one it rejects', () => {
