@@ -20,11 +20,22 @@ export interface RangedRecordsOptions {
   readonly maxReadBytes?: number
   /** Ranges fetched at once by one `load`. @default 16 */
   readonly concurrency?: number
-  /** Bytes per batch of a pass (`batches`). @default 4 MiB */
+  /** Bytes per batch of a pass (`batches`, and at most per read of `batchesOf`). @default 4 MiB */
   readonly batchBytes?: number
+  /**
+   * In a pass over chosen records (`batchesOf`), records closer than this many bytes are read in
+   * one range: a ranged GET costs S3 a round trip (tens of ms) in which a few MB would have
+   * streamed, so unwanted bytes up to about that are cheaper to read than to skip. One region's
+   * points scattered among the others' (ids not grouped by region) are then read in a few
+   * hundred large reads, not tens of thousands of one record each. @default 1 MiB
+   */
+  readonly passJoinWithinBytes?: number
 }
 
 const decoder = new TextDecoder()
+
+/** Reads a pass over chosen records keeps going at once: this one and the next. */
+const PASS_READS_IN_FLIGHT = 2
 
 /**
  * The records of a snapshot too large to load whole (a national registry of a million sites has
@@ -44,6 +55,7 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
   const maxReadBytes = options.maxReadBytes ?? 1024 * 1024
   const concurrency = Math.max(1, options.concurrency ?? 16)
   const batchBytes = options.batchBytes ?? 4 * 1024 * 1024
+  const passJoinWithin = options.passJoinWithinBytes ?? 1024 * 1024
   const decoded = new DecodedRecords(keep)
 
   const checkIndex = (index: number): void => {
@@ -93,7 +105,7 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
       .sort((a, b) => a - b)
     if (wanted.length === 0) return
     wanted.forEach(checkIndex)
-    const runs = runsOf(wanted)
+    const runs = runsOf(wanted, joinWithin, maxReadBytes)
     let next = 0
     const worker = async (): Promise<void> => {
       while (next < runs.length) {
@@ -106,15 +118,15 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
   }
 
   /**
-   * Runs of records (ascending indexes) whose bytes lie close together, one ranged read each, none
-   * longer than maxReadBytes: a few KiB skipped saves a round trip, a long span of unwanted bytes
-   * does not.
+   * Runs of records (ascending indexes) whose bytes lie within `within` of each other, one ranged
+   * read each, none longer than `longest`: a few KiB skipped saves a round trip, a long span of
+   * unwanted bytes does not.
    */
-  const runsOf = (ascending: readonly number[]): number[][] => {
+  const runsOf = (ascending: readonly number[], within: number, longest: number): number[][] => {
     const runs: number[][] = []
     for (const index of ascending) {
       const run = runs.at(-1)
-      const close = run !== undefined && offsets[index]! - offsets[run.at(-1)! + 1]! <= joinWithin && offsets[index + 1]! - offsets[run[0]!]! <= maxReadBytes
+      const close = run !== undefined && offsets[index]! - offsets[run.at(-1)! + 1]! <= within && offsets[index + 1]! - offsets[run[0]!]! <= longest
       if (close) run.push(index)
       else runs.push([index])
     }
@@ -124,13 +136,13 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
 
   async function* batchesOf(indexes: readonly number[]): AsyncIterable<readonly PointRecord[]> {
     checkAscendingIndexes(indexes, size)
-    const runs = runsOf(indexes)
-    // Up to `concurrency` runs travel while the caller works on the first: in flight at most
-    // concurrency × maxReadBytes, whatever the number of records.
+    const runs = runsOf(indexes, passJoinWithin, batchBytes)
+    // As in `batches`, the next read travels while the caller works on this one: in flight at
+    // most two reads of batchBytes, whatever the number of records.
     const reads: Array<Promise<Uint8Array> | undefined> = []
     let started = 0
     for (let k = 0; k < runs.length; k++) {
-      for (; started < runs.length && started < k + concurrency; started++) {
+      for (; started < runs.length && started < k + PASS_READS_IN_FLIGHT; started++) {
         const read = readRun(runs[started]!)
         read.catch(() => {}) // awaited below; a pass left early must not leave an unhandled rejection
         reads[started] = read

@@ -164,15 +164,15 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     expect(middle.map((r) => r.id)).toEqual(whole.pointIds.slice(100, 130))
   })
 
-  it('hands out chosen records in order, reading only their bytes, with bounded reads in flight', async () => {
-    const { snapshot, reads } = split({ concurrency: 3, joinWithinBytes: 0 })
+  it('hands out chosen records in order, reading only their bytes when told to join nothing, two reads in flight', async () => {
+    const { snapshot, reads } = split({ passJoinWithinBytes: 0 })
     // Two runs of neighbours and scattered ones: what one region's points look like among others'.
     const chosen = [...Array.from({ length: 40 }, (_, i) => 200 + i), ...Array.from({ length: 30 }, (_, i) => 600 + 17 * i), 1499]
     const seen = []
     let batches = 0
     for await (const batch of snapshot.records.batchesOf(chosen)) {
-      // While batch k is handed out, at most reads k … k + 2 have been started (concurrency 3).
-      expect(reads.length).toBeLessThanOrEqual(batches + 3)
+      // While batch k is handed out, at most reads k and k + 1 have been started.
+      expect(reads.length).toBeLessThanOrEqual(batches + 2)
       batches++
       seen.push(...batch)
     }
@@ -181,6 +181,16 @@ describe('a snapshot loaded from its core, records fetched by range', () => {
     const bytesRead = reads.reduce((sum, [start, end]) => sum + end - start, 0)
     const chosenBytes = chosen.reduce((sum, i) => sum + new TextEncoder().encode(JSON.stringify(whole.records.get(i))).byteLength, 0)
     expect(bytesRead).toBe(chosenBytes)
+    // By default records up to 1 MiB apart share a read (cheaper than another round trip), up to
+    // 4 MiB a read: every 20th record, as one region's among twenty, is a few reads, not 75.
+    const scattered = split()
+    const everyTwentieth = Array.from({ length: 75 }, (_, i) => 20 * i)
+    const picked = []
+    for await (const batch of scattered.snapshot.records.batchesOf(everyTwentieth)) picked.push(...batch)
+    expect(picked).toEqual(everyTwentieth.map((i) => whole.records.get(i)))
+    const recordsBytes = bytes.byteLength - coreBytes
+    expect(scattered.reads.length).toBeLessThanOrEqual(Math.ceil(recordsBytes / (4 * 2 ** 20)) + 1)
+    for (const [start, end] of scattered.reads) expect(end - start).toBeLessThanOrEqual(4 * 2 ** 20)
     for (const bad of [[3, 2], [5, 5], [-1], [whole.pointCount]]) {
       await expect(async () => {
         for await (const batch of snapshot.records.batchesOf(bad)) void batch
