@@ -58,11 +58,15 @@ export async function writeEncodedFile(text: FileText, sinks: FileSinks): Promis
   const held: Buffer[] = []
   let encoders: { gzip: Transform; brotli: Transform; finished: Promise<unknown>; sizes: { gzip: number; brotli: number } } | undefined
   // Rejects as soon as any sink or encoder fails, so a write waiting for room gives up.
-  let fail: (error: unknown) => void = () => {}
-  const failure = new Promise<never>((_, reject) => (fail = reject))
+  let rejectFailure: (error: unknown) => void = () => {}
+  const failure = new Promise<never>((_, reject) => (rejectFailure = reject))
   failure.catch(() => {})
+  let aSinkFailed = false
   const watch = (done: Promise<unknown>): Promise<unknown> => {
-    done.catch(fail)
+    done.catch((error) => {
+      aSinkFailed = true
+      rejectFailure(error)
+    })
     return done
   }
   const sinksDone = [sinks.body.done, sinks.gzip.done, sinks.brotli.done].map(watch)
@@ -126,10 +130,22 @@ export async function writeEncodedFile(text: FileText, sinks: FileSinks): Promis
     await Promise.race([Promise.all([encoders.finished, ...sinksDone]), failure])
     return { bytes, gzipBytes: encoders.sizes.gzip, brotliBytes: encoders.sizes.brotli, etag: `"${hash.digest('base64url').slice(0, 27)}"`, rows: step.value }
   } catch (error) {
-    // Nothing half-written stays open: the sinks see the failure (an upload is aborted).
+    // Nothing half-written stays open: the sinks see the failure, and an upload aborts what it
+    // began. Their ends are awaited before this fails (Lambda may freeze the instance as soon as
+    // the handler has failed, and an abort not sent would leave parts for the bucket's one-day
+    // rule), and a sink that failed first says why in its own words: a stream torn down under an
+    // upload that failed reports only "aborted" or "premature close", the upload S3's error.
     for (const stream of [sinks.body.stream, sinks.gzip.stream, sinks.brotli.stream, encoders?.gzip, encoders?.brotli]) stream?.destroy(error as Error)
-    throw error
+    const ends = await Promise.allSettled([...sinksDone, ...(encoders ? [encoders.finished] : [])])
+    const told = aSinkFailed ? ends.find((end): end is PromiseRejectedResult => end.status === 'rejected' && !isTeardown(end.reason)) : undefined
+    throw told?.reason ?? error
   }
+}
+
+/** An error that says only that a stream was stopped, not why. */
+function isTeardown(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
+  return name === 'AbortError' || code === 'ABORT_ERR' || code === 'ERR_STREAM_PREMATURE_CLOSE'
 }
 
 /** A sink that keeps what it is given: `done` gives it whole, for a file served from memory. */

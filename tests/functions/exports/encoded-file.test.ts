@@ -115,6 +115,44 @@ describe('writeEncodedFile into multipart uploads (s3rver, the real AWS SDK)', (
   }, 30_000)
   afterAll(() => s3?.close())
 
+  it("fails with S3's own error when one upload fails, once every upload it began has ended", async () => {
+    const client = s3.client()
+    const ended: string[] = []
+    // The fault: the gzip object's second part is refused, as S3 does when it throttles. s3rver
+    // has no AbortMultipartUpload (it answers 405): here it is answered as S3 answers it, and noted.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: string; PartNumber?: number }
+        if (context.commandName === 'UploadPartCommand' && input.Key === 'g.csv.gz' && input.PartNumber === 2) throw Object.assign(new Error('SlowDown: injected on part 2'), { name: 'SlowDown' })
+        if (context.commandName === 'AbortMultipartUploadCommand') {
+          ended.push(`${context.commandName} ${input.Key}`)
+          return { output: { $metadata: { httpStatusCode: 204 } }, response: {} } as never
+        }
+        const output = await next(args)
+        ended.push(`${context.commandName} ${input.Key}`)
+        return output
+      },
+      { step: 'initialize', name: 'injectSlowDown' },
+    )
+    const sink = (Key: string): FileSink => readableSink((Body) => new Upload({ client, params: { Bucket: s3.bucket, Key, Body }, partSize: 5 * 2 ** 20, queueSize: 2 }).done())
+    // Random digits: gzip makes several parts of them, as of a national file.
+    function* digits(): FileText {
+      let seed = 7
+      for (let i = 0; i < 4200; i++) {
+        let line = ''
+        for (let j = 0; j < 8192; j++) line += String.fromCharCode(48 + ((seed = (seed * 16807) % 2147483647) % 10))
+        yield `${line}\n`
+      }
+      return 4200
+    }
+    const written = writeEncodedFile(digits(), { body: sink('g.csv'), gzip: sink('g.csv.gz'), brotli: sink('g.csv.br') })
+    await expect(written).rejects.toThrow('SlowDown: injected on part 2')
+    // Every multipart upload begun was aborted before the write failed (none left for the bucket's rule).
+    const begun = ended.filter((e) => e.startsWith('CreateMultipartUploadCommand')).map((e) => e.split(' ')[1])
+    expect(begun).toContain('g.csv.gz')
+    for (const key of begun) expect(ended, key).toContain(`AbortMultipartUploadCommand ${key}`)
+  }, 60_000)
+
   it('writes a file of several parts and its encodings, read back the same', async () => {
     const client = s3.client()
     const sink = (Key: string): FileSink => readableSink((Body) => new Upload({ client, params: { Bucket: s3.bucket, Key, Body }, partSize: 5 * 2 ** 20, queueSize: 2 }).done())
