@@ -128,8 +128,16 @@ export const RECORDS_FILE = 'punti-facilitazione.json'
 function* recordsJson(snapshot: Snapshot): FileText {
   const json = snapshot.records.json
   if (json) {
-    // The file's own bytes: each record's JSON is what the snapshot file holds (no parse, no stringify).
-    yield jsonArrayOf(json)
+    // The file's own bytes: each record's JSON is what the snapshot file holds (no parse, no
+    // stringify), a few MiB of records at a time, so no part is the whole file (~840 MB at a
+    // national registry's scale) while it streams to its uploads.
+    yield '[\n'
+    for (let first = 0; first < json.size; ) {
+      const end = recordsWithin(json, first, RECORDS_PART_BYTES)
+      yield jsonRecordsPart(json, first, end)
+      first = end
+    }
+    yield '\n]\n'
     return json.size
   }
   yield '[\n'
@@ -142,20 +150,30 @@ function* recordsJson(snapshot: Snapshot): FileText {
   return written
 }
 
-/** `[\n` + the column's strings joined by `,\n` + `\n]\n`, as bytes, allocated once at its size. */
-function jsonArrayOf(json: Utf8Column): Uint8Array {
-  const { bytes, offsets, size } = json
-  const out = new Uint8Array(2 + (offsets[size]! - offsets[0]!) + 2 * Math.max(0, size - 1) + 3)
+/** Bytes of records' JSON per part of the records file. */
+const RECORDS_PART_BYTES = 4 * 2 ** 20
+
+/** The end of a run of records from `first` holding at most `bytes` of JSON (at least one record). */
+function recordsWithin(json: Utf8Column, first: number, bytes: number): number {
+  const { offsets, size } = json
+  let end = first + 1
+  while (end < size && offsets[end + 1]! - offsets[first]! <= bytes) end++
+  return end
+}
+
+/** Records `first` to before `end` of the column, as bytes, each but the very first after `,\n`. */
+function jsonRecordsPart(json: Utf8Column, first: number, end: number): Uint8Array {
+  const { bytes, offsets } = json
+  const separators = 2 * (end - first) - (first === 0 ? 2 : 0)
+  const out = new Uint8Array(offsets[end]! - offsets[first]! + separators)
   let at = 0
-  const put = (text: string): void => {
-    for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i)
-  }
-  put('[\n')
-  for (let i = 0; i < size; i++) {
-    if (i > 0) put(',\n')
+  for (let i = first; i < end; i++) {
+    if (i > 0) {
+      out[at++] = 0x2c // ,
+      out[at++] = 0x0a // \n
+    }
     out.set(bytes.subarray(offsets[i], offsets[i + 1]), at)
     at += offsets[i + 1]! - offsets[i]!
   }
-  put('\n]\n')
   return out
 }

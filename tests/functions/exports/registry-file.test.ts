@@ -32,7 +32,7 @@ describe('registryFile', () => {
 describe('registryFiles', () => {
   const today = '2026-11-20'
   const builtAt = new Date(`${today}T10:00:00Z`)
-  it.each([0, 1, 40])('makes the same files from a snapshot file (records copied as bytes) as from records in memory: %i points', async (points) => {
+  it.each([0, 1, 40, 4000])('makes the same files from a snapshot file (records copied as bytes, in parts of 4 MiB) as from records in memory: %i points', async (points) => {
     const built = buildSnapshot(generateRegistry({ points, seed: 3, today }), { registryVersion: 4, builtAt })
     const fromFile = deserializeSnapshot(serializeSnapshot(built))
     expect(fromFile.records.json).toBeDefined()
