@@ -103,6 +103,15 @@ export class SectionNotLoaded extends Error {
 /** Rounds of fetching after which the work is taken to need more records than the store keeps. */
 const MAX_ROUNDS = 32
 
+/**
+ * Time spent fetching after which the work is taken to need more records than one answer can
+ * read: the read function's timeout is 10 s, and a query with few matches in a national registry
+ * (everything "open now" at night) could spend longer than that in its 32 rounds (15–18 s in the
+ * infra bench's national run at 21:00 on a Sunday, records read from s3rver) and be cut off
+ * without an answer, where it should be told to narrow the query.
+ */
+export const RECORDS_BUDGET_MS = 6_000
+
 /** The records a query needs could not be fetched (the store's read failed): `cause` says why. */
 export class RecordsUnavailable extends Error {
   constructor(cause: unknown) {
@@ -128,13 +137,16 @@ export class TooManyRecordsNeeded extends Error {
  * cannot await), and deterministic, so each run repeats the previous one up to where it stopped.
  * Over records held in memory this is one call of `work`.
  */
-export async function withRecords<T>(store: PointRecordStore, work: () => T): Promise<T> {
+export async function withRecords<T>(store: PointRecordStore, work: () => T, { budgetMs = RECORDS_BUDGET_MS, clock = () => performance.now() }: { budgetMs?: number; clock?: () => number } = {}): Promise<T> {
+  const started = clock()
   for (let round = 1; ; round++) {
     try {
       return work()
     } catch (error) {
       if (!(error instanceof RecordsNotLoaded || error instanceof SectionNotLoaded)) throw error
       if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds of fetching`)
+      const spent = clock() - started
+      if (spent > budgetMs) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds and ${Math.round(spent)} ms of fetching`)
       await (error instanceof RecordsNotLoaded ? store.load(error.indexes) : error.load())
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inMemoryRecords, lazyJsonRecords } from '../../../shared/geo/point-record-store.ts'
+import { inMemoryRecords, lazyJsonRecords, RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
 import { Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { generateRegistry } from './fixtures.ts'
@@ -63,6 +63,22 @@ describe('lazyJsonRecords', () => {
         }, String(bad)).rejects.toThrow(RangeError)
       }
     }
+  })
+
+  it('gives up with TooManyRecordsNeeded once fetching has taken its time budget, before its rounds run out', async () => {
+    let now = 0
+    let loads = 0
+    // Each round's fetch takes a second; the work always finds a record missing (a query with few matches).
+    const slow = { ...inMemoryRecords(records), load: async () => void ((now += 1000), loads++) }
+    const never = () => {
+      throw new RecordsNotLoaded([loads])
+    }
+    await expect(withRecords(slow, never, { budgetMs: 6000, clock: () => now })).rejects.toThrow(/after 8 rounds and 7000 ms of fetching/)
+    expect(loads).toBe(7)
+    // Within the budget the rounds bound it as before.
+    loads = 0
+    await expect(withRecords({ ...slow, load: async () => void loads++ }, never, { budgetMs: 6000, clock: () => 0 })).rejects.toThrow(TooManyRecordsNeeded)
+    expect(loads).toBe(31)
   })
 
   it('keeps every record of a store within its bound, the same objects through get and all', () => {
