@@ -133,13 +133,20 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
     // The area's points with hours are found in the snapshot's columns, and only their records
-    // are read, a batch at a time: at national scale a region's, not the whole registry's (where
-    // the records stay in S3 that was ~800 MiB read and parsed for one region's file).
+    // are parsed, a batch at a time (records close together read in one range): at national
+    // scale a region's, not the whole registry's (~800 MiB parsed for one region's file before).
     const snapshot = deps.snapshot()
     const { tables, ids } = snapshot
     const chosen: number[] = []
+    // No row is shorter than its id and 12 characters (its hours, "true" or "false", six commas,
+    // the line's end): a file whose ids alone pass the bound is refused before a record is read.
+    let shortest = 0
     for (let p = 0; p < snapshot.pointCount; p++) {
-      if (area.holds({ region: decodeRegion(tables.pointRegion[p]!), province: decodeProvince(tables.pointProvince[p]!) }) && report.weeklyHoursByPoint.has(ids.get(p))) chosen.push(p)
+      if (!area.holds({ region: decodeRegion(tables.pointRegion[p]!), province: decodeProvince(tables.pointProvince[p]!) })) continue
+      const id = ids.get(p)
+      if (!report.weeklyHoursByPoint.has(id)) continue
+      chosen.push(p)
+      shortest += id.length + 12
     }
     // A file one answer cannot carry (a registry far larger than today's) is refused as soon as its
     // rows pass the bound, naming the narrower area to ask for. Characters count below bytes, so
@@ -151,6 +158,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
         { field: narrower, message: `the file would be over ${maxFileBytes} bytes` },
       ])
     }
+    if (shortest > maxFileBytes) return tooBroad()
     const rows: (string | number | boolean | null)[][] = []
     let characters = 0
     for await (const batch of snapshot.records.batchesOf(chosen)) {

@@ -116,12 +116,19 @@ describe('the statistics page’s data (comuni, areas and points, JSON and CSV)'
     const umbria = await fixture.get('/v1/coverage/points.csv?region=10')
     const umbriaBytes = (await umbria.clone().arrayBuffer()).byteLength
     // A budget that Umbria's file fits, as at national scale a province's would and Italy's would not.
-    const routes = coverageRoutes({ snapshot: () => fixture.snapshot, comuni: () => comuni, cursors: createCursorCodec(CURSOR_SECRET), now: () => FIXED_NOW, maxFileBytes: umbriaBytes })
+    // Passes over records counted: Italy's ids alone outgrow this budget, so its refusal reads none.
+    let passes = 0
+    const records = fixture.snapshot.records
+    const counted = Object.create(fixture.snapshot, { records: { value: { ...records, batchesOf: (indexes: readonly number[]) => (passes++, records.batchesOf(indexes)) } } })
+    const routes = coverageRoutes({ snapshot: () => counted, comuni: () => comuni, cursors: createCursorCodec(CURSOR_SECRET), now: () => FIXED_NOW, maxFileBytes: umbriaBytes })
     const fits = await routes.request('/v1/coverage/points.csv?region=10')
     expect(fits.status).toBe(200)
     expect(await fits.text()).toBe(await umbria.text())
+    expect(passes).toBe(1)
     for (const [query, narrower] of [['', 'region'], ['region=09', 'province']] as const) {
+      const before = passes
       const response = await routes.request(`/v1/coverage/points.csv?${query}`)
+      if (query === '') expect(passes, 'Italy').toBe(before)
       expect(response.status, query).toBe(422)
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
       const problem = (await response.json()) as { type: string; detail: string; errors: Array<{ field: string }> }

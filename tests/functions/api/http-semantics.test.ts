@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { RETAINED_304_HEADERS } from '../../../functions/api/middleware/conditional-get.ts'
+import { createApp } from '../../../functions/api/app.ts'
+import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.ts'
+import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
+import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { createApiFixture, REGISTRY_VERSION } from './support/app-fixture.ts'
 
 const logLines: Array<Record<string, unknown>> = []
@@ -65,6 +69,18 @@ describe('HTTP semantics of the read API', () => {
     ]
     expect(answers.map((response) => response.status)).toEqual([200, 304, 400, 404])
     for (const response of answers) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link')
+    }
+  })
+
+  it('lets a page read an error thrown inside a route too (503 while no registry is loaded), and a HEAD', async () => {
+    const loading = createApp({ snapshots: { current: () => undefined, freshness: () => ({ sourceVersion: null, checkedAt: null, behindSince: null, lastError: null }) } as never, gazetteer: createGazetteer(loadComuni()), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
+    const unavailable = await loading.request('http://localhost/v1/points?near=43.77,11.25', { headers: { Origin: 'https://comune.example.it' } })
+    expect(unavailable.status).toBe(503)
+    const head = await fixture.get('/v1/points?limit=1', { method: 'HEAD', headers: { Origin: 'https://comune.example.it' } })
+    expect(head.status).toBe(200)
+    for (const response of [unavailable, head]) {
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
       expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link')
     }
