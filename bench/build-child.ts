@@ -6,7 +6,7 @@
  * - `streamed`: the indexer's `streamedSnapshotFile`, each page dropped once added; then,
  *   as the indexer does next, the open-data files are written one at a time from the file's
  *   records, each streamed with its encodings as the indexer streams them into S3's multipart
- *   uploads, here into sinks that count and drop (the uploads' own part buffers, ~70 MiB, are
+ *   uploads, here into sinks that count and drop (the uploads' own part buffers, at most ~75 MiB, are
  *   not measured).
  * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
  * does: that cost is the same in both builds and is left out of both.

@@ -7,8 +7,9 @@ import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
 import { catalogSources, registryFileSources, type CatalogedFile, type RegistryFileSource } from './registry-files.ts'
 
 /**
- * Multipart parts of 8 MiB, two in flight per object: with the three objects of a file written at
- * once, ~50 MiB of upload buffers whatever the file's size (S3 takes parts of 5 MiB and more).
+ * Multipart parts of 8 MiB, two in flight per object while a third fills: with the three objects
+ * of a file written at once, at most ~75 MiB of upload buffers whatever the file's size (S3 takes
+ * parts of 5 MiB and more; the compressed objects, a tenth of the body, rarely fill theirs).
  */
 const PART_BYTES = 8 * 2 ** 20
 const PARTS_IN_FLIGHT = 2
