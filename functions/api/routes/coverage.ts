@@ -131,7 +131,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
-    const { csvTable } = await import('../../exports/csv-export.ts')
+    const { csvLine } = await import('../../exports/csv-export.ts')
     // The area's points with hours are found in the snapshot's columns, and only their records
     // are parsed, a batch at a time (records close together read in one range): at national
     // scale a region's, not the whole registry's (~800 MiB parsed for one region's file before).
@@ -149,8 +149,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
       shortest += id.length + 12
     }
     // A file one answer cannot carry (a registry far larger than today's) is refused as soon as its
-    // rows pass the bound, naming the narrower area to ask for. Characters count below bytes, so
-    // the running count never refuses a file that would fit.
+    // lines pass the bound, naming the narrower area to ask for.
     const tooBroad = () => {
       const narrower = area.where.level === 'italy' ? 'region' : 'province'
       const ask = area.where.level === 'province' ? 'no narrower area exists: the open-data files (/opendata/) carry every point' : `ask for one ${narrower} at a time`
@@ -159,19 +158,20 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
       ])
     }
     if (shortest > maxFileBytes) return tooBroad()
-    const rows: (string | number | boolean | null)[][] = []
-    let characters = 0
+    // The file's lines as csvTable writes them (a BOM, the header, a line per point), counted in bytes as they are made.
+    const lines = [`\uFEFF${csvLine(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'])}`]
+    let bytes = Buffer.byteLength(lines[0]!)
     for await (const batch of snapshot.records.batchesOf(chosen)) {
       for (const point of batch) {
         const hours = report.weeklyHoursByPoint.get(point.id)!
-        const row = [point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM]
-        rows.push(row)
-        for (const cell of row) characters += String(cell ?? '').length + 1
+        const line = csvLine([point.id, point.name, point.comune?.name ?? null, point.province ?? null, point.region?.istat ?? null, hours, hours < WEEKLY_HOURS_NORM])
+        lines.push(line)
+        bytes += Buffer.byteLength(line)
       }
-      if (characters > maxFileBytes) return tooBroad()
+      if (bytes > maxFileBytes) return tooBroad()
     }
-    const file = csvFile(csvTable(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'], rows), fileName('ore-settimanali', area))
-    return Buffer.byteLength(file.body) > maxFileBytes ? tooBroad() : c.body(file.body, 200, file.headers)
+    const file = csvFile(lines.join(''), fileName('ore-settimanali', area))
+    return c.body(file.body, 200, file.headers)
   })
 
   // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
