@@ -89,11 +89,15 @@ export function coverageDaysOf(builtAt: string): string[] {
 }
 
 /** What a snapshot file holds, each part made already: a built snapshot's, or a streamed build's (snapshot-file-builder.ts). */
-export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'tables' | 'ids' | 'haystacks'> & {
-  /** Each point's JSON, in id order (a streamed build's still to be copied in that order). */
+export type SnapshotFileParts = Pick<Snapshot, 'registryVersion' | 'builtAt' | 'invalidItems' | 'changesHorizon' | 'tables' | 'ids'> & {
+  /** Each point's JSON, in id order (a streamed build's still to be copied in that order, as its haystacks are). */
   readonly records: Utf8Column | ReorderedColumn
+  readonly haystacks: Utf8Column | ReorderedColumn
   readonly coverage: readonly CoverageFacts[]
 }
+
+/** A column's bytes as a section: a reordered one is copied straight into the file. */
+const columnBytes = (column: Utf8Column | ReorderedColumn): Uint8Array | ReorderedColumn => (column instanceof ReorderedColumn ? column : column.bytes)
 
 /** The file's bytes: header, directory, then the sections in the order the layout above gives. */
 export function snapshotFile(s: SnapshotFileParts): Uint8Array {
@@ -104,10 +108,10 @@ export function snapshotFile(s: SnapshotFileParts): Uint8Array {
     idOffsets: s.ids.offsets,
     ids: s.ids.bytes,
     recordOffsets: records.offsets,
-    records: records instanceof ReorderedColumn ? records : records.bytes, // the first section after the core: see coreBytes
+    records: columnBytes(records), // the first section after the core: see coreBytes
     // Read by `q` only, so outside the core (a national one's is ~62 MiB: the core went 145 → 80.5 MiB).
     haystackOffsets: s.haystacks.offsets,
-    haystacks: s.haystacks.bytes,
+    haystacks: columnBytes(s.haystacks),
     // Read by the coverage routes only, so outside the core (a national one's is ~15 MiB a day).
     ...Object.fromEntries(coverage.flatMap((facts, i) => [[`coveragePlaces${i}`, facts.places], [`coverageHours${i}`, facts.hours]])),
   }

@@ -66,7 +66,7 @@ export class SnapshotFileBuilder {
       tables,
       ids,
       records: this.records.finishInOrder(order),
-      haystacks: this.haystacks.finish().reordered(order),
+      haystacks: this.haystacks.finishInOrder(order),
       coverage: this.coverage.finish(order),
     })
   }
