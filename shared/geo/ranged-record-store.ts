@@ -137,8 +137,8 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
   async function* batchesOf(indexes: readonly number[]): AsyncIterable<readonly PointRecord[]> {
     checkAscendingIndexes(indexes, size)
     const runs = runsOf(indexes, passJoinWithin, batchBytes)
-    // As in `batches`, the next read travels while the caller works on this one: in flight at
-    // most two reads of batchBytes, whatever the number of records.
+    // The next read travels while the caller works on this one: in flight at most two reads of
+    // batchBytes, whatever the number of records.
     const reads: Array<Promise<Uint8Array> | undefined> = []
     let started = 0
     for (let k = 0; k < runs.length; k++) {
@@ -155,28 +155,10 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
     }
   }
 
-  async function* batches(from = 0, to = size): AsyncIterable<readonly PointRecord[]> {
+  /** A pass in id order: the chosen records are all of them from `from` to before `to`, read in batches of batchBytes. */
+  function batches(from = 0, to = size): AsyncIterable<readonly PointRecord[]> {
     const first = Math.max(0, from)
-    const end = Math.min(size, to)
-    /** Records first…k, with k as far as batchBytes allows (at least one record). */
-    const batchFrom = (start: number): { start: number; end: number; bytes: Promise<Uint8Array> } => {
-      let stop = start + 1
-      while (stop < end && offsets[stop + 1]! - offsets[start]! <= batchBytes) stop++
-      const bytes = readChecked(offsets[start]!, offsets[stop]!)
-      bytes.catch(() => {}) // awaited below; a pass left early must not leave an unhandled rejection
-      return { start, end: stop, bytes }
-    }
-    // The next batch travels while the caller works on this one.
-    let pending = first < end ? batchFrom(first) : undefined
-    while (pending) {
-      const current = pending
-      pending = current.end < end ? batchFrom(current.end) : undefined
-      const bytes = await current.bytes
-      const base = offsets[current.start]!
-      const records: PointRecord[] = []
-      for (let i = current.start; i < current.end; i++) records.push(decoded.peek(i) ?? parseAt(bytes, base, i))
-      yield records
-    }
+    return batchesOf(Array.from({ length: Math.max(0, Math.min(size, to) - first) }, (_, i) => first + i))
   }
 
   return {
