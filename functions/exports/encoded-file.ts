@@ -83,18 +83,20 @@ export async function writeEncodedFile(text: FileText, sinks: FileSinks): Promis
   const write = async (stream: Writable, chunk: Buffer): Promise<void> => {
     if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failure])
   }
+  type Encoders = NonNullable<typeof encoders>
+  const toAll = (to: Encoders, chunk: Buffer) => Promise.all([write(sinks.body.stream, chunk), write(to.gzip, chunk), write(to.brotli, chunk)])
+  /** Chooses the levels on what is known of the size (more than LARGE_FILE_BYTES, or all of it), then sends what was held. */
+  const release = async (large: boolean): Promise<Encoders> => {
+    const started = (encoders = startEncoders(large, bytes))
+    for (const part of held.splice(0)) await toAll(started, part)
+    return started
+  }
   const send = async (chunk: Buffer): Promise<void> => {
     hash.update(chunk)
     bytes += chunk.length
-    if (!encoders) {
-      held.push(chunk)
-      if (bytes <= LARGE_FILE_BYTES) return
-      encoders = startEncoders(true, bytes)
-      const first = held.splice(0)
-      for (const part of first) await Promise.all([write(sinks.body.stream, part), write(encoders.gzip, part), write(encoders.brotli, part)])
-      return
-    }
-    await Promise.all([write(sinks.body.stream, chunk), write(encoders.gzip, chunk), write(encoders.brotli, chunk)])
+    if (encoders) return void (await toAll(encoders, chunk))
+    held.push(chunk)
+    if (bytes > LARGE_FILE_BYTES) await release(true)
   }
 
   try {
@@ -119,16 +121,13 @@ export async function writeEncodedFile(text: FileText, sinks: FileSinks): Promis
       if (pendingCharacters >= CHUNK_CHARACTERS) await flush()
     }
     if (pendingCharacters > 0) await flush()
-    if (!encoders) {
-      // A small file, whole already: the higher levels, with its size as brotli's hint.
-      encoders = startEncoders(false, bytes)
-      for (const part of held.splice(0)) await Promise.all([write(sinks.body.stream, part), write(encoders.gzip, part), write(encoders.brotli, part)])
-    }
+    // A small file is whole by now: the higher levels, with its size as brotli's hint.
+    const used = encoders ?? (await release(false))
     sinks.body.stream.end()
-    encoders.gzip.end()
-    encoders.brotli.end()
-    await Promise.race([Promise.all([encoders.finished, ...sinksDone]), failure])
-    return { bytes, gzipBytes: encoders.sizes.gzip, brotliBytes: encoders.sizes.brotli, etag: `"${hash.digest('base64url').slice(0, 27)}"`, rows: step.value }
+    used.gzip.end()
+    used.brotli.end()
+    await Promise.race([Promise.all([used.finished, ...sinksDone]), failure])
+    return { bytes, gzipBytes: used.sizes.gzip, brotliBytes: used.sizes.brotli, etag: `"${hash.digest('base64url').slice(0, 27)}"`, rows: step.value }
   } catch (error) {
     // Nothing half-written stays open: the sinks see the failure, and an upload aborts what it
     // began. Their ends are awaited before this fails (Lambda may freeze the instance as soon as
