@@ -11,6 +11,7 @@ import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.t
 import type { DocsAssetReader } from '../api/routes/docs.ts'
 import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
 import { S3SnapshotSource } from '../snapshot/s3-snapshot-source.ts'
+import { RECORDS_BUDGET_MS } from '../../shared/geo/point-record-store.ts'
 
 export interface ApiHandlerDeps {
   /** How to read S3: a signed GET without the SDK, as the deployed function does (see S3SnapshotSource). */
@@ -25,6 +26,8 @@ export interface ApiHandlerDeps {
   readonly recheckEveryMs?: number
   readonly now?: () => Date
   readonly log?: LogSink
+  /** Records beyond this many bytes stay in S3, read by range (S3SnapshotSource). @default SPLIT_RECORDS_ABOVE_BYTES */
+  readonly splitRecordsAbove?: number
 }
 
 export type ApiHandler = ((event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyResult>) & {
@@ -45,6 +48,13 @@ const docsAssetsServedByCloudFront: DocsAssetReader = async () => undefined
  */
 export const bundledGazetteer: Gazetteer = lazyGazetteer(() => createGazetteer(parseComuniCsv(readFileSync(new URL(comuniCsvFile, import.meta.url), 'utf8'))))
 
+/**
+ * What an invocation keeps of its time for the answer once its records are fetched: the round of
+ * fetching under way when the budget runs out (~0.5 s a round in the infra bench's national run)
+ * and the rendering of the answer.
+ */
+export const ANSWER_RESERVE_MS = 2_000
+
 function currentValue(secret: CachedSecret, missing: string): string {
   const [current] = secret.get()
   if (current === undefined) throw new NotReadyError(missing)
@@ -55,11 +65,18 @@ function currentValue(secret: CachedSecret, missing: string): string {
 export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   const now = deps.now ?? (() => new Date())
   const log = deps.log ?? jsonLinesToStdout
+  // When the current invocation must have answered (performance.now()), from Lambda's context:
+  // records fetched by range stop in time to say so (422, or 503 with no time left at all) rather
+  // than run into the function's timeout, whatever timeout the stack gives it. One value serves,
+  // because an instance answers one invocation at a time.
+  let invocationEndsAt: number | undefined
   const snapshots = new S3SnapshotSource({
     readObject: deps.readObject,
     bucket: deps.bucket,
     pointerKey: deps.pointerKey,
     recheckEveryMs: deps.recheckEveryMs,
+    splitRecordsAbove: deps.splitRecordsAbove,
+    fetchBudgetMs: () => (invocationEndsAt === undefined ? RECORDS_BUDGET_MS : invocationEndsAt - performance.now() - ANSWER_RESERVE_MS),
     now: () => now().getTime(),
     onLoaded: (pointer, loadMs) =>
       log({ level: 'info', msg: 'snapshot loaded', key: pointer.key, registryVersion: pointer.registryVersion, points: pointer.pointCount, bytes: pointer.bytes, ms: Math.round(loadMs) }),
@@ -88,6 +105,7 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   // the adapter would decode and drop it, so CSV travels base64-encoded, byte for byte.
   const answer = handle(app, { isContentTypeBinary: (type) => defaultIsContentTypeBinary(type) || type.startsWith('text/csv') })
   const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
+    invocationEndsAt = typeof context?.getRemainingTimeInMillis === 'function' ? performance.now() + context.getRemainingTimeInMillis() : undefined
     await Promise.all([snapshots.refreshIfDue(), refreshSecrets()])
     // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.
     return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>

@@ -27,6 +27,8 @@ export interface S3SnapshotSourceOptions {
   readonly splitRecordsAbove?: number
   /** How many decoded records a snapshot whose records stay in S3 keeps. @default DECODED_RECORDS_KEPT */
   readonly keepDecodedRecords?: number
+  /** How long one answer may spend fetching records that stay in S3 (PointRecordStore.fetchBudgetMs). @default RECORDS_BUDGET_MS */
+  readonly fetchBudgetMs?: () => number
 }
 
 /**
@@ -120,7 +122,7 @@ export class S3SnapshotSource implements SnapshotSource {
           if (!range) throw new Error(`snapshot s3://${this.bucket}/${key} is gone; the next pointer check loads the current one`)
           return range
         },
-        records: { keep: this.options.keepDecodedRecords },
+        records: { keep: this.options.keepDecodedRecords, fetchBudgetMs: this.options.fetchBudgetMs },
       },
     })
   }

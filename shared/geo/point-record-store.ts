@@ -46,6 +46,12 @@ export interface PointRecordStore {
    * every record (registry-files.ts).
    */
   readonly json?: Utf8Column
+  /**
+   * How long one answer may spend fetching from this store, in ms, asked as `withRecords` begins:
+   * on Lambda, what is left of the invocation less what the answer needs once its records are here
+   * (create-api-handler.ts). Absent, or on a store that never fetches: RECORDS_BUDGET_MS.
+   */
+  readonly fetchBudgetMs?: () => number
 }
 
 /**
@@ -105,10 +111,11 @@ const MAX_ROUNDS = 32
 
 /**
  * Time spent fetching after which the work is taken to need more records than one answer can
- * read: the read function's timeout is 10 s, and a query with few matches in a national registry
- * (everything "open now" at night) could spend longer than that in its 32 rounds (15–18 s in the
- * infra bench's national run at 21:00 on a Sunday, records read from s3rver) and be cut off
- * without an answer, where it should be told to narrow the query.
+ * read, where the store names no budget of its own (`fetchBudgetMs`: on Lambda, the invocation's
+ * time left). A query with few matches in a national registry (everything "open now" at night)
+ * could otherwise spend its 32 rounds (15–18 s in the infra bench's national run at 21:00 on a
+ * Sunday, records read from s3rver) and be cut off without an answer, where it should be told to
+ * narrow the query.
  */
 export const RECORDS_BUDGET_MS = 6_000
 
@@ -137,13 +144,19 @@ export class TooManyRecordsNeeded extends Error {
  * cannot await), and deterministic, so each run repeats the previous one up to where it stopped.
  * Over records held in memory this is one call of `work`.
  */
-export async function withRecords<T>(store: PointRecordStore, work: () => T, { budgetMs = RECORDS_BUDGET_MS, clock = () => performance.now() }: { budgetMs?: number; clock?: () => number } = {}): Promise<T> {
+export async function withRecords<T>(
+  store: PointRecordStore,
+  work: () => T,
+  { budgetMs = store.fetchBudgetMs?.() ?? RECORDS_BUDGET_MS, clock = () => performance.now() }: { budgetMs?: number; clock?: () => number } = {},
+): Promise<T> {
   const started = clock()
   for (let round = 1; ; round++) {
     try {
       return work()
     } catch (error) {
       if (!(error instanceof RecordsNotLoaded || error instanceof SectionNotLoaded)) throw error
+      // No time at all is not a query too broad: the caller may well be answered on a retry.
+      if (budgetMs <= 0) throw new RecordsUnavailable(new Error('no time left to fetch the records this answer needs'))
       if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds of fetching`)
       const spent = clock() - started
       if (spent > budgetMs) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds and ${Math.round(spent)} ms of fetching`)

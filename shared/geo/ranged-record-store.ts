@@ -30,6 +30,8 @@ export interface RangedRecordsOptions {
    * hundred large reads, not tens of thousands of one record each. @default 1 MiB
    */
   readonly passJoinWithinBytes?: number
+  /** One answer's time for fetching (PointRecordStore.fetchBudgetMs). @default RECORDS_BUDGET_MS */
+  readonly fetchBudgetMs?: () => number
 }
 
 const decoder = new TextDecoder()
@@ -174,5 +176,6 @@ export function rangedJsonRecords(offsets: Uint32Array, read: ReadRecordBytes, o
     all: () => {
       throw new Error('records: a snapshot whose records stay in S3 cannot hand out all of them at once; a pass reads batches()')
     },
+    ...(options.fetchBudgetMs ? { fetchBudgetMs: options.fetchBudgetMs } : {}),
   }
 }

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { withEnvironment } from '../../support/with-environment.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
@@ -46,6 +47,22 @@ describe('the bundled read API handler', () => {
     expect(body.items).toHaveLength(3)
     expect(body.items[0]!.distance_m).toBe(0)
     expect(response.headers?.['etag'] ?? response.headers?.['ETag']).toBeTruthy()
+  })
+
+  it("fetches records kept in S3 only within the invocation's time left: 503 with Retry-After when none is left, the answer when there is", async () => {
+    const nearQuery = getEvent('/v1/points', `near=${firstSite.location!.lat},${firstSite.location!.lon}&limit=3`)
+    const inS3 = () => lambdas.api.createApiHandler({ readObject: s3.reader(), bucket: s3.bucket, cursorSecret: 'test-secret', now: () => NOW, log: () => {}, splitRecordsAbove: 0 })
+    const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as unknown as Context
+    // Less than the answer's own reserve (ANSWER_RESERVE_MS, 2 s) is left: no fetch is begun that would run into the timeout.
+    const late = await inS3()(nearQuery, lambdaContext(1_500))
+    expect(late.statusCode).toBe(503)
+    expect(late.headers?.['retry-after']).toBe('5')
+    expect(JSON.parse(late.body)).toMatchObject({ type: expect.stringContaining('records-unavailable') })
+    const inTime = await inS3()(nearQuery, lambdaContext(10_000))
+    expect(inTime.statusCode).toBe(200)
+    expect(JSON.parse(inTime.body).items).toHaveLength(3)
+    // Outside Lambda (no context), the fixed budget applies.
+    expect((await inS3()(nearQuery)).statusCode).toBe(200)
   })
 
   it('answers one point by id and a problem+json 404 for an unknown id', async () => {

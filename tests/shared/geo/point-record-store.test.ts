@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inMemoryRecords, lazyJsonRecords, RecordsNotLoaded, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
+import { inMemoryRecords, lazyJsonRecords, RecordsNotLoaded, RecordsUnavailable, TooManyRecordsNeeded, withRecords } from '../../../shared/geo/point-record-store.ts'
 import { Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { generateRegistry } from './fixtures.ts'
@@ -79,6 +79,23 @@ describe('lazyJsonRecords', () => {
     loads = 0
     await expect(withRecords({ ...slow, load: async () => void loads++ }, never, { budgetMs: 6000, clock: () => 0 })).rejects.toThrow(TooManyRecordsNeeded)
     expect(loads).toBe(31)
+  })
+
+  it("takes its budget from the store when the caller names none, and fetches nothing when the store has no time left", async () => {
+    let now = 0
+    let loads = 0
+    const never = () => {
+      throw new RecordsNotLoaded([loads])
+    }
+    const slow = { ...inMemoryRecords(records), load: async () => void ((now += 1000), loads++), fetchBudgetMs: () => 2500 }
+    await expect(withRecords(slow, never, { clock: () => now })).rejects.toThrow(/after 4 rounds and 3000 ms of fetching/)
+    expect(loads).toBe(3)
+    loads = 0
+    const late = { ...slow, fetchBudgetMs: () => -1 }
+    await expect(withRecords(late, never, { clock: () => now })).rejects.toThrow(RecordsUnavailable)
+    expect(loads).toBe(0)
+    // Work that finds every record here needs no time at all.
+    await expect(withRecords(late, () => 'answered')).resolves.toBe('answered')
   })
 
   it('keeps every record of a store within its bound, the same objects through get and all', () => {
