@@ -7,3 +7,10 @@
  * Kept free of CDK imports so the benchmark can read it.
  */
 export const READ_API_MEMORY_MIB = 1024
+
+/**
+ * The read API function's timeout, in seconds: the PublicApi's default, and the time the infra
+ * bench's handler is told it has for each event (as Lambda's context tells it on AWS), which is
+ * what an answer that fetches records by range measures its budget against.
+ */
+export const READ_API_TIMEOUT_SECONDS = 10

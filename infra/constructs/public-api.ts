@@ -9,7 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { checkMemory, createNodeFunction, LOG_RETENTION } from './node-function.ts'
 import type { SnapshotBucket } from './snapshot-bucket.ts'
-import { READ_API_MEMORY_MIB } from '../function-memory.ts'
+import { READ_API_MEMORY_MIB, READ_API_TIMEOUT_SECONDS } from '../function-memory.ts'
 
 export interface PublicApiProps {
   readonly snapshots: SnapshotBucket
@@ -76,7 +76,7 @@ export class PublicApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id)
-    const { snapshots, codeDir, memoryMiB = READ_API_MEMORY_MIB, timeout = Duration.seconds(10), rateLimit = 500, burstLimit = 1000, exportRateLimit = 20, exportBurstLimit = 40 } = props
+    const { snapshots, codeDir, memoryMiB = READ_API_MEMORY_MIB, timeout = Duration.seconds(READ_API_TIMEOUT_SECONDS), rateLimit = 500, burstLimit = 1000, exportRateLimit = 20, exportBurstLimit = 40 } = props
     checkMemory('PublicApi', memoryMiB)
     this.memoryMiB = memoryMiB
     if (timeout.toSeconds() > 29) throw new Error(`PublicApi: timeout must be at most 29 seconds (API Gateway gives up at 30), got ${timeout.toSeconds()}`)
