@@ -3,16 +3,19 @@
  * peak resident set is its own. `node build-child.mjs <mode> <points>` writes one JSON line:
  * - `scan`: the records arrive in pages of 1,000, as a table scan's do, and are dropped: the floor;
  * - `held`: every record is kept, then `buildSnapshot` + `serializeSnapshot` (the indexer before);
- * - `streamed`: the indexer's `streamedSnapshotFile`, each page dropped once added; then,
- *   as the indexer does next, the open-data files are written one at a time from the file's
- *   records, each streamed with its encodings as the indexer streams them into S3's multipart
- *   uploads, here into sinks that count and drop (the uploads' own part buffers, at most ~75 MiB, are
- *   not measured).
+ * - `streamed`: `streamedSnapshotFile`, each page dropped once added, the records' JSON held in
+ *   memory until it is copied into the file;
+ * - `spilled`: the indexer's build: the same, the records' JSON waiting in a file in the system's
+ *   temporary folder (the function's /tmp) instead; then, as the indexer does next, the open-data
+ *   files are written one at a time from the file's records, each streamed with its encodings as
+ *   the indexer streams them into S3's multipart uploads, here into sinks that count and drop (the
+ *   uploads' own part buffers, at most ~75 MiB, are not measured).
  * Records are generated (tests/shared/geo/fixtures.ts), not validated by zod as the indexer's scan
  * does: that cost is the same in both builds and is left out of both.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { deserializeSnapshot, serializeSnapshot } from '../shared/geo/snapshot-codec.ts'
 import { registryFileSources } from '../functions/exports/registry-files.ts'
 import { writeEncodedFile, type FileSink } from '../functions/exports/encoded-file.ts'
@@ -46,7 +49,7 @@ function* pages(points: number): Generator<PointRecord[]> {
 const [mode, pointsArg] = process.argv.slice(2)
 const points = Number(pointsArg)
 const started = performance.now()
-let scanMs: number
+let scanMs = Number.NaN
 let file: Uint8Array | undefined
 let buildMs = Number.NaN
 let peakAfterBuildMiB = Number.NaN
@@ -62,7 +65,7 @@ if (mode === 'scan') {
   for (const page of pages(points)) records.push(...page)
   scanMs = performance.now() - started
   file = serializeSnapshot(buildSnapshot(records, { registryVersion: 1, builtAt: BUILT_AT }))
-} else if (mode === 'streamed') {
+} else if (mode === 'streamed' || mode === 'spilled') {
   // The indexer's own build (functions/snapshot/streamed-snapshot-file.ts) over the pages, sized as
   // the indexer sizes it from the last snapshot's count (a nightly rebuild: the same registry).
   const registry = {
@@ -70,10 +73,13 @@ if (mode === 'scan') {
       for (const page of pages(points)) yield { records: page, invalid: [], changeSeq: page.map(() => 0) }
     },
   }
-  ;({ file } = await streamedSnapshotFile(registry, { builtAt: BUILT_AT, expectedPoints: expectedPointsAfter(points), meta: { registryVersion: 1, changesHorizon: 0 } }))
+  const spillDir = mode === 'spilled' ? tmpdir() : undefined
+  ;({ file } = await streamedSnapshotFile(registry, { builtAt: BUILT_AT, expectedPoints: expectedPointsAfter(points), meta: { registryVersion: 1, changesHorizon: 0 }, ...(spillDir ? { spillDir } : {}) }))
   scanMs = Number.NaN // interleaved with the build: the `scan` run gives it
   buildMs = performance.now() - started
   peakAfterBuildMiB = peakMiB()
+}
+if (mode === 'spilled') {
   // The open-data step's own peak: Linux resets the high-water mark to the resident set now (the
   // file and the spent builder's garbage included) when 5 is written here.
   writeFileSync('/proc/self/clear_refs', '5')
@@ -86,7 +92,7 @@ if (mode === 'scan') {
     const written = await writeEncodedFile(source.text(), { body: dropped(), gzip: dropped(), brotli: dropped() })
     openData.push({ name: source.name, bytes: written.bytes, gzip: written.gzipBytes, brotli: written.brotliBytes })
   }
-} else throw new Error(`mode: ${mode}?`)
+} else if (!['scan', 'held', 'streamed'].includes(mode!)) throw new Error(`mode: ${mode}?`)
 const totalMs = performance.now() - started
 process.stdout.write(
   JSON.stringify({

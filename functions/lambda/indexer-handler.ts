@@ -1,6 +1,7 @@
 import { changesHorizon } from '../snapshot/changes-horizon.ts'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
+import { tmpdir } from 'node:os'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import { deserializeSnapshot } from '../../shared/geo/snapshot-codec.ts'
 import { expectedPointsAfter } from '../../shared/geo/snapshot-file-builder.ts'
@@ -75,6 +76,8 @@ export function createIndexerHandler({ registry, publisher, publishOpenData, now
       meta: { registryVersion: version, changesHorizon: changesHorizon(registryVersion, versionRead) },
       // Each invalid item by its key, so someone can fix or remove it; the snapshot goes out without them.
       onInvalid: (item) => log({ level: 'warn', msg: 'invalid registry item left out of the snapshot', key: item.key, reason: item.reason }),
+      // The records' JSON waits on the function's ephemeral storage, not in its memory (SnapshotIndexer sizes it).
+      spillDir: tmpdir(),
     })
     log(invalidItemsMetric(invalidItems, now()))
     const buildMs = Math.round(performance.now() - started)

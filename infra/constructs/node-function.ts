@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import type { Construct } from 'constructs'
@@ -12,6 +12,8 @@ export interface NodeFunctionProps {
   readonly timeout: Duration
   readonly environment: Record<string, string>
   readonly reservedConcurrentExecutions?: number
+  /** Its /tmp, in MiB (Lambda's default: 512). */
+  readonly ephemeralStorageMiB?: number
 }
 
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X
@@ -38,6 +40,7 @@ export function createNodeFunction(scope: Construct, id: string, props: NodeFunc
     applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
     systemLogLevelV2: lambda.SystemLogLevel.WARN,
     ...(props.reservedConcurrentExecutions !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
+    ...(props.ephemeralStorageMiB !== undefined ? { ephemeralStorageSize: Size.mebibytes(props.ephemeralStorageMiB) } : {}),
   })
 }
 

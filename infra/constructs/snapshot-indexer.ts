@@ -25,6 +25,12 @@ export interface SnapshotIndexerProps {
   readonly memoryMiB?: number
   /** @default Duration.minutes(5) */
   readonly timeout?: Duration
+  /**
+   * Its /tmp, where a rebuild's records wait as JSON until they are copied into the snapshot
+   * (functions/snapshot/spilled-column.ts): ~1.2 KB a point, so the default holds ~1.7 million
+   * points (a national registry of ~700,000 takes ~840 MB). 512–10,240 MiB. @default 2048
+   */
+  readonly ephemeralStorageMiB?: number
   /** Stream records per invocation: one invocation is one rebuild. @default 1000 */
   readonly batchSize?: number
   /** How long Lambda gathers records before invoking, so an import becomes a few rebuilds, not thousands. @default Duration.seconds(10) */
@@ -49,11 +55,14 @@ export class SnapshotIndexer extends Construct {
 
   constructor(scope: Construct, id: string, props: SnapshotIndexerProps) {
     super(scope, id)
-    const { table, snapshots, openData, codeDir, memoryMiB = 2048, timeout = Duration.minutes(5), batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
+    const { table, snapshots, openData, codeDir, memoryMiB = 2048, timeout = Duration.minutes(5), ephemeralStorageMiB = 2048, batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
     if (!table.tableStreamArn) throw new Error('SnapshotIndexer: table must have a stream (RegistryTable enables one)')
     checkMemory('SnapshotIndexer', memoryMiB)
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`SnapshotIndexer: batchSize must be a whole number between 1 and 10000, got ${batchSize}`)
     if (maxBatchingWindow.toSeconds() > 300) throw new Error(`SnapshotIndexer: maxBatchingWindow must be at most 300 seconds, got ${maxBatchingWindow.toSeconds()}`)
+    if (!Number.isInteger(ephemeralStorageMiB) || ephemeralStorageMiB < 512 || ephemeralStorageMiB > 10_240) {
+      throw new Error(`SnapshotIndexer: ephemeralStorageMiB must be a whole number between 512 and 10240, got ${ephemeralStorageMiB}`)
+    }
     if (timeout.toSeconds() > 900) throw new Error(`SnapshotIndexer: timeout must be at most 900 seconds (Lambda's limit), got ${timeout.toSeconds()}`)
     if (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 0) throw new Error(`SnapshotIndexer: reservedConcurrency must be a whole number ≥ 0, got ${reservedConcurrency}`)
 
@@ -62,6 +71,7 @@ export class SnapshotIndexer extends Construct {
       description: 'PuntoVicino indexer: registry stream → snapshot in S3',
       memoryMiB,
       timeout,
+      ephemeralStorageMiB,
       environment: {
         PUNTOVICINO_TABLE: table.tableName,
         SNAPSHOT_BUCKET: snapshots.bucket.bucketName,

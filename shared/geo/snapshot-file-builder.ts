@@ -5,7 +5,7 @@ import { withoutLeftoverHoursText } from '../registry/published-hours.ts'
 import { CoverageFactsBuilder } from '../reach/coverage.ts'
 import { SnapshotWalk } from './snapshot.ts'
 import { coverageDaysOf, snapshotFile } from './snapshot-codec.ts'
-import { Utf8ColumnBuilder } from './utf8-column.ts'
+import { Utf8ColumnBuilder, type ColumnWriter } from './utf8-column.ts'
 
 /**
  * A snapshot file built from records as they arrive (the pages of a table scan), keeping none of
@@ -20,19 +20,24 @@ import { Utf8ColumnBuilder } from './utf8-column.ts'
 export class SnapshotFileBuilder {
   private readonly builtAt: Date
   private readonly walk: SnapshotWalk
-  private readonly records: Utf8ColumnBuilder
+  private readonly records: ColumnWriter
   private readonly haystacks: Utf8ColumnBuilder
   /** Repeated parts of the search text (operators, streets, comuni), normalised once. */
   private readonly haystackMemo = new Map<string, string>()
   private readonly coverage: CoverageFactsBuilder
   private finished = false
 
-  /** `expectedPoints` only sizes the first allocations (see `expectedPointsAfter`). */
-  constructor({ builtAt = new Date(), expectedPoints = 1024 }: { builtAt?: Date; expectedPoints?: number } = {}) {
+  /**
+   * `expectedPoints` only sizes the first allocations (see `expectedPointsAfter`). `records` is
+   * where the records' JSON waits for the end of the scan, to be copied into the file in id order:
+   * in memory by default; the indexer spills it to a file (functions/snapshot/spilled-column.ts),
+   * since it is most of a national build's memory.
+   */
+  constructor({ builtAt = new Date(), expectedPoints = 1024, records }: { builtAt?: Date; expectedPoints?: number; records?: ColumnWriter } = {}) {
     this.builtAt = builtAt
     this.walk = new SnapshotWalk(toRomeWallClock(builtAt).date, { expectedPoints })
     // A record's JSON is ~1.1 KB, its search text ~90 bytes (the demo and the national fixture).
-    this.records = Utf8ColumnBuilder.growing(expectedPoints, 1200)
+    this.records = records ?? Utf8ColumnBuilder.growing(expectedPoints, 1200)
     this.haystacks = Utf8ColumnBuilder.growing(expectedPoints, 96)
     this.coverage = new CoverageFactsBuilder(coverageDaysOf(builtAt.toISOString()))
   }

@@ -77,6 +77,21 @@ export class Utf8Column {
 }
 
 /**
+ * Written strings' bytes kept outside memory until they are copied into place: a file the
+ * indexer's build spills its records' JSON to (functions/snapshot/spilled-column.ts).
+ */
+export interface SpilledBytes {
+  /** Copies bytes `start` to before `end` into `target` from index `at`. */
+  copyInto(start: number, end: number, target: Uint8Array, at: number): void
+}
+
+/** Strings as written, in the order written: string i spans `offsets[i]` … `offsets[i + 1]` of `bytes`. */
+export interface WrittenStrings {
+  readonly offsets: Uint32Array
+  readonly bytes: Uint8Array | SpilledBytes
+}
+
+/**
  * A column's strings in another order (string i is string `order[i]` of the column), with its
  * offsets made and its bytes not yet copied: `writeInto` writes them where they are to end up (a
  * snapshot file), so a national registry's ~800 MB of records is not copied twice.
@@ -86,11 +101,11 @@ export class ReorderedColumn {
   readonly byteLength: number
 
   constructor(
-    private readonly column: Utf8Column,
+    private readonly written: WrittenStrings,
     private readonly order: Uint32Array,
   ) {
-    if (order.length !== column.size) throw new RangeError(`order: ${order.length} entries for ${column.size} strings`)
-    const { offsets } = column
+    const { offsets } = written
+    if (order.length !== offsets.length - 1) throw new RangeError(`order: ${order.length} entries for ${offsets.length - 1} strings`)
     this.offsets = new Uint32Array(order.length + 1)
     for (let i = 0; i < order.length; i++) this.offsets[i + 1] = this.offsets[i]! + offsets[order[i]! + 1]! - offsets[order[i]!]!
     this.byteLength = this.offsets[order.length]!
@@ -98,8 +113,21 @@ export class ReorderedColumn {
 
   /** Writes the bytes at the start of `target` (at least `byteLength` long). */
   writeInto(target: Uint8Array): void {
-    const { bytes, offsets } = this.column
+    const { bytes, offsets } = this.written
     const order = this.order
+    if (!(bytes instanceof Uint8Array)) {
+      // One read per run of strings that were written one after the other.
+      let at = 0
+      for (let i = 0; i < order.length; ) {
+        const start = offsets[order[i]!]!
+        let last = order[i]!
+        while (++i < order.length && order[i] === last + 1) last++
+        const end = offsets[last + 1]!
+        bytes.copyInto(start, end, target, at)
+        at += end - start
+      }
+      return
+    }
     let at = 0
     for (let i = 0; i < order.length; i++) {
       const start = offsets[order[i]!]!
@@ -111,6 +139,16 @@ export class ReorderedColumn {
       } else for (let b = start; b < end; b++) target[at++] = bytes[b]!
     }
   }
+}
+
+/** Where a streamed build writes a column's strings as they come, to have them in another order at its end. */
+export interface ColumnWriter {
+  /** Appends to the current string; `next` closes it. */
+  write(text: string): void
+  /** Closes the current string. */
+  next(): void
+  /** The strings in `order` (string i is string `order[i]` as written), to be copied once, where they go. */
+  finishInOrder(order: Uint32Array): ReorderedColumn
 }
 
 const decoder = new TextDecoder()
@@ -132,7 +170,7 @@ function utf8Length(text: string): number {
 }
 
 /** Appends strings to a growing column; `finish` trims it to size. */
-export class Utf8ColumnBuilder {
+export class Utf8ColumnBuilder implements ColumnWriter {
   private bytes: Uint8Array
   private offsets: Uint32Array
   private used = 0

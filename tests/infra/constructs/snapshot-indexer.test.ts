@@ -26,13 +26,14 @@ describe('SnapshotIndexer', () => {
   const tableId = stack.getLogicalId(registry.table.node.defaultChild as never)
   const bucketId = stack.getLogicalId(snapshots.bucket.node.defaultChild as never)
 
-  it('runs Node.js 22 on arm64 with 2 GiB, 5 minutes, one instance at a time, and the table and bucket in its environment', () => {
+  it('runs Node.js 22 on arm64 with 2 GiB, 5 minutes, a 2-GiB /tmp for the records its rebuild spills, one instance at a time, and the table and bucket in its environment', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 2048,
       Timeout: 300,
+      EphemeralStorage: { Size: 2048 },
       ReservedConcurrentExecutions: 1,
       LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' },
       Environment: {
@@ -96,6 +97,7 @@ describe('SnapshotIndexer', () => {
     expect(() => setup({ maxBatchingWindow: Duration.minutes(6) }).make()).toThrow('SnapshotIndexer: maxBatchingWindow must be at most 300 seconds, got 360')
     expect(() => setup({ timeout: Duration.minutes(20) }).make()).toThrow("SnapshotIndexer: timeout must be at most 900 seconds (Lambda's limit), got 1200")
     expect(() => setup({ reservedConcurrency: -1 }).make()).toThrow('SnapshotIndexer: reservedConcurrency must be a whole number ≥ 0, got -1')
+    expect(() => setup({ ephemeralStorageMiB: 256 }).make()).toThrow('SnapshotIndexer: ephemeralStorageMiB must be a whole number between 512 and 10240, got 256')
   })
 
   it('leaves concurrency unreserved when asked to, for accounts whose quota is still 10', () => {
