@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
 import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-lambda'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
 import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
@@ -65,18 +66,22 @@ function currentValue(secret: CachedSecret, missing: string): string {
 export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   const now = deps.now ?? (() => new Date())
   const log = deps.log ?? jsonLinesToStdout
-  // When the current invocation must have answered (performance.now()), from Lambda's context:
-  // records fetched by range stop in time to say so (422, or 503 with no time left at all) rather
-  // than run into the function's timeout, whatever timeout the stack gives it. One value serves,
-  // because an instance answers one invocation at a time.
-  let invocationEndsAt: number | undefined
+  // When the invocation being answered must have answered (performance.now()), from Lambda's
+  // context: records fetched by range stop in time to say so rather than run into the function's
+  // timeout, whatever timeout the stack gives it. Kept per invocation, not in one variable: an
+  // instance answers one invocation at a time on Lambda as it is deployed, not on Lambda Managed
+  // Instances nor when a caller runs the handler concurrently.
+  const invocation = new AsyncLocalStorage<{ endsAt: number }>()
   const snapshots = new S3SnapshotSource({
     readObject: deps.readObject,
     bucket: deps.bucket,
     pointerKey: deps.pointerKey,
     recheckEveryMs: deps.recheckEveryMs,
     splitRecordsAbove: deps.splitRecordsAbove,
-    fetchBudgetMs: () => (invocationEndsAt === undefined ? RECORDS_BUDGET_MS : invocationEndsAt - performance.now() - ANSWER_RESERVE_MS),
+    fetchBudgetMs: () => {
+      const endsAt = invocation.getStore()?.endsAt
+      return endsAt === undefined ? RECORDS_BUDGET_MS : endsAt - performance.now() - ANSWER_RESERVE_MS
+    },
     now: () => now().getTime(),
     onLoaded: (pointer, loadMs) =>
       log({ level: 'info', msg: 'snapshot loaded', key: pointer.key, registryVersion: pointer.registryVersion, points: pointer.pointCount, bytes: pointer.bytes, ms: Math.round(loadMs) }),
@@ -104,11 +109,15 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
   // The CSV export starts with a UTF-8 BOM (so spreadsheet programs read accents right); as text
   // the adapter would decode and drop it, so CSV travels base64-encoded, byte for byte.
   const answer = handle(app, { isContentTypeBinary: (type) => defaultIsContentTypeBinary(type) || type.startsWith('text/csv') })
-  const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
-    invocationEndsAt = typeof context?.getRemainingTimeInMillis === 'function' ? performance.now() + context.getRemainingTimeInMillis() : undefined
+  const respond = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
     await Promise.all([snapshots.refreshIfDue(), refreshSecrets()])
     // @types/aws-lambda types an absent body as undefined, hono as null; the adapter handles both.
     return answer(event as unknown as LambdaEvent, context) as Promise<APIGatewayProxyResult>
+  }
+  const handler = (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResult> => {
+    const remainingMs = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Number.NaN
+    if (!Number.isFinite(remainingMs)) return respond(event, context)
+    return invocation.run({ endsAt: performance.now() + remainingMs }, () => respond(event, context))
   }
   return Object.assign(handler, { warm: async () => void (await Promise.all([snapshots.refreshIfDue(), refreshSecrets()])), snapshots })
 }

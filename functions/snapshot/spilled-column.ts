@@ -25,13 +25,19 @@ export class SpilledColumnWriter implements ColumnWriter {
   private flushed = 0
   private offsets = new Uint32Array(1024)
   private count = 0
+  private finished = false
   private closed = false
 
   /** A writer whose file lives, unnamed, in `dir` (the function's /tmp). */
   constructor(dir: string) {
     const path = join(dir, `puntovicino-column-${randomUUID()}.spill`)
     this.fd = openSync(path, 'wx+', 0o600)
-    unlinkSync(path)
+    try {
+      unlinkSync(path)
+    } catch (error) {
+      closeSync(this.fd)
+      throw error
+    }
   }
 
   /** Bytes written so far (what the file will hold once the last ones are flushed). */
@@ -40,6 +46,7 @@ export class SpilledColumnWriter implements ColumnWriter {
   }
 
   write(text: string): void {
+    this.checkWriting()
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
     const most = text.length * 3
     if (BUFFER_BYTES - this.buffered < most) this.flush()
@@ -48,6 +55,7 @@ export class SpilledColumnWriter implements ColumnWriter {
   }
 
   next(): void {
+    this.checkWriting()
     if (this.count + 1 === this.offsets.length) {
       const offsets = new Uint32Array(2 * this.offsets.length)
       offsets.set(this.offsets)
@@ -59,17 +67,27 @@ export class SpilledColumnWriter implements ColumnWriter {
 
   /** The strings in `order`, read from the file when the column is written into place; `close` after that. */
   finishInOrder(order: Uint32Array): ReorderedColumn {
+    this.checkWriting()
     this.flush()
+    this.finished = true
     this.buffer = new Uint8Array(0)
-    const fd = this.fd
     const offsets = this.offsets.subarray(0, this.count + 1)
-    return new ReorderedColumn({ offsets, bytes: { copyInto: (start, end, target, at) => readFully(fd, target, at, end - start, start) } }, order)
+    const copyInto = (start: number, end: number, target: Uint8Array, at: number): void => {
+      // A closed descriptor's number may already name another file.
+      if (this.closed) throw new Error('spilled column: read after close')
+      readFully(this.fd, target, at, end - start, start)
+    }
+    return new ReorderedColumn({ offsets, bytes: { copyInto } }, order)
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
     closeSync(this.fd)
+  }
+
+  private checkWriting(): void {
+    if (this.finished || this.closed) throw new Error('spilled column: written after finishInOrder or close')
   }
 
   private flush(): void {

@@ -147,7 +147,7 @@ export class TooManyRecordsNeeded extends Error {
 export async function withRecords<T>(
   store: PointRecordStore,
   work: () => T,
-  { budgetMs = store.fetchBudgetMs?.() ?? RECORDS_BUDGET_MS, clock = () => performance.now() }: { budgetMs?: number; clock?: () => number } = {},
+  { budgetMs = storeBudgetMs(store), clock = () => performance.now() }: { budgetMs?: number; clock?: () => number } = {},
 ): Promise<T> {
   const started = clock()
   for (let round = 1; ; round++) {
@@ -155,14 +155,23 @@ export async function withRecords<T>(
       return work()
     } catch (error) {
       if (!(error instanceof RecordsNotLoaded || error instanceof SectionNotLoaded)) throw error
-      // No time at all is not a query too broad: the caller may well be answered on a retry.
-      if (budgetMs <= 0) throw new RecordsUnavailable(new Error('no time left to fetch the records this answer needs'))
       if (round >= MAX_ROUNDS) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds of fetching`)
       const spent = clock() - started
-      if (spent > budgetMs) throw new TooManyRecordsNeeded(`records still missing after ${round} rounds and ${Math.round(spent)} ms of fetching`)
+      if (spent > budgetMs || budgetMs <= 0) {
+        // Fetching for the fixed budget is what shows a query too broad; a shorter time (what was
+        // left of a Lambda invocation) shows nothing about the query: it may be answered on a retry.
+        if (budgetMs < RECORDS_BUDGET_MS) throw new RecordsUnavailable(new Error(`no time left to fetch the records this answer needs (${Math.max(0, Math.round(budgetMs))} ms were left for it)`))
+        throw new TooManyRecordsNeeded(`records still missing after ${round} rounds and ${Math.round(spent)} ms of fetching`)
+      }
       await (error instanceof RecordsNotLoaded ? store.load(error.indexes) : error.load())
     }
   }
+}
+
+/** The store's own budget where it names a usable one (a number of ms), else RECORDS_BUDGET_MS. */
+function storeBudgetMs(store: PointRecordStore): number {
+  const budget = store.fetchBudgetMs?.()
+  return budget !== undefined && !Number.isNaN(budget) ? budget : RECORDS_BUDGET_MS
 }
 
 /** Batches of a pass over records held in memory: one per `size` records, handed out as they are. */

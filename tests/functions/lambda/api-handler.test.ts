@@ -51,15 +51,21 @@ describe('the bundled read API handler', () => {
 
   it("fetches records kept in S3 only within the invocation's time left: 503 with Retry-After when none is left, the answer when there is", async () => {
     const nearQuery = getEvent('/v1/points', `near=${firstSite.location!.lat},${firstSite.location!.lon}&limit=3`)
-    const inS3 = () => lambdas.api.createApiHandler({ readObject: s3.reader(), bucket: s3.bucket, cursorSecret: 'test-secret', now: () => NOW, log: () => {}, splitRecordsAbove: 0 })
+    // Reads past the snapshot's core: its records.
+    let recordReads = 0
+    const reader = s3.reader()
+    const counted: typeof reader = (key, range) => ((recordReads += range && range.start > 0 ? 1 : 0), reader(key, range))
+    const inS3 = () => lambdas.api.createApiHandler({ readObject: counted, bucket: s3.bucket, cursorSecret: 'test-secret', now: () => NOW, log: () => {}, splitRecordsAbove: 0 })
     const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as unknown as Context
     // Less than the answer's own reserve (ANSWER_RESERVE_MS, 2 s) is left: no fetch is begun that would run into the timeout.
     const late = await inS3()(nearQuery, lambdaContext(1_500))
     expect(late.statusCode).toBe(503)
     expect(late.headers?.['retry-after']).toBe('5')
     expect(JSON.parse(late.body)).toMatchObject({ type: expect.stringContaining('records-unavailable') })
+    expect(recordReads).toBe(0)
     const inTime = await inS3()(nearQuery, lambdaContext(10_000))
     expect(inTime.statusCode).toBe(200)
+    expect(recordReads).toBeGreaterThan(0)
     expect(JSON.parse(inTime.body).items).toHaveLength(3)
     // Outside Lambda (no context), the fixed budget applies.
     expect((await inS3()(nearQuery)).statusCode).toBe(200)

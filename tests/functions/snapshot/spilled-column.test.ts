@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SpilledColumnWriter } from '../../../functions/snapshot/spilled-column.ts'
 import { streamedSnapshotFile } from '../../../functions/snapshot/streamed-snapshot-file.ts'
-import { Utf8ColumnBuilder, type ColumnWriter } from '../../../shared/geo/utf8-column.ts'
+import { ReorderedColumn, Utf8Column, Utf8ColumnBuilder, type ColumnWriter } from '../../../shared/geo/utf8-column.ts'
 import type { RegistryPage } from '../../../shared/registry-port.ts'
-import { generateRegistry } from '../../shared/geo/fixtures.ts'
+import { generateRegistry, shuffled } from '../../shared/geo/fixtures.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'pv-spill-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -28,48 +28,64 @@ function inOrder(writer: ColumnWriter, order: Uint32Array): { offsets: Uint32Arr
   return { offsets: column.offsets, bytes }
 }
 
-const permutationOf = (n: number, seed: number) => {
-  const order = Uint32Array.from({ length: n }, (_, i) => i)
-  for (let i = n - 1, s = seed; i > 0; i--) {
-    s = (s * 1103515245 + 12345) >>> 0
-    const j = s % (i + 1)
-    ;[order[i], order[j]] = [order[j]!, order[i]!]
+const permutationOf = (n: number, seed: number) => Uint32Array.from(shuffled(Array.from({ length: n }, (_, i) => i), seed))
+
+/** The in-memory column's bytes in `order` and the spilled one's, for the same strings. */
+function bothInOrder(strings: readonly string[][], order: Uint32Array) {
+  const held = Utf8ColumnBuilder.growing(4, 8)
+  writeAll(held, strings)
+  const spilled = new SpilledColumnWriter(dir)
+  try {
+    writeAll(spilled, strings)
+    return { held: inOrder(held, order), spilled: inOrder(spilled, order), spilledBytes: spilled.byteLength }
+  } finally {
+    spilled.close()
   }
-  return order
 }
 
 describe('SpilledColumnWriter', () => {
   it('gives, in any order, the bytes and offsets the in-memory column gives', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 3 }), { maxLength: 60 }), fc.nat(), (strings, seed) => {
-        const order = permutationOf(strings.length, seed)
-        const held = Utf8ColumnBuilder.growing(4, 8)
-        writeAll(held, strings)
-        const spilled = new SpilledColumnWriter(dir)
-        try {
-          writeAll(spilled, strings)
-          const [a, b] = [inOrder(held, order), inOrder(spilled, order)]
-          expect(b.offsets).toEqual(a.offsets)
-          expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).toBe(true)
-        } finally {
-          spilled.close()
-        }
+        const { held, spilled } = bothInOrder(strings, permutationOf(strings.length, seed))
+        expect(spilled.offsets).toEqual(held.offsets)
+        expect(Buffer.from(spilled.bytes).equals(Buffer.from(held.bytes))).toBe(true)
       }),
       { numRuns: 60 },
     )
   })
 
-  it('keeps strings across its 4-MiB buffer and longer than it, and reads runs written one after the other at once', () => {
-    const strings = [['é'.repeat(1_500_000)], ['x'.repeat(3 * 1024 * 1024)], ['€'.repeat(2_000_000)], ['short'], ['🙂'.repeat(10)]]
-    const order = Uint32Array.of(3, 4, 0, 1, 2)
-    const held = Utf8ColumnBuilder.growing(4, 8)
-    writeAll(held, strings)
+  it('keeps strings across many fills of its 4-MiB buffer, as a national build does, and strings longer than the buffer', () => {
+    // ~12 MiB of records of ~1.2 KB, in parts, with a few longer than the buffer among them.
+    const strings = Array.from({ length: 10_000 }, (_, i) => [`{"id":"pv-${i}","name":"Punto ${'à'.repeat(i % 7)}`, '"x":"' + 'y'.repeat(1100 + (i % 300)) + '"}'])
+    strings.splice(4321, 0, ['é'.repeat(2_500_000)], ['x'.repeat(5 * 1024 * 1024)])
+    const { held, spilled, spilledBytes } = bothInOrder(strings, permutationOf(strings.length, 7))
+    expect(spilledBytes).toBe(held.bytes.byteLength)
+    expect(spilledBytes).toBeGreaterThan(3 * 4 * 1024 * 1024)
+    expect(Buffer.from(spilled.bytes).equals(Buffer.from(held.bytes))).toBe(true)
+  })
+
+  it('reads a run of strings written one after the other with one read', () => {
+    const written = Utf8Column.of(['a', 'bb', 'ccc', 'dddd', 'eeeee'])
+    const reads: Array<[number, number]> = []
+    const counted = { offsets: written.offsets, bytes: { copyInto: (start: number, end: number, target: Uint8Array, at: number) => (reads.push([start, end]), target.set(written.bytes.subarray(start, end), at)) } }
+    const column = new ReorderedColumn(counted, Uint32Array.of(3, 4, 0, 1, 2))
+    const bytes = new Uint8Array(column.byteLength)
+    column.writeInto(bytes)
+    expect(new TextDecoder().decode(bytes)).toBe('ddddeeeeeabbccc')
+    expect(reads).toEqual([[6, 15], [0, 6]])
+  })
+
+  it('refuses to be written after its column was taken, and that column to be read once it is closed', () => {
     const spilled = new SpilledColumnWriter(dir)
-    writeAll(spilled, strings)
-    expect(spilled.byteLength).toBe(3_000_000 + 3 * 1024 * 1024 + 6_000_000 + 5 + 40)
-    const [a, b] = [inOrder(held, order), inOrder(spilled, order)]
+    writeAll(spilled, [['one'], ['two']])
+    const column = spilled.finishInOrder(Uint32Array.of(1, 0))
+    expect(() => spilled.write('three')).toThrow(/written after finishInOrder/)
+    const bytes = new Uint8Array(column.byteLength)
+    column.writeInto(bytes)
+    expect(new TextDecoder().decode(bytes)).toBe('twoone')
     spilled.close()
-    expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).toBe(true)
+    expect(() => column.writeInto(bytes)).toThrow(/read after close/)
   })
 
   it('leaves no file behind, from the moment it is open', () => {

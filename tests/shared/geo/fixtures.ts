@@ -87,6 +87,17 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
+/** `items` in an order of `seed`'s (Fisher–Yates over `seededRandom`). */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed)
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
 function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }

@@ -81,21 +81,29 @@ describe('lazyJsonRecords', () => {
     expect(loads).toBe(31)
   })
 
-  it("takes its budget from the store when the caller names none, and fetches nothing when the store has no time left", async () => {
+  it("takes its budget from the store when the caller names none: a query too broad only after the fixed budget's worth of fetching, else a retry", async () => {
     let now = 0
     let loads = 0
     const never = () => {
       throw new RecordsNotLoaded([loads])
     }
-    const slow = { ...inMemoryRecords(records), load: async () => void ((now += 1000), loads++), fetchBudgetMs: () => 2500 }
-    await expect(withRecords(slow, never, { clock: () => now })).rejects.toThrow(/after 4 rounds and 3000 ms of fetching/)
-    expect(loads).toBe(3)
-    loads = 0
-    const late = { ...slow, fetchBudgetMs: () => -1 }
-    await expect(withRecords(late, never, { clock: () => now })).rejects.toThrow(RecordsUnavailable)
-    expect(loads).toBe(0)
+    const withBudget = (budget: number) => ({ ...inMemoryRecords(records), load: async () => void ((now += 1000), loads++), fetchBudgetMs: () => budget })
+    const attempt = async (budget: number) => {
+      loads = 0
+      const outcome = await withRecords(withBudget(budget), never, { clock: () => now }).catch((error: unknown) => error)
+      return { outcome, loads }
+    }
+    // More than the fixed 6 s (a Lambda with a longer timeout): fetching that long says the query is too broad.
+    expect(await attempt(7500)).toEqual({ outcome: expect.objectContaining({ name: 'TooManyRecordsNeeded', message: expect.stringMatching(/after 9 rounds and 8000 ms of fetching/) }), loads: 8 })
+    // Less (what was left of an invocation): that says nothing about the query, which may pass on a retry.
+    expect(await attempt(2500)).toEqual({ outcome: expect.any(RecordsUnavailable), loads: 3 })
+    // None left: no fetch is begun.
+    expect(await attempt(-1)).toEqual({ outcome: expect.any(RecordsUnavailable), loads: 0 })
+    expect(await attempt(0)).toEqual({ outcome: expect.any(RecordsUnavailable), loads: 0 })
+    // A budget that is not a number is no budget: the fixed one applies.
+    expect(await attempt(Number.NaN)).toEqual({ outcome: expect.objectContaining({ name: 'TooManyRecordsNeeded', message: expect.stringMatching(/after 8 rounds and 7000 ms/) }), loads: 7 })
     // Work that finds every record here needs no time at all.
-    await expect(withRecords(late, () => 'answered')).resolves.toBe('answered')
+    await expect(withRecords(withBudget(-1), () => 'answered')).resolves.toBe('answered')
   })
 
   it('keeps every record of a store within its bound, the same objects through get and all', () => {

@@ -3,7 +3,7 @@ import { openingHint } from '../../../shared/geo/opening-hint.ts'
 import { siteAtPlace, sitePlaces } from '../../../shared/geo/site-places.ts'
 import { buildSnapshot, SnapshotWalk, type Snapshot } from '../../../shared/geo/snapshot.ts'
 import { POINT_STATUSES, SITE_KINDS, type PointRecord, type Site } from '../../../shared/schemas/point.ts'
-import { generateRegistry, seededRandom } from './fixtures.ts'
+import { generateRegistry, shuffled } from './fixtures.ts'
 
 const TODAY = '2026-11-20'
 const BUILT_AT = new Date(`${TODAY}T10:00:00Z`)
@@ -54,15 +54,6 @@ function expectedLayout(records: readonly PointRecord[]) {
   }))
 }
 
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed)
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
 
 describe('buildSnapshot', () => {
   const records = generateRegistry({ points: 1500, seed: 5, today: TODAY })
