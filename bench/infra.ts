@@ -66,7 +66,9 @@ function coldStart(bundle: string, env: Record<string, string>): Promise<{ ms: n
   const script = `
 const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)})
 const event = ${JSON.stringify(firstEvent())}
-const response = await handler(event, {})
+// What Lambda's context tells a function about its time (the read API keeps it per invocation).
+const started = performance.now()
+const response = await handler(event, { getRemainingTimeInMillis: () => started + ${READ_API_TIMEOUT_SECONDS * 1000} - performance.now() })
 process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.statusCode }))
 `
   return resultOfScript(script, env, 'ms', `cold start of ${bundle}`)
