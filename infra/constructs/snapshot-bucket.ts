@@ -45,7 +45,8 @@ export class SnapshotBucket extends Construct {
   grantSnapshotPublish(grantee: iam.IGrantable & IConstruct): void {
     this.grantSnapshotRead(grantee)
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.bucket.arnForObjects(this.snapshotKeys)] }),
+      // A snapshot file goes up in parts (functions/snapshot/s3-snapshot-publisher.ts); a failed one is aborted.
+      new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'], resources: [this.bucket.arnForObjects(this.snapshotKeys)] }),
     )
   }
 }

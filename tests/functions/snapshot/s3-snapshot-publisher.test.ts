@@ -1,6 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deserializeSnapshot } from '../../../shared/geo/snapshot-codec.ts'
+import { deserializeSnapshot, serializeSnapshot } from '../../../shared/geo/snapshot-codec.ts'
 import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { SNAPSHOT_LAYOUT, snapshotKey } from '../../../functions/snapshot/snapshot-pointer.ts'
@@ -54,6 +54,50 @@ describe('S3SnapshotPublisher', () => {
     } finally {
       await local.close()
     }
+  })
+
+  describe('a file of several parts', () => {
+    // Over 5 MiB, S3's least part: two parts of 5 MiB and the rest.
+    const large = serializeSnapshot(buildSnapshot(generateRegistry({ points: 9000, seed: 3, today: '2026-11-23' }), { registryVersion: 21, builtAt: new Date('2026-11-23T09:00:00Z') }))
+    const partBytes = 5 * 2 ** 20
+
+    it('goes up in parts and reads back the same', async () => {
+      expect(large.byteLength).toBeGreaterThan(2 * partBytes)
+      const commands: string[] = []
+      const client = s3.client()
+      client.middlewareStack.add((next, context) => (args) => (commands.push(context.commandName), next(args)), { step: 'initialize', name: 'countCommands' })
+      const outcome = await new S3SnapshotPublisher({ s3: client, bucket: s3.bucket, pointerKey: 'parts/current.json', partBytes }).publishFile(large)
+      expect(commands.filter((name) => name === 'UploadPartCommand')).toHaveLength(3)
+      const stored = await (await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: outcome.pointer.key }))).Body!.transformToByteArray()
+      expect(Buffer.from(stored).equals(Buffer.from(large))).toBe(true)
+    }, 60_000)
+
+    it('fails with S3\'s own error when a part fails, aborts the upload and leaves the pointer where it was', async () => {
+      const client = s3.client()
+      const aborted: string[] = []
+      // The fault: the second part is refused, as S3 does when it throttles. s3rver has no
+      // AbortMultipartUpload (it answers 405): here it is answered as S3 answers it, and noted.
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const input = args.input as { Key?: string; PartNumber?: number }
+          if (context.commandName === 'UploadPartCommand' && input.PartNumber === 2) throw Object.assign(new Error('SlowDown: injected on part 2'), { name: 'SlowDown' })
+          if (context.commandName === 'AbortMultipartUploadCommand') {
+            aborted.push(input.Key!)
+            return { output: { $metadata: { httpStatusCode: 204 } }, response: {} } as never
+          }
+          return next(args)
+        },
+        { step: 'initialize', name: 'injectSlowDown' },
+      )
+      const publisher = new S3SnapshotPublisher({ s3: client, bucket: s3.bucket, pointerKey: 'failing/current.json', partBytes })
+      await publisher.publish(snapshotAt(20, 5))
+      const before = await publisher.current()
+      let openData = 0
+      await expect(publisher.publishFile(large, { beforePointer: async () => void openData++ })).rejects.toThrow('SlowDown: injected on part 2')
+      expect(aborted).toEqual([snapshotKey(21, '2026-11-23T09:00:00.000Z')])
+      expect(openData).toBe(0)
+      expect(await publisher.current()).toEqual(before)
+    }, 60_000)
   })
 
   it('refuses to start without a bucket', () => {

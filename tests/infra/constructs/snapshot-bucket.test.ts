@@ -40,7 +40,7 @@ describe('SnapshotBucket', () => {
     })
   })
 
-  it('grants readers GetObject under snapshots/ only, and publishers Put and Delete there too', () => {
+  it('grants readers GetObject under snapshots/ only, and publishers Put (in parts, aborted when one fails) and Delete there too', () => {
     const objects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/snapshots/*']] }
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: stack.getLogicalId(reader.node.defaultChild as never) }],
@@ -53,7 +53,7 @@ describe('SnapshotBucket', () => {
     })
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: stack.getLogicalId(publisher.node.defaultChild as never) }],
-      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: objects }]) },
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'], Resource: objects }]) },
     })
   })
 
