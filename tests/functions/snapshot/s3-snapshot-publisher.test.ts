@@ -65,7 +65,7 @@ describe('S3SnapshotPublisher', () => {
       expect(large.byteLength).toBeGreaterThan(2 * partBytes)
       const commands: string[] = []
       const client = s3.client()
-      client.middlewareStack.add((next, context) => (args) => (commands.push(context.commandName), next(args)), { step: 'initialize', name: 'countCommands' })
+      client.middlewareStack.add((next, context) => (args) => (commands.push(context.commandName ?? ''), next(args)), { step: 'initialize', name: 'countCommands' })
       const outcome = await new S3SnapshotPublisher({ s3: client, bucket: s3.bucket, pointerKey: 'parts/current.json', partBytes }).publishFile(large)
       expect(commands.filter((name) => name === 'UploadPartCommand')).toHaveLength(3)
       const stored = await (await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: outcome.pointer.key }))).Body!.transformToByteArray()
