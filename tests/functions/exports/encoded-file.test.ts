@@ -5,7 +5,7 @@ import { Writable } from 'node:stream'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectingSink, readableSink, writeEncodedFile, type FileSink, type FileText } from '../../../functions/exports/encoded-file.ts'
-import { startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
+import { refuseUploadParts, startLocalS3, type LocalS3 } from '../snapshot/local-s3.ts'
 
 const LINE = 'demo-09-0001,Biblioteca civica di Forlì — “Punto Digitale Facile” 🇮🇹,43.22,12.04\n'
 
@@ -117,23 +117,8 @@ describe('writeEncodedFile into multipart uploads (s3rver, the real AWS SDK)', (
 
   it("fails with S3's own error when one upload fails, once every upload it began has ended", async () => {
     const client = s3.client()
-    const ended: string[] = []
-    // The fault: the gzip object's second part is refused, as S3 does when it throttles. s3rver
-    // has no AbortMultipartUpload (it answers 405): here it is answered as S3 answers it, and noted.
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = args.input as { Key?: string; PartNumber?: number }
-        if (context.commandName === 'UploadPartCommand' && input.Key === 'g.csv.gz' && input.PartNumber === 2) throw Object.assign(new Error('SlowDown: injected on part 2'), { name: 'SlowDown' })
-        if (context.commandName === 'AbortMultipartUploadCommand') {
-          ended.push(`${context.commandName} ${input.Key}`)
-          return { output: { $metadata: { httpStatusCode: 204 } }, response: {} } as never
-        }
-        const output = await next(args)
-        ended.push(`${context.commandName} ${input.Key}`)
-        return output
-      },
-      { step: 'initialize', name: 'injectSlowDown' },
-    )
+    // The fault: the gzip object's second part is refused.
+    const ended = refuseUploadParts(client, (part) => part.Key === 'g.csv.gz' && part.PartNumber === 2)
     const sink = (Key: string): FileSink => readableSink((Body) => new Upload({ client, params: { Bucket: s3.bucket, Key, Body }, partSize: 5 * 2 ** 20, queueSize: 2 }).done())
     // Random digits: gzip makes several parts of them, as of a national file.
     function* digits(): FileText {

@@ -39,3 +39,27 @@ export async function startLocalS3(bucket = 'puntovicino-snapshots'): Promise<Lo
     },
   }
 }
+
+/**
+ * Makes `client` refuse the upload parts `refused` picks, as S3 does when it throttles (SlowDown),
+ * and answer AbortMultipartUpload as S3 does, since s3rver has none (it answers 405). Every command
+ * that ends is noted in the list returned, as `<command> <key>`, aborts included.
+ */
+export function refuseUploadParts(client: S3Client, refused: (part: { Key?: string; PartNumber?: number }) => boolean): string[] {
+  const ended: string[] = []
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { Key?: string; PartNumber?: number }
+      if (context.commandName === 'UploadPartCommand' && refused(input)) throw Object.assign(new Error(`SlowDown: injected on part ${input.PartNumber}`), { name: 'SlowDown' })
+      if (context.commandName === 'AbortMultipartUploadCommand') {
+        ended.push(`${context.commandName} ${input.Key}`)
+        return { output: { $metadata: { httpStatusCode: 204 } }, response: {} } as never
+      }
+      const output = await next(args)
+      ended.push(`${context.commandName} ${input.Key}`)
+      return output
+    },
+    { step: 'initialize', name: 'refuseUploadParts' },
+  )
+  return ended
+}

@@ -5,7 +5,7 @@ import { buildSnapshot } from '../../../shared/geo/snapshot.ts'
 import { S3SnapshotPublisher } from '../../../functions/snapshot/s3-snapshot-publisher.ts'
 import { SNAPSHOT_LAYOUT, snapshotKey } from '../../../functions/snapshot/snapshot-pointer.ts'
 import { generateRegistry } from '../../shared/geo/fixtures.ts'
-import { startLocalS3, type LocalS3 } from './local-s3.ts'
+import { refuseUploadParts, startLocalS3, type LocalS3 } from './local-s3.ts'
 
 const records = generateRegistry({ points: 30, seed: 7, today: '2026-11-23' })
 const snapshotAt = (registryVersion: number, minute: number) =>
@@ -74,27 +74,14 @@ describe('S3SnapshotPublisher', () => {
 
     it('fails with S3\'s own error when a part fails, aborts the upload and leaves the pointer where it was', async () => {
       const client = s3.client()
-      const aborted: string[] = []
-      // The fault: the second part is refused, as S3 does when it throttles. s3rver has no
-      // AbortMultipartUpload (it answers 405): here it is answered as S3 answers it, and noted.
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          const input = args.input as { Key?: string; PartNumber?: number }
-          if (context.commandName === 'UploadPartCommand' && input.PartNumber === 2) throw Object.assign(new Error('SlowDown: injected on part 2'), { name: 'SlowDown' })
-          if (context.commandName === 'AbortMultipartUploadCommand') {
-            aborted.push(input.Key!)
-            return { output: { $metadata: { httpStatusCode: 204 } }, response: {} } as never
-          }
-          return next(args)
-        },
-        { step: 'initialize', name: 'injectSlowDown' },
-      )
+      // The fault: the second part is refused.
+      const ended = refuseUploadParts(client, (part) => part.PartNumber === 2)
       const publisher = new S3SnapshotPublisher({ s3: client, bucket: s3.bucket, pointerKey: 'failing/current.json', partBytes })
       await publisher.publish(snapshotAt(20, 5))
       const before = await publisher.current()
       let openData = 0
       await expect(publisher.publishFile(large, { beforePointer: async () => void openData++ })).rejects.toThrow('SlowDown: injected on part 2')
-      expect(aborted).toEqual([snapshotKey(21, '2026-11-23T09:00:00.000Z')])
+      expect(ended.filter((command) => command.startsWith('AbortMultipartUploadCommand'))).toEqual([`AbortMultipartUploadCommand ${snapshotKey(21, '2026-11-23T09:00:00.000Z')}`])
       expect(openData).toBe(0)
       expect(await publisher.current()).toEqual(before)
     }, 60_000)
