@@ -33,7 +33,7 @@ import { EXPORT_PAGE } from '../shared/schemas/points-query.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { pointPath } from '../shared/text/page-paths.ts'
 import { SITEMAP_PAGE_SIZE } from '../functions/api/routes/pages.ts'
-import { isMain, REPO_ROOT, verdict } from './bench-support.ts'
+import { isMain, lambdaOldSpaceMiB, REPO_ROOT, verdict } from './bench-support.ts'
 import { positionsOverItaly } from './positions.ts'
 
 const TODAY = '2026-11-23'
@@ -61,8 +61,6 @@ app.get('/v1/points', (c) => c.json({ items: [], next_cursor: null }))
 export const handler = handle(app)
 `
 
-/** The old space Node sizes for itself on the read function's memory: ~43 % of what it sees (~440 of 1,024 MiB on node 20). */
-const lambdaOldSpaceMiB = (): number => Math.floor(READ_API_MEMORY_MIB * 0.43)
 
 /** Runs one fresh node process that imports `bundle` and answers one event; returns ms since the process began. */
 function coldStart(bundle: string, env: Record<string, string>): Promise<{ ms: number; status: number }> {
@@ -167,10 +165,8 @@ for (const event of JSON.parse(readFileSync(${JSON.stringify(eventsFile)}, 'utf8
 slowest.sort((a, b) => b[1] - a[1])
 process.stdout.write(JSON.stringify({ peakMiB: peakMiB(), afterColdStartMiB, statuses, slowest: slowest.slice(0, 5) }))
 `
-  // The heap Node gives itself on a machine of the function's memory (from the physical memory
-  // it sees: a heap limit of ~464 MiB with 1 GiB on node 20), where this machine's 24 GiB would
-  // let garbage pile up unseen, or hide a heap a Lambda could not hold (it would fail there).
-  return resultOfScript(script, env, 'peakMiB', `the memory run of ${bundle}`, [`--max-old-space-size=${lambdaOldSpaceMiB()}`])
+  // The heap node gives itself on a machine of the function's memory (bench-support.ts).
+  return resultOfScript(script, env, 'peakMiB', `the memory run of ${bundle}`, [`--max-old-space-size=${lambdaOldSpaceMiB(READ_API_MEMORY_MIB)}`])
 }
 
 /**
@@ -257,7 +253,7 @@ export async function runInfraBench(): Promise<string> {
 
     // 3. The read function's memory: its peak resident set over every read route, at today's
     // registry and at a registry 33 times larger, against the memory the stack gives it.
-    log(`read function memory (fresh process, cold start then ${readRouteMix(smallRecords).length} requests over every read route; configured ${READ_API_MEMORY_MIB} MiB, the heap limited as Node limits it on a machine of that memory: --max-old-space-size=${lambdaOldSpaceMiB()}):`)
+    log(`read function memory (fresh process, cold start then ${readRouteMix(smallRecords).length} requests over every read route; configured ${READ_API_MEMORY_MIB} MiB, the heap limited as Node limits it on a machine of that memory: --max-old-space-size=${lambdaOldSpaceMiB(READ_API_MEMORY_MIB)}):`)
     for (const points of [3000, 100_000]) {
       const records = points === 3000 ? smallRecords : generateRegistry({ points, seed: 2, today: TODAY })
       const pointerKey = `memory-${points}/current.json`

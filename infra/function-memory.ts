@@ -9,6 +9,12 @@
 export const READ_API_MEMORY_MIB = 1024
 
 /**
+ * The indexer's memory, in MiB: the SnapshotIndexer's default, and the memory whose heap
+ * `npm run bench -- build` gives the indexer's national build (it must fit there).
+ */
+export const INDEXER_MEMORY_MIB = 2048
+
+/**
  * The read API function's timeout, in seconds: the PublicApi's default, and the time the infra
  * bench's handler is told it has for each event (as Lambda's context tells it on AWS), which is
  * what an answer that fetches records by range measures its budget against.

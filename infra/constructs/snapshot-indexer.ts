@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs'
 import type * as s3 from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
+import { INDEXER_MEMORY_MIB } from '../function-memory.ts'
 import { checkMemory, createNodeFunction } from './node-function.ts'
 import type { SnapshotBucket } from './snapshot-bucket.ts'
 
@@ -21,7 +22,7 @@ export interface SnapshotIndexerProps {
   readonly openData: s3.IBucket
   /** Folder with the indexer bundle. */
   readonly codeDir: string
-  /** A full rebuild reads every point; memory also buys CPU. @default 2048 */
+  /** A full rebuild reads every point; memory also buys CPU. @default INDEXER_MEMORY_MIB (2048; infra/function-memory.ts) */
   readonly memoryMiB?: number
   /** @default Duration.minutes(5) */
   readonly timeout?: Duration
@@ -55,7 +56,7 @@ export class SnapshotIndexer extends Construct {
 
   constructor(scope: Construct, id: string, props: SnapshotIndexerProps) {
     super(scope, id)
-    const { table, snapshots, openData, codeDir, memoryMiB = 2048, timeout = Duration.minutes(5), ephemeralStorageMiB = 2048, batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
+    const { table, snapshots, openData, codeDir, memoryMiB = INDEXER_MEMORY_MIB, timeout = Duration.minutes(5), ephemeralStorageMiB = 2048, batchSize = 1000, maxBatchingWindow = Duration.seconds(10), reservedConcurrency = 1 } = props
     if (!table.tableStreamArn) throw new Error('SnapshotIndexer: table must have a stream (RegistryTable enables one)')
     checkMemory('SnapshotIndexer', memoryMiB)
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error(`SnapshotIndexer: batchSize must be a whole number between 1 and 10000, got ${batchSize}`)
