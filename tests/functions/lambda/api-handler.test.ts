@@ -69,6 +69,11 @@ describe('the bundled read API handler', () => {
     expect(JSON.parse(inTime.body).items).toHaveLength(3)
     // Outside Lambda (no context), the fixed budget applies.
     expect((await inS3()(nearQuery)).statusCode).toBe(200)
+    // Two invocations at once on one instance (Lambda Managed Instances): each keeps its own time.
+    const shared = inS3()
+    await shared.warm() // the snapshot's core loaded, as a cold start leaves it; no record read yet
+    const [short, long] = await Promise.all([shared(nearQuery, lambdaContext(1_500)), shared(nearQuery, lambdaContext(10_000))])
+    expect([short.statusCode, long.statusCode]).toEqual([503, 200])
   })
 
   it('answers one point by id and a problem+json 404 for an unknown id', async () => {
