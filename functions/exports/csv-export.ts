@@ -117,8 +117,11 @@ const NEEDS_QUOTES = /[",\r\n]/
 
 export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\n`
 
-/** A small whole table (a header and its rows) as a CSV file: a BOM for spreadsheets, then the lines. */
-export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly (string | number | boolean | null | undefined)[]>): string => `\uFEFF${csvLine(header)}${rows.map(csvLine).join('')}`
+/** A CSV file's first line: a BOM, so spreadsheet programs read accents right, then the header. */
+export const csvHead = (header: readonly string[]): string => `\uFEFF${csvLine(header)}`
+
+/** A small whole table (a header and its rows) as a CSV file. */
+export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly (string | number | boolean | null | undefined)[]>): string => `${csvHead(header)}${rows.map(csvLine).join('')}`
 
 /**
  * Every record of the snapshot as the rows `rowsOf` makes of it (none, one per site…), in
@@ -126,7 +129,7 @@ export const csvTable = (header: readonly string[], rows: ReadonlyArray<readonly
  * can be), returning how many rows it holds.
  */
 export function* recordsCsv<C extends string>(snapshot: Snapshot, columns: readonly C[], rowsOf: (point: PointRecord) => ReadonlyArray<Record<C, string | number | null>>): Generator<string, number> {
-  yield `\uFEFF${csvLine(columns)}`
+  yield csvHead(columns)
   let rows = 0
   for (const point of snapshot.records.each()) {
     for (const row of rowsOf(point)) {
@@ -141,7 +144,7 @@ export const csvFormat: ExportFormat = {
   name: 'csv',
   contentType: 'text/csv; charset=utf-8',
   fileName: 'punti-facilitazione.csv',
-  open: (live) => `\uFEFF${csvLine(live ? csvColumns : fileCsvColumns)}`,
+  open: (live) => csvHead(live ? csvColumns : fileCsvColumns),
   row: (hit, at) => {
     const record = csvRow(hit, at)
     return csvLine((at ? csvColumns : fileCsvColumns).map((column) => record[column]))

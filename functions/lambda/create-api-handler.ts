@@ -12,7 +12,6 @@ import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.t
 import type { DocsAssetReader } from '../api/routes/docs.ts'
 import type { ReadS3Object } from '../snapshot/s3-object-reader.ts'
 import { S3SnapshotSource } from '../snapshot/s3-snapshot-source.ts'
-import { RECORDS_BUDGET_MS } from '../../shared/geo/point-record-store.ts'
 
 export interface ApiHandlerDeps {
   /** How to read S3: a signed GET without the SDK, as the deployed function does (see S3SnapshotSource). */
@@ -80,7 +79,7 @@ export function createApiHandler(deps: ApiHandlerDeps): ApiHandler {
     splitRecordsAbove: deps.splitRecordsAbove,
     fetchBudgetMs: () => {
       const endsAt = invocation.getStore()?.endsAt
-      return endsAt === undefined ? RECORDS_BUDGET_MS : endsAt - performance.now() - ANSWER_RESERVE_MS
+      return endsAt === undefined ? undefined : endsAt - performance.now() - ANSWER_RESERVE_MS
     },
     now: () => now().getTime(),
     onLoaded: (pointer, loadMs) =>

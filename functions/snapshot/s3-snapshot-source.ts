@@ -28,7 +28,7 @@ export interface S3SnapshotSourceOptions {
   /** How many decoded records a snapshot whose records stay in S3 keeps. @default DECODED_RECORDS_KEPT */
   readonly keepDecodedRecords?: number
   /** How long one answer may spend fetching records that stay in S3 (PointRecordStore.fetchBudgetMs). @default RECORDS_BUDGET_MS */
-  readonly fetchBudgetMs?: () => number
+  readonly fetchBudgetMs?: () => number | undefined
 }
 
 /**

@@ -49,9 +49,9 @@ export interface PointRecordStore {
   /**
    * How long one answer may spend fetching from this store, in ms, asked as `withRecords` begins:
    * on Lambda, what is left of the invocation less what the answer needs once its records are here
-   * (create-api-handler.ts). Absent, or on a store that never fetches: RECORDS_BUDGET_MS.
+   * (create-api-handler.ts). Absent, undefined (no invocation) or not a number: RECORDS_BUDGET_MS.
    */
-  readonly fetchBudgetMs?: () => number
+  readonly fetchBudgetMs?: () => number | undefined
 }
 
 /**

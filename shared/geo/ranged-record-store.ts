@@ -31,7 +31,7 @@ export interface RangedRecordsOptions {
    */
   readonly passJoinWithinBytes?: number
   /** One answer's time for fetching (PointRecordStore.fetchBudgetMs). @default RECORDS_BUDGET_MS */
-  readonly fetchBudgetMs?: () => number
+  readonly fetchBudgetMs?: () => number | undefined
 }
 
 const decoder = new TextDecoder()

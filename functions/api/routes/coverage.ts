@@ -131,7 +131,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
-    const { csvLine } = await import('../../exports/csv-export.ts')
+    const { csvHead, csvLine } = await import('../../exports/csv-export.ts')
     // The area's points with hours are found in the snapshot's columns, and only their records
     // are parsed, a batch at a time (records close together read in one range): at national
     // scale a region's, not the whole registry's (~800 MiB parsed for one region's file before).
@@ -158,8 +158,8 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
       ])
     }
     if (shortest > maxFileBytes) return tooBroad()
-    // The file's lines as csvTable writes them (a BOM, the header, a line per point), counted in bytes as they are made.
-    const lines = [`\uFEFF${csvLine(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'])}`]
+    // The file's lines as csvTable writes them, counted in bytes as they are made.
+    const lines = [csvHead(['point_id', 'name', 'comune', 'province', 'region', 'weekly_hours', 'under_norm'])]
     let bytes = Buffer.byteLength(lines[0]!)
     for await (const batch of snapshot.records.batchesOf(chosen)) {
       for (const point of batch) {
