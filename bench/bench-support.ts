@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -44,3 +45,32 @@ export const REPO_ROOT = ((): string => {
  * so V8 would collect late (peaks counting garbage) and a heap the function cannot hold would pass.
  */
 export const lambdaOldSpaceMiB = (memoryMiB: number): number => Math.floor(memoryMiB * 0.43)
+
+/**
+ * What a Node.js function's process sees on Lambda besides its own variables: the runtime's PATH
+ * and zone, not the shell's variables. NODE_EXTRA_CA_CERTS (set in this sandbox's shell; Lambda
+ * stopped setting it from Node.js 20) alone makes node read a CA bundle at startup, 50–80 ms here:
+ * inherited, it was added to both sides of the cold-start ratio.
+ */
+function lambdaProcessEnvironment(functionEnv: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: ':UTC', LANG: 'en_US.UTF-8', ...functionEnv }
+}
+
+/**
+ * Runs `script` as an ES module in a fresh node process standing for a Lambda function (its
+ * environment is `env` and Lambda's own variables, nothing inherited) and gives back the JSON
+ * object it wrote last, the one that starts with `key`: the handler logs JSON lines to stdout too.
+ */
+export function resultOfFunctionScript<T>(script: string, env: Record<string, string>, key: string, what: string, nodeOptions: string[] = []): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeOptions, '--input-type=module', '-e', script], { env: lambdaProcessEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${what} exited with ${code}`))
+      const last = out.trim().split('\n').at(-1)!
+      resolve(JSON.parse(last.slice(last.lastIndexOf(`{"${key}"`))) as T)
+    })
+  })
+}

@@ -12,7 +12,6 @@
  */
 import '../functions/local/quiet-sdk-warning.ts'
 import { build } from 'esbuild'
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -33,7 +32,7 @@ import { EXPORT_PAGE } from '../shared/schemas/points-query.ts'
 import type { PointRecord } from '../shared/schemas/point.ts'
 import { pointPath } from '../shared/text/page-paths.ts'
 import { SITEMAP_PAGE_SIZE } from '../functions/api/routes/pages.ts'
-import { isMain, lambdaOldSpaceMiB, REPO_ROOT, verdict } from './bench-support.ts'
+import { isMain, lambdaOldSpaceMiB, REPO_ROOT, resultOfFunctionScript, verdict } from './bench-support.ts'
 import { positionsOverItaly } from './positions.ts'
 
 const TODAY = '2026-11-23'
@@ -72,7 +71,7 @@ const started = performance.now()
 const response = await handler(event, { getRemainingTimeInMillis: () => started + ${READ_API_TIMEOUT_SECONDS * 1000} - performance.now() })
 process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.statusCode }))
 `
-  return resultOfScript(script, env, 'ms', `cold start of ${bundle}`)
+  return resultOfFunctionScript(script, env, 'ms', `cold start of ${bundle}`)
 }
 
 function firstEvent() {
@@ -166,25 +165,7 @@ slowest.sort((a, b) => b[1] - a[1])
 process.stdout.write(JSON.stringify({ peakMiB: peakMiB(), afterColdStartMiB, statuses, slowest: slowest.slice(0, 5) }))
 `
   // The heap node gives itself on a machine of the function's memory (bench-support.ts).
-  return resultOfScript(script, env, 'peakMiB', `the memory run of ${bundle}`, [`--max-old-space-size=${lambdaOldSpaceMiB(READ_API_MEMORY_MIB)}`])
-}
-
-/**
- * Runs `script` as an ES module in a fresh node process and gives back the JSON object it wrote
- * last, the one that starts with `key`: the handler logs JSON lines to stdout too.
- */
-function resultOfScript<T>(script: string, env: Record<string, string>, key: string, what: string, nodeOptions: string[] = []): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, '--input-type=module', '-e', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${what} exited with ${code}`))
-      const last = out.trim().split('\n').at(-1)!
-      resolve(JSON.parse(last.slice(last.lastIndexOf(`{"${key}"`))) as T)
-    })
-  })
+  return resultOfFunctionScript(script, env, 'peakMiB', `the memory run of ${bundle}`, [`--max-old-space-size=${lambdaOldSpaceMiB(READ_API_MEMORY_MIB)}`])
 }
 
 export async function runInfraBench(): Promise<string> {
