@@ -1,7 +1,7 @@
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
 import { rm } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -146,13 +146,4 @@ export async function buildLambdas(outdir: string = DEFAULT_LAMBDA_OUTDIR): Prom
     Object.assign(metafile.outputs, one!.outputs)
   }
   return described(outdir, metafile)
-}
-
-// `npm run build:lambda`
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const built = await buildLambdas()
-  for (const name of Object.keys(LAMBDA_ENTRIES) as LambdaName[]) {
-    const output = built.metafile.outputs[join(dirname(built.file(name)), 'index.mjs').slice(REPO_ROOT.length)]
-    console.log(`${name}: ${built.file(name)}${output ? ` (${(output.bytes / 1024).toFixed(0)} KiB)` : ''}`)
-  }
 }
