@@ -36,7 +36,7 @@ import { isMain, lambdaOldSpaceMiB, REPO_ROOT, resultOfFunctionScript, verdict }
 import { positionsOverItaly } from './positions.ts'
 
 const TODAY = '2026-11-23'
-const COLD_START_RUNS = 7
+const COLD_START_RUNS = 9
 const BENCH_ORIGIN_SECRET = 'bench-origin-secret'
 const SITES_PER_POINT = 1.414 // what the fixture generator produces on average
 /**
@@ -57,6 +57,26 @@ import { Hono } from 'hono'
 import { handle } from 'hono/aws-lambda'
 const app = new Hono()
 app.get('/v1/points', (c) => c.json({ items: [], next_cursor: null }))
+export const handler = handle(app)
+`
+
+/**
+ * The bare handler validating its query with zod, as the read function must ("zod for every
+ * input"): the floor of any handler that keeps request validation, printed beside the ratio.
+ */
+const BARE_HONO_HANDLER_WITH_ZOD = `
+import { Hono } from 'hono'
+import { handle } from 'hono/aws-lambda'
+import { z } from 'zod'
+const Query = z.object({
+  near: z.string().regex(/^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$/),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+})
+const app = new Hono()
+app.get('/v1/points', (c) => {
+  const query = Query.safeParse(c.req.query())
+  return query.success ? c.json({ items: [], next_cursor: null }) : c.json({ title: 'Bad Request' }, 400)
+})
 export const handler = handle(app)
 `
 
@@ -187,6 +207,8 @@ export async function runInfraBench(): Promise<string> {
     // The same configuration as the api, as one file from stdin (it has no dynamic import to split off).
     const { entryPoints: _entries, outdir: _outdir, splitting: _splitting, ...shared } = lambdaBuildOptions('api')
     await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler.ts' }, outfile: bareFile })
+    const bareWithZodFile = join(scratch, 'bare-zod', 'index.mjs')
+    await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER_WITH_ZOD, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler-with-zod.ts' }, outfile: bareWithZodFile })
     const gazetteerBytes = readFileSync(join(REPO_ROOT, 'data', 'it_comuni_gazetteer.csv')).byteLength
     log('bundle sizes (minified / gzip; at start = what a cold start loads, lazy = chunks only a deeper dynamic import() loads):')
     const sizeOf = (files: readonly BundleFile[]): string => {
@@ -199,9 +221,10 @@ export async function runInfraBench(): Promise<string> {
       log(`  ${name.padEnd(9)} at start ${sizeOf(atStart)} (${atStart.length} files)   lazy ${sizeOf(lazy)} (${lazy.length} files)`)
     }
     log(`  ${'bare hono'.padEnd(9)} at start ${sizeOf([{ file: bareFile, inputs: [] }])}`)
+    log(`  ${'bare+zod'.padEnd(9)} at start ${sizeOf([{ file: bareWithZodFile, inputs: [] }])}`)
     log(`  (the api folder also carries the ISTAT gazetteer, ${kib(gazetteerBytes)} of CSV, read on the first /v1/places)`)
 
-    // 2. Cold-start proxy, alternating the two contenders so drift hits both alike.
+    // 2. Cold-start proxy, alternating the contenders so drift hits them alike.
     const smallRecords = generateRegistry({ points: 3000, seed: 1, today: TODAY })
     const small = buildSnapshot(smallRecords, { registryVersion: 1, builtAt: new Date(`${TODAY}T08:00:00Z`) })
     await new S3SnapshotPublisher({ s3: s3.client(), bucket: s3.bucket, pointerKey: 'small/current.json' }).publish(small)
@@ -220,17 +243,22 @@ export async function runInfraBench(): Promise<string> {
     }
     const ours: number[] = []
     const baseline: number[] = []
+    const withZod: number[] = []
     for (let run = 0; run < COLD_START_RUNS; run++) {
       const a = await coldStart(built.file('api'), env)
       if (a.status !== 200) throw new Error(`the api bundle answered ${a.status} to its first event`)
       ours.push(a.ms)
       baseline.push((await coldStart(bareFile, env)).ms)
+      const z = await coldStart(bareWithZodFile, env)
+      if (z.status !== 200) throw new Error(`the bare handler with zod answered ${z.status} to its first event`)
+      withZod.push(z.ms)
     }
     const ratio = median(ours) / median(baseline)
-    log(`cold start (fresh node process → first event answered; median of ${COLD_START_RUNS}, ${small.pointCount} points / ${small.siteCount} sites):`)
+    log(`cold start (fresh node process with the function's environment only → first event answered; median of ${COLD_START_RUNS}, ${small.pointCount} points / ${small.siteCount} sites):`)
     log(`  api bundle + snapshot from S3  ${median(ours).toFixed(0)} ms`)
     log(`  bare Hono bundle               ${median(baseline).toFixed(0)} ms`)
     log(`  ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${verdict(ratio, 1.5)})`)
+    log(`  the floor: the bare bundle validating its query with zod ${median(withZod).toFixed(0)} ms = ${(median(withZod) / median(baseline)).toFixed(2)}× the bare bundle, before any S3 read, snapshot or query`)
 
     // 3. The read function's memory: its peak resident set over every read route, at today's
     // registry and at a registry 33 times larger, against the memory the stack gives it.
