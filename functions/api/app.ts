@@ -1,5 +1,5 @@
 import { RecordsUnavailable, TooManyRecordsNeeded } from '../../shared/geo/point-record-store.ts'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
@@ -9,17 +9,11 @@ import { originVerify } from './middleware/origin-verify.ts'
 import { publicCors } from './middleware/public-cors.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
 import { problem } from './problem.ts'
-import { docsRoutes, type DocsAssetReader } from './routes/docs.ts'
-import { describeHealthRoutes, healthRoutes, type HealthLimits } from './routes/health.ts'
-import { describeAdminPointsRoutes } from './routes/admin-points.ts'
-import { describeAdminReportRoutes } from './routes/admin-reports.ts'
-import { changesRoutes, describeChangesRoutes } from './routes/changes.ts'
-import { coverageRoutes, describeCoverageRoutes } from './routes/coverage.ts'
-import { describeReportRoutes } from './routes/reports.ts'
-import { describePlacesRoutes, placesRoutes } from './routes/places.ts'
-import { describePointsRoutes, pointsRoutes } from './routes/points.ts'
-import { describeRegionsRoutes, regionsRoutes } from './routes/regions.ts'
-import { pagesRoutes } from './routes/pages.ts'
+import type { DeferredRoutes } from './deferred-routes.ts'
+import { answerOtherMethodsOnReadPaths } from './read-paths.ts'
+import type { DocsAssetReader } from './routes/docs.ts'
+import { healthRoutes, type HealthLimits } from './routes/health.ts'
+import { pointsRoutes } from './routes/points.ts'
 
 export interface AppDeps {
   readonly snapshots: SnapshotSource
@@ -40,8 +34,6 @@ export interface AppDeps {
   readonly trustSiteOriginHeader?: boolean
 }
 
-const READ_METHODS = 'GET, HEAD, OPTIONS'
-
 /** Raised inside a handler when no snapshot is loaded yet; answered as a 503 problem. */
 class RegistryNotReady extends Error {}
 
@@ -52,6 +44,9 @@ export class NotReadyError extends Error {}
  * The one Hono app: served by @hono/node-server locally and by hono/aws-lambda on AWS. Every
  * request parameter is parsed by the route's zod schema; every failure is problem+json. The
  * OpenAPI document describes the same routes and is built on its first request (./openapi/).
+ * Only the points and health routes are built with it: the others load on the first request
+ * that is not theirs (./deferred-routes.ts), so a cold start that answers a nearest query does
+ * not evaluate their modules and schemas.
  */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
@@ -70,27 +65,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   const cursors = createCursorCodec(deps.cursorSecret)
   app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
-  app.route('/', changesRoutes({ snapshot, cursors }))
-  app.route('/', placesRoutes({ gazetteer: deps.gazetteer }))
-  // The gazetteer is read when a route needs it, not here: on Lambda it is parsed on first use.
-  const comuni = () => deps.gazetteer.comuni
-  app.route('/', regionsRoutes({ snapshot, comuni, now }))
-  app.route('/', coverageRoutes({ snapshot, comuni, cursors, now }))
-  app.route('/', pagesRoutes({ snapshot, comuni, now, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
-  app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
+  answerOtherMethodsOnReadPaths(app)
 
-  // Every path the read API serves exists for GET, HEAD and OPTIONS only: another method on it is
-  // a 405 naming those (RFC 9110 §15.5.6), not a 404 that would say the resource is not there.
-  const readPaths = new Set(app.routes.filter((route) => route.method === 'GET').map((route) => route.path))
-  for (const path of readPaths) {
-    app.all(path, (c) => {
-      c.header('Allow', READ_METHODS)
-      return problem(c, 'methodNotAllowed', `${c.req.method} is not allowed here: the read API answers ${READ_METHODS}.`)
-    })
-  }
-
-  app.notFound((c) => problem(c, 'notFound', `Nothing at ${c.req.path}. The API lives under /v1; see /v1/docs.`))
-  app.onError((error, c) => {
+  const answerError = (error: unknown, c: Context): Response => {
     if (error instanceof RegistryNotReady) return problem(c, 'unavailable', 'The registry is still loading; retry in a few seconds.')
     if (error instanceof NotReadyError) return problem(c, 'unavailable', `${error.message}; retry in a few seconds.`)
     // A registry too large to hold whole keeps its records in S3 (ranged-record-store.ts).
@@ -103,7 +80,32 @@ export function createApp(deps: AppDeps) {
     }
     ;(deps.log ?? jsonLinesToStdout)({ level: 'error', msg: 'unhandled', path: c.req.path, error: error instanceof Error ? error.stack : String(error) })
     return problem(c, 'internal', 'Something went wrong on our side; it has been logged.')
+  }
+
+  // Every path no route of this app takes (nor one added to it later: the local server's files)
+  // goes to the deferred routes, loaded once (again after a failed load); they answer 404 or 405
+  // for what is not theirs either.
+  let deferred: Promise<DeferredRoutes> | undefined
+  const loadDeferred = (): Promise<DeferredRoutes> => {
+    const loading = import('./deferred-routes.ts').then(({ deferredRoutes }) =>
+      deferredRoutes({ snapshot, cursors, now, gazetteer: deps.gazetteer, readDocsAsset: deps.readDocsAsset, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }),
+    )
+    loading.catch(() => {
+      if (deferred === loading) deferred = undefined
+    })
+    return loading
+  }
+  app.notFound(async (c: Context) => {
+    // What they throw is answered here, not by onError: the not-found handler runs inside the
+    // last middleware's next(), so an error left to rise would skip that middleware's headers.
+    try {
+      return await (await (deferred ??= loadDeferred())).fetch(c.req.raw, c.env)
+    } catch (error) {
+      return answerError(error, c)
+    }
   })
+
+  app.onError(answerError)
   return app
 }
 export type App = ReturnType<typeof createApp>

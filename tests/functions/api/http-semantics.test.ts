@@ -86,6 +86,26 @@ describe('HTTP semantics of the read API', () => {
     }
   })
 
+  // Only the points and health routes are built with the app; the others on the first request for
+  // another path (functions/api/deferred-routes.ts), behind the same middleware and error handler.
+  it('answers the routes built on first use as the others: what they throw, HEAD, other methods and unknown paths', async () => {
+    const loading = createApp({ snapshots: { current: () => undefined, freshness: () => ({ sourceVersion: null, checkedAt: null, behindSince: null, lastError: null }) } as never, gazetteer: createGazetteer(loadComuni()), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
+    for (const url of ['/v1/coverage?region=10', '/v1/regions', '/v1/changes', `/punti/${someId}`]) {
+      const unavailable = await loading.request(`http://localhost${url}`, { headers: { Origin: 'https://comune.example.it' } })
+      expect((await expectProblem(unavailable, 503)).detail, url).toMatch(/still loading/)
+      expect(unavailable.headers.get('access-control-allow-origin'), url).toBe('*')
+    }
+    const head = await fixture.get('/v1/regions', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('etag')).toMatch(/"/)
+    expect(await head.text()).toBe('')
+    const posted = await fixture.get('/v1/coverage?region=10', { method: 'POST' })
+    await expectProblem(posted, 405)
+    expect(posted.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
+    await expectProblem(await fixture.get('/v1/nothing-here'), 404)
+    await expectProblem(await fixture.get('/v1/nothing-here', { method: 'DELETE' }), 404)
+  })
+
   it('answers a CORS preflight for GET from any origin', async () => {
     const response = await fixture.get('/v1/points', {
       method: 'OPTIONS',

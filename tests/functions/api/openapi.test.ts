@@ -5,6 +5,9 @@ import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/api/admin-app.ts'
 import { honoPath } from '../../../functions/api/api-route.ts'
+import { createCursorCodec } from '../../../functions/api/cursor.ts'
+import { deferredRoutes } from '../../../functions/api/deferred-routes.ts'
+import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import type { Registry } from '../../../shared/registry-port.ts'
 import type { Reports } from '../../../shared/reports-port.ts'
 import { SITE_PAGE_ROUTES } from '../../../functions/api/routes/pages.ts'
@@ -96,7 +99,10 @@ describe('the routes the app serves and the routes the document describes', () =
     const adminApp = createAdminApp({ registry: {} as Registry, reports: {} as Reports, verifyToken: () => Promise.reject(new Error('not called')), clientAddress: () => 'unused', log: () => {} })
     // One entry per handler: a route's request validators are listed under its path too; the
     // 405 answers (method ALL) and middleware are not routes of their own.
-    const served = [...fixture.app.routes.filter((route) => route.method === 'GET'), ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)
+    // The read app's routes beyond points and health are built on its first request for another path.
+    const deferred = deferredRoutes({ snapshot: () => snapshotOf(records), cursors: createCursorCodec('unused'), now: () => new Date(), gazetteer: {} as Gazetteer, readDocsAsset: () => Promise.resolve(undefined), trustSiteOriginHeader: false })
+    const readRoutes = [...fixture.app.routes, ...deferred.routes].filter((route) => route.method === 'GET')
+    const served = [...readRoutes, ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${honoPath({ path: path as `/${string}` })}`))
     const assetsOfTheReference = ['GET /v1/docs/init.js', 'GET /v1/docs/docs.css', 'GET /v1/docs/assets/:name']
     const sitePages = Object.values(SITE_PAGE_ROUTES).map((path) => `GET ${path}`)

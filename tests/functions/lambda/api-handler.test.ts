@@ -141,6 +141,18 @@ describe('the bundled read API handler', () => {
     expect(startInputs.some((input) => input.endsWith('shared/schemas/points-query.ts'))).toBe(true)
   })
 
+  it('keeps the routes a nearest answer does not take out of its cold start: they load on their first request', () => {
+    const { atStart, lazy } = lambdas.built.coldStartFiles('api')
+    const startInputs = atStart.flatMap((file) => file.inputs)
+    const lazyInputs = lazy.flatMap((file) => file.inputs)
+    const deferred = ['functions/api/deferred-routes.ts', 'changes.ts', 'places.ts', 'regions.ts', 'coverage.ts', 'pages.ts', 'docs.ts'].map((name) => (name.includes('/') ? name : `functions/api/routes/${name}`))
+    for (const module of deferred) {
+      expect(startInputs.filter((input) => input.endsWith(module)), `${module} is loaded at start`).toEqual([])
+      expect(lazyInputs.some((input) => input.endsWith(module)), `${module} is in no lazy chunk`).toBe(true)
+    }
+    expect(startInputs.some((input) => input.endsWith('functions/api/routes/points.ts'))).toBe(true)
+  })
+
   it('carries no AWS SDK client: it reaches S3 and Secrets Manager with signed requests of its own', () => {
     // A module of the read function that merely named an SDK client let esbuild put the SDK's
     // shared protocol code (70 KiB) in a chunk every cold start loaded.
