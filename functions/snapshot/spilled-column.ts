@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { ReorderedColumn, type ColumnWriter } from '../../shared/geo/utf8-column.ts'
+import { ReorderedColumn, withEndOfString, type ColumnWriter } from '../../shared/geo/utf8-column.ts'
 
 /** Bytes encoded in memory before they go to the file in one write. */
 const BUFFER_BYTES = 4 * 1024 * 1024
@@ -23,7 +23,7 @@ export class SpilledColumnWriter implements ColumnWriter {
   private buffer = new Uint8Array(BUFFER_BYTES)
   private buffered = 0
   private flushed = 0
-  private offsets = new Uint32Array(1024)
+  private offsets: Uint32Array = new Uint32Array(1024)
   private count = 0
   private finished = false
   private closed = false
@@ -56,13 +56,7 @@ export class SpilledColumnWriter implements ColumnWriter {
 
   next(): void {
     this.checkWriting()
-    if (this.count + 1 === this.offsets.length) {
-      const offsets = new Uint32Array(2 * this.offsets.length)
-      offsets.set(this.offsets)
-      this.offsets = offsets
-    }
-    if (this.byteLength > 0xffffffff) throw new RangeError('bytes: a column cannot exceed 4 GiB (u32 offsets)')
-    this.offsets[++this.count] = this.byteLength
+    this.offsets = withEndOfString(this.offsets, ++this.count, this.byteLength)
   }
 
   /** The strings in `order`, read from the file when the column is written into place; `close` after that. */

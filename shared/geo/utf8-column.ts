@@ -85,6 +85,25 @@ export interface SpilledBytes {
   copyInto(start: number, end: number, target: Uint8Array, at: number): void
 }
 
+/** A column's offsets are u32: its bytes stop at 4 GiB. */
+const MAX_COLUMN_BYTES = 0xffffffff
+const TOO_LARGE = 'bytes: a column cannot exceed 4 GiB (u32 offsets)'
+
+/**
+ * `offsets` with string `count` ending at byte `end`: the same array, or one of twice its length
+ * when it is full (a column of unknown size grows as it is written). For every column writer.
+ */
+export function withEndOfString(offsets: Uint32Array, count: number, end: number): Uint32Array {
+  if (end > MAX_COLUMN_BYTES) throw new RangeError(TOO_LARGE)
+  let room = offsets
+  if (count === offsets.length) {
+    room = new Uint32Array(2 * offsets.length)
+    room.set(offsets)
+  }
+  room[count] = end
+  return room
+}
+
 /** Strings as written, in the order written: string i spans `offsets[i]` … `offsets[i + 1]` of `bytes`. */
 export interface WrittenStrings {
   readonly offsets: Uint32Array
@@ -205,13 +224,8 @@ export class Utf8ColumnBuilder implements ColumnWriter {
 
   /** Closes the current string. */
   next(): void {
-    if (this.count === this.offsets.length - 1) {
-      if (this.sizeKnown) throw new RangeError(`size: more than the ${this.count} strings announced`)
-      const offsets = new Uint32Array(2 * this.offsets.length)
-      offsets.set(this.offsets)
-      this.offsets = offsets
-    }
-    this.offsets[++this.count] = this.used
+    if (this.sizeKnown && this.count === this.offsets.length - 1) throw new RangeError(`size: more than the ${this.count} strings announced`)
+    this.offsets = withEndOfString(this.offsets, ++this.count, this.used)
   }
 
   /** The column, trimmed to size. */
@@ -239,10 +253,10 @@ export class Utf8ColumnBuilder implements ColumnWriter {
   }
 
   private grow(atLeast: number): void {
-    if (this.used + atLeast > 0xffffffff) throw new RangeError('bytes: a column cannot exceed 4 GiB (u32 offsets)')
+    if (this.used + atLeast > MAX_COLUMN_BYTES) throw new RangeError(TOO_LARGE)
     // By half, not double: a national registry's records are ~800 MB, and the slack is memory held
     // until `finish` (the streamed snapshot build's peak, docs/PERFORMANCE.md).
-    const grown = new Uint8Array(Math.min(0xffffffff, Math.max(Math.ceil(this.bytes.byteLength * 1.5), this.used + atLeast)))
+    const grown = new Uint8Array(Math.min(MAX_COLUMN_BYTES, Math.max(Math.ceil(this.bytes.byteLength * 1.5), this.used + atLeast)))
     grown.set(this.bytes.subarray(0, this.used))
     this.bytes = grown
   }
