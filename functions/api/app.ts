@@ -83,12 +83,12 @@ export function createApp(deps: AppDeps) {
   }
 
   // Every path no route of this app takes (nor one added to it later: the local server's files)
-  // goes to the deferred routes, loaded once (again after a failed load); they answer 404 or 405
-  // for what is not theirs either.
+  // goes to the deferred routes, loaded once (again after a failed load); they answer 405 on
+  // their own paths and 404 where nothing is served.
   let deferred: Promise<DeferredRoutes> | undefined
   const loadDeferred = (): Promise<DeferredRoutes> => {
     const loading = import('./deferred-routes.ts').then(({ deferredRoutes }) =>
-      deferredRoutes({ snapshot, cursors, now, gazetteer: deps.gazetteer, readDocsAsset: deps.readDocsAsset, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }),
+      deferredRoutes({ snapshot, cursors, now, gazetteer: deps.gazetteer, readDocsAsset: deps.readDocsAsset, trustSiteOriginHeader: deps.trustSiteOriginHeader === true, answerError }),
     )
     loading.catch(() => {
       if (deferred === loading) deferred = undefined
@@ -96,8 +96,9 @@ export function createApp(deps: AppDeps) {
     return loading
   }
   app.notFound(async (c: Context) => {
-    // What they throw is answered here, not by onError: the not-found handler runs inside the
-    // last middleware's next(), so an error left to rise would skip that middleware's headers.
+    // A failed load is answered here, not by onError: the not-found handler runs inside the last
+    // middleware's next(), so an error left to rise would skip that middleware's headers. (What
+    // the routes throw, the deferred app answers itself with the same answerError.)
     try {
       return await (await (deferred ??= loadDeferred())).fetch(c.req.raw, c.env)
     } catch (error) {

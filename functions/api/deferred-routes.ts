@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { CursorCodec } from './cursor.ts'
@@ -22,13 +22,16 @@ export interface DeferredRouteDeps {
   readonly gazetteer: Gazetteer
   readonly readDocsAsset: DocsAssetReader
   readonly trustSiteOriginHeader: boolean
+  /** The main app's answer to an error, given here so that the routes' own middleware (the pages' headers) still runs after it. */
+  readonly answerError: (error: unknown, c: Context) => Response
 }
 
 /**
  * The read API's routes beyond points and health, as one app that the main one (app.ts) builds
  * on the first request for any other path and hands every such request to. The main app's
- * middleware has run by then (log, origin check, CORS, conditional GET) and its error handler
- * answers what these routes throw: errors are passed on, not answered here.
+ * middleware has run by then (log, origin check, CORS, conditional GET); what these routes throw
+ * is answered with the main app's own `answerError`, inside this app, so that middleware of
+ * theirs (the pages' security headers) still runs after it.
  */
 export function deferredRoutes(deps: DeferredRouteDeps) {
   const { snapshot, cursors, now } = deps
@@ -43,9 +46,7 @@ export function deferredRoutes(deps: DeferredRouteDeps) {
   app.route('/', docsRoutes({ readAsset: deps.readDocsAsset, describe: [describeHealthRoutes, describePointsRoutes, describeChangesRoutes, describePlacesRoutes, describeRegionsRoutes, describeCoverageRoutes, describeReportRoutes, describeAdminPointsRoutes, describeAdminReportRoutes] }))
   answerOtherMethodsOnReadPaths(app)
   app.notFound(nothingHere)
-  app.onError((error) => {
-    throw error
-  })
+  app.onError(deps.answerError)
   return app
 }
 export type DeferredRoutes = ReturnType<typeof deferredRoutes>

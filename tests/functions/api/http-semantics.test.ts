@@ -90,11 +90,19 @@ describe('HTTP semantics of the read API', () => {
   // another path (functions/api/deferred-routes.ts), behind the same middleware and error handler.
   it('answers the routes built on first use as the others: what they throw, HEAD, other methods and unknown paths', async () => {
     const loading = createApp({ snapshots: { current: () => undefined, freshness: () => ({ sourceVersion: null, checkedAt: null, behindSince: null, lastError: null }) } as never, gazetteer: createGazetteer(loadComuni()), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
+    // Two first requests at once share one load of those routes.
+    const [first, second] = await Promise.all(['/v1/regions', '/v1/changes'].map((url) => loading.request(`http://localhost${url}`)))
+    expect([first!.status, second!.status]).toEqual([503, 503])
     for (const url of ['/v1/coverage?region=10', '/v1/regions', '/v1/changes', `/punti/${someId}`]) {
       const unavailable = await loading.request(`http://localhost${url}`, { headers: { Origin: 'https://comune.example.it' } })
       expect((await expectProblem(unavailable, 503)).detail, url).toMatch(/still loading/)
       expect(unavailable.headers.get('access-control-allow-origin'), url).toBe('*')
     }
+    // A page's error keeps the pages' own headers, as any answer of theirs does.
+    const page = await loading.request(`http://localhost/punti/${someId}`)
+    expect(page.status).toBe(503)
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src/)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     const head = await fixture.get('/v1/regions', { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.headers.get('etag')).toMatch(/"/)

@@ -100,7 +100,7 @@ describe('the routes the app serves and the routes the document describes', () =
     // One entry per handler: a route's request validators are listed under its path too; the
     // 405 answers (method ALL) and middleware are not routes of their own.
     // The read app's routes beyond points and health are built on its first request for another path.
-    const deferred = deferredRoutes({ snapshot: () => snapshotOf(records), cursors: createCursorCodec('unused'), now: () => new Date(), gazetteer: {} as Gazetteer, readDocsAsset: () => Promise.resolve(undefined), trustSiteOriginHeader: false })
+    const deferred = deferredRoutes({ snapshot: () => snapshotOf(records), cursors: createCursorCodec('unused'), now: () => new Date(), gazetteer: {} as Gazetteer, readDocsAsset: () => Promise.resolve(undefined), trustSiteOriginHeader: false, answerError: () => new Response(null, { status: 500 }) })
     const readRoutes = [...fixture.app.routes, ...deferred.routes].filter((route) => route.method === 'GET')
     const served = [...readRoutes, ...adminApp.routes.filter((route) => route.method !== 'ALL')].map((route) => `${route.method} ${route.path}`)
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${honoPath({ path: path as `/${string}` })}`))
