@@ -240,6 +240,7 @@ export async function runInfraBench(): Promise<string> {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      NODE_ENV: 'production', // as the stack sets it (infra/constructs/node-function.ts)
     }
     const ours: number[] = []
     const baseline: number[] = []

@@ -27,8 +27,9 @@ export function apiDepsFromEnvironment(env: Environment): ApiHandlerDeps {
 // routes) while the snapshot travels. Evaluation is synchronous: a response arriving during it
 // would wait for it to end, so importing the app while the pointer travels (tried) put the whole
 // snapshot transfer after the evaluation: 2.56× a bare handler against 2.32× waiting first
-// (`npm run bench -- infra`, same hour). The OpenAPI document and the CSV writer load on their
-// first request.
+// (`npm run bench -- infra`, same hour). The OpenAPI document, the CSV writer and every route
+// but points and health (functions/api/deferred-routes.ts) load on their first request, after
+// init: the first crawler on a page or caller of /v1/coverage on a fresh instance pays for them.
 const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.SNAPSHOT_BUCKET)
 const initDeps = inLambda ? apiDepsFromEnvironment(process.env) : undefined
 const prefetch = initDeps && prefetchSnapshotReads(initDeps.readObject, initDeps.pointerKey!)

@@ -9,7 +9,10 @@ import { EMBED_PATHS, LOCAL_CONTENT_SECURITY_POLICY, embeddableContentSecurityPo
  * Serves the built web assets (web/dist, made by `npm run build:web`) from the API's own app:
  * `/` the citizen page, `/embed` the iframe embed, `/embed-builder`, `/widget.js` and the rest.
  * Only files that exist in web/dist are answered, so `/v1/*`, `/healthz` and the API's 404
- * problem+json are never shadowed. Files are read and gzipped once at start.
+ * problem+json are never shadowed. Files are read and gzipped once at start. Mounted after
+ * createApp, these come after the points and health routes but before the read API's others,
+ * which the app reaches only where nothing else answers (functions/api/deferred-routes.ts): no
+ * file here may share a path with them (robots.txt, the sitemaps, /comuni/…).
  */
 export const DEFAULT_WEB_DIST = resolve(process.env.PUNTOVICINO_WEB_DIST ?? 'web/dist')
 

@@ -56,7 +56,8 @@ export class SpilledColumnWriter implements ColumnWriter {
 
   next(): void {
     this.checkWriting()
-    this.offsets = withEndOfString(this.offsets, ++this.count, this.byteLength)
+    this.offsets = withEndOfString(this.offsets, this.count + 1, this.byteLength)
+    this.count++
   }
 
   /** The strings in `order`, read from the file when the column is written into place; `close` after that. */

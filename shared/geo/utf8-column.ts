@@ -225,7 +225,8 @@ export class Utf8ColumnBuilder implements ColumnWriter {
   /** Closes the current string. */
   next(): void {
     if (this.sizeKnown && this.count === this.offsets.length - 1) throw new RangeError(`size: more than the ${this.count} strings announced`)
-    this.offsets = withEndOfString(this.offsets, ++this.count, this.used)
+    this.offsets = withEndOfString(this.offsets, this.count + 1, this.used)
+    this.count++
   }
 
   /** The column, trimmed to size. */
