@@ -405,15 +405,16 @@ describe('the citizen page', () => {
   })
 
   it('keeps the layout still while the list, the fonts and the map column arrive on a phone (layout shift < 0.1)', async () => {
-    // Lighthouse's mobile viewport; every shift without recent input counts, summed over the
-    // whole load (stricter than Lighthouse's worst session window).
+    // Lighthouse's mobile viewport; every shift counts, summed over the whole load (stricter than
+    // Lighthouse's worst session window). Nothing here is input, yet Chromium marked the same shift
+    // as after recent input in some runs and not in others: skipping those hid a 0.30 shift (the
+    // late semibold face) in most runs and failed the rest.
     const context = await phoneContext(browser(), { viewport: { width: 412, height: 823 } })
     await context.addInitScript(() => {
       const shifts: Array<{ value: number; sources: string[] }> = []
       ;(window as unknown as { __shifts: typeof shifts }).__shifts = shifts
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
-          if (entry.hadRecentInput) continue
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; sources?: Array<{ node?: Node }> }>) {
           shifts.push({ value: entry.value, sources: (entry.sources ?? []).map((s) => (s.node instanceof Element ? s.node.className || s.node.tagName : String(s.node?.nodeName))) })
         }
       }).observe({ type: 'layout-shift', buffered: true })
