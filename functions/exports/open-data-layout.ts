@@ -9,3 +9,9 @@ export const CATALOG_FILE = 'catalog.jsonld'
 
 /** The same catalogue as Turtle, for harvesters that read RDF. */
 export const CATALOG_TURTLE_FILE = 'catalog.ttl'
+
+/** The page that lists the files, served at /opendata/ (open-data-index.ts). */
+export const OPEN_DATA_INDEX_FILE = 'index.html'
+
+/** How a file is served: the files are downloaded under their name, the index page is shown. */
+export const contentDispositionOf = (name: string): string | undefined => (name === OPEN_DATA_INDEX_FILE ? undefined : `attachment; filename="${name}"`)

@@ -4,7 +4,8 @@ import type { Utf8Column } from '../../shared/geo/utf8-column.ts'
 import { POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
-import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_INDEX_FILE } from './open-data-layout.ts'
+import { openDataIndexHtml } from './open-data-index.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { exportRows, type ExportFormat } from './export-format.ts'
 import { collectingSink, writeEncodedFile, type FileText } from './encoded-file.ts'
@@ -69,13 +70,21 @@ export const catalogedFile = (file: RegistryFile): CatalogedFile => ({ name: fil
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
 export async function catalogSources(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFileSource[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
-  const demo = snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
-  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo, ...(publisher ? { publisher } : {}) })
+  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo: isDemoRegistry(snapshot), ...(publisher ? { publisher } : {}) })
   const turtle = await catalogTurtle(catalog)
   return [
     { name: CATALOG_FILE, contentType: 'application/ld+json; charset=utf-8', text: () => wholeText(JSON.stringify(catalog, null, 2), 1) },
     { name: CATALOG_TURTLE_FILE, contentType: 'text/turtle; charset=utf-8', text: () => wholeText(turtle, 1) },
   ]
+}
+
+/** The generated demo registry (functions/demo/), which the catalogue and the index page say is not real. */
+const isDemoRegistry = (snapshot: Snapshot): boolean => snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
+
+/** The page at /opendata/ listing `files` (made before it), with the catalogue's links when it is published beside them. */
+export function openDataIndexSource(snapshot: Snapshot, files: readonly CatalogedFile[], { catalog }: { catalog: boolean }): RegistryFileSource {
+  const page = (): string => openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: isDemoRegistry(snapshot), catalog })
+  return { name: OPEN_DATA_INDEX_FILE, contentType: 'text/html; charset=utf-8', text: () => wholeText(page(), files.length) }
 }
 
 /** The catalogue's files, made and held (the local server's). */

@@ -3,8 +3,8 @@ import { Upload } from '@aws-sdk/lib-storage'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { readableSink, writeEncodedFile, type FileSink } from './encoded-file.ts'
-import { OPEN_DATA_PREFIX } from './open-data-layout.ts'
-import { catalogSources, registryFileSources, type CatalogedFile, type RegistryFileSource } from './registry-files.ts'
+import { contentDispositionOf, OPEN_DATA_PREFIX } from './open-data-layout.ts'
+import { catalogSources, openDataIndexSource, registryFileSources, type CatalogedFile, type RegistryFileSource } from './registry-files.ts'
 
 /**
  * Multipart parts of 8 MiB, two in flight per object while a third fills: with the three objects
@@ -17,7 +17,8 @@ const PARTS_IN_FLIGHT = 2
 /**
  * Writes the whole-registry files to S3 under opendata/, each three times: as is, `.gz` and `.br`
  * with their Content-Encoding; then, given the site's origin, their DCAT-AP_IT catalogue by
- * `publisher` (the demo's when none). CloudFront serves them at /opendata/<name>; its
+ * `publisher` (the demo's when none); last the page that lists them (index.html, which
+ * CloudFront serves at /opendata/). CloudFront serves them at /opendata/<name>; its
  * viewer-request function picks the encoding the client accepts
  * (infra/constructs/open-data-encoding.ts), since it compresses nothing above 10 MB by itself.
  *
@@ -35,13 +36,13 @@ export async function publishRegistryFiles(s3: S3Client, bucket: string, snapsho
       ContentType: source.contentType,
       // Regenerated with every snapshot: a few minutes at the edge, then revalidated by ETag.
       CacheControl: 'public, max-age=300',
-      ContentDisposition: `attachment; filename="${source.name}"`,
     }
+    const disposition = contentDispositionOf(source.name)
     const sink = (suffix: string, encoding?: string): FileSink =>
       readableSink((Body) =>
         new Upload({
           client: s3,
-          params: { ...common, Key: `${OPEN_DATA_PREFIX}${source.name}${suffix}`, Body, ...(encoding ? { ContentEncoding: encoding } : {}) },
+          params: { ...common, Key: `${OPEN_DATA_PREFIX}${source.name}${suffix}`, Body, ...(disposition ? { ContentDisposition: disposition } : {}), ...(encoding ? { ContentEncoding: encoding } : {}) },
           partSize: PART_BYTES,
           queueSize: PARTS_IN_FLIGHT,
         }).done(),
@@ -52,6 +53,8 @@ export async function publishRegistryFiles(s3: S3Client, bucket: string, snapsho
     cataloged.push({ name: source.name, bytes: written.bytes })
   }
   for (const source of registryFileSources(snapshot)) await upload(source)
-  if (siteOrigin) for (const source of await catalogSources(snapshot, cataloged, siteOrigin, publisher)) await upload(source)
+  const dataFiles = [...cataloged]
+  if (siteOrigin) for (const source of await catalogSources(snapshot, dataFiles, siteOrigin, publisher)) await upload(source)
+  await upload(openDataIndexSource(snapshot, dataFiles, { catalog: Boolean(siteOrigin) }))
   return { objects, bytes }
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
-import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, contentDispositionOf, OPEN_DATA_INDEX_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
 
 /**
  * `/opendata/<file>` on one machine: the whole-registry files of the current snapshot, made on
@@ -9,42 +9,65 @@ import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_PREFIX } from '../exports/
  * serves them). Brotli or gzip as the client accepts, an ETag, and 304 for a matching one.
  */
 export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot | undefined): void {
-  let made: { for: Snapshot; files: Promise<Map<string, RegistryFile>> } | undefined
-  const filesOf = (current: Snapshot): Promise<Map<string, RegistryFile>> => {
-    if (made?.for !== current) {
-      // Loaded on first use: csv-stringify and zlib's work are not start-up costs.
-      const files = import('../exports/registry-files.ts').then(async ({ buildRegistryFiles }) => new Map((await buildRegistryFiles(current)).map((file) => [file.name, file])))
-      made = { for: current, files }
-      // A failed build is not kept: the next request tries again.
-      files.catch(() => {
-        if (made?.files === files) made = undefined
-      })
-    }
-    return made.files
+  // Loaded on first use: csv-stringify and zlib's work are not start-up costs.
+  const registryFiles = () => import('../exports/registry-files.ts')
+  const files = lastMade<Map<string, RegistryFile>>()
+  const filesOf = (current: Snapshot): Promise<Map<string, RegistryFile>> =>
+    files([current], async () => new Map((await (await registryFiles()).buildRegistryFiles(current)).map((file) => [file.name, file])))
+  const cataloged = async (current: Snapshot) => {
+    const [{ catalogedFile }, made] = await Promise.all([registryFiles(), filesOf(current)])
+    return [...made.values()].map(catalogedFile)
   }
+  const registry = (handle: (c: Context, current: Snapshot) => Promise<Response>) => async (c: Context) => {
+    const current = snapshot()
+    if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
+    return handle(c, current)
+  }
+
   // The DCAT-AP_IT catalogue of those files (JSON-LD, Turtle), with this server's origin in its
   // addresses: made once per snapshot and origin (localhost and 127.0.0.1 each name their own).
-  let catalogs: { for: Snapshot; origin: string; files: Promise<RegistryFile[]> } | undefined
-  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], async (c) => {
-    const current = snapshot()
-    if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
+  const catalogs = lastMade<RegistryFile[]>()
+  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], registry(async (c, current) => {
     const origin = new URL(c.req.url).origin
-    if (catalogs?.for !== current || catalogs.origin !== origin) {
-      const files = Promise.all([import('../exports/registry-files.ts'), filesOf(current)]).then(([{ catalogFiles, catalogedFile }, made]) => catalogFiles(current, [...made.values()].map(catalogedFile), origin))
-      catalogs = { for: current, origin, files }
-      files.catch(() => {
-        if (catalogs?.files === files) catalogs = undefined
-      })
-    }
-    return respond(c, (await catalogs.files).find((file) => c.req.path.endsWith(`/${file.name}`))!)
-  })
-  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, async (c) => {
-    const current = snapshot()
-    if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
-    const file = (await filesOf(current)).get(c.req.param('name'))
+    const made = await catalogs([current, origin], async () => (await registryFiles()).catalogFiles(current, await cataloged(current), origin))
+    return respond(c, made.find((file) => c.req.path.endsWith(`/${file.name}`))!)
+  }))
+
+  // The page that lists them, at /opendata/ (its links are relative: /opendata is sent there).
+  const index = lastMade<RegistryFile>()
+  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX.slice(0, -1)}`, (c) => c.redirect(`/${OPEN_DATA_PREFIX}`, 301))
+  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}`, `/${OPEN_DATA_PREFIX}${OPEN_DATA_INDEX_FILE}`], registry(async (c, current) => {
+    const page = await index([current], async () => {
+      const { openDataIndexSource, registryFile } = await registryFiles()
+      const source = openDataIndexSource(current, await cataloged(current), { catalog: true })
+      return registryFile(source.name, source.contentType, source.text())
+    })
+    return respond(c, page)
+  }))
+
+  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, registry(async (c, current) => {
+    const file = (await filesOf(current)).get(c.req.param('name') ?? '')
     if (!file) return c.notFound()
     return respond(c, file)
-  })
+  }))
+}
+
+/**
+ * The last thing made, kept while its key (each part compared with ===) stays the same: made
+ * again for another key (a rebuilt snapshot, another origin), and after a failure, which is not kept.
+ */
+function lastMade<T>(): (key: readonly unknown[], make: () => Promise<T>) => Promise<T> {
+  let last: { key: readonly unknown[]; made: Promise<T> } | undefined
+  return (key, make) => {
+    if (!last || last.key.length !== key.length || last.key.some((part, i) => part !== key[i])) {
+      const made = make()
+      last = { key, made }
+      made.catch(() => {
+        if (last?.made === made) last = undefined
+      })
+    }
+    return last.made
+  }
 }
 
 function respond(c: Context, file: RegistryFile): Response {
@@ -54,8 +77,9 @@ function respond(c: Context, file: RegistryFile): Response {
     'cache-control': 'public, max-age=300',
     vary: 'accept-encoding',
     'access-control-allow-origin': '*',
-    'content-disposition': `attachment; filename="${file.name}"`,
   }
+  const disposition = contentDispositionOf(file.name)
+  if (disposition) headers['content-disposition'] = disposition
   if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === file.etag)) return new Response(null, { status: 304, headers })
   const accepted = c.req.header('accept-encoding') ?? ''
   const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', file.brotli] : /\bgzip\b/.test(accepted) ? ['gzip', file.gzip] : [null, file.body]

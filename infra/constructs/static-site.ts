@@ -53,10 +53,12 @@ export const CONSOLE_CONFIG_KEY = 'gestione/config.json'
 /**
  * CloudFront Function (viewer request) for /opendata/*: each file is stored as is, `.br` and
  * `.gz` (made by the indexer); this picks the one the client accepts. CloudFront compresses
- * nothing above 10 MB by itself, and a national registry's files are larger.
+ * nothing above 10 MB by itself, and a national registry's files are larger. /opendata/ is the
+ * page that lists them (index.html).
  */
 export const OPEN_DATA_ENCODING_FUNCTION = `function handler(event) {
   var request = event.request;
+  if (request.uri.charAt(request.uri.length - 1) === '/') request.uri = request.uri + 'index.html';
   var header = request.headers['accept-encoding'];
   var accepted = header ? header.value : '';
   if (/(^|[\\s,])br(\\s*(;|,|$))/.test(accepted)) request.uri = request.uri + '.br';
@@ -217,7 +219,7 @@ export class StaticSite extends Construct {
     const openDataEncoding = new cloudfront.Function(this, 'OpenDataEncoding', {
       code: cloudfront.FunctionCode.fromInline(OPEN_DATA_ENCODING_FUNCTION),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted',
+      comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted; /opendata/ -> its index.html',
     })
     const siteOrigin = new cloudfront.Function(this, 'SiteOrigin', {
       code: cloudfront.FunctionCode.fromInline(SITE_ORIGIN_FUNCTION),

@@ -39,6 +39,21 @@ describe('a point’s own page', () => {
     await withScripts.close()
   })
 
+  it('lists the open-data files at /opendata/ on a page with no axe violation, each link answered', async () => {
+    // The page has no script of its own; axe is injected into it.
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const response = await page.goto(`${baseUrl}/opendata/`)
+    expect(response?.status()).toBe(200)
+    expect(await page.locator('h1').textContent()).toBe('Dati aperti dei punti di facilitazione digitale')
+    expect(await page.locator('ul.pv-page__cards').first().locator('li').count()).toBe(6)
+    // Reflows on a phone: nothing wider than the screen (WCAG 1.4.10).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'open-data-page')
+    await context.close()
+  })
+
   it('gives each comune a page with the points there and around, reached from its region and province, with no axe violation', async () => {
     const context = await phoneContext(browser(), { javaScriptEnabled: false })
     const page = await context.newPage()

@@ -33,9 +33,9 @@ const PAGE = `<!doctype html>
 <li>I tre punti più vicini:<pre><code data-origin>curl '{origin}/v1/points?near=43.1107,12.3908&amp;limit=3'</code></pre></li>
 <li>Solo quelli aperti ora che fanno corsi di gruppo:<pre><code data-origin>curl '{origin}/v1/points?near=43.1107,12.3908&amp;open_now=true&amp;service=formazione_gruppo'</code></pre></li>
 </ol>
-<p>L'intero registro come file: <a href="/opendata/punti-facilitazione.csv">CSV</a> · <a href="/opendata/punti-facilitazione.geojson">GeoJSON</a>.</p>
+<p>L'intero registro come file: <a href="/opendata/punti-facilitazione.csv">CSV</a> · <a href="/opendata/punti-facilitazione.geojson">GeoJSON</a> · <a href="/opendata/">tutti i dati aperti</a>.</p>
 <h2 id="qs-en" lang="en">Quick start (English)</h2>
-<p lang="en">No key, no sign-up, CORS open. Find a comune (<code>/v1/places?q=perugia</code>), the nearest points (<code>/v1/points?near=LAT,LON&amp;limit=3</code>), then filter them (<code>open_now=true</code>, <code>service=formazione_gruppo</code>). The whole registry: <a href="/opendata/punti-facilitazione.csv">CSV</a>, <a href="/opendata/punti-facilitazione.geojson">GeoJSON</a>.</p>
+<p lang="en">No key, no sign-up, CORS open. Find a comune (<code>/v1/places?q=perugia</code>), the nearest points (<code>/v1/points?near=LAT,LON&amp;limit=3</code>), then filter them (<code>open_now=true</code>, <code>service=formazione_gruppo</code>). The whole registry: <a href="/opendata/punti-facilitazione.csv">CSV</a>, <a href="/opendata/punti-facilitazione.geojson">GeoJSON</a>, <a href="/opendata/">all the open data</a>.</p>
 </section>
 <div id="swagger-ui" aria-label="Riferimento API / API reference"></div>
 </main>

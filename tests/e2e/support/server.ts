@@ -10,6 +10,7 @@ import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { runImport } from '../../../functions/import/run-import.ts'
 import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.ts'
 import { localDynamoDbClient, startLocalDynamoDb } from '../../../functions/local/local-dynamodb.ts'
+import { mountOpenData } from '../../../functions/local/serve-open-data.ts'
 import { mountWeb } from '../../../functions/local/serve-web.ts'
 import { ensureRegistryTable } from '../../../functions/repository/create-table.ts'
 import { DynamoDbRegistry } from '../../../functions/repository/dynamodb-registry.ts'
@@ -86,6 +87,7 @@ export async function startE2eServers(): Promise<E2eServers> {
   const snapshots = new RefreshingSnapshotSource({ registry, checkEveryMs: 60_000 })
   await snapshots.start()
   const app = createApp({ snapshots, gazetteer: createGazetteer(comuni), cursorSecret: 'e2e', readDocsAsset: readDocsAssetFromPackage, now: () => E2E_NOW, log: () => {} })
+  mountOpenData(app, () => snapshots.current())
   await mountWeb(app)
   // As npm start composes it: the write app (reports, operators) and the OpenID provider beside the read app.
   const operators = await startOperatorsServer({ registry, reports: new DynamoDbReports(client, journalTableFor('e2e-registry')), readApp: app, onWrite: () => void snapshots.refreshAfterWrite(), hostName: '127.0.0.1' })

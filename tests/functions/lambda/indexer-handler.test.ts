@@ -228,6 +228,14 @@ describe('the bundled indexer handler', () => {
       const turtle = await read('opendata/catalog.ttl')
       expect(turtle.ContentType).toBe('text/turtle; charset=utf-8')
       expect(Buffer.from(await turtle.Body!.transformToByteArray()).toString()).toContain('<https://punti.example.it/opendata/punti-facilitazione.csv#distribuzione>')
+      // And the page that lists them, shown at /opendata/ rather than downloaded.
+      const index = await read('opendata/index.html')
+      expect(index.ContentType).toBe('text/html; charset=utf-8')
+      expect(index.ContentDisposition).toBeUndefined()
+      expect(csv.ContentDisposition).toBe('attachment; filename="punti-facilitazione.csv"')
+      const page = Buffer.from(await index.Body!.transformToByteArray()).toString()
+      for (const name of ['punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json', 'dizionario-dati.csv', 'catalog.jsonld', 'catalog.ttl']) expect(page).toContain(`href="${name}"`)
+      expect((await read('opendata/index.html.br')).ContentEncoding).toBe('br')
     })
   })
 

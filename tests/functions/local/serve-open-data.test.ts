@@ -55,6 +55,32 @@ describe('/opendata on the local server', () => {
     for (const row of dictionary) for (const field of ['tipo', 'descrizione', 'description']) expect(row[field], `${row.colonna} ${field}`).not.toBe('')
   })
 
+  it('lists every file at /opendata/ on a page, in Italian then English, each link answered, with its size and the licence', async () => {
+    const response = await get('/opendata/')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    // A page to read, not a file to save.
+    expect(response.headers.get('content-disposition')).toBeNull()
+    const page = await response.text()
+    expect(page).toMatch(/^<!doctype html>\n<html lang="it">/)
+    expect(page).toContain('<section lang="en"')
+    expect(page).toContain('Registro dimostrativo generato')
+    expect(page).toContain('https://creativecommons.org/licenses/by/4.0/')
+    const links = [...page.matchAll(/<a href="([^"/:]+)"/g)].map((m) => m[1]!)
+    expect(new Set(links)).toEqual(new Set(['punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json', 'punti-facilitazione-modello.csv', 'lieux-mediation-numerique.csv', 'dizionario-dati.csv', 'catalog.jsonld', 'catalog.ttl']))
+    for (const name of new Set(links)) {
+      const file = await get(`/opendata/${name}`)
+      expect(file.status, name).toBe(200)
+      const bytes = (await file.arrayBuffer()).byteLength
+      // Each data file's size as the page says it (Italian decimals), from its bytes as served.
+      if (!name.startsWith('catalog.')) expect(page, name).toContain(bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1).replace('.', ',')} MB` : `${(bytes / 1e3).toFixed(1).replace('.', ',')} kB`)
+    }
+    expect(await (await get('/opendata/index.html')).text()).toBe(page)
+    const bare = await get('/opendata')
+    expect(bare.status).toBe(301)
+    expect(bare.headers.get('location')).toBe('/opendata/')
+  })
+
   it('makes the files again after a rebuild, and answers 404 for any other name', async () => {
     const before = (await get('/opendata/punti-facilitazione.geojson')).headers.get('etag')
     current = snapshotOf(records.slice(1), 2)

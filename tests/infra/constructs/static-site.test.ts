@@ -91,14 +91,17 @@ describe('StaticSite', () => {
     const files = behaviours.find((b) => b.PathPattern === '/opendata/*')!
     expect(files).toMatchObject({ TargetOriginId: openDataOrigin, ViewerProtocolPolicy: 'redirect-to-https', Compress: false })
     template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: OPEN_DATA_ENCODING_FUNCTION })
-    const pick = (acceptEncoding?: string) =>
-      runInNewContext(`${OPEN_DATA_ENCODING_FUNCTION}; handler({ request: { uri: '/opendata/punti-facilitazione.csv', headers: ${JSON.stringify(acceptEncoding === undefined ? {} : { 'accept-encoding': { value: acceptEncoding } })} } }).uri`) as string
+    const pick = (acceptEncoding?: string, uri = '/opendata/punti-facilitazione.csv') =>
+      runInNewContext(`${OPEN_DATA_ENCODING_FUNCTION}; handler({ request: { uri: ${JSON.stringify(uri)}, headers: ${JSON.stringify(acceptEncoding === undefined ? {} : { 'accept-encoding': { value: acceptEncoding } })} } }).uri`) as string
     expect(pick('gzip, deflate, br, zstd')).toBe('/opendata/punti-facilitazione.csv.br')
     expect(pick('gzip')).toBe('/opendata/punti-facilitazione.csv.gz')
     expect(pick('br;q=1.0, gzip;q=0.8')).toBe('/opendata/punti-facilitazione.csv.br')
     expect(pick('identity')).toBe('/opendata/punti-facilitazione.csv')
     expect(pick('brotli-not-really')).toBe('/opendata/punti-facilitazione.csv')
     expect(pick()).toBe('/opendata/punti-facilitazione.csv')
+    // The folder itself is the page that lists the files, stored as the indexer wrote it.
+    expect(pick('gzip, br', '/opendata/')).toBe('/opendata/index.html.br')
+    expect(pick(undefined, '/opendata/')).toBe('/opendata/index.html')
     // The open-data bucket's policy lets this distribution read it; no other bucket of the stack is reachable that way but the site's.
     template.hasResourceProperties('AWS::S3::BucketPolicy', { Bucket: { Ref: openDataId }, PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]) } })
   })

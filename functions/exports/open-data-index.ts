@@ -1,0 +1,109 @@
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { html, type Html } from '../site/pages/html.ts'
+import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
+import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
+import { TEMPLATE_FILE } from './template-export.ts'
+
+/*
+ * /opendata/ itself (OPEN_DATA_INDEX_FILE): a page for a person who follows a link there, where a
+ * harvester reads catalog.jsonld. It lists every file with what it holds and its size, in Italian
+ * and then in English, says when the files were made and under which licence, and that a
+ * generated demo registry is not real. A static file beside the others, so it carries both
+ * languages itself and no script; it takes the site's stylesheets.
+ */
+
+/** What each file holds, in Italian and English; a file not named here is listed by its name alone. */
+const FILE_TEXTS: Record<string, { readonly it: string; readonly en: string }> = {
+  'punti-facilitazione.csv': {
+    it: 'Il registro in CSV: una riga per ogni luogo in cui un punto si trova (un’unità mobile una volta per sosta), ogni stato.',
+    en: 'The registry as CSV: one row per place where a point can be met (a mobile unit once per stop), every status.',
+  },
+  'punti-facilitazione.geojson': {
+    it: 'Gli stessi luoghi in GeoJSON (RFC 7946), per le mappe e i sistemi GIS.',
+    en: 'The same places as GeoJSON (RFC 7946), for maps and GIS.',
+  },
+  'punti-facilitazione.json': {
+    it: 'I record del registro, uno per punto, in ordine di identificativo.',
+    en: 'The registry’s records, one per point, in id order.',
+  },
+  [TEMPLATE_FILE]: {
+    it: 'Il registro nelle colonne del modello d’importazione: da scaricare, correggere e reimportare.',
+    en: 'The registry in the import template’s columns: download, correct and import again.',
+  },
+  [FR_MEDIATION_FILE]: {
+    it: 'I punti attivi nello standard francese dei luoghi di mediazione digitale.',
+    en: 'The active points in the French standard for digital-inclusion places.',
+  },
+  [DATA_DICTIONARY_FILE]: {
+    it: 'Il dizionario dei dati: che cosa dice ogni colonna e ogni proprietà.',
+    en: 'The data dictionary: what every column and property means.',
+  },
+}
+
+const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** A size as a person reads it: "4,2 MB" in Italian, "4.2 MB" in English (decimal units, as file managers show). */
+function readableSize(bytes: number, lang: 'it' | 'en'): string {
+  const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, 'GB'] : bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'kB'] : [bytes, 'byte']
+  if (unit === 'byte') return `${value} ${lang === 'it' ? 'byte' : 'bytes'}`
+  const text = value.toFixed(1)
+  return `${lang === 'it' ? text.replace('.', ',') : text} ${unit}`
+}
+
+export interface OpenDataIndexInput {
+  /** The files, in the order they are listed, with their sizes as served (uncompressed). */
+  readonly files: readonly { readonly name: string; readonly bytes: number }[]
+  /** When the snapshot the files come from was built. */
+  readonly builtAt: string
+  /** The registry is the generated demo one. */
+  readonly demo: boolean
+  /** The DCAT-AP_IT catalogue is published beside the files (on AWS only once the site's address is known). */
+  readonly catalog: boolean
+}
+
+export function openDataIndexHtml({ files, builtAt, demo, catalog }: OpenDataIndexInput): string {
+  const { date } = toRomeWallClock(new Date(builtAt))
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  // Cards, not a table: on a phone a table of long file names and descriptions overflows the screen.
+  const list = (lang: 'it' | 'en'): Html =>
+    html`<ul class="pv-page__cards">${files.map(
+      ({ name, bytes }) => html`<li class="pv-page__card"><a href="${name}" download>${name}</a><span>${readableSize(bytes, lang)}</span>${FILE_TEXTS[name] ? html`<span>${FILE_TEXTS[name][lang]}</span>` : ''}</li>`,
+    )}</ul>`
+  const catalogIt = catalog ? html`<p>Il catalogo DCAT-AP_IT dei file, per dati.gov.it e i cataloghi regionali: <a href="${CATALOG_FILE}">JSON-LD</a> · <a href="${CATALOG_TURTLE_FILE}">Turtle</a>.</p>` : ''
+  const catalogEn = catalog ? html`<p>The files’ DCAT-AP_IT catalogue, for dati.gov.it and regional catalogues: <a href="${CATALOG_FILE}">JSON-LD</a> · <a href="${CATALOG_TURTLE_FILE}">Turtle</a>.</p>` : ''
+  return `<!doctype html>\n${html`<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dati aperti · PuntoVicino</title>
+<meta name="description" content="I punti di facilitazione digitale come dati aperti: CSV, GeoJSON, JSON, licenza CC BY 4.0.">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/styles/page.css">
+<link rel="stylesheet" href="/styles/pages.css">
+</head>
+<body data-mode="page">
+<a class="skip-link" href="#contenuto">Vai al contenuto</a>
+<header><div class="header-center"><div class="container"><a class="brand" href="/"><span><span class="brand__name">PuntoVicino</span><span class="brand__tagline">Punti di facilitazione digitale</span></span></a></div></div></header>
+<main id="contenuto" tabindex="-1"><div class="container pv-page">
+<h1>Dati aperti dei punti di facilitazione digitale</h1>
+${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
+<p>File aggiornati il <time datetime="${date}">${day} ${MONTHS_IT[month - 1]!} ${year}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte.</p>
+<h2>I file</h2>
+${list('it')}
+${catalogIt}
+<p>Per cercare i punti vicini a un luogo o aperti a un’ora: l’<a href="/v1/docs">API aperta</a>.</p>
+<section lang="en" aria-labelledby="in-english">
+<h2 id="in-english">Open data (English)</h2>
+${demo ? html`<p class="pv-page__demo"><strong>Generated demo registry:</strong> these points do not exist; they are there to try PuntoVicino.</p>` : ''}
+<p>Files made on <time datetime="${date}">${day} ${MONTHS_EN[month - 1]!} ${year}</time>, with every change to the registry. Licence: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">Creative Commons Attribution 4.0</a>: reuse them and name the source.</p>
+<h3>The files</h3>
+${list('en')}
+${catalogEn}
+<p>To find the points near a place or open at a time: the <a href="/v1/docs">open API</a>.</p>
+</section>
+</div></main>
+</body>
+</html>`.text}\n`
+}

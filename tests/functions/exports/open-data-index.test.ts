@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { openDataIndexHtml } from '../../../functions/exports/open-data-index.ts'
+
+const files = [
+  { name: 'punti-facilitazione.csv', bytes: 4_218_000 },
+  { name: 'dizionario-dati.csv', bytes: 950 },
+  { name: 'altro-<file>.csv', bytes: 12_345 },
+]
+
+describe('the page at /opendata/', () => {
+  it("dates the files by Rome's calendar, in Italian and English", () => {
+    // 23:30 UTC on 30 November is already 1 December in Rome.
+    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: false, catalog: true })
+    expect(page).toContain('<time datetime="2026-12-01">1 dicembre 2026</time>')
+    expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
+  })
+
+  it('gives each size as a person reads it in each language, and escapes a name', () => {
+    const page = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: false, catalog: true })
+    expect(page).toContain('4,2 MB')
+    expect(page).toContain('4.2 MB')
+    expect(page).toContain('950 byte<')
+    expect(page).toContain('950 bytes<')
+    expect(page).toContain('12,3 kB')
+    expect(page).toContain('href="altro-&lt;file&gt;.csv"')
+    expect(page).not.toContain('<file>')
+  })
+
+  it('says a generated registry is not real, and names the catalogue only where it is published', () => {
+    const real = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: false, catalog: false })
+    expect(real).not.toMatch(/dimostrativo|demo registry/)
+    expect(real).not.toContain('catalog.jsonld')
+    const demo = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: true, catalog: true })
+    expect(demo).toContain('Registro dimostrativo generato')
+    expect(demo).toContain('Generated demo registry')
+    expect(demo).toContain('href="catalog.jsonld"')
+    expect(demo).toContain('href="catalog.ttl"')
+  })
+})
