@@ -173,8 +173,9 @@ only after the list is on screen and the map is in view (on a phone, once the ci
 
 Why the layout stays still (CLS): the locator holds a screen's height before \`app.js\` mounts it and while the first list
 loads, so the footer and the map column never start in view and get pushed down; the map column appears only once the
-list is there; the bold weight (700: title, headings, result names) is preloaded beside the regular one, so its swap
-reflows nothing. \`tests/e2e/locator-page.test.ts\` checks the layout shift on a phone with a slow list and slow fonts.
+list is there; the three faces are preloaded, and the semibold and bold ones (the language bar, title, headings, result
+names) are \`font-display: optional\`: one that misses the first paint is not swapped in later (swapped late, the semibold
+moved the page 44 px, a shift of 0.30). \`tests/e2e/locator-page.test.ts\` checks the layout shift on a phone with a slow list and slow fonts.
 `
 const docPath = join(ROOT, 'docs/PERFORMANCE.md')
 const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n'

@@ -1,4 +1,5 @@
 import { chosenLangQuery, langQuery, LANGS, LANGUAGE_NAMES, type Lang } from '../../../shared/i18n/langs.ts'
+import { fontPreloads } from '../font-preloads.ts'
 import { html, type Html } from './html.ts'
 import type { PagesTranslate } from './page-messages.ts'
 
@@ -61,7 +62,7 @@ ${alternates}
 <meta name="twitter:description" content="${head.description}">
 <meta name="theme-color" content="#0066cc">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/styles/page.css">
+${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 <link rel="stylesheet" href="/styles/pages.css">
 ${head.jsonLd ? html`<script type="application/ld+json">${head.jsonLd}</script>` : ''}
 ${head.script ? html`<script type="module" src="${head.script}"></script>` : ''}
