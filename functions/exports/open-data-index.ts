@@ -1,4 +1,5 @@
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { fontPreloads } from '../site/font-preloads.ts'
 import { html, type Html } from '../site/pages/html.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
@@ -45,12 +46,15 @@ const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** A size as a person reads it: "4,2 MB" in Italian, "4.2 MB" in English (decimal units, as file managers show). */
-function readableSize(bytes: number, lang: 'it' | 'en'): string {
-  const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, 'GB'] : bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'kB'] : [bytes, 'byte']
-  if (unit === 'byte') return `${value} ${lang === 'it' ? 'byte' : 'bytes'}`
-  const text = value.toFixed(1)
+export function readableSize(bytes: number, lang: 'it' | 'en'): string {
+  if (bytes < 1e3) return `${bytes} ${lang === 'it' || bytes === 1 ? 'byte' : 'bytes'}`
+  // The unit is chosen after rounding: 999,950 bytes is "1,0 MB", not "1000,0 kB".
+  const [text, unit] = (['kB', 'MB', 'GB'] as const).map((unit, i) => [(bytes / 1000 ** (i + 1)).toFixed(1), unit] as const).find(([text]) => Number(text) < 1000) ?? [(bytes / 1e9).toFixed(1), 'GB']
   return `${lang === 'it' ? text.replace('.', ',') : text} ${unit}`
 }
+
+/** "1° dicembre 2026", "7 dicembre 2026": Italian writes the first of the month as an ordinal. */
+const italianDate = (day: number, month: number, year: number): string => `${day === 1 ? '1°' : day} ${MONTHS_IT[month - 1]!} ${year}`
 
 export interface OpenDataIndexInput {
   /** The files, in the order they are listed, with their sizes as served (uncompressed). */
@@ -80,7 +84,7 @@ export function openDataIndexHtml({ files, builtAt, demo, catalog }: OpenDataInd
 <title>Dati aperti · PuntoVicino</title>
 <meta name="description" content="I punti di facilitazione digitale come dati aperti: CSV, GeoJSON, JSON, licenza CC BY 4.0.">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/styles/page.css">
+${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 <link rel="stylesheet" href="/styles/pages.css">
 </head>
 <body data-mode="page">
@@ -89,7 +93,7 @@ export function openDataIndexHtml({ files, builtAt, demo, catalog }: OpenDataInd
 <main id="contenuto" tabindex="-1"><div class="container pv-page">
 <h1>Dati aperti dei punti di facilitazione digitale</h1>
 ${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
-<p>File aggiornati il <time datetime="${date}">${day} ${MONTHS_IT[month - 1]!} ${year}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte.</p>
+<p>File aggiornati il <time datetime="${date}">${italianDate(day, month, year)}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte.</p>
 <h2>I file</h2>
 ${list('it')}
 ${catalogIt}

@@ -20,7 +20,7 @@ const PARTS_IN_FLIGHT = 2
  * `publisher` (the demo's when none); last the page that lists them (index.html, which
  * CloudFront serves at /opendata/). CloudFront serves them at /opendata/<name>; its
  * viewer-request function picks the encoding the client accepts
- * (infra/constructs/open-data-encoding.ts), since it compresses nothing above 10 MB by itself.
+ * (OPEN_DATA_ENCODING_FUNCTION in infra/constructs/static-site.ts), since it compresses nothing above 10 MB by itself.
  *
  * Each file is streamed into its three uploads as it is made, one file at a time: a national
  * registry's files are hundreds of megabytes each, which the indexer held whole with their two

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE, contentDispositionOf, OPEN_DATA_INDEX_FILE, OPEN_DATA_PREFIX } from '../exports/open-data-layout.ts'
+import { LOCAL_CONTENT_SECURITY_POLICY } from '../site/content-security-policy.ts'
 
 /**
  * `/opendata/<file>` on one machine: the whole-registry files of the current snapshot, made on
@@ -80,6 +81,8 @@ function respond(c: Context, file: RegistryFile): Response {
   }
   const disposition = contentDispositionOf(file.name)
   if (disposition) headers['content-disposition'] = disposition
+  // The page, under the site's policy as CloudFront sends it on AWS.
+  if (file.contentType.startsWith('text/html')) Object.assign(headers, { 'content-security-policy': LOCAL_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' })
   if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === file.etag)) return new Response(null, { status: 304, headers })
   const accepted = c.req.header('accept-encoding') ?? ''
   const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', file.brotli] : /\bgzip\b/.test(accepted) ? ['gzip', file.gzip] : [null, file.body]

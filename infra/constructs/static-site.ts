@@ -23,6 +23,7 @@ export { EMBED_PATHS }
 export const CLEAN_URLS_FUNCTION = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  if (uri === '/${OPEN_DATA_PREFIX.slice(0, -1)}') return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: '/${OPEN_DATA_PREFIX}' } } };
   if (uri !== '/' && uri.charAt(uri.length - 1) === '/') {
     request.uri = uri + 'index.html';
   } else if (uri !== '/' && uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {

@@ -39,7 +39,7 @@ describe('a point’s own page', () => {
     await withScripts.close()
   })
 
-  it('lists the open-data files at /opendata/ on a page with no axe violation, each link answered', async () => {
+  it('lists the open-data files at /opendata/ on a page with no axe violation, reflowing on a phone', async () => {
     // The page has no script of its own; axe is injected into it.
     const context = await phoneContext(browser())
     const page = await context.newPage()

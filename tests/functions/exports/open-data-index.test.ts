@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openDataIndexHtml } from '../../../functions/exports/open-data-index.ts'
+import { openDataIndexHtml, readableSize } from '../../../functions/exports/open-data-index.ts'
 
 const files = [
   { name: 'punti-facilitazione.csv', bytes: 4_218_000 },
@@ -11,7 +11,7 @@ describe('the page at /opendata/', () => {
   it("dates the files by Rome's calendar, in Italian and English", () => {
     // 23:30 UTC on 30 November is already 1 December in Rome.
     const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: false, catalog: true })
-    expect(page).toContain('<time datetime="2026-12-01">1 dicembre 2026</time>')
+    expect(page).toContain('<time datetime="2026-12-01">1° dicembre 2026</time>')
     expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
   })
 
@@ -24,6 +24,13 @@ describe('the page at /opendata/', () => {
     expect(page).toContain('12,3 kB')
     expect(page).toContain('href="altro-&lt;file&gt;.csv"')
     expect(page).not.toContain('<file>')
+  })
+
+  it('picks the unit after rounding', () => {
+    expect(readableSize(999_950, 'it')).toBe('1,0 MB')
+    expect(readableSize(999_949, 'en')).toBe('999.9 kB')
+    expect(readableSize(1, 'en')).toBe('1 byte')
+    expect(readableSize(1_250_000_000, 'it')).toBe('1,3 GB')
   })
 
   it('says a generated registry is not real, and names the catalogue only where it is published', () => {

@@ -59,8 +59,10 @@ describe('/opendata on the local server', () => {
     const response = await get('/opendata/')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    // A page to read, not a file to save.
+    // A page to read, not a file to save, under the site's policy.
     expect(response.headers.get('content-disposition')).toBeNull()
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     const page = await response.text()
     expect(page).toMatch(/^<!doctype html>\n<html lang="it">/)
     expect(page).toContain('<section lang="en"')
@@ -76,14 +78,26 @@ describe('/opendata on the local server', () => {
       if (!name.startsWith('catalog.')) expect(page, name).toContain(bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1).replace('.', ',')} MB` : `${(bytes / 1e3).toFixed(1).replace('.', ',')} kB`)
     }
     expect(await (await get('/opendata/index.html')).text()).toBe(page)
+    const head = await app.request('http://localhost/opendata/', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
     const bare = await get('/opendata')
     expect(bare.status).toBe(301)
     expect(bare.headers.get('location')).toBe('/opendata/')
   })
 
+  it('answers 503 for the page and the files while no registry is loaded', async () => {
+    const loading = new Hono()
+    mountOpenData(loading, () => undefined)
+    for (const path of ['/opendata/', '/opendata/punti-facilitazione.csv', '/opendata/catalog.jsonld']) expect((await loading.request(`http://localhost${path}`)).status, path).toBe(503)
+  })
+
   it('makes the files again after a rebuild, and answers 404 for any other name', async () => {
     const before = (await get('/opendata/punti-facilitazione.geojson')).headers.get('etag')
-    current = snapshotOf(records.slice(1), 2)
+    const pageBefore = await (await get('/opendata/')).text()
+    current = snapshotOf(records.slice(1, 300), 2)
+    // The page gives the new files' sizes.
+    expect(await (await get('/opendata/')).text()).not.toBe(pageBefore)
     const after = await get('/opendata/punti-facilitazione.geojson')
     expect(after.headers.get('etag')).not.toBe(before)
     expect((await after.json()).features.some((f: { properties: { point_id: string } }) => f.properties.point_id === records[0]!.id)).toBe(false)

@@ -234,6 +234,10 @@ describe('StaticSite', () => {
     expect(rewrite('/embed-builder')).toBe('/embed-builder.html')
     expect(rewrite('/gestione/')).toBe('/gestione/index.html')
     for (const untouched of ['/', '/widget.js', '/fonts/titillium-web-latin-400-normal.woff2', '/gestione/config.json']) expect(rewrite(untouched)).toBe(untouched)
+    // /opendata (no slash) is not under the open-data behaviour: it is sent to the folder's page.
+    const answer = runInNewContext(`${CLEAN_URLS_FUNCTION}; handler({ request: { uri: '/opendata' } })`) as { statusCode: number; headers: Record<string, { value: string }> }
+    expect(answer.statusCode).toBe(301)
+    expect(answer.headers.location!.value).toBe('/opendata/')
   })
 
   it('sends a strict CSP, HSTS, no-sniff and a referrer policy, and no X-Frame-Options', () => {
