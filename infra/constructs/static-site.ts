@@ -48,6 +48,10 @@ export const PAGE_PATHS = ['/punti/*', '/comuni/*', '/regioni/*', '/province/*',
 
 /** The operators' console: its page (`/gestione/` → `gestione/index.html`) and its files. */
 export const CONSOLE_PATHS = ['/gestione/*'] as const
+/** The site's own fonts (web/dist/fonts), published with a long browser cache. */
+export const FONTS_FOLDER = 'fonts'
+export const FONT_CACHE_DAYS = 30
+
 /** Written by the stack beside the console's page: where and how it signs in. */
 export const CONSOLE_CONFIG_KEY = 'gestione/config.json'
 
@@ -357,7 +361,23 @@ export class StaticSite extends Construct {
       distributionPaths: ['/*'],
       memoryLimit: 512,
       // Written by the stack (OperatorsIdentity's values), not shipped in web/dist: never pruned.
-      exclude: [CONSOLE_CONFIG_KEY],
+      // The fonts are published below, with their own caching.
+      exclude: [CONSOLE_CONFIG_KEY, `${FONTS_FOLDER}/*`],
+    })
+    // The fonts, kept a month by browsers: the semibold and bold faces are font-display optional
+    // (web/styles/page.css), so a face that must be fetched again on a later visit, even for a 304,
+    // may miss its first paint on a slow phone. Their names carry no hash; a changed face reaches
+    // a browser within the month.
+    new s3deploy.BucketDeployment(this, 'PublishFonts', {
+      sources: sources.map((dir) => s3deploy.Source.asset(dir)),
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: [`${FONTS_FOLDER}/*`],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.setPublic(), s3deploy.CacheControl.maxAge(Duration.days(FONT_CACHE_DAYS))],
+      distribution: this.distribution,
+      distributionPaths: [`/${FONTS_FOLDER}/*`],
+      memoryLimit: 512,
     })
   }
 

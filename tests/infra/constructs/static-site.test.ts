@@ -158,7 +158,7 @@ describe('StaticSite', () => {
     const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string)
     const withSignIn = policies.filter((csp) => csp.includes('amazoncognito.com'))
     expect(withSignIn).toEqual([expect.stringContaining("connect-src 'self' https://puntovicino-test.auth.eu-south-1.amazoncognito.com;")])
-    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['gestione/config.json'] })
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Exclude: ['gestione/config.json', 'fonts/*'] })
   })
 
   it("sends citizens' reports to the API uncached, forwarding the viewer's address and not the Authorization header", () => {
@@ -263,6 +263,17 @@ describe('StaticSite', () => {
       DestinationBucketName: ref(site.bucket),
       DistributionPaths: ['/*'],
       Prune: true,
+    })
+  })
+
+  it('publishes the fonts on their own, kept a month by browsers (the optional faces need the cache), never pruned by the site', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: ref(site.bucket),
+      Include: ['fonts/*'],
+      Exclude: ['*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': `public, max-age=${30 * 86_400}` },
+      DistributionPaths: ['/fonts/*'],
     })
   })
 
