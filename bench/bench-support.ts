@@ -62,8 +62,13 @@ function lambdaProcessEnvironment(functionEnv: Record<string, string>): Record<s
  * object it wrote last, the one that starts with `key`: the handler logs JSON lines to stdout too.
  */
 export function resultOfFunctionScript<T>(script: string, env: Record<string, string>, key: string, what: string, nodeOptions: string[] = []): Promise<T> {
+  return resultOfFunctionProcess([...nodeOptions, '--input-type=module', '-e', script], env, key, what)
+}
+
+/** The same for node run with `args` (options, a script file and its arguments). */
+export function resultOfFunctionProcess<T>(args: readonly string[], env: Record<string, string>, key: string, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, '--input-type=module', '-e', script], { env: lambdaProcessEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, args, { env: lambdaProcessEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', reject)

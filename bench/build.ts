@@ -9,11 +9,10 @@
  * by its open-data files). Another run only makes and drops the pages: the scan's own cost, the
  * baseline of all. Every build must write the same file (its hash is compared).
  */
-import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { lambdaOldSpaceMiB, REPO_ROOT, verdict } from './bench-support.ts'
+import { lambdaOldSpaceMiB, REPO_ROOT, resultOfFunctionProcess, verdict } from './bench-support.ts'
 import { INDEXER_MEMORY_MIB } from '../infra/function-memory.ts'
 
 const POINTS = Math.round(1_000_000 / 1.414) // ~1M sites, as the geo bench's national registry
@@ -33,15 +32,9 @@ interface ChildResult {
   fileHash: string
 }
 
-function runChild(script: string, mode: string, oldSpaceMiB: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${oldSpaceMiB}`, script, mode, String(POINTS)], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout.on('data', (chunk) => (out += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult) : reject(new Error(`build child ${mode} exited with ${code}`))))
-  })
-}
+/** One build in a fresh process with the function's environment (the indexer's, for the spilled one). */
+const runChild = (script: string, mode: string, oldSpaceMiB: number): Promise<ChildResult> =>
+  resultOfFunctionProcess([`--max-old-space-size=${oldSpaceMiB}`, script, mode, String(POINTS)], {}, 'mode', `build child ${mode}`)
 
 export async function runBuildBench(): Promise<string> {
   const lines: string[] = [`build bench — the indexer's snapshot file at ${POINTS.toLocaleString('en')} points (~1M sites), each build in a fresh process`]

@@ -52,34 +52,23 @@ async function putObject(s3: Awaited<ReturnType<typeof startLocalS3>>, key: stri
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-const BARE_HONO_HANDLER = `
-import { Hono } from 'hono'
-import { handle } from 'hono/aws-lambda'
-const app = new Hono()
-app.get('/v1/points', (c) => c.json({ items: [], next_cursor: null }))
-export const handler = handle(app)
-`
-
 /**
- * The bare handler validating its query with zod, as the read function must ("zod for every
- * input"): the floor of any handler that keeps request validation, printed beside the ratio.
+ * The bare Hono handler the cold start is compared with; `validated`, it parses its query with
+ * zod as the read function must ("zod for every input"): the floor of any handler that keeps
+ * request validation, printed beside the ratio.
  */
-const BARE_HONO_HANDLER_WITH_ZOD = `
+const bareHonoHandler = (validated: boolean): string => `
 import { Hono } from 'hono'
 import { handle } from 'hono/aws-lambda'
-import { z } from 'zod'
+${validated ? `import { z } from 'zod'
 const Query = z.object({
   near: z.string().regex(/^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$/),
   limit: z.coerce.number().int().min(1).max(100).default(10),
-})
+})` : ''}
 const app = new Hono()
-app.get('/v1/points', (c) => {
-  const query = Query.safeParse(c.req.query())
-  return query.success ? c.json({ items: [], next_cursor: null }) : c.json({ title: 'Bad Request' }, 400)
-})
+app.get('/v1/points', (c) => ${validated ? "(Query.safeParse(c.req.query()).success ? c.json({ items: [], next_cursor: null }) : c.json({ title: 'Bad Request' }, 400))" : 'c.json({ items: [], next_cursor: null })'})
 export const handler = handle(app)
 `
-
 
 /** Runs one fresh node process that imports `bundle` and answers one event; returns ms since the process began. */
 function coldStart(bundle: string, env: Record<string, string>): Promise<{ ms: number; status: number }> {
@@ -203,12 +192,15 @@ export async function runInfraBench(): Promise<string> {
   try {
     // 1. Bundle sizes, from the deployment's own build.
     const built = await buildLambdas(join(scratch, 'lambda'))
-    const bareFile = join(scratch, 'bare', 'index.mjs')
     // The same configuration as the api, as one file from stdin (it has no dynamic import to split off).
     const { entryPoints: _entries, outdir: _outdir, splitting: _splitting, ...shared } = lambdaBuildOptions('api')
-    await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler.ts' }, outfile: bareFile })
-    const bareWithZodFile = join(scratch, 'bare-zod', 'index.mjs')
-    await build({ ...shared, stdin: { contents: BARE_HONO_HANDLER_WITH_ZOD, resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler-with-zod.ts' }, outfile: bareWithZodFile })
+    const bareBundle = async (validated: boolean): Promise<string> => {
+      const outfile = join(scratch, validated ? 'bare-zod' : 'bare', 'index.mjs')
+      await build({ ...shared, stdin: { contents: bareHonoHandler(validated), resolveDir: REPO_ROOT, loader: 'ts', sourcefile: 'bare-hono-handler.ts' }, outfile })
+      return outfile
+    }
+    const bareFile = await bareBundle(false)
+    const bareWithZodFile = await bareBundle(true)
     const gazetteerBytes = readFileSync(join(REPO_ROOT, 'data', 'it_comuni_gazetteer.csv')).byteLength
     log('bundle sizes (minified / gzip; at start = what a cold start loads, lazy = chunks only a deeper dynamic import() loads):')
     const sizeOf = (files: readonly BundleFile[]): string => {

@@ -26,10 +26,9 @@ if (unknown.length > 0) {
   console.error(`npm run bench: no part named ${unknown.map((name) => `"${name}"`).join(', ')}; the parts are ${Object.keys(PARTS).join(', ')} (none named: all of them).`)
   process.exit(2)
 }
-const wanted = asked
 const started = Date.now()
 console.log(`# PuntoVicino benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`)
-for (const name of wanted.length > 0 ? wanted : Object.keys(PARTS)) {
+for (const name of asked.length > 0 ? asked : Object.keys(PARTS)) {
   console.log(await PARTS[name]!())
   console.log()
 }
