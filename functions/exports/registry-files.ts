@@ -83,8 +83,11 @@ const isDemoRegistry = (snapshot: Snapshot): boolean => snapshot.pointCount > 0 
 
 /** The page at /opendata/ listing `files` (made before it), with the catalogue's links when it is published beside them. */
 export function openDataIndexSource(snapshot: Snapshot, files: readonly CatalogedFile[], { catalog }: { catalog: boolean }): RegistryFileSource {
-  const page = (): string => openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: isDemoRegistry(snapshot), catalog })
-  return { name: OPEN_DATA_INDEX_FILE, contentType: 'text/html; charset=utf-8', text: () => wholeText(page(), files.length) }
+  return {
+    name: OPEN_DATA_INDEX_FILE,
+    contentType: 'text/html; charset=utf-8',
+    text: () => wholeText(openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: isDemoRegistry(snapshot), catalog }), files.length),
+  }
 }
 
 /** The catalogue's files, made and held (the local server's). */

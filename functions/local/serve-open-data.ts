@@ -19,7 +19,8 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     const [{ catalogedFile }, made] = await Promise.all([registryFiles(), filesOf(current)])
     return [...made.values()].map(catalogedFile)
   }
-  const registry = (handle: (c: Context, current: Snapshot) => Promise<Response>) => async (c: Context) => {
+  /** A handler given the current snapshot, or 503 while none is loaded. */
+  const withSnapshot = (handle: (c: Context, current: Snapshot) => Promise<Response>) => async (c: Context) => {
     const current = snapshot()
     if (!current) return c.text('The registry is still loading; retry in a few seconds.', 503)
     return handle(c, current)
@@ -28,7 +29,7 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
   // The DCAT-AP_IT catalogue of those files (JSON-LD, Turtle), with this server's origin in its
   // addresses: made once per snapshot and origin (localhost and 127.0.0.1 each name their own).
   const catalogs = lastMade<RegistryFile[]>()
-  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], registry(async (c, current) => {
+  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}${CATALOG_FILE}`, `/${OPEN_DATA_PREFIX}${CATALOG_TURTLE_FILE}`], withSnapshot(async (c, current) => {
     const origin = new URL(c.req.url).origin
     const made = await catalogs([current, origin], async () => (await registryFiles()).catalogFiles(current, await cataloged(current), origin))
     return respond(c, made.find((file) => c.req.path.endsWith(`/${file.name}`))!)
@@ -37,7 +38,7 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
   // The page that lists them, at /opendata/ (its links are relative: /opendata is sent there).
   const index = lastMade<RegistryFile>()
   app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX.slice(0, -1)}`, (c) => c.redirect(`/${OPEN_DATA_PREFIX}`, 301))
-  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}`, `/${OPEN_DATA_PREFIX}${OPEN_DATA_INDEX_FILE}`], registry(async (c, current) => {
+  app.on(['GET', 'HEAD'], [`/${OPEN_DATA_PREFIX}`, `/${OPEN_DATA_PREFIX}${OPEN_DATA_INDEX_FILE}`], withSnapshot(async (c, current) => {
     const page = await index([current], async () => {
       const { openDataIndexSource, registryFile } = await registryFiles()
       const source = openDataIndexSource(current, await cataloged(current), { catalog: true })
@@ -46,7 +47,7 @@ export function mountOpenData(app: Hono<any, any, any>, snapshot: () => Snapshot
     return respond(c, page)
   }))
 
-  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, registry(async (c, current) => {
+  app.on(['GET', 'HEAD'], `/${OPEN_DATA_PREFIX}:name`, withSnapshot(async (c, current) => {
     const file = (await filesOf(current)).get(c.req.param('name') ?? '')
     if (!file) return c.notFound()
     return respond(c, file)
