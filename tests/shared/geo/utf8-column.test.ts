@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Utf8Column, Utf8ColumnBuilder } from '../../../shared/geo/utf8-column.ts'
+import { Utf8Column, Utf8ColumnBuilder, withEndOfString } from '../../../shared/geo/utf8-column.ts'
 
 describe('Utf8ColumnBuilder and Utf8Column', () => {
   it('give back every string written, in order, whatever its characters and however far the column grew', () => {
@@ -59,5 +59,17 @@ describe('Utf8Column.of, reordered, equal and isAscii', () => {
 
   it('names what is wrong with an order that does not fit the column', () => {
     expect(() => Utf8Column.of(['a', 'b']).reordered(new Uint32Array(3))).toThrow('order: 3 entries for 2 strings')
+  })
+})
+
+describe('withEndOfString, the offsets of every column writer', () => {
+  it('stores the end in place while there is room, in an array twice as long when full, and refuses a column past 4 GiB', () => {
+    const offsets = new Uint32Array(2)
+    expect(withEndOfString(offsets, 1, 7)).toBe(offsets)
+    const grown = withEndOfString(offsets, 2, 9)
+    expect([...grown]).toEqual([0, 7, 9, 0])
+    // Refused before anything is written, so a writer that counts only after it stays as it was.
+    expect(() => withEndOfString(grown, 3, 2 ** 32)).toThrow(/4 GiB/)
+    expect([...grown]).toEqual([0, 7, 9, 0])
   })
 })
