@@ -1,5 +1,6 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { SitePlace } from '../../shared/geo/site-places.ts'
+import { PlaceMinuteMemo } from '../../shared/geo/place-minute-memo.ts'
 import { openingFields, presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
 
 /** What the query engine adds to a point found near somewhere (or by a site filter). */
@@ -26,7 +27,7 @@ type MinuteEntry = { minute: number; json: string }
  */
 export class PresentedPointCache {
   private readonly points: Record<ListView, WeakMap<PointRecord, MinuteEntry>> = { full: new WeakMap(), compact: new WeakMap() }
-  private readonly sites: Record<ListView, WeakMap<Site, Map<string, MinuteEntry>>> = { full: new WeakMap(), compact: new WeakMap() }
+  private readonly sites: Record<ListView, PlaceMinuteMemo<string>> = { full: new PlaceMinuteMemo(), compact: new PlaceMinuteMemo() }
 
   /** The point as JSON text at `at`, with the caller's nearest site and distance when given. */
   json(record: PointRecord, at: Date, near?: NearContext, view: ListView = 'full'): string {
@@ -49,18 +50,12 @@ export class PresentedPointCache {
    * itself: `"site":{…},"matched_place":{…}`.
    */
   private siteJson(site: Site, place: SitePlace | undefined, minute: number, view: ListView): string {
-    let byPlace = this.sites[view].get(site)
-    if (!byPlace) this.sites[view].set(site, (byPlace = new Map()))
-    const key = place ? `${place.role}:${place.location.lat},${place.location.lon}` : '-'
-    let entry = byPlace.get(key)
-    if (!entry || entry.minute !== minute) {
+    return this.sites[view].get(site, place, minute, () => {
       const at = new Date(minute * 60_000)
       const named = presentNamedSite(site, place, at)
       const shown = view === 'full' ? named : { id: named.id, label: named.label, kind: named.kind, open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening }
-      entry = { minute, json: `"site":${JSON.stringify(shown)}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}` }
-      byPlace.set(key, entry)
-    }
-    return entry.json
+      return `"site":${JSON.stringify(shown)}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}`
+    })
   }
 }
 

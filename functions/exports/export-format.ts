@@ -1,3 +1,4 @@
+import { PlaceMinuteMemo } from '../../shared/geo/place-minute-memo.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 
 /**
@@ -106,26 +107,17 @@ export function renderExport(format: ExportFormat, rows: Iterable<PointHit>, opt
  * Export rows reused within one minute of time, as PresentedPointCache does for points: a row
  * depends on its site, its place and on "now" only through open_now and next_opening, which
  * answers already keep for a minute (ETag, Cache-Control). Rows measured from a caller
- * (`distance_m`) are made each time. Keyed by the site object and the place: a new snapshot
- * misses, and the old rows go with the old records (WeakMap).
+ * (`distance_m`) are made each time.
  */
 export class ExportRowCache {
-  private readonly rows = new Map<ExportFormat['name'], WeakMap<object, Map<string, { minute: number; text: string | null }>>>()
+  private readonly rows = new Map<ExportFormat['name'], PlaceMinuteMemo<string | null>>()
 
   row(format: ExportFormat, hit: PointHit, at: Date): string | null {
     if (hit.distance_m !== null) return format.row(hit, at)
     const minute = Math.floor(at.getTime() / 60_000)
     let byFormat = this.rows.get(format.name)
-    if (!byFormat) this.rows.set(format.name, (byFormat = new WeakMap()))
-    let bySite = byFormat.get(hit.site)
-    if (!bySite) byFormat.set(hit.site, (bySite = new Map()))
-    const place = hit.place ? `${hit.place.role}:${hit.place.location.lat},${hit.place.location.lon}` : '-'
-    let entry = bySite.get(place)
-    if (!entry || entry.minute !== minute) {
-      // Made at the start of the minute, so every answer within it says the same thing.
-      entry = { minute, text: format.row(hit, new Date(minute * 60_000)) }
-      bySite.set(place, entry)
-    }
-    return entry.text
+    if (!byFormat) this.rows.set(format.name, (byFormat = new PlaceMinuteMemo()))
+    // Made at the start of the minute, so every answer within it says the same thing.
+    return byFormat.get(hit.site, hit.place, minute, () => format.row(hit, new Date(minute * 60_000)))
   }
 }
