@@ -1,12 +1,11 @@
 import { hoursPerWeek, lowHoursWarning } from '../../shared/hours/hours-per-week.ts'
 import { renderEnglishHours, renderItalianHours } from '../../shared/hours/italian-text.ts'
-import { nextOpening, openingState, type HoursTarget } from '../../shared/hours/open-at.ts'
+import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { DataQualityNote, MatchedPlace, NamedSite, PointView } from '../../shared/schemas/point-view.ts'
 import { PlaceRole, siteAtPlace, type SitePlace } from '../../shared/geo/site-places.ts'
-import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { compareCodeUnits } from '../../shared/util/compare-code-units.ts'
 
@@ -16,12 +15,6 @@ const NEXT_STOPS_SHOWN = 5
  * A stored point → the public Point at instant `at`: the open/next-opening fields are computed
  * here, at response time, in Europe/Rome.
  */
-/** open_now, closes_at and next_opening of a point or a site at `at`, in Europe/Rome: every view says them alike. */
-export function openingFields(target: HoursTarget, at: Date): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening'> {
-  const state = openingState(at)(target)
-  const next = nextOpening(at)(target)
-  return { open_now: state.open, closes_at: state.open ? toRomeIso(state.closesAt) : null, next_opening: next ? toRomeIso(next) : null }
-}
 
 export function presentPoint(record: PointRecord, at: Date): PointView {
   const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!

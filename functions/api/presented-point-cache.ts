@@ -1,7 +1,8 @@
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { SitePlace } from '../../shared/geo/site-places.ts'
 import { PlaceMinuteMemo } from '../../shared/geo/place-minute-memo.ts'
-import { openingFields, presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
+import { openingFields } from '../../shared/hours/opening-fields.ts'
+import { presentMatchedPlace, presentNamedSite, presentPoint } from './present-point.ts'
 
 /** What the query engine adds to a point found near somewhere (or by a site filter). */
 export interface NearContext {

@@ -41,13 +41,21 @@ describe('right answers on a phone', () => {
     const card = page.locator(`.pv-result[data-id="${item.id}"]`)
     await card.waitFor()
     // Not the point's earlier opening: the shown site's own; and which other site opens first.
-    expect(await card.locator('.pv-result__other-site').textContent()).toMatch(/^Un'altra sede apre prima: .+, (oggi|domani|\w+) alle \d{1,2}:\d{2}$|^Un'altra sede apre prima: .+, il .+ alle \d{1,2}:\d{2}$/)
+    const otherSite = await card.locator('.pv-result__other-site').textContent()
+    expect(otherSite).toMatch(/^Un'altra sede apre prima: .+, (oggi|domani|\w+) alle \d{1,2}:\d{2}$|^Un'altra sede apre prima: .+, il .+ alle \d{1,2}:\d{2}$/)
+    // The heading is the point's name: the card says which of its sites the lines below speak of.
+    const shownLabel = item.sites.find((s) => s.id === item.site.id)!.label
+    expect(await card.locator('.pv-result__site').textContent()).toBe(`Sede: ${shownLabel}`)
+    const cardStatus = await card.locator('.pv-status').textContent()
     await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'phone-other-site-sooner')
-    // The detail puts the searched site first.
+    // The detail puts the searched site first, and its status line, above that site's address,
+    // is that site's, with the same note on the other site.
     await card.locator('.pv-result__link').click()
     await page.locator('.pv-detail__title').waitFor()
-    expect(await page.locator('.pv-site__title').first().textContent()).toContain(item.sites.find((s) => s.id === item.site.id)!.label)
+    expect(await page.locator('.pv-site__title').first().textContent()).toContain(shownLabel)
+    expect(await page.locator('.pv-detail .pv-status').textContent()).toBe(cardStatus)
+    expect(await page.locator('.pv-detail__other-site').textContent()).toBe(otherSite)
     await context.close()
   })
 

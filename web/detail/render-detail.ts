@@ -8,8 +8,8 @@ import { dateAfterVerb, formatDate, shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { demoBadge } from '../list/demo-badge.ts'
-import { hasKnownHours, openingStatus } from '../list/opening-status.ts'
-import { addressLine, kindLabel } from '../list/point-summary.ts'
+import { hasKnownHours } from '../list/opening-status.ts'
+import { addressLine, cardStatus, kindLabel, otherSiteNote } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
 import { directionsHref, platformOf, type Platform } from './directions.ts'
@@ -251,12 +251,15 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
  */
 export function renderDetail(point: PointView, context: ViewContext, handlers: DetailHandlers): HTMLElement {
   const { t, lang } = context
-  const status = openingStatus(point, context.now(), lang, t)
-  // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
-  const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   // The site the search found comes first; the others follow in the point's order.
   const site = point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
   const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
+  // The status line stands above the shown site's address and directions: it speaks for that
+  // site (as a card does), and says when another site is open or opens sooner.
+  const status = cardStatus(point, site, context)
+  const otherSite = otherSiteNote(point, shown, context)
+  // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
+  const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   const sites = shown ? [shown, ...point.sites.filter((s) => s.id !== shown.id)] : point.sites
   const { phone, email, website } = point.contacts
   const stepFree = point.accessibility.step_free
@@ -269,6 +272,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
     demoBadge(point, t),
     h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
+    otherSite ? h('p', { class: 'pv-detail__other-site' }, otherSite) : null,
     actionBar(point, shown, context, route),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
     point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,

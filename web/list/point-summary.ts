@@ -3,7 +3,7 @@ import type { Stop } from '../../shared/schemas/hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { shortTime } from '../i18n/format.ts'
+import { formatDistance, shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { postalLine } from '../../shared/text/postal-line.ts'
@@ -12,31 +12,63 @@ import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { isOpenAt, nextOpening } from '../../shared/hours/open-at.ts'
+import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /** The site the list speaks about: the nearest matching one when searching near a place, else the main one. */
 export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites[0]
 
 /**
- * The status of the site the card shows, when the API named one (near, or a site filter): that
- * site's own open now and next opening, at the place it was matched. The point's own fields
- * speak for all its sites, and a card must not pair one site's address with another's opening.
+ * The status of the site a card or the detail shows, beside that site's address: for the site
+ * the API named (near, or a site filter), its own open now and next opening at the place it was
+ * matched; for another site of a point with several, the same fields computed here by the same
+ * code. The point's own fields speak for all its sites together (its next opening may be at
+ * another building), so they are used only for a point with a single site.
  */
-export function shownSiteStatus(point: PointView): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites'> | undefined {
-  const site = point.site
-  if (!site || !('open_now' in site)) return undefined
-  return { open_now: site.open_now, closes_at: site.closes_at, next_opening: site.next_opening, sites: [site] }
+export function shownSiteStatus(point: PointView, site: Site | undefined, at: Date): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites'> | undefined {
+  if (!site) return undefined
+  const named = point.site
+  if (named && named.id === site.id && 'open_now' in named) return { open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening, sites: [named] }
+  if (point.sites.length < 2) return undefined
+  return { ...openingFields(site, at), sites: [site] }
+}
+
+/**
+ * Which site a card or a message speaks of, for a point with several: its heading is the point's
+ * name, and the address, distance and hours below it are that site's. Null for a single site.
+ */
+export function shownSiteLabel(point: PointView, site: Site | undefined): string | null {
+  return site && point.sites.length > 1 && site.label !== point.name ? site.label : null
+}
+
+/**
+ * "Open now" found nothing: the nearest point and when it opens, both said of the site the
+ * distance is measured to ("Il più vicino, Digipass Perugia, sede Centro civico (410 m), apre
+ * sabato alle 10:00"). Null when it has no opening ahead.
+ */
+export function nearestNextText(point: PointView, context: ViewContext): string | null {
+  const { t, lang, now } = context
+  const at = now()
+  const site = primarySite(point)
+  const opening = (shownSiteStatus(point, site, at) ?? point).next_opening
+  if (!opening) return null
+  const label = shownSiteLabel(point, site)
+  return t('results.nearest_next', {
+    name: label ? t('result.name_at_site', { name: point.name, label }) : point.name,
+    distance: point.distance_m !== undefined ? formatDistance(point.distance_m, lang, t) : point.comune.name,
+    when: whenText(opening, at, lang, t),
+  })
 }
 
 /**
  * When the shown site is closed and another site of the same point is open, or opens sooner,
  * the card says which and when: "Un'altra sede apre prima: Biblioteca, mercoledì alle 15:00".
  */
-export function otherSiteNote(point: PointView, { lang, t, now }: ViewContext): string | null {
-  const shown = shownSiteStatus(point)
-  if (!shown || shown.open_now || point.status !== 'active' || point.sites.length < 2) return null
+export function otherSiteNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
   const at = now()
-  const others = point.sites.filter((s) => s.id !== point.site!.id)
+  const shown = shownSiteStatus(point, site, at)
+  if (!site || !shown || shown.open_now || point.status !== 'active' || point.sites.length < 2) return null
+  const others = point.sites.filter((s) => s.id !== site.id)
   const openNow = others.find((s) => isOpenAt(at)(s))
   if (openNow) return t('status.other_site_open', { label: openNow.label })
   let sooner: { site: Site; at: Date } | undefined
@@ -127,7 +159,7 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
  */
 export function cardStatus(point: PointView, site: Site | undefined, context: ViewContext, options: OpeningStatusOptions = {}): OpeningStatus {
   const { lang, t, now } = context
-  const shown = shownSiteStatus(point)
+  const shown = shownSiteStatus(point, site, now())
   const spoken = shown ? { ...point, ...shown } : point
   const status = openingStatus(spoken, now(), lang, t, options)
   if (status.tone === 'inactive' || site?.kind !== 'mobile') return status

@@ -4,7 +4,7 @@ import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
-import { addressLine, cardStatus, kindLabel, kindNote, otherSiteNote, primarySite } from './point-summary.ts'
+import { addressLine, cardStatus, kindLabel, kindNote, otherSiteNote, primarySite, shownSiteLabel } from './point-summary.ts'
 
 /** Hours published as free text are cut here in the list; the detail shows them whole. */
 const LIST_PUBLISHED_HOURS_LENGTH = 160
@@ -19,15 +19,17 @@ export interface ResultHandlers {
 }
 
 /**
- * One result: the name as a link (the keyboard's way in), then what decides a visit: open or
- * when it opens, how far, what kind, where, what they help with.
+ * One result: the name as a link (the keyboard's way in), then which of its sites, for a point
+ * with several, and what decides a visit there: open or when it opens, how far, what kind, where,
+ * what they help with.
  */
 export function renderResult(point: PointView, context: ViewContext, handlers: ResultHandlers, number?: number): HTMLLIElement {
   const { t, lang } = context
   const site = primarySite(point)
   const status = cardStatus(point, site, context, { publishedMaxLength: LIST_PUBLISHED_HOURS_LENGTH })
   const note = kindNote(point, site, context)
-  const otherSite = otherSiteNote(point, context)
+  const otherSite = otherSiteNote(point, site, context)
+  const siteLabel = shownSiteLabel(point, site)
   const titleId = `pv-result-${point.id}`
   const link = h(
     'a',
@@ -53,6 +55,8 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     // The number of its pin on the map; the list itself is ordered for screen readers.
     h('h3', { class: 'pv-result__title' }, number !== undefined ? h('span', { class: 'pv-result__number', 'aria-hidden': 'true' }, String(number)) : null, link),
     demoBadge(point, t),
+    // The heading names the point; the status, distance and address below are this site's.
+    siteLabel ? h('p', { class: 'pv-result__site' }, t('result.site', { label: siteLabel })) : null,
     h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,

@@ -9,9 +9,8 @@ import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
-import { whenText } from '../list/opening-status.ts'
+import { nearestNextText } from '../list/point-summary.ts'
 import { resultsHeading } from '../list/results-heading.ts'
-import { formatDistance } from '../i18n/format.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
@@ -245,13 +244,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_now: false, point: null }, 'push') }, t('results.show_closed'))
     try {
       const [nearest] = (await api.points(query, signal)).items
-      const when = nearest?.next_opening ? whenText(nearest.next_opening, context.now(), context.lang, t) : null
-      replaceChildren(
-        emptyHelp,
-        h('p', {}, t('results.none_open')),
-        nearest && when ? h('p', {}, t('results.nearest_next', { name: nearest.name, distance: nearest.distance_m !== undefined ? formatDistance(nearest.distance_m, context.lang, t) : nearest.comune.name, when })) : null,
-        showClosed,
-      )
+      const nextText = nearest ? nearestNextText(nearest, context) : null
+      replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), nextText ? h('p', {}, nextText) : null, showClosed)
     } catch {
       if (!signal.aborted) replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), showClosed)
     }

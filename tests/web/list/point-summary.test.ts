@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
-import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, otherSiteNote } from '../../../web/list/point-summary.ts'
+import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, shownSiteLabel } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 await loadMessages('en')
@@ -111,13 +111,31 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
   })
 
   it('names the other site that opens sooner, and when', () => {
-    expect(otherSiteNote(perugia, context(at('10:00')))).toBe("Un'altra sede apre prima: URP di Via Don Sturzo, domani alle 15:00")
-    expect(otherSiteNote(perugia, context(at('10:00'), 'en'))).toBe('Another site opens sooner: URP di Via Don Sturzo, tomorrow at 15:00')
+    expect(otherSiteNote(perugia, perugia.site, context(at('10:00')))).toBe("Un'altra sede apre prima: URP di Via Don Sturzo, domani alle 15:00")
+    expect(otherSiteNote(perugia, perugia.site, context(at('10:00'), 'en'))).toBe('Another site opens sooner: URP di Via Don Sturzo, tomorrow at 15:00')
   })
 
   it('says nothing more when the shown site is open, or opens first', () => {
-    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, open_now: true, closes_at: '2026-12-01T12:00:00+01:00' } } as PointView, context(at('10:00')))).toBeNull()
-    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, next_opening: '2026-12-01T15:00:00+01:00' } } as PointView, context(at('10:00')))).toBeNull()
+    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, open_now: true, closes_at: '2026-12-01T12:00:00+01:00' } } as PointView, library, context(at('10:00')))).toBeNull()
+    expect(otherSiteNote({ ...perugia, site: { ...perugia.site!, next_opening: '2026-12-01T15:00:00+01:00' } } as PointView, library, context(at('10:00')))).toBeNull()
+  })
+
+  it('names the shown site of a point with several, in the card and in the "nearest opens next" message', () => {
+    const found = { ...perugia, name: 'Digipass Perugia', distance_m: 410, comune: { istat: '054039', name: 'Perugia' } } as PointView
+    expect(shownSiteLabel(found, found.site)).toBe('Biblioteca San Matteo')
+    expect(shownSiteLabel({ ...found, sites: [library] }, library)).toBeNull()
+    // The opening said beside the distance is the shown site's (Saturday), not the point's (Wednesday, at the URP).
+    expect(nearestNextText(found, context(at('10:00')))).toBe('Il più vicino, Digipass Perugia, sede Biblioteca San Matteo (410 m), apre sabato alle 9:00.')
+    expect(nearestNextText(found, context(at('10:00'), 'en'))).toBe('The nearest, Digipass Perugia, site Biblioteca San Matteo (410 m), opens Saturday at 9:00.')
+  })
+
+  it('speaks for the shown site of a point with several even when the API named none (a list without near, a shared link)', () => {
+    const listed = { ...perugia, site: undefined } as unknown as PointView
+    // The card shows the library's address: its status is the library's, computed from its week.
+    expect(cardStatus(listed, library, context(at('10:00'))).text).toBe('Chiuso ora · apre sabato alle 9:00')
+    expect(otherSiteNote(listed, library, context(at('10:00')))).toBe("Un'altra sede apre prima: URP di Via Don Sturzo, domani alle 15:00")
+    // A point with one site: its own fields speak for it.
+    expect(cardStatus({ ...listed, sites: [library] }, library, context(at('10:00'))).text).toBe('Chiuso ora · apre domani alle 15:00')
   })
 
   it("says a van's next session at the stop it was found at, and names that stop as its place", () => {
