@@ -1,3 +1,4 @@
+import { ifNoneMatchNames } from '../api/if-none-match.ts'
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { RegistryFile } from '../exports/registry-files.ts'
@@ -84,7 +85,7 @@ function respond(c: Context, file: RegistryFile): Response {
   if (disposition) headers['content-disposition'] = disposition
   // The page, under the site's policy as CloudFront sends it on AWS.
   if (file.contentType.startsWith('text/html')) Object.assign(headers, { 'content-security-policy': LOCAL_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' })
-  if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === file.etag)) return new Response(null, { status: 304, headers })
+  if (ifNoneMatchNames(c.req.header('if-none-match'), file.etag)) return new Response(null, { status: 304, headers })
   const accepted = c.req.header('accept-encoding') ?? ''
   const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', file.brotli] : /\bgzip\b/.test(accepted) ? ['gzip', file.gzip] : [null, file.body]
   if (encoding) headers['content-encoding'] = encoding

@@ -1,3 +1,4 @@
+import { ifNoneMatchNames } from '../api/if-none-match.ts'
 import type { Context, Hono, Next } from 'hono'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -102,7 +103,7 @@ function respond(c: Context, asset: Asset): Response {
     headers['referrer-policy'] = 'strict-origin-when-cross-origin'
     headers['content-security-policy'] = contentSecurityPolicyFor(asset.path)
   }
-  if (c.req.header('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+  if (ifNoneMatchNames(c.req.header('if-none-match'), asset.etag)) return new Response(null, { status: 304, headers })
   const gzip = asset.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')
   if (gzip) headers['content-encoding'] = 'gzip'
   const body = gzip ? asset.gzip! : asset.body

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { fnv1a } from '../../../shared/util/fnv1a.ts'
+import { ifNoneMatchNames } from '../if-none-match.ts'
 
 export interface ConditionalGetOptions {
   /** The registry version the answer is computed from; undefined while nothing is loaded. */
@@ -25,10 +26,10 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
     const minute = Math.floor(now().getTime() / 60_000)
     const etag = `W/"${version.toString(36)}-${minute.toString(36)}-${fnv1a(c.req.url).toString(36)}"`
     const cacheControl = `public, max-age=${maxAgeSeconds}`
-    const tags = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim()) ?? []
+    const ifNoneMatch = c.req.header('if-none-match')
     const notModified = () => new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' } })
     // Our tag is only ever issued on a 200, so a match means the client holds this very answer.
-    if (tags.includes(etag)) return notModified()
+    if (ifNoneMatchNames(ifNoneMatch, etag, { star: false })) return notModified()
     await next()
     // A route that sets its own caching (the docs' static assets, /healthz) keeps it: their
     // answers do not change with the registry version or the minute.
@@ -37,7 +38,7 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
       // can be not modified; a 404 or a 400 stays what it is.
       c.res.headers.set('etag', etag)
       c.res.headers.set('cache-control', cacheControl)
-      if (tags.includes('*')) {
+      if (ifNoneMatchNames(ifNoneMatch, etag)) {
         const kept = [...c.res.headers].filter(([name]) => (RETAINED_304_HEADERS as readonly string[]).includes(name))
         c.res = undefined // drop the 200 whole, so none of its other headers is merged into the 304
         c.res = new Response(null, { status: 304, headers: kept })

@@ -38,6 +38,15 @@ describe('HTTP semantics of the read API', () => {
     for (const [name] of response.headers) expect(RETAINED_304_HEADERS as readonly string[]).toContain(name)
   })
 
+  it('compares tags weakly, as RFC 9110 says for If-None-Match: a proxy that drops the W/ still gets its 304', async () => {
+    const url = '/v1/points?region=09&limit=1'
+    const etag = (await fixture.get(url)).headers.get('etag')!
+    expect(etag).toMatch(/^W\//)
+    const strong = etag.slice(2)
+    expect((await fixture.get(url, { headers: { 'If-None-Match': strong } })).status).toBe(304)
+    expect((await fixture.get(url, { headers: { 'If-None-Match': `"other", ${strong}` } })).status).toBe(304)
+  })
+
   it('gives another ETag to another request and to another registry version', async () => {
     const a = (await fixture.get('/v1/points?region=09')).headers.get('etag')
     const b = (await fixture.get('/v1/points?region=10')).headers.get('etag')

@@ -30,6 +30,8 @@ describe('/opendata on the local server', () => {
     expect(gzip.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(text)
     expect((await get('/opendata/punti-facilitazione.csv', { 'If-None-Match': etag })).status).toBe(304)
+    // Weak comparison (RFC 9110 §13.1.2): a proxy that marks the tag weak still gets its 304.
+    expect((await get('/opendata/punti-facilitazione.csv', { 'If-None-Match': `W/${etag}` })).status).toBe(304)
   })
 
   it('serves the records themselves as JSON, one per point of every status, in id order, each valid against the schema', async () => {

@@ -44,6 +44,9 @@ describe('mountWeb', () => {
     expect(widget.headers.get('content-encoding')).toBe('gzip')
     const again = await app.request('/widget.js', { headers: { 'if-none-match': widget.headers.get('etag')! } })
     expect(again.status).toBe(304)
+    // Weak comparison (RFC 9110 §13.1.2), and the tag found in a list.
+    const weakened = await app.request('/widget.js', { headers: { 'if-none-match': `"other", W/${widget.headers.get('etag')!.replace(/^W\//, '')}` } })
+    expect(weakened.status).toBe(304)
   })
 
   it('never shadows the API, health check or the API not-found answer', async () => {
