@@ -14,6 +14,13 @@ export type RequestPart = 'query' | 'param'
  */
 export function validRequest<Part extends RequestPart, Schema extends z.ZodType>(part: Part, schema: Schema) {
   return validator(part, (value, c): z.output<Schema> | Response => {
+    if (part === 'query') {
+      const malformed = malformedQueryParameters(c.req.url)
+      if (malformed.length > 0) {
+        const errors = malformed.map((field) => ({ field, message: MALFORMED_MESSAGE }))
+        return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
+      }
+    }
     const result = schema.safeParse(value)
     return result.success ? result.data : invalidParameters(c, part, result.error)
   })
@@ -27,6 +34,36 @@ function invalidParameters(c: Context, part: RequestPart, error: z.ZodError): Re
   if (part === 'param') for (const key of Object.keys(c.req.param())) sent.set(key, 1)
   const errors = fieldErrors(error, sent)
   return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
+}
+
+const MALFORMED_MESSAGE = 'is not valid percent-encoding of UTF-8 text (à is %C3%A0; a % sign itself is %25)'
+
+/**
+ * The parameters of a URL's query whose name or value is not percent-encoded UTF-8 ("%ZZ", or
+ * "%E0", Latin-1 for à). The router passes such a value on as it stands, so "q=%ZZ" would be a
+ * search for the letters "ZZ" that silently finds nothing: the contract makes it a 400 instead.
+ * A name that cannot be decoded whole is named with what can be (`%%20` is "% ", as it was typed).
+ */
+export function malformedQueryParameters(url: string): string[] {
+  const start = url.indexOf('?')
+  if (start < 0 || !url.includes('%', start)) return []
+  const end = url.indexOf('#', start)
+  const malformed: string[] = []
+  for (const pair of url.slice(start + 1, end < 0 ? undefined : end).split('&')) {
+    if (!pair.includes('%')) continue
+    const equals = pair.indexOf('=')
+    const name = equals < 0 ? pair : pair.slice(0, equals)
+    if (decodedOrNull(pair) === null) malformed.push(decodedOrNull(name) ?? name.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => decodedOrNull(run) ?? run))
+  }
+  return malformed
+}
+
+const decodedOrNull = (text: string): string | null => {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '))
+  } catch {
+    return null
+  }
 }
 
 /** The query of a route that takes no parameters: any one sent is unknown, and the contract makes that a 400. */

@@ -93,7 +93,7 @@ ${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 <main id="contenuto" tabindex="-1"><div class="container pv-page">
 <h1>Dati aperti dei punti di facilitazione digitale</h1>
 ${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
-<p>File aggiornati il <time datetime="${date}">${italianDate(day, month, year)}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte.</p>
+<p>File aggiornati il <time datetime="${date}">${italianDate(day, month, year)}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte, «Punti di facilitazione digitale – PuntoVicino», con l’indirizzo di questa pagina; i nomi e i codici dei comuni sono di ISTAT (CC BY 4.0).</p>
 <h2>I file</h2>
 ${list('it')}
 ${catalogIt}
@@ -101,7 +101,7 @@ ${catalogIt}
 <section lang="en" aria-labelledby="in-english">
 <h2 id="in-english">Open data (English)</h2>
 ${demo ? html`<p class="pv-page__demo"><strong>Generated demo registry:</strong> these points do not exist; they are there to try PuntoVicino.</p>` : ''}
-<p>Files made on <time datetime="${date}">${day} ${MONTHS_EN[month - 1]!} ${year}</time>, with every change to the registry. Licence: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">Creative Commons Attribution 4.0</a>: reuse them and name the source.</p>
+<p>Files made on <time datetime="${date}">${day} ${MONTHS_EN[month - 1]!} ${year}</time>, with every change to the registry. Licence: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">Creative Commons Attribution 4.0</a>: reuse them and credit “Punti di facilitazione digitale – PuntoVicino” with the address of this page; the names and codes of the comuni are ISTAT’s (CC BY 4.0).</p>
 <h3>The files</h3>
 ${list('en')}
 ${catalogEn}

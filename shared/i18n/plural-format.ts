@@ -37,7 +37,7 @@ const numberFormats = new Map<Lang, Intl.NumberFormat>()
 
 function placeholder(body: string, lang: Lang, params: Record<string, string | number>): string | undefined {
   const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(body)
-  if (!plural) return /^\w+$/.test(body) && body in params ? String(params[body]) : undefined
+  if (!plural) return /^\w+$/.test(body) && body in params ? plainValue(params[body]!, lang) : undefined
   const [, name, branchesText] = plural as unknown as [string, string, string]
   if (!(name in params)) return undefined
   const value = Number(params[name])
@@ -48,6 +48,18 @@ function placeholder(body: string, lang: Lang, params: Record<string, string | n
   const number = (numberFormats.get(lang) ?? numberFormats.set(lang, new Intl.NumberFormat(localeOf(lang))).get(lang)!).format(value)
   // `#` first: a value filled in afterwards may hold a # of its own.
   return formatMessage(chosen.replaceAll('#', number), lang, params)
+}
+
+const decimalFormats = new Map<Lang, Intl.NumberFormat>()
+
+/**
+ * A filled-in value: a fraction with the language's decimal mark ("20,5 ore"); a whole number as
+ * it is, ungrouped, since it may be a year or a code ("dal 2026", not "dal 2.026").
+ */
+function plainValue(value: string | number, lang: Lang): string {
+  if (typeof value !== 'number' || Number.isInteger(value)) return String(value)
+  const format = decimalFormats.get(lang) ?? decimalFormats.set(lang, new Intl.NumberFormat(localeOf(lang), { useGrouping: false, maximumFractionDigits: 2 })).get(lang)!
+  return format.format(value)
 }
 
 /** `one {…} other {…}` → its branches by selector; exported for the catalogues' test. */

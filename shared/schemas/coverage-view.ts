@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { REGIONS } from '../gazetteer/admin-units.ts'
-import { limitParameter, wholeNumberText } from './query-values.ts'
+import { cursorParameter, limitParameter, wholeNumberText } from './query-values.ts'
 
 /** `GET /v1/coverage` and `/v1/coverage/gaps` (issue 13; additions to docs/API.md). */
 const RegionParameter = z
@@ -56,7 +56,7 @@ export const GapsQuerySchema = z
     min_population: wholeNumberText('must be a whole number of residents').optional().meta({ description: 'Only comuni with at least this many residents (default 1000)' }),
     radius_km: RadiusParameter.meta({ description: 'Only comuni farther than this from regular help (default 5)' }),
     limit: limitParameter(100, 20, 'Comuni per page'),
-    cursor: z.string().min(1).max(2000).optional().meta({ description: 'The next_cursor of the previous page' }),
+    cursor: cursorParameter('The next_cursor of the previous page'),
   })
   .strict()
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
 import { normalizeText } from '../filters/text-query.ts'
-import { decimalText, limitParameter } from './query-values.ts'
+import { cursorParameter, decimalText, limitParameter } from './query-values.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 
 /**
@@ -17,17 +17,24 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, wh
   return z
     .string()
     .transform((raw, ctx) => {
-      const items = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
-      const unknown = items.filter((s) => !(values as readonly string[]).includes(s))
-      if (items.length === 0 || unknown.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${unknown.length > 0 ? `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}` : `no ${what} given`}; expected a comma list of ${values.join(', ')}`,
-        })
+      const items = raw.split(',').map((s) => s.trim())
+      const problem = commaListProblem(items, values, what)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `${problem}; expected a comma list of ${values.join(', ')}` })
         return z.NEVER
       }
       return [...new Set(items)] as Array<T[number]>
     })
+}
+
+/** What is wrong with a comma list's items, if anything. "a,,b" or a trailing comma is a slip (a value lost on the way?): said, never skipped. */
+function commaListProblem(items: readonly string[], values: readonly string[], what: string): string | null {
+  const given = items.filter((s) => s.length > 0)
+  if (given.length === 0) return `no ${what} given`
+  const unknown = given.filter((s) => !values.includes(s))
+  if (unknown.length > 0) return `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}`
+  if (given.length < items.length) return 'has an empty item (two commas together, or a comma at an end)'
+  return null
 }
 
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
@@ -106,7 +113,7 @@ const filterFields = {
     .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
     .optional()
     .meta({ description: 'Free text over name, operator, address and comune, e.g. biblioteca' }),
-  cursor: z.string().min(1).max(2000).optional().meta({ description: 'The opaque next_cursor of the previous page' }),
+  cursor: cursorParameter('The opaque next_cursor of the previous page'),
 }
 
 function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
@@ -123,7 +130,7 @@ export const PointsQuerySchema = z
     ...filterFields,
     limit: limitParameter(100, 20, 'Points per page'),
     view: z
-      .enum(['full', 'compact'])
+      .enum(['full', 'compact'], { error: 'must be full or compact' })
       .optional()
       .meta({ description: 'compact (addition): each item only what a list shows — id, name, comune, distance, the matched site and place, open now, next opening, location (CompactPoint). Default full' }),
   })

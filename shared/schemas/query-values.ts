@@ -16,3 +16,12 @@ export const limitParameter = (max: number, byDefault: number, unit: string) => 
     .default(byDefault)
     .meta({ description: `${unit}: 1–${max}, default ${byDefault}` })
 }
+
+/** `cursor`: the opaque `next_cursor` a previous page gave, passed back as it came. */
+export const cursorParameter = (description: string) =>
+  z
+    .string()
+    .min(1, 'must not be empty: pass the next_cursor of the previous page, or leave it out')
+    .max(2000, 'is longer than any cursor this API gives: pass the next_cursor of the previous page as it came')
+    .optional()
+    .meta({ description })

@@ -352,6 +352,8 @@ describe('the citizen page', () => {
     expect(await page.locator('header a.brand').getAttribute('href')).toBe('/?lang=de')
     expect(await page.locator('footer a[href^="/statistiche"]').getAttribute('href')).toBe('/statistiche?lang=de')
     expect(await page.locator('footer a[href^="/v1/docs"]').getAttribute('href')).toBe('/v1/docs')
+    // "Offene Daten" is a link to the open-data page (it was plain text), which is Italian then English.
+    expect(await page.locator('footer').getByRole('link', { name: 'Offene Daten' }).getAttribute('href')).toBe('/opendata/')
     // Chosen by the reader, Italian stays although the browser asks for German, through a reload.
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Italiano' }).click()
     await page.waitForURL(/lang=it/)

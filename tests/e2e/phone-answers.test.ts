@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { openAtInstant } from '../../web/state/locator-state.ts'
 
 /**
  * Issue 9 on a phone: the answers belong to the site and place they show, remote help is offered,
@@ -194,6 +195,38 @@ describe('no dead ends', () => {
     await help.getByRole('button', { name: 'Mostra anche i punti chiusi' }).click()
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(new URL(page.url()).searchParams.get('open_now')).toBeNull()
+    await context.close()
+  })
+
+  it('finds the points open when the citizen can go: a day and a time of the coming week, kept in the address and shown as a chip', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await page.locator('.pv-filters__summary').click()
+    const when = page.getByRole('group', { name: 'Quando puoi andarci' })
+    await when.getByLabel('Ora', { exact: true }).selectOption('15:00')
+    // Options: any day, today, tomorrow, …
+    const tomorrow = (await when.getByLabel('Giorno', { exact: true }).locator('option').nth(2).getAttribute('value'))!
+    expect(await when.getByLabel('Giorno', { exact: true }).locator('option').nth(2).textContent()).toMatch(/^domani, \S+ \d{1,2} \S+$/)
+    await when.getByLabel('Giorno', { exact: true }).selectOption(tomorrow)
+    await page.waitForFunction(() => /open_at=/.test(location.search) && document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
+    expect(new URL(page.url()).searchParams.get('open_at')).toBe(`${tomorrow}T15:00`)
+    await expectNoAxeViolations(page)
+    await screenshot(page, 'phone-open-at')
+    // The list is what the API answers for that instant, in Rome's time of that day.
+    const shown = await page.locator('.pv-results .pv-result').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-id')))
+    expect(shown.length).toBeGreaterThan(0)
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.771,11.254&limit=100&open_at=${encodeURIComponent(openAtInstant(`${tomorrow}T15:00`))}`)).json()) as { items: ApiItem[] }
+    expect(shown).toEqual(items.slice(0, shown.length).map((item) => item.id))
+    await page.locator('.pv-filters__done').click()
+    const chip = page.locator('.pv-chip', { hasText: /^Aperti domani, .+ alle 15:00/ })
+    await chip.waitFor()
+    // "Open now" is the other way to answer "when": ticking it clears the day.
+    await page.locator('.pv-filters__summary').click()
+    await when.getByLabel('Solo aperti ora').check()
+    await page.waitForFunction(() => /open_now=true/.test(location.search) && !/open_at=/.test(location.search))
+    expect(await when.getByLabel('Giorno', { exact: true }).inputValue()).toBe('')
     await context.close()
   })
 

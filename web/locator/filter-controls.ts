@@ -1,18 +1,38 @@
-import { SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { minutesOfDay, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { addDays, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { h } from '../dom/h.ts'
-import type { MessageKey, Translate } from '../../shared/i18n/messages.ts'
+import { clockTime, formatDate } from '../i18n/format.ts'
+import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { LocatorState } from '../state/locator-state.ts'
+import type { ViewContext } from './view-context.ts'
 
-export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind' | 'open_now' | 'accessible'>>
+export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind' | 'open_now' | 'open_at' | 'accessible'>>
+
+/** "When you can go" offers the coming week, today first, at the half hours a point is likely open. */
+const DAYS_AHEAD = 7
+const FIRST_MINUTE = 7 * 60
+const LAST_MINUTE = 21 * 60
+const MINUTE_STEP = 30
+const DEFAULT_TIME = '10:00'
+const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+/** A day as the choice and the chip say it: "oggi, lunedì 7 dicembre", "mercoledì 9 dicembre". */
+export function dayLabel(date: string, today: string, { t, lang }: Pick<ViewContext, 't' | 'lang'>): string {
+  const words = formatDate(date, lang)
+  if (date === today) return t('filters.today_date', { date: words })
+  if (date === addDays(today, 1)) return t('filters.tomorrow_date', { date: words })
+  return words
+}
 
 /**
- * Service, topic, kind, open now, step-free: native controls, so keyboards, screen readers and
- * phones handle them without help. Service and topic take several values, as the URL and the
- * API do (a comma list: every one required), so each is a group of checkboxes in a fieldset whose
- * legend names it. Kind stays a single choice.
+ * When (open now, or a day and a time of the coming week), service, topic, kind, step-free:
+ * native controls, so keyboards, screen readers and phones handle them without help. Service and
+ * topic take several values, as the URL and the API do (a comma list: every one required), so
+ * each is a group of checkboxes in a fieldset whose legend names it. Kind stays a single choice.
  */
-export function createFilterControls(options: { t: Translate; idPrefix: string; onChange: (patch: FilterPatch) => void; onDone: () => void }) {
-  const { t, idPrefix, onChange } = options
+export function createFilterControls(options: { context: ViewContext; idPrefix: string; onChange: (patch: FilterPatch) => void; onDone: () => void }) {
+  const { context, idPrefix, onChange } = options
+  const { t } = context
   const checkbox = (id: string, name: string, value: string | null, label: string, onchange: (checked: boolean) => void) => {
     const element = h('input', { id, name, value, type: 'checkbox', class: 'pv-checkbox', onchange: (e: Event) => onchange((e.target as HTMLInputElement).checked) })
     return { element, field: h('div', { class: 'pv-field pv-field--check' }, element, h('label', { for: id }, label)) }
@@ -41,7 +61,9 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
   )
   const service = checkGroup('service', SERVICES, 'filters.service')
   const topic = checkGroup('topic', TOPICS, 'filters.topic')
-  const openNow = checkbox(`${idPrefix}-open_now`, 'open_now', null, t('filters.open_now'), (checked) => onChange({ open_now: checked }))
+  // "Open now" and "open at" are one choice, as the API takes one of the two.
+  const openNow = checkbox(`${idPrefix}-open_now`, 'open_now', null, t('filters.open_now'), (checked) => onChange(checked ? { open_now: true, open_at: null } : { open_now: false }))
+  const when = whenControls()
   const accessible = checkbox(`${idPrefix}-accessible`, 'accessible', null, t('filters.accessible'), (checked) => onChange({ accessible: checked }))
   const summary = h('summary', { class: 'pv-filters__summary' }, t('filters.title'))
   // Closes the panel and takes the citizen to the results, which have followed every change live.
@@ -59,7 +81,8 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
       'fieldset',
       { class: 'pv-filters__fields' },
       h('legend', { class: 'pv-visually-hidden' }, t('filters.title')),
-      h('div', { class: 'pv-filters__checks' }, openNow.field, accessible.field),
+      h('fieldset', { class: 'pv-choices pv-when', 'aria-describedby': when.hintId }, h('legend', { class: 'pv-label' }, t('filters.when')), h('p', { id: when.hintId, class: 'pv-hint' }, t('filters.when_hint')), openNow.field, when.fields),
+      h('div', { class: 'pv-filters__checks' }, accessible.field),
       h('div', { class: 'pv-field pv-filters__kind' }, h('label', { for: kindId, class: 'pv-label' }, t('filters.kind')), kind),
       service.field,
       topic.field,
@@ -69,6 +92,51 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
   const chips = h('ul', { class: 'pv-chips', 'aria-label': t('filters.active') })
   const chip = (label: string, patch: FilterPatch) =>
     h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => onChange(patch) }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
+  /**
+   * A day of the coming week ("any day" first) and a time: choosing a day asks for the points open
+   * then; the time alone waits for a day. A link's own day or time outside the lists is added to
+   * them, so the controls always show what the results answer.
+   */
+  function whenControls() {
+    const dayId = `${idPrefix}-open_at-day`
+    const timeId = `${idPrefix}-open_at-time`
+    const choose = () => onChange(day.value ? { open_at: `${day.value}T${time.value}`, open_now: false } : { open_at: null })
+    const day = h('select', { id: dayId, name: 'open_at_day', class: 'pv-select', onchange: () => {
+      const today = toRomeWallClock(context.now())
+      // Today, a time already past moves to the next half hour still in the list.
+      if (day.value === today.date && minutesOfDay(time.value) < today.minutes) {
+        const next = Math.ceil(today.minutes / MINUTE_STEP) * MINUTE_STEP
+        if (next <= LAST_MINUTE) time.value = hhmm(Math.max(next, FIRST_MINUTE))
+      }
+      choose()
+    } })
+    const time = h('select', { id: timeId, name: 'open_at_time', class: 'pv-select', onchange: () => {
+      if (day.value) choose()
+    } })
+    const timeOption = (value: string) => h('option', { value }, clockTime(minutesOfDay(value)))
+    for (let minutes = FIRST_MINUTE; minutes <= LAST_MINUTE; minutes += MINUTE_STEP) time.append(timeOption(hhmm(minutes)))
+    time.value = DEFAULT_TIME
+    return {
+      hintId: `${idPrefix}-when-hint`,
+      fields: h(
+        'div',
+        { class: 'pv-when__at' },
+        h('div', { class: 'pv-field' }, h('label', { for: dayId, class: 'pv-label' }, t('filters.day')), day),
+        h('div', { class: 'pv-field' }, h('label', { for: timeId, class: 'pv-label' }, t('filters.time')), time),
+      ),
+      show(openAt: string | null, today: string): void {
+        const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, i))
+        const chosenDay = openAt?.slice(0, 10)
+        if (chosenDay && !days.includes(chosenDay)) days.push(chosenDay)
+        day.replaceChildren(h('option', { value: '' }, t('filters.day_any')), ...days.map((date) => h('option', { value: date }, dayLabel(date, today, context))))
+        day.value = chosenDay ?? ''
+        const chosenTime = openAt?.slice(11)
+        if (chosenTime && ![...time.options].some((o) => o.value === chosenTime)) time.append(timeOption(chosenTime))
+        if (chosenTime) time.value = chosenTime
+      },
+    }
+  }
+
   return {
     element: h('div', { class: 'pv-filters-block' }, element, chips),
     show(state: LocatorState): void {
@@ -76,9 +144,12 @@ export function createFilterControls(options: { t: Translate; idPrefix: string; 
       topic.show(state.topic)
       kind.value = state.kind[0] ?? ''
       openNow.element.checked = state.open_now
+      const today = toRomeWallClock(context.now()).date
+      when.show(state.open_at, today)
       accessible.element.checked = state.accessible
       const active = [
         ...(state.open_now ? [chip(t('filters.open_now'), { open_now: false })] : []),
+        ...(state.open_at ? [chip(t('filters.open_at', { day: dayLabel(state.open_at.slice(0, 10), today, context), time: clockTime(minutesOfDay(state.open_at.slice(11))) }), { open_at: null })] : []),
         ...(state.accessible ? [chip(t('filters.accessible'), { accessible: false })] : []),
         ...state.kind.map((k) => chip(t(`kind.${k}` as MessageKey), { kind: state.kind.filter((x) => x !== k) })),
         ...state.service.map((v) => chip(t(`service.${v}` as MessageKey), { service: state.service.filter((x) => x !== v) })),

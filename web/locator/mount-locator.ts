@@ -83,7 +83,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), example: exampleComune(options.initial.region) })
-  const filters = createFilterControls({ t, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
+  const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
   // Derived from the results, not written in the page: it follows the data into widgets and iframes.
@@ -222,6 +222,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length })
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
+      if (!append && items.length === 0 && state.open_at) offerAnyTime()
       if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError') return
@@ -249,6 +250,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     } catch {
       if (!signal.aborted) replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), showClosed)
     }
+  }
+
+  /** "Open at" the chosen time found nothing: say so, and give back the points open at other times in one tap. */
+  function offerAnyTime(): void {
+    const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_at: null, point: null }, 'push') }, t('results.show_closed'))
+    replaceChildren(emptyHelp, h('p', {}, t('results.none_open_at')), showClosed)
   }
 
   /**

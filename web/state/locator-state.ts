@@ -1,5 +1,7 @@
 import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
-import { POINT_ID_PATTERN, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { minutesOfDay, POINT_ID_PATTERN, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { romeInstant, toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import type { Service, SiteKind, Topic } from '../../shared/schemas/point.ts'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { roundPosition, type LatLon } from './round-position.ts'
@@ -24,6 +26,11 @@ export interface LocatorState {
   readonly topic: readonly Topic[]
   readonly kind: readonly SiteKind[]
   readonly open_now: boolean
+  /**
+   * "Open when I can go": a day and time on Rome's clock, `YYYY-MM-DDTHH:MM`, as the page's
+   * address keeps it (the API gets the instant with that day's offset). Null with `open_now`.
+   */
+  readonly open_at: string | null
   readonly accessible: boolean
   readonly point: string | null
   readonly lang: Lang
@@ -46,6 +53,7 @@ export const EMPTY_STATE: LocatorState = {
   topic: [],
   kind: [],
   open_now: false,
+  open_at: null,
   accessible: false,
   point: null,
   lang: DEFAULT_LANG,
@@ -69,6 +77,32 @@ function parseNear(raw: string | null): LatLon | null {
   return roundPosition({ lat, lon })
 }
 
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+
+/**
+ * A link's `open_at`: Rome's wall clock as this page writes it, or an instant with its offset as
+ * the API takes it (read as Rome's clock). Null for anything else, a 30 February or a 25:00.
+ */
+function parseOpenAt(raw: string | null): string | null {
+  if (!raw) return null
+  const wall = WALL_CLOCK.exec(raw)
+  if (wall) {
+    const [, year, month, day, hours, minutes] = wall.map(Number) as [number, number, number, number, number, number]
+    const date = new Date(Date.UTC(year, month - 1, day))
+    const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    return realDay && hours < 24 && minutes < 60 ? raw : null
+  }
+  if (!INSTANT_WITH_OFFSET.test(raw)) return null
+  const at = new Date(raw)
+  if (Number.isNaN(at.getTime())) return null
+  const clock = toRomeWallClock(at)
+  return `${clock.date}T${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`
+}
+
+/** The instant of a Rome wall-clock `open_at`, with that day's offset, as the API takes it. */
+export const openAtInstant = (openAt: string): string => toRomeIso(romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11))))
+
 const text = (raw: string | null, max: number): string | null => {
   const trimmed = raw?.trim() ?? ''
   return trimmed.length > 0 ? trimmed.slice(0, max) : null
@@ -83,6 +117,7 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
   const point = params.get('point')
   const lang = params.get('lang')
   const has = (name: string) => params.has(name)
+  const openNow = has('open_now') ? params.get('open_now') === 'true' : base.open_now
   return {
     near: has('near') ? parseNear(params.get('near')) : base.near,
     place: has('place') ? text(params.get('place'), 120) : base.place,
@@ -93,7 +128,9 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
     service: has('service') ? listOf(params.get('service'), SERVICES) : base.service,
     topic: has('topic') ? listOf(params.get('topic'), TOPICS) : base.topic,
     kind: has('kind') ? listOf(params.get('kind'), SITE_KINDS) : base.kind,
-    open_now: has('open_now') ? params.get('open_now') === 'true' : base.open_now,
+    open_now: openNow,
+    // The API takes one of the two; "open now" is the one a citizen ticked last on this page.
+    open_at: openNow ? null : has('open_at') ? parseOpenAt(params.get('open_at')) : base.open_at,
     accessible: has('accessible') ? params.get('accessible') === 'true' : base.accessible,
     point: point !== null ? (POINT_ID_PATTERN.test(point) ? point : null) : base.point,
     lang: readLang(lang) ?? base.lang,
@@ -112,6 +149,7 @@ export function toPointsQuery(state: LocatorState): URLSearchParams {
   if (state.topic.length > 0) query.set('topic', state.topic.join(','))
   if (state.kind.length > 0) query.set('kind', state.kind.join(','))
   if (state.open_now) query.set('open_now', 'true')
+  else if (state.open_at) query.set('open_at', openAtInstant(state.open_at))
   if (state.accessible) query.set('accessible', 'true')
   return query
 }
@@ -119,6 +157,8 @@ export function toPointsQuery(state: LocatorState): URLSearchParams {
 /** The page's own query string: the API filters plus place, point and a non-default language. */
 export function serializeLocatorState(state: LocatorState): URLSearchParams {
   const params = toPointsQuery(state)
+  // Rome's clock as the citizen chose it, which reads the same whatever the season.
+  if (params.has('open_at')) params.set('open_at', state.open_at!)
   if (state.place) params.set('place', state.place)
   if (state.point) params.set('point', state.point)
   if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang)

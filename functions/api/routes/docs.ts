@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { honoPath, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
 /** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
 export const DOCS_ASSETS = {
@@ -67,7 +68,7 @@ const CSS = `body{margin:0;font-family:"Titillium Web",system-ui,-apple-system,"
 
 /** docs/API.md promises these two endpoints, so the document lists them too. */
 export const docsPageRoute = { method: 'get', path: '/v1/docs' } as const satisfies ApiRoute
-export const openApiDocumentRoute = { method: 'get', path: '/v1/openapi.json' } as const satisfies ApiRoute
+export const openApiDocumentRoute = { method: 'get', path: '/v1/openapi.json', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 
 let document: unknown
 /**
@@ -86,7 +87,7 @@ async function openApiDocument(resources: readonly DescribeRoutes[]): Promise<un
 /** `/v1/openapi.json`, and `/v1/docs`: its interactive reference. */
 export function docsRoutes({ readAsset, describe }: { readAsset: DocsAssetReader; /** The other resources the document describes. */ describe: readonly DescribeRoutes[] }): Hono {
   const docs = new Hono()
-  docs.get(honoPath(openApiDocumentRoute), async (c) => c.json(await openApiDocument(describe)))
+  docs.get(honoPath(openApiDocumentRoute), validRequest('query', openApiDocumentRoute.request.query), async (c) => c.json(await openApiDocument(describe)))
   docs.get(honoPath(docsPageRoute), (c) => c.html(PAGE))
   docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   docs.get('/v1/docs/docs.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))

@@ -3,8 +3,9 @@ import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import type { SnapshotFreshness } from '../../snapshot/snapshot-source.ts'
 import type { Health } from '../../../shared/schemas/health-view.ts'
 import { honoPath, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
+import { NoQuerySchema, validRequest } from '../request-validator.ts'
 
-export const healthRoute = { method: 'get', path: '/healthz' } as const satisfies ApiRoute
+export const healthRoute = { method: 'get', path: '/healthz', request: { query: NoQuerySchema } } as const satisfies ApiRoute
 
 export interface HealthLimits {
   /** Behind the source of truth (or unable to reach it) for longer than this: stale, 503. @default 60 s */
@@ -31,7 +32,7 @@ export interface HealthDeps extends HealthLimits {
  */
 export function healthRoutes({ snapshot, freshness, now, staleAfterMs = 60_000, maxSnapshotAgeMs = 26 * 3_600_000 }: HealthDeps): Hono {
   const routes = new Hono()
-  routes.get(honoPath(healthRoute), (c) => {
+  routes.get(honoPath(healthRoute), validRequest('query', healthRoute.request.query), (c) => {
     const s = snapshot()
     const f = freshness()
     const at = now()

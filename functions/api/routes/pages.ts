@@ -75,10 +75,11 @@ export function pagesRoutes(deps: PagesDeps): Hono {
 
   /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
   const languageOf = async (c: Context, { html, pageShell, loadPagesTranslator }: SitePages): Promise<Lang | Response> => {
-    const asked = c.req.query('lang')
-    // Absent or empty: the page's Italian address. `DE`, `de-AT`: German.
-    if (asked === undefined || asked.trim() === '') return 'it'
-    const lang = readLang(asked)
+    const askedValues = c.req.queries('lang') ?? []
+    const asked = askedValues.join(', ')
+    // Absent or empty: the page's Italian address. `DE`, `de-AT`: German. Two at once: neither.
+    if (askedValues.length <= 1 && asked.trim() === '') return 'it'
+    const lang = askedValues.length === 1 ? readLang(asked) : null
     if (lang) return lang
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
@@ -130,9 +131,10 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const id = c.req.param('id')!
     const point = id.length <= 120 ? await pointById(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
-    const lang = c.req.query('lang')
-    // An unsupported ?lang= is answered (400, naming the languages) where it was asked, not carried through a redirect.
-    if (point && c.req.path !== path && (!lang || readLang(lang))) return c.redirect(`${path}${langQuery(readLang(lang) ?? 'it')}`, 301)
+    const langs = c.req.queries('lang') ?? []
+    const lang = langs[0]
+    // An unsupported ?lang= (or two of them) is answered (400, naming the languages) where it was asked, not carried through a redirect.
+    if (point && c.req.path !== path && langs.length <= 1 && (!lang || readLang(lang))) return c.redirect(`${path}${langQuery(readLang(lang) ?? 'it')}`, 301)
     return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined), 'point')
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)

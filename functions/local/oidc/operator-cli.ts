@@ -46,7 +46,8 @@ async function main(): Promise<number> {
       const { account, password } = await accounts.add(email, role, values.password)
       console.log(`Account ${account.email}: ruoli / roles ${account.groups.join(', ')}`)
       if (password && values.password === undefined) console.log(`Password (mostrata una volta sola / shown once): ${password}`)
-      console.log(`Accedi / sign in: http://localhost:${process.env.PORT ?? 3000}/gestione/ (npm start)`)
+      // This command cannot know which port a running `npm start` took: it says where to look, not a guess.
+      console.log('Accedi / sign in: /gestione/ sul server di npm start / on the npm start server (http://localhost:3000/gestione/, or the PORT it was started with)')
       return 0
     } catch (error) {
       return usageError(error instanceof Error ? error.message : String(error))

@@ -141,3 +141,41 @@ describe('spreadsheet formula injection in /v1/points.csv', () => {
     expect(text).toContain('"Biblioteca;=1+1"')
   })
 })
+
+describe('holes a new user found by probing (2026-12-07)', () => {
+  it.each([
+    ['q=%ZZ', 'q'],
+    ['q=ghiff%E0', 'q'],
+    ['near=41.9,12.5&service=formazione%G0gruppo', 'service'],
+    ['region=%', 'region'],
+  ])('answers %s, which is not percent-encoded UTF-8, with a 400 naming the parameter, not a silent search for something else', async (query, field) => {
+    const body = await expectProblem(await fixture.get(`/v1/points?${query}`), 400, field)
+    expect(body.errors.find((e: { field: string }) => e.field === field).message).toMatch(/percent-encod/)
+  })
+
+  it('still takes percent-encoded UTF-8 and "+" for a space', async () => {
+    expect((await fixture.get('/v1/points?q=universit%C3%A0')).status).toBe(200)
+    expect((await fixture.get('/v1/points?q=biblioteca+civica')).status).toBe(200)
+  })
+
+  it.each(['service=formazione_gruppo,', 'service=,formazione_gruppo', 'kind=fixed,,mobile', 'status=active,', 'topic=spid, ,cie'])(
+    'rejects %s, a comma list with an empty item, as service=, already was',
+    async (query) => {
+      const field = query.slice(0, query.indexOf('='))
+      const body = await expectProblem(await fixture.get(`/v1/points?${query}`), 400, field)
+      expect(body.errors.find((e: { field: string }) => e.field === field).message).toMatch(/empty item/)
+    },
+  )
+
+  it.each(['/healthz?x=1', '/v1/openapi.json?x=1'])('answers %s, an unknown parameter, with a 400 as every /v1 path does', async (url) => {
+    const body = await expectProblem(await fixture.get(url), 400, 'x')
+    expect(body.errors[0].message).toBe('unknown parameter')
+  })
+
+  it('says what cursor and view expect in its own words, not the validator library\'s', async () => {
+    const cursor = await expectProblem(await fixture.get('/v1/points?cursor='), 400, 'cursor')
+    expect(cursor.errors[0].message).toBe('must not be empty: pass the next_cursor of the previous page, or leave it out')
+    const view = await expectProblem(await fixture.get('/v1/points?view=short'), 400, 'view')
+    expect(view.errors[0].message).toBe('must be full or compact')
+  })
+})

@@ -132,6 +132,11 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const spanish = await pageOf(`${location}?lang=es`)
     expect(spanish.status).toBe(400)
     for (const lang of LANGS) expect(spanish.text).toContain(`?lang=${lang}" lang="${lang}"`.replace('?lang=it', ''))
+    // Two languages asked at once: neither is chosen in silence (a new user's probe found "de" dropped).
+    expect((await fixture.get(`/punti/${point.id}?lang=en&lang=de`)).status).toBe(400)
+    const twice = await pageOf(`${location}?lang=en&lang=de`)
+    expect(twice.status).toBe(400)
+    expect(twice.text).toContain('«en, de»')
   })
 
   it('speaks German, French and Slovene: a South Tyrol page in German says Bozen, and every link keeps the language', async () => {

@@ -15,6 +15,13 @@ describe('the page at /opendata/', () => {
     expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
   })
 
+  it('says whom to credit under CC BY 4.0, and that the comuni names and codes are ISTAT\'s', () => {
+    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: true, catalog: false })
+    expect(page).toContain('citando la fonte, «Punti di facilitazione digitale – PuntoVicino»')
+    expect(page).toContain('credit “Punti di facilitazione digitale – PuntoVicino”')
+    expect(page.match(/ISTAT/g)).toHaveLength(2)
+  })
+
   it('gives each size as a person reads it in each language, and escapes a name', () => {
     const page = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: false, catalog: true })
     expect(page).toContain('4,2 MB')

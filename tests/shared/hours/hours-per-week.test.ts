@@ -45,8 +45,16 @@ describe('lowHoursWarning', () => {
     const point = buildPoint([buildSite({ opening_hours: weekdays('09:00', '12:00') })])
     expect(LOW_HOURS_THRESHOLD).toBe(20)
     expect(lowHoursWarning(point)).toEqual({
-      it: 'aperto 15 ore a settimana, meno delle 20 previste per un punto con sede fissa',
-      en: 'open 15 hours a week, under the 20 expected of a point with a fixed site',
+      it: 'aperto 15 ore a settimana: il programma ne prevede circa 24 per punto',
+      en: 'open 15 hours a week: the programme expects about 24 per point',
+    })
+  })
+
+  it('names the norm the console and /v1/coverage use (24), and writes half hours as each language does', () => {
+    const point = buildPoint([buildSite({ opening_hours: weekdays('09:00', '12:30') })])
+    expect(lowHoursWarning(point)).toEqual({
+      it: 'aperto 17,5 ore a settimana: il programma ne prevede circa 24 per punto',
+      en: 'open 17.5 hours a week: the programme expects about 24 per point',
     })
   })
 

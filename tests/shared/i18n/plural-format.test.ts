@@ -8,6 +8,13 @@ describe('formatMessage', () => {
     expect(formatMessage('Punti vicino a {place}', 'it')).toBe('Punti vicino a {place}')
   })
 
+  it("writes a fraction with the language's decimal mark, and a whole number as it is (a year, a code)", () => {
+    expect(formatMessage('{hours} ore a settimana', 'it', { hours: 20.5 })).toBe('20,5 ore a settimana')
+    expect(formatMessage('{hours} hours a week', 'en', { hours: 20.5 })).toBe('20.5 hours a week')
+    expect(formatMessage('{hours} Stunden', 'de', { hours: 17.25 })).toBe('17,25 Stunden')
+    expect(formatMessage('dal {year}', 'it', { year: 2026 })).toBe('dal 2026')
+  })
+
   it('chooses the plural branch by the language’s rules, an exact =N first, other when the category has none', () => {
     const message = '{n, plural, =0 {nessuno} one {# punto a {place}} other {# punti a {place}}}'
     expect(formatMessage(message, 'it', { n: 0, place: 'Bari' })).toBe('nessuno')

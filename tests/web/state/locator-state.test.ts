@@ -6,7 +6,7 @@ import { EMPTY_STATE, hasSearch, parseLocatorState, serializeLocatorState, toPoi
 
 const parse = (query: string, defaults: Partial<LocatorState> = {}) => parseLocatorState(new URLSearchParams(query), defaults)
 
-const anyState: fc.Arbitrary<LocatorState> = fc.record({
+const anyRecord = fc.record({
   near: fc.option(fc.record({ lat: fc.integer({ min: -90_000, max: 90_000 }).map((n) => n / 1000), lon: fc.integer({ min: -180_000, max: 180_000 }).map((n) => n / 1000) }), { nil: null }),
   place: fc.option(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0), { nil: null }),
   region: fc.option(fc.constantFrom('01', '09', '12', '20'), { nil: null }),
@@ -17,10 +17,13 @@ const anyState: fc.Arbitrary<LocatorState> = fc.record({
   topic: fc.uniqueArray(fc.constantFrom(...TOPICS)),
   kind: fc.uniqueArray(fc.constantFrom(...SITE_KINDS)),
   open_now: fc.boolean(),
+  open_at: fc.option(fc.constantFrom('2026-12-09T15:00', '2026-03-29T02:30', '2026-10-25T02:30', '2027-01-01T10:00'), { nil: null }),
   accessible: fc.boolean(),
   point: fc.option(fc.constantFrom('demo-09-0001', 'abc'), { nil: null }),
   lang: fc.constantFrom('it' as const, 'en' as const),
 })
+// "Open now" and "open at" are one choice: a state holds at most one of them.
+const anyState: fc.Arbitrary<LocatorState> = anyRecord.map((state) => (state.open_now ? { ...state, open_at: null } : state))
 
 describe('the locator state in the URL', () => {
   it('reads back every state it writes, so a link reproduces the view', () => {
@@ -41,6 +44,21 @@ describe('the locator state in the URL', () => {
   it('drops values the API would reject instead of forwarding them', () => {
     const state = parse('near=abc&region=99&province=XX&comune=12&service=spid,formazione_gruppo&topic=nope&kind=mobile,van&open_now=yes&point=../etc&lang=es')
     expect(state).toEqual({ ...EMPTY_STATE, service: ['formazione_gruppo'], kind: ['mobile'] })
+  })
+
+  it('keeps "open at" as a Rome wall-clock time in the page address, and sends the API its instant with the offset of that day', () => {
+    expect(parse('open_at=2026-12-09T15:00').open_at).toBe('2026-12-09T15:00')
+    expect(serializeLocatorState({ ...EMPTY_STATE, open_at: '2026-12-09T15:00' }).toString()).toBe('open_at=2026-12-09T15%3A00')
+    expect(toPointsQuery({ ...EMPTY_STATE, open_at: '2026-12-09T15:00' }).get('open_at')).toBe('2026-12-09T15:00:00+01:00')
+    // Summer time: the offset is the day's, not today's.
+    expect(toPointsQuery({ ...EMPTY_STATE, open_at: '2026-07-01T09:30' }).get('open_at')).toBe('2026-07-01T09:30:00+02:00')
+    // A link written with the API's own form (an instant with its offset) reads as Rome's clock.
+    expect(parse('open_at=2026-12-09T14:00:00Z').open_at).toBe('2026-12-09T15:00')
+  })
+
+  it('drops an "open at" that names no real time, and one sent beside open_now (the API takes one of the two)', () => {
+    for (const bad of ['2026-02-30T10:00', '2026-12-09T25:00', '2026-12-09', 'tomorrow', '2026-12-09T10:00+99:00']) expect(parse(`open_at=${bad}`).open_at).toBeNull()
+    expect(parse('open_now=true&open_at=2026-12-09T15:00')).toEqual({ ...EMPTY_STATE, open_now: true })
   })
 
   it('rounds a shared position to 3 decimals, as the device does before sending', () => {
