@@ -23,8 +23,8 @@ export interface Gazetteer {
    * `province` narrows them to one, `near` puts the nearest first. Empty when nothing matches.
    */
   findByName(name: string, opts?: FindByNameOptions): Comune[]
-  /** Prefix match on any word start of the name or bilingual name; exact names first, then by population. */
-  search(q: string, limit: number): Comune[]
+  /** Prefix match on any word start of the name or bilingual name; exact names first, then by population; only comuni `within` when given. */
+  search(q: string, limit: number, within?: (comune: Comune) => boolean): Comune[]
   /** The comune whose point is nearest (great circle). */
   nearest(lat: number, lon: number): Comune
   /**
@@ -33,8 +33,8 @@ export interface Gazetteer {
    * digits, when the exact code is not listed: `exact` says which it was.
    */
   byPostcode(cap: string): { comuni: Comune[]; exact: boolean }
-  /** Names within a typo or two of `name` (edit distance on the normalised name), nearest spelling first, then by population. */
-  similar(name: string, limit: number): Comune[]
+  /** Names within a typo or two of `name` (edit distance on the normalised name), nearest spelling first, then by population; only comuni `within` when given. */
+  similar(name: string, limit: number, within?: (comune: Comune) => boolean): Comune[]
 }
 
 export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
@@ -109,7 +109,7 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       return [...found]
     },
 
-    search(q, limit) {
+    search(q, limit, within) {
       const prefix = normalizeName(q)
       if (prefix.length === 0 || limit <= 0) return []
       queryStamp = (queryStamp + 1) >>> 0 || 1
@@ -118,6 +118,7 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       prefixIndex.forEachItemWithPrefix(prefix, (item) => {
         if (seenInQuery[item] === queryStamp) return
         seenInQuery[item] = queryStamp
+        if (within && !within(comuni[item]!)) return
         const exact = normalName[item] === prefix || normalAltName[item] === prefix
         // Exact names sort before every prefix match; within each group, the most populous first.
         scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
@@ -144,13 +145,14 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       return { comuni: zone, exact: false }
     },
 
-    similar(name, limit) {
+    similar(name, limit, within) {
       const wanted = normalizeName(name)
       if (wanted.length < 3 || limit <= 0) return []
       // Two edits for names of six letters or more, one below: "Peruga" → Perugia, not every five-letter town.
       const budget = wanted.length >= 6 ? 2 : 1
       const found: Array<{ comune: Comune; edits: number }> = []
       comuni.forEach((c, i) => {
+        if (within && !within(c)) return
         for (const candidate of [normalName[i]!, normalAltName[i]]) {
           if (!candidate || Math.abs(candidate.length - wanted.length) > budget) continue
           const edits = levenshtein(candidate, wanted)

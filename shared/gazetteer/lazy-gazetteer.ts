@@ -13,9 +13,9 @@ export function lazyGazetteer(load: () => Gazetteer): Gazetteer {
     },
     byIstat: (code) => gazetteer().byIstat(code),
     findByName: (name, opts) => gazetteer().findByName(name, opts),
-    search: (q, limit) => gazetteer().search(q, limit),
+    search: (q, limit, within) => gazetteer().search(q, limit, within),
     nearest: (lat, lon) => gazetteer().nearest(lat, lon),
     byPostcode: (cap) => gazetteer().byPostcode(cap),
-    similar: (name, limit) => gazetteer().similar(name, limit),
+    similar: (name, limit, within) => gazetteer().similar(name, limit, within),
   }
 }

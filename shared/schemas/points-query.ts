@@ -116,6 +116,9 @@ const filterFields = {
   cursor: cursorParameter('The opaque next_cursor of the previous page'),
 }
 
+/** The area filters, as /v1/places also takes them: a search box that offers only the comuni of a region's or a province's widget. */
+export const AREA_PARAMETERS = { region: filterFields.region, province: filterFields.province }
+
 function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
   if (q.radius_km !== undefined && q.near === undefined) {
     ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })

@@ -204,4 +204,25 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(await page.locator('puntovicino-locator .pv-input').getAttribute('placeholder')).toBe('Es. Perugia')
     await context.close()
   })
+
+  it('offers only the comuni of its region: a Tuscan widget suggests no Perugia, and so never lists Tuscan points "nearest to Perugia"', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/places')) asked.push(request.url())
+    })
+    await page.goto(`${hostUrl}/widget`)
+    await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()
+    const input = page.locator('puntovicino-locator .pv-input')
+    const answered = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === 'Peru')
+    await input.fill('Peru')
+    await answered
+    expect(await page.locator('puntovicino-locator [role="option"]', { hasText: 'Perugia' }).count()).toBe(0)
+    await input.fill('San Giminiano')
+    await page.locator('puntovicino-locator [role="option"]', { hasText: 'San Gimignano' }).waitFor()
+    expect(asked.length).toBeGreaterThan(0)
+    expect(asked.every((url) => new URL(url).searchParams.get('region') === '09')).toBe(true)
+    await context.close()
+  })
 })

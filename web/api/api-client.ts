@@ -6,12 +6,18 @@ import type { ReportRequest, ReportStatusView } from '../../shared/schemas/repor
 
 export type { Place, PlacePage, PointPage }
 
+/** A region or a province the comune search keeps to (a widget filtered to an area). */
+export interface SearchArea {
+  readonly region: string | null
+  readonly province: string | null
+}
+
 export interface ApiClient {
   points(query: URLSearchParams, signal?: AbortSignal): Promise<PointPage>
   /** The point, or null when the API answers 404. */
   point(id: string, signal?: AbortSignal): Promise<PointView | null>
-  /** The comuni matching `q` (a name or a CAP), with near misses and what the CAP resolved to. */
-  places(q: string, signal?: AbortSignal): Promise<PlacePage>
+  /** The comuni matching `q` (a name or a CAP), with near misses and what the CAP resolved to; only within `area` when given. */
+  places(q: string, signal?: AbortSignal, area?: SearchArea): Promise<PlacePage>
   /** Files a citizen's report ("Segnala un errore"). */
   fileReport(pointId: string, report: ReportRequest): Promise<ReportStatusView>
   /** A report's state, or null when the API no longer knows it. */
@@ -48,7 +54,12 @@ export function createApiClient(base: string): ApiClient {
         throw error
       }
     },
-    places: (q, signal) => getJson<PlacePage>(url('v1/places', new URLSearchParams({ q, limit: '8' })), signal),
+    places: (q, signal, area) => {
+      const query = new URLSearchParams({ q, limit: '8' })
+      if (area?.region) query.set('region', area.region)
+      if (area?.province) query.set('province', area.province)
+      return getJson<PlacePage>(url('v1/places', query), signal)
+    },
     fileReport: async (pointId, report) => {
       const target = url(`v1/points/${encodeURIComponent(pointId)}/reports`)
       const response = await fetch(target, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(report) })

@@ -1,6 +1,6 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { pointPath } from '../../shared/text/page-paths.ts'
-import { ApiError, createApiClient, type Place } from '../api/api-client.ts'
+import { ApiError, createApiClient, type Place, type SearchArea } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
@@ -45,6 +45,12 @@ export interface LocatorOptions {
   /** Unique per instance, so several widgets on one page keep distinct ids. */
   readonly idPrefix: string
   readonly now?: () => Date
+  /**
+   * The area a host site filtered this locator to (a widget's or an embed's region or province):
+   * the comune search offers only its comuni, so a Tuscan widget never answers "nearest to Perugia".
+   * Absent on the citizen page, whose filters a shared link may set and the citizen cannot see.
+   */
+  readonly searchArea?: SearchArea
   /** Prefilters the host site set but the locator dropped (`region=99`): told to the webmaster on the widget itself. */
   readonly rejectedPrefilters?: readonly RejectedPrefilter[]
   readonly onStateChange?: (state: LocatorState) => void
@@ -82,7 +88,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
 
   const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
-  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), example: exampleComune(options.initial.region) })
+  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), example: exampleComune(options.initial.region), area: options.searchArea })
   const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })

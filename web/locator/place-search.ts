@@ -1,4 +1,4 @@
-import type { ApiClient, Place, PlacePage } from '../api/api-client.ts'
+import type { ApiClient, Place, PlacePage, SearchArea } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { Translate } from '../../shared/i18n/messages.ts'
 import { parseTypedPlace, pickPlace } from './pick-place.ts'
@@ -18,7 +18,17 @@ export interface PlaceSearch {
 
 const DEBOUNCE_MS = 180
 
-export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPrefix: string; onChoose: (place: Place) => void; onMessage: (text: string) => void; /** A comune to give as an example. @default Firenze */ example?: string }): PlaceSearch {
+export function createPlaceSearch(options: {
+  api: ApiClient
+  t: Translate
+  idPrefix: string
+  onChoose: (place: Place) => void
+  onMessage: (text: string) => void
+  /** A comune to give as an example. @default Firenze */
+  example?: string
+  /** Only comuni of this area are offered (a widget or embed filtered to a region or a province). */
+  area?: SearchArea
+}): PlaceSearch {
   const { api, t, idPrefix } = options
   const listId = `${idPrefix}-suggestions`
   const hintId = `${idPrefix}-hint`
@@ -103,7 +113,7 @@ export function createPlaceSearch(options: { api: ApiClient; t: Translate; idPre
     const request = new AbortController()
     pending = request
     try {
-      return await api.places(text, request.signal)
+      return await api.places(text, request.signal, options.area)
     } catch (error) {
       if (request.signal.aborted) return null
       throw error

@@ -47,6 +47,8 @@ mountLocator({
   assetBase: new URL('/', location.href).toString(),
   pageUrl,
   initial: state,
+  // The embed's area is its webmaster's choice: its search keeps to it.
+  ...(mode === 'embed' ? { searchArea: { region: state.region, province: state.province } } : {}),
   listOnly: embed.listOnly,
   mapStyleUrl: config('map-style'),
   history: 'url',

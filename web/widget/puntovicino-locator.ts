@@ -80,12 +80,14 @@ export class PuntoVicinoLocator extends HTMLElement {
       if (value) prefilters.set(name, value)
     }
     const apiBase = new URL(this.getAttribute('api-base') || SCRIPT_BASE, location.href).toString()
+    const initial = parseLocatorState(prefilters, { ...EMPTY_STATE, lang })
     this.handle = mountLocator({
       root,
       apiBase,
       assetBase: SCRIPT_BASE,
       pageUrl: new URL('./', apiBase).toString(),
-      initial: parseLocatorState(prefilters, { ...EMPTY_STATE, lang }),
+      initial,
+      searchArea: { region: initial.region, province: initial.province },
       listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
       // An empty `map-style=""` is no style, not a style URL: the built-in basemap then.
       mapStyleUrl: this.getAttribute('map-style') || null,

@@ -4,6 +4,7 @@ import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import type { Place, PlacePage } from '../../../shared/schemas/place-view.ts'
 import { limitParameter } from '../../../shared/schemas/query-values.ts'
+import { AREA_PARAMETERS } from '../../../shared/schemas/points-query.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { validRequest } from '../request-validator.ts'
 
@@ -11,6 +12,8 @@ const PlacesQuerySchema = z
   .object({
     q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), or a five-digit CAP', example: 'reggio' }),
     limit: limitParameter(50, 10, 'Comuni'),
+    // Addition (2026-12-07): a widget filtered to an area offers only its comuni.
+    ...AREA_PARAMETERS,
   })
   .strict()
 
@@ -32,15 +35,16 @@ function toPlace(comune: Comune): Place {
 export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
   const routes = new Hono()
   routes.get(honoPath(placesRoute), validRequest('query', placesRoute.request.query), (c) => {
-    const { q, limit } = c.req.valid('query')
+    const { q, limit, region, province } = c.req.valid('query')
+    const within = region || province ? (comune: Comune) => (!region || comune.regionIstat === region) && (!province || comune.province === province) : undefined
     if (/^\d{5}$/.test(q)) {
       const { comuni, exact } = deps.gazetteer.byPostcode(q)
-      const page: PlacePage = { items: comuni.slice(0, limit).map(toPlace), postcode: { code: q, exact } }
+      const page: PlacePage = { items: (within ? comuni.filter(within) : comuni).slice(0, limit).map(toPlace), postcode: { code: q, exact } }
       return c.json(page, 200)
     }
-    const items = deps.gazetteer.search(q, limit).map(toPlace)
+    const items = deps.gazetteer.search(q, limit, within).map(toPlace)
     // Nothing starts with what was typed: offer the names a typo or two away, never a silent pick.
-    const page: PlacePage = items.length > 0 ? { items } : { items, did_you_mean: deps.gazetteer.similar(q, 3).map(toPlace) }
+    const page: PlacePage = items.length > 0 ? { items } : { items, did_you_mean: deps.gazetteer.similar(q, 3, within).map(toPlace) }
     return c.json(page, 200)
   })
   return routes
@@ -55,7 +59,7 @@ export const describePlacesRoutes: DescribeRoutes = async () => {
       summary: 'Comuni matching a typed name or a CAP, for search boxes: prefix, accent-insensitive, bilingual, largest first; near misses offered',
       responses: {
         200: { content: { 'application/json': { schema: PlacePageSchema } }, description: 'Matching comuni' },
-        400: await problemResponse('Missing or malformed q or limit'),
+        400: await problemResponse('Missing or malformed q, limit, region or province'),
       },
     },
   ]

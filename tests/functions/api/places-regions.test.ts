@@ -26,6 +26,22 @@ async function expectBadParameter(query: string, field: string): Promise<void> {
 }
 
 describe('GET /v1/places', () => {
+  it('offers only the comuni of an area with region or province (a widget filtered to Toscana suggested Perugia)', async () => {
+    expect((await places('q=san&limit=50')).some((p) => p.region.istat !== '09')).toBe(true)
+    const tuscan = await places('q=san&limit=50&region=09')
+    expect(tuscan.length).toBeGreaterThan(10)
+    expect(tuscan.every((p) => p.region.istat === '09')).toBe(true)
+    expect((await places('q=san&province=fi&limit=50')).every((p) => p.province === 'FI')).toBe(true)
+    // Nothing of that name in the area: no suggestion from elsewhere, and no near miss from elsewhere either.
+    const perugia = await fixture.getJson('/v1/places?q=Perugia&region=09')
+    expect(perugia.items).toEqual([])
+    expect(perugia.did_you_mean).toEqual([])
+    // A CAP of another region finds nothing in this one.
+    expect((await places('q=06125&region=09'))).toEqual([])
+    expect((await places('q=06125&region=10')).map((p) => p.name)).toEqual(['Perugia'])
+    await expectBadParameter('q=san&region=21', 'region')
+  })
+
   it('offers the names a typo away when nothing starts with what was typed, and picks none itself', async () => {
     const page = await fixture.getJson('/v1/places?q=Peruga')
     expect(page.items).toEqual([])
@@ -70,7 +86,7 @@ describe('GET /v1/places', () => {
     expect(await places('q=san&limit=50')).toHaveLength(50)
   })
 
-  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=RM', 'province']])(
+  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=XX', 'province'], ['q=roma&comune=058091', 'comune']])(
     'rejects "%s" with a 400 naming %s',
     async (query, field) => {
       await expectBadParameter(query, field)
