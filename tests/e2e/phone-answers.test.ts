@@ -130,6 +130,29 @@ describe('list or map on a phone', () => {
 })
 
 describe('search that forgives', () => {
+  it('asks which comune when several start with what was typed ("Reggio"), never picking one itself, and asks the API once', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/`)
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/places')) asked.push(request.url())
+    })
+    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
+    const suggested = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === 'Reggio')
+    await box.fill('Reggio')
+    await suggested
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent !== '')
+    expect(await page.locator('.pv-geo__status').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco.")
+    await page.getByRole('option', { name: /^Reggio di Calabria \(RC\)/ }).waitFor()
+    await page.getByRole('option', { name: /^Reggio nell'Emilia \(RE\)/ }).waitFor()
+    expect(new URL(page.url()).searchParams.get('near')).toBeNull()
+    // The suggestions' answer served "Cerca" too.
+    expect(asked).toHaveLength(1)
+    await context.close()
+  })
+
   it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -1,8 +1,11 @@
 import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
 import type { Place } from '../api/api-client.ts'
 
-/** What a typed name plus "Cerca" leads to: one comune, a choice among namesakes, or nothing. */
-export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { readonly kind: 'choose'; readonly places: Place[] } | { readonly kind: 'none' }
+/**
+ * What a typed name plus "Cerca" leads to: one comune, a choice (among namesakes, or among the
+ * comuni a partial name starts: `partial`), or nothing.
+ */
+export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { readonly kind: 'choose'; readonly places: Place[]; readonly partial?: true } | { readonly kind: 'none' }
 
 
 /** "Castro (LE)" or "Bolzano / Bozen (BZ)", as the box shows a chosen comune: the name and the province sigla. */
@@ -15,7 +18,8 @@ export function parseTypedPlace(typed: string): { readonly name: string; readonl
 /**
  * Decides for a submitted search, given the API's matches in its order (best first). A name
  * that several comuni share is never settled silently: the citizen chooses, unless the province
- * was typed too. A partial name ("firen") takes the best match, as before.
+ * was typed too. A partial name takes the one comune it starts; when it starts several ("Reggio":
+ * Reggio di Calabria, Reggio nell'Emilia) the citizen chooses among them too.
  */
 export function pickPlace(typed: string, matches: readonly Place[]): PlacePick {
   const { name, province } = parseTypedPlace(typed)
@@ -23,6 +27,6 @@ export function pickPlace(typed: string, matches: readonly Place[]): PlacePick {
   const namesakes = matches.filter((p) => (normalizeName(p.name) === wanted || (p.alt_name !== null && normalizeName(p.alt_name) === wanted)) && (province === null || p.province === province))
   if (namesakes.length === 1) return { kind: 'one', place: namesakes[0]! }
   if (namesakes.length > 1) return { kind: 'choose', places: namesakes }
-  const best = matches[0]
-  return best ? { kind: 'one', place: best } : { kind: 'none' }
+  if (matches.length === 1) return { kind: 'one', place: matches[0]! }
+  return matches.length > 1 ? { kind: 'choose', places: [...matches], partial: true } : { kind: 'none' }
 }

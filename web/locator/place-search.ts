@@ -103,6 +103,7 @@ export function createPlaceSearch(options: {
     options.onChoose(place)
   }
 
+  let lastAnswer: { readonly text: string; readonly page: PlacePage } | undefined
   /**
    * The comuni matching `text`, or `null` when a newer lookup superseded this one: a stale answer,
    * not an empty one, so the caller ignores it instead of saying "no comune found". A network or
@@ -110,10 +111,14 @@ export function createPlaceSearch(options: {
    */
   async function lookup(text: string): Promise<PlacePage | null> {
     pending?.abort()
+    // "Cerca" right after the suggestions came for the same text: that answer, not a second request.
+    if (lastAnswer?.text === text) return lastAnswer.page
     const request = new AbortController()
     pending = request
     try {
-      return await api.places(text, request.signal, options.area)
+      const page = await api.places(text, request.signal, options.area)
+      lastAnswer = { text, page }
+      return page
     } catch (error) {
       if (request.signal.aborted) return null
       throw error
@@ -207,7 +212,7 @@ export function createPlaceSearch(options: {
           // Pressing "Cerca" blurred the box, which closes the list shortly after: keep these open.
           clearTimeout(closing)
           show(pick.places)
-          options.onMessage(t('search.choose_one', { name }))
+          options.onMessage(t(pick.partial ? 'search.choose_match' : 'search.choose_one', { name }))
           input.focus()
         }
       },

@@ -31,9 +31,15 @@ describe('pickPlace', () => {
     expect(pickPlace('Bozen', [place('Bolzano', 'BZ', 'Bozen')])).toEqual({ kind: 'one', place: place('Bolzano', 'BZ', 'Bozen') })
   })
 
-  it('takes the best match for a partial name, and nothing when there is no match', () => {
-    expect(pickPlace('firen', [place('Firenze', 'FI'), place('Firenzuola', 'FI')])).toEqual({ kind: 'one', place: place('Firenze', 'FI') })
+  it('takes the only comune a partial name starts, and nothing when there is no match', () => {
+    expect(pickPlace('firenzu', [place('Firenzuola', 'FI')])).toEqual({ kind: 'one', place: place('Firenzuola', 'FI') })
     expect(pickPlace('Atlantide', [])).toEqual({ kind: 'none' })
+  })
+
+  it('never settles a partial name that several comuni start with: "Reggio" is not silently Reggio di Calabria', () => {
+    const reggio = [place('Reggio di Calabria', 'RC'), place("Reggio nell'Emilia", 'RE')]
+    expect(pickPlace('Reggio', reggio)).toEqual({ kind: 'choose', places: reggio, partial: true })
+    expect(pickPlace('firen', [place('Firenze', 'FI'), place('Firenzuola', 'FI')])).toEqual({ kind: 'choose', places: [place('Firenze', 'FI'), place('Firenzuola', 'FI')], partial: true })
   })
 })
 
