@@ -53,7 +53,9 @@ function toPointFilter(query: PointsQuery | ExportQuery, now: Date): PointFilter
  */
 type Walk = 'points' | 'rows'
 function fingerprint(query: PointsQuery | ExportQuery, walk: Walk): string {
-  const { cursor: _position, ...filters } = query
+  // The page size and the representation do not change the walk: a client may change them between pages.
+  const { cursor: _position, limit: _size, ...rest } = query
+  const { view: _representation, ...filters } = rest as PointsQuery
   return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
 }
 

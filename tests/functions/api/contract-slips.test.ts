@@ -172,6 +172,20 @@ describe('holes a new user found by probing (2026-12-07)', () => {
     expect(body.errors[0].message).toBe('unknown parameter')
   })
 
+  it('continues a walk whose page size or view changes between pages: only the filters make the walk', async () => {
+    for (const base of ['/v1/points?near=43.77,11.25', '/v1/points?region=09']) {
+      const whole = await fixture.getJson(`${base}&limit=15`)
+      const first = await fixture.getJson(`${base}&limit=5`)
+      const second = await fixture.get(`${base}&limit=10&view=compact&cursor=${encodeURIComponent(first.next_cursor)}`)
+      expect(second.status).toBe(200)
+      const ids = (await second.json()).items.map((p: { id: string }) => p.id)
+      expect(ids).toEqual(whole.items.slice(5, 15).map((p: { id: string }) => p.id))
+    }
+    // Another filter is still another walk.
+    const first = await fixture.getJson('/v1/points?region=09&limit=5')
+    await expectProblem(await fixture.get(`/v1/points?region=10&limit=5&cursor=${encodeURIComponent(first.next_cursor)}`), 400, 'cursor')
+  })
+
   it('says what cursor and view expect in its own words, not the validator library\'s', async () => {
     const cursor = await expectProblem(await fixture.get('/v1/points?cursor='), 400, 'cursor')
     expect(cursor.errors[0].message).toBe('must not be empty: pass the next_cursor of the previous page, or leave it out')
