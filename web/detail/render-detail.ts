@@ -12,6 +12,7 @@ import { hasKnownHours } from '../list/opening-status.ts'
 import { addressLine, cardStatus, kindLabel, otherSiteNote } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
+import { closureLine } from './closure-line.ts'
 import { directionsHref, platformOf, type Platform } from './directions.ts'
 import { nextDays, type DayPlan } from './next-days.ts'
 import { holidayNote } from './holiday-note.ts'
@@ -119,7 +120,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
           'div',
           {},
           h('h5', {}, t('detail.closures')),
-          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, c.from === c.to ? formatDate(c.from, lang) : `${formatDate(c.from, lang)} – ${formatDate(c.to, lang)}`, c.reason ? `: ${c.reason}` : ''))),
+          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, closureLine(c, today, lang)))),
         )
       : null,
   )
