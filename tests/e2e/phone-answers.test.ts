@@ -153,6 +153,26 @@ describe('search that forgives', () => {
     await context.close()
   })
 
+  it('takes an address typed whole: offers the comune it names, and marks the box when nothing is found', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/`)
+    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
+    await box.fill('Via Roma 10 Firenze')
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.getByRole('option', { name: /^Firenze \(FI\)/ }).waitFor()
+    expect(await page.locator('.pv-geo__status').textContent()).toBe('Cerchiamo per comune, non per indirizzo: ecco i comuni per «Firenze».')
+    await page.getByRole('option', { name: /^Firenze \(FI\)/ }).click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await box.fill('Atlantide sommersa')
+    await page.getByRole('button', { name: 'Cerca' }).click()
+    await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent === 'Nessun comune trovato con questo nome.')
+    expect(await box.getAttribute('aria-invalid')).toBe('true')
+    await box.fill('Firenz')
+    expect(await box.getAttribute('aria-invalid')).toBeNull()
+    await context.close()
+  })
+
   it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

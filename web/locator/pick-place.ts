@@ -30,3 +30,23 @@ export function pickPlace(typed: string, matches: readonly Place[]): PlacePick {
   if (matches.length === 1) return { kind: 'one', place: matches[0]! }
   return matches.length > 1 ? { kind: 'choose', places: [...matches], partial: true } : { kind: 'none' }
 }
+
+/**
+ * Where a typed address may name its comune, best guess first, when nothing matched it whole:
+ * its CAP ("…, 50122 Firenze"), the words after its house number ("Via Roma 10 Firenze"), or,
+ * with no number, its last words ("Piazza del Duomo Firenze", "… Reggio Emilia"). The search is by
+ * comune; this turns an address into one instead of answering "no comune found".
+ */
+export function comuneInAddress(typed: string): string[] {
+  const words = typed.replace(/[,;]/g, ' ').split(/\s+/).filter((w) => w.length > 0)
+  if (words.length < 2) return []
+  const candidates: string[] = []
+  const cap = words.find((w) => /^\d{5}$/.test(w))
+  if (cap) candidates.push(cap)
+  // (A loop, not findLastIndex: the phones of the people this page is for are not always new.)
+  let lastNumber = -1
+  for (let i = 0; i < words.length; i++) if (/\d/.test(words[i]!)) lastNumber = i
+  if (lastNumber >= 0 && lastNumber < words.length - 1) candidates.push(words.slice(lastNumber + 1).join(' '))
+  if (lastNumber < 0) for (const count of [2, 1]) candidates.push(words.slice(-count).join(' '))
+  return [...new Set(candidates)].filter((c) => c.length >= 2)
+}

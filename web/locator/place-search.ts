@@ -1,7 +1,7 @@
 import type { ApiClient, Place, PlacePage, SearchArea } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { Translate } from '../../shared/i18n/messages.ts'
-import { parseTypedPlace, pickPlace } from './pick-place.ts'
+import { comuneInAddress, parseTypedPlace, pickPlace } from './pick-place.ts'
 import { placeLabel } from './place-label.ts'
 
 /**
@@ -144,7 +144,33 @@ export function createPlaceSearch(options: {
     show(page.items)
   }
 
+  /** Nothing found: said, and the box marked as what needs changing (aria-invalid), until it is typed in again. */
+  function noPlace(): void {
+    options.onMessage(t('search.no_place'))
+    input.setAttribute('aria-invalid', 'true')
+  }
+
+  /** An address typed whole ("Via Roma 10 Firenze"): the comuni its CAP or its last words name, offered to choose from. */
+  async function offerComuneOfAddress(text: string): Promise<boolean> {
+    for (const candidate of comuneInAddress(text)) {
+      let page: PlacePage | null
+      try {
+        page = await lookup(candidate)
+      } catch {
+        return false
+      }
+      if (page === null) return true
+      if (page.items.length === 0) continue
+      show(page.items)
+      options.onMessage(t('search.address', { name: candidate }))
+      input.focus()
+      return true
+    }
+    return false
+  }
+
   input.addEventListener('input', () => {
+    input.removeAttribute('aria-invalid')
     clearTimeout(timer)
     const text = input.value.trim()
     if (text.length < 2) return show([])
@@ -199,7 +225,8 @@ export function createPlaceSearch(options: {
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
-          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) options.onMessage(t('search.no_place'))
+          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode && (await offerComuneOfAddress(text))) return
+          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) noPlace()
           else if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
           else offer(page)
           input.focus()
@@ -207,7 +234,7 @@ export function createPlaceSearch(options: {
         }
         const pick = pickPlace(text, page.items)
         if (pick.kind === 'one') choose(pick.place)
-        else if (pick.kind === 'none') options.onMessage(t('search.no_place'))
+        else if (pick.kind === 'none') noPlace()
         else {
           // Pressing "Cerca" blurred the box, which closes the list shortly after: keep these open.
           clearTimeout(closing)

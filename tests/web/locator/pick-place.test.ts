@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Place } from '../../../web/api/api-client.ts'
-import { parseTypedPlace, pickPlace } from '../../../web/locator/pick-place.ts'
+import { comuneInAddress, parseTypedPlace, pickPlace } from '../../../web/locator/pick-place.ts'
 
 const place = (name: string, province: string, alt_name: string | null = null): Place => ({
   istat: '000000',
@@ -40,6 +40,18 @@ describe('pickPlace', () => {
     const reggio = [place('Reggio di Calabria', 'RC'), place("Reggio nell'Emilia", 'RE')]
     expect(pickPlace('Reggio', reggio)).toEqual({ kind: 'choose', places: reggio, partial: true })
     expect(pickPlace('firen', [place('Firenze', 'FI'), place('Firenzuola', 'FI')])).toEqual({ kind: 'choose', places: [place('Firenze', 'FI'), place('Firenzuola', 'FI')], partial: true })
+  })
+})
+
+describe('comuneInAddress', () => {
+  it('finds where an address names its comune: its CAP, the words after the house number, or its last words', () => {
+    expect(comuneInAddress('Via Roma 10 Firenze')).toEqual(['Firenze'])
+    expect(comuneInAddress('Via Roma 10, 50122 Firenze')).toEqual(['50122', 'Firenze'])
+    expect(comuneInAddress('via dei Servi 12 San Giovanni Valdarno')).toEqual(['San Giovanni Valdarno'])
+    expect(comuneInAddress('Piazza del Duomo Firenze')).toEqual(['Duomo Firenze', 'Firenze'])
+    // One word, or an address that ends in its number, names no comune to try.
+    expect(comuneInAddress('Firenze')).toEqual([])
+    expect(comuneInAddress('Via Roma 10')).toEqual([])
   })
 })
 
