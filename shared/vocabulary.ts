@@ -9,6 +9,9 @@ export type Weekday = (typeof WEEKDAYS)[number]
 /** "HH:MM" → minutes since midnight (24:00 → 1440). */
 export const minutesOfDay = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
 
+/** Minutes since midnight → "HH:MM", the inverse of `minutesOfDay`. */
+export const timeOfDay = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
 export const SERVICES = ['assistenza_individuale', 'formazione_online', 'formazione_gruppo'] as const
 export type Service = (typeof SERVICES)[number]
 

@@ -2,6 +2,7 @@ import { italianPublicHolidays } from '../../shared/hours/holidays.ts'
 import { seasonCovers, siteIntervalsOn } from '../../shared/hours/open-at.ts'
 import { addDays } from '../../shared/hours/rome-time.ts'
 import type { Site } from '../../shared/schemas/point.ts'
+import { timeOfDay } from '../../shared/vocabulary.ts'
 
 /**
  * A site's next days as a citizen plans a visit: each date with its hours, or why there are none
@@ -25,7 +26,7 @@ export function nextDays(site: Site, today: string, days = 7): DayPlan[] {
       plans.push({
         date,
         kind: 'open',
-        intervals: intervals.map((i) => ({ start: minutesToTime(i.start), end: minutesToTime(i.end), place: i.place?.label ?? null })),
+        intervals: intervals.map((i) => ({ start: timeOfDay(i.start), end: timeOfDay(i.end), place: i.place?.label ?? null })),
         holiday,
       })
       continue
@@ -44,4 +45,3 @@ function holidayName(date: string): string | null {
   return italianPublicHolidays(Number(date.slice(0, 4))).find((h) => h.date === date)?.key ?? null
 }
 
-const minutesToTime = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`

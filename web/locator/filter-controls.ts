@@ -1,4 +1,4 @@
-import { minutesOfDay, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { minutesOfDay, SERVICES, SITE_KINDS, timeOfDay, TOPICS } from '../../shared/vocabulary.ts'
 import { addDays, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { h } from '../dom/h.ts'
 import { clockTime, formatDate } from '../i18n/format.ts'
@@ -14,7 +14,6 @@ const FIRST_MINUTE = 7 * 60
 const LAST_MINUTE = 21 * 60
 const MINUTE_STEP = 30
 const DEFAULT_TIME = '10:00'
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
 /** A day as the choice and the chip say it: "oggi, lunedì 7 dicembre", "mercoledì 9 dicembre". */
 export function dayLabel(date: string, today: string, { t, lang }: Pick<ViewContext, 't' | 'lang'>): string {
@@ -106,7 +105,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       // Today, a time already past moves to the next half hour still in the list.
       if (day.value === today.date && minutesOfDay(time.value) < today.minutes) {
         const next = Math.ceil(today.minutes / MINUTE_STEP) * MINUTE_STEP
-        if (next <= LAST_MINUTE) time.value = hhmm(Math.max(next, FIRST_MINUTE))
+        if (next <= LAST_MINUTE) time.value = timeOfDay(Math.max(next, FIRST_MINUTE))
       }
       choose()
     } })
@@ -114,7 +113,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       if (day.value) choose()
     } })
     const timeOption = (value: string) => h('option', { value }, clockTime(minutesOfDay(value)))
-    for (let minutes = FIRST_MINUTE; minutes <= LAST_MINUTE; minutes += MINUTE_STEP) time.append(timeOption(hhmm(minutes)))
+    for (let minutes = FIRST_MINUTE; minutes <= LAST_MINUTE; minutes += MINUTE_STEP) time.append(timeOption(timeOfDay(minutes)))
     time.value = DEFAULT_TIME
     return {
       hintId: `${idPrefix}-when-hint`,

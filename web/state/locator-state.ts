@@ -1,5 +1,5 @@
 import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
-import { minutesOfDay, POINT_ID_PATTERN, SERVICES, SITE_KINDS, TOPICS } from '../../shared/vocabulary.ts'
+import { minutesOfDay, POINT_ID_PATTERN, SERVICES, SITE_KINDS, timeOfDay, TOPICS } from '../../shared/vocabulary.ts'
 import { romeInstant, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
 import type { Service, SiteKind, Topic } from '../../shared/schemas/point.ts'
@@ -97,7 +97,7 @@ function parseOpenAt(raw: string | null): string | null {
   const at = new Date(raw)
   if (Number.isNaN(at.getTime())) return null
   const clock = toRomeWallClock(at)
-  return `${clock.date}T${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`
+  return `${clock.date}T${timeOfDay(clock.minutes)}`
 }
 
 /** The instant of a Rome wall-clock `open_at`, with that day's offset, as the API takes it. */
