@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { validator } from 'hono/validator'
 import { z } from 'zod'
-import { fieldErrors, problem } from './problem.ts'
+import { fieldErrors, problem, type FieldError } from './problem.ts'
 
 /** The parts of a request that routes describe with zod schemas. */
 export type RequestPart = 'query' | 'param'
@@ -16,10 +16,7 @@ export function validRequest<Part extends RequestPart, Schema extends z.ZodType>
   return validator(part, (value, c): z.output<Schema> | Response => {
     if (part === 'query') {
       const malformed = malformedQueryParameters(c.req.url)
-      if (malformed.length > 0) {
-        const errors = malformed.map((field) => ({ field, message: MALFORMED_MESSAGE }))
-        return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
-      }
+      if (malformed.length > 0) return badParameters(c, malformed.map((field) => ({ field, message: MALFORMED_MESSAGE })))
     }
     const result = schema.safeParse(value)
     return result.success ? result.data : invalidParameters(c, part, result.error)
@@ -32,8 +29,12 @@ function invalidParameters(c: Context, part: RequestPart, error: z.ZodError): Re
   const sent = new Map<string, number>()
   for (const key of new URL(c.req.url).searchParams.keys()) sent.set(key, (sent.get(key) ?? 0) + 1)
   if (part === 'param') for (const key of Object.keys(c.req.param())) sent.set(key, 1)
-  const errors = fieldErrors(error, sent)
-  return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors)
+  return badParameters(c, fieldErrors(error, sent))
+}
+
+/** The 400 problem naming each bad parameter, its detail the same list in one line. */
+function badParameters(c: Context, errors: readonly FieldError[]): Response {
+  return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), [...errors])
 }
 
 const MALFORMED_MESSAGE = 'is not valid percent-encoding of UTF-8 text (à is %C3%A0; a % sign itself is %25)'

@@ -78,10 +78,9 @@ describe('GET /v1/points pagination', () => {
     }
   })
 
-  it('rejects a cursor reused with other filters, limit or position with a 400 naming cursor', async () => {
+  it('rejects a cursor reused with other filters or position with a 400 naming cursor (the page size may change: contract-slips.test.ts)', async () => {
     const { next_cursor: listed } = await firstPage({ region: '09', limit: '5' })
     await expectCursorProblem({ region: '10', limit: '5', cursor: listed! }, 400)
-    await expectCursorProblem({ region: '09', limit: '6', cursor: listed! }, 400)
     await expectCursorProblem({ region: '09', service: 'formazione_gruppo', limit: '5', cursor: listed! }, 400)
     const { next_cursor: near } = await firstPage({ ...nearRome, limit: '5' })
     await expectCursorProblem({ near: '45.4642,9.19', radius_km: '120', limit: '5', cursor: near! }, 400)
