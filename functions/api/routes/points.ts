@@ -202,8 +202,9 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
       if (hits.length > query.limit) nextState = { after: hits[query.limit - 1]!.point.id }
     }
     const page = hits.slice(0, query.limit)
-    // The site is named when it was chosen by the query (nearest, or matching a site filter).
-    const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox)
+    // The site is named when it was chosen by the query (nearest, or matching a site filter, "open
+    // at" included): a page must not speak for another site of the point than the one that matched.
+    const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox || filter.openAt)
     const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m, ...(hit.place ? { place: hit.place } : {}) } : undefined, query.view ?? 'full'))
     const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query, 'points'), ...nextState }) : null
     // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.

@@ -186,6 +186,18 @@ describe('holes a new user found by probing (2026-12-07)', () => {
     await expectProblem(await fixture.get(`/v1/points?region=10&limit=5&cursor=${encodeURIComponent(first.next_cursor)}`), 400, 'cursor')
   })
 
+  it('names the site that is open when open_at or open_now filters a list without near, with its own status (a review found a card saying "closed" in a list of open points)', async () => {
+    const library = { id: 'twosites-s1', kind: 'fixed' as const, label: 'Biblioteca', address: { street: 'Via Roma 1', postcode: '50123' }, location: { lat: 43.7696, lon: 11.2558 }, opening_hours: { sa: [{ start: '09:00', end: '12:00' }] } }
+    const office = { id: 'twosites-s2', kind: 'fixed' as const, label: 'URP', address: { street: 'Via Verdi 2', postcode: '50122' }, location: { lat: 43.77, lon: 11.26 }, opening_hours: { we: [{ start: '15:00', end: '18:00' }] } }
+    const point = PointRecordSchema.parse({ ...samplePoint('twosites-1', { sites: [library, office] }), version: 1, updated_at: '2026-11-01T10:00:00Z' })
+    fixture.source.swap(snapshotOf([...records, point]))
+    // Wednesday 2 December 2026, 16:00 in Rome: only the URP is open.
+    const page = await fixture.getJson(`/v1/points?comune=048017&open_at=${encodeURIComponent('2026-12-02T16:00:00+01:00')}&limit=100`)
+    const item = page.items.find((p: { id: string }) => p.id === 'twosites-1')
+    expect(item.site).toMatchObject({ id: 'twosites-s2', label: 'URP' })
+    expect(item.site.next_opening).not.toBeUndefined()
+  })
+
   it('says what cursor and view expect in its own words, not the validator library\'s', async () => {
     const cursor = await expectProblem(await fixture.get('/v1/points?cursor='), 400, 'cursor')
     expect(cursor.errors[0].message).toBe('must not be empty: pass the next_cursor of the previous page, or leave it out')
