@@ -9,7 +9,7 @@ import { seasonRange } from '../../shared/i18n/season-range.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { demoBadge } from '../list/demo-badge.ts'
 import { hasKnownHours } from '../list/opening-status.ts'
-import { addressLine, cardStatus, kindLabel, otherSiteNote } from '../list/point-summary.ts'
+import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
 import { closureLine } from './closure-line.ts'
@@ -253,7 +253,7 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
 export function renderDetail(point: PointView, context: ViewContext, handlers: DetailHandlers): HTMLElement {
   const { t, lang } = context
   // The site the search found comes first; the others follow in the point's order.
-  const site = point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
+  const site = primarySite(point)
   const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
   // The status line stands above the shown site's address and directions: it speaks for that
   // site (as a card does), and says when another site is open or opens sooner.

@@ -15,21 +15,22 @@ import { isOpenAt, nextOpening } from '../../shared/hours/open-at.ts'
 import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
-/** The site the list speaks about: the nearest matching one when searching near a place, else the main one. */
-export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites[0]
+/** The site the list speaks about: the one the API named (nearest, or matching a site filter), else the first one can go to. */
+export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
 
 /**
  * The status of the site a card or the detail shows, beside that site's address: for the site
  * the API named (near, or a site filter), its own open now and next opening at the place it was
  * matched; for another site of a point with several, the same fields computed here by the same
  * code. The point's own fields speak for all its sites together (its next opening may be at
- * another building), so they are used only for a point with a single site.
+ * another building), so they are used for a point with a single site, and for a mobile unit the
+ * API named no site of: its stops are one round, which the card's next-stop line words as a whole.
  */
 export function shownSiteStatus(point: PointView, site: Site | undefined, at: Date): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites'> | undefined {
   if (!site) return undefined
   const named = point.site
   if (named && named.id === site.id && 'open_now' in named) return { open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening, sites: [named] }
-  if (point.sites.length < 2) return undefined
+  if (point.sites.length < 2 || site.kind === 'mobile') return undefined
   return { ...openingFields(site, at), sites: [site] }
 }
 
@@ -38,7 +39,9 @@ export function shownSiteStatus(point: PointView, site: Site | undefined, at: Da
  * name, and the address, distance and hours below it are that site's. Null for a single site.
  */
 export function shownSiteLabel(point: PointView, site: Site | undefined): string | null {
-  return site && point.sites.length > 1 && site.label !== point.name ? site.label : null
+  if (!site || point.sites.length < 2 || site.label === point.name) return null
+  // A van's stop the API did not match is one stop of a round the card speaks of as a whole.
+  return site.kind === 'mobile' && point.site?.id !== site.id ? null : site.label
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
-import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, shownSiteLabel } from '../../../web/list/point-summary.ts'
+import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, primarySite, shownSiteLabel } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 await loadMessages('en')
@@ -136,6 +136,19 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
     expect(otherSiteNote(listed, library, context(at('10:00')))).toBe("Un'altra sede apre prima: URP di Via Don Sturzo, domani alle 15:00")
     // A point with one site: its own fields speak for it.
     expect(cardStatus({ ...listed, sites: [library] }, library, context(at('10:00'))).text).toBe('Chiuso ora · apre domani alle 15:00')
+  })
+
+  it("keeps a mobile unit's own status when the API named none of its sites: its stops are one round, which the next-stop line words", () => {
+    const pavarolo: Site = { ...van, id: 'v2', label: 'Sosta a Pavarolo' }
+    const round = unit({ next_opening: '2026-12-01T15:00:00+01:00', next_stops: stops.slice(1), sites: [van, pavarolo] })
+    expect(cardStatus(round, van, context(at('13:30'))).text).toBe('Chiuso ora · apre oggi alle 15:00 · Sosta a Pavarolo')
+    expect(otherSiteNote(round, van, context(at('13:30')))).toBeNull()
+    expect(shownSiteLabel(round, van)).toBeNull()
+  })
+
+  it('shows the first site one can go to, not an online service listed first', () => {
+    const online: Site = { id: 'tel', kind: 'online', label: 'Assistenza telefonica', address: null }
+    expect(primarySite({ ...perugia, site: undefined, sites: [online, library] } as unknown as PointView)).toBe(library)
   })
 
   it("says a van's next session at the stop it was found at, and names that stop as its place", () => {
