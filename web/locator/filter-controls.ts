@@ -93,20 +93,24 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
     h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => onChange(patch) }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
   /**
    * A day of the coming week ("any day" first) and a time: choosing a day asks for the points open
-   * then; the time alone waits for a day. A link's own day or time outside the lists is added to
-   * them, so the controls always show what the results answer.
+   * then; the time alone waits for a day. Nothing already past is offered: today's half hours gone
+   * are disabled, and after the last one today is not in the list. A link's own day or time outside
+   * the lists is added to them, so the controls always show what the results answer.
    */
   function whenControls() {
     const dayId = `${idPrefix}-open_at-day`
     const timeId = `${idPrefix}-open_at-time`
     const choose = () => onChange(day.value ? { open_at: `${day.value}T${time.value}`, open_now: false } : { open_at: null })
+    /** Disables today's half hours already past; with `move`, a chosen one of them moves to the first still ahead. */
+    const offerTimesAhead = (move: boolean) => {
+      const now = toRomeWallClock(context.now())
+      const today = day.value === now.date
+      for (const option of time.options) option.disabled = today && minutesOfDay(option.value) < now.minutes
+      const ahead = [...time.options].find((option) => !option.disabled)
+      if (move && time.selectedOptions[0]?.disabled && ahead) time.value = ahead.value
+    }
     const day = h('select', { id: dayId, name: 'open_at_day', class: 'pv-select', onchange: () => {
-      const today = toRomeWallClock(context.now())
-      // Today, a time already past moves to the next half hour still in the list.
-      if (day.value === today.date && minutesOfDay(time.value) < today.minutes) {
-        const next = Math.ceil(today.minutes / MINUTE_STEP) * MINUTE_STEP
-        if (next <= LAST_MINUTE) time.value = timeOfDay(Math.max(next, FIRST_MINUTE))
-      }
+      offerTimesAhead(true)
       choose()
     } })
     const time = h('select', { id: timeId, name: 'open_at_time', class: 'pv-select', onchange: () => {
@@ -124,7 +128,10 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
         h('div', { class: 'pv-field' }, h('label', { for: timeId, class: 'pv-label' }, t('filters.time')), time),
       ),
       show(openAt: string | null, today: string): void {
-        const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, i))
+        const now = toRomeWallClock(context.now())
+        // After the day's last half hour, the week offered starts tomorrow.
+        const first = now.minutes > LAST_MINUTE ? 1 : 0
+        const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, first + i))
         const chosenDay = openAt?.slice(0, 10)
         if (chosenDay && !days.includes(chosenDay)) days.push(chosenDay)
         day.replaceChildren(h('option', { value: '' }, t('filters.day_any')), ...days.map((date) => h('option', { value: date }, dayLabel(date, today, context))))
@@ -132,6 +139,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
         const chosenTime = openAt?.slice(11)
         if (chosenTime && ![...time.options].some((o) => o.value === chosenTime)) time.append(timeOption(chosenTime))
         if (chosenTime) time.value = chosenTime
+        offerTimesAhead(false)
       },
     }
   }

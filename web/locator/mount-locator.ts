@@ -14,7 +14,7 @@ import { resultsHeading } from '../list/results-heading.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
-import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../state/locator-state.ts'
+import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, withoutPastOpenAt, type LocatorState } from '../state/locator-state.ts'
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
@@ -73,7 +73,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const t = translator(options.initial.lang)
   const api = createApiClient(options.apiBase)
   const context: ViewContext = { lang: options.initial.lang, t, now: options.now ?? (() => new Date()) }
-  let state = options.initial
+  let state = withoutPastOpenAt(options.initial, context.now())
   let items: PointView[] = []
   let nextCursor: string | null = null
   let map: ResultsMap | null = null
@@ -409,7 +409,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const onPopState = () => {
     if (options.history !== 'url') return
-    state = parseLocatorState(new URLSearchParams(location.search), { lang: state.lang })
+    state = withoutPastOpenAt(parseLocatorState(new URLSearchParams(location.search), { lang: state.lang }), context.now())
     void render()
   }
   window.addEventListener('popstate', onPopState)

@@ -100,6 +100,19 @@ function parseOpenAt(raw: string | null): string | null {
   return `${clock.date}T${timeOfDay(clock.minutes)}`
 }
 
+/** How long after its time a chosen "open at" still means something: a link opened a little late. */
+const PAST_OPEN_AT_GRACE_MS = 60 * 60_000
+
+/**
+ * The state without an "open at" already past (a link shared last week): the page asks for
+ * points open when the citizen can go, which is never yesterday. Kept up to an hour late.
+ */
+export function withoutPastOpenAt(state: LocatorState, now: Date): LocatorState {
+  if (!state.open_at) return state
+  const at = romeInstant(state.open_at.slice(0, 10), minutesOfDay(state.open_at.slice(11)))
+  return at.getTime() + PAST_OPEN_AT_GRACE_MS < now.getTime() ? { ...state, open_at: null } : state
+}
+
 /** The instant of a Rome wall-clock `open_at`, with that day's offset, as the API takes it. */
 export const openAtInstant = (openAt: string): string => toRomeIso(romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11))))
 

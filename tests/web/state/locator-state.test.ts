@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SERVICES, SITE_KINDS, TOPICS } from '../../../shared/schemas/point.ts'
 import { PointsQuerySchema } from '../../../shared/schemas/points-query.ts'
-import { EMPTY_STATE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, type LocatorState } from '../../../web/state/locator-state.ts'
+import { EMPTY_STATE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, withoutPastOpenAt, type LocatorState } from '../../../web/state/locator-state.ts'
 
 const parse = (query: string, defaults: Partial<LocatorState> = {}) => parseLocatorState(new URLSearchParams(query), defaults)
 
@@ -59,6 +59,14 @@ describe('the locator state in the URL', () => {
   it('drops an "open at" that names no real time, and one sent beside open_now (the API takes one of the two)', () => {
     for (const bad of ['2026-02-30T10:00', '2026-12-09T25:00', '2026-12-09', 'tomorrow', '2026-12-09T10:00+99:00']) expect(parse(`open_at=${bad}`).open_at).toBeNull()
     expect(parse('open_now=true&open_at=2026-12-09T15:00')).toEqual({ ...EMPTY_STATE, open_now: true })
+  })
+
+  it('drops an "open at" already past when the page opens (a link shared last week), and keeps one up to an hour late', () => {
+    const now = new Date('2026-12-07T15:30:00+01:00')
+    expect(withoutPastOpenAt({ ...EMPTY_STATE, open_at: '2026-12-01T10:00' }, now).open_at).toBeNull()
+    expect(withoutPastOpenAt({ ...EMPTY_STATE, open_at: '2026-12-07T14:00' }, now).open_at).toBeNull()
+    expect(withoutPastOpenAt({ ...EMPTY_STATE, open_at: '2026-12-07T15:00' }, now).open_at).toBe('2026-12-07T15:00')
+    expect(withoutPastOpenAt({ ...EMPTY_STATE, open_at: '2026-12-09T10:00' }, now).open_at).toBe('2026-12-09T10:00')
   })
 
   it('rounds a shared position to 3 decimals, as the device does before sending', () => {
