@@ -168,8 +168,12 @@ describe('search that forgives', () => {
     await page.getByRole('button', { name: 'Cerca' }).click()
     await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent === 'Nessun comune trovato con questo nome.')
     expect(await box.getAttribute('aria-invalid')).toBe('true')
+    // The box points at the message that says what is wrong, and stops when it holds something else.
+    const describedBy = (await box.getAttribute('aria-describedby'))!.split(' ')
+    expect(await page.locator(`[id="${describedBy.at(-1)}"]`).textContent()).toBe('Nessun comune trovato con questo nome.')
     await box.fill('Firenz')
     expect(await box.getAttribute('aria-invalid')).toBeNull()
+    expect((await box.getAttribute('aria-describedby'))!.split(' ')).toHaveLength(1)
     await context.close()
   })
 

@@ -42,8 +42,9 @@ async function suggestComuni(): Promise<void> {
   comuneLookup?.abort()
   comuneLookup = new AbortController()
   try {
-    const page = await api.places(typed, comuneLookup.signal)
-    offered = [...page.items, ...(page.did_you_mean ?? [])].filter((p) => (!region.value || p.region.istat === region.value) && (!province.value || p.province === province.value))
+    // The API keeps to the chosen area itself: filtered here, after its first eight, most would go.
+    const page = await api.places(typed, comuneLookup.signal, { region: region.value || null, province: province.value || null })
+    offered = [...page.items, ...(page.did_you_mean ?? [])]
     comuneOptions.replaceChildren(...offered.map((p) => h('option', { value: placeLabel(p) })))
   } catch {
     // A suggestion is a help: the field still works typed in full.

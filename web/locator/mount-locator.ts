@@ -87,8 +87,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
 
-  const geoStatus = h('p', { class: 'pv-geo__status', role: 'status' })
-  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), example: exampleComune(options.initial.region), area: options.searchArea })
+  const geoStatus = h('p', { id: `${idPrefix}-geo-status`, class: 'pv-geo__status', role: 'status' })
+  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), messageId: geoStatus.id, example: exampleComune(options.initial.region), area: options.searchArea })
   const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })

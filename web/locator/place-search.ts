@@ -26,6 +26,8 @@ export function createPlaceSearch(options: {
   onMessage: (text: string) => void
   /** A comune to give as an example. @default Firenze */
   example?: string
+  /** The id of the element `onMessage` writes into: the box points at it while what it holds found nothing. */
+  messageId?: string
   /** Only comuni of this area are offered (a widget or embed filtered to a region or a province). */
   area?: SearchArea
 }): PlaceSearch {
@@ -98,6 +100,7 @@ export function createPlaceSearch(options: {
   }
 
   function choose(place: Place): void {
+    markValid()
     input.value = label(place)
     close()
     options.onChoose(place)
@@ -144,21 +147,25 @@ export function createPlaceSearch(options: {
     show(page.items)
   }
 
-  /** Nothing found: said, and the box marked as what needs changing (aria-invalid), until it is typed in again. */
+  /** Nothing found: said, and the box marked as what needs changing (aria-invalid, pointing at the message) until it holds something else. */
   function noPlace(): void {
     options.onMessage(t('search.no_place'))
     input.setAttribute('aria-invalid', 'true')
+    if (options.messageId) input.setAttribute('aria-describedby', `${hintId} ${options.messageId}`)
   }
 
-  /** An address typed whole ("Via Roma 10 Firenze"): the comuni its CAP or its last words name, offered to choose from. */
+  function markValid(): void {
+    input.removeAttribute('aria-invalid')
+    input.setAttribute('aria-describedby', hintId)
+  }
+
+  /**
+   * An address typed whole ("Via Roma 10 Firenze"): the comuni its CAP or its last words name,
+   * offered to choose from. False when none does; a failed lookup throws, for the caller to say so.
+   */
   async function offerComuneOfAddress(text: string): Promise<boolean> {
     for (const candidate of comuneInAddress(text)) {
-      let page: PlacePage | null
-      try {
-        page = await lookup(candidate)
-      } catch {
-        return false
-      }
+      const page = await lookup(candidate)
       if (page === null) return true
       if (page.items.length === 0) continue
       show(page.items)
@@ -170,7 +177,7 @@ export function createPlaceSearch(options: {
   }
 
   input.addEventListener('input', () => {
-    input.removeAttribute('aria-invalid')
+    markValid()
     clearTimeout(timer)
     const text = input.value.trim()
     if (text.length < 2) return show([])
@@ -225,7 +232,14 @@ export function createPlaceSearch(options: {
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
-          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode && (await offerComuneOfAddress(text))) return
+          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) {
+            try {
+              if (await offerComuneOfAddress(text)) return
+            } catch {
+              options.onMessage(t('search.error'))
+              return
+            }
+          }
           if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) noPlace()
           else if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
           else offer(page)
@@ -249,5 +263,12 @@ export function createPlaceSearch(options: {
     h('div', { class: 'pv-search__row' }, h('div', { class: 'pv-combobox' }, input, list), h('button', { type: 'submit', class: 'pv-button' }, t('search.submit'))),
     announcer,
   )
-  return { element: form, input, setValue: (text) => (input.value = text) }
+  return {
+    element: form,
+    input,
+    setValue: (text) => {
+      input.value = text
+      markValid()
+    },
+  }
 }
