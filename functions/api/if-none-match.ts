@@ -8,13 +8,15 @@
  */
 export function ifNoneMatchNames(field: string | undefined | null, etag: string, { star = true }: { star?: boolean } = {}): boolean {
   if (!field) return false
+  // `*` is the whole field or nothing (RFC 9110: "*" / #entity-tag), never a character among tags.
+  if (field.trim() === '*') return star
   const wanted = opaqueTag(etag)
-  for (const [tag] of field.matchAll(ENTITY_TAG_OR_STAR)) {
-    if (tag === '*' ? star : opaqueTag(tag) === wanted) return true
+  for (const [tag] of field.matchAll(ENTITY_TAG)) {
+    if (opaqueTag(tag) === wanted) return true
   }
   return false
 }
 
-const ENTITY_TAG_OR_STAR = /(?:W\/)?"[^"]*"|\*/g
+const ENTITY_TAG = /(?:W\/)?"[^"]*"/g
 
 const opaqueTag = (tag: string): string => (tag.startsWith('W/') ? tag.slice(2) : tag)

@@ -15,7 +15,6 @@ const NEXT_STOPS_SHOWN = 5
  * A stored point → the public Point at instant `at`: the open/next-opening fields are computed
  * here, at response time, in Europe/Rome.
  */
-
 export function presentPoint(record: PointRecord, at: Date): PointView {
   const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!
   const stops = record.sites

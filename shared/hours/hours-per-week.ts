@@ -53,6 +53,7 @@ export function lowHoursWarning(point: PointRecord): { it: string; en: string } 
   const hours = hoursPerWeek(point)
   if (hours >= LOW_HOURS_THRESHOLD) return null
   return {
+    // The Italian decimal comma by hand: this runs in every answer, where no ICU formatter is built (a test counts them).
     it: `aperto ${String(hours).replace('.', ',')} ore a settimana: il programma ne prevede circa ${WEEKLY_HOURS_NORM} per punto`,
     en: `open ${hours} hours a week: the programme expects about ${WEEKLY_HOURS_NORM} per point`,
   }

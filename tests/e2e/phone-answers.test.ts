@@ -161,7 +161,7 @@ describe('search that forgives', () => {
     await box.fill('Via Roma 10 Firenze')
     await page.getByRole('button', { name: 'Cerca' }).click()
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).waitFor()
-    expect(await page.locator('.pv-geo__status').textContent()).toBe('Cerchiamo per comune, non per indirizzo: ecco i comuni per «Firenze».')
+    expect(await page.locator('.pv-geo__status').textContent()).toBe('Nessun comune si chiama così: ecco quelli per «Firenze».')
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).click()
     await page.locator('.pv-results .pv-result').first().waitFor()
     await box.fill('Atlantide sommersa')

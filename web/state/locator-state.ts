@@ -142,7 +142,7 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
     topic: has('topic') ? listOf(params.get('topic'), TOPICS) : base.topic,
     kind: has('kind') ? listOf(params.get('kind'), SITE_KINDS) : base.kind,
     open_now: openNow,
-    // The API takes one of the two; "open now" is the one a citizen ticked last on this page.
+    // The API takes one of the two, and this page never writes both: a hand-made link with both gets "open now".
     open_at: openNow ? null : has('open_at') ? parseOpenAt(params.get('open_at')) : base.open_at,
     accessible: has('accessible') ? params.get('accessible') === 'true' : base.accessible,
     point: point !== null ? (POINT_ID_PATTERN.test(point) ? point : null) : base.point,

@@ -55,7 +55,7 @@ type Walk = 'points' | 'rows'
 function fingerprint(query: PointsQuery | ExportQuery, walk: Walk): string {
   // The page size and the representation do not change the walk: a client may change them between pages.
   const { cursor: _position, limit: _size, ...rest } = query
-  const { view: _representation, ...filters } = rest as PointsQuery
+  const { view: _representation, ...filters } = 'view' in rest ? rest : { ...rest, view: undefined }
   return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
 }
 

@@ -18,6 +18,9 @@ describe('ifNoneMatchNames (RFC 9110 §13.1.2: weak comparison)', () => {
   it('takes * only when told a current representation exists', () => {
     expect(ifNoneMatchNames('*', '"abc"')).toBe(true)
     expect(ifNoneMatchNames('*', '"abc"', { star: false })).toBe(false)
+    // Only as the whole field: a stray * in a list of tags is not "any".
+    expect(ifNoneMatchNames('"x", *', '"abc"')).toBe(false)
+    expect(ifNoneMatchNames('foo*', '"abc"')).toBe(false)
   })
 
   it('matches nothing without a field, or with one that holds no entity tag', () => {
