@@ -20,7 +20,11 @@ export const PlacePageSchema = z
     items: z.array(PlaceSchema),
     did_you_mean: z.array(PlaceSchema).optional().meta({ description: 'When nothing starts with q: comuni whose name is a typo or two away ("Peruga" → Perugia)' }),
     postcode: z
-      .object({ code: z.string(), exact: z.boolean().meta({ description: "false: the CAP is not listed, and items are the city of its postal zone (a city's range of CAPs)" }) })
+      .object({
+        code: z.string(),
+        exact: z.boolean().meta({ description: "false: the CAP is not listed, and items are the city of its postal zone (a city's range of CAPs)" }),
+        outside_area: z.boolean().optional().meta({ description: 'Addition (2026-12-07), with region or province: true when the CAP is known but none of its comuni is in that area' }),
+      })
       .optional()
       .meta({ description: 'When q is a five-digit CAP' }),
   })

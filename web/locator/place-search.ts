@@ -135,7 +135,7 @@ export function createPlaceSearch(options: {
   function offer(page: PlacePage): void {
     if (page.postcode) {
       const { code, exact } = page.postcode
-      options.onMessage(page.items.length === 0 ? t('search.cap_unknown', { code }) : !exact ? t('search.cap_zone', { code }) : page.items.length > 1 ? t('search.cap_shared', { code }) : '')
+      options.onMessage(page.postcode.outside_area ? t('search.cap_outside', { code }) : page.items.length === 0 ? t('search.cap_unknown', { code }) : !exact ? t('search.cap_zone', { code }) : page.items.length > 1 ? t('search.cap_shared', { code }) : '')
       show(page.items)
       return
     }

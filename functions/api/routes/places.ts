@@ -39,7 +39,10 @@ export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
     const within = region || province ? (comune: Comune) => (!region || comune.regionIstat === region) && (!province || comune.province === province) : undefined
     if (/^\d{5}$/.test(q)) {
       const { comuni, exact } = deps.gazetteer.byPostcode(q)
-      const page: PlacePage = { items: (within ? comuni.filter(within) : comuni).slice(0, limit).map(toPlace), postcode: { code: q, exact } }
+      const inArea = within ? comuni.filter(within) : comuni
+      // A real CAP of another area is not an unknown one: the answer says which it is.
+      const outside = inArea.length === 0 && comuni.length > 0
+      const page: PlacePage = { items: inArea.slice(0, limit).map(toPlace), postcode: { code: q, exact, ...(outside ? { outside_area: true } : {}) } }
       return c.json(page, 200)
     }
     const items = deps.gazetteer.search(q, limit, within).map(toPlace)

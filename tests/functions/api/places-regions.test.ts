@@ -36,8 +36,11 @@ describe('GET /v1/places', () => {
     const perugia = await fixture.getJson('/v1/places?q=Perugia&region=09')
     expect(perugia.items).toEqual([])
     expect(perugia.did_you_mean).toEqual([])
-    // A CAP of another region finds nothing in this one.
-    expect((await places('q=06125&region=09'))).toEqual([])
+    // A CAP of another region finds nothing in this one, and says it is outside the area, not unknown.
+    const perugiaCap = await fixture.getJson('/v1/places?q=06125&region=09')
+    expect(perugiaCap.items).toEqual([])
+    expect(perugiaCap.postcode).toEqual({ code: '06125', exact: false, outside_area: true })
+    expect((await fixture.getJson('/v1/places?q=99999&region=09')).postcode).toEqual({ code: '99999', exact: false })
     expect((await places('q=06125&region=10')).map((p) => p.name)).toEqual(['Perugia'])
     await expectBadParameter('q=san&region=21', 'region')
   })
