@@ -130,15 +130,26 @@ describe('list or map on a phone', () => {
 })
 
 describe('search that forgives', () => {
-  it('asks which comune when several start with what was typed ("Reggio"), never picking one itself, and asks the API once', async () => {
+  /** The home page on a phone, and its comune box. */
+  async function homeSearch() {
     const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/`)
+    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
+    /** Types `text` and presses "Cerca". */
+    const search = async (text: string) => {
+      await box.fill(text)
+      await page.getByRole('button', { name: 'Cerca' }).click()
+    }
+    return { context, page, box, search }
+  }
+
+  it('asks which comune when several start with what was typed ("Reggio"), never picking one itself, and asks the API once', async () => {
+    const { context, page, box } = await homeSearch()
     const asked: string[] = []
     page.on('request', (request) => {
       if (request.url().includes('/v1/places')) asked.push(request.url())
     })
-    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
     const suggested = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === 'Reggio')
     await box.fill('Reggio')
     await suggested
@@ -154,18 +165,13 @@ describe('search that forgives', () => {
   })
 
   it('takes an address typed whole: offers the comune it names, and marks the box when nothing is found', async () => {
-    const context = await phoneContext(browser())
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/`)
-    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
-    await box.fill('Via Roma 10 Firenze')
-    await page.getByRole('button', { name: 'Cerca' }).click()
+    const { context, page, box, search } = await homeSearch()
+    await search('Via Roma 10 Firenze')
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).waitFor()
     expect(await page.locator('.pv-geo__status').textContent()).toBe('Nessun comune si chiama così: ecco quelli per «Firenze».')
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).click()
     await page.locator('.pv-results .pv-result').first().waitFor()
-    await box.fill('Atlantide sommersa')
-    await page.getByRole('button', { name: 'Cerca' }).click()
+    await search('Atlantide sommersa')
     await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent === 'Nessun comune trovato con questo nome.')
     expect(await box.getAttribute('aria-invalid')).toBe('true')
     // The box points at the message that says what is wrong, and stops when it holds something else.
@@ -178,12 +184,8 @@ describe('search that forgives', () => {
   })
 
   it('offers "Forse cercavi Perugia?" for a typo, and takes a CAP, saying when it only knows the city of its zone', async () => {
-    const context = await phoneContext(browser())
-    const page = await context.newPage()
-    await page.goto(`${baseUrl}/`)
-    const box = page.getByRole('combobox', { name: 'Il tuo comune' })
-    await box.fill('Peruga')
-    await page.getByRole('button', { name: 'Cerca' }).click()
+    const { context, page, box, search } = await homeSearch()
+    await search('Peruga')
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
     expect(await page.locator('.pv-geo__status').textContent()).toMatch(/^Nessun comune si chiama così\. Forse cercavi: Perugia \(PG\)/)
     await screenshot(page, 'phone-did-you-mean')
@@ -192,8 +194,7 @@ describe('search that forgives', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(await page.locator('.pv-results__title').textContent()).toBe('Punti più vicini a Perugia (PG)')
 
-    await box.fill('06125')
-    await page.getByRole('button', { name: 'Cerca' }).click()
+    await search('06125')
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
     expect(await page.locator('.pv-geo__status').textContent()).toBe('Il CAP 06125 non è nel nostro elenco dei comuni: ti proponiamo la città della sua zona postale.')
     await context.close()
