@@ -59,11 +59,21 @@ function fingerprint(query: PointsQuery | ExportQuery, walk: Walk): string {
   return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
 }
 
+/**
+ * The fingerprint cursors carried until 2026-12-07, page size and view included: a walk that began
+ * before an upgrade goes on after it, with the same query, instead of a 400 halfway. Cursors live
+ * as long as a client keeps walking; this can go once no deployment issues the old ones.
+ */
+function fingerprintBefore20261207(query: PointsQuery | ExportQuery, walk: Walk): string {
+  const { cursor: _position, ...filters } = query
+  return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
+}
+
 function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery | ExportQuery, walk: Walk, snapshot: Snapshot) {
   if (!query.cursor) return { ok: true as const, state: undefined }
   try {
     const state = deps.cursors.decode(query.cursor)
-    if (state.q !== fingerprint(query, walk)) {
+    if (state.q !== fingerprint(query, walk) && state.q !== fingerprintBefore20261207(query, walk)) {
       return { ok: false as const, response: problem(c, 'invalidParameter', 'The cursor belongs to a different query.', [{ field: 'cursor', message: 'belongs to a different query: repeat the same filters, or start without cursor' }]) }
     }
     if (state.offset !== undefined && state.v !== snapshot.registryVersion) {

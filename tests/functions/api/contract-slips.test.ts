@@ -172,6 +172,18 @@ describe('holes a new user found by probing (2026-12-07)', () => {
     expect(body.errors[0].message).toBe('unknown parameter')
   })
 
+  it('continues a walk begun before the upgrade that made cursors independent of limit and view, with the same query', async () => {
+    const codec = createCursorCodec(CURSOR_SECRET)
+    // What a cursor carried until 2026-12-07: the whole parsed query but the cursor, limit and view included.
+    const { fnv1a } = await import('../../../shared/util/fnv1a.ts')
+    const parsed = { region: '09', limit: 5 }
+    const legacy = codec.encode({ v: REGISTRY_VERSION, q: `points:${fnv1a(JSON.stringify(parsed)).toString(36)}`, after: (await fixture.getJson('/v1/points?region=09&limit=5')).items[4].id })
+    const next = await fixture.get(`/v1/points?region=09&limit=5&cursor=${encodeURIComponent(legacy)}`)
+    expect(next.status).toBe(200)
+    const whole = await fixture.getJson('/v1/points?region=09&limit=10')
+    expect((await next.json()).items.map((p: { id: string }) => p.id)).toEqual(whole.items.slice(5).map((p: { id: string }) => p.id))
+  })
+
   it('continues a walk whose page size or view changes between pages: only the filters make the walk', async () => {
     for (const base of ['/v1/points?near=43.77,11.25', '/v1/points?region=09']) {
       const whole = await fixture.getJson(`${base}&limit=15`)
