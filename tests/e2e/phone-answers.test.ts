@@ -57,6 +57,10 @@ describe('right answers on a phone', () => {
     expect(await page.locator('.pv-site__title').first().textContent()).toContain(shownLabel)
     expect(await page.locator('.pv-detail .pv-status').textContent()).toBe(cardStatus)
     expect(await page.locator('.pv-detail__other-site').textContent()).toBe(otherSite)
+    expect(await page.locator('.pv-detail__site').textContent()).toBe(`Sede: ${shownLabel}`)
+    // An outline link button (the calendar's) is readable: its text is not white on the white button.
+    const calendar = page.locator('.pv-detail a.pv-button--outline', { hasText: 'Aggiungi al calendario' })
+    expect(await calendar.evaluate((link) => getComputedStyle(link).color)).not.toBe('rgb(255, 255, 255)')
     await context.close()
   })
 
@@ -155,7 +159,7 @@ describe('search that forgives', () => {
     await suggested
     await page.getByRole('button', { name: 'Cerca' }).click()
     await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent !== '')
-    expect(await page.locator('.pv-geo__status').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco.")
+    expect(await page.locator('.pv-geo__status').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco, o scrivi più lettere del nome.")
     await page.getByRole('option', { name: /^Reggio di Calabria \(RC\)/ }).waitFor()
     await page.getByRole('option', { name: /^Reggio nell'Emilia \(RE\)/ }).waitFor()
     expect(new URL(page.url()).searchParams.get('near')).toBeNull()
@@ -196,7 +200,7 @@ describe('search that forgives', () => {
 
     await search('06125')
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
-    expect(await page.locator('.pv-geo__status').textContent()).toBe('Il CAP 06125 non è nel nostro elenco dei comuni: ti proponiamo la città della sua zona postale.')
+    expect(await page.locator('.pv-geo__status').textContent()).toBe('Il CAP 06125 è nella zona postale di questa città:')
     await context.close()
   })
 })
@@ -277,8 +281,15 @@ describe('no dead ends', () => {
     await page.locator('.pv-filters__done').click()
     const chip = page.locator('.pv-chip', { hasText: /^Aperti domani, .+ alle 15:00/ })
     await chip.waitFor()
+    // Removed from the keyboard, the chip leaves the focus on the filters' heading, not at the top of the page.
+    await chip.focus()
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => !/open_at=/.test(location.search))
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-filters__summary')
     // "Open now" is the other way to answer "when": ticking it clears the day.
     await page.locator('.pv-filters__summary').click()
+    await when.getByLabel('Giorno', { exact: true }).selectOption(tomorrow)
+    await page.waitForFunction(() => /open_at=/.test(location.search))
     await when.getByLabel('Solo aperti ora').check()
     await page.waitForFunction(() => /open_now=true/.test(location.search) && !/open_at=/.test(location.search))
     expect(await when.getByLabel('Giorno', { exact: true }).inputValue()).toBe('')

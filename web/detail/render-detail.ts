@@ -9,7 +9,7 @@ import { seasonRange } from '../../shared/i18n/season-range.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { demoBadge } from '../list/demo-badge.ts'
 import { hasKnownHours } from '../list/opening-status.ts'
-import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite } from '../list/point-summary.ts'
+import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite, roundStop, shownSiteLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
 import { closureLine } from './closure-line.ts'
@@ -201,12 +201,14 @@ function nextDaysBlock(point: PointView, site: Site, context: ViewContext): HTML
 function actionBar(point: PointView, site: Site | undefined, context: ViewContext, route: RouteTo): HTMLElement {
   const { t } = context
   const phone = point.contacts.phone
-  const located = site?.kind !== 'online' ? (point.matched_place?.location ?? site?.location) : undefined
-  const label = point.matched_place?.label ?? site?.label ?? point.name
+  // A van not found at one of its places: where it is or stops next, not its base.
+  const stop = roundStop(point, site, context.now())
+  const located = site?.kind !== 'online' ? (stop?.place.location ?? point.matched_place?.location ?? site?.location) : undefined
+  const label = stop?.place.label ?? point.matched_place?.label ?? site?.label ?? point.name
   return h(
     'div',
     { class: 'pv-actions', role: 'group', 'aria-label': t('detail.actions') },
-    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, addressLine(point, site, context.lang)) : null,
+    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, stop?.place.label ?? addressLine(point, site, context.lang)) : null,
     h(
       'div',
       { class: 'pv-actions__buttons' },
@@ -259,6 +261,8 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
   // site (as a card does), and says when another site is open or opens sooner.
   const status = cardStatus(point, site, context)
   const otherSite = otherSiteNote(point, shown, context)
+  // The heading names the point; the status, the note and the address below are this site's.
+  const siteLabel = shownSiteLabel(point, site)
   // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
   const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   const sites = shown ? [shown, ...point.sites.filter((s) => s.id !== shown.id)] : point.sites
@@ -272,6 +276,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('button', { type: 'button', class: 'pv-button pv-button--link pv-detail__back', onclick: handlers.back }, `← ${t('detail.back')}`),
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
     demoBadge(point, t),
+    siteLabel ? h('p', { class: 'pv-detail__site' }, t('result.site', { label: siteLabel })) : null,
     h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
     otherSite ? h('p', { class: 'pv-detail__other-site' }, otherSite) : null,
     actionBar(point, shown, context, route),

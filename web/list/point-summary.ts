@@ -29,8 +29,10 @@ export const primarySite = (point: PointView): Site | undefined => point.site ??
 export function shownSiteStatus(point: PointView, site: Site | undefined, at: Date): Pick<PointView, 'open_now' | 'closes_at' | 'next_opening' | 'sites'> | undefined {
   if (!site) return undefined
   const named = point.site
+  // A van named by a filter (kind, open at), not found at one of its places: its round as a whole.
+  if (site.kind === 'mobile' && !point.matched_place) return undefined
   if (named && named.id === site.id && 'open_now' in named) return { open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening, sites: [named] }
-  if (point.sites.length < 2 || site.kind === 'mobile') return undefined
+  if (point.sites.length < 2) return undefined
   return { ...openingFields(site, at), sites: [site] }
 }
 
@@ -39,9 +41,11 @@ export function shownSiteStatus(point: PointView, site: Site | undefined, at: Da
  * name, and the address, distance and hours below it are that site's. Null for a single site.
  */
 export function shownSiteLabel(point: PointView, site: Site | undefined): string | null {
-  if (!site || point.sites.length < 2 || site.label === point.name) return null
-  // A van's stop the API did not match is one stop of a round the card speaks of as a whole.
-  return site.kind === 'mobile' && point.site?.id !== site.id ? null : site.label
+  if (!site || point.sites.length < 2) return null
+  // A van's stop not matched at its place is one stop of a round the card speaks of as a whole.
+  if (site.kind === 'mobile' && !point.matched_place) return null
+  // A name that already says the site ("Punto Digitale Facile – Sportello CAF") needs it not twice.
+  return point.name.includes(site.label) ? null : site.label
 }
 
 /**
@@ -73,14 +77,26 @@ export function otherSiteNote(point: PointView, site: Site | undefined, { lang, 
   if (!site || !shown || shown.open_now || point.status !== 'active' || point.sites.length < 2) return null
   const others = point.sites.filter((s) => s.id !== site.id)
   const openNow = others.find((s) => isOpenAt(at)(s))
-  if (openNow) return t('status.other_site_open', { label: openNow.label })
+  // Two sites of one point may share a label (two desks of one municipio): then the street tells them apart.
+  const named = (other: Site) => (point.sites.some((s) => s !== other && s.label === other.label) && other.address?.street ? `${other.label}, ${other.address.street}` : other.label)
+  if (openNow) return t('status.other_site_open', { label: named(openNow) })
   let sooner: { site: Site; at: Date } | undefined
   for (const site of others) {
     const next = nextOpening(at)(site)
     if (next && (!sooner || next < sooner.at)) sooner = { site, at: next }
   }
   if (!sooner || (shown.next_opening && sooner.at >= new Date(shown.next_opening))) return null
-  return t('status.other_site_sooner', { label: sooner.site.label, when: whenText(sooner.at.toISOString(), at, lang, t) })
+  return t('status.other_site_sooner', { label: named(sooner.site), when: whenText(sooner.at.toISOString(), at, lang, t) })
+}
+
+/**
+ * Where a van the query did not find at one of its places is, or stops next: the session its
+ * status line announces, or else its next one. A card or the detail shows this place, not the
+ * van's base, which may be in another town. Undefined for any other site.
+ */
+export function roundStop(point: PointView, site: Site | undefined, now: Date): Stop | undefined {
+  if (site?.kind !== 'mobile' || point.matched_place) return undefined
+  return currentOrNextStop(point, now)
 }
 
 /** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */

@@ -90,7 +90,11 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
   )
   const chips = h('ul', { class: 'pv-chips', 'aria-label': t('filters.active') })
   const chip = (label: string, patch: FilterPatch) =>
-    h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => onChange(patch) }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
+    h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => {
+      onChange(patch)
+      // The chip is gone with its filter: the keyboard goes on from the filters' heading, not from the top of the page.
+      summary.focus()
+    } }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
   /**
    * A day of the coming week ("any day" first) and a time: choosing a day asks for the points open
    * then; the time alone waits for a day. Nothing already past is offered: today's half hours gone
@@ -134,6 +138,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
         const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, first + i))
         const chosenDay = openAt?.slice(0, 10)
         if (chosenDay && !days.includes(chosenDay)) days.push(chosenDay)
+        days.sort()
         day.replaceChildren(h('option', { value: '' }, t('filters.day_any')), ...days.map((date) => h('option', { value: date }, dayLabel(date, today, context))))
         day.value = chosenDay ?? ''
         const chosenTime = openAt?.slice(11)

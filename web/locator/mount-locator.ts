@@ -251,7 +251,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_now: false, point: null }, 'push') }, t('results.show_closed'))
     try {
       const [nearest] = (await api.points(query, signal)).items
-      const nextText = nearest ? nearestNextText(nearest, context) : null
+      // "The nearest" only when a place was searched: without one, the first point is no nearer than the others.
+      const nextText = nearest && state.near ? nearestNextText(nearest, context) : null
       replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), nextText ? h('p', {}, nextText) : null, showClosed)
     } catch {
       if (!signal.aborted) replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), showClosed)

@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
-import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, primarySite, shownSiteLabel } from '../../../web/list/point-summary.ts'
+import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, primarySite, roundStop, shownSiteLabel } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 await loadMessages('en')
@@ -21,7 +21,7 @@ const stops = [
   stop('2026-12-02', '15:00', '18:30', 'Sosta a Gassino Torinese'),
   stop('2026-12-03', '09:00', '13:00', 'Sosta a Pavarolo'),
 ]
-const unit = (fields: Partial<PointView>) => ({ status: 'active', open_now: false, closes_at: null, next_opening: null, next_stops: stops, sites: [van], ...fields }) as PointView
+const unit = (fields: Partial<PointView>) => ({ name: 'Punto mobile di Chieri', status: 'active', open_now: false, closes_at: null, next_opening: null, next_stops: stops, sites: [van], ...fields }) as PointView
 
 describe('currentOrNextStop', () => {
   it('is the session in progress while the unit is open', () => {
@@ -64,9 +64,9 @@ describe('announcedStop', () => {
 
 describe('cardStatus of a van found at one of its weekly sites', () => {
   it("names the place of the shown site's own next opening, not the point's sooner one at another stop", () => {
-    // The point opens next on Wednesday at Gassino; the card shows its Pavarolo site, which opens on Thursday.
+    // The point opens next on Wednesday at Gassino; the card shows its Pavarolo site, found near, which opens on Thursday.
     const shown = { ...van, open_now: false, closes_at: null, next_opening: '2026-12-03T09:00:00+01:00' } as unknown as PointView['site']
-    const point = unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2), site: shown })
+    const point = unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2), site: shown, matched_place: { site_id: 'v1', kind: 'base', label: 'Sosta a Pavarolo', location: { lat: 45, lon: 7.8 }, next_session: null } })
     expect(cardStatus(point, point.site, context(at('19:00'))).text).toBe('Chiuso ora · apre giovedì alle 9:00 · Sosta a Pavarolo')
   })
 })
@@ -144,6 +144,28 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
     expect(cardStatus(round, van, context(at('13:30'))).text).toBe('Chiuso ora · apre oggi alle 15:00 · Sosta a Pavarolo')
     expect(otherSiteNote(round, van, context(at('13:30')))).toBeNull()
     expect(shownSiteLabel(round, van)).toBeNull()
+  })
+
+  it("keeps a van's own status when a filter (kind, open at) named one of its sites without finding it at a place", () => {
+    const pavarolo: Site = { ...van, id: 'v2', label: 'Sosta a Pavarolo' }
+    const filtered = unit({ next_opening: '2026-12-01T15:00:00+01:00', next_stops: stops.slice(1), sites: [van, pavarolo], site: { ...van, open_now: false, closes_at: null, next_opening: '2026-12-05T09:00:00+01:00' } as PointView['site'] })
+    expect(cardStatus(filtered, filtered.site, context(at('13:30'))).text).toBe('Chiuso ora · apre oggi alle 15:00 · Sosta a Pavarolo')
+    expect(shownSiteLabel(filtered, filtered.site)).toBeNull()
+  })
+
+  it('does not repeat a site the point\'s name already says, and tells apart two sites of one label by their street', () => {
+    expect(shownSiteLabel({ ...perugia, name: 'Punto Digitale Facile – Biblioteca San Matteo' } as PointView, library)).toBeNull()
+    const twin: Site = { ...office, id: 'urp2', label: library.label, address: { street: 'Piazza Grande 1', postcode: '06121' } }
+    const twins = { ...perugia, sites: [library, twin] } as PointView
+    expect(otherSiteNote(twins, library, context(at('10:00')))).toBe("Un'altra sede apre prima: Biblioteca San Matteo, Piazza Grande 1, domani alle 15:00")
+  })
+
+  it("places a van not found at one of its places where it is now, or stops next, not at its base", () => {
+    expect(roundStop(unit({ open_now: true }), van, at('10:00'))?.place.label).toBe("Sosta a Cisterna d'Asti")
+    expect(roundStop(unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, at('19:00'))?.place.label).toBe('Sosta a Gassino Torinese')
+    // Found at a place, or a fixed site: the place found, or the site's own address, as before.
+    expect(roundStop(unit({ matched_place: { site_id: 'v1', kind: 'stop', label: 'Sosta a Pavarolo', location: { lat: 45, lon: 7.8 }, next_session: null } }), van, at('10:00'))).toBeUndefined()
+    expect(roundStop(unit({}), { ...van, kind: 'fixed' }, at('10:00'))).toBeUndefined()
   })
 
   it('shows the first site one can go to, not an online service listed first', () => {
