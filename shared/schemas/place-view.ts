@@ -19,6 +19,7 @@ export const PlacePageSchema = z
   .object({
     items: z.array(PlaceSchema),
     did_you_mean: z.array(PlaceSchema).optional().meta({ description: 'When nothing starts with q: comuni whose name is a typo or two away ("Peruga" → Perugia)' }),
+    outside_area: z.boolean().optional().meta({ description: 'Addition (2026-12-07), with region or province: true when nothing in the area matches q but comuni elsewhere do' }),
     postcode: z
       .object({
         code: z.string(),

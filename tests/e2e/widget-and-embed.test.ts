@@ -225,6 +225,11 @@ describe('the widget and the iframe embed on another origin', () => {
     expect([...offered.items, ...(offered.did_you_mean ?? [])].every((p) => p.region.istat === '09')).toBe(true)
     await input.fill('San Giminiano')
     await page.locator('puntovicino-locator [role="option"]', { hasText: 'San Gimignano' }).waitFor()
+    // Searched whole, a comune of another region is said to be outside the area, not unknown.
+    await input.fill('Perugia')
+    await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
+    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-geo__status')?.textContent !== '')
+    expect(await page.locator('puntovicino-locator .pv-geo__status').textContent()).toBe("«Perugia» è un comune fuori da quest'area: scrivi il nome del tuo comune.")
     expect(asked.length).toBeGreaterThan(0)
     expect(asked.every((url) => new URL(url).searchParams.get('region') === '09')).toBe(true)
     await context.close()

@@ -232,6 +232,11 @@ export function createPlaceSearch(options: {
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
+          if (page.outside_area) {
+            options.onMessage(t('search.name_outside', { name }))
+            input.focus()
+            return
+          }
           if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) {
             try {
               if (await offerComuneOfAddress(text)) return

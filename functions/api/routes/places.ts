@@ -46,8 +46,12 @@ export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
       return c.json(page, 200)
     }
     const items = deps.gazetteer.search(q, limit, within).map(toPlace)
-    // Nothing starts with what was typed: offer the names a typo or two away, never a silent pick.
-    const page: PlacePage = items.length > 0 ? { items } : { items, did_you_mean: deps.gazetteer.similar(q, 3, within).map(toPlace) }
+    if (items.length > 0) return c.json({ items } satisfies PlacePage, 200)
+    // Nothing starts with what was typed: offer the names a typo or two away, never a silent pick;
+    // in an area, say when the name is a comune elsewhere rather than "no such comune".
+    const did_you_mean = deps.gazetteer.similar(q, 3, within).map(toPlace)
+    const elsewhere = within !== undefined && did_you_mean.length === 0 && deps.gazetteer.search(q, 1).length > 0
+    const page: PlacePage = { items, did_you_mean, ...(elsewhere ? { outside_area: true } : {}) }
     return c.json(page, 200)
   })
   return routes

@@ -36,6 +36,9 @@ describe('GET /v1/places', () => {
     const perugia = await fixture.getJson('/v1/places?q=Perugia&region=09')
     expect(perugia.items).toEqual([])
     expect(perugia.did_you_mean).toEqual([])
+    // …and it says the name is a comune elsewhere, not an unknown one.
+    expect(perugia.outside_area).toBe(true)
+    expect((await fixture.getJson('/v1/places?q=Atlantide&region=09')).outside_area).toBeUndefined()
     // A CAP of another region finds nothing in this one, and says it is outside the area, not unknown.
     const perugiaCap = await fixture.getJson('/v1/places?q=06125&region=09')
     expect(perugiaCap.items).toEqual([])
