@@ -68,6 +68,17 @@ export function pagesRoutes(deps: PagesDeps): Hono {
       c.res.headers.set('x-content-type-options', 'nosniff')
     })
   }
+  /**
+   * What `?lang=` asks for, as sent, and the page's language when it names one: absent or empty is
+   * the Italian page; `DE`, `de-AT` German; an unknown value, or two at once, none.
+   */
+  const askedLanguage = (c: Context): { asked: string; lang: Lang | null } => {
+    const values = c.req.queries('lang') ?? []
+    const asked = values.join(', ')
+    if (values.length <= 1 && asked.trim() === '') return { asked, lang: 'it' }
+    return { asked, lang: values.length === 1 ? readLang(asked) : null }
+  }
+
   const originOf = (c: Context): string => {
     const told = deps.trustSiteOriginHeader ? c.req.header(SITE_ORIGIN_HEADER) : undefined
     return told !== undefined && HTTPS_ORIGIN.test(told) ? told : new URL(c.req.url).origin
@@ -75,11 +86,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
 
   /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
   const languageOf = async (c: Context, { html, pageShell, loadPagesTranslator }: SitePages): Promise<Lang | Response> => {
-    const askedValues = c.req.queries('lang') ?? []
-    const asked = askedValues.join(', ')
-    // Absent or empty: the page's Italian address. `DE`, `de-AT`: German. Two at once: neither.
-    if (askedValues.length <= 1 && asked.trim() === '') return 'it'
-    const lang = askedValues.length === 1 ? readLang(asked) : null
+    const { asked, lang } = askedLanguage(c)
     if (lang) return lang
     const body = pageShell(
       { lang: 'it', title: 'Lingua non disponibile · Language not available', description: '', canonical: `${originOf(c)}${c.req.path}`, noIndex: true },
@@ -131,10 +138,9 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const id = c.req.param('id')!
     const point = id.length <= 120 ? await pointById(deps.snapshot(), id) : undefined
     const path = point ? pointPath(point) : undefined
-    const langs = c.req.queries('lang') ?? []
-    const lang = langs[0]
+    const { lang } = askedLanguage(c)
     // An unsupported ?lang= (or two of them) is answered (400, naming the languages) where it was asked, not carried through a redirect.
-    if (point && c.req.path !== path && langs.length <= 1 && (!lang || readLang(lang))) return c.redirect(`${path}${langQuery(readLang(lang) ?? 'it')}`, 301)
+    if (point && c.req.path !== path && lang) return c.redirect(`${path}${langQuery(lang)}`, 301)
     return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined), 'point')
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
