@@ -109,12 +109,14 @@ const PAST_OPEN_AT_GRACE_MS = 60 * 60_000
  */
 export function withoutPastOpenAt(state: LocatorState, now: Date): LocatorState {
   if (!state.open_at) return state
-  const at = romeInstant(state.open_at.slice(0, 10), minutesOfDay(state.open_at.slice(11)))
-  return at.getTime() + PAST_OPEN_AT_GRACE_MS < now.getTime() ? { ...state, open_at: null } : state
+  return openAtDate(state.open_at).getTime() + PAST_OPEN_AT_GRACE_MS < now.getTime() ? { ...state, open_at: null } : state
 }
 
+/** The moment a Rome wall-clock `open_at` names (the first, on the night the clocks go back). */
+const openAtDate = (openAt: string): Date => romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11)))
+
 /** The instant of a Rome wall-clock `open_at`, with that day's offset, as the API takes it. */
-export const openAtInstant = (openAt: string): string => toRomeIso(romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11))))
+export const openAtInstant = (openAt: string): string => toRomeIso(openAtDate(openAt))
 
 const text = (raw: string | null, max: number): string | null => {
   const trimmed = raw?.trim() ?? ''
