@@ -248,7 +248,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   async function offerNearestClosed(signal: AbortSignal): Promise<void> {
     const query = toPointsQuery({ ...state, open_now: false })
     query.set('limit', '1')
-    const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_now: false, point: null }, 'push') }, t('results.show_closed'))
+    const showClosed = showClosedButton({ open_now: false })
     try {
       const [nearest] = (await api.points(query, signal)).items
       // "The nearest" only when a place was searched: without one, the first point is no nearer than the others.
@@ -259,9 +259,14 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
   }
 
+  /** "Mostra anche i punti chiusi": the one tap that lifts the time filter which emptied the list. */
+  function showClosedButton(lift: Pick<Partial<LocatorState>, 'open_now' | 'open_at'>): HTMLElement {
+    return h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ ...lift, point: null }, 'push') }, t('results.show_closed'))
+  }
+
   /** "Open at" the chosen time found nothing: say so, and give back the points open at other times in one tap. */
   function offerAnyTime(): void {
-    const showClosed = h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ open_at: null, point: null }, 'push') }, t('results.show_closed'))
+    const showClosed = showClosedButton({ open_at: null })
     replaceChildren(emptyHelp, h('p', {}, t('results.none_open_at')), showClosed)
   }
 

@@ -232,22 +232,20 @@ export function createPlaceSearch(options: {
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
-          if (page.outside_area) {
-            options.onMessage(t('search.name_outside', { name }))
-            input.focus()
-            return
-          }
-          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) {
+          if (page.outside_area) options.onMessage(t('search.name_outside', { name }))
+          else if (page.postcode || page.did_you_mean?.length) {
+            if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
+            offer(page)
+          } else {
+            // Nothing at all: perhaps an address typed whole, whose comune is in it.
             try {
               if (await offerComuneOfAddress(text)) return
             } catch {
               options.onMessage(t('search.error'))
               return
             }
+            noPlace()
           }
-          if (page.items.length === 0 && !page.did_you_mean?.length && !page.postcode) noPlace()
-          else if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
-          else offer(page)
           input.focus()
           return
         }
