@@ -9,7 +9,7 @@ import { seasonRange } from '../../shared/i18n/season-range.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { demoBadge } from '../list/demo-badge.ts'
 import { hasKnownHours } from '../list/opening-status.ts'
-import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite, roundStop, shownSiteLabel } from '../list/point-summary.ts'
+import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite, roundStop, shownPlaceLine, shownSiteLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
 import { closureLine } from './closure-line.ts'
@@ -208,7 +208,7 @@ function actionBar(point: PointView, site: Site | undefined, context: ViewContex
   return h(
     'div',
     { class: 'pv-actions', role: 'group', 'aria-label': t('detail.actions') },
-    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, stop?.place.label ?? addressLine(point, site, context.lang)) : null,
+    site && site.kind !== 'online' ? h('p', { class: 'pv-actions__address' }, shownPlaceLine(point, site, context)) : null,
     h(
       'div',
       { class: 'pv-actions__buttons' },
@@ -259,10 +259,10 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
   const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
   // The status line stands above the shown site's address and directions: it speaks for that
   // site (as a card does), and says when another site is open or opens sooner.
-  const status = cardStatus(point, site, context)
+  const status = cardStatus(point, shown, context)
   const otherSite = otherSiteNote(point, shown, context)
   // The heading names the point; the status, the note and the address below are this site's.
-  const siteLabel = shownSiteLabel(point, site)
+  const siteLabel = shownSiteLabel(point, shown)
   // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
   const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   const sites = shown ? [shown, ...point.sites.filter((s) => s.id !== shown.id)] : point.sites

@@ -99,6 +99,11 @@ export function roundStop(point: PointView, site: Site | undefined, now: Date): 
   return currentOrNextStop(point, now)
 }
 
+/** The place a card and the detail's directions speak of: a van's stop now or next (`roundStop`), else the site's address. */
+export function shownPlaceLine(point: PointView, site: Site | undefined, { lang, now }: Pick<ViewContext, 'lang' | 'now'>): string {
+  return roundStop(point, site, now())?.place.label ?? addressLine(point, site, lang)
+}
+
 /** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */
 export function addressLine(point: PointView, site: Site | undefined = primarySite(point), lang: Lang = DEFAULT_LANG): string {
   if (site && site.id === point.matched_place?.site_id && point.matched_place.kind === 'stop') return point.matched_place.label

@@ -4,7 +4,7 @@ import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
-import { addressLine, cardStatus, kindLabel, kindNote, otherSiteNote, primarySite, roundStop, shownSiteLabel } from './point-summary.ts'
+import { cardStatus, kindLabel, kindNote, otherSiteNote, primarySite, shownPlaceLine, shownSiteLabel } from './point-summary.ts'
 
 /** Hours published as free text are cut here in the list; the detail shows them whole. */
 const LIST_PUBLISHED_HOURS_LENGTH = 160
@@ -60,7 +60,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
-    site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, roundStop(point, site, context.now())?.place.label ?? addressLine(point, site, context.lang)) : null,
+    site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, shownPlaceLine(point, site, context)) : null,
     note ? h('p', { class: 'pv-result__note' }, note) : null,
     h('ul', { class: 'pv-tags', 'aria-label': t('detail.services') }, ...point.services.map((s) => h('li', { class: 'pv-tag' }, t(`service.${s}` as MessageKey)))),
   )
