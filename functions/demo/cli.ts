@@ -34,8 +34,7 @@ function summarize(points: readonly DemoPointDraft[], ms: number): string {
     perRegion.set(key, row)
   }
   const pointsWithKind = (kind: string): number => points.filter((p) => p.sites.some((s) => s.kind === kind)).length
-  // hoursPerWeek takes a stored record; it reads only the sites, so any version will do.
-  const hours = points.map((p) => hoursPerWeek({ ...p, version: 1 }))
+  const hours = points.map((p) => hoursPerWeek(p))
   const sites = points.reduce((sum, p) => sum + p.sites.length, 0)
   return [
     DEMO_NOTICE,

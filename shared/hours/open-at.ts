@@ -20,7 +20,8 @@ import { addDays, romeOccurrences, toRomeWallClock, weekdayOf, type RomeWallCloc
  * holidays (patron saints) and summer breaks are `closures`, which close everything, stops included.
  */
 
-export type HoursTarget = Site | PointRecord
+/** A site, or a point as a whole (any of its sites, while it is active): a stored record or an answer's point alike. */
+export type HoursTarget = Site | Pick<PointRecord, 'status' | 'sites'>
 
 /** An opening within one local day, in minutes since midnight; `place` for a mobile unit's stop. */
 export interface DayInterval {
@@ -38,7 +39,7 @@ export const SEARCH_DAYS = 366
 const DAY_MS = 86_400_000
 
 /** A point has sites; a site does not. */
-export const isPoint = (target: HoursTarget): target is PointRecord => 'sites' in target
+export const isPoint = (target: HoursTarget): target is Pick<PointRecord, 'status' | 'sites'> => 'sites' in target
 
 /** The sites that can open at all: none for a point that is suspended or closed. */
 const openableSites = (target: HoursTarget): readonly Site[] =>

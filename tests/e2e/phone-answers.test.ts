@@ -278,8 +278,15 @@ describe('no dead ends', () => {
     expect(shown.length).toBeGreaterThan(0)
     const { items } = (await (await fetch(`${baseUrl}/v1/points?near=43.771,11.254&limit=100&open_at=${encodeURIComponent(openAtInstant(`${tomorrow}T15:00`))}`)).json()) as { items: ApiItem[] }
     expect(shown).toEqual(items.slice(0, shown.length).map((item) => item.id))
+    // Each card says it is open then and until when, not its status now (Tuesday at 10:00), and so does the detail.
+    const openThen = /^Aperto domani alle 15:00 · chiude alle \d{1,2}:\d\d/
+    expect((await page.locator('.pv-results .pv-result .pv-status').allTextContents()).filter((status) => !openThen.test(status))).toEqual([])
     await page.locator('.pv-filters__done').click()
     const chip = page.locator('.pv-chip', { hasText: /^Aperti domani, .+ alle 15:00/ })
+    await chip.waitFor()
+    await page.locator('.pv-results .pv-result__link').first().click()
+    expect(await page.locator('.pv-detail .pv-status').first().textContent()).toMatch(openThen)
+    await page.goBack()
     await chip.waitFor()
     // Removed from the keyboard, the chip leaves the focus on the filters' heading, not at the top of the page.
     await chip.focus()

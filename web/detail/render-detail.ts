@@ -202,7 +202,7 @@ function actionBar(point: PointView, site: Site | undefined, context: ViewContex
   const { t } = context
   const phone = point.contacts.phone
   // A van not found at one of its places: where it is or stops next, not its base.
-  const stop = roundStop(point, site, context.now())
+  const stop = roundStop(point, site, context)
   const located = site?.kind !== 'online' ? (stop?.place.location ?? point.matched_place?.location ?? site?.location) : undefined
   const label = stop?.place.label ?? point.matched_place?.label ?? site?.label ?? point.name
   return h(

@@ -3,7 +3,7 @@ import type { Stop } from '../../shared/schemas/hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { formatDistance, shortTime } from '../i18n/format.ts'
+import { formatDistance, romeTime, shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { postalLine } from '../../shared/text/postal-line.ts'
@@ -11,9 +11,9 @@ import { DEFAULT_LANG, type Lang } from '../../shared/i18n/langs.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
-import { isOpenAt, nextOpening } from '../../shared/hours/open-at.ts'
+import { isOpenAt, nextOpening, type HoursTarget } from '../../shared/hours/open-at.ts'
 import { openingFields } from '../../shared/hours/opening-fields.ts'
-import { openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
+import { hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /** The site the list speaks about: the one the API named (nearest, or matching a site filter), else the first one can go to. */
 export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
@@ -71,38 +71,50 @@ export function nearestNextText(point: PointView, context: ViewContext): string 
  * When the shown site is closed and another site of the same point is open, or opens sooner,
  * the card says which and when: "Un'altra sede apre prima: Biblioteca, mercoledì alle 15:00".
  */
-export function otherSiteNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
+export function otherSiteNote(point: PointView, site: Site | undefined, context: ViewContext): string | null {
+  const { lang, t, now, visitAt } = context
   const at = now()
   const shown = shownSiteStatus(point, site, at)
-  if (!site || !shown || shown.open_now || point.status !== 'active' || point.sites.length < 2) return null
+  if (!site || !shown || point.status !== 'active' || point.sites.length < 2) return null
   const others = point.sites.filter((s) => s.id !== site.id)
-  const openNow = others.find((s) => isOpenAt(at)(s))
-  // Two sites of one point may share a label (two desks of one municipio): then the street tells them apart.
-  const named = (other: Site) => (point.sites.some((s) => s !== other && s.label === other.label) && other.address?.street ? `${other.label}, ${other.address.street}` : other.label)
-  if (openNow) return t('status.other_site_open', { label: named(openNow) })
+  // A chosen time: only whether another site is open then; the detail's week says the rest.
+  if (visitAt) {
+    const openThen = isOpenAt(visitAt)(site) ? undefined : others.find(isOpenAt(visitAt))
+    return openThen ? t('status.other_site_open_then', { label: siteName(point, openThen), when: whenText(visitAt.toISOString(), at, lang, t) }) : null
+  }
+  if (shown.open_now) return null
+  const openNow = others.find(isOpenAt(at))
+  if (openNow) return t('status.other_site_open', { label: siteName(point, openNow) })
   let sooner: { site: Site; at: Date } | undefined
   for (const site of others) {
     const next = nextOpening(at)(site)
     if (next && (!sooner || next < sooner.at)) sooner = { site, at: next }
   }
   if (!sooner || (shown.next_opening && sooner.at >= new Date(shown.next_opening))) return null
-  return t('status.other_site_sooner', { label: named(sooner.site), when: whenText(sooner.at.toISOString(), at, lang, t) })
+  return t('status.other_site_sooner', { label: siteName(point, sooner.site), when: whenText(sooner.at.toISOString(), at, lang, t) })
 }
+
+/** A site's label; two sites of one point may share it (two desks of one municipio), and then the street tells them apart. */
+const siteName = (point: PointView, site: Site): string =>
+  point.sites.some((s) => s !== site && s.label === site.label) && site.address?.street ? `${site.label}, ${site.address.street}` : site.label
 
 /**
  * Where a van the query did not find at one of its places is, or stops next: the session its
  * status line announces, or else its next one. A card or the detail shows this place, not the
  * van's base, which may be in another town. Undefined for any other site.
  */
-export function roundStop(point: PointView, site: Site | undefined, now: Date): Stop | undefined {
+export function roundStop(point: PointView, site: Site | undefined, { now, visitAt }: Pick<ViewContext, 'now' | 'visitAt'>): Stop | undefined {
   if (site?.kind !== 'mobile' || point.matched_place) return undefined
-  return currentOrNextStop(point, now)
+  return (visitAt && sessionAt(point, visitAt)) || currentOrNextStop(point, now())
 }
 
 /** The place a card and the detail's directions speak of: a van's stop now or next (`roundStop`), else the site's address. */
-export function shownPlaceLine(point: PointView, site: Site | undefined, { lang, now }: Pick<ViewContext, 'lang' | 'now'>): string {
-  return roundStop(point, site, now())?.place.label ?? addressLine(point, site, lang)
+export function shownPlaceLine(point: PointView, site: Site | undefined, context: Pick<ViewContext, 'lang' | 'now' | 'visitAt'>): string {
+  return roundStop(point, site, context)?.place.label ?? addressLine(point, site, context.lang)
 }
+
+/** A mobile unit's session in progress at a moment of its next two weeks (`next_stops`), if any. */
+const sessionAt = (point: Pick<PointView, 'next_stops'>, at: Date): Stop | undefined => point.next_stops.find((s) => isInProgress(s, at))
 
 /** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */
 export function addressLine(point: PointView, site: Site | undefined = primarySite(point), lang: Lang = DEFAULT_LANG): string {
@@ -151,9 +163,12 @@ export function isInProgress(stop: Stop, now: Date): boolean {
  * What makes a mobile or seasonal point different, in one line: where the unit is now or stops
  * next (the same session, worded with the same day, as the status line above it), or its season.
  */
-export function kindNote(point: PointView, site: Site | undefined, { lang, t, now }: ViewContext): string | null {
+export function kindNote(point: PointView, site: Site | undefined, { lang, t, now, visitAt }: ViewContext): string | null {
   // A suspended or closed unit goes nowhere: no "next stop" under its status.
   if (point.status !== 'active') return null
+  // A chosen time: where the van is then, whatever its sessions before.
+  const then = site?.kind === 'mobile' && visitAt ? sessionAt(point, visitAt) : undefined
+  if (then) return t('kind.stop_then', { day: dayWords(then.date, toRomeWallClock(now()).date, lang, t), start: shortTime(then.start), end: shortTime(then.end), place: then.place.label })
   const matched = point.matched_place
   if (site?.kind === 'mobile' && matched?.kind === 'stop') {
     // Found at one of its stops: the van's next session there, not its next session anywhere.
@@ -183,6 +198,8 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
  */
 export function cardStatus(point: PointView, site: Site | undefined, context: ViewContext, options: OpeningStatusOptions = {}): OpeningStatus {
   const { lang, t, now } = context
+  const chosen = context.visitAt ? statusAtChosenTime(point, site, context.visitAt, context) : null
+  if (chosen) return chosen
   const shown = shownSiteStatus(point, site, now())
   const spoken = shown ? { ...point, ...shown } : point
   const status = openingStatus(spoken, now(), lang, t, options)
@@ -195,3 +212,25 @@ export function cardStatus(point: PointView, site: Site | undefined, context: Vi
 }
 
 export const kindLabel = (kind: Site['kind'], { t }: ViewContext): string => t(`kind.${kind}` as MessageKey)
+
+/**
+ * A card's status at the moment the citizen chose to go: "Aperto domani alle 16:00 · chiude alle
+ * 18:00" (and, for a van, where it is then); for a site closed then (a shared link, the detail),
+ * "Chiuso domani alle 16:00 · apre sabato alle 9:00". It speaks for what the card shows: the
+ * site, or a van's round as a whole when the answer found it at none of its places. Null where
+ * the status now says more: a point not active, hours the registry cannot compute.
+ */
+function statusAtChosenTime(point: PointView, site: Site | undefined, visitAt: Date, { lang, t, now }: ViewContext): OpeningStatus | null {
+  if (point.status !== 'active') return null
+  const target: HoursTarget = site && !(site.kind === 'mobile' && !point.matched_place) ? site : point
+  if (!('sites' in target ? target.sites : [target]).some(hasKnownHours)) return null
+  const fields = openingFields(target, visitAt)
+  const when = whenText(visitAt.toISOString(), now(), lang, t)
+  if (!fields.open_now || !fields.closes_at) {
+    const text = fields.next_opening ? t('status.closed_then', { when, next: whenText(fields.next_opening, now(), lang, t) }) : t('status.closed_then_none', { when })
+    return { tone: 'closed', text }
+  }
+  const open = t('status.open_then', { when, time: romeTime(fields.closes_at) })
+  const place = site?.kind === 'mobile' ? sessionAt(point, visitAt)?.place.label : undefined
+  return { tone: 'open', text: place ? t('status.at_place', { status: open, place }) : open }
+}

@@ -9,12 +9,12 @@ import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { renderResult } from '../list/render-results.ts'
-import { nearestNextText } from '../list/point-summary.ts'
+import { cardStatus, nearestNextText, primarySite } from '../list/point-summary.ts'
 import { resultsHeading } from '../list/results-heading.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import type { ResultsMap } from '../map/results-map.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
-import { HERE_PLACE, hasSearch, parseLocatorState, serializeLocatorState, toPointsQuery, withoutPastOpenAt, type LocatorState } from '../state/locator-state.ts'
+import { HERE_PLACE, hasSearch, openAtDate, parseLocatorState, serializeLocatorState, toPointsQuery, withoutPastOpenAt, type LocatorState } from '../state/locator-state.ts'
 import type { RejectedPrefilter } from '../state/rejected-prefilters.ts'
 import { roundPosition } from '../state/round-position.ts'
 import { createFilterControls } from './filter-controls.ts'
@@ -86,6 +86,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let extraPoint: PointView | null = null
 
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
+  /** What the cards, the detail and the pins word their statuses in: with the moment the citizen chose to go, if any. */
+  const shownContext = (): ViewContext => (state.open_at ? { ...context, visitAt: openAtDate(state.open_at) } : context)
+  /** A pin is green when its card says open. */
+  const isShownOpen = (point: PointView): boolean => cardStatus(point, primarySite(point), shownContext()).tone === 'open'
 
   const geoStatus = h('p', { id: `${idPrefix}-geo-status`, class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), messageId: geoStatus.id, example: exampleComune(options.initial.region), area: options.searchArea })
@@ -222,7 +226,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = page.next_cursor
       if (!append) replaceChildren(list)
       demoNotice.hidden = !items.some(isDemoPoint)
-      list.append(...page.items.map((point, i) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
+      list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
       count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length })
@@ -284,7 +288,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     try {
       const page = await api.points(query, signal)
       if (page.items.length === 0) return
-      remoteList.append(...page.items.map((point) => renderResult(point, context, { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: pointPageUrl })))
+      remoteList.append(...page.items.map((point) => renderResult(point, shownContext(), { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: pointPageUrl })))
       remote.hidden = false
     } catch {
       // An extra: the main list stands on its own.
@@ -308,7 +312,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   /** The list is on screen: now, and only now, is the map worth its weight. */
   function afterList(): void {
     if (extraPoint && items.some((p) => p.id === extraPoint?.id)) extraPoint = null
-    map?.setResults(mapPoints())
+    map?.setResults(mapPoints(), isShownOpen)
     map?.setOrigin(state.near)
     if (mapRequested || !mapColumn) return
     mapColumn.hidden = false
@@ -355,7 +359,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       .then((created) => {
         if (destroyed) return created.destroy()
         map = created
-        map.setResults(mapPoints())
+        map.setResults(mapPoints(), isShownOpen)
         map.setOrigin(state.near)
         if (state.point) map.focus(state.point)
         if (!basemapFallback) mapNote.textContent = ''
@@ -379,7 +383,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
     replaceChildren(
       detail,
-      renderDetail(point, context, {
+      renderDetail(point, shownContext(), {
         back: () => back(id),
         shareUrl: pointPageUrl(point),
         origin: state.near,
@@ -391,7 +395,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
     if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {
       extraPoint = point
-      map?.setResults(mapPoints())
+      map?.setResults(mapPoints(), isShownOpen)
     }
     map?.focus(id)
   }
@@ -406,7 +410,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function hideDetail(): void {
     if (extraPoint) {
       extraPoint = null
-      map?.setResults(items)
+      map?.setResults(items, isShownOpen)
     }
     detail.hidden = true
     replaceChildren(detail)

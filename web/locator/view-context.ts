@@ -6,4 +6,10 @@ export interface ViewContext {
   readonly lang: Lang
   readonly t: Translate
   readonly now: () => Date
+  /**
+   * The moment the citizen chose to go ("Quando puoi andarci"), when not now: the list holds the
+   * points open then, so a card says whether and until when its site is open at that moment, and
+   * where a van is then, rather than its status now.
+   */
+  readonly visitAt?: Date
 }

@@ -18,8 +18,8 @@ export interface ResultsMapOptions extends Omit<BaseMapOptions, 'ownSources' | '
 }
 
 export interface ResultsMap {
-  /** The results in list order: pin n is card n. */
-  setResults(points: readonly PointView[]): void
+  /** The results in list order: pin n is card n, green when its card says open (now, or at the time chosen). */
+  setResults(points: readonly PointView[], isOpen: (point: PointView) => boolean): void
   /** The place searched (a comune's centre, or the rounded position), marked and kept in view; null clears it. */
   setOrigin(origin: { lat: number; lon: number } | null): void
   /** The container was hidden and is shown again (the phone's map view): redraw at its size. */
@@ -42,14 +42,14 @@ interface Indexed {
   readonly collection: FeatureCollection<Point>
 }
 
-function toFeatures(points: readonly PointView[]): Indexed {
+function toFeatures(points: readonly PointView[], isOpen: (point: PointView) => boolean): Indexed {
   const ids: string[] = []
   const features: Array<Feature<Point>> = []
   for (const [n, point] of points.entries()) {
     // Where the list says it is: the matched place (a van's stop), else the shown site, else the main one.
     const location = point.matched_place?.location ?? point.site?.location ?? point.location
     if (!location) continue
-    const open = point.site && 'open_now' in point.site ? point.site.open_now : point.open_now
+    const open = isOpen(point)
     // Clustered sources need numeric feature ids for feature-state: the index into `ids`.
     features.push({ type: 'Feature', id: ids.length, geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { open, name: point.name, n: n + 1 } })
     ids.push(point.id)
@@ -235,8 +235,8 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
   }
 
   return {
-    setResults(points) {
-      indexed = toFeatures(points)
+    setResults(points, isOpen) {
+      indexed = toFeatures(points, isOpen)
       hovered = null
       selected = null
       highlighted = null

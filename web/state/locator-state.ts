@@ -113,7 +113,7 @@ export function withoutPastOpenAt(state: LocatorState, now: Date): LocatorState 
 }
 
 /** The moment a Rome wall-clock `open_at` names (the first, on the night the clocks go back). */
-const openAtDate = (openAt: string): Date => romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11)))
+export const openAtDate = (openAt: string): Date => romeInstant(openAt.slice(0, 10), minutesOfDay(openAt.slice(11)))
 
 /** The instant of a Rome wall-clock `open_at`, with that day's offset, as the API takes it. */
 export const openAtInstant = (openAt: string): string => toRomeIso(openAtDate(openAt))

@@ -3,7 +3,7 @@ import type { Stop } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { translator, loadMessages } from '../../../shared/i18n/messages.ts'
-import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, primarySite, roundStop, shownSiteLabel } from '../../../web/list/point-summary.ts'
+import { addressLine, announcedStop, cardStatus, currentOrNextStop, kindNote, nearestNextText, otherSiteNote, primarySite, roundStop, shownPlaceLine, shownSiteLabel } from '../../../web/list/point-summary.ts'
 import type { ViewContext } from '../../../web/locator/view-context.ts'
 
 await loadMessages('en')
@@ -161,11 +161,11 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
   })
 
   it("places a van not found at one of its places where it is now, or stops next, not at its base", () => {
-    expect(roundStop(unit({ open_now: true }), van, at('10:00'))?.place.label).toBe("Sosta a Cisterna d'Asti")
-    expect(roundStop(unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, at('19:00'))?.place.label).toBe('Sosta a Gassino Torinese')
+    expect(roundStop(unit({ open_now: true }), van, context(at('10:00')))?.place.label).toBe("Sosta a Cisterna d'Asti")
+    expect(roundStop(unit({ next_opening: '2026-12-02T15:00:00+01:00', next_stops: stops.slice(2) }), van, context(at('19:00')))?.place.label).toBe('Sosta a Gassino Torinese')
     // Found at a place, or a fixed site: the place found, or the site's own address, as before.
-    expect(roundStop(unit({ matched_place: { site_id: 'v1', kind: 'stop', label: 'Sosta a Pavarolo', location: { lat: 45, lon: 7.8 }, next_session: null } }), van, at('10:00'))).toBeUndefined()
-    expect(roundStop(unit({}), { ...van, kind: 'fixed' }, at('10:00'))).toBeUndefined()
+    expect(roundStop(unit({ matched_place: { site_id: 'v1', kind: 'stop', label: 'Sosta a Pavarolo', location: { lat: 45, lon: 7.8 }, next_session: null } }), van, context(at('10:00')))).toBeUndefined()
+    expect(roundStop(unit({}), { ...van, kind: 'fixed' }, context(at('10:00')))).toBeUndefined()
   })
 
   it('shows the first site one can go to, not an online service listed first', () => {
@@ -183,5 +183,57 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
     expect(kindNote(found, van, context(at('10:00')))).toBe('Prossima sosta qui: giovedì, 9:00–13:00, Sosta a Pavarolo')
     expect(cardStatus(found, found.site, context(at('10:00'))).text).toBe('Chiuso ora · apre giovedì alle 9:00')
     expect(addressLine(found, found.site)).toBe('Sosta a Pavarolo')
+  })
+})
+
+describe('a card when the citizen chose when to go ("Quando puoi andarci")', () => {
+  const library: Site = { id: 'lib', kind: 'fixed', label: 'Biblioteca San Matteo', address: { street: 'Via Roma 1', postcode: '06121' }, location: { lat: 43.11, lon: 12.39 }, opening_hours: { sa: [{ start: '09:00', end: '12:00' }] } }
+  const office: Site = { id: 'urp', kind: 'fixed', label: 'URP di Via Don Sturzo', address: { street: 'Via Don Sturzo 2', postcode: '06121' }, location: { lat: 43.12, lon: 12.4 }, opening_hours: { we: [{ start: '15:00', end: '18:00' }] } }
+  /** Asked on Tuesday at 10:00 for Wednesday at 16:00: the API named the office, open then, with its fields at response time. */
+  const perugia = {
+    name: 'Digipass Perugia',
+    status: 'active',
+    open_now: false,
+    closes_at: null,
+    next_opening: '2026-12-02T15:00:00+01:00',
+    next_stops: [],
+    opening_hours_text: '',
+    opening_hours_text_en: '',
+    sites: [library, office],
+    site: { ...office, open_now: false, closes_at: null, next_opening: '2026-12-02T15:00:00+01:00' },
+  } as unknown as PointView
+  const chosen = (now: Date, visitAt: Date, lang: 'it' | 'en' = 'it'): ViewContext => ({ ...context(now, lang), visitAt })
+  const wednesday = new Date('2026-12-02T16:00:00+01:00')
+
+  it('says the shown site is open at the chosen time and until when, not its status now', () => {
+    expect(cardStatus(perugia, perugia.site, chosen(at('10:00'), wednesday))).toEqual({ tone: 'open', text: 'Aperto domani alle 16:00 · chiude alle 18:00' })
+    expect(cardStatus(perugia, perugia.site, chosen(at('10:00'), wednesday, 'en')).text).toBe('Open tomorrow at 16:00 · closes at 18:00')
+    // Without a chosen time, the same card speaks of now, as before.
+    expect(cardStatus(perugia, perugia.site, context(at('10:00'))).text).toBe('Chiuso ora · apre domani alle 15:00')
+  })
+
+  it('says a site closed at the chosen time (a shared link), when it opens next, and the other site open then', () => {
+    expect(cardStatus(perugia, library, chosen(at('10:00'), wednesday))).toEqual({ tone: 'closed', text: 'Chiuso domani alle 16:00 · apre sabato alle 9:00' })
+    expect(otherSiteNote(perugia, library, chosen(at('10:00'), wednesday))).toBe("Un'altra sede è aperta domani alle 16:00: URP di Via Don Sturzo")
+    // Open at the chosen time: nothing more to say about the other sites.
+    expect(otherSiteNote(perugia, perugia.site, chosen(at('10:00'), wednesday))).toBeNull()
+  })
+
+  it('says where a van is at the chosen time, in its status, its place line and its note', () => {
+    const roundVan: Site = { ...van, stops }
+    const point = unit({ open_now: true, closes_at: '2026-12-01T13:00:00+01:00', next_opening: '2026-12-01T15:00:00+01:00', sites: [roundVan], opening_hours_text: '', opening_hours_text_en: '' })
+    const tomorrow = chosen(at('10:00'), new Date('2026-12-02T16:00:00+01:00'))
+    expect(cardStatus(point, roundVan, tomorrow).text).toBe('Aperto domani alle 16:00 · chiude alle 18:30 · Sosta a Gassino Torinese')
+    expect(shownPlaceLine(point, roundVan, tomorrow)).toBe('Sosta a Gassino Torinese')
+    expect(kindNote(point, roundVan, tomorrow)).toBe("A quell'ora: domani, 15:00–18:30, Sosta a Gassino Torinese")
+    // Now, the same van is in Cisterna.
+    expect(shownPlaceLine(point, roundVan, context(at('10:00')))).toBe("Sosta a Cisterna d'Asti")
+  })
+
+  it('leaves hours it cannot compute, and suspended points, as they are', () => {
+    expect(cardStatus({ ...perugia, status: 'suspended' } as PointView, perugia.site, chosen(at('10:00'), wednesday)).text).toBe('Sospeso: temporaneamente non attivo')
+    const unread: Site = { ...office, opening_hours: undefined, opening_hours_unparsed: true }
+    const published = { ...perugia, sites: [unread], site: undefined, next_opening: null, opening_hours_text: 'su appuntamento' } as unknown as PointView
+    expect(cardStatus(published, unread, chosen(at('10:00'), wednesday)).text).toBe('Orari come pubblicati: su appuntamento')
   })
 })
