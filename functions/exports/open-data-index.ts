@@ -89,7 +89,7 @@ ${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 </head>
 <body data-mode="page">
 <a class="skip-link" href="#contenuto">Vai al contenuto</a>
-<header><div class="header-center"><div class="container"><a class="brand" href="/"><span><span class="brand__name">PuntoVicino</span><span class="brand__tagline">Punti di facilitazione digitale</span></span></a></div></div></header>
+<header><div class="header-center"><div class="container"><a class="brand" href="/"><span><span class="brand__name">Punto<wbr>Vicino</span><span class="brand__tagline">Punti di facilitazione digitale</span></span></a></div></div></header>
 <main id="contenuto" tabindex="-1"><div class="container pv-page">
 <h1>Dati aperti dei punti di facilitazione digitale</h1>
 ${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
