@@ -231,6 +231,29 @@ describe('filters on a phone', () => {
     expect(await page.locator('summary.pv-filters__summary').textContent()).toBe('Filtri (1)')
     await context.close()
   })
+
+  it('never hide the control the keyboard is on under their sticky "Mostra" bar (WCAG 2.4.7)', async () => {
+    const context = await phoneContext(browser(), { viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await page.locator('.pv-filters__summary').focus()
+    await page.keyboard.press('Enter')
+    const hidden: string[] = []
+    for (let tab = 0; tab < 40; tab++) {
+      await page.keyboard.press('Tab')
+      const focus = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement
+        const bar = document.querySelector('.pv-filters__footer')!.getBoundingClientRect()
+        const box = focused.getBoundingClientRect()
+        return { id: focused.id || focused.className, done: focused.classList.contains('pv-filters__done'), covered: !focused.closest('.pv-filters__footer') && box.bottom > bar.top + 1 && box.top < bar.bottom }
+      })
+      if (focus.done) break
+      if (focus.covered) hidden.push(focus.id)
+    }
+    expect(hidden).toEqual([])
+    await context.close()
+  })
 })
 
 describe('no dead ends', () => {
