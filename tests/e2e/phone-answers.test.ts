@@ -131,6 +131,35 @@ describe('list or map on a phone', () => {
     expect(await page.locator('.pv-map-column').isVisible()).toBe(false)
     await context.close()
   })
+
+  it('in the map view, still says what a search found, and brings the list back for an empty answer or "Mostra"', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    const views = page.getByRole('group', { name: 'Mostra i risultati come' })
+    await views.getByRole('button', { name: 'Mappa' }).click()
+    await page.locator('.maplibregl-canvas').waitFor()
+    // A filter changed with the map on screen: the count is read out from a status the map view shows.
+    await page.locator('.pv-filters__summary').click()
+    await page.getByLabel('Solo aperti ora').check()
+    await page.waitForFunction(() => /open_now=true/.test(location.search) && document.querySelector('.pv-list')?.getAttribute('aria-busy') === null)
+    const said = page.locator('.pv-map-column [role="status"]')
+    await said.filter({ hasText: /^\d+ punti (trovati|mostrati, altri disponibili)$/ }).waitFor()
+    expect(await said.isVisible()).toBe(true)
+    // "Mostra N risultati" shows them: the list, its heading focused.
+    await page.locator('.pv-filters__done').click()
+    expect(await views.getByRole('button', { name: 'Elenco' }).getAttribute('aria-pressed')).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('pv-results__title'))).toBe(true)
+    // An answer with nothing to map: the list comes back with its help ("Mostra anche i punti chiusi").
+    await views.getByRole('button', { name: 'Mappa' }).click()
+    await page.locator('.pv-filters__summary').click()
+    await page.getByLabel('Tipo di punto', { exact: true }).selectOption('seasonal')
+    await page.locator('.pv-empty-help').getByRole('button', { name: 'Mostra anche i punti chiusi' }).waitFor()
+    expect(await views.getByRole('button', { name: 'Elenco' }).getAttribute('aria-pressed')).toBe('true')
+    expect(await page.locator('.pv-count').isVisible()).toBe(true)
+    await context.close()
+  })
 })
 
 describe('search that forgives', () => {

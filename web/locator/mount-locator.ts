@@ -93,7 +93,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const geoStatus = h('p', { id: `${idPrefix}-geo-status`, class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), messageId: geoStatus.id, example: exampleComune(options.initial.region), area: options.searchArea })
-  const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => resultsTitle.focus() })
+  // "Mostra N risultati" shows them: in the phone's map view too, where the list is hidden.
+  const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => {
+    showView('list')
+    resultsTitle.focus()
+  } })
   const resultsTitle = h('h2', { id: `${idPrefix}-results-title`, class: 'pv-results__title', tabindex: '-1' })
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
   // Derived from the results, not written in the page: it follows the data into widgets and iframes.
@@ -110,6 +114,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   // The nearest list and the remote help: hidden together while a detail is open.
   const listView = h('div', { class: 'pv-list-view' }, results, remote)
   const mapHost = h('div', { class: 'pv-map', hidden: options.listOnly })
+  // The count again, above the map, for the phone's map view where the list's own is hidden: a
+  // search or filter changed there is still read out. Empty in the list view (one voice at a time).
+  const mapCount = h('p', { class: 'pv-map__count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  let view: 'list' | 'map' = 'list'
   const mapNote = h('p', { class: 'pv-map__note' })
   const geoButton = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-geo__button', onclick: locate }, locationIcon(), t('geo.button'))
 
@@ -123,7 +131,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   // Hidden until the first list is on screen: on a phone the map sits below the list, and a map
   // shown above a list still loading would be pushed down a whole page (a layout shift).
-  const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapHost, mapNote)
+  const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapCount, mapHost, mapNote)
 
   const locatorRoot = h(
     'div',
@@ -207,7 +215,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = null
       replaceChildren(list)
       more.hidden = true
-      count.textContent = t('results.start')
+      sayCount(t('results.start'))
       afterList()
       return
     }
@@ -216,7 +224,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     const query = toPointsQuery(state)
     query.set('limit', String(PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
-    if (!append) count.textContent = t('results.loading')
+    if (!append) sayCount(t('results.loading'))
     replaceChildren(emptyHelp)
     list.setAttribute('aria-busy', 'true')
     try {
@@ -229,15 +237,18 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
-      count.textContent = items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length })
+      // Nothing to map: the list's view has the help (another filter, the points closed now).
+      if (items.length === 0) showView('list')
+      sayCount(items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length }))
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
       if (!append && items.length === 0 && state.open_at) offerAnyTime()
       if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError') return
-      // Say what happened, and give the way to try again right there.
-      count.textContent = t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') })
+      // Say what happened, and give the way to try again right there: in the list's view.
+      showView('list')
+      sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
       replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
     } finally {
       list.removeAttribute('aria-busy')
@@ -261,6 +272,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     } catch {
       if (!signal.aborted) replaceChildren(emptyHelp, h('p', {}, t('results.none_open')), showClosed)
     }
+  }
+
+  /** The results' count or state, in the list and, in the phone's map view, above the map. */
+  function sayCount(text: string): void {
+    count.textContent = text
+    mapCount.textContent = view === 'map' ? text : ''
   }
 
   /** "Mostra anche i punti chiusi": the one tap that lifts the time filter which emptied the list. */
@@ -295,10 +312,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
   }
 
-  function showView(view: 'list' | 'map'): void {
+  function showView(shown: 'list' | 'map'): void {
+    view = shown
     locatorRoot.classList.toggle('pv-locator--view-map', view === 'map')
     listButton.setAttribute('aria-pressed', String(view === 'list'))
     mapButton.setAttribute('aria-pressed', String(view === 'map'))
+    mapCount.textContent = view === 'map' ? count.textContent : ''
     // Shown again after being hidden: MapLibre must measure its container anew.
     if (view === 'map') requestAnimationFrame(() => map?.resize())
   }
