@@ -252,7 +252,7 @@ describe('the citizen page', () => {
     const page = await openPage(context)
     await page.getByRole('combobox', { name: 'Il tuo comune' }).fill('Castro')
     await page.getByRole('button', { name: 'Cerca' }).click()
-    await page.locator('.pv-geo__status').getByText('Ci sono più comuni chiamati Castro: scegli quello giusto dall\'elenco.').waitFor()
+    await page.locator('.pv-search__message').getByText('Ci sono più comuni chiamati Castro: scegli quello giusto dall\'elenco.').waitFor()
     expect(await page.locator('.pv-suggestion').allTextContents()).toEqual(expect.arrayContaining(['Castro (LE), Puglia', 'Castro (BG), Lombardia']))
     expect(new URL(page.url()).searchParams.get('near')).toBeNull()
     await page.getByRole('option', { name: 'Castro (LE)' }).click()

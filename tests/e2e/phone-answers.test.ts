@@ -187,10 +187,15 @@ describe('search that forgives', () => {
     await box.fill('Reggio')
     await suggested
     await page.getByRole('button', { name: 'Cerca' }).click()
-    await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent !== '')
-    expect(await page.locator('.pv-geo__status').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco, o scrivi più lettere del nome.")
+    await page.waitForFunction(() => document.querySelector('.pv-search__message')?.textContent !== '')
+    expect(await page.locator('.pv-search__message').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco, o scrivi più lettere del nome.")
     await page.getByRole('option', { name: /^Reggio di Calabria \(RC\)/ }).waitFor()
     await page.getByRole('option', { name: /^Reggio nell'Emilia \(RE\)/ }).waitFor()
+    // The suggestions opened below the box do not cover the message that explains them.
+    expect(await page.locator('.pv-search__message').evaluate((message) => {
+      const box = message.getBoundingClientRect()
+      return message.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))
+    })).toBe(true)
     expect(new URL(page.url()).searchParams.get('near')).toBeNull()
     // The suggestions' answer served "Cerca" too.
     expect(asked).toHaveLength(1)
@@ -201,11 +206,11 @@ describe('search that forgives', () => {
     const { context, page, box, search } = await homeSearch()
     await search('Via Roma 10 Firenze')
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).waitFor()
-    expect(await page.locator('.pv-geo__status').textContent()).toBe('Nessun comune si chiama così: ecco quelli per «Firenze».')
+    expect(await page.locator('.pv-search__message').textContent()).toBe('Nessun comune si chiama così: ecco quelli per «Firenze».')
     await page.getByRole('option', { name: /^Firenze \(FI\)/ }).click()
     await page.locator('.pv-results .pv-result').first().waitFor()
     await search('Atlantide sommersa')
-    await page.waitForFunction(() => document.querySelector('.pv-geo__status')?.textContent === 'Nessun comune trovato con questo nome.')
+    await page.waitForFunction(() => document.querySelector('.pv-search__message')?.textContent === 'Nessun comune trovato con questo nome.')
     expect(await box.getAttribute('aria-invalid')).toBe('true')
     // The box points at the message that says what is wrong, and stops when it holds something else.
     const describedBy = (await box.getAttribute('aria-describedby'))!.split(' ')
@@ -220,7 +225,7 @@ describe('search that forgives', () => {
     const { context, page, box, search } = await homeSearch()
     await search('Peruga')
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
-    expect(await page.locator('.pv-geo__status').textContent()).toMatch(/^Nessun comune si chiama così\. Forse cercavi: Perugia \(PG\)/)
+    expect(await page.locator('.pv-search__message').textContent()).toMatch(/^Nessun comune si chiama così\. Forse cercavi: Perugia \(PG\)/)
     await screenshot(page, 'phone-did-you-mean')
     await expectNoAxeViolations(page)
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).click()
@@ -229,7 +234,7 @@ describe('search that forgives', () => {
 
     await search('06125')
     await page.getByRole('option', { name: /^Perugia \(PG\)/ }).waitFor()
-    expect(await page.locator('.pv-geo__status').textContent()).toBe('Il CAP 06125 è nella zona postale di questa città:')
+    expect(await page.locator('.pv-search__message').textContent()).toBe('Il CAP 06125 è nella zona postale di questa città:')
     await context.close()
   })
 })

@@ -228,8 +228,11 @@ describe('the widget and the iframe embed on another origin', () => {
     // Searched whole, a comune of another region is said to be outside the area, not unknown.
     await input.fill('Perugia')
     await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
-    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-geo__status')?.textContent !== '')
-    expect(await page.locator('puntovicino-locator .pv-geo__status').textContent()).toBe("«Perugia» è un comune fuori da quest'area: scrivi il nome del tuo comune.")
+    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-search__message')?.textContent !== '')
+    expect(await page.locator('puntovicino-locator .pv-search__message').textContent()).toBe("«Perugia» è un comune fuori da quest'area: scrivi il nome del tuo comune.")
+    // Marked as what needs changing, like a name nothing matches, and pointing at the message.
+    expect(await input.getAttribute('aria-invalid')).toBe('true')
+    expect(await input.getAttribute('aria-describedby')).toContain((await page.locator('puntovicino-locator .pv-search__message').getAttribute('id'))!)
     expect(asked.length).toBeGreaterThan(0)
     expect(asked.every((url) => new URL(url).searchParams.get('region') === '09')).toBe(true)
     await context.close()

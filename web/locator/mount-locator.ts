@@ -92,7 +92,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const isShownOpen = (point: PointView): boolean => cardStatus(point, primarySite(point), shownContext()).tone === 'open'
 
   const geoStatus = h('p', { id: `${idPrefix}-geo-status`, class: 'pv-geo__status', role: 'status' })
-  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, onMessage: (text) => (geoStatus.textContent = text), messageId: geoStatus.id, example: exampleComune(options.initial.region), area: options.searchArea })
+  const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, example: exampleComune(options.initial.region), area: options.searchArea })
   // "Mostra N risultati" shows them: in the phone's map view too, where the list is hidden.
   const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => {
     showView('list')

@@ -23,11 +23,8 @@ export function createPlaceSearch(options: {
   t: Translate
   idPrefix: string
   onChoose: (place: Place) => void
-  onMessage: (text: string) => void
   /** A comune to give as an example. @default Firenze */
   example?: string
-  /** The id of the element `onMessage` writes into: the box points at it while what it holds found nothing. */
-  messageId?: string
   /** Only comuni of this area are offered (a widget or embed filtered to a region or a province). */
   area?: SearchArea
 }): PlaceSearch {
@@ -49,6 +46,9 @@ export function createPlaceSearch(options: {
   })
   const list = h('ul', { id: listId, role: 'listbox', class: 'pv-suggestions', 'aria-label': t('search.suggestions'), hidden: true })
   const announcer = h('p', { class: 'pv-visually-hidden', role: 'status' })
+  // What the search says ("Più comuni iniziano con «San»: scegli…"): above the box, where the
+  // suggestions opening below it cannot cover it on a phone.
+  const message = h('p', { id: `${idPrefix}-search-message`, class: 'pv-search__message', role: 'status' })
   let suggestions: Place[] = []
   let active = -1
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -101,6 +101,7 @@ export function createPlaceSearch(options: {
 
   function choose(place: Place): void {
     markValid()
+    say('')
     input.value = label(place)
     close()
     options.onChoose(place)
@@ -135,23 +136,30 @@ export function createPlaceSearch(options: {
   function offer(page: PlacePage): void {
     if (page.postcode) {
       const { code, exact } = page.postcode
-      options.onMessage(page.postcode.outside_area ? t('search.cap_outside', { code }) : page.items.length === 0 ? t('search.cap_unknown', { code }) : !exact ? t('search.cap_zone', { code }) : page.items.length > 1 ? t('search.cap_shared', { code }) : '')
+      // A CAP outside the area or unknown is refused like a name; one resolved to its zone or shared, explained.
+      if (page.postcode.outside_area) refuse(t('search.cap_outside', { code }))
+      else if (page.items.length === 0) refuse(t('search.cap_unknown', { code }))
+      else say(!exact ? t('search.cap_zone', { code }) : page.items.length > 1 ? t('search.cap_shared', { code }) : '')
       show(page.items)
       return
     }
     if (page.items.length === 0 && page.did_you_mean && page.did_you_mean.length > 0) {
-      options.onMessage(t('search.did_you_mean', { names: page.did_you_mean.map((p) => label(p)).join(', ') }))
+      say(t('search.did_you_mean', { names: page.did_you_mean.map((p) => label(p)).join(', ') }))
       show(page.did_you_mean)
       return
     }
     show(page.items)
   }
 
-  /** Nothing found: said, and the box marked as what needs changing (aria-invalid, pointing at the message) until it holds something else. */
-  function noPlace(): void {
-    options.onMessage(t('search.no_place'))
+  function say(text: string): void {
+    message.textContent = text
+  }
+
+  /** Nothing found, or a comune outside the area: said, and the box marked as what needs changing (aria-invalid, pointing at the message) until it holds something else. */
+  function refuse(text: string): void {
+    say(text)
     input.setAttribute('aria-invalid', 'true')
-    if (options.messageId) input.setAttribute('aria-describedby', `${hintId} ${options.messageId}`)
+    input.setAttribute('aria-describedby', `${hintId} ${message.id}`)
   }
 
   function markValid(): void {
@@ -169,7 +177,7 @@ export function createPlaceSearch(options: {
       if (page === null) return true
       if (page.items.length === 0) continue
       show(page.items)
-      options.onMessage(t('search.address', { name: candidate }))
+      say(t('search.address', { name: candidate }))
       input.focus()
       return true
     }
@@ -187,7 +195,7 @@ export function createPlaceSearch(options: {
         if (page) offer(page)
       } catch {
         show([])
-        options.onMessage(t('search.error'))
+        say(t('search.error'))
       }
     }, DEBOUNCE_MS)
   })
@@ -225,14 +233,14 @@ export function createPlaceSearch(options: {
         try {
           page = await lookup(name)
         } catch {
-          options.onMessage(t('search.error'))
+          say(t('search.error'))
           return
         }
         if (page === null) return
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
-          if (page.outside_area) options.onMessage(t('search.name_outside', { name }))
+          if (page.outside_area) refuse(t('search.name_outside', { name }))
           else if (page.postcode || page.did_you_mean?.length) {
             if (page.postcode?.exact && page.items.length === 1) return choose(page.items[0]!)
             offer(page)
@@ -241,28 +249,29 @@ export function createPlaceSearch(options: {
             try {
               if (await offerComuneOfAddress(text)) return
             } catch {
-              options.onMessage(t('search.error'))
+              say(t('search.error'))
               return
             }
-            noPlace()
+            refuse(t('search.no_place'))
           }
           input.focus()
           return
         }
         const pick = pickPlace(text, page.items)
         if (pick.kind === 'one') choose(pick.place)
-        else if (pick.kind === 'none') noPlace()
+        else if (pick.kind === 'none') refuse(t('search.no_place'))
         else {
           // Pressing "Cerca" blurred the box, which closes the list shortly after: keep these open.
           clearTimeout(closing)
           show(pick.places)
-          options.onMessage(t(pick.partial ? 'search.choose_match' : 'search.choose_one', { name }))
+          say(t(pick.partial ? 'search.choose_match' : 'search.choose_one', { name }))
           input.focus()
         }
       },
     },
     h('label', { for: input.id, class: 'pv-label' }, t('search.label')),
     h('p', { id: hintId, class: 'pv-hint' }, t('search.hint')),
+    message,
     h('div', { class: 'pv-search__row' }, h('div', { class: 'pv-combobox' }, input, list), h('button', { type: 'submit', class: 'pv-button' }, t('search.submit'))),
     announcer,
   )
@@ -272,6 +281,7 @@ export function createPlaceSearch(options: {
     setValue: (text) => {
       input.value = text
       markValid()
+      say('')
     },
   }
 }
