@@ -17,8 +17,9 @@ const NEXT_STOPS_SHOWN = 5
  */
 export function presentPoint(record: PointRecord, at: Date): PointView {
   const mainSite = record.sites.find((s) => s.location) ?? record.sites[0]!
+  // A point not active goes nowhere: no sessions ahead (as its calendar has no events).
   const stops = record.sites
-    .filter((s) => s.kind === 'mobile')
+    .filter((s) => s.kind === 'mobile' && record.status === 'active')
     .flatMap((s) => upcomingSessions(at, s, { limit: NEXT_STOPS_SHOWN }))
     .sort((a, b) => compareCodeUnits(a.date + a.start, b.date + b.start))
     .slice(0, NEXT_STOPS_SHOWN)
@@ -40,15 +41,16 @@ export function presentPoint(record: PointRecord, at: Date): PointView {
 /**
  * The site an answer names, at the place it was matched: its own open now, closing time and next
  * opening there. The point's fields speak for all its sites, so a card must not show one site's
- * address beside another site's "opens Wednesday" (Perugia, Passignano).
+ * address beside another site's "opens Wednesday" (Perugia, Passignano). The site of a point
+ * suspended or closed opens at no time, whatever its hours, like the point itself.
  */
-export function presentNamedSite(site: Site, place: SitePlace | undefined, at: Date): NamedSite {
+export function presentNamedSite(site: Site, place: SitePlace | undefined, at: Date, status: PointRecord['status']): NamedSite {
   const here = place ? siteAtPlace(site, place) : site
-  return { ...withoutPast(site, toRomeWallClock(at).date), ...openingFields(here, at) }
+  return { ...withoutPast(site, toRomeWallClock(at).date), ...openingFields({ status, sites: [here] }, at) }
 }
 
 /** Where a `near` answer found the item: the place `distance_m` is measured to, and a van's next session there. */
-export function presentMatchedPlace(site: Site, place: SitePlace, at: Date): MatchedPlace {
+export function presentMatchedPlace(site: Site, place: SitePlace, at: Date, status: PointRecord['status']): MatchedPlace {
   const here = siteAtPlace(site, place)
   const { lat, lon } = place.location
   const stopHere = place.role === PlaceRole.stop ? site.stops?.find((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon) : undefined
@@ -58,7 +60,7 @@ export function presentMatchedPlace(site: Site, place: SitePlace, at: Date): Mat
     label: stopHere?.place.label ?? site.label,
     location: { lat, lon },
     // As far ahead as the calendar goes in practice: a village may see the van once a month.
-    next_session: site.kind === 'mobile' ? (upcomingSessions(at, here, { limit: 1, days: 92 })[0] ?? null) : null,
+    next_session: site.kind === 'mobile' && status === 'active' ? (upcomingSessions(at, here, { limit: 1, days: 92 })[0] ?? null) : null,
   }
 }
 

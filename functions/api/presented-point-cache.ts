@@ -42,7 +42,7 @@ export class PresentedPointCache {
     }
     if (!near) return entry.json
     const distance = near.distance_m === null ? '' : `,"distance_m":${near.distance_m}`
-    return `${entry.json.slice(0, -1)}${distance},${this.siteJson(near.site, near.place, minute, view)}}`
+    return `${entry.json.slice(0, -1)}${distance},${this.siteJson(near.site, near.place, record.status, minute, view)}}`
   }
 
   /**
@@ -50,12 +50,13 @@ export class PresentedPointCache {
    * point's own sites (compact: its id, label, kind and status only), and (with a place) the place
    * itself: `"site":{…},"matched_place":{…}`.
    */
-  private siteJson(site: Site, place: SitePlace | undefined, minute: number, view: ListView): string {
+  private siteJson(site: Site, place: SitePlace | undefined, status: PointRecord['status'], minute: number, view: ListView): string {
+    // Keyed by the site object, which belongs to one record and so to one status.
     return this.sites[view].get(site, place, minute, () => {
       const at = new Date(minute * 60_000)
-      const named = presentNamedSite(site, place, at)
+      const named = presentNamedSite(site, place, at, status)
       const shown = view === 'full' ? named : { id: named.id, label: named.label, kind: named.kind, open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening }
-      return `"site":${JSON.stringify(shown)}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at))}` : ''}`
+      return `"site":${JSON.stringify(shown)}${place ? `,"matched_place":${JSON.stringify(presentMatchedPlace(site, place, at, status))}` : ''}`
     })
   }
 }

@@ -32,7 +32,9 @@ export interface CompiledFilter {
 
 export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
   const t = s.tables
-  const statusMask = maskOf('statuses', POINT_STATUSES, f.statuses ?? DEFAULT_STATUSES)
+  // A point suspended or closed is open at no instant, whatever its sites' hours say (as `isOpenAt`
+  // on the point): "open now" or "open at" asks for active points only, whatever `statuses` allows.
+  const statusMask = maskOf('statuses', POINT_STATUSES, f.statuses ?? DEFAULT_STATUSES) & (f.openAt === undefined ? ALL_BITS : ACTIVE_BIT)
   const serviceMask = maskOf('services', SERVICES, f.services ?? [])
   const topicMask = maskOf('topics', TOPICS, f.topics ?? [])
   const kindMask = f.kinds === undefined ? ALL_BITS : maskOf('kinds', SITE_KINDS, f.kinds)
@@ -76,7 +78,7 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
   function openVerdict(e: number): OpenVerdict {
     const week = t.placeWeek[e]!
     if (clock === null || week === NO_WEEK || insideClosureWindow(t.placeClosures[e]!, day)) return OpenVerdict.undecided
-    // The site's own hours, whatever the point's status: as the record check (isOpenAt on the site) says.
+    // The site's own hours (the point's status is the status mask's business): as `isOpenAt` on the site says.
     return weekVerdict(t.weekBits, week, weekday, minutes, isHoliday)
   }
 
@@ -117,6 +119,7 @@ export function compileFilter(s: Snapshot, f: PointFilter): CompiledFilter {
 }
 
 const ALL_BITS = 0xffffffff
+const ACTIVE_BIT = 1 << POINT_STATUSES.indexOf('active')
 
 function maskOf<T extends string>(field: string, all: readonly T[], wanted: readonly T[]): number {
   let mask = 0

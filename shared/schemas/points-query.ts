@@ -93,12 +93,12 @@ const filterFields = {
     .meta({ description: 'ISTAT comune code, e.g. 048017 (Firenze)' }),
   service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required, e.g. formazione_gruppo' }),
   topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required, e.g. spid,cie' }),
-  open_now: booleanFlag.optional().meta({ description: 'Only points with a site open now (Europe/Rome)' }),
+  open_now: booleanFlag.optional().meta({ description: 'true: only active points with a site open now (Europe/Rome); false: no constraint (the same as leaving it out)' }),
   open_at: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
     .transform((s) => new Date(s))
     .optional()
-    .meta({ description: 'Only points with a site open at this instant' }),
+    .meta({ description: 'Only active points with a site open at this instant' }),
   kind: commaList(SITE_KINDS, 'kind').optional().meta({ description: 'Comma list, any of, e.g. mobile' }),
   accessible: booleanFlag.optional().meta({ description: 'true: only step-free sites; false: no constraint (the same as leaving it out)' }),
   status: commaList(POINT_STATUSES, 'status')

@@ -56,4 +56,22 @@ describe('error messages of /v1/points', () => {
     expect(all.items.length).toBeGreaterThan(0)
     expect(all.items.every((p) => p.status !== 'active')).toBe(true)
   })
+
+  it('never calls a suspended or closed point open: not through open_now or open_at, nor through the site it names', async () => {
+    type Item = { id: string; status: string; open_now: boolean; next_stops: unknown[]; site?: { open_now: boolean; closes_at: string | null; next_opening: string | null }; matched_place?: { next_session: unknown } }
+    // Tuesday 10:30, when most points are open: the ones not active are open at no instant.
+    const inactive = '&status=suspended,closed&limit=100'
+    for (const when of ['open_now=true', `open_at=${encodeURIComponent('2026-11-04T10:30:00+01:00')}`]) {
+      expect((await fixture.getJson<{ items: Item[] }>(`/v1/points?${when}${inactive}`)).items).toEqual([])
+      const all = await fixture.getJson<{ items: Item[] }>(`/v1/points?${when}&status=active,suspended,closed&limit=100`)
+      expect(new Set(all.items.map((p) => p.status))).toEqual(new Set(['active']))
+      expect((await (await fixture.get(`/v1/points.csv?${when}${inactive}`)).text()).trim().split('\n')).toHaveLength(1)
+    }
+    // Named with near, a closed point's site has its hours but no opening: as the point, and as its calendar.
+    const near = await fixture.getJson<{ items: Item[] }>(`/v1/points?near=43.77,11.25${inactive}`)
+    expect(near.items.length).toBeGreaterThan(0)
+    for (const item of near.items) {
+      expect({ ...item.site, id: item.id, matched: item.matched_place?.next_session ?? null, stops: item.next_stops }).toMatchObject({ id: item.id, open_now: false, closes_at: null, next_opening: null, matched: null, stops: [] })
+    }
+  })
 })

@@ -31,6 +31,8 @@ export function haversineKm(a: Location, b: Location): number {
 export function pointMatches(p: PointRecord, f: PointFilter): boolean {
   const statuses = f.statuses ?? ['active']
   if (!statuses.includes(p.status)) return false
+  // A point not active is open at no instant (API.md: open_now/open_at find only points with a site open then).
+  if (f.openAt !== undefined && p.status !== 'active') return false
   if (f.region !== undefined && p.region?.istat !== f.region) return false
   if (f.province !== undefined && p.province !== f.province) return false
   if (f.comune !== undefined && p.comune.istat !== f.comune) return false
