@@ -119,11 +119,15 @@ const filterFields = {
 /** The area filters, as /v1/places also takes them: a search box that offers only the comuni of a region's or a province's widget. */
 export const AREA_PARAMETERS = { region: filterFields.region, province: filterFields.province }
 
-function checkCombinations(q: { radius_km?: number; near?: unknown; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
+function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: readonly string[]; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
   if (q.radius_km !== undefined && q.near === undefined) {
     ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
+  } else if (q.radius_km !== undefined && q.kind?.length === 1 && q.kind[0] === 'online') {
+    // With near, kind=online alone answers a region's remote help (API.md), which no radius can cut.
+    ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'does not apply to kind=online alone: online help has no place to measure to' })
   }
-  if (q.open_now !== undefined && q.open_at !== undefined) {
+  // open_now=false sets no constraint, so it goes with open_at.
+  if (q.open_now === true && q.open_at !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['open_at'], message: 'give open_now or open_at, not both' })
   }
 }

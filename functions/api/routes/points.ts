@@ -43,6 +43,16 @@ function toPointFilter(query: PointsQuery | ExportQuery, now: Date): PointFilter
 }
 
 /**
+ * Help online has no distance: with `near`, `kind=online` alone means the online help of the
+ * region of the comune nearest `near` (the remote help offered to a citizen there), in id order.
+ * The filter for that walk, or null when the query is not one; the list and its exports alike.
+ */
+function remoteHelpFilter(query: PointsQuery | ExportQuery, filter: PointFilter, deps: PointsRouteDeps): PointFilter | null {
+  if (!query.near || filter.kinds?.length !== 1 || filter.kinds[0] !== 'online') return null
+  return { ...filter, region: filter.region ?? deps.regionAt(query.near) ?? undefined }
+}
+
+/**
  * The filters of a walk, without its position, hashed: a cursor only fits the query it came from,
  * and a walk of points never continues as a walk of export rows (their positions mean other
  * things). The parsed query's keys come in its schema's order whatever order the URL gave them
@@ -123,9 +133,7 @@ type ExportRow = PointHit & Pick<PlaceRow, 'siteIndex' | 'placeIndex'>
  * place order, or nearest first with `near`, each row measured to its own place (a mobile unit's
  * stop, not its base), within `radius_km`.
  */
-function exportRows(snapshot: Snapshot, query: ExportQuery, cursor: CursorState | undefined, now: Date): Iterable<ExportRow> {
-  const filter = toPointFilter(query, now)
-  const near = query.near
+function exportRows(snapshot: Snapshot, query: ExportQuery, filter: PointFilter, near: ExportQuery['near'], cursor: CursorState | undefined): Iterable<ExportRow> {
   const asRow = ({ point, site, siteIndex, placeIndex, place }: PlaceRow, distance: number | null): ExportRow => ({
     point,
     site,
@@ -162,15 +170,19 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
   if (!cursor.ok) return cursor.response
   const format = formatName === 'csv' ? await csvFormatLoaded() : geoJsonFormat
   const fingerprintOfQuery = fingerprint(query, 'rows')
+  const filter = toPointFilter(query, now)
+  const remote = remoteHelpFilter(query, filter, deps)
+  // Rows by distance, or (no `near`, or remote help) in id order.
+  const near = remote ? undefined : query.near
   // Inside withRecords: on a registry whose records stay in S3 the rows' records are fetched first.
-  const page = await withRecords(snapshot.records, () => renderExport(format, exportRows(snapshot, query, cursor.state, now), {
+  const page = await withRecords(snapshot.records, () => renderExport(format, exportRows(snapshot, query, remote ?? filter, near, cursor.state), {
     at: now,
     limit: query.limit,
     maxBytes: EXPORT_PAGE.maxBytes,
     rowCache,
     nextCursor: (last, passed) =>
       deps.cursors.encode(
-        query.near
+        near
           ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
           : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex },
       ),
@@ -196,14 +208,11 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const now = deps.now()
     const cursor = readCursor(c, deps, query, 'points', snapshot)
     if (!cursor.ok) return cursor.response
-    let filter = toPointFilter(query, now)
+    const remote = remoteHelpFilter(query, toPointFilter(query, now), deps)
+    const filter = remote ?? toPointFilter(query, now)
     let hits: PointHit[]
     let nextState: { after?: string; offset?: number } | undefined
-    // Help online has no distance: "near here" means the region of the comune nearest `near`
-    // (the remote help offered to a citizen of that region), in id order.
-    const remoteOnly = query.near !== undefined && filter.kinds?.length === 1 && filter.kinds[0] === 'online'
-    if (remoteOnly && query.near) filter = { ...filter, region: filter.region ?? deps.regionAt(query.near) ?? undefined }
-    if (query.near && !remoteOnly) {
+    if (query.near && !remote) {
       const offset = cursor.state?.offset ?? 0
       hits = await withRecords(snapshot.records, () => queryNearest(snapshot, query.near!, filter, { limit: query.limit + 1, offset, radiusKm: query.radius_km }))
       if (hits.length > query.limit) nextState = { offset: offset + query.limit }

@@ -112,5 +112,14 @@ describe('remote help near a place (kind=online with near)', () => {
       expect(item.site.kind).toBe('online')
       expect(item.distance_m).toBeUndefined()
     }
+    // The CSV of the same query answers the same points, not every online point in Italy (GeoJSON has no feature for help without a place).
+    const csv = (await (await fixture.get(`/v1/points.csv?near=${perugia.lat},${perugia.lon}&kind=online&limit=5000`)).text()).trim().split('\n').slice(1)
+    expect([...new Set(csv.map((row) => row.split(',')[0]))].sort()).toEqual(expected)
+    // A radius has nothing to measure to: a 400 naming it, from the list and the exports alike.
+    for (const path of ['/v1/points', '/v1/points.csv', '/v1/points.geojson']) {
+      const response = await fixture.get(`${path}?near=${perugia.lat},${perugia.lon}&kind=online&radius_km=5`)
+      expect(response.status, path).toBe(400)
+      expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([{ field: 'radius_km', message: 'does not apply to kind=online alone: online help has no place to measure to' }])
+    }
   })
 })
