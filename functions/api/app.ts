@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   const cursors = createCursorCodec(deps.cursorSecret)
-  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null }))
+  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null, knowsComune: (istat) => deps.gazetteer.byIstat(istat) !== undefined }))
   answerOtherMethodsOnReadPaths(app)
 
   const answerError = (error: unknown, c: Context): Response => {

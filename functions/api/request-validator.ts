@@ -33,7 +33,7 @@ function invalidParameters(c: Context, part: RequestPart, error: z.ZodError): Re
 }
 
 /** The 400 problem naming each bad parameter, its detail the same list in one line. */
-function badParameters(c: Context, errors: readonly FieldError[]): Response {
+export function badParameters(c: Context, errors: readonly FieldError[]): Response {
   return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), [...errors])
 }
 

@@ -13,7 +13,7 @@ import { fnv1a } from '../../../shared/util/fnv1a.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { ExportRowCache, renderExport, type ExportFormat } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
-import { NoQuerySchema, validRequest } from '../request-validator.ts'
+import { badParameters, NoQuerySchema, validRequest } from '../request-validator.ts'
 import { pointCalendar } from '../calendar/point-calendar.ts'
 import { PointIdParams } from '../path-params.ts'
 
@@ -21,6 +21,8 @@ export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
   /** The ISTAT region of the comune nearest a position (the gazetteer's), for online help near there. */
   readonly regionAt: (near: { lat: number; lon: number }) => string | null
+  /** Whether an ISTAT code names a comune of the gazetteer. */
+  readonly knowsComune: (istat: string) => boolean
   readonly cursors: CursorCodec
   readonly now: () => Date
 }
@@ -40,6 +42,15 @@ function toPointFilter(query: PointsQuery | ExportQuery, now: Date): PointFilter
     q: query.q,
     bbox: query.bbox,
   }
+}
+
+/**
+ * A comune code of the right shape that names no comune ("048099", a typo): a 400 naming it, not
+ * an empty answer that reads as "no help in your comune". Null when the query has none or a known one.
+ */
+function unknownComune(c: Context, query: PointsQuery | ExportQuery, deps: PointsRouteDeps): Response | null {
+  if (query.comune === undefined || deps.knowsComune(query.comune)) return null
+  return badParameters(c, [{ field: 'comune', message: 'names no comune: give the six-digit ISTAT code of a current comune, e.g. 048017 (Firenze)' }])
 }
 
 /**
@@ -164,6 +175,8 @@ const csvFormatLoaded = (): Promise<ExportFormat> => (csvFormatLoading ??= impor
  * (and, in GeoJSON, by `next_cursor`). Whole-registry files are under /opendata/ instead.
  */
 async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 'geojson', deps: PointsRouteDeps, rowCache: ExportRowCache): Promise<Response> {
+  const refused = unknownComune(c, query, deps)
+  if (refused) return refused
   const snapshot = deps.snapshot()
   const now = deps.now()
   const cursor = readCursor(c, deps, query, 'rows', snapshot)
@@ -204,6 +217,8 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
 
   routes.get(honoPath(listPointsRoute), validRequest('query', listPointsRoute.request.query), async (c) => {
     const query = c.req.valid('query')
+    const refused = unknownComune(c, query, deps)
+    if (refused) return refused
     const snapshot = deps.snapshot()
     const now = deps.now()
     const cursor = readCursor(c, deps, query, 'points', snapshot)

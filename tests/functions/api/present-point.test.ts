@@ -49,6 +49,15 @@ describe('error messages of /v1/points', () => {
     expect(twice.errors).toEqual([{ field: 'near', message: 'must be given once' }])
   })
 
+  it('refuses a comune code of the right shape that names no comune, in the list and the exports, rather than answer "nothing here"', async () => {
+    for (const path of ['/v1/points', '/v1/points.csv', '/v1/points.geojson']) {
+      const response = await fixture.get(`${path}?comune=048099`)
+      expect(response.status, path).toBe(400)
+      expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([{ field: 'comune', message: 'names no comune: give the six-digit ISTAT code of a current comune, e.g. 048017 (Firenze)' }])
+    }
+    expect((await fixture.get('/v1/points?comune=048017')).status).toBe(200)
+  })
+
   it('hides suspended and closed points unless status asks for them', async () => {
     const active = await fixture.getJson<{ items: Array<{ status: string }> }>('/v1/points?region=01&limit=100')
     expect(new Set(active.items.map((p) => p.status))).toEqual(new Set(['active']))
