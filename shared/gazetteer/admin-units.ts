@@ -137,3 +137,30 @@ export const PROVINCES: Readonly<Record<string, readonly [string, string, string
 
 /** The sigla of the province a comune's ISTAT code belongs to (its first three digits are the province's). */
 export const provinceOfComune = (istat: string): string | undefined => PROVINCES[istat.slice(0, 3)]?.[0]
+
+/** Province sigla → its region's ISTAT code. */
+const REGION_OF_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region]) => [sigla, region]))
+
+export interface AreaContradiction {
+  readonly field: 'province' | 'comune'
+  readonly message: string
+}
+
+/**
+ * The narrower parts of an area that contradict a wider one: a province of another region, a
+ * comune of another province or region (Firenze's comune with province PG). Such an area is
+ * empty by construction; the API refuses it and the locator drops the contradicting prefilter.
+ * Each code is taken as valid on its own: a malformed one is its own field's error.
+ */
+export function areaContradictions(area: { readonly region?: string | null; readonly province?: string | null; readonly comune?: string | null }): AreaContradiction[] {
+  const { region, province, comune } = area
+  const found: AreaContradiction[] = []
+  const regionWords = (code: string) => `${code} (${REGIONS[code]})`
+  if (region && province && REGION_OF_SIGLA.get(province) !== region) found.push({ field: 'province', message: `is not a province of region ${regionWords(region)}` })
+  if (comune) {
+    const [sigla, comuneRegion] = PROVINCES[comune.slice(0, 3)] ?? []
+    if (province && sigla !== province) found.push({ field: 'comune', message: `is not a comune of province ${province}` })
+    else if (region && comuneRegion !== region) found.push({ field: 'comune', message: `is not a comune of region ${regionWords(region)}` })
+  }
+  return found
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
+import { areaContradictions, PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
 import { normalizeText } from '../filters/text-query.ts'
 import { cursorParameter, decimalText, limitParameter } from './query-values.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
@@ -12,6 +12,20 @@ import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
  */
 
 const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
+
+/** Words to search for, in /v1/points and /v1/places alike. */
+export const SEARCH_TEXT = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
+  .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
+
+/** An area that contradicts itself is a 400 naming the narrower parameter, not an empty answer that reads as "no help there". */
+export function checkArea(q: { region?: string; province?: string; comune?: string }, ctx: z.RefinementCtx): void {
+  for (const { field, message } of areaContradictions(q)) ctx.addIssue({ code: 'custom', path: [field], message })
+}
 
 function commaList<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z
@@ -104,22 +118,15 @@ const filterFields = {
   status: commaList(POINT_STATUSES, 'status')
     .optional()
     .meta({ description: 'Comma list, any of, e.g. active,suspended; default active only (suspended and closed points are hidden unless asked for)' }),
-  q: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters')
-    // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
-    .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
-    .optional()
-    .meta({ description: 'Free text over name, operator, address and comune, e.g. biblioteca' }),
+  q: SEARCH_TEXT.optional().meta({ description: 'Free text over name, operator, address and comune, e.g. biblioteca' }),
   cursor: cursorParameter('The opaque next_cursor of the previous page'),
 }
 
 /** The area filters, as /v1/places also takes them: a search box that offers only the comuni of a region's or a province's widget. */
 export const AREA_PARAMETERS = { region: filterFields.region, province: filterFields.province }
 
-function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: readonly string[]; open_now?: boolean; open_at?: Date }, ctx: z.RefinementCtx): void {
+function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: readonly string[]; open_now?: boolean; open_at?: Date; region?: string; province?: string; comune?: string }, ctx: z.RefinementCtx): void {
+  checkArea(q, ctx)
   if (q.radius_km !== undefined && q.near === undefined) {
     ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
   } else if (q.radius_km !== undefined && q.kind?.length === 1 && q.kind[0] === 'online') {

@@ -115,6 +115,8 @@ export function createPlaceSearch(options: {
    */
   async function lookup(text: string): Promise<PlacePage | null> {
     pending?.abort()
+    // Punctuation alone names no comune (the API refuses it as a search): nothing found, not an error.
+    if (!/[\p{L}\p{N}]/u.test(text)) return { items: [] }
     // "Cerca" right after the suggestions came for the same text: that answer, not a second request.
     if (lastAnswer?.text === text) return lastAnswer.page
     const request = new AbortController()

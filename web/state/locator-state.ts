@@ -1,4 +1,4 @@
-import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { areaContradictions, PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { minutesOfDay, POINT_ID_PATTERN, SERVICES, SITE_KINDS, timeOfDay, TOPICS } from '../../shared/vocabulary.ts'
 import { romeInstant, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
@@ -133,12 +133,17 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
   const lang = params.get('lang')
   const has = (name: string) => params.has(name)
   const openNow = has('open_now') ? params.get('open_now') === 'true' : base.open_now
-  return {
-    near: has('near') ? parseNear(params.get('near')) : base.near,
-    place: has('place') ? text(params.get('place'), 120) : base.place,
+  const area = {
     region: region !== null ? (region in REGIONS ? region : null) : base.region,
     province: province !== null ? (KNOWN_SIGLE.has(province) ? province : null) : base.province,
     comune: comune !== null ? (/^\d{6}$/.test(comune) ? comune : null) : base.comune,
+  }
+  // A province of another region, a comune of another province: the API refuses such an area, so the narrower part is dropped (and reported to an embed's webmaster).
+  for (let found = areaContradictions(area); found.length > 0; found = areaContradictions(area)) area[found[0]!.field] = null
+  return {
+    near: has('near') ? parseNear(params.get('near')) : base.near,
+    place: has('place') ? text(params.get('place'), 120) : base.place,
+    ...area,
     q: has('q') ? text(params.get('q'), 100) : base.q,
     service: has('service') ? listOf(params.get('service'), SERVICES) : base.service,
     topic: has('topic') ? listOf(params.get('topic'), TOPICS) : base.topic,

@@ -19,6 +19,8 @@ export interface RejectedPrefilter {
  */
 export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[] {
   const rejected: RejectedPrefilter[] = []
+  // The area parsed whole: a province of another region is dropped there, not on its own.
+  const parsed = parseLocatorState(params)
   for (const name of PREFILTERS) {
     const raw = params.get(name)
     if (raw === null || raw.trim() === '') continue
@@ -26,7 +28,7 @@ export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[]
       for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
         if (parseLocatorState(new URLSearchParams({ service: item })).service.length === 0) rejected.push({ name, value: item })
       }
-    } else if (parseLocatorState(new URLSearchParams({ [name]: raw }))[name] === null) {
+    } else if (parsed[name] === null) {
       rejected.push({ name, value: raw })
     }
   }

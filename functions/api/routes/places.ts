@@ -4,18 +4,19 @@ import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import type { Place, PlacePage } from '../../../shared/schemas/place-view.ts'
 import { limitParameter } from '../../../shared/schemas/query-values.ts'
-import { AREA_PARAMETERS } from '../../../shared/schemas/points-query.ts'
+import { AREA_PARAMETERS, checkArea, SEARCH_TEXT } from '../../../shared/schemas/points-query.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { validRequest } from '../request-validator.ts'
 
 const PlacesQuerySchema = z
   .object({
-    q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), or a five-digit CAP', example: 'reggio' }),
+    q: SEARCH_TEXT.meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), or a five-digit CAP', example: 'reggio' }),
     limit: limitParameter(50, 10, 'Comuni'),
     // Addition (2026-12-07): a widget filtered to an area offers only its comuni.
     ...AREA_PARAMETERS,
   })
   .strict()
+  .superRefine(checkArea)
 
 export const placesRoute = { method: 'get', path: '/v1/places', request: { query: PlacesQuerySchema } } as const satisfies ApiRoute
 

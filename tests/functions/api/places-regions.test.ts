@@ -92,7 +92,7 @@ describe('GET /v1/places', () => {
     expect(await places('q=san&limit=50')).toHaveLength(50)
   })
 
-  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=XX', 'province'], ['q=roma&comune=058091', 'comune']])(
+  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=XX', 'province'], ['q=roma&comune=058091', 'comune'], ['q=%25', 'q'], ['q=fir&region=08&province=FI', 'province']])(
     'rejects "%s" with a 400 naming %s',
     async (query, field) => {
       await expectBadParameter(query, field)

@@ -58,6 +58,18 @@ describe('error messages of /v1/points', () => {
     expect((await fixture.get('/v1/points?comune=048017')).status).toBe(200)
   })
 
+  it('refuses an area that contradicts itself (a province of another region, a comune of another province) rather than answer nothing', async () => {
+    const errorsOf = async (path: string) => {
+      const response = await fixture.get(path)
+      expect(response.status, path).toBe(400)
+      return ((await response.json()) as { errors: unknown[] }).errors
+    }
+    expect(await errorsOf('/v1/points?region=08&province=FI')).toEqual([{ field: 'province', message: 'is not a province of region 08 (Emilia-Romagna)' }])
+    expect(await errorsOf('/v1/points.csv?comune=048017&province=PG')).toEqual([{ field: 'comune', message: 'is not a comune of province PG' }])
+    expect(await errorsOf('/v1/points?comune=048017&region=10')).toEqual([{ field: 'comune', message: 'is not a comune of region 10 (Umbria)' }])
+    expect((await fixture.get('/v1/points?region=09&province=FI&comune=048017')).status).toBe(200)
+  })
+
   it('hides suspended and closed points unless status asks for them', async () => {
     const active = await fixture.getJson<{ items: Array<{ status: string }> }>('/v1/points?region=01&limit=100')
     expect(new Set(active.items.map((p) => p.status))).toEqual(new Set(['active']))

@@ -21,6 +21,13 @@ describe('rejectedPrefilters', () => {
     expect(rejectedPrefilters(new URLSearchParams('lang=sl'))).toEqual([])
   })
 
+  it('reports the narrower part of an area that contradicts itself, which the API would refuse: a province of another region, a comune of another province', () => {
+    expect(rejectedPrefilters(new URLSearchParams('region=08&province=FI'))).toEqual([{ name: 'province', value: 'FI' }])
+    expect(rejectedPrefilters(new URLSearchParams('province=PG&comune=048017'))).toEqual([{ name: 'comune', value: '048017' }])
+    // Dropped the province of another region, the comune is checked against the region too.
+    expect(rejectedPrefilters(new URLSearchParams('region=09&province=PG&comune=054039'))).toEqual([{ name: 'province', value: 'PG' }, { name: 'comune', value: '054039' }])
+  })
+
   it('reports a language the interface does not speak, so the webmaster learns which it does', () => {
     expect(rejectedPrefilters(new URLSearchParams('lang=es&region=09'))).toEqual([{ name: 'lang', value: 'es' }])
   })
