@@ -132,6 +132,24 @@ describe('list or map on a phone', () => {
     await context.close()
   })
 
+  it("lands on the result a detail was opened from, with the page's own back button and with the phone's Back alike", async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    const second = page.locator('.pv-results .pv-result__link').nth(1)
+    await second.focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.pv-detail__title').waitFor()
+    await page.goBack()
+    await page.waitForFunction(() => document.activeElement?.classList.contains('pv-result__link'))
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    await page.goForward()
+    await page.locator('.pv-detail__title').waitFor()
+    await page.getByRole('button', { name: /Torna ai risultati/ }).click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    await context.close()
+  })
+
   it('in the map view, still says what a search found, and brings the list back for an empty answer or "Mostra"', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

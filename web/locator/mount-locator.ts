@@ -421,7 +421,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   function back(id: string): void {
     update({ point: null }, 'push')
-    // Back where the citizen was: on the result they had opened.
+    focusResult(id)
+  }
+
+  /** Back where the citizen was: on the result they had opened (the in-page button, or the phone's Back). */
+  function focusResult(id: string): void {
     const link = [...list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
     link?.focus()
   }
@@ -438,8 +442,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const onPopState = () => {
     if (options.history !== 'url') return
+    const closed = state.point
     state = withoutPastOpenAt(parseLocatorState(new URLSearchParams(location.search), { lang: state.lang }), context.now())
-    void render()
+    // The browser's or the phone's Back from a detail lands on its result, as the page's own button does.
+    void render().then(() => {
+      if (closed && !state.point) focusResult(closed)
+    })
   }
   window.addEventListener('popstate', onPopState)
 
