@@ -39,6 +39,8 @@ describe('a citizen reports an error on a phone', () => {
     const { id: reportId } = (await response.json()) as { id: string }
     await expect.poll(() => page.locator('.pv-report__status').textContent()).toBe(`Grazie, segnalazione inviata. Il suo codice è ${reportId}.`)
     expect(await page.locator('.pv-report__mine li').first().textContent()).toContain(`codice ${reportId}): in attesa di risposta`)
+    // The form closed under the keyboard: the focus is back on the button that opened it, not at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Segnala un errore')
     expect(await axeViolations(page)).toEqual([])
 
     // Later, the same browser: the report and its state are listed on the point.
@@ -57,6 +59,8 @@ describe('a citizen reports an error on a phone', () => {
     await page.getByRole('button', { name: 'Segnala un errore' }).click()
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
     expect(await page.getByRole('alert').filter({ hasText: 'Scegli che cosa non va.' }).count()).toBe(1)
+    // The choices point at the message, which a screen reader reads with the group.
+    expect(await page.getByRole('group', { name: 'Che cosa non va?' }).getAttribute('aria-describedby')).toBe(await page.getByRole('alert').filter({ hasText: 'Scegli che cosa non va.' }).getAttribute('id'))
     expect(posted).toBe(0)
     await context.close()
   })

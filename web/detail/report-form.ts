@@ -83,10 +83,12 @@ export function reportBlock(pointId: string, context: ViewContext, handlers: Rep
     const category = data.get('category')
     if (!category) {
       errorBox.textContent = t('report.choose')
+      categories.setAttribute('aria-describedby', errorBox.id)
       form.querySelector<HTMLInputElement>('input[name="category"]')?.focus()
       return
     }
     errorBox.textContent = ''
+    categories.removeAttribute('aria-describedby')
     const text = String(data.get('text') ?? '').trim()
     const report = { category: category as ReportRequest['category'], ...(text ? { text } : {}), website: String(data.get('website') ?? '') }
     handlers.file(pointId, report).then(
@@ -97,6 +99,8 @@ export function reportBlock(pointId: string, context: ViewContext, handlers: Rep
         toggle.setAttribute('aria-expanded', 'false')
         status.textContent = t('report.thanks', { code: filed.id })
         mine.prepend(line(filed))
+        // The form closed under the keyboard: back to the button that opened it.
+        toggle.focus()
       },
       (error: unknown) => {
         errorBox.textContent = error instanceof Error && /429/.test(error.message) ? t('report.too_many') : t('report.failed')
