@@ -181,6 +181,16 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.locator('.preview puntovicino-locator .pv-result').first().waitFor()
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'embed-builder')
+    // A colour too light for text is said at once, and the widget then says it ignores it (WCAG 1.4.3).
+    await page.locator('#b-accent').fill('#ffcc00')
+    expect(await page.locator('#b-accent-hint').textContent()).toMatch(/^Questo colore ha contrasto 1,\d:1 con il bianco, sotto il 4,5:1/)
+    await page.locator('.preview puntovicino-locator .pv-config-notice', { hasText: '#ffcc00' }).waitFor()
+    // Two copy buttons, two names; a browser that refuses the clipboard gets the code selected, not "copied".
+    expect(await page.getByRole('button', { name: /^Copia il codice/ }).allTextContents()).toEqual(['Copia il codice con script', 'Copia il codice con iframe'])
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }))
+    await page.getByRole('button', { name: 'Copia il codice con iframe' }).click()
+    await page.getByText(/^Copia non riuscita: il codice è selezionato/).waitFor()
+    expect(await page.evaluate(() => getSelection()?.toString())).toContain('<iframe')
     await context.close()
   })
 

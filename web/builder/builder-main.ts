@@ -7,6 +7,7 @@ import { DEFAULT_LANG, LANGS, LANGUAGE_NAMES, readLang } from '../../shared/i18n
 import '../widget/puntovicino-locator.ts'
 import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
 import { regionChoices } from './region-choices.ts'
+import { contrastWithWhite, isAccentColour } from '../state/embed-settings.ts'
 
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
 // The builder writes the widget's fallback link in any of the languages: it loads them all.
@@ -52,7 +53,10 @@ async function suggestComuni(): Promise<void> {
 }
 const service = h('select', { id: 'b-service' }, h('option', { value: '' }, t('filters.any')), ...SERVICES.map((s) => h('option', { value: s }, t(`service.${s}` as MessageKey))))
 const lang = h('select', { id: 'b-lang' }, LANGS.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])))
-const accent = h('input', { id: 'b-accent', type: 'color', value: '#0066cc' })
+const accentHintId = 'b-accent-hint'
+const accent = h('input', { id: 'b-accent', type: 'color', value: '#0066cc', 'aria-describedby': accentHintId })
+// Said while the colour is chosen: one the widget would ignore as unreadable (WCAG 1.4.3).
+const accentHint = h('p', { id: accentHintId, class: 'hint', role: 'status' })
 const listOnly = h('input', { id: 'b-list-only', type: 'checkbox' })
 const scriptCode = h('code', {})
 const iframeCode = h('code', {})
@@ -92,6 +96,7 @@ const PREVIEW_DELAY_MS = 250
 let previewTimer: ReturnType<typeof setTimeout> | undefined
 function refresh(event?: Event): void {
   if (event?.target === region) fillProvinces()
+  accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat('it', { maximumFractionDigits: 1 }).format(contrastWithWhite(accent.value)) })
   if (event?.target === comune) void suggestComuni().then(() => refreshSnippets(read()))
   const options = read()
   refreshSnippets(options)
@@ -99,9 +104,15 @@ function refresh(event?: Event): void {
   previewTimer = setTimeout(() => refreshPreview(options), PREVIEW_DELAY_MS)
 }
 
+/** Copies a snippet, and says so only when it was: a browser that refuses gets the code selected, to copy by hand. */
 const copy = (code: HTMLElement) => async () => {
-  await navigator.clipboard.writeText(code.textContent ?? '').catch(() => {})
-  status.textContent = t('builder.copied')
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '')
+    status.textContent = t('builder.copied')
+  } catch {
+    getSelection()?.selectAllChildren(code)
+    status.textContent = t('builder.copy_failed')
+  }
 }
 
 root.append(
@@ -121,11 +132,11 @@ root.append(
         h('div', {}, h('label', { for: comune.id }, t('builder.comune')), comune, comuneOptions, h('p', { id: comuneHintId, class: 'hint' }, t('builder.comune_hint'))),
         field(service.id, t('filters.service'), service),
         field(lang.id, t('builder.lang'), lang),
-        field(accent.id, t('builder.accent'), accent),
+        h('div', {}, h('label', { for: accent.id }, t('builder.accent')), accent, accentHint),
         h('div', { class: 'check' }, listOnly, h('label', { for: listOnly.id }, t('builder.list_only'))),
       ),
-      h('section', {}, h('h2', {}, t('builder.snippet_script')), h('pre', {}, scriptCode), h('button', { type: 'button', onclick: copy(scriptCode) }, t('builder.copy'))),
-      h('section', {}, h('h2', {}, t('builder.snippet_iframe')), h('pre', {}, iframeCode), h('button', { type: 'button', onclick: copy(iframeCode) }, t('builder.copy'))),
+      h('section', {}, h('h2', {}, t('builder.snippet_script')), h('pre', {}, scriptCode), h('button', { type: 'button', onclick: copy(scriptCode) }, t('builder.copy_script'))),
+      h('section', {}, h('h2', {}, t('builder.snippet_iframe')), h('pre', {}, iframeCode), h('button', { type: 'button', onclick: copy(iframeCode) }, t('builder.copy_iframe'))),
       status,
     ),
     h('section', { class: 'builder__preview' }, h('h2', {}, t('builder.preview')), preview),

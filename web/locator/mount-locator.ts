@@ -472,6 +472,6 @@ function configNotice(rejected: readonly RejectedPrefilter[], t: Translate): HTM
     'div',
     { class: 'pv-config-notice', role: 'status' },
     h('p', {}, h('strong', {}, t('config.intro'))),
-    h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.invalid.${r.name}` as MessageKey, { value: r.value })))),
+    h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.${r.outside ? 'outside' : 'invalid'}.${r.name}` as MessageKey, { value: r.value })))),
   )
 }

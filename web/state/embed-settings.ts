@@ -11,9 +11,25 @@ export interface EmbedSettings {
 }
 
 const ACCENT = /^#[0-9a-f]{6}$/i
+/** WCAG 1.4.3 for text: the accent colours links and outlines on white, and is the ground of white button text. */
+const MIN_ACCENT_CONTRAST = 4.5
 
-/** A colour the embed and the widget accept as `accent`: `#rrggbb` only, nothing a style could be smuggled in. */
-export const isAccentColour = (value: string | null): value is string => value !== null && ACCENT.test(value)
+/** The WCAG 2.1 contrast ratio of a `#rrggbb` colour against white, from 1 (white) to 21 (black). */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+  return 1.05 / (luminance + 0.05)
+}
+
+/**
+ * A colour the embed and the widget accept as `accent`: `#rrggbb` only (nothing a style could be
+ * smuggled in), dark enough for text on white and white text on it. Another is ignored, and the
+ * embed tells its webmaster (rejected-prefilters.ts).
+ */
+export const isAccentColour = (value: string | null): value is string => value !== null && ACCENT.test(value) && contrastWithWhite(value) >= MIN_ACCENT_CONTRAST
 
 /** Lenient like the locator state: a malformed accent is dropped, `list-only` is on only for `true`. */
 export function parseEmbedSettings(params: URLSearchParams): EmbedSettings {

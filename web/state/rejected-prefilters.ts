@@ -1,15 +1,18 @@
 import { unsupportedLang } from '../../shared/i18n/langs.ts'
 import { parseLocatorState } from './locator-state.ts'
+import { isAccentColour } from './embed-settings.ts'
 
 /** The prefilters a host site sets on the widget (attributes) or the iframe (`/embed?…`). */
 export const PREFILTERS = ['region', 'province', 'comune', 'service'] as const
 export type Prefilter = (typeof PREFILTERS)[number]
 
 export interface RejectedPrefilter {
-  /** A prefilter, or the language the host asked for. */
-  readonly name: Prefilter | 'lang'
+  /** A prefilter, the language the host asked for, or its accent colour. */
+  readonly name: Prefilter | 'lang' | 'accent'
   /** The value as the host site wrote it (for a service list: the one unknown item). */
   readonly value: string
+  /** A valid code outside the area the wider prefilters set (a province of another region). */
+  readonly outside?: true
 }
 
 /**
@@ -29,9 +32,12 @@ export function rejectedPrefilters(params: URLSearchParams): RejectedPrefilter[]
         if (parseLocatorState(new URLSearchParams({ service: item })).service.length === 0) rejected.push({ name, value: item })
       }
     } else if (parsed[name] === null) {
-      rejected.push({ name, value: raw })
+      const alone = parseLocatorState(new URLSearchParams({ [name]: raw }))[name] !== null
+      rejected.push({ name, value: raw, ...(alone ? { outside: true as const } : {}) })
     }
   }
+  const accent = params.get('accent')
+  if (accent !== null && accent !== '' && !isAccentColour(accent)) rejected.push({ name: 'accent', value: accent })
   const lang = unsupportedLang(params.get('lang'))
   if (lang !== null) rejected.push({ name: 'lang', value: lang })
   return rejected

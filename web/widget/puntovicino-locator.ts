@@ -93,7 +93,7 @@ export class PuntoVicinoLocator extends HTMLElement {
       mapStyleUrl: this.getAttribute('map-style') || null,
       history: 'none',
       idPrefix: this.idPrefix,
-      rejectedPrefilters: rejectedPrefilters(this.getAttribute('lang') === null ? prefilters : new URLSearchParams([...prefilters, ['lang', this.getAttribute('lang')!]])),
+      rejectedPrefilters: rejectedPrefilters(new URLSearchParams([...prefilters, ...(['lang', 'accent'] as const).flatMap((name) => (this.hasAttribute(name) ? [[name, this.getAttribute(name)!]] : []))])),
     })
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { embedSettingsQuery, isAccentColour, parseEmbedSettings } from '../../../web/state/embed-settings.ts'
+import { contrastWithWhite, embedSettingsQuery, isAccentColour, parseEmbedSettings } from '../../../web/state/embed-settings.ts'
 
 const parse = (query: string) => parseEmbedSettings(new URLSearchParams(query))
 
@@ -20,5 +20,14 @@ describe('the embed settings in its URL', () => {
     expect(isAccentColour('#0066CC')).toBe(true)
     expect(isAccentColour('#06c')).toBe(false)
     expect(isAccentColour(null)).toBe(false)
+  })
+
+  it('drops an accent too light to carry text on white or white text on it (WCAG 1.4.3: 4.5:1)', () => {
+    expect(parse('accent=%23ffcc00')).toEqual({ accent: null, listOnly: false })
+    expect(isAccentColour('#ffcc00')).toBe(false)
+    // #767676 is the lightest grey with 4.5:1 on white; #777777 just misses it.
+    expect(isAccentColour('#767676')).toBe(true)
+    expect(isAccentColour('#777777')).toBe(false)
+    expect(contrastWithWhite('#000000')).toBeCloseTo(21, 5)
   })
 })
