@@ -140,6 +140,13 @@ describe('list or map on a phone', () => {
     await second.focus()
     await page.keyboard.press('Enter')
     await page.locator('.pv-detail__title').waitFor()
+    // "Condividi" where the clipboard refuses (no share sheet): it says so, never "copied".
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'share', { value: undefined })
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } })
+    })
+    await page.getByRole('button', { name: 'Condividi' }).click()
+    await page.locator('.pv-share__status', { hasText: /^Non è stato possibile copiare il link/ }).waitFor()
     await page.goBack()
     await page.waitForFunction(() => document.activeElement?.classList.contains('pv-result__link'))
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))

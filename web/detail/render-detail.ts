@@ -230,14 +230,17 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
   const status = h('p', { class: 'pv-share__status', role: 'status' })
   const share = async () => {
     const nav = navigator as Navigator & { share?: (data: ShareData) => Promise<void> }
+    if (nav.share) {
+      // Cancelled by the citizen, or refused: nothing to say, the plain link below still works.
+      await nav.share({ url: handlers.shareUrl, title: document.title }).catch(() => {})
+      return
+    }
     try {
-      if (nav.share) await nav.share({ url: handlers.shareUrl, title: document.title })
-      else {
-        await navigator.clipboard.writeText(handlers.shareUrl)
-        status.textContent = t('detail.share_copied')
-      }
+      await navigator.clipboard.writeText(handlers.shareUrl)
+      status.textContent = t('detail.share_copied')
     } catch {
-      // Cancelled by the user or clipboard refused: the plain link below still works.
+      // Never "copied" when it was not: the link below is the way then.
+      status.textContent = t('detail.share_failed')
     }
   }
   return section(
