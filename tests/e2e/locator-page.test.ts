@@ -332,6 +332,8 @@ describe('the citizen page', () => {
     await page.locator('.pv-detail__title').waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.getByRole('heading', { name: 'Opening hours' }).count()).toBe(1)
+    // The registry's description stays as written, in Italian, and says so to a screen reader (WCAG 3.1.2).
+    expect(await page.locator('.pv-detail__description').getAttribute('lang')).toBe('it')
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'page-detail-english')
     await context.close()

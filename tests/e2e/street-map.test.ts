@@ -103,6 +103,7 @@ describe('the built-in map, with no archive and no network beyond our origin', (
     expect(region).toContain('Perugia')
     expect(region).not.toContain('Corciano')
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('ISTAT')
+    expect(await page.locator('.maplibregl-ctrl-attrib-button').getAttribute('aria-label')).toBe('Mostra o nascondi le fonti della mappa')
     expect(seen.foreign).toEqual([])
     expect(seen.errors).toEqual([])
     expect(await axeViolations(page)).toEqual([])

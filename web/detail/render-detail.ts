@@ -225,6 +225,9 @@ type RouteTo = (to: { lat: number; lon: number }, label: string) => string
 const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
   citizenNotes(point.data_quality, lang).map((message) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message })))
 
+/** A `lang` attribute for text the registry holds as written (in Italian), on a page in another language. */
+const registryText = (lang: ViewContext['lang']): { lang?: string } => (lang === 'it' ? {} : { lang: 'it' })
+
 function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement {
   const { t } = context
   const status = h('p', { class: 'pv-share__status', role: 'status' })
@@ -284,7 +287,8 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     otherSite ? h('p', { class: 'pv-detail__other-site' }, otherSite) : null,
     actionBar(point, shown, context, route),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
-    point.description ? h('p', { class: 'pv-detail__description' }, point.description) : null,
+    // The registry's own words are Italian: said so on a page in another language (WCAG 3.1.2).
+    point.description ? h('p', { class: 'pv-detail__description', ...registryText(lang) }, point.description) : null,
     section(
       t('detail.hours'),
       ...dataNotes(point, context),
@@ -320,7 +324,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     section(
       t('detail.access'),
       h('p', {}, stepFree === true ? t('detail.step_free') : stepFree === false ? t('detail.not_step_free') : t('detail.step_free_unknown')),
-      point.accessibility.notes ? h('p', {}, point.accessibility.notes) : null,
+      point.accessibility.notes ? h('p', registryText(lang), point.accessibility.notes) : null,
       point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
     ),
     handlers.report ? reportBlock(point.id, context, handlers.report) : null,

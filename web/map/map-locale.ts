@@ -13,6 +13,7 @@ export function mapLocale(t: Translate): Record<string, string> {
     'NavigationControl.ZoomIn': t('map.zoom_in'),
     'NavigationControl.ZoomOut': t('map.zoom_out'),
     'NavigationControl.ResetBearing': t('map.reset_bearing'),
+    'AttributionControl.ToggleAttribution': t('map.toggle_attribution'),
     'Map.Title': t('map.title'),
   }
 }

@@ -16,6 +16,8 @@ describe('mapLocale', () => {
     expect(locale['CooperativeGesturesHandler.MobileHelpText']).toBe('Usa due dita per spostare la mappa')
     expect(locale['NavigationControl.ZoomIn']).toBe('Ingrandisci')
     expect(locale['NavigationControl.ZoomOut']).toBe('Riduci')
+    // The attribution's toggle too: it said "Toggle attribution" on an Italian page (WCAG 3.1.2).
+    expect(locale['AttributionControl.ToggleAttribution']).toBe('Mostra o nascondi le fonti della mappa')
   })
 
   it('keeps English for lang=en', () => {
