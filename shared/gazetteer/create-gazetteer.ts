@@ -123,6 +123,19 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
         // Exact names sort before every prefix match; within each group, the most populous first.
         scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
       })
+      // Nothing as typed, and several words: a name as people say it, words left out ("Reggio
+      // Emilia" for Reggio nell'Emilia, "Reggio Calabria"), each typed word starting one of the
+      // name's words, in order. Candidates are the names with a word that starts with the first.
+      const typed = prefix.split(' ')
+      if (count === 0 && typed.length > 1) {
+        prefixIndex.forEachItemWithPrefix(typed[0]!, (item) => {
+          if (seenInQuery[item] === queryStamp) return
+          seenInQuery[item] = queryStamp
+          if (within && !within(comuni[item]!)) return
+          if (!wordsInOrder(typed, normalName[item]!) && !(normalAltName[item] && wordsInOrder(typed, normalAltName[item]!))) return
+          scores[count++] = comuni.length + populationRank[item]!
+        })
+      }
       const ranked = scores.subarray(0, count).sort()
       const out: Comune[] = []
       for (let i = 0; i < ranked.length && out.length < limit; i++) {
@@ -172,3 +185,15 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
 
 /** Cities with more than one CAP are the large ones; below this a zone match would be a guess. */
 const CITY_WITH_CAP_RANGE = 50_000
+
+/** Whether each typed word starts a word of `name`, in the typed order (both normalised). */
+function wordsInOrder(typed: readonly string[], name: string): boolean {
+  const words = name.split(' ')
+  let at = 0
+  for (const word of typed) {
+    while (at < words.length && !words[at]!.startsWith(word)) at++
+    if (at === words.length) return false
+    at++
+  }
+  return true
+}

@@ -34,9 +34,8 @@ export function pickPlace(typed: string, matches: readonly Place[]): PlacePick {
 /**
  * Where a typed address may name its comune, best guess first, when nothing matched it whole:
  * its CAP ("…, 50122 Firenze"), the words after its house number ("Via Roma 10 Firenze"), or,
- * with no number, its last words ("Piazza del Duomo Firenze"; "Reggio Emilia", a comune's name as
- * people say it, offers the comuni of "Emilia", Reggio nell'Emilia among them). The search is by
- * comune; this turns an address into one instead of answering "no comune found".
+ * with no number, its last words ("Piazza del Duomo Firenze"). The search is by comune; this turns
+ * an address into one instead of answering "no comune found".
  */
 export function comuneInAddress(typed: string): string[] {
   const words = typed.replace(/[,;]/g, ' ').split(/\s+/).filter((w) => w.length > 0)

@@ -78,6 +78,16 @@ describe('search', () => {
     expect(names).toContain('Sant\'Agata de\' Goti')
   })
 
+  it('finds a name as people say it, words left out: "Reggio Emilia", "Reggio Calabria", "San Giovanni Rotondo" half typed', () => {
+    expect(gazetteer.search('reggio emilia', 5).map((c) => c.name)).toEqual(["Reggio nell'Emilia"])
+    expect(gazetteer.search('Reggio Calabria', 5).map((c) => c.name)).toEqual(['Reggio di Calabria'])
+    expect(gazetteer.search('san giov rot', 5).map((c) => c.name)).toEqual(['San Giovanni Rotondo'])
+    // The words in the name's order: "emilia reggio" is not Reggio nell'Emilia.
+    expect(gazetteer.search('emilia reggio', 5)).toEqual([])
+    // A phrase that matches as typed keeps its own answer, not the looser one.
+    expect(gazetteer.search('reggio nell', 5).map((c) => c.name)).toEqual(["Reggio nell'Emilia"])
+  })
+
   it('matches the start of a later word', () => {
     expect(gazetteer.search('emilia', 20).map((c) => c.name)).toContain("Reggio nell'Emilia")
   })
