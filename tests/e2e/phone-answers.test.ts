@@ -339,9 +339,12 @@ describe('no dead ends', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     await page.locator('.pv-filters__summary').click()
     const when = page.getByRole('group', { name: 'Quando puoi andarci' })
-    // It is 10:00 on Tuesday (the tests' clock): today, the half hours gone are not offered, and
-    // the 08:00 set before choosing today moves to the first one ahead.
+    // It is 10:00 on Tuesday (the tests' clock). A time chosen first means its next coming: 08:00 is
+    // past today, so tomorrow at 08:00.
     await when.getByLabel('Ora', { exact: true }).selectOption('08:00')
+    expect(await when.getByLabel('Giorno', { exact: true }).inputValue()).toBe('2026-12-02')
+    await page.waitForFunction(() => /open_at=2026-12-02T08%3A00/.test(location.search))
+    // Today: the half hours gone are not offered, and the 08:00 moves to the first one ahead.
     await when.getByLabel('Giorno', { exact: true }).selectOption({ index: 1 })
     expect(await when.getByLabel('Ora', { exact: true }).inputValue()).toBe('10:00')
     expect(await when.getByLabel('Ora', { exact: true }).locator('option[disabled]').count()).toBe(6)

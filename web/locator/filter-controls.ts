@@ -97,7 +97,8 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
     } }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
   /**
    * A day of the coming week ("any day" first) and a time: choosing a day asks for the points open
-   * then; the time alone waits for a day. Nothing already past is offered: today's half hours gone
+   * then; a time chosen first means its next coming (today, or tomorrow once it is past), so it
+   * never silently does nothing. Nothing already past is offered: today's half hours gone
    * are disabled, and after the last one today is not in the list. A link's own day or time outside
    * the lists is added to them, so the controls always show what the results answer.
    */
@@ -118,7 +119,13 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       choose()
     } })
     const time = h('select', { id: timeId, name: 'open_at_time', class: 'pv-select', onchange: () => {
-      if (day.value) choose()
+      if (!day.value) {
+        const now = toRomeWallClock(context.now())
+        const next = [...day.options].find((option) => option.value !== '' && (option.value !== now.date || minutesOfDay(time.value) >= now.minutes))
+        if (next) day.value = next.value
+        offerTimesAhead(false)
+      }
+      choose()
     } })
     const timeOption = (value: string) => h('option', { value }, clockTime(minutesOfDay(value)))
     for (let minutes = FIRST_MINUTE; minutes <= LAST_MINUTE; minutes += MINUTE_STEP) time.append(timeOption(timeOfDay(minutes)))
