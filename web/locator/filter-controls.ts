@@ -1,3 +1,4 @@
+import { isItalianPublicHoliday } from '../../shared/hours/holidays.ts'
 import { minutesOfDay, SERVICES, SITE_KINDS, timeOfDay, TOPICS } from '../../shared/vocabulary.ts'
 import { addDays, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { h } from '../dom/h.ts'
@@ -17,7 +18,8 @@ const DEFAULT_TIME = '10:00'
 
 /** A day as the choice and the chip say it: "oggi, lunedì 7 dicembre", "mercoledì 9 dicembre". */
 export function dayLabel(date: string, today: string, { t, lang }: Pick<ViewContext, 't' | 'lang'>): string {
-  const words = formatDate(date, lang)
+  // A national holiday is said: most points keep it closed, so its list may be short.
+  const words = isItalianPublicHoliday(date) ? t('filters.holiday_date', { date: formatDate(date, lang) }) : formatDate(date, lang)
   if (date === today) return t('filters.today_date', { date: words })
   if (date === addDays(today, 1)) return t('filters.tomorrow_date', { date: words })
   return words
