@@ -223,8 +223,9 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const now = deps.now()
     const cursor = readCursor(c, deps, query, 'points', snapshot)
     if (!cursor.ok) return cursor.response
-    const remote = remoteHelpFilter(query, toPointFilter(query, now), deps)
-    const filter = remote ?? toPointFilter(query, now)
+    const asked = toPointFilter(query, now)
+    const remote = remoteHelpFilter(query, asked, deps)
+    const filter = remote ?? asked
     let hits: PointHit[]
     let nextState: { after?: string; offset?: number } | undefined
     if (query.near && !remote) {
