@@ -160,7 +160,8 @@ describe('the citizen page', () => {
     expect(actionsBox.y).toBeLessThan((await page.getByRole('heading', { name: 'Orari', exact: true }).boundingBox())!.y)
     expect(await actions.locator('.pv-actions__address').textContent()).toMatch(/\d{5} /)
     // A route from the searched place, never a bare pin (this browser is neither iOS nor Android).
-    const route = await actions.getByRole('link', { name: 'Indicazioni' }).getAttribute('href')
+    // It opens in a new tab, and says so to a screen reader.
+    const route = await actions.getByRole('link', { name: 'Indicazioni (si apre in una nuova scheda)', exact: true }).getAttribute('href')
     expect(decodeURIComponent(route!)).toMatch(/^https:\/\/www\.openstreetmap\.org\/directions\?route=43\.771,11\.254;\d+\.\d+,\d+\.\d+$/)
     // The next seven days, dated, today first and marked.
     const days = page.locator('.pv-next-days .pv-day')

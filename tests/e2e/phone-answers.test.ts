@@ -138,8 +138,11 @@ describe('list or map on a phone', () => {
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
     const second = page.locator('.pv-results .pv-result__link').nth(1)
     await second.focus()
+    const listTitle = await page.title()
     await page.keyboard.press('Enter')
     await page.locator('.pv-detail__title').waitFor()
+    // The tab and the history name the point (WCAG 2.4.2), and the list's title comes back with it.
+    expect(await page.title()).toBe(`${await page.locator('.pv-detail__title').textContent()} · ${listTitle}`)
     // "Condividi" where the clipboard refuses (no share sheet): it says so, never "copied".
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'share', { value: undefined })
@@ -150,6 +153,7 @@ describe('list or map on a phone', () => {
     await page.goBack()
     await page.waitForFunction(() => document.activeElement?.classList.contains('pv-result__link'))
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    expect(await page.title()).toBe(listTitle)
     await page.goForward()
     await page.locator('.pv-detail__title').waitFor()
     await page.getByRole('button', { name: /Torna ai risultati/ }).click()

@@ -146,7 +146,7 @@ function nextStops(point: PointView, context: ViewContext, route: RouteTo): HTML
           'li',
           {},
           `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label} `,
-          h('a', { href: route(s.place.location, s.place.label), class: 'pv-stop__route', rel: 'noopener', target: '_blank' }, t('detail.route'), h('span', { class: 'pv-visually-hidden' }, ` ${s.place.label}`)),
+          newTabLink({ href: route(s.place.location, s.place.label), class: 'pv-stop__route' }, t, t('detail.route'), h('span', { class: 'pv-visually-hidden' }, ` ${s.place.label}`)),
         ),
       ),
     ),
@@ -213,8 +213,8 @@ function actionBar(point: PointView, site: Site | undefined, context: ViewContex
       'div',
       { class: 'pv-actions__buttons' },
       phone ? h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}`, class: 'pv-button pv-action' }, t('detail.call')) : null,
-      located ? h('a', { href: route(located, label), class: 'pv-button pv-action', rel: 'noopener', target: '_blank' }, t('detail.route')) : null,
-      point.status === 'active' && isWebAddress(point.booking_url) ? h('a', { href: point.booking_url, class: 'pv-button pv-button--outline pv-action', rel: 'noopener', target: '_blank' }, t('detail.book')) : null,
+      located ? newTabLink({ href: route(located, label), class: 'pv-button pv-action' }, t, t('detail.route')) : null,
+      point.status === 'active' && isWebAddress(point.booking_url) ? newTabLink({ href: point.booking_url, class: 'pv-button pv-button--outline pv-action' }, t, t('detail.book')) : null,
     ),
   )
 }
@@ -224,6 +224,10 @@ type RouteTo = (to: { lat: number; lon: number }, label: string) => string
 /** The registry's warnings a citizen needs (hours unreadable or missing): said, never hidden. */
 const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
   citizenNotes(point.data_quality, lang).map((message) => h('p', { class: 'pv-data-note' }, t('detail.data_note', { message })))
+
+/** A link to another site, opened in a new tab, which it says to a screen reader (WCAG G201). */
+const newTabLink = (attributes: { href: string; class?: string }, t: ViewContext['t'], ...children: Child[]): HTMLAnchorElement =>
+  h('a', { ...attributes, rel: 'noopener', target: '_blank' }, ...children, h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`))
 
 /** A `lang` attribute for text the registry holds as written (in Italian), on a page in another language. */
 const registryText = (lang: ViewContext['lang']): { lang?: string } => (lang === 'it' ? {} : { lang: 'it' })
@@ -306,7 +310,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       ? section(
           t('detail.booking'),
           h('p', {}, t(`detail.booking.${point.booking}` as MessageKey)),
-          isWebAddress(point.booking_url) ? h('p', {}, h('a', { href: point.booking_url, class: 'pv-button', rel: 'noopener', target: '_blank' }, t('detail.booking_link'))) : null,
+          isWebAddress(point.booking_url) ? h('p', {}, newTabLink({ href: point.booking_url, class: 'pv-button' }, t, t('detail.booking_link'))) : null,
         )
       : null,
     phone || email || website
@@ -317,7 +321,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
             { class: 'pv-links' },
             phone ? h('li', {}, `${t('detail.phone')}: `, h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone)) : null,
             email ? h('li', {}, `${t('detail.email')}: `, h('a', { href: `mailto:${email}` }, email)) : null,
-            isWebAddress(website) ? h('li', {}, h('a', { href: website, rel: 'noopener', target: '_blank' }, t('detail.website'))) : null,
+            isWebAddress(website) ? h('li', {}, newTabLink({ href: website }, t, t('detail.website'))) : null,
           ),
         )
       : null,

@@ -86,6 +86,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let extraPoint: PointView | null = null
 
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
+  /** The page's own title (a page that owns its address, not a widget's host): a detail puts its point's name first, for the tab, history and screen readers (WCAG 2.4.2). */
+  const pageTitle = options.history === 'url' ? document.title : null
   /** What the cards, the detail and the pins word their statuses in: with the moment the citizen chose to go, if any. */
   const shownContext = (): ViewContext => (state.open_at ? { ...context, visitAt: openAtDate(state.open_at) } : context)
   /** A pin is green when its card says open. */
@@ -411,6 +413,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       }),
     )
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
+    if (pageTitle !== null) document.title = `${point.name} · ${pageTitle}`
     // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
     if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {
       extraPoint = point
@@ -438,6 +441,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     detail.hidden = true
     replaceChildren(detail)
     listView.hidden = false
+    if (pageTitle !== null) document.title = pageTitle
   }
 
   const onPopState = () => {

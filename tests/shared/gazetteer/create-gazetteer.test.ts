@@ -129,7 +129,10 @@ describe('search', () => {
       const matches = rank.filter((i) => names[i]!.some((n) => n !== '' && wordStarts(n).some((w) => w.startsWith(prefix))))
       const exact = matches.filter((i) => names[i]!.includes(prefix))
       const rest = matches.filter((i) => !names[i]!.includes(prefix))
-      return [...exact, ...rest].slice(0, limit).map((i) => comuni[i]!.istat)
+      if (matches.length > 0 || !prefix.includes(' ')) return [...exact, ...rest].slice(0, limit).map((i) => comuni[i]!.istat)
+      // Nothing as typed: each typed word starting a word of the name, in order (a regular expression here, a loop there).
+      const inOrder = new RegExp(`(^| )${prefix.split(' ').map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).join('\\S*( .*)? ')}`, 'u')
+      return rank.filter((i) => names[i]!.some((n) => n !== '' && inOrder.test(n))).slice(0, limit).map((i) => comuni[i]!.istat)
     }
     // Prefixes cut from real names (so most queries hit), plus arbitrary short strings (so misses are checked too).
     const realPrefix = fc
