@@ -406,4 +406,13 @@ describe('no dead ends', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     await context.close()
   })
+
+  it('says an embed\'s filter is not valid when the API refuses it (a comune code that names no comune), with no pointless "Riprova"', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/embed?comune=048099`)
+    await page.locator('.pv-count', { hasText: /^Non è stato possibile fare questa ricerca: l'indirizzo della pagina contiene un filtro non valido\.$/ }).waitFor()
+    expect(await page.getByRole('button', { name: 'Riprova' }).count()).toBe(0)
+    await context.close()
+  })
 })

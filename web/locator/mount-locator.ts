@@ -250,8 +250,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if ((error as Error).name === 'AbortError') return
       // Say what happened, and give the way to try again right there: in the list's view.
       showView('list')
-      sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
-      replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
+      // A 400: a filter of the address the API refuses (an embed's comune code that names no comune); trying again would not help.
+      if (error instanceof ApiError && error.status === 400) sayCount(t('results.error_invalid'))
+      else {
+        sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
+        replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
+      }
     } finally {
       list.removeAttribute('aria-busy')
     }
