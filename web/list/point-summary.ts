@@ -80,19 +80,22 @@ export function otherSiteNote(point: PointView, site: Site | undefined, context:
   // A chosen time: only whether another site is open then; the detail's week says the rest.
   if (visitAt) {
     const openThen = isOpenAt(visitAt)(site) ? undefined : others.find(isOpenAt(visitAt))
-    return openThen ? t('status.other_site_open_then', { label: siteName(point, openThen), when: whenText(visitAt.toISOString(), at, lang, t) }) : null
+    return openThen ? t(otherKey(openThen, 'open_then'), { label: siteName(point, openThen), when: whenText(visitAt.toISOString(), at, lang, t) }) : null
   }
   if (shown.open_now) return null
   const openNow = others.find(isOpenAt(at))
-  if (openNow) return t('status.other_site_open', { label: siteName(point, openNow) })
+  if (openNow) return t(otherKey(openNow, 'open'), { label: siteName(point, openNow) })
   let sooner: { site: Site; at: Date } | undefined
   for (const site of others) {
     const next = nextOpening(at)(site)
     if (next && (!sooner || next < sooner.at)) sooner = { site, at: next }
   }
   if (!sooner || (shown.next_opening && sooner.at >= new Date(shown.next_opening))) return null
-  return t('status.other_site_sooner', { label: siteName(point, sooner.site), when: whenText(sooner.at.toISOString(), at, lang, t) })
+  return t(otherKey(sooner.site, 'sooner'), { label: siteName(point, sooner.site), when: whenText(sooner.at.toISOString(), at, lang, t) })
 }
+
+/** The words for another site: help online (a phone line, a video call) is no "sede" one goes to. */
+const otherKey = (site: Site, what: 'open' | 'open_then' | 'sooner'): MessageKey => `status.other_${site.kind === 'online' ? 'online' : 'site'}_${what}`
 
 /** A site's label; two sites of one point may share it (two desks of one municipio), and then the street tells them apart. */
 const siteName = (point: PointView, site: Site): string =>

@@ -168,6 +168,13 @@ describe('the card of a site the API named (issue 9: the status belongs to the s
     expect(roundStop(unit({}), { ...van, kind: 'fixed' }, context(at('10:00')))).toBeUndefined()
   })
 
+  it('calls help online what it is, not "another site" one goes to', () => {
+    const phone: Site = { id: 'tel', kind: 'online', label: 'Assistenza telefonica', address: null, opening_hours: { tu: [{ start: '09:00', end: '12:00' }], we: [{ start: '15:00', end: '18:00' }] } }
+    const withPhone = { ...perugia, sites: [library, phone] } as PointView
+    expect(otherSiteNote(withPhone, perugia.site, context(at('10:00')))).toBe('Aiuto a distanza disponibile ora: Assistenza telefonica')
+    expect(otherSiteNote(withPhone, perugia.site, context(at('13:00'), 'en'))).toBe('Remote help available sooner: Assistenza telefonica, tomorrow at 15:00')
+  })
+
   it('shows the first site one can go to, not an online service listed first', () => {
     const online: Site = { id: 'tel', kind: 'online', label: 'Assistenza telefonica', address: null }
     expect(primarySite({ ...perugia, site: undefined, sites: [online, library] } as unknown as PointView)).toBe(library)
