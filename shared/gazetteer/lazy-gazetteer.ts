@@ -2,7 +2,8 @@ import type { Gazetteer } from './create-gazetteer.ts'
 
 /**
  * A gazetteer made on first use: only some routes need the 7,896 comuni (places, coverage,
- * regions), so a Lambda cold start that answers a nearest query never reads nor parses them.
+ * regions, and a `comune=` filter, checked against them), so a Lambda cold start that answers a
+ * nearest query never reads nor parses them.
  */
 export function lazyGazetteer(load: () => Gazetteer): Gazetteer {
   let made: Gazetteer | undefined

@@ -248,6 +248,8 @@ describe('search that forgives', () => {
     await box.fill('Firenz')
     expect(await box.getAttribute('aria-invalid')).toBeNull()
     expect((await box.getAttribute('aria-describedby'))!.split(' ')).toHaveLength(1)
+    // …and the message goes with it: it spoke of what the box held before.
+    expect(await page.locator('.pv-search__message').textContent()).toBe('')
     await context.close()
   })
 
@@ -412,7 +414,7 @@ describe('no dead ends', () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/embed?comune=048099`)
-    await page.locator('.pv-count', { hasText: /^Non è stato possibile fare questa ricerca: l'indirizzo della pagina contiene un filtro non valido\.$/ }).waitFor()
+    await page.locator('.pv-count', { hasText: /^Non è stato possibile fare questa ricerca: un filtro impostato per questa pagina non è valido\.$/ }).waitFor()
     expect(await page.getByRole('button', { name: 'Riprova' }).count()).toBe(0)
     await context.close()
   })

@@ -63,7 +63,8 @@ const iframeCode = h('code', {})
 const status = h('p', { role: 'status' })
 const preview = h('div', { class: 'preview' })
 
-const read = (): EmbedOptions => ({ region: region.value, province: province.value, comune: comuneCode, service: service.value, lang: lang.value, accent: accent.value, listOnly: listOnly.checked })
+// A colour the widget would ignore stays out of the snippet: its notice is for the builder, not every citizen.
+const read = (): EmbedOptions => ({ region: region.value, province: province.value, comune: comuneCode, service: service.value, lang: lang.value, accent: isAccentColour(accent.value) ? accent.value : '', listOnly: listOnly.checked })
 
 /** The link shown where a host strips scripts: the same view, on our page, named for the region or comune, in the widget's language. */
 function fallbackText(options: EmbedOptions): string {
@@ -96,7 +97,8 @@ const PREVIEW_DELAY_MS = 250
 let previewTimer: ReturnType<typeof setTimeout> | undefined
 function refresh(event?: Event): void {
   if (event?.target === region) fillProvinces()
-  accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat('it', { maximumFractionDigits: 1 }).format(contrastWithWhite(accent.value)) })
+  // Rounded down: 4.48 must not read as the 4.5 it misses.
+  accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat('it', { maximumFractionDigits: 1 }).format(Math.floor(contrastWithWhite(accent.value) * 10) / 10) })
   if (event?.target === comune) void suggestComuni().then(() => refreshSnippets(read()))
   const options = read()
   refreshSnippets(options)

@@ -1,3 +1,4 @@
+import { inBilingualProvince } from '../../shared/gazetteer/comune-names.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { isWebAddress } from '../../shared/text/web-address.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
@@ -229,8 +230,12 @@ const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
 const newTabLink = (attributes: { href: string; class?: string }, t: ViewContext['t'], ...children: Child[]): HTMLAnchorElement =>
   h('a', { ...attributes, rel: 'noopener', target: '_blank' }, ...children, h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`))
 
-/** A `lang` attribute for text the registry holds as written (in Italian), on a page in another language. */
-const registryText = (lang: ViewContext['lang']): { lang?: string } => (lang === 'it' ? {} : { lang: 'it' })
+/**
+ * A `lang` attribute for text the registry holds as written, on a page in another language: Italian,
+ * except in the bilingual provinces (Bolzano, Aosta, the Slovene areas), where it may be written in
+ * the other language, and a wrong voice is worse than none.
+ */
+const registryText = (point: PointView, lang: ViewContext['lang']): { lang?: string } => (lang === 'it' || inBilingualProvince(point.comune.istat ?? '') ? {} : { lang: 'it' })
 
 function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement {
   const { t } = context
@@ -292,7 +297,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     actionBar(point, shown, context, route),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
     // The registry's own words are Italian: said so on a page in another language (WCAG 3.1.2).
-    point.description ? h('p', { class: 'pv-detail__description', ...registryText(lang) }, point.description) : null,
+    point.description ? h('p', { class: 'pv-detail__description', ...registryText(point, lang) }, point.description) : null,
     section(
       t('detail.hours'),
       ...dataNotes(point, context),
@@ -328,7 +333,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     section(
       t('detail.access'),
       h('p', {}, stepFree === true ? t('detail.step_free') : stepFree === false ? t('detail.not_step_free') : t('detail.step_free_unknown')),
-      point.accessibility.notes ? h('p', registryText(lang), point.accessibility.notes) : null,
+      point.accessibility.notes ? h('p', registryText(point, lang), point.accessibility.notes) : null,
       point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
     ),
     handlers.report ? reportBlock(point.id, context, handlers.report) : null,

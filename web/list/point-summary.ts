@@ -13,6 +13,7 @@ import { dayWords } from '../i18n/relative-day.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { isOpenAt, nextOpening, type HoursTarget } from '../../shared/hours/open-at.ts'
 import { openingFields } from '../../shared/hours/opening-fields.ts'
+import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import { hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /** The site the list speaks about: the one the API named (nearest, or matching a site filter), else the first one can go to. */
@@ -108,7 +109,7 @@ const siteName = (point: PointView, site: Site): string =>
  */
 export function roundStop(point: PointView, site: Site | undefined, { now, visitAt }: Pick<ViewContext, 'now' | 'visitAt'>): Stop | undefined {
   if (site?.kind !== 'mobile' || point.matched_place) return undefined
-  return (visitAt && sessionAt(point, visitAt)) || currentOrNextStop(point, now())
+  return (visitAt && sessionAt(shownSites(point, site), visitAt)) || currentOrNextStop(point, now())
 }
 
 /** The place a card and the detail's directions speak of: a van's stop now or next (`roundStop`), else the site's address. */
@@ -116,8 +117,20 @@ export function shownPlaceLine(point: PointView, site: Site | undefined, context
   return roundStop(point, site, context)?.place.label ?? addressLine(point, site, context.lang)
 }
 
-/** A mobile unit's session in progress at a moment of its next two weeks (`next_stops`), if any. */
-const sessionAt = (point: Pick<PointView, 'next_stops'>, at: Date): Stop | undefined => point.next_stops.find((s) => isInProgress(s, at))
+/**
+ * The sites a card's hours speak of: the shown one, or for a van the answer found at none of its
+ * places, its round (every mobile site of the point: a round may be written as several).
+ */
+const shownSites = (point: PointView, site: Site): Site[] => (site.kind === 'mobile' && !point.matched_place ? point.sites.filter((s) => s.kind === 'mobile') : [site])
+
+/** A mobile unit's session in progress at a moment, from its sites' own rounds and stops (any day ahead, not only the answer's next five). */
+const sessionAt = (sites: readonly Site[], at: Date): Stop | undefined => {
+  for (const site of sites) {
+    const session = upcomingSessions(at, site, { days: 1, limit: 24 }).find((s) => isInProgress(s, at))
+    if (session) return session
+  }
+  return undefined
+}
 
 /** "Via Roma 1, 50100 Firenze"; for a van found at one of its stops, that stop's place. */
 export function addressLine(point: PointView, site: Site | undefined = primarySite(point), lang: Lang = DEFAULT_LANG): string {
@@ -170,7 +183,7 @@ export function kindNote(point: PointView, site: Site | undefined, { lang, t, no
   // A suspended or closed unit goes nowhere: no "next stop" under its status.
   if (point.status !== 'active') return null
   // A chosen time: where the van is then, whatever its sessions before.
-  const then = site?.kind === 'mobile' && visitAt ? sessionAt(point, visitAt) : undefined
+  const then = site?.kind === 'mobile' && visitAt ? sessionAt(shownSites(point, site), visitAt) : undefined
   if (then) return t('kind.stop_then', { day: dayWords(then.date, toRomeWallClock(now()).date, lang, t), start: shortTime(then.start), end: shortTime(then.end), place: then.place.label })
   const matched = point.matched_place
   if (site?.kind === 'mobile' && matched?.kind === 'stop') {
@@ -220,13 +233,15 @@ export const kindLabel = (kind: Site['kind'], { t }: ViewContext): string => t(`
  * A card's status at the moment the citizen chose to go: "Aperto domani alle 16:00 · chiude alle
  * 18:00" (and, for a van, where it is then); for a site closed then (a shared link, the detail),
  * "Chiuso domani alle 16:00 · apre sabato alle 9:00". It speaks for what the card shows: the
- * site, or a van's round as a whole when the answer found it at none of its places. Null where
- * the status now says more: a point not active, hours the registry cannot compute.
+ * site, or a van's round as a whole when the answer found it at none of its places (never the
+ * point's fixed desk beside it). Null where the status now says more: a point not active, hours
+ * the registry cannot compute.
  */
 function statusAtChosenTime(point: PointView, site: Site | undefined, visitAt: Date, { lang, t, now }: ViewContext): OpeningStatus | null {
   if (point.status !== 'active') return null
-  const target: HoursTarget = site && !(site.kind === 'mobile' && !point.matched_place) ? site : point
-  if (!('sites' in target ? target.sites : [target]).some(hasKnownHours)) return null
+  const sites = site ? shownSites(point, site) : point.sites
+  if (!sites.some(hasKnownHours)) return null
+  const target: HoursTarget = { status: point.status, sites }
   const fields = openingFields(target, visitAt)
   const when = whenText(visitAt.toISOString(), now(), lang, t)
   if (!fields.open_now || !fields.closes_at) {
@@ -234,6 +249,6 @@ function statusAtChosenTime(point: PointView, site: Site | undefined, visitAt: D
     return { tone: 'closed', text }
   }
   const open = t('status.open_then', { when, time: romeTime(fields.closes_at) })
-  const place = site?.kind === 'mobile' ? sessionAt(point, visitAt)?.place.label : undefined
+  const place = site?.kind === 'mobile' ? sessionAt(sites, visitAt)?.place.label : undefined
   return { tone: 'open', text: place ? t('status.at_place', { status: open, place }) : open }
 }

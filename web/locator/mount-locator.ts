@@ -250,9 +250,16 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if ((error as Error).name === 'AbortError') return
       // Say what happened, and give the way to try again right there: in the list's view.
       showView('list')
-      // A 400: a filter of the address the API refuses (an embed's comune code that names no comune); trying again would not help.
-      if (error instanceof ApiError && error.status === 400) sayCount(t('results.error_invalid'))
-      else {
+      // A 400: a filter set for this page that the API refuses (an embed's comune code that names no
+      // comune); the last answer's points are not this search's, and trying again would not help.
+      if (error instanceof ApiError && error.status === 400) {
+        items = []
+        nextCursor = null
+        replaceChildren(list)
+        more.hidden = true
+        demoNotice.hidden = true
+        sayCount(t('results.error_invalid'))
+      } else {
         sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
         replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
       }
@@ -403,6 +410,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     // A pin tapped in the phone's map view opens the detail where it can be read: the list side.
     showView('list')
     if (!point) {
+      if (pageTitle !== null) document.title = pageTitle
       replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
       return
     }

@@ -188,6 +188,8 @@ export function createPlaceSearch(options: {
 
   input.addEventListener('input', () => {
     markValid()
+    // Typing again: the last search's words no longer speak of what the box holds.
+    say('')
     clearTimeout(timer)
     const text = input.value.trim()
     if (text.length < 2) return show([])

@@ -235,6 +235,17 @@ describe('a card when the citizen chose when to go ("Quando puoi andarci")', () 
     expect(kindNote(point, roundVan, tomorrow)).toBe("A quell'ora: domani, 15:00–18:30, Sosta a Gassino Torinese")
     // Now, the same van is in Cisterna.
     expect(shownPlaceLine(point, roundVan, context(at('10:00')))).toBe("Sosta a Cisterna d'Asti")
+    // From the van's own stops, not the answer's next five sessions (a chosen day may lie beyond them).
+    const fewNext = { ...point, next_stops: [] } as PointView
+    expect(shownPlaceLine(fewNext, roundVan, chosen(at('10:00'), new Date('2026-12-03T10:00:00+01:00')))).toBe('Sosta a Pavarolo')
+  })
+
+  it("speaks for the van's round, not a fixed desk of the same point open then", () => {
+    const roundVan: Site = { ...van, stops }
+    const desk: Site = { ...office, opening_hours: { tu: [{ start: '09:00', end: '19:00' }], we: [{ start: '09:00', end: '19:00' }] } }
+    const point = unit({ sites: [roundVan, desk], opening_hours_text: '', opening_hours_text_en: '' })
+    // Wednesday at 10:00 the van stops nowhere, while the desk is open.
+    expect(cardStatus(point, roundVan, chosen(at('10:00'), new Date('2026-12-02T10:00:00+01:00'))).text).toBe('Chiuso domani alle 10:00 · apre domani alle 15:00')
   })
 
   it('leaves hours it cannot compute, and suspended points, as they are', () => {
