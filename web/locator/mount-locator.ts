@@ -290,7 +290,15 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   /** The results' count or state, in the list and, in the phone's map view, above the map. */
   function sayCount(text: string): void {
     count.textContent = text
-    mapCount.textContent = view === 'map' ? text : ''
+    mapCount.textContent = inMapView() ? text : ''
+  }
+
+  /**
+   * The phone's map view is on screen: chosen, and the switch shown. A phone turned to a wide
+   * layout shows list and map side by side (no switch), and the count is then said once, by the list.
+   */
+  function inMapView(): boolean {
+    return view === 'map' && viewSwitch !== null && getComputedStyle(viewSwitch).display !== 'none'
   }
 
   /** "Mostra anche i punti chiusi": the one tap that lifts the time filter which emptied the list. */
@@ -330,7 +338,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     locatorRoot.classList.toggle('pv-locator--view-map', view === 'map')
     listButton.setAttribute('aria-pressed', String(view === 'list'))
     mapButton.setAttribute('aria-pressed', String(view === 'map'))
-    mapCount.textContent = view === 'map' ? count.textContent : ''
+    mapCount.textContent = inMapView() ? count.textContent : ''
     // Shown again after being hidden: MapLibre must measure its container anew.
     if (view === 'map') requestAnimationFrame(() => map?.resize())
   }
