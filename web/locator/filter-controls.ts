@@ -108,11 +108,14 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
     const dayId = `${idPrefix}-open_at-day`
     const timeId = `${idPrefix}-open_at-time`
     const choose = () => onChange(day.value ? { open_at: `${day.value}T${time.value}`, open_now: false } : { open_at: null })
+    /** Whether a day and a time of the lists are already past (today's half hours gone). */
+    const isPast = (date: string, value: string): boolean => {
+      const now = toRomeWallClock(context.now())
+      return date === now.date && minutesOfDay(value) < now.minutes
+    }
     /** Disables today's half hours already past; with `move`, a chosen one of them moves to the first still ahead. */
     const offerTimesAhead = (move: boolean) => {
-      const now = toRomeWallClock(context.now())
-      const today = day.value === now.date
-      for (const option of time.options) option.disabled = today && minutesOfDay(option.value) < now.minutes
+      for (const option of time.options) option.disabled = isPast(day.value, option.value)
       const ahead = [...time.options].find((option) => !option.disabled)
       if (move && time.selectedOptions[0]?.disabled && ahead) time.value = ahead.value
     }
@@ -122,8 +125,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
     } })
     const time = h('select', { id: timeId, name: 'open_at_time', class: 'pv-select', onchange: () => {
       if (!day.value) {
-        const now = toRomeWallClock(context.now())
-        const next = [...day.options].find((option) => option.value !== '' && (option.value !== now.date || minutesOfDay(time.value) >= now.minutes))
+        const next = [...day.options].find((option) => option.value !== '' && !isPast(option.value, time.value))
         if (next) day.value = next.value
         offerTimesAhead(false)
       }
