@@ -158,7 +158,8 @@ export function areaContradictions(area: { readonly region?: string | null; read
   const regionWords = (code: string) => `${code} (${REGIONS[code]})`
   if (region && province && REGION_OF_SIGLA.get(province) !== region) found.push({ field: 'province', message: `is not a province of region ${regionWords(region)}` })
   if (comune) {
-    const [sigla, comuneRegion] = PROVINCES[comune.slice(0, 3)] ?? []
+    const sigla = provinceOfComune(comune)
+    const comuneRegion = sigla === undefined ? undefined : REGION_OF_SIGLA.get(sigla)
     if (province && sigla !== province) found.push({ field: 'comune', message: `is not a comune of province ${province}` })
     else if (region && comuneRegion !== region) found.push({ field: 'comune', message: `is not a comune of region ${regionWords(region)}` })
   }

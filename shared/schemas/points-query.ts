@@ -22,6 +22,13 @@ export const SEARCH_TEXT = z
   // Punctuation alone normalises to nothing, and nothing is a prefix of every word: "%" would match every point.
   .refine((q) => normalizeText(q) !== '', 'must contain a letter or a digit')
 
+/**
+ * `kind=online` alone: help that has no place, so with `near` it means the remote help of the
+ * region around there (API.md), which no distance orders and no radius cuts. One rule for the
+ * query's validation and the route's walk.
+ */
+export const asksOnlineOnly = (kind: readonly string[] | undefined): boolean => kind?.length === 1 && kind[0] === 'online'
+
 /** An area that contradicts itself is a 400 naming the narrower parameter, not an empty answer that reads as "no help there". */
 export function checkArea(q: { region?: string; province?: string; comune?: string }, ctx: z.RefinementCtx): void {
   for (const { field, message } of areaContradictions(q)) ctx.addIssue({ code: 'custom', path: [field], message })
@@ -129,8 +136,7 @@ function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: reado
   checkArea(q, ctx)
   if (q.radius_km !== undefined && q.near === undefined) {
     ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'needs near=LAT,LON' })
-  } else if (q.radius_km !== undefined && q.kind?.length === 1 && q.kind[0] === 'online') {
-    // With near, kind=online alone answers a region's remote help (API.md), which no radius can cut.
+  } else if (q.radius_km !== undefined && asksOnlineOnly(q.kind)) {
     ctx.addIssue({ code: 'custom', path: ['radius_km'], message: 'does not apply to kind=online alone: online help has no place to measure to' })
   }
   // open_now=false sets no constraint, so it goes with open_at.

@@ -5,7 +5,7 @@ import { matchingPlaces, nearestPlaces, pointById, queryList, queryNearest, type
 import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
-import { EXPORT_PAGE, ExportQuerySchema, PointsQuerySchema, type ExportQuery, type PointsQuery } from '../../../shared/schemas/points-query.ts'
+import { asksOnlineOnly, EXPORT_PAGE, ExportQuerySchema, PointsQuerySchema, type ExportQuery, type PointsQuery } from '../../../shared/schemas/points-query.ts'
 import { CursorError, type CursorCodec, type CursorState } from '../cursor.ts'
 import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
@@ -59,7 +59,7 @@ function unknownComune(c: Context, query: PointsQuery | ExportQuery, deps: Point
  * The filter for that walk, or null when the query is not one; the list and its exports alike.
  */
 function remoteHelpFilter(query: PointsQuery | ExportQuery, filter: PointFilter, deps: PointsRouteDeps): PointFilter | null {
-  if (!query.near || filter.kinds?.length !== 1 || filter.kinds[0] !== 'online') return null
+  if (!query.near || !asksOnlineOnly(filter.kinds)) return null
   return { ...filter, region: filter.region ?? deps.regionAt(query.near) ?? undefined }
 }
 
