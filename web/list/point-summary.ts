@@ -16,6 +16,12 @@ import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import { hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
+/**
+ * A van the answer found at none of its places (a filter named it, or no site was named): its
+ * stops are one round, which a card speaks of as a whole (its status, place and note), not as one site.
+ */
+const isRoundShown = (point: PointView, site: Site | undefined): boolean => site?.kind === 'mobile' && !point.matched_place
+
 /** The site the list speaks about: the one the API named (nearest, or matching a site filter), else the first one can go to. */
 export const primarySite = (point: PointView): Site | undefined => point.site ?? point.sites.find((s) => s.location) ?? point.sites[0]
 
@@ -31,7 +37,7 @@ export function shownSiteStatus(point: PointView, site: Site | undefined, at: Da
   if (!site) return undefined
   const named = point.site
   // A van named by a filter (kind, open at), not found at one of its places: its round as a whole.
-  if (site.kind === 'mobile' && !point.matched_place) return undefined
+  if (isRoundShown(point, site)) return undefined
   if (named && named.id === site.id && 'open_now' in named) return { open_now: named.open_now, closes_at: named.closes_at, next_opening: named.next_opening, sites: [named] }
   if (point.sites.length < 2) return undefined
   return { ...openingFields(site, at), sites: [site] }
@@ -44,7 +50,7 @@ export function shownSiteStatus(point: PointView, site: Site | undefined, at: Da
 export function shownSiteLabel(point: PointView, site: Site | undefined): string | null {
   if (!site || point.sites.length < 2) return null
   // A van's stop not matched at its place is one stop of a round the card speaks of as a whole.
-  if (site.kind === 'mobile' && !point.matched_place) return null
+  if (isRoundShown(point, site)) return null
   // A name that already says the site ("Punto Digitale Facile – Sportello CAF") needs it not twice.
   return point.name.includes(site.label) ? null : site.label
 }
@@ -108,7 +114,7 @@ const siteName = (point: PointView, site: Site): string =>
  * van's base, which may be in another town. Undefined for any other site.
  */
 export function roundStop(point: PointView, site: Site | undefined, { now, visitAt }: Pick<ViewContext, 'now' | 'visitAt'>): Stop | undefined {
-  if (site?.kind !== 'mobile' || point.matched_place) return undefined
+  if (!site || !isRoundShown(point, site)) return undefined
   return (visitAt && sessionAt(shownSites(point, site), visitAt)) || currentOrNextStop(point, now())
 }
 
@@ -121,7 +127,7 @@ export function shownPlaceLine(point: PointView, site: Site | undefined, context
  * The sites a card's hours speak of: the shown one, or for a van the answer found at none of its
  * places, its round (every mobile site of the point: a round may be written as several).
  */
-const shownSites = (point: PointView, site: Site): Site[] => (site.kind === 'mobile' && !point.matched_place ? point.sites.filter((s) => s.kind === 'mobile') : [site])
+const shownSites = (point: PointView, site: Site): Site[] => (isRoundShown(point, site) ? point.sites.filter((s) => s.kind === 'mobile') : [site])
 
 /** A mobile unit's session in progress at a moment, from its sites' own rounds and stops (any day ahead, not only the answer's next five). */
 const sessionAt = (sites: readonly Site[], at: Date): Stop | undefined => {
