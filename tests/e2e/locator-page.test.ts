@@ -357,6 +357,12 @@ describe('the citizen page', () => {
     expect(await page.locator('footer a[href^="/v1/docs"]').getAttribute('href')).toBe('/v1/docs')
     // "Offene Daten" is a link to the open-data page (it was plain text), which is Italian then English.
     expect(await page.locator('footer').getByRole('link', { name: 'Offene Daten' }).getAttribute('href')).toBe('/opendata/')
+    // A point of South Tyrol may describe itself in German: its description is not marked Italian there (WCAG 3.1.2).
+    await page.locator('.pv-result', { has: page.locator('.pv-result__address', { hasText: / Bozen$/ }) }).first().locator('.pv-result__link').click()
+    await page.locator('.pv-detail__description').waitFor()
+    expect(await page.locator('.pv-detail__description').getAttribute('lang')).toBeNull()
+    await page.goBack()
+    await page.locator('.pv-results .pv-result').first().waitFor()
     // Chosen by the reader, Italian stays although the browser asks for German, through a reload.
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Italiano' }).click()
     await page.waitForURL(/lang=it/)

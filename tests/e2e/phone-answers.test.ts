@@ -159,6 +159,15 @@ describe('list or map on a phone', () => {
     await page.locator('.pv-detail__title').waitFor()
     await page.getByRole('button', { name: /Torna ai risultati/ }).click()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    // From a point's detail to one that no longer exists (an old link): the title does not keep the first point's name.
+    await second.click()
+    await page.locator('.pv-detail__title').waitFor()
+    await page.evaluate(() => {
+      history.pushState(null, '', `${location.search}`.replace(/point=[^&]+/, 'point=demo-99-9999'))
+      dispatchEvent(new PopStateEvent('popstate'))
+    })
+    await page.getByRole('alert').waitFor()
+    expect(await page.title()).toBe(listTitle)
     await context.close()
   })
 
