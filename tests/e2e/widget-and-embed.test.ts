@@ -185,6 +185,9 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.locator('#b-accent').fill('#ffcc00')
     expect(await page.locator('#b-accent-hint').textContent()).toMatch(/^Questo colore ha contrasto 1,\d:1 con il bianco, sotto il 4,5:1/)
     await page.waitForFunction(() => !document.querySelector('pre code')?.textContent?.includes('accent='))
+    // Rounded down: #777777 (4.48:1) must not read as the 4.5:1 it misses.
+    await page.locator('#b-accent').fill('#777777')
+    expect(await page.locator('#b-accent-hint').textContent()).toMatch(/^Questo colore ha contrasto 4,4:1 con il bianco/)
     expect((await page.locator('pre code').allTextContents()).some((code) => /accent|ffcc00/.test(code))).toBe(false)
     // Two copy buttons, two names; a browser that refuses the clipboard gets the code selected, not "copied".
     expect(await page.getByRole('button', { name: /^Copia il codice/ }).allTextContents()).toEqual(['Copia il codice con script', 'Copia il codice con iframe'])
