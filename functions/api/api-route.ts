@@ -35,6 +35,6 @@ export type DescribeRoutes = () => Promise<readonly RouteConfig[]>
 
 /** A documented error response: a problem document, and when it is given. */
 export async function problemResponse(description: string) {
-  const { ProblemSchema } = await import('./openapi/problem-schema.ts')
+  const { ProblemSchema } = await import('../../shared/schemas/problem-view.ts')
   return { content: { 'application/problem+json': { schema: ProblemSchema } }, description }
 }

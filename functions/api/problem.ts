@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 // The RFC 9457 shape of every 4xx and 5xx. Its schema is built only with the OpenAPI document;
 // its type checks every problem sent.
-import type { Problem } from './openapi/problem-schema.ts'
+import type { Problem } from '../../shared/schemas/problem-view.ts'
 
 export type FieldError = { field: string; message: string }
 

@@ -31,6 +31,19 @@ export const ReportStatusViewSchema = z
   .meta({ id: 'ReportStatus', description: 'What a citizen sees of their report: its state, never who handled it' })
 export type ReportStatusView = z.infer<typeof ReportStatusViewSchema>
 
+export const OperatorReportViewSchema = z
+  .object({
+    id: z.string(),
+    point_id: z.string(),
+    category: z.enum(REPORT_CATEGORIES),
+    text: z.string().nullable(),
+    status: z.enum(REPORT_STATUSES),
+    created_at: z.iso.datetime({ offset: true }),
+    resolution: z.object({ by: z.string().meta({ description: "The operator's name" }), at: z.iso.datetime({ offset: true }), note: z.string() }).nullable(),
+  })
+  .meta({ id: 'OperatorReport', description: "A report as operators see it: the citizen's text included" })
+export type OperatorReportView = z.infer<typeof OperatorReportViewSchema>
+
 export const ResolutionRequestSchema = z
   .object({
     outcome: z.enum(['resolved', 'dismissed']).meta({ description: 'resolved: the point was corrected; dismissed: nothing to correct' }),

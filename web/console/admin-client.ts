@@ -2,25 +2,10 @@
 import type { HistoryView } from '../../shared/schemas/history-view.ts'
 import type { MyPoints } from '../../shared/schemas/my-points-view.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
+import type { Problem } from '../../shared/schemas/problem-view.ts'
+import type { OperatorReportView as OperatorReport } from '../../shared/schemas/report.ts'
 
-export type { HistoryView, MyPoints, PointDraft, PointRecord }
-
-export interface OperatorReport {
-  id: string
-  point_id: string
-  category: string
-  text: string | null
-  status: 'open' | 'resolved' | 'dismissed'
-  created_at: string
-  resolution: { by: string; at: string; note: string } | null
-}
-
-export interface Problem {
-  status: number
-  title: string
-  detail: string
-  errors?: Array<{ field: string; message: string }>
-}
+export type { HistoryView, MyPoints, OperatorReport, PointDraft, PointRecord, Problem }
 
 /** A write's answer: the new version, someone else's newer version (412), or what was wrong. */
 export type WriteResult = { ok: true; record: PointRecord; etag: string } | { ok: false; conflict: true } | { ok: false; conflict: false; problem: Problem }

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { answersFor } from '../../../shared/access/roles.ts'
 import { ReportAlreadyClosedError, type CitizenReport, type Reports } from '../../../shared/reports-port.ts'
-import { ResolutionRequestSchema } from '../../../shared/schemas/report.ts'
+import { OperatorReportViewSchema, ResolutionRequestSchema, type OperatorReportView } from '../../../shared/schemas/report.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
 import { problem } from '../problem.ts'
@@ -30,7 +30,7 @@ export const closeReportRoute = {
 } as const satisfies ApiRoute
 
 /** The report as operators see it: everything, the citizen's text included. */
-const operatorView = (r: CitizenReport) => ({
+const operatorView = (r: CitizenReport): OperatorReportView => ({
   id: r.id,
   point_id: r.pointId,
   category: r.category,
@@ -75,18 +75,7 @@ export function adminReportRoutes(deps: AdminReportRouteDeps) {
 
 export const describeAdminReportRoutes: DescribeRoutes = async () => {
   const security = [{ operatorToken: [] }]
-  const OperatorReportSchema = z
-    .object({
-      id: z.string(),
-      point_id: z.string(),
-      category: z.string(),
-      text: z.string().nullable(),
-      status: z.enum(['open', 'resolved', 'dismissed']),
-      created_at: z.string(),
-      resolution: z.object({ by: z.string(), at: z.string(), note: z.string() }).nullable(),
-    })
-    .meta({ id: 'OperatorReport' })
-  const list = { content: { 'application/json': { schema: z.object({ items: z.array(OperatorReportSchema) }) } }, description: 'Reports' }
+  const list = { content: { 'application/json': { schema: z.object({ items: z.array(OperatorReportViewSchema) }) } }, description: 'Reports' }
   const unauthorized = await problemResponse('No valid access token')
   const routes: RouteConfig[] = [
     { ...openReportsRoute, tags: ['operators'], security, summary: 'Open citizens’ reports of the points you answer for, oldest first', responses: { 200: list, 401: unauthorized } },
@@ -97,7 +86,7 @@ export const describeAdminReportRoutes: DescribeRoutes = async () => {
       security,
       summary: 'Resolve (the point was corrected) or dismiss a report, with a note',
       responses: {
-        200: { content: { 'application/json': { schema: OperatorReportSchema } }, description: 'The closed report' },
+        200: { content: { 'application/json': { schema: OperatorReportViewSchema } }, description: 'The closed report' },
         400: await problemResponse('outcome or note missing or malformed'),
         401: unauthorized,
         403: await problemResponse('The report is about a point you do not answer for'),

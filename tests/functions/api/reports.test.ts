@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/api/admin-app.ts'
+import { OperatorReportViewSchema, ReportStatusViewSchema } from '../../../shared/schemas/report.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 import { samplePoint } from '../../support/sample-point.ts'
 import { testTokenIssuer, type TestTokens } from '../../support/test-token-issuer.ts'
@@ -89,6 +90,8 @@ describe('operators answer the reports of their points', () => {
     expect(open.body.items.map((r: { point_id: string }) => r.point_id)).toContain('report-toscana')
     expect(open.body.items.every((r: { point_id: string }) => r.point_id === 'report-toscana')).toBe(true)
     expect(open.body.items.find((r: { id: string }) => r.id === filed.id)).toMatchObject({ text: 'Il telefono non risponde', status: 'open' })
+    // The console's types are these schemas: the answers must be what they say.
+    for (const item of open.body.items) OperatorReportViewSchema.parse(item)
     expect((await call('GET', '/v1/admin/reports', undefined, umbria)).body.items.some((r: { id: string }) => r.id === filed.id)).toBe(false)
 
     const path = `/v1/admin/points/report-toscana/reports/${filed.id}/resolution`
@@ -96,9 +99,11 @@ describe('operators answer the reports of their points', () => {
     expect((await call('POST', path, { outcome: 'fixed' }, toscana)).body.errors.map((e: { field: string }) => e.field)).toEqual(['outcome', 'note'])
     const closed = await call('POST', path, { outcome: 'resolved', note: 'Numero corretto nella scheda' }, toscana)
     expect(closed.body).toMatchObject({ status: 'resolved', resolution: { by: 'editor@regione.toscana.it', note: 'Numero corretto nella scheda' } })
+    OperatorReportViewSchema.strict().parse(closed.body)
     expect((await call('POST', path, { outcome: 'dismissed', note: 'doppione' }, toscana)).status).toBe(409)
     const citizen = await call('GET', `/v1/points/report-toscana/reports/${filed.id}`)
     expect(citizen.body).toMatchObject({ status: 'resolved', closed_at: expect.any(String) })
+    ReportStatusViewSchema.strict().parse(citizen.body)
     expect((await call('GET', '/v1/admin/reports', undefined, toscana)).body.items.some((r: { id: string }) => r.id === filed.id)).toBe(false)
   })
 

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 
-/** RFC 9457 problem details: the one shape of every 4xx and 5xx this API returns (see ../problem.ts). */
+/**
+ * RFC 9457 problem details: the one shape of every 4xx and 5xx the API returns
+ * (functions/api/problem.ts writes them). A document's shape, here so the console reads the same type.
+ */
 export const ProblemSchema = z
   .object({
     type: z.string().meta({ example: 'https://puntovicino.example.org/problems/invalid-parameter' }),
