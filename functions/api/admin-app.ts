@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { randomBytes } from 'node:crypto'
+import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import type { Reports } from '../../shared/reports-port.ts'
 import type { VerifyAccessToken } from '../auth/access-tokens.ts'
@@ -26,6 +27,8 @@ export interface AdminAppDeps {
   /** As on the read app: on AWS only requests that came through CloudFront are answered. */
   readonly originSecrets?: () => readonly string[]
   readonly onWrite?: () => void
+  /** The ISTAT comuni, which written points are checked against (read on the first write). */
+  readonly gazetteer: Gazetteer
 }
 
 const MAX_ADMIN_BODY_BYTES = 256 * 1024
@@ -48,7 +51,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   app.route('/', reportRoutes({ registry: deps.registry, reports: deps.reports, now, clientAddress: deps.clientAddress, clientKeySecret: deps.clientKeySecret ?? (() => processKey) }))
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_ADMIN_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
   app.use('/v1/admin/*', operatorAuth(deps.verifyToken))
-  app.route('/', adminPointsRoutes({ registry: deps.registry, reports: deps.reports, now, onWrite: deps.onWrite }))
+  app.route('/', adminPointsRoutes({ registry: deps.registry, reports: deps.reports, now, onWrite: deps.onWrite, gazetteer: deps.gazetteer }))
   app.route('/', adminReportRoutes({ reports: deps.reports, now }))
 
   // A method a path does not take is a 405 naming those it does (RFC 9110 §15.5.6).

@@ -1,11 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
 import { defaultIsContentTypeBinary, handle, type LambdaEvent } from 'hono/aws-lambda'
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { readFileSync } from 'node:fs'
-import comuniCsvFile from '../../data/it_comuni_gazetteer.csv'
-import { parseComuniCsv } from '../../shared/gazetteer/comuni.ts'
-import { lazyGazetteer } from '../../shared/gazetteer/lazy-gazetteer.ts'
-import { createGazetteer, type Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import { bundledGazetteer } from './bundled-gazetteer.ts'
 import { createApp, NotReadyError } from '../api/app.ts'
 import { CachedSecret } from '../aws/secrets-manager.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
@@ -39,14 +35,6 @@ export type ApiHandler = ((event: APIGatewayProxyEventV2, context?: Context) => 
 // Swagger UI's files are served by CloudFront from the web bucket (/v1/docs/assets/*), so they
 // are not carried in this bundle; a request that reaches the function for one gets a 404.
 const docsAssetsServedByCloudFront: DocsAssetReader = async () => undefined
-
-/**
- * The gazetteer, from the CSV file esbuild copies beside the bundle, read and parsed on first
- * use: only /v1/places, /v1/regions and /v1/coverage need it, so a cold start that answers a
- * nearest query neither reads nor parses 7,896 rows (inlined as a JS string, its 631 KiB were
- * scanned by every cold start).
- */
-export const bundledGazetteer: Gazetteer = lazyGazetteer(() => createGazetteer(parseComuniCsv(readFileSync(new URL(comuniCsvFile, import.meta.url), 'utf8'))))
 
 /**
  * What an invocation keeps of its time for the answer once its records are fetched: the round of

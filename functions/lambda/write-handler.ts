@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda'
-import type { Context as HonoContext } from 'hono'
 import { handle, type LambdaEvent } from 'hono/aws-lambda'
 import { createAdminApp } from '../api/admin-app.ts'
+import { bundledGazetteer } from './bundled-gazetteer.ts'
+import { viewerAddress } from './viewer-address.ts'
 import { jsonLinesToStdout, type LogSink } from '../api/middleware/request-log.ts'
 import { accessTokenVerifier, remoteKeys, type VerifyAccessToken } from '../auth/access-tokens.ts'
 import { CachedSecret } from '../aws/secrets-manager.ts'
@@ -39,16 +40,6 @@ export function writeDepsFromEnvironment(env: Environment): WriteHandlerDeps {
   }
 }
 
-/**
- * The viewer's address as CloudFront gives it (`CloudFront-Viewer-Address: 198.51.100.7:46532`,
- * which the reports' behaviour forwards and no viewer can forge), else API Gateway's source.
- */
-export function viewerAddress(c: HonoContext): string {
-  const viewer = c.req.header('cloudfront-viewer-address')
-  if (viewer) return viewer.slice(0, viewer.lastIndexOf(':'))
-  return (c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined)?.requestContext?.http?.sourceIp ?? 'unknown'
-}
-
 export function createWriteHandler(deps: WriteHandlerDeps) {
   const log = deps.log ?? jsonLinesToStdout
   const { originSecret } = deps
@@ -58,6 +49,7 @@ export function createWriteHandler(deps: WriteHandlerDeps) {
     verifyToken: deps.verifyToken,
     clientAddress: viewerAddress,
     log,
+    gazetteer: bundledGazetteer,
     // The hash of addresses is keyed with the origin secret: the same on every instance, so the
     // limit holds across them, and unknown outside (requests without it never get this far).
     ...(originSecret ? { originSecrets: () => originSecret.get(), clientKeySecret: () => originSecret.get()[0] ?? '' } : {}),

@@ -1,8 +1,7 @@
 import './quiet-sdk-warning.ts'
 import { createAdminApp } from '../api/admin-app.ts'
 import { createApp } from '../api/app.ts'
-import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import { loadComuni } from '../gazetteer/load-comuni.ts'
+import { localGazetteer } from '../gazetteer/load-comuni.ts'
 import { RefreshingSnapshotSource } from '../snapshot/refreshing-snapshot-source.ts'
 import { readDocsAssetFromPackage } from './docs-assets.ts'
 import { createLocalServer, socketAddress } from './local-server.ts'
@@ -44,7 +43,7 @@ await snapshots.start()
 
 const app = createApp({
   snapshots,
-  gazetteer: createGazetteer(loadComuni()),
+  gazetteer: localGazetteer,
   cursorSecret: process.env.CURSOR_SECRET ?? 'local-development-only',
   readDocsAsset: readDocsAssetFromPackage,
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
@@ -64,6 +63,7 @@ const adminApp = createAdminApp({
   clientAddress: socketAddress,
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
   onWrite: () => void snapshots.refreshAfterWrite(),
+  gazetteer: localGazetteer,
 })
 
 const server = createLocalServer({ readApp: app, adminApp, oidc })

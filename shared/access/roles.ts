@@ -51,6 +51,19 @@ export function answersFor(roles: readonly Role[], region: string | null, operat
   return roles.some((r) => r.kind === 'admin' || (r.kind === 'region' && r.region === region) || (r.kind === 'operator' && r.operator === operator))
 }
 
+/**
+ * The regions in which these roles may place a point's sites and stops: a region editor's
+ * regions, and for a point operator the region of the point they run as stored. `all` for a
+ * national admin (a van crossing a regional border is the admin's to record).
+ */
+export function regionsReached(roles: readonly Role[], stored: Pick<PointRecord, 'region' | 'operator'> | null): ReadonlySet<string> | 'all' {
+  if (roles.some((r) => r.kind === 'admin')) return 'all'
+  const regions = new Set(roles.flatMap((r) => (r.kind === 'region' ? [r.region] : [])))
+  const runsIt = stored !== null && roles.some((r) => r.kind === 'operator' && r.operator === operatorKey(stored.operator))
+  if (runsIt && stored.region) regions.add(stored.region.istat)
+  return regions
+}
+
 export type WriteAction = 'create' | 'update' | 'close' | 'verify'
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { areaContradictions } from '../gazetteer/admin-units.ts'
 import { BOOKING_MODES, OPERATOR_TYPES, POINT_ID_PATTERN, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 export { BOOKING_MODES, OPERATOR_TYPES, POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 import {
@@ -175,8 +176,21 @@ function checkPoint(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): 
   }
 }
 
+/**
+ * A written point's region, province and comune agree: it is found by its comune, listed for its
+ * region's editors and shown on its comune's page, so a disagreement would put it where its own
+ * region cannot see it. Checked on writes only: a stored record that disagrees (none should) is
+ * still served, not dropped.
+ */
+function checkArea(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): void {
+  if (p.region === null) return
+  for (const { field, message } of areaContradictions({ region: p.region.istat, province: p.province, comune: p.comune.istat })) {
+    ctx.addIssue({ code: 'custom', path: field === 'comune' ? ['comune', 'istat'] : [field], message })
+  }
+}
+
 /** What a writer supplies (imports, operators, the demo generator). */
-export const PointDraftSchema = pointDraftFields.superRefine(checkPoint)
+export const PointDraftSchema = pointDraftFields.superRefine(checkPoint).superRefine(checkArea)
 export type PointDraft = z.infer<typeof PointDraftSchema>
 
 /** A point as stored. */

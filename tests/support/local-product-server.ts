@@ -7,6 +7,7 @@ import { createLocalOidc, type LocalOidc } from '../../functions/local/oidc/loca
 import { createLocalServer, socketAddress } from '../../functions/local/local-server.ts'
 import { DynamoDbReports } from '../../functions/repository/dynamodb-reports.ts'
 import type { Registry } from '../../shared/registry-port.ts'
+import { localGazetteer } from '../../functions/gazetteer/load-comuni.ts'
 
 /**
  * The operators' side as `npm start` composes it (read app stubbed by the caller): the real local
@@ -48,7 +49,7 @@ export async function startOperatorsServer({
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://${hostName}:${(server.address() as AddressInfo).port}`
   const oidc = await createLocalOidc({ dataDir, origin, accessTokenTtlSeconds })
-  handler = { readApp, adminApp: createAdminApp({ registry, reports, verifyToken: oidc.verifyToken, clientAddress: socketAddress, log: () => {}, onWrite, ...(now ? { now } : {}) }), oidc }
+  handler = { readApp, adminApp: createAdminApp({ registry, reports, verifyToken: oidc.verifyToken, clientAddress: socketAddress, log: () => {}, onWrite, gazetteer: localGazetteer, ...(now ? { now } : {}) }), oidc }
   return {
     origin,
     oidc,

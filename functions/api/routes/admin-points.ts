@@ -2,7 +2,8 @@ import type { RouteConfig } from '@hono/zod-openapi'
 import { withoutStaleHoursText } from '../../../shared/registry/published-hours.ts'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { mayWrite, type Role, type WriteAction } from '../../../shared/access/roles.ts'
+import { mayWrite, regionsReached, type Role, type WriteAction } from '../../../shared/access/roles.ts'
+import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { hoursPerWeek } from '../../../shared/hours/hours-per-week.ts'
 import { attentionOf } from '../../../shared/registry/attention.ts'
 import type { Reports } from '../../../shared/reports-port.ts'
@@ -14,6 +15,7 @@ import { draftOf } from '../../../shared/registry/point-changes.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
+import { comuneProblems, placesOutsideReach } from '../point-places.ts'
 import { problem } from '../problem.ts'
 import { jsonBody, validBody } from '../json-body.ts'
 import { PointIdParams } from '../path-params.ts'
@@ -32,6 +34,8 @@ export interface AdminRouteDeps {
   readonly now: () => Date
   /** Told after every accepted write: locally, the snapshot is rebuilt at once instead of at the next poll. */
   readonly onWrite?: () => void
+  /** The ISTAT comuni: a written point's comune must be one, and its places must lie where its author reaches. */
+  readonly gazetteer: Gazetteer
 }
 
 const JSON_TYPES = ['application/json']
@@ -78,10 +82,12 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
   routes.post(honoPath(createPointRoute), async (c) => {
     const body = await jsonBody(c, JSON_TYPES)
     if (body instanceof Response) return body
-    const draft = validDraft(c, body)
+    const draft = validDraft(c, body, deps.gazetteer)
     if (draft instanceof Response) return draft
     const decision = mayWrite(c.var.identity.roles, 'create', null, draft)
     if (!decision.allowed) return problem(c, 'forbidden', `You may not create this point: ${decision.reason}.`)
+    const outside = placesOutsideReach(draft, null, regionsReached(c.var.identity.roles, null), deps.gazetteer)
+    if (outside.length > 0) return problem(c, 'forbidden', `You may not create this point: ${outside.join('; ')}, outside the regions you edit.`)
     try {
       const record = await deps.registry.putPoint(draft, null, noteOf(c.var.identity))
       deps.onWrite?.()
@@ -190,7 +196,7 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
 
   const proposal = await propose(stored)
   if (proposal instanceof Response) return proposal
-  const draft = validDraft(c, proposal.draft)
+  const draft = validDraft(c, proposal.draft, deps.gazetteer)
   if (draft instanceof Response) return draft
   if (draft.id !== stored.id) return problem(c, 'invalidParameter', `The body's id "${draft.id}" is not the point's id "${stored.id}": a point's id never changes.`, [{ field: 'id', message: `must be "${stored.id}"` }])
   // Closing needs a reason (DELETE); closing and reopening are the region's decisions whatever
@@ -201,6 +207,8 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   const reopens = stored.status === 'closed' && draft.status !== 'closed'
   const decision = mayWrite(identity.roles, reopens ? 'close' : action, stored, draft)
   if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
+  const outside = placesOutsideReach(draft, stored, regionsReached(identity.roles, stored), deps.gazetteer)
+  if (outside.length > 0) return problem(c, 'forbidden', `You may not make this change: ${outside.join('; ')}, outside your reach.`)
   try {
     const record = await deps.registry.putPoint(withoutStaleHoursText(draft, stored), expected, noteOf(identity, proposal.reason))
     deps.onWrite?.()
@@ -248,7 +256,14 @@ function noteOf(identity: Identity, reason?: string): WriteNote {
   return { author: { id: identity.id, name: identity.name }, reason }
 }
 
-const validDraft = (c: Context, body: unknown): PointDraft | Response => validBody(c, PointDraftSchema, body, 'The point')
+/** A valid point (the schema, then its comune against the ISTAT comuni), or the 400 naming what is not. */
+function validDraft(c: Context, body: unknown, gazetteer: Gazetteer): PointDraft | Response {
+  const draft = validBody(c, PointDraftSchema, body, 'The point')
+  if (draft instanceof Response) return draft
+  const problems = comuneProblems(draft, gazetteer)
+  if (problems.length === 0) return draft
+  return problem(c, 'invalidParameter', `The point: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
+}
 
 export const describeAdminPointsRoutes: DescribeRoutes = async () => {
   const { PointRecordSchema } = await import('../../../shared/schemas/point.ts')

@@ -4,6 +4,7 @@ import type { PointDraft, PointRecord } from '../../../shared/schemas/point.ts'
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 import { samplePoint } from '../../support/sample-point.ts'
 import { testTokenIssuer, type TestTokens } from '../../support/test-token-issuer.ts'
+import { localGazetteer } from '../../../functions/gazetteer/load-comuni.ts'
 
 let local: LocalRegistryFixture
 let tokens: TestTokens
@@ -12,7 +13,7 @@ let writes = 0
 beforeAll(async () => {
   local = await startLocalRegistry()
   tokens = await testTokenIssuer()
-  app = createAdminApp({ registry: local.registry(), reports: local.reports(), verifyToken: tokens.verify, clientAddress: () => '203.0.113.9', log: () => {}, onWrite: () => writes++, now: () => new Date('2026-12-06T10:00:00Z') })
+  app = createAdminApp({ registry: local.registry(), reports: local.reports(), verifyToken: tokens.verify, clientAddress: () => '203.0.113.9', log: () => {}, gazetteer: localGazetteer, onWrite: () => writes++, now: () => new Date('2026-12-06T10:00:00Z') })
 })
 afterAll(() => local.close())
 
@@ -119,9 +120,50 @@ describe('who may change what', () => {
     const elsewhere = await call('PATCH', '/v1/admin/points/admin-umbria', { token, body: { name: 'x' }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
     expect(elsewhere.status).toBe(403)
     expect(elsewhere.body.detail).toContain('region 10')
-    const moveOut = await call('PATCH', '/v1/admin/points/admin-toscana', { token, body: { region: { istat: '10', name: 'Umbria' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    const moveOut = await call('PATCH', '/v1/admin/points/admin-toscana', { token, body: { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
     expect(moveOut.status).toBe(403)
     expect((await local.registry().getPoint('admin-toscana'))?.region?.istat).toBe('09')
+  })
+
+  it("refuses a point whose comune is not in its region: an editor cannot place their region's point in another's comune", async () => {
+    await created('admin-umbria-moved', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } })
+    const umbria = await tokens.mint(['region-10'], { sub: 'umbria-editor' })
+    const intoFirenze = await call('PATCH', '/v1/admin/points/admin-umbria-moved', { token: umbria, body: { province: 'FI', comune: { istat: '048017', name: 'Firenze' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(intoFirenze.status).toBe(400)
+    expect(intoFirenze.body.errors).toEqual([
+      { field: 'province', message: 'is not a province of region 10 (Umbria)' },
+      { field: 'comune.istat', message: 'is not a comune of region 10 (Umbria)' },
+    ])
+    expect((await local.registry().getPoint('admin-umbria-moved'))?.comune.istat).toBe('054039')
+
+    const patch = (body: unknown) => call('PATCH', '/v1/admin/points/admin-umbria-moved', { token: umbria, body, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    const fields = async (body: unknown) => ((await patch(body)).body.errors as Array<{ field: string; message: string }>).map((e) => `${e.field}: ${e.message}`)
+    expect(await fields({ comune: { istat: '054999', name: 'Atlantide' } })).toEqual(['comune.istat: is not the ISTAT code of a comune'])
+    expect(await fields({ comune: { istat: '054039', name: 'Atlantide' } })).toEqual(['comune.name: is not the name of comune 054039 (Perugia)'])
+    expect(await fields({ region: { istat: '10', name: 'Lombardia' } })).toEqual(['region.name: must be "Umbria" for region 10'])
+  })
+
+  it("keeps a region editor's sites and stops in their region, near its borders included; a national admin places them anywhere", async () => {
+    const perugia = { lat: 43.1107, lon: 12.3908 }
+    const stored = await created('admin-umbria-sites', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' }, sites: [{ ...samplePoint('x').sites[0]!, id: 'sede', location: perugia }] })
+    const umbria = await tokens.mint(['region-10'], { sub: 'umbria-editor' })
+    const moveSite = (location: { lat: number; lon: number }, token: string, version = stored.version) =>
+      call('PATCH', '/v1/admin/points/admin-umbria-sites', { token, body: { sites: [{ ...stored.sites[0]!, location }] }, ifMatch: `"v${version}"`, type: 'application/merge-patch+json' })
+    const intoFirenze = await moveSite({ lat: 43.7731, lon: 11.256 }, umbria)
+    expect(intoFirenze.status).toBe(403)
+    expect(intoFirenze.body.detail).toContain('sites.0.location (43.7731, 11.256) lies in region 09 (Toscana)')
+    // A van's stop in Tuscany is refused as its site would be.
+    const van = { ...stored.sites[0]!, id: 'furgone', kind: 'mobile', location: perugia, opening_hours: undefined, stops: [{ date: '2026-12-10', start: '09:00', end: '12:00', place: { label: 'Piazza', location: { lat: 43.7731, lon: 11.256 } } }] }
+    expect((await call('PATCH', '/v1/admin/points/admin-umbria-sites', { token: umbria, body: { sites: [stored.sites[0], van] }, ifMatch: '"v1"', type: 'application/merge-patch+json' })).body.detail).toContain('sites.1.stops.0.place.location')
+    // Passignano sul Trasimeno, 7 km from the Tuscan border: Umbria.
+    const nearBorder = await moveSite({ lat: 43.1856, lon: 12.1376 }, umbria)
+    expect(nearBorder.status).toBe(200)
+    // A national admin records a place across the border; the region editor then changes the hours and the place stays.
+    const across = await moveSite({ lat: 43.7731, lon: 11.256 }, await admin(), 2)
+    expect(across.status).toBe(200)
+    const hours = await call('PATCH', '/v1/admin/points/admin-umbria-sites', { token: umbria, body: { name: 'Punto di Perugia, orari nuovi' }, ifMatch: '"v3"', type: 'application/merge-patch+json' })
+    expect(hours.status).toBe(200)
+    expect((await local.registry().getPoint('admin-umbria-sites'))?.sites[0]?.location).toEqual({ lat: 43.7731, lon: 11.256 })
   })
 
   it("lets a point operator keep their points true but not create, close or hand them to another operator", async () => {

@@ -96,7 +96,7 @@ describe('the OpenAPI document at /v1/openapi.json', () => {
 describe('the routes the app serves and the routes the document describes', () => {
   it('are the same, method by method, apart from the reference page\'s script and assets and the pages for people and crawlers', () => {
     // The operators' app only lists its routes here: nothing is called, so it needs no real registry.
-    const adminApp = createAdminApp({ registry: {} as Registry, reports: {} as Reports, verifyToken: () => Promise.reject(new Error('not called')), clientAddress: () => 'unused', log: () => {} })
+    const adminApp = createAdminApp({ registry: {} as Registry, reports: {} as Reports, verifyToken: () => Promise.reject(new Error('not called')), clientAddress: () => 'unused', log: () => {}, gazetteer: {} as Gazetteer })
     // One entry per handler: a route's request validators are listed under its path too; the
     // 405 answers (method ALL) and middleware are not routes of their own.
     // The read app's routes beyond points and health are built on its first request for another path.

@@ -4,6 +4,7 @@ import { OperatorReportViewSchema, ReportStatusViewSchema } from '../../../share
 import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 import { samplePoint } from '../../support/sample-point.ts'
 import { testTokenIssuer, type TestTokens } from '../../support/test-token-issuer.ts'
+import { localGazetteer } from '../../../functions/gazetteer/load-comuni.ts'
 
 /** Issue 11: "Segnala un errore" — citizens file reports, operators see and close those of their points. */
 let local: LocalRegistryFixture
@@ -13,7 +14,7 @@ let address = '203.0.113.1'
 beforeAll(async () => {
   local = await startLocalRegistry()
   tokens = await testTokenIssuer()
-  app = createAdminApp({ registry: local.registry(), reports: local.reports(), verifyToken: tokens.verify, clientAddress: () => address, log: () => {} })
+  app = createAdminApp({ registry: local.registry(), reports: local.reports(), verifyToken: tokens.verify, clientAddress: () => address, log: () => {}, gazetteer: localGazetteer })
   await local.registry().putPoint(samplePoint('report-toscana'), null)
   await local.registry().putPoint(samplePoint('report-umbria', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' }, operator: { name: 'Comune di Perugia', type: 'comune' } }), null)
 })

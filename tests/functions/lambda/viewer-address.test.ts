@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { viewerAddress } from '../../../functions/lambda/write-handler.ts'
+import { viewerAddress } from '../../../functions/lambda/viewer-address.ts'
 
 describe("the reports' client address on AWS", () => {
   const app = new Hono().get('/', (c) => c.text(viewerAddress(c)))

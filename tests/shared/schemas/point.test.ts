@@ -50,3 +50,28 @@ describe('links a point gives citizens', () => {
     expect(PointRecordSchema.shape.booking_url.safeParse('http://prenota.example.it/punto?x=1').success).toBe(true)
   })
 })
+
+describe("a point's area", () => {
+  // A point is found by its comune, listed under its region's editors and shown on the comune's
+  // page: a region, province and comune that disagree put it where its region cannot see it.
+  const draftIssues = async (overrides: Record<string, unknown>) => {
+    const { PointDraftSchema } = await import('../../../shared/schemas/point.ts')
+    const { samplePoint } = await import('../../support/sample-point.ts')
+    return PointDraftSchema.safeParse({ ...samplePoint('area-case'), ...overrides }).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) ?? []
+  }
+
+  it('is refused when its comune is not in its region or province, naming the field', async () => {
+    expect(await draftIssues({ region: { istat: '10', name: 'Umbria' }, province: 'PG' })).toEqual([{ path: 'comune.istat', message: 'is not a comune of province PG' }])
+    expect(await draftIssues({ region: { istat: '10', name: 'Umbria' }, province: null })).toEqual([{ path: 'comune.istat', message: 'is not a comune of region 10 (Umbria)' }])
+    expect(await draftIssues({ region: { istat: '10', name: 'Umbria' } })).toEqual([
+      { path: 'province', message: 'is not a province of region 10 (Umbria)' },
+      { path: 'comune.istat', message: 'is not a comune of region 10 (Umbria)' },
+    ])
+  })
+
+  it('is accepted when region, province and comune agree, and for points outside Italy', async () => {
+    expect(await draftIssues({})).toEqual([])
+    expect(await draftIssues({ region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } })).toEqual([])
+    expect(await draftIssues({ region: null, province: null, country: 'FR', comune: { istat: null, name: 'Lyon', code: '69123' } })).toEqual([])
+  })
+})
