@@ -10,7 +10,8 @@ import type { Reports } from '../../../shared/reports-port.ts'
 import { IstatRegionCode } from '../../../shared/schemas/point.ts'
 import { VersionConflictError, type Registry, type WriteNote } from '../../../shared/registry-port.ts'
 import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
-import { applyMergePatch } from '../../../shared/util/merge-patch.ts'
+import { applyMergePatch, PatchTooDeepError } from '../../../shared/util/merge-patch.ts'
+import { unknownFields } from '../../../shared/util/unknown-fields.ts'
 import { draftOf } from '../../../shared/registry/point-changes.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
@@ -153,7 +154,12 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
       const patch = await jsonBody(c, PATCH_TYPES)
       if (patch instanceof Response) return patch
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return problem(c, 'invalidParameter', 'A merge patch is a JSON object of the fields to change.', [{ field: '(body)', message: 'must be a JSON object' }])
-      return { draft: applyMergePatch(draftOf(stored), patch) }
+      try {
+        return { draft: applyMergePatch(draftOf(stored), patch) }
+      } catch (error) {
+        if (error instanceof PatchTooDeepError) return problem(c, 'invalidParameter', `The merge patch is not valid: ${error.message}.`, [{ field: '(body)', message: error.message }])
+        throw error
+      }
     }),
   )
 
@@ -256,11 +262,20 @@ function noteOf(identity: Identity, reason?: string): WriteNote {
   return { author: { id: identity.id, name: identity.name }, reason }
 }
 
-/** A valid point (the schema, then its comune against the ISTAT comuni), or the 400 naming what is not. */
+/** A stored record sent back whole carries its version, which If-Match says: not a field to refuse. */
+const SENT_BACK_FROM_READ = new Set(['version'])
+
+/**
+ * A valid point (the schema; no field it does not know, so a misspelt one is not dropped in
+ * silence; its comune against the ISTAT comuni), or the 400 naming what is not.
+ */
 function validDraft(c: Context, body: unknown, gazetteer: Gazetteer): PointDraft | Response {
   const draft = validBody(c, PointDraftSchema, body, 'The point')
   if (draft instanceof Response) return draft
-  const problems = comuneProblems(draft, gazetteer)
+  const problems = [
+    ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
+    ...comuneProblems(draft, gazetteer),
+  ]
   if (problems.length === 0) return draft
   return problem(c, 'invalidParameter', `The point: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
 }

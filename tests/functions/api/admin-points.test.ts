@@ -93,6 +93,33 @@ describe('changing a point needs the version edited', () => {
     expect(moved.body.errors).toEqual([{ field: 'id', message: 'must be "admin-put"' }])
   })
 
+  it('refuses a field it does not know, at any depth, instead of dropping it: a misspelt opening_hours would have wiped the hours', async () => {
+    const stored = await created('admin-typo')
+    const token = await admin()
+    const unknown = async (method: 'PUT' | 'PATCH', body: unknown) => {
+      const answer = await call(method, '/v1/admin/points/admin-typo', { token, body, ifMatch: '"v1"', ...(method === 'PATCH' ? { type: 'application/merge-patch+json' } : {}) })
+      expect(answer.status).toBe(400)
+      return answer.body.errors.map((e: { field: string }) => e.field)
+    }
+    const { opening_hours, ...siteWithoutHours } = stored.sites[0]!
+    expect(await unknown('PUT', { ...stored, sites: [{ ...siteWithoutHours, openinghours: opening_hours }] })).toEqual(['sites.0.openinghours'])
+    expect(await unknown('PATCH', { nome: 'Nuovo nome' })).toEqual(['nome'])
+    expect(await unknown('PATCH', { contacts: { telefono: '055 1' } })).toEqual(['contacts.telefono'])
+    // A __proto__ key is a field like any other, not a way to a prototype.
+    expect(await unknown('PATCH', JSON.parse('{"__proto__": {"status": "closed"}}'))).toEqual(['__proto__'])
+    expect((await local.registry().getPoint('admin-typo'))?.version).toBe(1)
+    // The record as read, version and all, goes back whole.
+    expect((await call('PUT', '/v1/admin/points/admin-typo', { token, body: { ...stored, name: 'Riletto e salvato' }, ifMatch: '"v1"' })).status).toBe(200)
+  })
+
+  it('refuses a merge patch nested deeper than any point with a 400, not a 500', async () => {
+    await created('admin-deep')
+    const deep = `${'{"description":'.repeat(1)}${'{"a":'.repeat(40_000)}1${'}'.repeat(40_001)}`
+    const answer = await call('PATCH', '/v1/admin/points/admin-deep', { token: await admin(), body: deep, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors).toEqual([{ field: '(body)', message: 'the patch is nested more than 32 levels deep' }])
+  })
+
   it('closes with a reason (never deletes), and "verified" changes last_verified_at only', async () => {
     await created('admin-close')
     const verified = await call('POST', '/v1/admin/points/admin-close/verified', { token: await firenze(), ifMatch: '"v1"' })

@@ -75,3 +75,17 @@ describe("a point's area", () => {
     expect(await draftIssues({ region: null, province: null, country: 'FR', comune: { istat: null, name: 'Lyon', code: '69123' } })).toEqual([])
   })
 })
+
+describe('what validation keeps', () => {
+  // The write API refuses any field validation drops (unknownFields): every field of every demo
+  // point, vans, seasons, closures and all, must come through the schema as sent.
+  it('is every field of every demo point', async () => {
+    const { PointDraftSchema } = await import('../../../shared/schemas/point.ts')
+    const { unknownFields } = await import('../../../shared/util/unknown-fields.ts')
+    const { generateDemoRegistry } = await import('../../../functions/demo/generate-demo-registry.ts')
+    const { loadComuni } = await import('../../../functions/gazetteer/load-comuni.ts')
+    const drafts = generateDemoRegistry(loadComuni())
+    expect(drafts.length).toBeGreaterThan(2_000)
+    expect(drafts.flatMap((draft) => unknownFields(draft, PointDraftSchema.parse(draft)).map((field) => `${draft.id}: ${field}`))).toEqual([])
+  })
+})
