@@ -5,6 +5,7 @@ export type LogSink = (line: Record<string, unknown>) => void
 export const jsonLinesToStdout: LogSink = (line) => process.stdout.write(`${JSON.stringify(line)}\n`)
 
 const COORDINATE_PARAMS = new Set(['near', 'bbox'])
+const OPAQUE_PARAMS = new Set(['cursor'])
 
 /** How often the peak memory the request lines carry is read again: reading it costs a file read. */
 const PEAK_SAMPLE_MS = 10_000
@@ -34,11 +35,17 @@ function highWaterMarkBytes(): number {
 
 /**
  * A caller's position is personal data: logs keep it to 2 decimals (about 1 km), enough to see
- * where demand comes from and no more. Every other parameter is logged as sent.
+ * where demand comes from and no more. A page's cursor is kept as its length only: it carries a
+ * hash of its whole query, position included, which a search of the logged 1-km cell undoes.
+ * Every other parameter is logged as sent.
  */
 export function redactQuery(url: URL): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of url.searchParams) {
+    if (OPAQUE_PARAMS.has(key)) {
+      out[key] = `(${value.length} characters)`
+      continue
+    }
     out[key] = COORDINATE_PARAMS.has(key)
       ? value
           .split(',')
