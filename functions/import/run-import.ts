@@ -97,6 +97,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const rejectedRows: RowReport[] = []
   const warningRows: RowReport[] = []
   const pending = new Map<string, PendingPoint>()
+  // The template gives a point one row per site: the first rejected row of each point, by its
+  // source id, so the point's other rows are not written as the whole point without that site.
+  const firstRejectedLine = new Map<string, number>()
+  const rejectRow = (report: RowReport) => {
+    rejectedRows.push(report)
+    if (report.sourceId !== undefined && !firstRejectedLine.has(report.sourceId)) firstRejectedLine.set(report.sourceId, report.line)
+  }
   let read = 0
   try {
     for await (const { line, where, row, problem } of source.rows) {
@@ -104,12 +111,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
       const sourceId = sourceIdOf(row)
       if (problem) {
-        rejectedRows.push({ where, line, sourceId, errors: [{ field: '(row)', message: problem }] })
+        rejectRow({ where, line, sourceId, errors: [{ field: '(row)', message: problem }] })
         continue
       }
       const result = format.toDraft(row, { gazetteer: options.gazetteer, now })
       if (!result.ok) {
-        rejectedRows.push({ where, line, sourceId, errors: result.errors })
+        rejectRow({ where, line, sourceId, errors: result.errors })
         continue
       }
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
@@ -142,6 +149,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   // Points joined from several rows are checked again as a whole (duplicate site ids, …).
   const drafts: PointDraft[] = []
   for (const point of pending.values()) {
+    const lostRow = format.name === 'template' ? firstRejectedLine.get(point.draft.source.original_id ?? '') : undefined
+    if (lostRow !== undefined) {
+      const message = bilingual(
+        `un'altra riga di questo punto (riga ${lostRow}) è rifiutata: il punto resta com'è, correggere quella riga e importare di nuovo`,
+        `another row of this point (line ${lostRow}) is rejected: the point is left as it is; correct that row and import again`,
+      )
+      for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: [{ field: '(point)', message }] })
+      continue
+    }
     if (point.rows.length === 1) {
       drafts.push(point.draft)
       warningRows.push(...point.warningRows)

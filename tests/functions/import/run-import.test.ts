@@ -163,6 +163,32 @@ describe('runImport', () => {
     }
   })
 
+  it("keeps a stored point whole when one of its rows is rejected: the point's other rows are held back, not written without that site", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
+      const pf001 = (await registry.readAll()).records.find((p) => p.source.original_id === 'PF-001')!
+      expect(pf001.sites).toHaveLength(2)
+      const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n')
+      lines[2] = lines[2]!.replace(',43.4660,11.1475,', ',abc,11.1475,').replace('We 09:00-12:00', 'We 09:00-13:00')
+      lines[1] = lines[1]!.replace(',Punto Digitale Facile Poggibonsi,', ',Punto Digitale Facile di Poggibonsi,')
+      const file = join(dir, 'one-site-bad.csv')
+      writeFileSync(file, lines.join('\n'))
+      const report = await runImport({ input: file, registry, gazetteer, now })
+      expect(report.updatedIds).not.toContain(pf001.id)
+      expect(report.rejectedRows.map((r) => [r.line, r.errors.map((e) => e.field)])).toEqual([
+        [2, ['(point)']],
+        [3, ['latitudine']],
+      ])
+      expect(report.rejectedRows[0]!.errors[0]!.message).toContain('3')
+      const after = await registry.getPoint(pf001.id)
+      expect(after).toEqual(pf001)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
     const fixture = await startLocalRegistry()
     try {
