@@ -121,6 +121,9 @@ describe("the operators' console", () => {
     const accessToken = await concurrentRename('Punto Digitale Facile – nome nuovo')
 
     await page.getByLabel('Telefono').fill('075 123 4567')
+    // A change inside a site too: the editor once changed the version it was opened at along with
+    // its own copy, so "redo" saw no change to the sites and dropped it.
+    await page.locator('#f-sites-0-label').fill('Sede rinominata nel frattempo')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     await page.getByRole('heading', { name: 'Qualcun altro ha salvato prima di te' }).waitFor()
     const table = page.getByRole('table')
@@ -130,8 +133,9 @@ describe("the operators' console", () => {
     await page.getByRole('button', { name: 'Rifai le mie modifiche sulla versione salvata' }).click()
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     await expect.poll(() => page.locator('.pv-editor__status').textContent()).toMatch(/^Salvato/)
-    const stored = (await (await fetch(`${baseUrl}/v1/admin/points/${pointId}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { name: string; contacts: { phone: string } }
+    const stored = (await (await fetch(`${baseUrl}/v1/admin/points/${pointId}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { name: string; contacts: { phone: string }; sites: Array<{ label: string }> }
     expect(stored).toMatchObject({ name: 'Punto Digitale Facile – nome nuovo', contacts: { phone: '075 123 4567' } })
+    expect(stored.sites[0]!.label).toBe('Sede rinominata nel frattempo')
     await context.close()
   }, 120_000)
 

@@ -31,7 +31,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   const { t, client } = context
   let base = initial.record
   let etag = initial.etag
-  let draft = draftOf(base)
+  let draft = editableCopy(base)
   const root = h('div', { class: 'pv-editor' })
   const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
   const status = h('p', { class: 'pv-editor__status', role: 'status' })
@@ -283,7 +283,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   function saved(record: PointRecord, newEtag: string, message: string): void {
     base = record
     etag = newEtag
-    draft = draftOf(record)
+    draft = editableCopy(record)
     context.onSaved(record)
     render(message)
   }
@@ -296,7 +296,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         redo: (merged) => {
           base = theirs.record
           etag = theirs.etag
-          draft = merged
+          draft = structuredClone(merged)
           render(t('console.conflict.redone'))
         },
         discard: () => saved(theirs.record, theirs.etag, t('console.conflict.discarded')),
@@ -313,3 +313,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   render()
   return root
 }
+
+/**
+ * The draft the form edits, sharing nothing with the version it was opened at: fields set inside
+ * a site (`draft.sites[i] = …`) would otherwise change that version too, and a conflict's "redo
+ * my changes" would find no change to the sites and drop them.
+ */
+const editableCopy = (record: PointRecord): PointDraft => structuredClone(draftOf(record))
