@@ -136,6 +136,10 @@ describe("the operators' console", () => {
     const stored = (await (await fetch(`${baseUrl}/v1/admin/points/${pointId}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { name: string; contacts: { phone: string }; sites: Array<{ label: string }> }
     expect(stored).toMatchObject({ name: 'Punto Digitale Facile – nome nuovo', contacts: { phone: '075 123 4567' } })
     expect(stored.sites[0]!.label).toBe('Sede rinominata nel frattempo')
+    // The whole point as JSON is the draft as it is now, so applying it keeps the form's changes.
+    await page.getByLabel('Telefono').fill('075 765 4321')
+    await page.locator('.pv-editor__advanced summary').click()
+    expect(await page.locator('.pv-editor__json').inputValue()).toContain('075 765 4321')
     await context.close()
   }, 120_000)
 

@@ -146,7 +146,17 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
       ),
     )
     const advancedId = fieldId('advanced')
-    const advanced = h('textarea', { id: advancedId, class: 'pv-input pv-editor__json', rows: 12, spellcheck: 'false' }, JSON.stringify(draft, null, 2))
+    // The whole point as JSON is the draft as it is when it is opened or entered, not as it was
+    // when the form was drawn: applying it would otherwise undo the changes made in the form since.
+    let advancedTyped = false
+    const advanced = h('textarea', {
+      id: advancedId,
+      class: 'pv-input pv-editor__json',
+      rows: 12,
+      spellcheck: 'false',
+      oninput: () => (advancedTyped = true),
+      onfocus: () => void (advancedTyped || (advanced.value = JSON.stringify(draft, null, 2))),
+    }, JSON.stringify(draft, null, 2)) as HTMLTextAreaElement
     return h(
       'form',
       {
@@ -186,7 +196,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
       ),
       h(
         'details',
-        { class: 'pv-editor__advanced' },
+        { class: 'pv-editor__advanced', ontoggle: (event: Event) => void ((event.currentTarget as HTMLDetailsElement).open && !advancedTyped && (advanced.value = JSON.stringify(draft, null, 2))) },
         h('summary', {}, t('console.editor.advanced')),
         h('label', { for: advancedId, class: 'pv-label' }, t('console.editor.advanced_label')),
         h('p', { class: 'pv-hint' }, t('console.editor.advanced_hint')),
