@@ -78,7 +78,7 @@ export class PuntoVicinoStack extends Stack {
     const webAclArn = props.createWebAcl ? new EdgeWebAcl(this, 'EdgeWebAcl').arn : props.webAclArn
     const signInDomainPrefix = props.signInDomainPrefix ?? `puntovicino-${this.account}`
     this.site = new StaticSite(this, 'Site', {
-      consoleSignInOrigin: cognitoSignInOrigin(signInDomainPrefix, this.region),
+      consoleIdentityOrigins: [`https://cognito-idp.${this.region}.amazonaws.com`, cognitoSignInOrigin(signInDomainPrefix, this.region)],
       apiDomainName: this.api.originDomainName,
       apiOriginSecret: this.api.originSecret,
       openData: this.openData,
@@ -96,7 +96,15 @@ export class PuntoVicinoStack extends Stack {
     this.operators = new OperatorsIdentity(this, 'Operators', { siteUrl: this.site.url, domainPrefix: signInDomainPrefix })
     // Where the console signs in, beside its page: written by the stack, so it always names this pool.
     new s3deploy.BucketDeployment(this, 'ConsoleConfig', {
-      sources: [s3deploy.Source.jsonData(CONSOLE_CONFIG_KEY, { issuer: this.operators.issuer, clientId: this.operators.consoleClient.userPoolClientId, scope: 'openid email' })],
+      sources: [
+        s3deploy.Source.jsonData(CONSOLE_CONFIG_KEY, {
+          issuer: this.operators.issuer,
+          clientId: this.operators.consoleClient.userPoolClientId,
+          scope: 'openid email',
+          // "Esci" ends the hosted sign-in's session too; Cognito's discovery names no end-session endpoint.
+          signOutUrl: `${this.operators.domain.baseUrl()}/logout?client_id=${this.operators.consoleClient.userPoolClientId}&logout_uri=${this.site.url}/gestione/`,
+        }),
+      ],
       destinationBucket: this.site.bucket,
       prune: false,
       distribution: this.site.distribution,

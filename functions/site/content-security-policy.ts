@@ -33,10 +33,11 @@ export const LOCAL_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
 export const embeddableContentSecurityPolicy = (csp: string): string => csp.replace(/frame-ancestors[^;]*/, 'frame-ancestors *')
 
 /**
- * The same policy for the operators' console, which also talks to its identity provider's
- * token endpoint (Amazon Cognito's hosted domain on AWS): that one origin, added to connect-src.
+ * The same policy for the operators' console, which also talks to its identity provider: on AWS
+ * the pool's issuer (`cognito-idp.<region>.amazonaws.com`, its discovery document) and the hosted
+ * domain (the token endpoint). Those origins only, added to connect-src.
  */
-export const consoleContentSecurityPolicy = (csp: string, signInOrigin: string): string => csp.replace(/connect-src 'self'/, `connect-src 'self' ${signInOrigin}`)
+export const consoleContentSecurityPolicy = (csp: string, identityOrigins: readonly string[]): string => csp.replace(/connect-src 'self'/, `connect-src 'self' ${identityOrigins.join(' ')}`)
 
 /** The pages other sites may frame (`embeddableContentSecurityPolicy`): the locator's embed and the statistics' embed, by clean URL and by file. */
 export const EMBED_PATHS = ['/embed', '/embed.html', '/embed/statistiche', '/embed/statistiche.html'] as const

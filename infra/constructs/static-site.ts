@@ -102,10 +102,11 @@ export interface StaticSiteProps {
   /** The value sent to the API as `x-origin-verify` (PublicApi.originSecret). */
   readonly apiOriginSecret: secretsmanager.ISecret
   /**
-   * The operators' identity provider's origin (`https://<prefix>.auth.<region>.amazoncognito.com`):
-   * the console's pages may call its token endpoint, and nothing else of the site may.
+   * The operators' identity provider's origins (the pool's issuer for its discovery document,
+   * `https://<prefix>.auth.<region>.amazoncognito.com` for its token endpoint): the console's pages
+   * may call them, and nothing else of the site may.
    */
-  readonly consoleSignInOrigin: string
+  readonly consoleIdentityOrigins: readonly string[]
 }
 
 /**
@@ -130,7 +131,7 @@ export class StaticSite extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
-    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret, consoleSignInOrigin } = props
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret, consoleIdentityOrigins } = props
     if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
     if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
       throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
@@ -173,7 +174,7 @@ export class StaticSite extends Construct {
       })
     this.securityHeaders = headersPolicy('SecurityHeaders', contentSecurityPolicy, 'PuntoVicino: strict CSP, framed by our own pages only, HSTS, no-sniff, referrer policy')
     this.embedHeaders = headersPolicy('EmbedHeaders', embeddableContentSecurityPolicy(contentSecurityPolicy), 'PuntoVicino /embed: the same policy, framed by any site')
-    this.consoleHeaders = headersPolicy('ConsoleHeaders', consoleContentSecurityPolicy(contentSecurityPolicy, consoleSignInOrigin), "PuntoVicino /gestione: the same policy, plus the sign-in provider's token endpoint")
+    this.consoleHeaders = headersPolicy('ConsoleHeaders', consoleContentSecurityPolicy(contentSecurityPolicy, consoleIdentityOrigins), "PuntoVicino /gestione: the same policy, plus the sign-in provider's token endpoint")
     const cleanUrls = new cloudfront.Function(this, 'CleanUrls', {
       code: cloudfront.FunctionCode.fromInline(CLEAN_URLS_FUNCTION),
       runtime: cloudfront.FunctionRuntime.JS_2_0,

@@ -143,6 +143,29 @@ describe("the operators' console", () => {
     await context.close()
   }, 120_000)
 
+  it('signs out for good: the page forgets the token, Back shows no point, and signing in again asks for the password', async () => {
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    const page = await signInToConsole(context)
+    await openPoint(page, pointId)
+    await page.getByRole('button', { name: 'Esci' }).click()
+    // The provider ends its own session too (locally it asks first; Cognito's /logout does not).
+    const confirm = page.getByRole('button', { name: /Esci \/ Sign out/ })
+    await confirm.waitFor()
+    await confirm.click()
+    await page.getByRole('button', { name: 'Accedi' }).waitFor()
+    expect(await page.getByText('Sei uscito').count()).toBeGreaterThan(0)
+    expect(await page.evaluate(() => sessionStorage.getItem('puntovicino.console.session'))).toBeNull()
+    await page.goBack()
+    await page.waitForLoadState()
+    await page.waitForTimeout(500)
+    expect(await page.locator('#pv-point-title').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Salva', exact: true }).count()).toBe(0)
+    await page.goto(`${baseUrl}/gestione/`)
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await page.getByLabel('Password').waitFor()
+    await context.close()
+  }, 120_000)
+
   it('has no axe violation in any state: sign-in, list, point with reports, editor errors, conflict, history, a van, closing', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

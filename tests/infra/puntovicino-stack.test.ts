@@ -171,5 +171,15 @@ describe("the operators' console on AWS", () => {
     const [client] = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))
     expect(markers).toContain(`"Ref":"${pool}"`)
     expect(markers).toContain(`"Ref":"${client}"`)
+    // "Esci" ends the hosted sign-in's session too, at its /logout (Cognito's discovery names none).
+    const [domain] = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'))
+    expect(markers).toContain(`"Ref":"${domain}"`)
+  })
+
+  it("lets the console's page read the pool's discovery document, where its sign-in starts", () => {
+    const policies = resources('AWS::CloudFront::ResponseHeadersPolicy').map((p) => JSON.stringify(p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig?.ContentSecurityPolicy?.ContentSecurityPolicy ?? ''))
+    const consolePolicy = policies.filter((csp) => csp.includes('amazoncognito.com'))
+    expect(consolePolicy).toHaveLength(1)
+    expect(consolePolicy[0]).toContain('https://cognito-idp.eu-south-1.amazonaws.com')
   })
 })

@@ -3,7 +3,7 @@ import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
 import { loadConsoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
 import { historyPanel } from './history-panel.ts'
-import { completeSignIn, currentSession, endSession, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
+import { completeSignIn, currentSession, endSession, justSignedOut, signOut, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
 import { pointEditor } from './point-editor.ts'
 import { pointsList } from './points-list.ts'
 import { reportsPanel } from './reports-panel.ts'
@@ -126,7 +126,7 @@ async function start(): Promise<void> {
   } catch (error) {
     return signInView(config, t(error instanceof Error && error.message === 'cancelled' ? 'console.signin.cancelled' : 'console.signin.failed'))
   }
-  if (!session) return signInView(config)
+  if (!session) return signInView(config, justSignedOut() ? t('console.signed_out') : undefined)
   const client = adminClient(session.accessToken)
   const signedIn = session
   replaceChildren(
@@ -137,10 +137,7 @@ async function start(): Promise<void> {
       {
         type: 'button',
         class: 'pv-button pv-button--link pv-console__signout',
-        onclick: () => {
-          endSession()
-          signInView(config, t('console.signed_out'))
-        },
+        onclick: () => void signOut(config),
       },
       t('console.signout'),
     ),
@@ -158,6 +155,11 @@ async function start(): Promise<void> {
     }
   }
   window.addEventListener('hashchange', show)
+  // A page kept in the back-forward cache still holds the token it was drawn with: shown again
+  // after a sign-out (Back), it starts afresh and finds no session.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && !currentSession()) location.reload()
+  })
   window.addEventListener('unhandledrejection', (event) => {
     if (event.reason instanceof SignInNeeded) {
       endSession()

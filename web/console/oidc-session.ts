@@ -12,6 +12,11 @@ export interface ConsoleConfig {
   readonly scope: string
   /** Extra authorization and token parameters (the local provider's `resource`). */
   readonly extraParams?: Readonly<Record<string, string>>
+  /**
+   * Where the provider ends its own session, for providers whose discovery names none (Cognito's
+   * hosted `/logout?client_id=…&logout_uri=…`); otherwise the issuer's `end_session_endpoint`.
+   */
+  readonly signOutUrl?: string
 }
 
 export interface Session {
@@ -24,10 +29,12 @@ export interface Session {
 interface Discovery {
   readonly authorization_endpoint: string
   readonly token_endpoint: string
+  readonly end_session_endpoint?: string
 }
 
 const PENDING_KEY = 'puntovicino.console.signin'
 const SESSION_KEY = 'puntovicino.console.session'
+const SIGNED_OUT_KEY = 'puntovicino.console.signed_out'
 export const redirectUri = (): string => `${location.origin}/gestione/`
 
 const base64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -90,4 +97,32 @@ export function currentSession(): Session | null {
 
 export function endSession(): void {
   sessionStorage.removeItem(SESSION_KEY)
+}
+
+/**
+ * Signing out ends both sessions: the tab's token, and the provider's (8 hours locally, else
+ * "Accedi" would sign straight back in without a password). The provider sends the browser back
+ * to the console, a fresh page that holds nothing of the session it left.
+ */
+export async function signOut(config: ConsoleConfig): Promise<void> {
+  endSession()
+  sessionStorage.setItem(SIGNED_OUT_KEY, '1')
+  let target = config.signOutUrl
+  if (!target) {
+    const endpoint = await discover(config.issuer).then((d) => d.end_session_endpoint, () => undefined)
+    if (endpoint) {
+      const url = new URL(endpoint)
+      url.searchParams.set('client_id', config.clientId)
+      url.searchParams.set('post_logout_redirect_uri', redirectUri())
+      target = url.toString()
+    }
+  }
+  location.replace(target ?? redirectUri())
+}
+
+/** True once after a sign-out came back to the console: the page says so. */
+export function justSignedOut(): boolean {
+  const was = sessionStorage.getItem(SIGNED_OUT_KEY) !== null
+  sessionStorage.removeItem(SIGNED_OUT_KEY)
+  return was
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
 import { accessTokenVerifier, GROUPS_CLAIM, remoteKeys, type VerifyAccessToken } from '../../auth/access-tokens.ts'
-import { loginPage, LOGIN_CSS } from './login-page.ts'
+import { loginPage, LOGIN_CSS, logoutPage } from './login-page.ts'
 import { memoryAdapter } from './memory-adapter.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
 
@@ -74,6 +74,14 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: {
       devInteractions: { enabled: false },
+      // The console's "Esci" ends this session too; the provider asks first, in our words.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.type = 'text/html; charset=utf-8'
+          ctx.body = logoutPage(form)
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,

@@ -32,6 +32,30 @@ ${error ? `<p class="error" role="alert" id="login-error">${escape(error)}</p>` 
 </html>`
 }
 
+/**
+ * The provider's "sign out?" page: `form` is the provider's own (its id `op.logoutForm`, its
+ * anti-forgery field); the buttons submit it, `logout=yes` ending the session.
+ */
+export function logoutPage(form: string): string {
+  return `<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Esci — PuntoVicino gestione</title>
+<link rel="stylesheet" href="/oidc/interaction/login.css">
+</head>
+<body>
+<main>
+<h1>Uscire dalla gestione dei punti? <span lang="en">/ Sign out?</span></h1>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Esci <span lang="en">/ Sign out</span></button>
+<button type="submit" form="op.logoutForm" class="secondary">Resta collegato <span lang="en">/ Stay signed in</span></button>
+</main>
+</body>
+</html>`
+}
+
 export const LOGIN_CSS = `body{margin:0;font:1.0625rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f5f7fa}
 main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #c5c7c9;border-radius:8px}
 h1{font-size:1.5rem;margin-top:0}

@@ -17,7 +17,7 @@ function setup(overrides: Partial<StaticSiteProps> = {}) {
   const openData = createPrivateBucket(stack, 'OpenData')
   const basemap = createPrivateBucket(stack, 'Basemap')
   const apiOriginSecret = new secretsmanager.Secret(stack, 'OriginSecret')
-  return { stack, openData, basemap, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, basemap, apiOriginSecret, consoleSignInOrigin: 'https://puntovicino-test.auth.eu-south-1.amazoncognito.com', ...overrides }) }
+  return { stack, openData, basemap, apiOriginSecret, make: () => new StaticSite(stack, 'Site', { apiDomainName: API_HOST, sources: [siteDir], accessLogs, openData, basemap, apiOriginSecret, consoleIdentityOrigins: ['https://puntovicino-test.auth.eu-south-1.amazoncognito.com'], ...overrides }) }
 }
 type Behaviour = { PathPattern: string; TargetOriginId: string; CachePolicyId: unknown; Compress: boolean; AllowedMethods: string[]; ViewerProtocolPolicy: string }
 
