@@ -252,6 +252,9 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   function showProblems(errors: NonNullable<Problem['errors']>, detail?: string): void {
+    for (const marked of root.querySelectorAll('[aria-invalid="true"]')) marked.removeAttribute('aria-invalid')
+    const fields = errors.map((e) => fieldId(nearestField(e.field)))
+    for (const id of fields) document.getElementById(id)?.setAttribute('aria-invalid', 'true')
     replaceChildren(
       summary,
       h(
@@ -259,10 +262,24 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         { class: 'pv-error-summary', role: 'alert' },
         h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
         detail && errors.length === 0 ? h('p', {}, detail) : null,
-        h('ul', {}, ...errors.map((e) => h('li', {}, h('a', { href: `#${fieldId(nearestField(e.field))}` }, `${e.field}: ${e.message}`)))),
+        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${e.field}: ${e.message}`)))),
       ),
     )
     summary.focus()
+  }
+
+  /**
+   * A summary link moves the focus to its field, not the address: the console's router reads the
+   * hash as a page, and following `#f-contacts-email` would leave the point with its changes unsaved.
+   */
+  function goToField(event: Event, id: string): void {
+    event.preventDefault()
+    const field = document.getElementById(id)
+    if (!field) return
+    const closed = field.closest('details')
+    if (closed && !closed.open) closed.open = true
+    field.scrollIntoView({ block: 'center' })
+    field.focus()
   }
 
   /** The field a server error names, or the closest one the form shows (the advanced field for the rest). */
