@@ -80,6 +80,47 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it('fits the iframe to its content as it shrinks too, with a map of its own height, and links out to the full page in a new tab', async () => {
+    // A desktop host page: list and map side by side, as most regional sites show them.
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, permissions: ['geolocation'], geolocation: { latitude: 43.1107, longitude: 12.3908 } })
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/iframe-map`)
+    const frame = page.frameLocator('#pv-frame')
+    // The snippet delegates the position to the frame: without allow="geolocation" it always failed.
+    await frame.getByRole('button', { name: 'Usa la mia posizione' }).click()
+    await frame.getByRole('heading', { name: /tua posizione/ }).waitFor()
+    await frame.locator('.pv-results .pv-result').first().waitFor()
+    const frameHeight = () => page.evaluate(() => document.getElementById('pv-frame')!.getBoundingClientRect().height)
+    const settled = async () => {
+      let last = -1
+      for (let i = 0; i < 40; i++) {
+        const now = await frameHeight()
+        if (now === last) return now
+        last = now
+        await page.waitForTimeout(250)
+      }
+      return last
+    }
+    const full = await settled()
+    // The map's height is its own, not a share of a frame that grows with it (it reached 5,944 px).
+    const mapHeight = (await frame.locator('.pv-map').boundingBox())?.height ?? 0
+    expect(mapHeight).toBeGreaterThan(300)
+    expect(mapHeight).toBeLessThan(600)
+    await frame.locator('summary', { hasText: 'Filtri' }).click()
+    await frame.getByLabel('Tipo di punto', { exact: true }).selectOption('mobile')
+    await expect.poll(async () => frame.locator('.pv-results .pv-result').count()).toBeLessThan(10)
+    const fewer = await settled()
+    const content = await frame.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height))
+    expect(fewer).toBeLessThan(full)
+    expect(Math.abs(fewer - content)).toBeLessThan(40)
+    // The full page refuses to be framed: its link opens a new tab rather than an error in the frame.
+    await frame.getByLabel('Tipo di punto', { exact: true }).selectOption('')
+    await frame.locator('.pv-result__link').first().click()
+    const share = frame.getByRole('link', { name: /Link a questa scheda/ })
+    expect(await share.getAttribute('target')).toBe('_blank')
+    await context.close()
+  })
+
   it("keeps the host's accent and list-only mode in the URL the embed writes, so a reload keeps them", async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -39,6 +39,9 @@ export function widgetSnippet(options: EmbedOptions, origin: string, fallbackTex
 
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
+/** What the embed asks of its host's frame: the citizen's position, copying a link, the phone's share sheet. */
+export const IFRAME_ALLOW = 'geolocation; clipboard-write; web-share'
+
 /**
  * The iframe plus the few lines that let it grow to its content (it posts `puntovicino:resize`).
  * `title` names the frame for screen readers, in the embed's language.
@@ -49,8 +52,9 @@ export function iframeSnippet(options: EmbedOptions, origin: string, title = 'Pu
   const src = `${origin}/embed${query.size > 0 ? `?${query}` : ''}`
   return [
     // Tall enough to use without the resize script (a host may strip it): the frame then scrolls
-    // inside instead of clipping the list; with the script it fits its content exactly.
-    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" style="width:100%;border:0;height:720px" loading="lazy"></iframe>`,
+    // inside instead of clipping the list; with the script it fits its content exactly. `allow`
+    // lets "Usa la mia posizione" and "Condividi" work in the frame (browsers refuse them otherwise).
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" allow="${IFRAME_ALLOW}" style="width:100%;border:0;height:720px" loading="lazy"></iframe>`,
     `<script>addEventListener('message',function(e){if(e.origin!=='${origin}'||!e.data||e.data.type!=='puntovicino:resize')return;for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'})</script>`,
   ].join('\n')
 }

@@ -25,6 +25,11 @@ export interface DetailHandlers {
   readonly back: () => void
   /** The address of this view, for the share link. */
   readonly shareUrl: string
+  /**
+   * The locator is on another site (a widget, or our page in a host's iframe): the share link, to
+   * our full page, opens a new tab. In a frame it could not open in place: the page refuses framing.
+   */
+  readonly onAnotherSite?: boolean
   /** Where the citizen searched from (a comune or their rounded position): the start of a route. */
   readonly origin?: { lat: number; lon: number } | null
   /** Which maps app directions should open; read from the browser when absent. */
@@ -258,7 +263,7 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
   return section(
     t('detail.share'),
     h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => void share() }, t('detail.share')),
-    h('p', {}, h('a', { href: handlers.shareUrl }, t('detail.share_link'))),
+    h('p', {}, handlers.onAnotherSite ? newTabLink({ href: handlers.shareUrl }, t, t('detail.share_link')) : h('a', { href: handlers.shareUrl }, t('detail.share_link'))),
     status,
   )
 }

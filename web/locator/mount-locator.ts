@@ -427,6 +427,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       renderDetail(point, shownContext(), {
         back: () => back(id),
         shareUrl: pointPageUrl(point),
+        onAnotherSite: options.history === 'none' || window.top !== window.self,
         origin: state.near,
         calendarUrl: new URL(`v1/points/${encodeURIComponent(id)}.ics`, new URL(options.apiBase, location.href)).toString(),
         report: { file: (pointId, report) => api.fileReport(pointId, report), status: (pointId, reportId) => api.reportStatus(pointId, reportId) },

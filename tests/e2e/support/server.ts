@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '../../../functions/api/app.ts'
+import { iframeSnippet } from '../../../web/builder/embed-snippet.ts'
 import { generateDemoRegistry } from '../../../functions/demo/generate-demo-registry.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { runImport } from '../../../functions/import/run-import.ts'
@@ -49,6 +50,8 @@ function hostPages(baseUrl: string): Record<string, string> {
     '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),
     '/widget-bad-region': shell('Sito del Comune con un codice regione sbagliato', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="99" lang="it"></puntovicino-locator>`),
     '/iframe': shell('Sito del Comune con iframe', framed(`${baseUrl}/embed?region=09&list-only=true&accent=%238a1538`, 'PuntoVicino: punti di facilitazione digitale')),
+    // The builder's own iframe snippet, pasted as it comes.
+    '/iframe-map': shell('Sito della Regione Umbria con la mappa in iframe', iframeSnippet({ region: '10', province: '', comune: '', service: '', lang: 'it', accent: '', listOnly: false }, baseUrl).replace('<iframe ', '<iframe id="pv-frame" ')),
     '/statistiche-umbria': shell('Sito della Regione Umbria: la rete dei punti', framed(`${baseUrl}/embed/statistiche?region=10`, 'PuntoVicino: copertura dei punti in Umbria')),
   }
 }

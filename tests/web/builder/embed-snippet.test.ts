@@ -19,6 +19,7 @@ describe('the embed snippets', () => {
     const snippet = iframeSnippet({ ...options, listOnly: true }, 'https://pv.example')
     expect(snippet).toContain('src="https://pv.example/embed?region=09&amp;service=formazione_gruppo&amp;lang=it&amp;accent=%230066cc&amp;list-only=true"')
     expect(snippet).toContain("e.origin!=='https://pv.example'")
+    expect(snippet).toContain('allow="geolocation; clipboard-write; web-share"')
     // The frame's name, for screen readers, in the embed's language and escaped.
     expect(iframeSnippet(options, 'https://pv.example', 'PuntoVicino: točke "digitalne" pomoči')).toContain('title="PuntoVicino: točke &quot;digitalne&quot; pomoči"')
   })
