@@ -41,6 +41,22 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("takes no inherited style from the host's page around it, nor an accent the host did not give it through its attribute", async () => {
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget-inherits`)
+    const firstResult = page.locator('puntovicino-locator .pv-result').first()
+    await firstResult.waitFor()
+    const styles = await firstResult.locator('.pv-result__link').evaluate((a) => {
+      const s = getComputedStyle(a)
+      return { whiteSpace: s.whiteSpace, textTransform: s.textTransform, fontStyle: s.fontStyle, textIndent: s.textIndent, color: s.color }
+    })
+    expect(styles).toEqual({ whiteSpace: 'normal', textTransform: 'none', fontStyle: 'normal', textIndent: '0px', color: 'rgb(0, 102, 204)' })
+    // nowrap had pushed 236 elements out of the 320-px column and widened the host page to 1,298 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    await context.close()
+  })
+
   it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

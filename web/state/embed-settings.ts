@@ -29,6 +29,9 @@ export function contrastWithWhite(hex: string): number {
  * smuggled in), dark enough for text on white and white text on it. Another is ignored, and the
  * embed tells its webmaster (rejected-prefilters.ts).
  */
+/** The accent when the host gives none (Bootstrap Italia's primary blue, 5.6:1 on white). */
+export const DEFAULT_ACCENT = '#0066cc'
+
 export const isAccentColour = (value: string | null): value is string => value !== null && ACCENT.test(value) && contrastWithWhite(value) >= MIN_ACCENT_CONTRAST
 
 /** Lenient like the locator state: a malformed accent is dropped, `list-only` is on only for `true`. */

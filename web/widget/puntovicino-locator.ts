@@ -2,7 +2,7 @@ import locatorCss from '../styles/locator.css'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { loadMessagesOrItalian } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
-import { isAccentColour } from '../state/embed-settings.ts'
+import { DEFAULT_ACCENT, isAccentColour } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
 import { PREFILTERS, rejectedPrefilters } from '../state/rejected-prefilters.ts'
 
@@ -69,7 +69,11 @@ export class PuntoVicinoLocator extends HTMLElement {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
     const accent = this.getAttribute('accent')
     const style = document.createElement('style')
-    style.textContent = `${locatorCss}:host{--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;${isAccentColour(accent) ? `--pv-accent:${accent};` : ''}}`
+    // `all: initial`: inherited properties (white-space, text-transform, letter-spacing…) set by the
+    // host around the element would otherwise flow into the shadow root. Custom properties are not
+    // reset by `all`: the accent is always set here, from the attribute or the default, so a host's
+    // `--pv-accent` never bypasses the attribute's contrast check.
+    style.textContent = `${locatorCss}:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};}`
     const root = document.createElement('div')
     shadow.replaceChildren(style, root)
     // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not
