@@ -130,6 +130,12 @@ export function toRomeWallClock(at: Date): RomeWallClock {
   return { date: dateOfUtcMs(midnight), weekday: weekdayOfUtcMs(midnight), minutes: Math.floor((wall - midnight) / MINUTE_MS) }
 }
 
+/** An instant (ISO 8601) as Rome's wall clock to the minute, `2026-12-07 09:41`: how operators read a time of writing. */
+export function romeDateTimeText(iso: string): string {
+  const { date, minutes } = toRomeWallClock(new Date(iso))
+  return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
+}
+
 /**
  * Every instant at which Rome's wall clock shows `minutes` after midnight of `date`, earliest
  * first, in epoch milliseconds. Usually one; two in the autumn overlap (02:00–03:00 on the last

@@ -4,6 +4,7 @@ import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 export interface ConflictVersions {
   /** The version the operator opened. */
@@ -31,7 +32,7 @@ export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, ac
     'section',
     { class: 'pv-conflict', 'aria-labelledby': 'pv-conflict-title' },
     h('h2', { id: 'pv-conflict-title', tabindex: '-1' }, t('console.conflict.title')),
-    h('p', {}, t('console.conflict.intro', { version: versions.theirsRecord.version, at: versions.theirsRecord.updated_at.slice(0, 16).replace('T', ' ') })),
+    h('p', {}, t('console.conflict.intro', { version: versions.theirsRecord.version, at: romeDateTimeText(versions.theirsRecord.updated_at) })),
     both.length > 0 ? h('p', { class: 'pv-conflict__warning' }, t('console.conflict.both', { fields: both.join(', ') })) : null,
     h(
       'table',

@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import type { AdminClient } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 /** A point's versions, newest first: when, who, what kind of change, which fields, why. */
 export function historyPanel(pointId: string, client: AdminClient, t: ConsoleTranslate): HTMLElement {
@@ -16,7 +17,7 @@ export function historyPanel(pointId: string, client: AdminClient, t: ConsoleTra
           h(
             'li',
             { value: v.version },
-            h('strong', {}, t('console.history.line', { version: v.version, at: v.at.slice(0, 16).replace('T', ' '), who: v.author.name })),
+            h('strong', {}, t('console.history.line', { version: v.version, at: romeDateTimeText(v.at), who: v.author.name })),
             ' — ',
             t(`console.change.${v.change}` as ConsoleKey),
             v.changed.length > 0 && v.change !== 'created' ? `: ${v.changed.join(', ')}` : '',

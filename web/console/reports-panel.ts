@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import type { AdminClient, OperatorReport } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 /**
  * The citizens' reports of one point: open ones first, each with what is wrong and the citizen's
@@ -20,7 +21,7 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
         closed.length > 0 ? h('details', {}, h('summary', {}, t('console.reports.closed', { count: closed.length })), h('ul', {}, ...closed.map((r) => h('li', {}, closedLine(r))))) : null,
       )
     })
-  const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+  const when = romeDateTimeText
 
   function openReport(report: OperatorReport): HTMLElement {
     const noteId = `pv-note-${report.id}`

@@ -134,3 +134,15 @@ describe('addDays and weekdayOf', () => {
     expect(weekdayOf('2024-02-29')).toBe('th')
   })
 })
+
+describe('romeDateTimeText', () => {
+  // The operators' console showed history, reports and conflicts in UTC, unlabelled: an hour early in winter, two in summer.
+  it("writes an instant as Rome's wall clock, to the minute, across both clock changes", async () => {
+    const { romeDateTimeText } = await import('../../../shared/hours/rome-time.ts')
+    expect(romeDateTimeText('2026-12-07T08:41:30.000Z')).toBe('2026-12-07 09:41')
+    expect(romeDateTimeText('2026-07-01T22:30:00Z')).toBe('2026-07-02 00:30')
+    expect(romeDateTimeText('2026-03-29T00:59:00Z')).toBe('2026-03-29 01:59')
+    expect(romeDateTimeText('2026-03-29T01:00:00Z')).toBe('2026-03-29 03:00')
+    expect(romeDateTimeText('2026-12-07T09:41:00+01:00')).toBe('2026-12-07 09:41')
+  })
+})
