@@ -10,6 +10,7 @@ import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { comuneNameIn, inBilingualProvince, refNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import type { ComuneRef } from '../../../shared/schemas/point.ts'
+import { problem } from '../problem.ts'
 
 /** The renderers, loaded on the first page request (site-pages.ts). */
 type SitePages = typeof import('../../site/pages/site-pages.ts')
@@ -168,7 +169,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const snapshot = deps.snapshot()
     const page = Number(c.req.param('file')!.replace(/\D/g, ''))
     const first = (page - 1) * SITEMAP_PAGE_SIZE
-    if (page < 1 || (first >= snapshot.pointCount && page !== 1)) return c.body('Not found', 404)
+    if (page < 1 || (first >= snapshot.pointCount && page !== 1)) return problem(c, 'notFound', `There is no sitemap page ${page}: /sitemap.xml lists them.`)
     const origin = originOf(c)
     const urls: string[] = page === 1 ? [`<url><loc>${escapeHtml(`${origin}/`)}</loc></url>`, `<url><loc>${escapeHtml(`${origin}/statistiche`)}</loc></url>`] : []
     // A batch at a time, leaving the records the API serves decoded (a page is 40,000 points).

@@ -107,6 +107,15 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(vanStopsChecked).toBeGreaterThan(0)
   }, 240_000)
 
+  it('answers a sitemap page past the last with a 404 problem document, as every failure of the API', async () => {
+    for (const path of ['/sitemap-punti-0.xml', '/sitemap-punti-999999.xml']) {
+      const response = await fixture.app.request(`http://localhost${path}`)
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get('content-type'), path).toBe('application/problem+json')
+      expect(((await response.json()) as { detail: string }).detail).toContain('sitemap')
+    }
+  })
+
   it('redirects an old or missing slug to the page’s address, says 404 for an unknown point, and names the languages it has', async () => {
     const point = fixture.records.find((p) => p.status === 'active')!
     const missing = await fixture.get(`/punti/${point.id}`)
