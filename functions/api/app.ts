@@ -14,6 +14,7 @@ import { answerOtherMethodsOnReadPaths } from './read-paths.ts'
 import type { DocsAssetReader } from './routes/docs.ts'
 import { healthRoutes, type HealthLimits } from './routes/health.ts'
 import { pointsRoutes } from './routes/points.ts'
+import { canonicalPath } from './middleware/canonical-path.ts'
 
 export interface AppDeps {
   readonly snapshots: SnapshotSource
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', requestLog({ sink: deps.log ?? jsonLinesToStdout }))
   if (deps.originSecrets) app.use('*', originVerify({ secrets: deps.originSecrets }))
+  app.use('*', canonicalPath())
   app.use('*', publicCors({ allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAgeSeconds: 86400 }))
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 

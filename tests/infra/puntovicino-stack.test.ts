@@ -112,6 +112,13 @@ describe('the web ACL, on by default', () => {
     expect(rules[1]!.Statement.RateBasedStatement).toMatchObject({ Limit: 20, AggregateKeyType: 'IP' })
     expect(JSON.stringify(rules[1]!.Statement.RateBasedStatement.ScopeDownStatement)).toMatch(/"POST".*"\/reports"/)
     expect(rules[2]!.Statement.RateBasedStatement).toMatchObject({ Limit: 2000, AggregateKeyType: 'IP' })
+    // Paths are matched as the app routes them: /v1/%70oints.csv and /v1/./points.csv are exports too.
+    const pathMatches = [rules[0], rules[1]].flatMap((rule) => JSON.stringify(rule!.Statement).match(/"UriPath":\{\}\}[^\]]*\]/g) ?? [])
+    expect(pathMatches.length).toBeGreaterThanOrEqual(3)
+    for (const match of pathMatches) expect(match).toMatch(/"URL_DECODE".*"NORMALIZE_PATH"/)
+    // Operators' bodies up to the app's own 256-KB limit: the managed 8-KB body rule only counts.
+    const common = rules.find((r) => r.Name === 'AWSManagedRulesCommonRuleSet')!
+    expect(JSON.stringify(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides)).toContain('{"ActionToUse":{"Count":{}},"Name":"SizeRestrictions_BODY"}')
   })
 
   it('is attached to the distribution of the main stack, across regions', () => {

@@ -61,6 +61,20 @@ describe('HTTP semantics of the read API', () => {
     }
   })
 
+  it('sends a path with a percent-encoded letter to its plain spelling: the edge throttles exports by their path', async () => {
+    for (const [sent, plain] of [
+      ['/v1/%70oints.csv?comune=048017&limit=2', '/v1/points.csv?comune=048017&limit=2'],
+      ['/v1/points%2Ecsv?limit=2', '/v1/points.csv?limit=2'],
+      ['/v1/points%2egeojson', '/v1/points.geojson'],
+    ]) {
+      const response = await fixture.get(sent!)
+      expect(response.status, sent).toBe(308)
+      expect(response.headers.get('location'), sent).toBe(plain)
+    }
+    // An encoded character that must stay encoded is no spelling of another path: routed as it is.
+    expect((await fixture.get('/v1/points/%2F')).status).toBe(404)
+  })
+
   it('allows any origin on GET', async () => {
     const response = await fixture.get('/v1/points?limit=1', { headers: { Origin: 'https://comune.example.it' } })
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
