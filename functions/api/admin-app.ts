@@ -52,7 +52,7 @@ export function createAdminApp(deps: AdminAppDeps) {
   app.use('/v1/admin/*', bodyLimit({ maxSize: MAX_ADMIN_BODY_BYTES, onError: (c) => problem(c, 'invalidParameter', `The body is over ${MAX_ADMIN_BODY_BYTES / 1024} KB.`, [{ field: '(body)', message: 'too large' }]) }))
   app.use('/v1/admin/*', operatorAuth(deps.verifyToken))
   app.route('/', adminPointsRoutes({ registry: deps.registry, reports: deps.reports, now, onWrite: deps.onWrite, gazetteer: deps.gazetteer }))
-  app.route('/', adminReportRoutes({ reports: deps.reports, now }))
+  app.route('/', adminReportRoutes({ reports: deps.reports, registry: deps.registry, now }))
 
   // A method a path does not take is a 405 naming those it does (RFC 9110 §15.5.6).
   const methodsByPath = new Map<string, Set<string>>()

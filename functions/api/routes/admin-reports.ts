@@ -1,7 +1,9 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { answersFor } from '../../../shared/access/roles.ts'
+import { answersFor, operatorKey } from '../../../shared/access/roles.ts'
+import type { Registry } from '../../../shared/registry-port.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { ReportAlreadyClosedError, type CitizenReport, type Reports } from '../../../shared/reports-port.ts'
 import { OperatorReportViewSchema, ResolutionRequestSchema, type OperatorReportView } from '../../../shared/schemas/report.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
@@ -17,6 +19,8 @@ import { NoQuerySchema, validRequest } from '../request-validator.ts'
  */
 export interface AdminReportRouteDeps {
   readonly reports: Reports
+  /** Who answers a report is who answers for its point now, not when it was filed. */
+  readonly registry: Pick<Registry, 'getPoint'>
   readonly now: () => Date
 }
 
@@ -42,23 +46,32 @@ const operatorView = (r: CitizenReport): OperatorReportView => ({
 
 export function adminReportRoutes(deps: AdminReportRouteDeps) {
   const routes = new Hono<AdminEnv>()
-  const mine = (c: { var: AdminEnv['Variables'] }, r: CitizenReport) => answersFor(c.var.identity.roles, r.region, r.operatorKey)
+  // A report's point as it is now: its operator or region may have changed since the report was
+  // filed. A point no longer stored is answered for as the report recorded it.
+  const answersForPoint = (c: { var: AdminEnv['Variables'] }, point: PointRecord) => answersFor(c.var.identity.roles, point.region?.istat ?? null, operatorKey(point.operator))
+  const answers = (c: { var: AdminEnv['Variables'] }, point: PointRecord | null, r: CitizenReport) =>
+    point ? answersForPoint(c, point) : answersFor(c.var.identity.roles, r.region, r.operatorKey)
 
   routes.get(honoPath(openReportsRoute), validRequest('query', NoQuerySchema), async (c) => {
-    const open = (await deps.reports.listOpen()).filter((r) => mine(c, r))
-    return c.json({ items: open.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
+    const open = await deps.reports.listOpen()
+    const points = new Map(await Promise.all([...new Set(open.map((r) => r.pointId))].map(async (id) => [id, await deps.registry.getPoint(id)] as const)))
+    const mine = open.filter((r) => answers(c, points.get(r.pointId) ?? null, r))
+    return c.json({ items: mine.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
   })
 
   routes.get(honoPath(pointReportsRoute), validRequest('param', PointIdParams), validRequest('query', NoQuerySchema), async (c) => {
-    const reports = (await deps.reports.listForPoint(c.req.valid('param').id)).filter((r) => mine(c, r))
-    return c.json({ items: reports.map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
+    const { id } = c.req.valid('param')
+    const [point, reports] = await Promise.all([deps.registry.getPoint(id), deps.reports.listForPoint(id)])
+    if (!point && reports.length === 0) return problem(c, 'notFound', `No point has id "${id}".`)
+    if (point && !answersForPoint(c, point)) return problem(c, 'forbidden', 'This point is not one you answer for.')
+    return c.json({ items: reports.filter((r) => answers(c, point, r)).map(operatorView) }, 200, { 'Cache-Control': 'no-store' })
   })
 
   routes.post(honoPath(closeReportRoute), validRequest('param', ReportParams), async (c) => {
     const { id, reportId } = c.req.valid('param')
-    const report = await deps.reports.get(id, reportId)
+    const [report, point] = await Promise.all([deps.reports.get(id, reportId), deps.registry.getPoint(id)])
     if (!report) return problem(c, 'notFound', `No report ${reportId} for point "${id}".`)
-    if (!mine(c, report)) return problem(c, 'forbidden', 'This report is about a point you do not answer for.')
+    if (!answers(c, point, report)) return problem(c, 'forbidden', 'This report is about a point you do not answer for.')
     const resolution = await parsedBody(c, ResolutionRequestSchema, 'The resolution')
     if (resolution instanceof Response) return resolution
     try {
@@ -79,7 +92,13 @@ export const describeAdminReportRoutes: DescribeRoutes = async () => {
   const unauthorized = await problemResponse('No valid access token')
   const routes: RouteConfig[] = [
     { ...openReportsRoute, tags: ['operators'], security, summary: 'Open citizens’ reports of the points you answer for, oldest first', responses: { 200: list, 401: unauthorized } },
-    { ...pointReportsRoute, tags: ['operators'], security, summary: "A point's reports, newest first", responses: { 200: list, 401: unauthorized } },
+    {
+      ...pointReportsRoute,
+      tags: ['operators'],
+      security,
+      summary: "A point's reports, newest first (those who answer for the point now see them, whoever ran it when they were filed)",
+      responses: { 200: list, 401: unauthorized, 403: await problemResponse('The point is not one you answer for'), 404: await problemResponse('No such point') },
+    },
     {
       ...closeReportRoute,
       tags: ['operators'],

@@ -114,7 +114,24 @@ describe('operators answer the reports of their points', () => {
     const perugia = await tokens.mint(['operator-comune-di-perugia'])
     const firenze = await tokens.mint(['operator-comune-di-firenze'])
     expect((await call('GET', '/v1/admin/points/report-umbria/reports', undefined, perugia)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
-    expect((await call('GET', '/v1/admin/points/report-umbria/reports', undefined, firenze)).body.items).toEqual([])
+    expect((await call('GET', '/v1/admin/points/report-umbria/reports', undefined, firenze)).status).toBe(403)
     expect((await call('GET', '/v1/admin/reports', undefined)).status).toBe(401)
+  })
+
+  it("follows the point: when its operator changes, the new operator sees and closes its open reports, the former one no longer", async () => {
+    address = '203.0.113.22'
+    await local.registry().putPoint(samplePoint('report-handed-over', { operator: { name: 'Comune di Firenze', type: 'comune' } }), null)
+    const filed = (await fileReport('report-handed-over', { category: 'hours' })).body
+    const stored = (await local.registry().getPoint('report-handed-over'))!
+    await local.registry().putPoint({ ...samplePoint('report-handed-over'), operator: { name: 'Biblioteca delle Oblate', type: 'biblioteca' } }, stored.version)
+    const oblate = await tokens.mint(['operator-biblioteca-delle-oblate'], { sub: 'oblate', email: 'punto@oblate.example' })
+    const firenze = await tokens.mint(['operator-comune-di-firenze'])
+    expect((await call('GET', '/v1/admin/reports', undefined, oblate)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
+    expect((await call('GET', '/v1/admin/points/report-handed-over/reports', undefined, oblate)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
+    expect((await call('GET', '/v1/admin/reports', undefined, firenze)).body.items.map((r: { id: string }) => r.id)).not.toContain(filed.id)
+    expect((await call('GET', '/v1/admin/points/report-handed-over/reports', undefined, firenze)).status).toBe(403)
+    const path = `/v1/admin/points/report-handed-over/reports/${filed.id}/resolution`
+    expect((await call('POST', path, { outcome: 'resolved', note: 'Orari corretti' }, firenze)).status).toBe(403)
+    expect((await call('POST', path, { outcome: 'resolved', note: 'Orari corretti' }, oblate)).status).toBe(200)
   })
 })
