@@ -83,7 +83,7 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
   routes.post(honoPath(createPointRoute), async (c) => {
     const body = await jsonBody(c, JSON_TYPES)
     if (body instanceof Response) return body
-    const draft = validDraft(c, body, deps.gazetteer)
+    const draft = validDraft(c, body, deps)
     if (draft instanceof Response) return draft
     const decision = mayWrite(c.var.identity.roles, 'create', null, draft)
     if (!decision.allowed) return problem(c, 'forbidden', `You may not create this point: ${decision.reason}.`)
@@ -202,7 +202,7 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
 
   const proposal = await propose(stored)
   if (proposal instanceof Response) return proposal
-  const draft = validDraft(c, proposal.draft, deps.gazetteer)
+  const draft = validDraft(c, proposal.draft, deps)
   if (draft instanceof Response) return draft
   if (draft.id !== stored.id) return problem(c, 'invalidParameter', `The body's id "${draft.id}" is not the point's id "${stored.id}": a point's id never changes.`, [{ field: 'id', message: `must be "${stored.id}"` }])
   // Closing needs a reason (DELETE); closing and reopening are the region's decisions whatever
@@ -265,16 +265,23 @@ function noteOf(identity: Identity, reason?: string): WriteNote {
 /** A stored record sent back whole carries its version, which If-Match says: not a field to refuse. */
 const SENT_BACK_FROM_READ = new Set(['version'])
 
+/** A writer's clock may run a little ahead of ours. */
+const VERIFIED_CLOCK_SKEW_MS = 10 * 60_000
+
 /**
  * A valid point (the schema; no field it does not know, so a misspelt one is not dropped in
  * silence; its comune against the ISTAT comuni), or the 400 naming what is not.
  */
-function validDraft(c: Context, body: unknown, gazetteer: Gazetteer): PointDraft | Response {
+function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>): PointDraft | Response {
   const draft = validBody(c, PointDraftSchema, body, 'The point')
   if (draft instanceof Response) return draft
   const problems = [
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
+    // A verification dated ahead would hide "not verified for 90 days" for as long as it is ahead.
+    ...(draft.last_verified_at !== null && Date.parse(draft.last_verified_at) > now().getTime() + VERIFIED_CLOCK_SKEW_MS
+      ? [{ field: 'last_verified_at', message: 'is in the future: a point is verified on or before the day it is saved' }]
+      : []),
   ]
   if (problems.length === 0) return draft
   return problem(c, 'invalidParameter', `The point: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)

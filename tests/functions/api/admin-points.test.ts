@@ -105,6 +105,8 @@ describe('changing a point needs the version edited', () => {
     expect(await unknown('PUT', { ...stored, sites: [{ ...siteWithoutHours, openinghours: opening_hours }] })).toEqual(['sites.0.openinghours'])
     expect(await unknown('PATCH', { nome: 'Nuovo nome' })).toEqual(['nome'])
     expect(await unknown('PATCH', { contacts: { telefono: '055 1' } })).toEqual(['contacts.telefono'])
+    // Not an unknown field, but as silent: a verification dated 2099 hid "not verified for 90 days" for good.
+    expect(await unknown('PATCH', { last_verified_at: '2099-01-01T00:00:00Z' })).toEqual(['last_verified_at'])
     // A __proto__ key is a field like any other, not a way to a prototype.
     expect(await unknown('PATCH', JSON.parse('{"__proto__": {"status": "closed"}}'))).toEqual(['__proto__'])
     expect((await local.registry().getPoint('admin-typo'))?.version).toBe(1)
