@@ -184,6 +184,20 @@ describe('the citizen page', () => {
     await context.close()
   })
 
+  it('says a point could not be loaded, with Riprova, when the connection fails: never that it no longer exists', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.route(`**/v1/points/${NO_HOURS_POINT_ID}`, (route) => route.abort('internetdisconnected'))
+    await page.goto(`${baseUrl}/?point=${NO_HOURS_POINT_ID}`)
+    const notice = page.locator('.pv-detail-host [role="alert"]')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain('Non è stato possibile caricare questo punto')
+    await page.unroute(`**/v1/points/${NO_HOURS_POINT_ID}`)
+    await page.getByRole('button', { name: 'Riprova' }).click()
+    await page.locator('.pv-detail__title').waitFor()
+    await context.close()
+  })
+
   it('quotes hours it could not read as published and says when there are none, never "closed", in the list and the detail', async () => {
     const context = await phoneContext(browser())
     const page = await openPage(context, '?near=41.127,16.869&place=Bari')

@@ -411,7 +411,14 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
 
   async function showDetail(id: string): Promise<void> {
-    const point = items.find((p) => p.id === id) ?? (await api.point(id).catch(() => null))
+    // null: the API says there is no such point; a failed request is not that, and says so.
+    let failed = false
+    const point =
+      items.find((p) => p.id === id) ??
+      (await api.point(id).catch(() => {
+        failed = true
+        return null
+      }))
     if (state.point !== id) return
     listView.hidden = true
     detail.hidden = false
@@ -419,7 +426,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     showView('list')
     if (!point) {
       if (pageTitle !== null) document.title = pageTitle
-      replaceChildren(detail, h('p', { class: 'pv-notice', role: 'alert' }, t('detail.not_found')), h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')))
+      replaceChildren(
+        detail,
+        h('p', { class: 'pv-notice', role: 'alert' }, t(failed ? 'detail.load_failed' : 'detail.not_found')),
+        failed ? h('button', { type: 'button', class: 'pv-button', onclick: () => void showDetail(id) }, t('results.retry')) : null,
+        h('button', { type: 'button', class: failed ? 'pv-button pv-button--outline' : 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')),
+      )
       return
     }
     replaceChildren(
