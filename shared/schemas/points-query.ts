@@ -129,8 +129,8 @@ const filterFields = {
   cursor: cursorParameter('The opaque next_cursor of the previous page'),
 }
 
-/** The area filters, as /v1/places also takes them: a search box that offers only the comuni of a region's or a province's widget. */
-export const AREA_PARAMETERS = { region: filterFields.region, province: filterFields.province }
+/** The area filters, as /v1/places also takes them: a search box that offers only the comuni of a region's, a province's or a comune's widget. */
+export const AREA_PARAMETERS = { region: filterFields.region, province: filterFields.province, comune: filterFields.comune }
 
 function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: readonly string[]; open_now?: boolean; open_at?: Date; region?: string; province?: string; comune?: string }, ctx: z.RefinementCtx): void {
   checkArea(q, ctx)

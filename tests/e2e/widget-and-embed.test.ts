@@ -279,6 +279,20 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("refuses another comune in a comune's widget, as a region's widget does", async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget-perugia`)
+    await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()
+    const input = page.locator('puntovicino-locator .pv-input')
+    await input.fill('Terni')
+    await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
+    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-search__message')?.textContent !== '')
+    expect(await page.locator('puntovicino-locator .pv-search__message').textContent()).toContain("fuori da quest'area")
+    expect(await page.locator('puntovicino-locator .pv-results__title').textContent()).not.toContain('Terni')
+    await context.close()
+  })
+
   it('offers only the comuni of its region: a Tuscan widget suggests no Perugia, and so never lists Tuscan points "nearest to Perugia"', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -6,10 +6,11 @@ import type { ReportRequest, ReportStatusView } from '../../shared/schemas/repor
 
 export type { Place, PlacePage, PointPage }
 
-/** A region or a province the comune search keeps to (a widget filtered to an area). */
+/** A region, a province or a comune the comune search keeps to (a widget filtered to an area). */
 export interface SearchArea {
   readonly region: string | null
   readonly province: string | null
+  readonly comune?: string | null
 }
 
 export interface ApiClient {
@@ -58,6 +59,7 @@ export function createApiClient(base: string): ApiClient {
       const query = new URLSearchParams({ q, limit: '8' })
       if (area?.region) query.set('region', area.region)
       if (area?.province) query.set('province', area.province)
+      if (area?.comune) query.set('comune', area.comune)
       return getJson<PlacePage>(url('v1/places', query), signal)
     },
     fileReport: async (pointId, report) => {

@@ -48,7 +48,7 @@ mountLocator({
   pageUrl,
   initial: state,
   // The embed's area is its webmaster's choice: its search keeps to it.
-  ...(mode === 'embed' ? { searchArea: { region: state.region, province: state.province } } : {}),
+  ...(mode === 'embed' ? { searchArea: { region: state.region, province: state.province, comune: state.comune } } : {}),
   listOnly: embed.listOnly,
   mapStyleUrl: config('map-style'),
   history: 'url',

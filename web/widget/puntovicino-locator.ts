@@ -91,7 +91,7 @@ export class PuntoVicinoLocator extends HTMLElement {
       assetBase: SCRIPT_BASE,
       pageUrl: new URL('./', apiBase).toString(),
       initial,
-      searchArea: { region: initial.region, province: initial.province },
+      searchArea: { region: initial.region, province: initial.province, comune: initial.comune },
       listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
       // An empty `map-style=""` is no style, not a style URL: the built-in basemap then.
       mapStyleUrl: this.getAttribute('map-style') || null,

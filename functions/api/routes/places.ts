@@ -36,8 +36,8 @@ function toPlace(comune: Comune): Place {
 export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
   const routes = new Hono()
   routes.get(honoPath(placesRoute), validRequest('query', placesRoute.request.query), (c) => {
-    const { q, limit, region, province } = c.req.valid('query')
-    const within = region || province ? (comune: Comune) => (!region || comune.regionIstat === region) && (!province || comune.province === province) : undefined
+    const { q, limit, region, province, comune: only } = c.req.valid('query')
+    const within = region || province || only ? (comune: Comune) => (!region || comune.regionIstat === region) && (!province || comune.province === province) && (!only || comune.istat === only) : undefined
     if (/^\d{5}$/.test(q)) {
       const { comuni, exact } = deps.gazetteer.byPostcode(q)
       const inArea = within ? comuni.filter(within) : comuni
@@ -67,7 +67,7 @@ export const describePlacesRoutes: DescribeRoutes = async () => {
       summary: 'Comuni matching a typed name or a CAP, for search boxes: prefix, accent-insensitive, bilingual, largest first; near misses offered',
       responses: {
         200: { content: { 'application/json': { schema: PlacePageSchema } }, description: 'Matching comuni' },
-        400: await problemResponse('Missing or malformed q, limit, region or province'),
+        400: await problemResponse('Missing or malformed q, limit, region, province or comune, or an area that contradicts itself'),
       },
     },
   ]

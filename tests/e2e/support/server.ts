@@ -47,6 +47,7 @@ function hostPages(baseUrl: string): Record<string, string> {
     '/widget': shell('Sito del Comune con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it" accent="#0066cc"></puntovicino-locator>`),
     // Inherited styles and the accent's variable set by the host around the element: they reach a shadow root unless it resets them.
     '/widget-inherits': shell('Sito con stili ereditati', `<style>:root{--pv-accent:#ff0000}</style><script type="module" src="${baseUrl}/widget.js"></script><aside style="width:320px;white-space:nowrap;text-transform:uppercase;letter-spacing:.12em;font-style:italic;text-indent:2em"><puntovicino-locator region="09" lang="it" list-only></puntovicino-locator></aside>`),
+    '/widget-perugia': shell('Sito del Comune di Perugia con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator comune="054039" lang="it" list-only></puntovicino-locator>`),
     '/widget-umbria': shell('Sito della Regione Umbria con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" lang="it"></puntovicino-locator>`),
     // The builder's snippet as a CMS that strips scripts leaves it: the element, its link, no script.
     '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),

@@ -45,6 +45,11 @@ describe('GET /v1/places', () => {
     expect(perugiaCap.postcode).toEqual({ code: '06125', exact: false, outside_area: true })
     expect((await fixture.getJson('/v1/places?q=99999&region=09')).postcode).toEqual({ code: '99999', exact: false })
     expect((await places('q=06125&region=10')).map((p) => p.name)).toEqual(['Perugia'])
+    // A comune's widget offers that comune only: Terni is outside, not a place to search from.
+    expect((await places('q=per&comune=054039')).map((p) => p.name)).toEqual(['Perugia'])
+    const terni = await fixture.getJson('/v1/places?q=Terni&comune=054039')
+    expect([terni.items, terni.outside_area]).toEqual([[], true])
+    await expectBadParameter('q=terni&comune=048017&region=10', 'comune')
     await expectBadParameter('q=san&region=21', 'region')
   })
 
@@ -92,7 +97,7 @@ describe('GET /v1/places', () => {
     expect(await places('q=san&limit=50')).toHaveLength(50)
   })
 
-  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=XX', 'province'], ['q=roma&comune=058091', 'comune'], ['q=%25', 'q'], ['q=fir&region=08&province=FI', 'province']])(
+  it.each([['limit=0', 'limit'], ['limit=51', 'limit'], ['limit=2.5', 'limit'], ['limit=dieci', 'limit'], ['', 'q'], ['limit=5', 'q'], ['q=', 'q'], ['q=%20', 'q'], ['q=roma&province=XX', 'province'], ['q=roma&comune=58091', 'comune'], ['q=%25', 'q'], ['q=fir&region=08&province=FI', 'province']])(
     'rejects "%s" with a 400 naming %s',
     async (query, field) => {
       await expectBadParameter(query, field)
