@@ -88,6 +88,12 @@ describe('right answers on a phone', () => {
     await remote.scrollIntoViewIfNeeded()
     await screenshot(page, 'phone-remote-help')
     await expectNoAxeViolations(page)
+    // Back from a point opened in the remote help, the focus returns to its link there (it fell to <body>).
+    const opened = remote.locator('.pv-result__link').first()
+    const openedId = await opened.evaluate((a) => a.closest('[data-id]')!.getAttribute('data-id'))
+    await opened.click()
+    await page.getByRole('button', { name: 'Torna ai risultati' }).click()
+    expect(await page.evaluate(() => [document.activeElement?.closest('.pv-remote') !== null, document.activeElement?.closest('[data-id]')?.getAttribute('data-id')])).toEqual([true, openedId])
 
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)&kind=online`)
     await page.locator('.pv-results .pv-result').first().waitFor()

@@ -236,7 +236,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = page.next_cursor
       if (!append) replaceChildren(list)
       demoNotice.hidden = !items.some(isDemoPoint)
-      list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => update({ point: id }, 'push'), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
+      list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => openFrom(list, id), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
       filters.showCount(items.length, nextCursor !== null)
       // Nothing to map: the list's view has the help (another filter, the points closed now).
@@ -326,7 +326,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     try {
       const page = await api.points(query, signal)
       if (page.items.length === 0) return
-      remoteList.append(...page.items.map((point) => renderResult(point, shownContext(), { open: (id) => update({ point: id }, 'push'), highlight: () => {}, hrefOf: pointPageUrl })))
+      remoteList.append(...page.items.map((point) => renderResult(point, shownContext(), { open: (id) => openFrom(remoteList, id), highlight: () => {}, hrefOf: pointPageUrl })))
       remote.hidden = false
     } catch {
       // An extra: the main list stands on its own.
@@ -461,9 +461,16 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
 
   /** Back where the citizen was: on the result they had opened (the in-page button, or the phone's Back). */
+  /** The list a detail was opened from: Back returns the focus to the link used (a point may be in both). */
+  let openedFrom: HTMLElement = list
+  function openFrom(from: HTMLElement, id: string): void {
+    openedFrom = from
+    update({ point: id }, 'push')
+  }
+
   function focusResult(id: string): void {
-    const link = [...list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
-    link?.focus()
+    const linkIn = (where: HTMLElement) => [...where.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
+    ;(linkIn(openedFrom) ?? linkIn(list) ?? linkIn(remoteList))?.focus()
   }
 
   function hideDetail(): void {
