@@ -127,6 +127,8 @@ export class StaticSite extends Construct {
   /** The headers of the iframe embed: the same, but any site may frame it. */
   public readonly embedHeaders: cloudfront.ResponseHeadersPolicy
   public readonly consoleHeaders: cloudfront.ResponseHeadersPolicy
+  /** The operators' API: the site's security headers without CORS. */
+  public readonly adminHeaders: cloudfront.ResponseHeadersPolicy
   private readonly customDomain: string | undefined
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
@@ -147,7 +149,7 @@ export class StaticSite extends Construct {
     this.bucket = createPrivateBucket(this, 'Bucket', { accessLogs })
 
     const site = origins.S3BucketOrigin.withOriginAccessControl(this.bucket)
-    const headersPolicy = (id: string, csp: string, comment: string) =>
+    const headersPolicy = (id: string, csp: string, comment: string, { cors = true }: { cors?: boolean } = {}) =>
       new cloudfront.ResponseHeadersPolicy(this, id, {
         comment,
         securityHeadersBehavior: {
@@ -164,17 +166,23 @@ export class StaticSite extends Construct {
           ],
         },
         // Lets other sites load the widget as a module script; the API sets its own CORS headers.
-        corsBehavior: {
-          accessControlAllowOrigins: ['*'],
-          accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
-          accessControlAllowHeaders: ['*'],
-          accessControlAllowCredentials: false,
-          originOverride: false,
-        },
+        ...(cors
+          ? {
+              corsBehavior: {
+                accessControlAllowOrigins: ['*'],
+                accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+                accessControlAllowHeaders: ['*'],
+                accessControlAllowCredentials: false,
+                originOverride: false,
+              },
+            }
+          : {}),
       })
     this.securityHeaders = headersPolicy('SecurityHeaders', contentSecurityPolicy, 'PuntoVicino: strict CSP, framed by our own pages only, HSTS, no-sniff, referrer policy')
     this.embedHeaders = headersPolicy('EmbedHeaders', embeddableContentSecurityPolicy(contentSecurityPolicy), 'PuntoVicino /embed: the same policy, framed by any site')
     this.consoleHeaders = headersPolicy('ConsoleHeaders', consoleContentSecurityPolicy(contentSecurityPolicy, consoleIdentityOrigins), "PuntoVicino /gestione: the same policy, plus the sign-in provider's token endpoint")
+    // The operators' API is called by the console on this site only: no CORS header opens it to others.
+    this.adminHeaders = headersPolicy('AdminHeaders', contentSecurityPolicy, "PuntoVicino /v1/admin: the site's headers, without CORS", { cors: false })
     const cleanUrls = new cloudfront.Function(this, 'CleanUrls', {
       code: cloudfront.FunctionCode.fromInline(CLEAN_URLS_FUNCTION),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -308,7 +316,7 @@ export class StaticSite extends Construct {
         },
         // The operators' API: every method, never cached (answers depend on who asks); with caching
         // off, the all-viewer origin request policy forwards the Authorization header.
-        '/v1/admin/*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
+        '/v1/admin/*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, responseHeadersPolicy: this.adminHeaders },
         // Citizens' reports: never cached, and with the viewer's address (CloudFront-Viewer-Address,
         // which no viewer can forge) for the per-client limit; no Authorization, no cookies.
         '/v1/points/*/reports*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, originRequestPolicy: this.reportsOriginRequest },

@@ -183,6 +183,14 @@ describe("the operators' console on AWS", () => {
     expect(markers).toContain(`"Ref":"${domain}"`)
   })
 
+  it("sends no CORS headers on the operators' API: only the console's own origin calls it", () => {
+    const [distribution] = resources('AWS::CloudFront::Distribution')
+    const behaviour = (distribution!.Properties.DistributionConfig.CacheBehaviors as Array<{ PathPattern: string; ResponseHeadersPolicyId: { Ref: string } }>).find((b) => b.PathPattern === '/v1/admin/*')!
+    const policy = template.findResources('AWS::CloudFront::ResponseHeadersPolicy')[behaviour.ResponseHeadersPolicyId.Ref]!
+    expect(policy.Properties.ResponseHeadersPolicyConfig.CorsConfig).toBeUndefined()
+    expect(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.StrictTransportSecurity).toBeDefined()
+  })
+
   it("lets the console's page read the pool's discovery document, where its sign-in starts", () => {
     const policies = resources('AWS::CloudFront::ResponseHeadersPolicy').map((p) => JSON.stringify(p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig?.ContentSecurityPolicy?.ContentSecurityPolicy ?? ''))
     const consolePolicy = policies.filter((csp) => csp.includes('amazoncognito.com'))

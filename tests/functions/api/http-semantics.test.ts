@@ -75,6 +75,12 @@ describe('HTTP semantics of the read API', () => {
     expect((await fixture.get('/v1/points/%2F')).status).toBe(404)
   })
 
+  it("opens no CORS on the operators' paths: a preflight for /v1/admin/ that reaches the read function gets none", async () => {
+    const response = await fixture.get('/v1/admin/points', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' } })
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect(response.headers.get('access-control-allow-headers')).toBeNull()
+  })
+
   it('allows any origin on GET', async () => {
     const response = await fixture.get('/v1/points?limit=1', { headers: { Origin: 'https://comune.example.it' } })
     expect(response.headers.get('access-control-allow-origin')).toBe('*')

@@ -186,10 +186,11 @@ describe('StaticSite', () => {
     const headersPolicy = { Ref: stack.getLogicalId(site.securityHeaders.node.defaultChild as never) }
     const embedPolicy = { Ref: stack.getLogicalId(site.embedHeaders.node.defaultChild as never) }
     const consolePolicy = { Ref: stack.getLogicalId(site.consoleHeaders.node.defaultChild as never) }
+    const adminPolicy = { Ref: stack.getLogicalId(site.adminHeaders.node.defaultChild as never) }
     for (const b of [config.DefaultCacheBehavior, ...behaviours]) {
       // The open-data files come compressed already (see OPEN_DATA_ENCODING_FUNCTION).
       expect(b.Compress).toBe(b.PathPattern !== '/opendata/*')
-      const expected = (EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : (CONSOLE_PATHS as readonly string[]).includes(b.PathPattern) ? consolePolicy : headersPolicy
+      const expected = (EMBED_PATHS as readonly string[]).includes(b.PathPattern) ? embedPolicy : (CONSOLE_PATHS as readonly string[]).includes(b.PathPattern) ? consolePolicy : b.PathPattern === '/v1/admin/*' ? adminPolicy : headersPolicy
       expect(b.ResponseHeadersPolicyId).toEqual(expected)
     }
     expect(config.HttpVersion).toBe('http2and3')
