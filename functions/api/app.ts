@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   const cursors = createCursorCodec(deps.cursorSecret)
-  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null, knowsComune: (istat) => deps.gazetteer.byIstat(istat) !== undefined }))
+  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null, knowsComune: (istat) => deps.gazetteer.byIstat(istat) !== undefined, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
   answerOtherMethodsOnReadPaths(app)
 
   const answerError = (error: unknown, c: Context): Response => {

@@ -9,7 +9,7 @@ import { Construct } from 'constructs'
 import { OPEN_DATA_PREFIX } from '../../functions/exports/open-data-layout.ts'
 import { TILES_FOLDER } from '../../shared/map/basemap-layout.ts'
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts'
-import { SITE_ORIGIN_HEADER } from '../../functions/api/routes/pages.ts'
+import { SITE_ORIGIN_HEADER } from '../../functions/api/site-origin.ts'
 import { DEFAULT_CONTENT_SECURITY_POLICY, EMBED_PATHS, consoleContentSecurityPolicy, embeddableContentSecurityPolicy } from '../../functions/site/content-security-policy.ts'
 import { createPrivateBucket } from './private-bucket.ts'
 
@@ -45,6 +45,8 @@ export const SITE_ORIGIN_FUNCTION = `function handler(event) {
 
 /** The server-rendered pages, from the read API: a page per point, comune, province and region, the sitemaps and robots.txt. */
 export const PAGE_PATHS = ['/punti/*', '/comuni/*', '/regioni/*', '/province/*', '/sitemap*.xml', '/robots.txt'] as const
+/** A point's calendar file, which links to the point's page on the site: told the site's origin as the pages are. */
+export const CALENDAR_PATH = '/v1/points/*.ics'
 
 /** The operators' console: its page (`/gestione/` → `gestione/index.html`) and its files. */
 export const CONSOLE_PATHS = ['/gestione/*'] as const
@@ -277,6 +279,8 @@ export class StaticSite extends Construct {
       compress: true,
     })
 
+    // Pages (and a calendar's link to its page) name the site's own origin, from the viewer's Host.
+    const pageBehaviour: cloudfront.BehaviorOptions = { ...apiBehaviour(pagesCachePolicy), functionAssociations: [{ function: siteOrigin, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'PuntoVicino: web/ and the public API',
       defaultRootObject: 'index.html',
@@ -320,10 +324,11 @@ export class StaticSite extends Construct {
         // Citizens' reports: never cached, and with the viewer's address (CloudFront-Viewer-Address,
         // which no viewer can forge) for the per-client limit; no Authorization, no cookies.
         '/v1/points/*/reports*': { ...apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED), allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, originRequestPolicy: this.reportsOriginRequest },
+        [CALENDAR_PATH]: pageBehaviour,
         '/v1/*': apiBehaviour(this.apiCachePolicy),
         '/healthz': apiBehaviour(cloudfront.CachePolicy.CACHING_DISABLED),
         // Pages for search engines and link previews, rendered by the read API, cached like its answers.
-        ...Object.fromEntries(PAGE_PATHS.map((path) => [path, { ...apiBehaviour(pagesCachePolicy), functionAssociations: [{ function: siteOrigin, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] }])),
+        ...Object.fromEntries(PAGE_PATHS.map((path) => [path, pageBehaviour])),
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Europe and North America edges: the users are in Italy, and it is the cheapest class.

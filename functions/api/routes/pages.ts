@@ -11,6 +11,7 @@ import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { comuneNameIn, inBilingualProvince, refNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import type { ComuneRef } from '../../../shared/schemas/point.ts'
 import { problem } from '../problem.ts'
+import { siteOriginOf } from '../site-origin.ts'
 
 /** The renderers, loaded on the first page request (site-pages.ts). */
 type SitePages = typeof import('../../site/pages/site-pages.ts')
@@ -30,15 +31,13 @@ export interface PagesDeps {
   readonly now: () => Date
   /**
    * Behind CloudFront the request reaches the function under API Gateway's host name: the site's
-   * own origin then comes in SITE_ORIGIN_HEADER, set at the edge from the viewer's Host (a
+   * own origin then comes in SITE_ORIGIN_HEADER (../site-origin.ts), set at the edge from the viewer's Host (a
    * CloudFront Function, infra/constructs/static-site.ts). Only trusted where the origin-verify
    * secret guarantees the request came through CloudFront.
    */
   readonly trustSiteOriginHeader?: boolean
 }
 
-export const SITE_ORIGIN_HEADER = 'x-puntovicino-site-origin'
-const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]{1,253}$/i
 
 /** The pages' routes: HTML and XML for crawlers and people, not part of the API's OpenAPI document. */
 export const SITE_PAGE_ROUTES = {
@@ -80,10 +79,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     return { asked, lang: values.length === 1 ? readLang(asked) : null }
   }
 
-  const originOf = (c: Context): string => {
-    const told = deps.trustSiteOriginHeader ? c.req.header(SITE_ORIGIN_HEADER) : undefined
-    return told !== undefined && HTTPS_ORIGIN.test(told) ? told : new URL(c.req.url).origin
-  }
+  const originOf = (c: Context): string => siteOriginOf(c, deps.trustSiteOriginHeader)
 
   /** The page's language from `?lang=`, or the page that says which languages exist (never a silent replacement). */
   const languageOf = async (c: Context, { html, pageShell, loadPagesTranslator }: SitePages): Promise<Lang | Response> => {

@@ -16,6 +16,7 @@ import { geoJsonFormat } from '../../exports/geojson-export.ts'
 import { badParameters, NoQuerySchema, validRequest } from '../request-validator.ts'
 import { pointCalendar } from '../calendar/point-calendar.ts'
 import { PointIdParams } from '../path-params.ts'
+import { siteOriginOf } from '../site-origin.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
@@ -23,6 +24,8 @@ export interface PointsRouteDeps {
   readonly regionAt: (near: { lat: number; lon: number }) => string | null
   /** Whether an ISTAT code names a comune of the gazetteer. */
   readonly knowsComune: (istat: string) => boolean
+  /** Links to the site (a calendar's to its point's page) take the edge's origin header: see site-origin.ts. */
+  readonly trustSiteOriginHeader?: boolean
   readonly cursors: CursorCodec
   readonly now: () => Date
 }
@@ -253,7 +256,7 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const id = c.req.valid('param').id.slice(0, -'.ics'.length)
     const record = await pointById(deps.snapshot(), id)
     if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
-    const page = new URL(`/?point=${encodeURIComponent(id)}`, c.req.url).toString()
+    const page = `${siteOriginOf(c, deps.trustSiteOriginHeader)}/?point=${encodeURIComponent(id)}`
     return c.body(pointCalendar(record, deps.now(), page), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="${id}.ics"`,

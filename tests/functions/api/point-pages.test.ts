@@ -221,12 +221,16 @@ describe('the canonical origin behind CloudFront', () => {
     const { createApp } = await import('../../../functions/api/app.ts')
     const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
     const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
-    const { SITE_ORIGIN_HEADER } = await import('../../../functions/api/routes/pages.ts')
+    const { SITE_ORIGIN_HEADER } = await import('../../../functions/api/site-origin.ts')
     const make = (trust: boolean) => createApp({ snapshots: inMemorySnapshotSource(fixture.snapshot), gazetteer: undefined as never, cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {}, trustSiteOriginHeader: trust })
     const robots = async (trust: boolean, told: string) => (await (await make(trust).request('https://abc.execute-api.eu-south-1.amazonaws.com/robots.txt', { headers: { [SITE_ORIGIN_HEADER]: told } })).text()).match(/Sitemap: (.*)/)![1]
     expect(await robots(true, 'https://punti.example.it')).toBe('https://punti.example.it/sitemap.xml')
     expect(await robots(false, 'https://punti.example.it')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
     expect(await robots(true, 'javascript:alert(1)//')).toBe('https://abc.execute-api.eu-south-1.amazonaws.com/sitemap.xml')
+    // A point's calendar links to its page on the site, not on API Gateway's host (which refuses requests not from CloudFront).
+    const id = fixture.records.find((p) => p.status === 'active')!.id
+    const calendar = await (await make(true).request(`https://abc.execute-api.eu-south-1.amazonaws.com/v1/points/${id}.ics`, { headers: { [SITE_ORIGIN_HEADER]: 'https://punti.example.it' } })).text()
+    expect(calendar.replace(/\r\n /g, '')).toContain(`URL:https://punti.example.it/?point=${id}`)
   })
 })
 

@@ -3,10 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions'
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { describe, expect, it } from 'vitest'
 import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts'
-import { SITE_ORIGIN_HEADER } from '../../../functions/api/routes/pages.ts'
+import { SITE_ORIGIN_HEADER } from '../../../functions/api/site-origin.ts'
 import { runInNewContext } from 'node:vm'
 import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../../functions/site/content-security-policy.ts'
-import { CLEAN_URLS_FUNCTION, EMBED_PATHS, PAGE_PATHS, SITE_ORIGIN_FUNCTION, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { CALENDAR_PATH, CLEAN_URLS_FUNCTION, EMBED_PATHS, PAGE_PATHS, SITE_ORIGIN_FUNCTION, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -214,6 +214,11 @@ describe('StaticSite', () => {
       expect(behaviour?.TargetOriginId, path).toBe(apiOrigin)
       expect(behaviour?.FunctionAssociations?.map((f) => f.EventType), path).toEqual(['viewer-request'])
     }
+    // A point's calendar links to its page: it is told the site origin as the pages are, ahead of /v1/*.
+    const calendar = behaviours.findIndex((b) => b.PathPattern === CALENDAR_PATH)
+    expect(calendar).toBeGreaterThanOrEqual(0)
+    expect(calendar).toBeLessThan(behaviours.findIndex((b) => b.PathPattern === '/v1/*'))
+    expect((behaviours[calendar] as { FunctionAssociations?: Array<{ EventType: string }> }).FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request'])
     template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: SITE_ORIGIN_FUNCTION })
     // The header the function sets is in the cache key: one host's canonical never reaches another's viewers.
     const pagePolicies = new Set(PAGE_PATHS.map((path) => JSON.stringify((behaviours.find((b) => b.PathPattern === path) as { CachePolicyId: unknown }).CachePolicyId)))
