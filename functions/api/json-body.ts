@@ -10,8 +10,15 @@ import { fieldErrors, problem } from './problem.ts'
 export async function jsonBody(c: Context, types: readonly string[] = ['application/json']): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (!types.includes(type)) return problem(c, 'unsupportedMediaType', `Send the body as ${types.join(' or ')} (got ${type || 'no Content-Type'}).`)
+  let text: string
   try {
-    return await c.req.json()
+    // Strictly: bytes that are not UTF-8 would otherwise be decoded into U+FFFD and stored as "��".
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer())
+  } catch {
+    return problem(c, 'invalidParameter', 'The body is not UTF-8 text: send JSON encoded in UTF-8 (RFC 8259).', [{ field: '(body)', message: 'not UTF-8 text' }])
+  }
+  try {
+    return JSON.parse(text) as unknown
   } catch {
     return problem(c, 'invalidParameter', 'The body is not valid JSON.', [{ field: '(body)', message: 'not valid JSON' }])
   }

@@ -12,7 +12,7 @@ import { VersionConflictError, type Registry, type WriteNote } from '../../../sh
 import { PointDraftSchema, type PointDraft, type PointRecord } from '../../../shared/schemas/point.ts'
 import { applyMergePatch, PatchTooDeepError } from '../../../shared/util/merge-patch.ts'
 import { unknownFields } from '../../../shared/util/unknown-fields.ts'
-import { draftOf } from '../../../shared/registry/point-changes.ts'
+import { changedFields, draftOf } from '../../../shared/registry/point-changes.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
@@ -215,8 +215,11 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
   const outside = placesOutsideReach(draft, stored, regionsReached(identity.roles, stored), deps.gazetteer)
   if (outside.length > 0) return problem(c, 'forbidden', `You may not make this change: ${outside.join('; ')}, outside your reach.`)
+  const next = withoutStaleHoursText(draft, stored)
+  // Saved as it is: no new version, no entry in the history or the change feed for nothing.
+  if (action === 'update' && changedFields(stored, next).length === 0) return c.json(stored, 200, { ETag: etagOf(stored) })
   try {
-    const record = await deps.registry.putPoint(withoutStaleHoursText(draft, stored), expected, noteOf(identity, proposal.reason))
+    const record = await deps.registry.putPoint(next, expected, noteOf(identity, proposal.reason))
     deps.onWrite?.()
     return c.json(record, 200, { ETag: etagOf(record) })
   } catch (error) {

@@ -62,6 +62,12 @@ describe('creating a point', () => {
   it('says what is wrong with a body that is not JSON, or not sent as JSON', async () => {
     expect((await call('POST', '/v1/admin/points', { token: await admin(), body: '{"id": ' })).body.errors).toEqual([{ field: '(body)', message: 'not valid JSON' }])
     expect((await call('POST', '/v1/admin/points', { token: await admin(), body: samplePoint('x-type'), type: 'text/plain' })).status).toBe(415)
+    // Bytes that are not UTF-8 were decoded with replacement characters and stored as "��".
+    const latin1 = Buffer.from(JSON.stringify(samplePoint('x-latin1')).replace('Punto di facilitazione x-latin1', 'Citt\u0000'))
+    latin1[latin1.indexOf(0)] = 0xe0
+    const response = await app.request(url('/v1/admin/points'), { method: 'POST', headers: { authorization: `Bearer ${await admin()}`, 'content-type': 'application/json' }, body: latin1 })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual([{ field: '(body)', message: 'not UTF-8 text' }])
   })
 })
 
@@ -110,7 +116,10 @@ describe('changing a point needs the version edited', () => {
     // A __proto__ key is a field like any other, not a way to a prototype.
     expect(await unknown('PATCH', JSON.parse('{"__proto__": {"status": "closed"}}'))).toEqual(['__proto__'])
     expect((await local.registry().getPoint('admin-typo'))?.version).toBe(1)
-    // The record as read, version and all, goes back whole.
+    // The record as read, version and all, goes back whole; sent back unchanged it makes no new version.
+    const same = await call('PUT', '/v1/admin/points/admin-typo', { token, body: stored, ifMatch: '"v1"' })
+    expect([same.status, same.headers.get('etag')]).toEqual([200, '"v1"'])
+    expect((await call('GET', '/v1/admin/points/admin-typo/history', { token })).body.versions).toHaveLength(1)
     expect((await call('PUT', '/v1/admin/points/admin-typo', { token, body: { ...stored, name: 'Riletto e salvato' }, ifMatch: '"v1"' })).status).toBe(200)
   })
 
