@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ConsoleTranslate } from './console-messages.ts'
 import { fieldId } from './field-ids.ts'
+import { inputTime, nextSlot, storedTime } from './slot-times.ts'
 
 type Schedule = NonNullable<Site['opening_hours']>
 
@@ -38,10 +39,10 @@ export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, 
                 type: 'time',
                 id: fieldId(`${path}.${end}`),
                 class: 'pv-input',
-                value: interval[end],
+                value: inputTime(interval[end]),
                 required: true,
                 onchange: (event: Event) => {
-                  schedule[day]![k]![end] = (event.target as HTMLInputElement).value
+                  schedule[day]![k]![end] = storedTime((event.target as HTMLInputElement).value, end)
                   changed()
                 },
               }),
@@ -75,8 +76,7 @@ export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, 
             type: 'button',
             class: 'pv-button pv-button--outline pv-hours-editor__add',
             onclick: () => {
-              const last = intervals.at(-1)
-              schedule[day] = [...intervals, last ? { start: last.end, end: last.end } : { start: '09:00', end: '13:00' }]
+              schedule[day] = [...intervals, nextSlot(intervals)]
               changed()
               render()
               group.querySelectorAll<HTMLInputElement>('input[type="time"]')[(schedule[day]!.length - 1) * 2]?.focus()
