@@ -57,6 +57,23 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("keeps its look under a host's strict Content-Security-Policy, and says the map is unavailable when the policy refuses its worker", async () => {
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, bypassCSP: false })
+    const page = await context.newPage()
+    const violations: string[] = []
+    page.on('console', (message) => void (/Content Security Policy/.test(message.text()) && violations.push(message.text())))
+    await page.goto(`${hostUrl}/widget-strict-csp`)
+    const firstResult = page.locator('puntovicino-locator .pv-result').first()
+    await firstResult.waitFor()
+    // Styled: its own stylesheet applies (it was refused as an inline <style>, leaving browser defaults).
+    expect(await firstResult.evaluate((r) => getComputedStyle(r).borderLeftWidth)).toBe('4px')
+    expect(await page.evaluate(() => document.fonts.check('16px "PuntoVicino Titillium Web"') || [...document.fonts].some((f) => f.family.includes('PuntoVicino')))).toBe(true)
+    expect(violations.filter((v) => /style/.test(v))).toEqual([])
+    // No blob: worker allowed: the map cannot draw, and the widget says so instead of a blank box.
+    await page.locator('puntovicino-locator .pv-map__note', { hasText: 'La mappa non è disponibile' }).waitFor()
+    await context.close()
+  })
+
   it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

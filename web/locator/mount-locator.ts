@@ -376,8 +376,20 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     observer.observe(mapHost)
   }
 
+  let stopWatchingPolicy = () => {}
   function loadMap(): void {
     let basemapFallback = false
+    // MapLibre draws in a worker made from a blob: URL. A host page whose Content-Security-Policy
+    // refuses it (no `worker-src blob:`) got an empty map box: the map is said to be unavailable
+    // instead, and the webmaster told what the policy lacks.
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (!event.blockedURI.startsWith('blob')) return
+      console.warn(`[puntovicino] this page's Content-Security-Policy refuses the map's worker (${event.effectiveDirective}): add worker-src blob: (docs/widget.md)`)
+      mapNote.textContent = t('map.unavailable')
+      mapHost.hidden = true
+    }
+    document.addEventListener('securitypolicyviolation', onViolation)
+    stopWatchingPolicy = () => document.removeEventListener('securitypolicyviolation', onViolation)
     void import('../map/results-map.ts')
       .then(({ createResultsMap }) =>
         createResultsMap({
@@ -503,6 +515,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     destroy() {
       destroyed = true
       window.removeEventListener('popstate', onPopState)
+      stopWatchingPolicy()
       loading?.abort()
       map?.destroy()
     },

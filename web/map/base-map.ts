@@ -33,15 +33,19 @@ export interface BaseMapOptions {
 export const MAP_HANDLE = Symbol.for('puntovicino.map')
 let pmtilesRegistered = false
 
-/** MapLibre's CSS and our controls' sizes, put where the map lives: the document, or the widget's shadow root (which page styles cannot reach). */
+let mapSheet: CSSStyleSheet | undefined
+/**
+ * MapLibre's CSS and our controls' sizes, put where the map lives: the document, or the widget's
+ * shadow root (which page styles cannot reach). A constructed stylesheet, which a host's
+ * Content-Security-Policy without 'unsafe-inline' does not refuse as it would a <style> element.
+ */
 function adoptMapCss(container: HTMLElement): void {
   const root = container.getRootNode() as Document | ShadowRoot
-  const parent = root instanceof Document ? root.head : root
-  if (parent.querySelector('style[data-maplibre]')) return
-  const style = document.createElement('style')
-  style.setAttribute('data-maplibre', '')
-  style.textContent = `${maplibreCss}\n${mapControlsCss}`
-  parent.append(style)
+  if (!mapSheet) {
+    mapSheet = new CSSStyleSheet()
+    mapSheet.replaceSync(`${maplibreCss}\n${mapControlsCss}`)
+  }
+  if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet]
 }
 
 export async function createBaseMap(options: BaseMapOptions): Promise<maplibregl.Map> {

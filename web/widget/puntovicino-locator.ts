@@ -22,15 +22,15 @@ let instances = 0
  * @font-face does not work inside a shadow root, so the widget declares its font once on the
  * host document, under a family name of its own that no host style can collide with.
  */
+let fontDeclared = false
 function declareFont(): void {
-  if (document.querySelector('style[data-puntovicino-font]')) return
-  const faces = [400, 600, 700]
-    .map((weight) => `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${weight};font-display:swap;src:url("${SCRIPT_BASE}fonts/titillium-web-latin-${weight}-normal.woff2") format("woff2")}`)
-    .join('')
-  const style = document.createElement('style')
-  style.setAttribute('data-puntovicino-font', '')
-  style.textContent = faces
-  document.head.append(style)
+  if (fontDeclared) return
+  fontDeclared = true
+  // Through the CSS Font Loading API, not a <style> element: a host whose Content-Security-Policy
+  // refuses inline styles (style-src without 'unsafe-inline') still gets the font (font-src applies).
+  for (const weight of [400, 600, 700]) {
+    document.fonts.add(new FontFace(FONT_FAMILY, `url("${SCRIPT_BASE}fonts/titillium-web-latin-${weight}-normal.woff2") format("woff2")`, { style: 'normal', weight: String(weight), display: 'swap' }))
+  }
 }
 
 export class PuntoVicinoLocator extends HTMLElement {
@@ -68,14 +68,17 @@ export class PuntoVicinoLocator extends HTMLElement {
     declareFont()
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
     const accent = this.getAttribute('accent')
-    const style = document.createElement('style')
     // `all: initial`: inherited properties (white-space, text-transform, letter-spacing…) set by the
     // host around the element would otherwise flow into the shadow root. Custom properties are not
     // reset by `all`: the accent is always set here, from the attribute or the default, so a host's
     // `--pv-accent` never bypasses the attribute's contrast check.
-    style.textContent = `${locatorCss}:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};}`
+    // A constructed stylesheet, not a <style> element: a host's Content-Security-Policy without
+    // 'unsafe-inline' in style-src refuses the element (the widget showed unstyled), not this.
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(`${locatorCss}:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};}`)
+    shadow.adoptedStyleSheets = [sheet]
     const root = document.createElement('div')
-    shadow.replaceChildren(style, root)
+    shadow.replaceChildren(root)
     // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not
     // sent, and the widget says so on itself for the webmaster who wrote it.
     const prefilters = new URLSearchParams()
