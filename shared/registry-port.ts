@@ -60,7 +60,21 @@ export interface RegistryPage {
   readonly changeSeq: readonly number[]
 }
 
-export type ImportOutcome = 'created' | 'updated' | 'unchanged'
+/** `kept_closed`: the file would reopen a point the region closed; it stays closed (see ImportNotice). */
+export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'kept_closed'
+
+/**
+ * What an import did not do silently: a point kept closed although the file says it is open, and
+ * a point whose last change, made by an operator, the file's version replaced. Named with who made
+ * that decision or change, when, and why.
+ */
+export interface ImportNotice {
+  readonly id: string
+  readonly kind: 'kept_closed' | 'replaced_operator_change'
+  readonly by: string
+  readonly at: string
+  readonly reason: string | null
+}
 
 export interface ImportResult {
   readonly created: number
@@ -71,6 +85,7 @@ export interface ImportResult {
   readonly outcomes: ReadonlyMap<string, ImportOutcome>
   /** Interrupted writes of crashed writers found and closed by this import (their data re-announced). */
   readonly recoveredWrites: number
+  readonly notices: readonly ImportNotice[]
   /** What the store pushed back and was retried: throttled or failed requests, and items a batch call left unprocessed. */
   readonly retried: RetryCounts
 }

@@ -45,6 +45,15 @@ function summary(r: ImportReport): string {
   // Which points changed, so the sender can check them (the report file lists them all).
   const named = (ids: readonly string[]) => `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, … ${ids.length - 10} more in the report file` : ''}`
   if (r.updatedIds.length > 0) lines.push(`  ${it}aggiornati / ${en}updated: ${named(r.updatedIds)}`)
+  // Decisions taken in the console that the file meets: never undone in silence.
+  for (const n of r.notices) {
+    const when = `${n.by}, ${n.at.slice(0, 10)}${n.reason ? `: «${n.reason}»` : ''}`
+    lines.push(
+      n.kind === 'kept_closed'
+        ? `  RESTA CHIUSO / KEPT CLOSED ${n.id}: chiuso in gestione (${when}); il file lo dice aperto: per riaprirlo usare la gestione / closed in the console; the file says open: reopen it there`
+        : `  SOSTITUITA una modifica fatta in gestione / REPLACED an operator's change ${n.id} (${when}): controllare / check it`,
+    )
+  }
   if (r.createdIds.length > 0) lines.push(`  ${it}creati / ${en}created: ${named(r.createdIds)}`)
   for (const row of r.rejectedRows.slice(0, 20)) {
     const id = row.sourceId ? ` id ${row.sourceId}` : row.id ? ` (${row.id})` : ''

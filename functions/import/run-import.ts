@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
-import type { Author, Registry, RetryCounts } from '../../shared/registry-port.ts'
+import type { Author, ImportNotice, Registry, RetryCounts } from '../../shared/registry-port.ts'
 import type { PointDraft } from '../../shared/schemas/point.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
@@ -37,6 +37,8 @@ export interface ImportReport {
   readonly rejectedRows: readonly RowReport[]
   readonly warningRows: readonly RowReport[]
   readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
+  /** Points kept closed although the file says open, and points whose operator's change the file replaced. */
+  readonly notices: readonly ImportNotice[]
   /** What the store pushed back and the import retried (nothing is dropped: see failedWrites for what still failed). */
   readonly retried: RetryCounts
   /** Writes of crashed earlier imports that this one found open and closed. */
@@ -180,6 +182,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   let recoveredWrites = 0
   const retried = { requests: 0, unprocessedItems: 0 }
   const failedWrites: Array<{ id: string; reason: string }> = []
+  const notices: ImportNotice[] = []
   {
     const batchSize = options.writeBatchSize ?? 500
     for (let i = 0; i < drafts.length; i += batchSize) {
@@ -196,6 +199,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       retried.requests += result.retried.requests
       retried.unprocessedItems += result.retried.unprocessedItems
       failedWrites.push(...result.failed)
+      notices.push(...result.notices)
       options.onProgress?.({ phase: 'writing', done: Math.min(i + batchSize, drafts.length), total: drafts.length })
     }
   }
@@ -219,6 +223,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     rejectedRows,
     warningRows,
     failedWrites,
+    notices,
     retried,
     recoveredWrites,
   }

@@ -18,6 +18,7 @@ import {
   type HistoryEntry,
   type ImportOutcome,
   type PointArea,
+  type ImportNotice,
   type ImportResult,
   type InvalidItem,
   type Registry,
@@ -100,6 +101,9 @@ function fromItem(item: Record<string, unknown>): PointRecord {
 }
 
 /** A point item read for a write: the record and the note the journal will keep with it. */
+/** The reason an import's versions carry in their note: what tells an import's version from an operator's. */
+const IMPORT_REASON = 'import'
+
 interface StoredPoint {
   readonly record: PointRecord
   readonly note: ChangeNote
@@ -322,26 +326,38 @@ export class DynamoDbRegistry implements Registry {
     const existing = await this.batchGet([...unique.keys()])
 
     const outcomes = new Map<string, ImportOutcome>()
+    const notices: ImportNotice[] = []
+    const noticeOf = (id: string, kind: ImportNotice['kind'], { note }: StoredPoint): ImportNotice => ({ id, kind, by: note.author.name, at: note.at, reason: note.reason })
     const creates: PointDraft[] = []
     const updates: Array<{ draft: PointDraft; previous: StoredPoint }> = []
     for (const draft of unique.values()) {
       const current = existing.get(draft.id)
       if (!current) creates.push(draft)
       else if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
-      else updates.push({ draft, previous: current })
+      else if (current.record.status === 'closed' && draft.status !== 'closed') {
+        // Closing is the region's decision, taken with a reason: a file sent again (perhaps one
+        // written before it) does not undo it. Reopening is done in the console.
+        outcomes.set(draft.id, 'kept_closed')
+        notices.push(noticeOf(draft.id, 'kept_closed', current))
+      } else {
+        updates.push({ draft, previous: current })
+        if (current.note.reason !== IMPORT_REASON) notices.push(noticeOf(draft.id, 'replaced_operator_change', current))
+      }
     }
+    notices.sort((a, b) => a.id.localeCompare(b.id))
+    const kept = () => [...outcomes.values()].filter((o) => o === 'kept_closed' || o === 'unchanged').length
 
     if (dryRun) {
       for (const draft of creates) outcomes.set(draft.id, 'created')
       for (const { draft } of updates) outcomes.set(draft.id, 'updated')
-      return { created: creates.length, updated: updates.length, unchanged: outcomes.size - creates.length - updates.length, failed: [], outcomes, recoveredWrites: 0, retried: retried() }
+      return { created: creates.length, updated: updates.length, unchanged: kept(), failed: [], outcomes, recoveredWrites: 0, retried: retried(), notices }
     }
 
     const failed: Array<{ id: string; reason: string }> = []
     const write = await this.beginWrite()
     // New ids go through BatchWrite (25 per request); a replaced point is a conditional Put on
     // the version we read, so an operator's edit made meanwhile is never overwritten.
-    const note = { author, reason: 'import' }
+    const note = { author, reason: IMPORT_REASON }
     const created = creates.map((draft) => {
       const record = this.stamp(draft, 1)
       return toItem(record, this.noteFor(null, record, note, write.ticket))
@@ -365,7 +381,7 @@ export class DynamoDbRegistry implements Registry {
     const createdCount = [...outcomes.values()].filter((o) => o === 'created').length
     const updatedCount = [...outcomes.values()].filter((o) => o === 'updated').length
     await this.endWrite(write.token, createdCount + updatedCount > 0 || write.recovered > 0)
-    return { created: createdCount, updated: updatedCount, unchanged: outcomes.size - createdCount - updatedCount, failed, outcomes, recoveredWrites: write.recovered, retried: retried() }
+    return { created: createdCount, updated: updatedCount, unchanged: kept(), failed, outcomes, recoveredWrites: write.recovered, retried: retried(), notices }
   }
 
   async readAll(): Promise<RegistryContents> {

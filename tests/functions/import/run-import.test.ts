@@ -189,6 +189,30 @@ describe('runImport', () => {
     }
   })
 
+  it("never reopens a point the region closed, and names each point whose operator's change it replaces", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
+      const [closedOne, editedOne] = (await registry.readAll()).records.filter((p) => p.status === 'active').sort((a, b) => a.id.localeCompare(b.id))
+      const editor = { id: 'toscana-1', name: 'editor@regione.toscana.it' }
+      const { version: _v, updated_at: _u, ...closing } = closedOne!
+      await registry.putPoint({ ...closing, status: 'closed' }, closedOne!.version, { author: editor, reason: 'Chiuso dal Comune a novembre' })
+      const { version: _v2, updated_at: _u2, ...editing } = editedOne!
+      await registry.putPoint({ ...editing, name: `${editing.name} (nome corretto in gestione)` }, editedOne!.version, { author: editor })
+      const report = await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
+      expect((await registry.getPoint(closedOne!.id))?.status).toBe('closed')
+      expect(report.updatedIds).not.toContain(closedOne!.id)
+      expect(report.notices).toEqual([
+        expect.objectContaining({ id: closedOne!.id, kind: 'kept_closed', by: 'editor@regione.toscana.it', reason: 'Chiuso dal Comune a novembre' }),
+        expect.objectContaining({ id: editedOne!.id, kind: 'replaced_operator_change', by: 'editor@regione.toscana.it' }),
+      ])
+      expect(report.updatedIds).toContain(editedOne!.id)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
     const fixture = await startLocalRegistry()
     try {
