@@ -143,6 +143,29 @@ describe("the operators' console", () => {
     await context.close()
   }, 120_000)
 
+  it('keeps the changes a save could not send because the session ended, and offers them again on the point after signing in', async () => {
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    const page = await signInToConsole(context)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await openPoint(page, pointId)
+    await page.getByLabel('Telefono').fill('075 999 0001')
+    // The API refuses the token, as it does once it has expired.
+    await page.route(`**/v1/admin/points/${pointId}`, (route) => (route.request().method() === 'PUT' ? route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401,"title":"Sign-in required","detail":"expired"}' }) : route.continue()))
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    await page.getByText('Le modifiche non salvate sono conservate').waitFor()
+    await page.unroute(`**/v1/admin/points/${pointId}`)
+    await page.getByRole('button', { name: 'Accedi' }).click()
+    await page.locator('#pv-point-title').waitFor()
+    expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0001')
+    expect(await page.locator('.pv-editor__status').textContent()).toContain('di nuovo nel modulo')
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/v1/admin/points/${pointId}`) && r.request().method() === 'PUT')
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    expect([200, 412]).toContain((await saved).status())
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
+
   it('signs out for good: the page forgets the token, Back shows no point, and signing in again asks for the password', async () => {
     const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context)

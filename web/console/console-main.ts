@@ -7,6 +7,7 @@ import { completeSignIn, currentSession, endSession, justSignedOut, signOut, sta
 import { pointEditor } from './point-editor.ts'
 import { pointsList } from './points-list.ts'
 import { reportsPanel } from './reports-panel.ts'
+import { hasUnsaved } from './unsaved-draft.ts'
 
 /**
  * The operators' console at /gestione/: sign in, "my points" with what needs attention, and one
@@ -162,8 +163,10 @@ async function start(): Promise<void> {
   })
   window.addEventListener('unhandledrejection', (event) => {
     if (event.reason instanceof SignInNeeded) {
+      // Handled here: the page says it, and the error goes no further (no uncaught error).
+      event.preventDefault()
       endSession()
-      signInView(config, t('console.session_expired'))
+      signInView(config, `${t('console.session_expired')}${hasUnsaved() ? ` ${t('console.session_expired_kept')}` : ''}`)
     }
   })
   show()

@@ -51,7 +51,8 @@ export async function startSignIn(config: ConsoleConfig): Promise<void> {
   const verifier = randomText()
   const state = randomText()
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state }))
+  // Where the operator was (a point's address), to come back to after the provider.
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, hash: location.hash }))
   const url = new URL(authorization_endpoint)
   const params = { client_id: config.clientId, response_type: 'code', redirect_uri: redirectUri(), scope: config.scope, state, code_challenge: challenge, code_challenge_method: 'S256', ...config.extraParams }
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
@@ -64,9 +65,9 @@ export async function completeSignIn(config: ConsoleConfig): Promise<Session | n
   const code = query.get('code')
   const error = query.get('error')
   if (!code && !error) return null
-  history.replaceState(null, '', redirectUri() + location.hash)
-  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string } | null
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string; hash?: string } | null
   sessionStorage.removeItem(PENDING_KEY)
+  history.replaceState(null, '', redirectUri() + (pending?.hash || location.hash))
   if (error) throw new Error(error === 'access_denied' ? 'cancelled' : error)
   if (!pending || pending.state !== query.get('state')) throw new Error('state mismatch')
   const { token_endpoint } = await discover(config.issuer)

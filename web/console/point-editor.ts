@@ -3,12 +3,13 @@ import { draftOf } from '../../shared/registry/point-changes.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
-import type { AdminClient, Problem } from './admin-client.ts'
+import { SignInNeeded, type AdminClient, type Problem } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { conflictView } from './conflict-view.ts'
 import { fieldId } from './field-ids.ts'
 import { hoursEditor } from './hours-editor.ts'
 import { rowsEditor } from './rows-editor.ts'
+import { keepUnsaved, takeUnsaved } from './unsaved-draft.ts'
 
 export interface EditorContext {
   readonly t: ConsoleTranslate
@@ -29,9 +30,11 @@ export interface EditorContext {
  */
 export function pointEditor(initial: { record: PointRecord; etag: string }, context: EditorContext): HTMLElement {
   const { t, client } = context
-  let base = initial.record
-  let etag = initial.etag
-  let draft = editableCopy(base)
+  // Changes kept when the session ended on a save come back, on the version they were made on.
+  const unsaved = takeUnsaved(initial.record.id)
+  let base = unsaved?.base ?? initial.record
+  let etag = unsaved?.etag ?? initial.etag
+  let draft = unsaved ? structuredClone(unsaved.draft) : editableCopy(base)
   const root = h('div', { class: 'pv-editor' })
   const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
   const status = h('p', { class: 'pv-editor__status', role: 'status' })
@@ -294,7 +297,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
 
   async function save(): Promise<void> {
     replaceChildren(summary)
-    const result = await client.replace(base.id, etag, draft)
+    const result = await client.replace(base.id, etag, draft).catch((error: unknown) => {
+      if (error instanceof SignInNeeded) keepUnsaved({ base, etag, draft })
+      throw error
+    })
     if (result.ok) return saved(result.record, result.etag, t('console.editor.saved', { version: result.record.version }))
     if (result.conflict) return showConflict()
     showProblems(result.problem.errors ?? [], result.problem.detail)
@@ -337,7 +343,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     replaceChildren(summary)
     status.textContent = message ?? ''
   }
-  render()
+  render(unsaved ? t('console.editor.restored') : undefined)
   return root
 }
 
