@@ -51,7 +51,8 @@ export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
     // Nothing starts with what was typed: offer the names a typo or two away, never a silent pick;
     // in an area, say when the name is a comune elsewhere rather than "no such comune".
     const did_you_mean = deps.gazetteer.similar(q, 3, within).map(toPlace)
-    const elsewhere = within !== undefined && did_you_mean.length === 0 && deps.gazetteer.search(q, 1).length > 0
+    // Outside the area only when q names a comune elsewhere: "Mila", the start of Milano, names none.
+    const elsewhere = within !== undefined && did_you_mean.length === 0 && deps.gazetteer.findByName(q).length > 0
     const page: PlacePage = { items, did_you_mean, ...(elsewhere ? { outside_area: true } : {}) }
     return c.json(page, 200)
   })

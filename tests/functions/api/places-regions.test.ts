@@ -39,6 +39,9 @@ describe('GET /v1/places', () => {
     // …and it says the name is a comune elsewhere, not an unknown one.
     expect(perugia.outside_area).toBe(true)
     expect((await fixture.getJson('/v1/places?q=Atlantide&region=09')).outside_area).toBeUndefined()
+    // The start of a name is no comune: "Mila" is not said to be a comune outside the area.
+    expect((await fixture.getJson('/v1/places?q=Mila&region=09')).outside_area).toBeUndefined()
+    expect((await fixture.getJson('/v1/places?q=milano&region=09')).outside_area).toBe(true)
     // A CAP of another region finds nothing in this one, and says it is outside the area, not unknown.
     const perugiaCap = await fixture.getJson('/v1/places?q=06125&region=09')
     expect(perugiaCap.items).toEqual([])
