@@ -184,6 +184,30 @@ describe('the citizen page', () => {
     await context.close()
   })
 
+  it("leaves no earlier answer's cards under a new search that failed, nor open to a click while a new one loads", async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.7696,11.2558&place=Firenze%20(FI)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/v1/points?*', async (route) => {
+      await held
+      await route.abort('internetdisconnected')
+    })
+    await page.locator('.pv-filters__summary').click()
+    await page.getByLabel('Solo aperti ora', { exact: true }).check()
+    // While the new answer travels, the old cards are not this search's: not to be opened.
+    await expect.poll(() => page.locator('.pv-results .pv-list').first().evaluate((l) => (l as HTMLElement).inert)).toBe(true)
+    release()
+    await page.getByRole('button', { name: 'Riprova' }).waitFor()
+    expect(await page.locator('.pv-results .pv-result').count()).toBe(0)
+    await page.unroute('**/v1/points?*')
+    await page.getByRole('button', { name: 'Riprova' }).click()
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await context.close()
+  })
+
   it('says a point could not be loaded, with Riprova, when the connection fails: never that it no longer exists', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -212,23 +212,21 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     resultsKey = toPointsQuery(state).toString()
     resultsTitle.textContent = resultsHeading(state, t)
     if (!hasSearch(state)) {
-      items = []
-      demoNotice.hidden = true
-      nextCursor = null
-      replaceChildren(list)
-      more.hidden = true
+      clearList()
       sayCount(t('results.start'))
       afterList()
       return
     }
     loading?.abort()
-    loading = new AbortController()
+    const controller = (loading = new AbortController())
     const query = toPointsQuery(state)
     query.set('limit', String(PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
     if (!append) sayCount(t('results.loading'))
     replaceChildren(emptyHelp)
     list.setAttribute('aria-busy', 'true')
+    // The cards on screen answer the last search, not this one: not to be opened meanwhile.
+    if (!append) list.inert = true
     try {
       const page = await api.points(query, loading.signal)
       const firstNew = append ? items.length : 0
@@ -251,22 +249,33 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       // Say what happened, and give the way to try again right there: in the list's view.
       showView('list')
       // A 400: a filter set for this page that the API refuses (an embed's comune code that names no
-      // comune); the last answer's points are not this search's, and trying again would not help.
-      if (error instanceof ApiError && error.status === 400) {
-        items = []
-        nextCursor = null
-        replaceChildren(list)
-        more.hidden = true
-        demoNotice.hidden = true
+      // comune); trying again would not help. A new search that failed otherwise leaves no earlier
+      // answer's cards under its message (more points that failed to come keep those listed).
+      const invalid = error instanceof ApiError && error.status === 400
+      if (invalid || !append) clearList()
+      if (invalid) {
         sayCount(t('results.error_invalid'))
       } else {
         sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
         replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
       }
     } finally {
-      list.removeAttribute('aria-busy')
+      // A request a newer one aborted leaves the list to the newer one.
+      if (loading === controller) {
+        list.removeAttribute('aria-busy')
+        list.inert = false
+      }
     }
     afterList()
+  }
+
+  /** No answer on screen: no cards, no "more", no demo notice. */
+  function clearList(): void {
+    items = []
+    nextCursor = null
+    replaceChildren(list)
+    more.hidden = true
+    demoNotice.hidden = true
   }
 
   /**
