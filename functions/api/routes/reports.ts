@@ -11,6 +11,7 @@ import { problem } from '../problem.ts'
 import { parsedBody } from '../json-body.ts'
 import { PointIdParams, ReportParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
+import { clientNetwork } from '../client-network.ts'
 
 /**
  * "Segnala un errore": a citizen tells us what is wrong with a point, without signing in and
@@ -61,7 +62,7 @@ export function reportRoutes(deps: ReportRouteDeps) {
       const point = await deps.registry.getPoint(id)
       if (!point) return problem(c, 'notFound', `No point has id "${id}".`)
       const now = deps.now()
-      const clientKey = createHmac('sha256', deps.clientKeySecret()).update(deps.clientAddress(c)).digest('base64url').slice(0, 22)
+      const clientKey = createHmac('sha256', deps.clientKeySecret()).update(clientNetwork(deps.clientAddress(c))).digest('base64url').slice(0, 22)
       const hour = now.toISOString().slice(0, 13)
       if (!(await deps.reports.takeReportSlot(clientKey, hour, perHour))) {
         c.header('Retry-After', String(3600 - (Math.floor(now.getTime() / 1000) % 3600)))

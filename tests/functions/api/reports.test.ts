@@ -72,6 +72,19 @@ describe('a citizen reports an error', () => {
     expect((await fileReport('report-umbria', { category: 'other' })).status).toBe(201)
   })
 
+  it('counts an IPv6 connection by its /64 network: one household or phone has 2^64 addresses to rotate through', async () => {
+    const statuses = []
+    for (let i = 0; i < 6; i++) {
+      address = `2001:db8:abcd:12::${(i + 1).toString(16)}`
+      statuses.push((await fileReport('report-umbria', { category: 'other' })).status)
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
+    address = '2001:0db8:abcd:0012:ffff::1' // the same /64, written out
+    expect((await fileReport('report-umbria', { category: 'other' })).status).toBe(429)
+    address = '2001:db8:abcd:13::1'
+    expect((await fileReport('report-umbria', { category: 'other' })).status).toBe(201)
+  })
+
   it('lets the widget file from any site: the CORS preflight allows POST with a JSON body', async () => {
     const preflight = await app.request('http://localhost/v1/points/report-toscana/reports', { method: 'OPTIONS', headers: { origin: 'https://www.comune.example.it', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } })
     expect(preflight.status).toBe(204)
