@@ -240,6 +240,10 @@ describe('the widget and the iframe embed on another origin', () => {
     )
     expect(snippets[1]).toContain(`src="${baseUrl}/embed?region=09&amp;service=formazione_gruppo&amp;lang=it&amp;accent=%230066cc"`)
     expect(snippets[1]).toContain('height:720px')
+    // A province's widget is named for the province where a host strips its script, not for the region.
+    await page.getByLabel('Provincia', { exact: true }).selectOption('FI')
+    expect((await page.locator('pre code').allTextContents())[0]).toContain('>Trova il punto di facilitazione digitale più vicino in provincia di Firenze</a>')
+    await page.getByLabel('Provincia', { exact: true }).selectOption('')
     // A comune by its name: the snippet gets its ISTAT code.
     const comune = page.getByLabel('Comune', { exact: true })
     // Asked of the API within the region chosen, not filtered after its first eight answers.

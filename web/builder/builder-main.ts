@@ -70,6 +70,9 @@ const read = (): EmbedOptions => ({ region: region.value, province: province.val
 function fallbackText(options: EmbedOptions): string {
   const say = translator(readLang(options.lang) ?? DEFAULT_LANG)
   if (comune.value && options.comune) return say('builder.fallback_link_comune', { comune: comune.value })
+  // A province's widget: named for the province, not for its whole region.
+  const provinceName = Object.values(PROVINCES).find(([sigla]) => sigla === options.province)?.[2]
+  if (provinceName) return say('builder.fallback_link_province', { province: provinceName })
   if (options.region) return say('builder.fallback_link_region', { region: REGIONS[options.region]?.split('/')[0] ?? options.region })
   return say('builder.fallback_link')
 }
