@@ -300,6 +300,21 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("opens no point of another area from a hand-made address: an Umbria embed asked for a Milan point says it is elsewhere", async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const milan = ((await (await fetch(`${baseUrl}/v1/points?region=03&limit=1`)).json()) as { items: Array<{ id: string }> }).items[0]!.id
+    await page.goto(`${baseUrl}/embed?region=10&point=${milan}`)
+    const notice = page.locator('.pv-detail-host [role="alert"]')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain("non è in quest'area")
+    expect(await page.locator('.pv-detail__title').count()).toBe(0)
+    // The way to it is the full page, in a new tab.
+    const link = page.locator('.pv-detail-host a')
+    expect([await link.getAttribute('target'), new URL((await link.getAttribute('href'))!).pathname]).toEqual(['_blank', expect.stringMatching(new RegExp(`^/punti/${milan}/`))])
+    await context.close()
+  })
+
   it("refuses another comune in a comune's widget, as a region's widget does", async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -445,6 +445,17 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     detail.hidden = false
     // A pin tapped in the phone's map view opens the detail where it can be read: the list side.
     showView('list')
+    // A host's area holds its points only, whatever the address asks (`/embed?region=10&point=…`).
+    if (point && options.searchArea && !inArea(point, options.searchArea)) {
+      if (pageTitle !== null) document.title = pageTitle
+      replaceChildren(
+        detail,
+        h('p', { class: 'pv-notice', role: 'alert' }, t('detail.outside_area')),
+        h('p', {}, h('a', { href: pointPageUrl(point), target: '_blank', rel: 'noopener' }, point.name, h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`))),
+        h('button', { type: 'button', class: 'pv-button', onclick: () => update({ point: null }, 'push') }, t('detail.back')),
+      )
+      return
+    }
     if (!point) {
       if (pageTitle !== null) document.title = pageTitle
       replaceChildren(
@@ -540,4 +551,9 @@ function configNotice(rejected: readonly RejectedPrefilter[], t: Translate): HTM
     h('p', {}, h('strong', {}, t('config.intro'))),
     h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.${r.outside ? 'outside' : 'invalid'}.${r.name}` as MessageKey, { value: r.value })))),
   )
+}
+
+/** Whether a point lies in the area a host filtered the locator to. */
+function inArea(point: Pick<PointView, 'region' | 'province' | 'comune'>, area: SearchArea): boolean {
+  return (!area.region || point.region?.istat === area.region) && (!area.province || point.province === area.province) && (!area.comune || point.comune.istat === area.comune)
 }
