@@ -89,3 +89,20 @@ describe('what validation keeps', () => {
     expect(drafts.flatMap((draft) => unknownFields(draft, PointDraftSchema.parse(draft)).map((field) => `${draft.id}: ${field}`))).toEqual([])
   })
 })
+
+describe("a written point's weekly hours", () => {
+  // Stored as sent, Monday showed three slots for four hours: 09:00–13:00 twice and 10:00–11:00.
+  it('are refused where two slots of one day overlap, naming the later slot', async () => {
+    const { PointDraftSchema } = await import('../../../shared/schemas/point.ts')
+    const { samplePoint } = await import('../../support/sample-point.ts')
+    const point = samplePoint('slots')
+    const withMonday = (mo: Array<{ start: string; end: string }>) => ({ ...point, sites: [{ ...point.sites[0]!, opening_hours: { mo } }] })
+    const issues = (mo: Array<{ start: string; end: string }>) => PointDraftSchema.safeParse(withMonday(mo)).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []
+    expect(issues([{ start: '09:00', end: '13:00' }, { start: '09:00', end: '13:00' }, { start: '10:00', end: '11:00' }])).toEqual([
+      'sites.0.opening_hours.mo.1: overlaps 09:00–13:00 on the same day',
+      'sites.0.opening_hours.mo.2: overlaps 09:00–13:00 on the same day',
+    ])
+    expect(issues([{ start: '15:00', end: '18:00' }, { start: '09:00', end: '13:00' }])).toEqual([])
+    expect(issues([{ start: '09:00', end: '12:00' }, { start: '12:00', end: '13:00' }])).toEqual([])
+  })
+})
