@@ -104,6 +104,7 @@ describe("the operators' console", () => {
     const report = page.locator(`[data-report="${filed.id}"]`)
     await report.waitFor()
     expect(await report.textContent()).toContain('Il numero di telefono è sbagliato')
+    expect(await page.getByRole('heading', { name: /Segnalazioni dei cittadini \(1 aperta\)/ }).count()).toBe(1)
     await report.getByLabel('Risolta: ho corretto la scheda').check()
     await report.getByLabel('Nota (che cosa hai fatto)').fill('Numero corretto nella scheda')
     await report.getByRole('button', { name: 'Chiudi la segnalazione' }).click()
