@@ -287,7 +287,7 @@ function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRou
       : []),
   ]
   if (problems.length === 0) return draft
-  return problem(c, 'invalidParameter', `The point: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
+  return problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
 }
 
 export const describeAdminPointsRoutes: DescribeRoutes = async () => {
