@@ -113,6 +113,7 @@ export class PuntoVicinoStack extends Stack {
     this.writeApi = new WriteApi(this, 'WriteApi', {
       httpApi: this.api.httpApi,
       codeDir: props.lambdaDir('write'),
+      reportsCodeDir: props.lambdaDir('reports'),
       registry: this.registry.table,
       journal: this.registry.journal,
       identity: this.operators,

@@ -10,6 +10,7 @@ export const LAMBDA_ENTRIES = {
   api: 'functions/lambda/api-handler.ts',
   indexer: 'functions/lambda/indexer-handler.ts',
   write: 'functions/lambda/write-handler.ts',
+  reports: 'functions/lambda/reports-handler.ts',
 } as const
 export type LambdaName = keyof typeof LAMBDA_ENTRIES
 

@@ -13,13 +13,15 @@ import type { OperatorsIdentity } from './operators-identity.ts'
 
 /** Where the operators' write routes live on the HTTP API. */
 export const WRITE_API_PATH = '/v1/admin/{proxy+}'
-/** The citizens' reports: public, no token, served by the same function (the only one that writes). */
+/** The citizens' reports: public, no token, served by a function of their own that cannot change a point. */
 export const REPORT_PATHS = { file: '/v1/points/{id}/reports', status: '/v1/points/{id}/reports/{reportId}' } as const
 
 export interface WriteApiProps {
   readonly httpApi: apigwv2.HttpApi
-  /** Folder with the write path bundle. */
+  /** Folder with the operators' write bundle. */
   readonly codeDir: string
+  /** Folder with the citizens' reports bundle. */
+  readonly reportsCodeDir: string
   readonly registry: dynamodb.ITable
   readonly journal: dynamodb.ITable
   readonly identity: OperatorsIdentity
@@ -34,13 +36,15 @@ export interface WriteApiProps {
  * tokens for the console's app client), served by a function of its own that verifies each
  * token again, checks every write against the point as stored (shared/access/roles.ts) and is
  * the only one that may write the registry. Its permissions are exactly its calls: read and put
- * point items, update the version item; put and query past versions in the journal.
+ * point items, update the version item; put and query past versions in the journal. The public
+ * reports' routes have their own function, which may read a point and write reports only.
  */
 export class WriteApi extends Construct {
   public readonly function: lambda.Function
+  public readonly reportsFunction: lambda.Function
   public readonly routes: apigwv2.HttpRoute[]
 
-  constructor(scope: Construct, id: string, { httpApi, codeDir, registry, journal, identity, originSecret, memoryMiB = 512 }: WriteApiProps) {
+  constructor(scope: Construct, id: string, { httpApi, codeDir, reportsCodeDir, registry, journal, identity, originSecret, memoryMiB = 512 }: WriteApiProps) {
     super(scope, id)
     checkMemory('WriteApi', memoryMiB)
     this.function = createNodeFunction(this, 'Function', {
@@ -72,7 +76,19 @@ export class WriteApi extends Construct {
       integration: new HttpLambdaIntegration('Write', this.function),
       authorizer: new HttpJwtAuthorizer('Operators', identity.issuer, { jwtAudience: [identity.consoleClient.userPoolClientId], authorizerName: 'operators-cognito' }),
     })
-    const integration = new HttpLambdaIntegration('Reports', this.function)
+    this.reportsFunction = createNodeFunction(this, 'ReportsFunction', {
+      codeDir: reportsCodeDir,
+      description: "PuntoVicino citizens' reports",
+      memoryMiB: 256,
+      timeout: Duration.seconds(10),
+      environment: { PUNTOVICINO_TABLE: registry.tableName, PUNTOVICINO_JOURNAL_TABLE: journal.tableName, ORIGIN_SECRET_ARN: originSecret.secretArn },
+    })
+    // A report names a point that exists (read it), and is written with its hourly counter in the
+    // journal (put, update, get): a fault on this public path reaches no point and no past version.
+    this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [registry.tableArn] }))
+    this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [journal.tableArn] }))
+    originSecret.grantRead(this.reportsFunction)
+    const integration = new HttpLambdaIntegration('Reports', this.reportsFunction)
     const reportRoutes = [
       // OPTIONS too: the widget posts from other sites, so the browser asks first (CORS preflight).
       ...httpApi.addRoutes({ path: REPORT_PATHS.file, methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.OPTIONS], integration }),

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createPuntoVicinoApp } from '../../infra/create-app.ts'
 import { READ_API_MEMORY_MIB } from '../../infra/function-memory.ts'
+import { LAMBDA_ENTRIES } from '../../functions/lambda/build.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'pv-stack-'))
 const { app, stack, edge } = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'cdk.out') })
@@ -53,7 +54,9 @@ describe('PuntoVicinoStack', () => {
 
   it('runs every function of ours on Node.js 22 and arm64, from the bundles of functions/lambda/build.ts', () => {
     const ours = resources('AWS::Lambda::Function').filter((f) => String(f.Properties.Description ?? '').startsWith('PuntoVicino'))
-    expect(ours).toHaveLength(3)
+    // The read API, the indexer, the operators' write API and the citizens' reports.
+    expect(ours).toHaveLength(Object.keys(LAMBDA_ENTRIES).length)
+    expect(ours).toHaveLength(4)
     for (const f of ours) expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' })
   })
 

@@ -8,6 +8,7 @@ import { buildLambdas, type BuiltLambdas } from '../../../functions/lambda/build
 type ApiModule = typeof import('../../../functions/lambda/api-handler.ts')
 type IndexerModule = typeof import('../../../functions/lambda/indexer-handler.ts')
 type WriteModule = typeof import('../../../functions/lambda/write-handler.ts')
+type ReportsModule = typeof import('../../../functions/lambda/reports-handler.ts')
 
 /**
  * The handlers as they ship: built by the deployment's esbuild configuration into a temporary
@@ -18,6 +19,7 @@ export interface BundledLambdas {
   readonly api: ApiModule
   readonly indexer: IndexerModule
   readonly write: WriteModule
+  readonly reports: ReportsModule
   /** A second, fresh instance of the API bundle: a new module scope, as in a new Lambda instance. */
   freshApi(): Promise<ApiModule>
   cleanup(): Promise<void>
@@ -27,13 +29,14 @@ let instances = 0
 export async function buildBundledLambdas(): Promise<BundledLambdas> {
   const outdir = await mkdtemp(join(tmpdir(), 'pv-lambda-'))
   const built = await buildLambdas(outdir)
-  const load = <T>(name: 'api' | 'indexer' | 'write', instance = 0): Promise<T> =>
+  const load = <T>(name: 'api' | 'indexer' | 'write' | 'reports', instance = 0): Promise<T> =>
     import(/* @vite-ignore */ `${pathToFileURL(built.file(name)).href}?instance=${instance}`) as Promise<T>
   return {
     built,
     api: await load<ApiModule>('api'),
     indexer: await load<IndexerModule>('indexer'),
     write: await load<WriteModule>('write'),
+    reports: await load<ReportsModule>('reports'),
     freshApi: () => load<ApiModule>('api', ++instances),
     cleanup: () => rm(outdir, { recursive: true, force: true }),
   }

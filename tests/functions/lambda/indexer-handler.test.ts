@@ -279,4 +279,28 @@ describe('the bundled indexer handler', () => {
       await provider.close()
     }
   })
+
+  it("runs the citizens' reports as their own Lambda starts them: a report filed and its state read; the operators' function no longer takes them", async () => {
+    await dynamo.registry().putPoint(samplePoint('lambda-report'), null)
+    const env = {
+      PUNTOVICINO_TABLE: dynamo.tableName,
+      PUNTOVICINO_JOURNAL_TABLE: `${dynamo.tableName}-journal`,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.dynamo.endpoint,
+      AWS_REGION: 'eu-south-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    }
+    await withEnvironment(env, async () => {
+      const filed = await lambdas.reports.handler({
+        ...getEvent('/v1/points/lambda-report/reports', '', 'POST', { 'content-type': 'application/json' }),
+        body: JSON.stringify({ category: 'hours', text: 'Il sabato è chiuso' }),
+      })
+      expect(filed.statusCode, filed.body).toBe(201)
+      const { id } = JSON.parse(filed.body) as { id: string }
+      const state = await lambdas.reports.handler(getEvent(`/v1/points/lambda-report/reports/${id}`))
+      expect([state.statusCode, (JSON.parse(state.body) as { status: string }).status]).toEqual([200, 'open'])
+      expect((await lambdas.reports.handler(getEvent('/v1/admin/points/lambda-report'))).statusCode).toBe(404)
+    })
+    expect((await lambdas.write.handler(getEvent('/v1/points/lambda-report/reports', '', 'POST'))).statusCode).toBe(404)
+  })
 })

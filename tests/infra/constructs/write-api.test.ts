@@ -14,7 +14,7 @@ function setup(memoryMiB?: number) {
   const registry = new RegistryTable(stack, 'Registry')
   const api = new PublicApi(stack, 'Api', { snapshots: new SnapshotBucket(stack, 'Snapshots', { accessLogs: createPrivateBucket(stack, 'Logs') }), codeDir })
   const identity = new OperatorsIdentity(stack, 'Operators', { siteUrl: 'https://puntovicino.example.it', domainPrefix: 'puntovicino-test' })
-  const make = () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, registry: registry.table, journal: registry.journal, identity, originSecret: api.originSecret, ...(memoryMiB ? { memoryMiB } : {}) })
+  const make = () => new WriteApi(stack, 'Write', { httpApi: api.httpApi, codeDir, reportsCodeDir: codeDir, registry: registry.table, journal: registry.journal, identity, originSecret: api.originSecret, ...(memoryMiB ? { memoryMiB } : {}) })
   return { stack, registry, identity, make }
 }
 
@@ -51,6 +51,27 @@ describe('WriteApi', () => {
     const indexes = JSON.stringify(index.map((s) => s.Resource))
     expect(indexes.match(/\/index\/[a-z-]+/g)?.sort()).toEqual(['/index/by-area', '/index/by-operator', '/index/open-reports'])
     expect(actions.filter((a) => a.startsWith('secretsmanager:'))).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'])
+  })
+
+  it("serves the citizens' reports from a function of their own that may read a point and write reports, and change no point", () => {
+    const reportsRole = stack.getLogicalId(write.reportsFunction.role!.node.defaultChild as never)
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(reportsRole))
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+    const registryId = stack.getLogicalId(registry.table.node.defaultChild as never)
+    const journalId = stack.getLogicalId(registry.journal.node.defaultChild as never)
+    const actionsOn = (id: string) => statements.filter((s) => JSON.stringify(s.Resource).includes(id)).flatMap((s) => [s.Action].flat()).sort()
+    expect(actionsOn(registryId)).toEqual(['dynamodb:GetItem'])
+    expect(actionsOn(journalId)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'])
+    // Its public routes go to it, not to the operators' function.
+    const integrationOf = (key: string) => JSON.stringify(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find((r) => r.Properties.RouteKey === key)!.Properties.Target)
+    const reportsFn = stack.getLogicalId(write.reportsFunction.node.defaultChild as never)
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration')
+    const integrationTarget = (routeKey: string) => {
+      const id = /integrations\/",\{"Ref":"([^"]+)"/.exec(integrationOf(routeKey))![1]!
+      return JSON.stringify(integrations[id]!.Properties.IntegrationUri)
+    }
+    for (const key of ['POST /v1/points/{id}/reports', 'OPTIONS /v1/points/{id}/reports', 'GET /v1/points/{id}/reports/{reportId}']) expect(integrationTarget(key), key).toContain(reportsFn)
+    expect(integrationTarget(`PATCH ${WRITE_API_PATH}`)).not.toContain(reportsFn)
   })
 
   it("routes the citizens' reports to it without a token (filing and checking one), and nothing else unauthenticated", () => {
