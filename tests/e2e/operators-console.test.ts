@@ -220,6 +220,10 @@ describe("the operators' console", () => {
     await page.locator('.pv-error-summary').waitFor()
     expect(await page.locator('.pv-error-summary a').first().getAttribute('href')).toBe('#f-contacts-email')
     expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
+    // Named as the form names it; the API's English reason marked as English for screen readers.
+    const named = page.locator('.pv-error-summary a').first()
+    expect(await named.textContent()).toMatch(/^Email: /)
+    expect(await named.locator('span[lang="en"]').count()).toBe(1)
     states['editor errors'] = await axeViolations(page)
     // The summary's link takes the focus to the field and keeps the page: the console's router
     // once read its #f-contacts-email as an address and threw the unsaved changes away.

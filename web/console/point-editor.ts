@@ -265,10 +265,20 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         { class: 'pv-error-summary', role: 'alert' },
         h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
         detail && errors.length === 0 ? h('p', {}, detail) : null,
-        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${e.field}: ${e.message}`)))),
+        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${fieldName(e.field, fields[i]!)}: `, h('span', { lang: 'en' }, e.message))))),
       ),
     )
     summary.focus()
+  }
+
+  /**
+   * A field as the form names it (its label, in the console's language), else its path in the
+   * point. The API's reason that follows is in English, and marked so for screen readers.
+   */
+  function fieldName(path: string, id: string): string {
+    const field = document.getElementById(id) as HTMLInputElement | null
+    const label = field?.labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim()
+    return label && id === fieldId(path) ? label : path
   }
 
   /**
