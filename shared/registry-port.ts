@@ -146,6 +146,8 @@ export class VersionConflictError extends Error {
 
 export interface Registry {
   getPoint(id: string): Promise<PointRecord | null>
+  /** Several points at once (in batches, not one read each): those that exist, by id. */
+  getPoints(ids: readonly string[]): Promise<Map<string, PointRecord>>
   /**
    * Creates (expectedVersion null) or replaces (expectedVersion = the version read) one point.
    * Throws VersionConflictError when someone else wrote first: no lost update.

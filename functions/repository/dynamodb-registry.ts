@@ -195,6 +195,11 @@ export class DynamoDbRegistry implements Registry {
     return item ? fromItem(item) : null
   }
 
+  async getPoints(ids: readonly string[]): Promise<Map<string, PointRecord>> {
+    const found = await this.batchGet([...new Set(ids)])
+    return new Map([...found].map(([id, stored]) => [id, stored.record]))
+  }
+
   async listPoints(area: PointArea): Promise<PointRecord[]> {
     const index = 'region' in area ? TABLE_KEYS.byArea : TABLE_KEYS.byOperator
     const partition = 'region' in area ? regionPartitionKey(area.region) : operatorPartitionKey(area.operator)

@@ -27,6 +27,15 @@ describe('DynamoDbRegistry against dynalite over HTTP', () => {
     expect(await local.registry().getPoint('no-such-point')).toBeNull()
   })
 
+  it('reads many points at once, past one batch call, each once, leaving out ids it does not hold', async () => {
+    const registry = local.registry()
+    const ids = Array.from({ length: 130 }, (_, i) => `many-${i}`)
+    await registry.importPoints(ids.map((id) => samplePoint(id)))
+    const found = await registry.getPoints([...ids, 'many-0', 'no-such-point'])
+    expect([...found.keys()].sort()).toEqual([...ids].sort())
+    expect(found.get('many-129')).toEqual(await registry.getPoint('many-129'))
+  })
+
   it('refuses a second create of the same id', async () => {
     const registry = local.registry()
     await registry.putPoint(samplePoint('create-twice'), null)
