@@ -1,3 +1,6 @@
+import { formatTimeOfDay } from '../../shared/hours/normalize-schedule.ts'
+import { minutesOfDay } from '../../shared/vocabulary.ts'
+
 /**
  * Opening slots in the console's time fields. `<input type="time">` holds 00:00–23:59, while a
  * slot may end at midnight, stored as 24:00 (end of the day): shown as 00:00, and an end entered
@@ -7,9 +10,6 @@ export const inputTime = (stored: string): string => (stored === '24:00' ? '00:0
 
 export const storedTime = (entered: string, which: 'start' | 'end'): string => (which === 'end' && entered === '00:00' ? '24:00' : entered)
 
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-const hhmmOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 /**
  * The slot "Aggiungi una fascia" proposes: an hour after the last one ends, three hours long, cut at
  * midnight; a morning when the day has no room left. Always a slot the API accepts (end after start).
@@ -17,7 +17,7 @@ const hhmmOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).
 export function nextSlot(intervals: ReadonlyArray<{ start: string; end: string }>): { start: string; end: string } {
   const last = intervals.at(-1)
   if (!last) return { start: '09:00', end: '13:00' }
-  const start = Math.ceil((minutesOf(last.end) + 30) / 60) * 60
+  const start = Math.ceil((minutesOfDay(last.end) + 30) / 60) * 60
   if (start >= 24 * 60) return { start: '09:00', end: '13:00' }
-  return { start: hhmmOf(start), end: hhmmOf(Math.min(start + 3 * 60, 24 * 60)) }
+  return { start: formatTimeOfDay(start), end: formatTimeOfDay(Math.min(start + 3 * 60, 24 * 60)) }
 }
