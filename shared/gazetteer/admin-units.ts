@@ -140,6 +140,10 @@ export const provinceOfComune = (istat: string): string | undefined => PROVINCES
 
 /** Province sigla → its region's ISTAT code. */
 const REGION_OF_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region]) => [sigla, region]))
+const NAME_OF_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, , name]) => [sigla, name]))
+
+/** A province's name from its sigla ("FI" → "Firenze"), or undefined for none. */
+export const provinceName = (sigla: string | null | undefined): string | undefined => (sigla ? NAME_OF_SIGLA.get(sigla) : undefined)
 
 export interface AreaContradiction {
   readonly field: 'province' | 'comune'

@@ -1,4 +1,4 @@
-import { PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { PROVINCES, provinceName, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
@@ -71,8 +71,8 @@ function fallbackText(options: EmbedOptions): string {
   const say = translator(readLang(options.lang) ?? DEFAULT_LANG)
   if (comune.value && options.comune) return say('builder.fallback_link_comune', { comune: comune.value })
   // A province's widget: named for the province, not for its whole region.
-  const provinceName = Object.values(PROVINCES).find(([sigla]) => sigla === options.province)?.[2]
-  if (provinceName) return say('builder.fallback_link_province', { province: provinceName })
+  const province = provinceName(options.province)
+  if (province) return say('builder.fallback_link_province', { province })
   if (options.region) return say('builder.fallback_link_region', { region: REGIONS[options.region]?.split('/')[0] ?? options.region })
   return say('builder.fallback_link')
 }

@@ -1,12 +1,12 @@
 import type { Translate } from '../../shared/i18n/messages.ts'
-import { PROVINCES } from '../../shared/gazetteer/admin-units.ts'
+import { provinceName } from '../../shared/gazetteer/admin-units.ts'
 import { regionName } from '../locator/region-words.ts'
 import { HERE_PLACE, type LocatorState } from '../state/locator-state.ts'
 
 /** "Punti più vicini a Firenze", "… alla tua posizione", or the title of a prefiltered list, naming its province or region. */
 export function resultsHeading(state: Pick<LocatorState, 'near' | 'place' | 'region' | 'province'>, t: Translate): string {
   if (!state.near) {
-    const province = Object.values(PROVINCES).find(([sigla]) => sigla === state.province)?.[2]
+    const province = provinceName(state.province)
     if (province) return t('results.title_province', { province })
     const region = regionName(state.region)
     return region ? t('results.title_region', { region }) : t('results.title_all')

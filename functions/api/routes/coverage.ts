@@ -2,7 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { provinceName, PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { decodeProvince, decodeRegion } from '../../../shared/geo/admin-codes.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
@@ -42,7 +42,6 @@ export const pointsHoursCsvRoute = { method: 'get', path: '/v1/coverage/points.c
 export const gapsRoute = { method: 'get', path: '/v1/coverage/gaps', request: { query: GapsQuerySchema } } as const satisfies ApiRoute
 export const gapsCsvRoute = { method: 'get', path: '/v1/coverage/gaps.csv', request: { query: GapsCsvQuerySchema } } as const satisfies ApiRoute
 
-const PROVINCE_NAMES = new Map(Object.values(PROVINCES).map(([sigla, , name]) => [sigla, name]))
 /** Each region's provinces by sigla, in ISTAT order: the rows of a region's CSV. */
 const PROVINCES_OF_REGION = Object.values(PROVINCES).reduce((map, [sigla, region]) => map.set(region, [...(map.get(region) ?? []), sigla]), new Map<string, string[]>())
 
@@ -69,7 +68,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     if (province !== undefined) {
       const coverage = report.provinces.get(province)
       if (!coverage) return problem(c, 'invalidParameter', `No province has the sigla "${province}".`, [{ field: 'province', message: 'is not an Italian province sigla' }])
-      return { where: { level: 'province', code: province, name: PROVINCE_NAMES.get(province) ?? province }, coverage, holds: (unit) => unit.province === province }
+      return { where: { level: 'province', code: province, name: provinceName(province) ?? province }, coverage, holds: (unit) => unit.province === province }
     }
     if (region !== undefined) return { where: { level: 'region', code: region, name: REGIONS[region]! }, coverage: report.regions.get(region)!, holds: (unit) => unit.region === region }
     return { where: { level: 'italy', code: null, name: 'Italia' }, coverage: report.italy, holds: () => true }
@@ -96,7 +95,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
       area.where.level === 'italy'
         ? Object.keys(REGIONS).sort().map((code) => [{ level: 'region', code, name: REGIONS[code]! }, report.regions.get(code)!])
         : area.where.level === 'region'
-          ? (PROVINCES_OF_REGION.get(area.where.code!) ?? []).flatMap((sigla) => (report.provinces.has(sigla) ? [[{ level: 'province', code: sigla, name: PROVINCE_NAMES.get(sigla)! }, report.provinces.get(sigla)!] as [AreaName, AreaCoverage]] : []))
+          ? (PROVINCES_OF_REGION.get(area.where.code!) ?? []).flatMap((sigla) => (report.provinces.has(sigla) ? [[{ level: 'province', code: sigla, name: provinceName(sigla)! }, report.provinces.get(sigla)!] as [AreaName, AreaCoverage]] : []))
           : []
     const rows = [[area.where, area.coverage] as [AreaName, AreaCoverage], ...parts].map(([where, coverage]) => [
       where.level, where.code, where.name, coverage.residents,
