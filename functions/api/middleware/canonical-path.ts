@@ -11,8 +11,10 @@ const ENCODED_UNRESERVED = /%(?:3[0-9]|4[1-9A-Fa-f]|5[0-9Aa]|6[1-9A-Fa-f]|7[0-9A
  */
 export const canonicalPath = (): MiddlewareHandler =>
   async function canonicalPath(c, next) {
+    // Every read request passes here: nothing is parsed unless the raw path holds a % at all.
+    const queryAt = c.req.url.indexOf('?')
+    if (!(queryAt < 0 ? c.req.url : c.req.url.slice(0, queryAt)).includes('%')) return next()
     const url = new URL(c.req.url)
-    if (!url.pathname.includes('%')) return next()
     const plain = url.pathname.replace(ENCODED_UNRESERVED, (encoded) => String.fromCharCode(parseInt(encoded.slice(1), 16)))
     if (plain === url.pathname) return next()
     return c.redirect(`${plain}${url.search}`, 308)
