@@ -123,6 +123,19 @@ describe('the statistics page (/statistiche)', () => {
     await page.waitForFunction(() => document.getElementById('pv-frame')!.getBoundingClientRect().height > 2000)
     const drawn = await drawnComuni(frame)
     expect(drawn.sourced).toBeGreaterThanOrEqual(UMBRIA_COMUNI)
+    // The frame follows its content down as well as up: narrowed then widened again, it comes
+    // back to its height (it grew from 3,453 to 4,215 px and stayed there).
+    const frameHeight = () => page.evaluate(() => document.getElementById('pv-frame')!.getBoundingClientRect().height)
+    const settled = async () => {
+      let last = -1
+      for (let i = 0; i < 40 && last !== (last = await frameHeight()); i++) await page.waitForTimeout(250)
+      return last
+    }
+    const before = await settled()
+    await page.setViewportSize({ width: 320, height: 844 })
+    await settled()
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(Math.abs((await settled()) - before)).toBeLessThan(40)
     // In someone else's frame, the locator opens in a window of its own, and says so.
     const open = frame.locator('.pv-stats__gaps a').first()
     expect(await open.getAttribute('target')).toBe('_blank')
