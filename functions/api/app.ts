@@ -1,6 +1,7 @@
 import { RecordsUnavailable, TooManyRecordsNeeded } from '../../shared/geo/point-record-store.ts'
 import { Hono, type Context } from 'hono'
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
+import { positionInArea } from '../../shared/gazetteer/position-in-area.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
 import { createCursorCodec } from './cursor.ts'
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   const cursors = createCursorCodec(deps.cursorSecret)
-  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null, knowsComune: (istat) => deps.gazetteer.byIstat(istat) !== undefined, trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
+  app.route('/', pointsRoutes({ snapshot, cursors, now, regionAt: ({ lat, lon }) => deps.gazetteer.nearest(lat, lon).regionIstat || null, knowsComune: (istat) => deps.gazetteer.byIstat(istat) !== undefined, positionInArea: (near, area) => positionInArea(deps.gazetteer, near, area), trustSiteOriginHeader: deps.trustSiteOriginHeader === true }))
   answerOtherMethodsOnReadPaths(app)
 
   const answerError = (error: unknown, c: Context): Response => {

@@ -49,7 +49,7 @@ export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null
   const outside: string[] = []
   for (const { field, location } of placesOf(draft)) {
     if (known.has(keyOf(location))) continue
-    const regions = gazetteer.regionsNear(location.lat, location.lon, BORDER_SLACK_KM)
+    const regions = new Set(gazetteer.comuniNear(location.lat, location.lon, BORDER_SLACK_KM).map((comune) => comune.regionIstat))
     if (![...regions].some((r) => reached.has(r))) outside.push(`${field} (${location.lat}, ${location.lon}) lies in ${[...regions].map((r) => `region ${r} (${REGIONS[r] ?? r})`).join(' or ')}`)
   }
   return outside

@@ -28,11 +28,11 @@ export interface Gazetteer {
   /** The comune whose point is nearest (great circle). */
   nearest(lat: number, lon: number): Comune
   /**
-   * The regions a position may lie in, knowing comuni only by their centres: those of the comuni
-   * whose centre is at most `slackKm` farther than the nearest one's. Deep inside a region that is
-   * one region; near a border, both sides.
+   * The comuni a position may lie in, knowing comuni only by their centres: those whose centre is
+   * at most `slackKm` farther than the nearest one's. Deep inside a region they are all of that
+   * region; near a border, of both sides.
    */
-  regionsNear(lat: number, lon: number, slackKm: number): Set<string>
+  comuniNear(lat: number, lon: number, slackKm: number): Comune[]
   /**
    * Comuni for a five-digit CAP. The gazetteer keeps one CAP per comune, so a city with a range
    * of CAPs (Roma 00118–00199, Perugia 06121–06135) is found by its postal zone, the first three
@@ -155,10 +155,10 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       return comuni[id!]!
     },
 
-    regionsNear(lat, lon, slackKm) {
+    comuniNear(lat, lon, slackKm) {
       const [first] = around(points, lon, lat, 1)
       const nearestKm = distanceKm(comuni[first!]!, { lat, lon })
-      return new Set(around(points, lon, lat, Infinity, nearestKm + slackKm).map((id) => comuni[id as number]!.regionIstat))
+      return around(points, lon, lat, Infinity, nearestKm + slackKm).map((id) => comuni[id as number]!)
     },
 
     byPostcode(cap) {

@@ -16,7 +16,7 @@ export function lazyGazetteer(load: () => Gazetteer): Gazetteer {
     findByName: (name, opts) => gazetteer().findByName(name, opts),
     search: (q, limit, within) => gazetteer().search(q, limit, within),
     nearest: (lat, lon) => gazetteer().nearest(lat, lon),
-    regionsNear: (lat, lon, slackKm) => gazetteer().regionsNear(lat, lon, slackKm),
+    comuniNear: (lat, lon, slackKm) => gazetteer().comuniNear(lat, lon, slackKm),
     byPostcode: (cap) => gazetteer().byPostcode(cap),
     similar: (name, limit, within) => gazetteer().similar(name, limit, within),
   }

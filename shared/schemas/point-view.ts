@@ -54,10 +54,16 @@ export const PointSchema = PointRecordSchema.safeExtend({
 }).meta({ id: 'Point' })
 export type PointView = z.infer<typeof PointSchema>
 
+const NearOutsideArea = z
+  .literal(true)
+  .optional()
+  .meta({ description: 'Addition (2026-12-07), with near and region, province or comune: present (true) when near lies clearly outside that area; the items are still the area\'s points nearest to it' })
+
 export const PointPageSchema = z
   .object({
     items: z.array(PointSchema),
     next_cursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last page' }),
+    near_outside_area: NearOutsideArea,
   })
   .meta({ id: 'PointPage' })
 export type PointPage = z.infer<typeof PointPageSchema>
@@ -84,5 +90,5 @@ export const CompactPointSchema = z
 export type CompactPoint = z.infer<typeof CompactPointSchema>
 
 export const CompactPointPageSchema = z
-  .object({ items: z.array(CompactPointSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(CompactPointSchema), next_cursor: z.string().nullable(), near_outside_area: NearOutsideArea })
   .meta({ id: 'CompactPointPage' })

@@ -315,6 +315,35 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("tells a citizen whose position is outside the widget's region that its list is the region's, with the way to all of Italy", async () => {
+    // In Milan, on the Regione Umbria's site: the list is Umbria's nearest points, 300 km away.
+    const context = await phoneContext(browser(), { permissions: ['geolocation'], geolocation: { latitude: 45.4642, longitude: 9.19 } })
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget-umbria`)
+    await page.locator('puntovicino-locator').getByRole('button', { name: 'Usa la mia posizione' }).click()
+    const notice = page.locator('puntovicino-locator .pv-area-notice')
+    await notice.locator('.pv-notice').waitFor()
+    expect(await notice.getAttribute('role')).toBe('status')
+    expect(await notice.locator('.pv-notice').textContent()).toContain("La tua posizione è fuori dall'area di questo elenco")
+    expect(await page.locator('puntovicino-locator .pv-result').count()).toBeGreaterThan(0)
+    // The same search over all of Italy, on the public page, in a new tab: no region, the position kept.
+    const link = notice.getByRole('link', { name: /in tutta Italia/ })
+    const href = new URL((await link.getAttribute('href'))!)
+    expect([href.origin, href.searchParams.get('near'), href.searchParams.has('region'), await link.getAttribute('target')]).toEqual([baseUrl, '45.464,9.19', false, '_blank'])
+    expect(await axeViolations(page)).toEqual([])
+    // In Perugia, no such notice (a new page: the widget takes a position up to five minutes old).
+    await context.setGeolocation({ latitude: 43.1107, longitude: 12.3908 })
+    const inPerugia = await context.newPage()
+    await inPerugia.goto(`${hostUrl}/widget-umbria`)
+    await inPerugia.locator('puntovicino-locator').getByRole('button', { name: 'Usa la mia posizione' }).click()
+    await inPerugia.locator('puntovicino-locator .pv-results__title', { hasText: 'tua posizione' }).waitFor()
+    // The heading changes as the request leaves; the list is busy until its answer is shown.
+    await inPerugia.locator('puntovicino-locator .pv-list[aria-labelledby]:not([aria-busy])').first().waitFor()
+    expect(await inPerugia.locator('puntovicino-locator .pv-result').count()).toBeGreaterThan(0)
+    expect(await inPerugia.locator('puntovicino-locator .pv-area-notice').textContent()).toBe('')
+    await context.close()
+  })
+
   it("refuses another comune in a comune's widget, as a region's widget does", async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

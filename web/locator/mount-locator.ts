@@ -104,6 +104,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const count = h('p', { class: 'pv-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' })
   // Derived from the results, not written in the page: it follows the data into widgets and iframes.
   const demoNotice = h('p', { class: 'pv-demo-notice', hidden: true }, t('app.demo_notice'))
+  // A region's list asked from elsewhere (a position in Milan, a hand-made link): said, with the way to all of Italy.
+  const areaNotice = h('div', { class: 'pv-area-notice', role: 'status' })
   const list = h('ol', { class: 'pv-list', 'aria-labelledby': resultsTitle.id })
   const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
   // What to do when the list is empty or failed: filled by loadResults, empty otherwise.
@@ -111,7 +113,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const remoteTitle = h('h2', { id: `${idPrefix}-remote-title`, class: 'pv-remote__title' }, t('remote.title'))
   const remoteList = h('ol', { class: 'pv-list', 'aria-labelledby': remoteTitle.id })
   const remote = h('section', { class: 'pv-remote', 'aria-labelledby': remoteTitle.id, hidden: true }, remoteTitle, h('p', { class: 'pv-hint' }, t('remote.intro')), remoteList)
-  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, demoNotice, list, emptyHelp, more)
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, areaNotice, demoNotice, list, emptyHelp, more)
   const detail = h('section', { class: 'pv-detail-host', hidden: true })
   // The nearest list and the remote help: hidden together while a detail is open.
   const listView = h('div', { class: 'pv-list-view' }, results, remote)
@@ -232,7 +234,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       const firstNew = append ? items.length : 0
       items = append ? [...items, ...page.items] : page.items
       nextCursor = page.next_cursor
-      if (!append) replaceChildren(list)
+      if (!append) {
+        replaceChildren(list)
+        showAreaNotice(page.near_outside_area === true)
+      }
       demoNotice.hidden = !items.some(isDemoPoint)
       list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => openFrom(list, id), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
       more.hidden = nextCursor === null
@@ -269,13 +274,30 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     afterList()
   }
 
-  /** No answer on screen: no cards, no "more", no demo notice. */
+  /** No answer on screen: no cards, no "more", no notices. */
   function clearList(): void {
     items = []
     nextCursor = null
     replaceChildren(list)
     more.hidden = true
     demoNotice.hidden = true
+    showAreaNotice(false)
+  }
+
+  /**
+   * The searched position is outside the host's area: the list holds the area's points nearest to
+   * it, which may be far. Said, with a link to the same search over all of Italy (the public page,
+   * in a new tab from another site).
+   */
+  function showAreaNotice(outside: boolean): void {
+    if (!outside) return replaceChildren(areaNotice)
+    const everywhere = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null })
+    const newTab = options.history === 'none' || window.top !== window.self
+    replaceChildren(
+      areaNotice,
+      h('p', { class: 'pv-notice' }, state.place === HERE_PLACE ? t('results.outside_area_here') : state.place ? t('results.outside_area_place', { place: state.place }) : t('results.outside_area_near')),
+      h('p', {}, h('a', { href: everywhere, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.outside_area_link'), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)),
+    )
   }
 
   /**

@@ -17,6 +17,7 @@ import { badParameters, NoQuerySchema, validRequest } from '../request-validator
 import { pointCalendar } from '../calendar/point-calendar.ts'
 import { PointIdParams } from '../path-params.ts'
 import { siteOriginOf } from '../site-origin.ts'
+import type { Area } from '../../../shared/gazetteer/position-in-area.ts'
 
 export interface PointsRouteDeps {
   readonly snapshot: () => Snapshot
@@ -24,6 +25,8 @@ export interface PointsRouteDeps {
   readonly regionAt: (near: { lat: number; lon: number }) => string | null
   /** Whether an ISTAT code names a comune of the gazetteer. */
   readonly knowsComune: (istat: string) => boolean
+  /** Whether a position lies in (or at the edge of) a region, province or comune: position-in-area.ts. */
+  readonly positionInArea: (near: { lat: number; lon: number }, area: Area) => boolean
   /** Links to the site (a calendar's to its point's page) take the edge's origin header: see site-origin.ts. */
   readonly trustSiteOriginHeader?: boolean
   readonly cursors: CursorCodec
@@ -245,8 +248,10 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
     const namesSite = Boolean(query.near || filter.kinds || filter.accessible || filter.bbox || filter.openAt)
     const items = page.map((hit) => presented.json(hit.point, now, namesSite ? { site: hit.site, distance_m: hit.distance_m, ...(hit.place ? { place: hit.place } : {}) } : undefined, query.view ?? 'full'))
     const nextCursor = nextState ? deps.cursors.encode({ v: snapshot.registryVersion, q: fingerprint(query, 'points'), ...nextState }) : null
+    // A region's widget asked from Milan lists Umbria's nearest points: the answer says the position is elsewhere.
+    const nearOutside = query.near && (query.region || query.province || query.comune) && !deps.positionInArea(query.near, query) ? ',"near_outside_area":true' : ''
     // Points arrive as JSON text from the per-minute cache: the page is joined, not re-serialised.
-    return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`, 200, {
+    return c.body(`{"items":[${items.join(',')}],"next_cursor":${JSON.stringify(nextCursor)}${nearOutside}}`, 200, {
       'Content-Type': 'application/json; charset=utf-8',
     })
   })

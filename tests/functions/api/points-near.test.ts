@@ -34,6 +34,28 @@ function expectOracleRanking(items: NearItem[], oracle: ReturnType<typeof bruteN
 const distanceFilters = (options?: Parameters<typeof filterParamsArbitrary>[1]) => filterParamsArbitrary(records, options).filter((f) => f.kind !== 'online')
 
 describe('GET /v1/points?near=', () => {
+  it("says when near lies outside the area filtered to (a region's widget asked from Milan), and not at the area's edge", async () => {
+    const flag = async (query: string) => (await fixture.getJson<{ items: unknown[]; near_outside_area?: boolean }>(`/v1/points?${query}`)).near_outside_area
+    const milan = 'near=45.464,9.19'
+    // The list is still the area's nearest points; the answer says they are not around there.
+    const umbriaFromMilan = await fixture.getJson<{ items: Array<{ region: { istat: string } }>; near_outside_area?: boolean }>(`/v1/points?${milan}&region=10&limit=3`)
+    expect(umbriaFromMilan.near_outside_area).toBe(true)
+    expect(umbriaFromMilan.items.every((p) => p.region.istat === '10')).toBe(true)
+    expect(await flag(`${milan}&province=PG&view=compact`)).toBe(true)
+    expect(await flag(`${milan}&comune=054039`)).toBe(true)
+    // Inside: no flag, at any level.
+    expect(await flag('near=43.112,12.389&region=10')).toBeUndefined()
+    expect(await flag('near=43.112,12.389&province=PG&comune=054039&view=compact')).toBeUndefined()
+    expect(await flag(`${milan}&region=03`)).toBeUndefined()
+    // Without an area there is nothing to be outside of.
+    expect(await flag(milan)).toBeUndefined()
+    // Between Chiusi (Toscana) and Città della Pieve (Umbria): either side, never told it is outside.
+    expect(await flag('near=42.985,11.976&region=10')).toBeUndefined()
+    expect(await flag('near=42.985,11.976&region=09')).toBeUndefined()
+    // Ostia is Roma's, 25 km from its centre and nearer other comuni's centres.
+    expect(await flag('near=41.732,12.285&comune=058091')).toBeUndefined()
+  })
+
   it("names a comune in its second official language too, where it has one (Bozen), and only there", async () => {
     const body = await fixture.getJson<{ items: Array<{ comune: { istat: string; name: string; alt_name?: string } }> }>('/v1/points?near=46.498,11.354&limit=10')
     const bolzano = body.items.find((item) => item.comune.istat === '021008')

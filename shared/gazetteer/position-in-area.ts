@@ -1,0 +1,30 @@
+import type { Gazetteer } from './create-gazetteer.ts'
+import { haversineMetres } from '../geo/haversine.ts'
+
+export interface Area {
+  readonly region?: string
+  readonly province?: string
+  readonly comune?: string
+}
+
+/**
+ * How much farther than the nearest comune's centre another comune's may be and the position still
+ * count as possibly in it. The gazetteer knows comuni by their centres only: a position near a
+ * border may be on either side, and it is told it is outside only when it clearly is.
+ */
+const EDGE_SLACK_KM = 5
+
+/** Roma, the largest comune, reaches about 28 km from its centre: within this a comune's own area may hold the position. */
+const LARGEST_COMUNE_REACH_KM = 30
+
+/**
+ * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False
+ * only when it is clearly outside: a citizen is then told that a region's list is not around them.
+ */
+export function positionInArea(gazetteer: Pick<Gazetteer, 'comuniNear' | 'byIstat'>, position: { lat: number; lon: number }, area: Area): boolean {
+  const near = gazetteer.comuniNear(position.lat, position.lon, EDGE_SLACK_KM)
+  const inside = near.some((c) => (!area.region || c.regionIstat === area.region) && (!area.province || c.province === area.province) && (!area.comune || c.istat === area.comune))
+  if (inside || !area.comune) return inside
+  const comune = gazetteer.byIstat(area.comune)
+  return comune !== undefined && haversineMetres(comune, position) <= LARGEST_COMUNE_REACH_KM * 1000
+}
