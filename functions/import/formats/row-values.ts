@@ -1,5 +1,6 @@
 import { LocalDateSchema } from '../../../shared/schemas/hours.ts'
 import { bilingual } from './bilingual.ts'
+import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import type { RowError } from './format.ts'
 
 /**
@@ -119,6 +120,10 @@ export function verificationDate(
   // A whole instant (as the registry's own download writes it) is kept as it is.
   const instant = ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? value : `${date}T00:00:00Z`
   if (date < '2000-01-01') return { value: null, warning: { field: column, message: bilingual(`${date} sembra un segnaposto; ignorata`, `${date} looks like a placeholder; ignored`) } }
-  if (Date.parse(instant) > now.getTime()) return { value: null, warning: { field: column, message: bilingual(`${date} è nel futuro; ignorata`, `${date} is in the future; ignored`) } }
-  return { value: instant }
+  // A day is in the future when it is after Rome's today: between midnight and 01:00 (02:00 in
+  // summer) Rome's today has begun while its midnight UTC is still to come, and a file checked
+  // today is stored as checked now, not refused.
+  const future = instant === value ? Date.parse(instant) > now.getTime() : date > toRomeWallClock(now).date
+  if (future) return { value: null, warning: { field: column, message: bilingual(`${date} è nel futuro; ignorata`, `${date} is in the future; ignored`) } }
+  return { value: Date.parse(instant) > now.getTime() ? `${now.toISOString().slice(0, 19)}Z` : instant }
 }

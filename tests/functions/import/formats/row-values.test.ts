@@ -69,6 +69,17 @@ describe('verificationDate', () => {
     expect(verificationDate('1/3/2024', 'verificato_il', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
   })
 
+  it("takes Rome's today as today between its midnight and UTC's: a file checked today, imported at 00:30, is not 'in the future'", () => {
+    // 00:30 in Rome on 7 December is 23:30 UTC on the 6th; the 7th has begun in Rome.
+    const justAfterRomeMidnight = new Date('2026-12-06T23:30:00Z')
+    expect(verificationDate('2026-12-07', 'verificato_il', justAfterRomeMidnight)).toEqual({ value: '2026-12-06T23:30:00Z' })
+    expect(verificationDate('07/12/2026', 'verificato_il', justAfterRomeMidnight)).toEqual({ value: '2026-12-06T23:30:00Z' })
+    expect(verificationDate('2026-12-08', 'verificato_il', justAfterRomeMidnight).warning?.message).toContain('nel futuro')
+    // A whole instant is compared as an instant.
+    expect(verificationDate('2026-12-07T00:10:00+01:00', 'verificato_il', justAfterRomeMidnight)).toEqual({ value: '2026-12-07T00:10:00+01:00' })
+    expect(verificationDate('2026-12-07T00:40:00+01:00', 'verificato_il', justAfterRomeMidnight).warning?.message).toContain('nel futuro')
+  })
+
   it('ignores malformed, placeholder and future dates with a warning naming the column', () => {
     expect(verificationDate('2024.03.01', 'date_maj', now).warning?.field).toBe('date_maj')
     expect(verificationDate('31/02/2024', 'date_maj', now).warning?.field).toBe('date_maj')
