@@ -83,12 +83,32 @@ function joinKeepingPlace(a: DayInterval, b: DayInterval): DayInterval {
   return joined
 }
 
-function intervalsWithStops(site: Site, date: string, stopsOfDate: readonly Stop[]): DayInterval[] {
+/** The weekly hours (at the site's own place) and the stops of a date, as written: not merged. */
+function openingParts(site: Site, date: string, stopsOfDate: readonly Stop[]): DayInterval[] {
   if (isClosedOn(site, date)) return []
   const parts: DayInterval[] =
     site.opening_hours && weeklyHoursApply(site, date, isItalianPublicHoliday(date)) ? dayMinutes(site.opening_hours, weekdayOf(date)) : []
   for (const stop of stopsOfDate) parts.push({ start: minutesOfDay(stop.start), end: minutesOfDay(stop.end), place: stop.place })
-  return mergeIntervals(parts, joinKeepingPlace)
+  return parts
+}
+
+const intervalsWithStops = (site: Site, date: string, stopsOfDate: readonly Stop[]): DayInterval[] =>
+  mergeIntervals(openingParts(site, date, stopsOfDate), joinKeepingPlace)
+
+/**
+ * The site's sessions on a Rome date, each at one place, in order: as siteIntervalsOn, but openings
+ * that touch at two places stay two. A van at its base 9–12 and at the market 12–15 is open 9–15
+ * (siteIntervalsOn), and a citizen must be told where it is when (this): one session "9–15 at the
+ * base" sent people to the base for the afternoon.
+ */
+export function siteSessionsOn(site: Site, date: string): DayInterval[] {
+  const byPlace: DayInterval[][] = []
+  for (const part of openingParts(site, date, site.stops?.filter((s) => s.date === date) ?? [])) {
+    const group = byPlace.find(([first]) => (first!.place === undefined && part.place === undefined) || samePlace(first!.place, part.place))
+    if (group) group.push(part)
+    else byPlace.push([part])
+  }
+  return byPlace.flatMap((group) => mergeIntervals(group, joinKeepingPlace)).sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Stop } from '../schemas/hours.ts'
 import type { Site } from '../schemas/point.ts'
 import { formatTimeOfDay } from './normalize-schedule.ts'
-import { siteIntervalsOn } from './open-at.ts'
+import { siteSessionsOn } from './open-at.ts'
 import { addDays, toRomeWallClock } from './rome-time.ts'
 
 /**
@@ -18,7 +18,7 @@ export function upcomingSessions(at: Date, site: Site, { days = 14, limit = 5 }:
     : undefined
   for (let offset = 0; offset < days && sessions.length < limit; offset++) {
     const date = addDays(now.date, offset)
-    for (const interval of siteIntervalsOn(site, date)) {
+    for (const interval of siteSessionsOn(site, date)) {
       if (offset === 0 && interval.end <= now.minutes) continue
       const place = interval.place ?? weeklyPlace
       if (!place) continue

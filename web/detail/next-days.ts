@@ -1,5 +1,5 @@
 import { italianPublicHolidays } from '../../shared/hours/holidays.ts'
-import { seasonCovers, siteIntervalsOn } from '../../shared/hours/open-at.ts'
+import { seasonCovers, siteSessionsOn } from '../../shared/hours/open-at.ts'
 import { addDays } from '../../shared/hours/rome-time.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { timeOfDay } from '../../shared/vocabulary.ts'
@@ -21,7 +21,7 @@ export function nextDays(site: Site, today: string, days = 7): DayPlan[] {
   for (let offset = 0; offset < days; offset++) {
     const date = addDays(today, offset)
     const holiday = holidayName(date)
-    const intervals = siteIntervalsOn(site, date)
+    const intervals = siteSessionsOn(site, date)
     if (intervals.length > 0) {
       plans.push({
         date,

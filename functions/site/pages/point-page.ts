@@ -1,4 +1,4 @@
-import { openingState, nextOpening, siteIntervalsOn } from '../../../shared/hours/open-at.ts'
+import { openingState, nextOpening, siteSessionsOn } from '../../../shared/hours/open-at.ts'
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
@@ -118,7 +118,7 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
     <caption>${t('pages.this_week')}</caption>
     <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
     <tbody>${days.map((date) => {
-      const intervals = siteIntervalsOn(site, date)
+      const intervals = siteSessionsOn(site, date)
       return html`<tr><th scope="row">${formatDate(date, lang)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(i.start)}–${clockTime(i.end)}${i.place ? ` (${i.place.label})` : ''}`).join(', ')}</td></tr>`
     })}</tbody>
   </table>`}

@@ -30,6 +30,25 @@ describe('upcomingSessions', () => {
     expect(dates).not.toContain('2026-12-08')
   })
 
+  it('keeps a morning at the base and an afternoon at a stop as two sessions, each at its own place', () => {
+    // Tuesday 15 December: 9–12 at the base (weekly), then 12–15 at the market, 4 km away.
+    const handOver = buildSite({
+      ...van,
+      stops: [{ date: '2026-12-15', start: '12:30', end: '15:00', place: { label: 'Mercato di Sovigliana', location: { lat: 43.77, lon: 10.94 } } }],
+    })
+    const sessions = upcomingSessions(new Date('2026-12-15T08:00:00+01:00'), handOver, { limit: 2 })
+    expect(sessions.map((s) => `${s.date} ${s.start}-${s.end} ${s.place.label}`)).toEqual([
+      '2026-12-15 09:00-12:30 Unità mobile a Vinci',
+      '2026-12-15 12:30-15:00 Mercato di Sovigliana',
+    ])
+    // Two stops at one place that touch are one session there.
+    const twoAtMarket = buildSite({
+      ...handOver,
+      stops: [...handOver.stops!, { date: '2026-12-15', start: '15:00', end: '16:00', place: { label: 'Mercato di Sovigliana', location: { lat: 43.77, lon: 10.94 } } }],
+    })
+    expect(upcomingSessions(new Date('2026-12-15T13:00:00+01:00'), twoAtMarket, { limit: 1 }).map((s) => `${s.start}-${s.end} ${s.place.label}`)).toEqual(['12:30-16:00 Mercato di Sovigliana'])
+  })
+
   it('places weekly sessions at the site, with its coordinates', () => {
     const [first] = upcomingSessions(TUESDAY_10, van, { limit: 1 })
     expect(first?.place.location).toEqual({ lat: 43.786, lon: 10.926 })
