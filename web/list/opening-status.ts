@@ -1,4 +1,5 @@
-import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { addDays, toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
+import { clockTime } from '../../shared/hours/render-hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { dateAfterVerb, romeTime } from '../i18n/format.ts'
@@ -49,7 +50,8 @@ export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, 
   if (point.open_now && point.closes_at) {
     const minutesLeft = Math.ceil((new Date(point.closes_at).getTime() - now.getTime()) / 60_000)
     if (minutesLeft > 0 && minutesLeft <= CLOSING_SOON_MINUTES) return { tone: 'open', text: t('status.closes_in', { minutes: minutesLeft }) }
-    return { tone: 'open', text: t('status.open_until', { time: romeTime(point.closes_at) }) }
+    const closing = closingWords(point.closes_at, now, now, lang, t)
+    return { tone: 'open', text: closing.sameDay ? t('status.open_until', { time: closing.time }) : t('status.open_until_when', { when: closing.when }) }
   }
   if (point.next_opening) return { tone: 'closed', text: nextOpeningText(point.next_opening, now, lang, t) }
   if (point.sites.some((site) => site.opening_hours_unparsed)) {
@@ -62,18 +64,34 @@ export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, 
 
 /** When an opening is, in the words of the status line: "oggi alle 15:00", "mercoledì alle 15:00". */
 export function whenText(instant: string, now: Date, lang: Lang, t: Translate): string {
-  const opening = toRomeWallClock(new Date(instant))
-  const time = romeTime(instant)
-  switch (relativeDay(opening.date, toRomeWallClock(now).date).kind) {
+  return whenOnDay(toRomeWallClock(new Date(instant)).date, romeTime(instant), now, lang, t)
+}
+
+function whenOnDay(date: string, time: string, now: Date, lang: Lang, t: Translate): string {
+  switch (relativeDay(date, toRomeWallClock(now).date).kind) {
     case 'today':
       return t('when.today', { time })
     case 'tomorrow':
       return t('when.tomorrow', { time })
     case 'weekday':
-      return t('when.weekday', { weekday: t(`day.${opening.weekday}` as MessageKey), time })
+      return t('when.weekday', { weekday: t(`day.${weekdayOf(date)}` as MessageKey), time })
     case 'date':
-      return t('when.date', { date: dateAfterVerb(opening.date, lang), time })
+      return t('when.date', { date: dateAfterVerb(date, lang), time })
   }
+}
+
+/**
+ * When an opening ends, as people say it. A closing at 00:00 is the end of the day before, 24:00:
+ * "chiude alle 0:00" read as tonight for a desk open round the clock until Saturday night. A
+ * closing on another day than `reference`'s (now, or the time the citizen chose) names its day:
+ * "chiude sabato alle 24:00", not "chiude alle 0:00".
+ */
+export function closingWords(closesAt: string, reference: Date, now: Date, lang: Lang, t: Translate): { sameDay: boolean; time: string; when: string } {
+  const wall = toRomeWallClock(new Date(closesAt))
+  const midnight = wall.minutes === 0
+  const date = midnight ? addDays(wall.date, -1) : wall.date
+  const time = midnight ? '24:00' : clockTime(wall.minutes)
+  return { sameDay: date === toRomeWallClock(reference).date, time, when: whenOnDay(date, time, now, lang, t) }
 }
 
 function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translate): string {

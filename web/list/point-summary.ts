@@ -3,7 +3,7 @@ import type { Stop } from '../../shared/schemas/hours.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import { formatDistance, romeTime, shortTime } from '../i18n/format.ts'
+import { formatDistance, shortTime } from '../i18n/format.ts'
 import { seasonRange } from '../../shared/i18n/season-range.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { postalLine } from '../../shared/text/postal-line.ts'
@@ -14,7 +14,7 @@ import type { ViewContext } from '../locator/view-context.ts'
 import { isOpenAt, nextOpening, type HoursTarget } from '../../shared/hours/open-at.ts'
 import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
-import { hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
+import { closingWords, hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /**
  * A van the answer found at none of its places (a filter named it, or no site was named): its
@@ -254,7 +254,8 @@ function statusAtChosenTime(point: PointView, site: Site | undefined, visitAt: D
     const text = fields.next_opening ? t('status.closed_then', { when, next: whenText(fields.next_opening, now(), lang, t) }) : t('status.closed_then_none', { when })
     return { tone: 'closed', text }
   }
-  const open = t('status.open_then', { when, time: romeTime(fields.closes_at) })
+  const closing = closingWords(fields.closes_at, visitAt, now(), lang, t)
+  const open = closing.sameDay ? t('status.open_then', { when, time: closing.time }) : t('status.open_then_until_when', { when, until: closing.when })
   const place = site?.kind === 'mobile' ? sessionAt(sites, visitAt)?.place.label : undefined
   return { tone: 'open', text: place ? t('status.at_place', { status: open, place }) : open }
 }

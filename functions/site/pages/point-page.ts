@@ -82,16 +82,35 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
 }
 
 /** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
-export function statusLine(point: PointRecord, { t, lang, now }: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
+export function statusLine(point: PointRecord, context: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
+  const { t, lang, now } = context
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
-  const wall = toRomeWallClock(now)
-  const when = asOf ? ` (${t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })})` : ''
+  const when = asOf ? ` (${asOfText(context)})` : ''
   const state = openingState(now)(point)
-  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${t('pages.closes', { time: clockTime(toRomeWallClock(state.closesAt).minutes) })}</p>`
+  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}</p>`
   const next = nextOpening(now)(point)
   const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}` : ''
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
+}
+
+/** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
+export function asOfText({ t, lang, now }: PointPageContext): string {
+  const wall = toRomeWallClock(now)
+  return t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
+}
+
+/**
+ * "chiude alle 13:00" today; another day named ("chiude sabato 5 dicembre alle 24:00"), and a
+ * closing at 00:00 said as the end of the day before: "chiude alle 0:00" read as tonight for a desk
+ * open round the clock until Saturday night.
+ */
+function closesText(closesAt: Date, { t, lang, now }: PointPageContext): string {
+  const wall = toRomeWallClock(closesAt)
+  const midnight = wall.minutes === 0
+  const date = midnight ? addDays(wall.date, -1) : wall.date
+  const time = midnight ? '24:00' : clockTime(wall.minutes)
+  return date === toRomeWallClock(now).date ? t('pages.closes', { time }) : t('pages.closes_on', { date: formatDate(date, lang), time })
 }
 
 /** "Via Cavour 28, 39012 Meran": the site's street and CAP, and its own comune (a site may be in another comune than its point). */

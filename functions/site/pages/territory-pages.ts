@@ -5,7 +5,7 @@ import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
-import { statusLine, type PointPageContext } from './point-page.ts'
+import { asOfText, statusLine, type PointPageContext } from './point-page.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { chosenLangQuery, langQuery, localeOf } from '../../../shared/i18n/langs.ts'
@@ -54,6 +54,7 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   ${breadcrumb(context, [[regionPath(comune.regionIstat), REGIONS[comune.regionIstat]!], [provincePath(comune.province), comune.provinceName]])}
   <h1 class="page-title">${t('pages.comune_heading', { comune: name })}</h1>
   <p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>
+  <p class="pv-page__as-of">${t('pages.status_note', { when: asOfText(context) })}</p>
   <section aria-labelledby="nel-comune"><h2 id="nel-comune">${t('pages.comune_in')}</h2>
     ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.slice(0, INSIDE_LIMIT).map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
     ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>` : ''}

@@ -275,6 +275,12 @@ describe('what the pages promise', () => {
     const around = text.slice(text.indexOf('id="dintorni"'))
     expect([...around.matchAll(/class="pv-page__card"/g)].length).toBe(10)
   })
+
+  it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
+    const firenze = comuni.find((c) => c.name === 'Firenze')!
+    const page = await pageOf(comunePath(firenze))
+    expect(page.text).toMatch(/class="pv-page__as-of">Aperto o chiuso alle \d{1,2}:\d{2} del \d{1,2} \w+: /)
+  })
 })
 
 describe('the pages’ headers', () => {

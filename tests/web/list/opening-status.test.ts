@@ -28,6 +28,16 @@ describe('openingStatus', () => {
     expect(openingStatus({ ...scheduled, open_now: true, closes_at: '2026-12-01T10:20:00+01:00' }, now, 'it', it_).text).toBe('Aperto ora · chiude tra 20 min')
   })
 
+  it('names the day of a closing that is not today, and calls a closing at 00:00 the end of the day before', () => {
+    // A desk open round the clock until a holiday: it closes when Saturday ends, not "at 0:00" tonight.
+    const roundTheClock = { ...scheduled, open_now: true }
+    expect(openingStatus({ ...roundTheClock, closes_at: '2026-12-06T00:00:00+01:00' }, now, 'it', it_).text).toBe('Aperto ora · chiude sabato alle 24:00')
+    expect(openingStatus({ ...roundTheClock, closes_at: '2026-12-02T00:00:00+01:00' }, now, 'it', it_).text).toBe('Aperto ora · chiude alle 24:00')
+    expect(openingStatus({ ...roundTheClock, closes_at: '2026-12-02T13:00:00+01:00' }, now, 'it', it_).text).toBe('Aperto ora · chiude domani alle 13:00')
+    expect(openingStatus({ ...roundTheClock, closes_at: '2026-12-24T00:00:00+01:00' }, now, 'it', it_).text).toBe('Aperto ora · chiude il 23 dicembre alle 24:00')
+    expect(openingStatus({ ...roundTheClock, closes_at: '2026-12-06T00:00:00+01:00' }, now, 'en', en).text).toBe('Open now · closes Saturday at 24:00')
+  })
+
   it('words the next opening as today, tomorrow, a weekday, or a date, on the Rome calendar', () => {
     expect(openingStatus({ ...closed, next_opening: '2026-12-01T15:00:00+01:00' }, now, 'it', it_)).toEqual({ tone: 'closed', text: 'Chiuso ora · apre oggi alle 15:00' })
     expect(openingStatus({ ...closed, next_opening: '2026-12-02T09:00:00+01:00' }, now, 'it', it_).text).toBe('Chiuso ora · apre domani alle 9:00')

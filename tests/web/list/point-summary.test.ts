@@ -215,6 +215,9 @@ describe('a card when the citizen chose when to go ("Quando puoi andarci")', () 
   it('says the shown site is open at the chosen time and until when, not its status now', () => {
     expect(cardStatus(perugia, perugia.site, chosen(at('10:00'), wednesday))).toEqual({ tone: 'open', text: 'Aperto domani alle 16:00 · chiude alle 18:00' })
     expect(cardStatus(perugia, perugia.site, chosen(at('10:00'), wednesday, 'en')).text).toBe('Open tomorrow at 16:00 · closes at 18:00')
+    // Open at the chosen time until another day: that day is named.
+    const lateWednesday = { ...perugia, sites: [{ ...office, opening_hours: { we: [{ start: '15:00', end: '24:00' }], th: [{ start: '00:00', end: '02:00' }] } }] } as unknown as PointView
+    expect(cardStatus(lateWednesday, lateWednesday.sites[0], chosen(at('10:00'), wednesday)).text).toBe('Aperto domani alle 16:00 · chiude giovedì alle 2:00')
     // Without a chosen time, the same card speaks of now, as before.
     expect(cardStatus(perugia, perugia.site, context(at('10:00'))).text).toBe('Chiuso ora · apre domani alle 15:00')
   })
