@@ -167,6 +167,25 @@ function publicHolidaysRule(
   return { ok: true, rule: closedOn !== null ? 'closed' : openOn !== null ? 'open' : undefined }
 }
 
+/** Warnings about notation only: `9-13` for `09:00-13:00`, an en dash, `9.00`. The reading is not in doubt. */
+const NOTATION_WARNINGS = ['Time range without minutes', 'Please use notation "-" for', 'as hour/minute-separator']
+
+/**
+ * Why the library's lenient reading of a value is a guess, or null when it is not. The library
+ * takes other languages' words as it can: Italian `mar 9-13` (Tuesday) is read as March, and
+ * `lun-ven 9-13 mar 15-18` loses its Tuesday afternoons, all without an error, so a site showed
+ * closed every day. And a time without days is every day in OSM, Sunday included, which an office
+ * writing `9-13` seldom means. Where another reader may follow (an Italian text), such values are
+ * left to it, or kept as text with a warning.
+ */
+function guessedReading(osm: string, hours: OpeningHours): string | null {
+  const doubt = hours.getWarnings().find((warning) => !NOTATION_WARNINGS.some((benign) => warning.includes(benign)))
+  if (doubt) return `not OSM opening_hours as written: ${doubt.replace(/\s+/g, ' ').slice(0, 160)}`
+  const selectors = osm.replace(/"[^"]*"/g, '')
+  if (!/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/i.test(selectors) && !selectors.includes('24/7')) return 'no days given: a time alone would be every day, Sunday included'
+  return null
+}
+
 /**
  * Converts an OSM opening_hours value to a weekly schedule, or says why it cannot: invalid
  * syntax, times that follow the sun, uncertain or commented hours, or hours that change with
@@ -175,7 +194,15 @@ function publicHolidaysRule(
  * holiday hours are refused. Without a PH rule `publicHolidays` is left out: OSM would read that
  * as open, but publishers rarely write `PH off`, so the site keeps the registry's default.
  */
-export function osmToSchedule(osm: string): OsmConversion {
+export const osmToSchedule = (osm: string): OsmConversion => convert(osm, false)
+
+/**
+ * osmToSchedule for a column that also takes other writings (the template's Italian text): a value
+ * the library reads only by guessing (guessedReading) is refused, for the next reader to try.
+ */
+export const osmToScheduleAsWritten = (osm: string): OsmConversion => convert(osm, true)
+
+function convert(osm: string, strict: boolean): OsmConversion {
   // The library places sunrise/sunset at fixed default times; they are no fixed schedule.
   if (/\b(sunrise|sunset|dawn|dusk)\b/i.test(osm)) {
     return { ok: false, reason: 'times that follow the sun (sunrise, sunset, dawn, dusk) are not a fixed schedule' }
@@ -185,6 +212,10 @@ export function osmToSchedule(osm: string): OsmConversion {
     hours = new OpeningHours(osm, ITALY)
   } catch (error) {
     return { ok: false, reason: `not valid OSM opening_hours: ${String(error).split('\n')[0]}` }
+  }
+  if (strict) {
+    const guessed = guessedReading(osm, hours)
+    if (guessed) return { ok: false, reason: guessed }
   }
   const weeks: Array<{ week: SampleWeek; days: DayReading[] }> = []
   for (const week of PLAIN_WEEKLY.test(osm) ? SAMPLE_WEEKS.slice(0, 1) : SAMPLE_WEEKS) {

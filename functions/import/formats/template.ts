@@ -1,4 +1,4 @@
-import { osmToSchedule } from '../../../shared/hours/osm.ts'
+import { osmToScheduleAsWritten } from '../../../shared/hours/osm.ts'
 import { scheduleToOsm } from '../../../shared/hours/osm-write.ts'
 import { parseItalianHours } from '../../../shared/hours/italian-text.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
@@ -23,8 +23,11 @@ import { draftResult } from './validate-draft.ts'
 import { withoutFormulaGuard } from '../../exports/spreadsheet-safe.ts'
 import { TEMPLATE_COLUMNS } from './template-columns.ts'
 
-/** Each distinct hours text is parsed once (see onceForEachText). */
-const HOURS_PARSERS = [onceForEachText(osmToSchedule), onceForEachText(parseItalianHours)]
+/**
+ * OSM as written first (strict: a lenient reading of Italian words would be a guess), then Italian
+ * text; a value neither reads is kept as text with a warning.
+ */
+const HOURS_PARSERS = [onceForEachText(osmToScheduleAsWritten), onceForEachText(parseItalianHours)]
 
 /**
  * OUR template (docs/import-template.md): the CSV we ask regions to send, one row per SITE with

@@ -160,6 +160,24 @@ describe('templateFormat on single rows', () => {
     expect(errorsOf(templateFormat.toDraft({ ...ROW, tipo_sede: 'stagionale', valido_dal: '31/02/2026', valido_al: '2026-09-15' }, ctx)).map((e) => e.field)).toEqual(['valido_dal'])
   })
 
+  it("reads Italian day names as Italian, not as the OSM library's guesses, and takes no time without days for every day", () => {
+    const hoursOf = (orari: string) => draftOf(templateFormat.toDraft({ ...ROW, orari }, ctx))
+    // "mar" is Tuesday, not March: the library's lenient reading gave an empty week, shown closed every day.
+    expect(hoursOf('mar 9-13').draft.sites[0]!.opening_hours).toEqual({ tu: [{ start: '09:00', end: '13:00' }] })
+    // The Tuesday afternoons were lost.
+    expect(hoursOf('lun-ven 9-13; mar e gio 15-18').draft.sites[0]!.opening_hours).toMatchObject({ tu: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '18:00' }], th: [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '18:00' }], we: [{ start: '09:00', end: '13:00' }] })
+    // A time alone was every day, Sunday included: kept as text, with a warning, for the region to say the days.
+    for (const orari of ['9-13', '09:00 – 13:00', '9.00-13.00', '09:00-13:00']) {
+      const { draft, warnings } = hoursOf(orari)
+      expect(draft.sites[0], orari).toMatchObject({ opening_hours_source: orari, opening_hours_unparsed: true })
+      expect(warnings.map((w) => w.field), orari).toEqual(['opening_hours'])
+    }
+    // OSM as people write it still reads: hours without minutes, an en dash, a round-the-clock week.
+    expect(hoursOf('Mo-Fr 9-13').draft.sites[0]!.opening_hours).toMatchObject({ mo: [{ start: '09:00', end: '13:00' }], fr: [{ start: '09:00', end: '13:00' }] })
+    expect(hoursOf('Mo-Fr 09:00–13:00; PH off').draft.sites[0]!.opening_hours).toMatchObject({ mo: [{ start: '09:00', end: '13:00' }] })
+    expect(hoursOf('24/7').draft.sites[0]!.opening_hours).toMatchObject({ su: [{ start: '00:00', end: '24:00' }] })
+  })
+
   it('keeps unreadable hours as text with a warning', () => {
     const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, orari: 'quando capita' }, ctx))
     expect(draft.sites[0]).toMatchObject({ opening_hours_source: 'quando capita', opening_hours_unparsed: true })
