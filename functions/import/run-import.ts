@@ -3,6 +3,7 @@ import type { Author, ImportNotice, Registry, RetryCounts } from '../../shared/r
 import type { PointDraft } from '../../shared/schemas/point.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
+import { renameColumns, type HeaderReading } from './formats/header-columns.ts'
 import { mergeDrafts } from './formats/merge-drafts.ts'
 import { openRows, type SourceKind } from './formats/read-rows.ts'
 import { InvalidEncodingError, type SourceEncoding } from './formats/text-encoding.ts'
@@ -94,7 +95,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     const reason = error instanceof InvalidEncodingError ? error.message : `cannot be read (${error instanceof Error ? error.message : String(error)})`
     throw new UnreadableFileError(`${fileLabel}: ${reason}`)
   }
-  const format = chooseFormat(options.format ?? 'auto', source.header, fileLabel)
+  const { format, header } = chooseFormat(options.format ?? 'auto', source.header, fileLabel)
 
   const rejectedRows: RowReport[] = []
   const warningRows: RowReport[] = []
@@ -106,9 +107,17 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     rejectedRows.push(report)
     if (report.sourceId !== undefined && !firstRejectedLine.has(report.sourceId)) firstRejectedLine.set(report.sourceId, report.line)
   }
+  // Columns the format does not read: named once, on the header's line, instead of dropped unseen.
+  for (const written of header.unknown) {
+    warningRows.push({ where: source.kind === 'csv' ? 'line 1' : 'keys', line: 1, errors: [{ field: written, message: bilingual(
+      `colonna «${written}» sconosciuta: ignorata (le colonne sono in docs/import-template.md)`,
+      `unknown column "${written}": ignored (the columns are in docs/import-template.md)`,
+    ) }] })
+  }
   let read = 0
   try {
-    for await (const { line, where, row, problem } of source.rows) {
+    for await (const { line, where, row: written, problem } of source.rows) {
+      const row = renameColumns(written, header.renamed)
       read++
       if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
       const sourceId = sourceIdOf(row)
@@ -240,20 +249,28 @@ function sourceIdOf(row: Record<string, unknown>): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
 }
 
-function chooseFormat(requested: ImportFormatName | 'auto', header: readonly string[], fileLabel: string): ImportFormat {
-  if (requested !== 'auto') {
-    const format = FORMATS.find((f) => f.name === requested)
-    if (!format) throw new UnreadableFileError(`unknown format ${requested}; expected ${FORMATS.map((f) => f.name).join(', ')}`)
-    if (!format.detect(header)) {
-      throw new UnreadableFileError(`${fileLabel}: the header does not look like the ${requested} format (columns: ${header.slice(0, 8).join(', ')}…)`)
+/**
+ * The file's format, from its header read as the format reads it (a template's `Fonte` is its
+ * `fonte`). A header that names a known column almost right (`orario`) stops the import: read
+ * without it, the file would empty that column in every point it updates.
+ */
+function chooseFormat(requested: ImportFormatName | 'auto', header: readonly string[], fileLabel: string): { format: ImportFormat; header: HeaderReading } {
+  const candidates = requested === 'auto' ? FORMATS : FORMATS.filter((f) => f.name === requested)
+  if (candidates.length === 0) throw new UnreadableFileError(bilingual(`formato ${requested} sconosciuto; formati: ${FORMATS.map((f) => f.name).join(', ')}`, `unknown format ${requested}; expected ${FORMATS.map((f) => f.name).join(', ')}`))
+  const detected = detectFormat(header, candidates)
+  if (detected) {
+    const { header: reading } = detected
+    if (reading.nearMisses.length > 0) {
+      const named = reading.nearMisses.map(({ written, meant }) => [`«${written}» (forse «${meant}»?)`, `"${written}" (did you mean "${meant}"?)`] as const)
+      throw new UnreadableFileError(`${fileLabel}: ${bilingual(
+        `colonne sconosciute ${named.map(([it]) => it).join(', ')}: correggere l'intestazione e importare di nuovo; nulla è stato importato`,
+        `unknown columns ${named.map(([, en]) => en).join(', ')}: correct the header and import again; nothing was imported`,
+      )}`)
     }
-    return format
+    return detected
   }
-  const detected = detectFormat(header)
-  if (!detected) {
-    throw new UnreadableFileError(
-      `${fileLabel}: format not recognised from its header (columns: ${header.slice(0, 8).join(', ')}…); expected one of ${FORMATS.map((f) => f.name).join(', ')} — see docs/import-template.md`,
-    )
-  }
-  return detected
+  const shown = `${header.slice(0, 8).join(', ')}…`
+  throw new UnreadableFileError(`${fileLabel}: ${requested === 'auto'
+    ? bilingual(`formato non riconosciuto dall'intestazione (colonne: ${shown}); la prima riga deve essere l'intestazione di uno dei formati ${FORMATS.map((f) => f.name).join(', ')}, vedi docs/import-template.md`, `format not recognised from its header (columns: ${shown}); expected one of ${FORMATS.map((f) => f.name).join(', ')} — see docs/import-template.md`)
+    : bilingual(`l'intestazione non è quella del formato ${requested} (colonne: ${shown})`, `the header does not look like the ${requested} format (columns: ${shown})`)}`)
 }

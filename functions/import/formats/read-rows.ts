@@ -102,26 +102,38 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
   })
   // pipe() does not pass errors on: a decoding error would leave the parser waiting forever.
   Readable.from(text).on('error', (error) => parser.destroy(error)).pipe(parser)
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: CsvInfo }>
+  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: CsvInfo }>
   // Reading the first record is what makes the parser call `columns`, i.e. gives the header.
-  const first = await records.next()
+  const first = await parsed.next()
 
   async function* rows(): AsyncGenerator<SourceRow> {
     let previousEndLine = 1
     let previousEmptyLines = 0
-    for (let next = first; !next.done; next = await records.next()) {
+    let records = 0
+    for (let next = first; !next.done; next = await parsed.next()) {
       const { record, info } = next.value
-      // info.lines is where the record ENDS; it starts after the previous one and any blank lines.
       const line = previousEndLine + 1 + (info.empty_lines - previousEmptyLines)
       previousEndLine = info.lines
       previousEmptyLines = info.empty_lines
-      const fields = info.error?.record?.length
+      records++
+      // A spreadsheet's row: each record one row, each empty line one row. It differs from the
+      // text's line once a cell holds a line break (Alt+Enter), and the sender looks at the sheet.
+      const sheetRow = 1 + records + info.empty_lines
+      const raw = (info.error?.record ?? Object.values(record)) as unknown[]
+      // A spreadsheet's empty row (;;;;;) is no row: not one to reject.
+      if (raw.every((cell) => String(cell ?? '').trim() === '')) continue
+      // Cells beyond the header are lost only when they hold something (a spreadsheet's used range
+      // may be wider than its header); missing trailing cells are empty ones (some tools drop them).
+      const lost = raw.slice(header.length).filter((cell) => String(cell ?? '').trim() !== '')
       yield {
         line,
-        where: `line ${line}`,
+        where: sheetRow === line ? `line ${line}` : `line ${line} (riga ${sheetRow} nel foglio di calcolo / row ${sheetRow} in a spreadsheet)`,
         row: record,
-        ...(fields !== undefined
-          ? { problem: bilingual(`la riga ha ${fields} campi, l'intestazione ${header.length}`, `the row has ${fields} fields, the header ${header.length}`) }
+        ...(lost.length > 0
+          ? { problem: bilingual(
+              `la riga ha ${raw.length} campi, l'intestazione ${header.length}: i valori oltre l'ultima colonna (${lost.map((v) => JSON.stringify(String(v))).join(', ')}) andrebbero persi`,
+              `the row has ${raw.length} fields, the header ${header.length}: the values past the last column would be lost`,
+            ) }
           : {}),
       }
     }

@@ -264,5 +264,6 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
 export const templateFormat: ImportFormat = {
   name: 'template',
   detect: (header) => hasColumns(header, DETECTING_COLUMNS),
+  columns: TEMPLATE_COLUMNS,
   toDraft,
 }

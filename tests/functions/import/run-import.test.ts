@@ -241,10 +241,36 @@ describe('runImport', () => {
     }
   })
 
+  it("reads a template header as a spreadsheet writes it, names a column it does not know, and stops on a near miss before writing anything", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
+      const [header, ...rows] = example.split('\n')
+      await runImport({ input: Readable.from([example]), registry, gazetteer, now })
+      const hoursBefore = (await registry.getPoint('regione-esempio-pf-001'))!.sites[0]!.opening_hours
+      expect(Object.keys(hoursBefore ?? {}).length).toBeGreaterThan(0)
+      // Capitals, spaces and an added column of the office's own: the same points, and the column named once.
+      const typed = [`${header!.replace('orari', 'Orari').replace('nome_punto', 'Nome punto').replace('email', 'E-mail')},note interne`, ...rows.map((r) => (r ? `${r},` : r))].join('\n')
+      const again = await runImport({ input: Readable.from([typed]), registry, gazetteer, now })
+      expect([again.created, again.updated, again.rejected]).toEqual([0, 0, 0])
+      expect(again.warningRows.filter((w) => w.line === 1).map((w) => w.errors.map((e) => e.field))).toEqual([['note interne']])
+      // A misspelt column would empty the hours of every point: nothing is written, and the column is named.
+      const misspelt = [header!.replace('orari', 'orario'), ...rows].join('\n')
+      await expect(runImport({ input: Readable.from([misspelt]), fileLabel: 'mese2.csv', registry, gazetteer, now })).rejects.toThrow(
+        /^mese2\.csv: colonne sconosciute «orario» \(forse «orari»\?\): correggere l'intestazione/,
+      )
+      expect((await registry.getPoint('regione-esempio-pf-001'))!.sites[0]!.opening_hours).toEqual(hoursBefore)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file whose header matches no format, naming the columns it saw', async () => {
     const stream = Readable.from(['nome,via,orario\nBiblioteca,Via Roma 1,9-12\n'])
+    // Italian first, as every message to the offices that send files.
     await expect(runImport({ input: stream, fileLabel: 'strano.csv', registry: local.registry(), gazetteer, now })).rejects.toThrow(
-      /strano\.csv: format not recognised from its header \(columns: nome, via, orario…\)/,
+      /^strano\.csv: formato non riconosciuto dall'intestazione \(colonne: nome, via, orario…\).* \/ format not recognised from its header \(columns: nome, via, orario…\)/,
     )
     await expect(runImport({ input: Readable.from(['x']), format: 'puglia', registry: local.registry(), gazetteer, now })).rejects.toBeInstanceOf(UnreadableFileError)
   })

@@ -10,12 +10,12 @@ describe('detectFormat', () => {
     ['fr_schema_lieux_mediation_numerique_exemple.csv', 'fr-standard'],
   ])('detects %s as %s', async (file, format) => {
     const { header } = await rowsOf(fixturePath(file))
-    expect(detectFormat(header)?.name).toBe(format)
+    expect(detectFormat(header)?.format.name).toBe(format)
   })
 
   it('detects our example template as the template', async () => {
     const { header } = await rowsOf(docsPath('examples/template-esempio.csv'))
-    expect(detectFormat(header)?.name).toBe('template')
+    expect(detectFormat(header)?.format.name).toBe('template')
   })
 
   it('claims no header that none of the formats has', () => {

@@ -40,10 +40,23 @@ describe('openRows on CSV', () => {
     expect((await collect(source.rows))[0]!.row).toEqual({ nome: 'Bar, Caffè', città: 'Forlì' })
   })
 
-  it('flags a record whose field count differs from the header instead of failing the file', async () => {
-    const rows = await collect((await openRows(streamOf('a,b\n1\n2,3\n'))).rows)
-    expect(rows[0]!.problem).toBe("la riga ha 1 campi, l'intestazione 2 / the row has 1 fields, the header 2")
+  it('flags a record with values past the header instead of failing the file, and reads missing or empty surplus cells as empty', async () => {
+    const rows = await collect((await openRows(streamOf('a,b\n1,2,x\n2,3\n'))).rows)
+    expect(rows[0]!.problem).toBe(`la riga ha 3 campi, l'intestazione 2: i valori oltre l'ultima colonna ("x") andrebbero persi / the row has 3 fields, the header 2: the values past the last column would be lost`)
     expect(rows[1]!.problem).toBeUndefined()
+    // Excel's shapes: a used range wider than the header (empty cells), trailing empty cells dropped.
+    const excel = await collect((await openRows(streamOf('a;b;c\r\n1;2;3;;;\r\n4;5\r\n'))).rows)
+    expect(excel.map((r) => [r.row, r.problem])).toEqual([[{ a: '1', b: '2', c: '3' }, undefined], [{ a: '4', b: '5' }, undefined]])
+  })
+
+  it("skips a spreadsheet's empty rows (;;;;) as it skips empty lines", async () => {
+    const rows = await collect((await openRows(streamOf('a;b;c\n1;2;3\n;;\n ; ;;;\n4;5;6\n'))).rows)
+    expect(rows.map((r) => [r.line, r.row['a']])).toEqual([[2, '1'], [5, '4']])
+  })
+
+  it('names the spreadsheet row beside the line once a cell holds a line break', async () => {
+    const rows = await collect((await openRows(streamOf('a,b\n1,"first\nsecond"\n\n2,x\n'))).rows)
+    expect(rows.map((r) => r.where)).toEqual(['line 2', 'line 5 (riga 4 nel foglio di calcolo / row 4 in a spreadsheet)'])
   })
 
   it('returns the header of a file that has no rows', async () => {

@@ -1,0 +1,54 @@
+import { distance as levenshtein } from 'fastest-levenshtein'
+import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
+
+/**
+ * A header as an office's spreadsheet writes it, read against the columns a format knows.
+ * `Orari`, ` orari `, `E-mail` and `Nome punto` are the template's `orari`, `email` and
+ * `nome_punto`: case, accents, spaces, hyphens and underscores are how a spreadsheet was typed,
+ * not another column. A column still unknown after that was dropped without a word, and a
+ * misspelt `orario` in a re-import wiped the hours of every point: it is named now, and one that
+ * is a near miss of a known column the file lacks stops the import before anything is written.
+ */
+export interface HeaderReading {
+  /** Header names written otherwise than the format's, to the format's name. */
+  readonly renamed: ReadonlyMap<string, string>
+  /** Header names the format does not read, as written. */
+  readonly unknown: readonly string[]
+  /** Unknown names that are a near miss of a known column missing from the header. */
+  readonly nearMisses: ReadonlyArray<{ readonly written: string; readonly meant: string }>
+}
+
+const keyOf = (name: string): string => normalizeName(name).replace(/ /g, '')
+
+/** Two edits, one below six letters: `orario` for `orari`, `latitudne` for `latitudine`, not `cap` for `tap`. */
+const isNearMiss = (a: string, b: string): boolean => levenshtein(a, b) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1)
+
+export function readHeader(header: readonly string[], columns: readonly string[]): HeaderReading {
+  const byKey = new Map(columns.map((column) => [keyOf(column), column]))
+  const renamed = new Map<string, string>()
+  const unknown: string[] = []
+  const found = new Set<string>()
+  for (const written of header) {
+    if (written.trim() === '') continue
+    const column = byKey.get(keyOf(written))
+    if (column === undefined) unknown.push(written)
+    else {
+      found.add(column)
+      if (column !== written) renamed.set(written, column)
+    }
+  }
+  const missing = columns.filter((column) => !found.has(column))
+  const nearMisses = unknown.flatMap((written) => {
+    const meant = missing.find((column) => isNearMiss(keyOf(written), keyOf(column)))
+    return meant === undefined ? [] : [{ written, meant }]
+  })
+  return { renamed, unknown, nearMisses }
+}
+
+/** The row with its columns under the format's names. */
+export function renameColumns(row: Record<string, unknown>, renamed: ReadonlyMap<string, string>): Record<string, unknown> {
+  if (renamed.size === 0) return row
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(row)) out[renamed.get(name) ?? name] = value
+  return out
+}
