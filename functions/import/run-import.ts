@@ -73,7 +73,8 @@ export class UnreadableFileError extends Error {}
 
 interface PendingPoint {
   draft: PointDraft
-  rows: Array<{ where: string; line: number }>
+  /** Each row with its site's id and its cells, to tell a repeated row from a repeated site id. */
+  rows: Array<{ where: string; line: number; siteId?: string; text?: string }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
 }
@@ -133,10 +134,24 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line }], warningRows: rowWarnings })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, siteId: result.draft.sites[0]?.id, text: JSON.stringify(row) }], warningRows: rowWarnings })
       } else if (format.name === 'template') {
+        // A row of a site the point already has: the same row twice (a copy left in the sheet) is
+        // skipped with a warning; another row under that site's id names both rows, instead of
+        // refusing the whole point over a "duplicate site id" the file does not show.
+        const site = result.draft.sites[0]!
+        const earlier = existing.rows.find((r) => r.siteId === site.id)
+        if (earlier) {
+          const same = earlier.text === JSON.stringify(row)
+          const report = { where, line, id: result.draft.id, errors: [{ field: 'id_sede', message: same
+            ? bilingual(`riga ripetuta (come ${italianRow(source.kind, earlier.line)}): ignorata`, `same row as ${earlier.where}: ignored`)
+            : bilingual(`la sede ${JSON.stringify(site.id)} è già in ${italianRow(source.kind, earlier.line)}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`) }] }
+          if (same) existing.warningRows.push(report)
+          else rejectRow({ ...report, sourceId })
+          continue
+        }
         existing.draft = mergeDrafts(existing.draft, result.draft)
-        existing.rows.push({ where, line })
+        existing.rows.push({ where, line, siteId: site.id, text: JSON.stringify(row) })
         existing.warningRows.push(...rowWarnings)
       } else {
         const first = existing.rows[0]!
@@ -166,7 +181,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         `un'altra riga di questo punto (riga ${lostRow}) è rifiutata: il punto resta com'è, correggere quella riga e importare di nuovo`,
         `another row of this point (line ${lostRow}) is rejected: the point is left as it is; correct that row and import again`,
       )
-      for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: [{ field: '(point)', message }] })
+      for (const { where, line } of point.rows) rejectedRows.push({ where, line, id: point.draft.id, errors: [{ field: '(point)', message }] })
       continue
     }
     if (point.rows.length === 1) {
@@ -179,7 +194,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       drafts.push(checked.draft)
       warningRows.push(...point.warningRows)
     } else {
-      for (const row of point.rows) rejectedRows.push({ ...row, id: point.draft.id, errors: checked.errors })
+      for (const { where, line } of point.rows) rejectedRows.push({ where, line, id: point.draft.id, errors: checked.errors })
     }
   }
 
@@ -242,6 +257,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 function italianWhere(kind: SourceKind, line: number): string {
   return kind === 'csv' ? `della riga ${line}` : `dell'elemento ${line}`
 }
+
+/** The row alone: "riga 12", "elemento 3". */
+const italianRow = (kind: SourceKind, line: number): string => (kind === 'csv' ? `riga ${line}` : `elemento ${line}`)
 
 /** The id column every supported format has (`id`; the template's `id_punto`). */
 function sourceIdOf(row: Record<string, unknown>): string | undefined {

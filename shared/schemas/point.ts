@@ -99,6 +99,9 @@ export const SiteSchema = z
         path: ['valid_to'],
         message: 'valid_to must have the same form as valid_from: both dates YYYY-MM-DD or both recurring --MM-DD',
       })
+    } else if (site.valid_from !== undefined && site.valid_to !== undefined && !site.valid_from.startsWith('--') && site.valid_to < site.valid_from) {
+      // Dated bounds the wrong way round are a season that never comes (a recurring one may wrap the new year).
+      ctx.addIssue({ code: 'custom', path: ['valid_to'], message: `valid_to ${site.valid_to} is before valid_from ${site.valid_from}: the site would never be open (a season across the new year every year is --12-01 … --02-28)` })
     }
     if (site.kind === 'seasonal' && site.valid_from === undefined) {
       ctx.addIssue({ code: 'custom', path: ['valid_from'], message: 'a seasonal site needs valid_from and valid_to' })

@@ -56,6 +56,20 @@ function seasonBound(value: string | null): string | null | undefined {
   return SeasonBoundSchema.safeParse(candidate).success ? candidate : undefined
 }
 
+/**
+ * A free text the registry holds up to `max` characters: a longer one is cut there, with a
+ * warning naming the column, rather than refusing the row (and its point) for an optional note.
+ */
+function cutText(row: Record<string, unknown>, column: string, max: number, warnings: RowError[]): string | null {
+  const value = text(row, column)
+  if (value === null || value.length <= max) return value
+  warnings.push({ field: column, message: bilingual(
+    `${value.length} caratteri, il massimo è ${max}: tagliato a ${max}`,
+    `${value.length} characters, at most ${max}: cut to ${max}`,
+  ) })
+  return `${value.slice(0, max - 1).trimEnd()}…`
+}
+
 /** Values of a closed list, unknown ones warned about and dropped. */
 function codesFrom<T extends string>(cell: string | null, allowed: readonly T[], column: string, warnings: RowError[]): T[] {
   const out: T[] = []
@@ -253,8 +267,8 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     booking_url: contact('url', 'url_prenotazione'),
     contacts: { phone: contact('phone', 'telefono'), email: contact('email', 'email'), website: contact('url', 'sito_web') },
     languages: goodLanguages.length > 0 ? [...new Set(goodLanguages)] : ['it'],
-    accessibility: { step_free: stepFree ?? null, notes: text(row, 'note_accessibilita') },
-    description: text(row, 'descrizione'),
+    accessibility: { step_free: stepFree ?? null, notes: cutText(row, 'note_accessibilita', 500, warnings) },
+    description: cutText(row, 'descrizione', 2000, warnings),
     source: { dataset: slugify(fonte), original_id: idPunto },
     last_verified_at: verified.value,
   }

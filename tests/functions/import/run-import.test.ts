@@ -189,6 +189,30 @@ describe('runImport', () => {
     }
   })
 
+  it('skips a row copied twice with a warning, and names both rows when two rows give one site id', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n')
+      // PF-001's library row again at the end: the point is imported, the copy named.
+      const copied = await runImport({ input: Readable.from([[...lines.filter(Boolean), lines[1]].join('\n')]), registry, gazetteer, now })
+      expect(copied.rejected).toBe(0)
+      expect((await registry.getPoint(copied.createdIds.find((id) => id.endsWith('pf-001'))!))!.sites).toHaveLength(2)
+      const last = lines.filter(Boolean).length + 1
+      expect(copied.warningRows.filter((w) => w.line === last).map((w) => w.errors)).toEqual([[{ field: 'id_sede', message: 'riga ripetuta (come riga 2): ignorata / same row as line 2: ignored' }]])
+      // The URP row given the library's id_sede: both rows named, the point held back as it is.
+      const clash = [...lines]
+      clash[2] = clash[2]!.replace(',urp,fissa,', ',biblioteca,fissa,')
+      const report = await runImport({ input: Readable.from([clash.join('\n')]), registry, gazetteer, now })
+      expect(report.rejectedRows.filter((r) => r.line === 3).map((r) => r.errors[0]!.message)).toEqual([
+        'la sede "biblioteca" è già in riga 2: dare a ogni sede il suo id_sede / site "biblioteca" is already on line 2: give each site its own id_sede',
+      ])
+      expect(report.rejectedRows.filter((r) => r.line === 2).map((r) => r.errors[0]!.field)).toEqual(['(point)'])
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it("never reopens a point the region closed, and names each point whose operator's change it replaces", async () => {
     const fixture = await startLocalRegistry()
     try {

@@ -33,6 +33,12 @@ describe('SiteSchema', () => {
     expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-06-15', valid_to: '--09-15' })).toEqual(expected)
     expect(issues({ ...site, kind: 'seasonal', valid_from: '--06-15', valid_to: '2026-09-15' })).toEqual(expected)
   })
+
+  it('rejects dated season bounds the wrong way round (never open), naming valid_to; a recurring season may wrap the new year', () => {
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-09-15', valid_to: '2026-06-15' }).map((i) => i.path)).toEqual(['valid_to'])
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-06-15', valid_to: '2026-06-15' })).toEqual([])
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '--09-15', valid_to: '--06-15' })).toEqual([])
+  })
 })
 
 describe('links a point gives citizens', () => {

@@ -178,6 +178,13 @@ describe('templateFormat on single rows', () => {
     expect(hoursOf('24/7').draft.sites[0]!.opening_hours).toMatchObject({ su: [{ start: '00:00', end: '24:00' }] })
   })
 
+  it('cuts a description or an accessibility note longer than the registry holds, with a warning, instead of refusing the row', () => {
+    const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, descrizione: 'x'.repeat(2001), note_accessibilita: 'y'.repeat(501) }, ctx))
+    expect([draft.description?.length, draft.description?.endsWith('…'), draft.accessibility.notes?.length]).toEqual([2000, true, 500])
+    expect(warnings.map((w) => w.field)).toEqual(['note_accessibilita', 'descrizione'])
+    expect(warnings[1]!.message).toBe('2001 caratteri, il massimo è 2000: tagliato a 2000 / 2001 characters, at most 2000: cut to 2000')
+  })
+
   it('keeps unreadable hours as text with a warning', () => {
     const { draft, warnings } = draftOf(templateFormat.toDraft({ ...ROW, orari: 'quando capita' }, ctx))
     expect(draft.sites[0]).toMatchObject({ opening_hours_source: 'quando capita', opening_hours_unparsed: true })
