@@ -232,6 +232,15 @@ describe("the operators' console", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-contacts-email')
     expect(page.url()).toBe(address)
     expect(await page.getByLabel('Nome', { exact: true }).inputValue()).toBe('Nome cambiato nel modulo')
+    // A group of checkboxes: named by its legend, and its link takes the focus into the group (it
+    // was named "services" and focused the fieldset, off screen).
+    await page.getByRole('checkbox', { name: 'Assistenza individuale' }).uncheck()
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    const servicesLink = page.locator('.pv-error-summary a', { hasText: /^Servizi: / }).first()
+    await servicesLink.waitFor()
+    await servicesLink.click()
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest('fieldset')?.id])).toEqual(['INPUT', 'f-services'])
+    await page.getByRole('checkbox', { name: 'Assistenza individuale' }).check()
     await screenshot(page, 'console-errors-phone')
     await openPoint(page, pointId)
     await concurrentRename('Nome cambiato da un altro operatore')

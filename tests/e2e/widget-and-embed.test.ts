@@ -315,6 +315,23 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it('speaks the language it draws, not the host page\'s: Italian on an English page, Italian for a language it lacks (WCAG 3.1.2)', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget`)
+    await page.locator('puntovicino-locator .pv-result').first().waitFor()
+    await page.evaluate(() => (document.documentElement.lang = 'en'))
+    const labelLang = () => page.evaluate(() => {
+      const label = document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('label')!
+      return ['it', 'en', 'es'].find((l) => label.matches(`:lang(${l})`))
+    })
+    expect(await labelLang()).toBe('it')
+    await page.evaluate(() => document.querySelector('puntovicino-locator')!.setAttribute('lang', 'es'))
+    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-config-notice') !== null)
+    expect(await labelLang()).toBe('it')
+    await context.close()
+  })
+
   it("tells a citizen whose position is outside the widget's region that its list is the region's, with the way to all of Italy", async () => {
     // In Milan, on the Regione Umbria's site: the list is Umbria's nearest points, 300 km away.
     const context = await phoneContext(browser(), { permissions: ['geolocation'], geolocation: { latitude: 45.4642, longitude: 9.19 } })

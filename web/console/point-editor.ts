@@ -276,8 +276,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
    * point. The API's reason that follows is in English, and marked so for screen readers.
    */
   function fieldName(path: string, id: string): string {
-    const field = document.getElementById(id) as HTMLInputElement | null
-    const label = field?.labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim()
+    const field = document.getElementById(id)
+    // A group of checkboxes (the services) is a fieldset, named by its legend, not by a label.
+    const named = field instanceof HTMLFieldSetElement ? field.querySelector('legend') : (field as HTMLInputElement | null)?.labels?.[0]
+    const label = named?.textContent?.replace(/\s+/g, ' ').trim()
     return label && id === fieldId(path) ? label : path
   }
 
@@ -291,8 +293,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     if (!field) return
     const closed = field.closest('details')
     if (closed && !closed.open) closed.open = true
-    field.scrollIntoView({ block: 'center' })
-    field.focus()
+    // A fieldset takes no focus: its first control does.
+    const target = field instanceof HTMLFieldSetElement ? (field.querySelector<HTMLElement>('input, select, textarea, button') ?? field) : field
+    target.scrollIntoView({ block: 'center' })
+    target.focus()
   }
 
   /** The field a server error names, or the closest one the form shows (the advanced field for the rest). */

@@ -38,6 +38,9 @@ function remember(pointId: string, reportId: string): void {
  * are listed with their state. `website` is the trap field: out of sight, out of the tab order,
  * and labelled "leave empty" for anyone who meets it anyway.
  */
+/** The report block's id, the fragment of the point page's "Segnala un errore" link. */
+export const REPORT_ANCHOR = 'segnala'
+
 export function reportBlock(pointId: string, context: ViewContext, handlers: ReportHandlers): HTMLElement {
   const { t, lang } = context
   const formId = `pv-report-${pointId}`
@@ -114,5 +117,6 @@ export function reportBlock(pointId: string, context: ViewContext, handlers: Rep
       for (const r of reports.reverse()) if (r) mine.append(line(r))
     })
   }
-  return h('section', { class: 'pv-detail__section pv-report' }, h('h3', {}, t('report.title')), h('p', {}, t('report.intro')), toggle, form, status, mine)
+  // `#segnala`: where the point's own page sends "Segnala un errore" (mount-locator.ts opens the form).
+  return h('section', { class: 'pv-detail__section pv-report', id: REPORT_ANCHOR }, h('h3', {}, t('report.title')), h('p', {}, t('report.intro')), toggle, form, status, mine)
 }

@@ -72,6 +72,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
     element.open = false
     options.onDone()
   } }, t('filters.show_results', { count: '…' }))
+  const footer = h('div', { class: 'pv-filters__footer' }, done)
   // Folded on arrival, whatever the link says: a shared link opens on the results, and the
   // filters it carries show as chips above them, each removable with one tap.
   const element = h(
@@ -88,8 +89,17 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       service.field,
       topic.field,
     ),
-    h('div', { class: 'pv-filters__footer' }, done),
+    footer,
   )
+  // The bar's own height, for the controls' scroll margin: with large text its button wraps to
+  // several lines, and a margin for one line left the focused control under the bar (WCAG 2.4.7).
+  if (typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver(() => {
+      element.style.setProperty('--pv-filters-footer', `${footer.offsetHeight}px`)
+      // A bar over a quarter of the screen hides more than it helps: it then stays at the panel's end.
+      footer.classList.toggle('pv-filters__footer--static', footer.offsetHeight > window.innerHeight / 4)
+    }).observe(footer)
+  }
   const chips = h('ul', { class: 'pv-chips', 'aria-label': t('filters.active') })
   const chip = (label: string, patch: FilterPatch) =>
     h('li', {}, h('button', { type: 'button', class: 'pv-chip', 'aria-label': t('filters.remove', { label }), onclick: () => {

@@ -2,6 +2,7 @@ import type { PointView } from '../../shared/schemas/point-view.ts'
 import { pointPath } from '../../shared/text/page-paths.ts'
 import { ApiError, createApiClient, type Place, type SearchArea } from '../api/api-client.ts'
 import { renderDetail } from '../detail/render-detail.ts'
+import { REPORT_ANCHOR } from '../detail/report-form.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
 import { translator, type MessageKey, type Translate } from '../../shared/i18n/messages.ts'
@@ -135,7 +136,9 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   // Hidden until the first list is on screen: on a phone the map sits below the list, and a map
   // shown above a list still loading would be pushed down a whole page (a layout shift).
-  const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapCount, mapHost, mapNote)
+  // What the pins' two looks mean, in words (WCAG 1.4.1): filled open, ringed the others.
+  const mapLegend = h('ul', { class: 'pv-map__legend', 'aria-label': t('map.legend') }, h('li', { class: 'pv-map__legend-open' }, t('map.legend_open')), h('li', { class: 'pv-map__legend-other' }, t('map.legend_other')))
+  const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapCount, mapHost, mapLegend, mapNote)
 
   const locatorRoot = h(
     'div',
@@ -500,6 +503,13 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       }),
     )
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
+    // Arrived from the point page's "Segnala un errore" (`/?point=…#segnala`): the report form, open.
+    if (options.history === 'url' && location.hash === `#${REPORT_ANCHOR}`) {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`)
+      const report = detail.querySelector<HTMLElement>(`#${REPORT_ANCHOR}`)
+      report?.querySelector<HTMLButtonElement>('button[aria-expanded="false"]')?.click()
+      report?.scrollIntoView({ block: 'start' })
+    }
     if (pageTitle !== null) document.title = `${point.name} · ${pageTitle}`
     // Opened from a link, the point is in no list: put it on the map, centred and named, as from the list.
     if (!items.some((p) => p.id === id) && extraPoint?.id !== id) {

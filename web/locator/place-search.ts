@@ -95,8 +95,11 @@ export function createPlaceSearch(options: {
   function move(step: number): void {
     if (suggestions.length === 0) return
     active = (active + step + suggestions.length) % suggestions.length
-    list.querySelectorAll('[role=option]').forEach((option, index) => option.setAttribute('aria-selected', String(index === active)))
+    const shown = list.querySelectorAll('[role=option]')
+    shown.forEach((option, index) => option.setAttribute('aria-selected', String(index === active)))
     input.setAttribute('aria-activedescendant', `${idPrefix}-option-${active}`)
+    // The focus stays in the input: the highlighted option must be brought on screen (it was below a phone's fold).
+    shown[active]?.scrollIntoView({ block: 'nearest' })
   }
 
   function choose(place: Place): void {

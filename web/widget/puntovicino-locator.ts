@@ -78,6 +78,9 @@ export class PuntoVicinoLocator extends HTMLElement {
     sheet.replaceSync(`${locatorCss}:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};}`)
     shadow.adoptedStyleSheets = [sheet]
     const root = document.createElement('div')
+    // The language drawn, not the host page's: an Italian widget on an English page (or one asked
+    // for a language it lacks) is read out as Italian (WCAG 3.1.2).
+    root.lang = lang
     shadow.replaceChildren(root)
     // Attribute values go through the same lenient parser as a URL: a wrong code is dropped, not
     // sent, and the widget says so on itself for the webmaster who wrote it.

@@ -15,6 +15,7 @@ import { pageShell } from './page-shell.ts'
 import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { inBilingualProvince } from '../../../shared/gazetteer/comune-names.ts'
 
 /**
  * `/punti/{id}/{slug}`: one point as a complete HTML page, for search engines, link previews and
@@ -46,7 +47,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   <p class="pv-page__where">${where}</p>
   ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
   ${statusLine(point, context, { asOf: true })}
-  ${point.description ? html`<p>${point.description}</p>` : ''}
+  ${point.description ? html`<p${registryLang(point, lang)}>${point.description}</p>` : ''}
   <p>${t('pages.operator', { operator: point.operator.name })}</p>
   ${point.sites.map((site) => siteSection(point, site, today, context))}
   <section aria-labelledby="servizi"><h2 id="servizi">${t('pages.services')}</h2>
@@ -93,6 +94,13 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
   const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}` : ''
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
 }
+
+/**
+ * The registry's texts are written in Italian (German too in South Tyrol, and so on): on a page in
+ * another language they say so, for a screen reader to read them as Italian (WCAG 3.1.2), as the
+ * locator's detail does.
+ */
+const registryLang = (point: PointRecord, lang: Lang): Html => (lang === 'it' || inBilingualProvince(point.comune.istat ?? '') ? html`` : html` lang="it"`)
 
 /** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
 export function asOfText({ t, lang, now }: PointPageContext): string {
