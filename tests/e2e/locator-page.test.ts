@@ -501,6 +501,8 @@ describe('the citizen page', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(await page.locator('.pv-results .pv-result').count()).toBe(20)
     expect(await page.locator('.pv-map__note').textContent()).toBe("La mappa non è disponibile su questo dispositivo: l'elenco contiene tutti i risultati.")
+    // No map, no legend of its pins.
+    expect(await page.locator('.pv-map__legend').isVisible()).toBe(false)
     expect(mapRequests).toEqual([])
     await screenshot(page, 'page-no-webgl')
     await context.close()
