@@ -60,10 +60,14 @@ function commaListProblem(items: readonly string[], values: readonly string[], w
 
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
 
+const DECIMAL_DEGREES = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+
 function numberList(count: number, description: string) {
   return z.string().transform((raw, ctx) => {
     const parts = raw.split(',')
-    const numbers = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)))
+    // Decimal degrees as written (43.77, -0.5; a space after the comma is forgiven): Number() also
+    // took 0x10, 0b101 and 1e1 as degrees.
+    const numbers = parts.map((p) => (DECIMAL_DEGREES.test(p.trim()) ? Number(p) : Number.NaN))
     if (parts.length !== count || numbers.some((n) => !Number.isFinite(n))) {
       ctx.addIssue({ code: 'custom', message: `must be ${description}` })
       return z.NEVER

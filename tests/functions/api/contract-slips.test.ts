@@ -77,6 +77,15 @@ describe('numbers and text the query schema used to let through', () => {
     await expectProblem(await fixture.get(`/v1/points?near=41.9,12.5&radius_km=${encodeURIComponent(radius)}`), 400, 'radius_km')
   })
 
+  it.each(['0x10,10', '0b101010,11', '1e1,1e1', '.5e2,11', '43.7,0x0B', 'Infinity,11'])('rejects near=%s: degrees are decimal, not hex, binary or exponents', async (near) => {
+    await expectProblem(await fixture.get(`/v1/points?near=${encodeURIComponent(near)}`), 400, 'near')
+  })
+
+  it('rejects a bbox in hex, and still takes decimal degrees written as people write them', async () => {
+    await expectProblem(await fixture.get('/v1/points?bbox=0xB,43,12,44'), 400, 'bbox')
+    for (const near of ['43.7696,11.2558', '-0.5,11', '43,11', '43.,11', '.5,11', '43.7696, 11.2558']) expect((await fixture.get(`/v1/points?near=${encodeURIComponent(near)}&limit=1`)).status, near).toBe(200)
+  })
+
   it('still takes decimal radii and plain limits', async () => {
     const page = await fixture.getJson('/v1/points?near=41.9,12.5&radius_km=2.5&limit=7')
     expect(page.items.length).toBeLessThanOrEqual(7)
