@@ -61,11 +61,12 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', requestLog({ sink: deps.log ?? jsonLinesToStdout }))
   if (deps.originSecrets) app.use('*', originVerify({ secrets: deps.originSecrets }))
-  app.use('*', canonicalPath())
-  const cors = publicCors({ allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAgeSeconds: 86400 })
+  const cors = publicCors({ allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Retry-After'], maxAgeSeconds: 86400 })
   // On AWS a preflight for the operators' API (which has no OPTIONS route) falls through to this
   // function: it must not open those paths to every origin, as it does the public ones.
   app.use('*', (c, next) => (c.req.path.startsWith('/v1/admin/') ? next() : cors(c, next)))
+  // After CORS: a browser's fetch() follows the 308 only when the redirect itself allows its origin.
+  app.use('*', canonicalPath())
   app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))

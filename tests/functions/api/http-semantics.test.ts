@@ -99,8 +99,13 @@ describe('HTTP semantics of the read API', () => {
     expect(answers.map((response) => response.status)).toEqual([200, 304, 400, 404])
     for (const response of answers) {
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
-      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link')
+      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link,Retry-After')
     }
+  })
+
+  it("lets a page follow the 308 to a path's plain spelling (a redirect without CORS headers fails fetch()), and read a 503's Retry-After", async () => {
+    const moved = await fixture.get('/v1/%70oints.csv?limit=1', { headers: { Origin: 'https://comune.example.it' } })
+    expect([moved.status, moved.headers.get('location'), moved.headers.get('access-control-allow-origin')]).toEqual([308, '/v1/points.csv?limit=1', '*'])
   })
 
   it('lets a page read an error thrown inside a route too (503 while no registry is loaded), and a HEAD', async () => {
@@ -111,7 +116,7 @@ describe('HTTP semantics of the read API', () => {
     expect(head.status).toBe(200)
     for (const response of [unavailable, head]) {
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
-      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link')
+      expect(response.headers.get('access-control-expose-headers')).toBe('ETag,Link,Retry-After')
     }
   })
 
