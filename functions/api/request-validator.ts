@@ -17,6 +17,8 @@ export function validRequest<Part extends RequestPart, Schema extends z.ZodType>
     if (part === 'query') {
       const malformed = malformedQueryParameters(c.req.url)
       if (malformed.length > 0) return badParameters(c, malformed.map((field) => ({ field, message: MALFORMED_MESSAGE })))
+      // `?=5`: the router drops a value without a name, and the contract makes an unknown parameter a 400.
+      if (c.req.url.includes('?=') || c.req.url.includes('&=')) return badParameters(c, [{ field: '', message: 'a value without a parameter name (=…): name it, e.g. limit=5' }])
     }
     const result = schema.safeParse(value)
     return result.success ? result.data : invalidParameters(c, part, result.error)

@@ -86,6 +86,14 @@ describe('numbers and text the query schema used to let through', () => {
     for (const near of ['43.7696,11.2558', '-0.5,11', '43,11', '43.,11', '.5,11', '43.7696, 11.2558']) expect((await fixture.get(`/v1/points?near=${encodeURIComponent(near)}&limit=1`)).status, near).toBe(200)
   })
 
+  it('refuses a value sent without a parameter name (?=5), which the router dropped in silence', async () => {
+    for (const path of ['/v1/points?=5', '/v1/points?limit=1&=5', '/v1/places?q=roma&=x', '/healthz?=1']) {
+      const response = await fixture.get(path)
+      expect(response.status, path).toBe(400)
+      expect((await response.json()).errors[0].field, path).toBe('')
+    }
+  })
+
   it('still takes decimal radii and plain limits', async () => {
     const page = await fixture.getJson('/v1/points?near=41.9,12.5&radius_km=2.5&limit=7')
     expect(page.items.length).toBeLessThanOrEqual(7)
