@@ -5,7 +5,7 @@ import { positionInArea } from '../../shared/gazetteer/position-in-area.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { SnapshotSource } from '../snapshot/snapshot-source.ts'
 import { createCursorCodec } from './cursor.ts'
-import { conditionalGet } from './middleware/conditional-get.ts'
+import { conditionalGet, type ClockGrain } from './middleware/conditional-get.ts'
 import { originVerify } from './middleware/origin-verify.ts'
 import { publicCors } from './middleware/public-cors.ts'
 import { jsonLinesToStdout, requestLog, type LogSink } from './middleware/request-log.ts'
@@ -50,6 +50,11 @@ export class NotReadyError extends Error {}
  * that is not theirs (./deferred-routes.ts), so a cold start that answers a nearest query does
  * not evaluate their modules and schemas.
  */
+/** The read paths whose answers the registry version alone decides, and those that change with the day only (counts of today's hours). */
+const CLOCK_FREE_PATHS = /^\/v1\/(?:changes|places|openapi\.json)$/
+const DAILY_PATHS = /^\/v1\/(?:regions(?:\.csv)?|coverage(?:\/.*)?)$/
+const clockGrainOf = (path: string): ClockGrain => (CLOCK_FREE_PATHS.test(path) ? 'none' : DAILY_PATHS.test(path) ? 'day' : 'minute')
+
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const snapshot = (): Snapshot => {
@@ -67,7 +72,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', (c, next) => (c.req.path.startsWith('/v1/admin/') ? next() : cors(c, next)))
   // After CORS: a browser's fetch() follows the 308 only when the redirect itself allows its origin.
   app.use('*', canonicalPath())
-  app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now }))
+  app.use('/v1/*', conditionalGet({ registryVersion: () => deps.snapshots.current()?.registryVersion, now, clockGrain: clockGrainOf }))
 
   app.route('/', healthRoutes({ snapshot, freshness: () => deps.snapshots.freshness(), now, ...deps.health }))
   const cursors = createCursorCodec(deps.cursorSecret)

@@ -21,6 +21,31 @@ async function expectProblem(response: Response, status: number): Promise<Record
   return body
 }
 
+describe('entity tags that change no more often than their answers', () => {
+  it('keeps the tag of the change feed and the gazetteer across minutes, of the counts within a Rome day, and changes that of "open now" answers each minute', async () => {
+    let clock = new Date('2026-12-07T09:00:10Z')
+    const { snapshotOf } = await import('./support/app-fixture.ts')
+    const app = createApp({ snapshots: { current: () => snapshotOf(records), freshness: () => ({ sourceVersion: null, checkedAt: null, behindSince: null, lastError: null }) } as never, gazetteer: createGazetteer(loadComuni()), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, now: () => clock, log: () => {} })
+    const tagAt = async (path: string, at: string) => {
+      clock = new Date(at)
+      return (await app.request(`http://localhost${path}`)).headers.get('etag')
+    }
+    // An hour later: the feed's and the gazetteer's answers are the same bytes, under the same tag (a 304 for a client that polls).
+    for (const path of ['/v1/changes', '/v1/places?q=roma']) expect(await tagAt(path, '2026-12-07T10:00:10Z'), path).toBe(await tagAt(path, '2026-12-07T09:00:10Z'))
+    // The counts turn with Rome's day: the same within it, another after Rome's midnight (23:00 UTC in winter).
+    expect(await tagAt('/v1/regions', '2026-12-07T22:50:00Z')).toBe(await tagAt('/v1/regions', '2026-12-07T09:00:10Z'))
+    expect(await tagAt('/v1/regions', '2026-12-07T23:10:00Z')).not.toBe(await tagAt('/v1/regions', '2026-12-07T22:50:00Z'))
+    // "Open now" changes with the minute, and so does its tag.
+    expect(await tagAt('/v1/points?near=43.77,11.25&limit=1', '2026-12-07T09:01:10Z')).not.toBe(await tagAt('/v1/points?near=43.77,11.25&limit=1', '2026-12-07T09:00:10Z'))
+    // A 304 says the Vary its 200 says.
+    clock = new Date('2026-12-07T09:00:10Z')
+    const ok = await app.request('http://localhost/v1/changes')
+    const again = await app.request('http://localhost/v1/changes', { headers: { 'If-None-Match': ok.headers.get('etag')! } })
+    expect([again.status, again.headers.get('vary')]).toEqual([304, ok.headers.get('vary')])
+    expect(ok.headers.get('vary')).toMatch(/Accept-Encoding/)
+  })
+})
+
 describe('HTTP semantics of the read API', () => {
   it.each(READS)('answers %s with an ETag and Cache-Control: public, max-age=60', async (url) => {
     const response = await fixture.get(url)
