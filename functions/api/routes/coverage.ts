@@ -186,7 +186,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), async (c) => {
     const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], limit, cursor } = c.req.valid('query')
     const walk = `gaps:${region ?? ''}:${minPopulation}:${beyondKm}`
-    const offset = readOffset(c, deps.cursors, cursor, walk)
+    const offset = readOffset(c, deps.cursors, cursor, walk, deps.snapshot().registryVersion)
     if (typeof offset !== 'number') return offset
     const { report } = await reportNow()
     const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
@@ -199,11 +199,19 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
   return routes
 }
 
-function readOffset(c: Context, cursors: CursorCodec, cursor: string | undefined, walk: string): number | Response {
+/**
+ * Where a page of gaps starts. The gaps are ranked afresh from the registry at each request: after a
+ * change the ranking moves, and an offset into the old one would skip or repeat comuni without a
+ * word, so a cursor of another registry version is a 410, as a distance-ordered walk of points is.
+ */
+function readOffset(c: Context, cursors: CursorCodec, cursor: string | undefined, walk: string, registryVersion: number): number | Response {
   if (cursor === undefined) return 0
   try {
     const state = cursors.decode(cursor)
     if (state.q !== walk || state.offset === undefined) throw new CursorError('belongs to a different query')
+    if (state.v !== registryVersion) {
+      return problem(c, 'staleCursor', 'The registry changed since this walk of the gaps began; start again without cursor.', [{ field: 'cursor', message: 'issued for an older registry version' }])
+    }
     return state.offset
   } catch (error) {
     if (!(error instanceof CursorError)) throw error
@@ -275,7 +283,11 @@ export const describeCoverageRoutes: DescribeRoutes = async () => {
       ...gapsRoute,
       tags: ['places'],
       summary: 'The comuni farthest from regular help, ranked by residents × distance (beyond 5 km or `radius_km`, above a population threshold)',
-      responses: { 200: { content: { 'application/json': { schema: GapsPageSchema } }, description: 'One page of gaps' }, 400: await problemResponse('A parameter is malformed, or the cursor is not of this query') },
+      responses: {
+        200: { content: { 'application/json': { schema: GapsPageSchema } }, description: 'One page of gaps' },
+        400: await problemResponse('A parameter is malformed, or the cursor is not of this query'),
+        410: await problemResponse('The cursor outlived its registry version: the gaps were ranked again'),
+      },
     },
   ]
   return routes

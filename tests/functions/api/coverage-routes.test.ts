@@ -4,7 +4,7 @@ import { coverageGaps, coverageReport } from '../../../shared/reach/coverage.ts'
 import type { CoverageView } from '../../../shared/schemas/coverage-view.ts'
 import { createCursorCodec } from '../../../functions/api/cursor.ts'
 import { coverageRoutes } from '../../../functions/api/routes/coverage.ts'
-import { createApiFixture, CURSOR_SECRET, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
+import { createApiFixture, CURSOR_SECRET, FIXED_NOW, FIXED_TODAY, snapshotOf } from './support/app-fixture.ts'
 
 /** Issue 13's API: /v1/coverage and /v1/coverage/gaps answer what the coverage module computes. */
 const fixture = createApiFixture()
@@ -48,6 +48,18 @@ describe('GET /v1/coverage/gaps', () => {
     expect(expected.length).toBeGreaterThan(0)
     const other = await fixture.get('/v1/coverage/gaps?region=10&cursor=' + encodeURIComponent((await fixture.getJson<{ next_cursor: string }>('/v1/coverage/gaps?region=09&limit=1')).next_cursor))
     expect(other.status).toBe(400)
+  })
+
+  it('answers 410 to a cursor of an older registry: a point opened meanwhile moves the ranking, and an offset into the old one skipped a comune in silence', async () => {
+    const { next_cursor: cursor } = await fixture.getJson<{ next_cursor: string }>('/v1/coverage/gaps?region=10&min_population=0&limit=5')
+    try {
+      fixture.source.swap(snapshotOf(fixture.records, fixture.snapshot.registryVersion + 1))
+      const stale = await fixture.get(`/v1/coverage/gaps?region=10&min_population=0&limit=5&cursor=${encodeURIComponent(cursor)}`)
+      expect(stale.status).toBe(410)
+      expect((await stale.json()).errors[0].field).toBe('cursor')
+    } finally {
+      fixture.source.swap(fixture.snapshot)
+    }
   })
 })
 
