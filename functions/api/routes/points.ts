@@ -118,14 +118,24 @@ function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery | Expo
   }
 }
 
+const CALENDAR_ID = /^[a-z0-9][a-z0-9-]{2,119}$/
+const CALENDAR_ID_MESSAGE = 'must be a point id (followed by .ics in the path)'
+
+/**
+ * The document describes `{id}` as the point's id, the `.ics` outside it (a generated client or the
+ * interactive reference put `demo-09-0001.ics` in its place and asked for `….ics.ics`); the router
+ * hands the whole last segment, which CalendarSegmentParams reads back to the id.
+ */
 export const calendarRoute = {
   method: 'get',
   path: '/v1/points/{id}.ics',
   request: {
-    params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,119}\.ics$/, 'must be a point id followed by .ics').meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001.ics' }) }),
+    params: z.object({ id: z.string().regex(CALENDAR_ID, CALENDAR_ID_MESSAGE).meta({ param: { name: 'id', in: 'path' }, example: 'demo-09-0001' }) }),
     query: NoQuerySchema,
   },
 } as const satisfies ApiRoute
+
+const CalendarSegmentParams = z.object({ id: z.string().transform((segment) => segment.slice(0, -'.ics'.length)).pipe(z.string().regex(CALENDAR_ID, CALENDAR_ID_MESSAGE)) })
 
 export const listPointsRoute = { method: 'get', path: '/v1/points', request: { query: PointsQuerySchema } } as const satisfies ApiRoute
 
@@ -257,8 +267,8 @@ export function pointsRoutes(deps: PointsRouteDeps): Hono {
   })
 
   // Registered before /v1/points/{id}, which would take "x.ics" for an id.
-  routes.get(honoPath(calendarRoute), validRequest('param', calendarRoute.request.params), validRequest('query', calendarRoute.request.query), async (c) => {
-    const id = c.req.valid('param').id.slice(0, -'.ics'.length)
+  routes.get(honoPath(calendarRoute), validRequest('param', CalendarSegmentParams), validRequest('query', calendarRoute.request.query), async (c) => {
+    const { id } = c.req.valid('param')
     const record = await pointById(deps.snapshot(), id)
     if (!record) return problem(c, 'notFound', `No point has id "${id}".`)
     const page = `${siteOriginOf(c, deps.trustSiteOriginHeader)}/?point=${encodeURIComponent(id)}`

@@ -225,4 +225,21 @@ describe('the reference a developer tries (issue 9)', () => {
       else expect((JSON.parse(text).items ?? JSON.parse(text).features).length, `${path}?${query}`).toBeGreaterThan(0)
     }
   })
+
+  it('fills a path template with its examples into an address that answers (the calendar asked for ….ics.ics)', async () => {
+    const { createApiFixture } = await import('./support/app-fixture.ts')
+    const fixture = createApiFixture()
+    const document = await fixture.getJson('/v1/openapi.json')
+    for (const template of ['/v1/points/{id}', '/v1/points/{id}.ics']) {
+      const parameters = document.paths[template].get.parameters as Array<{ name: string; in: string; example?: unknown; schema?: { example?: unknown; pattern?: string } }>
+      let path = template
+      for (const p of parameters.filter((p) => p.in === 'path')) {
+        const example = String(p.example ?? p.schema?.example)
+        // A client that checks parameters holds the example to the declared pattern.
+        if (p.schema?.pattern) expect(new RegExp(p.schema.pattern).test(example), `${template} ${p.name}`).toBe(true)
+        path = path.replace(`{${p.name}}`, example)
+      }
+      expect((await fixture.get(path)).status, path).toBe(200)
+    }
+  })
 })
