@@ -13,7 +13,9 @@ export const limitParameter = (max: number, byDefault: number, unit: string) => 
   const message = `must be a whole number from 1 to ${max}`
   return wholeNumberText(message)
     .pipe(z.number().int().min(1, message).max(max, message))
-    .default(byDefault)
+    // prefault, not default: the absent value is the text "20" read like any other, so the
+    // document's default is a string as the parameter is (`default: 20` on a string misled clients).
+    .prefault(String(byDefault))
     .meta({ description: `${unit}: 1–${max}, default ${byDefault}` })
 }
 

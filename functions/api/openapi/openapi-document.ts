@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { DescribeRoutes } from '../api-route.ts'
 import { repairNullableRefs } from './repair-nullable-refs.ts'
+import { withCommonAnswers } from './common-answers.ts'
 
 export const API_VERSION = '1.0.0'
 
@@ -39,5 +40,5 @@ export async function createOpenApiDocument(resources: readonly DescribeRoutes[]
     description: 'An OpenID Connect access token from our identity provider (Amazon Cognito on AWS; the local provider at /oidc under npm start), with the account\'s groups.',
   })
   for (const describe of resources) for (const route of await describe()) registry.openAPIRegistry.registerPath(route)
-  return repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT))
+  return withCommonAnswers(repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT)))
 }

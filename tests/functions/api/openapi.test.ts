@@ -226,6 +226,21 @@ describe('the reference a developer tries (issue 9)', () => {
     }
   })
 
+  it('declares the answers every read gives (304 to a matching If-None-Match, 400 to an unknown parameter), and defaults of the type declared', async () => {
+    const { createApiFixture } = await import('./support/app-fixture.ts')
+    const fixture = createApiFixture()
+    const document = await fixture.getJson('/v1/openapi.json')
+    const reads = Object.entries(document.paths as Record<string, { get?: { responses: Record<string, unknown>; parameters?: Array<{ name: string; schema: { type?: string; default?: unknown } }> } }>).filter(([, item]) => item.get?.responses['200'])
+    for (const [path, item] of reads) {
+      expect(item.get!.responses, path).toHaveProperty('400')
+      if (path.startsWith('/v1/') && !path.startsWith('/v1/admin/')) expect(item.get!.responses, path).toHaveProperty('304')
+      for (const p of item.get!.parameters ?? []) if (p.schema.default !== undefined && p.schema.type) expect(typeof p.schema.default, `${path} ${p.name}`).toBe(p.schema.type === 'integer' ? 'number' : p.schema.type)
+    }
+    // What the document says is what the API does.
+    expect((await fixture.get('/healthz?x=1')).status).toBe(400)
+    expect((await fixture.getJson('/v1/points?near=43.77,11.25')).items).toHaveLength(20)
+  })
+
   it('fills a path template with its examples into an address that answers (the calendar asked for ….ics.ics)', async () => {
     const { createApiFixture } = await import('./support/app-fixture.ts')
     const fixture = createApiFixture()
