@@ -1,3 +1,4 @@
+import { chosenCoding, weakTag } from './content-coding.ts'
 import { ifNoneMatchNames } from '../api/if-none-match.ts'
 import type { Context, Hono } from 'hono'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
@@ -76,7 +77,7 @@ function lastMade<T>(): (key: readonly unknown[], make: () => Promise<T>) => Pro
 function respond(c: Context, file: RegistryFile): Response {
   const headers: Record<string, string> = {
     'content-type': file.contentType,
-    etag: file.etag,
+    etag: weakTag(file.etag),
     'cache-control': 'public, max-age=300',
     vary: 'accept-encoding',
     'access-control-allow-origin': '*',
@@ -86,8 +87,8 @@ function respond(c: Context, file: RegistryFile): Response {
   // The page, under the site's policy as CloudFront sends it on AWS.
   if (file.contentType.startsWith('text/html')) Object.assign(headers, { 'content-security-policy': LOCAL_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' })
   if (ifNoneMatchNames(c.req.header('if-none-match'), file.etag)) return new Response(null, { status: 304, headers })
-  const accepted = c.req.header('accept-encoding') ?? ''
-  const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', file.brotli] : /\bgzip\b/.test(accepted) ? ['gzip', file.gzip] : [null, file.body]
+  const encoding = chosenCoding(c.req.header('accept-encoding'), ['br', 'gzip'] as const)
+  const body = encoding === 'br' ? file.brotli : encoding === 'gzip' ? file.gzip : file.body
   if (encoding) headers['content-encoding'] = encoding
   headers['content-length'] = String(body.length)
   return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers })

@@ -1,3 +1,4 @@
+import { chosenCoding, weakTag } from './content-coding.ts'
 import { ifNoneMatchNames } from '../api/if-none-match.ts'
 import type { Context, Hono, Next } from 'hono'
 import { createHash } from 'node:crypto'
@@ -93,7 +94,7 @@ function respond(c: Context, asset: Asset): Response {
   const headers: Record<string, string> = {
     'content-type': asset.type,
     'cache-control': asset.cacheControl,
-    etag: asset.etag,
+    etag: asset.gzip ? weakTag(asset.etag) : asset.etag,
     vary: 'accept-encoding',
     'x-content-type-options': 'nosniff',
     // The widget's modules load from other sites' pages: module scripts need CORS.
@@ -104,7 +105,7 @@ function respond(c: Context, asset: Asset): Response {
     headers['content-security-policy'] = contentSecurityPolicyFor(asset.path)
   }
   if (ifNoneMatchNames(c.req.header('if-none-match'), asset.etag)) return new Response(null, { status: 304, headers })
-  const gzip = asset.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')
+  const gzip = asset.gzip && chosenCoding(c.req.header('accept-encoding'), ['gzip'] as const) === 'gzip'
   if (gzip) headers['content-encoding'] = 'gzip'
   const body = gzip ? asset.gzip! : asset.body
   headers['content-length'] = String(body.length)
