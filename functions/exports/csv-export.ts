@@ -1,4 +1,5 @@
 import { nextOpening, isOpenAt } from '../../shared/hours/open-at.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { italianWeek, osmWeek } from './schedule-texts.ts'
 import type { PointHit } from '../../shared/geo/query.ts'
 import { siteAtPlace } from '../../shared/geo/site-places.ts'
@@ -34,6 +35,7 @@ export const fileCsvColumns = csvColumns.filter((column) => !LIVE_CSV_COLUMNS.in
  * while its record lives (a snapshot's records are never changed), and together half the cost of
  * a row, so they are made once per site object.
  */
+const NO_HOURS_TEXT = { osm: null, text: null } as const
 const siteHoursTexts = new WeakMap<Site, { osm: string | null; text: string | null }>()
 function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
   let texts = siteHoursTexts.get(site)
@@ -54,8 +56,9 @@ export function csvRow(hit: PointHit, now: Date | null): Record<CsvColumn, strin
   const here = hit.place ? siteAtPlace(site, hit.place) : site
   const next = now && nextOpening(now)(here)
   const location = matchedAt ?? site.location
-  const hours = hoursTextsOf(site)
-  const place = placeFacts(hit)
+  const place = placeFacts(hit, now && toRomeWallClock(now).date)
+  // A stop's row: the van is there on its dates (place_dates), not on the base's weekly hours.
+  const hours = place.kind === 'stop' ? NO_HOURS_TEXT : hoursTextsOf(site)
   return {
     point_id: point.id,
     name: point.name,

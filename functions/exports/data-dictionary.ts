@@ -36,8 +36,8 @@ export const DATA_DICTIONARY: Readonly<Record<Exclude<CsvColumn, 'open_now' | 'n
   lon: ['gradi decimali WGS84', 'Longitudine del luogo', 'Longitude of the place'],
   valid_from: ['AAAA-MM-GG o --MM-GG', 'Inizio della stagione (sede stagionale; --MM-GG ogni anno)', 'Start of the season (seasonal site; --MM-DD every year)'],
   valid_to: ['AAAA-MM-GG o --MM-GG', 'Fine della stagione', 'End of the season'],
-  opening_hours_osm: ['opening_hours di OpenStreetMap', 'Orario settimanale nella sintassi di OpenStreetMap, ora di Roma', 'Weekly hours in OpenStreetMap syntax, Rome time'],
-  opening_hours_text: ['testo', 'Orario settimanale in italiano', 'Weekly hours in Italian'],
+  opening_hours_osm: ['opening_hours di OpenStreetMap', 'Orario settimanale nella sintassi di OpenStreetMap, ora di Roma; vuoto sulle righe delle soste (place_kind stop: vale place_dates)', "Weekly hours in OpenStreetMap syntax, Rome time; empty on a stop's row (place_kind stop: see place_dates)"],
+  opening_hours_text: ['testo', 'Orario settimanale in italiano; vuoto sulle righe delle soste', "Weekly hours in Italian; empty on a stop's row"],
   services: ['elenco separato da |', 'Servizi: assistenza_individuale, formazione_online, formazione_gruppo', 'Services: individual help, online learning, group courses'],
   topics: ['elenco separato da |', 'Argomenti (spid, cie, fse, pagopa, app_io, …)', 'Topics (spid, cie, fse, pagopa, app_io, …)'],
   booking: ['walk_in | appointment | both', 'Accesso: libero, su appuntamento, entrambi', 'Access: walk in, by appointment, both'],
@@ -51,9 +51,9 @@ export const DATA_DICTIONARY: Readonly<Record<Exclude<CsvColumn, 'open_now' | 'n
   last_verified_at: ['data e ora ISO 8601', 'Ultima verifica da parte di chi gestisce il punto', 'Last check by its operator'],
   source_dataset: ['testo', "Fonte del dato (\"demo\" per i dati dimostrativi generati)", 'Where the record comes from ("demo" for generated demonstration data)'],
   source_id: ['testo', 'Identificativo nella fonte', 'Identifier in the source'],
-  place_kind: ['site | base | stop', 'Che luogo è la riga: la sede, la base di un’unità mobile, una sosta', "What the row's place is: the site, a mobile unit's base, a stop"],
+  place_kind: ['site | base | stop, vuoto per l’aiuto online', 'Che luogo è la riga: la sede, la base di un’unità mobile, una sosta; vuoto per una sede online, che non ha luogo', "What the row's place is: the site, a mobile unit's base, a stop; empty for an online site, which has no place"],
   place_label: ['testo', 'Nome del luogo (la sosta)', "Name of the place (the stop)"],
-  place_dates: ['date AAAA-MM-GG separate da |', 'Le date delle prossime soste in quel luogo', 'The dates of the upcoming stops at that place'],
+  place_dates: ['date AAAA-MM-GG separate da |', 'Le date delle soste in quel luogo, tolte quelle annullate da una chiusura; nelle pagine dell’API solo da oggi in poi', 'The dates of the stops at that place, without those a closure cancels; in the API’s pages from today on only'],
 }
 
 /** The import template's columns, as docs/import-template.md explains them to whoever fills them in. */
@@ -152,7 +152,7 @@ export const GEOJSON_DICTIONARY: Readonly<Record<string, Entry>> = {
   step_free: ['true | false | null', 'Accesso senza gradini (null: non indicato)', 'Step-free access (null: not stated)'],
   place_kind: ['site | base | stop', 'Che luogo è: la sede, la base di un’unità mobile, una sosta', "What the place is: the site, a mobile unit's base, a stop"],
   place_label: ['testo', 'Nome del luogo (la sosta)', 'Name of the place (the stop)'],
-  place_dates: ['array di date AAAA-MM-GG', 'Le date delle prossime soste in quel luogo', 'The dates of the upcoming stops at that place'],
+  place_dates: ['array di date AAAA-MM-GG', 'Le date delle soste in quel luogo, tolte quelle annullate da una chiusura; nelle pagine dell’API solo da oggi in poi', 'The dates of the stops at that place, without those a closure cancels; in the API’s pages from today on only'],
 }
 
 export const DATA_DICTIONARY_FILE = 'dizionario-dati.csv'

@@ -1,4 +1,5 @@
 import type { PointHit } from '../../shared/geo/query.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { isOpenAt, nextOpening, openingState } from '../../shared/hours/open-at.ts'
 import { siteAtPlace } from '../../shared/geo/site-places.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
@@ -20,7 +21,7 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
   const location = hit.location ?? site.location
   if (!location) return null
   // As in the Point view: a suspended or closed point is never open (openingState knows).
-  const place = placeFacts(hit)
+  const place = placeFacts(hit, now && toRomeWallClock(now).date)
   // At a place, the site as it is there (a van at this stop); the point as a whole otherwise.
   const here = hit.place ? siteAtPlace(site, hit.place) : null
   const live = now

@@ -16,15 +16,21 @@ export interface PlaceFacts {
   readonly key: string
 }
 
-export function placeFacts({ site, place }: PointHit): PlaceFacts {
+/**
+ * `fromDate` (Rome's today, for an answer computed now): the stops before it are past and left out.
+ * Null (a file made without a clock): every stop there. A stop on a day the site is closed (a dated
+ * closure) does not happen and is never listed, as `next_stops` never lists it.
+ */
+export function placeFacts({ site, place }: PointHit, fromDate: string | null): PlaceFacts {
   if (!place) return { kind: null, label: site.label, dates: [], key: site.id }
   if (place.role !== PlaceRole.stop) return { kind: place.role === PlaceRole.weeklyBase ? 'base' : 'site', label: site.label, dates: [], key: site.id }
   const { lat, lon } = place.location
   const here = (site.stops ?? []).filter((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon)
+  const happening = here.filter((stop) => (fromDate === null || stop.date >= fromDate) && !(site.closures ?? []).some((c) => c.from <= stop.date && stop.date <= c.to))
   return {
     kind: 'stop',
     label: here[0]?.place.label ?? site.label,
-    dates: [...new Set(here.map((stop) => stop.date))].sort(),
+    dates: [...new Set(happening.map((stop) => stop.date))].sort(),
     key: `${site.id}@${lat},${lon}`,
   }
 }

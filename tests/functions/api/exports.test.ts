@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { csvColumns } from '../../../functions/exports/csv-export.ts'
 import { brutePlaces, haversineKm } from '../../shared/geo/brute-force.ts'
-import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { createApiFixture, FIXED_TODAY, snapshotOf } from './support/app-fixture.ts'
+import { addDays } from '../../../shared/hours/rome-time.ts'
 import { filterOf, filterParamsArbitrary, queryString, type FilterParams } from './support/filter-params.ts'
 
 const fixture = createApiFixture()
@@ -128,8 +129,41 @@ describe('GET /v1/points.geojson', () => {
     for (const f of features.filter((f) => f.properties.place_kind === 'stop')) {
       const here = site.stops!.filter((st) => `${st.place.location.lon},${st.place.location.lat}` === f.geometry.coordinates.join(','))
       expect(f.properties.place_label).toBe(here[0]!.place.label)
-      expect(f.properties.place_dates).toEqual([...new Set(here.map((st) => st.date))].sort())
+      // The stops still to come that no closure cancels: as next_stops says them.
+      const happening = here.filter((st) => st.date >= FIXED_TODAY && !(site.closures ?? []).some((c) => c.from <= st.date && st.date <= c.to))
+      expect(f.properties.place_dates).toEqual([...new Set(happening.map((st) => st.date))].sort())
       expect(f.id).toMatch(new RegExp(`^${van.id}/${site.id}@`))
+    }
+  })
+
+  it("leaves out of a stop's dates the past ones and those a closure cancels, and gives its row no weekly hours (the van is there on its dates, not every Tuesday)", async () => {
+    const template = records.find((p) => p.status === 'active' && p.sites.some((s) => s.kind === 'mobile'))!
+    const base = template.sites.find((s) => s.kind === 'mobile')!
+    const market = { label: 'Mercato', location: { lat: 43.78, lon: 11.26 } }
+    const van = {
+      ...template,
+      id: 'van-edge',
+      sites: [{
+        ...base,
+        id: 'van',
+        opening_hours: { tu: [{ start: '09:00', end: '12:00' }] },
+        stops: [
+          { date: addDays(FIXED_TODAY, -20), start: '09:00', end: '12:00', place: market },
+          { date: addDays(FIXED_TODAY, 7), start: '09:00', end: '12:00', place: market },
+          { date: addDays(FIXED_TODAY, 28), start: '09:00', end: '12:00', place: market },
+        ],
+        closures: [{ from: addDays(FIXED_TODAY, 28), to: addDays(FIXED_TODAY, 28), reason: 'Guasto' }],
+      }],
+    }
+    fixture.source.swap(snapshotOf([...records, van]))
+    try {
+      const features = ((await geoJson({ q: van.name, comune: van.comune.istat! })).features as Array<Feature & { properties: Record<string, any> }>).filter((f) => f.properties.point_id === 'van-edge' && f.properties.place_kind === 'stop')
+      expect(features.map((f) => f.properties.place_dates)).toEqual([[addDays(FIXED_TODAY, 7)]])
+      const rows = parse(await (await fixture.get(`/v1/points.csv?q=${encodeURIComponent(van.name)}&comune=${van.comune.istat}`)).text(), { bom: true, columns: true }) as Array<Record<string, string>>
+      const stopRow = rows.find((row) => row.point_id === 'van-edge' && row.place_kind === 'stop')!
+      expect([stopRow.place_dates, stopRow.opening_hours_osm, stopRow.opening_hours_text]).toEqual([addDays(FIXED_TODAY, 7), '', ''])
+    } finally {
+      fixture.source.swap(fixture.snapshot)
     }
   })
 
