@@ -1,6 +1,6 @@
 import { isItalianPublicHoliday } from '../../../shared/hours/holidays.ts'
 import { seasonCovers } from '../../../shared/hours/open-at.ts'
-import { addDays, toRomeWallClock, weekdayOf } from '../../../shared/hours/rome-time.ts'
+import { addDays, romeInstant, toRomeWallClock, weekdayOf } from '../../../shared/hours/rome-time.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { WEEKDAYS, minutesOfDay, type Weekday } from '../../../shared/vocabulary.ts'
 import { EUROPE_ROME_VTIMEZONE } from './europe-rome-vtimezone.ts'
@@ -36,9 +36,12 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
         const first = firstOn(day, range!.from)
         if (first > range!.to) return
         const start = minutesOfDay(interval.start)
-        const excluded = datesEvery7(first, range!.to).filter((date) => closedOn(site, date) || (isItalianPublicHoliday(date) && site.public_holidays !== 'open'))
-        // UNTIL is UTC when DTSTART names a zone (§3.3.10): the end of the range's last day in Rome, generously.
-        const until = `${addDays(range!.to, 1).replace(/-/g, '')}T000000Z`
+        const dates = datesEvery7(first, range!.to)
+        const excluded = dates.filter((date) => closedOn(site, date) || (isItalianPublicHoliday(date) && site.public_holidays !== 'open'))
+        // UNTIL is UTC when DTSTART names a zone (§3.3.10): the last occurrence's own start, so no
+        // occurrence lies past the dates the EXDATEs were checked over (midnight UTC after the last
+        // day let a 00:00 slot of the next day through, on a holiday the site keeps closed).
+        const until = utcDateTime(romeInstant(dates.at(-1)!, start))
         event(`${point.id}-${site.id}-${day}-${k}@puntovicino`, `${point.name} — ${site.label}`, { label: site.label, address, ...(site.location ? { location: site.location } : {}) }, 'Orario settimanale del punto di facilitazione digitale · Weekly opening hours', [
           `DTSTART;${TZID}:${romeDateTime(first, start)}`,
           `DTEND;${TZID}:${endDateTime(first, minutesOfDay(interval.end))}`,

@@ -85,6 +85,24 @@ describe('GET /v1/points/{id}.ics', () => {
     expect(checked).toBeGreaterThan(5_000)
   })
 
+  it('ends each weekly rule at its last checked occurrence: no 00:00 slot the day after the horizon, unchecked for holidays (Immacolata 2027)', () => {
+    const template = fixture.records.find((p) => p.status === 'active' && p.sites[0]!.kind === 'fixed')!
+    const allDay = Object.fromEntries(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]))
+    const point = { ...template, sites: [{ ...template.sites[0]!, opening_hours: allDay, public_holidays: 'closed' as const, closures: [] }] }
+    const now = new Date('2026-12-07T11:00:00+01:00')
+    const calendar = new ICAL.Component(ICAL.parse(pointCalendar(point, now, 'https://puntovicino.example/')))
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
+    const dates = new Set<string>()
+    for (const component of calendar.getAllSubcomponents('vevent')) {
+      const iterator = new ICAL.Event(component).iterator()
+      for (let next = iterator.next(), n = 0; next && n < 1000; next = iterator.next(), n++) dates.add(toRomeWallClock(next.toJSDate()).date)
+    }
+    expect([...dates].sort().at(-1)).toBe(addDays('2026-12-07', 365))
+    expect(dates.has('2027-12-08')).toBe(false)
+    expect(dates.has('2026-12-08')).toBe(false)
+    expect(dates.has('2026-12-09')).toBe(true)
+  })
+
   it('is served as text/calendar with a VTIMEZONE for Europe/Rome, lines of at most 75 octets and CRLF endings', async () => {
     const point = fixture.records.find((p) => p.status === 'active')!
     const response = await fixture.get(`/v1/points/${point.id}.ics`)
