@@ -58,6 +58,24 @@ function commaListProblem(items: readonly string[], values: readonly string[], w
   return null
 }
 
+const DATE_TIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/
+
+/**
+ * Why an `open_at` is refused, in its own terms: a 30 February or a 24:00 has the right shape and
+ * was told "must be an ISO 8601 date-time with offset", which it looked like it was.
+ */
+function openAtProblem(input: unknown): string {
+  const example = 'e.g. 2026-12-01T10:00:00+01:00'
+  const shape = typeof input === 'string' ? DATE_TIME_SHAPE.exec(input) : null
+  if (!shape) return `must be an ISO 8601 date-time with offset, ${example}`
+  const [, year, month, day, hours, minutes, seconds, offset] = shape.map((part) => part ?? '')
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return `names no real day (${year}-${month}-${day}): ${example}`
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds || 0) > 59) return `names no real time (${hours}:${minutes}${seconds ? `:${seconds}` : ''}; the day's last minute is 23:59, midnight is the next day's 00:00): ${example}`
+  if (!offset) return `needs its offset from UTC (Z, or +01:00 in winter and +02:00 in summer in Rome): ${example}`
+  return `must be an ISO 8601 date-time with offset, ${example}`
+}
+
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true')
 
 const DECIMAL_DEGREES = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
@@ -120,7 +138,7 @@ const filterFields = {
   topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required, e.g. spid,cie' }),
   open_now: booleanFlag.optional().meta({ description: 'true: only active points with a site open now (Europe/Rome); false: no constraint (the same as leaving it out)' }),
   open_at: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-12-01T10:00:00+01:00' })
+    .datetime({ offset: true, error: (issue) => openAtProblem(issue.input) })
     .transform((s) => new Date(s))
     .optional()
     .meta({ description: 'Only active points with a site open at this instant' }),

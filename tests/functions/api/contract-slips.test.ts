@@ -94,6 +94,18 @@ describe('numbers and text the query schema used to let through', () => {
     }
   })
 
+  it.each([
+    ['2026-02-30T10:00:00Z', 'names no real day (2026-02-30)'],
+    ['2027-02-29T10:00:00+01:00', 'names no real day (2027-02-29)'],
+    ['2026-12-09T24:00:00Z', 'names no real time (24:00:00'],
+    ['2026-12-09T23:59:60Z', 'names no real time (23:59:60'],
+    ['2026-12-09T10:00:00', 'needs its offset from UTC'],
+    ['domani', 'must be an ISO 8601 date-time with offset'],
+  ])('refuses open_at=%s saying what is wrong with it: %s', async (openAt, reason) => {
+    const body = await expectProblem(await fixture.get(`/v1/points?open_at=${encodeURIComponent(openAt)}`), 400, 'open_at')
+    expect(body.errors.find((e: { field: string }) => e.field === 'open_at').message).toContain(reason)
+  })
+
   it('still takes decimal radii and plain limits', async () => {
     const page = await fixture.getJson('/v1/points?near=41.9,12.5&radius_km=2.5&limit=7')
     expect(page.items.length).toBeLessThanOrEqual(7)
