@@ -55,6 +55,10 @@ function summary(r: ImportReport): string {
     )
   }
   if (r.createdIds.length > 0) lines.push(`  ${it}creati / ${en}created: ${named(r.createdIds)}`)
+  // Leaving a point out of the file does not close it: said, so a point meant to go is closed on purpose.
+  if (r.absentIds.length > 0) {
+    lines.push(`  NON nel file, restano attivi (per chiuderli: stato=chiuso o la gestione) / NOT in the file, still active (to close them: stato=chiuso or the console): ${r.absentIds.length}: ${named(r.absentIds)}`)
+  }
   for (const row of r.rejectedRows.slice(0, 20)) {
     const id = row.sourceId ? ` id ${row.sourceId}` : row.id ? ` (${row.id})` : ''
     lines.push(`  scartata / rejected ${row.where}${id}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)

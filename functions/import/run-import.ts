@@ -40,6 +40,12 @@ export interface ImportReport {
   readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
   /** Points kept closed although the file says open, and points whose operator's change the file replaced. */
   readonly notices: readonly ImportNotice[]
+  /**
+   * Active points of the file's sources (its `fonte` values) that the file does not list: an import
+   * never closes a point by leaving it out, and the sender is told which stay as they were (to close
+   * one: `stato` = `chiuso`, or the console).
+   */
+  readonly absentIds: readonly string[]
   /** What the store pushed back and the import retried (nothing is dropped: see failedWrites for what still failed). */
   readonly retried: RetryCounts
   /** Writes of crashed earlier imports that this one found open and closed. */
@@ -115,11 +121,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       `unknown column "${written}": ignored (the columns are in docs/import-template.md)`,
     ) }] })
   }
+  // Every source id the file names, its rejected rows' too: a point whose row was refused is in the file, not absent.
+  const listed = new Set<string>()
   let read = 0
   try {
     for await (const { line, where, row: written, problem } of source.rows) {
       const row = renameColumns(written, header.renamed)
       read++
+      const listedId = sourceIdOf(row)
+      if (listedId !== undefined) listed.add(listedId)
       if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
       const sourceId = sourceIdOf(row)
       if (problem) {
@@ -228,6 +238,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     }
   }
 
+  const absentIds = await activePointsNotListed(options.registry, new Set(drafts.map((d) => d.source.dataset)), listed)
   rejectedRows.sort((a, b) => a.line - b.line)
   warningRows.sort((a, b) => a.line - b.line)
   return {
@@ -248,9 +259,22 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     warningRows,
     failedWrites,
     notices,
+    absentIds,
     retried,
     recoveredWrites,
   }
+}
+
+/** The active points of these datasets whose source id the file does not list, sorted (one scan of the registry, a page at a time). */
+async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>): Promise<string[]> {
+  if (datasets.size === 0) return []
+  const absent: string[] = []
+  for await (const page of registry.scanPoints()) {
+    for (const point of page.records) {
+      if (point.status === 'active' && datasets.has(point.source.dataset) && !listed.has(point.source.original_id)) absent.push(point.id)
+    }
+  }
+  return absent.sort()
 }
 
 /** `where` as the Italian half of a message says it: "della riga 12", "dell'elemento 3". */

@@ -189,6 +189,25 @@ describe('runImport', () => {
     }
   })
 
+  it("names the active points of the file's source that the file leaves out, which stay as they were (leaving one out never closed it, nor said so)", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
+      const first = await runImport({ input: Readable.from([example]), registry, gazetteer, now })
+      expect(first.absentIds).toEqual([])
+      const [header, ...rows] = example.split('\n')
+      // PF-002 left out; PF-003's row refused (bad coordinates): only PF-002 is absent.
+      const next = [header, ...rows.filter((r) => !r.includes(',PF-002,')).map((r) => (r.includes(',PF-003,') ? r.replace(/,(\d+\.\d+),(\d+\.\d+),/, ',abc,$2,') : r))].join('\n')
+      const report = await runImport({ input: Readable.from([next]), registry, gazetteer, now })
+      const pf002 = first.createdIds.filter((id) => id.endsWith('pf-002'))
+      expect(report.absentIds).toEqual(pf002)
+      expect((await registry.getPoint(pf002[0]!))!.status).toBe('active')
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('skips a row copied twice with a warning, and names both rows when two rows give one site id', async () => {
     const fixture = await startLocalRegistry()
     try {
