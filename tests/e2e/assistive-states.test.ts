@@ -91,6 +91,17 @@ describe('the citizen page under assistive settings', () => {
     await context.close()
   })
 
+  it('keeps its live regions in the accessibility tree while they are empty, so what is written into them is heard (display: none hid them)', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    const point = ((await (await fetch(`${baseUrl}/v1/points?region=10&limit=1`)).json()) as { items: Array<{ id: string }> }).items[0]!.id
+    await page.goto(`${baseUrl}/?point=${point}`)
+    await page.locator('.pv-detail__title').waitFor()
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].filter((e) => getComputedStyle(e).display === 'none' && !e.closest('[hidden]')).map((e) => e.className))
+    expect(hidden).toEqual([])
+    await context.close()
+  })
+
   it("opens the report form when the point page's 'Segnala un errore' leads here (#segnala went nowhere)", async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()
