@@ -1,6 +1,7 @@
 import { LocalDateSchema } from '../../../shared/schemas/hours.ts'
 import { bilingual } from './bilingual.ts'
-import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
+import { romeInstant, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
+import { toRomeIso } from '../../../shared/util/rome-iso.ts'
 import type { RowError } from './format.ts'
 
 /**
@@ -102,6 +103,8 @@ export function italianDateToIso(value: string): string | null {
  * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
  * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
  */
+const ITALIAN_DATE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/
+
 /** As the registry stores `last_verified_at` (seconds required): a shorter instant is read as its day. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/
 
@@ -111,6 +114,16 @@ export function verificationDate(
   now: Date,
 ): { value: string | null; warning?: RowError } {
   if (value === null) return { value: null }
+  // The download's instant as a spreadsheet shows it again (15/10/2026 09:30): Rome's wall clock.
+  const italianWall = ITALIAN_DATE_TIME.exec(value.trim())
+  if (italianWall) {
+    const [, day, month, year, hours, minutes, seconds] = italianWall
+    const wallDate = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`
+    if (isIsoDate(wallDate) && Number(hours) < 24 && Number(minutes) < 60) {
+      const at = new Date(romeInstant(wallDate, Number(hours) * 60 + Number(minutes)).getTime() + Number(seconds ?? 0) * 1000)
+      return verificationDate(toRomeIso(at), column, now)
+    }
+  }
   // Italian spreadsheets save dates as 27/10/2026: read them as such, not as an error.
   const date = italianDateToIso(value) ?? value.slice(0, 10)
   if (!isIsoDate(date)) return { value: null, warning: { field: column, message: bilingual(

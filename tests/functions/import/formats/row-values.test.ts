@@ -64,6 +64,13 @@ describe('verificationDate', () => {
     expect(verificationDate('2026-10-15T09:30Z', 'verificato_il', now)).toEqual({ value: '2026-10-15T00:00:00Z' })
   })
 
+  it("reads the download's instant as a spreadsheet shows it again (15/10/2026 09:30) as Rome's wall clock, not as no date", () => {
+    expect(verificationDate('15/10/2026 09:30', 'verificato_il', now)).toEqual({ value: '2026-10-15T09:30:00+02:00' })
+    expect(verificationDate('15/10/2026 09:30:12', 'verificato_il', now)).toEqual({ value: '2026-10-15T09:30:12+02:00' })
+    expect(verificationDate('1/12/2025 8.05', 'verificato_il', now)).toEqual({ value: '2025-12-01T08:05:00+01:00' })
+    expect(verificationDate('31/02/2026 09:30', 'verificato_il', now).warning?.field).toBe('verificato_il')
+  })
+
   it('turns a date into midnight UTC of that day, also when written the Italian way', () => {
     expect(verificationDate('2024-03-01', 'date_maj', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
     expect(verificationDate('1/3/2024', 'verificato_il', now)).toEqual({ value: '2024-03-01T00:00:00Z' })
