@@ -114,6 +114,21 @@ describe('the citizen page under assistive settings', () => {
   })
 })
 
+describe('registry texts on a page in another language', () => {
+  it("marks a closure's reason as Italian in the locator's detail (WCAG 3.1.2), as it does the description", async () => {
+    type Listed = { id: string; comune: { istat: string | null }; sites: Array<{ closures?: Array<{ reason?: string | null }> }> }
+    const items = ((await (await fetch(`${baseUrl}/v1/points?region=09&limit=100`)).json()) as { items: Listed[] }).items
+    const point = items.find((p) => p.sites.some((s) => s.closures?.some((c) => c.reason)))!
+    const reason = point.sites.flatMap((s) => s.closures ?? []).find((c) => c.reason)!.reason!
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?point=${point.id}&lang=en`)
+    await page.locator('.pv-closures li').first().waitFor()
+    expect(await page.locator('.pv-closures span[lang="it"]').first().textContent()).toBe(reason)
+    await context.close()
+  })
+})
+
 describe('the server pages under assistive settings', () => {
   it("marks a point's Italian description as Italian on a page in another language (WCAG 3.1.2)", async () => {
     const point = ((await (await fetch(`${baseUrl}/v1/points?region=10&limit=1`)).json()) as { items: Array<{ id: string; name: string; comune: { name: string }; description: string | null }> }).items[0]!

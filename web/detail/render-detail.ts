@@ -13,7 +13,7 @@ import { hasKnownHours } from '../list/opening-status.ts'
 import { addressLine, cardStatus, kindLabel, otherSiteNote, primarySite, roundStop, shownPlaceLine, shownSiteLabel } from '../list/point-summary.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { citizenNotes } from './citizen-notes.ts'
-import { closureLine } from './closure-line.ts'
+import { closureDates } from './closure-line.ts'
 import { directionsHref, platformOf, type Platform } from './directions.ts'
 import { nextDays, type DayPlan } from './next-days.ts'
 import { holidayNote } from './holiday-note.ts'
@@ -126,7 +126,8 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
           'div',
           {},
           h('h5', {}, t('detail.closures')),
-          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, closureLine(c, today, lang)))),
+          // The reason is the registry's text: marked Italian on a page in another language (WCAG 3.1.2).
+          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, closureDates(c, today, lang), ...(c.reason ? [': ', h('span', registryText(point, lang), c.reason)] : [])))),
         )
       : null,
   )
