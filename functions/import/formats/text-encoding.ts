@@ -38,7 +38,9 @@ export async function* decodeText(stream: NodeJS.ReadableStream, encoding: Sourc
   }
   const actual = bom?.encoding ?? encoding
   if (actual === 'utf-8') yield* strictUtf8(rest())
-  else if (actual === 'latin1') for await (const chunk of rest()) yield chunk.toString('latin1')
+  // Latin-1 read as the Web reads it, as windows-1252: its bytes 0x80–0x9F are control characters
+  // no text holds, and a file said to be Latin-1 with one (an Excel dash, 0x96) is windows-1252.
+  else if (actual === 'latin1') yield* whatwgDecode(rest(), 'windows-1252')
   else yield* whatwgDecode(rest(), actual)
 }
 
