@@ -1,5 +1,5 @@
-import { addDays, toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
-import { clockTime } from '../../shared/hours/render-hours.ts'
+import { toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
+import { closingWallClock } from '../../shared/hours/closing-wall-clock.ts'
 import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { dateAfterVerb, romeTime } from '../i18n/format.ts'
@@ -81,16 +81,12 @@ function whenOnDay(date: string, time: string, now: Date, lang: Lang, t: Transla
 }
 
 /**
- * When an opening ends, as people say it. A closing at 00:00 is the end of the day before, 24:00:
- * "chiude alle 0:00" read as tonight for a desk open round the clock until Saturday night. A
- * closing on another day than `reference`'s (now, or the time the citizen chose) names its day:
- * "chiude sabato alle 24:00", not "chiude alle 0:00".
+ * When an opening ends, in the status line's words (closingWallClock: 00:00 is the day before's
+ * 24:00). A closing on another day than `reference`'s (now, or the time the citizen chose) names its
+ * day: "chiude sabato alle 24:00", not "chiude alle 0:00".
  */
 export function closingWords(closesAt: string, reference: Date, now: Date, lang: Lang, t: Translate): { sameDay: boolean; time: string; when: string } {
-  const wall = toRomeWallClock(new Date(closesAt))
-  const midnight = wall.minutes === 0
-  const date = midnight ? addDays(wall.date, -1) : wall.date
-  const time = midnight ? '24:00' : clockTime(wall.minutes)
+  const { date, time } = closingWallClock(new Date(closesAt))
   return { sameDay: date === toRomeWallClock(reference).date, time, when: whenOnDay(date, time, now, lang, t) }
 }
 

@@ -2,6 +2,7 @@ import { openingState, nextOpening, siteSessionsOn } from '../../../shared/hours
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
+import { closingWallClock } from '../../../shared/hours/closing-wall-clock.ts'
 import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { postalLine } from '../../../shared/text/postal-line.ts'
@@ -108,16 +109,9 @@ export function asOfText({ t, lang, now }: PointPageContext): string {
   return t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
 }
 
-/**
- * "chiude alle 13:00" today; another day named ("chiude sabato 5 dicembre alle 24:00"), and a
- * closing at 00:00 said as the end of the day before: "chiude alle 0:00" read as tonight for a desk
- * open round the clock until Saturday night.
- */
+/** "chiude alle 13:00" today; another day named: "chiude sabato 5 dicembre alle 24:00" (closingWallClock). */
 function closesText(closesAt: Date, { t, lang, now }: PointPageContext): string {
-  const wall = toRomeWallClock(closesAt)
-  const midnight = wall.minutes === 0
-  const date = midnight ? addDays(wall.date, -1) : wall.date
-  const time = midnight ? '24:00' : clockTime(wall.minutes)
+  const { date, time } = closingWallClock(closesAt)
   return date === toRomeWallClock(now).date ? t('pages.closes', { time }) : t('pages.closes_on', { date: formatDate(date, lang), time })
 }
 
