@@ -168,7 +168,11 @@ function publicHolidaysRule(
 }
 
 /** Warnings about notation only: `9-13` for `09:00-13:00`, an en dash, `9.00`. The reading is not in doubt. */
-const NOTATION_WARNINGS = ['Time range without minutes', 'Please use notation "-" for', 'as hour/minute-separator']
+const NOTATION_WARNINGS = [
+  'Time range without minutes', 'Please use notation "-" for', 'as hour/minute-separator',
+  // `Mo-Fr 09:00-13:00;`, `Mo-Fr: 09:00-13:00`, `09:00-13:00h`: punctuation, the reading is the same.
+  'This rule does not contain anything useful', 'separator_for_readability', 'Please omit "h"',
+]
 
 /**
  * Why the library's lenient reading of a value is a guess, or null when it is not. The library
@@ -179,7 +183,15 @@ const NOTATION_WARNINGS = ['Time range without minutes', 'Please use notation "-
  * left to it, or kept as text with a warning.
  */
 function guessedReading(osm: string, hours: OpeningHours): string | null {
-  const doubt = hours.getWarnings().find((warning) => !NOTATION_WARNINGS.some((benign) => warning.includes(benign)))
+  let warnings: string[]
+  try {
+    // The library evaluates the value to warn about it, and throws where it cannot (`SH off`:
+    // Italy's school holidays are not in its data): that value is refused, the file read on.
+    warnings = hours.getWarnings()
+  } catch (error) {
+    return `OSM opening_hours could not be evaluated: ${String(error).split('\n')[0]!.slice(0, 160)}`
+  }
+  const doubt = warnings.find((warning) => !NOTATION_WARNINGS.some((benign) => warning.includes(benign)))
   if (doubt) return `not OSM opening_hours as written: ${doubt.replace(/\s+/g, ' ').slice(0, 160)}`
   const selectors = osm.replace(/"[^"]*"/g, '')
   if (!/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/i.test(selectors) && !selectors.includes('24/7')) return 'no days given: a time alone would be every day, Sunday included'
@@ -230,6 +242,9 @@ function convert(osm: string, strict: boolean): OsmConversion {
   }
   const pattern = weeklyPattern(weeks)
   if (!pattern.ok) return pattern
+  // `PH off` alone reads as a week with no opening: as written for the template it says nothing of
+  // the week, and stored it would empty the site's hours without a word.
+  if (strict && Object.keys(pattern.schedule).length === 0 && !/^\s*(?:Mo-Su\s+)?(?:off|closed)\s*$/i.test(osm)) return { ok: false, reason: 'no opening on any day of the week' }
   const holidays = weeks.flatMap((w) => w.days.filter((d) => isItalianPublicHoliday(d.date)))
   const holidayRule = publicHolidaysRule(pattern.schedule, holidays, mentionsPublicHolidays(osm))
   if (!holidayRule.ok) return holidayRule

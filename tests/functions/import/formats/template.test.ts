@@ -176,6 +176,15 @@ describe('templateFormat on single rows', () => {
     expect(hoursOf('Mo-Fr 9-13').draft.sites[0]!.opening_hours).toMatchObject({ mo: [{ start: '09:00', end: '13:00' }], fr: [{ start: '09:00', end: '13:00' }] })
     expect(hoursOf('Mo-Fr 09:00–13:00; PH off').draft.sites[0]!.opening_hours).toMatchObject({ mo: [{ start: '09:00', end: '13:00' }] })
     expect(hoursOf('24/7').draft.sites[0]!.opening_hours).toMatchObject({ su: [{ start: '00:00', end: '24:00' }] })
+    // Punctuation the library frowns on reads the same: a trailing ;, Mo-Fr:, 13:00h.
+    for (const orari of ['Mo-Fr 09:00-13:00;', 'Mo-Fr: 09:00-13:00', 'Mo-Fr 09:00-13:00h']) expect(hoursOf(orari).draft.sites[0]!.opening_hours, orari).toMatchObject({ mo: [{ start: '09:00', end: '13:00' }] })
+    // A value the library cannot evaluate (school holidays, not in its data for Italy) is kept as text, not thrown: it stopped the whole file.
+    // And `PH off` alone says nothing of the week: kept as text, not stored as a week without hours.
+    for (const orari of ['Mo-Fr 09:00-13:00; SH off', 'PH off']) {
+      const { draft, warnings } = hoursOf(orari)
+      expect(draft.sites[0], orari).toMatchObject({ opening_hours_source: orari, opening_hours_unparsed: true })
+      expect(warnings.map((w) => w.field), orari).toEqual(['opening_hours'])
+    }
   })
 
   it('cuts a description or an accessibility note longer than the registry holds, with a warning, instead of refusing the row', () => {
