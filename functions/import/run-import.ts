@@ -80,7 +80,7 @@ export class UnreadableFileError extends Error {}
 interface PendingPoint {
   draft: PointDraft
   /** Each row with its site's id and its cells, to tell a repeated row from a repeated site id. */
-  rows: Array<{ where: string; line: number; siteId?: string; text?: string }>
+  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; text?: string }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
 }
@@ -109,10 +109,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const pending = new Map<string, PendingPoint>()
   // The template gives a point one row per site: the first rejected row of each point, by its
   // source id, so the point's other rows are not written as the whole point without that site.
-  const firstRejectedLine = new Map<string, number>()
-  const rejectRow = (report: RowReport) => {
+  const firstRejected = new Map<string, { line: number; sheetRow: number }>()
+  const rejectRow = (report: RowReport, sheetRow: number) => {
     rejectedRows.push(report)
-    if (report.sourceId !== undefined && !firstRejectedLine.has(report.sourceId)) firstRejectedLine.set(report.sourceId, report.line)
+    if (report.sourceId !== undefined && !firstRejected.has(report.sourceId)) firstRejected.set(report.sourceId, { line: report.line, sheetRow })
   }
   // Columns the format does not read: named once, on the header's line, instead of dropped unseen.
   for (const written of header.unknown) {
@@ -121,30 +121,33 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       `unknown column "${written}": ignored (the columns are in docs/import-template.md)`,
     ) }] })
   }
-  // Every source id the file names, its rejected rows' too: a point whose row was refused is in the file, not absent.
+  // The points the file names: each read row's (dataset, source id), and the ids of rejected rows,
+  // whose dataset is unknown: a point whose row was refused is in the file, not absent.
   const listed = new Set<string>()
+  const rejectedIds = new Set<string>()
   let read = 0
   try {
-    for await (const { line, where, row: written, problem } of source.rows) {
+    for await (const { line, sheetRow, where, row: written, problem } of source.rows) {
       const row = renameColumns(written, header.renamed)
       read++
-      const listedId = sourceIdOf(row)
-      if (listedId !== undefined) listed.add(listedId)
       if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
       const sourceId = sourceIdOf(row)
       if (problem) {
-        rejectRow({ where, line, sourceId, errors: [{ field: '(row)', message: problem }] })
+        if (sourceId !== undefined) rejectedIds.add(sourceId.trim())
+        rejectRow({ where, line, sourceId, errors: [{ field: '(row)', message: problem }] }, sheetRow)
         continue
       }
       const result = format.toDraft(row, { gazetteer: options.gazetteer, now })
       if (!result.ok) {
-        rejectRow({ where, line, sourceId, errors: result.errors })
+        if (sourceId !== undefined) rejectedIds.add(sourceId.trim())
+        rejectRow({ where, line, sourceId, errors: result.errors }, sheetRow)
         continue
       }
+      listed.add(sourceKey(result.draft.source))
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, siteId: result.draft.sites[0]?.id, text: JSON.stringify(row) }], warningRows: rowWarnings })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, text: JSON.stringify(row) }], warningRows: rowWarnings })
       } else if (format.name === 'template') {
         // A row of a site the point already has: the same row twice (a copy left in the sheet) is
         // skipped with a warning; another row under that site's id names both rows, instead of
@@ -154,19 +157,19 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         if (earlier) {
           const same = earlier.text === JSON.stringify(row)
           const report = { where, line, id: result.draft.id, errors: [{ field: 'id_sede', message: same
-            ? bilingual(`riga ripetuta (come ${italianRow(source.kind, earlier.line)}): ignorata`, `same row as ${earlier.where}: ignored`)
-            : bilingual(`la sede ${JSON.stringify(site.id)} è già in ${italianRow(source.kind, earlier.line)}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`) }] }
+            ? bilingual(`riga ripetuta (come ${italianRow(source.kind, earlier.sheetRow)}): ignorata`, `same row as ${earlier.where}: ignored`)
+            : bilingual(`la sede ${JSON.stringify(site.id)} è già ${italianWhere(source.kind, earlier.sheetRow, 'in')}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`) }] }
           if (same) existing.warningRows.push(report)
-          else rejectRow({ ...report, sourceId })
+          else rejectRow({ ...report, sourceId }, sheetRow)
           continue
         }
         existing.draft = mergeDrafts(existing.draft, result.draft)
-        existing.rows.push({ where, line, siteId: site.id, text: JSON.stringify(row) })
+        existing.rows.push({ where, line, sheetRow, siteId: site.id, text: JSON.stringify(row) })
         existing.warningRows.push(...rowWarnings)
       } else {
         const first = existing.rows[0]!
         const message = bilingual(
-          `stesso punto ${italianWhere(source.kind, first.line)}: la riga successiva è ignorata`,
+          `stesso punto ${italianWhere(source.kind, first.sheetRow, 'di')}: la riga successiva è ignorata`,
           `same point as ${first.where}: the later row is ignored`,
         )
         rejectedRows.push({ where, line, id: result.draft.id, errors: [{ field: 'id', message }] })
@@ -185,11 +188,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   // Points joined from several rows are checked again as a whole (duplicate site ids, …).
   const drafts: PointDraft[] = []
   for (const point of pending.values()) {
-    const lostRow = format.name === 'template' ? firstRejectedLine.get(point.draft.source.original_id ?? '') : undefined
-    if (lostRow !== undefined) {
+    const lost = format.name === 'template' ? firstRejected.get(point.draft.source.original_id ?? '') : undefined
+    if (lost !== undefined) {
       const message = bilingual(
-        `un'altra riga di questo punto (riga ${lostRow}) è rifiutata: il punto resta com'è, correggere quella riga e importare di nuovo`,
-        `another row of this point (line ${lostRow}) is rejected: the point is left as it is; correct that row and import again`,
+        `un'altra riga di questo punto (riga ${lost.sheetRow}) è rifiutata: il punto resta com'è, correggere quella riga e importare di nuovo`,
+        `another row of this point (line ${lost.line}) is rejected: the point is left as it is; correct that row and import again`,
       )
       for (const { where, line } of point.rows) rejectedRows.push({ where, line, id: point.draft.id, errors: [{ field: '(point)', message }] })
       continue
@@ -238,7 +241,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     }
   }
 
-  const absentIds = await activePointsNotListed(options.registry, new Set(drafts.map((d) => d.source.dataset)), listed)
+  const absentIds = await activePointsNotListed(options.registry, new Set(drafts.map((d) => d.source.dataset)), listed, rejectedIds)
   rejectedRows.sort((a, b) => a.line - b.line)
   warningRows.sort((a, b) => a.line - b.line)
   return {
@@ -266,20 +269,25 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 }
 
 /** The active points of these datasets whose source id the file does not list, sorted (one scan of the registry, a page at a time). */
-async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>): Promise<string[]> {
+async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>, rejectedIds: ReadonlySet<string>): Promise<string[]> {
   if (datasets.size === 0) return []
   const absent: string[] = []
   for await (const page of registry.scanPoints()) {
     for (const point of page.records) {
-      if (point.status === 'active' && datasets.has(point.source.dataset) && !listed.has(point.source.original_id)) absent.push(point.id)
+      if (point.status !== 'active' || !datasets.has(point.source.dataset)) continue
+      if (!listed.has(sourceKey(point.source)) && !rejectedIds.has(point.source.original_id)) absent.push(point.id)
     }
   }
   return absent.sort()
 }
 
-/** `where` as the Italian half of a message says it: "della riga 12", "dell'elemento 3". */
-function italianWhere(kind: SourceKind, line: number): string {
-  return kind === 'csv' ? `della riga ${line}` : `dell'elemento ${line}`
+/** A point's source as one key: the same id in two datasets is two points. */
+const sourceKey = (source: { readonly dataset: string; readonly original_id: string }): string => `${source.dataset}\u0000${source.original_id}`
+
+/** `where` as the Italian half of a message says it: "della riga 12", "nell'elemento 3". */
+function italianWhere(kind: SourceKind, row: number, preposition: 'di' | 'in'): string {
+  if (preposition === 'di') return kind === 'csv' ? `della riga ${row}` : `dell'elemento ${row}`
+  return kind === 'csv' ? `nella riga ${row}` : `nell'elemento ${row}`
 }
 
 /** The row alone: "riga 12", "elemento 3". */

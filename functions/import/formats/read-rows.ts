@@ -17,6 +17,8 @@ export interface SourceRow {
   line: number
   /** How to point a human at the row: "line 12" or "item 3". */
   where: string
+  /** The row as a spreadsheet numbers it (the header is 1): the line, until a cell holds a line break. JSON: the item. */
+  sheetRow: number
   row: Record<string, unknown>
   /** Set when the row's shape is already wrong (field count differs from the header, not an object). */
   problem?: string
@@ -127,6 +129,7 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       const lost = raw.slice(header.length).filter((cell) => String(cell ?? '').trim() !== '')
       yield {
         line,
+        sheetRow,
         where: sheetRow === line ? `line ${line}` : `line ${line} (riga ${sheetRow} nel foglio di calcolo / row ${sheetRow} in a spreadsheet)`,
         row: record,
         ...(lost.length > 0
@@ -165,8 +168,8 @@ async function openJson(text: AsyncGenerator<string>): Promise<RowSource> {
     for (const [index, item] of items.entries()) {
       const line = index + 1
       yield isObject(item)
-        ? { line, where: `item ${line}`, row: item }
-        : { line, where: `item ${line}`, row: {}, problem: bilingual(`l'elemento ${line} non è un oggetto`, `item ${line} is not an object`) }
+        ? { line, sheetRow: line, where: `item ${line}`, row: item }
+        : { line, sheetRow: line, where: `item ${line}`, row: {}, problem: bilingual(`l'elemento ${line} non è un oggetto`, `item ${line} is not an object`) }
     }
   }
   return { kind: 'json', header, rows: rows() }

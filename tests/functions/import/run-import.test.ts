@@ -197,8 +197,10 @@ describe('runImport', () => {
       const first = await runImport({ input: Readable.from([example]), registry, gazetteer, now })
       expect(first.absentIds).toEqual([])
       const [header, ...rows] = example.split('\n')
-      // PF-002 left out; PF-003's row refused (bad coordinates): only PF-002 is absent.
-      const next = [header, ...rows.filter((r) => !r.includes(',PF-002,')).map((r) => (r.includes(',PF-003,') ? r.replace(/,(\d+\.\d+),(\d+\.\d+),/, ',abc,$2,') : r))].join('\n')
+      // PF-002 left out; PF-003's row refused (bad coordinates); PF-001's id typed with a space
+      // before it (the same point); another source's PF-002 (not this one): only PF-002 is absent.
+      const otherSource = rows.find((r) => r.includes(',PF-002,'))!.replace('regione-esempio,PF-002,', 'altra-fonte,PF-002,')
+      const next = [header, ...rows.filter((r) => !r.includes(',PF-002,')).map((r) => (r.includes(',PF-003,') ? r.replace(/,(\d+\.\d+),(\d+\.\d+),/, ',abc,$2,') : r.replace(',PF-001,', ', PF-001,'))), otherSource].join('\n')
       const report = await runImport({ input: Readable.from([next]), registry, gazetteer, now })
       const pf002 = first.createdIds.filter((id) => id.endsWith('pf-002'))
       expect(report.absentIds).toEqual(pf002)
@@ -224,7 +226,7 @@ describe('runImport', () => {
       clash[2] = clash[2]!.replace(',urp,fissa,', ',biblioteca,fissa,')
       const report = await runImport({ input: Readable.from([clash.join('\n')]), registry, gazetteer, now })
       expect(report.rejectedRows.filter((r) => r.line === 3).map((r) => r.errors[0]!.message)).toEqual([
-        'la sede "biblioteca" è già in riga 2: dare a ogni sede il suo id_sede / site "biblioteca" is already on line 2: give each site its own id_sede',
+        'la sede "biblioteca" è già nella riga 2: dare a ogni sede il suo id_sede / site "biblioteca" is already on line 2: give each site its own id_sede',
       ])
       expect(report.rejectedRows.filter((r) => r.line === 2).map((r) => r.errors[0]!.field)).toEqual(['(point)'])
     } finally {
