@@ -20,8 +20,15 @@ export interface HeaderReading {
 
 const keyOf = (name: string): string => normalizeName(name).replace(/ /g, '')
 
-/** Two edits, one below six letters: `orario` for `orari`, `latitudne` for `latitudine`, not `cap` for `tap`. */
-const isNearMiss = (a: string, b: string): boolean => levenshtein(a, b) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1)
+/**
+ * Two edits from six letters, one from four: `orario` for `orari`, `latitudne` for `latitudine`.
+ * Below four letters every short code is an edit from another (`CUP`, a PNRR project's code, is one
+ * from `cap`): no near miss there, the column is named as unknown and the import goes on.
+ */
+const isNearMiss = (a: string, b: string): boolean => {
+  const shorter = Math.min(a.length, b.length)
+  return shorter >= 4 && levenshtein(a, b) <= (shorter >= 6 ? 2 : 1)
+}
 
 export function readHeader(header: readonly string[], columns: readonly string[]): HeaderReading {
   const byKey = new Map(columns.map((column) => [keyOf(column), column]))
