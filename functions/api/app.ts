@@ -52,7 +52,7 @@ export class NotReadyError extends Error {}
  */
 /** The read paths whose answers the registry version alone decides, and those that change with the day only (counts of today's hours). */
 const CLOCK_FREE_PATHS = /^\/v1\/(?:changes|places|openapi\.json)$/
-const DAILY_PATHS = /^\/v1\/(?:regions(?:\.csv)?|coverage(?:\/.*)?)$/
+const DAILY_PATHS = /^\/v1\/(?:regions(?:\.csv)?|coverage(?:\.csv|\/.*)?)$/
 const clockGrainOf = (path: string): ClockGrain => (CLOCK_FREE_PATHS.test(path) ? 'none' : DAILY_PATHS.test(path) ? 'day' : 'minute')
 
 export function createApp(deps: AppDeps) {

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { fnv1a } from '../../../shared/util/fnv1a.ts'
 import { ifNoneMatchNames } from '../if-none-match.ts'
+import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 
 export interface ConditionalGetOptions {
   /** The registry version the answer is computed from; undefined while nothing is loaded. */
@@ -18,7 +19,10 @@ export interface ConditionalGetOptions {
 }
 
 export type ClockGrain = 'minute' | 'day' | 'none'
-const GRAIN_MS: Record<ClockGrain, number> = { minute: 60_000, day: 86_400_000, none: 0 }
+
+/** The clock's part of a tag: the minute, Rome's date (its day turns at Rome's midnight, summer or winter), or nothing. */
+const periodOf = (grain: ClockGrain, at: Date): string =>
+  grain === 'minute' ? `-${Math.floor(at.getTime() / 60_000).toString(36)}` : grain === 'day' ? `-${toRomeWallClock(at).date.replaceAll('-', '')}` : ''
 
 /** Headers a 304 keeps (RFC 9110 §15.4.5): the rest describe a body it does not have. */
 export const RETAINED_304_HEADERS = ['cache-control', 'etag', 'vary', 'access-control-allow-origin', 'access-control-expose-headers'] as const
@@ -33,10 +37,7 @@ export const conditionalGet = ({ registryVersion, maxAgeSeconds = 60, now = () =
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
     const version = registryVersion()
     if (version === undefined) return next()
-    // A day counted in Rome: the day's answers turn at Rome's midnight (UTC+1 in winter, +2 in summer: an hour's slack at most).
-    const grain = GRAIN_MS[clockGrain(c.req.path)]
-    const period = grain === 0 ? '' : `-${Math.floor((now().getTime() + 3_600_000) / grain).toString(36)}`
-    const etag = `W/"${version.toString(36)}${period}-${fnv1a(c.req.url).toString(36)}"`
+    const etag = `W/"${version.toString(36)}${periodOf(clockGrain(c.req.path), now())}-${fnv1a(c.req.url).toString(36)}"`
     const cacheControl = `public, max-age=${maxAgeSeconds}`
     const ifNoneMatch = c.req.header('if-none-match')
     // The 200 says it too: a 304 sends the Vary its 200 would (RFC 9110 §15.4.5), and on AWS the

@@ -35,6 +35,9 @@ describe('entity tags that change no more often than their answers', () => {
     // The counts turn with Rome's day: the same within it, another after Rome's midnight (23:00 UTC in winter).
     expect(await tagAt('/v1/regions', '2026-12-07T22:50:00Z')).toBe(await tagAt('/v1/regions', '2026-12-07T09:00:10Z'))
     expect(await tagAt('/v1/regions', '2026-12-07T23:10:00Z')).not.toBe(await tagAt('/v1/regions', '2026-12-07T22:50:00Z'))
+    // In summer Rome's midnight is 22:00 UTC: a day's answer fetched at 21:30 is not the one at 22:30.
+    expect(await tagAt('/v1/coverage.csv', '2026-06-15T22:30:00Z')).not.toBe(await tagAt('/v1/coverage.csv', '2026-06-15T21:30:00Z'))
+    expect(await tagAt('/v1/coverage.csv', '2026-06-15T21:59:00Z')).toBe(await tagAt('/v1/coverage.csv', '2026-06-15T12:00:00Z'))
     // "Open now" changes with the minute, and so does its tag.
     expect(await tagAt('/v1/points?near=43.77,11.25&limit=1', '2026-12-07T09:01:10Z')).not.toBe(await tagAt('/v1/points?near=43.77,11.25&limit=1', '2026-12-07T09:00:10Z'))
     // A 304 says the Vary its 200 says.
