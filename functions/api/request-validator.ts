@@ -18,7 +18,7 @@ export function validRequest<Part extends RequestPart, Schema extends z.ZodType>
       const malformed = malformedQueryParameters(c.req.url)
       if (malformed.length > 0) return badParameters(c, malformed.map((field) => ({ field, message: MALFORMED_MESSAGE })))
       // `?=5`: the router drops a value without a name, and the contract makes an unknown parameter a 400.
-      if (c.req.url.includes('?=') || c.req.url.includes('&=')) return badParameters(c, [{ field: '', message: 'a value without a parameter name (=…): name it, e.g. limit=5' }])
+      if (hasNamelessValue(c.req.url)) return badParameters(c, [{ field: '', message: 'a value without a parameter name (=…): name it, e.g. limit=5' }])
     }
     const result = schema.safeParse(value)
     return result.success ? result.data : invalidParameters(c, part, result.error)
@@ -37,6 +37,14 @@ function invalidParameters(c: Context, part: RequestPart, error: z.ZodError): Re
 /** The 400 problem naming each bad parameter, its detail the same list in one line. */
 export function badParameters(c: Context, errors: readonly FieldError[]): Response {
   return problem(c, 'invalidParameter', errors.map((e) => `${e.field}: ${e.message}`).join('; '), [...errors])
+}
+
+/** A pair of the query that starts with `=`; a `?=` inside a value (`q=chi?=x`) is none. Cheap when there is no `=` after a separator. */
+function hasNamelessValue(url: string): boolean {
+  if (!url.includes('?=') && !url.includes('&=')) return false
+  const start = url.indexOf('?')
+  const end = url.indexOf('#', start)
+  return url.slice(start + 1, end < 0 ? undefined : end).split('&').some((pair) => pair.startsWith('='))
 }
 
 const MALFORMED_MESSAGE = 'is not valid percent-encoding of UTF-8 text (à is %C3%A0; a % sign itself is %25)'
