@@ -99,9 +99,6 @@ export const SiteSchema = z
         path: ['valid_to'],
         message: 'valid_to must have the same form as valid_from: both dates YYYY-MM-DD or both recurring --MM-DD',
       })
-    } else if (site.valid_from !== undefined && site.valid_to !== undefined && !site.valid_from.startsWith('--') && site.valid_to < site.valid_from) {
-      // Dated bounds the wrong way round are a season that never comes (a recurring one may wrap the new year).
-      ctx.addIssue({ code: 'custom', path: ['valid_to'], message: `valid_to ${site.valid_to} is before valid_from ${site.valid_from}: the site would never be open (a season across the new year every year is --12-01 … --02-28)` })
     }
     if (site.kind === 'seasonal' && site.valid_from === undefined) {
       ctx.addIssue({ code: 'custom', path: ['valid_from'], message: 'a seasonal site needs valid_from and valid_to' })
@@ -209,8 +206,20 @@ function checkSlots(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): 
   })
 }
 
+/**
+ * A written season's dated bounds come in order: the wrong way round it is a season that never
+ * comes (a recurring one, --12-01 … --02-28, may wrap the new year). Checked on writes only, as
+ * `checkArea`: a record stored before is served as it is, not dropped whole from the answers.
+ */
+function checkSeasons(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): void {
+  p.sites.forEach((site, i) => {
+    if (site.valid_from === undefined || site.valid_to === undefined || site.valid_from.startsWith('--') || site.valid_to >= site.valid_from) return
+    ctx.addIssue({ code: 'custom', path: ['sites', i, 'valid_to'], message: `valid_to ${site.valid_to} is before valid_from ${site.valid_from}: the site would never be open (a season across the new year every year is --12-01 … --02-28)` })
+  })
+}
+
 /** What a writer supplies (imports, operators, the demo generator). */
-export const PointDraftSchema = pointDraftFields.superRefine(checkPoint).superRefine(checkArea).superRefine(checkSlots)
+export const PointDraftSchema = pointDraftFields.superRefine(checkPoint).superRefine(checkArea).superRefine(checkSlots).superRefine(checkSeasons)
 export type PointDraft = z.infer<typeof PointDraftSchema>
 
 /** A point as stored. */

@@ -34,11 +34,6 @@ describe('SiteSchema', () => {
     expect(issues({ ...site, kind: 'seasonal', valid_from: '--06-15', valid_to: '2026-09-15' })).toEqual(expected)
   })
 
-  it('rejects dated season bounds the wrong way round (never open), naming valid_to; a recurring season may wrap the new year', () => {
-    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-09-15', valid_to: '2026-06-15' }).map((i) => i.path)).toEqual(['valid_to'])
-    expect(issues({ ...site, kind: 'seasonal', valid_from: '2026-06-15', valid_to: '2026-06-15' })).toEqual([])
-    expect(issues({ ...site, kind: 'seasonal', valid_from: '--09-15', valid_to: '--06-15' })).toEqual([])
-  })
 })
 
 describe('links a point gives citizens', () => {
@@ -110,5 +105,20 @@ describe("a written point's weekly hours", () => {
     ])
     expect(issues([{ start: '15:00', end: '18:00' }, { start: '09:00', end: '13:00' }])).toEqual([])
     expect(issues([{ start: '09:00', end: '12:00' }, { start: '12:00', end: '13:00' }])).toEqual([])
+  })
+})
+
+describe("a written point's seasons", () => {
+  it('are refused with dated bounds the wrong way round (never open), naming valid_to; a stored one is still read, and a recurring season may wrap the new year', async () => {
+    const { PointDraftSchema, PointRecordSchema } = await import('../../../shared/schemas/point.ts')
+    const { samplePoint } = await import('../../support/sample-point.ts')
+    const point = samplePoint('seasons')
+    const withSeason = (valid_from: string, valid_to: string) => ({ ...point, sites: [{ ...point.sites[0]!, kind: 'seasonal' as const, valid_from, valid_to }] })
+    const issues = (from: string, to: string) => PointDraftSchema.safeParse(withSeason(from, to)).error?.issues.map((i) => i.path.join('.')) ?? []
+    expect(issues('2026-09-15', '2026-06-15')).toEqual(['sites.0.valid_to'])
+    expect(issues('2026-06-15', '2026-06-15')).toEqual([])
+    expect(issues('--09-15', '--06-15')).toEqual([])
+    // Stored before the rule: served as it is, not dropped from the answers with the whole point.
+    expect(PointRecordSchema.safeParse({ ...withSeason('2026-09-15', '2026-06-15'), version: 1, updated_at: '2026-12-01T10:00:00+01:00' }).success).toBe(true)
   })
 })
