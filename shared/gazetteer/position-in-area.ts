@@ -21,8 +21,13 @@ const LARGEST_COMUNE_REACH_KM = 30
  * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False
  * only when it is clearly outside: a citizen is then told that a region's list is not around them.
  */
+/** Every place in Italy is within a few km of a comune's centre: farther than this, the position is abroad (Paris is not in Liguria). */
+const ABROAD_KM = 40
+
 export function positionInArea(gazetteer: Pick<Gazetteer, 'comuniNear' | 'byIstat'>, position: { lat: number; lon: number }, area: Area): boolean {
   const near = gazetteer.comuniNear(position.lat, position.lon, EDGE_SLACK_KM)
+  // Nearest first (the geo index's order).
+  if (near.length === 0 || haversineMetres(near[0]!, position) > ABROAD_KM * 1000) return false
   const inside = near.some((c) => (!area.region || c.regionIstat === area.region) && (!area.province || c.province === area.province) && (!area.comune || c.istat === area.comune))
   if (inside || !area.comune) return inside
   const comune = gazetteer.byIstat(area.comune)

@@ -52,6 +52,8 @@ describe('GET /v1/points?near=', () => {
     // Between Chiusi (Toscana) and Città della Pieve (Umbria): either side, never told it is outside.
     expect(await flag('near=42.985,11.976&region=10')).toBeUndefined()
     expect(await flag('near=42.985,11.976&region=09')).toBeUndefined()
+    // Paris is in no Italian area, not even the region of the Italian comune nearest to it.
+    expect(await flag('near=48.857,2.352&region=02')).toBe(true)
     // Ostia is Roma's, 25 km from its centre and nearer other comuni's centres.
     expect(await flag('near=41.732,12.285&comune=058091')).toBeUndefined()
   })
