@@ -67,6 +67,9 @@ describe('the citizen page under assistive settings', () => {
     await page.locator('.pv-view-switch__button', { hasText: 'Mappa' }).click()
     await page.locator('summary.pv-filters__summary').focus()
     expect(await look('.pv-view-switch__button[aria-pressed="true"]')).not.toBe(await look('.pv-view-switch__button[aria-pressed="false"]'))
+    // The map legend's two swatches stay two: filled and ringed.
+    const swatch = (selector: string) => page.locator(selector).evaluate((e) => getComputedStyle(e, '::before').backgroundColor)
+    expect(await swatch('.pv-map__legend-open')).not.toBe(await swatch('.pv-map__legend-other'))
     await page.locator('.pv-view-switch__button', { hasText: 'Elenco' }).click()
     await page.getByRole('combobox', { name: 'Il tuo comune' }).fill('San G')
     await page.getByRole('option').nth(2).waitFor()

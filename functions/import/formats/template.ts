@@ -67,7 +67,9 @@ function cutText(row: Record<string, unknown>, column: string, max: number, warn
     `${value.length} caratteri, il massimo è ${max}: tagliato a ${max}`,
     `${value.length} characters, at most ${max}: cut to ${max}`,
   ) })
-  return `${value.slice(0, max - 1).trimEnd()}…`
+  // Cut between characters, not inside one written with two UTF-16 units (an emoji).
+  const cut = /[\uD800-\uDBFF]/.test(value.charAt(max - 2)) ? max - 2 : max - 1
+  return `${value.slice(0, cut).trimEnd()}…`
 }
 
 /** Values of a closed list, unknown ones warned about and dropped. */

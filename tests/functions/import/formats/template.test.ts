@@ -192,6 +192,9 @@ describe('templateFormat on single rows', () => {
     expect([draft.description?.length, draft.description?.endsWith('…'), draft.accessibility.notes?.length]).toEqual([2000, true, 500])
     expect(warnings.map((w) => w.field)).toEqual(['note_accessibilita', 'descrizione'])
     expect(warnings[1]!.message).toBe('2001 caratteri, il massimo è 2000: tagliato a 2000 / 2001 characters, at most 2000: cut to 2000')
+    // Never inside a character written with two units: no lone half of an emoji.
+    const emoji = draftOf(templateFormat.toDraft({ ...ROW, descrizione: `${'x'.repeat(1998)}😀😀` }, ctx)).draft.description!
+    expect([emoji.length <= 2000, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(emoji)]).toEqual([true, false])
   })
 
   it('keeps unreadable hours as text with a warning', () => {
