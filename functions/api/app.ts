@@ -42,6 +42,11 @@ class RegistryNotReady extends Error {}
 /** Raised by a dependency that has nothing to serve with yet (a secret not loaded): answered as a 503 problem. */
 export class NotReadyError extends Error {}
 
+/** The read paths whose answers the registry version alone decides, and those that change with the day only (counts of today's hours). */
+const CLOCK_FREE_PATHS = /^\/v1\/(?:changes|places|openapi\.json)$/
+const DAILY_PATHS = /^\/v1\/(?:regions(?:\.csv)?|coverage(?:\.csv|\/.*)?)$/
+const clockGrainOf = (path: string): ClockGrain => (CLOCK_FREE_PATHS.test(path) ? 'none' : DAILY_PATHS.test(path) ? 'day' : 'minute')
+
 /**
  * The one Hono app: served by @hono/node-server locally and by hono/aws-lambda on AWS. Every
  * request parameter is parsed by the route's zod schema; every failure is problem+json. The
@@ -50,11 +55,6 @@ export class NotReadyError extends Error {}
  * that is not theirs (./deferred-routes.ts), so a cold start that answers a nearest query does
  * not evaluate their modules and schemas.
  */
-/** The read paths whose answers the registry version alone decides, and those that change with the day only (counts of today's hours). */
-const CLOCK_FREE_PATHS = /^\/v1\/(?:changes|places|openapi\.json)$/
-const DAILY_PATHS = /^\/v1\/(?:regions(?:\.csv)?|coverage(?:\.csv|\/.*)?)$/
-const clockGrainOf = (path: string): ClockGrain => (CLOCK_FREE_PATHS.test(path) ? 'none' : DAILY_PATHS.test(path) ? 'day' : 'minute')
-
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const snapshot = (): Snapshot => {

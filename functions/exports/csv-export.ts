@@ -35,7 +35,6 @@ export const fileCsvColumns = csvColumns.filter((column) => !LIVE_CSV_COLUMNS.in
  * while its record lives (a snapshot's records are never changed), and together half the cost of
  * a row, so they are made once per site object.
  */
-const NO_HOURS_TEXT = { osm: null, text: null } as const
 const siteHoursTexts = new WeakMap<Site, { osm: string | null; text: string | null }>()
 function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
   let texts = siteHoursTexts.get(site)
@@ -48,6 +47,9 @@ function hoursTextsOf(site: Site): { osm: string | null; text: string | null } {
   }
   return texts
 }
+
+/** A stop's row has no weekly hours: the van is there on its dates (place_dates). */
+const NO_HOURS_TEXT = { osm: null, text: null } as const
 
 /** `lat`/`lon` are where the site matched (see `geoJsonFeature`), so both exports agree. */
 export function csvRow(hit: PointHit, now: Date | null): Record<CsvColumn, string | number | boolean | null> {

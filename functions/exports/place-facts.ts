@@ -1,5 +1,6 @@
 import type { PointHit } from '../../shared/geo/query.ts'
 import { PlaceRole } from '../../shared/geo/site-places.ts'
+import { isClosedOn } from '../../shared/hours/open-at.ts'
 
 /**
  * What an export row says about its place: which kind (the whole site; a mobile unit's weekly
@@ -26,7 +27,7 @@ export function placeFacts({ site, place }: PointHit, fromDate: string | null): 
   if (place.role !== PlaceRole.stop) return { kind: place.role === PlaceRole.weeklyBase ? 'base' : 'site', label: site.label, dates: [], key: site.id }
   const { lat, lon } = place.location
   const here = (site.stops ?? []).filter((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon)
-  const happening = here.filter((stop) => (fromDate === null || stop.date >= fromDate) && !(site.closures ?? []).some((c) => c.from <= stop.date && stop.date <= c.to))
+  const happening = here.filter((stop) => (fromDate === null || stop.date >= fromDate) && !isClosedOn(site, stop.date))
   return {
     kind: 'stop',
     label: here[0]?.place.label ?? site.label,

@@ -17,13 +17,14 @@ const EDGE_SLACK_KM = 5
 /** Roma, the largest comune, reaches about 28 km from its centre: within this a comune's own area may hold the position. */
 const LARGEST_COMUNE_REACH_KM = 30
 
-/**
- * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False
- * only when it is clearly outside: a citizen is then told that a region's list is not around them.
- */
-/** Every place in Italy is within a few km of a comune's centre: farther than this, the position is abroad (Paris is not in Liguria). */
+/** Every place in Italy is within a few km of a comune's centre: farther than this, the position is abroad. */
 const ABROAD_KM = 40
 
+/**
+ * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False
+ * only when it is clearly outside (abroad included): a citizen is then told that a region's list is
+ * not around them.
+ */
 export function positionInArea(gazetteer: Pick<Gazetteer, 'comuniNear' | 'byIstat'>, position: { lat: number; lon: number }, area: Area): boolean {
   const near = gazetteer.comuniNear(position.lat, position.lon, EDGE_SLACK_KM)
   // Nearest first (the geo index's order).

@@ -45,7 +45,8 @@ export const isPoint = (target: HoursTarget): target is Pick<PointRecord, 'statu
 const openableSites = (target: HoursTarget): readonly Site[] =>
   isPoint(target) ? (target.status === 'active' ? target.sites : []) : [target]
 
-const isClosedOn = (site: Site, date: string): boolean =>
+/** Whether a dated closure of the site covers this Rome date (its weekly hours and its stops alike). */
+export const isClosedOn = (site: Site, date: string): boolean =>
   site.closures?.some((c) => c.from <= date && date <= c.to) ?? false
 
 /** Whether the weekly hours apply on a date: in season, and not a public holiday the site keeps closed. */

@@ -1,5 +1,5 @@
 import { isItalianPublicHoliday } from '../../../shared/hours/holidays.ts'
-import { seasonCovers } from '../../../shared/hours/open-at.ts'
+import { isClosedOn, seasonCovers } from '../../../shared/hours/open-at.ts'
 import { addDays, romeInstant, toRomeWallClock, weekdayOf } from '../../../shared/hours/rome-time.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { WEEKDAYS, minutesOfDay, type Weekday } from '../../../shared/vocabulary.ts'
@@ -37,7 +37,7 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
         if (first > range!.to) return
         const start = minutesOfDay(interval.start)
         const dates = datesEvery7(first, range!.to)
-        const excluded = dates.filter((date) => closedOn(site, date) || (isItalianPublicHoliday(date) && site.public_holidays !== 'open'))
+        const excluded = dates.filter((date) => isClosedOn(site, date) || (isItalianPublicHoliday(date) && site.public_holidays !== 'open'))
         // UNTIL is UTC when DTSTART names a zone (§3.3.10): the last occurrence's own start, so no
         // occurrence lies past the dates the EXDATEs were checked over (midnight UTC after the last
         // day let a 00:00 slot of the next day through, on a holiday the site keeps closed).
@@ -51,7 +51,7 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
       })
     }
     for (const stop of site.stops ?? []) {
-      if (stop.date < today || stop.date > horizon || closedOn(site, stop.date)) continue
+      if (stop.date < today || stop.date > horizon || isClosedOn(site, stop.date)) continue
       event(`${point.id}-${site.id}-${stop.date}-${stop.start.replace(':', '')}@puntovicino`, `${point.name} — ${stop.place.label}`, { label: stop.place.label, address: '', location: stop.place.location }, "Sosta dell'unità mobile · Mobile unit stop", [
         `DTSTART;${TZID}:${romeDateTime(stop.date, minutesOfDay(stop.start))}`,
         `DTEND;${TZID}:${endDateTime(stop.date, minutesOfDay(stop.end))}`,
@@ -64,8 +64,6 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
 
 /** An end time: "24:00" is the next day's 00:00 (iCalendar has no hour 24). */
 const endDateTime = (date: string, minutes: number): string => (minutes >= 1440 ? romeDateTime(addDays(date, 1), minutes - 1440) : romeDateTime(date, minutes))
-
-const closedOn = (site: Site, date: string): boolean => site.closures?.some((c) => c.from <= date && date <= c.to) ?? false
 
 /**
  * The dates the weekly hours run between today and the horizon: all of them, or the season's
