@@ -1,4 +1,4 @@
-import { inBilingualProvince } from '../../shared/gazetteer/comune-names.ts'
+import { registryTextLang } from '../../shared/i18n/registry-text-lang.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { isWebAddress } from '../../shared/text/web-address.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
@@ -236,12 +236,11 @@ const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
 const newTabLink = (attributes: { href: string; class?: string }, t: ViewContext['t'], ...children: Child[]): HTMLAnchorElement =>
   h('a', { ...attributes, rel: 'noopener', target: '_blank' }, ...children, h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`))
 
-/**
- * A `lang` attribute for text the registry holds as written, on a page in another language: Italian,
- * except in the bilingual provinces (Bolzano, Aosta, the Slovene areas), where it may be written in
- * the other language, and a wrong voice is worse than none.
- */
-const registryText = (point: PointView, lang: ViewContext['lang']): { lang?: string } => (lang === 'it' || inBilingualProvince(point.comune.istat ?? '') ? {} : { lang: 'it' })
+/** A `lang` attribute for text the registry holds as written (registryTextLang: none in the bilingual provinces, where a wrong voice is worse than none). */
+const registryText = (point: PointView, lang: ViewContext['lang']): { lang?: string } => {
+  const marked = registryTextLang(point.comune.istat, lang)
+  return marked ? { lang: marked } : {}
+}
 
 function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement {
   const { t } = context

@@ -16,7 +16,7 @@ import { pageShell } from './page-shell.ts'
 import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
-import { inBilingualProvince } from '../../../shared/gazetteer/comune-names.ts'
+import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
 
 /**
  * `/punti/{id}/{slug}`: one point as a complete HTML page, for search engines, link previews and
@@ -101,7 +101,7 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
  * another language they say so, for a screen reader to read them as Italian (WCAG 3.1.2), as the
  * locator's detail does.
  */
-const registryLang = (point: PointRecord, lang: Lang): Html => (lang === 'it' || inBilingualProvince(point.comune.istat ?? '') ? html`` : html` lang="it"`)
+const registryLang = (point: PointRecord, lang: Lang): Html => (registryTextLang(point.comune.istat, lang) ? html` lang="it"` : html``)
 
 /** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
 export function asOfText({ t, lang, now }: PointPageContext): string {
