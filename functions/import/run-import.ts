@@ -80,7 +80,7 @@ export class UnreadableFileError extends Error {}
 interface PendingPoint {
   draft: PointDraft
   /** Each row with its site's id and its cells, to tell a repeated row from a repeated site id. */
-  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; text?: string }>
+  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; cells: Record<string, unknown> }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
 }
@@ -147,7 +147,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, text: JSON.stringify(row) }], warningRows: rowWarnings })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, cells: row }], warningRows: rowWarnings })
       } else if (format.name === 'template') {
         // A row of a site the point already has: the same row twice (a copy left in the sheet) is
         // skipped with a warning; another row under that site's id names both rows, instead of
@@ -155,7 +155,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         const site = result.draft.sites[0]!
         const earlier = existing.rows.find((r) => r.siteId === site.id)
         if (earlier) {
-          const same = earlier.text === JSON.stringify(row)
+          // Compared only here, when two rows give one site id: no row is serialised otherwise.
+          const same = JSON.stringify(earlier.cells) === JSON.stringify(row)
           const report = { where, line, id: result.draft.id, errors: [{ field: 'id_sede', message: same
             ? bilingual(`riga ripetuta (come ${italianRow(source.kind, earlier.sheetRow)}): ignorata`, `same row as ${earlier.where}: ignored`)
             : bilingual(`la sede ${JSON.stringify(site.id)} è già ${italianWhere(source.kind, earlier.sheetRow, 'in')}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`) }] }
@@ -164,7 +165,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           continue
         }
         existing.draft = mergeDrafts(existing.draft, result.draft)
-        existing.rows.push({ where, line, sheetRow, siteId: site.id, text: JSON.stringify(row) })
+        existing.rows.push({ where, line, sheetRow, siteId: site.id, cells: row })
         existing.warningRows.push(...rowWarnings)
       } else {
         const first = existing.rows[0]!
