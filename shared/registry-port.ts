@@ -60,6 +60,12 @@ export interface RegistryPage {
   readonly changeSeq: readonly number[]
 }
 
+/** An active point as an import matches it against its file: the same id in two datasets is two points. */
+export interface PointSourceEntry {
+  readonly id: string
+  readonly source: { readonly dataset: string; readonly original_id: string }
+}
+
 /** `kept_closed`: the file would reopen a point the region closed; it stays closed (see ImportNotice). */
 export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'kept_closed'
 
@@ -170,6 +176,11 @@ export interface Registry {
    * indexer at national scale cannot hold every record: snapshot-file-builder.ts).
    */
   scanPoints(): AsyncIterable<RegistryPage>
+  /**
+   * The active points of these datasets, each as its id and source, in no order: what an import
+   * needs to name the points its file leaves out, without reading and validating whole records.
+   */
+  activePointSources(datasets: ReadonlySet<string>): Promise<PointSourceEntry[]>
   /** Whether any point is stored, valid or not (whatever the version item says). */
   hasAnyPoint(): Promise<boolean>
   getVersion(): Promise<RegistryVersion>

@@ -269,17 +269,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
 }
 
-/** The active points of these datasets whose source id the file does not list, sorted (one scan of the registry, a page at a time). */
+/** The active points of these datasets whose source id the file does not list, sorted. */
 async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>, rejectedIds: ReadonlySet<string>): Promise<string[]> {
-  if (datasets.size === 0) return []
-  const absent: string[] = []
-  for await (const page of registry.scanPoints()) {
-    for (const point of page.records) {
-      if (point.status !== 'active' || !datasets.has(point.source.dataset)) continue
-      if (!listed.has(sourceKey(point.source)) && !rejectedIds.has(point.source.original_id)) absent.push(point.id)
-    }
-  }
-  return absent.sort()
+  const stored = await registry.activePointSources(datasets)
+  return stored.filter((point) => !listed.has(sourceKey(point.source)) && !rejectedIds.has(point.source.original_id)).map((point) => point.id).sort()
 }
 
 /** A point's source as one key: the same id in two datasets is two points. */

@@ -123,6 +123,33 @@ describe('DynamoDbRegistry.scanPoints', () => {
   })
 })
 
+describe('DynamoDbRegistry.activePointSources', () => {
+  it("gives every active point of the datasets asked for, by id and source, across scan pages, and nothing else", async () => {
+    const fresh = await startLocalRegistry()
+    try {
+      const registry = fresh.registry()
+      const source = (dataset: string, i: number) => ({ dataset, original_id: `orig-${i}` })
+      // ~3 KB each: 400 of them fill more than one 1-MB scan page.
+      await registry.importPoints([
+        ...Array.from({ length: 400 }, (_, i) => samplePoint(`src-a-${i}`, { source: source('region-a', i), description: `${i} `.padEnd(2000, 'x') })),
+        samplePoint('src-a-suspended', { source: source('region-a', 1000), status: 'suspended' }),
+        samplePoint('src-a-closed', { source: source('region-a', 1001), status: 'closed' }),
+        samplePoint('src-b-0', { source: source('region-b', 0) }),
+      ])
+      const doc = DynamoDBDocumentClient.from(fresh.client)
+      await doc.send(new PutCommand({ TableName: fresh.tableName, Item: { pk: 'POINT#src-broken', sk: 'POINT', id: 'src-broken', status: 'active', source: 'region-a' } }))
+
+      const entries = await registry.activePointSources(new Set(['region-a']))
+      expect(entries.map((e) => e.id).sort()).toEqual(Array.from({ length: 400 }, (_, i) => `src-a-${i}`).sort())
+      expect(entries.find((e) => e.id === 'src-a-7')).toEqual({ id: 'src-a-7', source: { dataset: 'region-a', original_id: 'orig-7' } })
+      expect((await registry.activePointSources(new Set(['region-a', 'region-b']))).length).toBe(401)
+      expect(await registry.activePointSources(new Set())).toEqual([])
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 describe('DynamoDbRegistry under injected faults', () => {
   // The fault layer sits on the document client; everything it lets through goes to the real
   // dynalite with the untouched `send`, so what ends up stored is real.
