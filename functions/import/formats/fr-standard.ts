@@ -1,5 +1,6 @@
 import { osmToSchedule } from '../../../shared/hours/osm.ts'
-import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
+import { normalizeName as normalizeNameOnce } from '../../../shared/gazetteer/normalize-name.ts'
+import { onceForEachString } from '../../../shared/util/once-for-each-string.ts'
 import type { Booking, Operator, PointDraft, Service, Site, SiteKind, Topic } from '../../../shared/schemas/point.ts'
 import { firstValidContact, type ContactKind } from './contact-values.ts'
 import { bilingual } from './bilingual.ts'
@@ -13,6 +14,12 @@ import { draftResult } from './validate-draft.ts'
 
 /** Each distinct hours text is parsed once (see onceForEachText). */
 const HOURS_PARSERS = [onceForEachText(osmToSchedule)]
+/**
+ * The standard's list values ("Aide aux démarches administratives", "Se présenter") come from a
+ * small vocabulary repeated on every row: each is normalised once (Unicode normalisation and
+ * property classes were a fifth of an import's row reading).
+ */
+const normalizeName = onceForEachString(normalizeNameOnce, 1_000)
 
 /**
  * The French national standard of "lieux de médiation numérique" (schema v1.0.2 by La MedNum,

@@ -1,6 +1,7 @@
 import type { WeeklySchedule } from '../../../shared/schemas/hours.ts'
 import type { Site } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
+import { onceForEachString } from '../../../shared/util/once-for-each-string.ts'
 import type { RowError } from './format.ts'
 
 /**
@@ -18,19 +19,11 @@ const PARSED_TEXTS_KEPT = 5_000
  * The parser, reading each distinct text once: the OSM parser builds an opening_hours evaluator
  * and samples whole weeks, the most expensive step of an import, and the same "Mo-Fr 09:00-12:00"
  * comes back row after row. Each caller gets its own copy of the result (drafts are built from
- * it and must not share objects); the memory is bounded (forgotten wholesale when full).
+ * it and must not share objects).
  */
 export function onceForEachText(parse: HoursParser): HoursParser {
-  const seen = new Map<string, ReturnType<HoursParser>>()
-  return (text) => {
-    let result = seen.get(text)
-    if (result === undefined) {
-      if (seen.size >= PARSED_TEXTS_KEPT) seen.clear()
-      result = parse(text)
-      seen.set(text, result)
-    }
-    return structuredClone(result)
-  }
+  const remembered = onceForEachString(parse, PARSED_TEXTS_KEPT)
+  return (text) => structuredClone(remembered(text))
 }
 
 export type SiteHours = Pick<Site, 'opening_hours' | 'opening_hours_source' | 'opening_hours_unparsed' | 'public_holidays'>
