@@ -58,7 +58,7 @@ function commaListProblem(items: readonly string[], values: readonly string[], w
   return null
 }
 
-const DATE_TIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/
+const DATE_TIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?(?: \d{2}:\d{2})?$/
 
 /**
  * Why an `open_at` is refused, in its own terms: a 30 February or a 24:00 has the right shape and
@@ -72,7 +72,12 @@ function openAtProblem(input: unknown): string {
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
   if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return `names no real day (${year}-${month}-${day}): ${example}`
   if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds || 0) > 59) return `names no real time (${hours}:${minutes}${seconds ? `:${seconds}` : ''}; the day's last minute is 23:59, midnight is the next day's 00:00): ${example}`
-  if (!offset) return `needs its offset from UTC (Z, or +01:00 in winter and +02:00 in summer in Rome): ${example}`
+  if (!offset) {
+    // "10:00:00+01:00" written into a URL unencoded: the server reads its + as a space.
+    const unencodedPlus = typeof input === 'string' ? / (\d{2}:\d{2})$/.exec(input) : null
+    if (unencodedPlus) return `has a space before ${unencodedPlus[1]}: in a URL a + is read as a space, so write the offset's + as %2B (…T10:00:00%2B${unencodedPlus[1]})`
+    return `needs its offset from UTC (Z, or +01:00 in winter and +02:00 in summer in Rome): ${example}`
+  }
   return `must be an ISO 8601 date-time with offset, ${example}`
 }
 
@@ -137,8 +142,9 @@ const filterFields = {
   service: commaList(SERVICES, 'service').optional().meta({ description: 'Comma list, all required, e.g. formazione_gruppo' }),
   topic: commaList(TOPICS, 'topic').optional().meta({ description: 'Comma list, all required, e.g. spid,cie' }),
   open_now: booleanFlag.optional().meta({ description: 'true: only active points with a site open now (Europe/Rome); false: no constraint (the same as leaving it out)' }),
-  open_at: z.iso
-    .datetime({ offset: true, error: (issue) => openAtProblem(issue.input) })
+  // RFC 3339 allows a lowercase t and z; ISO 8601 and zod want them uppercase.
+  open_at: z
+    .preprocess((value) => (typeof value === 'string' ? value.toUpperCase() : value), z.iso.datetime({ offset: true, error: (issue) => openAtProblem(issue.input) }))
     .transform((s) => new Date(s))
     .optional()
     .meta({ description: 'Only active points with a site open at this instant' }),

@@ -108,6 +108,18 @@ describe('numbers and text the query schema used to let through', () => {
     expect(body.errors.find((e: { field: string }) => e.field === 'open_at').message).toContain(reason)
   })
 
+  it("says the offset's + arrived as a space when a client sends open_at without encoding it (a URL's + is a space)", async () => {
+    const body = await expectProblem(await fixture.get('/v1/points?open_at=2026-12-09T10:00:00+01:00'), 400, 'open_at')
+    expect(body.errors.find((e: { field: string }) => e.field === 'open_at').message).toContain('%2B01:00')
+  })
+
+  it('takes a lowercase t and z, which RFC 3339 allows, as the same instant', async () => {
+    const upper = await fixture.getJson('/v1/points?near=43.77,11.25&open_at=2026-12-09T09:30:00Z&limit=5')
+    const lower = await fixture.getJson('/v1/points?near=43.77,11.25&open_at=2026-12-09t09:30:00z&limit=5')
+    expect(lower.items.map((p: { id: string }) => p.id)).toEqual(upper.items.map((p: { id: string }) => p.id))
+    expect(upper.items.length).toBeGreaterThan(0)
+  })
+
   it('still takes decimal radii and plain limits', async () => {
     const page = await fixture.getJson('/v1/points?near=41.9,12.5&radius_km=2.5&limit=7')
     expect(page.items.length).toBeLessThanOrEqual(7)
