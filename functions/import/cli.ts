@@ -125,6 +125,17 @@ async function main(): Promise<number> {
 
   const target = await openTarget()
   const progress = terminalProgress()
+  // Ctrl-C used to end the import without a word. Each point is one item written whole, and an
+  // interrupted write is closed by the next writer, so rerunning the same command finishes it.
+  const interrupted = () => {
+    progress.done()
+    console.error(values['dry-run']
+      ? 'Prova interrotta: nulla è stato scritto. / Dry run interrupted: nothing was written.'
+      : "Import interrotto: i punti già scritti restano, nessuno a metà; rilanciare lo stesso comando completa l'import senza duplicati. / Import interrupted: the points already written stay, none half-written; running the same command again completes the import without duplicates.")
+    process.exit(130)
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     console.error(`Importo in / importing into: ${target.label}`)
     const report = await runImport({

@@ -130,7 +130,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     for await (const { line, sheetRow, where, row: written, problem } of source.rows) {
       const row = renameColumns(written, header.renamed)
       read++
-      if (read % 250 === 0) options.onProgress?.({ phase: 'reading', rows: read })
+      if (read % 250 === 0) {
+        options.onProgress?.({ phase: 'reading', rows: read })
+        // Reading is CPU work without I/O in between: without a turn of the event loop now and
+        // then, a Ctrl-C (a signal handler is a macrotask) waited for the whole file to be read.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
       const sourceId = sourceIdOf(row)
       if (problem) {
         if (sourceId !== undefined) rejectedIds.add(sourceId.trim())
