@@ -120,7 +120,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 const NEEDS_QUOTES = /[",\r\n]/
 
-export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\n`
+export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string => `${cells.map(csvCell).join(',')}\r\n`
 
 /** A CSV file's first line: a BOM, so spreadsheet programs read accents right, then the header. */
 export const csvHead = (header: readonly string[]): string => `\uFEFF${csvLine(header)}`

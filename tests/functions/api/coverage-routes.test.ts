@@ -67,10 +67,10 @@ describe('the CSV forms', () => {
   it('gives the whole ranked gaps of a region and the regions with their targets and reach as CSV a spreadsheet opens', async () => {
     const gaps = await fixture.get('/v1/coverage/gaps.csv?region=10&min_population=500')
     expect(gaps.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    const lines = (await gaps.text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    const lines = (await gaps.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(lines[0]).toBe('istat,name,province,region,population,distance_km')
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(coverageGaps(comuni, report, { region: '10', minPopulation: 500 }).map((g) => g.comune.istat))
-    const regions = (await (await fixture.get('/v1/regions.csv')).text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    const regions = (await (await fixture.get('/v1/regions.csv')).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(regions).toHaveLength(21)
     expect(regions[0]).toBe('istat,name,active_points,sites,residents,residents_within_10km,target_points,target_citizens,target_services,target_source,suspended_points,closed_points')
     expect(regions.find((l) => l.startsWith('10,Umbria,'))).toMatch(/,42,33000,49500,.*,2,2$/)
@@ -82,7 +82,7 @@ describe('the statistics page’s data (comuni, areas and points, JSON and CSV)'
     const response = await fixture.get(path)
     expect(response.status, path).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
   }
 
   it('lists every comune of a region with its position and the module’s distance, in JSON and CSV alike', async () => {
@@ -185,7 +185,7 @@ describe('radius_km', () => {
     const far = await fixture.getJson<{ items: Array<{ istat: string; distance_km: number | null }> }>('/v1/coverage/gaps?radius_km=20&min_population=0&limit=100')
     expect(far.items.map((g) => g.istat)).toEqual(coverageGaps(comuni, report, { minPopulation: 0, beyondKm: 20 }).slice(0, 100).map((g) => g.comune.istat))
     expect(far.items.every((g) => g.distance_km === null || g.distance_km >= 20)).toBe(true) // rounded to 0.1 km: 20.04 shows as 20
-    const csv = (await (await fixture.get('/v1/coverage/gaps.csv?radius_km=20&min_population=0')).text()).replace(/^\uFEFF/, '').trimEnd().split('\n')
+    const csv = (await (await fixture.get('/v1/coverage/gaps.csv?radius_km=20&min_population=0')).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(csv.length - 1).toBe(coverageGaps(comuni, report, { minPopulation: 0, beyondKm: 20 }).length)
     // The files of comuni and areas have no radius to choose: the parameter is refused, not ignored.
     expect((await fixture.get('/v1/coverage/comuni?radius_km=10')).status).toBe(400)
