@@ -44,7 +44,8 @@ export function comuneProblems(draft: PointDraft, gazetteer: Gazetteer): FieldEr
  * region editor changes the hours. Each is named with the regions it lies in.
  */
 export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null, reached: ReadonlySet<string> | 'all', gazetteer: Gazetteer): string[] {
-  if (reached === 'all' || draft.region === null) return []
+  // A point abroad is no excuse: every new place of it must lie where its author reaches.
+  if (reached === 'all') return []
   const known = new Set(stored ? placesOf(stored).map(({ location }) => keyOf(location)) : [])
   const outside: string[] = []
   for (const { field, location } of placesOf(draft)) {

@@ -48,7 +48,8 @@ export function parseRole(text: string): Role | null {
  * reports they see and resolve. Who answers is who may change the point.
  */
 export function answersFor(roles: readonly Role[], region: string | null, operator: string): boolean {
-  return roles.some((r) => r.kind === 'admin' || (r.kind === 'region' && r.region === region) || (r.kind === 'operator' && r.operator === operator))
+  // A point abroad (no region) is the national admins' alone, whoever runs it.
+  return roles.some((r) => r.kind === 'admin' || (region !== null && ((r.kind === 'region' && r.region === region) || (r.kind === 'operator' && r.operator === operator))))
 }
 
 /**
@@ -89,7 +90,8 @@ export function mayWrite(roles: readonly Role[], action: WriteAction, stored: Po
   const inRegion = (p: PointLike) => p.region !== null && regions.has(p.region.istat)
 
   if (regions.size > 0 && (stored === null || inRegion(stored)) && inRegion(after)) return ALLOWED
-  if (operators.size > 0 && stored !== null && action !== 'close') {
+  // Italian points only, as for a region editor: an operator's name can be shared by a body abroad.
+  if (operators.size > 0 && stored !== null && stored.region !== null && action !== 'close') {
     const sameGovernance = stored.region?.istat === after.region?.istat && operatorKey(stored.operator) === operatorKey(after.operator)
     if (operators.has(operatorKey(stored.operator)) && sameGovernance) return ALLOWED
   }

@@ -17,7 +17,7 @@ import { samplePoint } from '../../support/sample-point.ts'
  * is wrong. The expected status of each cell is written out below; after the run, the registry
  * is compared point by point: a point changed only where a 2xx said so.
  */
-type Target = 'own' | 'other region' | 'other operator'
+type Target = 'own' | 'other region' | 'other operator' | 'abroad, own operator'
 type Caller = 'admin' | 'region editor 09' | 'operator Comune di Firenze' | 'account without role' | 'no token' | 'expired' | 'wrong audience' | 'wrong signature'
 type Route = 'create' | 'read' | 'replace' | 'patch' | 'close' | 'verify' | 'history'
 
@@ -25,6 +25,15 @@ const TARGETS: Record<Target, Partial<PointDraft>> = {
   own: { operator: { name: 'Comune di Firenze', type: 'comune' } },
   'other region': { operator: { name: 'Comune di Perugia', type: 'comune' }, region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } },
   'other operator': { operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' }, province: 'PO', comune: { istat: '100005', name: 'Prato' } },
+  // A point outside Italy under an operator name an Italian operator also has: the national admins' alone.
+  'abroad, own operator': {
+    operator: { name: 'Comune di Firenze', type: 'comune' },
+    region: null,
+    province: null,
+    country: 'FR',
+    comune: { istat: null, name: 'Lyon', code: '69123' },
+    address: { street: '1 Place Bellecour', postcode: '69002' },
+  },
 }
 const ROUTES: Route[] = ['create', 'read', 'replace', 'patch', 'close', 'verify', 'history']
 const ok = (route: Route) => (route === 'create' ? 201 : 200)
@@ -34,7 +43,7 @@ function expected(caller: Caller, route: Route, target: Target): number {
   if (['no token', 'expired', 'wrong audience', 'wrong signature'].includes(caller)) return 401
   if (caller === 'admin') return ok(route)
   if (route === 'read') return 200 // the stored point is public data; any signed-in account reads it
-  if (caller === 'region editor 09') return target === 'other region' ? 403 : ok(route)
+  if (caller === 'region editor 09') return target === 'other region' || target === 'abroad, own operator' ? 403 : ok(route)
   if (caller === 'operator Comune di Firenze') return target === 'own' && ['replace', 'patch', 'verify', 'history'].includes(route) ? 200 : 403
   return 403
 }
@@ -87,6 +96,7 @@ let serial = 0
 async function cell(caller: Caller, route: Route, target: Target): Promise<{ status: number; id: string; before: number | null }> {
   const id = `matrix-${++serial}`
   const draft = samplePoint(id, TARGETS[target])
+  if (target === 'abroad, own operator') draft.sites = [{ ...draft.sites[0]!, address: { street: '1 Place Bellecour', postcode: '69002' }, location: { lat: 45.7578, lon: 4.832 } }]
   if (route !== 'create') await local.registry().putPoint(draft, null)
   const token = tokens.get(caller)
   const headers: Record<string, string> = { 'if-match': '"v1"', ...(token ? { authorization: `Bearer ${token}` } : {}) }
