@@ -5,7 +5,22 @@
  * (`…Z`). Written here rather than by a library because the libraries format dates with the
  * process's own time zone, and this must not depend on where it runs.
  */
-export const escapeText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+export const escapeText = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    // A lone CR ends a line for many readers too: every line break is the escaped \n, and the other
+    // control characters, which TEXT does not allow (§3.3.11), are dropped.
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+
+/**
+ * Registry text inside a UID (a site's id): percent-encoded, so whatever an operator typed stays
+ * one value; the ids the registry makes (letters, digits, hyphens) are unchanged by it, and so are
+ * the UIDs calendars already hold.
+ */
+export const uidPart = (text: string): string => encodeURIComponent(text)
 
 /** A Rome calendar date and minutes after midnight as a local date-time value. */
 export function romeDateTime(date: string, minutes: number): string {

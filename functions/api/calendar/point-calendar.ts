@@ -4,7 +4,7 @@ import { addDays, romeInstant, toRomeWallClock, weekdayOf } from '../../../share
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { WEEKDAYS, minutesOfDay, type Weekday } from '../../../shared/vocabulary.ts'
 import { EUROPE_ROME_VTIMEZONE } from './europe-rome-vtimezone.ts'
-import { escapeText, icsDocument, romeDateTime, utcDateTime } from './ical-text.ts'
+import { escapeText, icsDocument, romeDateTime, uidPart, utcDateTime } from './ical-text.ts'
 
 /**
  * A point as an iCalendar file (RFC 5545), for "Aggiungi al calendario": each weekly opening of
@@ -42,7 +42,7 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
         // occurrence lies past the dates the EXDATEs were checked over (midnight UTC after the last
         // day let a 00:00 slot of the next day through, on a holiday the site keeps closed).
         const until = utcDateTime(romeInstant(dates.at(-1)!, start))
-        event(`${point.id}-${site.id}-${day}-${k}@puntovicino`, `${point.name} — ${site.label}`, { label: site.label, address, ...(site.location ? { location: site.location } : {}) }, 'Orario settimanale del punto di facilitazione digitale · Weekly opening hours', [
+        event(`${point.id}-${uidPart(site.id)}-${day}-${k}@puntovicino`, `${point.name} — ${site.label}`, { label: site.label, address, ...(site.location ? { location: site.location } : {}) }, 'Orario settimanale del punto di facilitazione digitale · Weekly opening hours', [
           `DTSTART;${TZID}:${romeDateTime(first, start)}`,
           `DTEND;${TZID}:${endDateTime(first, minutesOfDay(interval.end))}`,
           `RRULE:FREQ=WEEKLY;BYDAY=${BYDAY[day]};UNTIL=${until}`,
@@ -52,7 +52,7 @@ export function pointCalendar(point: PointRecord, now: Date, pageUrl: string): s
     }
     for (const stop of site.stops ?? []) {
       if (stop.date < today || stop.date > horizon || isClosedOn(site, stop.date)) continue
-      event(`${point.id}-${site.id}-${stop.date}-${stop.start.replace(':', '')}@puntovicino`, `${point.name} — ${stop.place.label}`, { label: stop.place.label, address: '', location: stop.place.location }, "Sosta dell'unità mobile · Mobile unit stop", [
+      event(`${point.id}-${uidPart(site.id)}-${stop.date}-${stop.start.replace(':', '')}@puntovicino`, `${point.name} — ${stop.place.label}`, { label: stop.place.label, address: '', location: stop.place.location }, "Sosta dell'unità mobile · Mobile unit stop", [
         `DTSTART;${TZID}:${romeDateTime(stop.date, minutesOfDay(stop.start))}`,
         `DTEND;${TZID}:${endDateTime(stop.date, minutesOfDay(stop.end))}`,
       ])

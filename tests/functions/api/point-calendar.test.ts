@@ -103,6 +103,22 @@ describe('GET /v1/points/{id}.ics', () => {
     expect(dates.has('2026-12-09')).toBe(true)
   })
 
+  it('keeps text an operator typed inside its property: a line break in a site id or a lone CR in a name adds no event or property', () => {
+    const template = fixture.records.find((p) => p.status === 'active' && p.sites[0]!.kind === 'fixed' && Object.keys(p.sites[0]!.opening_hours ?? {}).length > 0)!
+    const forgedSite = 's1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Rinnovo SPID: chiama 899\r\nX:'
+    const point = { ...template, name: 'Punto\rX-LONE-CR:1', sites: [{ ...template.sites[0]!, id: forgedSite, label: 'Sede\u0007\nseconda riga', closures: [] }] }
+    const ics = pointCalendar(point, new Date('2026-12-07T11:00:00+01:00'), 'https://puntovicino.example/')
+    const expectedEvents = Object.values(point.sites[0]!.opening_hours!).flat().length
+    expect(ics.match(/^BEGIN:VEVENT$/gm)?.length).toBe(expectedEvents)
+    // Unfolded, every content line is one property: no CR but the CRLF that ends it, no control character.
+    const lines = ics.replace(/\r\n /g, '').split('\r\n')
+    expect(lines.filter((line) => /[\u0000-\u0008\u000a-\u001f\u007f]/.test(line))).toEqual([])
+    expect(lines.filter((line) => /^(SUMMARY:Rinnovo|X-LONE-CR|X:)/.test(line))).toEqual([])
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    expect(lines).toContain('X-WR-CALNAME:Punto\\nX-LONE-CR:1')
+    expect(calendar.getAllSubcomponents('vevent').every((event) => String(event.getFirstPropertyValue('uid')).startsWith(`${point.id}-s1`))).toBe(true)
+  })
+
   it('is served as text/calendar with a VTIMEZONE for Europe/Rome, lines of at most 75 octets and CRLF endings', async () => {
     const point = fixture.records.find((p) => p.status === 'active')!
     const response = await fixture.get(`/v1/points/${point.id}.ics`)
