@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam'
 import type * as lambda from 'aws-cdk-lib/aws-lambda'
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
-import { JOURNAL_KEYS, TABLE_KEYS } from '../../functions/repository/table-design.ts'
+import { JOURNAL_KEYS, TABLE_KEYS, rateLimitKey, reportsPartitionKey } from '../../functions/repository/table-design.ts'
 import { checkMemory, createNodeFunction } from './node-function.ts'
 import type { OperatorsIdentity } from './operators-identity.ts'
 
@@ -84,9 +84,12 @@ export class WriteApi extends Construct {
       environment: { PUNTOVICINO_TABLE: registry.tableName, PUNTOVICINO_JOURNAL_TABLE: journal.tableName, ORIGIN_SECRET_ARN: originSecret.secretArn },
     })
     // A report names a point that exists (read it), and is written with its hourly counter in the
-    // journal (put, update, get): a fault on this public path reaches no point and no past version.
+    // journal: reports are put and read, counters updated, each held to its own partition keys, so
+    // a fault on this public path reaches no point and no past version (which names its author).
     this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [registry.tableArn] }))
-    this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [journal.tableArn] }))
+    const onlyKeys = (key: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [key] } })
+    this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:GetItem'], resources: [journal.tableArn], conditions: onlyKeys(reportsPartitionKey('*')) }))
+    this.reportsFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [journal.tableArn], conditions: onlyKeys(rateLimitKey('*')) }))
     originSecret.grantRead(this.reportsFunction)
     const integration = new HttpLambdaIntegration('Reports', this.reportsFunction)
     const reportRoutes = [

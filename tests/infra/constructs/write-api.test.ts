@@ -62,6 +62,13 @@ describe('WriteApi', () => {
     const actionsOn = (id: string) => statements.filter((s) => JSON.stringify(s.Resource).includes(id)).flatMap((s) => [s.Action].flat()).sort()
     expect(actionsOn(registryId)).toEqual(['dynamodb:GetItem'])
     expect(actionsOn(journalId)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'])
+    // In the journal, only reports' and counters' items: not the points' past versions, which name their authors.
+    const leadingKeys = Object.fromEntries(
+      statements
+        .filter((s) => JSON.stringify(s.Resource).includes(journalId))
+        .map((s) => [[s.Action].flat().sort().join(','), (s as { Condition?: Record<string, Record<string, unknown>> }).Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']]),
+    )
+    expect(leadingKeys).toEqual({ 'dynamodb:GetItem,dynamodb:PutItem': ['REPORTS#*'], 'dynamodb:UpdateItem': ['RATE#*'] })
     // Its public routes go to it, not to the operators' function.
     const integrationOf = (key: string) => JSON.stringify(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find((r) => r.Properties.RouteKey === key)!.Properties.Target)
     const reportsFn = stack.getLogicalId(write.reportsFunction.node.defaultChild as never)
