@@ -15,7 +15,10 @@ export const canonicalPath = (): MiddlewareHandler =>
     const queryAt = c.req.url.indexOf('?')
     if (!(queryAt < 0 ? c.req.url : c.req.url.slice(0, queryAt)).includes('%')) return next()
     const url = new URL(c.req.url)
-    const plain = url.pathname.replace(ENCODED_UNRESERVED, (encoded) => String.fromCharCode(parseInt(encoded.slice(1), 16)))
+    const plain = url.pathname
+      .replace(ENCODED_UNRESERVED, (encoded) => String.fromCharCode(parseInt(encoded.slice(1), 16)))
+      // "//host/…" as a Location is another host (an open redirect): one leading slash, always.
+      .replace(/^[/\\]+/, '/')
     if (plain === url.pathname) return next()
     return c.redirect(`${plain}${url.search}`, 308)
   }

@@ -103,6 +103,14 @@ describe('HTTP semantics of the read API', () => {
     expect((await fixture.get('/v1/points/%2F')).status).toBe(404)
   })
 
+  it('never redirects to another host: a path starting with // (or \\) would be a scheme-relative Location', async () => {
+    for (const sent of ['//%65vil.example/x', '/\\%65vil.example/x', '/v1/%2e%2e//evil.example/%61', '///%65vil.example']) {
+      const response = await fixture.get(sent)
+      const location = response.headers.get('location')
+      if (location !== null) expect(new URL(location, 'https://puntovicino.example/').host, `${sent} → ${location}`).toBe('puntovicino.example')
+    }
+  })
+
   it("opens no CORS on the operators' paths: a preflight for /v1/admin/ that reaches the read function gets none", async () => {
     const response = await fixture.get('/v1/admin/points', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' } })
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
