@@ -12,7 +12,7 @@ export interface SignInResult {
 
 export class SignInRefused extends Error {}
 
-export async function signIn(origin: string, email: string, password: string, { resource = `${origin}/v1/admin` }: { resource?: string } = {}): Promise<SignInResult> {
+export async function signIn(origin: string, email: string, password: string, { resource = `${origin}/v1/admin`, onSignInForm }: { resource?: string; onSignInForm?: (form: Response) => void } = {}): Promise<SignInResult> {
   const cookies = new Map<string, string>()
   const remember = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -35,7 +35,9 @@ export async function signIn(origin: string, email: string, password: string, { 
   let response = await go(authorize.href)
   const interaction = response.headers.get('location')
   if (!interaction?.includes('/oidc/interaction/')) throw new Error(`authorize did not lead to the sign-in form: ${response.status} ${await response.text()}`)
-  await (await go(interaction)).text()
+  const form = await go(interaction)
+  onSignInForm?.(form)
+  await form.text()
   response = await go(`${interaction}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password }).toString() })
   if (response.status === 401) throw new SignInRefused('wrong e-mail or password')
   let location = response.headers.get('location')

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { honoPath, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
+import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 
 /** Swagger UI's files this page needs, served by us so the reference works with no outside network. */
 export const DOCS_ASSETS = {
@@ -88,7 +89,8 @@ async function openApiDocument(resources: readonly DescribeRoutes[]): Promise<un
 export function docsRoutes({ readAsset, describe }: { readAsset: DocsAssetReader; /** The other resources the document describes. */ describe: readonly DescribeRoutes[] }): Hono {
   const docs = new Hono()
   docs.get(honoPath(openApiDocumentRoute), validRequest('query', openApiDocumentRoute.request.query), async (c) => c.json(await openApiDocument(describe)))
-  docs.get(honoPath(docsPageRoute), (c) => c.html(PAGE))
+  // The site's policy, as npm start sends it for every other page (CloudFront replaces it on AWS).
+  docs.get(honoPath(docsPageRoute), (c) => c.html(PAGE, 200, { 'Content-Security-Policy': LOCAL_CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }))
   docs.get('/v1/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
   docs.get('/v1/docs/docs.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   docs.get('/v1/docs/assets/:name', async (c) => {

@@ -8,6 +8,7 @@ import { accessTokenVerifier, GROUPS_CLAIM, remoteKeys, type VerifyAccessToken }
 import { loginPage, LOGIN_CSS, logoutPage } from './login-page.ts'
 import { memoryAdapter } from './memory-adapter.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
+import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 
 /**
  * `npm start`'s identity provider: `oidc-provider` (a certified OpenID Connect implementation),
@@ -187,9 +188,15 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
 /** `npm start` is opened as localhost or 127.0.0.1: the console may come back to either. */
 const consoleOrigins = (origin: string): string[] => (origin.includes('//localhost:') ? [origin, origin.replace('//localhost:', '//127.0.0.1:')] : [origin])
 
+/**
+ * The sign-in form's policy: the site's, except that no page may frame it (a framed password form
+ * invites clickjacking) and its form may lead back to the console on either local origin.
+ */
+const SIGN_IN_POLICY = LOCAL_CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/form-action [^;]*; /, '')
+
 function send(response: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
   if (response.headersSent) return
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body)
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(type.startsWith('text/html') ? { 'content-security-policy': SIGN_IN_POLICY } : {}) }).end(body)
 }
 
 async function readBody(request: IncomingMessage, limit = 16 * 1024): Promise<string> {

@@ -179,6 +179,10 @@ describe('the interactive reference at /v1/docs', () => {
     const response = await fixture.get('/v1/docs')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    // The site's policy, as every other page has it (CloudFront sends the production one on AWS).
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     const html = await response.text()
     const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!)
     expect(assets.length).toBeGreaterThanOrEqual(3)

@@ -50,6 +50,15 @@ describe('the local OpenID provider', () => {
     await expect(signIn(server.origin, 'nessuno@example.it', 'password-sbagliata')).rejects.toBeInstanceOf(SignInRefused)
   })
 
+  it('serves its sign-in form under a strict policy no other page may frame (clickjacking a password form)', async () => {
+    await server.oidc.accounts.add('cornice@comune.fi.it', { kind: 'operator', operator: 'comune-di-firenze' }, 'password-della-cornice')
+    let headers: Headers | undefined
+    await signIn(server.origin, 'cornice@comune.fi.it', 'password-della-cornice', { onSignInForm: (form) => (headers = form.headers) })
+    expect(headers!.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(headers!.get('content-security-policy')).toContain("script-src 'self'")
+    expect(headers!.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it('keeps passwords as scrypt hashes only', async () => {
     await server.oidc.accounts.add('admin@puntovicino.it', { kind: 'admin' }, 'segretissima-password')
     const stored = server.oidc.accounts.findByEmail('admin@puntovicino.it')!
