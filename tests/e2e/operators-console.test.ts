@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Dialog, Page } from 'playwright-core'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { accountsFile, OperatorAccounts } from '../../functions/local/oidc/operator-accounts.ts'
 import { signIn } from '../support/oidc-sign-in.ts'
@@ -41,11 +41,21 @@ async function signInToConsole(context: BrowserContext): Promise<Page> {
   return page
 }
 
-/** Opens the point's view afresh (through the list, so the same address still loads it again). */
+/**
+ * Opens the point's view afresh (through the list, so the same address still loads it again),
+ * leaving whatever the form held: the console asks before changes are lost, and this says yes.
+ */
 const openPoint = async (page: Page, id: string) => {
-  await page.goto(`${baseUrl}/gestione/#/`)
-  await page.goto(`${baseUrl}/gestione/#/punti/${id}`)
-  await page.locator('#pv-point-title').waitFor()
+  // (Accepting may race the navigation that follows it: a dialog already gone is fine.)
+  const leave = (dialog: Dialog) => void dialog.accept().catch(() => {})
+  page.on('dialog', leave)
+  try {
+    await page.goto(`${baseUrl}/gestione/#/`)
+    await page.goto(`${baseUrl}/gestione/#/punti/${id}`)
+    await page.locator('#pv-point-title').waitFor()
+  } finally {
+    page.off('dialog', leave)
+  }
 }
 
 /** Someone else saves a version of the point meanwhile (the same account, from another device). */
@@ -114,6 +124,63 @@ describe("the operators' console", () => {
     expect(violations).toEqual([])
     await context.close()
   }, 120_000)
+
+  it('keeps what an operator typed: verifying or leaving with unsaved changes asks first, JSON typed is saved with the form, an unchanged form saves nothing', async () => {
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&limit=20`)).json()) as { items: Array<{ id: string }> }
+    const id = items.find((p) => p.id !== pointId)!.id
+    const adminPoint = async () => {
+      const { accessToken } = await signIn(baseUrl, EDITOR, PASSWORD)
+      return (await (await fetch(`${baseUrl}/v1/admin/points/${id}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { version: number; contacts: { email: string | null; phone: string | null } }
+    }
+    const before = await adminPoint()
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    const page = await signInToConsole(context)
+    await openPoint(page, id)
+    const status = page.locator('.pv-editor__status')
+
+    // The way back is drawn in the accent colour, not white on the white page.
+    const back = page.getByRole('link', { name: '← Torna ai miei punti' })
+    expect(await back.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 255, 255)')
+
+    // Nothing changed: Save says so and writes nothing.
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    await expect.poll(() => status.textContent()).toContain('Nessuna modifica da salvare')
+    expect((await adminPoint()).version).toBe(before.version)
+
+    // A phone typed and not saved: "verified today" is refused and the phone stays in the form.
+    await page.locator('#f-contacts-phone').fill('075 999 0000')
+    await page.getByRole('button', { name: 'Dati verificati oggi' }).click()
+    await page.locator('.pv-error-summary').waitFor()
+    expect(await page.locator('.pv-error-summary').textContent()).toContain('modifiche non salvate')
+    expect(await page.locator('#f-contacts-phone').inputValue()).toBe('075 999 0000')
+    expect((await adminPoint()).version).toBe(before.version)
+
+    // Leaving asks; staying keeps the point and what was typed.
+    let asked = ''
+    page.once('dialog', (dialog) => void ((asked = dialog.message()), dialog.dismiss()))
+    await back.click()
+    await expect.poll(() => asked).toContain('modifiche non salvate')
+    expect(new URL(page.url()).hash).toBe(`#/punti/${id}`)
+    expect(await page.locator('#f-contacts-phone').inputValue()).toBe('075 999 0000')
+
+    // JSON typed in "Dati completi" and not applied is saved by Save, with the form's phone.
+    await page.getByText('Dati completi (stagioni, soste, chiusure, festivi)').click()
+    const json = page.locator('#f-advanced')
+    const typed = JSON.parse(await json.inputValue()) as { contacts: Record<string, unknown> }
+    typed.contacts.email = 'scritta.nel.json@example.org'
+    await json.fill(JSON.stringify(typed, null, 2))
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    await expect.poll(() => status.textContent()).toContain('Salvato')
+    const after = await adminPoint()
+    expect(after.contacts).toMatchObject({ email: 'scritta.nel.json@example.org', phone: '075 999 0000' })
+
+    // Nothing left unsaved: verifying works, and leaving asks nothing.
+    await page.getByRole('button', { name: 'Dati verificati oggi' }).click()
+    await expect.poll(() => status.textContent()).toContain('verificato oggi')
+    await back.click()
+    await page.getByRole('heading', { name: 'I miei punti' }).waitFor()
+    await context.close()
+  })
 
   it('shows both versions when someone saved first, and redoes the change on theirs without losing either', async () => {
     const context = await phoneContext(browser(), { bypassCSP: false })

@@ -7,7 +7,7 @@ import { completeSignIn, currentSession, endSession, justSignedOut, signOut, sta
 import { pointEditor } from './point-editor.ts'
 import { pointsList } from './points-list.ts'
 import { reportsPanel } from './reports-panel.ts'
-import { hasUnsaved } from './unsaved-draft.ts'
+import { hasUnsaved, hasUnsavedEdits } from './unsaved-draft.ts'
 
 /**
  * The operators' console at /gestione/: sign in, "my points" with what needs attention, and one
@@ -155,7 +155,22 @@ async function start(): Promise<void> {
       else throw error
     }
   }
-  window.addEventListener('hashchange', show)
+  // Leaving a point with changes not saved asks first: the Back button, "← I miei punti", a link.
+  let shownHash = location.hash
+  window.addEventListener('hashchange', () => {
+    if (location.hash === shownHash) return
+    if (hasUnsavedEdits() && !window.confirm(t('console.editor.leave_unsaved'))) {
+      // Back to the point's address without drawing it again: the form keeps what was typed.
+      history.pushState(null, '', shownHash)
+      return
+    }
+    shownHash = location.hash
+    show()
+  })
+  // Closing the tab or reloading: the browser's own question.
+  window.addEventListener('beforeunload', (event) => {
+    if (hasUnsavedEdits()) event.preventDefault()
+  })
   // A page kept in the back-forward cache still holds the token it was drawn with: shown again
   // after a sign-out (Back), it starts afresh and finds no session.
   window.addEventListener('pageshow', (event) => {

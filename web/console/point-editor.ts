@@ -9,7 +9,8 @@ import { conflictView } from './conflict-view.ts'
 import { fieldId } from './field-ids.ts'
 import { hoursEditor } from './hours-editor.ts'
 import { rowsEditor } from './rows-editor.ts'
-import { keepUnsaved, takeUnsaved } from './unsaved-draft.ts'
+import { keepUnsaved, showEditor, takeUnsaved } from './unsaved-draft.ts'
+import { stableStringify } from '../../shared/util/stable-json.ts'
 
 export interface EditorContext {
   readonly t: ConsoleTranslate
@@ -38,6 +39,11 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   const root = h('div', { class: 'pv-editor' })
   const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
   const status = h('p', { class: 'pv-editor__status', role: 'status' })
+  // The whole point as JSON typed and not yet applied to the form (null when there is none): Save
+  // applies it first, instead of saving the form without it and saying "Salvato".
+  let typedJson: string | null = null
+  const hasUnsavedChanges = () => typedJson !== null || stableStringify(draft) !== stableStringify(editableCopy(base))
+  showEditor(root, hasUnsavedChanges)
 
   const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string } = {}): HTMLElement => {
     const id = fieldId(path)
@@ -151,15 +157,14 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     const advancedId = fieldId('advanced')
     // The whole point as JSON is the draft as it is when it is opened or entered, not as it was
     // when the form was drawn: applying it would otherwise undo the changes made in the form since.
-    let advancedTyped = false
     const advanced = h('textarea', {
       id: advancedId,
       class: 'pv-input pv-editor__json',
       rows: 12,
       spellcheck: 'false',
-      oninput: () => (advancedTyped = true),
-      onfocus: () => void (advancedTyped || (advanced.value = JSON.stringify(draft, null, 2))),
-    }, JSON.stringify(draft, null, 2)) as HTMLTextAreaElement
+      oninput: () => (typedJson = advanced.value),
+      onfocus: () => void (typedJson === null && (advanced.value = JSON.stringify(draft, null, 2))),
+    }, typedJson ?? JSON.stringify(draft, null, 2)) as HTMLTextAreaElement
     return h(
       'form',
       {
@@ -199,7 +204,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
       ),
       h(
         'details',
-        { class: 'pv-editor__advanced', ontoggle: (event: Event) => void ((event.currentTarget as HTMLDetailsElement).open && !advancedTyped && (advanced.value = JSON.stringify(draft, null, 2))) },
+        { class: 'pv-editor__advanced', open: typedJson !== null, ontoggle: (event: Event) => void ((event.currentTarget as HTMLDetailsElement).open && typedJson === null && (advanced.value = JSON.stringify(draft, null, 2))) },
         h('summary', {}, t('console.editor.advanced')),
         h('label', { for: advancedId, class: 'pv-label' }, t('console.editor.advanced_label')),
         h('p', { class: 'pv-hint' }, t('console.editor.advanced_hint')),
@@ -209,14 +214,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
           {
             type: 'button',
             class: 'pv-button pv-button--outline',
-            onclick: () => {
-              try {
-                draft = JSON.parse(advanced.value) as PointDraft
-                render(t('console.editor.advanced_applied'))
-              } catch {
-                showProblems([{ field: 'advanced', message: t('console.editor.advanced_invalid') }])
-              }
-            },
+            onclick: () => void (applyTypedJson() && render(t('console.editor.advanced_applied'))),
           },
           t('console.editor.advanced_apply'),
         ),
@@ -309,8 +307,28 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     return 'advanced'
   }
 
+  /** The JSON typed in the advanced field becomes the draft; false (and said) when it is no JSON. */
+  function applyTypedJson(): boolean {
+    if (typedJson === null) return true
+    try {
+      draft = JSON.parse(typedJson) as PointDraft
+      typedJson = null
+      return true
+    } catch {
+      showProblems([{ field: 'advanced', message: t('console.editor.advanced_invalid') }])
+      return false
+    }
+  }
+
   async function save(): Promise<void> {
     replaceChildren(summary)
+    // A message of an earlier save ("Salvato: versione 2") must not stand beside this one's errors.
+    status.textContent = ''
+    if (!applyTypedJson()) return
+    if (!hasUnsavedChanges()) {
+      status.textContent = t('console.editor.nothing_to_save', { version: base.version })
+      return
+    }
     const result = await client.replace(base.id, etag, draft).catch((error: unknown) => {
       if (error instanceof SignInNeeded) keepUnsaved({ base, etag, draft })
       throw error
@@ -321,6 +339,13 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   async function verify(): Promise<void> {
+    status.textContent = ''
+    // "Verified today" is said of the version stored: with changes in the form it would vouch for
+    // the data they correct, and reloading the form would throw them away.
+    if (hasUnsavedChanges()) {
+      showProblems([], t('console.editor.verify_unsaved'))
+      return
+    }
     const result = await client.verify(base.id, etag)
     if (result.ok) return saved(result.record, result.etag, t('console.editor.verified_saved'))
     if (result.conflict) return showConflict()

@@ -2,6 +2,7 @@ import { h, replaceChildren } from '../dom/h.ts'
 import type { AdminClient, OperatorReport } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
+import { hasUnsavedEdits } from './unsaved-draft.ts'
 
 /**
  * The citizens' reports of one point: open ones first, each with what is wrong and the citizen's
@@ -38,6 +39,11 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
           const note = String(data.get('note') ?? '').trim()
           if (!outcome || note.length < 3) {
             error.textContent = t('console.reports.incomplete')
+            return
+          }
+          // "Resolved: I corrected the point" while the correction is still only in the form.
+          if (outcome === 'resolved' && hasUnsavedEdits()) {
+            error.textContent = t('console.reports.save_first')
             return
           }
           void client.closeReport(pointId, report.id, outcome, note).then((result) => {

@@ -26,3 +26,13 @@ export function takeUnsaved(id: string): UnsavedDraft | null {
 }
 
 export const hasUnsaved = (): boolean => sessionStorage.getItem(KEY) !== null
+
+/** The editor on the page, if any: what leaving the point, closing the tab or closing a report asks about. */
+let shownEditor: { readonly root: HTMLElement; readonly hasChanges: () => boolean } | null = null
+
+export function showEditor(root: HTMLElement, hasChanges: () => boolean): void {
+  shownEditor = { root, hasChanges }
+}
+
+/** Whether the point editor on the page holds changes not yet saved (the form, or JSON typed and not applied). */
+export const hasUnsavedEdits = (): boolean => shownEditor !== null && shownEditor.root.isConnected && shownEditor.hasChanges()
