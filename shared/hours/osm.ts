@@ -194,6 +194,9 @@ function guessedReading(osm: string, hours: OpeningHours): string | null {
   const doubt = warnings.find((warning) => !NOTATION_WARNINGS.some((benign) => warning.includes(benign)))
   if (doubt) return `not OSM opening_hours as written: ${doubt.replace(/\s+/g, ' ').slice(0, 160)}`
   const selectors = osm.replace(/"[^"]*"/g, '')
+  // A bare "off" is never open, not a time without its days: what the open-data file writes for
+  // a site whose every slot was removed, and must read back.
+  if (/^\s*(?:off|closed)\s*$/i.test(selectors)) return null
   if (!/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/i.test(selectors) && !selectors.includes('24/7')) return 'no days given: a time alone would be every day, Sunday included'
   return null
 }

@@ -136,6 +136,18 @@ describe('the registry downloaded in the template columns and imported again', (
     expect(after.find((p) => p.id === 'rt-tricky')).toEqual(before.find((p) => p.id === 'rt-tricky'))
   })
 
+  it('keeps a site whose every slot was removed in the console: its "off" reads back as an empty week, the point unchanged', async () => {
+    const emptied = generateDemoRegistry(comuni).slice(0, 1).map((point) => ({
+      ...point,
+      id: 'rt-no-hours-1',
+      sites: point.sites.map((site, k) => (k === 0 ? { ...site, opening_hours: {}, opening_hours_source: undefined, opening_hours_unparsed: undefined } : site)),
+    })) as PointDraft[]
+    const { report, file } = await roundTrip(emptied)
+    expect(file.body.toString()).toMatch(/,off,/)
+    expect(report.warningRows).toEqual([])
+    expect(report).toMatchObject({ rejected: 0, updated: 0, unchanged: 1 })
+  })
+
   it('writes the week someone set over an unreadable published text, not the text (which would erase it)', async () => {
     const edited = generateDemoRegistry(comuni).slice(0, 1).map((point) => ({
       ...point,
