@@ -429,8 +429,12 @@ describe('no dead ends', () => {
     await retry.waitFor()
     expect(await page.locator('.pv-count').textContent()).toBe('Non è stato possibile caricare i risultati (il servizio ha risposto con un errore).')
     await expectNoAxeViolations(page)
+    // The filters' button counts nothing it does not have (it said "Mostra NaN risultati").
+    const showResults = page.locator('.pv-filters__done')
+    expect(await showResults.textContent()).toBe('Mostra i risultati')
     await retry.click()
     await page.locator('.pv-results .pv-result').first().waitFor()
+    expect(await showResults.textContent()).toMatch(/^Mostra (più di )?\d+ risultat/)
     await context.close()
   })
 

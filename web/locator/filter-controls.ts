@@ -71,7 +71,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
   const done = h('button', { type: 'button', class: 'pv-button pv-filters__done', onclick: () => {
     element.open = false
     options.onDone()
-  } }, t('filters.show_results', { count: '…' }))
+  } }, t('filters.show_results_uncounted'))
   const footer = h('div', { class: 'pv-filters__footer' }, done)
   // Folded on arrival, whatever the link says: a shared link opens on the results, and the
   // filters it carries show as chips above them, each removable with one tap.
@@ -193,6 +193,10 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       summary.textContent = active.length > 0 ? t('filters.title_count', { count: active.length }) : t('filters.title')
     },
     /** The live count on the panel's button: `more` when the first page did not hold them all. */
+    /** The results are being fetched, or could not be: the button says no number (it said "NaN"). */
+    forgetCount(): void {
+      done.textContent = t('filters.show_results_uncounted')
+    },
     showCount(count: number, more: boolean): void {
       done.textContent = more ? t('filters.show_results_more', { count }) : count === 0 ? t('filters.show_results_none') : t('filters.show_results', { count })
     },

@@ -227,7 +227,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     const query = toPointsQuery(state)
     query.set('limit', String(PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
-    if (!append) sayCount(t('results.loading'))
+    if (!append) {
+      sayCount(t('results.loading'))
+      filters.forgetCount()
+    }
     replaceChildren(emptyHelp)
     list.setAttribute('aria-busy', 'true')
     // The cards on screen answer the last search, not this one: not to be opened meanwhile.
