@@ -74,6 +74,25 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("draws its map under the very policy docs/widget.md gives hosts, and says the map is unavailable under the one it gave before (blob: workers only)", async () => {
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, bypassCSP: false })
+    const page = await context.newPage()
+    const warnings: string[] = []
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())))
+    await page.goto(`${hostUrl}/widget-documented-csp`)
+    await page.locator('puntovicino-locator .pv-result').first().waitFor()
+    await page.waitForFunction(() => {
+      const host = document.querySelector('puntovicino-locator')?.shadowRoot?.querySelector('.pv-map') as (HTMLElement & Record<symbol, { loaded(): boolean }>) | null
+      return host?.[Symbol.for('puntovicino.map')]?.loaded() === true
+    }, undefined, { timeout: 20_000 })
+    expect(await page.locator('puntovicino-locator .pv-map__note').textContent()).not.toContain('non è disponibile')
+
+    await page.goto(`${hostUrl}/widget-blob-worker-only`)
+    await page.locator('puntovicino-locator .pv-map__note', { hasText: 'La mappa non è disponibile' }).waitFor()
+    expect(warnings.some((w) => w.includes('worker-src') && w.includes(baseUrl))).toBe(true)
+    await context.close()
+  })
+
   it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -416,14 +416,18 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let stopWatchingPolicy = () => {}
   function loadMap(): void {
     let basemapFallback = false
-    // MapLibre draws in a worker made from a blob: URL. A host page whose Content-Security-Policy
-    // refuses it (no `worker-src blob:`) got an empty map box: the map is said to be unavailable
-    // instead, and the webmaster told what the policy lacks.
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (!event.blockedURI.startsWith('blob')) return
-      console.warn(`[puntovicino] this page's Content-Security-Policy refuses the map's worker (${event.effectiveDirective}): add worker-src blob: (docs/widget.md)`)
+    // MapLibre draws in a worker made from a blob: URL that imports our worker script. A host
+    // page whose Content-Security-Policy refuses either got an empty map box: the map is said to be
+    // unavailable instead, and the webmaster told what the policy lacks. A refused blob: shows as a
+    // violation in the page; a refused import only as MapLibre's error (onUnavailable below).
+    const workerPolicy = `worker-src blob: ${new URL(options.assetBase, location.href).origin}`
+    const unavailable = (why: string) => {
+      console.warn(`[puntovicino] the map cannot draw on this page (${why}): its Content-Security-Policy needs ${workerPolicy} (docs/widget.md)`)
       mapNote.textContent = t('map.unavailable')
       mapHost.hidden = true
+    }
+    const onViolation = (event: SecurityPolicyViolationEvent) => {
+      if (event.blockedURI.startsWith('blob') || event.effectiveDirective === 'worker-src') unavailable(`${event.effectiveDirective} refused ${event.blockedURI}`)
     }
     document.addEventListener('securitypolicyviolation', onViolation)
     stopWatchingPolicy = () => document.removeEventListener('securitypolicyviolation', onViolation)
@@ -443,6 +447,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
             basemapFallback = true
             mapNote.textContent = t('map.basemap_fallback')
           },
+          onUnavailable: unavailable,
         }),
       )
       .then((created) => {
@@ -451,7 +456,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         map.setResults(mapPoints(), isShownOpen)
         map.setOrigin(state.near)
         if (state.point) map.focus(state.point)
-        if (!basemapFallback) mapNote.textContent = ''
+        // (Hidden: said to be unavailable meanwhile, a note to keep.)
+        if (!basemapFallback && !mapHost.hidden) mapNote.textContent = ''
       })
       .catch(() => {
         mapNote.textContent = t('map.unavailable')

@@ -26,6 +26,8 @@ export interface BaseMapOptions {
   readonly addLayers: (map: maplibregl.Map) => void
   /** The street map's style or tiles failed and the built-in map is shown instead: the page says so. `reason` is for the console. */
   readonly onBasemapFallback?: (reason: string) => void
+  /** The map cannot draw at all (its worker did not load: a host page's policy refusing it): the page says so. */
+  readonly onUnavailable?: (reason: string) => void
   readonly bounds?: [number, number, number, number]
 }
 
@@ -87,6 +89,8 @@ export async function createBaseMap(options: BaseMapOptions): Promise<maplibregl
     options.onBasemapFallback?.(reason)
   }
   map.on('error', (event: maplibregl.ErrorEvent & { sourceId?: string }) => {
+    // MapLibre's own words when its worker script is refused (it fires no policy event in the page).
+    if (event.error?.message?.startsWith('Worker failed to load')) return options.onUnavailable?.(event.error.message)
     if (event.sourceId ? !options.ownSources.has(event.sourceId) : !styleLoaded) fallBack(event.error?.message ?? 'unknown error')
   })
   map.getCanvas().setAttribute('aria-label', options.label)

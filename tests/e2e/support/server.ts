@@ -51,6 +51,9 @@ function hostPages(baseUrl: string): Record<string, string> {
     // A host whose policy allows our server and nothing inline: no style element, no blob worker.
     '/widget-strict-csp': `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${baseUrl}; connect-src ${baseUrl}; img-src ${baseUrl} data: blob:; font-src ${baseUrl}; style-src 'self'"><title>Sito con una Content-Security-Policy stretta</title></head>
 <body><main><h1>Sito con una Content-Security-Policy stretta</h1><script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it"></puntovicino-locator></main></body></html>`,
+    // The policy docs/widget.md gives hosts, as written there, and the one it gave before (a blob: worker only).
+    '/widget-documented-csp': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl)}`, baseUrl),
+    '/widget-blob-worker-only': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl).replace(/worker-src [^;]*/, 'worker-src blob:')}`, baseUrl),
     '/widget-umbria': shell('Sito della Regione Umbria con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" lang="it"></puntovicino-locator>`),
     // The builder's snippet as a CMS that strips scripts leaves it: the element, its link, no script.
     '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),
@@ -61,6 +64,17 @@ function hostPages(baseUrl: string): Record<string, string> {
     '/statistiche-umbria': shell('Sito della Regione Umbria: la rete dei punti', framed(`${baseUrl}/embed/statistiche?region=10`, 'PuntoVicino: copertura dei punti in Umbria')),
   }
 }
+
+/** The policy a host must allow, as docs/widget.md writes it (its code block under "Content-Security-Policy"), for the server at `baseUrl`. */
+function documentedWidgetPolicy(baseUrl: string): string {
+  const doc = readFileSync('docs/widget.md', 'utf8')
+  const block = /### Under the host's Content-Security-Policy[\s\S]*?```\n([\s\S]*?)```/.exec(doc)![1]!
+  return block.replace(/\s+/g, ' ').trim().replaceAll('https://PUNTOVICINO-HOST', baseUrl).replace(/;$/, '')
+}
+
+/** A host page under this policy with a Toscana widget and its map. */
+const cspHost = (policy: string, baseUrl: string) => `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>Sito con la sua Content-Security-Policy</title></head>
+<body><main><h1>Sito con la sua Content-Security-Policy</h1><script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it"></puntovicino-locator></main></body></html>`
 
 /** A Puglia row (as the region publishes them) whose hours cell is empty: a point with no hours at all. */
 export const NO_HOURS_POINT_ID = 'puglia-9999001'
