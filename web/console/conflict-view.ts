@@ -1,4 +1,5 @@
 import { changedFields } from '../../shared/registry/point-changes.ts'
+import { threeWayMerge } from '../../shared/registry/three-way-merge.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
@@ -26,8 +27,10 @@ export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, ac
   const myFields = changedFields(base, mine)
   const theirFields = changedFields(base, theirs)
   const fields = [...new Set([...myFields, ...theirFields])].sort()
-  const merged = { ...theirs, ...Object.fromEntries(myFields.map((f) => [f, (mine as Record<string, unknown>)[f]])) } as PointDraft
-  const both = myFields.filter((f) => theirFields.includes(f))
+  // My changes over theirs value by value, not field by field: my phone kept their new e-mail out
+  // of "contacts", my Monday on one site their Saturday on another.
+  const { merged, conflicts } = threeWayMerge(base, mine, theirs)
+  const both = conflicts.map((path) => pathName(path, theirs, t))
   return h(
     'section',
     { class: 'pv-conflict', 'aria-labelledby': 'pv-conflict-title' },
@@ -60,6 +63,25 @@ export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, ac
       h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: actions.discard }, t('console.conflict.discard')),
     ),
   )
+}
+
+/**
+ * A value both changed, as the editor names it: "Contatti › email", "Sedi e orari › Biblioteca ›
+ * Orario settimanale › lunedì" (a site by its label, where the merge's path has its id).
+ */
+function pathName(path: string, theirs: PointDraft, t: ConsoleTranslate): string {
+  const [field = '', ...rest] = path.split('.')
+  const parts = [fieldName(field, t)]
+  if (field === 'sites' && rest.length > 0) {
+    const id = rest.shift()!
+    parts.push(theirs.sites.find((site) => site.id === id)?.label ?? id)
+    if (rest[0] === 'opening_hours') {
+      rest.shift()
+      parts.push(t('console.editor.weekly_hours'), ...rest.map((day) => ((WEEKDAYS as readonly string[]).includes(day) ? t(`day.${day}` as MessageKey) : day)))
+      return parts.join(' › ')
+    }
+  }
+  return [...parts, ...rest].join(' › ')
 }
 
 /** The editor's name for a field where it has one (`contacts` → "Contatti"), else the API's. */
