@@ -4,6 +4,7 @@ import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
 import type { Location } from '../../shared/schemas/hours.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import type { FieldError } from './problem.ts'
+import { haversineMetres } from '../../shared/geo/haversine.ts'
 
 /**
  * How far past the nearest comune's centre a place may be and still count as in that comune's
@@ -54,6 +55,35 @@ export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null
     if (![...regions].some((r) => reached.has(r))) outside.push(`${field} (${location.lat}, ${location.lon}) lies in ${[...regions].map((r) => `region ${r} (${REGIONS[r] ?? r})`).join(' or ')}`)
   }
   return outside
+}
+
+/** Farther than this from the comune it is in, a place's coordinates are a slip (the import warns at the same distance). */
+export const FAR_FROM_COMUNE_KM = 50
+
+/**
+ * What this write adds or moves that no one would mean: a stop dated before today (never shown,
+ * it vanished from view without a word), and a site placed far from the comune it is in (its own
+ * comune, else the point's: a site moved to Terni while still in Perugia). Places kept as stored
+ * are left alone: a stop that has since passed stays in the record.
+ */
+export function newPlaceProblems(draft: PointDraft, stored: PointRecord | null, gazetteer: Gazetteer, today: string): FieldError[] {
+  const problems: FieldError[] = []
+  const storedSites = new Map((stored?.sites ?? []).map((site) => [site.id, site]))
+  draft.sites.forEach((site, i) => {
+    const before = storedSites.get(site.id)
+    const storedStops = new Set((before?.stops ?? []).map((stop) => JSON.stringify([stop.date, stop.start, stop.place.location])))
+    site.stops?.forEach((stop, j) => {
+      if (stop.date < today && !storedStops.has(JSON.stringify([stop.date, stop.start, stop.place.location]))) {
+        problems.push({ field: `sites.${i}.stops.${j}.date`, message: `${stop.date} is before today (${today}): a stop in the past is never shown; correct the date or remove the stop` })
+      }
+    })
+    if (!site.location || (before?.location && keyOf(before.location) === keyOf(site.location))) return
+    const comune = gazetteer.byIstat(site.comune?.istat ?? draft.comune.istat ?? '')
+    if (!comune) return
+    const km = haversineMetres(comune, site.location) / 1000
+    if (km > FAR_FROM_COMUNE_KM) problems.push({ field: `sites.${i}.location`, message: `is ${Math.round(km)} km from ${comune.name} (${comune.province}), the comune this site is in: check the coordinates, or give the site its own comune (sites.${i}.comune)` })
+  })
+  return problems
 }
 
 function placesOf(point: Pick<PointDraft, 'sites'>): Array<{ field: string; location: Location }> {

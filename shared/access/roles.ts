@@ -65,7 +65,8 @@ export function regionsReached(roles: readonly Role[], stored: Pick<PointRecord,
   return regions
 }
 
-export type WriteAction = 'create' | 'update' | 'close' | 'verify'
+/** `reopen`: a write that makes a closed point active again, decided as a closing is. */
+export type WriteAction = 'create' | 'update' | 'close' | 'reopen' | 'verify'
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string }
 
@@ -91,7 +92,7 @@ export function mayWrite(roles: readonly Role[], action: WriteAction, stored: Po
 
   if (regions.size > 0 && (stored === null || inRegion(stored)) && inRegion(after)) return ALLOWED
   // Italian points only, as for a region editor: an operator's name can be shared by a body abroad.
-  if (operators.size > 0 && stored !== null && stored.region !== null && action !== 'close') {
+  if (operators.size > 0 && stored !== null && stored.region !== null && action !== 'close' && action !== 'reopen') {
     const sameGovernance = stored.region?.istat === after.region?.istat && operatorKey(stored.operator) === operatorKey(after.operator)
     if (operators.has(operatorKey(stored.operator)) && sameGovernance) return ALLOWED
   }
@@ -108,6 +109,7 @@ function explainDenial(action: WriteAction, stored: PointLike | null, after: Poi
   }
   if (action === 'create') return 'only a region editor or a national admin creates points'
   if (action === 'close') return 'only a region editor or a national admin closes a point'
+  if (action === 'reopen') return 'only a region editor or a national admin reopens a closed point'
   if (stored && operators.has(operatorKey(stored.operator))) return 'a point operator cannot change the region or the operator of a point'
   return `the point is run by "${target.operator.name}", not by your operator (${[...operators].join(', ')})`
 }

@@ -1,7 +1,18 @@
 import type { PointDraft } from '../../shared/schemas/point.ts'
+import { localGazetteer } from '../../functions/gazetteer/load-comuni.ts'
 
-/** A small valid point draft; `overrides` shape the case under test. */
+/**
+ * A small valid point draft; `overrides` shape the case under test. A point moved to another
+ * comune without sites of its own has its site at that comune (the API refuses a site placed far
+ * from the comune it is in).
+ */
 export function samplePoint(id: string, overrides: Partial<PointDraft> = {}): PointDraft {
+  const draft = defaultPoint(id, overrides)
+  const comune = overrides.comune?.istat && !overrides.sites ? localGazetteer.byIstat(overrides.comune.istat) : undefined
+  return comune ? { ...draft, sites: draft.sites.map((site) => ({ ...site, location: { lat: comune.lat, lon: comune.lon } })) } : draft
+}
+
+function defaultPoint(id: string, overrides: Partial<PointDraft>): PointDraft {
   return {
     id,
     name: `Punto di facilitazione ${id}`,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 import { listOf } from './row-values.ts'
+import { isPhoneNumber } from '../../../shared/schemas/point.ts'
 
 /**
  * Contacts as published are often several values in one cell ("a@x.fr|b@x.fr") and sometimes
@@ -19,14 +20,7 @@ const isWebUrl = (s: string) => {
   const protocol = new URL(s).protocol
   return protocol === 'http:' || protocol === 'https:'
 }
-/** Digits with the usual separators, optionally +country code; 6 to 15 digits (E.164 has at most 15). */
-const isPhone = (s: string) => {
-  if (!/^\+?[\d\s().\/-]+$/.test(s)) return false
-  const digits = s.replace(/\D/g, '').length
-  return digits >= 6 && digits <= 15
-}
-
-const CHECKS: Record<ContactKind, (s: string) => boolean> = { email: isEmail, phone: isPhone, url: isWebUrl }
+const CHECKS: Record<ContactKind, (s: string) => boolean> = { email: isEmail, phone: isPhoneNumber, url: isWebUrl }
 const DESCRIPTIONS: Record<ContactKind, { it: string; en: string }> = {
   email: { it: 'un indirizzo e-mail', en: 'an e-mail address' },
   phone: { it: 'un numero di telefono', en: 'a phone number' },

@@ -185,8 +185,8 @@ describe('who may change what', () => {
     const perugia = { lat: 43.1107, lon: 12.3908 }
     const stored = await created('admin-umbria-sites', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' }, sites: [{ ...samplePoint('x').sites[0]!, id: 'sede', location: perugia }] })
     const umbria = await tokens.mint(['region-10'], { sub: 'umbria-editor' })
-    const moveSite = (location: { lat: number; lon: number }, token: string, version = stored.version) =>
-      call('PATCH', '/v1/admin/points/admin-umbria-sites', { token, body: { sites: [{ ...stored.sites[0]!, location }] }, ifMatch: `"v${version}"`, type: 'application/merge-patch+json' })
+    const moveSite = (location: { lat: number; lon: number }, token: string, version = stored.version, comune?: { istat: string; name: string }) =>
+      call('PATCH', '/v1/admin/points/admin-umbria-sites', { token, body: { sites: [{ ...stored.sites[0]!, location, ...(comune ? { comune } : {}) }] }, ifMatch: `"v${version}"`, type: 'application/merge-patch+json' })
     const intoFirenze = await moveSite({ lat: 43.7731, lon: 11.256 }, umbria)
     expect(intoFirenze.status).toBe(403)
     expect(intoFirenze.body.detail).toContain('sites.0.location (43.7731, 11.256) lies in region 09 (Toscana)')
@@ -196,8 +196,9 @@ describe('who may change what', () => {
     // Passignano sul Trasimeno, 7 km from the Tuscan border: Umbria.
     const nearBorder = await moveSite({ lat: 43.1856, lon: 12.1376 }, umbria)
     expect(nearBorder.status).toBe(200)
-    // A national admin records a place across the border; the region editor then changes the hours and the place stays.
-    const across = await moveSite({ lat: 43.7731, lon: 11.256 }, await admin(), 2)
+    // A national admin records a place across the border (in its own comune, 70 km from Perugia);
+    // the region editor then changes the hours and the place stays.
+    const across = await moveSite({ lat: 43.7731, lon: 11.256 }, await admin(), 2, { istat: '048017', name: 'Firenze' })
     expect(across.status).toBe(200)
     const hours = await call('PATCH', '/v1/admin/points/admin-umbria-sites', { token: umbria, body: { name: 'Punto di Perugia, orari nuovi' }, ifMatch: '"v3"', type: 'application/merge-patch+json' })
     expect(hours.status).toBe(200)
@@ -250,6 +251,44 @@ describe('100 operators saving the same version at once', () => {
   })
 })
 
+describe('what an operator types is checked as an import checks it', () => {
+  it('refuses a phone that is no phone number, naming the field (an import would have emptied it later)', async () => {
+    await created('admin-phone')
+    const refused = await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone: 'chiamare il comune' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors).toEqual([{ field: 'contacts.phone', message: expect.stringContaining('phone number') }])
+    for (const phone of ['+39 075 577 0005', '(075) 5770005', '800.123.456']) {
+      const version = (await local.registry().getPoint('admin-phone'))!.version
+      expect((await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone } }, ifMatch: `"v${version}"`, type: 'application/merge-patch+json' })).status, phone).toBe(200)
+    }
+  })
+
+  it('refuses a new or moved stop dated before today (it would never be shown), and keeps the past stops already stored', async () => {
+    const base = samplePoint('x').sites[0]!
+    const van = (date: string) => ({ ...base, id: 'furgone', kind: 'mobile' as const, opening_hours: undefined, stops: [{ date, start: '09:00', end: '12:00', place: { label: 'Piazza', location: { lat: 43.78, lon: 11.25 } } }] })
+    // Stored with a stop that has since passed (today is 2026-12-06 for this app).
+    await local.registry().putPoint({ ...samplePoint('admin-van-past'), sites: [base, van('2026-11-20')] }, null)
+    const renamed = await call('PATCH', '/v1/admin/points/admin-van-past', { token: await toscana(), body: { name: 'Furgone digitale' }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(renamed.status).toBe(200)
+    const moved = await call('PATCH', '/v1/admin/points/admin-van-past', { token: await toscana(), body: { sites: [base, van('2026-11-01')] }, ifMatch: '"v2"', type: 'application/merge-patch+json' })
+    expect(moved.status).toBe(400)
+    expect(moved.body.errors).toEqual([{ field: 'sites.1.stops.0.date', message: expect.stringContaining('before today (2026-12-06)') }])
+    expect((await call('PATCH', '/v1/admin/points/admin-van-past', { token: await toscana(), body: { sites: [base, van('2026-12-06')] }, ifMatch: '"v2"', type: 'application/merge-patch+json' })).status).toBe(200)
+  })
+
+  it('refuses a site moved far from the comune it is in (Terni for a Perugia site), as an import warns, and takes it with its own comune', async () => {
+    const perugia = { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' } }
+    const stored = await created('admin-far-site', { ...perugia, sites: [{ ...samplePoint('x').sites[0]!, id: 'sede', location: { lat: 43.1107, lon: 12.3908 } }] })
+    const terni = { lat: 42.5636, lon: 12.6427 }
+    const umbria = await tokens.mint(['region-10'], { sub: 'umbria-far' })
+    const far = await call('PATCH', '/v1/admin/points/admin-far-site', { token: umbria, body: { sites: [{ ...stored.sites[0]!, location: terni }] }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(far.status).toBe(400)
+    expect(far.body.errors).toEqual([{ field: 'sites.0.location', message: expect.stringMatching(/is 6\d km from Perugia/) }])
+    const withComune = await call('PATCH', '/v1/admin/points/admin-far-site', { token: umbria, body: { sites: [{ ...stored.sites[0]!, location: terni, comune: { istat: '055032', name: 'Terni' } }] }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(withComune.status).toBe(200)
+  })
+})
+
 describe('closing and reopening are region decisions, whatever the route', () => {
   it('refuses to close a point through PUT or PATCH (a reason is needed: DELETE), and a point operator may not reopen one', async () => {
     await created('admin-close-by-patch')
@@ -261,6 +300,7 @@ describe('closing and reopening are region decisions, whatever the route', () =>
     await call('DELETE', '/v1/admin/points/admin-close-by-patch', { token: await toscana(), ifMatch: '"v1"', body: { reason: 'Chiuso dalla Regione' } })
     const reopenedByOperator = await call('PATCH', '/v1/admin/points/admin-close-by-patch', { token: operator, body: { status: 'active' }, ifMatch: '"v2"', type: 'application/merge-patch+json' })
     expect(reopenedByOperator.status).toBe(403)
+    expect(reopenedByOperator.body.detail).toContain('reopens a closed point')
     const reopenedByRegion = await call('PATCH', '/v1/admin/points/admin-close-by-patch', { token: await toscana(), body: { status: 'active' }, ifMatch: '"v2"', type: 'application/merge-patch+json' })
     expect(reopenedByRegion.status).toBe(200)
     expect((await call('GET', '/v1/admin/points/admin-close-by-patch/history', { token: await toscana() })).body.versions[0].change).toBe('reopened')
