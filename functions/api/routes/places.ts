@@ -10,7 +10,7 @@ import { validRequest } from '../request-validator.ts'
 
 const PlacesQuerySchema = z
   .object({
-    q: SEARCH_TEXT.meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), or a five-digit CAP', example: 'reggio' }),
+    q: SEARCH_TEXT.meta({ description: 'The start of a comune name, Italian or the second official language (Bozen), a five-digit CAP, or a six-digit ISTAT code', example: 'reggio' }),
     limit: limitParameter(50, 10, 'Comuni'),
     // Addition (2026-12-07): a widget filtered to an area offers only its comuni.
     ...AREA_PARAMETERS,
@@ -45,6 +45,12 @@ export function placesRoutes(deps: { gazetteer: Gazetteer }): Hono {
       const outside = inArea.length === 0 && comuni.length > 0
       const page: PlacePage = { items: inArea.slice(0, limit).map(toPlace), postcode: { code: q, exact, ...(outside ? { outside_area: true } : {}) } }
       return c.json(page, 200)
+    }
+    if (/^\d{6}$/.test(q)) {
+      // An ISTAT code: the one comune it names, as a widget filtered by `comune=` needs its name and centre.
+      const named = deps.gazetteer.byIstat(q)
+      const inArea = named !== undefined && (!within || within(named))
+      return c.json({ items: inArea ? [toPlace(named)] : [], ...(named && !inArea ? { outside_area: true } : {}) } satisfies PlacePage, 200)
     }
     const items = deps.gazetteer.search(q, limit, within).map(toPlace)
     if (items.length > 0) return c.json({ items } satisfies PlacePage, 200)

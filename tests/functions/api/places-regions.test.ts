@@ -73,6 +73,15 @@ describe('GET /v1/places', () => {
     expect((await fixture.getJson('/v1/places?q=99999')).items).toEqual([])
   })
 
+  it('finds a comune by its six-digit ISTAT code, the code a widget is filtered by, and says when it lies outside the area asked', async () => {
+    const bevagna = await fixture.getJson('/v1/places?q=054004')
+    expect(bevagna.items).toMatchObject([{ istat: '054004', name: 'Bevagna', province: 'PG' }])
+    expect((await fixture.getJson('/v1/places?q=054004&region=10')).items.map((p: { name: string }) => p.name)).toEqual(['Bevagna'])
+    const elsewhere = await fixture.getJson('/v1/places?q=054004&region=09')
+    expect(elsewhere).toMatchObject({ items: [], outside_area: true })
+    expect((await fixture.getJson('/v1/places?q=999999')).items).toEqual([])
+  })
+
   it('finds Bolzano by its German name Bozen', async () => {
     const [first] = await places('q=Bozen')
     expect(first).toMatchObject({ istat: '021008', name: 'Bolzano', alt_name: 'Bozen', province: 'BZ' })
