@@ -93,6 +93,30 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("names the comune it is filtered to, and for a comune with no point says so and links to the points nearest to it (it was a dead end)", async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget-perugia`)
+    await page.locator('puntovicino-locator .pv-result').first().waitFor()
+    await expect.poll(() => page.locator('puntovicino-locator .pv-results__title').textContent()).toBe('Punti di facilitazione a Perugia')
+
+    await page.goto(`${hostUrl}/widget-empty-comune`)
+    await expect.poll(() => page.locator('puntovicino-locator .pv-count').textContent()).toBe("A Bevagna non c'è ancora un punto di facilitazione.")
+    expect(await page.locator('puntovicino-locator .pv-results__title').textContent()).toBe('Punti di facilitazione a Bevagna')
+    const nearest = page.locator('puntovicino-locator .pv-empty-help a')
+    expect(await nearest.textContent()).toContain('Cerca i punti più vicini a Bevagna')
+    const href = new URL((await nearest.getAttribute('href'))!)
+    expect(href.origin).toBe(baseUrl)
+    expect(href.searchParams.get('place')).toBe('Bevagna')
+    expect(href.searchParams.get('near')).toMatch(/^42\.9\d*,12\.6\d*$/)
+    expect(href.searchParams.get('comune')).toBeNull()
+    // The page it opens lists points around Bevagna.
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=${href.searchParams.get('near')}&limit=3`)).json()) as { items: unknown[] }
+    expect(items.length).toBe(3)
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
   it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

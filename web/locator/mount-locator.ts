@@ -213,9 +213,43 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     else hideDetail()
   }
 
+  /** The comune the list is filtered to, by name and centre (the state holds its code only), once looked up. */
+  let areaComune: { code: string; place: Place | null } | null = null
+  function lookUpAreaComune(): void {
+    const code = state.comune
+    if (code === (areaComune?.code ?? null)) return
+    areaComune = code ? { code, place: null } : null
+    if (!code) return
+    void api
+      .places(code)
+      .then((page) => {
+        if (areaComune?.code !== code) return
+        areaComune = { code, place: page.items.find((p) => p.istat === code) ?? null }
+        resultsTitle.textContent = resultsHeading(state, t, areaComuneName())
+        offerNearestToComune()
+      })
+      .catch(() => {})
+  }
+  const areaComuneName = (): string | null => (areaComune && areaComune.code === state.comune ? (areaComune.place?.name ?? null) : null)
+
+  /**
+   * A comune with no point at all (Bevagna): not "remove a filter", which there is none to remove,
+   * but that it has none yet, and the nearest points around it (the public page, all of Italy).
+   */
+  function offerNearestToComune(): void {
+    const comune = areaComune?.code === state.comune ? areaComune?.place : null
+    const unfiltered = !state.near && !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
+    if (!comune || !unfiltered || items.length > 0 || list.getAttribute('aria-busy') === 'true') return
+    const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
+    const newTab = options.history === 'none' || window.top !== window.self
+    sayCount(t('results.none_in_comune', { comune: comune.name }))
+    replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
+  }
+
   async function loadResults(append: boolean): Promise<void> {
     resultsKey = toPointsQuery(state).toString()
-    resultsTitle.textContent = resultsHeading(state, t)
+    lookUpAreaComune()
+    resultsTitle.textContent = resultsHeading(state, t, areaComuneName())
     if (!hasSearch(state)) {
       clearList()
       sayCount(t('results.start'))
@@ -254,6 +288,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
       if (!append && items.length === 0 && state.open_at) offerAnyTime()
+      if (!append && items.length === 0) {
+        // (Ready now, or when the comune's lookup answers: offerNearestToComune runs then too.)
+        list.removeAttribute('aria-busy')
+        offerNearestToComune()
+      }
       if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError') return

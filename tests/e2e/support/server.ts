@@ -54,6 +54,8 @@ function hostPages(baseUrl: string): Record<string, string> {
     // The policy docs/widget.md gives hosts, as written there, and the one it gave before (a blob: worker only).
     '/widget-documented-csp': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl)}`, baseUrl),
     '/widget-blob-worker-only': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl).replace(/worker-src [^;]*/, 'worker-src blob:')}`, baseUrl),
+    // A comune with no point at all (the demo registry has none in Bevagna), as the builder writes its snippet.
+    '/widget-empty-comune': shell('Sito del Comune di Bevagna con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" province="PG" comune="054004" lang="it" list-only></puntovicino-locator>`),
     '/widget-umbria': shell('Sito della Regione Umbria con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" lang="it"></puntovicino-locator>`),
     // The builder's snippet as a CMS that strips scripts leaves it: the element, its link, no script.
     '/widget-no-script': shell('Sito del Comune senza script', `<puntovicino-locator region="09" lang="it"><a href="${baseUrl}/?region=09&amp;lang=it">Trova il punto di facilitazione digitale più vicino in Toscana</a></puntovicino-locator>`),
