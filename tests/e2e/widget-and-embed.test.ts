@@ -296,6 +296,20 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('#b-comune-options option')].some((o) => (o as HTMLOptionElement).value === 'Prato (PO)'))
     await comune.fill('Prato (PO)')
     await page.waitForFunction(() => document.querySelector('pre code')?.textContent?.includes('comune="100005"'))
+    // Another province of Tuscany, then another region: Prato is in neither, so it goes (the snippet
+    // said region 09 with a comune elsewhere, and its link "…più vicino a Prato" over the region).
+    await page.getByLabel('Provincia', { exact: true }).selectOption('FI')
+    await page.waitForFunction(() => !document.querySelector('pre code')?.textContent?.includes('comune='))
+    expect(await comune.inputValue()).toBe('')
+    await page.getByLabel('Provincia', { exact: true }).selectOption('')
+    await comune.fill('Prato (PO)')
+    await page.waitForFunction(() => document.querySelector('pre code')?.textContent?.includes('comune="100005"'))
+    await page.getByLabel('Regione', { exact: true }).selectOption('10')
+    await page.waitForFunction(() => !document.querySelector('pre code')?.textContent?.includes('comune='))
+    expect((await page.locator('pre code').allTextContents())[0]).not.toContain('Prato')
+    await page.getByLabel('Regione', { exact: true }).selectOption('09')
+    await comune.fill('Prato (PO)')
+    await page.waitForFunction(() => document.querySelector('pre code')?.textContent?.includes('comune="100005"'))
     // The preview sits beside the options, and its widget names its region.
     const previewBox = (await page.locator('.builder__preview').boundingBox())!
     expect(previewBox.x).toBeGreaterThan((await page.locator('.builder__options').boundingBox())!.x + 300)

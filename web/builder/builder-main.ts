@@ -35,6 +35,16 @@ let comuneCode = ''
 let comuneLookup: AbortController | undefined
 const placeLabel = (p: Place) => `${p.name} (${p.province})`
 let offered: Place[] = []
+/**
+ * A comune chosen before the region or province changed, and not in them: cleared, for the snippet
+ * said region 09 with Perugia's code, and its link "…più vicino a Perugia" over all of Toscana.
+ */
+function dropComuneOutsideArea(): void {
+  const chosen = offered.find((p) => p.istat === comuneCode)
+  if (!chosen || ((!region.value || chosen.region.istat === region.value) && (!province.value || chosen.province === province.value))) return
+  comune.value = ''
+  comuneCode = ''
+}
 async function suggestComuni(): Promise<void> {
   const typed = comune.value.trim()
   const exact = offered.find((p) => placeLabel(p) === typed)
@@ -100,6 +110,7 @@ const PREVIEW_DELAY_MS = 250
 let previewTimer: ReturnType<typeof setTimeout> | undefined
 function refresh(event?: Event): void {
   if (event?.target === region) fillProvinces()
+  if (event?.target === region || event?.target === province) dropComuneOutsideArea()
   // Rounded down: 4.48 must not read as the 4.5 it misses.
   accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat('it', { maximumFractionDigits: 1 }).format(Math.floor(contrastWithWhite(accent.value) * 10) / 10) })
   if (event?.target === comune) void suggestComuni().then(() => refreshSnippets(read()))
