@@ -117,6 +117,17 @@ describe('the widget and the iframe embed on another origin', () => {
     await context.close()
   })
 
+  it("marks the map's Italian credit as Italian inside an English widget (WCAG 3.1.2)", async () => {
+    const context = await phoneContext(browser(), { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
+    const page = await context.newPage()
+    await page.goto(`${hostUrl}/widget`)
+    await page.evaluate(() => document.querySelector('puntovicino-locator')!.setAttribute('lang', 'en'))
+    const credit = page.locator('puntovicino-locator .maplibregl-ctrl-attrib-inner')
+    await credit.waitFor({ state: 'attached' })
+    await expect.poll(() => credit.locator('[lang="it"]').first().textContent().catch(() => null)).toBe('Confini e comuni')
+    await context.close()
+  })
+
   it('draws the language its lang attribute names last, even when it changes while the first one loads', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -16,7 +16,9 @@ import { BASEMAP_FILES, BASEMAP_FOLDER } from './basemap-files.ts'
  * until a street map is published over it (see basemap-style.ts), so the page always finds a
  * style there and never logs a 404.
  */
-export const BUILTIN_ATTRIBUTION = 'Confini e comuni © <a href="https://www.istat.it/" target="_blank" rel="noopener">ISTAT</a>'
+
+/** The data's own credit, in Italian on every page: marked so, for a screen reader on an English page to read it right (WCAG 3.1.2). */
+export const BUILTIN_ATTRIBUTION = '<span lang="it">Confini e comuni</span> © <a href="https://www.istat.it/" target="_blank" rel="noopener">ISTAT</a>'
 
 /** Residents needed for a name at a zoom: a step expression from the shared table (4 → a million, …, 11 → all). */
 const residentsNeededAtZoom = (): unknown[] => {
