@@ -44,15 +44,15 @@ export function comuneProblems(draft: PointDraft, gazetteer: Gazetteer): FieldEr
  * reach: new or moved places only, so a place a national admin set across a border stays when a
  * region editor changes the hours. Each is named with the regions it lies in.
  */
-export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null, reached: ReadonlySet<string> | 'all', gazetteer: Gazetteer): string[] {
+export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null, reached: ReadonlySet<string> | 'all', gazetteer: Gazetteer): FieldError[] {
   // A point abroad is no excuse: every new place of it must lie where its author reaches.
   if (reached === 'all') return []
   const known = new Set(stored ? placesOf(stored).map(({ location }) => keyOf(location)) : [])
-  const outside: string[] = []
+  const outside: FieldError[] = []
   for (const { field, location } of placesOf(draft)) {
     if (known.has(keyOf(location))) continue
     const regions = new Set(gazetteer.comuniNear(location.lat, location.lon, BORDER_SLACK_KM).map((comune) => comune.regionIstat))
-    if (![...regions].some((r) => reached.has(r))) outside.push(`${field} (${location.lat}, ${location.lon}) lies in ${[...regions].map((r) => `region ${r} (${REGIONS[r] ?? r})`).join(' or ')}`)
+    if (![...regions].some((r) => reached.has(r))) outside.push({ field, message: `(${location.lat}, ${location.lon}) lies in ${[...regions].map((r) => `region ${r} (${REGIONS[r] ?? r})`).join(' or ')}, outside the regions you edit` })
   }
   return outside
 }

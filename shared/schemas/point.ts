@@ -36,7 +36,7 @@ export const BookingSchema = z.enum(BOOKING_MODES).meta({ id: 'Booking' })
 export type Booking = z.infer<typeof BookingSchema>
 
 export const OperatorSchema = z
-  .object({ name: z.string().min(1).max(300), type: z.enum(OPERATOR_TYPES) })
+  .object({ name: z.string().min(1, 'must not be empty').max(300), type: z.enum(OPERATOR_TYPES) })
   .meta({ id: 'Operator', description: 'Who runs the point' })
 export type Operator = z.infer<typeof OperatorSchema>
 
@@ -69,7 +69,7 @@ export const SiteSchema = z
   .object({
     id: z.string().min(1).max(120),
     kind: SiteKindSchema,
-    label: z.string().min(1).max(300),
+    label: z.string().min(1, 'must not be empty').max(300),
     address: AddressSchema.nullable(),
     comune: ComuneRefSchema.nullable().optional(),
     location: LocationSchema.optional().meta({ description: 'Absent for online sites' }),
@@ -152,7 +152,7 @@ export const AccessibilitySchema = z
 /** The fields a writer supplies; the store adds `version` and `updated_at`. */
 const pointDraftFields = z.object({
   id: z.string().regex(POINT_ID_PATTERN, 'must be 3–120 lowercase letters, digits and hyphens'),
-  name: z.string().min(1).max(300),
+  name: z.string().min(1, 'must not be empty').max(300),
   status: PointStatusSchema,
   operator: OperatorSchema,
   region: RegionRefSchema.nullable().meta({ description: 'Null for points outside Italy' }),

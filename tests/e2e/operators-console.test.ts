@@ -126,8 +126,8 @@ describe("the operators' console", () => {
   }, 120_000)
 
   it('keeps what an operator typed: verifying or leaving with unsaved changes asks first, JSON typed is saved with the form, an unchanged form saves nothing', async () => {
-    const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&limit=20`)).json()) as { items: Array<{ id: string }> }
-    const id = items.find((p) => p.id !== pointId)!.id
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&kind=fixed&limit=20`)).json()) as { items: Array<{ id: string; sites: Array<{ kind: string }> }> }
+    const id = items.find((p) => p.id !== pointId && p.sites[0]?.kind === 'fixed')!.id
     const adminPoint = async () => {
       const { accessToken } = await signIn(baseUrl, EDITOR, PASSWORD)
       return (await (await fetch(`${baseUrl}/v1/admin/points/${id}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { version: number; contacts: { email: string | null; phone: string | null } }
@@ -144,7 +144,7 @@ describe("the operators' console", () => {
 
     // Nothing changed: Save says so and writes nothing.
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
-    await expect.poll(() => status.textContent()).toContain('Nessuna modifica da salvare')
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Nessuna modifica da salvare')
     expect((await adminPoint()).version).toBe(before.version)
 
     // A phone typed and not saved: "verified today" is refused and the phone stays in the form.
@@ -159,7 +159,7 @@ describe("the operators' console", () => {
     let asked = ''
     page.once('dialog', (dialog) => void ((asked = dialog.message()), dialog.dismiss()))
     await back.click()
-    await expect.poll(() => asked).toContain('modifiche non salvate')
+    await expect.poll(() => asked, { timeout: 10_000 }).toContain('modifiche non salvate')
     expect(new URL(page.url()).hash).toBe(`#/punti/${id}`)
     expect(await page.locator('#f-contacts-phone').inputValue()).toBe('075 999 0000')
 
@@ -170,13 +170,28 @@ describe("the operators' console", () => {
     typed.contacts.email = 'scritta.nel.json@example.org'
     await json.fill(JSON.stringify(typed, null, 2))
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
-    await expect.poll(() => status.textContent()).toContain('Salvato')
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Salvato')
     const after = await adminPoint()
     expect(after.contacts).toMatchObject({ email: 'scritta.nel.json@example.org', phone: '075 999 0000' })
 
+    // Two slots that overlap: the error links to the slot's own field, not to the JSON of the whole point.
+    const monday = page.getByRole('group', { name: 'lunedì' }).first()
+    while ((await monday.locator('input[type="time"]').count()) < 4) await monday.getByRole('button', { name: /Aggiungi una fascia/ }).click()
+    await page.locator('#f-sites-0-opening_hours-mo-0-start').fill('09:00')
+    await page.locator('#f-sites-0-opening_hours-mo-0-end').fill('13:00')
+    await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('12:00')
+    await page.locator('#f-sites-0-opening_hours-mo-1-end').fill('14:00')
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    const overlap = page.locator('.pv-error-summary a', { hasText: 'overlaps' }).first()
+    await overlap.waitFor()
+    expect(await overlap.getAttribute('href')).toBe('#f-sites-0-opening_hours-mo-1-start')
+    await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('13:30')
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Salvato')
+
     // Nothing left unsaved: verifying works, and leaving asks nothing.
     await page.getByRole('button', { name: 'Dati verificati oggi' }).click()
-    await expect.poll(() => status.textContent()).toContain('verificato oggi')
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('verificato oggi')
     await back.click()
     await page.getByRole('heading', { name: 'I miei punti' }).waitFor()
     await context.close()

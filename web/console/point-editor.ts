@@ -302,6 +302,8 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     const parts = path.split('.')
     while (parts.length > 0) {
       if (document.getElementById(fieldId(parts.join('.')))) return parts.join('.')
+      // A slot (`sites.0.opening_hours.we.1`) is two fields: its start names it.
+      if (document.getElementById(fieldId(`${parts.join('.')}.start`))) return `${parts.join('.')}.start`
       parts.pop()
     }
     return 'advanced'

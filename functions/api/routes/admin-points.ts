@@ -89,7 +89,8 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     const decision = mayWrite(c.var.identity.roles, 'create', null, draft)
     if (!decision.allowed) return problem(c, 'forbidden', `You may not create this point: ${decision.reason}.`)
     const outside = placesOutsideReach(draft, null, regionsReached(c.var.identity.roles, null), deps.gazetteer)
-    if (outside.length > 0) return problem(c, 'forbidden', `You may not create this point: ${outside.join('; ')}, outside the regions you edit.`)
+    // Each place named as a field too, for the console to mark it.
+    if (outside.length > 0) return problem(c, 'forbidden', `You may not create this point: ${outside.map((o) => `${o.field} ${o.message}`).join('; ')}.`, outside)
     const slips = placeSlips(c, draft, null, deps)
     if (slips) return slips
     try {
@@ -217,7 +218,7 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
   const decision = mayWrite(identity.roles, reopens ? 'reopen' : action, stored, draft)
   if (!decision.allowed) return problem(c, 'forbidden', `You may not make this change: ${decision.reason}.`)
   const outside = placesOutsideReach(draft, stored, regionsReached(identity.roles, stored), deps.gazetteer)
-  if (outside.length > 0) return problem(c, 'forbidden', `You may not make this change: ${outside.join('; ')}, outside your reach.`)
+  if (outside.length > 0) return problem(c, 'forbidden', `You may not make this change: ${outside.map((o) => `${o.field} ${o.message}`).join('; ')}.`, outside)
   const slips = placeSlips(c, draft, stored, deps)
   if (slips) return slips
   const next = withoutStaleHoursText(draft, stored)

@@ -190,6 +190,8 @@ describe('who may change what', () => {
     const intoFirenze = await moveSite({ lat: 43.7731, lon: 11.256 }, umbria)
     expect(intoFirenze.status).toBe(403)
     expect(intoFirenze.body.detail).toContain('sites.0.location (43.7731, 11.256) lies in region 09 (Toscana)')
+    // Named as a field too, for the console to mark and link it.
+    expect(intoFirenze.body.errors).toEqual([{ field: 'sites.0.location', message: expect.stringContaining('lies in region 09 (Toscana)') }])
     // A van's stop in Tuscany is refused as its site would be.
     const van = { ...stored.sites[0]!, id: 'furgone', kind: 'mobile', location: perugia, opening_hours: undefined, stops: [{ date: '2026-12-10', start: '09:00', end: '12:00', place: { label: 'Piazza', location: { lat: 43.7731, lon: 11.256 } } }] }
     expect((await call('PATCH', '/v1/admin/points/admin-umbria-sites', { token: umbria, body: { sites: [stored.sites[0], van] }, ifMatch: '"v1"', type: 'application/merge-patch+json' })).body.detail).toContain('sites.1.stops.0.place.location')
@@ -252,6 +254,13 @@ describe('100 operators saving the same version at once', () => {
 })
 
 describe('what an operator types is checked as an import checks it', () => {
+  it('says an emptied name or site name must not be empty, in words (it was zod\'s "Too small: expected string to have >=1 characters")', async () => {
+    const stored = await created('admin-empty-name')
+    const emptied = await call('PATCH', '/v1/admin/points/admin-empty-name', { token: await toscana(), body: { name: '', sites: [{ ...stored.sites[0]!, label: '' }] }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(emptied.status).toBe(400)
+    expect(emptied.body.errors).toEqual(expect.arrayContaining([{ field: 'name', message: 'must not be empty' }, { field: 'sites.0.label', message: 'must not be empty' }]))
+  })
+
   it('refuses a phone that is no phone number, naming the field (an import would have emptied it later)', async () => {
     await created('admin-phone')
     const refused = await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone: 'chiamare il comune' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
