@@ -214,6 +214,21 @@ describe('list or map on a phone', () => {
     expect(await said.textContent()).toBe('')
     await context.close()
   })
+
+  it('prints the list as text from the map view: no controls or map, numbers and buttons dark on white', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await page.getByRole('group', { name: 'Mostra i risultati come' }).getByRole('button', { name: 'Mappa' }).click()
+    await page.locator('.maplibregl-canvas').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.pv-results .pv-result').first().isVisible()).toBe(true)
+    for (const hidden of ['.pv-controls', '.pv-view-switch', '.pv-map-column']) expect(await page.locator(hidden).isVisible(), hidden).toBe(false)
+    const number = await page.locator('.pv-result__number').first().evaluate((n) => [getComputedStyle(n).color, getComputedStyle(n).backgroundColor])
+    expect(number).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)'])
+    await context.close()
+  })
 })
 
 describe('search that forgives', () => {
