@@ -136,6 +136,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         // then, a Ctrl-C (a signal handler is a macrotask) waited for the whole file to be read.
         await new Promise((resolve) => setImmediate(resolve))
       }
+      if (source.kind === 'csv' && isHeaderAgain(written)) {
+        // Two sheets joined, or the header pasted above a block of rows: said once, not as a row
+        // rejected field by field for a comune named "comune".
+        warningRows.push({ where, line, errors: [{ field: '(row)', message: bilingual(`riga d'intestazione ripetuta (come la riga 1): ignorata`, 'the header row again (as line 1): ignored') }] })
+        continue
+      }
       const sourceId = sourceIdOf(row)
       if (problem) {
         if (sourceId !== undefined) rejectedIds.add(sourceId.trim())
@@ -281,6 +287,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>, rejectedIds: ReadonlySet<string>): Promise<string[]> {
   const stored = await registry.activePointSources(datasets)
   return stored.filter((point) => !listed.has(sourceKey(point.source)) && !rejectedIds.has(point.source.original_id)).map((point) => point.id).sort()
+}
+
+/** A row whose every filled cell is its own column's name (at least two of them): the header row again. */
+function isHeaderAgain(cells: Readonly<Record<string, unknown>>): boolean {
+  const filled = Object.entries(cells).filter(([, value]) => typeof value === 'string' && value.trim() !== '')
+  return filled.length >= 2 && filled.every(([column, value]) => (value as string).trim() === column.trim())
 }
 
 /** A point's source as one key: the same id in two datasets is two points. */

@@ -234,6 +234,20 @@ describe('runImport', () => {
     }
   })
 
+  it('skips the header row pasted again inside the file (two sheets joined) with a warning that says so, instead of rejecting it field by field', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n').filter(Boolean)
+      const joined = [...lines.slice(0, 3), lines[0]!, ...lines.slice(3)].join('\n')
+      const report = await runImport({ input: Readable.from([joined]), registry: fixture.registry(), gazetteer, now, dryRun: true })
+      expect(report.rejected).toBe(0)
+      expect(report.warningRows.filter((w) => w.line === 4).map((w) => w.errors)).toEqual([[{ field: '(row)', message: "riga d'intestazione ripetuta (come la riga 1): ignorata / the header row again (as line 1): ignored" }]])
+      expect(report.points).toBe(6)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it("never reopens a point the region closed, and names each point whose operator's change it replaces", async () => {
     const fixture = await startLocalRegistry()
     try {
