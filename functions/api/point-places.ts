@@ -5,6 +5,8 @@ import type { Location } from '../../shared/schemas/hours.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import type { FieldError } from './problem.ts'
 import { haversineMetres } from '../../shared/geo/haversine.ts'
+import { isPhoneNumber } from '../../shared/text/phone-number.ts'
+import { FAR_FROM_COMUNE_KM } from '../../shared/gazetteer/position-in-area.ts'
 
 /**
  * How far past the nearest comune's centre a place may be and still count as in that comune's
@@ -57,17 +59,21 @@ export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null
   return outside
 }
 
-/** Farther than this from the comune it is in, a place's coordinates are a slip (the import warns at the same distance). */
-export const FAR_FROM_COMUNE_KM = 50
-
 /**
- * What this write adds or moves that no one would mean: a stop dated before today (never shown,
- * it vanished from view without a word), and a site placed far from the comune it is in (its own
- * comune, else the point's: a site moved to Terni while still in Perugia). Places kept as stored
- * are left alone: a stop that has since passed stays in the record.
+ * What this write adds or changes that no one would mean: a phone that is no number, a stop dated
+ * before today (never shown, it vanished from view without a word), and a site placed far from
+ * the comune it is in (its own comune, else the point's: a site moved to Terni while still in
+ * Perugia). What is kept as stored is left alone: a stop that has since passed stays.
  */
-export function newPlaceProblems(draft: PointDraft, stored: PointRecord | null, gazetteer: Gazetteer, today: string): FieldError[] {
+export function slipsInWrite(draft: PointDraft, stored: PointRecord | null, gazetteer: Gazetteer, today: string): FieldError[] {
   const problems: FieldError[] = []
+  // A phone a citizen can call: "chiamare il comune" was stored, shown as a tel: link that dials
+  // nothing, and emptied by the next import. A new or changed one only: a point stored with an old
+  // text must still be closed or verified.
+  const phone = draft.contacts.phone
+  if (phone !== null && phone !== stored?.contacts.phone && !isPhoneNumber(phone)) {
+    problems.push({ field: 'contacts.phone', message: 'must be a phone number: digits with spaces, dots or dashes, optionally +39 first (6 to 15 digits), e.g. 075 577 0005' })
+  }
   const storedSites = new Map((stored?.sites ?? []).map((site) => [site.id, site]))
   draft.sites.forEach((site, i) => {
     const before = storedSites.get(site.id)

@@ -21,6 +21,12 @@ const LARGEST_COMUNE_REACH_KM = 30
 const ABROAD_KM = 40
 
 /**
+ * Farther than this from the centre of the comune it is said to be in, a place's coordinates are a
+ * slip worth a word: an import warns, an operator's write is refused (Roma reaches ~28 km).
+ */
+export const FAR_FROM_COMUNE_KM = 50
+
+/**
  * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False
  * only when it is clearly outside (abroad included): a citizen is then told that a region's list is
  * not around them.

@@ -125,17 +125,6 @@ export type Source = z.infer<typeof SourceSchema>
  */
 const WebAddressSchema = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' }).max(2000)
 
-/**
- * A phone number as people write it: digits with spaces, dots, dashes, slashes or brackets, an
- * optional + and country code, 6 to 15 digits (E.164 has at most 15). One rule for the importer
- * (which empties a cell that is no number) and for writes (which refuse it).
- */
-export function isPhoneNumber(text: string): boolean {
-  if (!/^\+?[\d\s().\/-]+$/.test(text)) return false
-  const digits = text.replace(/\D/g, '').length
-  return digits >= 6 && digits <= 15
-}
-
 export const ContactsSchema = z
   .object({
     phone: z.string().max(60).nullable(),
@@ -229,19 +218,8 @@ function checkSeasons(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx)
   })
 }
 
-/**
- * A phone a citizen can call: a text such as "chiamare il comune" was stored as the phone, shown
- * as a `tel:` link that dials nothing, and emptied by the next import. Checked on writes only, as
- * `checkArea`: records stored before are served as they are.
- */
-function checkPhone(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): void {
-  if (p.contacts.phone !== null && !isPhoneNumber(p.contacts.phone)) {
-    ctx.addIssue({ code: 'custom', path: ['contacts', 'phone'], message: 'must be a phone number: digits with spaces, dots or dashes, optionally +39 first (6 to 15 digits), e.g. 075 577 0005' })
-  }
-}
-
 /** What a writer supplies (imports, operators, the demo generator). */
-export const PointDraftSchema = pointDraftFields.superRefine(checkPoint).superRefine(checkArea).superRefine(checkSlots).superRefine(checkSeasons).superRefine(checkPhone)
+export const PointDraftSchema = pointDraftFields.superRefine(checkPoint).superRefine(checkArea).superRefine(checkSlots).superRefine(checkSeasons)
 export type PointDraft = z.infer<typeof PointDraftSchema>
 
 /** A point as stored. */

@@ -2,7 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi'
 import { withoutStaleHoursText } from '../../../shared/registry/published-hours.ts'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { mayWrite, regionsReached, type Role, type WriteAction } from '../../../shared/access/roles.ts'
+import { answersFor, mayWrite, operatorKey, regionsReached, type Role, type WriteAction } from '../../../shared/access/roles.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { hoursPerWeek } from '../../../shared/hours/hours-per-week.ts'
 import { attentionOf } from '../../../shared/registry/attention.ts'
@@ -17,7 +17,7 @@ import { changedFields, draftOf } from '../../../shared/registry/point-changes.t
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
-import { comuneProblems, newPlaceProblems, placesOutsideReach } from '../point-places.ts'
+import { comuneProblems, placesOutsideReach, slipsInWrite } from '../point-places.ts'
 import { problem } from '../problem.ts'
 import { jsonBody, validBody } from '../json-body.ts'
 import { PointIdParams } from '../path-params.ts'
@@ -111,7 +111,10 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     const openByPoint = new Map<string, number>()
     for (const report of open) openByPoint.set(report.pointId, (openByPoint.get(report.pointId) ?? 0) + 1)
     const now = deps.now()
-    const points = new Map(lists.flat().map((p) => [p.id, p]))
+    // Only the points they answer for: an operator's index also holds a point abroad under the same
+    // name, which is the national admins' (it was listed, and every action on it refused).
+    const roles = c.var.identity.roles
+    const points = new Map(lists.flat().filter((p) => answersFor(roles, p.region?.istat ?? null, operatorKey(p.operator))).map((p) => [p.id, p]))
     const items = [...points.values()]
       .sort((a, b) => a.comune.name.localeCompare(b.comune.name, 'it') || a.name.localeCompare(b.name, 'it'))
       .map((p) => ({
@@ -297,11 +300,12 @@ function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRou
 }
 
 /**
- * The 400 for places this write adds or moves by a slip (a stop before today, a site far from its
- * comune), once the author is known to reach them: a place out of reach is a 403 first.
+ * The 400 for what this write adds or changes by a slip (a phone that is no number, a stop before
+ * today, a site far from its comune), once the author is known to reach it: a place out of reach
+ * is a 403 first.
  */
 function placeSlips(c: Context, draft: PointDraft, stored: PointRecord | null, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>): Response | null {
-  const problems = newPlaceProblems(draft, stored, gazetteer, toRomeWallClock(now()).date)
+  const problems = slipsInWrite(draft, stored, gazetteer, toRomeWallClock(now()).date)
   return problems.length === 0 ? null : problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
 }
 

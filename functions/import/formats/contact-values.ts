@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { bilingual } from './bilingual.ts'
 import type { RowError } from './format.ts'
 import { listOf } from './row-values.ts'
-import { isPhoneNumber } from '../../../shared/schemas/point.ts'
+import { isPhoneNumber } from '../../../shared/text/phone-number.ts'
 
 /**
  * Contacts as published are often several values in one cell ("a@x.fr|b@x.fr") and sometimes

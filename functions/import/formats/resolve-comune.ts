@@ -4,11 +4,10 @@ import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
+import { FAR_FROM_COMUNE_KM } from '../../../shared/gazetteer/position-in-area.ts'
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
 
-/** Farther than this from its comune's point, a site's coordinates are worth a second look. */
-const SUSPICIOUS_DISTANCE_KM = 50
 
 export interface ComuneClues {
   /** Six-digit ISTAT code, and the column it came from. */
@@ -73,7 +72,7 @@ export function resolveComune(
 
 function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {
   const km = haversineMetres(comune, near) / 1000
-  if (km <= SUSPICIOUS_DISTANCE_KM) return []
+  if (km <= FAR_FROM_COMUNE_KM) return []
   const message = bilingual(
     `le coordinate sono a ${Math.round(km)} km da ${comune.name} (${comune.province}); controllarle`,
     `the coordinates are ${Math.round(km)} km from ${comune.name} (${comune.province}); check them`,

@@ -261,7 +261,11 @@ describe('what an operator types is checked as an import checks it', () => {
     expect(emptied.body.errors).toEqual(expect.arrayContaining([{ field: 'name', message: 'must not be empty' }, { field: 'sites.0.label', message: 'must not be empty' }]))
   })
 
-  it('refuses a phone that is no phone number, naming the field (an import would have emptied it later)', async () => {
+  it('refuses a phone that is no phone number, naming the field (an import would have emptied it later), but not one stored before', async () => {
+    // Stored before the rule: the region can still verify and close it.
+    await local.registry().putPoint(samplePoint('admin-old-phone', { contacts: { phone: 'chiamare il comune', email: null, website: null } }), null)
+    expect((await call('POST', '/v1/admin/points/admin-old-phone/verified', { token: await toscana(), ifMatch: '"v1"' })).status).toBe(200)
+    expect((await call('DELETE', '/v1/admin/points/admin-old-phone', { token: await toscana(), ifMatch: '"v2"', body: { reason: 'Chiuso dalla Regione' } })).status).toBe(200)
     await created('admin-phone')
     const refused = await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone: 'chiamare il comune' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
     expect(refused.status).toBe(400)
@@ -320,6 +324,8 @@ describe("the console's list of my points", () => {
   it('lists a region editor their region, a point operator their points, a national admin the region they ask for, each with what needs attention', async () => {
     await local.registry().putPoint(samplePoint('mine-prato', { operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' }, last_verified_at: '2026-11-30T10:00:00Z' }), null)
     await local.registry().putPoint(samplePoint('mine-perugia', { region: { istat: '10', name: 'Umbria' }, province: 'PG', comune: { istat: '054039', name: 'Perugia' }, operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' } }), null)
+    // A point abroad under the same operator's name: the national admins', not in the operator's list.
+    await local.registry().putPoint({ ...samplePoint('mine-lyon', { operator: { name: 'Associazione Anziani Prato', type: 'terzo_settore' }, region: null, province: null, country: 'FR', comune: { istat: null, name: 'Lyon', code: '69123' } }), sites: [{ ...samplePoint('x').sites[0]!, location: { lat: 45.7578, lon: 4.832 } }] }, null)
     await local.reports().file({ id: 'aaaaaaaaaaaa', pointId: 'mine-prato', category: 'hours', text: null, status: 'open', createdAt: '2026-12-05T10:00:00Z', region: '09', operatorKey: 'associazione-anziani-prato', resolution: null })
     type Mine = { items: Array<{ id: string; attention: string[]; open_reports: number; hours_per_week: number }> }
     const region = (await call('GET', '/v1/admin/points', { token: await toscana() })).body as Mine
