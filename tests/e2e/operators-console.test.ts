@@ -42,20 +42,26 @@ async function signInToConsole(context: BrowserContext): Promise<Page> {
 }
 
 /**
- * Opens the point's view afresh (through the list, so the same address still loads it again),
- * leaving whatever the form held: the console asks before changes are lost, and this says yes.
+ * Opens the point's view afresh (through the list, so the same address still loads it again).
+ * The console asks before changes are lost: with `discardChanges` this says yes; without it, a
+ * question is a failure (none is due: nothing was typed, or it was saved).
  */
-const openPoint = async (page: Page, id: string) => {
-  // (Accepting may race the navigation that follows it: a dialog already gone is fine.)
-  const leave = (dialog: Dialog) => void dialog.accept().catch(() => {})
-  page.on('dialog', leave)
+const openPoint = async (page: Page, id: string, { discardChanges = false } = {}) => {
+  let unexpected = ''
+  // (Answering may race the navigation that follows it: a dialog already gone is fine.)
+  const answer = (dialog: Dialog) => {
+    if (!discardChanges) unexpected = dialog.message()
+    void (discardChanges ? dialog.accept() : dialog.dismiss()).catch(() => {})
+  }
+  page.on('dialog', answer)
   try {
     await page.goto(`${baseUrl}/gestione/#/`)
     await page.goto(`${baseUrl}/gestione/#/punti/${id}`)
     await page.locator('#pv-point-title').waitFor()
   } finally {
-    page.off('dialog', leave)
+    page.off('dialog', answer)
   }
+  expect(unexpected, 'the console asked about unsaved changes where none were left').toBe('')
 }
 
 /** Someone else saves a version of the point meanwhile (the same account, from another device). */
@@ -154,6 +160,14 @@ describe("the operators' console", () => {
     expect(await page.locator('.pv-error-summary').textContent()).toContain('modifiche non salvate')
     expect(await page.locator('#f-contacts-phone').inputValue()).toBe('075 999 0000')
     expect((await adminPoint()).version).toBe(before.version)
+    // Closing would reload the form from the closed version: refused while changes are unsaved.
+    await page.locator('.pv-editor__close summary').click()
+    await page.locator('.pv-editor__close textarea').fill('Chiuso per la prova')
+    await page.locator('.pv-editor__close button[type="submit"]').click()
+    await expect.poll(() => page.locator('.pv-error-summary').textContent(), { timeout: 10_000 }).toContain('prima di chiudere')
+    expect((await adminPoint()).version).toBe(before.version)
+    expect(await page.locator('#f-contacts-phone').inputValue()).toBe('075 999 0000')
+    await page.locator('.pv-editor__close summary').click()
 
     // Leaving asks; staying keeps the point and what was typed.
     let asked = ''
@@ -337,14 +351,14 @@ describe("the operators' console", () => {
     expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest('fieldset')?.id])).toEqual(['INPUT', 'f-services'])
     await page.getByRole('checkbox', { name: 'Assistenza individuale' }).check()
     await screenshot(page, 'console-errors-phone')
-    await openPoint(page, pointId)
+    await openPoint(page, pointId, { discardChanges: true })
     await concurrentRename('Nome cambiato da un altro operatore')
     await page.getByLabel('Telefono').fill('075 765 4321')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     await page.getByRole('heading', { name: 'Qualcun altro ha salvato prima di te' }).waitFor()
     states.conflict = await axeViolations(page)
     // A van: its dated stops and closures as rows; the closing form open.
-    await openPoint(page, vanId)
+    await openPoint(page, vanId, { discardChanges: true })
     await page.getByRole('group', { name: 'sosta 1' }).first().waitFor()
     await page.getByText('Chiudi il punto').first().click()
     states['van editor, closing form'] = await axeViolations(page)

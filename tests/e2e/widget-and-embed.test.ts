@@ -86,6 +86,15 @@ describe('the widget and the iframe embed on another origin', () => {
       return host?.[Symbol.for('puntovicino.map')]?.loaded() === true
     }, undefined, { timeout: 20_000 })
     expect(await page.locator('puntovicino-locator .pv-map__note').textContent()).not.toContain('non è disponibile')
+    // The host's own worker refused by its policy is none of the map's business: the map stays.
+    await page.evaluate(() => {
+      try {
+        new Worker('data:text/javascript,0')
+      } catch {}
+    })
+    await page.waitForTimeout(500)
+    expect(await page.locator('puntovicino-locator .pv-map__note').textContent()).not.toContain('non è disponibile')
+    expect(await page.locator('puntovicino-locator .pv-map').isVisible()).toBe(true)
 
     await page.goto(`${hostUrl}/widget-blob-worker-only`)
     await page.locator('puntovicino-locator .pv-map__note', { hasText: 'La mappa non è disponibile' }).waitFor()
@@ -110,6 +119,13 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(href.searchParams.get('place')).toBe('Bevagna')
     expect(href.searchParams.get('near')).toMatch(/^42\.9\d*,12\.6\d*$/)
     expect(href.searchParams.get('comune')).toBeNull()
+    // A failed search is said as a failure, not as "none here" once the comune's name arrives.
+    await page.route('**/v1/points?**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }))
+    await page.reload()
+    await page.locator('puntovicino-locator .pv-empty-help button', { hasText: 'Riprova' }).waitFor()
+    await page.waitForTimeout(500)
+    expect(await page.locator('puntovicino-locator .pv-count').textContent()).toContain('Non è stato possibile caricare i risultati')
+    await page.unroute('**/v1/points?**')
     // The page it opens lists points around Bevagna.
     const { items } = (await (await fetch(`${baseUrl}/v1/points?near=${href.searchParams.get('near')}&limit=3`)).json()) as { items: unknown[] }
     expect(items.length).toBe(3)

@@ -238,6 +238,8 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
           onsubmit: (event: Event) => {
             event.preventDefault()
             const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim()
+            // Closing reloads the form from the closed version: changes typed meanwhile would go unasked.
+            if (hasUnsavedChanges()) return showProblems([], t('console.close.unsaved'))
             void client.close(base.id, etag, reason).then((result) => {
               if (result.ok) return saved(result.record, result.etag, t('console.close.done'))
               if (result.conflict) return showConflict()
@@ -358,6 +360,8 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     base = record
     etag = newEtag
     draft = editableCopy(record)
+    // JSON typed over an older version must not come back with this one (a later Save would apply it).
+    typedJson = null
     context.onSaved(record)
     render(message)
   }

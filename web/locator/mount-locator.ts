@@ -213,6 +213,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     else hideDetail()
   }
 
+  /** Whether the last search was answered (an empty list after a failed request is no "none here"). */
+  let lastLoadAnswered = false
   /** The comune the list is filtered to, by name and centre (the state holds its code only), once looked up. */
   let areaComune: { code: string; place: Place | null } | null = null
   function lookUpAreaComune(): void {
@@ -239,7 +241,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function offerNearestToComune(): void {
     const comune = areaComune?.code === state.comune ? areaComune?.place : null
     const unfiltered = !state.near && !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
-    if (!comune || !unfiltered || items.length > 0 || list.getAttribute('aria-busy') === 'true') return
+    if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0 || list.getAttribute('aria-busy') === 'true') return
     const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
     const newTab = options.history === 'none' || window.top !== window.self
     sayCount(t('results.none_in_comune', { comune: comune.name }))
@@ -264,6 +266,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     if (!append) {
       sayCount(t('results.loading'))
       filters.forgetCount()
+      lastLoadAnswered = false
     }
     replaceChildren(emptyHelp)
     list.setAttribute('aria-busy', 'true')
@@ -271,6 +274,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     if (!append) list.inert = true
     try {
       const page = await api.points(query, loading.signal)
+      lastLoadAnswered = true
       const firstNew = append ? items.length : 0
       items = append ? [...items, ...page.items] : page.items
       nextCursor = page.next_cursor
@@ -459,14 +463,16 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     // page whose Content-Security-Policy refuses either got an empty map box: the map is said to be
     // unavailable instead, and the webmaster told what the policy lacks. A refused blob: shows as a
     // violation in the page; a refused import only as MapLibre's error (onUnavailable below).
-    const workerPolicy = `worker-src blob: ${new URL(options.assetBase, location.href).origin}`
+    const assetOrigin = new URL(options.assetBase, location.href).origin
+    const workerPolicy = `worker-src blob: ${assetOrigin}`
     const unavailable = (why: string) => {
       console.warn(`[puntovicino] the map cannot draw on this page (${why}): its Content-Security-Policy needs ${workerPolicy} (docs/widget.md)`)
       mapNote.textContent = t('map.unavailable')
       mapHost.hidden = true
     }
+    // Our worker only (a blob: URL, or our worker script): the host's own violations are none of the map's business.
     const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.blockedURI.startsWith('blob') || event.effectiveDirective === 'worker-src') unavailable(`${event.effectiveDirective} refused ${event.blockedURI}`)
+      if (event.blockedURI.startsWith('blob') || (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(assetOrigin))) unavailable(`${event.effectiveDirective} refused ${event.blockedURI}`)
     }
     document.addEventListener('securitypolicyviolation', onViolation)
     stopWatchingPolicy = () => document.removeEventListener('securitypolicyviolation', onViolation)
