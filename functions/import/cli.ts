@@ -2,6 +2,7 @@ import '../local/quiet-sdk-warning.ts'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { constants as osConstants } from 'node:os'
 import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
@@ -127,12 +128,13 @@ async function main(): Promise<number> {
   const progress = terminalProgress()
   // Ctrl-C used to end the import without a word. Each point is one item written whole, and an
   // interrupted write is closed by the next writer, so rerunning the same command finishes it.
-  const interrupted = () => {
+  const interrupted = (signal: NodeJS.Signals) => {
     progress.done()
     console.error(values['dry-run']
       ? 'Prova interrotta: nulla è stato scritto. / Dry run interrupted: nothing was written.'
-      : "Import interrotto: i punti già scritti restano, nessuno a metà; rilanciare lo stesso comando completa l'import senza duplicati. / Import interrupted: the points already written stay, none half-written; running the same command again completes the import without duplicates.")
-    process.exit(130)
+      : "Import interrotto: i punti già scritti restano, nessuno a metà, e saranno pubblicati alla prossima scrittura; rilanciare lo stesso comando completa l'import senza duplicati. / Import interrupted: the points already written stay, none half-written, and are published with the next write; running the same command again completes the import without duplicates.")
+    // 128 + the signal's number, as a shell reports a process a signal ended (130 for Ctrl-C).
+    process.exit(128 + osConstants.signals[signal])
   }
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)

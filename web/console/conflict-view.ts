@@ -19,8 +19,9 @@ export interface ConflictVersions {
 
 /**
  * Someone saved first: both versions side by side, field by field (the fields either of them
- * changed), and two ways on: redo my changes on the version now stored (my changed fields over
- * theirs, to review and save again), or drop mine. Nothing is saved from this view.
+ * changed), and two ways on: redo my changes on the version now stored (every change of either
+ * side kept value by value, mine where both changed one; to review and save again), or drop mine.
+ * Nothing is saved from this view.
  */
 export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, actions: { redo: (merged: PointDraft) => void; discard: () => void }): HTMLElement {
   const { base, mine, theirs } = versions

@@ -192,11 +192,11 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       chips.hidden = active.length === 0
       summary.textContent = active.length > 0 ? t('filters.title_count', { count: active.length }) : t('filters.title')
     },
-    /** The live count on the panel's button: `more` when the first page did not hold them all. */
     /** The results are being fetched, or could not be: the button says no number (it said "NaN"). */
     forgetCount(): void {
       done.textContent = t('filters.show_results_uncounted')
     },
+    /** The live count on the panel's button: `more` when the first page did not hold them all. */
     showCount(count: number, more: boolean): void {
       done.textContent = more ? t('filters.show_results_more', { count }) : count === 0 ? t('filters.show_results_none') : t('filters.show_results', { count })
     },

@@ -4,6 +4,15 @@ import { GLYPHS_PATH, MAP_FONTS } from '../../shared/map/map-fonts.ts'
 import { PLACE_ZOOM_STEPS } from '../../shared/map/place-rank.ts'
 import { BASEMAP_FILES, BASEMAP_FOLDER } from './basemap-files.ts'
 
+/** The data's own credit, in Italian on every page: marked so, for a screen reader on an English page to read it right (WCAG 3.1.2). */
+export const BUILTIN_ATTRIBUTION = '<span lang="it">Confini e comuni</span> © <a href="https://www.istat.it/" target="_blank" rel="noopener">ISTAT</a>'
+
+/** Residents needed for a name at a zoom: a step expression from the shared table (4 → a million, …, 11 → all). */
+const residentsNeededAtZoom = (): unknown[] => {
+  const ascending = [...PLACE_ZOOM_STEPS].sort((a, b) => a[1] - b[1])
+  return ['step', ['zoom'], Number.MAX_SAFE_INTEGER, ...ascending.flatMap(([residents, zoom]) => [zoom, residents])]
+}
+
 /**
  * The offline basemap: land and sea, Italy's regions and provinces, and the names of its 7,896
  * comuni (larger towns first as the map zooms in), all from the ISTAT data that ships with the
@@ -16,16 +25,6 @@ import { BASEMAP_FILES, BASEMAP_FOLDER } from './basemap-files.ts'
  * until a street map is published over it (see basemap-style.ts), so the page always finds a
  * style there and never logs a 404.
  */
-
-/** The data's own credit, in Italian on every page: marked so, for a screen reader on an English page to read it right (WCAG 3.1.2). */
-export const BUILTIN_ATTRIBUTION = '<span lang="it">Confini e comuni</span> © <a href="https://www.istat.it/" target="_blank" rel="noopener">ISTAT</a>'
-
-/** Residents needed for a name at a zoom: a step expression from the shared table (4 → a million, …, 11 → all). */
-const residentsNeededAtZoom = (): unknown[] => {
-  const ascending = [...PLACE_ZOOM_STEPS].sort((a, b) => a[1] - b[1])
-  return ['step', ['zoom'], Number.MAX_SAFE_INTEGER, ...ascending.flatMap(([residents, zoom]) => [zoom, residents])]
-}
-
 export function builtinStyle(): StyleSpecification {
   // From tiles/style.json up to the site's root.
   const file = (name: string) => `../${BASEMAP_FOLDER}/${name}`
