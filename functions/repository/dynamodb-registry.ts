@@ -429,7 +429,12 @@ export class DynamoDbRegistry implements Registry {
     }
   }
 
-  private scanPage(startKey: Record<string, unknown> | undefined): Promise<ScanPage> {
+  /**
+   * One page of the point items. `activeSources`: only active points, and of each only its id and
+   * source (what an import needs to name the points its file leaves out; a full read, every record
+   * validated, was a quarter of a 10,000-row import).
+   */
+  private scanPage(startKey: Record<string, unknown> | undefined, { activeSources = false } = {}): Promise<ScanPage> {
     return withRetries(
       () =>
         this.doc.send(
@@ -437,10 +442,12 @@ export class DynamoDbRegistry implements Registry {
             TableName: this.table,
             ExclusiveStartKey: startKey,
             // Strongly consistent: the caller read the registry version first, and every write
-            // that version counts must be in what it scans (the snapshot and the change feed rely on it).
+            // that version counts must be in what it scans (the snapshot and the change feed rely
+            // on it); an import asks after its own writes, which must not show as absent.
             ConsistentRead: true,
-            FilterExpression: 'sk = :point',
-            ExpressionAttributeValues: { ':point': POINT_SORT_KEY },
+            FilterExpression: activeSources ? 'sk = :point AND #status = :active' : 'sk = :point',
+            ...(activeSources ? { ProjectionExpression: 'id, #source.dataset, #source.original_id', ExpressionAttributeNames: { '#status': 'status', '#source': 'source' } } : {}),
+            ExpressionAttributeValues: { ':point': POINT_SORT_KEY, ...(activeSources ? { ':active': 'active' } : {}) },
           }),
         ),
       this.backoff,
@@ -452,24 +459,7 @@ export class DynamoDbRegistry implements Registry {
     const entries: PointSourceEntry[] = []
     let startKey: Record<string, unknown> | undefined
     do {
-      // Only the three attributes asked for come back, and nothing is validated as a whole record:
-      // a full scan's transfer and schema checks were a quarter of a 10,000-row import.
-      const page: ScanPage = await withRetries(
-        () =>
-          this.doc.send(
-            new ScanCommand({
-              TableName: this.table,
-              ExclusiveStartKey: startKey,
-              // Consistent: the import asks after its own writes, which must not show as absent.
-              ConsistentRead: true,
-              FilterExpression: 'sk = :point AND #status = :active',
-              ProjectionExpression: 'id, #source.dataset, #source.original_id',
-              ExpressionAttributeNames: { '#status': 'status', '#source': 'source' },
-              ExpressionAttributeValues: { ':point': POINT_SORT_KEY, ':active': 'active' },
-            }),
-          ),
-        this.backoff,
-      )
+      const page = await this.scanPage(startKey, { activeSources: true })
       for (const item of page.Items ?? []) {
         const source = item.source as { dataset?: unknown; original_id?: unknown } | undefined
         // An item without a readable source is left to the snapshot's report of invalid items.
