@@ -167,6 +167,9 @@ function publicHolidaysRule(
   return { ok: true, rule: closedOn !== null ? 'closed' : openOn !== null ? 'open' : undefined }
 }
 
+/** A value that says, and only says, that the place never opens: `off`, `closed`, `Mo-Su off`. */
+const NEVER_OPEN = /^\s*(?:Mo-Su\s+)?(?:off|closed)\s*$/i
+
 /** Warnings about notation only: `9-13` for `09:00-13:00`, an en dash, `9.00`. The reading is not in doubt. */
 const NOTATION_WARNINGS = [
   'Time range without minutes', 'Please use notation "-" for', 'as hour/minute-separator',
@@ -196,7 +199,7 @@ function guessedReading(osm: string, hours: OpeningHours): string | null {
   const selectors = osm.replace(/"[^"]*"/g, '')
   // A bare "off" is never open, not a time without its days: what the open-data file writes for
   // a site whose every slot was removed, and must read back.
-  if (/^\s*(?:off|closed)\s*$/i.test(selectors)) return null
+  if (NEVER_OPEN.test(selectors)) return null
   if (!/\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH)\b/i.test(selectors) && !selectors.includes('24/7')) return 'no days given: a time alone would be every day, Sunday included'
   return null
 }
@@ -247,7 +250,7 @@ function convert(osm: string, strict: boolean): OsmConversion {
   if (!pattern.ok) return pattern
   // `PH off` alone reads as a week with no opening: as written for the template it says nothing of
   // the week, and stored it would empty the site's hours without a word.
-  if (strict && Object.keys(pattern.schedule).length === 0 && !/^\s*(?:Mo-Su\s+)?(?:off|closed)\s*$/i.test(osm)) return { ok: false, reason: 'no opening on any day of the week' }
+  if (strict && Object.keys(pattern.schedule).length === 0 && !NEVER_OPEN.test(osm)) return { ok: false, reason: 'no opening on any day of the week' }
   const holidays = weeks.flatMap((w) => w.days.filter((d) => isItalianPublicHoliday(d.date)))
   const holidayRule = publicHolidaysRule(pattern.schedule, holidays, mentionsPublicHolidays(osm))
   if (!holidayRule.ok) return holidayRule

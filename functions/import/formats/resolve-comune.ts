@@ -8,7 +8,6 @@ import { FAR_FROM_COMUNE_KM } from '../../../shared/gazetteer/position-in-area.t
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
 
-
 export interface ComuneClues {
   /** Six-digit ISTAT code, and the column it came from. */
   istat?: { value: string | null; column: string }

@@ -98,16 +98,17 @@ export function italianDateToIso(value: string): string | null {
   return `${italian[3] ?? '-'}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
 }
 
-/**
- * A "verified on / updated on" date as `last_verified_at`. Unknown stays null; a date that cannot
- * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
- * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
- */
+/** The instant a spreadsheet shows for a download's ISO date-time: `15/10/2026 09:30`, seconds optional. */
 const ITALIAN_DATE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/
 
 /** As the registry stores `last_verified_at` (seconds required): a shorter instant is read as its day. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/
 
+/**
+ * A "verified on / updated on" date as `last_verified_at`. Unknown stays null; a date that cannot
+ * be a verification (malformed, before 2000 like the 1970-01-01 placeholders, or after `now`) also
+ * becomes null, with a warning naming the column, instead of a rejection: the point is still good.
+ */
 export function verificationDate(
   value: string | null,
   column: string,

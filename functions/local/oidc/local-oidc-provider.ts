@@ -190,7 +190,8 @@ const consoleOrigins = (origin: string): string[] => (origin.includes('//localho
 
 /**
  * The sign-in form's policy: the site's, except that no page may frame it (a framed password form
- * invites clickjacking) and its form may lead back to the console on either local origin.
+ * invites clickjacking) and that it sets no `form-action`: the form's answer redirects on to the
+ * console, on either local origin (consoleOrigins), and a browser holds that redirect to it too.
  */
 const SIGN_IN_POLICY = LOCAL_CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/form-action [^;]*; /, '')
 
