@@ -227,21 +227,22 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       .then((page) => {
         if (areaComune?.code !== code) return
         areaComune = { code, place: page.items.find((p) => p.istat === code) ?? null }
-        resultsTitle.textContent = resultsHeading(state, t, areaComuneName())
+        resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
         offerNearestToComune()
       })
       .catch(() => {})
   }
-  const areaComuneName = (): string | null => (areaComune && areaComune.code === state.comune ? (areaComune.place?.name ?? null) : null)
+  const areaComunePlace = (): Place | null => (areaComune && areaComune.code === state.comune ? areaComune.place : null)
 
   /**
    * A comune with no point at all (Bevagna): not "remove a filter", which there is none to remove,
    * but that it has none yet, and the nearest points around it (the public page, all of Italy).
    */
   function offerNearestToComune(): void {
-    const comune = areaComune?.code === state.comune ? areaComune?.place : null
+    const comune = areaComunePlace()
     const unfiltered = !state.near && !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
-    if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0 || list.getAttribute('aria-busy') === 'true') return
+    // (Not while a search is on its way: lastLoadAnswered is false from its start to its answer.)
+    if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0) return
     const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
     const newTab = options.history === 'none' || window.top !== window.self
     sayCount(t('results.none_in_comune', { comune: comune.name }))
@@ -251,7 +252,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   async function loadResults(append: boolean): Promise<void> {
     resultsKey = toPointsQuery(state).toString()
     lookUpAreaComune()
-    resultsTitle.textContent = resultsHeading(state, t, areaComuneName())
+    resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
     if (!hasSearch(state)) {
       clearList()
       sayCount(t('results.start'))
@@ -292,11 +293,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
       if (!append && items.length === 0 && state.open_at) offerAnyTime()
-      if (!append && items.length === 0) {
-        // (Ready now, or when the comune's lookup answers: offerNearestToComune runs then too.)
-        list.removeAttribute('aria-busy')
-        offerNearestToComune()
-      }
+      // (Ready now, or when the comune's lookup answers: offerNearestToComune runs then too.)
+      if (!append && items.length === 0) offerNearestToComune()
       if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError') return
