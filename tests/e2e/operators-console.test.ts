@@ -180,6 +180,8 @@ describe("the operators' console", () => {
     // JSON typed in "Dati completi" and not applied is saved by Save, with the form's phone.
     await page.getByText('Dati completi (stagioni, soste, chiusure, festivi)').click()
     const json = page.locator('#f-advanced')
+    // (The details' toggle event, which fills the field with the draft as it is now, comes a task after the click.)
+    await expect.poll(() => json.inputValue(), { timeout: 10_000 }).toContain('075 999 0000')
     const typed = JSON.parse(await json.inputValue()) as { contacts: Record<string, unknown> }
     typed.contacts.email = 'scritta.nel.json@example.org'
     await json.fill(JSON.stringify(typed, null, 2))
