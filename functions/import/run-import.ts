@@ -5,7 +5,7 @@ import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
 import { renameColumns, type HeaderReading } from './formats/header-columns.ts'
 import { mergeDrafts } from './formats/merge-drafts.ts'
-import { openRows, type SourceKind } from './formats/read-rows.ts'
+import { BrokenCsvError, openRows, type SourceKind } from './formats/read-rows.ts'
 import { InvalidEncodingError, type SourceEncoding } from './formats/text-encoding.ts'
 import { validateDraft } from './formats/validate-draft.ts'
 
@@ -190,10 +190,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   } catch (error) {
     // Text in another encoding is wrong everywhere, not only from here on: nothing is imported.
     if (error instanceof InvalidEncodingError) throw new UnreadableFileError(`${fileLabel}: ${error.message}`)
-    if (read === 0) throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
-    // A file broken half-way (truncated, bad quoting): keep what was read, report where it broke.
-    const cause = error instanceof Error ? error.message : String(error)
-    rejectedRows.push({ where: `after row ${read}`, line: read + 1, errors: [{ field: '(file)', message: bilingual(`lettura interrotta: ${cause}`, `reading stopped: ${cause}`) }] })
+    // A file broken half-way (a quote never closed): the rows after the break are not read, so the
+    // points they belong to would be written without those sites and named as left out of the
+    // file. Nothing is imported; the line is named.
+    if (error instanceof BrokenCsvError) {
+      throw new UnreadableFileError(`${fileLabel}: ${bilingual(`${error.italian}; nulla è stato importato`, `${error.english}; nothing was imported`)}`)
+    }
+    throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
   }
   options.onProgress?.({ phase: 'reading', rows: read })
 

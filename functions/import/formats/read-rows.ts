@@ -7,7 +7,8 @@ import { decodeText, type SourceEncoding } from './text-encoding.ts'
 /**
  * Source files → rows, one at a time, each with where it came from. CSV is parsed as a stream
  * (strictly decoded, see text-encoding.ts; csv-parse: `,` or `;` detected from the header line, quoted multi-line fields
- * allowed); a JSON file must be an array of objects and is read whole (fine below ~50 MB).
+ * allowed, a quote inside an unquoted cell read as written); a JSON file must be an array of
+ * objects and is read whole (fine below ~50 MB).
  */
 
 export type SourceKind = 'csv' | 'json'
@@ -41,6 +42,21 @@ export interface ReadRowsOptions {
 }
 
 type Input = NodeJS.ReadableStream | string
+
+/**
+ * A CSV file whose reading breaks after its header (a quote opened and never closed swallows every
+ * line after it): what follows cannot be told apart, so no row of it is usable on its own.
+ */
+export class BrokenCsvError extends Error {
+  constructor(
+    /** The line where the record that could not be read starts. */
+    readonly line: number,
+    readonly italian: string,
+    readonly english: string,
+  ) {
+    super(bilingual(italian, english))
+  }
+}
 
 /** Opens a source and reads as far as its header: `rows` then yields every row. */
 export async function openRows(input: Input, opts: ReadRowsOptions = {}): Promise<RowSource> {
@@ -100,6 +116,9 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      // `Biblioteca "Giotto"` typed into a cell that is not quoted as a whole: the quotes are part
+      // of the name. Strict parsing stopped the whole file there.
+      relax_quotes: true,
       columns: (names: string[]) => (header = names.map((n) => n.trim())),
   })
   // pipe() does not pass errors on: a decoding error would leave the parser waiting forever.
@@ -112,7 +131,7 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
     let previousEndLine = 1
     let previousEmptyLines = 0
     let records = 0
-    for (let next = first; !next.done; next = await parsed.next()) {
+    for (let next = first; !next.done; next = await nextRecord(parsed, previousEndLine + 1)) {
       const { record, info } = next.value
       const line = previousEndLine + 1 + (info.empty_lines - previousEmptyLines)
       previousEndLine = info.lines
@@ -142,6 +161,23 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
     }
   }
   return { kind: 'csv', header, rows: rows() }
+}
+
+/** The parser's next record; its error names the line where the unreadable record starts. */
+async function nextRecord<T>(parsed: AsyncIterator<T>, startLine: number): Promise<IteratorResult<T>> {
+  try {
+    return await parsed.next()
+  } catch (error) {
+    if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('CSV_')) throw error
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new BrokenCsvError(
+        startLine,
+        `alla riga ${startLine} una cella si apre con le virgolette (") che non si chiudono più: chiuderle, o toglierle`,
+        `on line ${startLine} a cell opens a quote (") that is never closed: close it, or remove it`,
+      )
+    }
+    throw new BrokenCsvError(startLine, `la riga ${startLine} non si può leggere (${error.message})`, `line ${startLine} cannot be read (${error.message})`)
+  }
 }
 
 interface CsvInfo {

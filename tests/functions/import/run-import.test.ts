@@ -325,6 +325,33 @@ describe('runImport', () => {
     }
   })
 
+  it("reads a quote inside a cell as written, and refuses a file whose reading breaks half-way (a quote never closed) without writing anything: the points after the break are not absent, nor their sites lost", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n')
+      await runImport({ input: Readable.from([lines.join('\n')]), registry, gazetteer, now })
+      const before = await registry.readAll()
+      // A hand-typed name with quotes in it, not quoted as a whole: read as written, every point kept.
+      const quoted = [...lines]
+      quoted[3] = quoted[3]!.replace(',Fermata di Pienza,', ',Fermata "Mercato" di Pienza,')
+      const report = await runImport({ input: Readable.from([quoted.join('\n')]), registry, gazetteer, now, dryRun: true })
+      expect([report.rejected, report.points, report.absentIds]).toEqual([0, 6, []])
+      // A quote opened on line 10 and never closed swallows the rest of the file: nothing is written.
+      const broken = [...lines]
+      broken[9] = broken[9]!.replace(',Sportello civico,', ',"Sportello civico,')
+      const refused = await runImport({ input: Readable.from([broken.join('\n')]), fileLabel: 'settimana2.csv', registry, gazetteer, now }).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(refused).toBeInstanceOf(UnreadableFileError)
+      expect((refused as Error).message).toMatch(/^settimana2\.csv: .*riga 10.*virgolett.*nulla è stato importato/)
+      expect(await registry.readAll()).toEqual(before)
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file whose header matches no format, naming the columns it saw', async () => {
     const stream = Readable.from(['nome,via,orario\nBiblioteca,Via Roma 1,9-12\n'])
     // Italian first, as every message to the offices that send files.
