@@ -65,6 +65,9 @@ function summary(r: ImportReport): string {
     lines.push(`  scartata / rejected ${row.where}${id}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)
   }
   if (r.rejectedRows.length > 20) lines.push(`  … ${r.rejectedRows.length - 20} more in the report file`)
+  if (r.ignoredColumns.length > 0) {
+    lines.push(`  colonne ignorate (non sono del formato) / ignored columns (not the format's): ${r.ignoredColumns.map((c) => `«${c}»`).join(', ')}`)
+  }
   if (r.warningRows.length > 0) {
     const n = r.warningRows.length
     lines.push(`avvisi / warnings: ${n} ${n === 1 ? 'riga / row' : 'righe / rows'} (${r.dryRun ? 'sarebbero importate / would be imported' : 'importate / imported'}; details in the report file)`)

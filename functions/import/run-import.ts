@@ -37,6 +37,8 @@ export interface ImportReport {
   readonly rejected: number
   readonly rejectedRows: readonly RowReport[]
   readonly warningRows: readonly RowReport[]
+  /** Columns of the file the format does not read, as written (each also a warning on line 1). */
+  readonly ignoredColumns: readonly string[]
   readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
   /** Points kept closed although the file says open, and points whose operator's change the file replaced. */
   readonly notices: readonly ImportNotice[]
@@ -278,6 +280,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     rejected: rejectedRows.length,
     rejectedRows,
     warningRows,
+    ignoredColumns: header.unknown,
     failedWrites,
     notices,
     absentIds,

@@ -30,6 +30,16 @@ const isNearMiss = (a: string, b: string): boolean => {
   return shorter >= 4 && levenshtein(a, b) <= (shorter >= 6 ? 2 : 1)
 }
 
+/**
+ * A header that says a column's name with words around it: `Orari di apertura` is `orari`,
+ * `Telefono/cellulare` is `telefono`, `Nome del punto` is `nome_punto` (every word of the column's
+ * name among the header's words). `Note interne` is not `note_accessibilita`: a word is missing.
+ */
+const isReworded = (written: string, column: string): boolean => {
+  const words = new Set(normalizeName(written).split(' '))
+  return column.split('_').every((word) => words.has(normalizeName(word)))
+}
+
 export function readHeader(header: readonly string[], columns: readonly string[]): HeaderReading {
   const byKey = new Map(columns.map((column) => [keyOf(column), column]))
   const renamed = new Map<string, string>()
@@ -46,7 +56,7 @@ export function readHeader(header: readonly string[], columns: readonly string[]
   }
   const missing = columns.filter((column) => !found.has(column))
   const nearMisses = unknown.flatMap((written) => {
-    const meant = missing.find((column) => isNearMiss(keyOf(written), keyOf(column)))
+    const meant = missing.find((column) => isNearMiss(keyOf(written), keyOf(column)) || isReworded(written, column))
     return meant === undefined ? [] : [{ written, meant }]
   })
   return { renamed, unknown, nearMisses }

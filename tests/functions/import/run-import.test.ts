@@ -320,6 +320,13 @@ describe('runImport', () => {
         /^mese2\.csv: colonne sconosciute «orario» \(forse «orari»\?\): correggere l'intestazione/,
       )
       expect((await registry.getPoint('regione-esempio-pf-001'))!.sites[0]!.opening_hours).toEqual(hoursBefore)
+      // A column renamed in words around its name ("Orari di apertura", "Telefono/cellulare") would
+      // do the same: it stops the import too, naming the column meant.
+      const reworded = [header!.replace('orari', 'Orari di apertura').replace('telefono', 'Telefono/cellulare'), ...rows].join('\n')
+      await expect(runImport({ input: Readable.from([reworded]), fileLabel: 'mese3.csv', registry, gazetteer, now })).rejects.toThrow(
+        /^mese3\.csv: colonne sconosciute «Orari di apertura» \(forse «orari»\?\), «Telefono\/cellulare» \(forse «telefono»\?\)/,
+      )
+      expect(again.ignoredColumns).toEqual(['note interne'])
     } finally {
       await fixture.close()
     }
