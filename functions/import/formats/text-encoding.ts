@@ -40,8 +40,65 @@ export async function* decodeText(stream: NodeJS.ReadableStream, encoding: Sourc
   if (actual === 'utf-8') yield* strictUtf8(rest())
   // Latin-1 read as the Web reads it, as windows-1252: its bytes 0x80–0x9F are control characters
   // no text holds, and a file said to be Latin-1 with one (an Excel dash, 0x96) is windows-1252.
-  else if (actual === 'latin1') yield* whatwgDecode(rest(), 'windows-1252')
+  else if (actual === 'latin1' || actual === 'windows-1252') yield* whatwgDecode(refusingUtf8(rest(), actual), 'windows-1252')
   else yield* whatwgDecode(rest(), actual)
+}
+
+/**
+ * The chunks of a file said to be in a single-byte encoding, refused when it is UTF-8 after all:
+ * every UTF-8 text decodes as windows-1252 without an error, "Città" as "CittÃ ", so a weekly
+ * command kept with its `--encoding` after the office moved to a spreadsheet that saves UTF-8
+ * stored every accented name garbled. The first non-ASCII character decides: in a Latin-1 or
+ * windows-1252 text it is almost never followed by the bytes that would make it UTF-8.
+ */
+async function* refusingUtf8(chunks: AsyncIterable<Buffer>, said: 'latin1' | 'windows-1252'): AsyncGenerator<Buffer> {
+  let decided = false
+  let lines = 1
+  let lineSoFar = ''
+  let cut = Buffer.alloc(0) // a first non-ASCII character a chunk boundary cut, and what follows it
+  for await (const chunk of chunks) {
+    if (!decided) {
+      const bytes = cut.length > 0 ? Buffer.concat([cut, chunk]) : chunk
+      const first = bytes.findIndex((byte) => byte >= 0x80)
+      const ascii = bytes.toString('latin1', 0, first < 0 ? bytes.length : first)
+      lines += countNewlines(ascii)
+      lineSoFar = (lineSoFar + ascii).slice(-60)
+      if (first < 0) {
+        cut = Buffer.alloc(0)
+        yield bytes
+        continue
+      }
+      const { complete, invalidAt } = scanUtf8(bytes.subarray(first, first + 4))
+      if (complete > 0) {
+        const lead = bytes[first]!
+        const character = bytes.subarray(first, first + (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2))
+        throw mislabelledUtf8(said, lines, lineSoFar.slice(lineSoFar.lastIndexOf('\n') + 1).slice(-30), character)
+      }
+      decided = invalidAt === 0
+      if (decided) {
+        cut = Buffer.alloc(0)
+        yield bytes
+      } else {
+        // Cut by the chunk's end: the character is held until the next chunk makes it whole.
+        if (first > 0) yield bytes.subarray(0, first)
+        cut = Buffer.from(bytes.subarray(first))
+      }
+      continue
+    }
+    yield chunk
+  }
+  if (cut.length > 0) yield cut
+}
+
+function mislabelledUtf8(said: string, line: number, before: string, character: Uint8Array): InvalidEncodingError {
+  const meant = `${before}${Buffer.from(character).toString('utf8')}`
+  const garbled = `${before}${new TextDecoder('windows-1252').decode(character)}`
+  return new InvalidEncodingError(
+    bilingual(
+      `il file è in UTF-8, non in ${said}: alla riga ${line} «${meant}» sarebbe letto «${garbled}». Per un file UTF-8 togliere --encoding (UTF-8 è la codifica predefinita)`,
+      `the file is UTF-8, not ${said}: on line ${line} "${meant}" would be read as "${garbled}". For a UTF-8 file leave --encoding out (UTF-8 is the default)`,
+    ),
+  )
 }
 
 function toBuffer(chunk: Buffer | string): Buffer {

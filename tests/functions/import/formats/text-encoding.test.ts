@@ -33,6 +33,22 @@ describe('reading import files strictly', () => {
     expect(rows.map((r) => r.row.comune)).toEqual(['Città di Castello', 'Forlì'])
   })
 
+  it.each([['windows-1252'], ['latin1']] as const)('refuses a UTF-8 file said to be %s (a weekly command kept after a change of spreadsheet), instead of importing "CittÃ di Castello"', async (encoding) => {
+    for (const size of [1, 5, 64]) {
+      const error = await openRows(chunked(Buffer.from(CSV, 'utf8'), size), { kind: 'csv', encoding })
+        .then((source) => collect(source.rows))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        )
+      expect(error).toBeInstanceOf(InvalidEncodingError)
+      expect((error as Error).message).toMatch(new RegExp(`^il file è in UTF-8, non in ${encoding}: alla riga 2 «Biblioteca civica,Città» sarebbe letto «Biblioteca civica,CittÃ\\u00a0»\\..*togliere --encoding`))
+    }
+    // A file truly in that encoding (its first accented letter is no UTF-8) is read as before.
+    const rows = await collect((await openRows(chunked(latin1('nome\nPerché\nCittà\n')), { kind: 'csv', encoding })).rows)
+    expect(rows.map((r) => r.row.nome)).toEqual(['Perché', 'Città'])
+  })
+
   it.each([['windows-1252'], ['latin1']] as const)('reads the Windows-1252 letters Latin-1 lacks (curly quotes, euro, an Excel dash) as such when told %s, never as control characters', async (encoding) => {
     const bytes = Uint8Array.from([...Buffer.from('nome\nL'), 0x92, ...Buffer.from('Aquila '), 0x80, ...Buffer.from(' 9'), 0x96, ...Buffer.from('13'), 0x0a])
     const rows = await collect((await openRows(chunked(bytes), { kind: 'csv', encoding })).rows)
