@@ -119,7 +119,12 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       // `Biblioteca "Giotto"` typed into a cell that is not quoted as a whole: the quotes are part
       // of the name. Strict parsing stopped the whole file there.
       relax_quotes: true,
-      columns: (names: string[]) => (header = names.map((n) => n.trim())),
+      // Header cells left empty get keys of their own, so that a value under one is seen (see
+      // unnamedCellProblem) instead of all of them sharing the key "".
+      columns: (names: string[]) => {
+        header = names.map((n) => n.trim())
+        return header.map((name, i) => (name === '' ? unnamedKey(i) : name))
+      },
   })
   // pipe() does not pass errors on: a decoding error would leave the parser waiting forever.
   Readable.from(text).on('error', (error) => parser.destroy(error)).pipe(parser)
@@ -141,26 +146,43 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       // text's line once a cell holds a line break (Alt+Enter), and the sender looks at the sheet.
       const sheetRow = 1 + records + info.empty_lines
       const raw = (info.error?.record ?? Object.values(record)) as unknown[]
+      for (const [i, name] of header.entries()) if (name === '') delete record[unnamedKey(i)]
       // A spreadsheet's empty row (;;;;;) is no row: not one to reject.
       if (raw.every((cell) => String(cell ?? '').trim() === '')) continue
       // Cells beyond the header are lost only when they hold something (a spreadsheet's used range
       // may be wider than its header); missing trailing cells are empty ones (some tools drop them).
       const lost = raw.slice(header.length).filter((cell) => String(cell ?? '').trim() !== '')
+      const problem = lost.length > 0
+        ? bilingual(
+            `la riga ha ${raw.length} campi, l'intestazione ${header.length}: i valori oltre l'ultima colonna (${lost.map((v) => JSON.stringify(String(v))).join(', ')}) andrebbero persi`,
+            `the row has ${raw.length} fields, the header ${header.length}: the values past the last column would be lost`,
+          )
+        : unnamedCellProblem(header, raw)
       yield {
         line,
         sheetRow,
         where: sheetRow === line ? `line ${line}` : `line ${line} (riga ${sheetRow} nel foglio di calcolo / row ${sheetRow} in a spreadsheet)`,
         row: record,
-        ...(lost.length > 0
-          ? { problem: bilingual(
-              `la riga ha ${raw.length} campi, l'intestazione ${header.length}: i valori oltre l'ultima colonna (${lost.map((v) => JSON.stringify(String(v))).join(', ')}) andrebbero persi`,
-              `the row has ${raw.length} fields, the header ${header.length}: the values past the last column would be lost`,
-            ) }
-          : {}),
+        ...(problem ? { problem } : {}),
       }
     }
   }
   return { kind: 'csv', header, rows: rows() }
+}
+
+const unnamedKey = (column: number): string => `\u0000unnamed ${column}`
+
+/**
+ * A value under a header cell left empty: Excel writes an empty name for every used column past the
+ * last named one, and a note typed there ("NON PUBBLICARE…") was dropped without a word.
+ */
+function unnamedCellProblem(header: readonly string[], raw: readonly unknown[]): string | undefined {
+  const column = header.findIndex((name, i) => name === '' && String(raw[i] ?? '').trim() !== '')
+  if (column < 0) return undefined
+  return bilingual(
+    `la colonna ${column + 1} non ha nome nell'intestazione: il suo valore (${JSON.stringify(String(raw[column]))}) andrebbe perso; darle un nome o spostarlo`,
+    `column ${column + 1} has no name in the header: its value would be lost; name the column or move the value`,
+  )
 }
 
 /** The parser's next record; its error names the line where the unreadable record starts. */

@@ -49,6 +49,14 @@ describe('openRows on CSV', () => {
     expect(excel.map((r) => [r.row, r.problem])).toEqual([[{ a: '1', b: '2', c: '3' }, undefined], [{ a: '4', b: '5' }, undefined]])
   })
 
+  it("flags a value under a header cell left empty (Excel writes one for every used column past the last name), which would be lost, and reads empty ones as nothing", async () => {
+    const rows = await collect((await openRows(streamOf('a;b;;\r\n1;2;;\r\n3;4;NON PUBBLICARE: chiuso fino a marzo;\r\n'))).rows)
+    expect(rows.map((r) => r.problem)).toEqual([
+      undefined,
+      `la colonna 3 non ha nome nell'intestazione: il suo valore ("NON PUBBLICARE: chiuso fino a marzo") andrebbe perso; darle un nome o spostarlo / column 3 has no name in the header: its value would be lost; name the column or move the value`,
+    ])
+  })
+
   it("skips a spreadsheet's empty rows (;;;;) as it skips empty lines", async () => {
     const rows = await collect((await openRows(streamOf('a;b;c\n1;2;3\n;;\n ; ;;;\n4;5;6\n'))).rows)
     expect(rows.map((r) => [r.line, r.row['a']])).toEqual([[2, '1'], [5, '4']])
