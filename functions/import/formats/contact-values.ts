@@ -27,9 +27,28 @@ const DESCRIPTIONS: Record<ContactKind, { it: string; en: string }> = {
   url: { it: 'un indirizzo web http(s)', en: 'an http(s) URL' },
 }
 
-/** A bare "www.example.org" is a website everyone understands: give it a scheme before checking. */
-function withScheme(kind: ContactKind, s: string): string {
-  return kind === 'url' && /^www\./i.test(s) ? `https://${s}` : s
+/**
+ * A value as the registry keeps it: a bare "www.example.org" is a website everyone understands
+ * (given a scheme before checking); a phone loses the label offices write before it ("tel.",
+ * "Tel:", "cell.", "Telefono").
+ */
+function cleaned(kind: ContactKind, s: string): string {
+  if (kind === 'url') return /^www\./i.test(s) ? `https://${s}` : s
+  if (kind === 'phone') return s.replace(PHONE_LABEL, '')
+  return s
+}
+
+const PHONE_LABEL = /^(?:tel(?:efono)?|cell(?:ulare)?)\.?\s*:?\s*/i
+
+/**
+ * Phone numbers contain spaces, dashes and slashes ("055/123456", "075-5771"), so only what no
+ * number holds separates two of them: | ; and a comma, a dash or slash with spaces around it
+ * ("055 123456 - 333 1234567"), or the words "o", "oppure", "e". Other kinds also split on spaces.
+ */
+const SEPARATORS: Record<ContactKind, RegExp> = {
+  phone: /[|;,]|\s[-–—/]\s|\s(?:o|oppure|e)\s/i,
+  email: /[|;,\s]+/,
+  url: /[|;,\s]+/,
 }
 
 export function firstValidContact(
@@ -37,9 +56,7 @@ export function firstValidContact(
   cell: string | null,
   column: string,
 ): { value: string | null; warning?: RowError } {
-  // Phone numbers contain spaces, so only | and ; separate them; other kinds also split on commas and spaces.
-  const separators = kind === 'phone' ? /[|;]/ : /[|;,\s]+/
-  const values = listOf(cell, separators).map((s) => withScheme(kind, s))
+  const values = listOf(cell, SEPARATORS[kind]).map((s) => cleaned(kind, s))
   const found = values.find(CHECKS[kind])
   if (found !== undefined) return { value: found }
   if (values.length === 0) return { value: null }
