@@ -278,6 +278,31 @@ describe("the operators' console", () => {
     await context.close()
   }, 120_000)
 
+  it("shows a site's hours as published when no one could read them, instead of a week closed every day", async () => {
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&kind=fixed&limit=20`)).json()) as { items: Array<{ id: string; sites: Array<{ kind: string }> }> }
+    const id = items.filter((p) => p.id !== pointId && p.sites[0]?.kind === 'fixed')[1]!.id
+    const published = 'Lunedì-Venerdì 8.30-12.30, martedì e giovedì anche 14.30-17.30'
+    // As an import stores hours it could not read: the text kept, no week.
+    const { accessToken } = await signIn(baseUrl, EDITOR, PASSWORD)
+    const current = await fetch(`${baseUrl}/v1/admin/points/${id}`, { headers: { authorization: `Bearer ${accessToken}` } })
+    const { sites } = (await current.json()) as { sites: Array<Record<string, unknown>> }
+    const { opening_hours: _week, ...first } = sites[0]!
+    const unreadable = await fetch(`${baseUrl}/v1/admin/points/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${accessToken}`, 'if-match': current.headers.get('etag')!, 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify({ sites: [{ ...first, opening_hours_source: published, opening_hours_unparsed: true }, ...sites.slice(1)] }),
+    })
+    expect(unreadable.status, await unreadable.clone().text()).toBe(200)
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    const page = await signInToConsole(context)
+    await openPoint(page, id)
+    const editor = page.locator('.pv-hours-editor').first()
+    expect(await editor.textContent()).toContain(published)
+    expect(await editor.getByRole('group', { name: 'lunedì' }).textContent()).not.toContain('chiuso')
+    expect(await editor.getByRole('group', { name: 'lunedì' }).textContent()).toContain('non indicato')
+    await context.close()
+  }, 120_000)
+
   it('signs out for good: the page forgets the token, Back shows no point, and signing in again asks for the password', async () => {
     const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context)

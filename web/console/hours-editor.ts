@@ -12,10 +12,15 @@ type Schedule = NonNullable<Site['opening_hours']>
  * A site's week, day by day: each day's opening intervals as pairs of time fields, a button to
  * add one and one to remove each; a day without intervals says "chiuso". Every field is labelled
  * with its day and interval, so a screen reader user hears "lunedì, fascia 1, dalle".
+ * Hours an import could not read come as their published text with no week: the text is shown
+ * above the days, which say "non indicato" rather than "chiuso" until a slot is added (a week set
+ * here then replaces the text, see shared/registry/published-hours.ts).
  */
 export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, onChange: (schedule: Schedule) => void): HTMLElement {
   const schedule: Schedule = structuredClone(site.opening_hours ?? {})
   const days = h('div', { class: 'pv-hours-editor__days' })
+  const unreadable = site.opening_hours_unparsed === true && site.opening_hours_source !== undefined
+  const noWeekYet = () => unreadable && WEEKDAYS.every((day) => (schedule[day]?.length ?? 0) === 0)
   const changed = () => onChange(structuredClone(schedule))
 
   const dayGroup = (day: Weekday): HTMLElement => {
@@ -26,7 +31,7 @@ export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, 
       replaceChildren(
         group,
         h('legend', {}, dayName),
-        intervals.length === 0 ? h('p', { class: 'pv-hint' }, t('console.hours.closed')) : null,
+        intervals.length === 0 ? h('p', { class: 'pv-hint' }, t(noWeekYet() ? 'console.hours.not_given' : 'console.hours.closed')) : null,
         ...intervals.map((interval, k) => {
           const path = `sites.${siteIndex}.opening_hours.${day}.${k}`
           const time = (end: 'start' | 'end') =>
@@ -91,5 +96,10 @@ export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, 
     return group
   }
   for (const day of WEEKDAYS) days.append(dayGroup(day))
-  return h('div', { class: 'pv-hours-editor' }, days)
+  return h(
+    'div',
+    { class: 'pv-hours-editor' },
+    unreadable ? h('p', { class: 'pv-hours-editor__published' }, t('console.hours.unreadable'), ' ', h('q', {}, site.opening_hours_source!)) : null,
+    days,
+  )
 }
