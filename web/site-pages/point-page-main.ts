@@ -2,6 +2,9 @@ import { isLang, DEFAULT_LANG } from '../../shared/i18n/langs.ts'
 import { loadMessagesOrItalian, translator, type Translate } from '../../shared/i18n/messages.ts'
 import { createApiClient } from '../api/api-client.ts'
 import { openingStatus } from '../list/opening-status.ts'
+import { openingState } from '../../shared/hours/open-at.ts'
+import { siteInStatus } from '../../shared/text/site-in-status.ts'
+import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { mapLocale } from '../map/map-locale.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
 import { loadMapInto } from '../map/load-map.ts'
@@ -30,7 +33,10 @@ if (article) {
     if (!point || !status) return
     const now = new Date()
     const live = openingStatus(point, now, lang, t)
-    status.textContent = live.text
+    // The site the line speaks of, as the server's line names it (a point with several).
+    const { site } = live.tone === 'open' || live.tone === 'closed' ? openingState(now)(point) : { site: null }
+    const named = site ? siteInStatus(point, site, (comune) => refNameIn(comune, lang)) : null
+    status.textContent = named ? t('status.at_place', { status: live.text, place: named }) : live.text
     status.classList.toggle('pv-page__status--open', live.tone === 'open')
     status.dataset.live = 'true'
   }

@@ -7,6 +7,7 @@ import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { postalLine } from '../../../shared/text/postal-line.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
+import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import { seasonRange } from '../../../shared/i18n/season-range.ts'
 import { chosenLangQuery, type Lang } from '../../../shared/i18n/langs.ts'
@@ -83,18 +84,26 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
   ])
 }
 
-/** "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at (the point's own page, cached for minutes). */
+/**
+ * "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at
+ * (the point's own page, cached for minutes). A point with several sites names the one the line
+ * speaks of: "Aperto ora" under a page whose first site is a closed library sent people to it
+ * while only a hall in the next comune was open.
+ */
 export function statusLine(point: PointRecord, context: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
   const { t, lang, now } = context
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
   const when = asOf ? ` (${asOfText(context)})` : ''
   const state = openingState(now)(point)
-  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}</p>`
+  const named = state.site ? siteInStatus(point, state.site, context.comuneName) : null
+  const site = named ? ` · ${named}` : ''
+  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}${site}</p>`
   const next = nextOpening(now)(point)
-  const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}` : ''
+  const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}${site}` : ''
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
 }
+
 
 /**
  * The registry's texts are written in Italian (German too in South Tyrol, and so on): on a page in
