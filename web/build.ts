@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { escapeAttribute } from './dom/escape-attribute.ts'
+import { REGIONS } from '../shared/gazetteer/admin-units.ts'
+import { regionPath } from '../shared/text/page-paths.ts'
 import { writeBuiltinBasemap } from './map/write-builtin-basemap.ts'
 
 /**
@@ -70,9 +72,22 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
   return { metafile: result.metafile, ms: performance.now() - started }
 }
 
-/** `<!-- include: header -->` → web/pages/partials/header.html: what the pages share is written once. */
+/**
+ * `<!-- include: header -->` → web/pages/partials/header.html: what the pages share is written
+ * once. `region-links` is made here: the regions' pages, linked where the locator mounts, so that a
+ * browser without JavaScript, or whose script never arrived, still has a way in (the locator
+ * replaces them when it starts).
+ */
 function withPartials(page: string): string {
-  return page.replace(/<!-- include: ([a-z-]+) -->\n?/g, (_, name: string) => readFileSync(join(WEB, 'pages', 'partials', `${name}.html`), 'utf8'))
+  return page.replace(/<!-- include: ([a-z-]+) -->\n?/g, (_, name: string) =>
+    name === 'region-links' ? regionLinks() : readFileSync(join(WEB, 'pages', 'partials', `${name}.html`), 'utf8'),
+  )
+}
+
+function regionLinks(): string {
+  const byName = Object.entries(REGIONS).sort(([, a], [, b]) => a.localeCompare(b, 'it'))
+  const items = byName.map(([code, name]) => `<li><a href="${regionPath(code)}">${escapeAttribute(name)}</a></li>`).join('')
+  return `<ul class="pv-region-links">${items}</ul>\n`
 }
 
 function copyInto(folder: string, files: readonly string[]): void {

@@ -1,3 +1,4 @@
+import { REGIONS } from '../gazetteer/admin-units.ts'
 import { slugOf } from './slug.ts'
 
 /**
@@ -5,5 +6,8 @@ import { slugOf } from './slug.ts'
  * and comune) only reads well, and an old one redirects. The server's routes, the sitemap and the
  * locator's links all take it from here.
  */
+/** A region's page (issue 14): `/regioni/umbria`, `/regioni/valle-d-aosta`; the home page links them for a browser without the locator. */
+export const regionPath = (code: string): string => `/regioni/${slugOf(REGIONS[code]!.split('/')[0]!)}`
+
 export const pointPath = (point: { readonly id: string; readonly name: string; readonly comune: { readonly name: string } }): string =>
   `/punti/${encodeURIComponent(point.id)}/${slugOf(`${point.name} ${point.comune.name}`)}`

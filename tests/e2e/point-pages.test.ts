@@ -39,6 +39,30 @@ describe('a point’s own page', () => {
     await withScripts.close()
   })
 
+  it('is reached from the home page without JavaScript, or when its script fails to load: the region pages are linked where the locator would be', async () => {
+    const noScripts = await phoneContext(browser(), { javaScriptEnabled: false })
+    const page = await noScripts.newPage()
+    await page.goto(`${baseUrl}/`)
+    const regions = page.locator('#locator').getByRole('link')
+    expect(await regions.count()).toBe(20)
+    await page.locator('#locator').getByRole('link', { name: 'Umbria' }).click()
+    await page.waitForURL('**/regioni/umbria')
+    expect(await page.locator('h1').textContent()).toContain('Umbria')
+    await noScripts.close()
+    // The script refused on the way (a filter, a timeout): the same way in, not an empty page.
+    const failing = await phoneContext(browser())
+    const failed = await failing.newPage()
+    await failed.route('**/app.js', (route) => route.abort('timedout'))
+    await failed.goto(`${baseUrl}/`)
+    expect(await failed.locator('#locator').getByRole('link', { name: 'Toscana' }).isVisible()).toBe(true)
+    // With the script, the locator takes the place of the links.
+    const working = await failing.newPage()
+    await working.goto(`${baseUrl}/`)
+    await working.locator('#locator input').first().waitFor()
+    expect(await working.locator('#locator').getByRole('link', { name: 'Toscana' }).count()).toBe(0)
+    await failing.close()
+  })
+
   it('lists the open-data files at /opendata/ on a page with no axe violation, reflowing on a phone', async () => {
     // The page has no script of its own; axe is injected into it.
     const context = await phoneContext(browser())

@@ -1,5 +1,5 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { PROVINCES, REGIONS } from '../../../shared/gazetteer/admin-units.ts'
+import { PROVINCES } from '../../../shared/gazetteer/admin-units.ts'
 import { langQuery, type Lang } from '../../../shared/i18n/langs.ts'
 import { slugOf } from '../../../shared/text/slug.ts'
 import { html, type Html } from './html.ts'
@@ -11,7 +11,7 @@ import type { PagesTranslate } from './page-messages.ts'
  * province, so `{name}-{pr}` names one comune.
  */
 export const comunePath = (comune: Pick<Comune, 'name' | 'province'>): string => `/comuni/${slugOf(comune.name)}-${comune.province.toLowerCase()}`
-export const regionPath = (code: string): string => `/regioni/${slugOf(REGIONS[code]!.split('/')[0]!)}`
+export { regionPath } from '../../../shared/text/page-paths.ts'
 export const provincePath = (sigla: string): string => `/province/${sigla.toLowerCase()}`
 
 export const PROVINCE_BY_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, region, name]) => [sigla, { region, name }]))
