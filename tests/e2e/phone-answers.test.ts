@@ -453,6 +453,28 @@ describe('no dead ends', () => {
     await context.close()
   })
 
+  it('says it is searching while a slow connection answers, and gives up with "Riprova" when it never does', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.clock.install()
+    // A connection that takes the request and never answers (a train's tunnel, a captive portal).
+    await page.route('**/v1/places?**', () => {})
+    await page.goto(`${baseUrl}/`)
+    await page.getByLabel('Il tuo comune').fill('Bevagna')
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click()
+    await page.locator('.pv-search__message', { hasText: 'Cerco «Bevagna»…' }).waitFor()
+    await page.clock.runFor(30_000)
+    await page.locator('.pv-search__message', { hasText: 'Non è stato possibile cercare il comune' }).waitFor()
+    await page.unroute('**/v1/places?**')
+    await page.route('**/v1/points?**', () => {})
+    await page.goto(`${baseUrl}/?near=42.933,12.617&place=Bevagna`)
+    await page.locator('.pv-count', { hasText: 'Caricamento dei risultati…' }).waitFor()
+    await page.clock.runFor(30_000)
+    await page.getByRole('button', { name: 'Riprova' }).waitFor()
+    expect(await page.locator('.pv-count').textContent()).toMatch(/^Non è stato possibile caricare i risultati/)
+    await context.close()
+  })
+
   it('says an embed\'s filter is not valid when the API refuses it (a comune code that names no comune), with no pointless "Riprova"', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

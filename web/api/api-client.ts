@@ -31,11 +31,43 @@ export class ApiError extends Error {
   }
 }
 
-/** A GET of the public API's JSON; an answer other than 2xx is an ApiError. */
+/**
+ * How long a request may take before the page gives up and says so (with "Riprova"): a connection
+ * that takes a request and never answers (a tunnel, a captive portal) left the list "loading" for
+ * good. Generous for a slow phone: an answer is a few tens of kilobytes.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000
+
+/** A GET of the public API's JSON; an answer other than 2xx is an ApiError, none within REQUEST_TIMEOUT_MS a TimeoutError. */
 export async function getJson<T>(target: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(target, { signal, headers: { accept: 'application/json' } })
-  if (!response.ok) throw new ApiError(response.status, target)
-  return (await response.json()) as T
+  const deadline = withTimeout(signal, REQUEST_TIMEOUT_MS)
+  try {
+    const response = await fetch(target, { signal: deadline.signal, headers: { accept: 'application/json' } })
+    if (!response.ok) throw new ApiError(response.status, target)
+    return (await response.json()) as T
+  } finally {
+    deadline.clear()
+  }
+}
+
+/**
+ * The caller's signal, also aborted after `ms` with a TimeoutError (not an AbortError: callers
+ * ignore those, as a newer request's doing). AbortSignal.any and .timeout are missing from the
+ * Safari of older iPhones, so it is made by hand.
+ */
+function withTimeout(signal: AbortSignal | undefined, ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController()
+  const forward = () => controller.abort(signal!.reason)
+  if (signal?.aborted) forward()
+  else signal?.addEventListener('abort', forward, { once: true })
+  const timer = setTimeout(() => controller.abort(new DOMException('The API did not answer in time', 'TimeoutError')), ms)
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', forward)
+    },
+  }
 }
 
 /** The public API over fetch; `base` is the API origin (plus path prefix), e.g. `https://puntovicino.example/`. */

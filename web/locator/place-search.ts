@@ -236,6 +236,8 @@ export function createPlaceSearch(options: {
         const text = input.value.trim()
         if (text.length < 2) return
         const { name } = parseTypedPlace(text)
+        // Said at once: on a slow connection the page otherwise stayed as it was for seconds.
+        say(t('search.searching', { name }))
         let page: PlacePage | null
         try {
           page = await lookup(name)
@@ -244,6 +246,7 @@ export function createPlaceSearch(options: {
           return
         }
         if (page === null) return
+        say('')
         // A CAP, or a name nothing starts with: the citizen chooses from what was found.
         if (page.postcode || page.items.length === 0) {
           clearTimeout(closing)
