@@ -14,8 +14,11 @@ export interface CursorState {
   readonly after?: string
   /** With `after`, in exports (one row per place): the last row's site position in that point… */
   readonly site?: number
-  /** …and its place's position in that site. */
+  /** …and its place's position in that site… */
   readonly place?: number
+  /** …and the row itself, its site's id and its place's key (shared/geo/query.ts placeKeyOf), which positions shifted by an edit do not change. */
+  readonly sid?: string
+  readonly pk?: string
   /** Offset for distance-ordered walks, valid only within the same registry version. */
   readonly offset?: number
   /** With `after`, in the change feed: the write ticket of the last point read. */
@@ -29,11 +32,14 @@ const MAX_OFFSET = 10_000_000
 
 function isCursorState(state: unknown): state is CursorState {
   if (typeof state !== 'object' || state === null) return false
-  const { v, q, after, offset, site, place, seq } = state as Record<string, unknown>
+  const { v, q, after, offset, site, place, seq, sid, pk } = state as Record<string, unknown>
   if (!Number.isSafeInteger(v) || typeof q !== 'string') return false
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 120)) return false
   for (const position of [site, place]) {
     if (position !== undefined && (after === undefined || !Number.isSafeInteger(position) || (position as number) < 0 || (position as number) > 100_000)) return false
+  }
+  for (const key of [sid, pk]) {
+    if (key !== undefined && (site === undefined || typeof key !== 'string' || key.length > 200)) return false
   }
   if (seq !== undefined && (after === undefined || !Number.isSafeInteger(seq) || (seq as number) < 0)) return false
   if (offset !== undefined && !(Number.isSafeInteger(offset) && (offset as number) >= 0 && (offset as number) <= MAX_OFFSET)) return false

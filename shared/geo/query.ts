@@ -165,11 +165,22 @@ export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
 export const pointById = (s: Snapshot, id: string): Promise<PointRecord | undefined> => withRecords(s.records, () => getPoint(s, id))
 
 /** Where an export page ended: the last row's point id, its site's position in the point, and its place's among the site's. */
+/**
+ * Where an id-ordered export walk resumes: after this row. The site's id and the place's key
+ * (placeKeyOf) name the row itself; its positions are the fallback (a cursor from before they
+ * were kept, or a row since removed, whose place the next one has taken).
+ */
 export interface PlaceKey {
   readonly pointId: string
   readonly siteIndex: number
   readonly placeIndex: number
+  readonly siteId?: string
+  readonly placeKey?: string
 }
+
+/** A place of a site as a resumed walk finds it again: its role and coordinates ('' for an online site, which has none). */
+export const placeKeyOf = (place: { readonly role: PlaceRole; readonly location: Location } | null | undefined): string =>
+  place ? `${place.role}@${place.location.lat},${place.location.lon}` : ''
 
 /** One row of an export: a site where it can be met (a mobile unit once per stop place), or an online site once. */
 export interface PlaceRow {
@@ -207,16 +218,16 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
       continue
     }
     if (missing.count > 0) continue
-    const resumeIn = after !== undefined && p === start && s.ids.get(p) === after.pointId ? after : undefined
     const first = t.pointFirstSite[p]!
     const end = t.pointFirstSite[p + 1]!
-    for (let g = first + (resumeIn ? Math.max(0, resumeIn.siteIndex) : 0); g < end; g++) {
+    const resume = after !== undefined && p === start && s.ids.get(p) === after.pointId ? resumeAfter(s, p, after) : undefined
+    for (let g = first + (resume ? resume.site : 0); g < end; g++) {
       if (!filter.siteKindPasses(g)) continue
       const site = siteOf(s, p, g)
       const point = s.records.get(p)
       const firstPlace = t.siteFirstPlace[g]!
       const places = t.siteFirstPlace[g + 1]! - firstPlace
-      const skipThrough = resumeIn && g - first === resumeIn.siteIndex ? resumeIn.placeIndex : -1
+      const skipThrough = resume && g - first === resume.site ? resume.skipThrough : -1
       if (places === 0) {
         // An online site: no place, so no bbox can hold it.
         if (filter.bbox === null && skipThrough < 0 && (isOpen === null || isOpen(site))) yield { point, site, siteIndex: g - first, placeIndex: 0, place: null }
@@ -232,6 +243,30 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
     }
   }
   missing.settle()
+}
+
+/**
+ * Where a walk resumes in its last row's point: the site (position in the point) and the last place
+ * of it already given (-1: none). Found by identity, so that sites added or removed before the row
+ * since the last page shift nothing (by position, the walk skipped or repeated rows); a row no
+ * longer there resumes at its position, which what followed it now holds.
+ */
+function resumeAfter(s: Snapshot, p: number, after: PlaceKey): { site: number; skipThrough: number } {
+  const positions = { site: Math.max(0, after.siteIndex), skipThrough: after.placeIndex }
+  if (after.siteId === undefined) return positions
+  const siteIndex = s.records.get(p).sites.findIndex((site) => site.id === after.siteId)
+  if (siteIndex < 0) return { site: positions.site, skipThrough: -1 }
+  const t = s.tables
+  const g = t.pointFirstSite[p]! + siteIndex
+  const firstPlace = t.siteFirstPlace[g]!
+  const places = t.siteFirstPlace[g + 1]! - firstPlace
+  // An online site's one row (no place) was the last given.
+  if (places === 0) return { site: siteIndex, skipThrough: 0 }
+  for (let k = 0; k < places; k++) {
+    const e = firstPlace + k
+    if (placeKeyOf({ role: t.placeRole[e] as PlaceRole, location: placeLocation(s, e) }) === after.placeKey) return { site: siteIndex, skipThrough: k }
+  }
+  return { site: siteIndex, skipThrough: after.placeIndex - 1 }
 }
 
 /** A row of `nearestPlaces`: the row and its great-circle metres from `near`, rounded (null for an online site). */

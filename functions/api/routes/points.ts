@@ -1,7 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { matchingPlaces, nearestPlaces, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
+import { matchingPlaces, nearestPlaces, placeKeyOf, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
 import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
@@ -171,7 +171,7 @@ function exportRows(snapshot: Snapshot, query: ExportQuery, filter: PointFilter,
     distance_m: distance === null ? null : Math.round(distance),
   })
   if (!near) {
-    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1 }
+    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1, siteId: cursor.sid, placeKey: cursor.pk }
     return map(matchingPlaces(snapshot, filter, { after }), (row) => asRow(row, null))
   }
   return map(nearestPlaces(snapshot, filter, near, { radiusKm: query.radius_km, offset: cursor?.offset ?? 0 }), (row) => asRow(row, row.metres))
@@ -213,7 +213,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
       deps.cursors.encode(
         near
           ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
-          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex },
+          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex, sid: last.site.id, pk: placeKeyOf(last.place) },
       ),
   }))
   if (page.next) {

@@ -233,6 +233,32 @@ describe('pages of an export', () => {
     }
   })
 
+  it("keeps an id-ordered walk whole while a point's sites change between its pages: no row left out, none twice", async () => {
+    // One point with five sites a..e, found alone by its name; pages of two rows.
+    const base = records.find((r) => r.region?.istat === '09' && r.sites[0]?.kind === 'fixed')!
+    const siteAt = (id: string) => ({ ...base.sites[0]!, id, label: `Sede ${id}`, location: { lat: 43.7 + id.charCodeAt(0) / 1000, lon: 11.2 } })
+    const withSites = (ids: string[]) => ({ ...base, name: 'Punto Prova Cursore', sites: ids.map((id) => siteAt(id)) })
+    const registryWith = (ids: string[], version: number) => snapshotOf([...records.filter((r) => r.id !== base.id), withSites(ids)], version)
+    const siteIds = async (url: string) => (parse(await (await fixture.get(url)).text(), { bom: true, columns: true }) as Array<{ site_id: string }>).map((row) => row.site_id)
+    const walkAfterChange = async (change: string[]) => {
+      fixture.source.swap(registryWith(['a', 'b', 'c', 'd', 'e'], 2))
+      const first = await fixture.get('/v1/points.csv?q=Punto%20Prova%20Cursore&limit=2')
+      expect((parse(await first.text(), { bom: true, columns: true }) as Array<{ site_id: string }>).map((row) => row.site_id)).toEqual(['a', 'b'])
+      fixture.source.swap(registryWith(change, 3))
+      return siteIds(nextLink(first)!)
+    }
+    try {
+      // The first site removed: the walk goes on after b (positions had skipped c).
+      expect(await walkAfterChange(['b', 'c', 'd', 'e'])).toEqual(['c', 'd'])
+      // A site added in front: after b still (positions had given b again).
+      expect(await walkAfterChange(['z', 'a', 'b', 'c', 'd', 'e'])).toEqual(['c', 'd'])
+      // The last row's own site removed: from the site that took its place.
+      expect(await walkAfterChange(['a', 'c', 'd', 'e'])).toEqual(['c', 'd'])
+    } finally {
+      fixture.source.swap(fixture.snapshot)
+    }
+  })
+
   it('refuses a cursor of /v1/points, and a limit above 5000', async () => {
     const { next_cursor } = await fixture.getJson('/v1/points?region=09&limit=5')
     expect((await fixture.get(`/v1/points.csv?region=09&limit=5&cursor=${encodeURIComponent(next_cursor)}`)).status).toBe(400)
