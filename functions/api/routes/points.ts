@@ -10,6 +10,7 @@ import { CursorError, type CursorCodec, type CursorState } from '../cursor.ts'
 import { PresentedPointCache } from '../presented-point-cache.ts'
 import { problem } from '../problem.ts'
 import { fnv1a } from '../../../shared/util/fnv1a.ts'
+import { normalizeText } from '../../../shared/filters/text-query.ts'
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import { ExportRowCache, renderExport, type ExportFormat } from '../../exports/export-format.ts'
 import { geoJsonFormat } from '../../exports/geojson-export.ts'
@@ -80,7 +81,34 @@ function remoteHelpFilter(query: PointsQuery | ExportQuery, filter: PointFilter,
  */
 type Walk = 'points' | 'rows'
 function fingerprint(query: PointsQuery | ExportQuery, walk: Walk): string {
-  // The page size and the representation do not change the walk: a client may change them between pages.
+  return `${walk}:${fnv1a(JSON.stringify(sameWalkFilters(query))).toString(36)}`
+}
+
+/**
+ * The filters as the walk reads them, so that the same filters written otherwise continue it: a
+ * list's items in any order (`kind=mobile,fixed`), a default spelt out (`status=active`,
+ * `open_now=false`, `accessible=false`), `q` in other capitals or accents. The page size and the
+ * representation do not change the walk either: a client may change them between pages.
+ */
+function sameWalkFilters(query: PointsQuery | ExportQuery): Record<string, unknown> {
+  const { cursor: _position, limit: _size, ...rest } = query
+  const { view: _representation, ...filters } = 'view' in rest ? rest : { ...rest, view: undefined }
+  const sorted = (list: readonly string[] | undefined) => (list ? [...list].sort() : undefined)
+  const status = sorted(filters.status)
+  return {
+    ...filters,
+    service: sorted(filters.service),
+    topic: sorted(filters.topic),
+    kind: sorted(filters.kind),
+    status: status?.join(',') === 'active' ? undefined : status,
+    open_now: filters.open_now === true ? true : undefined,
+    accessible: filters.accessible === true ? true : undefined,
+    q: filters.q === undefined ? undefined : normalizeText(filters.q),
+  }
+}
+
+/** The fingerprint before its filters were read as the walk reads them (sameWalkFilters): a walk begun then goes on. */
+function fingerprintUnnormalized(query: PointsQuery | ExportQuery, walk: Walk): string {
   const { cursor: _position, limit: _size, ...rest } = query
   const { view: _representation, ...filters } = 'view' in rest ? rest : { ...rest, view: undefined }
   return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
@@ -100,7 +128,7 @@ function readCursor(c: Context, deps: PointsRouteDeps, query: PointsQuery | Expo
   if (!query.cursor) return { ok: true as const, state: undefined }
   try {
     const state = deps.cursors.decode(query.cursor)
-    if (state.q !== fingerprint(query, walk) && state.q !== fingerprintBefore20261207(query, walk)) {
+    if (state.q !== fingerprint(query, walk) && state.q !== fingerprintUnnormalized(query, walk) && state.q !== fingerprintBefore20261207(query, walk)) {
       return { ok: false as const, response: problem(c, 'invalidParameter', 'The cursor belongs to a different query.', [{ field: 'cursor', message: 'belongs to a different query: repeat the same filters, or start without cursor' }]) }
     }
     if (state.offset !== undefined && state.v !== snapshot.registryVersion) {

@@ -78,6 +78,23 @@ describe('GET /v1/points pagination', () => {
     }
   })
 
+  it('continues a walk with the same filters written otherwise: list items in another order, a default spelt out, words in other capitals', async () => {
+    const sameWalks: Array<[FilterParams, FilterParams]> = [
+      [{ region: '09', kind: 'fixed,mobile', limit: '5' }, { region: '09', kind: 'mobile,fixed', limit: '5' }],
+      [{ region: '09', topic: 'spid,cie', limit: '5' }, { region: '09', topic: 'cie,spid', limit: '5' }],
+      [{ region: '09', status: 'active', limit: '5' }, { region: '09', limit: '5' }],
+      [{ region: '09', open_now: 'false', limit: '5' }, { region: '09', limit: '5' }],
+      [{ q: 'Roma', limit: '5' }, { q: 'roma', limit: '5' }],
+    ]
+    for (const [first, again] of sameWalks) {
+      const { next_cursor: cursor } = await firstPage(first)
+      expect(cursor, JSON.stringify(first)).toBeTruthy()
+      const second = await fixture.get(`/v1/points?${queryString({ ...again, cursor: cursor! })}`)
+      expect(second.status, JSON.stringify(again)).toBe(200)
+      expect(await second.json()).toEqual(await firstPage({ ...first, cursor: cursor! }))
+    }
+  })
+
   it('rejects a cursor reused with other filters or position with a 400 naming cursor (the page size may change: contract-slips.test.ts)', async () => {
     const { next_cursor: listed } = await firstPage({ region: '09', limit: '5' })
     await expectCursorProblem({ region: '10', limit: '5', cursor: listed! }, 400)
