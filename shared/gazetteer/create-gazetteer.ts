@@ -43,6 +43,9 @@ export interface Gazetteer {
   similar(name: string, limit: number, within?: (comune: Comune) => boolean): Comune[]
 }
 
+/** The separator of a comune's two official names written together: "Bolzano/Bozen", "Bolzano - Bozen". */
+const BOTH_NAMES = /\s*\/\s*|\s+-\s+/
+
 export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   if (comuni.length === 0) throw new Error('createGazetteer: comuni is empty')
   const byCode = new Map(comuni.map((c) => [c.istat, c]))
@@ -91,11 +94,47 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
     const exact = byNormalName.get(normalizeName(name))
     if (exact) return exact
     // Sources often write both official names in one field: "Bolzano/Bozen", "Bolzano - Bozen".
-    for (const part of name.split(/\s*\/\s*|\s+-\s+/)) {
+    for (const part of name.split(BOTH_NAMES)) {
       const found = part !== name ? byNormalName.get(normalizeName(part)) : undefined
       if (found) return found
     }
     return []
+  }
+
+  /** The comuni whose name (or second-language name) starts with `q` as typed, or failing that has its words in order. */
+  function searchTyped(q: string, limit: number, within?: (comune: Comune) => boolean): Comune[] {
+    const prefix = normalizeName(q)
+    if (prefix.length === 0 || limit <= 0) return []
+    queryStamp = (queryStamp + 1) >>> 0 || 1
+    if (queryStamp === 1) seenInQuery.fill(0)
+    let count = 0
+    prefixIndex.forEachItemWithPrefix(prefix, (item) => {
+      if (seenInQuery[item] === queryStamp) return
+      seenInQuery[item] = queryStamp
+      if (within && !within(comuni[item]!)) return
+      const exact = normalName[item] === prefix || normalAltName[item] === prefix
+      // Exact names sort before every prefix match; within each group, the most populous first.
+      scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
+    })
+    // Nothing as typed, and several words: a name as people say it, words left out ("Reggio
+    // Emilia" for Reggio nell'Emilia, "Reggio Calabria"), each typed word starting one of the
+    // name's words, in order. Candidates are the names with a word that starts with the first.
+    const typed = prefix.split(' ')
+    if (count === 0 && typed.length > 1) {
+      prefixIndex.forEachItemWithPrefix(typed[0]!, (item) => {
+        if (seenInQuery[item] === queryStamp) return
+        seenInQuery[item] = queryStamp
+        if (within && !within(comuni[item]!)) return
+        if (!wordsInOrder(typed, normalName[item]!) && !(normalAltName[item] && wordsInOrder(typed, normalAltName[item]!))) return
+        scores[count++] = comuni.length + populationRank[item]!
+      })
+    }
+    const ranked = scores.subarray(0, count).sort()
+    const out: Comune[] = []
+    for (let i = 0; i < ranked.length && out.length < limit; i++) {
+      out.push(comuni[byPopulation[ranked[i]! % comuni.length]!]!)
+    }
+    return out
   }
 
   return {
@@ -116,38 +155,17 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
     },
 
     search(q, limit, within) {
-      const prefix = normalizeName(q)
-      if (prefix.length === 0 || limit <= 0) return []
-      queryStamp = (queryStamp + 1) >>> 0 || 1
-      if (queryStamp === 1) seenInQuery.fill(0)
-      let count = 0
-      prefixIndex.forEachItemWithPrefix(prefix, (item) => {
-        if (seenInQuery[item] === queryStamp) return
-        seenInQuery[item] = queryStamp
-        if (within && !within(comuni[item]!)) return
-        const exact = normalName[item] === prefix || normalAltName[item] === prefix
-        // Exact names sort before every prefix match; within each group, the most populous first.
-        scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
-      })
-      // Nothing as typed, and several words: a name as people say it, words left out ("Reggio
-      // Emilia" for Reggio nell'Emilia, "Reggio Calabria"), each typed word starting one of the
-      // name's words, in order. Candidates are the names with a word that starts with the first.
-      const typed = prefix.split(' ')
-      if (count === 0 && typed.length > 1) {
-        prefixIndex.forEachItemWithPrefix(typed[0]!, (item) => {
-          if (seenInQuery[item] === queryStamp) return
-          seenInQuery[item] = queryStamp
-          if (within && !within(comuni[item]!)) return
-          if (!wordsInOrder(typed, normalName[item]!) && !(normalAltName[item] && wordsInOrder(typed, normalAltName[item]!))) return
-          scores[count++] = comuni.length + populationRank[item]!
-        })
+      const found = searchTyped(q, limit, within)
+      if (found.length > 0) return found
+      // Both official names typed together, as ISTAT and the signs write them ("Bolzano/Bozen",
+      // "Bolzano - Bozen"): the comune of either.
+      const names = q.split(BOTH_NAMES).filter((name) => name.trim() !== '')
+      if (names.length < 2) return found
+      for (const name of names) {
+        const byOne = searchTyped(name, limit, within)
+        if (byOne.length > 0) return byOne
       }
-      const ranked = scores.subarray(0, count).sort()
-      const out: Comune[] = []
-      for (let i = 0; i < ranked.length && out.length < limit; i++) {
-        out.push(comuni[byPopulation[ranked[i]! % comuni.length]!]!)
-      }
-      return out
+      return []
     },
 
     nearest(lat, lon) {

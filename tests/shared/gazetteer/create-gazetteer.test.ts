@@ -88,6 +88,12 @@ describe('search', () => {
     expect(gazetteer.search('reggio nell', 5).map((c) => c.name)).toEqual(["Reggio nell'Emilia"])
   })
 
+  it('finds a comune by its two official names written together, as ISTAT and the signs write them', () => {
+    for (const q of ['Bolzano/Bozen', 'Bolzano - Bozen', 'bolzano / bozen']) expect(gazetteer.search(q, 5)[0]?.name, q).toBe('Bolzano')
+    expect(gazetteer.search('Aosta/Aoste', 5)[0]?.name).toBe('Aosta')
+    expect(gazetteer.search('Ortisei/St. Ulrich', 5)[0]?.name).toBe('Ortisei')
+  })
+
   it('matches the start of a later word', () => {
     expect(gazetteer.search('emilia', 20).map((c) => c.name)).toContain("Reggio nell'Emilia")
   })
