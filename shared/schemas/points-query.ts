@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { areaContradictions, PROVINCES, REGIONS } from '../gazetteer/admin-units.ts'
+import { areaContradictions, PROVINCE_SIGLE, REGIONS } from '../gazetteer/admin-units.ts'
 import { normalizeText } from '../filters/text-query.ts'
 import { cursorParameter, decimalText, limitParameter } from './query-values.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
@@ -10,8 +10,6 @@ import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
  * with a message that names what is wrong. Unknown parameters are rejected too (`.strict()`),
  * because a misspelt filter silently ignored would return the wrong points.
  */
-
-const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
 
 /** Words to search for, in /v1/points and /v1/places alike. */
 export const SEARCH_TEXT = z
@@ -129,7 +127,7 @@ const filterFields = {
   province: z
     .string()
     .transform((p) => p.toUpperCase())
-    .refine((p) => KNOWN_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
+    .refine((p) => PROVINCE_SIGLE.has(p), { message: 'must be an Italian province sigla, e.g. FI' })
     .optional()
     .meta({ description: 'Province sigla, e.g. FI' }),
   comune: z

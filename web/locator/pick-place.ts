@@ -1,4 +1,5 @@
 import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
+import { PROVINCE_SIGLE } from '../../shared/gazetteer/admin-units.ts'
 import type { Place } from '../api/api-client.ts'
 
 /**
@@ -10,10 +11,19 @@ export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { read
 
 /** "Castro (LE)" or "Bolzano / Bozen (BZ)", as the box shows a chosen comune: the name and the province sigla. */
 export function parseTypedPlace(typed: string): { readonly name: string; readonly province: string | null } {
-  const province = /\(([A-Za-z]{2})\)\s*$/.exec(typed)?.[1]?.toUpperCase() ?? null
-  const name = typed.replace(/\s*\(.*$/, '').split(' / ')[0]!.trim()
-  return { name, province }
+  const bracketed = /\(([A-Za-z]{2})\)\s*$/.exec(typed)?.[1]?.toUpperCase() ?? null
+  const name = typed.replace(/\s*\(.*$/, '').split(/\s*\/\s*/)[0]!.trim()
+  if (bracketed !== null) return { name, province: bracketed }
+  // "Todi PG", "montefalco, pg", "Todi - PG": a sigla after the name, as people write an address.
+  // Only in capitals or after a comma or a dash: "Castagneto Po" is a comune, and PO is Prato.
+  const trailing = /^(.*?)(\s*,\s*|\s+-\s+|\s+)([A-Za-z]{2})\s*$/.exec(name)
+  if (trailing) {
+    const [, before, separator, sigla] = trailing as unknown as [string, string, string, string]
+    if (PROVINCE_SIGLE.has(sigla.toUpperCase()) && (sigla === sigla.toUpperCase() || separator.trim() !== '')) return { name: before.trim(), province: sigla.toUpperCase() }
+  }
+  return { name, province: null }
 }
+
 
 /**
  * Decides for a submitted search, given the API's matches in its order (best first). A name

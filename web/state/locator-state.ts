@@ -1,4 +1,4 @@
-import { areaContradictions, PROVINCES, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { areaContradictions, PROVINCE_SIGLE, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { minutesOfDay, POINT_ID_PATTERN, SERVICES, SITE_KINDS, timeOfDay, TOPICS } from '../../shared/vocabulary.ts'
 import { romeInstant, toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
@@ -58,8 +58,6 @@ export const EMPTY_STATE: LocatorState = {
   point: null,
   lang: DEFAULT_LANG,
 }
-
-const KNOWN_SIGLE = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
 
 function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return []
@@ -135,7 +133,7 @@ export function parseLocatorState(params: URLSearchParams, defaults: Partial<Loc
   const openNow = has('open_now') ? params.get('open_now') === 'true' : base.open_now
   const area = {
     region: region !== null ? (region in REGIONS ? region : null) : base.region,
-    province: province !== null ? (KNOWN_SIGLE.has(province) ? province : null) : base.province,
+    province: province !== null ? (PROVINCE_SIGLE.has(province) ? province : null) : base.province,
     comune: comune !== null ? (/^\d{6}$/.test(comune) ? comune : null) : base.comune,
   }
   // A province of another region, a comune of another province: the API refuses such an area, so the narrower part is dropped (and reported to an embed's webmaster).

@@ -60,4 +60,15 @@ describe('parseTypedPlace', () => {
     expect(parseTypedPlace('Bolzano / Bozen (BZ)')).toEqual({ name: 'Bolzano', province: 'BZ' })
     expect(parseTypedPlace('Castro')).toEqual({ name: 'Castro', province: null })
   })
+
+  it('reads a province sigla typed after the name without brackets, in capitals or after a comma or a dash, never a word of the name itself', () => {
+    expect(parseTypedPlace('Todi PG')).toEqual({ name: 'Todi', province: 'PG' })
+    expect(parseTypedPlace('montefalco, pg')).toEqual({ name: 'montefalco', province: 'PG' })
+    expect(parseTypedPlace('Montefalco - PG')).toEqual({ name: 'Montefalco', province: 'PG' })
+    expect(parseTypedPlace('Bolzano/Bozen (BZ)')).toEqual({ name: 'Bolzano', province: 'BZ' })
+    // "Po" is Prato's sigla and the river in "Castagneto Po": only capitals or a comma make it a province.
+    expect(parseTypedPlace('Castagneto Po')).toEqual({ name: 'Castagneto Po', province: null })
+    // Two capitals that are no sigla stay part of the name.
+    expect(parseTypedPlace('Todi XY')).toEqual({ name: 'Todi XY', province: null })
+  })
 })
