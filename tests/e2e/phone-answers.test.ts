@@ -372,9 +372,18 @@ describe('no dead ends', () => {
     expect(await help.textContent()).toMatch(/Nessun punto è aperto ora con questi filtri\.Il più vicino, .+ \(\d+(,\d)? km\), apre .+\./)
     await screenshot(page, 'phone-none-open')
     await expectNoAxeViolations(page)
-    await help.getByRole('button', { name: 'Mostra anche i punti chiusi' }).click()
+    await help.getByRole('button', { name: 'Mostra anche i punti chiusi' }).press('Enter')
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(new URL(page.url()).searchParams.get('open_now')).toBeNull()
+    // The button is gone with the help: the keyboard's place is the results' heading, not the page's start.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-results__title')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('.pv-result') !== null)).toBe(true)
+    // Opened from a link, a point is in no list: back from it, the same heading (the page's start before).
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&limit=1`)).json()) as { items: Array<{ id: string }> }
+    await page.goto(`${baseUrl}/?point=${items[0]!.id}`)
+    await page.getByRole('button', { name: /Torna ai risultati/ }).press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
     await context.close()
   })
 
@@ -447,8 +456,10 @@ describe('no dead ends', () => {
     // The filters' button counts nothing it does not have (it said "Mostra NaN risultati").
     const showResults = page.locator('.pv-filters__done')
     expect(await showResults.textContent()).toBe('Mostra i risultati')
-    await retry.click()
+    await retry.press('Enter')
     await page.locator('.pv-results .pv-result').first().waitFor()
+    // The button went with the failure: the keyboard's place is the results' heading, not the page's start.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-results__title')
     expect(await showResults.textContent()).toMatch(/^Mostra (più di )?\d+ risultat/)
     await context.close()
   })

@@ -309,7 +309,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         sayCount(t('results.error_invalid'))
       } else {
         sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
-        replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => void loadResults(append) }, t('results.retry')))
+        replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => keepFocusInResults(() => void loadResults(append)) }, t('results.retry')))
       }
     } finally {
       // A request a newer one aborted leaves the list to the newer one.
@@ -381,7 +381,17 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   /** "Mostra anche i punti chiusi": the one tap that lifts the time filter which emptied the list. */
   function showClosedButton(lift: Pick<Partial<LocatorState>, 'open_now' | 'open_at'>): HTMLElement {
-    return h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => update({ ...lift, point: null }, 'push') }, t('results.show_closed'))
+    return h('button', { type: 'button', class: 'pv-button pv-button--outline', onclick: () => keepFocusInResults(() => update({ ...lift, point: null }, 'push')) }, t('results.show_closed'))
+  }
+
+  /**
+   * A button of the list's help removes itself with the answer it brings (Riprova, Mostra anche i
+   * punti chiusi): the keyboard's place moves to the results' heading first, or it fell back to the
+   * page's start and the next Tab skipped the results it had asked for.
+   */
+  function keepFocusInResults(action: () => void): void {
+    resultsTitle.focus()
+    action()
   }
 
   /** "Open at" the chosen time found nothing: say so, and give back the points open at other times in one tap. */
@@ -576,7 +586,6 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     focusResult(id)
   }
 
-  /** Back where the citizen was: on the result they had opened (the in-page button, or the phone's Back). */
   /** The list a detail was opened from: Back returns the focus to the link used (a point may be in both). */
   let openedFrom: HTMLElement = list
   function openFrom(from: HTMLElement, id: string): void {
@@ -584,9 +593,14 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     update({ point: id }, 'push')
   }
 
+  /**
+   * Back where the citizen was: on the result they had opened (the in-page button, or the phone's
+   * Back); a point opened from a link is in no list, and then the results' heading (the focus fell
+   * to the page's start).
+   */
   function focusResult(id: string): void {
     const linkIn = (where: HTMLElement) => [...where.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
-    ;(linkIn(openedFrom) ?? linkIn(list) ?? linkIn(remoteList))?.focus()
+    ;(linkIn(openedFrom) ?? linkIn(list) ?? linkIn(remoteList) ?? resultsTitle).focus()
   }
 
   function hideDetail(): void {
