@@ -56,6 +56,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
     <ul>${point.services.map((service) => html`<li>${t(`service.${service}`)}</li>`)}</ul>
     ${point.topics.length > 0 ? html`<h3>${t('pages.topics')}</h3><ul class="pv-page__topics">${point.topics.map((topic) => html`<li>${t(`topic.${topic}`)}</li>`)}</ul>` : ''}
   </section>
+  ${accessSection(point, context)}
   <section aria-labelledby="contatti"><h2 id="contatti">${t('pages.contacts')}</h2>
     <p>${t(`pages.booking.${point.booking}`)}</p>
     <ul class="pv-page__links">
@@ -71,6 +72,17 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   const description = t('pages.point_description', { name: point.name, comune })
   // A closed point keeps its page (links to it still answer) but is not offered to search engines.
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed', script: '/point-page.js' }, main, t)
+}
+
+/** Whether the entrance has steps, the access notes and the languages spoken: what the locator's detail says, for a citizen who uses a wheelchair or speaks another language. */
+function accessSection(point: PointRecord, { t, lang }: PointPageContext): Html {
+  const stepFree = point.accessibility.step_free
+  const languages = new Intl.DisplayNames([lang], { type: 'language' })
+  return html`<section aria-labelledby="accessibilita"><h2 id="accessibilita">${t('detail.access')}</h2>
+    <p>${t(stepFree === true ? 'detail.step_free' : stepFree === false ? 'detail.not_step_free' : 'detail.step_free_unknown')}</p>
+    ${point.accessibility.notes ? html`<p${registryLang(point, lang)}>${point.accessibility.notes}</p>` : ''}
+    ${point.languages.length > 0 ? html`<p>${t('detail.languages')}: ${point.languages.map((code) => languages.of(code) ?? code).join(', ')}</p>` : ''}
+  </section>`
 }
 
 /** Up to the point's comune, province and region pages (an Italian point's): the way back from a search result. */

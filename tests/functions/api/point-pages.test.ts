@@ -208,6 +208,16 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(seasonalPage.text).toMatch(/<p class="pv-page__season">Aperto dal? /)
   })
 
+  it('says whether the entrance has steps, the access notes and the languages spoken, as the locator does', async () => {
+    const stepFree = fixture.records.find((p) => p.status === 'active' && p.accessibility.step_free === true && p.accessibility.notes && p.languages.includes('en'))!
+    const page = await pageOf((await fixture.get(`/punti/${stepFree.id}`)).headers.get('location')!)
+    const section = page.text.slice(page.text.indexOf('<section aria-labelledby="accessibilita">'))
+    expect(section).toMatch(/^<section aria-labelledby="accessibilita"><h2 id="accessibilita">Accessibilità<\/h2>/)
+    expect(section).toContain('<p>Ingresso senza gradini</p>')
+    expect(section).toContain(stepFree.accessibility.notes!.replaceAll("'", '&#39;'))
+    expect(section).toMatch(/<p>Lingue parlate: [^<]*inglese/)
+  })
+
   it('tells robots where the sitemap is and keeps them out of the API and the console', async () => {
     const robots = await pageOf('/robots.txt')
     expect(robots.text).toContain('Sitemap: http://localhost/sitemap.xml')
