@@ -81,6 +81,16 @@ describe('an older citizen’s phone: 320 px wide, text at 200 %', () => {
     await screenshot(page, 'phone-320-text-200')
     expect(found).toEqual({})
 
+    // The filters' boxes beside long labels keep their size (a flex row squeezed them to 16 px).
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
+    await page.locator('.pv-result').first().waitFor()
+    await page.addStyleTag({ content: TEXT_AT_200 })
+    await page.locator('.pv-filters__summary').click()
+    const narrowBoxes = await page.locator('.pv-checkbox, input[type="radio"]').evaluateAll((inputs) =>
+      inputs.filter((input) => input.getBoundingClientRect().width > 0 && input.getBoundingClientRect().width < 24).map((input) => `${(input as HTMLInputElement).name || input.id} ${input.parentElement?.textContent?.trim().slice(0, 30)}: ${Math.round(input.getBoundingClientRect().width)} px`),
+    )
+    expect(narrowBoxes).toEqual([])
+
     // Text spacing on the detail with the long address, at the normal text size.
     await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze&point=${longEmail.id}`)
     await page.locator('.pv-detail__title').waitFor()
