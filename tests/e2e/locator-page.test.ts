@@ -338,6 +338,8 @@ describe('the citizen page', () => {
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await page.locator('.pv-results .pv-result').first().waitFor()
+    // The suggestions are gone: their count ("… usa le frecce per sceglierlo") is no longer said.
+    expect(await page.locator('.pv-search [role="status"].pv-visually-hidden').textContent()).toBe('')
     guard = 0
     while (!(await page.evaluate(() => document.activeElement?.classList.contains('pv-result__link'))) && guard++ < 25) await page.keyboard.press('Tab')
     expect(await focusOutline()).not.toBe('none')

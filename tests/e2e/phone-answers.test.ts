@@ -88,6 +88,9 @@ describe('right answers on a phone', () => {
     await remote.scrollIntoViewIfNeeded()
     await screenshot(page, 'phone-remote-help')
     await expectNoAxeViolations(page)
+    // A point in both lists (online help nearby) is two cards, never two elements of one id.
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id))
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
     // Back from a point opened in the remote help, the focus returns to its link there (it fell to <body>).
     const opened = remote.locator('.pv-result__link').first()
     const openedId = await opened.evaluate((a) => a.closest('[data-id]')!.getAttribute('data-id'))

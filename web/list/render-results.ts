@@ -30,12 +30,10 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
   const note = kindNote(point, site, context)
   const otherSite = otherSiteNote(point, site, context)
   const siteLabel = shownSiteLabel(point, site)
-  const titleId = `pv-result-${point.id}`
   const link = h(
     'a',
     {
       href: handlers.hrefOf(point),
-      id: titleId,
       class: 'pv-result__link',
       onclick: (event: MouseEvent) => {
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return

@@ -57,6 +57,8 @@ export function createPlaceSearch(options: {
   const label = (place: Place) => placeLabel({ name: `${place.name}${place.alt_name ? ` / ${place.alt_name}` : ''}`, province: place.province })
 
   function close(): void {
+    // The count of suggestions no longer on screen is not left for a screen reader to read again.
+    announcer.textContent = ''
     list.hidden = true
     input.setAttribute('aria-expanded', 'false')
     input.removeAttribute('aria-activedescendant')
