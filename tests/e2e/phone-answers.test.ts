@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 import { openAtInstant } from '../../web/state/locator-state.ts'
+import { E2E_NOW } from './support/server.ts'
 
 /**
  * Issue 9 on a phone: the answers belong to the site and place they show, remote help is offered,
@@ -148,6 +149,8 @@ describe('list or map on a phone', () => {
     await page.goto(`${baseUrl}/?near=43.111,12.389&place=Perugia%20(PG)`)
     const second = page.locator('.pv-results .pv-result__link').nth(1)
     await second.focus()
+    const secondId = await second.evaluate((a) => a.closest('[data-id]')!.getAttribute('data-id'))
+    const focusedCard = () => page.evaluate(() => document.activeElement?.classList.contains('pv-result__link') ? document.activeElement.closest('[data-id]')?.getAttribute('data-id') : null)
     const listTitle = await page.title()
     await page.keyboard.press('Enter')
     await page.locator('.pv-detail__title').waitFor()
@@ -162,12 +165,12 @@ describe('list or map on a phone', () => {
     await page.locator('.pv-share__status', { hasText: /^Non è stato possibile copiare il link/ }).waitFor()
     await page.goBack()
     await page.waitForFunction(() => document.activeElement?.classList.contains('pv-result__link'))
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    expect(await focusedCard()).toBe(secondId)
     expect(await page.title()).toBe(listTitle)
     await page.goForward()
     await page.locator('.pv-detail__title').waitFor()
     await page.getByRole('button', { name: /Torna ai risultati/ }).click()
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await second.getAttribute('id'))
+    expect(await focusedCard()).toBe(secondId)
     // From a point's detail to one that no longer exists (an old link): the title does not keep the first point's name.
     await second.click()
     await page.locator('.pv-detail__title').waitFor()
@@ -486,6 +489,33 @@ describe('no dead ends', () => {
     await page.clock.runFor(30_000)
     await page.getByRole('button', { name: 'Riprova' }).waitFor()
     expect(await page.locator('.pv-count').textContent()).toMatch(/^Non è stato possibile caricare i risultati/)
+    await context.close()
+  })
+
+  it('asks again, quietly, once a time the list shows has passed, and keeps the keyboard on its card', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    // The page's clock at the server's (which stays there): the list's times lie ahead of it.
+    await page.clock.install({ time: E2E_NOW })
+    const answers: Array<{ items: Array<{ id: string; closes_at: string | null; next_opening: string | null; site?: { closes_at: string | null; next_opening: string | null } }> }> = []
+    page.on('response', async (response) => {
+      if (/\/v1\/points\?/.test(response.url()) && !response.url().includes('kind=online')) answers.push(await response.json())
+    })
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
+    await expect.poll(() => answers.length).toBe(1)
+    const answeredAt = await page.evaluate(() => Date.now())
+    const times = answers[0]!.items.flatMap((p) => [p.closes_at, p.next_opening, p.site?.closes_at, p.site?.next_opening]).filter((t): t is string => !!t).map(Date.parse).filter((t) => t > answeredAt)
+    const second = page.locator('.pv-results .pv-result__link').nth(1)
+    const secondId = await second.evaluate((a) => a.closest('[data-id]')!.getAttribute('data-id'))
+    await second.focus()
+    // A minute: nothing has passed, nothing is asked. (Jumps: the minute's check fires once, and a
+    // request's own time limit is not run through while it travels.)
+    await page.clock.fastForward(61_000)
+    expect(answers).toHaveLength(1)
+    await page.clock.fastForward(Math.min(...times) - answeredAt)
+    await expect.poll(() => answers.length, { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-id]')?.getAttribute('data-id'))).toBe(secondId)
     await context.close()
   })
 

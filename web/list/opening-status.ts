@@ -28,7 +28,7 @@ export interface OpeningStatusOptions {
 }
 
 /** Below this, "closes in 20 min" says more than "closes at 13:00". */
-const CLOSING_SOON_MINUTES = 60
+export const CLOSING_SOON_MINUTES = 60
 
 /** A site whose hours the registry can compute with: a weekly schedule with some opening, or dated stops. */
 export const hasKnownHours = (site: Site): boolean =>

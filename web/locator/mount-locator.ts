@@ -9,6 +9,7 @@ import { translator, type MessageKey, type Translate } from '../../shared/i18n/m
 import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
+import { answerOutdated } from '../list/answer-expiry.ts'
 import { renderResult } from '../list/render-results.ts'
 import { cardStatus, nearestNextText, primarySite } from '../list/point-summary.ts'
 import { resultsHeading } from '../list/results-heading.ts'
@@ -63,6 +64,10 @@ export interface LocatorHandle {
 }
 
 const PAGE_SIZE = 20
+/** The most a page of /v1/points may hold (a quiet refresh asks for every card shown, up to this). */
+const MAX_PAGE_SIZE = 100
+/** How often the list on screen is checked for statuses no longer true. */
+const ANSWER_CHECK_MS = 60_000
 
 /**
  * The citizen's locator: search → list → detail, with the map as an extra loaded afterwards.
@@ -249,7 +254,13 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
   }
 
-  async function loadResults(append: boolean): Promise<void> {
+  /**
+   * `quiet`: the same search asked again because the list on screen is outdated (answer-expiry.ts):
+   * no "loading", the cards usable meanwhile, as many as were shown, the keyboard kept on its card,
+   * the count said only if it changed, and a failure leaves the list as it was (asked again at the
+   * next check).
+   */
+  async function loadResults(append: boolean, quiet = false): Promise<void> {
     resultsKey = toPointsQuery(state).toString()
     lookUpAreaComune()
     resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
@@ -262,20 +273,25 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     loading?.abort()
     const controller = (loading = new AbortController())
     const query = toPointsQuery(state)
-    query.set('limit', String(PAGE_SIZE))
+    query.set('limit', String(quiet ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, items.length)) : PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
-    if (!append) {
+    const focusedCard = quiet && list.contains(document.activeElement) ? document.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined
+    if (!append && !quiet) {
       sayCount(t('results.loading'))
       filters.forgetCount()
       lastLoadAnswered = false
     }
-    replaceChildren(emptyHelp)
-    list.setAttribute('aria-busy', 'true')
-    // The cards on screen answer the last search, not this one: not to be opened meanwhile.
-    if (!append) list.inert = true
+    if (!quiet) {
+      replaceChildren(emptyHelp)
+      list.setAttribute('aria-busy', 'true')
+      // The cards on screen answer the last search, not this one: not to be opened meanwhile.
+      if (!append) list.inert = true
+    }
     try {
       const page = await api.points(query, loading.signal)
+      if (quiet) replaceChildren(emptyHelp)
       lastLoadAnswered = true
+      if (!append) answeredAt = context.now().getTime()
       const firstNew = append ? items.length : 0
       items = append ? [...items, ...page.items] : page.items
       nextCursor = page.next_cursor
@@ -291,13 +307,14 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (items.length === 0) showView('list')
       sayCount(items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length }))
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
+      if (focusedCard) [...list.querySelectorAll<HTMLElement>('[data-id]')].find((card) => card.dataset.id === focusedCard)?.querySelector<HTMLElement>('.pv-result__link')?.focus()
       if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
       if (!append && items.length === 0 && state.open_at) offerAnyTime()
       // (Ready now, or when the comune's lookup answers: offerNearestToComune runs then too.)
       if (!append && items.length === 0) offerNearestToComune()
       if (!append) void loadRemoteHelp(loading.signal)
     } catch (error) {
-      if ((error as Error).name === 'AbortError') return
+      if ((error as Error).name === 'AbortError' || quiet) return
       // Say what happened, and give the way to try again right there: in the list's view.
       showView('list')
       // A 400: a filter set for this page that the API refuses (an embed's comune code that names no
@@ -365,11 +382,25 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
   }
 
-  /** The results' count or state, in the list and, in the phone's map view, above the map. */
+  /** The results' count or state, in the list and, in the phone's map view, above the map; the same words again are not said again (a quiet refresh). */
   function sayCount(text: string): void {
-    count.textContent = text
-    mapCount.textContent = inMapView() ? text : ''
+    if (count.textContent !== text) count.textContent = text
+    const inMap = inMapView() ? text : ''
+    if (mapCount.textContent !== inMap) mapCount.textContent = inMap
   }
+
+  /** When the answer on screen came; checked each minute while the page is seen, and when it is shown again (answer-expiry.ts). */
+  let answeredAt = 0
+  let refreshing = false
+  const keepAnswerTrue = (): void => {
+    if (destroyed || document.visibilityState === 'hidden' || state.point || !lastLoadAnswered || !hasSearch(state)) return
+    if (refreshing || !answerOutdated(items, answeredAt, context.now().getTime())) return
+    // One at a time: a slow answer is not aborted by the next minute's check.
+    refreshing = true
+    void loadResults(false, true).finally(() => (refreshing = false))
+  }
+  const answerCheck = setInterval(keepAnswerTrue, ANSWER_CHECK_MS)
+  document.addEventListener('visibilitychange', keepAnswerTrue)
 
   /**
    * The phone's map view is on screen: chosen, and the switch shown. A phone turned to a wide
@@ -632,6 +663,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     state: () => state,
     destroy() {
       destroyed = true
+      clearInterval(answerCheck)
+      document.removeEventListener('visibilitychange', keepAnswerTrue)
       window.removeEventListener('popstate', onPopState)
       stopWatchingPolicy()
       loading?.abort()
