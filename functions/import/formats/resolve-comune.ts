@@ -7,13 +7,15 @@ import { bilingual } from './bilingual.ts'
 import { FAR_FROM_COMUNE_KM } from '../../../shared/gazetteer/position-in-area.ts'
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
+import { PROVINCE_SIGLE, PROVINCES } from '../../../shared/gazetteer/admin-units.ts'
+import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
 
 export interface ComuneClues {
   /** Six-digit ISTAT code, and the column it came from. */
   istat?: { value: string | null; column: string }
   /** Comune name (Italian or bilingual form), and the column it came from. */
   name?: { value: string | null; column: string }
-  /** Province sigla that tells same-name comuni apart. */
+  /** Province, as its sigla (LE) or its name (Lecce, Bolzano/Bozen), that tells same-name comuni apart. */
   province?: string | null
   /** The site's position: tells same-name comuni apart and is checked against the comune found. */
   near?: Coordinates
@@ -38,6 +40,11 @@ export function resolveComune(
   const name = clues.name?.value ?? null
   const codeColumn = clues.istat?.column ?? 'codice_istat_comune'
   const nameColumn = clues.name?.column ?? 'comune'
+  const warnings: RowError[] = []
+  const province = provinceSigla(clues.province ?? null)
+  if (province === undefined) {
+    warnings.push({ field: 'provincia', message: bilingual(`${JSON.stringify(clues.province)} non è una provincia (sigla o nome): ignorata`, `${JSON.stringify(clues.province)} is not a province (sigla or name): ignored`) })
+  }
   let comune: Comune
   if (code !== null) {
     const byCode = /^\d{6}$/.test(code) ? gazetteer.byIstat(code) : undefined
@@ -45,17 +52,21 @@ export function resolveComune(
     if (name !== null && !gazetteer.findByName(name).includes(byCode)) {
       return reject(nameColumn, `${JSON.stringify(name)} non corrisponde al codice ISTAT ${code}, che è ${byCode.name}`, `${JSON.stringify(name)} does not match ISTAT code ${code}, which is ${byCode.name}`)
     }
-    if (clues.province && clues.province.toUpperCase() !== byCode.province) {
-      return reject('provincia', `${JSON.stringify(clues.province)} non corrisponde al codice ISTAT ${code}, che è ${byCode.name} (${byCode.province})`, `${JSON.stringify(clues.province)} does not match ISTAT code ${code}, which is ${byCode.name} (${byCode.province})`)
+    // The province only tells same-name comuni apart (an optional column): the code says which comune.
+    if (province && province !== byCode.province) {
+      warnings.push({ field: 'provincia', message: bilingual(
+        `${JSON.stringify(clues.province)} non corrisponde al codice ISTAT ${code}, che è ${byCode.name} (${byCode.province}): vale il codice`,
+        `${JSON.stringify(clues.province)} does not match ISTAT code ${code}, which is ${byCode.name} (${byCode.province}): the code wins`,
+      ) })
     }
     comune = byCode
   } else if (name !== null) {
     const candidates = gazetteer.findByName(name, {
-      ...(clues.province ? { province: clues.province } : {}),
+      ...(province ? { province } : {}),
       ...(clues.near ? { near: clues.near } : {}),
     })
     if (candidates.length === 0) {
-      const [whereIt, whereEn] = clues.province ? [` in provincia ${clues.province}`, ` in province ${clues.province}`] : ['', '']
+      const [whereIt, whereEn] = province ? [` in provincia ${province}`, ` in province ${province}`] : ['', '']
       return reject(nameColumn, `comune sconosciuto ${JSON.stringify(name)}${whereIt}`, `unknown comune ${JSON.stringify(name)}${whereEn}`)
     }
     if (candidates.length > 1 && !clues.near) {
@@ -66,7 +77,20 @@ export function resolveComune(
   } else {
     return reject(nameColumn, `manca il comune (indicare ${codeColumn} o ${nameColumn})`, `the comune is missing (give ${codeColumn} or ${nameColumn})`)
   }
-  return { ok: true, comune, warnings: clues.near ? distanceWarnings(comune, clues.near, nameColumn) : [] }
+  return { ok: true, comune, warnings: [...warnings, ...(clues.near ? distanceWarnings(comune, clues.near, nameColumn) : [])] }
+}
+
+/** A province by its names (Lecce, Bolzano/Bozen, and each of the two), for offices that write it out. */
+const SIGLA_BY_NAME = new Map(
+  Object.values(PROVINCES).flatMap(([sigla, , name]) => [name, ...name.split(/\s*\/\s*|\s+-\s+/)].map((written) => [normalizeName(written), sigla] as const)),
+)
+
+/** The sigla a `provincia` cell names, null for an empty one, undefined for one that names no province. */
+function provinceSigla(written: string | null): string | null | undefined {
+  const trimmed = written?.trim() ?? ''
+  if (trimmed === '') return null
+  if (PROVINCE_SIGLE.has(trimmed.toUpperCase())) return trimmed.toUpperCase()
+  return SIGLA_BY_NAME.get(normalizeName(trimmed))
 }
 
 function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {

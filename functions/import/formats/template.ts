@@ -42,6 +42,12 @@ const STATUS_BY_STATO: Readonly<Record<string, PointStatus>> = { attivo: 'active
 const KIND_BY_TIPO_SEDE: Readonly<Record<string, SiteKind>> = { fissa: 'fixed', mobile: 'mobile', stagionale: 'seasonal', online: 'online' }
 const BOOKING_BY_PRENOTAZIONE: Readonly<Record<string, Booking>> = { libero_accesso: 'walk_in', appuntamento: 'appointment', entrambi: 'both' }
 const HOLIDAYS_BY_FESTIVI: Readonly<Record<string, 'open' | 'closed'>> = { aperto: 'open', chiuso: 'closed' }
+/** How offices write the same codes: read as them, never listed as codes in a message. */
+const BOOKING_AS_WRITTEN: Readonly<Record<string, Booking>> = {
+  su_appuntamento: 'appointment', solo_su_appuntamento: 'appointment', previo_appuntamento: 'appointment', prenotazione: 'appointment',
+  accesso_libero: 'walk_in', libero: 'walk_in', senza_appuntamento: 'walk_in', senza_prenotazione: 'walk_in',
+}
+const HOLIDAYS_AS_WRITTEN: Readonly<Record<string, 'open' | 'closed'>> = { aperti: 'open', aperta: 'open', chiusi: 'closed', chiusa: 'closed' }
 const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
 const NO = new Set(['no', 'false', '0'])
 
@@ -126,7 +132,18 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const status = fromList('stato', STATUS_BY_STATO, 'active')
   const operatorType = fromList('tipo_ente', Object.fromEntries(OPERATOR_TYPES.map((t) => [t, t])) as Record<string, Operator['type']>)
   const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
-  const booking = fromList('prenotazione', BOOKING_BY_PRENOTAZIONE, 'both')
+  // Optional columns: a value not read is its default, with a warning; the row is kept.
+  const optionalFromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], codes: Readonly<Record<string, T>>, asWritten: Readonly<Record<string, T>>, fallback: { code: string; value: T | undefined }): T | undefined => {
+    const value = text(row, column)
+    if (value === null) return fallback.value
+    const read = codes[asCode(value)] ?? asWritten[asCode(value)]
+    if (read !== undefined) return read
+    const shown = JSON.stringify(value)
+    const [taken, takenEn] = fallback.value === undefined ? ['lasciato vuoto', 'left empty'] : [`vale ${fallback.code}`, `${fallback.code} is taken`]
+    warnings.push({ field: column, message: bilingual(`${shown} non è tra ${quoted(Object.keys(codes))}: ${taken}`, `${shown} is not one of ${quoted(Object.keys(codes))}: ${takenEn}`) })
+    return fallback.value
+  }
+  const booking = optionalFromList<Booking>('prenotazione', BOOKING_BY_PRENOTAZIONE, BOOKING_AS_WRITTEN, { code: 'entrambi', value: 'both' })
   const givenId = text(row, 'id_puntovicino')
   if (givenId !== null && !POINT_ID_PATTERN.test(givenId)) {
     const shown = JSON.stringify(givenId)
@@ -135,7 +152,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
       `${shown} is not a PuntoVicino id (3–120 lowercase letters, digits and hyphens); leave it empty for a new point`,
     ) })
   }
-  const holidays = text(row, 'festivi') === null ? undefined : fromList('festivi', HOLIDAYS_BY_FESTIVI)
+  const holidays = optionalFromList<'open' | 'closed'>('festivi', HOLIDAYS_BY_FESTIVI, HOLIDAYS_AS_WRITTEN, { code: '', value: undefined })
 
   let location: Coordinates | undefined
   if (kind !== 'online') {
@@ -153,10 +170,16 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   if (resolved.ok) warnings.push(...resolved.warnings)
   else errors.push(resolved.error)
 
-  const validFrom = seasonBound(text(row, 'valido_dal'))
-  const validTo = seasonBound(text(row, 'valido_al'))
+  let validFrom = seasonBound(text(row, 'valido_dal'))
+  let validTo = seasonBound(text(row, 'valido_al'))
   for (const [column, value] of [['valido_dal', validFrom], ['valido_al', validTo]] as const) {
-    if (value === undefined) {
+    if (value === undefined && kind !== 'seasonal') {
+      // Only a seasonal site needs its season: on another, a bound not read is left out, said.
+      const shown = JSON.stringify(text(row, column))
+      warnings.push({ field: column, message: bilingual(`${shown} non è una data: ignorata (la sede non è stagionale)`, `${shown} is not a date: ignored (the site is not seasonal)`) })
+      if (column === 'valido_dal') validFrom = null
+      else validTo = null
+    } else if (value === undefined) {
       const shown = JSON.stringify(text(row, column))
       errors.push({
         field: column,

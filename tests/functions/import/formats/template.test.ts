@@ -126,13 +126,23 @@ describe('templateFormat on single rows', () => {
     ])
   })
 
-  it('rejects an ISTAT code and a province that disagree', () => {
-    expect(errorsOf(templateFormat.toDraft({ ...ROW, provincia: 'LE' }, ctx))).toEqual([
+  it('reads the province as its sigla or its name, and takes the ISTAT code over a province that disagrees, with a warning (provincia is optional: a wrong value never loses the row)', () => {
+    const disagreeing = draftOf(templateFormat.toDraft({ ...ROW, provincia: 'LE' }, ctx))
+    expect(disagreeing.draft.comune.istat).toBe('072006')
+    expect(disagreeing.warnings).toEqual([
       {
         field: 'provincia',
-        message: '"LE" non corrisponde al codice ISTAT 072006, che è Bari (BA) / "LE" does not match ISTAT code 072006, which is Bari (BA)',
+        message: '"LE" non corrisponde al codice ISTAT 072006, che è Bari (BA): vale il codice / "LE" does not match ISTAT code 072006, which is Bari (BA): the code wins',
       },
     ])
+    // Written out, as offices do: the same as its sigla.
+    expect(draftOf(templateFormat.toDraft({ ...ROW, provincia: 'Bari' }, ctx)).warnings).toEqual([])
+    const byName = { ...ROW, tipo_sede: 'online', codice_istat_comune: '', latitudine: '', longitudine: '' }
+    expect(draftOf(templateFormat.toDraft({ ...byName, comune: 'Castro', provincia: 'Lecce' }, ctx)).draft.comune.istat).toBe('075096')
+    expect(draftOf(templateFormat.toDraft({ ...byName, comune: 'Merano', provincia: 'Bolzano/Bozen' }, ctx)).draft.comune.name).toBe('Merano')
+    // No province at all: ignored, said, and the comune found by its name.
+    const unknown = draftOf(templateFormat.toDraft({ ...byName, comune: 'Bari', provincia: 'Puglia' }, ctx))
+    expect([unknown.draft.comune.istat, unknown.warnings.map((w) => w.message)]).toEqual(['072006', ['"Puglia" non è una provincia (sigla o nome): ignorata / "Puglia" is not a province (sigla or name): ignored']])
   })
 
   it('rejects an unknown comune or ISTAT code', () => {
@@ -153,6 +163,16 @@ describe('templateFormat on single rows', () => {
     expect(errors.map((e) => e.field)).toEqual(['fonte', 'nome_punto', 'tipo_ente', 'latitudine'])
     expect(errors[0]!.message).toBe('manca la fonte (chi invia il file) / the source (who sends the file) is missing')
     expect(errors[2]!.message).toMatch(/^"parrocchia" non è tra comune, .*, altro \/ "parrocchia" is not one of comune, .*, altro$/)
+  })
+
+  it('reads booking and holidays as offices write them, and leaves a value it cannot read to its default with a warning, the row kept', () => {
+    expect(draftOf(templateFormat.toDraft({ ...ROW, prenotazione: 'su appuntamento', festivi: 'chiusi' }, ctx)).draft).toMatchObject({ booking: 'appointment', sites: [{ public_holidays: 'closed' }] })
+    expect(draftOf(templateFormat.toDraft({ ...ROW, prenotazione: 'accesso libero', festivi: 'aperti' }, ctx)).draft).toMatchObject({ booking: 'walk_in', sites: [{ public_holidays: 'open' }] })
+    const unread = draftOf(templateFormat.toDraft({ ...ROW, prenotazione: 'telefonare prima', festivi: 'dipende', valido_dal: "tutto l'anno" }, ctx))
+    expect(unread.draft.booking).toBe('both')
+    expect(unread.draft.sites[0]!.public_holidays).toBeUndefined()
+    expect(unread.warnings.map((w) => w.field)).toEqual(['prenotazione', 'festivi', 'valido_dal'])
+    expect(unread.warnings[0]!.message).toBe('"telefonare prima" non è tra libero_accesso, appuntamento, entrambi: vale entrambi / "telefonare prima" is not one of libero_accesso, appuntamento, entrambi: entrambi is taken')
   })
 
   it('rejects a seasonal site without its dates and a date that is not one', () => {
