@@ -101,10 +101,10 @@ function fromItem(item: Record<string, unknown>): PointRecord {
   return record as PointRecord
 }
 
-/** A point item read for a write: the record and the note the journal will keep with it. */
 /** The reason an import's versions carry in their note: what tells an import's version from an operator's. */
 const IMPORT_REASON = 'import'
 
+/** A point item read for a write: the record and the note the journal will keep with it. */
 interface StoredPoint {
   readonly record: PointRecord
   readonly note: ChangeNote
@@ -340,9 +340,10 @@ export class DynamoDbRegistry implements Registry {
       const current = existing.get(draft.id)
       if (!current) creates.push(draft)
       else if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
-      else if (current.record.status === 'closed' && draft.status !== 'closed') {
-        // Closing is the region's decision, taken with a reason: a file sent again (perhaps one
-        // written before it) does not undo it. Reopening is done in the console.
+      else if (current.record.status === 'closed' && draft.status !== 'closed' && current.note.reason !== IMPORT_REASON) {
+        // Closing in the console is the region's decision, taken with a reason: a file sent again
+        // (perhaps one written before it) does not undo it; reopening is done there. A point a file
+        // closed (stato = chiuso) a later file reopens: the file was the decision both times.
         outcomes.set(draft.id, 'kept_closed')
         notices.push(noticeOf(draft.id, 'kept_closed', current))
       } else {

@@ -272,6 +272,23 @@ describe('runImport', () => {
     }
   })
 
+  it('reopens a point a file closed when a later file says it is open again: only a closing decided in the console stays', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
+      await runImport({ input: Readable.from([example]), registry, gazetteer, now })
+      const closedByFile = example.replace(',PF-003,Punto Digitale Facile estivo della Pescaia,attivo,', ',PF-003,Punto Digitale Facile estivo della Pescaia,chiuso,')
+      await runImport({ input: Readable.from([closedByFile]), registry, gazetteer, now })
+      expect((await registry.getPoint('regione-esempio-pf-003'))!.status).toBe('closed')
+      const reopened = await runImport({ input: Readable.from([example]), registry, gazetteer, now })
+      expect((await registry.getPoint('regione-esempio-pf-003'))!.status).toBe('active')
+      expect([reopened.updatedIds, reopened.notices]).toEqual([['regione-esempio-pf-003'], []])
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
     const fixture = await startLocalRegistry()
     try {
