@@ -81,8 +81,12 @@ export class UnreadableFileError extends Error {}
 
 interface PendingPoint {
   draft: PointDraft
-  /** Each row with its site's id and its cells, to tell a repeated row from a repeated site id. */
-  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; cells: Record<string, unknown> }>
+  /**
+   * Each row with its site's id and what it reads as (its own draft), to tell a repeated row from a
+   * repeated site id: by the values read, so that a copy written otherwise (48017 for 048017, a
+   * decimal comma, a space after a name) is the same row.
+   */
+  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; read: PointDraft }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
 }
@@ -160,7 +164,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, cells: row }], warningRows: rowWarnings })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, read: result.draft }], warningRows: rowWarnings })
       } else if (format.name === 'template') {
         // A row of a site the point already has: the same row twice (a copy left in the sheet) is
         // skipped with a warning; another row under that site's id names both rows, instead of
@@ -169,16 +173,22 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         const earlier = existing.rows.find((r) => r.siteId === site.id)
         if (earlier) {
           // Compared only here, when two rows give one site id: no row is serialised otherwise.
-          const same = JSON.stringify(earlier.cells) === JSON.stringify(row)
+          const same = JSON.stringify(earlier.read) === JSON.stringify(result.draft)
+          // Without an id_sede the site's id is made from its kind, name, address and position: the
+          // sender never wrote it, so the message says what the two rows share instead.
+          const givenSiteId = typeof row.id_sede === 'string' && row.id_sede.trim() !== ''
+          const [clashIt, clashEn] = givenSiteId
+            ? [`la sede ${JSON.stringify(site.id)} è già ${italianWhere(source.kind, earlier.sheetRow, 'in')}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`]
+            : [`la stessa sede (tipo, nome, indirizzo e posizione) è già ${italianWhere(source.kind, earlier.sheetRow, 'in')} con altri valori: correggere una delle due righe, o dare a ogni sede il suo id_sede`, `the same site (kind, name, address and position) is already on ${earlier.where} with other values: correct one of the two rows, or give each site its own id_sede`]
           const report = { where, line, id: result.draft.id, errors: [{ field: 'id_sede', message: same
             ? bilingual(`riga ripetuta (come ${italianRow(source.kind, earlier.sheetRow)}): ignorata`, `same row as ${earlier.where}: ignored`)
-            : bilingual(`la sede ${JSON.stringify(site.id)} è già ${italianWhere(source.kind, earlier.sheetRow, 'in')}: dare a ogni sede il suo id_sede`, `site ${JSON.stringify(site.id)} is already on ${earlier.where}: give each site its own id_sede`) }] }
+            : bilingual(clashIt, clashEn) }] }
           if (same) existing.warningRows.push(report)
           else rejectRow({ ...report, sourceId }, sheetRow)
           continue
         }
         existing.draft = mergeDrafts(existing.draft, result.draft)
-        existing.rows.push({ where, line, sheetRow, siteId: site.id, cells: row })
+        existing.rows.push({ where, line, sheetRow, siteId: site.id, read: result.draft })
         existing.warningRows.push(...rowWarnings)
       } else {
         const first = existing.rows[0]!

@@ -221,6 +221,12 @@ describe('runImport', () => {
       expect((await registry.getPoint(copied.createdIds.find((id) => id.endsWith('pf-001'))!))!.sites).toHaveLength(2)
       const last = lines.filter(Boolean).length + 1
       expect(copied.warningRows.filter((w) => w.line === last).map((w) => w.errors)).toEqual([[{ field: 'id_sede', message: 'riga ripetuta (come riga 2): ignorata / same row as line 2: ignored' }]])
+      // The copy written otherwise, as a sheet edited by several hands does (the code's leading zero
+      // dropped, a decimal comma, a space after the name): the same values, so the same row.
+      const retyped = lines[1]!.replace(',052022,', ',52022,').replace(',43.4668,', ',"43,4668",').replace(',Biblioteca comunale,', ',Biblioteca comunale ,')
+      const again = await runImport({ input: Readable.from([[...lines.filter(Boolean), retyped].join('\n')]), registry, gazetteer, now, dryRun: true })
+      expect(again.rejected).toBe(0)
+      expect(again.warningRows.filter((w) => w.line === last).flatMap((w) => w.errors.map((e) => e.message))).toContain('riga ripetuta (come riga 2): ignorata / same row as line 2: ignored')
       // The URP row given the library's id_sede: both rows named, the point held back as it is.
       const clash = [...lines]
       clash[2] = clash[2]!.replace(',urp,fissa,', ',biblioteca,fissa,')
