@@ -1,12 +1,5 @@
 import type { Comune } from '../../shared/gazetteer/comuni.ts'
+import { groupedBy } from '../../shared/util/grouped-by.ts'
 
 /** Comuni per ISTAT region code, in input order. */
-export function groupByRegion(comuni: readonly Comune[]): Map<string, Comune[]> {
-  const groups = new Map<string, Comune[]>()
-  for (const c of comuni) {
-    const group = groups.get(c.regionIstat)
-    if (group) group.push(c)
-    else groups.set(c.regionIstat, [c])
-  }
-  return groups
-}
+export const groupByRegion = (comuni: readonly Comune[]): Map<string, Comune[]> => groupedBy(comuni, (c) => c.regionIstat)

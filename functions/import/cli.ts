@@ -65,6 +65,9 @@ function summary(r: ImportReport): string {
     lines.push(`  scartata / rejected ${row.where}${id}: ${row.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`)
   }
   if (r.rejectedRows.length > 20) lines.push(`  … ${r.rejectedRows.length - 20} more in the report file`)
+  for (const { id, region, usual } of r.otherRegion) {
+    lines.push(`  IN UN'ALTRA REGIONE / IN ANOTHER REGION ${id}: ${region}, gli altri punti della fonte in ${usual} / its source's other points in ${usual}: controllare / check`)
+  }
   if (r.ignoredColumns.length > 0) {
     lines.push(`  colonne ignorate (non sono del formato) / ignored columns (not the format's): ${r.ignoredColumns.map((c) => `«${c}»`).join(', ')}`)
   }

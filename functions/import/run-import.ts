@@ -8,6 +8,7 @@ import { mergeDrafts } from './formats/merge-drafts.ts'
 import { BrokenCsvError, openRows, type SourceKind } from './formats/read-rows.ts'
 import { InvalidEncodingError, type SourceEncoding } from './formats/text-encoding.ts'
 import { validateDraft } from './formats/validate-draft.ts'
+import { groupedBy } from '../../shared/util/grouped-by.ts'
 
 export interface RowReport {
   /** "line 12" (CSV) or "item 3" (JSON array). */
@@ -39,6 +40,11 @@ export interface ImportReport {
   readonly warningRows: readonly RowReport[]
   /** Columns of the file the format does not read, as written (each also a warning on line 1). */
   readonly ignoredColumns: readonly string[]
+  /**
+   * Points in another region than most of their source's points (a row of another office's list
+   * slipped in), each also a warning on its rows: imported, named for the sender to check.
+   */
+  readonly otherRegion: ReadonlyArray<{ readonly id: string; readonly region: string; readonly usual: string }>
   readonly failedWrites: ReadonlyArray<{ id: string; reason: string }>
   /** Points kept closed although the file says open, and points whose operator's change the file replaced. */
   readonly notices: readonly ImportNotice[]
@@ -271,6 +277,15 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     }
   }
 
+  const otherRegion = pointsInAnotherRegion(drafts)
+  for (const { id, region, usual } of otherRegion) {
+    for (const { where, line } of pending.get(id)?.rows ?? []) {
+      warningRows.push({ where, line, id, errors: [{ field: '(point)', message: bilingual(
+        `il punto è in ${region}, gli altri punti della sua fonte in ${usual}: controllare che la riga sia di questo elenco`,
+        `the point is in ${region}, the other points of its source in ${usual}: check that the row belongs to this list`,
+      ) }] })
+    }
+  }
   const absentIds = await activePointsNotListed(options.registry, new Set(drafts.map((d) => d.source.dataset)), listed, rejectedIds)
   rejectedRows.sort((a, b) => a.line - b.line)
   warningRows.sort((a, b) => a.line - b.line)
@@ -291,6 +306,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     rejectedRows,
     warningRows,
     ignoredColumns: header.unknown,
+    otherRegion,
     failedWrites,
     notices,
     absentIds,
@@ -304,6 +320,27 @@ async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<s
   const stored = await registry.activePointSources(datasets)
   return stored.filter((point) => !listed.has(sourceKey(point.source)) && !rejectedIds.has(point.source.original_id)).map((point) => point.id).sort()
 }
+
+/**
+ * The points of a source whose region is not the one of nearly all its points: a source of at least
+ * MIN_POINTS_FOR_USUAL_REGION points with USUAL_REGION_SHARE of them in one region names the others.
+ * A national list spread over many regions names none.
+ */
+function pointsInAnotherRegion(drafts: readonly PointDraft[]): Array<{ id: string; region: string; usual: string }> {
+  const bySource = groupedBy(drafts.filter((d) => d.region !== null), (d) => d.source.dataset)
+  const found: Array<{ id: string; region: string; usual: string }> = []
+  for (const points of bySource.values()) {
+    if (points.length < MIN_POINTS_FOR_USUAL_REGION) continue
+    const byRegion = groupedBy(points, (d) => d.region!.istat)
+    const [usual, ofUsual] = [...byRegion.entries()].reduce((a, b) => (b[1].length > a[1].length ? b : a))
+    if (ofUsual.length < USUAL_REGION_SHARE * points.length) continue
+    for (const point of points) if (point.region!.istat !== usual) found.push({ id: point.id, region: point.region!.name, usual: ofUsual[0]!.region!.name })
+  }
+  return found.sort((a, b) => a.id.localeCompare(b.id))
+}
+
+const MIN_POINTS_FOR_USUAL_REGION = 5
+const USUAL_REGION_SHARE = 0.8
 
 /** A row whose every filled cell is its own column's name (at least two of them): the header row again. */
 function isHeaderAgain(cells: Readonly<Record<string, unknown>>): boolean {

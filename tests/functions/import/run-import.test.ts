@@ -278,6 +278,26 @@ describe('runImport', () => {
     }
   })
 
+  it("names a point in another region than the rest of its source's points: a row of another office's list slipped in", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n').filter(Boolean)
+      // Five more Tuscan points, and one in Umbria (Città di Castello) under the same source.
+      const tuscan = [2, 3, 4, 5, 6].map((n) => lines[1]!.replace(',PF-001,', `,PF-10${n},`))
+      const umbrian = lines[1]!.replace(',PF-001,', ',PF-301,').replace(',052022,Poggibonsi,SI,', ',054013,Città di Castello,PG,').replace(',43.4668,11.1490,', ',43.4576,12.2391,')
+      const report = await runImport({ input: Readable.from([[...lines, ...tuscan, umbrian].join('\n')]), registry: fixture.registry(), gazetteer, now, dryRun: true })
+      expect(report.rejected).toBe(0)
+      // (The example's own Bolzano point is one too: the example mixes regions on purpose.)
+      expect(report.otherRegion).toEqual([
+        { id: 'regione-esempio-pf-006', region: 'Trentino-Alto Adige/Südtirol', usual: 'Toscana' },
+        { id: 'regione-esempio-pf-301', region: 'Umbria', usual: 'Toscana' },
+      ])
+      expect(report.warningRows.find((w) => w.id === 'regione-esempio-pf-301')?.errors.map((e) => e.field)).toContain('(point)')
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('reopens a point a file closed when a later file says it is open again: only a closing decided in the console stays', async () => {
     const fixture = await startLocalRegistry()
     try {
