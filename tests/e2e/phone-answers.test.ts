@@ -393,7 +393,7 @@ describe('no dead ends', () => {
     await context.close()
   })
 
-  it('finds the points open when the citizen can go: a day and a time of the coming week, kept in the address and shown as a chip', async () => {
+  it('finds the points open when the citizen can go: a day and a time of the coming two weeks, kept in the address and shown as a chip', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
@@ -410,6 +410,12 @@ describe('no dead ends', () => {
     expect(await when.getByLabel('Ora', { exact: true }).inputValue()).toBe('10:00')
     expect(await when.getByLabel('Ora', { exact: true }).locator('option[disabled]').count()).toBe(6)
     await page.waitForFunction(() => /open_at=2026-12-01T10%3A00/.test(location.search))
+    // Passing through today moved the time for today only: another day gets the citizen's 08:00 back.
+    await when.getByLabel('Giorno', { exact: true }).selectOption('2026-12-03')
+    expect(await when.getByLabel('Ora', { exact: true }).inputValue()).toBe('08:00')
+    await page.waitForFunction(() => /open_at=2026-12-03T08%3A00/.test(location.search))
+    // Two weeks to choose from: a holiday this week leaves the same weekday next week.
+    expect(await when.getByLabel('Giorno', { exact: true }).locator('option').count()).toBe(1 + 14)
     await when.getByLabel('Ora', { exact: true }).selectOption('15:00')
     // Options: any day, today, tomorrow, …
     const tomorrow = (await when.getByLabel('Giorno', { exact: true }).locator('option').nth(2).getAttribute('value'))!

@@ -10,7 +10,8 @@ import type { ViewContext } from './view-context.ts'
 export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind' | 'open_now' | 'open_at' | 'accessible'>>
 
 /** "When you can go" offers the coming week, today first, at the half hours a point is likely open. */
-const DAYS_AHEAD = 7
+/** Two weeks: a holiday on the citizen's usual weekday leaves the same weekday of the next week. */
+const DAYS_AHEAD = 14
 const FIRST_MINUTE = 7 * 60
 const LAST_MINUTE = 21 * 60
 const MINUTE_STEP = 30
@@ -117,7 +118,17 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
   function whenControls() {
     const dayId = `${idPrefix}-open_at-day`
     const timeId = `${idPrefix}-open_at-time`
-    const choose = () => onChange(day.value ? { open_at: `${day.value}T${time.value}`, open_now: false } : { open_at: null })
+    /**
+     * The time the citizen chose (or a link gave): choosing today moves a time already past to the
+     * first half hour ahead, for today only; another day then gets the chosen time back (it stayed
+     * at today's 18:30). What this control writes comes back through `show`, and is not a choice.
+     */
+    let wantedTime = DEFAULT_TIME
+    let written: string | null = null
+    const choose = () => {
+      written = day.value ? `${day.value}T${time.value}` : null
+      onChange(written ? { open_at: written, open_now: false } : { open_at: null })
+    }
     /** Whether a day and a time of the lists are already past (today's half hours gone). */
     const isPast = (date: string, value: string): boolean => {
       const now = toRomeWallClock(context.now())
@@ -130,10 +141,12 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       if (move && time.selectedOptions[0]?.disabled && ahead) time.value = ahead.value
     }
     const day = h('select', { id: dayId, name: 'open_at_day', class: 'pv-select', onchange: () => {
+      time.value = wantedTime
       offerTimesAhead(true)
       choose()
     } })
     const time = h('select', { id: timeId, name: 'open_at_time', class: 'pv-select', onchange: () => {
+      wantedTime = time.value
       if (!day.value) {
         const next = [...day.options].find((option) => option.value !== '' && !isPast(option.value, time.value))
         if (next) day.value = next.value
@@ -165,6 +178,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
         const chosenTime = openAt?.slice(11)
         if (chosenTime && ![...time.options].some((o) => o.value === chosenTime)) time.append(timeOption(chosenTime))
         if (chosenTime) time.value = chosenTime
+        if (chosenTime && openAt !== written) wantedTime = chosenTime
         offerTimesAhead(false)
       },
     }
