@@ -498,6 +498,23 @@ describe('no dead ends', () => {
     await context.close()
   })
 
+  it('says so when the nearest point open at the chosen time is far away, and offers the points closed then', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    // 8 December, a national holiday: around Montefalco nothing near is open.
+    const openAt = '2026-12-08T10:00'
+    const { items } = (await (await fetch(`${baseUrl}/v1/points?near=42.891,12.648&limit=1&open_at=${encodeURIComponent(openAtInstant(openAt))}`)).json()) as { items: Array<{ distance_m: number }> }
+    expect(items[0]!.distance_m).toBeGreaterThan(30_000)
+    await page.goto(`${baseUrl}/?near=42.891,12.648&place=Montefalco%20(PG)&open_at=${openAt}`)
+    const notice = page.locator('.pv-far-notice')
+    await notice.getByText(/^Il più vicino è a \d+ km da Montefalco \(PG\)\./).waitFor()
+    expect(await notice.textContent()).toContain('prova un altro giorno o un\'altra ora')
+    await notice.getByRole('button', { name: 'Mostra anche i punti chiusi' }).click()
+    await page.waitForFunction(() => !/open_at=/.test(location.search))
+    await expect.poll(() => notice.textContent()).toBe('')
+    await context.close()
+  })
+
   it('asks again, quietly, once a time the list shows has passed, and keeps the keyboard on its card', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

@@ -10,6 +10,7 @@ import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { answerOutdated } from '../list/answer-expiry.ts'
+import { formatDistance } from '../i18n/format.ts'
 import { renderResult } from '../list/render-results.ts'
 import { cardStatus, nearestNextText, primarySite } from '../list/point-summary.ts'
 import { resultsHeading } from '../list/results-heading.ts'
@@ -68,6 +69,8 @@ const PAGE_SIZE = 20
 const MAX_PAGE_SIZE = 100
 /** How often the list on screen is checked for statuses no longer true. */
 const ANSWER_CHECK_MS = 60_000
+/** Beyond this, the nearest answer is said to be far (an older citizen's day trip, not a walk). */
+const FAR_NEAREST_METRES = 30_000
 
 /**
  * The citizen's locator: search → list → detail, with the map as an extra loaded afterwards.
@@ -112,6 +115,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const demoNotice = h('p', { class: 'pv-demo-notice', hidden: true }, t('app.demo_notice'))
   // A region's list asked from elsewhere (a position in Milan, a hand-made link): said, with the way to all of Italy.
   const areaNotice = h('div', { class: 'pv-area-notice', role: 'status' })
+  const farNotice = h('div', { class: 'pv-far-notice', role: 'status' })
   const list = h('ol', { class: 'pv-list', 'aria-labelledby': resultsTitle.id })
   const more = h('button', { type: 'button', class: 'pv-button pv-button--outline pv-more', hidden: true, onclick: () => void loadResults(true) }, t('results.more'))
   // What to do when the list is empty or failed: filled by loadResults, empty otherwise.
@@ -119,7 +123,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const remoteTitle = h('h2', { id: `${idPrefix}-remote-title`, class: 'pv-remote__title' }, t('remote.title'))
   const remoteList = h('ol', { class: 'pv-list', 'aria-labelledby': remoteTitle.id })
   const remote = h('section', { class: 'pv-remote', 'aria-labelledby': remoteTitle.id, hidden: true }, remoteTitle, h('p', { class: 'pv-hint' }, t('remote.intro')), remoteList)
-  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, areaNotice, demoNotice, list, emptyHelp, more)
+  const results = h('section', { class: 'pv-results', 'aria-labelledby': resultsTitle.id }, resultsTitle, count, areaNotice, farNotice, demoNotice, list, emptyHelp, more)
   const detail = h('section', { class: 'pv-detail-host', hidden: true })
   // The nearest list and the remote help: hidden together while a detail is open.
   const listView = h('div', { class: 'pv-list-view' }, results, remote)
@@ -298,6 +302,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (!append) {
         replaceChildren(list)
         showAreaNotice(page.near_outside_area === true)
+        showFarNotice(page.items[0])
       }
       demoNotice.hidden = !items.some(isDemoPoint)
       list.append(...page.items.map((point, i) => renderResult(point, shownContext(), { open: (id) => openFrom(list, id), highlight: (id) => map?.highlight(id), hrefOf: pointPageUrl }, firstNew + i + 1)))
@@ -346,6 +351,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     more.hidden = true
     demoNotice.hidden = true
     showAreaNotice(false)
+    showFarNotice(undefined)
   }
 
   /**
@@ -361,6 +367,22 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       areaNotice,
       h('p', { class: 'pv-notice' }, state.place === HERE_PLACE ? t('results.outside_area_here') : state.place ? t('results.outside_area_place', { place: state.place }) : t('results.outside_area_near')),
       h('p', {}, h('a', { href: everywhere, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.outside_area_link'), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)),
+    )
+  }
+
+  /**
+   * The nearest answer is far from the place searched (on a holiday, at an hour when little is
+   * open): "nearest" over a list starting at 104 km read as help nearby. Said, with the way to the
+   * points closed then when a time was chosen.
+   */
+  function showFarNotice(nearest: PointView | undefined): void {
+    if (!state.near || nearest?.distance_m === undefined || nearest.distance_m <= FAR_NEAREST_METRES) return replaceChildren(farNotice)
+    const where = state.place === HERE_PLACE ? t('results.far_here') : state.place ? t('results.far_place', { place: state.place }) : ''
+    const timed = state.open_now || state.open_at !== null
+    replaceChildren(
+      farNotice,
+      h('p', { class: 'pv-notice' }, t('results.far', { distance: formatDistance(nearest.distance_m, state.lang, t), where }), timed ? ` ${t('results.far_timed')}` : ''),
+      timed ? showClosedButton({ open_now: false, open_at: null }) : null,
     )
   }
 
