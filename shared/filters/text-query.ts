@@ -14,7 +14,8 @@ import type { PointRecord } from '../schemas/point.ts'
  */
 
 /**
- * Appends the point's haystack: name, operator name, street and comune name, each normalised
+ * Appends the point's haystack: name, operator name, street and comune name (and its name in the
+ * second official language: Toblach for Dobbiaco, as /v1/places finds it), each normalised
  * with a leading space. Give the same `memo` for a whole registry: operators, streets and comuni
  * repeat, and normalising non-ASCII text (NFD and two Unicode regexes) is the dearest step of a
  * snapshot build.
@@ -25,6 +26,7 @@ export function writePointHaystack(point: PointRecord, out: Utf8ColumnBuilder, m
   writeSpacedNormalized(point.operator.name, out, memo)
   if (point.address.street !== null) writeSpacedNormalized(point.address.street, out, memo)
   writeSpacedNormalized(point.comune.name, out, memo)
+  if (point.comune.alt_name) writeSpacedNormalized(point.comune.alt_name, out, memo)
   out.next()
 }
 

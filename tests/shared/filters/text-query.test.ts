@@ -23,14 +23,16 @@ describe('normalizeText', () => {
 })
 
 describe('writePointHaystack and haystackMatches', () => {
-  const points = generateRegistry({ points: 200, seed: 5, today: '2026-11-20' })
+  const generated = generateRegistry({ points: 200, seed: 5, today: '2026-11-20' })
+  // A point of a bilingual comune, whose name in the second language is searched too.
+  const points = [...generated, { ...generated[0]!, id: 'p-dobbiaco', comune: { istat: '021028', name: 'Dobbiaco', alt_name: 'Toblach' } }]
   const builder = new Utf8ColumnBuilder(points.length, 8)
   for (const point of points) writePointHaystack(point, builder, new Map())
   const haystacks = builder.finish()
 
-  it('writes each part normalised with a leading space, skipping a missing street', () => {
+  it("writes each part normalised with a leading space, skipping a missing street, with the comune's name in its second language where it has one", () => {
     points.forEach((point, i) => {
-      const parts = [point.name, point.operator.name, point.address.street ?? '', point.comune.name].map(normalizeName).filter((p) => p !== '')
+      const parts = [point.name, point.operator.name, point.address.street ?? '', point.comune.name, point.comune.alt_name ?? ''].map(normalizeName).filter((p) => p !== '')
       expect(haystacks.get(i)).toBe(parts.map((p) => ' ' + p).join(''))
     })
   })

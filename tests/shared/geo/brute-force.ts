@@ -40,7 +40,7 @@ export function pointMatches(p: PointRecord, f: PointFilter): boolean {
   if (f.topics && !f.topics.every((t) => p.topics.includes(t))) return false
   if (f.accessible === true && p.accessibility.step_free !== true) return false
   if (f.q !== undefined) {
-    const words = normalizeName([p.name, p.operator.name, p.address.street ?? '', p.comune.name].join(' ')).split(' ')
+    const words = normalizeName([p.name, p.operator.name, p.address.street ?? '', p.comune.name, p.comune.alt_name ?? ''].join(' ')).split(' ')
     const wanted = normalizeName(f.q).split(' ').filter((w) => w !== '')
     if (!wanted.every((w) => words.some((word) => word.startsWith(w)))) return false
   }
