@@ -25,6 +25,22 @@ const DOCUMENT_OBJECT = {
 }
 
 /**
+ * A route's operationId, made from its method and path (`GET /v1/points/{id}.ics` → `getPointsByIdIcs`):
+ * generated clients name their functions after it, and without one they made names up. Derived,
+ * so a new route has one and two routes never share it (their paths differ).
+ */
+export function operationIdOf(route: { readonly method: string; readonly path: string }): string {
+  const words = route.path
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== 'v1')
+    .flatMap((segment) => segment.split('.'))
+    .map((part) => (part.startsWith('{') ? `By${capitalised(part.slice(1, -1))}` : part.split(/[-_]/).map(capitalised).join('')))
+  return `${route.method}${words.join('')}`
+}
+
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
+
+/**
  * The OpenAPI 3.1 document, generated from the routes' zod schemas: each resource's route file
  * describes its routes (`DescribeRoutes`), and the app hands the list over. This module and everything
  * it imports (response schemas, the generator) load on the first request for the document: the
@@ -39,6 +55,6 @@ export async function createOpenApiDocument(resources: readonly DescribeRoutes[]
     bearerFormat: 'JWT',
     description: 'An OpenID Connect access token from our identity provider (Amazon Cognito on AWS; the local provider at /oidc under npm start), with the account\'s groups.',
   })
-  for (const describe of resources) for (const route of await describe()) registry.openAPIRegistry.registerPath(route)
+  for (const describe of resources) for (const route of await describe()) registry.openAPIRegistry.registerPath({ operationId: operationIdOf(route), ...route })
   return withCommonAnswers(repairNullableRefs(registry.getOpenAPI31Document(DOCUMENT_OBJECT)))
 }

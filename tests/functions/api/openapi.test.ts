@@ -81,6 +81,17 @@ describe('the OpenAPI document at /v1/openapi.json', () => {
     expect(doc.openapi).toMatch(/^3\.1\./)
   })
 
+  it('names every operation with an operationId of its own, stable and readable, for generated clients', () => {
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, id: operation.operationId })),
+    )
+    expect(operations.filter((o) => !o.id)).toEqual([])
+    const ids = operations.map((o) => o.id)
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
+    const idOf = (method: string, path: string) => operations.find((o) => o.method === method && o.path === path)?.id
+    expect([idOf('get', '/v1/points'), idOf('get', '/v1/points/{id}'), idOf('get', '/v1/points/{id}.ics'), idOf('get', '/v1/points.csv')]).toEqual(['getPoints', 'getPointsById', 'getPointsByIdIcs', 'getPointsCsv'])
+  })
+
   it('describes every path of docs/API.md with every parameter the contract lists for it', () => {
     const endpoints = contractEndpoints()
     expect([...endpoints.keys()]).toEqual(expect.arrayContaining(['/v1/points', '/v1/points/{id}', '/v1/places', '/v1/regions', '/v1/openapi.json', '/v1/docs', '/healthz']))
