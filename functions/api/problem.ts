@@ -34,9 +34,14 @@ export function problem(
   detail: string,
   errors?: FieldError[],
 ): Response {
+  const body = problemDocument(kind, detail, c.req.path, errors)
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' })
+}
+
+/** The RFC 9457 document of a problem, for an answer made outside Hono too (the local server's unreadable requests). */
+export function problemDocument(kind: keyof typeof PROBLEM_TYPES, detail: string, instance?: string, errors?: FieldError[]): Problem {
   const { slug, title, status } = PROBLEM_TYPES[kind]
-  const body: Problem = { type: PROBLEM_BASE + slug, title, status, detail, instance: c.req.path, ...(errors ? { errors } : {}) }
-  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' })
+  return { type: PROBLEM_BASE + slug, title, status, detail, ...(instance !== undefined ? { instance } : {}), ...(errors ? { errors } : {}) }
 }
 
 /**

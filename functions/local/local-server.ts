@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { Context } from 'hono'
 import { getRequestListener } from '@hono/node-server'
 import type { LocalOidc } from './oidc/local-oidc-provider.ts'
+import { problemDocument } from '../api/problem.ts'
 
 type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
 
@@ -23,9 +25,24 @@ export const socketAddress = (c: Context): string => (c.env as { incoming?: Inco
 export function createLocalServer({ readApp, adminApp, oidc }: { readApp: FetchApp; adminApp: FetchApp; oidc: LocalOidc }): Server {
   const read = getRequestListener(readApp.fetch)
   const admin = getRequestListener(adminApp.fetch)
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     if (oidc.handle(request, response)) return
     if (isWriteAppPath(request.url ?? '')) return void admin(request, response)
     void read(request, response)
   })
+  server.on('clientError', answerUnreadableRequest)
+  return server
+}
+
+/**
+ * A request node's parser refuses before any app sees it (a raw à in the address, as curl sends
+ * what is typed): node answered a bare 400 with no body, where the contract makes every 4xx a
+ * problem document. (On AWS, CloudFront answers such requests.)
+ */
+function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+  const body = JSON.stringify(problemDocument('invalidParameter', 'The request line could not be read: write the address in ASCII, with other characters percent-encoded as UTF-8 (à is %C3%A0, a space %20).'))
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }
