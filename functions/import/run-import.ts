@@ -111,6 +111,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   try {
     source = await openRows(options.input, { encoding: options.encoding })
   } catch (error) {
+    if (error instanceof BrokenCsvError) throw brokenFile(fileLabel, error)
     const reason = error instanceof InvalidEncodingError ? error.message : `cannot be read (${error instanceof Error ? error.message : String(error)})`
     throw new UnreadableFileError(`${fileLabel}: ${reason}`)
   }
@@ -211,9 +212,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     // A file broken half-way (a quote never closed): the rows after the break are not read, so the
     // points they belong to would be written without those sites and named as left out of the
     // file. Nothing is imported; the line is named.
-    if (error instanceof BrokenCsvError) {
-      throw new UnreadableFileError(`${fileLabel}: ${bilingual(`${error.italian}; nulla è stato importato`, `${error.english}; nothing was imported`)}`)
-    }
+    if (error instanceof BrokenCsvError) throw brokenFile(fileLabel, error)
     throw new UnreadableFileError(`${fileLabel}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
   }
   options.onProgress?.({ phase: 'reading', rows: read })
@@ -314,6 +313,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     recoveredWrites,
   }
 }
+
+/** A file whose reading broke (a quote never closed): refused whole, its line named. */
+const brokenFile = (fileLabel: string, error: BrokenCsvError): UnreadableFileError =>
+  new UnreadableFileError(`${fileLabel}: ${bilingual(`${error.italian}; nulla è stato importato`, `${error.english}; nothing was imported`)}`)
 
 /** The active points of these datasets whose source id the file does not list, sorted. */
 async function activePointsNotListed(registry: Registry, datasets: ReadonlySet<string>, listed: ReadonlySet<string>, rejectedIds: ReadonlySet<string>): Promise<string[]> {

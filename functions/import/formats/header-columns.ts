@@ -31,14 +31,20 @@ const isNearMiss = (a: string, b: string): boolean => {
 }
 
 /**
- * A header that says a column's name with words around it: `Orari di apertura` is `orari`,
- * `Telefono/cellulare` is `telefono`, `Nome del punto` is `nome_punto` (every word of the column's
- * name among the header's words). `Note interne` is not `note_accessibilita`: a word is missing.
+ * A header that says a column's name with words around it that add nothing: `Orari di apertura`
+ * is `orari`, `Telefono/cellulare` is `telefono`, `Nome del punto` is `nome_punto` (every word of
+ * the column's name, and otherwise only such words). `Email referente` or `Indirizzo PEC` is an
+ * office's own column beside the template's (a word of its own), and `Note interne` is not
+ * `note_accessibilita` (a word is missing): those are named as unknown, not taken for a misspelling.
  */
 const isReworded = (written: string, column: string): boolean => {
-  const words = new Set(normalizeName(written).split(' '))
-  return column.split('_').every((word) => words.has(normalizeName(word)))
+  const words = normalizeName(written).split(' ')
+  const named = new Set(column.split('_').map(normalizeName))
+  return [...named].every((word) => words.includes(word)) && words.every((word) => named.has(word) || FILLER_WORDS.has(word))
 }
+
+/** Words a header adds around a column's name without changing what it holds. */
+const FILLER_WORDS = new Set(['di', 'del', 'della', 'dei', 'delle', 'd', 'e', 'il', 'la', 'i', 'le', 'apertura', 'cellulare', 'fisso', 'numero', 'n', 'nr'])
 
 export function readHeader(header: readonly string[], columns: readonly string[]): HeaderReading {
   const byKey = new Map(columns.map((column) => [keyOf(column), column]))

@@ -130,13 +130,13 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
   Readable.from(text).on('error', (error) => parser.destroy(error)).pipe(parser)
   const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: CsvInfo }>
   // Reading the first record is what makes the parser call `columns`, i.e. gives the header.
-  const first = await parsed.next()
+  const first = await nextRecord(parsed, { endLine: 1, emptyLines: 0 })
 
   async function* rows(): AsyncGenerator<SourceRow> {
     let previousEndLine = 1
     let previousEmptyLines = 0
     let records = 0
-    for (let next = first; !next.done; next = await nextRecord(parsed, previousEndLine + 1)) {
+    for (let next = first; !next.done; next = await nextRecord(parsed, { endLine: previousEndLine, emptyLines: previousEmptyLines })) {
       const { record, info } = next.value
       const line = previousEndLine + 1 + (info.empty_lines - previousEmptyLines)
       previousEndLine = info.lines
@@ -185,12 +185,18 @@ function unnamedCellProblem(header: readonly string[], raw: readonly unknown[]):
   )
 }
 
-/** The parser's next record; its error names the line where the unreadable record starts. */
-async function nextRecord<T>(parsed: AsyncIterator<T>, startLine: number): Promise<IteratorResult<T>> {
+/**
+ * The parser's next record; its error names the line where the unreadable record starts: after
+ * the last record read (`after`: the line it ended on and the empty lines counted by then) and the
+ * empty lines between (the parser counts them up to the quote that swallowed the rest).
+ */
+async function nextRecord<T>(parsed: AsyncIterator<T>, after: { endLine: number; emptyLines: number }): Promise<IteratorResult<T>> {
   try {
     return await parsed.next()
   } catch (error) {
     if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('CSV_')) throw error
+    const emptyLines = 'empty_lines' in error && typeof error.empty_lines === 'number' ? error.empty_lines : after.emptyLines
+    const startLine = after.endLine + 1 + (emptyLines - after.emptyLines)
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new BrokenCsvError(
         startLine,

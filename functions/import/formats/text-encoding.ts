@@ -92,7 +92,8 @@ async function* refusingUtf8(chunks: AsyncIterable<Buffer>, said: 'latin1' | 'wi
 
 function mislabelledUtf8(said: string, line: number, before: string, character: Uint8Array): InvalidEncodingError {
   const meant = `${before}${Buffer.from(character).toString('utf8')}`
-  const garbled = `${before}${new TextDecoder('windows-1252').decode(character)}`
+  // (`stream: true`: node 20's one-shot decode of windows-1252 reads 0x80–0x9F as Latin-1's controls.)
+  const garbled = `${before}${new TextDecoder('windows-1252').decode(character, { stream: true })}`
   return new InvalidEncodingError(
     bilingual(
       `il file è in UTF-8, non in ${said}: alla riga ${line} «${meant}» sarebbe letto «${garbled}». Per un file UTF-8 togliere --encoding (UTF-8 è la codifica predefinita)`,

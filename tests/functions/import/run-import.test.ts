@@ -370,6 +370,11 @@ describe('runImport', () => {
         /^mese3\.csv: colonne sconosciute «Orari di apertura» \(forse «orari»\?\), «Telefono\/cellulare» \(forse «telefono»\?\)/,
       )
       expect(again.ignoredColumns).toEqual(['note interne'])
+      // An office's own column that names a column with words of its own ("Email referente",
+      // "Indirizzo PEC") is another column, not the template's one misspelt: named and ignored.
+      const withoutContacts = [header!.replace(',email,', ',Email referente,').replace(',indirizzo,', ',Indirizzo PEC,'), ...rows].join('\n')
+      const own = await runImport({ input: Readable.from([withoutContacts]), registry, gazetteer, now, dryRun: true })
+      expect(own.ignoredColumns).toEqual(['Indirizzo PEC', 'Email referente'])
     } finally {
       await fixture.close()
     }
@@ -397,6 +402,9 @@ describe('runImport', () => {
       expect(refused).toBeInstanceOf(UnreadableFileError)
       expect((refused as Error).message).toMatch(/^settimana2\.csv: .*riga 10.*virgolett.*nulla è stato importato/)
       expect(await registry.readAll()).toEqual(before)
+      // On the first row too, and after empty lines: the line where the quote opens.
+      const early = [lines[0], '', lines[9]!.replace(',Sportello civico,', ',"Sportello civico,')].join('\n')
+      await expect(runImport({ input: Readable.from([early]), fileLabel: 'early.csv', registry, gazetteer, now })).rejects.toThrow(/^early\.csv: alla riga 3 una cella si apre con le virgolette/)
     } finally {
       await fixture.close()
     }

@@ -44,6 +44,11 @@ describe('reading import files strictly', () => {
       expect(error).toBeInstanceOf(InvalidEncodingError)
       expect((error as Error).message).toMatch(new RegExp(`^il file è in UTF-8, non in ${encoding}: alla riga 2 «Biblioteca civica,Città» sarebbe letto «Biblioteca civica,CittÃ\\u00a0»\\..*togliere --encoding`))
     }
+    // The letters Excel's windows-1252 writes in 0x80–0x9F (’ is E2 80 99 in UTF-8) are shown as it would read them.
+    const apostrophe = await openRows(chunked(Buffer.from('nome\nL’Aquila\n', 'utf8')), { kind: 'csv', encoding })
+      .then((source) => collect(source.rows))
+      .then(() => '', (e: Error) => e.message)
+    expect(apostrophe).toContain('«L’» sarebbe letto «Lâ€™»')
     // A file truly in that encoding (its first accented letter is no UTF-8) is read as before.
     const rows = await collect((await openRows(chunked(latin1('nome\nPerché\nCittà\n')), { kind: 'csv', encoding })).rows)
     expect(rows.map((r) => r.row.nome)).toEqual(['Perché', 'Città'])
