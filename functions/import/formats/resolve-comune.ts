@@ -61,14 +61,19 @@ export function resolveComune(
     }
     comune = byCode
   } else if (name !== null) {
-    const candidates = gazetteer.findByName(name, {
-      ...(province ? { province } : {}),
-      ...(clues.near ? { near: clues.near } : {}),
-    })
-    if (candidates.length === 0) {
-      const [whereIt, whereEn] = province ? [` in provincia ${province}`, ` in province ${province}`] : ['', '']
-      return reject(nameColumn, `comune sconosciuto ${JSON.stringify(name)}${whereIt}`, `unknown comune ${JSON.stringify(name)}${whereEn}`)
+    const near = clues.near ? { near: clues.near } : {}
+    let candidates = gazetteer.findByName(name, { ...(province ? { province } : {}), ...near })
+    if (candidates.length === 0 && province) {
+      // The comune named is in no such province: the province (optional) gives way to the name, said.
+      candidates = gazetteer.findByName(name, near)
+      if (candidates.length > 0) {
+        warnings.push({ field: 'provincia', message: bilingual(
+          `${JSON.stringify(name)} non è in provincia ${province}: provincia ignorata`,
+          `${JSON.stringify(name)} is not in province ${province}: province ignored`,
+        ) })
+      }
     }
+    if (candidates.length === 0) return reject(nameColumn, `comune sconosciuto ${JSON.stringify(name)}`, `unknown comune ${JSON.stringify(name)}`)
     if (candidates.length > 1 && !clues.near) {
       const list = candidates.map((c) => `${c.name} (${c.province})`).join(', ')
       return reject(nameColumn, `${JSON.stringify(name)} è ambiguo: ${list}; indicare la provincia o il codice ISTAT`, `${JSON.stringify(name)} is ambiguous: ${list}; give the province or the ISTAT code`)

@@ -140,6 +140,9 @@ describe('templateFormat on single rows', () => {
     const byName = { ...ROW, tipo_sede: 'online', codice_istat_comune: '', latitudine: '', longitudine: '' }
     expect(draftOf(templateFormat.toDraft({ ...byName, comune: 'Castro', provincia: 'Lecce' }, ctx)).draft.comune.istat).toBe('075096')
     expect(draftOf(templateFormat.toDraft({ ...byName, comune: 'Merano', provincia: 'Bolzano/Bozen' }, ctx)).draft.comune.name).toBe('Merano')
+    // A province the named comune is not in: the name says which comune, the province is set aside, said.
+    const elsewhere = draftOf(templateFormat.toDraft({ ...byName, comune: 'Todi', provincia: 'TR' }, ctx))
+    expect([elsewhere.draft.comune.name, elsewhere.warnings.map((w) => w.field)]).toEqual(['Todi', ['provincia']])
     // No province at all: ignored, said, and the comune found by its name.
     const unknown = draftOf(templateFormat.toDraft({ ...byName, comune: 'Bari', provincia: 'Puglia' }, ctx))
     expect([unknown.draft.comune.istat, unknown.warnings.map((w) => w.message)]).toEqual(['072006', ['"Puglia" non è una provincia (sigla o nome): ignorata / "Puglia" is not a province (sigla or name): ignored']])
