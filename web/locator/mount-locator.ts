@@ -260,9 +260,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   /**
    * `quiet`: the same search asked again because the list on screen is outdated (answer-expiry.ts):
-   * no "loading", the cards usable meanwhile, as many as were shown, the keyboard kept on its card,
-   * the count said only if it changed, and a failure leaves the list as it was (asked again at the
-   * next check).
+   * no "loading", the cards usable meanwhile, as many as were shown; then only the cards change:
+   * the keyboard stays on its card, the count and the far notice are said only if they changed, the
+   * map keeps its view, the area notice, the remote help and the list's help stay as they are, and
+   * a failure leaves the list as it was (asked again at the next check).
    */
   async function loadResults(append: boolean, quiet = false): Promise<void> {
     resultsKey = toPointsQuery(state).toString()
@@ -279,7 +280,6 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     const query = toPointsQuery(state)
     query.set('limit', String(quiet ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, items.length)) : PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
-    const focusedCard = quiet && list.contains(document.activeElement) ? document.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined
     if (!append && !quiet) {
       sayCount(t('results.loading'))
       filters.forgetCount()
@@ -293,7 +293,9 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     }
     try {
       const page = await api.points(query, loading.signal)
-      if (quiet) replaceChildren(emptyHelp)
+      // Where the keyboard is now, not when the request left (the citizen may have moved on).
+      const focusedCard = quiet && list.contains(document.activeElement) ? document.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined
+      if (quiet && page.items.length > 0) replaceChildren(emptyHelp)
       lastLoadAnswered = true
       if (!append) answeredAt = context.now().getTime()
       const firstNew = append ? items.length : 0
@@ -301,7 +303,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       nextCursor = page.next_cursor
       if (!append) {
         replaceChildren(list)
-        showAreaNotice(page.near_outside_area === true)
+        if (!quiet) showAreaNotice(page.near_outside_area === true)
         showFarNotice(page.items[0])
       }
       demoNotice.hidden = !items.some(isDemoPoint)
@@ -313,11 +315,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       sayCount(items.length === 0 ? t('results.none') : nextCursor ? t('results.count_more', { count: items.length }) : t('results.count', { count: items.length }))
       if (append) list.querySelectorAll<HTMLAnchorElement>('.pv-result__link')[firstNew]?.focus()
       if (focusedCard) [...list.querySelectorAll<HTMLElement>('[data-id]')].find((card) => card.dataset.id === focusedCard)?.querySelector<HTMLElement>('.pv-result__link')?.focus()
-      if (!append && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
-      if (!append && items.length === 0 && state.open_at) offerAnyTime()
+      const firstAnswer = !append && !quiet
+      if (firstAnswer && items.length === 0 && state.open_now) void offerNearestClosed(loading.signal)
+      if (firstAnswer && items.length === 0 && state.open_at) offerAnyTime()
       // (Ready now, or when the comune's lookup answers: offerNearestToComune runs then too.)
-      if (!append && items.length === 0) offerNearestToComune()
-      if (!append) void loadRemoteHelp(loading.signal)
+      if (firstAnswer && items.length === 0) offerNearestToComune()
+      if (firstAnswer) void loadRemoteHelp(loading.signal)
     } catch (error) {
       if ((error as Error).name === 'AbortError' || quiet) return
       // Say what happened, and give the way to try again right there: in the list's view.
@@ -340,7 +343,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         list.inert = false
       }
     }
-    afterList()
+    afterList(quiet)
   }
 
   /** No answer on screen: no cards, no "more", no notices. */
@@ -378,12 +381,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function showFarNotice(nearest: PointView | undefined): void {
     if (!state.near || nearest?.distance_m === undefined || nearest.distance_m <= FAR_NEAREST_METRES) return replaceChildren(farNotice)
     const where = state.place === HERE_PLACE ? t('results.far_here') : state.place ? t('results.far_place', { place: state.place }) : ''
-    const timed = state.open_now || state.open_at !== null
-    replaceChildren(
-      farNotice,
-      h('p', { class: 'pv-notice' }, t('results.far', { distance: formatDistance(nearest.distance_m, state.lang, t), where }), timed ? ` ${t('results.far_timed')}` : ''),
-      timed ? showClosedButton({ open_now: false, open_at: null }) : null,
-    )
+    const timed = state.open_now ? t('results.far_open_now') : state.open_at !== null ? t('results.far_timed') : null
+    const text = h('p', { class: 'pv-notice' }, t('results.far', { distance: formatDistance(nearest.distance_m, state.lang, t), where }), timed ? ` ${timed}` : '')
+    // The same words again (a quiet refresh) are not said again.
+    if (farNotice.firstElementChild?.textContent === text.textContent) return
+    replaceChildren(farNotice, text, timed ? showClosedButton({ open_now: false, open_at: null }) : null)
   }
 
   /**
@@ -415,7 +417,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let answeredAt = 0
   let refreshing = false
   const keepAnswerTrue = (): void => {
-    if (destroyed || document.visibilityState === 'hidden' || state.point || !lastLoadAnswered || !hasSearch(state)) return
+    // (Not while a search or "more" is on its way: a refresh would abort it.)
+    if (destroyed || document.visibilityState === 'hidden' || state.point || !lastLoadAnswered || !hasSearch(state) || list.hasAttribute('aria-busy')) return
     if (refreshing || !answerOutdated(items, answeredAt, context.now().getTime())) return
     // One at a time: a slow answer is not aborted by the next minute's check.
     refreshing = true
@@ -491,10 +494,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   }
 
   /** The list is on screen: now, and only now, is the map worth its weight. */
-  function afterList(): void {
+  /** `keepView`: the same search's cards refreshed: the pins change, the map's view and chosen pin stay. */
+  function afterList(keepView = false): void {
     if (extraPoint && items.some((p) => p.id === extraPoint?.id)) extraPoint = null
-    map?.setResults(mapPoints(), isShownOpen)
-    map?.setOrigin(state.near)
+    map?.setResults(mapPoints(), isShownOpen, { keepView })
+    if (!keepView) map?.setOrigin(state.near)
     if (mapRequested || !mapColumn) return
     mapColumn.hidden = false
     mapRequested = true

@@ -19,7 +19,7 @@ export interface ResultsMapOptions extends Omit<BaseMapOptions, 'ownSources' | '
 
 export interface ResultsMap {
   /** The results in list order: pin n is card n, green when its card says open (now, or at the time chosen). */
-  setResults(points: readonly PointView[], isOpen: (point: PointView) => boolean): void
+  setResults(points: readonly PointView[], isOpen: (point: PointView) => boolean, options?: { keepView?: boolean }): void
   /** The place searched (a comune's centre, or the rounded position), marked and kept in view; null clears it. */
   setOrigin(origin: { lat: number; lon: number } | null): void
   /** The container was hidden and is shown again (the phone's map view): redraw at its size. */
@@ -244,18 +244,20 @@ export async function createResultsMap(options: ResultsMapOptions): Promise<Resu
   }
 
   return {
-    setResults(points, isOpen) {
+    setResults(points, isOpen, { keepView = false } = {}) {
+      // The same results with new statuses (a quiet refresh): the chosen pin, by id, and the view stay.
+      const selectedId = keepView && selected !== null ? indexed.ids[selected] : undefined
       indexed = toFeatures(points, isOpen)
       hovered = null
-      selected = null
+      selected = selectedId !== undefined && indexed.ids.includes(selectedId) ? indexed.ids.indexOf(selectedId) : null
       highlighted = null
-      nameLabel.remove()
+      if (!keepView) nameLabel.remove()
       clearClusterCounts()
       const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE)
       if (!source) return
       source.setData(indexed.collection)
       map.getSource<maplibregl.GeoJSONSource>(SELECTED_SOURCE)?.setData(selectedCollection())
-      fit()
+      if (!keepView) fit()
     },
     setOrigin(next) {
       origin = next
