@@ -3,6 +3,7 @@ import { loadMessagesOrItalian, translator, type Translate } from '../../shared/
 import { createApiClient } from '../api/api-client.ts'
 import { openingStatus } from '../list/opening-status.ts'
 import { openingState } from '../../shared/hours/open-at.ts'
+import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { siteInStatus } from '../../shared/text/site-in-status.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { mapLocale } from '../map/map-locale.ts'
@@ -32,10 +33,11 @@ if (article) {
     const point = await api.point(id).catch(() => null)
     if (!point || !status) return
     const now = new Date()
-    const live = openingStatus(point, now, lang, t)
-    // The site the line speaks of, as the server's line names it (a point with several).
-    const { site } = live.tone === 'open' || live.tone === 'closed' ? openingState(now)(point) : { site: null }
+    // The site the line speaks of, as the server's line names it (a point with several), with its
+    // own times: another site may go on after it closes, back to back.
+    const { site } = point.status === 'active' ? openingState(now)(point) : { site: null }
     const named = site ? siteInStatus(point, site, (comune) => refNameIn(comune, lang)) : null
+    const live = openingStatus(named ? { ...point, ...openingFields(site!, now), sites: [site!] } : point, now, lang, t)
     status.textContent = named ? t('status.at_place', { status: live.text, place: named }) : live.text
     status.classList.toggle('pv-page__status--open', live.tone === 'open')
     status.dataset.live = 'true'

@@ -107,11 +107,14 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
   const when = asOf ? ` (${asOfText(context)})` : ''
-  const state = openingState(now)(point)
-  const named = state.site ? siteInStatus(point, state.site, context.comuneName) : null
+  const pointState = openingState(now)(point)
+  const named = pointState.site ? siteInStatus(point, pointState.site, context.comuneName) : null
+  // A site named: its own times (another site may go on after it closes, back to back).
+  const target = named ? pointState.site! : point
+  const state = named ? openingState(now)(target) : pointState
   const site = named ? ` · ${named}` : ''
   if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}${site}</p>`
-  const next = nextOpening(now)(point)
+  const next = nextOpening(now)(target)
   const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}${site}` : ''
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
 }

@@ -26,6 +26,9 @@ describe("the server page's status line", () => {
     const point = buildPoint([library, hall], { comune: { istat: '054030', name: 'Montefalco' } })
     expect(text(statusLine(point, context('2026-12-07T18:10:00+01:00')))).toBe("Aperto ora · chiude alle 18:30 · Sala polivalente, Giano dell'Umbria")
     expect(text(statusLine(point, context('2026-12-07T19:00:00+01:00')))).toBe('Chiuso ora · apre mercoledì 9 dicembre alle 8:30 · Biblioteca civica di Montefalco')
+    // Back to back: the hall until 18:30, the library from 18:30. The line names the site open now with its own closing.
+    const evening = buildSite({ id: 'biblioteca', label: 'Biblioteca civica di Montefalco', opening_hours: { mo: [{ start: '18:30', end: '20:00' }] } })
+    expect(text(statusLine(buildPoint([hall, evening]), context('2026-12-07T18:10:00+01:00')))).toBe("Aperto ora · chiude alle 18:30 · Sala polivalente, Giano dell'Umbria")
     // One site: nothing to tell apart.
     expect(text(statusLine(buildPoint([hall]), context('2026-12-07T18:10:00+01:00')))).toBe('Aperto ora · chiude alle 18:30')
   })
