@@ -300,6 +300,9 @@ describe("the operators' console", () => {
     expect(await editor.textContent()).toContain(published)
     expect(await editor.getByRole('group', { name: 'lunedì' }).textContent()).not.toContain('chiuso')
     expect(await editor.getByRole('group', { name: 'lunedì' }).textContent()).toContain('non indicato')
+    // A first slot sets a week: the other days are now closed, and say so.
+    await editor.getByRole('group', { name: 'lunedì' }).getByRole('button', { name: /Aggiungi una fascia/ }).click()
+    expect(await editor.getByRole('group', { name: 'martedì' }).textContent()).toContain('chiuso')
     await context.close()
   }, 120_000)
 

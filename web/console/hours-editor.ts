@@ -19,9 +19,18 @@ type Schedule = NonNullable<Site['opening_hours']>
 export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, onChange: (schedule: Schedule) => void): HTMLElement {
   const schedule: Schedule = structuredClone(site.opening_hours ?? {})
   const days = h('div', { class: 'pv-hours-editor__days' })
+  /** Each day's render, for the other days when the week goes from none to one (their "non indicato" becomes "chiuso") or back. */
+  const renders: Array<() => void> = []
   const unreadable = site.opening_hours_unparsed === true && site.opening_hours_source !== undefined
   const noWeekYet = () => unreadable && WEEKDAYS.every((day) => (schedule[day]?.length ?? 0) === 0)
-  const changed = () => onChange(structuredClone(schedule))
+  let hadNoWeek = noWeekYet()
+  const changed = () => {
+    onChange(structuredClone(schedule))
+    if (noWeekYet() !== hadNoWeek) {
+      hadNoWeek = noWeekYet()
+      for (const render of renders) render()
+    }
+  }
 
   const dayGroup = (day: Weekday): HTMLElement => {
     const group = h('fieldset', { class: 'pv-hours-editor__day' })
@@ -92,6 +101,7 @@ export function hoursEditor(site: Site, siteIndex: number, t: ConsoleTranslate, 
         ),
       )
     }
+    renders.push(render)
     render()
     return group
   }
