@@ -277,6 +277,15 @@ describe('search that forgives', () => {
     await context.close()
   })
 
+  it('takes a province sigla typed after the name, and a name typed in capitals that ends like one', async () => {
+    const { context, page, search } = await homeSearch()
+    await search('Todi PG')
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('place') === 'Todi (PG)')
+    await search('SAN BENEDETTO PO')
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('place') === 'San Benedetto Po (MN)')
+    await context.close()
+  })
+
   it('takes an address typed whole: offers the comune it names, and marks the box when nothing is found', async () => {
     const { context, page, box, search } = await homeSearch()
     await search('Via Roma 10 Firenze')

@@ -11,17 +11,23 @@ export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { read
 
 /** "Castro (LE)" or "Bolzano / Bozen (BZ)", as the box shows a chosen comune: the name and the province sigla. */
 export function parseTypedPlace(typed: string): { readonly name: string; readonly province: string | null } {
-  const bracketed = /\(([A-Za-z]{2})\)\s*$/.exec(typed)?.[1]?.toUpperCase() ?? null
+  const province = /\(([A-Za-z]{2})\)\s*$/.exec(typed)?.[1]?.toUpperCase() ?? null
   const name = typed.replace(/\s*\(.*$/, '').split(/\s*\/\s*/)[0]!.trim()
-  if (bracketed !== null) return { name, province: bracketed }
-  // "Todi PG", "montefalco, pg", "Todi - PG": a sigla after the name, as people write an address.
-  // Only in capitals or after a comma or a dash: "Castagneto Po" is a comune, and PO is Prato.
-  const trailing = /^(.*?)(\s*,\s*|\s+-\s+|\s+)([A-Za-z]{2})\s*$/.exec(name)
-  if (trailing) {
-    const [, before, separator, sigla] = trailing as unknown as [string, string, string, string]
-    if (PROVINCE_SIGLE.has(sigla.toUpperCase()) && (sigla === sigla.toUpperCase() || separator.trim() !== '')) return { name: before.trim(), province: sigla.toUpperCase() }
-  }
-  return { name, province: null }
+  return { name, province }
+}
+
+/**
+ * "Todi PG", "montefalco, pg", "Todi - PG", as people write an address: the same with its sigla in
+ * brackets ("Todi (PG)"), or null when the text does not end so. Only a sigla in capitals or after a
+ * comma or a dash ("Castagneto Po" is a comune, and PO is Prato); and the search tries the text as
+ * typed first, for the comuni whose name ends in one ("SAN BENEDETTO PO").
+ */
+export function withSiglaInBrackets(typed: string): string | null {
+  const trailing = /^(.*?)(\s*,\s*|\s+-\s+|\s+)([A-Za-z]{2})\s*$/.exec(typed.trim())
+  if (!trailing) return null
+  const [, before, separator, sigla] = trailing as unknown as [string, string, string, string]
+  const known = PROVINCE_SIGLE.has(sigla.toUpperCase()) && (sigla === sigla.toUpperCase() || separator.trim() !== '')
+  return known && before.trim() !== '' ? `${before.trim()} (${sigla.toUpperCase()})` : null
 }
 
 

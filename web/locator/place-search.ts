@@ -1,7 +1,7 @@
 import type { ApiClient, Place, PlacePage, SearchArea } from '../api/api-client.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { Translate } from '../../shared/i18n/messages.ts'
-import { comuneInAddress, parseTypedPlace, pickPlace } from './pick-place.ts'
+import { comuneInAddress, parseTypedPlace, pickPlace, withSiglaInBrackets } from './pick-place.ts'
 import { placeLabel } from './place-label.ts'
 
 /**
@@ -235,14 +235,20 @@ export function createPlaceSearch(options: {
         event.preventDefault()
         // A suggestion lookup still waiting would abort this search's request: the submit wins.
         clearTimeout(timer)
-        const text = input.value.trim()
+        let text = input.value.trim()
         if (text.length < 2) return
-        const { name } = parseTypedPlace(text)
+        let { name } = parseTypedPlace(text)
         // Said at once: on a slow connection the page otherwise stayed as it was for seconds.
         say(t('search.searching', { name }))
         let page: PlacePage | null
         try {
           page = await lookup(name)
+          // Nothing as typed, and a sigla at its end ("Todi PG"): the same with the sigla as a province.
+          const withProvince = page && page.items.length === 0 && !page.postcode ? withSiglaInBrackets(text) : null
+          if (withProvince) {
+            const again = await lookup(parseTypedPlace(withProvince).name)
+            if (again && again.items.length > 0) [text, name, page] = [withProvince, parseTypedPlace(withProvince).name, again]
+          }
         } catch {
           say(t('search.error'))
           return

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Place } from '../../../web/api/api-client.ts'
-import { comuneInAddress, parseTypedPlace, pickPlace } from '../../../web/locator/pick-place.ts'
+import { comuneInAddress, parseTypedPlace, pickPlace, withSiglaInBrackets } from '../../../web/locator/pick-place.ts'
 
 const place = (name: string, province: string, alt_name: string | null = null): Place => ({
   istat: '000000',
@@ -61,14 +61,17 @@ describe('parseTypedPlace', () => {
     expect(parseTypedPlace('Castro')).toEqual({ name: 'Castro', province: null })
   })
 
-  it('reads a province sigla typed after the name without brackets, in capitals or after a comma or a dash, never a word of the name itself', () => {
-    expect(parseTypedPlace('Todi PG')).toEqual({ name: 'Todi', province: 'PG' })
-    expect(parseTypedPlace('montefalco, pg')).toEqual({ name: 'montefalco', province: 'PG' })
-    expect(parseTypedPlace('Montefalco - PG')).toEqual({ name: 'Montefalco', province: 'PG' })
+  it('reads a province sigla typed after the name without brackets, in capitals or after a comma or a dash, as the same in brackets', () => {
+    expect(withSiglaInBrackets('Todi PG')).toBe('Todi (PG)')
+    expect(withSiglaInBrackets('montefalco, pg')).toBe('montefalco (PG)')
+    expect(withSiglaInBrackets('Montefalco - PG')).toBe('Montefalco (PG)')
+    expect(withSiglaInBrackets('Bolzano/Bozen BZ')).toBe('Bolzano/Bozen (BZ)')
     expect(parseTypedPlace('Bolzano/Bozen (BZ)')).toEqual({ name: 'Bolzano', province: 'BZ' })
-    // "Po" is Prato's sigla and the river in "Castagneto Po": only capitals or a comma make it a province.
-    expect(parseTypedPlace('Castagneto Po')).toEqual({ name: 'Castagneto Po', province: null })
+    // "Po" is Prato's sigla and the river in "Castagneto Po": only capitals or a comma make it a province…
+    expect(withSiglaInBrackets('Castagneto Po')).toBeNull()
+    // …and a name typed in capitals is searched as typed first ("SAN BENEDETTO PO" is a comune).
+    expect(parseTypedPlace('SAN BENEDETTO PO')).toEqual({ name: 'SAN BENEDETTO PO', province: null })
     // Two capitals that are no sigla stay part of the name.
-    expect(parseTypedPlace('Todi XY')).toEqual({ name: 'Todi XY', province: null })
+    expect(withSiglaInBrackets('Todi XY')).toBeNull()
   })
 })
