@@ -16,9 +16,9 @@ export interface CursorState {
   readonly site?: number
   /** …and its place's position in that site… */
   readonly place?: number
-  /** …and the row itself, its site's id and its place's key (shared/geo/query.ts placeKeyOf), which positions shifted by an edit do not change. */
+  /** …and the row itself, its site's id and its place's id (shared/geo/query.ts placeIdOf), which positions shifted by an edit do not change. */
   readonly sid?: string
-  readonly pk?: string
+  readonly pid?: string
   /** Offset for distance-ordered walks, valid only within the same registry version. */
   readonly offset?: number
   /** With `after`, in the change feed: the write ticket of the last point read. */
@@ -32,13 +32,13 @@ const MAX_OFFSET = 10_000_000
 
 function isCursorState(state: unknown): state is CursorState {
   if (typeof state !== 'object' || state === null) return false
-  const { v, q, after, offset, site, place, seq, sid, pk } = state as Record<string, unknown>
+  const { v, q, after, offset, site, place, seq, sid, pid } = state as Record<string, unknown>
   if (!Number.isSafeInteger(v) || typeof q !== 'string') return false
   if (after !== undefined && (typeof after !== 'string' || after.length === 0 || after.length > 120)) return false
   for (const position of [site, place]) {
     if (position !== undefined && (after === undefined || !Number.isSafeInteger(position) || (position as number) < 0 || (position as number) > 100_000)) return false
   }
-  for (const key of [sid, pk]) {
+  for (const key of [sid, pid]) {
     if (key !== undefined && (site === undefined || typeof key !== 'string' || key.length > 200)) return false
   }
   if (seq !== undefined && (after === undefined || !Number.isSafeInteger(seq) || (seq as number) < 0)) return false

@@ -41,8 +41,14 @@ export function createLocalServer({ readApp, adminApp, oidc }: { readApp: FetchA
  */
 function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
-  const body = JSON.stringify(problemDocument('invalidParameter', 'The request line could not be read: write the address in ASCII, with other characters percent-encoded as UTF-8 (à is %C3%A0, a space %20).'))
+  // Headers too large, or a request that never finished arriving, are what node says they are.
+  const [status, reason, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'The request did not arrive in time.']
+    : [400, 'Bad Request', 'The request line could not be read: write the address in ASCII, with other characters percent-encoded as UTF-8 (à is %C3%A0, a space %20).']
+  // (Not a parameter's fault: RFC 9457's about:blank, titled by the status.)
+  const body = JSON.stringify(status === 400 ? problemDocument('invalidParameter', detail) : { type: 'about:blank', title: reason, status, detail })
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
 }

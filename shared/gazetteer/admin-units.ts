@@ -135,10 +135,10 @@ export const PROVINCES: Readonly<Record<string, readonly [string, string, string
   '111': ["SU","20","Sud Sardegna"],
 }
 
-/** The sigla of the province a comune's ISTAT code belongs to (its first three digits are the province's). */
 /** Every province's sigla (FI, PG, BZ…): what a `province` filter, a typed "Todi PG" or a link may name. */
 export const PROVINCE_SIGLE: ReadonlySet<string> = new Set(Object.values(PROVINCES).map(([sigla]) => sigla))
 
+/** The sigla of the province a comune's ISTAT code belongs to (its first three digits are the province's). */
 export const provinceOfComune = (istat: string): string | undefined => PROVINCES[istat.slice(0, 3)]?.[0]
 
 /** Province sigla → its region's ISTAT code. */

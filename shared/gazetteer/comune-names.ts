@@ -14,6 +14,9 @@ const BILINGUAL_PROVINCE_CODES = new Set(Object.entries(PROVINCES).filter(([, [s
 /** Whether a comune's ISTAT code (its first three digits are its province's) is in a province with a second official language. */
 export const inBilingualProvince = (istat: string): boolean => BILINGUAL_PROVINCE_CODES.has(istat.slice(0, 3))
 
+/** Between a name's two official forms written together: "Bolzano/Bozen", "Bolzano - Bozen" (no comune's own name holds either). */
+export const BOTH_NAMES = /\s*\/\s*|\s+-\s+/
+
 /**
  * A bilingual comune's official name as signs and OpenStreetMap write it: "Bolzano - Bozen". A
  * name that already holds both ("San Dorligo della Valle-Dolina", as ISTAT writes it) stays as it is.

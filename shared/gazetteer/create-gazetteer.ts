@@ -4,6 +4,7 @@ import { around } from 'geokdbush'
 import { haversineMetres } from '../geo/haversine.ts'
 import type { Comune } from './comuni.ts'
 import { normalizeName } from './normalize-name.ts'
+import { BOTH_NAMES } from './comune-names.ts'
 import { WordPrefixIndex } from './word-prefix-index.ts'
 
 export interface FindByNameOptions {
@@ -43,8 +44,6 @@ export interface Gazetteer {
   similar(name: string, limit: number, within?: (comune: Comune) => boolean): Comune[]
 }
 
-/** The separator of a comune's two official names written together: "Bolzano/Bozen", "Bolzano - Bozen". */
-const BOTH_NAMES = /\s*\/\s*|\s+-\s+/
 
 export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   if (comuni.length === 0) throw new Error('createGazetteer: comuni is empty')

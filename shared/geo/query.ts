@@ -164,22 +164,22 @@ export function getPoint(s: Snapshot, id: string): PointRecord | undefined {
 /** `getPoint`, its record fetched first where the store keeps records elsewhere (see `withRecords`). */
 export const pointById = (s: Snapshot, id: string): Promise<PointRecord | undefined> => withRecords(s.records, () => getPoint(s, id))
 
-/** Where an export page ended: the last row's point id, its site's position in the point, and its place's among the site's. */
 /**
- * Where an id-ordered export walk resumes: after this row. The site's id and the place's key
- * (placeKeyOf) name the row itself; its positions are the fallback (a cursor from before they
- * were kept, or a row since removed, whose place the next one has taken).
+ * Where an id-ordered export walk resumes: after the row an export page ended on. Its point's id,
+ * its site's id and its place's id (placeIdOf) name the row itself; its site's position in the
+ * point and its place's among the site's are the fallback (a cursor from before the ids were kept,
+ * or a row since removed, whose place the next one has taken).
  */
-export interface PlaceKey {
+export interface ResumePoint {
   readonly pointId: string
   readonly siteIndex: number
   readonly placeIndex: number
   readonly siteId?: string
-  readonly placeKey?: string
+  readonly placeId?: string
 }
 
 /** A place of a site as a resumed walk finds it again: its role and coordinates ('' for an online site, which has none). */
-export const placeKeyOf = (place: { readonly role: PlaceRole; readonly location: Location } | null | undefined): string =>
+export const placeIdOf = (place: { readonly role: PlaceRole; readonly location: Location } | null | undefined): string =>
   place ? `${place.role}@${place.location.lat},${place.location.lon}` : ''
 
 /** One row of an export: a site where it can be met (a mobile unit once per stop place), or an online site once. */
@@ -200,7 +200,7 @@ export interface PlaceRow {
  * the walk resumes just past that row (keyset: a page boundary stays put while points are
  * added or removed before it).
  */
-export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: PlaceKey } = {}): Iterable<PlaceRow> {
+export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: ResumePoint } = {}): Iterable<PlaceRow> {
   const t = s.tables
   const filter = compileFilter(s, f)
   const isOpen = filter.openAt === null ? null : isOpenAt(filter.openAt)
@@ -251,7 +251,7 @@ export function* matchingPlaces(s: Snapshot, f: PointFilter, opts: { after?: Pla
  * since the last page shift nothing (by position, the walk skipped or repeated rows); a row no
  * longer there resumes at its position, which what followed it now holds.
  */
-function resumeAfter(s: Snapshot, p: number, after: PlaceKey): { site: number; skipThrough: number } {
+function resumeAfter(s: Snapshot, p: number, after: ResumePoint): { site: number; skipThrough: number } {
   const positions = { site: Math.max(0, after.siteIndex), skipThrough: after.placeIndex }
   if (after.siteId === undefined) return positions
   const siteIndex = s.records.get(p).sites.findIndex((site) => site.id === after.siteId)
@@ -264,7 +264,7 @@ function resumeAfter(s: Snapshot, p: number, after: PlaceKey): { site: number; s
   if (places === 0) return { site: siteIndex, skipThrough: 0 }
   for (let k = 0; k < places; k++) {
     const e = firstPlace + k
-    if (placeKeyOf({ role: t.placeRole[e] as PlaceRole, location: placeLocation(s, e) }) === after.placeKey) return { site: siteIndex, skipThrough: k }
+    if (placeIdOf({ role: t.placeRole[e] as PlaceRole, location: placeLocation(s, e) }) === after.placeId) return { site: siteIndex, skipThrough: k }
   }
   return { site: siteIndex, skipThrough: after.placeIndex - 1 }
 }

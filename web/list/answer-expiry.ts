@@ -1,6 +1,9 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { CLOSING_SOON_MINUTES } from './opening-status.ts'
 
+/** How often a list whose statuses count the minutes to a closing is asked again. */
+export const RECOUNT_EVERY_MS = 5 * 60_000
+
 /**
  * Whether the list on screen says something no longer true: the statuses are the API's at the
  * time of its answer, and a page left open said "Aperto ora · chiude tra 4 min" three quarters of
@@ -9,8 +12,6 @@ import { CLOSING_SOON_MINUTES } from './opening-status.ts'
  * minutes to a closing. Times already past when the answer came (a device whose clock runs ahead
  * of the server's) never make it outdated, so such a device does not ask again every minute.
  */
-export const RECOUNT_EVERY_MS = 5 * 60_000
-
 export function answerOutdated(items: readonly PointView[], answeredAt: number, now: number): boolean {
   let first = Infinity
   for (const point of items) {

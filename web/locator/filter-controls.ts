@@ -9,8 +9,10 @@ import type { ViewContext } from './view-context.ts'
 
 export type FilterPatch = Partial<Pick<LocatorState, 'service' | 'topic' | 'kind' | 'open_now' | 'open_at' | 'accessible'>>
 
-/** "When you can go" offers the coming week, today first, at the half hours a point is likely open. */
-/** Two weeks: a holiday on the citizen's usual weekday leaves the same weekday of the next week. */
+/**
+ * "When you can go" offers the coming two weeks, today first, at the half hours a point is likely
+ * open: two, because a holiday on the citizen's usual weekday leaves the same weekday of the next.
+ */
 const DAYS_AHEAD = 14
 const FIRST_MINUTE = 7 * 60
 const LAST_MINUTE = 21 * 60
@@ -27,7 +29,7 @@ export function dayLabel(date: string, today: string, { t, lang }: Pick<ViewCont
 }
 
 /**
- * When (open now, or a day and a time of the coming week), service, topic, kind, step-free:
+ * When (open now, or a day and a time of the coming two weeks), service, topic, kind, step-free:
  * native controls, so keyboards, screen readers and phones handle them without help. Service and
  * topic take several values, as the URL and the API do (a comma list: every one required), so
  * each is a group of checkboxes in a fieldset whose legend names it. Kind stays a single choice.
@@ -109,7 +111,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       summary.focus()
     } }, label, h('span', { class: 'pv-chip__x', 'aria-hidden': 'true' }, ' ✕')))
   /**
-   * A day of the coming week ("any day" first) and a time: choosing a day asks for the points open
+   * A day of the coming two weeks ("any day" first) and a time: choosing a day asks for the points open
    * then; a time chosen first means its next coming (today, or tomorrow once it is past), so it
    * never silently does nothing. Nothing already past is offered: today's half hours gone
    * are disabled, and after the last one today is not in the list. A link's own day or time outside
@@ -167,7 +169,7 @@ export function createFilterControls(options: { context: ViewContext; idPrefix: 
       ),
       show(openAt: string | null, today: string): void {
         const now = toRomeWallClock(context.now())
-        // After the day's last half hour, the week offered starts tomorrow.
+        // After the day's last half hour, the days offered start tomorrow.
         const first = now.minutes > LAST_MINUTE ? 1 : 0
         const days = Array.from({ length: DAYS_AHEAD }, (_, i) => addDays(today, first + i))
         const chosenDay = openAt?.slice(0, 10)

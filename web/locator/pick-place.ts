@@ -1,5 +1,6 @@
 import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
 import { PROVINCE_SIGLE } from '../../shared/gazetteer/admin-units.ts'
+import { BOTH_NAMES } from '../../shared/gazetteer/comune-names.ts'
 import type { Place } from '../api/api-client.ts'
 
 /**
@@ -12,7 +13,7 @@ export type PlacePick = { readonly kind: 'one'; readonly place: Place } | { read
 /** "Castro (LE)" or "Bolzano / Bozen (BZ)", as the box shows a chosen comune: the name and the province sigla. */
 export function parseTypedPlace(typed: string): { readonly name: string; readonly province: string | null } {
   const province = /\(([A-Za-z]{2})\)\s*$/.exec(typed)?.[1]?.toUpperCase() ?? null
-  const name = typed.replace(/\s*\(.*$/, '').split(/\s*\/\s*/)[0]!.trim()
+  const name = typed.replace(/\s*\(.*$/, '').split(BOTH_NAMES)[0]!.trim()
   return { name, province }
 }
 

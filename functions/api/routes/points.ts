@@ -1,7 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { matchingPlaces, nearestPlaces, placeKeyOf, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
+import { matchingPlaces, nearestPlaces, placeIdOf, pointById, queryList, queryNearest, type PlaceRow, type PointHit } from '../../../shared/geo/query.ts'
 import { withRecords } from '../../../shared/geo/point-record-store.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import type { PointFilter } from '../../../shared/filters/point-filter.ts'
@@ -91,8 +91,7 @@ function fingerprint(query: PointsQuery | ExportQuery, walk: Walk): string {
  * representation do not change the walk either: a client may change them between pages.
  */
 function sameWalkFilters(query: PointsQuery | ExportQuery): Record<string, unknown> {
-  const { cursor: _position, limit: _size, ...rest } = query
-  const { view: _representation, ...filters } = 'view' in rest ? rest : { ...rest, view: undefined }
+  const filters = walkFilters(query)
   const sorted = (list: readonly string[] | undefined) => (list ? [...list].sort() : undefined)
   const status = sorted(filters.status)
   return {
@@ -109,9 +108,14 @@ function sameWalkFilters(query: PointsQuery | ExportQuery): Record<string, unkno
 
 /** The fingerprint before its filters were read as the walk reads them (sameWalkFilters): a walk begun then goes on. */
 function fingerprintUnnormalized(query: PointsQuery | ExportQuery, walk: Walk): string {
+  return `${walk}:${fnv1a(JSON.stringify(walkFilters(query))).toString(36)}`
+}
+
+/** The query without what does not change the walk: its position, the page size, the representation. */
+function walkFilters(query: PointsQuery | ExportQuery) {
   const { cursor: _position, limit: _size, ...rest } = query
   const { view: _representation, ...filters } = 'view' in rest ? rest : { ...rest, view: undefined }
-  return `${walk}:${fnv1a(JSON.stringify(filters)).toString(36)}`
+  return filters
 }
 
 /**
@@ -199,7 +203,7 @@ function exportRows(snapshot: Snapshot, query: ExportQuery, filter: PointFilter,
     distance_m: distance === null ? null : Math.round(distance),
   })
   if (!near) {
-    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1, siteId: cursor.sid, placeKey: cursor.pk }
+    const after = cursor?.after === undefined ? undefined : { pointId: cursor.after, siteIndex: cursor.site ?? -1, placeIndex: cursor.place ?? -1, siteId: cursor.sid, placeId: cursor.pid }
     return map(matchingPlaces(snapshot, filter, { after }), (row) => asRow(row, null))
   }
   return map(nearestPlaces(snapshot, filter, near, { radiusKm: query.radius_km, offset: cursor?.offset ?? 0 }), (row) => asRow(row, row.metres))
@@ -241,7 +245,7 @@ async function answerExport(c: Context, query: ExportQuery, formatName: 'csv' | 
       deps.cursors.encode(
         near
           ? { v: snapshot.registryVersion, q: fingerprintOfQuery, offset: (cursor.state?.offset ?? 0) + passed }
-          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex, sid: last.site.id, pk: placeKeyOf(last.place) },
+          : { v: snapshot.registryVersion, q: fingerprintOfQuery, after: last.point.id, site: (last as ExportRow).siteIndex, place: (last as ExportRow).placeIndex, sid: last.site.id, pid: placeIdOf(last.place) },
       ),
   }))
   if (page.next) {

@@ -1,5 +1,5 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
-import { comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
+import { BOTH_NAMES, comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
@@ -87,7 +87,7 @@ export function resolveComune(
 
 /** A province by its names (Lecce, Bolzano/Bozen, and each of the two), for offices that write it out. */
 const SIGLA_BY_NAME = new Map(
-  Object.values(PROVINCES).flatMap(([sigla, , name]) => [name, ...name.split(/\s*\/\s*|\s+-\s+/)].map((written) => [normalizeName(written), sigla] as const)),
+  Object.values(PROVINCES).flatMap(([sigla, , name]) => [name, ...name.split(BOTH_NAMES)].map((written) => [normalizeName(written), sigla] as const)),
 )
 
 /** The sigla a `provincia` cell names, null for an empty one, undefined for one that names no province. */

@@ -113,14 +113,18 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     if (value === null) errors.push({ field: column, message: bilingual(`manca ${what.it}`, `${what.en} is missing`) })
     return value
   }
+  /** "… non è tra a, b, c": what a code column's value that is none of its codes is told. */
+  const notACode = (value: string | null, codes: Readonly<Record<string, unknown>>) => {
+    const shown = JSON.stringify(value ?? '')
+    return { it: `${shown} non è tra ${quoted(Object.keys(codes))}`, en: `${shown} is not one of ${quoted(Object.keys(codes))}` }
+  }
   const fromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], map: Readonly<Record<string, T>>, fallback?: T): T | undefined => {
     const value = text(row, column)
     if (value === null && fallback !== undefined) return fallback
     const mapped = value === null ? undefined : map[asCode(value)]
     if (mapped === undefined) {
-      const shown = JSON.stringify(value ?? '')
-      const codes = quoted(Object.keys(map))
-      errors.push({ field: column, message: bilingual(`${shown} non è tra ${codes}`, `${shown} is not one of ${codes}`) })
+      const why = notACode(value, map)
+      errors.push({ field: column, message: bilingual(why.it, why.en) })
     }
     return mapped
   }
@@ -138,9 +142,9 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     if (value === null) return fallback.value
     const read = codes[asCode(value)] ?? asWritten[asCode(value)]
     if (read !== undefined) return read
-    const shown = JSON.stringify(value)
+    const why = notACode(value, codes)
     const [taken, takenEn] = fallback.value === undefined ? ['lasciato vuoto', 'left empty'] : [`vale ${fallback.code}`, `${fallback.code} is taken`]
-    warnings.push({ field: column, message: bilingual(`${shown} non è tra ${quoted(Object.keys(codes))}: ${taken}`, `${shown} is not one of ${quoted(Object.keys(codes))}: ${takenEn}`) })
+    warnings.push({ field: column, message: bilingual(`${why.it}: ${taken}`, `${why.en}: ${takenEn}`) })
     return fallback.value
   }
   const booking = optionalFromList<Booking>('prenotazione', BOOKING_BY_PRENOTAZIONE, BOOKING_AS_WRITTEN, { code: 'entrambi', value: 'both' })
