@@ -342,8 +342,9 @@ export class DynamoDbRegistry implements Registry {
       else if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
       else if (current.record.status === 'closed' && draft.status !== 'closed' && current.note.reason !== IMPORT_REASON) {
         // Closing in the console is the region's decision, taken with a reason: a file sent again
-        // (perhaps one written before it) does not undo it; reopening is done there. A point a file
-        // closed (stato = chiuso) a later file reopens: the file was the decision both times.
+        // (perhaps one written before it) does not undo it; reopening is done there. A point whose
+        // last change is a file's (it closed it: stato = chiuso) a later file reopens, the file being
+        // the decision both times; an edit or a check in the console since confirms the closing.
         outcomes.set(draft.id, 'kept_closed')
         notices.push(noticeOf(draft.id, 'kept_closed', current))
       } else {
