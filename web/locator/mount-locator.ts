@@ -493,8 +493,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     if (id) list.querySelector(`.pv-result[data-id="${CSS.escape(id)}"]`)?.classList.add('pv-result--marked')
   }
 
-  /** The list is on screen: now, and only now, is the map worth its weight. */
-  /** `keepView`: the same search's cards refreshed: the pins change, the map's view and chosen pin stay. */
+  /**
+   * The list is on screen: now, and only now, is the map worth its weight. `keepView`: the same
+   * search's cards refreshed: the pins change, the map's view and chosen pin stay.
+   */
   function afterList(keepView = false): void {
     if (extraPoint && items.some((p) => p.id === extraPoint?.id)) extraPoint = null
     map?.setResults(mapPoints(), isShownOpen, { keepView })

@@ -110,6 +110,8 @@ export function detectDelimiter(head: string): ',' | ';' {
 
 async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Promise<RowSource> {
   let header: string[] = []
+  /** The keys given to header cells left empty (usually none), taken out of each record. */
+  let unnamedKeys: string[] = []
   const parser = parse({
       delimiter,
       bom: true,
@@ -123,6 +125,7 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       // unnamedCellProblem) instead of all of them sharing the key "".
       columns: (names: string[]) => {
         header = names.map((n) => n.trim())
+        unnamedKeys = header.flatMap((name, i) => (name === '' ? [unnamedKey(i)] : []))
         return header.map((name, i) => (name === '' ? unnamedKey(i) : name))
       },
   })
@@ -146,7 +149,7 @@ async function openCsv(text: AsyncGenerator<string>, delimiter: ',' | ';'): Prom
       // text's line once a cell holds a line break (Alt+Enter), and the sender looks at the sheet.
       const sheetRow = 1 + records + info.empty_lines
       const raw = (info.error?.record ?? Object.values(record)) as unknown[]
-      for (const [i, name] of header.entries()) if (name === '') delete record[unnamedKey(i)]
+      for (const key of unnamedKeys) delete record[key]
       // A spreadsheet's empty row (;;;;;) is no row: not one to reject.
       if (raw.every((cell) => String(cell ?? '').trim() === '')) continue
       // Cells beyond the header are lost only when they hold something (a spreadsheet's used range
