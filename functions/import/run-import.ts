@@ -342,7 +342,8 @@ function pointsInAnotherRegion(drafts: readonly PointDraft[]): Array<{ id: strin
   return found.sort((a, b) => a.id.localeCompare(b.id))
 }
 
-const MIN_POINTS_FOR_USUAL_REGION = 5
+/** A region's list, not a sample: the template's six-point example mixes regions on purpose and is not warned about. */
+const MIN_POINTS_FOR_USUAL_REGION = 10
 const USUAL_REGION_SHARE = 0.8
 
 /** A row whose every filled cell is its own column's name (at least two of them): the header row again. */
