@@ -4,9 +4,8 @@ import { normalizeName } from '../../shared/gazetteer/normalize-name.ts'
 import type { Location } from '../../shared/schemas/hours.ts'
 import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import type { FieldError } from './problem.ts'
-import { haversineMetres } from '../../shared/geo/haversine.ts'
 import { isPhoneNumber } from '../../shared/text/phone-number.ts'
-import { FAR_FROM_COMUNE_KM } from '../../shared/gazetteer/position-in-area.ts'
+import { kmFarFromComune } from '../../shared/gazetteer/position-in-area.ts'
 
 /**
  * How far past the nearest comune's centre a place may be and still count as in that comune's
@@ -86,8 +85,8 @@ export function slipsInWrite(draft: PointDraft, stored: PointRecord | null, gaze
     if (!site.location || (before?.location && keyOf(before.location) === keyOf(site.location))) return
     const comune = gazetteer.byIstat(site.comune?.istat ?? draft.comune.istat ?? '')
     if (!comune) return
-    const km = haversineMetres(comune, site.location) / 1000
-    if (km > FAR_FROM_COMUNE_KM) problems.push({ field: `sites.${i}.location`, message: `is ${Math.round(km)} km from ${comune.name} (${comune.province}), the comune this site is in: check the coordinates, or give the site its own comune (sites.${i}.comune)` })
+    const km = kmFarFromComune(comune, site.location)
+    if (km !== null) problems.push({ field: `sites.${i}.location`, message: `is ${km} km from ${comune.name} (${comune.province}), the comune this site is in: check the coordinates, or give the site its own comune (sites.${i}.comune)` })
   })
   return problems
 }

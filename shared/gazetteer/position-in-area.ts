@@ -24,7 +24,13 @@ const ABROAD_KM = 40
  * Farther than this from the centre of the comune it is said to be in, a place's coordinates are a
  * slip worth a word: an import warns, an operator's write is refused (Roma reaches ~28 km).
  */
-export const FAR_FROM_COMUNE_KM = 50
+const FAR_FROM_COMUNE_KM = 50
+
+/** How far, in whole km, a place lies from the centre of the comune it is said to be in, when farther than FAR_FROM_COMUNE_KM; null when not. */
+export function kmFarFromComune(comune: { readonly lat: number; readonly lon: number }, place: { readonly lat: number; readonly lon: number }): number | null {
+  const km = haversineMetres(comune, place) / 1000
+  return km > FAR_FROM_COMUNE_KM ? Math.round(km) : null
+}
 
 /**
  * Whether a position lies in an area (a region, a province, a comune) or may, near its edge. False

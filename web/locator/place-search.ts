@@ -246,8 +246,9 @@ export function createPlaceSearch(options: {
           // Nothing as typed, and a sigla at its end ("Todi PG"): the same with the sigla as a province.
           const withProvince = page && page.items.length === 0 && !page.postcode ? withSiglaInBrackets(text) : null
           if (withProvince) {
-            const again = await lookup(parseTypedPlace(withProvince).name)
-            if (again && again.items.length > 0) [text, name, page] = [withProvince, parseTypedPlace(withProvince).name, again]
+            const nameBefore = parseTypedPlace(withProvince).name
+            const again = await lookup(nameBefore)
+            if (again && again.items.length > 0) [text, name, page] = [withProvince, nameBefore, again]
           }
         } catch {
           say(t('search.error'))

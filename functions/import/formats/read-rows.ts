@@ -49,8 +49,6 @@ type Input = NodeJS.ReadableStream | string
  */
 export class BrokenCsvError extends Error {
   constructor(
-    /** The line where the record that could not be read starts. */
-    readonly line: number,
     readonly italian: string,
     readonly english: string,
   ) {
@@ -202,12 +200,11 @@ async function nextRecord<T>(parsed: AsyncIterator<T>, after: { endLine: number;
     const startLine = after.endLine + 1 + (emptyLines - after.emptyLines)
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new BrokenCsvError(
-        startLine,
         `alla riga ${startLine} una cella si apre con le virgolette (") che non si chiudono più: chiuderle, o toglierle`,
         `on line ${startLine} a cell opens a quote (") that is never closed: close it, or remove it`,
       )
     }
-    throw new BrokenCsvError(startLine, `la riga ${startLine} non si può leggere (${error.message})`, `line ${startLine} cannot be read (${error.message})`)
+    throw new BrokenCsvError(`la riga ${startLine} non si può leggere (${error.message})`, `line ${startLine} cannot be read (${error.message})`)
   }
 }
 

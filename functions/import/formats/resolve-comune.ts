@@ -1,10 +1,9 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { BOTH_NAMES, comuneRefOf } from '../../../shared/gazetteer/comune-names.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
-import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
-import { FAR_FROM_COMUNE_KM } from '../../../shared/gazetteer/position-in-area.ts'
+import { kmFarFromComune } from '../../../shared/gazetteer/position-in-area.ts'
 import type { RowError } from './format.ts'
 import type { Coordinates } from './row-values.ts'
 import { PROVINCE_SIGLE, PROVINCES } from '../../../shared/gazetteer/admin-units.ts'
@@ -99,11 +98,11 @@ function provinceSigla(written: string | null): string | null | undefined {
 }
 
 function distanceWarnings(comune: Comune, near: Coordinates, column: string): RowError[] {
-  const km = haversineMetres(comune, near) / 1000
-  if (km <= FAR_FROM_COMUNE_KM) return []
+  const km = kmFarFromComune(comune, near)
+  if (km === null) return []
   const message = bilingual(
-    `le coordinate sono a ${Math.round(km)} km da ${comune.name} (${comune.province}); controllarle`,
-    `the coordinates are ${Math.round(km)} km from ${comune.name} (${comune.province}); check them`,
+    `le coordinate sono a ${km} km da ${comune.name} (${comune.province}); controllarle`,
+    `the coordinates are ${km} km from ${comune.name} (${comune.province}); check them`,
   )
   return [{ field: column, message }]
 }

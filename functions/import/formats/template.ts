@@ -137,15 +137,16 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const operatorType = fromList('tipo_ente', Object.fromEntries(OPERATOR_TYPES.map((t) => [t, t])) as Record<string, Operator['type']>)
   const kind = fromList('tipo_sede', KIND_BY_TIPO_SEDE)
   // Optional columns: a value not read is its default, with a warning; the row is kept.
-  const optionalFromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], codes: Readonly<Record<string, T>>, asWritten: Readonly<Record<string, T>>, fallback: { code: string; value: T | undefined }): T | undefined => {
+  // Without a `fallback`, left empty.
+  const optionalFromList = <T>(column: (typeof TEMPLATE_COLUMNS)[number], codes: Readonly<Record<string, T>>, asWritten: Readonly<Record<string, T>>, fallback?: { code: string; value: T }): T | undefined => {
     const value = text(row, column)
-    if (value === null) return fallback.value
+    if (value === null) return fallback?.value
     const read = codes[asCode(value)] ?? asWritten[asCode(value)]
     if (read !== undefined) return read
     const why = notACode(value, codes)
-    const [taken, takenEn] = fallback.value === undefined ? ['lasciato vuoto', 'left empty'] : [`vale ${fallback.code}`, `${fallback.code} is taken`]
+    const [taken, takenEn] = fallback ? [`vale ${fallback.code}`, `${fallback.code} is taken`] : ['lasciato vuoto', 'left empty']
     warnings.push({ field: column, message: bilingual(`${why.it}: ${taken}`, `${why.en}: ${takenEn}`) })
-    return fallback.value
+    return fallback?.value
   }
   const booking = optionalFromList<Booking>('prenotazione', BOOKING_BY_PRENOTAZIONE, BOOKING_AS_WRITTEN, { code: 'entrambi', value: 'both' })
   const givenId = text(row, 'id_puntovicino')
@@ -156,7 +157,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
       `${shown} is not a PuntoVicino id (3–120 lowercase letters, digits and hyphens); leave it empty for a new point`,
     ) })
   }
-  const holidays = optionalFromList<'open' | 'closed'>('festivi', HOLIDAYS_BY_FESTIVI, HOLIDAYS_AS_WRITTEN, { code: '', value: undefined })
+  const holidays = optionalFromList<'open' | 'closed'>('festivi', HOLIDAYS_BY_FESTIVI, HOLIDAYS_AS_WRITTEN)
 
   let location: Coordinates | undefined
   if (kind !== 'online') {
