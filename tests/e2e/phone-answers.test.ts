@@ -551,6 +551,18 @@ describe('no dead ends', () => {
     await page.clock.fastForward(Math.min(...times) - answeredAt)
     await expect.poll(() => answers.length, { timeout: 10_000 }).toBe(2)
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-id]')?.getAttribute('data-id'))).toBe(secondId)
+    // While "more" is on its way (a slow connection: held here), the check leaves it be: a refresh
+    // would abort it.
+    await page.route('**/v1/points?*cursor=*', () => {})
+    await page.locator('.pv-more').click()
+    await expect.poll(() => asked).toBe(3)
+    const now = await page.evaluate(() => Date.now())
+    const later = times.filter((t) => t > now)
+    expect(later.length).toBeGreaterThan(0)
+    await page.clock.fastForward(Math.min(...later) - now)
+    // (Time for a request the check would have sent to show.)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(asked).toBe(3)
     await context.close()
   })
 

@@ -30,4 +30,11 @@ describe('the local server', () => {
     expect(head).toMatch(/\r\naccess-control-allow-origin: \*\r\n/i)
     expect(JSON.parse(body!)).toMatchObject({ status: 400, title: 'Invalid request parameter', detail: expect.stringContaining('%C3%A0') })
   })
+
+  it('answers headers too large with a 431 problem document, not a 400 about the address', async () => {
+    const answer = await rawAnswer(Buffer.from(`GET /v1/points HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`))
+    const [head, body] = answer.split('\r\n\r\n')
+    expect(head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/)
+    expect(JSON.parse(body!)).toMatchObject({ type: 'about:blank', status: 431 })
+  })
 })
