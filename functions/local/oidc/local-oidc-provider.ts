@@ -112,6 +112,8 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
   }
   const provider = new Provider(issuer, configuration)
   const providerCallback = provider.callback()
+  const policy = signInPolicy(origin)
+  const sendPage = (response: ServerResponse, status: number, text: string, type = 'text/html; charset=utf-8'): void => send(response, status, text, type, policy)
 
   async function interaction(request: IncomingMessage, response: ServerResponse, uid: string, action: string | undefined): Promise<void> {
     const details = await provider.interactionDetails(request, response)
@@ -119,19 +121,19 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     if (request.method === 'GET' && action === undefined) {
       // Our own console is first-party: after sign-in, its consent is given without a screen.
       if (details.prompt.name === 'consent') return grantConsent(request, response, details)
-      return send(response, 200, loginPage({ uid, error: null, email: '' }))
+      return sendPage(response, 200, loginPage({ uid, error: null, email: '' }))
     }
     if (request.method === 'POST' && action === 'login') {
       const form = new URLSearchParams(await readBody(request))
       const email = form.get('email') ?? ''
       const account = await accounts.authenticate(email, form.get('password') ?? '')
-      if (!account) return send(response, 401, loginPage({ uid, error: 'E-mail o password non corretti. / Wrong e-mail or password.', email }))
+      if (!account) return sendPage(response, 401, loginPage({ uid, error: 'E-mail o password non corretti. / Wrong e-mail or password.', email }))
       return provider.interactionFinished(request, response, { login: { accountId: account.id } }, { mergeWithLastSubmission: false })
     }
     if (request.method === 'POST' && action === 'abort') {
       return provider.interactionFinished(request, response, { error: 'access_denied', error_description: 'sign-in cancelled' }, { mergeWithLastSubmission: false })
     }
-    send(response, 405, 'Method not allowed')
+    sendPage(response, 405, 'Method not allowed', 'text/plain; charset=utf-8')
   }
 
   async function grantConsent(request: IncomingMessage, response: ServerResponse, details: Awaited<ReturnType<Provider['interactionDetails']>>): Promise<void> {
@@ -170,7 +172,7 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
       if (match) {
         interaction(request, response, match[1]!, match[2]).catch((error: unknown) => {
           const expired = error instanceof errors.SessionNotFound || error instanceof errors.InvalidRequest
-          send(response, 400, expired ? 'La sessione di accesso è scaduta: torna alla console e accedi di nuovo. / The sign-in session expired: go back to the console and sign in again.' : 'Accesso non riuscito / sign-in failed')
+          sendPage(response, 400, expired ? 'La sessione di accesso è scaduta: torna alla console e accedi di nuovo. / The sign-in session expired: go back to the console and sign in again.' : 'Accesso non riuscito / sign-in failed', 'text/plain; charset=utf-8')
         })
         return true
       }
@@ -190,14 +192,16 @@ const consoleOrigins = (origin: string): string[] => (origin.includes('//localho
 
 /**
  * The sign-in form's policy: the site's, except that no page may frame it (a framed password form
- * invites clickjacking) and that it sets no `form-action`: the form's answer redirects on to the
- * console, on either local origin (consoleOrigins), and a browser holds that redirect to it too.
+ * invites clickjacking) and that its form may send a password to this provider only and be
+ * redirected on to the console alone: the form's answer redirects to the console on either local
+ * origin (consoleOrigins), and a browser holds that redirect to `form-action` too.
  */
-const SIGN_IN_POLICY = LOCAL_CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/form-action [^;]*; /, '')
+const signInPolicy = (origin: string): string =>
+  LOCAL_CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/form-action [^;]*/, `form-action 'self' ${consoleOrigins(origin).join(' ')}`)
 
-function send(response: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
+function send(response: ServerResponse, status: number, body: string, type: string, policy?: string): void {
   if (response.headersSent) return
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(type.startsWith('text/html') ? { 'content-security-policy': SIGN_IN_POLICY } : {}) }).end(body)
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(policy ? { 'content-security-policy': policy } : {}) }).end(body)
 }
 
 async function readBody(request: IncomingMessage, limit = 16 * 1024): Promise<string> {

@@ -55,6 +55,9 @@ describe('the local OpenID provider', () => {
     let headers: Headers | undefined
     await signIn(server.origin, 'cornice@comune.fi.it', 'password-della-cornice', { onSignInForm: (form) => (headers = form.headers) })
     expect(headers!.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    // The password goes to this provider only, and its answer redirects on to the console alone.
+    const formAction = headers!.get('content-security-policy')!.split(/;\s*/).find((directive) => directive.startsWith('form-action'))
+    expect(formAction?.split(' ').sort()).toEqual([...new Set(['form-action', "'self'", server.origin, server.origin.replace('//localhost:', '//127.0.0.1:')])].sort())
     expect(headers!.get('content-security-policy')).toContain("script-src 'self'")
     expect(headers!.get('x-content-type-options')).toBe('nosniff')
   })
