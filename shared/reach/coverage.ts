@@ -55,7 +55,14 @@ function addRegularPlaces(point: PointRecord, today: string, places: Place[]): v
   }
 }
 
-/** Each comune's great-circle distance in km to the nearest place (Infinity when there is none). */
+/** A distance as the coverage answers publish it: to 0.1 km. */
+export const publishedKm = (km: number): number => Math.round(km * 10) / 10
+
+/**
+ * Each comune's great-circle distance in km to the nearest place (Infinity when there is none),
+ * to the 0.1 km every answer publishes: a comune is counted within a radius, or listed beyond it,
+ * by the distance a reader sees (one at 5.02 km showed "5" in the list of those beyond 5 km).
+ */
 export function nearestKm(comuni: readonly Comune[], places: readonly Place[]): Float64Array {
   const km = new Float64Array(comuni.length).fill(Number.POSITIVE_INFINITY)
   if (places.length === 0) return km
@@ -64,7 +71,7 @@ export function nearestKm(comuni: readonly Comune[], places: readonly Place[]): 
   index.finish()
   comuni.forEach((comune, i) => {
     const [nearest] = around(index, comune.lon, comune.lat, 1)
-    if (nearest !== undefined) km[i] = distance(comune.lon, comune.lat, places[nearest]!.lon, places[nearest]!.lat)
+    if (nearest !== undefined) km[i] = publishedKm(distance(comune.lon, comune.lat, places[nearest]!.lon, places[nearest]!.lat))
   })
   return km
 }

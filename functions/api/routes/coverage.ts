@@ -54,7 +54,8 @@ interface ChosenArea {
 }
 
 const csvFile = (body: string, filename: string) => ({ body, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}.csv"` } })
-const roundedKm = (km: number): number | null => (Number.isFinite(km) ? Math.round(km * 10) / 10 : null)
+/** The report's distances are already to 0.1 km (publishedKm); none at all is null. */
+const kmOrNull = (km: number): number | null => (Number.isFinite(km) ? km : null)
 
 export function coverageRoutes(deps: CoverageRouteDeps) {
   const routes = new Hono()
@@ -111,7 +112,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { today, report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
-    const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: roundedKm(km) }))
+    const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: kmOrNull(km) }))
     return c.json({ area: area.where, as_of: today, items } satisfies CoverageComuniView)
   })
 
@@ -120,7 +121,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const rows = comuniOf(area, report).map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, comune.lat, comune.lon, roundedKm(km)])
+    const rows = comuniOf(area, report).map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, comune.lat, comune.lon, kmOrNull(km)])
     const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'lat', 'lon', 'distance_km'], rows), fileName('comuni-distanza', area))
     return c.body(file.body, 200, file.headers)
   })
@@ -178,7 +179,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0] } = c.req.valid('query')
     const { csvTable } = await import('../../exports/csv-export.ts')
     const gaps = coverageGaps(deps.comuni(), (await reportNow()).report, { ...(region ? { region } : {}), minPopulation, beyondKm })
-    const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, roundedKm(km)])
+    const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, kmOrNull(km)])
     const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
     return c.body(file.body, 200, file.headers)
   })
@@ -192,7 +193,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
-      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: roundedKm(km) })),
+      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: kmOrNull(km) })),
       next_cursor: offset + limit < gaps.length ? deps.cursors.encode({ v: deps.snapshot().registryVersion, q: walk, offset: offset + limit }) : null,
     })
   })

@@ -26,7 +26,7 @@ function bruteNearest(pts: readonly PointRecord[]): number[] {
 }
 const brute = bruteNearest(points)
 const bruteWithin = (radius: number, inArea: (c: (typeof comuni)[number]) => boolean): number =>
-  comuni.reduce((sum, comune, i) => sum + (inArea(comune) && brute[i]! <= radius ? comune.population : 0), 0)
+  comuni.reduce((sum, comune, i) => sum + (inArea(comune) && Math.round(brute[i]! * 10) / 10 <= radius ? comune.population : 0), 0)
 
 describe('coverage', () => {
   const report = coverageReport(comuni, points, TODAY)
@@ -51,13 +51,24 @@ describe('coverage', () => {
     expect(() => new CoverageTally(comuni, '2026-11-04').addFacts(facts, () => ({ id: '', region: null, province: null }))).toThrow(/facts of 2026-11-03 given to a tally of 2026-11-04/)
   })
 
+  it('classifies each comune by the distance it publishes, to 0.1 km: a comune shown at 5 km is within 5 km, never in the list of those beyond', () => {
+    const shown = (km: number): number => Math.round(km * 10) / 10
+    // The demo registry has such comuni (the test would prove nothing without one).
+    const borderline = comuni.filter((_, i) => COVERAGE_RADII_KM.some((r) => brute[i]! > r && shown(brute[i]!) <= r))
+    expect(borderline.length).toBeGreaterThan(0)
+    for (const radius of COVERAGE_RADII_KM) {
+      expect(report.italy.within[radius].residents, `Italy ${radius} km`).toBe(comuni.reduce((sum, comune, i) => sum + (shown(brute[i]!) <= radius ? comune.population : 0), 0))
+      for (const gap of coverageGaps(comuni, report, { beyondKm: radius, minPopulation: 0 })) expect(shown(gap.km), `${gap.comune.name} beyond ${radius} km`).toBeGreaterThan(radius)
+    }
+  })
+
   it('measures every comune as a linear scan does, and counts the residents within 5, 10 and 20 km for Italy, every region and every province', () => {
     for (const radius of COVERAGE_RADII_KM) {
       expect(report.italy.within[radius].residents, `Italy ${radius} km`).toBe(bruteWithin(radius, () => true))
       for (const [region, area] of report.regions) expect(area.within[radius].residents, `region ${region} ${radius} km`).toBe(bruteWithin(radius, (c) => c.regionIstat === region))
       for (const [province, area] of report.provinces) expect(area.within[radius].residents, `province ${province} ${radius} km`).toBe(bruteWithin(radius, (c) => c.province === province))
     }
-    for (let i = 0; i < comuni.length; i++) expect(Math.abs(report.km[i]! - brute[i]!)).toBeLessThan(1e-9)
+    for (let i = 0; i < comuni.length; i++) expect(report.km[i]!).toBe(Number.isFinite(brute[i]!) ? Math.round(brute[i]! * 10) / 10 : brute[i]!)
     expect(report.italy.residents).toBe(comuni.reduce((sum, c) => sum + c.population, 0))
     console.log(`coverage of the demo registry: ${(report.italy.within[10].share * 100).toFixed(1)}% of residents within 10 km; Umbria ${(report.regions.get('10')!.within[10].share * 100).toFixed(1)}%`)
   })
