@@ -1,5 +1,6 @@
 import type { ChangeKind } from './registry/point-changes.ts'
 import type { PointDraft, PointRecord } from './schemas/point.ts'
+import type { KeptValue } from './registry/kept-values.ts'
 
 /**
  * The registry as the rest of the system sees it. `functions/repository/dynamodb-registry.ts`
@@ -163,8 +164,9 @@ export interface Registry {
    * Upserts many drafts, idempotently: identical content is left untouched. With `dryRun` it
    * only compares with what is stored and says what it would create, update or leave unchanged.
    * Every created or updated point gets its history entry, under `author` (default: the registry's).
+   * `kept`, by point id: values its file had but could not be read, which a stored point keeps.
    */
-  importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean; author?: Author }): Promise<ImportResult>
+  importPoints(drafts: readonly PointDraft[], options?: { dryRun?: boolean; author?: Author; kept?: ReadonlyMap<string, readonly KeptValue[]> }): Promise<ImportResult>
   /** The points of a region or of an operator, as stored now (the operators' console lists them). */
   listPoints(area: PointArea): Promise<PointRecord[]>
   /** A point's versions, newest first, at most `limit` (each with the record as it was written). */

@@ -1,6 +1,7 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Author, ImportNotice, Registry, RetryCounts } from '../../shared/registry-port.ts'
 import type { PointDraft } from '../../shared/schemas/point.ts'
+import type { KeptValue } from '../../shared/registry/kept-values.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
 import { renameColumns, type HeaderReading } from './formats/header-columns.ts'
@@ -95,6 +96,8 @@ interface PendingPoint {
   rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; read: PointDraft }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
+  /** Values its rows had but could not be read: the stored point keeps its own (the point's from the first row, as the draft's). */
+  kept: KeptValue[]
 }
 
 /**
@@ -171,7 +174,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, read: result.draft }], warningRows: rowWarnings })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, read: result.draft }], warningRows: rowWarnings, kept: result.kept })
       } else if (format.name === 'template') {
         // A row of a site the point already has: the same row twice (a copy left in the sheet) is
         // skipped with a warning; another row under that site's id names both rows, instead of
@@ -197,6 +200,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
         existing.draft = mergeDrafts(existing.draft, result.draft)
         existing.rows.push({ where, line, sheetRow, siteId: site.id, read: result.draft })
         existing.warningRows.push(...rowWarnings)
+        // The point's own fields come from its first row (mergeDrafts); this row adds its site's.
+        existing.kept.push(...result.kept.filter((value) => value.of === 'site'))
       } else {
         const first = existing.rows[0]!
         const message = bilingual(
@@ -219,7 +224,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 
   // Points joined from several rows are checked again as a whole (duplicate site ids, …).
   const drafts: PointDraft[] = []
+  const kept = new Map<string, readonly KeptValue[]>()
   for (const point of pending.values()) {
+    if (point.kept.length > 0) kept.set(point.draft.id, point.kept)
     const lost = format.name === 'template' ? firstRejected.get(point.draft.source.original_id ?? '') : undefined
     if (lost !== undefined) {
       const message = bilingual(
@@ -259,7 +266,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     const batchSize = options.writeBatchSize ?? 2000
     for (let i = 0; i < drafts.length; i += batchSize) {
       // A dry run still reads what is stored, so its report says what the import would change.
-      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize), { dryRun: options.dryRun ?? false, author: options.author })
+      const result = await options.registry.importPoints(drafts.slice(i, i + batchSize), { dryRun: options.dryRun ?? false, author: options.author, kept })
       created += result.created
       updated += result.updated
       unchanged += result.unchanged

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import { hostname, userInfo } from 'node:os'
 import { changedFields, classifyChange, sameContent, type ChangeKind } from '../../shared/registry/point-changes.ts'
+import { withKeptValues, type KeptValue } from '../../shared/registry/kept-values.ts'
 import {
   VersionConflictError,
   type Author,
@@ -324,7 +325,7 @@ export class DynamoDbRegistry implements Registry {
    * because the import is the operators' own bulk path, and the write API creates with putPoint's
    * conditional create (`attribute_not_exists`) instead. Replacements are conditional on the version read.
    */
-  async importPoints(drafts: readonly PointDraft[], { dryRun = false, author = this.author }: { dryRun?: boolean; author?: Author } = {}): Promise<ImportResult> {
+  async importPoints(drafts: readonly PointDraft[], { dryRun = false, author = this.author, kept: keptValues }: { dryRun?: boolean; author?: Author; kept?: ReadonlyMap<string, readonly KeptValue[]> } = {}): Promise<ImportResult> {
     const retriesBefore = { ...this.retries }
     const retried = () => ({ requests: this.retries.requests - retriesBefore.requests, unprocessedItems: this.retries.unprocessedItems - retriesBefore.unprocessedItems })
     const unique = new Map<string, PointDraft>()
@@ -336,10 +337,15 @@ export class DynamoDbRegistry implements Registry {
     const noticeOf = (id: string, kind: ImportNotice['kind'], { note }: StoredPoint): ImportNotice => ({ id, kind, by: note.author.name, at: note.at, reason: note.reason })
     const creates: PointDraft[] = []
     const updates: Array<{ draft: PointDraft; previous: StoredPoint }> = []
-    for (const draft of unique.values()) {
-      const current = existing.get(draft.id)
-      if (!current) creates.push(draft)
-      else if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
+    for (const given of unique.values()) {
+      const current = existing.get(given.id)
+      if (!current) {
+        creates.push(given)
+        continue
+      }
+      // What the file had but could not read stays as stored (kept-values.ts).
+      const draft = withKeptValues(given, current.record, keptValues?.get(given.id) ?? [])
+      if (sameContent(current.record, draft)) outcomes.set(draft.id, 'unchanged')
       else if (current.record.status === 'closed' && draft.status !== 'closed' && current.note.reason !== IMPORT_REASON) {
         // Closing in the console is the region's decision, taken with a reason: a file sent again
         // (perhaps one written before it) does not undo it; reopening is done there. A point whose

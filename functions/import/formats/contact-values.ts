@@ -7,8 +7,12 @@ import { isPhoneNumber } from '../../../shared/text/phone-number.ts'
 /**
  * Contacts as published are often several values in one cell ("a@x.fr|b@x.fr") and sometimes
  * junk. The registry keeps one of each: the first valid value. A cell with no valid value
- * becomes null with a warning naming the column: a bad e-mail is no reason to lose a point.
+ * becomes null with a warning naming the column: a bad e-mail is no reason to lose a point, nor
+ * the good one already stored (the format reports it `unread`, and the import keeps that one).
  */
+
+/** What a warning says of a value not read in an optional column: the stored one stays (kept-values.ts). */
+export const KEPT_IF_STORED = { it: "ignorato: resta il valore già registrato, se c'è", en: 'ignored: the value already stored is kept, if any' }
 
 export type ContactKind = 'email' | 'phone' | 'url'
 
@@ -55,15 +59,15 @@ export function firstValidContact(
   kind: ContactKind,
   cell: string | null,
   column: string,
-): { value: string | null; warning?: RowError } {
+): { value: string | null; warning?: RowError; unread?: true } {
   const values = listOf(cell, SEPARATORS[kind]).map((s) => cleaned(kind, s))
   const found = values.find(CHECKS[kind])
   if (found !== undefined) return { value: found }
   if (values.length === 0) return { value: null }
   const expected = DESCRIPTIONS[kind]
   const message = bilingual(
-    `nessun valore valido, atteso ${expected.it}: ${JSON.stringify(cell)}; lasciato vuoto`,
-    `no valid value, expected ${expected.en}: ${JSON.stringify(cell)}; left empty`,
+    `nessun valore valido, atteso ${expected.it}: ${JSON.stringify(cell)}; ${KEPT_IF_STORED.it}`,
+    `no valid value, expected ${expected.en}: ${JSON.stringify(cell)}; ${KEPT_IF_STORED.en}`,
   )
-  return { value: null, warning: { field: column, message } }
+  return { value: null, warning: { field: column, message }, unread: true }
 }

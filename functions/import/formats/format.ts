@@ -1,4 +1,5 @@
 import type { PointDraft } from '../../../shared/schemas/point.ts'
+import type { KeptValue } from '../../../shared/registry/kept-values.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { templateFormat } from './template.ts'
 import { pugliaFormat } from './puglia.ts'
@@ -11,9 +12,13 @@ export interface RowError {
   message: string
 }
 
-/** One source row turned into a draft (possibly with warnings), or rejected with its reasons. */
+/**
+ * One source row turned into a draft (possibly with warnings), or rejected with its reasons.
+ * `kept`: the values the row had but the format could not read, left empty in the draft: a point
+ * already stored keeps its own (shared/registry/kept-values.ts).
+ */
 export type RowResult =
-  | { ok: true; draft: PointDraft; warnings: RowError[] }
+  | { ok: true; draft: PointDraft; warnings: RowError[]; kept: KeptValue[] }
   | { ok: false; errors: RowError[] }
 
 export interface ImportContext {

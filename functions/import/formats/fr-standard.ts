@@ -3,6 +3,7 @@ import { normalizeName as normalizeNameOnce } from '../../../shared/gazetteer/no
 import { onceForEachString } from '../../../shared/util/once-for-each-string.ts'
 import type { Booking, Operator, PointDraft, Service, Site, SiteKind, Topic } from '../../../shared/schemas/point.ts'
 import { firstValidContact, type ContactKind } from './contact-values.ts'
+import type { KeptValue } from '../../../shared/registry/kept-values.ts'
 import { bilingual } from './bilingual.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
@@ -174,16 +175,19 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
   const { hours, warnings: hoursWarnings } = readHours(text(row, 'horaires'), HOURS_PARSERS)
   warnings.push(...hoursWarnings)
 
-  const contact = (contactKind: ContactKind, ...columns: string[]) => {
+  // Values written but not read: a point already stored keeps its own (kept-values.ts).
+  const kept: KeptValue[] = []
+  const contact = (contactKind: ContactKind, field: 'phone' | 'email' | 'website' | 'booking_url', ...columns: string[]) => {
     const column = columns.find((c) => text(row, c) !== null) ?? columns[0]!
     const picked = firstValidContact(contactKind, text(row, column), column)
     if (picked.warning) warnings.push(picked.warning)
+    if (picked.unread) kept.push({ of: 'point', field })
     return picked.value
   }
-  const phone = contact('phone', 'telephone')
-  const email = contact('email', 'courriels', 'courriel')
-  const website = contact('url', 'site_web')
-  const bookingUrl = contact('url', 'prise_rdv')
+  const phone = contact('phone', 'phone', 'telephone')
+  const email = contact('email', 'email', 'courriels', 'courriel')
+  const website = contact('url', 'website', 'site_web')
+  const bookingUrl = contact('url', 'booking_url', 'prise_rdv')
   const verified = verificationDate(text(row, 'date_maj'), 'date_maj', now)
   if (verified.warning) warnings.push(verified.warning)
 
@@ -228,7 +232,7 @@ function toDraft(row: Record<string, unknown>, { now }: ImportContext): RowResul
     source: { dataset: (producer ? `${FR_DATASET}/${producer}` : FR_DATASET).slice(0, 100), original_id: text(row, 'id') ?? `${name} | ${commune}` },
     last_verified_at: verified.value,
   }
-  return draftResult(draft, warnings)
+  return draftResult(draft, warnings, kept)
 }
 
 export const frStandardFormat: ImportFormat = {

@@ -8,7 +8,8 @@ import {
   type Booking, type Operator, type PointDraft, type PointStatus, type Service, type Site, type SiteKind, type Topic,
 } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
-import { firstValidContact, type ContactKind } from './contact-values.ts'
+import { firstValidContact, KEPT_IF_STORED, type ContactKind } from './contact-values.ts'
+import type { KeptValue } from '../../../shared/registry/kept-values.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
@@ -219,17 +220,21 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   }
   const goodLanguages = languages.filter((l) => /^[a-z]{2}$/.test(l))
 
-  const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number]) => {
+  // Values written but not read: a point already stored keeps its own (kept-values.ts).
+  const kept: KeptValue[] = []
+  const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number], field: 'phone' | 'email' | 'website' | 'booking_url') => {
     const picked = firstValidContact(contactKind, text(row, column), column)
     if (picked.warning) warnings.push(picked.warning)
+    if (picked.unread) kept.push({ of: 'point', field })
     return picked.value
   }
   // A CAP's zeros come back only where the comune's own CAPs start with them (Rome's 00184, not Bari's "7012").
   const cap = text(row, 'cap')
   let postcode = cap !== null && /^\d{3,4}$/.test(cap) && resolved.ok && resolved.comune.postcode.startsWith('0'.repeat(5 - cap.length)) ? restoredZeros(cap, 5, 'cap', warnings) : cap
-  if (postcode !== null && !/^\d{5}$/.test(postcode)) {
+  const capUnread = postcode !== null && !/^\d{5}$/.test(postcode)
+  if (capUnread) {
     const shown = JSON.stringify(postcode)
-    warnings.push({ field: 'cap', message: bilingual(`${shown} non è un CAP di cinque cifre; lasciato vuoto`, `${shown} is not a five-digit CAP; left empty`) })
+    warnings.push({ field: 'cap', message: bilingual(`${shown} non è un CAP di cinque cifre; ${KEPT_IF_STORED.it}`, `${shown} is not a five-digit CAP; ${KEPT_IF_STORED.en}`) })
     postcode = null
   }
   const accessible = text(row, 'accessibile')
@@ -270,6 +275,8 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const idSede = text(row, 'id_sede')
   // Without id_sede, the site's own content names it, so a re-import gives the same site id.
   const siteId = (idSede && slugify(idSede)) || `sede-${shortHash([kind, siteLabel, address.street, location?.lat, location?.lon, validFrom].join('|')).slice(0, 8)}`
+  // The site's CAP not read: its stored one stays, and the point's too where it is the site's address.
+  if (capUnread && kind !== 'online') kept.push({ of: 'site', siteId, field: 'postcode' }, ...(pointAddress === address ? [{ of: 'point', field: 'postcode' } as const] : []))
   const site: Site = {
     id: siteId,
     kind,
@@ -294,15 +301,15 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
     services,
     topics,
     booking,
-    booking_url: contact('url', 'url_prenotazione'),
-    contacts: { phone: contact('phone', 'telefono'), email: contact('email', 'email'), website: contact('url', 'sito_web') },
+    booking_url: contact('url', 'url_prenotazione', 'booking_url'),
+    contacts: { phone: contact('phone', 'telefono', 'phone'), email: contact('email', 'email', 'email'), website: contact('url', 'sito_web', 'website') },
     languages: goodLanguages.length > 0 ? [...new Set(goodLanguages)] : ['it'],
     accessibility: { step_free: stepFree ?? null, notes: cutText(row, 'note_accessibilita', 500, warnings) },
     description: cutText(row, 'descrizione', 2000, warnings),
     source: { dataset: slugify(fonte), original_id: idPunto },
     last_verified_at: verified.value,
   }
-  return draftResult(draft, warnings)
+  return draftResult(draft, warnings, kept)
 }
 
 export const templateFormat: ImportFormat = {

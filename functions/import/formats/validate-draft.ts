@@ -1,6 +1,7 @@
 import { PointDraftSchema, type PointDraft } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
 import type { RowError, RowResult } from './format.ts'
+import type { KeptValue } from '../../../shared/registry/kept-values.ts'
 
 /**
  * Checks a draft against the registry model (`PointDraftSchema`: the stored record without
@@ -20,8 +21,8 @@ export function validateDraft(draft: unknown): { ok: true; draft: PointDraft } |
   }
 }
 
-/** A format's last step: the validated draft with the row's warnings, or the validation errors. */
-export function draftResult(draft: unknown, warnings: RowError[]): RowResult {
+/** A format's last step: the validated draft with the row's warnings and kept values, or the validation errors. */
+export function draftResult(draft: unknown, warnings: RowError[], kept: KeptValue[] = []): RowResult {
   const valid = validateDraft(draft)
-  return valid.ok ? { ok: true, draft: valid.draft, warnings } : valid
+  return valid.ok ? { ok: true, draft: valid.draft, warnings, kept } : valid
 }

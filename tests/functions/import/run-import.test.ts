@@ -315,6 +315,33 @@ describe('runImport', () => {
     }
   })
 
+  it("keeps a stored contact or CAP when this week's file has a value it cannot read there (a typo must not wipe a good number), and empties it when the cell is empty", async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      const registry = fixture.registry()
+      const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
+      await runImport({ input: Readable.from([example]), registry, gazetteer, now })
+      const colle = example.split('\n').find((line) => line.includes(',PF-005,'))!
+      const typos = colle.replace(',0577 000005,colle@example.org,', ',non disponibile,colle@,').replace(',53034,', ',5303,')
+      expect(typos).not.toBe(colle)
+      for (const dryRun of [true, false]) {
+        const report = await runImport({ input: Readable.from([example.replace(colle, typos)]), registry, gazetteer, now, dryRun })
+        // Nothing the file could read differs from what is stored: the point is unchanged.
+        expect([report.updatedIds, report.unchanged], `dry run: ${dryRun}`).toEqual([[], 6])
+        const said = report.warningRows.filter((row) => row.id === 'regione-esempio-pf-005').flatMap((row) => row.errors)
+        expect(said.map((e) => e.field).sort()).toEqual(['cap', 'email', 'telefono'])
+        for (const { message } of said) expect(message).toMatch(/resta il valore già registrato.*\/.*the value already stored is kept/)
+      }
+      const kept = (await registry.getPoint('regione-esempio-pf-005'))!
+      expect([kept.contacts.phone, kept.contacts.email, kept.sites[0]!.address?.postcode]).toEqual(['0577 000005', 'colle@example.org', '53034'])
+      // An empty cell is the sender's word: the value goes.
+      await runImport({ input: Readable.from([example.replace(colle, colle.replace(',0577 000005,', ',,'))]), registry, gazetteer, now })
+      expect((await registry.getPoint('regione-esempio-pf-005'))!.contacts.phone).toBeNull()
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
     const fixture = await startLocalRegistry()
     try {

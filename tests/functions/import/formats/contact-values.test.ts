@@ -32,8 +32,9 @@ describe('firstValidContact', () => {
       value: null,
       warning: {
         field: 'sito_web',
-        message: 'nessun valore valido, atteso un indirizzo web http(s): "ftp://example.org"; lasciato vuoto / no valid value, expected an http(s) URL: "ftp://example.org"; left empty',
+        message: 'nessun valore valido, atteso un indirizzo web http(s): "ftp://example.org"; ignorato: resta il valore già registrato, se c\'è / no valid value, expected an http(s) URL: "ftp://example.org"; ignored: the value already stored is kept, if any',
       },
+      unread: true,
     })
   })
 

@@ -90,11 +90,12 @@ describe('frStandardFormat on corrupted rows', () => {
   })
 
   it('keeps the first valid contact and warns about a cell with none', () => {
-    const { draft, warnings } = draftOf(
-      frStandardFormat.toDraft({ ...PLACE, courriels: 'pas-un-mail|ok@example.org', telephone: 'inconnu', site_web: 'www.example.org' }, ctx),
-    )
+    const result = frStandardFormat.toDraft({ ...PLACE, courriels: 'pas-un-mail|ok@example.org', telephone: 'inconnu', site_web: 'www.example.org' }, ctx)
+    const { draft, warnings } = draftOf(result)
+    // The phone not read: a place already stored keeps its own.
+    expect(result.ok && result.kept).toEqual([{ of: 'point', field: 'phone' }])
     expect(draft.contacts).toEqual({ email: 'ok@example.org', phone: null, website: 'https://www.example.org' })
-    expect(warnings).toEqual([{ field: 'telephone', message: 'nessun valore valido, atteso un numero di telefono: "inconnu"; lasciato vuoto / no valid value, expected a phone number: "inconnu"; left empty' }])
+    expect(warnings).toEqual([{ field: 'telephone', message: 'nessun valore valido, atteso un numero di telefono: "inconnu"; ignorato: resta il valore già registrato, se c\'è / no valid value, expected a phone number: "inconnu"; ignored: the value already stored is kept, if any' }])
   })
 
   it('maps the modalities and the booking modes', () => {
