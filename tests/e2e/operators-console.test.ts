@@ -30,12 +30,12 @@ beforeAll(async () => {
   pointId = items.find((p) => p.sites[0]?.kind === 'fixed')!.id
 })
 
-async function signInToConsole(context: BrowserContext): Promise<Page> {
+async function signInToConsole(context: BrowserContext, { email = EDITOR, password = PASSWORD } = {}): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${baseUrl}/gestione/`)
   await page.getByRole('button', { name: 'Accedi' }).click()
-  await page.getByLabel('E-mail').fill(EDITOR)
-  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Accedi / Sign in' }).click()
   await page.getByRole('heading', { name: 'I miei punti' }).waitFor()
   return page
@@ -277,6 +277,20 @@ describe("the operators' console", () => {
     expect(errors).toEqual([])
     await context.close()
   }, 120_000)
+
+  it('says why the list of points is empty or missing: a role naming no operator of the registry, a session the API no longer accepts', async () => {
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    await accounts.add('nessuno@comune.perugia.it', { kind: 'operator', operator: 'comune-di-perugia' }, 'password-senza-punti')
+    const page = await signInToConsole(context, { email: 'nessuno@comune.perugia.it', password: 'password-senza-punti' })
+    await page.getByText('Nessun punto del registro ha come ente gestore «comune-di-perugia»').waitFor()
+    // The API refuses the token, as it does once it has expired: the list says so and offers to sign in.
+    await page.route('**/v1/admin/points', (route) => route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401,"title":"Sign-in required","detail":"expired"}' }))
+    await page.reload()
+    await page.getByText('La sessione è scaduta').waitFor()
+    expect(await page.getByText('Non è stato possibile caricare i punti').count()).toBe(0)
+    await page.getByRole('button', { name: 'Accedi' }).waitFor()
+    await context.close()
+  }, 60_000)
 
   it("shows a site's hours as published when no one could read them, instead of a week closed every day", async () => {
     const { items } = (await (await fetch(`${baseUrl}/v1/points?region=10&kind=fixed&limit=20`)).json()) as { items: Array<{ id: string; sites: Array<{ kind: string }> }> }

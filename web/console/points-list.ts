@@ -1,7 +1,7 @@
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import type { Role } from '../../shared/access/roles.ts'
 import { h, replaceChildren } from '../dom/h.ts'
-import type { AdminClient, MyPoints } from './admin-client.ts'
+import { SignInNeeded, type AdminClient, type MyPoints } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 
 /**
@@ -37,9 +37,11 @@ export function pointsList(roles: readonly Role[], client: AdminClient, t: Conso
   client.myPoints(region ?? undefined).then(
     (mine) => {
       body.setAttribute('aria-busy', 'false')
-      replaceChildren(body, listOf(mine, t))
+      replaceChildren(body, listOf(mine, t, roles))
     },
-    () => {
+    (error: unknown) => {
+      // A token refused or expired: the console's own handler says so and offers to sign in again.
+      if (error instanceof SignInNeeded) throw error
       body.setAttribute('aria-busy', 'false')
       replaceChildren(body, h('p', { role: 'alert' }, t('console.list.failed')))
     },
@@ -47,7 +49,17 @@ export function pointsList(roles: readonly Role[], client: AdminClient, t: Conso
   return root
 }
 
-function listOf(mine: MyPoints, t: ConsoleTranslate): HTMLElement {
+/**
+ * No point at all: for an operator, its role names the points' operator as a slug, and a name
+ * written otherwise in the registry ("Comune di Perugia – Zona sociale 2") matches none; said so,
+ * with whom to ask, rather than a bare "no points".
+ */
+function noPoints(roles: readonly Role[], t: ConsoleTranslate): string {
+  const operators = roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : []))
+  return roles.every((r) => r.kind === 'operator') && operators.length > 0 ? t('console.list.none_operator', { operators: operators.join('», «') }) : t('console.list.none')
+}
+
+function listOf(mine: MyPoints, t: ConsoleTranslate, roles: readonly Role[]): HTMLElement {
   const needing = mine.items.filter((p) => p.attention.length > 0).length
   const onlyAttention = h('input', { type: 'checkbox', id: 'pv-only-attention', class: 'pv-checkbox' })
   const list = h(
@@ -73,6 +85,6 @@ function listOf(mine: MyPoints, t: ConsoleTranslate): HTMLElement {
     {},
     h('p', {}, t('console.list.count', { count: mine.items.length, attention: needing })),
     h('label', { class: 'pv-field--check' }, onlyAttention, t('console.list.only_attention')),
-    mine.items.length > 0 ? list : h('p', {}, t('console.list.none')),
+    mine.items.length > 0 ? list : h('p', {}, noPoints(roles, t)),
   )
 }
