@@ -324,6 +324,12 @@ describe("the operators' console", () => {
     const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context)
     await openPoint(page, pointId)
+    // "Resta collegato" on the provider's question: back on the point, still signed in.
+    await page.getByRole('button', { name: 'Esci' }).click()
+    await page.getByRole('link', { name: /Resta collegato/ }).click()
+    await page.locator('#pv-point-title').waitFor()
+    expect(new URL(page.url()).hash).toBe(`#/punti/${pointId}`)
+    expect(await page.getByText('Sei uscito').count()).toBe(0)
     await page.getByRole('button', { name: 'Esci' }).click()
     // The provider ends its own session too (locally it asks first; Cognito's /logout does not).
     const confirm = page.getByRole('button', { name: /Esci \/ Sign out/ })

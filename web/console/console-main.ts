@@ -3,7 +3,7 @@ import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
 import { loadConsoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
 import { historyPanel } from './history-panel.ts'
-import { completeSignIn, currentSession, endSession, justSignedOut, signOut, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
+import { completeSignIn, currentSession, endSession, settleSignOut, signOut, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
 import { pointEditor } from './point-editor.ts'
 import { pointsList } from './points-list.ts'
 import { reportsPanel } from './reports-panel.ts'
@@ -121,13 +121,15 @@ async function start(): Promise<void> {
     location.replace(`${issuerOrigin}${location.pathname}${location.search}${location.hash}`)
     return
   }
+  // Back from the provider's sign-out page: signed out, or "Resta collegato" (the view left, with its session).
+  const signedOut = settleSignOut()
   let session: Session | null
   try {
     session = (await completeSignIn(config)) ?? currentSession()
   } catch (error) {
     return signInView(config, t(error instanceof Error && error.message === 'cancelled' ? 'console.signin.cancelled' : 'console.signin.failed'))
   }
-  if (!session) return signInView(config, justSignedOut() ? t('console.signed_out') : undefined)
+  if (!session) return signInView(config, signedOut === 'signed_out' ? t('console.signed_out') : undefined)
   const client = adminClient(session.accessToken)
   const signedIn = session
   replaceChildren(
@@ -174,7 +176,10 @@ async function start(): Promise<void> {
   // A page kept in the back-forward cache still holds the token it was drawn with: shown again
   // after a sign-out (Back), it starts afresh and finds no session.
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted && !currentSession()) location.reload()
+    if (!event.persisted) return
+    // Back from the provider's sign-out page without answering it: the sign-out asked for goes
+    // ahead (only "Resta collegato" keeps the session), and a page drawn with no session starts afresh.
+    if (settleSignOut() === 'signed_out' || !currentSession()) location.reload()
   })
   window.addEventListener('unhandledrejection', (event) => {
     if (event.reason instanceof SignInNeeded) {

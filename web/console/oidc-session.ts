@@ -1,4 +1,5 @@
 import { rolesOf, type Role } from '../../shared/access/roles.ts'
+import { STAY_SIGNED_IN_FRAGMENT } from '../../shared/access/stay-signed-in.ts'
 
 /**
  * The console's sign-in: OpenID Connect authorization code with PKCE, as a public client, against
@@ -34,7 +35,8 @@ interface Discovery {
 
 const PENDING_KEY = 'puntovicino.console.signin'
 const SESSION_KEY = 'puntovicino.console.session'
-const SIGNED_OUT_KEY = 'puntovicino.console.signed_out'
+/** Set while the provider asks whether to sign out: the console's view to come back to. */
+const SIGNING_OUT_KEY = 'puntovicino.console.signing_out'
 export const redirectUri = (): string => `${location.origin}/gestione/`
 
 const base64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -106,8 +108,8 @@ export function endSession(): void {
  * to the console, a fresh page that holds nothing of the session it left.
  */
 export async function signOut(config: ConsoleConfig): Promise<void> {
-  endSession()
-  sessionStorage.setItem(SIGNED_OUT_KEY, '1')
+  // The token stays until the provider has asked: its "Resta collegato" comes back with it (settleSignOut).
+  sessionStorage.setItem(SIGNING_OUT_KEY, location.hash || '#/')
   let target = config.signOutUrl
   if (!target) {
     const endpoint = await discover(config.issuer).then((d) => d.end_session_endpoint, () => undefined)
@@ -121,9 +123,20 @@ export async function signOut(config: ConsoleConfig): Promise<void> {
   location.replace(target ?? redirectUri())
 }
 
-/** True once after a sign-out came back to the console: the page says so. */
-export function justSignedOut(): boolean {
-  const was = sessionStorage.getItem(SIGNED_OUT_KEY) !== null
-  sessionStorage.removeItem(SIGNED_OUT_KEY)
-  return was
+/**
+ * Back in the console after a sign-out was asked for: `stayed` when the provider's page answered
+ * "Resta collegato" (the console's view before it comes back, with its token), `signed_out`
+ * otherwise (the token goes: Cognito's /logout asks nothing), null when no sign-out was under way.
+ * Anything but that answer signs out: a sign-out never half-happens.
+ */
+export function settleSignOut(): 'stayed' | 'signed_out' | null {
+  const returnTo = sessionStorage.getItem(SIGNING_OUT_KEY)
+  if (returnTo === null) return null
+  sessionStorage.removeItem(SIGNING_OUT_KEY)
+  if (location.hash === STAY_SIGNED_IN_FRAGMENT && currentSession()) {
+    history.replaceState(null, '', `${location.pathname}${location.search}${returnTo}`)
+    return 'stayed'
+  }
+  endSession()
+  return 'signed_out'
 }

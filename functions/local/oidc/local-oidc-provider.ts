@@ -6,6 +6,7 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
 import { accessTokenVerifier, GROUPS_CLAIM, remoteKeys, type VerifyAccessToken } from '../../auth/access-tokens.ts'
 import { loginPage, LOGIN_CSS, logoutPage } from './login-page.ts'
+import { STAY_SIGNED_IN_FRAGMENT } from '../../../shared/access/stay-signed-in.ts'
 import { memoryAdapter } from './memory-adapter.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
@@ -80,7 +81,7 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
         enabled: true,
         logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
           ctx.type = 'text/html; charset=utf-8'
-          ctx.body = logoutPage(form)
+          ctx.body = logoutPage(form, `${CONSOLE_PATH}${STAY_SIGNED_IN_FRAGMENT}`)
         },
       },
       resourceIndicators: {

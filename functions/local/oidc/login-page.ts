@@ -36,7 +36,8 @@ ${error ? `<p class="error" role="alert" id="login-error">${escape(error)}</p>` 
  * The provider's "sign out?" page: `form` is the provider's own (its id `op.logoutForm`, its
  * anti-forgery field); the buttons submit it, `logout=yes` ending the session.
  */
-export function logoutPage(form: string): string {
+/** The provider's question before signing out; "Resta collegato" goes back to the console (`stayHref`) with its session. */
+export function logoutPage(form: string, stayHref: string): string {
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -50,7 +51,7 @@ export function logoutPage(form: string): string {
 <h1>Uscire dalla gestione dei punti? <span lang="en">/ Sign out?</span></h1>
 ${form}
 <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Esci <span lang="en">/ Sign out</span></button>
-<button type="submit" form="op.logoutForm" class="secondary">Resta collegato <span lang="en">/ Stay signed in</span></button>
+<a class="button secondary" href="${stayHref}">Resta collegato <span lang="en">/ Stay signed in</span></a>
 </main>
 </body>
 </html>`
@@ -63,6 +64,8 @@ label{display:block;font-weight:600;margin-top:1rem}
 input{box-sizing:border-box;width:100%;min-height:44px;padding:.5rem;font:inherit;border:2px solid #5c6f82;border-radius:4px}
 input:focus,button:focus{outline:3px solid #f90;outline-offset:2px}
 button{min-height:44px;margin-top:1.25rem;padding:.5rem 1.25rem;font:inherit;font-weight:600;color:#fff;background:#0066cc;border:0;border-radius:4px;cursor:pointer}
-button.secondary{color:#0066cc;background:#fff;border:2px solid #0066cc;margin-top:.5rem}
+button.secondary,a.button{color:#0066cc;background:#fff;border:2px solid #0066cc;margin-top:.5rem}
+a.button{display:inline-block;box-sizing:border-box;min-height:44px;padding:.5rem 1.25rem;font-weight:600;border-radius:4px;text-decoration:none}
+a.button:focus{outline:3px solid #f90;outline-offset:2px}
 .error{padding:.75rem;color:#a0001e;background:#fde8ec;border-left:4px solid #a0001e}
 .note{font-size:.875rem;color:#455a64}`
