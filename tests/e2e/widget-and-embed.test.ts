@@ -52,6 +52,14 @@ describe('the widget and the iframe embed on another origin', () => {
       return { whiteSpace: s.whiteSpace, textTransform: s.textTransform, fontStyle: s.fontStyle, textIndent: s.textIndent, color: s.color }
     })
     expect(styles).toEqual({ whiteSpace: 'normal', textTransform: 'none', fontStyle: 'normal', textIndent: '0px', color: 'rgb(0, 102, 204)' })
+    // The host's `html { font-size: 10px }` (62.5 %, as many portals write it) is the rem of its
+    // page, not the widget's: the text keeps the reader's size (16 px, headings 1.5 of it).
+    const sizes = await page.evaluate(() => {
+      const shadow = document.querySelector('puntovicino-locator')!.shadowRoot!
+      const size = (selector: string) => getComputedStyle(shadow.querySelector(selector)!).fontSize
+      return { text: size('.pv-locator'), heading: size('.pv-results__title'), padding: getComputedStyle(shadow.querySelector('.pv-result')!).paddingTop }
+    })
+    expect(sizes).toEqual({ text: '16px', heading: '24px', padding: '14px' })
     // nowrap had pushed 236 elements out of the 320-px column and widened the host page to 1,298 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
     await context.close()

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl'
 import { Protocol } from 'pmtiles'
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css'
 import mapControlsCss from '../styles/map-controls.css'
+import { withOwnRem } from '../dom/own-rem.ts'
 import { builtinBasemap, chooseBasemap, defaultStyleUrl } from './basemap-style.ts'
 
 /**
@@ -45,7 +46,8 @@ function adoptMapCss(container: HTMLElement): void {
   const root = container.getRootNode() as Document | ShadowRoot
   if (!mapSheet) {
     mapSheet = new CSSStyleSheet()
-    mapSheet.replaceSync(`${maplibreCss}\n${mapControlsCss}`)
+    // Lengths in rem follow the widget's own text size in its shadow root (own-rem.ts), 1rem elsewhere.
+    mapSheet.replaceSync(withOwnRem(`${maplibreCss}\n${mapControlsCss}`))
   }
   if (!root.adoptedStyleSheets.includes(mapSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, mapSheet]
 }

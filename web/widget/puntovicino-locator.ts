@@ -1,4 +1,5 @@
 import locatorCss from '../styles/locator.css'
+import { OWN_REM_PROPERTY, withOwnRem } from '../dom/own-rem.ts'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { loadMessagesOrItalian } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
@@ -74,9 +75,12 @@ export class PuntoVicinoLocator extends HTMLElement {
     // `--pv-accent` never bypasses the attribute's contrast check.
     // A constructed stylesheet, not a <style> element: a host's Content-Security-Policy without
     // 'unsafe-inline' in style-src refuses the element (the widget showed unstyled), not this.
+    const host = `:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};`
     const sheet = new CSSStyleSheet()
-    sheet.replaceSync(`${locatorCss}:host{all:initial;display:block;--pv-font:"${FONT_FAMILY}",system-ui,sans-serif;--pv-accent:${isAccentColour(accent) ? accent : DEFAULT_ACCENT};}`)
+    // First the host's reset alone, to read the reader's own text size off it (own-rem.ts).
+    sheet.replaceSync(`${host}}`)
     shadow.adoptedStyleSheets = [sheet]
+    sheet.replaceSync(`${withOwnRem(locatorCss)}${host}${OWN_REM_PROPERTY}:${getComputedStyle(this).fontSize};}`)
     const root = document.createElement('div')
     // The language drawn, not the host page's: an Italian widget on an English page (or one asked
     // for a language it lacks) is read out as Italian (WCAG 3.1.2).
