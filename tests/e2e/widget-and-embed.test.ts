@@ -422,6 +422,16 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-config-notice') !== null)
     expect(await labelLang()).toBe('it')
     await context.close()
+    // The iframe embeds, without `lang`, are Italian as the element is, whatever the reader's
+    // browser speaks; the site's own pages follow the browser.
+    const english = await phoneContext(browser(), { locale: 'en-US' })
+    const frame = await english.newPage()
+    for (const [path, lang] of [['/embed?region=10&list-only=true', 'it'], ['/embed/statistiche?region=10', 'it'], ['/', 'en']] as const) {
+      await frame.goto(`${baseUrl}${path}`)
+      await frame.waitForFunction(() => document.querySelector('h1, h2, .pv-results__title')?.textContent)
+      expect(await frame.evaluate(() => document.documentElement.lang), path).toBe(lang)
+    }
+    await english.close()
   })
 
   it("tells a citizen whose position is outside the widget's region that its list is the region's, with the way to all of Italy", async () => {

@@ -14,8 +14,10 @@ import { rejectedPrefilters } from '../state/rejected-prefilters.ts'
  */
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
-// `?lang=` first; without it, the browser's languages (what it sends as Accept-Language).
-const asked = parseLocatorState(params, { lang: preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
+// `?lang=` first; without it, the page follows the browser's languages (what it sends as
+// Accept-Language), while the embed is Italian as the widget element is (docs/widget.md): it sits
+// in a host's page, whose language the host states with `lang`, not in the reader's browser.
+const asked = parseLocatorState(params, { lang: mode === 'embed' ? DEFAULT_LANG : preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
 const state = { ...asked, lang: await loadMessagesOrItalian(asked.lang, 'page') }
 const t = translator(state.lang)
 const root = document.getElementById('locator')!

@@ -16,7 +16,8 @@ import { loadStatsTranslator } from './stats-messages.ts'
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 const langParam = params.get('lang')
-const lang: Lang = readLang(langParam) ?? preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG
+// Without `?lang=`, the page follows the browser; the embed is Italian, as the locator's (page-main.ts).
+const lang: Lang = readLang(langParam) ?? (mode === 'embed' ? null : preferredLang(navigator.languages ?? [])) ?? DEFAULT_LANG
 const regionParam = params.get('region')
 const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
 const t = await loadStatsTranslator(lang)
