@@ -8,6 +8,9 @@ import { createLocalServer, socketAddress } from './local-server.ts'
 import { createLocalOidc } from './oidc/local-oidc-provider.ts'
 import { DEFAULT_DATA_DIR, openLocalRegistry } from './open-local-registry.ts'
 import { seedDemoIfEmpty } from './seed-if-empty.ts'
+import { keptSecret } from './kept-secret.ts'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import { mountBasemap } from './serve-basemap.ts'
 import { mountOpenData } from './serve-open-data.ts'
 import { mountWeb } from './serve-web.ts'
@@ -44,7 +47,8 @@ await snapshots.start()
 const app = createApp({
   snapshots,
   gazetteer: localGazetteer,
-  cursorSecret: process.env.CURSOR_SECRET ?? 'local-development-only',
+  // Made with the data folder: a new registry refuses the cursors of the one deleted before it.
+  cursorSecret: process.env.CURSOR_SECRET ?? (await keptSecret(join(DEFAULT_DATA_DIR, 'cursor-secret.json'), () => randomBytes(32).toString('base64url'))),
   readDocsAsset: readDocsAssetFromPackage,
   log: process.env.LOG_REQUESTS === 'true' ? undefined : () => {},
 })

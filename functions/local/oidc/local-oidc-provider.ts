@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
 import { accessTokenVerifier, GROUPS_CLAIM, remoteKeys, type VerifyAccessToken } from '../../auth/access-tokens.ts'
 import { loginPage, LOGIN_CSS, logoutPage } from './login-page.ts'
+import { keptSecret } from '../kept-secret.ts'
 import { STAY_SIGNED_IN_FRAGMENT } from '../../../shared/access/stay-signed-in.ts'
 import { memoryAdapter } from './memory-adapter.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
@@ -41,15 +41,12 @@ interface ProviderSecrets {
 }
 
 /** The signing key and cookie keys, made once per data folder so sessions and tokens survive a restart. */
-async function providerSecrets(dataDir: string): Promise<ProviderSecrets> {
-  const file = join(dataDir, 'oidc-secrets.json')
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProviderSecrets
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
-  const signingKey = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: `local-${randomBytes(6).toString('hex')}` }
-  const secrets = { signingKey, cookieKeys: [randomBytes(32).toString('base64url')] }
-  mkdirSync(dataDir, { recursive: true })
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 })
-  return secrets
+function providerSecrets(dataDir: string): Promise<ProviderSecrets> {
+  return keptSecret(join(dataDir, 'oidc-secrets.json'), async () => {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+    const signingKey = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: `local-${randomBytes(6).toString('hex')}` }
+    return { signingKey, cookieKeys: [randomBytes(32).toString('base64url')] }
+  })
 }
 
 export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds = 3600 }: { dataDir: string; origin: string; accessTokenTtlSeconds?: number }): Promise<LocalOidc> {
