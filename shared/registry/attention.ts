@@ -15,6 +15,8 @@ export const VERIFY_EVERY_DAYS = 90
 export function attentionOf(point: PointRecord, { now, openReports }: { now: Date; openReports: number }): AttentionReason[] {
   const reasons: AttentionReason[] = []
   if (openReports > 0) reasons.push('open_reports')
+  // A closed point serves no one: nothing of it is checked, only what citizens still report.
+  if (point.status === 'closed') return reasons
   const verified = point.last_verified_at ? Date.parse(point.last_verified_at) : Number.NaN
   if (!(now.getTime() - verified <= VERIFY_EVERY_DAYS * 86_400_000)) reasons.push('not_verified')
   if (point.status === 'active' && hoursPerWeek(point) < WEEKLY_HOURS_NORM) reasons.push('under_24h')
