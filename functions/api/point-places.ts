@@ -59,20 +59,23 @@ export function placesOutsideReach(draft: PointDraft, stored: PointRecord | null
 }
 
 /**
- * What this write adds or changes that no one would mean: a phone that is no number, a stop dated
- * before today (never shown, it vanished from view without a word), and a site placed far from
- * the comune it is in (its own comune, else the point's: a site moved to Terni while still in
- * Perugia). What is kept as stored is left alone: a stop that has since passed stays.
+ * A phone a citizen can call: "chiamare il comune" was stored, shown as a tel: link that dials
+ * nothing, and emptied by the next import. A new or changed one only: a point stored with an old
+ * text must still be closed or verified. `phone` as sent (a body the schema refused is checked too).
+ */
+export function newPhoneProblem(phone: unknown, stored: PointRecord | null): FieldError | null {
+  if (typeof phone !== 'string' || phone === stored?.contacts.phone || isPhoneNumber(phone)) return null
+  return { field: 'contacts.phone', message: 'must be a phone number: digits with spaces, dots or dashes, optionally +39 first (6 to 15 digits), e.g. 075 577 0005' }
+}
+
+/**
+ * What this write adds or changes that no one would mean: a stop dated before today (never shown,
+ * it vanished from view without a word), and a site placed far from the comune it is in (its own
+ * comune, else the point's: a site moved to Terni while still in Perugia). What is kept as stored
+ * is left alone: a stop that has since passed stays. (A phone that is no number: newPhoneProblem.)
  */
 export function slipsInWrite(draft: PointDraft, stored: PointRecord | null, gazetteer: Gazetteer, today: string): FieldError[] {
   const problems: FieldError[] = []
-  // A phone a citizen can call: "chiamare il comune" was stored, shown as a tel: link that dials
-  // nothing, and emptied by the next import. A new or changed one only: a point stored with an old
-  // text must still be closed or verified.
-  const phone = draft.contacts.phone
-  if (phone !== null && phone !== stored?.contacts.phone && !isPhoneNumber(phone)) {
-    problems.push({ field: 'contacts.phone', message: 'must be a phone number: digits with spaces, dots or dashes, optionally +39 first (6 to 15 digits), e.g. 075 577 0005' })
-  }
   const storedSites = new Map((stored?.sites ?? []).map((site) => [site.id, site]))
   draft.sites.forEach((site, i) => {
     const before = storedSites.get(site.id)

@@ -83,8 +83,17 @@ type PointLike = Pick<PointDraft | PointRecord, 'region' | 'operator'>
  * decisions; a point operator keeps their points true (hours, sites, contacts, verification)
  * but cannot hand them to another operator or region.
  */
+const NO_ROLE = 'your account has no role in PuntoVicino: ask a national admin or your region for one'
+const ONLY_EDITORS_CREATE = 'only a region editor or a national admin creates points'
+
+/** Whether `roles` may create any point at all: asked before a draft is read, so a point operator hears "not yours to do", not the draft's errors first. */
+export function mayCreateAny(roles: readonly Role[]): Decision {
+  if (roles.length === 0) return deny(NO_ROLE)
+  return roles.some((r) => r.kind !== 'operator') ? ALLOWED : deny(ONLY_EDITORS_CREATE)
+}
+
 export function mayWrite(roles: readonly Role[], action: WriteAction, stored: PointLike | null, after: PointLike): Decision {
-  if (roles.length === 0) return deny('your account has no role in PuntoVicino: ask a national admin or your region for one')
+  if (roles.length === 0) return deny(NO_ROLE)
   if (roles.some((r) => r.kind === 'admin')) return ALLOWED
   const regions = new Set(roles.flatMap((r) => (r.kind === 'region' ? [r.region] : [])))
   const operators = new Set(roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : [])))
@@ -107,7 +116,7 @@ function explainDenial(action: WriteAction, stored: PointLike | null, after: Poi
     if (stored && stored.region && regions.has(stored.region.istat)) return `the point would move to ${after.region ? `region ${after.region.istat}` : 'no Italian region'}, outside your regions (${yours})`
     return `the point is in ${where}; you edit region ${yours}`
   }
-  if (action === 'create') return 'only a region editor or a national admin creates points'
+  if (action === 'create') return ONLY_EDITORS_CREATE
   if (action === 'close') return 'only a region editor or a national admin closes a point'
   if (action === 'reopen') return 'only a region editor or a national admin reopens a closed point'
   if (stored && operators.has(operatorKey(stored.operator))) return 'a point operator cannot change the region or the operator of a point'

@@ -2,7 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi'
 import { withoutStaleHoursText } from '../../../shared/registry/published-hours.ts'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { answersFor, mayWrite, operatorKey, regionsReached, type Role, type WriteAction } from '../../../shared/access/roles.ts'
+import { answersFor, mayCreateAny, mayWrite, operatorKey, regionsReached, type Role, type WriteAction } from '../../../shared/access/roles.ts'
 import type { Gazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { hoursPerWeek } from '../../../shared/hours/hours-per-week.ts'
 import { attentionOf } from '../../../shared/registry/attention.ts'
@@ -17,8 +17,8 @@ import { changedFields, draftOf } from '../../../shared/registry/point-changes.t
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
-import { comuneProblems, placesOutsideReach, slipsInWrite } from '../point-places.ts'
-import { problem } from '../problem.ts'
+import { comuneProblems, newPhoneProblem, placesOutsideReach, slipsInWrite } from '../point-places.ts'
+import { fieldErrors, problem } from '../problem.ts'
 import { jsonBody, validBody } from '../json-body.ts'
 import { PointIdParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
@@ -82,9 +82,11 @@ export const etagOf = (record: Pick<PointRecord, 'version'>): string => `"v${rec
 export function adminPointsRoutes(deps: AdminRouteDeps) {
   const routes = new Hono<AdminEnv>()
   routes.post(honoPath(createPointRoute), async (c) => {
+    const allowed = mayCreateAny(c.var.identity.roles)
+    if (!allowed.allowed) return problem(c, 'forbidden', `You may not create points: ${allowed.reason}.`)
     const body = await jsonBody(c, JSON_TYPES)
     if (body instanceof Response) return body
-    const draft = validDraft(c, body, deps)
+    const draft = validDraft(c, body, deps, null)
     if (draft instanceof Response) return draft
     const decision = mayWrite(c.var.identity.roles, 'create', null, draft)
     if (!decision.allowed) return problem(c, 'forbidden', `You may not create this point: ${decision.reason}.`)
@@ -209,7 +211,7 @@ async function write(c: Context<AdminEnv>, deps: AdminRouteDeps, action: WriteAc
 
   const proposal = await propose(stored)
   if (proposal instanceof Response) return proposal
-  const draft = validDraft(c, proposal.draft, deps)
+  const draft = validDraft(c, proposal.draft, deps, stored)
   if (draft instanceof Response) return draft
   if (draft.id !== stored.id) return problem(c, 'invalidParameter', `The body's id "${draft.id}" is not the point's id "${stored.id}": a point's id never changes.`, [{ field: 'id', message: `must be "${stored.id}"` }])
   // Closing needs a reason (DELETE); closing and reopening are the region's decisions whatever
@@ -284,10 +286,18 @@ const VERIFIED_CLOCK_SKEW_MS = 10 * 60_000
  * A valid point (the schema; no field it does not know, so a misspelt one is not dropped in
  * silence; its comune against the ISTAT comuni), or the 400 naming what is not.
  */
-function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>): PointDraft | Response {
-  const draft = validBody(c, PointDraftSchema, body, 'The point')
-  if (draft instanceof Response) return draft
+function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>, stored: PointRecord | null): PointDraft | Response {
+  const parsed = PointDraftSchema.safeParse(body)
+  // Every problem of the body in one answer, a phone no one can call beside the schema's own
+  // (the console's contacts were refused one field after another).
+  const phone = newPhoneProblem(parsed.success ? parsed.data.contacts.phone : (body as { contacts?: { phone?: unknown } } | null)?.contacts?.phone, stored)
+  if (!parsed.success) {
+    const problems = [...fieldErrors(parsed.error), ...(phone ? [phone] : [])]
+    return problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
+  }
+  const draft = parsed.data
   const problems = [
+    ...(phone ? [phone] : []),
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
     // A verification dated ahead would hide "not verified for 90 days" for as long as it is ahead.

@@ -214,6 +214,9 @@ describe('who may change what', () => {
     expect((await call('PATCH', '/v1/admin/points/admin-operated', { token, body: { operator: { name: 'Altra associazione' } }, ifMatch: '"v2"', type: 'application/merge-patch+json' })).status).toBe(403)
     expect((await call('DELETE', '/v1/admin/points/admin-operated', { token, ifMatch: '"v2"', body: { reason: 'chiuso' } })).status).toBe(403)
     expect((await call('POST', '/v1/admin/points', { token, body: samplePoint('admin-by-operator') })).status).toBe(403)
+    // Told that they may not, before anything about the draft: not eight missing fields first.
+    const sketch = await call('POST', '/v1/admin/points', { token, body: { name: 'x' } })
+    expect([sketch.status, sketch.body.detail]).toEqual([403, expect.stringContaining('only a region editor or a national admin creates points')])
   })
 
   it('refuses a request without a valid token with 401 and an RFC 6750 challenge', async () => {
@@ -270,6 +273,9 @@ describe('what an operator types is checked as an import checks it', () => {
     const refused = await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone: 'chiamare il comune' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
     expect(refused.status).toBe(400)
     expect(refused.body.errors).toEqual([{ field: 'contacts.phone', message: expect.stringContaining('phone number') }])
+    // With another field wrong too, both in one answer: a form is corrected once, not field by field.
+    const both = await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone: 'abc', email: 'x@y' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })
+    expect(both.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contacts.email', 'contacts.phone'])
     for (const phone of ['+39 075 577 0005', '(075) 5770005', '800.123.456']) {
       const version = (await local.registry().getPoint('admin-phone'))!.version
       expect((await call('PATCH', '/v1/admin/points/admin-phone', { token: await firenze(), body: { contacts: { phone } }, ifMatch: `"v${version}"`, type: 'application/merge-patch+json' })).status, phone).toBe(200)
