@@ -34,10 +34,17 @@ export const DEFAULT_ACCENT = '#0066cc'
 
 export const isAccentColour = (value: string | null): value is string => value !== null && ACCENT.test(value) && contrastWithWhite(value) >= MIN_ACCENT_CONTRAST
 
-/** Lenient like the locator state: a malformed accent is dropped, `list-only` is on only for `true`. */
+/**
+ * `list-only` as an HTML boolean attribute reads: given (even empty, `1`, `yes`) is on, unless it
+ * says off (`false`, `0`, `no`); absent (null) is off. The element's attribute and the embed's
+ * parameter read alike: `/embed?list-only` showed the map where the element hid it.
+ */
+export const listOnlyGiven = (value: string | null): boolean => value !== null && !/^(false|0|no)$/i.test(value.trim())
+
+/** Lenient like the locator state: a malformed accent is dropped. */
 export function parseEmbedSettings(params: URLSearchParams): EmbedSettings {
   const accent = params.get('accent')
-  return { accent: isAccentColour(accent) ? accent : null, listOnly: params.get('list-only') === 'true' }
+  return { accent: isAccentColour(accent) ? accent : null, listOnly: listOnlyGiven(params.get('list-only')) }
 }
 
 /** The settings as query parameters, to append to the locator's own; empty for the defaults. */

@@ -3,7 +3,7 @@ import { OWN_REM_PROPERTY, withOwnRem } from '../dom/own-rem.ts'
 import { DEFAULT_LANG, readLang, type Lang } from '../../shared/i18n/langs.ts'
 import { loadMessagesOrItalian } from '../../shared/i18n/messages.ts'
 import { mountLocator, type LocatorHandle } from '../locator/mount-locator.ts'
-import { DEFAULT_ACCENT, isAccentColour } from '../state/embed-settings.ts'
+import { DEFAULT_ACCENT, isAccentColour, listOnlyGiven } from '../state/embed-settings.ts'
 import { EMPTY_STATE, parseLocatorState } from '../state/locator-state.ts'
 import { PREFILTERS, rejectedPrefilters } from '../state/rejected-prefilters.ts'
 
@@ -102,7 +102,7 @@ export class PuntoVicinoLocator extends HTMLElement {
       pageUrl: new URL('./', apiBase).toString(),
       initial,
       searchArea: { region: initial.region, province: initial.province, comune: initial.comune },
-      listOnly: this.hasAttribute('list-only') && this.getAttribute('list-only') !== 'false',
+      listOnly: listOnlyGiven(this.getAttribute('list-only')),
       // An empty `map-style=""` is no style, not a style URL: the built-in basemap then.
       mapStyleUrl: this.getAttribute('map-style') || null,
       history: 'none',

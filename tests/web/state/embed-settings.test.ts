@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contrastWithWhite, embedSettingsQuery, isAccentColour, parseEmbedSettings } from '../../../web/state/embed-settings.ts'
+import { contrastWithWhite, embedSettingsQuery, isAccentColour, listOnlyGiven, parseEmbedSettings } from '../../../web/state/embed-settings.ts'
 
 const parse = (query: string) => parseEmbedSettings(new URLSearchParams(query))
 
@@ -15,8 +15,13 @@ describe('the embed settings in its URL', () => {
     expect(embedSettingsQuery(parse('region=09')).toString()).toBe('')
   })
 
-  it('drops an accent that is not #rrggbb and a list-only that is not true', () => {
-    expect(parse('accent=red;background:url(x)&list-only=yes')).toEqual({ accent: null, listOnly: false })
+  it('drops an accent that is not #rrggbb, and reads list-only as the element reads its attribute: given is on, unless false, 0 or no', () => {
+    expect(parse('accent=red;background:url(x)')).toEqual({ accent: null, listOnly: false })
+    // `/embed?list-only` showed the map without a word, where `<puntovicino-locator list-only>` hides it.
+    for (const on of ['list-only', 'list-only=', 'list-only=true', 'list-only=TRUE', 'list-only=1', 'list-only=yes', 'list-only=si']) expect(parse(on).listOnly, on).toBe(true)
+    for (const off of ['', 'list-only=false', 'list-only=0', 'list-only=no', 'list-only=False']) expect(parse(off).listOnly, off).toBe(false)
+    expect(listOnlyGiven('')).toBe(true)
+    expect(listOnlyGiven(null)).toBe(false)
     expect(isAccentColour('#0066CC')).toBe(true)
     expect(isAccentColour('#06c')).toBe(false)
     expect(isAccentColour(null)).toBe(false)
