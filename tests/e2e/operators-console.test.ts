@@ -95,6 +95,8 @@ describe("the operators' console", () => {
     expect((await saved).status()).toBe(200)
     const savedAt = performance.now()
     await expect.poll(() => page.locator('.pv-editor__status').textContent()).toMatch(/^Salvato: versione \d+/)
+    // The history names what changed as the editor does, not by the API's keys ("sites").
+    await expect.poll(() => page.locator('.pv-history__list li').first().textContent()).toContain('modificato: Sedi e orari')
     let visibleAfterMs: number | undefined
     while (performance.now() - savedAt < 60_000) {
       const point = (await (await fetch(`${baseUrl}/v1/points/${pointId}`)).json()) as { sites: Array<{ opening_hours?: { mo?: Array<{ start: string; end: string }> } }> }
@@ -222,6 +224,7 @@ describe("the operators' console", () => {
     const current = await fetch(`${baseUrl}/v1/admin/points/${pointId}`, { headers: { authorization: `Bearer ${accessToken}` } })
     const theirs = (await current.json()) as { contacts: Record<string, unknown>; sites: Array<{ opening_hours?: Record<string, unknown> }> }
     theirs.sites[0]!.opening_hours = { ...theirs.sites[0]!.opening_hours, sa: [{ start: '09:30', end: '12:30' }] }
+    Object.assign(theirs.sites[0]!, { closures: [{ from: '2026-12-24', to: '2027-01-06', reason: 'Natale' }] })
     const patched = await fetch(`${baseUrl}/v1/admin/points/${pointId}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${accessToken}`, 'if-match': current.headers.get('etag')!, 'content-type': 'application/merge-patch+json' },
@@ -237,7 +240,9 @@ describe("the operators' console", () => {
     await page.getByRole('heading', { name: 'Qualcun altro ha salvato prima di te' }).waitFor()
     const table = page.getByRole('table')
     expect(await table.getByRole('row', { name: /^Nome/ }).textContent()).toContain('Punto Digitale Facile – nome nuovo')
-    expect(await table.getByRole('row', { name: /^Contatti/ }).textContent()).toContain('phone: 075 123 4567')
+    expect(await table.getByRole('row', { name: /^Contatti/ }).textContent()).toContain('Telefono: 075 123 4567')
+    // Their change of the site's days shows in words, closures included (a Christmas closure was in neither column).
+    expect(await table.getByRole('row', { name: /^Sedi e orari/ }).textContent()).toMatch(/sabato 09:30–12:30.*Chiusure 2026-12-24 – 2027-01-06/)
     await screenshot(page, 'console-conflict-phone')
     await page.getByRole('button', { name: 'Rifai le mie modifiche sulla versione salvata' }).click()
     await page.getByRole('button', { name: 'Salva', exact: true }).click()

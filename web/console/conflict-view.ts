@@ -4,7 +4,7 @@ import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
-import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { fieldName, type ConsoleTranslate } from './console-messages.ts'
 import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 export interface ConflictVersions {
@@ -66,6 +66,12 @@ export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, ac
   )
 }
 
+function editorLabel(part: string, t: ConsoleTranslate): string {
+  const key = `console.editor.${part}`
+  const label = t(key as Parameters<ConsoleTranslate>[0])
+  return label === key ? part : label
+}
+
 /**
  * A value both changed, as the editor names it: "Contatti › email", "Sedi e orari › Biblioteca ›
  * Orario settimanale › lunedì" (a site by its label, where the merge's path has its id).
@@ -82,14 +88,8 @@ function pathName(path: string, theirs: PointDraft, t: ConsoleTranslate): string
       return parts.join(' › ')
     }
   }
-  return [...parts, ...rest].join(' › ')
-}
-
-/** The editor's name for a field where it has one (`contacts` → "Contatti"), else the API's. */
-function fieldName(field: string, t: ConsoleTranslate): string {
-  const key = `console.field.${field}`
-  const name = t(key as ConsoleKey)
-  return name === key ? field : name
+  // A field inside (contacts.phone): the editor's own label, "Contatti › Telefono", where it has one.
+  return [...parts, ...rest.map((part) => editorLabel(part, t))].join(' › ')
 }
 
 /** A field's value in words an operator can compare: a site's week as "lunedì 9:00–13:00", text as is. */
@@ -103,7 +103,13 @@ function describe(field: string, value: unknown, t: ConsoleTranslate): string {
           const intervals = site.opening_hours?.[day] ?? []
           return intervals.length ? [`${t(`day.${day}` as MessageKey)} ${intervals.map((i) => `${i.start}–${i.end}`).join(', ')}`] : []
         })
-        return `${site.label}: ${week.join('; ') || t('console.hours.closed')}`
+        // A season, closures and dated stops too: an editor's Christmas closure was in neither column.
+        const dated = [
+          site.valid_from && site.valid_to ? `${t('console.editor.season')} ${site.valid_from} – ${site.valid_to}` : null,
+          ...(site.closures ?? []).map((c) => `${t('console.editor.closures')} ${c.from} – ${c.to}${c.reason ? ` (${c.reason})` : ''}`),
+          ...(site.stops ?? []).map((s) => `${t('console.editor.stops')} ${s.date} ${s.start}–${s.end} ${s.place.label}`),
+        ].filter((part) => part !== null)
+        return `${site.label}: ${[week.join('; ') || t('console.hours.closed'), ...dated].join('; ')}`
       })
       .join(' · ')
   }
@@ -111,7 +117,7 @@ function describe(field: string, value: unknown, t: ConsoleTranslate): string {
   // A small object (contacts, accessibility, address): its filled values, one per line.
   if (typeof value === 'object' && !Array.isArray(value)) {
     const filled = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '')
-    if (filled.every(([, v]) => typeof v !== 'object')) return filled.map(([k, v]) => `${k}: ${String(v)}`).join('\n') || '—'
+    if (filled.every(([, v]) => typeof v !== 'object')) return filled.map(([k, v]) => `${editorLabel(k, t)}: ${String(v)}`).join('\n') || '—'
   }
   return JSON.stringify(value)
 }

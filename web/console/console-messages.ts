@@ -20,6 +20,13 @@ export const isConsoleLang = (value: string | null): value is ConsoleLang => (CO
 
 const CATALOGUES: Record<ConsoleLang, Partial<Record<ConsoleKey, string>>> = { it, en }
 
+/** The editor's name for a point's field where it has one (`contacts` → "Contatti"), else the API's own. */
+export function fieldName(field: string, t: ConsoleTranslate): string {
+  const key = `console.field.${field}`
+  const name = t(key as ConsoleKey)
+  return name === key ? field : name
+}
+
 /** The console's translator, once the citizens' strings of its language have arrived (shared/i18n/messages.ts). */
 export async function loadConsoleTranslator(lang: ConsoleLang): Promise<ConsoleTranslate> {
   await loadMessages(lang)

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import type { AdminClient } from './admin-client.ts'
-import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { fieldName, type ConsoleKey, type ConsoleTranslate } from './console-messages.ts'
 import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 /** A point's versions, newest first: when, who, what kind of change, which fields, why. */
@@ -20,7 +20,7 @@ export function historyPanel(pointId: string, client: AdminClient, t: ConsoleTra
             h('strong', {}, t('console.history.line', { version: v.version, at: romeDateTimeText(v.at), who: v.author.name })),
             ' — ',
             t(`console.change.${v.change}` as ConsoleKey),
-            v.changed.length > 0 && v.change !== 'created' ? `: ${v.changed.join(', ')}` : '',
+            v.changed.length > 0 && v.change !== 'created' ? `: ${v.changed.map((field) => fieldName(field, t)).join(', ')}` : '',
             v.reason && v.reason !== 'verified' ? h('span', { class: 'pv-hint' }, ` (${v.reason})`) : null,
           ),
         ),
