@@ -2,6 +2,7 @@ import type { BrowserContext, Dialog, Page } from 'playwright-core'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { accountsFile, OperatorAccounts } from '../../functions/local/oidc/operator-accounts.ts'
 import { signIn } from '../support/oidc-sign-in.ts'
+import { operatorKey } from '../../shared/access/roles.ts'
 import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 
 /**
@@ -282,6 +283,23 @@ describe("the operators' console", () => {
     expect(errors).toEqual([])
     await context.close()
   }, 120_000)
+
+  it("shows a point operator another operator's point as not theirs, and a closed point of their own without a reopening they may not make", async () => {
+    type Listed = { items: Array<{ id: string; operator: { name: string } }> }
+    const closed = ((await (await fetch(`${baseUrl}/v1/points?region=10&status=closed&limit=1`)).json()) as Listed).items[0]!
+    const others = ((await (await fetch(`${baseUrl}/v1/points?region=10&limit=50`)).json()) as Listed).items.find((p) => operatorKey(p.operator) !== operatorKey(closed.operator))!
+    await accounts.add('ente@comune.umbria.it', { kind: 'operator', operator: operatorKey(closed.operator) }, 'password-dell-ente')
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    const page = await signInToConsole(context, { email: 'ente@comune.umbria.it', password: 'password-dell-ente' })
+    await openPoint(page, others.id)
+    expect(await page.getByRole('alert').textContent()).toContain('Questo punto non è tra quelli che gestisci')
+    expect(await page.getByRole('button', { name: 'Salva', exact: true }).count()).toBe(0)
+    await openPoint(page, closed.id)
+    await page.getByRole('button', { name: 'Salva', exact: true }).waitFor()
+    expect(await page.locator('select#f-status').count()).toBe(0)
+    expect(await page.locator('#f-status').textContent()).toContain('Solo la regione')
+    await context.close()
+  }, 60_000)
 
   it('says why the list of points is empty or missing: a role naming no operator of the registry, a session the API no longer accepts', async () => {
     const context = await phoneContext(browser(), { bypassCSP: false })

@@ -181,7 +181,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         h('legend', {}, t('console.editor.what')),
         text('name', t('console.editor.name'), draft.name, (v) => (draft.name = v)),
         text('description', t('console.editor.description'), draft.description, (v) => (draft.description = nullable(v)), { multiline: true }),
-        select('status', t('console.editor.status'), POINT_STATUSES.filter((s) => s !== 'closed' || draft.status === 'closed'), draft.status, (s) => t(`console.status.${s}` as ConsoleKey), (v) => (draft.status = v)),
+        // Reopening a closed point is the region's decision, as closing is: not offered to whoever may not close.
+        base.status === 'closed' && !context.canClose
+          ? h('p', { class: 'pv-field pv-hint', id: fieldId('status') }, `${t('console.editor.status')}: ${t('console.status.closed')}. ${t('console.editor.reopen_by_region')}`)
+          : select('status', t('console.editor.status'), POINT_STATUSES.filter((s) => s !== 'closed' || draft.status === 'closed'), draft.status, (s) => t(`console.status.${s}` as ConsoleKey), (v) => (draft.status = v)),
       ),
       h('fieldset', { class: 'pv-editor__group' }, h('legend', {}, t('console.editor.sites')), ...sites),
       h(
