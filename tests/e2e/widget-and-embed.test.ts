@@ -469,6 +469,8 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.goto(`${hostUrl}/widget-perugia`)
     await page.locator('puntovicino-locator .pv-results .pv-result').first().waitFor()
     const input = page.locator('puntovicino-locator .pv-input')
+    // Its example is its own comune, not the region's capital or Firenze (which it refuses).
+    await expect.poll(() => input.getAttribute('placeholder')).toBe('Es. Perugia')
     await input.fill('Terni')
     await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
     await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-search__message')?.textContent !== '')

@@ -104,6 +104,18 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
 
   const geoStatus = h('p', { id: `${idPrefix}-geo-status`, class: 'pv-geo__status', role: 'status' })
   const search = createPlaceSearch({ api, t, idPrefix, onChoose: choosePlace, example: exampleComune(options.initial.region), area: options.searchArea })
+  /**
+   * A widget of a province or a comune gives a comune of its own area as the example: the
+   * region's capital (or Firenze) is one it refuses. Said without one until a name is known: its
+   * comune's once looked up, else the first listed point's.
+   */
+  const narrowArea = Boolean(options.searchArea?.province || options.searchArea?.comune)
+  let exampleOfArea = false
+  const giveExample = (name: string): void => {
+    exampleOfArea = true
+    search.input.placeholder = t('search.placeholder', { example: name })
+  }
+  if (narrowArea) search.input.placeholder = t('search.placeholder_area')
   // "Mostra N risultati" shows them: in the phone's map view too, where the list is hidden.
   const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => {
     showView('list')
@@ -236,6 +248,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       .then((page) => {
         if (areaComune?.code !== code) return
         areaComune = { code, place: page.items.find((p) => p.istat === code) ?? null }
+        if (areaComune.place && code === options.searchArea?.comune) giveExample(areaComune.place.name)
         resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
         offerNearestToComune()
       })
@@ -300,6 +313,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (!append) answeredAt = context.now().getTime()
       const firstNew = append ? items.length : 0
       items = append ? [...items, ...page.items] : page.items
+      if (narrowArea && !exampleOfArea && items[0]) giveExample(items[0].comune.name)
       nextCursor = page.next_cursor
       if (!append) {
         replaceChildren(list)
