@@ -127,6 +127,11 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(href.searchParams.get('place')).toBe('Bevagna')
     expect(href.searchParams.get('near')).toMatch(/^42\.9\d*,12\.6\d*$/)
     expect(href.searchParams.get('comune')).toBeNull()
+    // The comune searched by name inside its widget leads out too: it said "try taking a filter off", with none set.
+    await page.locator('puntovicino-locator .pv-input').fill('Bevagna')
+    await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
+    await page.locator('puntovicino-locator .pv-results__title', { hasText: 'vicini a Bevagna' }).waitFor()
+    await expect.poll(() => page.locator('puntovicino-locator .pv-empty-help a').textContent()).toContain('Cerca i punti più vicini a Bevagna')
     // A failed search is said as a failure, not as "none here" once the comune's name arrives.
     await page.route('**/v1/points?**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }))
     await page.reload()

@@ -262,10 +262,13 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
    */
   function offerNearestToComune(): void {
     const comune = areaComunePlace()
-    const unfiltered = !state.near && !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
+    // A place searched within the comune (its own name, its CAP) is no filter to take off: the
+    // list stays empty whatever the place, and the way out is the same (it was a dead end).
+    const unfiltered = !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
     // (Not while a search is on its way: lastLoadAnswered is false from its start to its answer.)
     if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0) return
-    const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
+    const from = state.near ? { near: state.near, place: state.place } : { near: { lat: comune.lat, lon: comune.lon }, place: comune.name }
+    const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, ...from })
     const newTab = options.history === 'none' || window.top !== window.self
     sayCount(t('results.none_in_comune', { comune: comune.name }))
     replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
