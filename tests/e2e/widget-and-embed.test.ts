@@ -296,6 +296,10 @@ describe('the widget and the iframe embed on another origin', () => {
     await host.goto(`${hostUrl}/widget-bad-region`)
     await host.locator('puntovicino-locator .pv-config-notice').waitFor()
     expect(await host.locator('puntovicino-locator .pv-config-notice li').textContent()).toContain('«99»')
+    // A comune code of the right shape that names no comune is told too, once the API says so
+    // (the list said only "a filter set for this page is not valid", nothing for the webmaster).
+    await page.goto(`${baseUrl}/embed?comune=054999`)
+    await expect.poll(() => page.locator('.pv-config-notice li').textContent()).toContain('nessun comune ha il codice ISTAT «054999»')
     // A valid prefilter shows no such notice.
     const good = await context.newPage()
     await good.goto(`${hostUrl}/widget`)

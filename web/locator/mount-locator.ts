@@ -249,6 +249,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         if (areaComune?.code !== code) return
         areaComune = { code, place: page.items.find((p) => p.istat === code) ?? null }
         if (areaComune.place && code === options.searchArea?.comune) giveExample(areaComune.place.name)
+        // The host's comune code names no comune: its webmaster is told on the widget, as for a malformed one.
+        if (!areaComune.place && code === options.searchArea?.comune) {
+          locatorRoot.querySelector('.pv-config-notice')?.remove()
+          locatorRoot.prepend(configNotice([...(options.rejectedPrefilters ?? []), { name: 'comune', value: code, unknown: true }], t)!)
+        }
         resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
         offerNearestToComune()
       })
@@ -725,7 +730,7 @@ function configNotice(rejected: readonly RejectedPrefilter[], t: Translate): HTM
     'div',
     { class: 'pv-config-notice', role: 'status' },
     h('p', {}, h('strong', {}, t('config.intro'))),
-    h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.${r.outside ? 'outside' : 'invalid'}.${r.name}` as MessageKey, { value: r.value })))),
+    h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.${r.unknown ? 'unknown' : r.outside ? 'outside' : 'invalid'}.${r.name}` as MessageKey, { value: r.value })))),
   )
 }
 

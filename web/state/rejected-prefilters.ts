@@ -13,6 +13,8 @@ export interface RejectedPrefilter {
   readonly value: string
   /** A valid code outside the area the wider prefilters set (a province of another region). */
   readonly outside?: true
+  /** A code of the right shape that names nothing (a comune 054999): known once the API has answered. */
+  readonly unknown?: true
 }
 
 /**
