@@ -498,7 +498,15 @@ describe('no dead ends', () => {
     await page.clock.runFor(30_000)
     await page.locator('.pv-search__message', { hasText: 'Non è stato possibile cercare il comune' }).waitFor()
     await page.unroute('**/v1/places?**')
+    // A new search that is slow to answer: the earlier list, left on screen and inert meanwhile,
+    // looks put aside (it looked as usual, and its links did nothing).
+    await page.goto(`${baseUrl}/?near=42.933,12.617&place=Bevagna`)
+    await page.locator('.pv-results .pv-result').first().waitFor()
     await page.route('**/v1/points?**', () => {})
+    await page.getByLabel('Il tuo comune').fill('Foligno')
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click()
+    await page.locator('.pv-list[aria-busy="true"] .pv-result').first().waitFor()
+    expect(Number(await page.locator('.pv-list').first().evaluate((list) => getComputedStyle(list).opacity))).toBeLessThan(0.6)
     await page.goto(`${baseUrl}/?near=42.933,12.617&place=Bevagna`)
     await page.locator('.pv-count', { hasText: 'Caricamento dei risultati…' }).waitFor()
     await page.clock.runFor(30_000)
