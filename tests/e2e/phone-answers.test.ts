@@ -502,6 +502,12 @@ describe('no dead ends', () => {
     // looks put aside (it looked as usual, and its links did nothing).
     await page.goto(`${baseUrl}/?near=42.933,12.617&place=Bevagna`)
     await page.locator('.pv-results .pv-result').first().waitFor()
+    // "Mostra altri punti" failing says why beside its Riprova, at the foot of the list, not only at its top.
+    await page.route('**/v1/points?**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }))
+    await page.getByRole('button', { name: 'Mostra altri punti' }).click()
+    await page.locator('.pv-empty-help').getByRole('button', { name: 'Riprova' }).waitFor()
+    expect(await page.locator('.pv-empty-help p').textContent()).toMatch(/^Non è stato possibile caricare i risultati/)
+    await page.unroute('**/v1/points?**')
     await page.route('**/v1/points?**', () => {})
     await page.getByLabel('Il tuo comune').fill('Foligno')
     await page.getByRole('button', { name: 'Cerca', exact: true }).click()

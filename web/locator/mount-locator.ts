@@ -355,8 +355,11 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (invalid) {
         sayCount(t('results.error_invalid'))
       } else {
-        sayCount(t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') }))
-        replaceChildren(emptyHelp, h('button', { type: 'button', class: 'pv-button', onclick: () => keepFocusInResults(() => void loadResults(append)) }, t('results.retry')))
+        const failure = t('results.error_detail', { reason: t(error instanceof ApiError ? 'results.error_server' : 'results.error_offline') })
+        sayCount(failure)
+        // More points that failed to come: said by the button too, below the long list where the
+        // citizen pressed "more", not only in the count at its top (5,000 px away in an iframe).
+        replaceChildren(emptyHelp, append ? h('p', {}, failure) : null, h('button', { type: 'button', class: 'pv-button', onclick: () => keepFocusInResults(() => void loadResults(append)) }, t('results.retry')))
       }
     } finally {
       // A request a newer one aborted leaves the list to the newer one.
