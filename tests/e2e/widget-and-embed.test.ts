@@ -26,6 +26,10 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(await page.evaluate(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-results__title')!.textContent)).toBe('Punti di facilitazione in Toscana')
     const regions = await page.evaluate(async (api) => (await (await fetch(`${api}/v1/points?region=09&limit=1`)).json()).items[0].region.name, baseUrl)
     expect(regions).toBe('Toscana')
+    // Whose data these are, and their licence, travel with them onto the host's page.
+    const credit = page.locator('puntovicino-locator .pv-credit')
+    expect(await credit.textContent()).toMatch(/^Dati: PuntoVicino.* · CC BY 4\.0.* · comuni e confini: ISTAT$/)
+    expect(await credit.getByRole('link', { name: /^PuntoVicino/ }).getAttribute('href')).toBe(`${baseUrl}/opendata/`)
     // At a phone's width the widget too puts the map behind its List/Map switch.
     await page.locator('puntovicino-locator .pv-view-switch__button', { hasText: 'Mappa' }).click()
     await page.locator('puntovicino-locator .maplibregl-canvas').waitFor()

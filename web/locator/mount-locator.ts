@@ -168,6 +168,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
     viewSwitch,
     h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
+    dataCreditOf(t, options.pageUrl, options.history === 'none' || window.top !== window.self),
   )
   replaceChildren(options.root, locatorRoot)
 
@@ -724,6 +725,26 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       map?.destroy()
     },
   }
+}
+
+/**
+ * On another site (the widget, the iframe), whose data these are and under which licence: the
+ * open data are CC BY 4.0, and the credit travels with them (the site's own pages say it in their
+ * footer). Null on the site itself.
+ */
+function dataCreditOf(t: Translate, pageUrl: string, onAnotherSite: boolean): HTMLElement | null {
+  if (!onAnotherSite) return null
+  const out = { target: '_blank', rel: 'noopener' }
+  const newTab = h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`)
+  return h(
+    'p',
+    { class: 'pv-credit' },
+    `${t('credit.data')} `,
+    h('a', { href: new URL('opendata/', pageUrl).toString(), ...out }, 'PuntoVicino', newTab.cloneNode(true)),
+    ' · ',
+    h('a', { href: 'https://creativecommons.org/licenses/by/4.0/deed.it', ...out, lang: 'en' }, 'CC BY 4.0', newTab),
+    ` · ${t('credit.istat')}`,
+  )
 }
 
 /** For the host site's webmaster, on the widget itself: which prefilter was ignored and what it should look like. */
