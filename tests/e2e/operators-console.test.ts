@@ -201,7 +201,7 @@ describe("the operators' console", () => {
     await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('12:00')
     await page.locator('#f-sites-0-opening_hours-mo-1-end').fill('14:00')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
-    const overlap = page.locator('.pv-error-summary a', { hasText: 'overlaps' }).first()
+    const overlap = page.locator('.pv-error-summary a', { hasText: "si sovrappone a un'altra fascia" }).first()
     await overlap.waitFor()
     expect(await overlap.getAttribute('href')).toBe('#f-sites-0-opening_hours-mo-1-start')
     await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('13:30')
@@ -402,10 +402,13 @@ describe("the operators' console", () => {
     await page.locator('.pv-error-summary').waitFor()
     expect(await page.locator('.pv-error-summary a').first().getAttribute('href')).toBe('#f-contacts-email')
     expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
-    // Named as the form names it; the API's English reason marked as English for screen readers.
+    // Named as the form names it, with the reason in Italian (the API's is English), in the summary
+    // and on the field itself, which a screen reader reads with it (it heard only "invalid").
     const named = page.locator('.pv-error-summary a').first()
-    expect(await named.textContent()).toMatch(/^Email: /)
-    expect(await named.locator('span[lang="en"]').count()).toBe(1)
+    expect(await named.textContent()).toBe('Email: non è un indirizzo e-mail valido (es. punto@comune.it)')
+    const describedBy = (await page.getByLabel('Email').getAttribute('aria-describedby'))!.split(' ')
+    const said = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))
+    expect(said).toContain('non è un indirizzo e-mail valido (es. punto@comune.it)')
     states['editor errors'] = await axeViolations(page)
     // The summary's link takes the focus to the field and keeps the page: the console's router
     // once read its #f-contacts-email as an address and threw the unsaved changes away.

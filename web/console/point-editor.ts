@@ -4,6 +4,7 @@ import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { SignInNeeded, type AdminClient, type Problem } from './admin-client.ts'
+import { italianReason } from './api-reasons.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { conflictView } from './conflict-view.ts'
 import { fieldId } from './field-ids.ts'
@@ -258,9 +259,34 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   function showProblems(errors: NonNullable<Problem['errors']>, detail?: string): void {
-    for (const marked of root.querySelectorAll('[aria-invalid="true"]')) marked.removeAttribute('aria-invalid')
+    for (const marked of root.querySelectorAll('[aria-invalid="true"]')) {
+      marked.removeAttribute('aria-invalid')
+      const before = marked.getAttribute('data-described-by')
+      if (before === null) marked.removeAttribute('aria-describedby')
+      else marked.setAttribute('aria-describedby', before)
+    }
+    for (const old of root.querySelectorAll('.pv-field-error')) old.remove()
     const fields = errors.map((e) => fieldId(nearestField(e.field)))
-    for (const id of fields) document.getElementById(id)?.setAttribute('aria-invalid', 'true')
+    const reason = (message: string): HTMLElement | string => {
+      const italian = italianReason(message, t)
+      return italian ?? h('span', { lang: 'en' }, message)
+    }
+    // Each field carries its own reason too (aria-describedby): on the field, a screen reader
+    // hears why, not only "invalid" (the reasons were in the summary alone).
+    errors.forEach((e, i) => {
+      const field = document.getElementById(fields[i]!)
+      if (!field) return
+      const errorId = `${fields[i]}-error-${i}`
+      const text = h('p', { id: errorId, class: 'pv-field-error' }, reason(e.message))
+      if (field instanceof HTMLFieldSetElement) field.append(text)
+      else field.insertAdjacentElement('afterend', text)
+      if (field.getAttribute('aria-invalid') !== 'true') {
+        const described = field.getAttribute('aria-describedby')
+        if (described !== null) field.setAttribute('data-described-by', described)
+        field.setAttribute('aria-invalid', 'true')
+      }
+      field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), errorId].filter(Boolean).join(' '))
+    })
     replaceChildren(
       summary,
       h(
@@ -268,7 +294,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         { class: 'pv-error-summary', role: 'alert' },
         h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
         detail && errors.length === 0 ? h('p', {}, detail) : null,
-        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${fieldName(e.field, fields[i]!)}: `, h('span', { lang: 'en' }, e.message))))),
+        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${fieldName(e.field, fields[i]!)}: `, reason(e.message))))),
       ),
     )
     summary.focus()
@@ -276,7 +302,8 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
 
   /**
    * A field as the form names it (its label, in the console's language), else its path in the
-   * point. The API's reason that follows is in English, and marked so for screen readers.
+   * point. The API's reason follows in the console's words where it has them (api-reasons.ts),
+   * else in English, marked so for screen readers.
    */
   function fieldName(path: string, id: string): string {
     const field = document.getElementById(id)
