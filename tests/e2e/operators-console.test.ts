@@ -96,6 +96,8 @@ describe("the operators' console", () => {
     expect((await saved).status()).toBe(200)
     const savedAt = performance.now()
     await expect.poll(() => page.locator('.pv-editor__status').textContent()).toMatch(/^Salvato: versione \d+/)
+    // The form is drawn anew: the keyboard is left on what was said, not at the page's start.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-editor__status')
     // The history names what changed as the editor does, not by the API's keys ("sites").
     await expect.poll(() => page.locator('.pv-history__list li').first().textContent()).toContain('modificato: Sedi e orari')
     let visibleAfterMs: number | undefined

@@ -39,7 +39,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   let draft = unsaved ? structuredClone(unsaved.draft) : editableCopy(base)
   const root = h('div', { class: 'pv-editor' })
   const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
-  const status = h('p', { class: 'pv-editor__status', role: 'status' })
+  const status = h('p', { class: 'pv-editor__status', role: 'status', tabindex: '-1' })
   // The whole point as JSON typed and not yet applied to the form (null when there is none): Save
   // applies it first, instead of saving the form without it and saying "Salvato".
   let typedJson: string | null = null
@@ -414,9 +414,13 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   function render(message?: string): void {
+    // The button pressed (Salva, Dati verificati oggi, Rifai) goes with the form drawn anew: the
+    // keyboard's place is then what was said about it, not the page's start.
+    const focusWasHere = root.contains(document.activeElement) || document.activeElement === document.body
     replaceChildren(root, summary, status, h('p', { class: 'pv-hint' }, t('console.editor.version', { version: base.version })), form(), closeForm())
     replaceChildren(summary)
     status.textContent = message ?? ''
+    if (message && focusWasHere && root.isConnected) status.focus()
   }
   render(unsaved ? t('console.editor.restored') : undefined)
   return root
