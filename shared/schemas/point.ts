@@ -92,7 +92,7 @@ export const SiteSchema = z
     }
     if ((site.valid_from === undefined) !== (site.valid_to === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['valid_to'], message: 'valid_from and valid_to go together' })
-    } else if (site.valid_from !== undefined && site.valid_to !== undefined && site.valid_from.startsWith('--') !== site.valid_to.startsWith('--')) {
+    } else if (bothSeasonBounds(site) && site.valid_from.startsWith('--') !== site.valid_to.startsWith('--')) {
       // A dated start with a recurring end has no meaning (which year does --09-15 end?).
       ctx.addIssue({
         code: 'custom',
@@ -207,13 +207,21 @@ function checkSlots(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): 
 }
 
 /**
+ * Both bounds of a season given and each a bound: the checks between them say nothing of a
+ * mistyped one ("1 giugno"), which its own field already names (they named the other field too).
+ */
+function bothSeasonBounds(site: { valid_from?: string; valid_to?: string }): site is { valid_from: string; valid_to: string } {
+  return site.valid_from !== undefined && site.valid_to !== undefined && SeasonBoundSchema.safeParse(site.valid_from).success && SeasonBoundSchema.safeParse(site.valid_to).success
+}
+
+/**
  * A written season's dated bounds come in order: the wrong way round it is a season that never
  * comes (a recurring one, --12-01 … --02-28, may wrap the new year). Checked on writes only, as
  * `checkArea`: a record stored before is served as it is, not dropped whole from the answers.
  */
 function checkSeasons(p: z.infer<typeof pointDraftFields>, ctx: z.RefinementCtx): void {
   p.sites.forEach((site, i) => {
-    if (site.valid_from === undefined || site.valid_to === undefined || site.valid_from.startsWith('--') || site.valid_to >= site.valid_from) return
+    if (!bothSeasonBounds(site) || site.valid_from.startsWith('--') || site.valid_to >= site.valid_from) return
     ctx.addIssue({ code: 'custom', path: ['sites', i, 'valid_to'], message: `valid_to ${site.valid_to} is before valid_from ${site.valid_from}: the site would never be open (a season across the new year every year is --12-01 … --02-28)` })
   })
 }

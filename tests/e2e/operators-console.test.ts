@@ -205,6 +205,8 @@ describe("the operators' console", () => {
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     const overlap = page.locator('.pv-error-summary a', { hasText: "si sovrappone a un'altra fascia" }).first()
     await overlap.waitFor()
+    // Named as the form names the slot, not by its path (sites.0.opening_hours.mo.1).
+    expect(await overlap.textContent()).toMatch(/^lunedì, fascia 2: /)
     expect(await overlap.getAttribute('href')).toBe('#f-sites-0-opening_hours-mo-1-start')
     await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('13:30')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()

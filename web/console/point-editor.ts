@@ -310,7 +310,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     // A group of checkboxes (the services) is a fieldset, named by its legend, not by a label.
     const named = field instanceof HTMLFieldSetElement ? field.querySelector('legend') : (field as HTMLInputElement | null)?.labels?.[0]
     const label = named?.textContent?.replace(/\s+/g, ' ').trim()
-    return label && id === fieldId(path) ? label : path
+    if (label && id === fieldId(path)) return label
+    // A slot is named by its first field, "lunedì, fascia 2, dalle": the slot is "lunedì, fascia 2".
+    if (label && id === fieldId(`${path}.start`)) return label.replace(/,[^,]*$/, '')
+    return path
   }
 
   /**

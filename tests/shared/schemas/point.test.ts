@@ -34,6 +34,14 @@ describe('SiteSchema', () => {
     expect(issues({ ...site, kind: 'seasonal', valid_from: '--06-15', valid_to: '2026-09-15' })).toEqual(expected)
   })
 
+  it('names only the bound that is no date when one is mistyped, not the other one too (the console showed three errors, two on the field left alone)', async () => {
+    expect(issues({ ...site, kind: 'seasonal', valid_from: '1 giugno', valid_to: '--09-15' }).map((i) => i.path)).toEqual(['valid_from'])
+    const { PointDraftSchema } = await import('../../../shared/schemas/point.ts')
+    const { samplePoint } = await import('../../support/sample-point.ts')
+    const point = samplePoint('stagione', { sites: [{ ...samplePoint('x').sites[0]!, kind: 'seasonal', valid_from: '1 giugno', valid_to: '2026-09-15' }] })
+    expect(PointDraftSchema.safeParse(point).error?.issues.map((i) => i.path.join('.'))).toEqual(['sites.0.valid_from'])
+  })
+
 })
 
 describe('links a point gives citizens', () => {
