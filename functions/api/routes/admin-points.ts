@@ -255,8 +255,9 @@ const verbs: Record<WriteAction, string> = { create: 'create', update: 'change',
 function expectedVersion(c: Context, stored: PointRecord): number | Response {
   const header = c.req.header('if-match')
   if (header === undefined) return problem(c, 'preconditionRequired', `Send If-Match with the ETag of the version you edited (now ${etagOf(stored)}): without it a change could overwrite someone else's.`)
+  // A weak form of our tag is taken as it: a proxy that compresses the answer marks its ETag weak.
   const version = /^\s*(?:W\/)?"v(\d{1,10})"\s*$/.exec(header)?.[1]
-  if (version === undefined) return problem(c, 'invalidParameter', `If-Match must be one ETag as this API sends it, like ${etagOf(stored)}.`, [{ field: 'If-Match', message: 'must look like "v3"' }])
+  if (version === undefined) return problem(c, 'invalidParameter', `If-Match must be one ETag as this API sends it, like ${etagOf(stored)}.`, [{ field: 'If-Match', message: `must look like ${etagOf(stored)}` }])
   if (Number(version) !== stored.version) return staleVersion(c, stored)
   return stored.version
 }
