@@ -111,6 +111,11 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.goto(`${hostUrl}/widget-blob-worker-only`)
     await page.locator('puntovicino-locator .pv-map__note', { hasText: 'La mappa non è disponibile' }).waitFor()
     expect(warnings.some((w) => w.includes('worker-src') && w.includes(baseUrl))).toBe(true)
+    // A host that requires Trusted Types refuses the map's worker too: said so (it was a blank map).
+    await page.goto(`${hostUrl}/widget-trusted-types`)
+    await page.locator('puntovicino-locator .pv-result').first().waitFor()
+    await page.locator('puntovicino-locator .pv-map__note', { hasText: 'La mappa non è disponibile' }).waitFor()
+    expect(warnings.some((w) => w.includes('Trusted Types'))).toBe(true)
     await context.close()
   })
 

@@ -558,14 +558,19 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     // violation in the page; a refused import only as MapLibre's error (onUnavailable below).
     const assetOrigin = new URL(options.assetBase, location.href).origin
     const workerPolicy = `worker-src blob: ${assetOrigin}`
-    const unavailable = (why: string) => {
-      console.warn(`[puntovicino] the map cannot draw on this page (${why}): its Content-Security-Policy needs ${workerPolicy} (docs/widget.md)`)
+    const unavailable = (why: string, needs = `its Content-Security-Policy needs ${workerPolicy}`) => {
+      console.warn(`[puntovicino] the map cannot draw on this page (${why}): ${needs} (docs/widget.md)`)
       mapNote.textContent = t('map.unavailable')
       mapHost.hidden = true
     }
     // Our worker only (a blob: URL, or our worker script): the host's own violations are none of the map's business.
     const onViolation = (event: SecurityPolicyViolationEvent) => {
       if (event.blockedURI.startsWith('blob') || (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(assetOrigin))) unavailable(`${event.effectiveDirective} refused ${event.blockedURI}`)
+      // A page that requires Trusted Types refuses the worker MapLibre makes from a plain URL (a
+      // blank map and uncaught errors before): only a policy of the host's own could allow it.
+      else if (event.effectiveDirective === 'require-trusted-types-for' && /Worker/i.test(event.sample)) {
+        unavailable(`Trusted Types refused ${event.sample}`, "the page requires Trusted Types (require-trusted-types-for 'script'), which refuse the map's worker")
+      }
     }
     document.addEventListener('securitypolicyviolation', onViolation)
     stopWatchingPolicy = () => document.removeEventListener('securitypolicyviolation', onViolation)

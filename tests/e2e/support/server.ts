@@ -53,6 +53,7 @@ function hostPages(baseUrl: string): Record<string, string> {
 <body><main><h1>Sito con una Content-Security-Policy stretta</h1><script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="09" lang="it"></puntovicino-locator></main></body></html>`,
     // The policy docs/widget.md gives hosts, as written there, and the one it gave before (a blob: worker only).
     '/widget-documented-csp': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl)}`, baseUrl),
+    '/widget-trusted-types': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl)}; require-trusted-types-for 'script'`, baseUrl),
     '/widget-blob-worker-only': cspHost(`default-src 'self'; style-src 'self'; ${documentedWidgetPolicy(baseUrl).replace(/worker-src [^;]*/, 'worker-src blob:')}`, baseUrl),
     // A comune with no point at all (the demo registry has none in Bevagna), as the builder writes its snippet.
     '/widget-empty-comune': shell('Sito del Comune di Bevagna con il widget', `<script type="module" src="${baseUrl}/widget.js"></script><puntovicino-locator region="10" province="PG" comune="054004" lang="it" list-only></puntovicino-locator>`),
