@@ -11,6 +11,21 @@ import { isAbandoned, type WriteMarkOptions } from '../repository/write-marks.ts
  * behind it. Writes that will begin later draw higher tickets. The marks of writers that died
  * (`isAbandoned`) hold nothing back: what they stored is in the scan, and they store no more.
  */
+/**
+ * The writes left open by writers now dead (`isAbandoned`), by ticket: when this changes with the
+ * version unchanged, a writer has died since the last build, leaving points it stored without the
+ * bump that would have told anyone (a killed import). What it stored is then all it ever will: a
+ * rebuild serves it and moves the feed's horizon past it. (A live writer's mark calls for nothing:
+ * its own bump follows.)
+ */
+export function deadWrites(version: RegistryVersion, now: Date, marks: WriteMarkOptions = {}): string {
+  return version.openWrites
+    .filter((mark) => isAbandoned(mark, now, marks))
+    .map((mark) => mark.ticket)
+    .sort((a, b) => a - b)
+    .join(' ')
+}
+
 export function changesHorizon(version: RegistryVersion, now: Date, marks: WriteMarkOptions = {}): number {
   const open = version.openWrites.filter((mark) => !isAbandoned(mark, now, marks))
   if (open.length === 0) return version.writeSeq

@@ -1,4 +1,5 @@
-import { changesHorizon } from './changes-horizon.ts'
+import { changesHorizon, deadWrites } from './changes-horizon.ts'
+import type { WriteMarkOptions } from '../repository/write-marks.ts'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import type { InvalidItem, Registry } from '../../shared/registry-port.ts'
@@ -13,6 +14,8 @@ export interface RefreshingSnapshotSourceOptions {
   /** Items left out of a rebuild because they are not valid records, each with its key and why. */
   readonly onInvalidItems?: (items: readonly InvalidItem[]) => void
   readonly onError?: (error: unknown) => void
+  /** How a writer's mark is judged dead (its pid, its lease): the defaults but in tests. */
+  readonly writeMarks?: WriteMarkOptions
 }
 
 /**
@@ -29,6 +32,8 @@ export class RefreshingSnapshotSource implements SnapshotSource {
   private followUp: Promise<void> | undefined
   private readonly tracker: FreshnessTracker
   private readonly now: () => Date
+  /** The dead writers' writes the snapshot was built with (deadWrites): one more dying calls for a rebuild. */
+  private builtWithDeadWrites = ''
 
   constructor(private readonly options: RefreshingSnapshotSourceOptions) {
     this.now = options.now ?? (() => new Date())
@@ -93,12 +98,14 @@ export class RefreshingSnapshotSource implements SnapshotSource {
     const registryVersion = await this.options.registry.getVersion()
     const { version } = registryVersion
     this.tracker.sawSource(version, this.snapshot?.registryVersion)
-    if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now)) return
+    const dead = deadWrites(registryVersion, now, this.options.writeMarks)
+    if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now) && dead === this.builtWithDeadWrites) return
     const started = performance.now()
     const { records, invalid, changeSeq } = await this.options.registry.readAll()
     if (invalid.length > 0) this.options.onInvalidItems?.(invalid)
-    const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, now) })
+    const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, now, this.options.writeMarks) })
     this.snapshot = next
+    this.builtWithDeadWrites = dead
     this.tracker.served(version)
     this.options.onRebuilt?.(next, performance.now() - started)
   }

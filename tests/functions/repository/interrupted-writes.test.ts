@@ -80,6 +80,29 @@ describe('a writer that dies between its item writes and its version bump', () =
     }
   })
 
+  it('is served by a running server as soon as it sees the writer dead, without waiting for another write (the points stayed unserved, and out of the change feed, for hours)', async () => {
+    const fixture = await startLocalRegistry()
+    try {
+      let writerAlive = true
+      const server = new RefreshingSnapshotSource({ registry: fixture.registry(), checkEveryMs: 60_000, writeMarks: { isAlive: () => writerAlive } })
+      await server.start()
+      dieBeforeTheFinalBump(DynamoDBDocumentClient.from(fixture.client))
+      await expect(fixture.registry().importPoints(drafts)).rejects.toThrow('process killed')
+      documentMock!.restore()
+      // While the writer may still be writing, its points wait for its own bump.
+      await server.refresh()
+      expect(server.current()!.pointCount).toBe(0)
+      // Then its process is gone (kill -9): what it stored is all it will store.
+      writerAlive = false
+      await server.refresh()
+      expect(server.current()!.pointCount).toBe(40)
+      expect(server.current()!.changesHorizon).toBe((await fixture.registry().getVersion()).writeSeq)
+      await server.stop()
+    } finally {
+      await fixture.close()
+    }
+  })
+
   it("closes a dead local process's mark at once, without waiting for the lease", async () => {
     const fixture = await startLocalRegistry()
     try {
