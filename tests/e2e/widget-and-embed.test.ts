@@ -202,6 +202,24 @@ describe('the widget and the iframe embed on another origin', () => {
     expect(await axeViolations(embed)).toEqual([])
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'iframe-embed')
+    // Back from a point far down the list: the card it returns to is on screen. The frame grows
+    // back after the focus lands, and the host stayed scrolled to the frame's shorter bottom.
+    const card = frame.locator('.pv-result__link').nth(15)
+    await card.focus()
+    await card.press('Enter')
+    await frame.locator('.pv-detail__title').waitFor()
+    await frame.getByRole('button', { name: /Torna ai risultati/ }).press('Enter')
+    await expect
+      .poll(async () => {
+        const frameTop = await page.evaluate(() => document.getElementById('pv-frame')!.getBoundingClientRect().top)
+        const focused = await embed.evaluate(() => {
+          const box = document.activeElement!.getBoundingClientRect()
+          return { top: box.top, bottom: box.bottom, isCard: document.activeElement!.classList.contains('pv-result__link') }
+        })
+        const viewport = page.viewportSize()!.height
+        return focused.isCard && frameTop + focused.top >= 0 && frameTop + focused.bottom <= viewport
+      }, { timeout: 5000 })
+      .toBe(true)
     await context.close()
   })
 

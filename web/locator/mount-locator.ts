@@ -10,6 +10,7 @@ import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { answerOutdated } from '../list/answer-expiry.ts'
+import { keepFocusInView } from '../dom/report-height.ts'
 import { formatDistance } from '../i18n/format.ts'
 import { renderResult } from '../list/render-results.ts'
 import { cardStatus, nearestNextText, primarySite } from '../list/point-summary.ts'
@@ -691,6 +692,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function focusResult(id: string): void {
     const linkIn = (where: HTMLElement) => [...where.querySelectorAll<HTMLAnchorElement>('.pv-result__link')].find((a) => a.closest('[data-id]')?.getAttribute('data-id') === id)
     ;(linkIn(openedFrom) ?? linkIn(list) ?? linkIn(remoteList) ?? resultsTitle).focus()
+    keepFocusInView()
   }
 
   function hideDetail(): void {
