@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { iframeSnippet, widgetSnippet, type EmbedOptions } from '../../../web/builder/embed-snippet.ts'
 
@@ -22,5 +23,10 @@ describe('the embed snippets', () => {
     expect(snippet).toContain('allow="geolocation; clipboard-write; web-share"')
     // The frame's name, for screen readers, in the embed's language and escaped.
     expect(iframeSnippet(options, 'https://pv.example', 'PuntoVicino: točke "digitalne" pomoči')).toContain('title="PuntoVicino: točke &quot;digitalne&quot; pomoči"')
+  })
+
+  it("writes the very resize listener docs/widget.md gives: a host allowing one by its script's hash allows the other", () => {
+    const listener = /<script>addEventListener[^\n]*<\/script>/.exec(iframeSnippet(options, 'https://PUNTOVICINO-HOST'))![0]
+    expect(readFileSync('docs/widget.md', 'utf8')).toContain(listener)
   })
 })
