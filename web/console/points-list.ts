@@ -5,7 +5,7 @@ import { SignInNeeded, type AdminClient, type MyPoints } from './admin-client.ts
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 
 /**
- * "I miei punti": the points the operator answers for, by comune, each with what needs attention
+ * "I miei punti": the points the operator answers for, ordered by comune (each line names it), each with what needs attention
  * first in words (open reports, not verified for 90 days, under 24 hours a week, unreadable
  * hours); a national admin first picks a region. Points needing attention can be shown alone.
  */
