@@ -86,29 +86,25 @@ async function pointView(id: string, client: AdminClient, roles: readonly Role[]
     return
   }
   const title = h('h1', { id: 'pv-point-title', tabindex: '-1' }, opened.record.name)
-  const publicLine = h('p', { class: 'pv-hint' }, `${opened.record.comune.name} · ${id} · `, h('a', { href: `/?point=${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, t('console.point.public')))
+  // The point's head: the way back, its name, its comune, id and public page.
+  const head = () => [
+    h('a', { href: '#/', class: 'pv-button pv-button--link' }, `← ${t('console.point.back')}`),
+    title,
+    h('p', { class: 'pv-hint' }, `${opened.record.comune.name} · ${id} · `, h('a', { href: `/?point=${encodeURIComponent(id)}`, target: '_blank', rel: 'noopener' }, t('console.point.public'))),
+  ]
+  setTitle(opened.record.name)
   // A point opened by its address that the account may not change: said at once, no editor whose
   // every save, report and history would be refused.
   if (!mayWrite(roles, 'update', opened.record, opened.record).allowed) {
-    setTitle(opened.record.name)
-    replaceChildren(
-      main,
-      h('a', { href: '#/', class: 'pv-button pv-button--link' }, `← ${t('console.point.back')}`),
-      title,
-      publicLine,
-      h('p', { class: 'pv-notice', role: 'alert' }, t('console.point.not_yours', { operator: opened.record.operator.name, region: opened.record.region?.name ?? '—' })),
-    )
+    replaceChildren(main, ...head(), h('p', { class: 'pv-notice', role: 'alert' }, t('console.point.not_yours', { operator: opened.record.operator.name, region: opened.record.region?.name ?? '—' })))
     title.focus()
     return
   }
   const history = h('div', {})
   const refreshHistory = () => replaceChildren(history, historyPanel(id, client, t))
-  setTitle(opened.record.name)
   replaceChildren(
     main,
-    h('a', { href: '#/', class: 'pv-button pv-button--link' }, `← ${t('console.point.back')}`),
-    title,
-    publicLine,
+    ...head(),
     reportsPanel(id, client, t, refreshHistory),
     h('h2', {}, t('console.point.edit')),
     pointEditor(opened, {
