@@ -1,4 +1,4 @@
-import { changesHorizon, deadWrites } from './changes-horizon.ts'
+import { changesHorizon, hasDeadWrites } from './changes-horizon.ts'
 import type { WriteMarkOptions } from '../repository/write-marks.ts'
 import { buildSnapshot, type Snapshot } from '../../shared/geo/snapshot.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
@@ -6,7 +6,7 @@ import type { InvalidItem, Registry } from '../../shared/registry-port.ts'
 import { FreshnessTracker, type SnapshotFreshness, type SnapshotSource } from './snapshot-source.ts'
 
 export interface RefreshingSnapshotSourceOptions {
-  readonly registry: Pick<Registry, 'getVersion' | 'readAll'>
+  readonly registry: Pick<Registry, 'getVersion' | 'readAll' | 'recoverInterruptedWrites'>
   /** How often to ask the registry whether its version moved. @default 2000 */
   readonly checkEveryMs?: number
   readonly now?: () => Date
@@ -32,8 +32,6 @@ export class RefreshingSnapshotSource implements SnapshotSource {
   private followUp: Promise<void> | undefined
   private readonly tracker: FreshnessTracker
   private readonly now: () => Date
-  /** The dead writers' writes the snapshot was built with (deadWrites): one more dying calls for a rebuild. */
-  private builtWithDeadWrites = ''
 
   constructor(private readonly options: RefreshingSnapshotSourceOptions) {
     this.now = options.now ?? (() => new Date())
@@ -95,17 +93,21 @@ export class RefreshingSnapshotSource implements SnapshotSource {
 
   private async rebuildIfChanged(): Promise<void> {
     const now = this.now()
-    const registryVersion = await this.options.registry.getVersion()
+    let registryVersion = await this.options.registry.getVersion()
+    // A writer seen dead (a killed import) left points stored without the bump that tells anyone:
+    // its write is closed with a bump of its own, so the version, the answers' ETags and the
+    // cursors all move with the data (a rebuild under the same version would not).
+    if (hasDeadWrites(registryVersion, now, this.options.writeMarks) && (await this.options.registry.recoverInterruptedWrites()) > 0) {
+      registryVersion = await this.options.registry.getVersion()
+    }
     const { version } = registryVersion
     this.tracker.sawSource(version, this.snapshot?.registryVersion)
-    const dead = deadWrites(registryVersion, now, this.options.writeMarks)
-    if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now) && dead === this.builtWithDeadWrites) return
+    if (this.snapshot && this.snapshot.registryVersion === version && sameRomeDay(this.snapshot.builtAt, now)) return
     const started = performance.now()
     const { records, invalid, changeSeq } = await this.options.registry.readAll()
     if (invalid.length > 0) this.options.onInvalidItems?.(invalid)
     const next = buildSnapshot(records, { registryVersion: version, builtAt: now, invalidItems: invalid.length, changeSeq, changesHorizon: changesHorizon(registryVersion, now, this.options.writeMarks) })
     this.snapshot = next
-    this.builtWithDeadWrites = dead
     this.tracker.served(version)
     this.options.onRebuilt?.(next, performance.now() - started)
   }

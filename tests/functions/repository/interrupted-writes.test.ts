@@ -84,7 +84,8 @@ describe('a writer that dies between its item writes and its version bump', () =
     const fixture = await startLocalRegistry()
     try {
       let writerAlive = true
-      const server = new RefreshingSnapshotSource({ registry: fixture.registry(), checkEveryMs: 60_000, writeMarks: { isAlive: () => writerAlive } })
+      const writeMarks = { isAlive: () => writerAlive }
+      const server = new RefreshingSnapshotSource({ registry: fixture.registry({ writeMarks }), checkEveryMs: 60_000, writeMarks })
       await server.start()
       dieBeforeTheFinalBump(DynamoDBDocumentClient.from(fixture.client))
       await expect(fixture.registry().importPoints(drafts)).rejects.toThrow('process killed')
@@ -93,9 +94,13 @@ describe('a writer that dies between its item writes and its version bump', () =
       await server.refresh()
       expect(server.current()!.pointCount).toBe(0)
       // Then its process is gone (kill -9): what it stored is all it will store.
+      const before = server.current()!.registryVersion
       writerAlive = false
       await server.refresh()
       expect(server.current()!.pointCount).toBe(40)
+      // Closed with a bump: the version moves with the data, so ETags and cursors of the old one are not taken for it.
+      expect(server.current()!.registryVersion).toBeGreaterThan(before)
+      expect((await fixture.registry().getVersion()).openWrites).toEqual([])
       expect(server.current()!.changesHorizon).toBe((await fixture.registry().getVersion()).writeSeq)
       await server.stop()
     } finally {

@@ -59,9 +59,10 @@ describe('/healthz on the local source', () => {
   /** A registry that answers, then stops answering, as a DynamoDB outage would look. */
   function flakyRegistry(real: Registry) {
     let down = false
-    const registry: Pick<Registry, 'getVersion' | 'readAll'> = {
+    const registry: Pick<Registry, 'getVersion' | 'readAll' | 'recoverInterruptedWrites'> = {
       getVersion: () => (down ? Promise.reject(new Error('connect ECONNREFUSED')) : real.getVersion()),
       readAll: () => (down ? Promise.reject(new Error('connect ECONNREFUSED')) : real.readAll()),
+      recoverInterruptedWrites: () => (down ? Promise.reject(new Error('connect ECONNREFUSED')) : real.recoverInterruptedWrites()),
     }
     return { registry, goDown: () => void (down = true) }
   }
@@ -105,7 +106,8 @@ describe('/healthz on the local source', () => {
     const real = local.registry()
     let version = (await real.getVersion()).version
     // The registry moves on, but rebuilding keeps failing (here: the scan).
-    const registry: Pick<Registry, 'getVersion' | 'readAll'> = {
+    const registry: Pick<Registry, 'getVersion' | 'readAll' | 'recoverInterruptedWrites'> = {
+      recoverInterruptedWrites: () => real.recoverInterruptedWrites(),
       getVersion: async () => ({ ...(await real.getVersion()), version }),
       readAll: async () => {
         if (version > 1000) throw new Error('scan failed')
