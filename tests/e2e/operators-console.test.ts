@@ -96,8 +96,8 @@ describe("the operators' console", () => {
     expect((await saved).status()).toBe(200)
     const savedAt = performance.now()
     await expect.poll(() => page.locator('.pv-editor__status').textContent()).toMatch(/^Salvato: versione \d+/)
-    // The form is drawn anew: the keyboard is left on what was said, not at the page's start.
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-editor__status')
+    // The form is drawn anew: the keyboard is left by what was said (the version line under it), not at the page's start.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pv-hint pv-editor__version')
     // The history names what changed as the editor does, not by the API's keys ("sites").
     await expect.poll(() => page.locator('.pv-history__list li').first().textContent()).toContain('modificato: Sedi e orari')
     let visibleAfterMs: number | undefined
@@ -207,6 +207,9 @@ describe("the operators' console", () => {
     await overlap.waitFor()
     // Named as the form names the slot, not by its path (sites.0.opening_hours.mo.1).
     expect(await overlap.textContent()).toMatch(/^lunedì, fascia 2: /)
+    // Its reason sits beside the slot, outside the label that names it (else read as part of its name).
+    expect(await page.locator('label .pv-field-error').count()).toBe(0)
+    expect(await page.locator('#f-sites-0-opening_hours-mo-1-start').evaluate((input) => (input as HTMLInputElement).labels![0]!.textContent)).not.toContain('si sovrappone')
     expect(await overlap.getAttribute('href')).toBe('#f-sites-0-opening_hours-mo-1-start')
     await page.locator('#f-sites-0-opening_hours-mo-1-start').fill('13:30')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()

@@ -39,7 +39,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   let draft = unsaved ? structuredClone(unsaved.draft) : editableCopy(base)
   const root = h('div', { class: 'pv-editor' })
   const summary = h('div', { class: 'pv-editor__summary', tabindex: '-1' })
-  const status = h('p', { class: 'pv-editor__status', role: 'status', tabindex: '-1' })
+  const status = h('p', { class: 'pv-editor__status', role: 'status' })
   // The whole point as JSON typed and not yet applied to the form (null when there is none): Save
   // applies it first, instead of saving the form without it and saying "Salvato".
   let typedJson: string | null = null
@@ -267,6 +267,8 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     }
     for (const old of root.querySelectorAll('.pv-field-error')) old.remove()
     const fields = errors.map((e) => fieldId(nearestField(e.field)))
+    // Named from the form's labels before any reason is put beside a field.
+    const names = errors.map((e, i) => formLabelOf(e.field, fields[i]!))
     const reason = (message: string): HTMLElement | string => {
       const italian = italianReason(message, t)
       return italian ?? h('span', { lang: 'en' }, message)
@@ -278,8 +280,10 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
       if (!field) return
       const errorId = `${fields[i]}-error-${i}`
       const text = h('p', { id: errorId, class: 'pv-field-error' }, reason(e.message))
+      // After the field's own label where the label wraps it (a slot's times): inside, the reason
+      // would become part of the field's name and be read twice.
       if (field instanceof HTMLFieldSetElement) field.append(text)
-      else field.insertAdjacentElement('afterend', text)
+      else (field.closest('label') ?? field).insertAdjacentElement('afterend', text)
       if (field.getAttribute('aria-invalid') !== 'true') {
         const described = field.getAttribute('aria-describedby')
         if (described !== null) field.setAttribute('data-described-by', described)
@@ -294,7 +298,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         { class: 'pv-error-summary', role: 'alert' },
         h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
         detail && errors.length === 0 ? h('p', {}, detail) : null,
-        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${fieldName(e.field, fields[i]!)}: `, reason(e.message))))),
+        h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${names[i]}: `, reason(e.message))))),
       ),
     )
     summary.focus()
@@ -305,7 +309,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
    * point. The API's reason follows in the console's words where it has them (api-reasons.ts),
    * else in English, marked so for screen readers.
    */
-  function fieldName(path: string, id: string): string {
+  function formLabelOf(path: string, id: string): string {
     const field = document.getElementById(id)
     // A group of checkboxes (the services) is a fieldset, named by its legend, not by a label.
     const named = field instanceof HTMLFieldSetElement ? field.querySelector('legend') : (field as HTMLInputElement | null)?.labels?.[0]
@@ -418,12 +422,14 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
 
   function render(message?: string): void {
     // The button pressed (Salva, Dati verificati oggi, Rifai) goes with the form drawn anew: the
-    // keyboard's place is then what was said about it, not the page's start.
+    // keyboard's place is then the version line under what was said (the status, a live region,
+    // says it once; focusing the status itself would have it read twice), not the page's start.
     const focusWasHere = root.contains(document.activeElement) || document.activeElement === document.body
-    replaceChildren(root, summary, status, h('p', { class: 'pv-hint' }, t('console.editor.version', { version: base.version })), form(), closeForm())
+    const version = h('p', { class: 'pv-hint pv-editor__version', tabindex: '-1' }, t('console.editor.version', { version: base.version }))
+    replaceChildren(root, summary, status, version, form(), closeForm())
     replaceChildren(summary)
     status.textContent = message ?? ''
-    if (message && focusWasHere && root.isConnected) status.focus()
+    if (message && focusWasHere && root.isConnected) version.focus()
   }
   render(unsaved ? t('console.editor.restored') : undefined)
   return root
