@@ -502,6 +502,12 @@ describe('no dead ends', () => {
     // looks put aside (it looked as usual, and its links did nothing).
     await page.goto(`${baseUrl}/?near=42.933,12.617&place=Bevagna`)
     await page.locator('.pv-results .pv-result').first().waitFor()
+    // While more points load, the list above stays in use and at full contrast (only a new search's old list is put aside).
+    await page.route('**/v1/points?**', () => {})
+    await page.getByRole('button', { name: 'Mostra altri punti' }).click()
+    await page.locator('.pv-list[aria-busy="true"]').first().waitFor()
+    expect(await page.locator('.pv-list').first().evaluate((list) => getComputedStyle(list).opacity)).toBe('1')
+    await page.unroute('**/v1/points?**')
     // "Mostra altri punti" failing says why beside its Riprova, at the foot of the list, not only at its top.
     await page.route('**/v1/points?**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }))
     await page.getByRole('button', { name: 'Mostra altri punti' }).click()

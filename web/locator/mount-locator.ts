@@ -270,12 +270,12 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function offerNearestToComune(): void {
     const comune = areaComunePlace()
     // A place searched within the comune (its own name, its CAP) is no filter to take off: the
-    // list stays empty whatever the place, and the way out is the same (it was a dead end).
+    // list stays empty whatever the place, and the way out is the same (it was a dead end). The
+    // link says the comune and goes to its centre, whatever position the search was from.
     const unfiltered = !state.q && !state.open_now && !state.open_at && !state.accessible && state.service.length === 0 && state.topic.length === 0 && state.kind.length === 0
     // (Not while a search is on its way: lastLoadAnswered is false from its start to its answer.)
     if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0) return
-    const from = state.near ? { near: state.near, place: state.place } : { near: { lat: comune.lat, lon: comune.lon }, place: comune.name }
-    const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, ...from })
+    const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
     const newTab = options.history === 'none' || window.top !== window.self
     sayCount(t('results.none_in_comune', { comune: comune.name }))
     replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
@@ -569,7 +569,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       if (event.blockedURI.startsWith('blob') || (event.effectiveDirective === 'worker-src' && event.blockedURI.startsWith(assetOrigin))) unavailable(`${event.effectiveDirective} refused ${event.blockedURI}`)
       // A page that requires Trusted Types refuses the worker MapLibre makes from a plain URL (a
       // blank map and uncaught errors before): only a policy of the host's own could allow it.
-      else if (event.effectiveDirective === 'require-trusted-types-for' && /Worker/i.test(event.sample)) {
+      // (Enforced only: a policy in report-only mode lets the worker run, and the map draws.)
+      else if (event.disposition === 'enforce' && event.effectiveDirective === 'require-trusted-types-for' && /Worker/i.test(event.sample)) {
         unavailable(`Trusted Types refused ${event.sample}`, "the page requires Trusted Types (require-trusted-types-for 'script'), which refuse the map's worker")
       }
     }
@@ -749,7 +750,7 @@ function dataCreditOf(t: Translate, pageUrl: string, onAnotherSite: boolean): HT
     `${t('credit.data')} `,
     h('a', { href: new URL('opendata/', pageUrl).toString(), ...out }, 'PuntoVicino', newTab.cloneNode(true)),
     ' · ',
-    h('a', { href: 'https://creativecommons.org/licenses/by/4.0/deed.it', ...out, lang: 'en' }, 'CC BY 4.0', newTab),
+    h('a', { href: 'https://creativecommons.org/licenses/by/4.0/deed.it', ...out }, h('span', { lang: 'en' }, 'CC BY 4.0'), newTab),
     ` · ${t('credit.istat')}`,
   )
 }
