@@ -354,8 +354,19 @@ describe("the operators' console", () => {
     const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context)
     await openPoint(page, pointId)
-    // "Resta collegato" on the provider's question: back on the point, still signed in.
+    // Esci with a change not saved, and the leave refused: nothing is signed out, now or at the next reload.
+    await page.getByLabel('Telefono').fill('075 000 0000')
+    const refused = new Promise<void>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().catch(() => {}).finally(resolve)))
     await page.getByRole('button', { name: 'Esci' }).click()
+    await refused
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => sessionStorage.getItem('puntovicino.console.signing_out'))).toBeNull()
+    expect(await page.getByLabel('Telefono').inputValue()).toBe('075 000 0000')
+    await openPoint(page, pointId, { discardChanges: true })
+    // "Resta collegato" on the provider's question (a page no other may frame): back on the point, still signed in.
+    const question = page.waitForResponse((r) => r.url().includes('/oidc/session/end') && r.request().method() === 'GET')
+    await page.getByRole('button', { name: 'Esci' }).click()
+    expect((await question).headers()['content-security-policy']).toContain("frame-ancestors 'none'")
     await page.getByRole('link', { name: /Resta collegato/ }).click()
     await page.locator('#pv-point-title').waitFor()
     expect(new URL(page.url()).hash).toBe(`#/punti/${pointId}`)

@@ -108,8 +108,11 @@ export function endSession(): void {
  * to the console, a fresh page that holds nothing of the session it left.
  */
 export async function signOut(config: ConsoleConfig): Promise<void> {
-  // The token stays until the provider has asked: its "Resta collegato" comes back with it (settleSignOut).
-  sessionStorage.setItem(SIGNING_OUT_KEY, location.hash || '#/')
+  // The token stays until the provider has asked: its "Resta collegato" comes back with it
+  // (settleSignOut). Marked only as the page really leaves: a leave refused for unsaved changes
+  // must not sign out at the next reload.
+  const returnTo = location.hash || '#/'
+  addEventListener('pagehide', () => sessionStorage.setItem(SIGNING_OUT_KEY, returnTo), { once: true })
   let target = config.signOutUrl
   if (!target) {
     const endpoint = await discover(config.issuer).then((d) => d.end_session_endpoint, () => undefined)

@@ -55,6 +55,7 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
   const accounts = new OperatorAccounts(accountsFile(dataDir))
   const secrets = await providerSecrets(dataDir)
 
+  const policy = signInPolicy(origin)
   const configuration: Configuration = {
     adapter: memoryAdapter(),
     clients: [
@@ -78,6 +79,9 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
         enabled: true,
         logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
           ctx.type = 'text/html; charset=utf-8'
+          // The question under the sign-in form's own policy: framed by no page, answered to this provider only.
+          ctx.set('content-security-policy', policy)
+          ctx.set('x-content-type-options', 'nosniff')
           ctx.body = logoutPage(form, `${CONSOLE_PATH}${STAY_SIGNED_IN_FRAGMENT}`)
         },
       },
@@ -110,7 +114,6 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
   }
   const provider = new Provider(issuer, configuration)
   const providerCallback = provider.callback()
-  const policy = signInPolicy(origin)
   const sendPage = (response: ServerResponse, status: number, text: string, type = 'text/html; charset=utf-8'): void => send(response, status, text, type, policy)
 
   async function interaction(request: IncomingMessage, response: ServerResponse, uid: string, action: string | undefined): Promise<void> {
