@@ -75,14 +75,6 @@ const deny = (reason: string): Decision => ({ allowed: false, reason })
 
 type PointLike = Pick<PointDraft | PointRecord, 'region' | 'operator'>
 
-/**
- * Whether someone with `roles` may do `action`, given the point as stored (`null` for a create)
- * and as it would be after the write. Both sides must be theirs, so nobody moves a point out of
- * their reach or into someone else's; a region editor and a point operator work on Italian points
- * only (foreign ones are the national admins'). Creating and closing a point are the region's
- * decisions; a point operator keeps their points true (hours, sites, contacts, verification)
- * but cannot hand them to another operator or region.
- */
 const NO_ROLE = 'your account has no role in PuntoVicino: ask a national admin or your region for one'
 const ONLY_EDITORS_CREATE = 'only a region editor or a national admin creates points'
 
@@ -92,6 +84,14 @@ export function mayCreateAny(roles: readonly Role[]): Decision {
   return roles.some((r) => r.kind !== 'operator') ? ALLOWED : deny(ONLY_EDITORS_CREATE)
 }
 
+/**
+ * Whether someone with `roles` may do `action`, given the point as stored (`null` for a create)
+ * and as it would be after the write. Both sides must be theirs, so nobody moves a point out of
+ * their reach or into someone else's; a region editor and a point operator work on Italian points
+ * only (foreign ones are the national admins'). Creating and closing a point are the region's
+ * decisions; a point operator keeps their points true (hours, sites, contacts, verification)
+ * but cannot hand them to another operator or region.
+ */
 export function mayWrite(roles: readonly Role[], action: WriteAction, stored: PointLike | null, after: PointLike): Decision {
   if (roles.length === 0) return deny(NO_ROLE)
   if (roles.some((r) => r.kind === 'admin')) return ALLOWED

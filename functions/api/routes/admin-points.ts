@@ -289,16 +289,16 @@ const VERIFIED_CLOCK_SKEW_MS = 10 * 60_000
  */
 function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>, stored: PointRecord | null): PointDraft | Response {
   const parsed = PointDraftSchema.safeParse(body)
-  // Every problem of the body in one answer, a phone no one can call beside the schema's own
-  // (the console's contacts were refused one field after another).
-  const phone = newPhoneProblem(parsed.success ? parsed.data.contacts.phone : (body as { contacts?: { phone?: unknown } } | null)?.contacts?.phone, stored)
   if (!parsed.success) {
+    // Every problem of a body the schema refuses in one answer, a phone no one can call beside the
+    // schema's own (the console's contacts were refused one field after another). A valid body's
+    // phone is a slip, said once the author is known to reach the point (placeSlips).
+    const phone = newPhoneProblem((body as { contacts?: { phone?: unknown } } | null)?.contacts?.phone, stored)
     const problems = [...fieldErrors(parsed.error), ...(phone ? [phone] : [])]
     return problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
   }
   const draft = parsed.data
   const problems = [
-    ...(phone ? [phone] : []),
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
     // A verification dated ahead would hide "not verified for 90 days" for as long as it is ahead.
@@ -316,7 +316,8 @@ function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRou
  * is a 403 first.
  */
 function placeSlips(c: Context, draft: PointDraft, stored: PointRecord | null, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>): Response | null {
-  const problems = slipsInWrite(draft, stored, gazetteer, toRomeWallClock(now()).date)
+  const phone = newPhoneProblem(draft.contacts.phone, stored)
+  const problems = [...(phone ? [phone] : []), ...slipsInWrite(draft, stored, gazetteer, toRomeWallClock(now()).date)]
   return problems.length === 0 ? null : problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
 }
 

@@ -34,9 +34,9 @@ ${error ? `<p class="error" role="alert" id="login-error">${escape(error)}</p>` 
 
 /**
  * The provider's "sign out?" page: `form` is the provider's own (its id `op.logoutForm`, its
- * anti-forgery field); the buttons submit it, `logout=yes` ending the session.
+ * anti-forgery field); "Esci" submits it, `logout=yes` ending the session; "Resta collegato" is a
+ * link back to the console (`stayHref`), which keeps its session (web/console/oidc-session.ts).
  */
-/** The provider's question before signing out; "Resta collegato" goes back to the console (`stayHref`) with its session. */
 export function logoutPage(form: string, stayHref: string): string {
   return `<!doctype html>
 <html lang="it">
