@@ -4,7 +4,7 @@ import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
-import { fieldName, type ConsoleTranslate } from './console-messages.ts'
+import { consoleName, fieldName, type ConsoleTranslate } from './console-messages.ts'
 import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 
 export interface ConflictVersions {
@@ -66,12 +66,6 @@ export function conflictView(versions: ConflictVersions, t: ConsoleTranslate, ac
   )
 }
 
-function editorLabel(part: string, t: ConsoleTranslate): string {
-  const key = `console.editor.${part}`
-  const label = t(key as Parameters<ConsoleTranslate>[0])
-  return label === key ? part : label
-}
-
 /**
  * A value both changed, as the editor names it: "Contatti › email", "Sedi e orari › Biblioteca ›
  * Orario settimanale › lunedì" (a site by its label, where the merge's path has its id).
@@ -89,7 +83,7 @@ function pathName(path: string, theirs: PointDraft, t: ConsoleTranslate): string
     }
   }
   // A field inside (contacts.phone): the editor's own label, "Contatti › Telefono", where it has one.
-  return [...parts, ...rest.map((part) => editorLabel(part, t))].join(' › ')
+  return [...parts, ...rest.map((part) => consoleName('editor', part, t))].join(' › ')
 }
 
 /** A field's value in words an operator can compare: a site's week as "lunedì 9:00–13:00", text as is. */
@@ -117,7 +111,7 @@ function describe(field: string, value: unknown, t: ConsoleTranslate): string {
   // A small object (contacts, accessibility, address): its filled values, one per line.
   if (typeof value === 'object' && !Array.isArray(value)) {
     const filled = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '')
-    if (filled.every(([, v]) => typeof v !== 'object')) return filled.map(([k, v]) => `${editorLabel(k, t)}: ${String(v)}`).join('\n') || '—'
+    if (filled.every(([, v]) => typeof v !== 'object')) return filled.map(([k, v]) => `${consoleName('editor', k, t)}: ${String(v)}`).join('\n') || '—'
   }
   return JSON.stringify(value)
 }

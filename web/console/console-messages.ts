@@ -20,12 +20,19 @@ export const isConsoleLang = (value: string | null): value is ConsoleLang => (CO
 
 const CATALOGUES: Record<ConsoleLang, Partial<Record<ConsoleKey, string>>> = { it, en }
 
-/** The editor's name for a point's field where it has one (`contacts` → "Contatti"), else the API's own. */
-export function fieldName(field: string, t: ConsoleTranslate): string {
-  const key = `console.field.${field}`
-  const name = t(key as ConsoleKey)
-  return name === key ? field : name
+/**
+ * The console's word for one of the API's names where it has one, else the API's own: a point's
+ * field (`console.field.contacts` → "Contatti"), or a field inside one, as the editor labels it
+ * (`console.editor.phone` → "Telefono").
+ */
+export function consoleName(kind: 'field' | 'editor', name: string, t: ConsoleTranslate): string {
+  const key = `console.${kind}.${name}`
+  const word = t(key as ConsoleKey)
+  return word === key ? name : word
 }
+
+/** The editor's name for a point's field (`contacts` → "Contatti"), else the API's own. */
+export const fieldName = (field: string, t: ConsoleTranslate): string => consoleName('field', field, t)
 
 /** The console's translator, once the citizens' strings of its language have arrived (shared/i18n/messages.ts). */
 export async function loadConsoleTranslator(lang: ConsoleLang): Promise<ConsoleTranslate> {
