@@ -19,10 +19,12 @@ export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: rea
   const postcodes = new Map<string, string>()
   for (const value of kept) {
     if (value.of === 'site') {
-      const postcode = stored.sites.find((site) => site.id === value.siteId)?.address?.postcode
-      if (postcode) postcodes.set(value.siteId, postcode)
+      // A CAP belongs to its street: a site moved this week (another street, another comune) keeps no old one.
+      const before = stored.sites.find((site) => site.id === value.siteId)
+      const now = draft.sites.find((site) => site.id === value.siteId)
+      if (before?.address?.postcode && before.address.street === now?.address?.street && before.comune?.istat === now?.comune?.istat) postcodes.set(value.siteId, before.address.postcode)
     } else if (value.field === 'booking_url') bookingUrl = stored.booking_url ?? bookingUrl
-    else if (value.field === 'postcode') address = stored.address.postcode ? { ...address, postcode: stored.address.postcode } : address
+    else if (value.field === 'postcode') address = stored.address.postcode && stored.address.street === address.street && stored.comune.istat === draft.comune.istat ? { ...address, postcode: stored.address.postcode } : address
     else contacts = { ...contacts, [value.field]: stored.contacts[value.field] ?? contacts[value.field] }
   }
   const sites =

@@ -334,6 +334,13 @@ describe('runImport', () => {
       }
       const kept = (await registry.getPoint('regione-esempio-pf-005'))!
       expect([kept.contacts.phone, kept.contacts.email, kept.sites[0]!.address?.postcode]).toEqual(['0577 000005', 'colle@example.org', '53034'])
+      // A CAP belongs to its street: a site (by its id_sede) moved to another street keeps no old CAP it may not have.
+      const library = example.split('\n').find((line) => line.includes(',PF-001,') && line.includes(',biblioteca,'))!
+      const moved = library.replace('"Via della Repubblica, 10",53036,', '"Via Nuova, 1",5303,')
+      expect(moved).not.toBe(library)
+      await runImport({ input: Readable.from([example.replace(library, moved)]), registry, gazetteer, now })
+      const site = (await registry.getPoint('regione-esempio-pf-001'))!.sites.find((s) => s.id === 'biblioteca')!
+      expect([site.address?.street, site.address?.postcode ?? null]).toEqual(['Via Nuova, 1', null])
       // An empty cell is the sender's word: the value goes.
       await runImport({ input: Readable.from([example.replace(colle, colle.replace(',0577 000005,', ',,'))]), registry, gazetteer, now })
       expect((await registry.getPoint('regione-esempio-pf-005'))!.contacts.phone).toBeNull()
