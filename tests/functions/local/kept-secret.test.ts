@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -14,5 +14,15 @@ describe('keptSecret (npm start)', () => {
     expect(statSync(join(folder, 'cursor-secret.json')).mode & 0o077).toBe(0)
     const fresh = mkdtempSync(join(tmpdir(), 'pv-secret-'))
     expect(await keptSecret(join(fresh, 'nested', 'cursor-secret.json'), make)).not.toBe(first)
+  })
+
+  it('makes the secret again, with a warning, when its file cannot be read (emptied, cut short), instead of stopping npm start', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pv-secret-'))
+    writeFileSync(join(folder, 'cursor-secret.json'), '"abc')
+    const warnings: string[] = []
+    const secret = await keptSecret(join(folder, 'cursor-secret.json'), () => 'new-secret', (message) => warnings.push(message))
+    expect(secret).toBe('new-secret')
+    expect(warnings).toEqual([expect.stringContaining('could not be read')])
+    expect(await keptSecret(join(folder, 'cursor-secret.json'), () => 'another')).toBe('new-secret')
   })
 })
