@@ -462,9 +462,14 @@ describe('the widget and the iframe embed on another origin', () => {
     // browser speaks; the site's own pages follow the browser.
     const english = await phoneContext(browser(), { locale: 'en-US' })
     const frame = await english.newPage()
-    for (const [path, lang] of [['/embed?region=10&list-only=true', 'it'], ['/embed/statistiche?region=10', 'it'], ['/', 'en']] as const) {
+    // Each waits for what its script draws (the static page says lang="it" before the script has run).
+    for (const [path, lang, drawn] of [
+      ['/embed?region=10&list-only=true', 'it', '.pv-result'],
+      ['/embed/statistiche?region=10', 'it', '#stats table'],
+      ['/', 'en', '.pv-count:not(:empty)'],
+    ] as const) {
       await frame.goto(`${baseUrl}${path}`)
-      await frame.waitForFunction(() => document.querySelector('h1, h2, .pv-results__title')?.textContent)
+      await frame.locator(drawn).first().waitFor()
       expect(await frame.evaluate(() => document.documentElement.lang), path).toBe(lang)
     }
     await english.close()
