@@ -307,7 +307,7 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.goto(`${baseUrl}/embed?region=99`)
     const notice = page.locator('.pv-config-notice')
     await notice.waitFor()
-    expect(await notice.getAttribute('role')).toBe('status')
+    expect(await notice.evaluate((box) => box.parentElement?.getAttribute('role'))).toBe('status')
     expect(await notice.textContent()).toBe('Per chi gestisce questo sito:il codice regione «99» non è valido ed è ignorato: usa il codice ISTAT a due cifre (es. 09 per la Toscana).')
     // No prefilter left: the embed asks for a comune, as without one, and never lists all of Italy.
     expect(await page.locator('.pv-count').textContent()).toBe('Scrivi il tuo comune o usa la tua posizione per vedere i punti più vicini.')
@@ -327,6 +327,8 @@ describe('the widget and the iframe embed on another origin', () => {
     // (the list said only "a filter set for this page is not valid", nothing for the webmaster).
     await page.goto(`${baseUrl}/embed?comune=054999`)
     await expect.poll(() => page.locator('.pv-config-notice li').textContent()).toContain('nessun comune ha il codice ISTAT «054999»')
+    // Put in a live region that was there from the start, so it is said, not only shown.
+    expect(await page.locator('.pv-config-notice').evaluate((box) => box.parentElement?.getAttribute('role'))).toBe('status')
     // A valid prefilter shows no such notice.
     const good = await context.newPage()
     await good.goto(`${hostUrl}/widget`)

@@ -162,10 +162,13 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   const mapLegend = h('ul', { class: 'pv-map__legend', 'aria-label': t('map.legend') }, h('li', { class: 'pv-map__legend-open' }, t('map.legend_open')), h('li', { class: 'pv-map__legend-other' }, t('map.legend_other')))
   const mapColumn = options.listOnly ? null : h('div', { class: 'pv-map-column', hidden: true }, mapCount, mapHost, mapLegend, mapNote)
 
+  // The webmaster's box, in a live region there from the start: what is found wrong after load
+  // (a comune code that names no comune) is then said, not only shown.
+  const configLive = h('div', { role: 'status' }, configNotice(options.rejectedPrefilters ?? [], t))
   const locatorRoot = h(
     'div',
     { class: `pv-locator${options.listOnly ? ' pv-locator--list-only' : ''}` },
-    configNotice(options.rejectedPrefilters ?? [], t),
+    configLive,
     h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
     viewSwitch,
     h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
@@ -252,10 +255,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
         areaComune = { code, place: page.items.find((p) => p.istat === code) ?? null }
         if (areaComune.place && code === options.searchArea?.comune) giveExample(areaComune.place.name)
         // The host's comune code names no comune: its webmaster is told on the widget, as for a malformed one.
-        if (!areaComune.place && code === options.searchArea?.comune) {
-          locatorRoot.querySelector('.pv-config-notice')?.remove()
-          locatorRoot.prepend(configNotice([...(options.rejectedPrefilters ?? []), { name: 'comune', value: code, unknown: true }], t)!)
-        }
+        if (!areaComune.place && code === options.searchArea?.comune) replaceChildren(configLive, configNotice([...(options.rejectedPrefilters ?? []), { name: 'comune', value: code, unknown: true }], t))
         resultsTitle.textContent = resultsHeading(state, t, areaComunePlace()?.name ?? null)
         offerNearestToComune()
       })
@@ -760,7 +760,7 @@ function configNotice(rejected: readonly RejectedPrefilter[], t: Translate): HTM
   if (rejected.length === 0) return null
   return h(
     'div',
-    { class: 'pv-config-notice', role: 'status' },
+    { class: 'pv-config-notice' },
     h('p', {}, h('strong', {}, t('config.intro'))),
     h('ul', {}, ...rejected.map((r) => h('li', {}, t(`config.${r.unknown ? 'unknown' : r.outside ? 'outside' : 'invalid'}.${r.name}` as MessageKey, { value: r.value })))),
   )
