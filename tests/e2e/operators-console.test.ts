@@ -85,6 +85,15 @@ describe("the operators' console", () => {
     context.on('console', (message) => void (/Content Security Policy/.test(message.text()) && violations.push(message.text())))
     const page = await signInToConsole(context)
     await page.locator(`.pv-mine__item[data-id="${pointId}"]`).waitFor()
+    // A region's list is found by name or comune as typed (accents, capitals and all).
+    const listed = await page.locator('.pv-mine__item').count()
+    await page.getByLabel('Cerca per nome o comune').fill('CITTÀ di castello')
+    const visible = page.locator('.pv-mine__item:not([hidden])')
+    await expect.poll(() => visible.count()).toBeGreaterThan(0)
+    expect(await visible.count()).toBeLessThan(listed)
+    for (const meta of await visible.locator('.pv-mine__meta').allTextContents()) expect(meta).toMatch(/^Città di Castello/)
+    expect(await page.locator('#pv-mine-shown').textContent()).toBe(`${await visible.count()} mostrati`)
+    await page.getByLabel('Cerca per nome o comune').fill('')
 
     await openPoint(page, pointId)
     const monday = page.getByRole('group', { name: 'lunedì' }).first()
