@@ -44,7 +44,6 @@ export interface Gazetteer {
   similar(name: string, limit: number, within?: (comune: Comune) => boolean): Comune[]
 }
 
-
 export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   if (comuni.length === 0) throw new Error('createGazetteer: comuni is empty')
   const byCode = new Map(comuni.map((c) => [c.istat, c]))

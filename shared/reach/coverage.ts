@@ -56,7 +56,7 @@ function addRegularPlaces(point: PointRecord, today: string, places: Place[]): v
 }
 
 /** A distance as the coverage answers publish it: to 0.1 km. */
-export const publishedKm = (km: number): number => Math.round(km * 10) / 10
+const publishedKm = (km: number): number => Math.round(km * 10) / 10
 
 /**
  * Each comune's great-circle distance in km to the nearest place (Infinity when there is none),

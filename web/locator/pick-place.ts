@@ -31,7 +31,6 @@ export function withSiglaInBrackets(typed: string): string | null {
   return known && before.trim() !== '' ? `${before.trim()} (${sigla.toUpperCase()})` : null
 }
 
-
 /**
  * Decides for a submitted search, given the API's matches in its order (best first). A name
  * that several comuni share is never settled silently: the citizen chooses, unless the province
