@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import { fieldErrors, problem } from './problem.ts'
+import { fieldErrors, problem, type FieldError } from './problem.ts'
 
 /**
  * The body of a write, read the one way every write route reads it: its media type checked
@@ -24,11 +24,14 @@ export async function jsonBody(c: Context, types: readonly string[] = ['applicat
   }
 }
 
-/** `value` checked against `schema`; `what` names it in the problem ("The report is not valid: …"). */
-export function validBody<Schema extends z.ZodType>(c: Context, schema: Schema, value: unknown, what: string): z.output<Schema> | Response {
+/**
+ * `value` checked against `schema`; `what` names it in the problem ("The report is not valid: …").
+ * `alsoWrong`: what else is wrong with a value the schema refuses, said in the same answer.
+ */
+export function validBody<Schema extends z.ZodType>(c: Context, schema: Schema, value: unknown, what: string, alsoWrong: () => FieldError[] = () => []): z.output<Schema> | Response {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
-  const errors = fieldErrors(parsed.error)
+  const errors = [...fieldErrors(parsed.error), ...alsoWrong()]
   return problem(c, 'invalidParameter', `${what} is not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors)
 }
 

@@ -18,7 +18,7 @@ import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '.
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
 import { comuneProblems, newPhoneProblem, placesOutsideReach, slipsInWrite } from '../point-places.ts'
-import { fieldErrors, problem } from '../problem.ts'
+import { problem } from '../problem.ts'
 import { jsonBody, validBody } from '../json-body.ts'
 import { PointIdParams } from '../path-params.ts'
 import { NoQuerySchema, validRequest } from '../request-validator.ts'
@@ -288,16 +288,14 @@ const VERIFIED_CLOCK_SKEW_MS = 10 * 60_000
  * silence; its comune against the ISTAT comuni), or the 400 naming what is not.
  */
 function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRouteDeps, 'gazetteer' | 'now'>, stored: PointRecord | null): PointDraft | Response {
-  const parsed = PointDraftSchema.safeParse(body)
-  if (!parsed.success) {
-    // Every problem of a body the schema refuses in one answer, a phone no one can call beside the
-    // schema's own (the console's contacts were refused one field after another). A valid body's
-    // phone is a slip, said once the author is known to reach the point (placeSlips).
+  // Every problem of a body the schema refuses in one answer, a phone no one can call beside the
+  // schema's own (the console's contacts were refused one field after another). A valid body's
+  // phone is a slip, said once the author is known to reach the point (placeSlips).
+  const draft = validBody(c, PointDraftSchema, body, 'The point', () => {
     const phone = newPhoneProblem((body as { contacts?: { phone?: unknown } } | null)?.contacts?.phone, stored)
-    const problems = [...fieldErrors(parsed.error), ...(phone ? [phone] : [])]
-    return problem(c, 'invalidParameter', `The point is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems)
-  }
-  const draft = parsed.data
+    return phone ? [phone] : []
+  })
+  if (draft instanceof Response) return draft
   const problems = [
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
