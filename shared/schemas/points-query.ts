@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { areaContradictions, PROVINCE_SIGLE, REGIONS } from '../gazetteer/admin-units.ts'
 import { normalizeText } from '../filters/text-query.ts'
 import { cursorParameter, decimalText, limitParameter } from './query-values.ts'
+import { POINTS_PAGE } from './page-sizes.ts'
 import { POINT_STATUSES, SERVICES, SITE_KINDS, TOPICS } from '../vocabulary.ts'
 
 /**
@@ -174,7 +175,7 @@ function checkCombinations(q: { radius_km?: number; near?: unknown; kind?: reado
 export const PointsQuerySchema = z
   .object({
     ...filterFields,
-    limit: limitParameter(100, 20, 'Points per page'),
+    limit: limitParameter(POINTS_PAGE.maxRows, POINTS_PAGE.defaultRows, 'Points per page'),
     view: z
       .enum(['full', 'compact'], { error: 'must be full or compact' })
       .optional()

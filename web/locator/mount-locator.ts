@@ -10,6 +10,7 @@ import { DEFAULT_LANG, langQuery } from '../../shared/i18n/langs.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { isDemoPoint } from '../list/demo-badge.ts'
 import { answerOutdated } from '../list/answer-expiry.ts'
+import { POINTS_PAGE } from '../../shared/schemas/page-sizes.ts'
 import { keepFocusInView } from '../dom/report-height.ts'
 import { formatDistance } from '../i18n/format.ts'
 import { renderResult } from '../list/render-results.ts'
@@ -66,8 +67,6 @@ export interface LocatorHandle {
 }
 
 const PAGE_SIZE = 20
-/** The most a page of /v1/points may hold (a quiet refresh asks for every card shown, up to this). */
-const MAX_PAGE_SIZE = 100
 /** How often the list on screen is checked for statuses no longer true. */
 const ANSWER_CHECK_MS = 60_000
 /** Beyond this, the nearest answer is said to be far (an older citizen's day trip, not a walk). */
@@ -96,6 +95,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let extraPoint: PointView | null = null
 
   const mapPoints = (): PointView[] => (extraPoint ? [...items, extraPoint] : items)
+  /** On another site (the widget, or our page in a host's iframe): links to our pages open in a new tab, and the data are credited. */
+  const onAnotherSite = options.history === 'none' || window.top !== window.self
   /** The page's own title (a page that owns its address, not a widget's host): a detail puts its point's name first, for the tab, history and screen readers (WCAG 2.4.2). */
   const pageTitle = options.history === 'url' ? document.title : null
   /** What the cards, the detail and the pins word their statuses in: with the moment the citizen chose to go, if any. */
@@ -114,9 +115,9 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let exampleOfArea = false
   const giveExample = (name: string): void => {
     exampleOfArea = true
-    search.input.placeholder = t('search.placeholder', { example: name })
+    search.setExample(name)
   }
-  if (narrowArea) search.input.placeholder = t('search.placeholder_area')
+  if (narrowArea) search.setExample(null)
   // "Mostra N risultati" shows them: in the phone's map view too, where the list is hidden.
   const filters = createFilterControls({ context, idPrefix, onChange: (patch) => update({ ...patch, point: null }, 'replace'), onDone: () => {
     showView('list')
@@ -172,7 +173,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     h('div', { class: 'pv-controls' }, search.element, h('div', { class: 'pv-geo' }, geoButton, h('p', { class: 'pv-privacy' }, t('geo.privacy')), geoStatus), filters.element),
     viewSwitch,
     h('div', { class: 'pv-body' }, h('div', { class: 'pv-main', id: `${idPrefix}-results` }, listView, detail), mapColumn),
-    dataCreditOf(t, options.pageUrl, options.history === 'none' || window.top !== window.self),
+    dataCreditOf(t, options.pageUrl, onAnotherSite),
   )
   replaceChildren(options.root, locatorRoot)
 
@@ -276,9 +277,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     // (Not while a search is on its way: lastLoadAnswered is false from its start to its answer.)
     if (!comune || !unfiltered || !lastLoadAnswered || items.length > 0) return
     const nearest = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null, near: { lat: comune.lat, lon: comune.lon }, place: comune.name })
-    const newTab = options.history === 'none' || window.top !== window.self
     sayCount(t('results.none_in_comune', { comune: comune.name }))
-    replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
+    replaceChildren(emptyHelp, h('p', {}, h('a', { href: nearest, ...(onAnotherSite ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.nearest_to_comune', { comune: comune.name }), onAnotherSite ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)))
   }
 
   /**
@@ -301,7 +301,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     loading?.abort()
     const controller = (loading = new AbortController())
     const query = toPointsQuery(state)
-    query.set('limit', String(quiet ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, items.length)) : PAGE_SIZE))
+    // A quiet refresh asks for every card shown, up to what a page of /v1/points may hold.
+    query.set('limit', String(quiet ? Math.min(POINTS_PAGE.maxRows, Math.max(PAGE_SIZE, items.length)) : PAGE_SIZE))
     if (append && nextCursor) query.set('cursor', nextCursor)
     if (!append && !quiet) {
       sayCount(t('results.loading'))
@@ -392,11 +393,10 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   function showAreaNotice(outside: boolean): void {
     if (!outside) return replaceChildren(areaNotice)
     const everywhere = pageHrefAbsolute({ ...state, region: null, province: null, comune: null, point: null })
-    const newTab = options.history === 'none' || window.top !== window.self
     replaceChildren(
       areaNotice,
       h('p', { class: 'pv-notice' }, state.place === HERE_PLACE ? t('results.outside_area_here') : state.place ? t('results.outside_area_place', { place: state.place }) : t('results.outside_area_near')),
-      h('p', {}, h('a', { href: everywhere, ...(newTab ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.outside_area_link'), newTab ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)),
+      h('p', {}, h('a', { href: everywhere, ...(onAnotherSite ? { target: '_blank', rel: 'noopener' } : {}) }, t('results.outside_area_link'), onAnotherSite ? h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`) : null)),
     )
   }
 
@@ -650,7 +650,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       renderDetail(point, shownContext(), {
         back: () => back(id),
         shareUrl: pointPageUrl(point),
-        onAnotherSite: options.history === 'none' || window.top !== window.self,
+        onAnotherSite,
         origin: state.near,
         calendarUrl: new URL(`v1/points/${encodeURIComponent(id)}.ics`, new URL(options.apiBase, location.href)).toString(),
         report: { file: (pointId, report) => api.fileReport(pointId, report), status: (pointId, reportId) => api.reportStatus(pointId, reportId) },

@@ -14,6 +14,8 @@ export interface PlaceSearch {
   readonly element: HTMLElement
   readonly input: HTMLInputElement
   setValue(text: string): void
+  /** The comune the box gives as an example ("Es. Perugia"); null: none yet ("Comune o CAP"). */
+  setExample(name: string | null): void
 }
 
 const DEBOUNCE_MS = 180
@@ -297,6 +299,9 @@ export function createPlaceSearch(options: {
   return {
     element: form,
     input,
+    setExample: (name) => {
+      input.placeholder = name === null ? t('search.placeholder_area') : t('search.placeholder', { example: name })
+    },
     setValue: (text) => {
       input.value = text
       markValid()
