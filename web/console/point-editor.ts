@@ -22,6 +22,8 @@ export interface EditorContext {
   readonly canClose: boolean
 }
 
+/** In the id of a field's reason (`f-contacts-email-error-0`), which its aria-describedby names beside its hint. */
+const FIELD_ERROR = '-error-'
 
 /**
  * The editor of one point: what it is, its sites' weekly hours day by day, what it offers, how to
@@ -259,11 +261,13 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   }
 
   function showProblems(errors: NonNullable<Problem['errors']>, detail?: string): void {
+    // The last answer's marks go: each field keeps what describes it but its reasons.
+    const withoutReasons = (field: Element) => (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && !id.includes(FIELD_ERROR))
     for (const marked of root.querySelectorAll('[aria-invalid="true"]')) {
       marked.removeAttribute('aria-invalid')
-      const before = marked.getAttribute('data-described-by')
-      if (before === null) marked.removeAttribute('aria-describedby')
-      else marked.setAttribute('aria-describedby', before)
+      const kept = withoutReasons(marked)
+      if (kept.length > 0) marked.setAttribute('aria-describedby', kept.join(' '))
+      else marked.removeAttribute('aria-describedby')
     }
     for (const old of root.querySelectorAll('.pv-field-error')) old.remove()
     const fields = errors.map((e) => fieldId(nearestField(e.field)))
@@ -278,17 +282,13 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     errors.forEach((e, i) => {
       const field = document.getElementById(fields[i]!)
       if (!field) return
-      const errorId = `${fields[i]}-error-${i}`
+      const errorId = `${fields[i]}${FIELD_ERROR}${i}`
       const text = h('p', { id: errorId, class: 'pv-field-error' }, reason(e.message))
       // After the field's own label where the label wraps it (a slot's times): inside, the reason
       // would become part of the field's name and be read twice.
       if (field instanceof HTMLFieldSetElement) field.append(text)
       else (field.closest('label') ?? field).insertAdjacentElement('afterend', text)
-      if (field.getAttribute('aria-invalid') !== 'true') {
-        const described = field.getAttribute('aria-describedby')
-        if (described !== null) field.setAttribute('data-described-by', described)
-        field.setAttribute('aria-invalid', 'true')
-      }
+      field.setAttribute('aria-invalid', 'true')
       field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), errorId].filter(Boolean).join(' '))
     })
     replaceChildren(
