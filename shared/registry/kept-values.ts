@@ -10,6 +10,14 @@ export type KeptValue =
   | { readonly of: 'point'; readonly field: 'phone' | 'email' | 'website' | 'booking_url' | 'postcode' }
   | { readonly of: 'site'; readonly siteId: string; readonly field: 'postcode' }
 
+type Addressed = { readonly address: { readonly street: string | null; readonly postcode: string | null } | null; readonly comune?: { readonly istat: string | null } | null }
+
+/** The stored CAP where the address is still the same street of the same comune: a CAP belongs to its street, and a site or point moved this week keeps no old one. */
+function postcodeOfSameStreet(before: Addressed, now: Addressed): string | null {
+  const same = before.address?.street === now.address?.street && before.comune?.istat === now.comune?.istat
+  return same ? (before.address?.postcode ?? null) : null
+}
+
 /** The draft with each kept value taken from the stored record, where that record has one. */
 export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: readonly KeptValue[]): PointDraft {
   if (kept.length === 0) return draft
@@ -19,12 +27,15 @@ export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: rea
   const postcodes = new Map<string, string>()
   for (const value of kept) {
     if (value.of === 'site') {
-      // A CAP belongs to its street: a site moved this week (another street, another comune) keeps no old one.
       const before = stored.sites.find((site) => site.id === value.siteId)
       const now = draft.sites.find((site) => site.id === value.siteId)
-      if (before?.address?.postcode && before.address.street === now?.address?.street && before.comune?.istat === now?.comune?.istat) postcodes.set(value.siteId, before.address.postcode)
+      const postcode = before && now ? postcodeOfSameStreet(before, now) : null
+      if (postcode) postcodes.set(value.siteId, postcode)
     } else if (value.field === 'booking_url') bookingUrl = stored.booking_url ?? bookingUrl
-    else if (value.field === 'postcode') address = stored.address.postcode && stored.address.street === address.street && stored.comune.istat === draft.comune.istat ? { ...address, postcode: stored.address.postcode } : address
+    else if (value.field === 'postcode') {
+      const postcode = postcodeOfSameStreet(stored, draft)
+      if (postcode) address = { ...address, postcode }
+    }
     else contacts = { ...contacts, [value.field]: stored.contacts[value.field] ?? contacts[value.field] }
   }
   const sites =
