@@ -1,4 +1,11 @@
-import { LANGS, LANGUAGE_NAMES, type Lang } from '../../shared/i18n/langs.ts'
+import { DEFAULT_LANG, LANGS, LANGUAGE_NAMES, preferredLang, type Lang } from '../../shared/i18n/langs.ts'
+
+/**
+ * The language of a page without `?lang=`: our own pages follow the browser's languages (what it
+ * sends as Accept-Language); an embed is Italian, as the widget element is (docs/widget.md): it sits
+ * in a host's page, whose language the host states with `lang`, not in the reader's browser.
+ */
+export const langWithoutParameter = (mode: 'page' | 'embed'): Lang => (mode === 'embed' ? DEFAULT_LANG : (preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG))
 
 /**
  * The header's language list (`<nav data-lang-nav>`, in web/pages/partials/header.html, the same

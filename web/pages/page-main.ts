@@ -1,7 +1,7 @@
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { loadMessagesOrItalian, translator } from '../../shared/i18n/messages.ts'
-import { DEFAULT_LANG, preferredLang, readLang, unsupportedLang } from '../../shared/i18n/langs.ts'
-import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
+import { readLang, unsupportedLang } from '../../shared/i18n/langs.ts'
+import { keepLanguageInLinks, langWithoutParameter, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { mountLocator } from '../locator/mount-locator.ts'
 import { embedSettingsQuery, parseEmbedSettings } from '../state/embed-settings.ts'
 import { parseLocatorState, serializeLocatorState } from '../state/locator-state.ts'
@@ -14,10 +14,8 @@ import { rejectedPrefilters } from '../state/rejected-prefilters.ts'
  */
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
-// `?lang=` first; without it, the page follows the browser's languages (what it sends as
-// Accept-Language), while the embed is Italian as the widget element is (docs/widget.md): it sits
-// in a host's page, whose language the host states with `lang`, not in the reader's browser.
-const asked = parseLocatorState(params, { lang: mode === 'embed' ? DEFAULT_LANG : preferredLang(navigator.languages ?? []) ?? DEFAULT_LANG })
+// `?lang=` first; without it, the browser's languages on the page, Italian in the embed.
+const asked = parseLocatorState(params, { lang: langWithoutParameter(mode) })
 const state = { ...asked, lang: await loadMessagesOrItalian(asked.lang, 'page') }
 const t = translator(state.lang)
 const root = document.getElementById('locator')!

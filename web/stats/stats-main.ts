@@ -1,8 +1,8 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
 import { formatDate } from '../i18n/format.ts'
-import { DEFAULT_LANG, preferredLang, readLang, unsupportedLang, type Lang } from '../../shared/i18n/langs.ts'
-import { keepLanguageInLinks, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
+import { DEFAULT_LANG, readLang, unsupportedLang, type Lang } from '../../shared/i18n/langs.ts'
+import { keepLanguageInLinks, langWithoutParameter, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { renderStats } from './render-stats.ts'
 import { loadStats } from './stats-data.ts'
@@ -16,8 +16,8 @@ import { loadStatsTranslator } from './stats-messages.ts'
 const mode = document.body.dataset.mode === 'embed' ? 'embed' : 'page'
 const params = new URLSearchParams(location.search)
 const langParam = params.get('lang')
-// Without `?lang=`, the page follows the browser; the embed is Italian, as the locator's (page-main.ts).
-const lang: Lang = readLang(langParam) ?? (mode === 'embed' ? null : preferredLang(navigator.languages ?? [])) ?? DEFAULT_LANG
+// Without `?lang=`, the browser's languages on the page, Italian in the embed.
+const lang: Lang = readLang(langParam) ?? langWithoutParameter(mode)
 const regionParam = params.get('region')
 const region = regionParam && Object.hasOwn(REGIONS, regionParam) ? regionParam : null
 const t = await loadStatsTranslator(lang)

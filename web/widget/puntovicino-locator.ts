@@ -12,6 +12,8 @@ import { PREFILTERS, rejectedPrefilters } from '../state/rejected-prefilters.ts'
  * the locator for regional and municipal sites, in a shadow root so no style leaks in or out.
  * Attributes are documented in docs/widget.md; changing one re-mounts the locator.
  */
+/** The locator's styles in the widget's own rem (own-rem.ts), rewritten once, not at every render. */
+const LOCATOR_CSS_OWN_REM = withOwnRem(locatorCss)
 const ATTRIBUTES = ['region', 'province', 'comune', 'service', 'lang', 'accent', 'api-base', 'list-only', 'map-style'] as const
 
 /** Where widget.js was served from: the default API and the base of its assets. */
@@ -80,7 +82,7 @@ export class PuntoVicinoLocator extends HTMLElement {
     // First the host's reset alone, to read the reader's own text size off it (own-rem.ts).
     sheet.replaceSync(`${host}}`)
     shadow.adoptedStyleSheets = [sheet]
-    sheet.replaceSync(`${withOwnRem(locatorCss)}${host}${OWN_REM_PROPERTY}:${getComputedStyle(this).fontSize};}`)
+    sheet.replaceSync(`${LOCATOR_CSS_OWN_REM}${host}${OWN_REM_PROPERTY}:${getComputedStyle(this).fontSize};}`)
     const root = document.createElement('div')
     // The language drawn, not the host page's: an Italian widget on an English page (or one asked
     // for a language it lacks) is read out as Italian (WCAG 3.1.2).
