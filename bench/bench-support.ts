@@ -61,14 +61,14 @@ function lambdaProcessEnvironment(functionEnv: Record<string, string>): Record<s
  * environment is `env` and Lambda's own variables, nothing inherited) and gives back the JSON
  * object it wrote last, the one that starts with `key`: the handler logs JSON lines to stdout too.
  */
-export function resultOfFunctionScript<T>(script: string, env: Record<string, string>, key: string, what: string, nodeOptions: string[] = []): Promise<T> {
-  return resultOfFunctionProcess([...nodeOptions, '--input-type=module', '-e', script], env, key, what)
+export function resultOfFunctionScript<T>(script: string, env: Record<string, string>, key: string, what: string, nodeOptions: string[] = [], node = process.execPath): Promise<T> {
+  return resultOfFunctionProcess([...nodeOptions, '--input-type=module', '-e', script], env, key, what, node)
 }
 
-/** The same for node run with `args` (options, a script file and its arguments). */
-export function resultOfFunctionProcess<T>(args: readonly string[], env: Record<string, string>, key: string, what: string): Promise<T> {
+/** The same for node (this one, or the `node` binary given) run with `args` (options, a script file and its arguments). */
+export function resultOfFunctionProcess<T>(args: readonly string[], env: Record<string, string>, key: string, what: string, node = process.execPath): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: lambdaProcessEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(node, args, { env: lambdaProcessEnvironment(env), stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', reject)

