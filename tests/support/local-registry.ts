@@ -34,3 +34,13 @@ export async function startLocalRegistry(options: LocalDynamoDbOptions = {}): Pr
     },
   }
 }
+
+/** A registry of its own for one test, closed whatever the test does. */
+export async function withLocalRegistry<T>(use: (fixture: LocalRegistryFixture) => Promise<T>, options: LocalDynamoDbOptions = {}): Promise<T> {
+  const fixture = await startLocalRegistry(options)
+  try {
+    return await use(fixture)
+  } finally {
+    await fixture.close()
+  }
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { runImport, UnreadableFileError } from '../../../functions/import/run-import.ts'
-import { startLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
+import { startLocalRegistry, withLocalRegistry, type LocalRegistryFixture } from '../../support/local-registry.ts'
 
 const gazetteer = createGazetteer(loadComuni())
 const now = new Date('2026-11-26T10:00:00+01:00')
@@ -45,8 +45,7 @@ describe('runImport', () => {
   })
 
   it('names the points it created and the ones it changed, for the sender to check', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const example = 'docs/examples/template-esempio.csv'
       const first = await runImport({ input: example, registry, gazetteer, now })
@@ -56,14 +55,11 @@ describe('runImport', () => {
       writeFileSync(edited, readFileSync(example, 'utf8').replace('Punto Digitale Facile Colle di Val d\'Elsa', 'Punto Digitale Facile di Colle'))
       const again = await runImport({ input: edited, registry, gazetteer, now })
       expect([again.created, again.updated, again.createdIds, again.updatedIds]).toEqual([0, 1, [], ['regione-esempio-pf-005']])
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('imports the good rows of a corrupted file and names each bad row by line, field and reason', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const lines = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
       const header = lines[0]!
@@ -92,14 +88,11 @@ describe('runImport', () => {
       const flagged = await registry.getPoint('puglia-9000003')
       expect(flagged?.sites[0]?.opening_hours_unparsed).toBe(true)
       expect(flagged?.sites[0]?.opening_hours_source).toBe('quando capita')
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('reports a rejected duplicate row only as rejected, never among the warnings', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const [header, , bari] = readFileSync(PUGLIA_FILE, 'utf8').trimEnd().split('\n')
       const duplicateWithWarning = bari!.replace(',Bari,', ',Atlantide,') // same id as line 2, unknown comune: a warning
@@ -109,14 +102,11 @@ describe('runImport', () => {
       expect(report.points).toBe(1)
       expect(report.rejectedRows.map((r) => r.line)).toEqual([3])
       expect(report.warningRows.map((r) => r.line)).not.toContain(3)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('never loses stored points when a later file is full of bad rows', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       await runImport({ input: PUGLIA_FILE, registry, gazetteer, now })
       const before = (await registry.readAll()).records.map((p) => p.id).sort()
@@ -128,28 +118,22 @@ describe('runImport', () => {
       expect(report.rejected).toBe(3)
       expect(report.created + report.updated).toBe(0)
       expect((await registry.readAll()).records.map((p) => p.id).sort()).toEqual(before)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('writes nothing on a dry run but reports what it would do', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const report = await runImport({ input: PUGLIA_FILE, registry, gazetteer, now, dryRun: true })
       expect(report.points).toBe(3)
       expect([report.created, report.updated, report.unchanged]).toEqual([3, 0, 0])
       expect((await registry.readAll()).records).toEqual([])
       expect((await registry.getVersion()).version).toBe(0)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('joins the template rows of one point into one point with several sites', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const report = await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
       expect(report.format).toBe('template')
@@ -158,14 +142,11 @@ describe('runImport', () => {
       const stored = (await registry.readAll()).records
       expect(stored.length).toBe(report.points)
       expect(stored.some((p) => p.sites.length >= 3 && p.sites.every((s) => s.kind === 'mobile'))).toBe(true)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("keeps a stored point whole when one of its rows is rejected: the point's other rows are held back, not written without that site", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
       const pf001 = (await registry.readAll()).records.find((p) => p.source.original_id === 'PF-001')!
@@ -184,14 +165,11 @@ describe('runImport', () => {
       expect(report.rejectedRows[0]!.errors[0]!.message).toContain('3')
       const after = await registry.getPoint(pf001.id)
       expect(after).toEqual(pf001)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("names the active points of the file's source that the file leaves out, which stay as they were (leaving one out never closed it, nor said so)", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
       const first = await runImport({ input: Readable.from([example]), registry, gazetteer, now })
@@ -205,14 +183,11 @@ describe('runImport', () => {
       const pf002 = first.createdIds.filter((id) => id.endsWith('pf-002'))
       expect(report.absentIds).toEqual(pf002)
       expect((await registry.getPoint(pf002[0]!))!.status).toBe('active')
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('skips a row copied twice with a warning, and names both rows when two rows give one site id', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n')
       // PF-001's library row again at the end: the point is imported, the copy named.
@@ -235,28 +210,22 @@ describe('runImport', () => {
         'la sede "biblioteca" è già nella riga 2: dare a ogni sede il suo id_sede / site "biblioteca" is already on line 2: give each site its own id_sede',
       ])
       expect(report.rejectedRows.filter((r) => r.line === 2).map((r) => r.errors[0]!.field)).toEqual(['(point)'])
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('skips the header row pasted again inside the file (two sheets joined) with a warning that says so, instead of rejecting it field by field', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n').filter(Boolean)
       const joined = [...lines.slice(0, 3), lines[0]!, ...lines.slice(3)].join('\n')
       const report = await runImport({ input: Readable.from([joined]), registry: fixture.registry(), gazetteer, now, dryRun: true })
       expect(report.rejected).toBe(0)
       expect(report.warningRows.filter((w) => w.line === 4).map((w) => w.errors)).toEqual([[{ field: '(row)', message: "riga d'intestazione ripetuta (come la riga 1): ignorata / the header row again (as line 1): ignored" }]])
       expect(report.points).toBe(6)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("never reopens a point the region closed, and names each point whose operator's change it replaces", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       await runImport({ input: 'docs/examples/template-esempio.csv', registry, gazetteer, now })
       const [closedOne, editedOne] = (await registry.readAll()).records.filter((p) => p.status === 'active').sort((a, b) => a.id.localeCompare(b.id))
@@ -273,14 +242,11 @@ describe('runImport', () => {
         expect.objectContaining({ id: editedOne!.id, kind: 'replaced_operator_change', by: 'editor@regione.toscana.it' }),
       ])
       expect(report.updatedIds).toContain(editedOne!.id)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("names a point in another region than the rest of its source's points: a row of another office's list slipped in", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n').filter(Boolean)
       // Five more Tuscan points, and one in Umbria (Città di Castello) under the same source.
       const tuscan = [2, 3, 4, 5, 6].map((n) => lines[1]!.replace(',PF-001,', `,PF-10${n},`))
@@ -293,14 +259,11 @@ describe('runImport', () => {
         { id: 'regione-esempio-pf-301', region: 'Umbria', usual: 'Toscana' },
       ])
       expect(report.warningRows.find((w) => w.id === 'regione-esempio-pf-301')?.errors.map((e) => e.field)).toContain('(point)')
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('reopens a point a file closed when a later file says it is open again: only a closing decided in the console stays', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
       await runImport({ input: Readable.from([example]), registry, gazetteer, now })
@@ -310,14 +273,11 @@ describe('runImport', () => {
       const reopened = await runImport({ input: Readable.from([example]), registry, gazetteer, now })
       expect((await registry.getPoint('regione-esempio-pf-003'))!.status).toBe('active')
       expect([reopened.updatedIds, reopened.notices]).toEqual([['regione-esempio-pf-003'], []])
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("keeps a stored contact or CAP when this week's file has a value it cannot read there (a typo must not wipe a good number), and empties it when the cell is empty", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
       await runImport({ input: Readable.from([example]), registry, gazetteer, now })
@@ -344,14 +304,11 @@ describe('runImport', () => {
       // An empty cell is the sender's word: the value goes.
       await runImport({ input: Readable.from([example.replace(colle, colle.replace(',0577 000005,', ',,'))]), registry, gazetteer, now })
       expect((await registry.getPoint('regione-esempio-pf-005'))!.contacts.phone).toBeNull()
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('refuses a file that is not UTF-8 as a whole, storing nothing, and imports it when its encoding is given', async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const text = readFileSync(PUGLIA_FILE, 'utf8')
       // As Excel on Windows saves "CSV": Windows-1252, where ’ is 0x92 and the accented letters are Latin-1.
@@ -372,14 +329,11 @@ describe('runImport', () => {
       const stored = (await registry.readAll()).records
       expect(JSON.stringify(stored)).toContain('dell\u2019ambito')
       expect(JSON.stringify(stored)).not.toContain('\uFFFD')
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("reads a template header as a spreadsheet writes it, names a column it does not know, and stops on a near miss before writing anything", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const example = readFileSync('docs/examples/template-esempio.csv', 'utf8')
       const [header, ...rows] = example.split('\n')
@@ -409,14 +363,11 @@ describe('runImport', () => {
       const withoutContacts = [header!.replace(',email,', ',Email referente,').replace(',indirizzo,', ',Indirizzo PEC,'), ...rows].join('\n')
       const own = await runImport({ input: Readable.from([withoutContacts]), registry, gazetteer, now, dryRun: true })
       expect(own.ignoredColumns).toEqual(['Indirizzo PEC', 'Email referente'])
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it("reads a quote inside a cell as written, and refuses a file whose reading breaks half-way (a quote never closed) without writing anything: the points after the break are not absent, nor their sites lost", async () => {
-    const fixture = await startLocalRegistry()
-    try {
+    await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
       const lines = readFileSync('docs/examples/template-esempio.csv', 'utf8').split('\n')
       await runImport({ input: Readable.from([lines.join('\n')]), registry, gazetteer, now })
@@ -439,9 +390,7 @@ describe('runImport', () => {
       // On the first row too, and after empty lines: the line where the quote opens.
       const early = [lines[0], '', lines[9]!.replace(',Sportello civico,', ',"Sportello civico,')].join('\n')
       await expect(runImport({ input: Readable.from([early]), fileLabel: 'early.csv', registry, gazetteer, now })).rejects.toThrow(/^early\.csv: alla riga 3 una cella si apre con le virgolette/)
-    } finally {
-      await fixture.close()
-    }
+    })
   })
 
   it('refuses a file whose header matches no format, naming the columns it saw', async () => {
