@@ -103,6 +103,8 @@ export class PuntoVicinoStack extends Stack {
           scope: 'openid email',
           // "Esci" ends the hosted sign-in's session too; Cognito's discovery names no end-session endpoint.
           signOutUrl: `${this.operators.domain.baseUrl()}/logout?client_id=${this.operators.consoleClient.userPoolClientId}&logout_uri=${this.site.url}/gestione/`,
+          // Cognito's /logout leaves refresh tokens valid: the console revokes the tab's before it.
+          revocationUrl: `${this.operators.domain.baseUrl()}/oauth2/revoke`,
         }),
       ],
       destinationBucket: this.site.bucket,

@@ -4,6 +4,7 @@ import { accountsFile, OperatorAccounts } from '../../functions/local/oidc/opera
 import { signIn } from '../support/oidc-sign-in.ts'
 import { operatorKey } from '../../shared/access/roles.ts'
 import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { E2E_NOW } from './support/server.ts'
 
 /**
  * Issue 11 in Chromium: an operator signs in to the console (the local OpenID provider), edits a
@@ -296,6 +297,52 @@ describe("the operators' console", () => {
     const saved = page.waitForResponse((r) => r.url().endsWith(`/v1/admin/points/${pointId}`) && r.request().method() === 'PUT')
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
     expect([200, 412]).toContain((await saved).status())
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
+
+  it('warns before the session ends and extends it with one key, the form and focus kept; unanswered, it ends and offers to sign in again with the changes kept', async () => {
+    const context = await phoneContext(browser(), { bypassCSP: false })
+    // The browser's clock runs from the tests' time and jumps forward; the provider and the API keep real time.
+    await context.clock.install({ time: E2E_NOW })
+    const page = await signInToConsole(context)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await openPoint(page, pointId)
+    const phone = page.getByLabel('Telefono')
+    await phone.fill('075 999 0002')
+    const firstToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('puntovicino.console.session')!).accessToken as string)
+    const warning = page.getByRole('dialog', { name: 'La sessione sta per terminare' })
+    // The hour's token: treated as over 30 s before 11:00, the question comes two minutes before that.
+    await page.clock.fastForward('57:00')
+    expect(await warning.isVisible()).toBe(false)
+    await page.clock.fastForward('00:45')
+    await warning.waitFor()
+    expect(await warning.textContent()).toContain('termina alle 10:59')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resta collegato')
+    await page.keyboard.press('Enter')
+    await warning.waitFor({ state: 'hidden' })
+    await page.getByRole('status').filter({ hasText: 'Sessione prolungata fino alle 11:57' }).waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await phone.getAttribute('id'))
+    expect(await phone.inputValue()).toBe('075 999 0002')
+    // Past the first token's hour, a save goes with the new one.
+    await page.clock.fastForward('10:00')
+    const saved = page.waitForRequest((r) => r.url().endsWith(`/v1/admin/points/${pointId}`) && r.method() === 'PUT')
+    await page.getByRole('button', { name: 'Salva', exact: true }).click()
+    const authorization = (await saved).headers().authorization!
+    expect(authorization.startsWith('Bearer ')).toBe(true)
+    expect(authorization).not.toBe(`Bearer ${firstToken}`)
+    await page.getByText(/Salvato/).waitFor()
+
+    // Unanswered this time: the session ends, and signing in again brings the changes back.
+    await phone.fill('075 999 0003')
+    await page.clock.fastForward('59:00')
+    const ended = page.getByRole('dialog', { name: 'La sessione è terminata' })
+    await ended.waitFor()
+    await page.getByRole('button', { name: 'Accedi di nuovo' }).click()
+    await page.locator('#pv-point-title').waitFor()
+    expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0003')
+    expect(await page.locator('.pv-editor__status').textContent()).toContain('di nuovo nel modulo')
     expect(errors).toEqual([])
     await context.close()
   }, 120_000)

@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib'
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -184,6 +184,14 @@ describe("the operators' console on AWS", () => {
     // "Esci" ends the hosted sign-in's session too, at its /logout (Cognito's discovery names none).
     const [domain] = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'))
     expect(markers).toContain(`"Ref":"${domain}"`)
+    // …and revokes the tab's refresh token first ("Resta collegato" extends sessions with it):
+    // the file as the deployment writes it, its references still markers.
+    const written = (config!.Properties.SourceObjectKeys as string[])
+      .map((key) => join(scratch, 'cdk.out', `asset.${key.replace(/\.zip$/, '')}`, 'gestione', 'config.json'))
+      .filter((file) => existsSync(file))
+      .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { revocationUrl?: string })
+    expect(written).toHaveLength(1)
+    expect(written[0]!.revocationUrl).toMatch(/^https:\/\/<<marker:0xbaba:\d+>>\.auth\.[a-z0-9-]+\.amazoncognito\.com\/oauth2\/revoke$/)
   })
 
   it("sends no CORS headers on the operators' API: only the console's own origin calls it", () => {

@@ -13,12 +13,12 @@ export type WriteResult = { ok: true; record: PointRecord; etag: string } | { ok
 /** The session ended (expired, or the token was refused): the console asks to sign in again. */
 export class SignInNeeded extends Error {}
 
-/** The operators' API (`/v1/admin/`), with the session's token. */
-export function adminClient(token: string) {
+/** The operators' API (`/v1/admin/`), with the session's token as it is at each call (it may have been extended). */
+export function adminClient(token: () => string) {
   const call = async (method: string, path: string, { body, etag, type = 'application/json' }: { body?: unknown; etag?: string; type?: string } = {}): Promise<Response> => {
     const response = await fetch(path, {
       method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': type } : {}), ...(etag ? { 'if-match': etag } : {}) },
+      headers: { authorization: `Bearer ${token()}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': type } : {}), ...(etag ? { 'if-match': etag } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     if (response.status === 401) throw new SignInNeeded()

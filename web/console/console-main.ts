@@ -3,11 +3,12 @@ import { h, replaceChildren } from '../dom/h.ts'
 import { adminClient, SignInNeeded, type AdminClient } from './admin-client.ts'
 import { loadConsoleTranslator, isConsoleLang, type ConsoleKey, type ConsoleLang } from './console-messages.ts'
 import { historyPanel } from './history-panel.ts'
-import { completeSignIn, currentSession, endSession, settleSignOut, signOut, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
+import { canExtendSession, completeSignIn, currentAccessToken, currentSession, endSession, extendSession, sessionEndsAt, settleSignOut, signOut, startSignIn, type ConsoleConfig, type Session } from './oidc-session.ts'
 import { pointEditor } from './point-editor.ts'
 import { pointsList } from './points-list.ts'
 import { reportsPanel } from './reports-panel.ts'
-import { hasUnsaved, hasUnsavedEdits } from './unsaved-draft.ts'
+import { watchSessionEnd } from './session-end-warning.ts'
+import { hasUnsaved, hasUnsavedEdits, keepUnsavedEdits } from './unsaved-draft.ts'
 
 /**
  * The operators' console at /gestione/: sign in, "my points" with what needs attention, and one
@@ -141,11 +142,13 @@ async function start(): Promise<void> {
     return signInView(config, t(error instanceof Error && error.message === 'cancelled' ? 'console.signin.cancelled' : 'console.signin.failed'))
   }
   if (!session) return signInView(config, signedOut === 'signed_out' ? t('console.signed_out') : undefined)
-  const client = adminClient(session.accessToken)
+  const client = adminClient(currentAccessToken)
   const signedIn = session
+  const sessionNews = h('span', { role: 'status' })
   replaceChildren(
     account,
     h('span', {}, t('console.signed_in_as', { email: signedIn.email })),
+    sessionNews,
     h(
       'button',
       {
@@ -160,6 +163,23 @@ async function start(): Promise<void> {
     replaceChildren(main, h('h1', {}, t('console.no_role.title')), h('p', {}, t('console.no_role.text')))
     return
   }
+  watchSessionEnd({
+    t,
+    lang,
+    endsAt: sessionEndsAt,
+    canExtend: canExtendSession,
+    extend: async () => ((await extendSession(config)) ? sessionEndsAt() : null),
+    signInAgain: () => {
+      keepUnsavedEdits()
+      // The editor leaves the page first, so leaving for the provider asks nothing about it.
+      replaceChildren(main, h('p', { 'aria-busy': 'true' }, t('console.loading')))
+      void startSignIn(config)
+    },
+    signOut: () => void signOut(config),
+    announce: (text) => {
+      sessionNews.textContent = text
+    },
+  })
   const show = () => {
     try {
       route(signedIn, client)

@@ -18,11 +18,18 @@ export interface ConsoleConfig {
    * hosted `/logout?client_id=…&logout_uri=…`); otherwise the issuer's `end_session_endpoint`.
    */
   readonly signOutUrl?: string
+  /**
+   * Where a refresh token is revoked at sign-out, for providers whose sign-out leaves it valid
+   * (Cognito's `/oauth2/revoke`). The local provider's refresh tokens end with its session.
+   */
+  readonly revocationUrl?: string
 }
 
 export interface Session {
   readonly accessToken: string
   readonly expiresAt: number
+  /** What extends the session without a new sign-in, when the provider gave one. */
+  readonly refreshToken?: string
   readonly email: string
   readonly roles: readonly Role[]
 }
@@ -79,24 +86,69 @@ export async function completeSignIn(config: ConsoleConfig): Promise<Session | n
     body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: redirectUri(), client_id: config.clientId, code_verifier: pending.verifier, ...config.extraParams }).toString(),
   })
   if (!response.ok) throw new Error(`token: ${response.status}`)
-  const tokens = (await response.json()) as { access_token: string; expires_in: number }
-  const session = sessionFrom(tokens.access_token, Date.now() + tokens.expires_in * 1000)
+  return keptSession((await response.json()) as TokenAnswer)
+}
+
+interface TokenAnswer {
+  readonly access_token: string
+  readonly expires_in: number
+  readonly refresh_token?: string
+}
+
+function keptSession(tokens: TokenAnswer, earlierRefreshToken?: string): Session {
+  // A provider that rotates refresh tokens sends a new one; one that does not (Cognito) sends none.
+  const session = sessionFrom(tokens.access_token, Date.now() + tokens.expires_in * 1000, tokens.refresh_token ?? earlierRefreshToken)
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session))
   return session
 }
 
+/**
+ * "Resta collegato" before the session ends: a new access token from the refresh token, with no
+ * page left and nothing typed lost. Null when it cannot be had (no refresh token, the provider's
+ * session ended, the network): the operator then signs in again.
+ */
+export async function extendSession(config: ConsoleConfig): Promise<Session | null> {
+  const refreshToken = storedSession()?.refreshToken
+  if (!refreshToken) return null
+  try {
+    const { token_endpoint } = await discover(config.issuer)
+    const response = await fetch(token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: config.clientId, ...config.extraParams }).toString(),
+    })
+    if (!response.ok) return null
+    return keptSession((await response.json()) as TokenAnswer, refreshToken)
+  } catch {
+    return null
+  }
+}
+
 /** Names and roles, read from the token to word the page; the API verifies the token itself. */
-function sessionFrom(accessToken: string, expiresAt: number): Session {
+function sessionFrom(accessToken: string, expiresAt: number, refreshToken: string | undefined): Session {
   const payload = JSON.parse(atob(accessToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
   const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as unknown[]).filter((g): g is string => typeof g === 'string') : []
   const email = [payload.email, payload.username, payload.sub].find((v): v is string => typeof v === 'string') ?? ''
-  return { accessToken, expiresAt, email, roles: rolesOf(groups) }
+  return { accessToken, expiresAt, refreshToken, email, roles: rolesOf(groups) }
 }
 
+const storedSession = (): Session | null => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null
+
+/** The console treats a session as over this long before its token expires (clocks differ). */
+export const SESSION_END_MARGIN_MS = 30_000
+
 export function currentSession(): Session | null {
-  const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null
-  return session && session.expiresAt > Date.now() + 30_000 ? session : null
+  const session = storedSession()
+  return session && session.expiresAt > Date.now() + SESSION_END_MARGIN_MS ? session : null
 }
+
+/** The token to send now: the latest one kept, extended or not (the API says when it has expired). */
+export const currentAccessToken = (): string => storedSession()?.accessToken ?? ''
+
+/** When the console stops treating the tab's session as valid (0 without one). */
+export const sessionEndsAt = (): number => (storedSession()?.expiresAt ?? SESSION_END_MARGIN_MS) - SESSION_END_MARGIN_MS
+
+export const canExtendSession = (): boolean => Boolean(storedSession()?.refreshToken)
 
 export function endSession(): void {
   sessionStorage.removeItem(SESSION_KEY)
@@ -113,6 +165,16 @@ export async function signOut(config: ConsoleConfig): Promise<void> {
   // must not sign out at the next reload.
   const returnTo = location.hash || '#/'
   addEventListener('pagehide', () => sessionStorage.setItem(SIGNING_OUT_KEY, returnTo), { once: true })
+  // A provider whose sign-out asks nothing and leaves refresh tokens valid (Cognito): the tab's
+  // refresh token is revoked first, so a copy of it signs no one in for the hours it had left.
+  const refreshToken = storedSession()?.refreshToken
+  if (config.revocationUrl && refreshToken) {
+    await fetch(config.revocationUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }).toString(),
+    }).catch(() => undefined)
+  }
   let target = config.signOutUrl
   if (!target) {
     const endpoint = await discover(config.issuer).then((d) => d.end_session_endpoint, () => undefined)

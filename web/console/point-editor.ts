@@ -46,7 +46,16 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   // applies it first, instead of saving the form without it and saying "Salvato".
   let typedJson: string | null = null
   const hasUnsavedChanges = () => typedJson !== null || stableStringify(draft) !== stableStringify(editableCopy(base))
-  showEditor(root, hasUnsavedChanges)
+  showEditor(root, hasUnsavedChanges, () => {
+    // JSON typed and not applied is kept as typed when it reads as JSON (the save validates it).
+    let kept = draft
+    try {
+      if (typedJson !== null) kept = JSON.parse(typedJson) as PointDraft
+    } catch {
+      // Not JSON: the form's changes are kept without it.
+    }
+    keepUnsaved({ base, etag, draft: kept })
+  })
 
   const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string } = {}): HTMLElement => {
     const id = fieldId(path)

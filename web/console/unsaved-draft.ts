@@ -28,11 +28,17 @@ export function takeUnsaved(id: string): UnsavedDraft | null {
 export const hasUnsaved = (): boolean => sessionStorage.getItem(KEY) !== null
 
 /** The editor on the page, if any: what leaving the point, closing the tab or closing a report asks about. */
-let shownEditor: { readonly root: HTMLElement; readonly hasChanges: () => boolean } | null = null
+let shownEditor: { readonly root: HTMLElement; readonly hasChanges: () => boolean; readonly keep: () => void } | null = null
 
-export function showEditor(root: HTMLElement, hasChanges: () => boolean): void {
-  shownEditor = { root, hasChanges }
+/** `keep` keeps the form's changes as `keepUnsaved` does, for a session ending before a save. */
+export function showEditor(root: HTMLElement, hasChanges: () => boolean, keep: () => void): void {
+  shownEditor = { root, hasChanges, keep }
 }
 
 /** Whether the point editor on the page holds changes not yet saved (the form, or JSON typed and not applied). */
 export const hasUnsavedEdits = (): boolean => shownEditor !== null && shownEditor.root.isConnected && shownEditor.hasChanges()
+
+/** Keeps the shown editor's changes not saved, if any, for the point after signing in again. */
+export function keepUnsavedEdits(): void {
+  if (hasUnsavedEdits()) shownEditor!.keep()
+}

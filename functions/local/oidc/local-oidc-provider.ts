@@ -95,6 +95,10 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
         },
       },
     },
+    // A refresh token with every code, as Cognito gives: the console's "Resta collegato" extends a
+    // session with it before the hour is up. Without `offline_access` it ends with this provider's
+    // session, so "Esci" ends it too.
+    issueRefreshToken: async (_ctx, client) => client.clientId === CONSOLE_CLIENT_ID && client.grantTypeAllowed('refresh_token'),
     ttl: { AccessToken: accessTokenTtlSeconds, Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, IdToken: 3600, RefreshToken: 8 * 3600, AuthorizationCode: 60 },
     findAccount: (_ctx, sub) => {
       const account = accounts.find(sub)
