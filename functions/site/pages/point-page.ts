@@ -102,16 +102,18 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
  * speaks of: "Aperto ora" under a page whose first site is a closed library sent people to it
  * while only a hall in the next comune was open.
  */
-export function statusLine(point: PointRecord, context: PointPageContext, { asOf = false }: { asOf?: boolean } = {}): Html {
+export function statusLine(point: PointRecord, context: PointPageContext, { asOf = false, at }: { asOf?: boolean; at?: Site } = {}): Html {
   const { t, lang, now } = context
   if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
   if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
   const when = asOf ? ` (${asOfText(context)})` : ''
-  const pointState = openingState(now)(point)
-  const named = pointState.site ? siteInStatus(point, pointState.site, context.comuneName) : null
+  // `at`: the line speaks of that site only (a card naming its place and distance), not of the
+  // point's earliest-opening site, which may be a desk in another comune.
+  const pointState = at ? null : openingState(now)(point)
+  const named = pointState?.site ? siteInStatus(point, pointState.site, context.comuneName) : null
   // A site named: its own times (another site may go on after it closes, back to back).
-  const target = named ? pointState.site! : point
-  const state = named ? openingState(now)(target) : pointState
+  const target = at ?? (named ? pointState!.site! : point)
+  const state = pointState && !named ? pointState : openingState(now)(target)
   const site = named ? ` · ${named}` : ''
   if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}${site}</p>`
   const next = nextOpening(now)(target)

@@ -10,6 +10,8 @@ import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } f
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { chosenLangQuery, langQuery, localeOf } from '../../../shared/i18n/langs.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
+import { PlaceRole, siteAtPlace } from '../../../shared/geo/site-places.ts'
+import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 
 /**
  * The territory's pages (issue 14): a page per comune (`/comuni/{name}-{pr}`) with the points
@@ -42,11 +44,19 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   const around = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + insideIds.size, radiusKm: AROUND_KM })
     .filter((hit) => !insideIds.has(hit.point.id))
     .slice(0, AROUND_LIMIT)
-  const card = (hit: PointHit): Html => html`<li class="pv-page__card">
+  // A card speaks of one place: the site (or a van's stop) its distance is measured to, named where
+  // the point has several, with that place's own open now and next opening. The point's comune and
+  // its earliest-opening site sent people to a desk shut that day, or to the van's home town.
+  const card = (hit: PointHit): Html => {
+    const here = hit.place ? siteAtPlace(hit.site, hit.place) : hit.site
+    const stop = hit.place?.role === PlaceRole.stop ? hit.site.stops?.find((s) => s.place.location.lat === hit.place!.location.lat && s.place.location.lon === hit.place!.location.lon) : undefined
+    const place = stop?.place.label ?? siteInStatus(hit.point, hit.site, context.comuneName) ?? context.comuneName(hit.point.comune)
+    return html`<li class="pv-page__card">
     <a href="${pointPath(hit.point)}${langQuery(lang)}">${hit.point.name}</a>
-    <span>${context.comuneName(hit.point.comune)}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(localeOf(lang), { maximumFractionDigits: 1 }) })}` : ''}</span>
-    ${statusLine(hit.point, context)}
+    <span>${place}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(localeOf(lang), { maximumFractionDigits: 1 }) })}` : ''}</span>
+    ${statusLine(hit.point, context, { at: here })}
   </li>`
+  }
   const name = comuneNameIn(comune, lang)
   const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${chosenLangQuery(lang, '&')}`
   const main = html`

@@ -286,6 +286,31 @@ describe('what the pages promise', () => {
     expect([...around.matchAll(/class="pv-page__card"/g)].length).toBe(10)
   })
 
+  it("says on a comune's cards the place each distance is measured to and that place's own opening, as the API's near answer does", async () => {
+    const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
+    let compared = 0
+    // Forlì-Cesena: points with desks in other comuni, and vans whose stops are far from home.
+    for (const comune of comuni.filter((c) => c.province === 'FC')) {
+      const page = await pageOf(comunePath(comune))
+      const around = page.text.slice(page.text.indexOf('id="dintorni"'))
+      const near = (await fixture.getJson(`/v1/points?near=${comune.lat},${comune.lon}&limit=30`)) as { items: PointView[] }
+      for (const card of around.matchAll(/<li class="pv-page__card">\s*<a href="\/punti\/([^/"]+)\/[^"]*">[^<]*<\/a>\s*<span>([^<]*)<\/span>\s*<p class="[^"]*">([^<]*)<\/p>/g)) {
+        const [, id, placeLine, status] = card
+        const item = near.items.find((p) => p.id === decodeURIComponent(id!))
+        if (!item?.site || item.status !== 'active') continue
+        const place = placeLine!.replaceAll('&#39;', "'").replaceAll('&amp;', '&')
+        if (item.matched_place?.kind === 'stop' || item.sites.length > 1) expect(place, `${comune.name}: ${id}`).toContain(item.matched_place!.label)
+        if (item.site.open_now) expect(status, `${comune.name}: ${id}`).toMatch(/^Aperto ora/)
+        else if (item.site.next_opening) {
+          const [, month, day, hour, minute] = /^\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(item.site.next_opening)!
+          expect(status, `${comune.name}: ${id}`).toContain(`${Number(day)} ${MONTHS[Number(month) - 1]} alle ${Number(hour)}:${minute}`)
+        }
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(100)
+  })
+
   it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
     const firenze = comuni.find((c) => c.name === 'Firenze')!
     const page = await pageOf(comunePath(firenze))
