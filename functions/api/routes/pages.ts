@@ -138,7 +138,7 @@ export function pagesRoutes(deps: PagesDeps): Hono {
     const { lang } = askedLanguage(c)
     // An unsupported ?lang= (or two of them) is answered (400, naming the languages) where it was asked, not carried through a redirect.
     if (point && c.req.path !== path && lang) return c.redirect(`${path}${langQuery(lang)}`, 301)
-    return page(c, ({ renderPointPage }, context) => (point ? renderPointPage(point, context) : undefined), 'point')
+    return page(c, ({ renderPointPage }, context, snapshot) => (point ? renderPointPage(point, context, snapshot) : undefined), 'point')
   }
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)

@@ -1,13 +1,11 @@
-import { openingState, nextOpening, siteSessionsOn } from '../../../shared/hours/open-at.ts'
+import { siteSessionsOn } from '../../../shared/hours/open-at.ts'
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
-import { closingWallClock } from '../../../shared/hours/closing-wall-clock.ts'
 import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { postalLine } from '../../../shared/text/postal-line.ts'
 import { isWebAddress } from '../../../shared/text/web-address.ts'
-import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import { seasonRange } from '../../../shared/i18n/season-range.ts'
 import { chosenLangQuery, type Lang } from '../../../shared/i18n/langs.ts'
@@ -18,6 +16,10 @@ import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
+import { statusLine } from './status-line.ts'
+import { pointCard } from './point-card.ts'
+import { queryNearest } from '../../../shared/geo/query.ts'
+import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 
 /**
  * `/punti/{id}/{slug}`: one point as a complete HTML page, for search engines, link previews and
@@ -36,11 +38,15 @@ export interface PointPageContext {
   readonly comuneName: (comune: Pick<ComuneRef, 'istat' | 'name' | 'alt_name'>) => string
 }
 
-export function renderPointPage(point: PointRecord, context: PointPageContext): string {
+/** Active points offered on a suspended or closed point's page, instead of a dead end. */
+const ALTERNATIVES = 5
+
+export function renderPointPage(point: PointRecord, context: PointPageContext, snapshot: Snapshot): string {
   const { t, lang, now } = context
   const canonical = `${context.origin}${pointPath(point)}`
   const today = toRomeWallClock(now).date
   const comune = context.comuneName(point.comune)
+  const active = point.status === 'active'
   const where = point.region && point.province ? t('pages.where', { comune, province: point.province, region: point.region.name }) : comune
   const main = html`
 <article class="pv-page" data-point-id="${point.id}" data-point-name="${point.name}">
@@ -49,6 +55,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   <p class="pv-page__where">${where}</p>
   ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
   ${statusLine(point, context, { asOf: true })}
+  ${alternatives(point, snapshot, context)}
   ${point.description ? html`<p${registryLang(point, lang)}>${point.description}</p>` : ''}
   <p>${t('pages.operator', { operator: point.operator.name })}</p>
   ${point.sites.map((site) => siteSection(point, site, today, context))}
@@ -58,9 +65,9 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   </section>
   ${accessSection(point, context)}
   <section aria-labelledby="contatti"><h2 id="contatti">${t('pages.contacts')}</h2>
-    <p>${t(`pages.booking.${point.booking}`)}</p>
+    ${active ? html`<p>${t(`pages.booking.${point.booking}`)}</p>` : ''}
     <ul class="pv-page__links">
-      ${isWebAddress(point.booking_url) ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
+      ${active && isWebAddress(point.booking_url) ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
       ${point.contacts.phone ? html`<li>${t('pages.phone')}: <a href="tel:${point.contacts.phone.replace(/[^+\d]/g, '')}">${point.contacts.phone}</a></li>` : ''}
       ${point.contacts.email ? html`<li>${t('pages.email')}: <a href="mailto:${point.contacts.email}">${point.contacts.email}</a></li>` : ''}
       ${isWebAddress(point.contacts.website) ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
@@ -68,10 +75,25 @@ export function renderPointPage(point: PointRecord, context: PointPageContext): 
   </section>
   <p class="pv-page__actions"><a href="/?point=${point.id}${chosenLangQuery(lang, '&')}">${t('pages.locator')}</a> · <a href="/?point=${point.id}${chosenLangQuery(lang, '&')}#segnala">${t('pages.report')}</a></p>
 </article>`
-  const title = t('pages.point_title', { name: point.name, comune })
-  const description = t('pages.point_description', { name: point.name, comune })
+  // A link shared months ago, or a search result, must say at once that the point is not open.
+  const title = t(point.status === 'active' ? 'pages.point_title' : `pages.point_title_${point.status}`, { name: point.name, comune })
+  const description = t(point.status === 'active' ? 'pages.point_description' : `pages.point_description_${point.status}`, { name: point.name, comune })
   // A closed point keeps its page (links to it still answer) but is not offered to search engines.
   return pageShell({ lang, title, description, canonical, jsonLd: jsonForScript(pointJsonLd(point, { url: canonical, today })), noIndex: point.status === 'closed', script: '/point-page.js' }, main, t)
+}
+
+/**
+ * A suspended or closed point's page leads on: the nearest active points to its first place, as
+ * the comune pages list them. People who follow an old link are the ones who need another point.
+ */
+function alternatives(point: PointRecord, snapshot: Snapshot, context: PointPageContext): Html | string {
+  const from = point.sites.find((site) => site.location)?.location
+  if (point.status === 'active' || !from) return ''
+  const hits = queryNearest(snapshot, from, {}, { limit: ALTERNATIVES })
+  if (hits.length === 0) return ''
+  return html`<section aria-labelledby="alternative"><h2 id="alternative">${context.t('pages.alternatives')}</h2>
+    <ul class="pv-page__cards">${hits.map((hit) => pointCard(hit, context))}</ul>
+  </section>`
 }
 
 /** Whether the entrance has steps, the access notes and the languages spoken: what the locator's detail says, for a citizen who uses a wheelchair or speaks another language. */
@@ -97,49 +119,11 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
 }
 
 /**
- * "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at
- * (the point's own page, cached for minutes). A point with several sites names the one the line
- * speaks of: "Aperto ora" under a page whose first site is a closed library sent people to it
- * while only a hall in the next comune was open.
- */
-export function statusLine(point: PointRecord, context: PointPageContext, { asOf = false, at }: { asOf?: boolean; at?: Site } = {}): Html {
-  const { t, lang, now } = context
-  if (point.status === 'suspended') return html`<p class="pv-page__status">${t('status.suspended')}</p>`
-  if (point.status === 'closed') return html`<p class="pv-page__status">${t('status.closed_permanently')}</p>`
-  const when = asOf ? ` (${asOfText(context)})` : ''
-  // `at`: the line speaks of that site only (a card naming its place and distance), not of the
-  // point's earliest-opening site, which may be a desk in another comune.
-  const pointState = at ? null : openingState(now)(point)
-  const named = pointState?.site ? siteInStatus(point, pointState.site, context.comuneName) : null
-  // A site named: its own times (another site may go on after it closes, back to back).
-  const target = at ?? (named ? pointState!.site! : point)
-  const state = pointState && !named ? pointState : openingState(now)(target)
-  const site = named ? ` · ${named}` : ''
-  if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}${site}</p>`
-  const next = nextOpening(now)(target)
-  const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}${site}` : ''
-  return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
-}
-
-
-/**
  * The registry's texts are written in Italian (German too in South Tyrol, and so on): on a page in
  * another language they say so, for a screen reader to read them as Italian (WCAG 3.1.2), as the
  * locator's detail does.
  */
 const registryLang = (point: PointRecord, lang: Lang): Html => (registryTextLang(point.comune.istat, lang) ? html` lang="it"` : html``)
-
-/** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
-export function asOfText({ t, lang, now }: PointPageContext): string {
-  const wall = toRomeWallClock(now)
-  return t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
-}
-
-/** "chiude alle 13:00" today; another day named: "chiude sabato 5 dicembre alle 24:00" (closingWallClock). */
-function closesText(closesAt: Date, { t, lang, now }: PointPageContext): string {
-  const { date, time } = closingWallClock(closesAt)
-  return date === toRomeWallClock(now).date ? t('pages.closes', { time }) : t('pages.closes_on', { date: formatDate(date, lang), time })
-}
 
 /** "Via Cavour 28, 39012 Meran": the site's street and CAP, and its own comune (a site may be in another comune than its point). */
 function placeLine(point: PointRecord, site: Site, street: string | null, context: PointPageContext): string {

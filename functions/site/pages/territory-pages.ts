@@ -1,17 +1,16 @@
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
-import { queryList, queryNearest, type PointHit } from '../../../shared/geo/query.ts'
+import { queryList, queryNearest } from '../../../shared/geo/query.ts'
 import { haversineMetres } from '../../../shared/geo/haversine.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
 import { html, type Html } from './html.ts'
 import { pageShell } from './page-shell.ts'
-import { asOfText, statusLine, type PointPageContext } from './point-page.ts'
+import type { PointPageContext } from './point-page.ts'
+import { pointCard } from './point-card.ts'
+import { asOfText } from './status-line.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
-import { pointPath } from '../../../shared/text/page-paths.ts'
 import { chosenLangQuery, langQuery, localeOf } from '../../../shared/i18n/langs.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
-import { PlaceRole, siteAtPlace } from '../../../shared/geo/site-places.ts'
-import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 
 /**
  * The territory's pages (issue 14): a page per comune (`/comuni/{name}-{pr}`) with the points
@@ -44,19 +43,6 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   const around = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + insideIds.size, radiusKm: AROUND_KM })
     .filter((hit) => !insideIds.has(hit.point.id))
     .slice(0, AROUND_LIMIT)
-  // A card speaks of one place: the site (or a van's stop) its distance is measured to, named where
-  // the point has several, with that place's own open now and next opening. The point's comune and
-  // its earliest-opening site sent people to a desk shut that day, or to the van's home town.
-  const card = (hit: PointHit): Html => {
-    const here = hit.place ? siteAtPlace(hit.site, hit.place) : hit.site
-    const stop = hit.place?.role === PlaceRole.stop ? hit.site.stops?.find((s) => s.place.location.lat === hit.place!.location.lat && s.place.location.lon === hit.place!.location.lon) : undefined
-    const place = stop?.place.label ?? siteInStatus(hit.point, hit.site, context.comuneName) ?? context.comuneName(hit.point.comune)
-    return html`<li class="pv-page__card">
-    <a href="${pointPath(hit.point)}${langQuery(lang)}">${hit.point.name}</a>
-    <span>${place}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(localeOf(lang), { maximumFractionDigits: 1 }) })}` : ''}</span>
-    ${statusLine(hit.point, context, { at: here })}
-  </li>`
-  }
   const name = comuneNameIn(comune, lang)
   const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${chosenLangQuery(lang, '&')}`
   const main = html`
@@ -66,11 +52,11 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   <p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>
   <p class="pv-page__as-of">${t('pages.status_note', { when: asOfText(context) })}</p>
   <section aria-labelledby="nel-comune"><h2 id="nel-comune">${t('pages.comune_in')}</h2>
-    ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.slice(0, INSIDE_LIMIT).map(card)}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
+    ${inside.length > 0 ? html`<ul class="pv-page__cards">${inside.slice(0, INSIDE_LIMIT).map((hit) => pointCard(hit, context))}</ul>` : html`<p>${t('pages.comune_none')}</p>`}
     ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>` : ''}
   </section>
   <section aria-labelledby="dintorni"><h2 id="dintorni">${t('pages.comune_around')}</h2>
-    ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map(card)}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
+    ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map((hit) => pointCard(hit, context))}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
   </section>
 </article>`
   return pageShell(

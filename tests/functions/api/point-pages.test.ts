@@ -257,6 +257,22 @@ describe('what the pages promise', () => {
     }
   })
 
+  it('says in the title, the preview and the page that a point is suspended or closed, offers no booking, and leads to the nearest active points', async () => {
+    for (const [status, word] of [['suspended', 'sospeso'], ['closed', 'chiuso']] as const) {
+      const point = fixture.records.find((p) => p.status === status && p.booking_url && p.sites.some((s) => s.location))!
+      const location = (await fixture.get(`/punti/${point.id}`)).headers.get('location')!
+      const text = await (await fixture.get(location)).text()
+      expect(text.match(/<title>([^<]*)<\/title>/)![1], status).toContain(`(${word}) · PuntoVicino`)
+      expect(text.match(/<meta property="og:description" content="([^"]*)"/)![1], status).toMatch(word === 'sospeso' ? /è temporaneamente sospeso/ : /ha chiuso/)
+      expect(text, status).not.toContain('Prenota online')
+      const section = text.slice(text.indexOf('id="alternative"'))
+      expect(text.indexOf('id="alternative"'), status).toBeGreaterThan(0)
+      const linked = [...section.matchAll(/<li class="pv-page__card">\s*<a href="\/punti\/([^/"]+)\//g)].map((m) => decodeURIComponent(m[1]!))
+      expect(linked, status).toHaveLength(5)
+      for (const id of linked) expect(fixture.records.find((p) => p.id === id)!.status, `${status}: ${id}`).toBe('active')
+    }
+  })
+
   it('lists on a comune’s page every active point based there, however many, and however many of a neighbour’s are nearer its centre', async () => {
     const { comunePath } = await import('../../../functions/site/pages/territory-paths.ts')
     const { createApp } = await import('../../../functions/api/app.ts')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { statusLine, type PointPageContext } from '../../../functions/site/pages/point-page.ts'
+import type { PointPageContext } from '../../../functions/site/pages/point-page.ts'
+import { statusLine } from '../../../functions/site/pages/status-line.ts'
 import { loadPagesTranslator } from '../../../functions/site/pages/page-messages.ts'
 import { buildPoint, buildSite } from '../../shared/hours/hours-fixtures.ts'
 
