@@ -8,6 +8,7 @@ import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-polic
 import type { PointPageContext } from '../../site/pages/point-page.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
+import { PROVINCE_SIGLE } from '../../../shared/gazetteer/admin-units.ts'
 import { comuneNameIn, inBilingualProvince, refNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import type { ComuneRef } from '../../../shared/schemas/point.ts'
 import { problem } from '../problem.ts'
@@ -61,6 +62,16 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   // The site's policy on every page, as npm start sends it for the static files (CloudFront
   // replaces it with the production one, HTTPS upgrade included): a point's page loads only the
   // site's own script (point-page.js).
+  // `/comuni/biella-bi/`, `//regioni/umbria`: a slash a CMS or a hand added is the page without it
+  // (people got the API's JSON 404 for them).
+  routes.use('*', async (c, next) => {
+    const path = c.req.path
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && /^\/+(?:punti|comuni|regioni|province)\/[^/]/.test(path)) {
+      const tidy = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+      if (tidy !== path) return c.redirect(`${tidy}${new URL(c.req.url).search}`, 301)
+    }
+    await next()
+  })
   for (const path of ['/punti/*', '/comuni/*', '/regioni/*', '/province/*']) {
     routes.use(path, async (c, next) => {
       await next()
@@ -133,7 +144,8 @@ export function pagesRoutes(deps: PagesDeps): Hono {
 
   const pointPage = async (c: Context): Promise<Response> => {
     const id = c.req.param('id')!
-    const point = id.length <= 120 ? await pointById(deps.snapshot(), id) : undefined
+    // Ids are lowercase: `DEMO-01-0001` typed from a leaflet is the same point.
+    const point = id.length <= 120 ? ((await pointById(deps.snapshot(), id)) ?? (await pointById(deps.snapshot(), id.toLowerCase()))) : undefined
     const path = point ? pointPath(point) : undefined
     const { lang } = askedLanguage(c)
     // An unsupported ?lang= (or two of them) is answered (400, naming the languages) where it was asked, not carried through a redirect.
@@ -143,15 +155,28 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   routes.get(SITE_PAGE_ROUTES.point, pointPage)
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
-  routes.get(SITE_PAGE_ROUTES.comune, (c) => page(c, ({ comuneAt, renderComunePage }, context, snapshot) => {
+  /** An address that names a page loosely (site-pages' loose-addresses.ts) goes to the page's own, with its query. */
+  const orLooselyNamed = async (c: Context, found: boolean, loosely: (pages: SitePages) => string | undefined, render: () => Promise<Response>): Promise<Response> => {
+    if (found) return render()
+    const path = loosely(await sitePages())
+    return path && path !== c.req.path ? c.redirect(`${path}${new URL(c.req.url).search}`, 301) : render()
+  }
+  routes.get(SITE_PAGE_ROUTES.comune, async (c) => {
+    const { comuneAt } = await sitePages()
     const comune = comuneAt(deps.comuni(), c.req.path)
-    return comune && renderComunePage(comune, snapshot, context)
-  }))
-  routes.get(SITE_PAGE_ROUTES.region, (c) => page(c, ({ regionAt, renderRegionPage }, context) => {
+    return orLooselyNamed(c, comune !== undefined, (pages) => pages.comuneLooselyAt(deps.comuni(), c.req.param('slug')!), () => page(c, ({ renderComunePage }, context, snapshot) => comune && renderComunePage(comune, snapshot, context)))
+  })
+  routes.get(SITE_PAGE_ROUTES.region, async (c) => {
+    const { regionAt } = await sitePages()
     const code = regionAt(c.req.path)
-    return code && renderRegionPage(code, context)
-  }))
-  routes.get(SITE_PAGE_ROUTES.province, (c) => page(c, ({ renderProvincePage }, context) => renderProvincePage(c.req.param('sigla')!.toUpperCase(), deps.comuni(), context)))
+    return orLooselyNamed(c, code !== undefined, (pages) => pages.regionLooselyAt(c.req.param('slug')!), () => page(c, ({ renderRegionPage }, context) => code && renderRegionPage(code, context)))
+  })
+  routes.get(SITE_PAGE_ROUTES.province, async (c) => {
+    const sigla = c.req.param('sigla')!
+    // The page's own address is lowercase (`/province/pg`); `PG` is the same page.
+    const exact = /^[a-z]{2}$/.test(sigla) && PROVINCE_SIGLE.has(sigla.toUpperCase())
+    return orLooselyNamed(c, exact, (pages) => pages.provinceLooselyAt(sigla), () => page(c, ({ renderProvincePage }, context) => renderProvincePage(sigla.toUpperCase(), deps.comuni(), context)))
+  })
 
   routes.get(SITE_PAGE_ROUTES.sitemapIndex, (c) => {
     const origin = originOf(c)

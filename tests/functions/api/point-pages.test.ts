@@ -11,6 +11,7 @@ import { comunePath } from '../../../functions/site/pages/territory-paths.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
 import { LANGS } from '../../../shared/i18n/langs.ts'
 import { pointJsonLd } from '../../../functions/site/pages/point-json-ld.ts'
+import { pointPath } from '../../../shared/text/page-paths.ts'
 
 /**
  * Issue 14's floor, with JavaScript off (plain HTTP, as a crawler): every page the sitemap lists
@@ -146,6 +147,34 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     const twice = await pageOf(`${location}?lang=en&lang=de`)
     expect(twice.status).toBe(400)
     expect(twice.text).toContain('«en, de»')
+  })
+
+  it('redirects an address people type or paste to the page it names (capitals, accents, apostrophes, another language, a slash too many), and only when it names one', async () => {
+    const redirects: Array<[string, string]> = [
+      ['/comuni/Biella-BI', '/comuni/biella-bi'],
+      ['/comuni/forl%C3%AC-fc', '/comuni/forli-fc'],
+      ["/comuni/sant'angelo-lodigiano-lo", '/comuni/sant-angelo-lodigiano-lo'],
+      ['/comuni/bozen-bz?lang=de', '/comuni/bolzano-bz?lang=de'],
+      ['/comuni/duino-aurisina-ts', '/comuni/duino-aurisina-devin-nabrezina-ts'],
+      ['/comuni/biella', '/comuni/biella-bi'],
+      ['/comuni/biella-bi/', '/comuni/biella-bi'],
+      ['//comuni/biella-bi', '/comuni/biella-bi'],
+      ['/regioni/Piemonte', '/regioni/piemonte'],
+      ['/regioni/vallee-d-aoste', '/regioni/valle-d-aosta'],
+      ['/regioni/umbria/?lang=en', '/regioni/umbria?lang=en'],
+      ['/province/PG', '/province/pg'],
+      ['/province/perugia', '/province/pg'],
+    ]
+    for (const [asked, page] of redirects) {
+      const response = await fixture.get(asked)
+      expect(`${response.status} ${response.headers.get('location')}`, asked).toBe(`301 ${page}`)
+      expect((await fixture.get(page)).status, page).toBe(200)
+    }
+    const point = fixture.records.find((p) => p.status === 'active')!
+    expect((await fixture.get(`/punti/${point.id.toUpperCase()}/x`)).headers.get('location')).toBe(pointPath(point))
+    expect((await fixture.get(`${pointPath(point)}/`)).headers.get('location')).toBe(pointPath(point))
+    // Two comuni called Castro (BG, LE): no guess.
+    for (const unknown of ['/comuni/castro', '/comuni/nowhere-xx', '/regioni/atlantide']) expect((await fixture.get(unknown)).status, unknown).toBe(404)
   })
 
   it('speaks German, French and Slovene: a South Tyrol page in German says Bozen, and every link keeps the language', async () => {
