@@ -39,13 +39,13 @@ describe('a point’s own page', () => {
     await withScripts.close()
   })
 
-  it('is reached from the home page without JavaScript, or when its script fails to load: the region pages are linked where the locator would be', async () => {
+  it('is reached from the home page without JavaScript, or when its script fails to load, or with it: the region pages are linked under the locator', async () => {
     const noScripts = await phoneContext(browser(), { javaScriptEnabled: false })
     const page = await noScripts.newPage()
     await page.goto(`${baseUrl}/`)
-    const regions = page.locator('#locator').getByRole('link')
+    const regions = page.locator('.pv-regions').getByRole('link')
     expect(await regions.count()).toBe(20)
-    await page.locator('#locator').getByRole('link', { name: 'Umbria' }).click()
+    await page.locator('.pv-regions').getByRole('link', { name: 'Umbria' }).click()
     await page.waitForURL('**/regioni/umbria')
     expect(await page.locator('h1').textContent()).toContain('Umbria')
     await noScripts.close()
@@ -54,12 +54,21 @@ describe('a point’s own page', () => {
     const failed = await failing.newPage()
     await failed.route('**/app.js', (route) => route.abort('timedout'))
     await failed.goto(`${baseUrl}/`)
-    expect(await failed.locator('#locator').getByRole('link', { name: 'Toscana' }).isVisible()).toBe(true)
-    // With the script, the locator takes the place of the links.
+    expect(await failed.locator('.pv-regions').getByRole('link', { name: 'Toscana' }).isVisible()).toBe(true)
+    // With the script, the locator comes first and the regions stay a line under it, folded: a
+    // crawler that runs scripts still finds the territory's pages (it found none), and in the
+    // page's language, as the description search engines show under its title.
     const working = await failing.newPage()
-    await working.goto(`${baseUrl}/`)
+    await working.goto(`${baseUrl}/?lang=en`)
     await working.locator('#locator input').first().waitFor()
-    expect(await working.locator('#locator').getByRole('link', { name: 'Toscana' }).count()).toBe(0)
+    const folded = working.locator('details.pv-regions')
+    expect(await folded.getAttribute('open')).toBeNull()
+    expect(await folded.locator('summary').textContent()).toBe('Digital facilitation points region by region')
+    await folded.locator('summary').click()
+    await folded.getByRole('link', { name: 'Toscana' }).click()
+    await working.waitForURL('**/regioni/toscana?lang=en')
+    await working.goBack()
+    expect(await working.locator('meta[name="description"]').getAttribute('content')).toMatch(/^At digital facilitation points someone helps you/)
     await failing.close()
   })
 

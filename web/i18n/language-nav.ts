@@ -49,7 +49,7 @@ export function unavailableLanguageNotice(asked: string, sentence: string): HTML
  * Links to the API's documentation and the open data stay as they are.
  */
 export function keepLanguageInLinks(lang: Lang): void {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('header a[href^="/"]:not([data-lang]), footer a[href^="/"]')) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('header a[href^="/"]:not([data-lang]), footer a[href^="/"], .pv-regions a[href^="/"]')) {
     const url = new URL(link.getAttribute('href')!, location.origin)
     if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/opendata/')) continue
     url.searchParams.set('lang', lang)

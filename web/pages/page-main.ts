@@ -24,6 +24,10 @@ const config = (name: string): string | null => document.querySelector<HTMLMetaE
 document.documentElement.lang = state.lang
 document.title = mode === 'embed' ? t('app.title') : `${t('app.tagline')} · ${t('app.title')}`
 for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as never)
+// What search engines show under the page's title, in the page's language (the file's is Italian).
+document.querySelector('meta[name="description"]')?.setAttribute('content', t('app.intro'))
+// The search is the way in now: the regions' pages stay a line below it.
+document.querySelector<HTMLDetailsElement>('details.pv-regions')?.removeAttribute('open')
 keepLanguageInLinks(state.lang)
 const askedLang = params.get('lang')
 const unavailableLang = unsupportedLang(askedLang)
