@@ -28,13 +28,20 @@ export interface StatsContext {
   readonly areaHref: (region: string | null) => string
 }
 
-const COVERED_RADIUS = '10' as const
-
-function numbers(lang: Lang) {
-  const integer = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 })
-  const decimal = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 })
+export function statsNumbers(lang: Lang) {
+  // Grouped from four digits: Italian's own rule writes 9442 beside 33.000 in one table.
+  const integer = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0, useGrouping: 'always' })
+  const decimal = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1, useGrouping: 'always' })
   const percent = new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 1 })
-  return { integer: (n: number) => integer.format(n), decimal: (n: number) => decimal.format(n), percent: (n: number) => percent.format(n) }
+  return {
+    integer: (n: number) => integer.format(n),
+    decimal: (n: number) => decimal.format(n),
+    /**
+     * `part` of `whole`, from the counts (the API's share is already rounded to four places: 68,146 %
+     * read 68,2 %), and never 100 % while someone is left out (1,982 Piedmontese were "100 %").
+     */
+    share: (part: number, whole: number) => (whole === 0 ? '—' : percent.format(part < whole ? Math.min(part / whole, 0.999) : part / whole)),
+  }
 }
 
 function table(caption: string, head: readonly string[], rows: readonly (readonly Child[])[], { numericFrom = 1 }: { numericFrom?: number } = {}): HTMLElement {
@@ -66,7 +73,7 @@ function chartFigure(id: string, caption: string, bars: readonly Bar[], max?: nu
 
 export function renderStats(data: StatsData, context: StatsContext): HTMLElement[] {
   const { t, lang } = context
-  const n = numbers(lang)
+  const n = statsNumbers(lang)
   const urls = statsUrls(context.apiBase, data.coverage.area.code)
   const region = data.coverage.area.level === 'region' ? data.regions.items.find((r) => r.istat === data.coverage.area.code) : undefined
   const target = region ? region.pnrr_target : data.regions.national.pnrr_target
@@ -74,8 +81,9 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const registered = counted.points_by_status.active + counted.points_by_status.suspended + counted.points_by_status.closed
   // The page asks without radius_km: every radius is in the answer.
   const within = (km: '5' | '10' | '20') => data.coverage.within_km[km]!
-  const within10 = within(COVERED_RADIUS)
-  const progress = (value: number, goal: number | undefined) => (goal ? n.percent(value / goal) : '—')
+  // The national target names no services; a region's plan may.
+  const services: number | null = target && 'services' in target ? (target.services as number | null) : null
+  const progress = (value: number, goal: number | undefined) => (goal ? n.share(value, goal) : '—')
 
   const targets = section(
     'pv-stats-targets',
@@ -84,25 +92,29 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
       t('stats.targets.caption'),
       [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')],
       [
-        [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), target ? n.integer(target.points) : t('stats.targets.unknown'), progress(registered, target?.points)],
+        // Only active points count towards the target: a board read "100%" with closed points in it.
+        [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), target ? n.integer(target.points) : t('stats.targets.unknown'), '—'],
         [t('stats.targets.points'), n.integer(counted.active_points), target ? n.integer(target.points) : t('stats.targets.unknown'), progress(counted.active_points, target?.points)],
-        // Residents near a point are not citizens trained: shown beside that target, not as progress towards it.
-        [t('stats.targets.citizens'), n.integer(within10.residents), target ? n.integer(target.citizens) : t('stats.targets.unknown'), '—'],
+        // Citizens trained and services delivered are not in the registry: the targets are shown,
+        // not set against residents near a point (a board read "24 times the target").
+        [t('stats.targets.citizens'), t('stats.targets.not_measured'), target ? n.integer(target.citizens) : t('stats.targets.unknown'), '—'],
+        ...(services !== null ? [[t('stats.targets.services'), t('stats.targets.not_measured'), n.integer(services), '—']] : []),
       ],
     ),
-    h('p', { class: 'pv-stats__note' }, target ? t('stats.targets.source', { source: target.source }) : t('stats.targets.no_source')),
+    h('p', { class: 'pv-stats__note' }, `${t('stats.targets.measure_note')} ${target ? t('stats.targets.source', { source: target.source }) : t('stats.targets.no_source')}`),
   )
 
   const radii = ['5', '10', '20'] as const
   const reach = section(
     'pv-stats-reach',
     t('stats.reach.heading'),
-    chartFigure('pv-stats-reach-chart', t('stats.reach.caption'), radii.map((km) => ({ label: t('stats.reach.within', { km }), value: within(km).share, text: n.percent(within(km).share) })), 1),
+    chartFigure('pv-stats-reach-chart', t('stats.reach.caption'), radii.map((km) => ({ label: t('stats.reach.within', { km }), value: within(km).share, text: n.share(within(km).residents, data.coverage.residents) })), 1),
     table(
       t('stats.reach.caption'),
       [t('stats.reach.distance'), t('stats.reach.residents'), t('stats.reach.share')],
-      [...radii.map((km) => [t('stats.reach.within', { km }), n.integer(within(km).residents), n.percent(within(km).share)]), [t('stats.reach.all'), n.integer(data.coverage.residents), n.percent(1)]],
+      [...radii.map((km) => [t('stats.reach.within', { km }), n.integer(within(km).residents), n.share(within(km).residents, data.coverage.residents)]), [t('stats.reach.all'), n.integer(data.coverage.residents), n.share(1, 1)]],
     ),
+    h('p', { class: 'pv-stats__note' }, t('stats.reach.method')),
     csvLink(urls.coverageCsv, t('stats.reach.heading'), t),
   )
 
@@ -163,7 +175,7 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
         t('stats.regions.heading'),
         table(
           t('stats.regions.caption'),
-          [t('stats.regions.region'), t('stats.targets.points'), t('stats.targets.target'), t('stats.targets.citizens')],
+          [t('stats.regions.region'), t('stats.targets.points'), t('stats.targets.target'), t('stats.regions.within10')],
           data.regions.items.map((r) => [
             h('a', { href: context.areaHref(r.istat), 'aria-label': t('stats.regions.open', { name: r.name }) }, r.name),
             n.integer(r.active_points),

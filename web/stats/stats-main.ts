@@ -46,6 +46,13 @@ const areaQuery = (code: string | null, language: Lang) => {
 updateLanguageNav(lang, t('app.languages'), (language) => `?${areaParams(region, language, true).toString()}`)
 const askedLang = unsupportedLang(langParam)
 if (askedLang !== null) root.before(unavailableLanguageNotice(askedLang, t('app.lang_unavailable', { asked: askedLang })))
+// A region code that names none (`region=9`, `region=99`): said, not silently Italy under a
+// region's banner (the API answers the same code with a 400).
+if (regionParam && region === null) {
+  const padded = regionParam.trim().padStart(2, '0')
+  const maybe = Object.hasOwn(REGIONS, padded) ? ` ${t('stats.unknown_region_maybe', { code: padded, name: REGIONS[padded]! })}` : ''
+  root.before(h('p', { class: 'pv-stats__unknown-region', role: 'alert' }, `${t('stats.unknown_region', { asked: regionParam })}${maybe}`))
+}
 
 /** The area chooser: a plain GET form, so it works with the keyboard and reloads to a shareable address. */
 function areaForm(): HTMLElement {
