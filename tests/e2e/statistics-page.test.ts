@@ -90,6 +90,16 @@ describe('the statistics page (/statistiche)', () => {
     await page.locator('.pv-results .pv-result').first().waitFor()
     expect(new URL(page.url()).searchParams.get('place')).toBe(apiGaps[0])
     expect(failed).toEqual([])
+
+    // Printed for a board's report: the bars keep their colour, the map and the controls give way
+    // to the tables (the map printed as a blank box, the bars as empty tracks), the copy names its source.
+    await page.goBack()
+    await page.locator('#pv-stats-hours').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.pv-chart__bar').first().evaluate((bar) => getComputedStyle(bar).printColorAdjust)).toBe('exact')
+    for (const hidden of ['.pv-stats__map', '.pv-stats__area', '.pv-stats__download']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false)
+    expect(await page.getByText('La mappa non si stampa').isVisible()).toBe(true)
+    expect(await page.getByText(/^Fonte: http.*statistiche\?region=10 \(dati al \d+ \w+ \d{4}\)\.$/).isVisible()).toBe(true)
     await context.close()
   })
 
@@ -128,6 +138,7 @@ describe('the statistics page (/statistiche)', () => {
     await page.goto(`${hostUrl}/statistiche-umbria`)
     const frame = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed/statistiche`)) ?? (await page.waitForEvent('frameattached'))
     await frame.locator('#pv-stats-hours').waitFor()
+    expect(await frame.locator('.pv-stats__credit').textContent()).toBe('Dati: registro PuntoVicino; popolazione e comuni ISTAT')
     expect((await tableRows(frame, 'Punti rispetto agli obiettivi PNRR'))[0]!.slice(1, 3)).toEqual(['42', '42'])
     await page.waitForFunction(() => document.getElementById('pv-frame')!.getBoundingClientRect().height > 2000)
     const drawn = await drawnComuni(frame)

@@ -126,6 +126,8 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
     t('stats.map.heading'),
     mapNote,
     mapHost,
+    // On paper the map (a WebGL canvas) prints blank: the table below says the same in numbers.
+    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.map.print_note', { table: t('stats.map.caption') })),
     h('ul', { class: 'pv-stats__legend', 'aria-label': t('stats.map.legend') }, DISTANCE_BANDS.map((band) => h('li', {}, h('span', { class: 'pv-stats__swatch', style: `background:${band.colour}`, 'aria-hidden': 'true' }), t(`stats.band.${band.key}`)))),
     table(
       t('stats.map.caption'),

@@ -101,6 +101,8 @@ try {
       embedded: mode === 'embed',
       areaHref: (code) => areaQuery(code, lang),
     }),
+    // A printed copy (a board's report) says where and as of when its figures come from.
+    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.print_source', { url: location.href, date: formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })),
   )
 } catch (error) {
   console.error('[puntovicino] statistics not loaded', error)
