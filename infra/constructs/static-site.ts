@@ -33,13 +33,15 @@ export const CLEAN_URLS_FUNCTION = `function handler(event) {
 }`
 
 /**
- * CloudFront Function (viewer request) for the server-rendered pages: the site's own origin, from
- * the Host the viewer reached (one of the distribution's names), for their canonical addresses;
- * any value a viewer sent in the same header is replaced.
+ * CloudFront Function (viewer request) for the server-rendered pages: the site's own origin for
+ * their canonical addresses and sitemaps; any value a viewer sent in the same header is replaced.
+ * With a custom domain, that domain whatever Host was reached: the distribution's own
+ * `….cloudfront.net` name serves the same pages, and would otherwise offer search engines a second
+ * copy of the site, canonical to itself. Without one, the Host the viewer reached.
  */
-export const SITE_ORIGIN_FUNCTION = `function handler(event) {
+export const siteOriginFunction = (customDomain?: string): string => `function handler(event) {
   var request = event.request;
-  request.headers['${SITE_ORIGIN_HEADER}'] = { value: 'https://' + request.headers.host.value };
+  request.headers['${SITE_ORIGIN_HEADER}'] = { value: ${customDomain ? JSON.stringify(`https://${customDomain}`) : "'https://' + request.headers.host.value"} };
   return request;
 }`
 
@@ -238,7 +240,7 @@ export class StaticSite extends Construct {
       comment: 'PuntoVicino: /opendata/x -> x.br or x.gz as accepted; /opendata/ -> its index.html',
     })
     const siteOrigin = new cloudfront.Function(this, 'SiteOrigin', {
-      code: cloudfront.FunctionCode.fromInline(SITE_ORIGIN_FUNCTION),
+      code: cloudfront.FunctionCode.fromInline(siteOriginFunction(this.customDomain)),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'PuntoVicino: the site origin for the pages canonical addresses',
     })

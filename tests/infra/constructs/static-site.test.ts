@@ -6,7 +6,7 @@ import { createPrivateBucket } from '../../../infra/constructs/private-bucket.ts
 import { SITE_ORIGIN_HEADER } from '../../../functions/api/site-origin.ts'
 import { runInNewContext } from 'node:vm'
 import { DEFAULT_CONTENT_SECURITY_POLICY, embeddableContentSecurityPolicy } from '../../../functions/site/content-security-policy.ts'
-import { CALENDAR_PATH, CLEAN_URLS_FUNCTION, EMBED_PATHS, PAGE_PATHS, SITE_ORIGIN_FUNCTION, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
+import { CALENDAR_PATH, CLEAN_URLS_FUNCTION, EMBED_PATHS, PAGE_PATHS, siteOriginFunction, CONSOLE_PATHS, OPEN_DATA_ENCODING_FUNCTION, StaticSite, type StaticSiteProps } from '../../../infra/constructs/static-site.ts'
 import { stubSiteDir, testStack } from '../infra-test-stack.ts'
 
 const siteDir = stubSiteDir()
@@ -219,7 +219,7 @@ describe('StaticSite', () => {
     expect(calendar).toBeGreaterThanOrEqual(0)
     expect(calendar).toBeLessThan(behaviours.findIndex((b) => b.PathPattern === '/v1/*'))
     expect((behaviours[calendar] as { FunctionAssociations?: Array<{ EventType: string }> }).FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request'])
-    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: SITE_ORIGIN_FUNCTION })
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: siteOriginFunction() })
     // The header the function sets is in the cache key: one host's canonical never reaches another's viewers.
     const pagePolicies = new Set(PAGE_PATHS.map((path) => JSON.stringify((behaviours.find((b) => b.PathPattern === path) as { CachePolicyId: unknown }).CachePolicyId)))
     expect(pagePolicies.size).toBe(1)
@@ -229,7 +229,7 @@ describe('StaticSite', () => {
         ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'whitelist', Headers: [SITE_ORIGIN_HEADER] } }),
       }),
     })
-    const told = runInNewContext(`${SITE_ORIGIN_FUNCTION}; handler({ request: { headers: { host: { value: 'punti.example.it' }, '${SITE_ORIGIN_HEADER}': { value: 'https://evil.example' } } } }).headers`) as Record<string, { value: string }>
+    const told = runInNewContext(`${siteOriginFunction()}; handler({ request: { headers: { host: { value: 'punti.example.it' }, '${SITE_ORIGIN_HEADER}': { value: 'https://evil.example' } } } }).headers`) as Record<string, { value: string }>
     expect(told[SITE_ORIGIN_HEADER]!.value).toBe('https://punti.example.it')
   })
 
@@ -289,6 +289,11 @@ describe('StaticSite', () => {
     const cfg = Object.values(Template.fromStack(s).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig
     expect(cfg.Aliases).toEqual(['puntovicino.example.it'])
     expect(cfg.ViewerCertificate).toMatchObject({ AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' })
+    // The pages' canonical origin is the domain, also when reached at the distribution's own name:
+    // no second copy of the site for search engines at d….cloudfront.net.
+    const code = Object.values(Template.fromStack(s).findResources('AWS::CloudFront::Function')).map((f) => f.Properties.FunctionCode as string).find((c) => c.includes(SITE_ORIGIN_HEADER))!
+    const told = runInNewContext(`${code}; handler({ request: { headers: { host: { value: 'd1234.cloudfront.net' } } } }).headers`) as Record<string, { value: string }>
+    expect(told[SITE_ORIGIN_HEADER]!.value).toBe('https://puntovicino.example.it')
   })
 
   it('checks its props before building anything, naming the one it rejects', () => {
