@@ -20,6 +20,8 @@ import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
  */
 const AROUND_LIMIT = 10
 const AROUND_KM = 40
+/** Points listed beyond that radius for a comune with none nearer. */
+const FARTHER_LIMIT = 3
 /** Points of one comune listed on its page; a city with more gets a link to the locator. */
 const INSIDE_LIMIT = 100
 
@@ -43,6 +45,9 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   const around = queryNearest(snapshot, comune, {}, { limit: AROUND_LIMIT + insideIds.size, radiusKm: AROUND_KM })
     .filter((hit) => !insideIds.has(hit.point.id))
     .slice(0, AROUND_LIMIT)
+  // An island or a mountain pass with nothing within the radius (Lampedusa, Tarvisio at 41.7 km):
+  // the nearest points however far, rather than a page that reads as empty.
+  const farther = inside.length === 0 && around.length === 0 ? queryNearest(snapshot, comune, {}, { limit: FARTHER_LIMIT }) : []
   const name = comuneNameIn(comune, lang)
   const locator = `/?near=${comune.lat.toFixed(4)},${comune.lon.toFixed(4)}&place=${encodeURIComponent(name)}${chosenLangQuery(lang, '&')}`
   const main = html`
@@ -56,7 +61,7 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
     ${inside.length > INSIDE_LIMIT ? html`<p><a href="${locator}">${t('pages.open_in_locator', { comune: name })}</a></p>` : ''}
   </section>
   <section aria-labelledby="dintorni"><h2 id="dintorni">${t('pages.comune_around')}</h2>
-    ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map((hit) => pointCard(hit, context))}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
+    ${around.length > 0 ? html`<ul class="pv-page__cards">${around.map((hit) => pointCard(hit, context))}</ul>` : farther.length > 0 ? html`<p>${t('pages.around_farther', { km: AROUND_KM })}</p><ul class="pv-page__cards">${farther.map((hit) => pointCard(hit, context))}</ul>` : html`<p>${t('pages.around_none', { km: AROUND_KM })}</p>`}
   </section>
 </article>`
   return pageShell(

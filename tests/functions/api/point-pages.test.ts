@@ -356,6 +356,14 @@ describe('what the pages promise', () => {
     expect(compared).toBeGreaterThan(100)
   })
 
+  it("leads a comune with no point within 40 km (an island, a mountain pass) to the nearest ones however far, not to an empty page", async () => {
+    const lampedusa = comuni.find((c) => c.name === 'Lampedusa e Linosa')!
+    const text = (await pageOf(comunePath(lampedusa))).text
+    const around = text.slice(text.indexOf('id="dintorni"'))
+    expect(around).toContain('Nessun punto entro 40 km: i più vicini sono questi.')
+    expect([...around.matchAll(/class="pv-page__card"/g)]).toHaveLength(3)
+  })
+
   it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
     const firenze = comuni.find((c) => c.name === 'Firenze')!
     const page = await pageOf(comunePath(firenze))
