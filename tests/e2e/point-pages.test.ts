@@ -48,6 +48,12 @@ describe('a point’s own page', () => {
     await page.locator('.pv-regions').getByRole('link', { name: 'Umbria' }).click()
     await page.waitForURL('**/regioni/umbria')
     expect(await page.locator('h1').textContent()).toContain('Umbria')
+    // The statistics without JavaScript: the same figures as files (the page was an empty heading).
+    await page.goto(`${baseUrl}/statistiche`)
+    for (const href of await page.locator('#stats a[href$=".csv"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+      expect((await fetch(href)).status, href).toBe(200)
+    }
+    expect(await page.locator('#stats a[href$=".csv"]').count()).toBe(4)
     await noScripts.close()
     // The script refused on the way (a filter, a timeout): the same way in, not an empty page.
     const failing = await phoneContext(browser())
