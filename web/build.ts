@@ -67,7 +67,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
   copyInto('styles', readdirSync(join(WEB, 'styles')).map((f) => join(WEB, 'styles', f)))
   copyInto('fonts', [400, 600, 700].map((w) => join(ROOT, 'node_modules/@fontsource/titillium-web/files', `titillium-web-latin-${w}-normal.woff2`)))
   writeBuiltinBasemap(DIST)
-  copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg')])
+  copyInto('.', [join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), join(WEB, 'pages', 'favicon.svg'), join(WEB, 'pages', 'og-image.png')])
   writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile))
   return { metafile: result.metafile, ms: performance.now() - started }
 }

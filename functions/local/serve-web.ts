@@ -27,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 }

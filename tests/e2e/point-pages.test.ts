@@ -22,6 +22,9 @@ describe('a point’s own page', () => {
     expect(await week.locator('caption').textContent()).toBe('Orari dei prossimi 7 giorni')
     expect(await page.locator('#contatti').textContent()).toBe('Contatti e prenotazione')
     expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1)
+    // The link preview's picture is served where the page names it.
+    const preview = await fetch(await page.locator('meta[property="og:image"]').getAttribute('content') ?? '')
+    expect([preview.status, preview.headers.get('content-type')]).toEqual([200, 'image/png'])
     await screenshot(page, 'point-page-no-javascript')
     await context.close()
 

@@ -24,6 +24,8 @@ const BRAND_MARK = html`<svg class="brand__mark" viewBox="0 0 44 44" aria-hidden
 
 /** The page's address in `lang`: the canonical one is Italian, the others say `?lang=`. */
 const addressIn = (canonical: string, lang: Lang): string => `${canonical}${langQuery(lang)}`
+/** The site's origin, for the link preview's image (crawlers take only absolute addresses). */
+const siteOrigin = (canonical: string): string => new URL(canonical).origin
 
 /** Open Graph's locale: language and territory (Italy's languages as written in Italy). */
 const ogLocale = (lang: Lang): string => (lang === 'en' ? 'en_GB' : `${lang}_IT`)
@@ -57,7 +59,11 @@ ${alternates}
 <meta property="og:description" content="${head.description}">
 <meta property="og:url" content="${here}">
 <meta property="og:locale" content="${ogLocale(head.lang)}">
-<meta name="twitter:card" content="summary">
+<meta property="og:image" content="${siteOrigin(head.canonical)}/og-image.png">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="${t('pages.og_image_alt')}">
+<meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${head.title}">
 <meta name="twitter:description" content="${head.description}">
 <meta name="theme-color" content="#0066cc">

@@ -294,6 +294,9 @@ describe('what the pages promise', () => {
       expect(text.match(/<title>([^<]*)<\/title>/)![1], status).toContain(`(${word}) · PuntoVicino`)
       expect(text.match(/<meta property="og:description" content="([^"]*)"/)![1], status).toMatch(word === 'sospeso' ? /è temporaneamente sospeso/ : /ha chiuso/)
       expect(text, status).not.toContain('Prenota online')
+      // A preview with a picture (WhatsApp and Facebook showed text only), at an absolute address.
+      expect(text).toContain('<meta property="og:image" content="http://localhost/og-image.png">')
+      expect(text).toContain('<meta name="twitter:card" content="summary_large_image">')
       const section = text.slice(text.indexOf('id="alternative"'))
       expect(text.indexOf('id="alternative"'), status).toBeGreaterThan(0)
       const linked = [...section.matchAll(/<li class="pv-page__card">\s*<a href="\/punti\/([^/"]+)\//g)].map((m) => decodeURIComponent(m[1]!))
