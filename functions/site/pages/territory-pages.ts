@@ -65,7 +65,7 @@ export function renderComunePage(comune: Comune, snapshot: Snapshot, context: Po
   </section>
 </article>`
   return pageShell(
-    { lang, title: t('pages.comune_title', { comune: name, province: comune.province }), description: t('pages.comune_description', { comune: name }), canonical: `${context.origin}${comunePath(comune)}` },
+    { lang, title: t('pages.comune_title', { comune: name, province: comune.province }), description: t('pages.comune_description', { comune: `${name} (${comune.province})` }), canonical: `${context.origin}${comunePath(comune)}` },
     main,
     t,
   )
@@ -81,7 +81,7 @@ export function renderRegionPage(code: string, context: PointPageContext): strin
   <h2>${t('pages.provinces')}</h2>
   <ul class="pv-page__index">${provinces.map(([sigla, p]) => html`<li><a href="${provincePath(sigla)}${langQuery(lang)}">${p.name}</a></li>`)}</ul>
 </article>`
-  return pageShell({ lang, title: t('pages.region_title', { region: name }), description: t('pages.territory_description'), canonical: `${context.origin}${regionPath(code)}` }, main, t)
+  return pageShell({ lang, title: t('pages.region_title', { region: name }), description: t('pages.territory_description', { place: name }), canonical: `${context.origin}${regionPath(code)}` }, main, t)
 }
 
 export function renderProvincePage(sigla: string, comuni: readonly Comune[], context: PointPageContext): string | undefined {
@@ -96,7 +96,7 @@ export function renderProvincePage(sigla: string, comuni: readonly Comune[], con
   <h1 class="page-title">${t('pages.province_heading', { province: province.name })}</h1>
   <ul class="pv-page__index">${own.map(({ comune, name }) => html`<li><a href="${comunePath(comune)}${langQuery(lang)}">${name}</a></li>`)}</ul>
 </article>`
-  return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description'), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
+  return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description', { place: `${province.name} (${sigla})` }), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
 }
 
 /** Every index and comune page, for the sitemap. */

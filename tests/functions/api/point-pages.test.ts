@@ -45,11 +45,16 @@ async function checkTerritoryPages(paths: readonly string[]): Promise<void> {
   expect(paths.filter((p) => p.startsWith('/comuni/')).length).toBe(comuni.length)
   expect(paths.filter((p) => p.startsWith('/regioni/')).length).toBe(20)
   const listed = new Set(paths)
+  const descriptions = new Set<string>()
   for (const path of paths) {
     const page = await pageOf(path)
     expect(page.status, path).toBe(200)
     expect(page.text).toContain(`<link rel="canonical" href="http://localhost${path}">`)
     const title = page.text.match(/<title>([^<]*)<\/title>/)![1]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&')
+    // Each page its own description, naming its place (127 index pages shared one).
+    const description = page.text.match(/<meta name="description" content="([^"]*)"/)![1]!
+    expect(descriptions.has(description), `${path}: ${description}`).toBe(false)
+    descriptions.add(description)
     const comune = byPath.get(path)
     if (comune) expect(title, path).toBe(`Punti di facilitazione digitale a ${comuneNameIn(comune, 'it')} (${comune.province}) · PuntoVicino`)
     // Index pages lead down to pages the sitemap lists too.
