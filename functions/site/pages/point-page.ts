@@ -17,6 +17,7 @@ import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } f
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
 import { statusLine } from './status-line.ts'
+import { minutesOfDay, WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { pointCard } from './point-card.ts'
 import { queryNearest } from '../../../shared/geo/query.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
@@ -130,6 +131,24 @@ function placeLine(point: PointRecord, site: Site, street: string | null, contex
   return postalLine(street, site.address?.postcode, context.comuneName(site.comune ?? point.comune))
 }
 
+/**
+ * The site's usual week (a seasonal site's, in its season), day by day. The dated table covers the
+ * next seven days only: a copy read later, or a seasonal desk out of season (seven days "chiuso"),
+ * said nothing of the hours themselves, which only the JSON-LD carried.
+ */
+function usualWeek(site: Site, { t }: PointPageContext): Html | string {
+  const week = site.opening_hours
+  if (!week || !WEEKDAYS.some((day) => (week[day]?.length ?? 0) > 0)) return ''
+  return html`<table class="pv-page__week pv-page__usual">
+    <caption>${t(site.kind === 'seasonal' ? 'pages.usual_week_season' : 'pages.usual_week')}</caption>
+    <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
+    <tbody>${WEEKDAYS.map((day) => {
+      const intervals = week[day] ?? []
+      return html`<tr><th scope="row">${t(`day.${day}`)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}`).join(', ')}</td></tr>`
+    })}</tbody>
+  </table>`
+}
+
 function siteSection(point: PointRecord, site: Site, today: string, context: PointPageContext): Html {
   const { t, lang, now } = context
   // Ids are free text (spaces, anything): the heading's id is made of its position instead.
@@ -153,6 +172,7 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
       return html`<tr><th scope="row">${formatDate(date, lang)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(i.start)}–${clockTime(i.end)}${i.place ? ` (${i.place.label})` : ''}`).join(', ')}</td></tr>`
     })}</tbody>
   </table>`}
-  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${stop.start}–${stop.end}: ${stop.place.label}</li>`)}</ul>` : ''}
+  ${active ? usualWeek(site, context) : ''}
+  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${clockTime(minutesOfDay(stop.start))}–${clockTime(minutesOfDay(stop.end))}: ${stop.place.label}</li>`)}</ul>` : ''}
 </section>`
 }

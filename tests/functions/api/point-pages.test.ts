@@ -242,6 +242,19 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(seasonalPage.text).toMatch(/<p class="pv-page__season">Aperto dal? /)
   })
 
+  it("shows each site's usual week, a seasonal desk's season hours too, not only the next seven days", async () => {
+    // A summer desk (`--06-15` to `--09-15`), out of season on the fixture's 3 November.
+    const point = fixture.records.find((p) => p.status === 'active' && p.sites.some((site) => site.kind === 'seasonal' && site.valid_from === '--06-15' && Object.keys(site.opening_hours ?? {}).length > 0))!
+    const seasonal = point.sites.find((site) => site.kind === 'seasonal')!
+    const text = await (await fixture.get(pointPath(point))).text()
+    const table = text.slice(text.indexOf('<caption>Orario settimanale nella stagione</caption>'))
+    expect(table.length, point.id).toBeLessThan(text.length)
+    const [day, intervals] = Object.entries(seasonal.opening_hours!).find(([, list]) => (list?.length ?? 0) > 0)!
+    const dayName = { mo: 'lunedì', tu: 'martedì', we: 'mercoledì', th: 'giovedì', fr: 'venerdì', sa: 'sabato', su: 'domenica' }[day]!
+    const hours = intervals!.map((i) => `${Number(i.start.slice(0, 2))}:${i.start.slice(3)}–${Number(i.end.slice(0, 2))}:${i.end.slice(3)}`).join(', ')
+    expect(table).toContain(`<tr><th scope="row">${dayName}</th><td>${hours}</td></tr>`)
+  })
+
   it('says whether the entrance has steps, the access notes and the languages spoken, as the locator does', async () => {
     const stepFree = fixture.records.find((p) => p.status === 'active' && p.accessibility.step_free === true && p.accessibility.notes && p.languages.includes('en'))!
     const page = await pageOf((await fixture.get(`/punti/${stepFree.id}`)).headers.get('location')!)
