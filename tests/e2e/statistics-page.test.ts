@@ -43,6 +43,9 @@ describe('the statistics page (/statistiche)', () => {
     const note = await page.locator('#pv-stats-targets ~ .pv-stats__note').textContent()
     expect(note).toContain('Digipass')
     expect(note).toContain('contano solo quelli attivi')
+    // What "within 10 km" and "hours a week" count, and the population's years, said beside the figures.
+    expect(await page.locator('#pv-stats-reach ~ .pv-stats__note').allTextContents()).toContainEqual(expect.stringMatching(/^Come si conta: .* di anni diversi/))
+    expect(await page.locator('#pv-stats-hours ~ .pv-stats__note').allTextContents()).toContainEqual(expect.stringMatching(/^Come si contano le ore: .*contano entrambe/))
     expect(await page.locator('.pv-stats__demo').textContent()).toContain('il registro è generato')
 
     // Each chart is a named picture followed by its data as a table and a CSV of the same figures.

@@ -165,6 +165,7 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
     t('stats.hours.heading'),
     chartFigure('pv-stats-hours-chart', t('stats.hours.caption'), data.coverage.hours_distribution.map((bin) => ({ label: binLabel(bin), value: bin.points, text: n.integer(bin.points), marked: bin.from < data.coverage.weekly_hours_norm }))),
     h('p', {}, t('stats.hours.norm', { norm: data.coverage.weekly_hours_norm, count: n.integer(data.coverage.under_norm.length), hours: n.decimal(data.coverage.weekly_hours), per10k: n.decimal(data.coverage.weekly_hours_per_10k_residents) })),
+    h('p', { class: 'pv-stats__note' }, t('stats.hours.method')),
     table(t('stats.hours.caption'), [t('stats.hours.bin'), t('stats.hours.points')], data.coverage.hours_distribution.map((bin) => [binLabel(bin), n.integer(bin.points)])),
     csvLink(urls.pointsCsv, t('stats.hours.heading'), t),
   )
