@@ -16,6 +16,9 @@ const AreaFields = {
 const oneArea = { message: 'give region or province, not both', path: ['province'] }
 const bothGiven = (q: { region?: string | undefined; province?: string | undefined }) => q.region === undefined || q.province === undefined
 
+/** A bilingual comune's name in its second official language (addition, 2026-12-07), as `/v1/places` gives it. */
+const AltName = z.string().optional().meta({ description: "The comune's name in its second official language, where it has one (Bozen), as /v1/places gives it (addition)" })
+
 /** One of the coverage radii, as the query writes it. */
 const RadiusParameter = z
   .enum(['5', '10', '20'], { message: 'must be 5, 10 or 20 (km)' })
@@ -64,7 +67,7 @@ export const GapsCsvQuerySchema = GapsQuerySchema.pick({ region: true, min_popul
 
 export const GapsPageSchema = z
   .object({
-    items: z.array(z.object({ istat: z.string(), name: z.string(), province: z.string(), region: z.string(), population: z.number().int(), distance_km: z.number().nullable().meta({ description: 'To the nearest place where help is given regularly; null when there is none' }) })),
+    items: z.array(z.object({ istat: z.string(), name: z.string(), alt_name: AltName, province: z.string(), region: z.string(), population: z.number().int(), distance_km: z.number().nullable().meta({ description: 'To the nearest place where help is given regularly; null when there is none' }) })),
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'CoverageGaps' })
@@ -78,6 +81,7 @@ export const CoverageComuniSchema = z
       z.object({
         istat: z.string(),
         name: z.string(),
+        alt_name: AltName,
         province: z.string(),
         region: z.string(),
         population: z.number().int(),

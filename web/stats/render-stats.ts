@@ -1,3 +1,4 @@
+import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { h, type Child } from '../dom/h.ts'
 import { loadMapInto } from '../map/load-map.ts'
 import { formatDate } from '../i18n/format.ts'
@@ -141,14 +142,16 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const comuneOf = new Map(data.comuni.items.map((c) => [c.istat, c]))
   const gapItems = data.gaps.items.map((gap) => {
     const comune = comuneOf.get(gap.istat)
-    const words = gap.distance_km === null ? t('stats.gaps.none_km', { name: gap.name, province: gap.province, residents: n.integer(gap.population) }) : t('stats.gaps.item', { name: gap.name, province: gap.province, km: n.decimal(gap.distance_km), residents: n.integer(gap.population) })
-    const href = comune ? locatorLink(context, comune) : null
+    // A bilingual comune as the page's language says it ("Ahrntal" on a German page).
+    const name = refNameIn(gap, lang)
+    const words = gap.distance_km === null ? t('stats.gaps.none_km', { name, province: gap.province, residents: n.integer(gap.population) }) : t('stats.gaps.item', { name, province: gap.province, km: n.decimal(gap.distance_km), residents: n.integer(gap.population) })
+    const href = comune ? locatorLink(context, { ...comune, name }) : null
     return h(
       'li',
       {},
       h('span', {}, words),
       // The visible words begin the link's name (WCAG 2.5.3); the rest is for a screen reader's list of links.
-      href ? [' ', h('a', { href, ...(context.embedded ? { target: '_blank', rel: 'noopener' } : {}) }, t('stats.gaps.open'), h('span', { class: 'visually-hidden' }, `${t('stats.gaps.open_suffix', { name: gap.name })}${context.embedded ? ` ${t('stats.new_window')}` : ''}`))] : null,
+      href ? [' ', h('a', { href, ...(context.embedded ? { target: '_blank', rel: 'noopener' } : {}) }, t('stats.gaps.open'), h('span', { class: 'visually-hidden' }, `${t('stats.gaps.open_suffix', { name })}${context.embedded ? ` ${t('stats.new_window')}` : ''}`))] : null,
     )
   })
   const gaps = section(

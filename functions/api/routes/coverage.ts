@@ -53,6 +53,8 @@ interface ChosenArea {
   readonly holds: (unit: { region: string | null; province: string | null }) => boolean
 }
 
+/** A bilingual comune's second name, as /v1/places gives it (`alt_name`); nothing for the others. */
+const altName = (comune: Comune): { alt_name?: string } => (comune.altName ? { alt_name: comune.altName } : {})
 const csvFile = (body: string, filename: string) => ({ body, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}.csv"` } })
 /** The report's distances are already to 0.1 km (publishedKm); none at all is null. */
 const kmOrNull = (km: number): number | null => (Number.isFinite(km) ? km : null)
@@ -112,7 +114,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const { today, report } = await reportNow()
     const area = chooseArea(c, report, c.req.valid('query'))
     if (area instanceof Response) return area
-    const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: kmOrNull(km) }))
+    const items = comuniOf(area, report).map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, ...altName(comune), province: comune.province, region: comune.regionIstat, population: comune.population, lat: comune.lat, lon: comune.lon, distance_km: kmOrNull(km) }))
     return c.json({ area: area.where, as_of: today, items } satisfies CoverageComuniView)
   })
 
@@ -193,7 +195,7 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
     const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
-      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: kmOrNull(km) })),
+      items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, ...altName(comune), province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: kmOrNull(km) })),
       next_cursor: offset + limit < gaps.length ? deps.cursors.encode({ v: deps.snapshot().registryVersion, q: walk, offset: offset + limit }) : null,
     })
   })

@@ -50,6 +50,17 @@ describe('GET /v1/coverage/gaps', () => {
     expect(other.status).toBe(400)
   })
 
+  it("names a bilingual comune in its second language too, as /v1/places does, for a page in that language (a German page listed 'Valle Aurina' for Ahrntal)", async () => {
+    const gaps = await fixture.getJson<{ items: Array<{ istat: string; name: string; alt_name?: string }> }>('/v1/coverage/gaps?region=04&limit=50')
+    const inBolzano = gaps.items.filter((g) => g.istat.startsWith('021'))
+    expect(inBolzano.length).toBeGreaterThan(0)
+    for (const gap of inBolzano) expect(gap.alt_name, gap.name).toBe(comuni.find((c) => c.istat === gap.istat)!.altName)
+    const trentino = gaps.items.find((g) => g.istat.startsWith('022'))
+    if (trentino) expect(trentino).not.toHaveProperty('alt_name')
+    const all = await fixture.getJson<{ items: Array<{ istat: string; alt_name?: string }> }>('/v1/coverage/comuni?province=BZ')
+    expect(all.items.find((c) => c.istat === '021008')).toMatchObject({ alt_name: 'Bozen' })
+  })
+
   it('answers 410 to a cursor of an older registry: a point opened meanwhile moves the ranking, and an offset into the old one skipped a comune in silence', async () => {
     const { next_cursor: cursor } = await fixture.getJson<{ next_cursor: string }>('/v1/coverage/gaps?region=10&min_population=0&limit=5')
     try {
