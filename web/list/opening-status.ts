@@ -1,6 +1,6 @@
+import { hasKnownHours } from '../../shared/hours/known-hours.ts'
 import { toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
 import { closingWallClock } from '../../shared/hours/closing-wall-clock.ts'
-import type { Site } from '../../shared/schemas/point.ts'
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { dateAfterVerb, romeTime } from '../i18n/format.ts'
 import type { MessageKey, Translate } from '../../shared/i18n/messages.ts'
@@ -30,9 +30,6 @@ export interface OpeningStatusOptions {
 /** Below this, "closes in 20 min" says more than "closes at 13:00". */
 export const CLOSING_SOON_MINUTES = 60
 
-/** A site whose hours the registry can compute with: a weekly schedule with some opening, or dated stops. */
-export const hasKnownHours = (site: Site): boolean =>
-  !site.opening_hours_unparsed && (Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0) || (site.stops?.length ?? 0) > 0)
 
 const shorten = (text: string, max: number | undefined): string => (max !== undefined && text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
 

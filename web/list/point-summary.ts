@@ -14,7 +14,8 @@ import type { ViewContext } from '../locator/view-context.ts'
 import { isOpenAt, nextOpening, type HoursTarget } from '../../shared/hours/open-at.ts'
 import { openingFields } from '../../shared/hours/opening-fields.ts'
 import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
-import { closingWords, hasKnownHours, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
+import { hasKnownHours } from '../../shared/hours/known-hours.ts'
+import { closingWords, openingStatus, whenText, type OpeningStatus, type OpeningStatusOptions } from './opening-status.ts'
 
 /**
  * A van the answer found at none of its places (a filter named it, or no site was named): its

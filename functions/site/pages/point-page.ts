@@ -16,7 +16,8 @@ import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
-import { statusLine } from './status-line.ts'
+import { asPublished, statusLine } from './status-line.ts'
+import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
 import { minutesOfDay, WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { pointCard } from './point-card.ts'
 import { queryNearest } from '../../../shared/geo/query.ts'
@@ -164,7 +165,9 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
   <p>${t(`kind.${site.kind}`)}${site.kind === 'online' ? '' : html` · ${placeLine(point, site, address, context)}`}</p>
   ${site.kind === 'seasonal' && site.valid_from && site.valid_to ? html`<p class="pv-page__season">${t('kind.season', seasonRange(site.valid_from, site.valid_to, lang))}</p>` : ''}
   ${site.location ? html`<p><a href="https://www.openstreetmap.org/directions?to=${site.location.lat}%2C${site.location.lon}" rel="nofollow">${t('pages.directions')}</a></p>` : ''}
-  ${days.length === 0 ? '' : html`<table class="pv-page__week">
+  ${days.length > 0 && site.opening_hours_unparsed && site.opening_hours_source?.trim() ? html`<p class="pv-page__published">${asPublished(point, site, context)}</p>` : ''}
+  ${days.length > 0 && !hasKnownHours(site) && !site.opening_hours_unparsed ? html`<p>${t('status.no_hours')}</p>` : ''}
+  ${days.length === 0 || !hasKnownHours(site) ? '' : html`<table class="pv-page__week">
     <caption>${t('pages.this_week')}</caption>
     <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
     <tbody>${days.map((date) => {

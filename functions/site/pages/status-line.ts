@@ -5,8 +5,15 @@ import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { formatDate } from '../../../shared/i18n/format-date.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { siteInStatus } from '../../../shared/text/site-in-status.ts'
+import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
+import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
 import { html, type Html } from './html.ts'
 import type { PointPageContext } from './point-page.ts'
+
+/** A status line quotes hours published as text up to this length (they run to 2,000 characters); the site's section has them whole. */
+const PUBLISHED_MAX = 160
+/** Where the quoted text goes in the translated sentence around it. */
+const SLOT = '\u0000'
 
 /**
  * "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at
@@ -29,8 +36,26 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
   const site = named ? ` · ${named}` : ''
   if (state.open) return html`<p class="pv-page__status pv-page__status--open">${t('pages.open_now')}${when} · ${closesText(state.closesAt, context)}${site}</p>`
   const next = nextOpening(now)(target)
+  if (!next) {
+    // Hours no one could read are quoted as published, and missing ones send to the contacts, as
+    // the locator does: never "Chiuso ora" over seven days "chiuso" ("solo su appuntamento…").
+    const sites = at ? [at] : point.sites
+    const unread = sites.find((s) => s.opening_hours_unparsed && s.opening_hours_source?.trim())
+    if (unread) return html`<p class="pv-page__status">${asPublished(point, unread, context, PUBLISHED_MAX)}</p>`
+    if (!sites.some(hasKnownHours)) return html`<p class="pv-page__status">${t('status.no_hours')}</p>`
+  }
   const nextText = next ? ` · ${t('pages.opens', { date: formatDate(toRomeWallClock(next).date, lang), time: clockTime(toRomeWallClock(next).minutes) })}${site}` : ''
   return html`<p class="pv-page__status">${t('pages.closed_now')}${when}${nextText}</p>`
+}
+
+/**
+ * "Orari come pubblicati: solo su appuntamento…", the text marked as the registry's language (a
+ * screen reader reads it in Italian on a German page), cut at `max` characters when given.
+ */
+export function asPublished(point: PointRecord, site: Site, { t, lang }: PointPageContext, max = Infinity): Html {
+  const [before, after] = t('status.hours_as_published', { text: SLOT }).split(SLOT)
+  const text = site.opening_hours_source?.trim() ?? ''
+  return html`${before}<span${registryTextLang(point.comune.istat, lang) ? html` lang="it"` : ''}>${text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text}</span>${after}`
 }
 
 /** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */

@@ -5,7 +5,7 @@ import { formatTimeOfDay } from '../../../shared/hours/normalize-schedule.ts'
 import { addDays, weekdayOf } from '../../../shared/hours/rome-time.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { WEEKDAYS } from '../../../shared/vocabulary.ts'
-import { createApiFixture, FIXED_TODAY } from './support/app-fixture.ts'
+import { createApiFixture, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { comunePath } from '../../../functions/site/pages/territory-paths.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
@@ -383,6 +383,31 @@ describe('what the pages promise', () => {
     const around = text.slice(text.indexOf('id="dintorni"'))
     expect(around).toContain('Nessun punto entro 40 km: i più vicini sono questi.')
     expect([...around.matchAll(/class="pv-page__card"/g)]).toHaveLength(3)
+  })
+
+  it('quotes hours published as text no one could read, and sends to the contacts where there are none, never "closed" every day', async () => {
+    const { createApp } = await import('../../../functions/api/app.ts')
+    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
+    const { readDocsAssetFromPackage: readDocsAsset } = await import('../../../functions/local/docs-assets.ts')
+    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
+    const { snapshotOf } = await import('./support/app-fixture.ts')
+    const perugia = comuni.find((c) => c.name === 'Perugia' && c.province === 'PG')!
+    const template = fixture.records.find((p) => p.status === 'active' && p.sites.length === 1 && p.sites[0]!.kind === 'fixed')!
+    const { opening_hours: _hours, ...site } = template.sites[0]!
+    const at = (id: string, hours: Partial<typeof site>) => ({ ...template, id, comune: { istat: perugia.istat, name: perugia.name }, sites: [{ ...site, ...hours, location: { lat: perugia.lat, lon: perugia.lon } }] })
+    const unread = at('testo-libero', { opening_hours_source: 'solo su appuntamento, telefonare al mattino', opening_hours_unparsed: true })
+    const none = at('senza-orari', {})
+    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf([unread, none])), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset, now: () => FIXED_NOW, log: () => {} })
+    const page = async (path: string) => (await app.request(`http://localhost${path}`)).text()
+    const quoted = await page(`${pointPath(unread)}?lang=de`)
+    expect(quoted).toContain('Öffnungszeiten wie veröffentlicht: <span lang="it">solo su appuntamento, telefonare al mattino</span>')
+    expect(quoted).not.toMatch(/Jetzt geschlossen|<td>geschlossen<\/td>/)
+    const missing = await page(pointPath(none))
+    expect(missing).toContain('Orari non indicati: contatta il punto')
+    expect(missing).not.toMatch(/Chiuso ora|<td>chiuso<\/td>/)
+    const cards = await page(comunePath(perugia))
+    expect(cards).toContain('Orari come pubblicati: <span>solo su appuntamento, telefonare al mattino</span>')
+    expect(cards).not.toContain('Chiuso ora')
   })
 
   it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
