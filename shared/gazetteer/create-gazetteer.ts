@@ -1,3 +1,4 @@
+import { EXONYMS } from './exonyms.ts'
 import { distance as levenshtein } from 'fastest-levenshtein'
 import KDBush from 'kdbush'
 import { around } from 'geokdbush'
@@ -49,6 +50,8 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   const byCode = new Map(comuni.map((c) => [c.istat, c]))
   const normalName = comuni.map((c) => normalizeName(c.name))
   const normalAltName = comuni.map((c) => (c.altName ? normalizeName(c.altName) : null))
+  // Other languages' names ("Florence", "Trst"): found like the comune's own, never shown.
+  const normalExonyms = comuni.map((c) => (EXONYMS[c.istat] ?? []).map(normalizeName))
 
   const byNormalName = new Map<string, Comune[]>()
   const addName = (key: string | null, c: Comune) => {
@@ -60,9 +63,10 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
   comuni.forEach((c, i) => {
     addName(normalName[i]!, c)
     addName(normalAltName[i]!, c)
+    for (const exonym of normalExonyms[i]!) addName(exonym, c)
   })
 
-  const prefixIndex = new WordPrefixIndex(comuni.map((_, i) => [normalName[i]!, normalAltName[i] ?? ''].filter(Boolean)))
+  const prefixIndex = new WordPrefixIndex(comuni.map((_, i) => [normalName[i]!, normalAltName[i] ?? '', ...normalExonyms[i]!].filter(Boolean)))
   // Population rank, computed once, so ranking a query's matches is a numeric sort of small integers.
   const byPopulation = comuni
     .map((_, i) => i)
@@ -110,7 +114,7 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       if (seenInQuery[item] === queryStamp) return
       seenInQuery[item] = queryStamp
       if (within && !within(comuni[item]!)) return
-      const exact = normalName[item] === prefix || normalAltName[item] === prefix
+      const exact = normalName[item] === prefix || normalAltName[item] === prefix || normalExonyms[item]!.includes(prefix)
       // Exact names sort before every prefix match; within each group, the most populous first.
       scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
     })

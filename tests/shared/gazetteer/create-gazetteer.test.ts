@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
 import { normalizeName } from '../../../shared/gazetteer/normalize-name.ts'
+import { EXONYMS } from '../../../shared/gazetteer/exonyms.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 
@@ -124,7 +125,8 @@ describe('search', () => {
   })
 
   it('agrees with a brute-force scan over random prefixes', () => {
-    const names = comuni.map((c) => [normalizeName(c.name), c.altName ? normalizeName(c.altName) : ''])
+    // Every name searched: the official one, the second official one, and other languages' (EXONYMS).
+    const names = comuni.map((c) => [normalizeName(c.name), c.altName ? normalizeName(c.altName) : '', ...(EXONYMS[c.istat] ?? []).map(normalizeName)])
     const rank = [...comuni.keys()].sort(
       (a, b) => comuni[b]!.population - comuni[a]!.population || (comuni[a]!.istat < comuni[b]!.istat ? -1 : 1),
     )
@@ -183,5 +185,23 @@ describe('nearest', () => {
 describe('createGazetteer', () => {
   it('refuses an empty list, which would make nearest() meaningless', () => {
     expect(() => createGazetteer([])).toThrow('createGazetteer: comuni is empty')
+  })
+})
+
+describe('other languages’ names of a comune', () => {
+  it('finds the cities people name in English, German, French or Slovene first ("Florence" said no town; "Trient" offered Trieste), and shows their official name', () => {
+    const first = (q: string) => gazetteer.search(q, 5)[0]?.name
+    expect(first('Florence')).toBe('Firenze')
+    expect(first('Rome')).toBe('Roma')
+    expect(first('Neapel')).toBe('Napoli')
+    expect(first('Venice')).toBe('Venezia')
+    expect(first('Trient')).toBe('Trento')
+    expect(first('Trst')).toBe('Trieste')
+    expect(first('Gorica')).toBe('Gorizia')
+    expect(first('Cedad')).toBe('Cividale del Friuli')
+    expect(first('Videm')).toBe('Udine')
+    expect(gazetteer.findByName('Florenz').map((c) => c.name)).toEqual(['Firenze'])
+    // Every name is keyed by a code the gazetteer has.
+    for (const code of Object.keys(EXONYMS)) expect(gazetteer.byIstat(code), code).toBeDefined()
   })
 })
