@@ -403,6 +403,15 @@ describe("the operators' console", () => {
     // A first slot sets a week: the other days are now closed, and say so.
     await editor.getByRole('group', { name: 'lunedì' }).getByRole('button', { name: /Aggiungi una fascia/ }).click()
     expect(await editor.getByRole('group', { name: 'martedì' }).textContent()).toContain('chiuso')
+    // Citizens on an English page: the locator's card and detail, and the point's own page, quote the
+    // text as Italian for a screen reader, and never call the point closed.
+    const citizen = await context.newPage()
+    await citizen.goto(`${baseUrl}/?point=${id}&lang=en`)
+    await citizen.locator('.pv-published-hours span[lang="it"]').waitFor()
+    expect(await citizen.locator('.pv-published-hours span[lang="it"]').textContent()).toBe(published)
+    const own = await (await fetch(`${baseUrl}/punti/${id}/x?lang=en`, { redirect: 'follow' })).text()
+    expect(own).toContain(`Hours as published: <span lang="it">${published}</span>`)
+    expect(own).not.toContain('Closed now')
     await context.close()
   }, 120_000)
 

@@ -97,7 +97,7 @@ function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElem
   if (hasKnownHours(site)) return weekTable(point, site, context)
   const { t, lang } = context
   const published = publishedHours(point, site, lang)
-  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}: `), published)
+  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}: `), h('span', registryText(point, lang), published))
   if (point.sites.length === 1) return null
   return h('p', { class: 'pv-published-hours' }, t('status.no_hours'))
 }
@@ -236,7 +236,7 @@ const dataNotes = (point: PointView, { t, lang }: ViewContext): HTMLElement[] =>
 const newTabLink = (attributes: { href: string; class?: string }, t: ViewContext['t'], ...children: Child[]): HTMLAnchorElement =>
   h('a', { ...attributes, rel: 'noopener', target: '_blank' }, ...children, h('span', { class: 'pv-visually-hidden' }, ` ${t('detail.new_tab')}`))
 
-/** A `lang` attribute for text the registry holds as written (registryTextLang: none in the bilingual provinces, where a wrong voice is worse than none). */
+/** A `lang` attribute for text the registry holds as written (registryTextLang: none on a page in the comune's own second language, where it may be either). */
 const registryText = (point: PointView, lang: ViewContext['lang']): { lang?: string } => {
   const marked = registryTextLang(point.comune.istat, lang)
   return marked ? { lang: marked } : {}

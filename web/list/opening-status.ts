@@ -1,3 +1,5 @@
+import { h, type Child } from '../dom/h.ts'
+import { registryTextLang } from '../../shared/i18n/registry-text-lang.ts'
 import { hasKnownHours } from '../../shared/hours/known-hours.ts'
 import { toRomeWallClock, weekdayOf } from '../../shared/hours/rome-time.ts'
 import { closingWallClock } from '../../shared/hours/closing-wall-clock.ts'
@@ -18,6 +20,8 @@ export type OpeningTone = 'open' | 'closed' | 'unknown' | 'inactive'
 export interface OpeningStatus {
   readonly tone: OpeningTone
   readonly text: string
+  /** The registry's own words inside `text` (hours as published), for a page to mark their language. */
+  readonly quoted?: string
 }
 
 export type OpeningStatusInput = Pick<PointView, 'status' | 'open_now' | 'closes_at' | 'next_opening' | 'sites' | 'opening_hours_text' | 'opening_hours_text_en'>
@@ -53,7 +57,8 @@ export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, 
   if (point.next_opening) return { tone: 'closed', text: nextOpeningText(point.next_opening, now, lang, t) }
   if (point.sites.some((site) => site.opening_hours_unparsed)) {
     const published = lang === 'en' ? point.opening_hours_text_en : point.opening_hours_text
-    return { tone: 'unknown', text: t('status.hours_as_published', { text: shorten(published, options.publishedMaxLength) }) }
+    const quoted = shorten(published, options.publishedMaxLength)
+    return { tone: 'unknown', text: t('status.hours_as_published', { text: quoted }), quoted }
   }
   if (!point.sites.some(hasKnownHours)) return { tone: 'unknown', text: t('status.no_hours') }
   return { tone: 'closed', text: t('status.closed') }
@@ -100,4 +105,15 @@ function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translat
     case 'date':
       return t('status.opens_date', { date: dateAfterVerb(opening.date, lang), time })
   }
+}
+
+/**
+ * A status line's content: its text, with the registry's own words in it (hours as published)
+ * marked in their language for a screen reader (registryTextLang), not read in the page's voice.
+ */
+export function statusContent(status: OpeningStatus, point: Pick<PointView, 'comune'>, lang: Lang): Child[] {
+  const marked = status.quoted ? registryTextLang(point.comune.istat, lang) : null
+  const at = marked ? status.text.indexOf(status.quoted!) : -1
+  if (at < 0) return [status.text]
+  return [status.text.slice(0, at), h('span', { lang: marked }, status.quoted!), status.text.slice(at + status.quoted!.length)]
 }

@@ -4,6 +4,7 @@ import { formatDistance } from '../i18n/format.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { demoBadge } from './demo-badge.ts'
+import { statusContent } from './opening-status.ts'
 import { cardStatus, kindLabel, kindNote, otherSiteNote, primarySite, shownPlaceLine, shownSiteLabel } from './point-summary.ts'
 
 /** Hours published as free text are cut here in the list; the detail shows them whole. */
@@ -55,7 +56,7 @@ export function renderResult(point: PointView, context: ViewContext, handlers: R
     demoBadge(point, t),
     // The heading names the point; the status, distance and address below are this site's.
     siteLabel ? h('p', { class: 'pv-result__site' }, t('result.site', { label: siteLabel })) : null,
-    h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
+    h('p', { class: `pv-status pv-status--${status.tone}` }, statusContent(status, point, context.lang)),
     otherSite ? h('p', { class: 'pv-result__other-site' }, otherSite) : null,
     meta.length > 0 ? h('p', { class: 'pv-result__meta' }, ...meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m]))) : null,
     site?.kind !== 'online' ? h('p', { class: 'pv-result__address' }, shownPlaceLine(point, site, context)) : null,
