@@ -1,4 +1,3 @@
-import { siteSessionsOn } from '../../../shared/hours/open-at.ts'
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
@@ -16,7 +15,8 @@ import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
-import { asPublished, statusLine } from './status-line.ts'
+import { aroundRegistryText, asPublished, statusLine } from './status-line.ts'
+import { nextDays, type DayPlan } from '../../../shared/hours/next-days.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
 import { minutesOfDay, WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { pointCard } from './point-card.ts'
@@ -133,6 +133,31 @@ function placeLine(point: PointRecord, site: Site, street: string | null, contex
 }
 
 /**
+ * One of the next seven days as the locator's detail words it: its hours, or why there are none
+ * (a national holiday and its name, a closure and its reason, out of season). A bare "chiuso"
+ * left a reader of the page, or of a search result, to guess at 8 December or at Christmas week.
+ */
+function dayWords(plan: DayPlan, point: PointRecord, context: PointPageContext): Html | string {
+  const { t, lang } = context
+  const holiday = (key: string) => t(`holiday.${key}` as Parameters<typeof t>[0])
+  switch (plan.kind) {
+    case 'open': {
+      const hours = plan.intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}${i.place ? ` (${i.place})` : ''}`).join(', ')
+      return plan.holiday ? `${t('detail.day_holiday_open', { name: holiday(plan.holiday) })}: ${hours}` : hours
+    }
+    case 'holiday':
+      return t('detail.day_holiday', { name: holiday(plan.holiday) })
+    case 'closure': {
+      return plan.reason ? aroundRegistryText((slot) => t('detail.day_closure', { reason: slot }), plan.reason, point, lang) : t('detail.day_closure_no_reason')
+    }
+    case 'out_of_season':
+      return t('detail.day_out_of_season')
+    case 'closed':
+      return t('pages.closed')
+  }
+}
+
+/**
  * The site's usual week (a seasonal site's, in its season), day by day. The dated table covers the
  * next seven days only: a copy read later, or a seasonal desk out of season (seven days "chiuso"),
  * said nothing of the hours themselves, which only the JSON-LD carried.
@@ -170,10 +195,7 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
   ${days.length === 0 || !hasKnownHours(site) ? '' : html`<table class="pv-page__week">
     <caption>${t('pages.this_week')}</caption>
     <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
-    <tbody>${days.map((date) => {
-      const intervals = siteSessionsOn(site, date)
-      return html`<tr><th scope="row">${formatDate(date, lang)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(i.start)}–${clockTime(i.end)}${i.place ? ` (${i.place.label})` : ''}`).join(', ')}</td></tr>`
-    })}</tbody>
+    <tbody>${nextDays(site, today).map((plan) => html`<tr><th scope="row">${formatDate(plan.date, lang)}</th><td>${dayWords(plan, point, context)}</td></tr>`)}</tbody>
   </table>`}
   ${active ? usualWeek(site, context) : ''}
   ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${clockTime(minutesOfDay(stop.start))}–${clockTime(minutesOfDay(stop.end))}: ${stop.place.label}</li>`)}</ul>` : ''}

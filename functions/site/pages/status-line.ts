@@ -7,6 +7,7 @@ import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
+import type { Lang } from '../../../shared/i18n/langs.ts'
 import { html, type Html } from './html.ts'
 import type { PointPageContext } from './point-page.ts'
 
@@ -53,9 +54,14 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
  * screen reader reads it in Italian on a German page), cut at `max` characters when given.
  */
 export function asPublished(point: PointRecord, site: Site, { t, lang }: PointPageContext, max = Infinity): Html {
-  const [before, after] = t('status.hours_as_published', { text: SLOT }).split(SLOT)
   const text = site.opening_hours_source?.trim() ?? ''
-  return html`${before}<span${registryTextLang(point.comune.istat, lang) ? html` lang="it"` : ''}>${text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text}</span>${after}`
+  return aroundRegistryText((slot) => t('status.hours_as_published', { text: slot }), text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text, point, lang)
+}
+
+/** A translated sentence around a registry text (hours as published, a closure's reason), the text marked in the registry's language (registryTextLang). */
+export function aroundRegistryText(sentence: (slot: string) => string, text: string, point: PointRecord, lang: Lang): Html {
+  const [before, after] = sentence(SLOT).split(SLOT)
+  return html`${before}<span${registryTextLang(point.comune.istat, lang) ? html` lang="it"` : ''}>${text}</span>${after}`
 }
 
 /** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */

@@ -410,6 +410,24 @@ describe('what the pages promise', () => {
     expect(cards).not.toContain('Chiuso ora')
   })
 
+  it('says why a day of the next seven is closed: the public holiday by name, a closure by its reason (marked as Italian), as the locator does', async () => {
+    const { createApp } = await import('../../../functions/api/app.ts')
+    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
+    const { readDocsAssetFromPackage: readDocsAsset } = await import('../../../functions/local/docs-assets.ts')
+    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
+    const { snapshotOf } = await import('./support/app-fixture.ts')
+    const template = fixture.records.find((p) => p.status === 'active' && p.comune.istat?.startsWith('054') && p.sites.length === 1 && p.sites[0]!.kind === 'fixed' && (p.sites[0]!.public_holidays ?? 'closed') === 'closed')!
+    const everyDay = Object.fromEntries(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((d) => [d, [{ start: '09:00', end: '12:00' }]]))
+    const point = { ...template, id: 'con-chiusure', sites: [{ ...template.sites[0]!, opening_hours: everyDay, closures: [{ from: '2026-12-10', to: '2026-12-11', reason: 'lavori di manutenzione' }] }] }
+    // Monday 7 December 2026: the 8th is the Immacolata.
+    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf([point])), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset, now: () => new Date('2026-12-07T10:00:00+01:00'), log: () => {} })
+    const text = await (await app.request(`http://localhost${pointPath(point)}?lang=en`)).text()
+    const week = text.slice(text.indexOf('<caption>Hours for the next 7 days</caption>'))
+    expect(week).toMatch(/8 December<\/th><td>public holiday \(Immaculate Conception\): closed<\/td>/)
+    expect(week).toMatch(/10 December<\/th><td>closed: <span lang="it">lavori di manutenzione<\/span><\/td>/)
+    expect(week).toMatch(/9 December<\/th><td>9:00–12:00<\/td>/)
+  })
+
   it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
     const firenze = comuni.find((c) => c.name === 'Firenze')!
     const page = await pageOf(comunePath(firenze))

@@ -57,7 +57,8 @@ describe('openingStatus', () => {
   })
 
   it('quotes hours it could not read as published instead of calling the point closed', () => {
-    expect(openingStatus(unparsed, now, 'it', it_)).toEqual({ tone: 'unknown', text: `Orari come pubblicati: ${unparsedText}` })
+    // The registry's own words are named apart, for the page to mark their language.
+    expect(openingStatus(unparsed, now, 'it', it_)).toEqual({ tone: 'unknown', text: `Orari come pubblicati: ${unparsedText}`, quoted: unparsedText })
     expect(openingStatus(unparsed, now, 'en', en).text).toBe(`Hours as published: ${unparsedText}`)
   })
 

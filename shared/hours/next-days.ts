@@ -1,8 +1,8 @@
-import { italianPublicHolidays } from '../../shared/hours/holidays.ts'
-import { seasonCovers, siteSessionsOn } from '../../shared/hours/open-at.ts'
-import { addDays } from '../../shared/hours/rome-time.ts'
-import type { Site } from '../../shared/schemas/point.ts'
-import { timeOfDay } from '../../shared/vocabulary.ts'
+import { italianPublicHolidays } from './holidays.ts'
+import { seasonCovers, siteSessionsOn } from './open-at.ts'
+import { addDays } from './rome-time.ts'
+import type { Site } from '../schemas/point.ts'
+import { timeOfDay } from '../vocabulary.ts'
 
 /**
  * A site's next days as a citizen plans a visit: each date with its hours, or why there are none
