@@ -1,3 +1,4 @@
+import { labelColon } from '../../shared/i18n/label-colon.ts'
 import { registryTextLang } from '../../shared/i18n/registry-text-lang.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { isWebAddress } from '../../shared/text/web-address.ts'
@@ -53,7 +54,7 @@ const section = (title: string, ...children: Child[]) => h('section', { class: '
 function weekTable(point: PointView, site: Site, context: ViewContext): HTMLElement | null {
   // A site without a readable weekly opening gets no week of "chiuso" rows: that would claim closed.
   if (!site.opening_hours || !hasKnownHours({ ...site, stops: [] })) return null
-  const { t } = context
+  const { t, lang } = context
   const now = toRomeWallClock(context.now())
   const caveat = weekCaveat(point, site, now.date)
   const today = caveat ? null : now.weekday
@@ -63,7 +64,7 @@ function weekTable(point: PointView, site: Site, context: ViewContext): HTMLElem
   const table = h(
     'table',
     { class: 'pv-week' },
-    h('caption', { class: 'pv-visually-hidden' }, `${t('detail.hours')}: ${site.label}`),
+    h('caption', { class: 'pv-visually-hidden' }, `${t('detail.hours')}${labelColon(lang)}${site.label}`),
     h(
       'tbody',
       {},
@@ -97,7 +98,7 @@ function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElem
   if (hasKnownHours(site)) return weekTable(point, site, context)
   const { t, lang } = context
   const published = publishedHours(point, site, lang)
-  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}: `), h('span', registryText(point, lang), published))
+  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}${labelColon(lang)}`), h('span', registryText(point, lang), published))
   if (point.sites.length === 1) return null
   return h('p', { class: 'pv-published-hours' }, t('status.no_hours'))
 }
@@ -117,7 +118,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
     h('h4', { class: 'pv-site__title' }, site.label, ' ', h('span', { class: `pv-kind pv-kind--${site.kind}` }, kindLabel(site.kind, context))),
     site.kind === 'online' ? h('p', {}, t('detail.online')) : h('p', { class: 'pv-site__address' }, addressLine(point, site, lang)),
     site.valid_from && site.valid_to
-      ? h('p', {}, h('strong', {}, `${t('detail.season')}: `), t('kind.season', seasonRange(site.valid_from, site.valid_to, lang)))
+      ? h('p', {}, h('strong', {}, `${t('detail.season')}${labelColon(lang)}`), t('kind.season', seasonRange(site.valid_from, site.valid_to, lang)))
       : null,
     // A van's dated stops are listed above, one line each; its weekly table is there if wanted.
     site.kind === 'mobile' && point.next_stops.length > 0 ? foldedHours(point, site, context) : siteHours(point, site, context),
@@ -169,7 +170,7 @@ function nextDaysBlock(point: PointView, site: Site, context: ViewContext): HTML
     switch (plan.kind) {
       case 'open': {
         const hours = plan.intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}${i.place ? ` (${i.place})` : ''}`).join(', ')
-        return plan.holiday ? `${t('detail.day_holiday_open', { name: t(`holiday.${plan.holiday}` as MessageKey) })}: ${hours}` : hours
+        return plan.holiday ? `${t('detail.day_holiday_open', { name: t(`holiday.${plan.holiday}` as MessageKey) })}${labelColon(lang)}${hours}` : hours
       }
       case 'holiday':
         return t('detail.day_holiday', { name: t(`holiday.${plan.holiday}` as MessageKey) })
@@ -300,7 +301,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
     otherSite ? h('p', { class: 'pv-detail__other-site' }, otherSite) : null,
     actionBar(point, shown, context, route),
-    h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}: ${point.operator.name}`),
+    h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}${labelColon(lang)}${point.operator.name}`),
     // The registry's own words are Italian: said so on a page in another language (WCAG 3.1.2).
     point.description ? h('p', { class: 'pv-detail__description', ...registryText(point, lang) }, point.description) : null,
     section(
@@ -329,8 +330,8 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
           h(
             'ul',
             { class: 'pv-links' },
-            phone ? h('li', {}, `${t('detail.phone')}: `, h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone)) : null,
-            email ? h('li', {}, `${t('detail.email')}: `, h('a', { href: `mailto:${email}` }, email)) : null,
+            phone ? h('li', {}, `${t('detail.phone')}${labelColon(lang)}`, h('a', { href: `tel:${phone.replace(/[^\d+]/g, '')}` }, phone)) : null,
+            email ? h('li', {}, `${t('detail.email')}${labelColon(lang)}`, h('a', { href: `mailto:${email}` }, email)) : null,
             isWebAddress(website) ? h('li', {}, newTabLink({ href: website }, t, t('detail.website'))) : null,
           ),
         )
@@ -339,7 +340,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
       t('detail.access'),
       h('p', {}, stepFree === true ? t('detail.step_free') : stepFree === false ? t('detail.not_step_free') : t('detail.step_free_unknown')),
       point.accessibility.notes ? h('p', registryText(point, lang), point.accessibility.notes) : null,
-      point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}: ${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
+      point.languages.length > 0 ? h('p', {}, `${t('detail.languages')}${labelColon(lang)}${point.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l).join(', ')}`) : null,
     ),
     handlers.report ? reportBlock(point.id, context, handlers.report) : null,
     shareBlock(handlers, context),

@@ -1,3 +1,4 @@
+import { labelColon } from '../../../shared/i18n/label-colon.ts'
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
@@ -70,8 +71,8 @@ export function renderPointPage(point: PointRecord, context: PointPageContext, s
     ${active ? html`<p>${t(`pages.booking.${point.booking}`)}</p>` : ''}
     <ul class="pv-page__links">
       ${active && isWebAddress(point.booking_url) ? html`<li><a href="${point.booking_url}" rel="nofollow">${t('pages.booking_online')}</a></li>` : ''}
-      ${point.contacts.phone ? html`<li>${t('pages.phone')}: <a href="tel:${point.contacts.phone.replace(/[^+\d]/g, '')}">${point.contacts.phone}</a></li>` : ''}
-      ${point.contacts.email ? html`<li>${t('pages.email')}: <a href="mailto:${point.contacts.email}">${point.contacts.email}</a></li>` : ''}
+      ${point.contacts.phone ? html`<li>${t('pages.phone')}${labelColon(lang)}<a href="tel:${point.contacts.phone.replace(/[^+\d]/g, '')}">${point.contacts.phone}</a></li>` : ''}
+      ${point.contacts.email ? html`<li>${t('pages.email')}${labelColon(lang)}<a href="mailto:${point.contacts.email}">${point.contacts.email}</a></li>` : ''}
       ${isWebAddress(point.contacts.website) ? html`<li><a href="${point.contacts.website}" rel="nofollow">${t('pages.website')}</a></li>` : ''}
     </ul>
   </section>
@@ -105,7 +106,7 @@ function accessSection(point: PointRecord, { t, lang }: PointPageContext): Html 
   return html`<section aria-labelledby="accessibilita"><h2 id="accessibilita">${t('detail.access')}</h2>
     <p>${t(stepFree === true ? 'detail.step_free' : stepFree === false ? 'detail.not_step_free' : 'detail.step_free_unknown')}</p>
     ${point.accessibility.notes ? html`<p${registryLang(point, lang)}>${point.accessibility.notes}</p>` : ''}
-    ${point.languages.length > 0 ? html`<p>${t('detail.languages')}: ${point.languages.map((code) => languages.of(code) ?? code).join(', ')}</p>` : ''}
+    ${point.languages.length > 0 ? html`<p>${t('detail.languages')}${labelColon(lang)}${point.languages.map((code) => languages.of(code) ?? code).join(', ')}</p>` : ''}
   </section>`
 }
 
@@ -143,7 +144,7 @@ function dayWords(plan: DayPlan, point: PointRecord, context: PointPageContext):
   switch (plan.kind) {
     case 'open': {
       const hours = plan.intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}${i.place ? ` (${i.place})` : ''}`).join(', ')
-      return plan.holiday ? `${t('detail.day_holiday_open', { name: holiday(plan.holiday) })}: ${hours}` : hours
+      return plan.holiday ? `${t('detail.day_holiday_open', { name: holiday(plan.holiday) })}${labelColon(lang)}${hours}` : hours
     }
     case 'holiday':
       return t('detail.day_holiday', { name: holiday(plan.holiday) })

@@ -428,6 +428,14 @@ describe('what the pages promise', () => {
     expect(week).toMatch(/9 December<\/th><td>9:00–12:00<\/td>/)
   })
 
+  it('writes a label and its value as each language does: a no-break space before the colon in French', async () => {
+    const point = fixture.records.find((p) => p.status === 'active' && p.contacts.phone)!
+    const french = await (await fixture.get(`${pointPath(point)}?lang=fr`)).text()
+    expect(french).toContain('<li>Téléphone\u00a0: <a href="tel:')
+    const italian = await (await fixture.get(pointPath(point))).text()
+    expect(italian).toContain('<li>Telefono: <a href="tel:')
+  })
+
   it("says when a comune's page computed open and closed: the page is cached for minutes and its cards name no time", async () => {
     const firenze = comuni.find((c) => c.name === 'Firenze')!
     const page = await pageOf(comunePath(firenze))
