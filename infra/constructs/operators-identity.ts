@@ -69,7 +69,8 @@ export class OperatorsIdentity extends Construct {
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(8),
+      // Twelve hours: "Resta collegato" extends the hour's session at least ten times (WCAG 2.2.1).
+      refreshTokenValidity: Duration.hours(12),
     })
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix } })
     this.issuer = `https://cognito-idp.${stack.region}.amazonaws.com/${this.userPool.userPoolId}`

@@ -163,7 +163,7 @@ async function start(): Promise<void> {
     replaceChildren(main, h('h1', {}, t('console.no_role.title')), h('p', {}, t('console.no_role.text')))
     return
   }
-  watchSessionEnd({
+  const sessionEnd = watchSessionEnd({
     t,
     lang,
     endsAt: sessionEndsAt,
@@ -184,7 +184,10 @@ async function start(): Promise<void> {
     try {
       route(signedIn, client)
     } catch (error) {
-      if (error instanceof SignInNeeded) signInView(config, t('console.session_expired'))
+      if (error instanceof SignInNeeded) {
+        sessionEnd.stop()
+        signInView(config, t('console.session_expired'))
+      }
       else throw error
     }
   }
@@ -217,6 +220,7 @@ async function start(): Promise<void> {
       // Handled here: the page says it, and the error goes no further (no uncaught error).
       event.preventDefault()
       endSession()
+      sessionEnd.stop()
       signInView(config, `${t('console.session_expired')}${hasUnsaved() ? ` ${t('console.session_expired_kept')}` : ''}`)
     }
   })

@@ -102,6 +102,8 @@ function keptSession(tokens: TokenAnswer, earlierRefreshToken?: string): Session
   return session
 }
 
+const EXTEND_TIMEOUT_MS = 15_000
+
 /**
  * "Resta collegato" before the session ends: a new access token from the refresh token, with no
  * page left and nothing typed lost. Null when it cannot be had (no refresh token, the provider's
@@ -114,6 +116,8 @@ export async function extendSession(config: ConsoleConfig): Promise<Session | nu
     const { token_endpoint } = await discover(config.issuer)
     const response = await fetch(token_endpoint, {
       method: 'POST',
+      // A provider that does not answer must not hold the dialog: the operator can try again.
+      signal: AbortSignal.timeout(EXTEND_TIMEOUT_MS),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: config.clientId, ...config.extraParams }).toString(),
     })
@@ -155,7 +159,7 @@ export function endSession(): void {
 }
 
 /**
- * Signing out ends both sessions: the tab's token, and the provider's (8 hours locally, else
+ * Signing out ends both sessions: the tab's token, and the provider's (12 hours locally, else
  * "Accedi" would sign straight back in without a password). The provider sends the browser back
  * to the console, a fresh page that holds nothing of the session it left.
  */
@@ -164,17 +168,26 @@ export async function signOut(config: ConsoleConfig): Promise<void> {
   // (settleSignOut). Marked only as the page really leaves: a leave refused for unsaved changes
   // must not sign out at the next reload.
   const returnTo = location.hash || '#/'
-  addEventListener('pagehide', () => sessionStorage.setItem(SIGNING_OUT_KEY, returnTo), { once: true })
-  // A provider whose sign-out asks nothing and leaves refresh tokens valid (Cognito): the tab's
-  // refresh token is revoked first, so a copy of it signs no one in for the hours it had left.
-  const refreshToken = storedSession()?.refreshToken
-  if (config.revocationUrl && refreshToken) {
-    await fetch(config.revocationUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }).toString(),
-    }).catch(() => undefined)
-  }
+  addEventListener(
+    'pagehide',
+    () => {
+      sessionStorage.setItem(SIGNING_OUT_KEY, returnTo)
+      // A provider whose sign-out asks nothing and leaves refresh tokens valid (Cognito): the tab's
+      // refresh token is revoked as the page leaves (a request that outlives it), so a copy of it
+      // signs no one in for the hours it had left. Not before: a leave refused for unsaved changes
+      // keeps the session whole.
+      const refreshToken = storedSession()?.refreshToken
+      if (config.revocationUrl && refreshToken) {
+        void fetch(config.revocationUrl, {
+          method: 'POST',
+          keepalive: true,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }).toString(),
+        }).catch(() => undefined)
+      }
+    },
+    { once: true },
+  )
   let target = config.signOutUrl
   if (!target) {
     const endpoint = await discover(config.issuer).then((d) => d.end_session_endpoint, () => undefined)

@@ -47,10 +47,12 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   let typedJson: string | null = null
   const hasUnsavedChanges = () => typedJson !== null || stableStringify(draft) !== stableStringify(editableCopy(base))
   showEditor(root, hasUnsavedChanges, () => {
-    // JSON typed and not applied is kept as typed when it reads as JSON (the save validates it).
+    // JSON typed and not applied is kept when it reads as a point (an object: the save validates
+    // the rest); anything else would rebuild the editor from nothing, and the form's changes are kept.
     let kept = draft
     try {
-      if (typedJson !== null) kept = JSON.parse(typedJson) as PointDraft
+      const typed: unknown = typedJson === null ? null : JSON.parse(typedJson)
+      if (typed !== null && typeof typed === 'object' && !Array.isArray(typed)) kept = typed as PointDraft
     } catch {
       // Not JSON: the form's changes are kept without it.
     }

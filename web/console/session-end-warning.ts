@@ -25,15 +25,18 @@ export interface SessionEndOptions {
   readonly announce: (text: string) => void
 }
 
-export function watchSessionEnd(options: SessionEndOptions): void {
+export function watchSessionEnd(options: SessionEndOptions): { readonly stop: () => void } {
   const { t } = options
-  const time = new Intl.DateTimeFormat(options.lang, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
-  const title = h('h2', { id: 'pv-session-end-title' })
+  // As the console writes times everywhere: 24-hour, no leading zero (9:58).
+  const time = new Intl.DateTimeFormat(options.lang, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Rome' })
+  const title = h('h2', { id: 'pv-session-end-title', tabindex: '-1' })
   const text = h('p', { id: 'pv-session-end-text' })
   const actions = h('div', { class: 'pv-session-end__actions' })
   const dialog = h('dialog', { class: 'pv-session-end', 'aria-labelledby': 'pv-session-end-title', 'aria-describedby': 'pv-session-end-text' }, title, text, actions)
   document.body.append(dialog)
-  let state: 'hidden' | 'warning' | 'extending' | 'ended' = 'hidden'
+  // hidden → warning (→ extending → hidden, or back to warning after a failure) → ended; dismissed:
+  // a warning closed that cannot be answered here (no refresh token), ended in its time.
+  let state: 'hidden' | 'warning' | 'dismissed' | 'extending' | 'ended' | 'stopped' = 'hidden'
   let timer: ReturnType<typeof setTimeout> | undefined
   let focusBefore: HTMLElement | null = null
 
@@ -44,24 +47,31 @@ export function watchSessionEnd(options: SessionEndOptions): void {
     dialog.showModal()
   }
 
-  const showWarning = () => {
+  const showWarning = (failed = false) => {
     state = 'warning'
+    const ends = time.format(options.endsAt())
     title.textContent = t('console.session_end.title')
-    text.textContent = t('console.session_end.text', { time: time.format(options.endsAt()) })
+    const asked = options.canExtend() ? t('console.session_end.text', { time: ends }) : t('console.session_end.text_sign_in', { time: ends })
+    text.textContent = failed ? `${t('console.session_end.not_extended')} ${asked}` : asked
     const primary = options.canExtend() ? button(t('console.session_end.stay'), () => void stay()) : button(t('console.session_end.sign_in'), options.signInAgain)
-    replaceChildren(actions, primary, button(t('console.signout'), options.signOut, 'pv-button--outline'))
+    replaceChildren(
+      actions,
+      primary,
+      failed ? button(t('console.session_end.sign_in'), options.signInAgain, 'pv-button--outline') : null,
+      button(t('console.signout'), options.signOut, 'pv-button--outline'),
+    )
     open()
     primary.focus()
   }
 
-  const showEnded = (notExtended = false) => {
+  const showEnded = () => {
     state = 'ended'
     title.textContent = t('console.session_end.ended_title')
-    text.textContent = `${notExtended ? `${t('console.session_end.not_extended')} ` : ''}${t('console.session_end.ended_text')}`
-    const signIn = button(t('console.session_end.sign_in'), options.signInAgain)
-    replaceChildren(actions, signIn)
+    text.textContent = t('console.session_end.ended_text')
+    replaceChildren(actions, button(t('console.session_end.sign_in'), options.signInAgain))
     open()
-    signIn.focus()
+    // The heading, not the button: a key typed in a field as the dialog opens must not leave the page.
+    title.focus()
   }
 
   async function stay(): Promise<void> {
@@ -70,7 +80,14 @@ export function watchSessionEnd(options: SessionEndOptions): void {
     actions.setAttribute('aria-busy', 'true')
     const newEnd = await options.extend()
     actions.removeAttribute('aria-busy')
-    if (newEnd === null || newEnd <= Date.now()) return showEnded(true)
+    if (state !== 'extending') return
+    if (newEnd === null || newEnd <= Date.now()) {
+      // A failure with time left (the network, the provider): said, and asked again; the end comes in its time.
+      if (options.endsAt() > Date.now()) showWarning(true)
+      else showEnded()
+      schedule()
+      return
+    }
     state = 'hidden'
     dialog.close()
     // Back where the operator was (the field being typed in), and told until when.
@@ -79,19 +96,21 @@ export function watchSessionEnd(options: SessionEndOptions): void {
     schedule()
   }
 
-  // Escape while warned keeps the session as "Resta collegato" does; once ended, it only closes
-  // the dialog, for good (a save then asks to sign in again, the changes kept).
+  // Escape while warned keeps the session as "Resta collegato" does (where it can: else the
+  // warning closes, and the end is said when it comes); once ended, it only closes the dialog, for
+  // good (a save then asks to sign in again, the changes kept).
   dialog.addEventListener('cancel', (event) => {
-    if (state === 'warning') {
+    if (state === 'warning' && options.canExtend()) {
       event.preventDefault()
       void stay()
-    } else if (state === 'extending') event.preventDefault()
+    } else if (state === 'warning') state = 'dismissed'
+    else if (state === 'extending') event.preventDefault()
   })
 
   // Derived from the clock each time, not counted: a laptop asleep or a tab in the background
   // wakes its timers late, and must find the right state at once.
   function check(): void {
-    if (state === 'extending' || state === 'ended') return
+    if (state === 'extending' || state === 'ended' || state === 'stopped') return
     const left = options.endsAt() - Date.now()
     if (left <= 0) return showEnded()
     if (left <= WARNING_BEFORE_END_MS && state === 'hidden') showWarning()
@@ -102,8 +121,19 @@ export function watchSessionEnd(options: SessionEndOptions): void {
     const left = options.endsAt() - Date.now()
     timer = setTimeout(check, Math.max(0, left > WARNING_BEFORE_END_MS ? left - WARNING_BEFORE_END_MS : left))
   }
-  document.addEventListener('visibilitychange', () => {
+  const onVisible = () => {
     if (document.visibilityState === 'visible') check()
-  })
+  }
+  document.addEventListener('visibilitychange', onVisible)
   check()
+  return {
+    // The session ended another way (the API refused its token): the sign-in view says so, not a dialog over it.
+    stop: () => {
+      state = 'stopped'
+      clearTimeout(timer)
+      document.removeEventListener('visibilitychange', onVisible)
+      if (dialog.open) dialog.close()
+      dialog.remove()
+    },
+  }
 }

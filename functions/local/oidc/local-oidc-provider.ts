@@ -99,7 +99,7 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     // session with it before the hour is up. Without `offline_access` it ends with this provider's
     // session, so "Esci" ends it too.
     issueRefreshToken: async (_ctx, client) => client.clientId === CONSOLE_CLIENT_ID && client.grantTypeAllowed('refresh_token'),
-    ttl: { AccessToken: accessTokenTtlSeconds, Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, IdToken: 3600, RefreshToken: 8 * 3600, AuthorizationCode: 60 },
+    ttl: { AccessToken: accessTokenTtlSeconds, Session: 12 * 3600, Interaction: 600, Grant: 12 * 3600, IdToken: 3600, RefreshToken: 12 * 3600, AuthorizationCode: 60 },
     findAccount: (_ctx, sub) => {
       const account = accounts.find(sub)
       return account ? { accountId: sub, claims: () => ({ sub, email: account.email, email_verified: true }) } : undefined
