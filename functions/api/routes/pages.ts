@@ -6,6 +6,7 @@ import { chosenLangQuery, langQuery, LANGS, LANGUAGE_NAMES, readLang, type Lang 
 import { escapeHtml } from '../../site/pages/html.ts'
 import { LOCAL_CONTENT_SECURITY_POLICY } from '../../site/content-security-policy.ts'
 import type { PointPageContext } from '../../site/pages/point-page.ts'
+import type { LooseAddress } from '../../site/pages/loose-addresses.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import type { Comune } from '../../../shared/gazetteer/comuni.ts'
 import { PROVINCE_SIGLE } from '../../../shared/gazetteer/admin-units.ts'
@@ -59,19 +60,21 @@ const PAGE_CACHE = 'public, max-age=300'
 
 export function pagesRoutes(deps: PagesDeps): Hono {
   const routes = new Hono()
-  // The site's policy on every page, as npm start sends it for the static files (CloudFront
-  // replaces it with the production one, HTTPS upgrade included): a point's page loads only the
-  // site's own script (point-page.js).
   // `/comuni/biella-bi/`, `//regioni/umbria`: a slash a CMS or a hand added is the page without it
   // (people got the API's JSON 404 for them).
   routes.use('*', async (c, next) => {
-    const path = c.req.path
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && /^\/+(?:punti|comuni|regioni|province)\/[^/]/.test(path)) {
-      const tidy = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
-      if (tidy !== path) return c.redirect(`${tidy}${new URL(c.req.url).search}`, 301)
+    // The path as sent, still percent-encoded: a decoded one can hold a newline (a 500 as a
+    // header) or letters a Location header cannot carry.
+    const { pathname, search } = new URL(c.req.url)
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && /^\/+(?:punti|comuni|regioni|province)\//.test(pathname)) {
+      const tidy = pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+      if (tidy !== pathname && tidy.split('/').length > 2) return c.redirect(`${tidy}${search}`, 301)
     }
     await next()
   })
+  // The site's policy on every page, as npm start sends it for the static files (CloudFront
+  // replaces it with the production one, HTTPS upgrade included): a point's page loads only the
+  // site's own script (point-page.js).
   for (const path of ['/punti/*', '/comuni/*', '/regioni/*', '/province/*']) {
     routes.use(path, async (c, next) => {
       await next()
@@ -156,10 +159,11 @@ export function pagesRoutes(deps: PagesDeps): Hono {
   routes.get(SITE_PAGE_ROUTES.pointWithSlug, pointPage)
 
   /** An address that names a page loosely (site-pages' loose-addresses.ts) goes to the page's own, with its query. */
-  const orLooselyNamed = async (c: Context, found: boolean, loosely: (pages: SitePages) => string | undefined, render: () => Promise<Response>): Promise<Response> => {
+  const orLooselyNamed = async (c: Context, found: boolean, loosely: (pages: SitePages) => LooseAddress | undefined, render: () => Promise<Response>): Promise<Response> => {
     if (found) return render()
-    const path = loosely(await sitePages())
-    return path && path !== c.req.path ? c.redirect(`${path}${new URL(c.req.url).search}`, 301) : render()
+    const named = loosely(await sitePages())
+    // Another spelling of the page's name is the same page for good; a shortened name is a guess (loose-addresses.ts).
+    return named && named.path !== c.req.path ? c.redirect(`${named.path}${new URL(c.req.url).search}`, named.kind === 'spelling' ? 301 : 302) : render()
   }
   routes.get(SITE_PAGE_ROUTES.comune, async (c) => {
     const { comuneAt } = await sitePages()

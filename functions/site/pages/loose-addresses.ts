@@ -5,45 +5,73 @@ import { comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './terri
 
 /**
  * The page an address means when it is not the page's own spelling: what people type, what a
- * municipal site's editor pastes, what a crawler found in an old link. Capitals, accents and
- * apostrophes as written (`/comuni/Forlì-FC`, `/comuni/sant'angelo-lodigiano-lo`), the German or
- * Slovene name (`/comuni/bozen-bz`), the first of a double name (`/comuni/duino-aurisina-ts`), no
- * province (`/comuni/biella`), a region or province by its name (`/regioni/Piemonte`,
- * `/province/perugia`). Only an address that names exactly one page is redirected; anything else
- * stays a 404.
+ * municipal site's editor pastes, what a crawler found in an old link. Only an address that names
+ * exactly one page is redirected; anything else stays a 404.
+ *
+ * - `spelling`: the same name written otherwise: capitals, accents and apostrophes as written
+ *   (`/comuni/Forlì-FC`, `/comuni/sant'angelo-lodigiano-lo`), the comune's other official name
+ *   (`/comuni/bozen-bz`), a region or province by its name (`/regioni/Piemonte`, `/province/perugia`).
+ *   The same page for good: a permanent redirect.
+ * - `guess`: a shortened name: the first of a double name (`/comuni/duino-aurisina-ts`) or no
+ *   province (`/comuni/biella`). Right today, but a new comune of that name would make it
+ *   ambiguous: a temporary redirect, which no one keeps.
  */
-export function comuneLooselyAt(comuni: readonly Comune[], asked: string): string | undefined {
-  const slug = slugOf(asked)
-  const names = (c: Comune): string[] => (c.altName ? [slugOf(c.name), slugOf(c.altName)] : [slugOf(c.name)])
-  const one = (matches: (c: Comune) => boolean): Comune | undefined => {
-    let found: Comune | undefined
-    for (const comune of comuni) {
-      if (!matches(comune)) continue
-      if (found) return undefined
-      found = comune
-    }
-    return found
-  }
-  const province = /^(.+)-([a-z]{2})$/.exec(slug)
-  const inProvince = province
-    ? (one((c) => c.province.toLowerCase() === province[2] && names(c).includes(province[1]!)) ??
-      one((c) => c.province.toLowerCase() === province[2] && names(c).some((name) => name.startsWith(`${province[1]}-`))))
-    : undefined
-  const found = inProvince ?? one((c) => names(c).includes(slug))
-  return found && comunePath(found)
+export interface LooseAddress {
+  readonly path: string
+  readonly kind: 'spelling' | 'guess'
 }
 
-export function regionLooselyAt(asked: string): string | undefined {
+interface ComuneSlugs {
+  /** `{name}-{pr}` and `{altName}-{pr}` → the comuni so named. */
+  readonly withProvince: Map<string, Comune[]>
+  /** `{name}`, `{altName}` → the comuni so named, in any province. */
+  readonly names: Map<string, Comune[]>
+  /** `{first form}-{pr}` of a double name ("Duino Aurisina-Devin Nabrežina" → `duino-aurisina-ts`) → the comuni so named. */
+  readonly firstOfDouble: Map<string, Comune[]>
+}
+
+// Made once per gazetteer: an unknown address must not cost a scan of 7,896 names each time.
+const slugsOf = new WeakMap<readonly Comune[], ComuneSlugs>()
+function comuneSlugs(comuni: readonly Comune[]): ComuneSlugs {
+  let slugs = slugsOf.get(comuni)
+  if (slugs) return slugs
+  slugs = { withProvince: new Map(), names: new Map(), firstOfDouble: new Map() }
+  const add = (map: Map<string, Comune[]>, key: string, comune: Comune) => map.set(key, [...(map.get(key) ?? []), comune])
+  for (const comune of comuni) {
+    const province = comune.province.toLowerCase()
+    for (const name of comune.altName ? [comune.name, comune.altName] : [comune.name]) {
+      add(slugs.withProvince, `${slugOf(name)}-${province}`, comune)
+      add(slugs.names, slugOf(name), comune)
+    }
+    const [first, second] = comune.name.split(/\s*[-/]\s*/)
+    if (first && second) add(slugs.firstOfDouble, `${slugOf(first)}-${province}`, comune)
+  }
+  slugsOf.set(comuni, slugs)
+  return slugs
+}
+
+const only = <T>(list: readonly T[] | undefined): T | undefined => (list?.length === 1 ? list[0] : undefined)
+
+export function comuneLooselyAt(comuni: readonly Comune[], asked: string): LooseAddress | undefined {
+  const slug = slugOf(asked)
+  const slugs = comuneSlugs(comuni)
+  const spelt = only(slugs.withProvince.get(slug))
+  if (spelt) return { path: comunePath(spelt), kind: 'spelling' }
+  const guessed = only(slugs.firstOfDouble.get(slug)) ?? only(slugs.names.get(slug))
+  return guessed && { path: comunePath(guessed), kind: 'guess' }
+}
+
+export function regionLooselyAt(asked: string): LooseAddress | undefined {
   const slug = slugOf(asked)
   const code = Object.keys(REGIONS).find((istat) => {
     const name = REGIONS[istat]!
     return [name, ...name.split('/')].some((form) => slugOf(form) === slug)
   })
-  return code && regionPath(code)
+  return code ? { path: regionPath(code), kind: 'spelling' } : undefined
 }
 
-export function provinceLooselyAt(asked: string): string | undefined {
+export function provinceLooselyAt(asked: string): LooseAddress | undefined {
   const slug = slugOf(asked)
   const sigla = [...PROVINCE_BY_SIGLA].find(([code, { name }]) => code.toLowerCase() === slug || slugOf(name) === slug)?.[0]
-  return sigla && provincePath(sigla)
+  return sigla ? { path: provincePath(sigla), kind: 'spelling' } : undefined
 }

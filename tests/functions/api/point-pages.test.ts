@@ -160,8 +160,6 @@ describe('the pages a crawler finds through sitemap.xml', () => {
       ['/comuni/forl%C3%AC-fc', '/comuni/forli-fc'],
       ["/comuni/sant'angelo-lodigiano-lo", '/comuni/sant-angelo-lodigiano-lo'],
       ['/comuni/bozen-bz?lang=de', '/comuni/bolzano-bz?lang=de'],
-      ['/comuni/duino-aurisina-ts', '/comuni/duino-aurisina-devin-nabrezina-ts'],
-      ['/comuni/biella', '/comuni/biella-bi'],
       ['/comuni/biella-bi/', '/comuni/biella-bi'],
       ['//comuni/biella-bi', '/comuni/biella-bi'],
       ['/regioni/Piemonte', '/regioni/piemonte'],
@@ -175,6 +173,18 @@ describe('the pages a crawler finds through sitemap.xml', () => {
       expect(`${response.status} ${response.headers.get('location')}`, asked).toBe(`301 ${page}`)
       expect((await fixture.get(page)).status, page).toBe(200)
     }
+    // A shortened name is a guess, right today: a redirect no one keeps.
+    for (const [asked, page] of [['/comuni/duino-aurisina-ts', '/comuni/duino-aurisina-devin-nabrezina-ts'], ['/comuni/biella', '/comuni/biella-bi']]) {
+      const response = await fixture.get(asked!)
+      expect(`${response.status} ${response.headers.get('location')}`, asked).toBe(`302 ${page}`)
+    }
+    // HEAD as GET; a slash too many in the middle; an encoded newline or letter left encoded, never a 500.
+    expect((await fixture.get('/comuni/Biella-BI', { method: 'HEAD' })).headers.get('location')).toBe('/comuni/biella-bi')
+    expect((await fixture.get('/comuni//biella-bi')).headers.get('location')).toBe('/comuni/biella-bi')
+    expect((await fixture.get('/comuni/a%0Ab/')).headers.get('location')).toBe('/comuni/a%0Ab')
+    expect((await fixture.get('/comuni/forl%C3%AC-fc/')).headers.get('location')).toBe('/comuni/forl%C3%AC-fc')
+    // Only a double name's first part, not any start of a name ("san-ts" named San Dorligo della Valle).
+    expect((await fixture.get('/comuni/san-ts')).status).toBe(404)
     const point = fixture.records.find((p) => p.status === 'active')!
     expect((await fixture.get(`/punti/${point.id.toUpperCase()}/x`)).headers.get('location')).toBe(pointPath(point))
     expect((await fixture.get(`${pointPath(point)}/`)).headers.get('location')).toBe(pointPath(point))
@@ -305,12 +315,13 @@ describe('what the pages promise', () => {
   })
 
   it('says in the title, the preview and the page that a point is suspended or closed, offers no booking, and leads to the nearest active points', async () => {
-    for (const [status, word] of [['suspended', 'sospeso'], ['closed', 'chiuso']] as const) {
+    // Said of the service, whatever the gender of the point's name ("Biblioteca…", "Centro…").
+    for (const [status, word] of [['suspended', 'servizio sospeso'], ['closed', 'servizio chiuso']] as const) {
       const point = fixture.records.find((p) => p.status === status && p.booking_url && p.sites.some((s) => s.location))!
       const location = (await fixture.get(`/punti/${point.id}`)).headers.get('location')!
       const text = await (await fixture.get(location)).text()
       expect(text.match(/<title>([^<]*)<\/title>/)![1], status).toContain(`(${word}) · PuntoVicino`)
-      expect(text.match(/<meta property="og:description" content="([^"]*)"/)![1], status).toMatch(word === 'sospeso' ? /è temporaneamente sospeso/ : /ha chiuso/)
+      expect(text.match(/<meta property="og:description" content="([^"]*)"/)![1], status).toMatch(status === 'suspended' ? /: servizio temporaneamente sospeso\./ : /: il servizio ha chiuso\./)
       expect(text, status).not.toContain('Prenota online')
       // A preview with a picture (WhatsApp and Facebook showed text only), at an absolute address.
       expect(text).toContain('<meta property="og:image" content="http://localhost/og-image.png">')
@@ -365,13 +376,18 @@ describe('what the pages promise', () => {
         const item = near.items.find((p) => p.id === decodeURIComponent(id!))
         if (!item?.site || item.status !== 'active') continue
         const place = placeLine!.replaceAll('&#39;', "'").replaceAll('&amp;', '&')
-        if (item.matched_place?.kind === 'stop' || item.sites.length > 1) expect(place, `${comune.name}: ${id}`).toContain(item.matched_place!.label)
-        if (item.site.open_now) expect(status, `${comune.name}: ${id}`).toMatch(/^Aperto ora/)
-        else if (item.site.next_opening) {
+        if (item.matched_place?.kind === 'stop' || item.sites.length > 1) {
+          expect(place, `${comune.name}: ${id}`).toContain(item.matched_place!.label)
+          compared++
+        }
+        if (item.site.open_now) {
+          expect(status, `${comune.name}: ${id}`).toMatch(/^Aperto ora/)
+          compared++
+        } else if (item.site.next_opening) {
           const [, month, day, hour, minute] = /^\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(item.site.next_opening)!
           expect(status, `${comune.name}: ${id}`).toContain(`${Number(day)} ${MONTHS[Number(month) - 1]} alle ${Number(hour)}:${minute}`)
+          compared++
         }
-        compared++
       }
     }
     expect(compared).toBeGreaterThan(100)
@@ -406,7 +422,7 @@ describe('what the pages promise', () => {
     expect(missing).toContain('Orari non indicati: contatta il punto')
     expect(missing).not.toMatch(/Chiuso ora|<td>chiuso<\/td>/)
     const cards = await page(comunePath(perugia))
-    expect(cards).toContain('Orari come pubblicati: <span>solo su appuntamento, telefonare al mattino</span>')
+    expect(cards).toContain('Orari come pubblicati: solo su appuntamento, telefonare al mattino')
     expect(cards).not.toContain('Chiuso ora')
   })
 
