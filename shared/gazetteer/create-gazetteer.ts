@@ -114,7 +114,9 @@ export function createGazetteer(comuni: readonly Comune[]): Gazetteer {
       if (seenInQuery[item] === queryStamp) return
       seenInQuery[item] = queryStamp
       if (within && !within(comuni[item]!)) return
-      const exact = normalName[item] === prefix || normalAltName[item] === prefix || normalExonyms[item]!.includes(prefix)
+      // Only official names make an exact match: another language's name ranks among the prefixes
+      // by population, so "Görz" still finds Gorizia first and "Bologne" no Bolognetta before Bologna.
+      const exact = normalName[item] === prefix || normalAltName[item] === prefix
       // Exact names sort before every prefix match; within each group, the most populous first.
       scores[count++] = (exact ? 0 : comuni.length) + populationRank[item]!
     })

@@ -3,10 +3,12 @@
  * `Comune.altName`): English, German, French and Slovene names of the cities people look for
  * ("Florence", "Neapel", "Trst", "Čedad"), and the Slovene names of the Friulian and Julian comuni
  * whose official name is Italian only. Searched like a comune's own names, never shown: the answer
- * names the comune officially. Keyed by ISTAT code (checked against data/it_comuni_gazetteer.csv).
+ * names the comune officially, and ranks them as the start of a name, by population: an official
+ * name typed whole still comes first. Keyed by ISTAT code (checked against data/it_comuni_gazetteer.csv).
  */
 export const EXONYMS: Readonly<Record<string, readonly string[]>> = {
-  '058091': ['Rome', 'Rom', 'Rim'],
+  // (Not the Slovene "Rim": typed on the way to Rimini, it put Roma first.)
+  '058091': ['Rome', 'Rom'],
   '015146': ['Milan', 'Mailand'],
   '063049': ['Naples', 'Neapel', 'Neapelj'],
   '001272': ['Turin'],

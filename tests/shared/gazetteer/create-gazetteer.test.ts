@@ -125,8 +125,10 @@ describe('search', () => {
   })
 
   it('agrees with a brute-force scan over random prefixes', () => {
-    // Every name searched: the official one, the second official one, and other languages' (EXONYMS).
-    const names = comuni.map((c) => [normalizeName(c.name), c.altName ? normalizeName(c.altName) : '', ...(EXONYMS[c.istat] ?? []).map(normalizeName)])
+    // Every name searched: the official one, the second official one, and other languages' (EXONYMS,
+    // which never make an exact match).
+    const official = comuni.map((c) => [normalizeName(c.name), c.altName ? normalizeName(c.altName) : ''])
+    const names = comuni.map((c, i) => [...official[i]!, ...(EXONYMS[c.istat] ?? []).map(normalizeName)])
     const rank = [...comuni.keys()].sort(
       (a, b) => comuni[b]!.population - comuni[a]!.population || (comuni[a]!.istat < comuni[b]!.istat ? -1 : 1),
     )
@@ -135,8 +137,8 @@ describe('search', () => {
       if (!prefix || limit <= 0) return []
       const wordStarts = (n: string) => n.split(' ').map((_, i, words) => words.slice(i).join(' '))
       const matches = rank.filter((i) => names[i]!.some((n) => n !== '' && wordStarts(n).some((w) => w.startsWith(prefix))))
-      const exact = matches.filter((i) => names[i]!.includes(prefix))
-      const rest = matches.filter((i) => !names[i]!.includes(prefix))
+      const exact = matches.filter((i) => official[i]!.includes(prefix))
+      const rest = matches.filter((i) => !official[i]!.includes(prefix))
       if (matches.length > 0 || !prefix.includes(' ')) return [...exact, ...rest].slice(0, limit).map((i) => comuni[i]!.istat)
       // Nothing as typed: each typed word starting a word of the name, in order (a regular expression here, a loop there).
       const inOrder = new RegExp(`(^| )${prefix.split(' ').map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).join('\\S*( .*)? ')}`, 'u')
@@ -201,6 +203,9 @@ describe('other languages’ names of a comune', () => {
     expect(first('Cedad')).toBe('Cividale del Friuli')
     expect(first('Videm')).toBe('Udine')
     expect(gazetteer.findByName('Florenz').map((c) => c.name)).toEqual(['Firenze'])
+    // A start typed on the way to a town does not meet another language's name first.
+    expect(first('Rim')).toBe('Rimini')
+    expect(first('Bologne')).toBe('Bologna')
     // Every name is keyed by a code the gazetteer has.
     for (const code of Object.keys(EXONYMS)) expect(gazetteer.byIstat(code), code).toBeDefined()
   })
