@@ -1,4 +1,5 @@
 import { labelColon } from '../../shared/i18n/label-colon.ts'
+import { dayPlanWords } from '../../shared/i18n/day-plan-words.ts'
 import { registryTextLang } from '../../shared/i18n/registry-text-lang.ts'
 import { WEEKDAYS } from '../../shared/vocabulary.ts'
 import { isWebAddress } from '../../shared/text/web-address.ts'
@@ -98,7 +99,7 @@ function siteHours(point: PointView, site: Site, context: ViewContext): HTMLElem
   if (hasKnownHours(site)) return weekTable(point, site, context)
   const { t, lang } = context
   const published = publishedHours(point, site, lang)
-  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}${labelColon(lang)}`), h('span', registryText(point, lang), published))
+  if (published) return h('p', { class: 'pv-published-hours' }, h('strong', {}, `${t('detail.published_hours')}${labelColon(lang)}`), h('span', published === site.opening_hours_source?.trim() ? registryText(point, lang) : {}, published))
   if (point.sites.length === 1) return null
   return h('p', { class: 'pv-published-hours' }, t('status.no_hours'))
 }
@@ -128,7 +129,7 @@ function siteBlock(point: PointView, site: Site, context: ViewContext): HTMLElem
           {},
           h('h5', {}, t('detail.closures')),
           // The reason is the registry's text: marked Italian on a page in another language (WCAG 3.1.2).
-          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, closureDates(c, today, lang), ...(c.reason ? [': ', h('span', registryText(point, lang), c.reason)] : [])))),
+          h('ul', { class: 'pv-closures' }, ...closures.map((c) => h('li', {}, closureDates(c, today, lang), ...(c.reason ? [labelColon(lang), h('span', registryText(point, lang), c.reason)] : [])))),
         )
       : null,
   )
@@ -153,7 +154,7 @@ function nextStops(point: PointView, context: ViewContext, route: RouteTo): HTML
         h(
           'li',
           {},
-          `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}: ${s.place.label} `,
+          `${formatDate(s.date, lang)}, ${shortTime(s.start)}–${shortTime(s.end)}${labelColon(lang)}${s.place.label} `,
           newTabLink({ href: route(s.place.location, s.place.label), class: 'pv-stop__route' }, t, t('detail.route'), h('span', { class: 'pv-visually-hidden' }, ` ${s.place.label}`)),
         ),
       ),
@@ -166,22 +167,7 @@ function nextDaysBlock(point: PointView, site: Site, context: ViewContext): HTML
   if (point.status !== 'active' || site.kind === 'online' || !hasKnownHours(site)) return null
   const { t, lang } = context
   const today = toRomeWallClock(context.now()).date
-  const line = (plan: DayPlan): string => {
-    switch (plan.kind) {
-      case 'open': {
-        const hours = plan.intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}${i.place ? ` (${i.place})` : ''}`).join(', ')
-        return plan.holiday ? `${t('detail.day_holiday_open', { name: t(`holiday.${plan.holiday}` as MessageKey) })}${labelColon(lang)}${hours}` : hours
-      }
-      case 'holiday':
-        return t('detail.day_holiday', { name: t(`holiday.${plan.holiday}` as MessageKey) })
-      case 'closure':
-        return plan.reason ? t('detail.day_closure', { reason: plan.reason }) : t('detail.day_closure_no_reason')
-      case 'out_of_season':
-        return t('detail.day_out_of_season')
-      case 'closed':
-        return t('detail.day_closed')
-    }
-  }
+  const line = (plan: DayPlan) => dayPlanWords(plan, t, labelColon(lang)).text
   return h(
     'div',
     { class: 'pv-next-days' },
@@ -239,7 +225,7 @@ const newTabLink = (attributes: { href: string; class?: string }, t: ViewContext
 
 /** A `lang` attribute for text the registry holds as written (registryTextLang: none on a page in the comune's own second language, where it may be either). */
 const registryText = (point: PointView, lang: ViewContext['lang']): { lang?: string } => {
-  const marked = registryTextLang(point.comune.istat, lang)
+  const marked = registryTextLang(point.comune, lang)
   return marked ? { lang: marked } : {}
 }
 

@@ -34,7 +34,6 @@ export interface OpeningStatusOptions {
 /** Below this, "closes in 20 min" says more than "closes at 13:00". */
 export const CLOSING_SOON_MINUTES = 60
 
-
 const shorten = (text: string, max: number | undefined): string => (max !== undefined && text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
 
 /**
@@ -56,9 +55,11 @@ export function openingStatus(point: OpeningStatusInput, now: Date, lang: Lang, 
   }
   if (point.next_opening) return { tone: 'closed', text: nextOpeningText(point.next_opening, now, lang, t) }
   if (point.sites.some((site) => site.opening_hours_unparsed)) {
-    const published = lang === 'en' ? point.opening_hours_text_en : point.opening_hours_text
-    const quoted = shorten(published, options.publishedMaxLength)
-    return { tone: 'unknown', text: t('status.hours_as_published', { text: quoted }), quoted }
+    const published = shorten(lang === 'en' ? point.opening_hours_text_en : point.opening_hours_text, options.publishedMaxLength)
+    // The registry's own words, where the line holds them whole: the point's text may wrap them in
+    // English ("15 Jun to 15 Sep: …") or name several sites, which are not Italian.
+    const source = point.sites.find((site) => site.opening_hours_unparsed)?.opening_hours_source?.trim()
+    return { tone: 'unknown', text: t('status.hours_as_published', { text: published }), ...(source && published.includes(source) ? { quoted: source } : {}) }
   }
   if (!point.sites.some(hasKnownHours)) return { tone: 'unknown', text: t('status.no_hours') }
   return { tone: 'closed', text: t('status.closed') }
@@ -112,7 +113,7 @@ function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translat
  * marked in their language for a screen reader (registryTextLang), not read in the page's voice.
  */
 export function statusContent(status: OpeningStatus, point: Pick<PointView, 'comune'>, lang: Lang): Child[] {
-  const marked = status.quoted ? registryTextLang(point.comune.istat, lang) : null
+  const marked = status.quoted ? registryTextLang(point.comune, lang) : null
   const at = marked ? status.text.indexOf(status.quoted!) : -1
   if (at < 0) return [status.text]
   return [status.text.slice(0, at), h('span', { lang: marked }, status.quoted!), status.text.slice(at + status.quoted!.length)]

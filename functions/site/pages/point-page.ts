@@ -16,7 +16,8 @@ import { pointJsonLd } from './point-json-ld.ts'
 import { breadcrumb, comunePath, PROVINCE_BY_SIGLA, provincePath, regionPath } from './territory-paths.ts'
 import { REGIONS } from '../../../shared/gazetteer/admin-units.ts'
 import { registryTextLang } from '../../../shared/i18n/registry-text-lang.ts'
-import { aroundRegistryText, asPublished, statusLine } from './status-line.ts'
+import { asPublished, markedRegistryText, statusLine } from './status-line.ts'
+import { dayPlanWords } from '../../../shared/i18n/day-plan-words.ts'
 import { nextDays, type DayPlan } from '../../../shared/hours/next-days.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
 import { minutesOfDay, WEEKDAYS } from '../../../shared/vocabulary.ts'
@@ -126,7 +127,7 @@ function trail(point: PointRecord, context: PointPageContext): Html | string {
  * another language they say so, for a screen reader to read them as Italian (WCAG 3.1.2), as the
  * locator's detail does.
  */
-const registryLang = (point: PointRecord, lang: Lang): Html => (registryTextLang(point.comune.istat, lang) ? html` lang="it"` : html``)
+const registryLang = (point: PointRecord, lang: Lang): Html => (registryTextLang(point.comune, lang) ? html` lang="it"` : html``)
 
 /** "Via Cavour 28, 39012 Meran": the site's street and CAP, and its own comune (a site may be in another comune than its point). */
 function placeLine(point: PointRecord, site: Site, street: string | null, context: PointPageContext): string {
@@ -138,24 +139,9 @@ function placeLine(point: PointRecord, site: Site, street: string | null, contex
  * (a national holiday and its name, a closure and its reason, out of season). A bare "chiuso"
  * left a reader of the page, or of a search result, to guess at 8 December or at Christmas week.
  */
-function dayWords(plan: DayPlan, point: PointRecord, context: PointPageContext): Html | string {
-  const { t, lang } = context
-  const holiday = (key: string) => t(`holiday.${key}` as Parameters<typeof t>[0])
-  switch (plan.kind) {
-    case 'open': {
-      const hours = plan.intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}${i.place ? ` (${i.place})` : ''}`).join(', ')
-      return plan.holiday ? `${t('detail.day_holiday_open', { name: holiday(plan.holiday) })}${labelColon(lang)}${hours}` : hours
-    }
-    case 'holiday':
-      return t('detail.day_holiday', { name: holiday(plan.holiday) })
-    case 'closure': {
-      return plan.reason ? aroundRegistryText((slot) => t('detail.day_closure', { reason: slot }), plan.reason, point, lang) : t('detail.day_closure_no_reason')
-    }
-    case 'out_of_season':
-      return t('detail.day_out_of_season')
-    case 'closed':
-      return t('pages.closed')
-  }
+function dayWords(plan: DayPlan, point: PointRecord, { t, lang }: PointPageContext): Html | string {
+  const { text, reason } = dayPlanWords(plan, t, labelColon(lang))
+  return reason ? markedRegistryText(text, reason, point, lang) : text
 }
 
 /**
@@ -199,6 +185,6 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
     <tbody>${nextDays(site, today).map((plan) => html`<tr><th scope="row">${formatDate(plan.date, lang)}</th><td>${dayWords(plan, point, context)}</td></tr>`)}</tbody>
   </table>`}
   ${active ? usualWeek(site, context) : ''}
-  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${clockTime(minutesOfDay(stop.start))}–${clockTime(minutesOfDay(stop.end))}: ${stop.place.label}</li>`)}</ul>` : ''}
+  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${clockTime(minutesOfDay(stop.start))}–${clockTime(minutesOfDay(stop.end))}${labelColon(lang)}${stop.place.label}</li>`)}</ul>` : ''}
 </section>`
 }

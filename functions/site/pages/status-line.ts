@@ -13,8 +13,6 @@ import type { PointPageContext } from './point-page.ts'
 
 /** A status line quotes hours published as text up to this length (they run to 2,000 characters); the site's section has them whole. */
 const PUBLISHED_MAX = 160
-/** Where the quoted text goes in the translated sentence around it. */
-const SLOT = '\u0000'
 
 /**
  * "Aperto ora · chiude alle 13:00" or "Chiuso ora · apre …"; `asOf` adds the instant it was true at
@@ -54,14 +52,20 @@ export function statusLine(point: PointRecord, context: PointPageContext, { asOf
  * screen reader reads it in Italian on a German page), cut at `max` characters when given.
  */
 export function asPublished(point: PointRecord, site: Site, { t, lang }: PointPageContext, max = Infinity): Html {
-  const text = site.opening_hours_source?.trim() ?? ''
-  return aroundRegistryText((slot) => t('status.hours_as_published', { text: slot }), text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text, point, lang)
+  const source = site.opening_hours_source?.trim() ?? ''
+  const quoted = source.length > max ? `${source.slice(0, max - 1).trimEnd()}…` : source
+  return markedRegistryText(t('status.hours_as_published', { text: quoted }), quoted, point, lang)
 }
 
-/** A translated sentence around a registry text (hours as published, a closure's reason), the text marked in the registry's language (registryTextLang). */
-export function aroundRegistryText(sentence: (slot: string) => string, text: string, point: PointRecord, lang: Lang): Html {
-  const [before, after] = sentence(SLOT).split(SLOT)
-  return html`${before}<span${registryTextLang(point.comune.istat, lang) ? html` lang="it"` : ''}>${text}</span>${after}`
+/**
+ * A translated sentence holding a registry text (hours as published, a closure's reason), the text
+ * marked in the registry's language (registryTextLang), as the locator's statusContent does.
+ */
+export function markedRegistryText(sentence: string, text: string, point: PointRecord, lang: Lang): Html {
+  const at = sentence.indexOf(text)
+  const marked = registryTextLang(point.comune, lang)
+  if (at < 0 || !marked) return html`${sentence}`
+  return html`${sentence.slice(0, at)}<span lang="${marked}">${text}</span>${sentence.slice(at + text.length)}`
 }
 
 /** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
