@@ -35,7 +35,7 @@ describe('the statistics page (/statistiche)', () => {
     // Only active points count towards the target; citizens and services are not in the registry:
     // their targets are shown, measured by nothing here (residents near a point read as "24× the target").
     expect(targets).toEqual([
-      ['Punti nel registro (sospesi: 2; chiusi: 2)', '42', '42', '—'],
+      ['Punti nel registro (sospesi: 2; chiusi: 2)', '42', '—', '—'],
       ['Punti attivi', '38', '42', '90,5%'],
       ['Cittadini da formare', 'non misurato qui', '33.000', '—'],
       ['Servizi di facilitazione da erogare', 'non misurato qui', '49.500', '—'],
@@ -47,6 +47,9 @@ describe('the statistics page (/statistiche)', () => {
     expect(await page.locator('#pv-stats-reach ~ .pv-stats__note').allTextContents()).toContainEqual(expect.stringMatching(/^Come si conta: .* di anni diversi/))
     expect(await page.locator('#pv-stats-hours ~ .pv-stats__note').allTextContents()).toContainEqual(expect.stringMatching(/^Come si contano le ore: .*contano entrambe/))
     expect(await page.locator('.pv-stats__demo').textContent()).toContain('il registro è generato')
+    // What an analyst cites: the registry's version (the API's) and the day the figures hold for.
+    const { registry_version } = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/regions`)).json()) as { registry_version: number }, baseUrl)
+    expect(await page.locator('.pv-stats__cite').textContent()).toMatch(new RegExp(`^Per citarli: registro PuntoVicino, versione ${registry_version}, calcolo del \\d+ \\w+ \\d{4}\\.$`))
 
     // Each chart is a named picture followed by its data as a table and a CSV of the same figures.
     const api = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage?region=10`)).json()) as { within_km: Record<string, { residents: number }>; hours_distribution: Array<{ points: number }> }, baseUrl)
@@ -129,7 +132,7 @@ describe('the statistics page (/statistiche)', () => {
     await page.waitForURL(/region=10&lang=en/)
     await page.locator('#pv-stats-hours').waitFor()
     expect(await page.locator('h1').textContent()).toBe('Coverage of the digital facilitation points: Umbria')
-    expect((await tableRows(page, 'Points against the PNRR targets'))[0]!.slice(1, 3)).toEqual(['42', '42'])
+    expect((await tableRows(page, 'Points against the PNRR targets'))[1]!.slice(1, 3)).toEqual(['38', '42'])
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await axeViolations(page)).toEqual([])
     await context.close()
@@ -142,7 +145,7 @@ describe('the statistics page (/statistiche)', () => {
     const frame = page.frames().find((f) => f.url().startsWith(`${baseUrl}/embed/statistiche`)) ?? (await page.waitForEvent('frameattached'))
     await frame.locator('#pv-stats-hours').waitFor()
     expect(await frame.locator('.pv-stats__credit').textContent()).toBe('Dati: registro PuntoVicino; popolazione e comuni ISTAT')
-    expect((await tableRows(frame, 'Punti rispetto agli obiettivi PNRR'))[0]!.slice(1, 3)).toEqual(['42', '42'])
+    expect((await tableRows(frame, 'Punti rispetto agli obiettivi PNRR'))[1]!.slice(1, 3)).toEqual(['38', '42'])
     await page.waitForFunction(() => document.getElementById('pv-frame')!.getBoundingClientRect().height > 2000)
     const drawn = await drawnComuni(frame)
     expect(drawn.sourced).toBeGreaterThanOrEqual(UMBRIA_COMUNI)

@@ -45,6 +45,9 @@ export function statsNumbers(lang: Lang) {
   }
 }
 
+/** A cell of words in a column of figures (a figure never wraps; words must). */
+const isWords = (cell: Child): boolean => cell instanceof HTMLElement && cell.classList.contains('pv-stats__words')
+
 function table(caption: string, head: readonly string[], rows: readonly (readonly Child[])[], { numericFrom = 1 }: { numericFrom?: number } = {}): HTMLElement {
   return h(
     'div',
@@ -54,7 +57,7 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
       { class: 'pv-stats__table' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, head.map((cell, i) => h('th', { scope: 'col', class: i >= numericFrom ? 'pv-num' : null }, cell)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: i >= numericFrom ? 'pv-num' : null }, cell)))))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: i >= numericFrom && !isWords(cell) ? 'pv-num' : null }, cell)))))),
     ),
   )
 }
@@ -84,6 +87,8 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const within = (km: '5' | '10' | '20') => data.coverage.within_km[km]!
   // The national target names no services; a region's plan may.
   const services: number | null = target && 'services' in target ? (target.services as number | null) : null
+  // Words in a column of figures: a cell of words (pv-stats__words), free to wrap at 200 % text.
+  const notMeasured = () => h('span', { class: 'pv-stats__words' }, t('stats.targets.not_measured'))
   const progress = (value: number, goal: number | undefined) => (goal ? n.share(value, goal) : '—')
 
   const targets = section(
@@ -94,12 +99,12 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
       [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')],
       [
         // Only active points count towards the target: a board read "100%" with closed points in it.
-        [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), target ? n.integer(target.points) : t('stats.targets.unknown'), '—'],
+        [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), '—', '—'],
         [t('stats.targets.points'), n.integer(counted.active_points), target ? n.integer(target.points) : t('stats.targets.unknown'), progress(counted.active_points, target?.points)],
         // Citizens trained and services delivered are not in the registry: the targets are shown,
         // not set against residents near a point (a board read "24 times the target").
-        [t('stats.targets.citizens'), t('stats.targets.not_measured'), target ? n.integer(target.citizens) : t('stats.targets.unknown'), '—'],
-        ...(services !== null ? [[t('stats.targets.services'), t('stats.targets.not_measured'), n.integer(services), '—']] : []),
+        [t('stats.targets.citizens'), notMeasured(), target ? n.integer(target.citizens) : t('stats.targets.unknown'), '—'],
+        ...(services !== null ? [[t('stats.targets.services'), notMeasured(), n.integer(services), '—']] : []),
       ],
     ),
     h('p', { class: 'pv-stats__note' }, `${t('stats.targets.measure_note')} ${target ? t('stats.targets.source', { source: target.source }) : t('stats.targets.no_source')}`),

@@ -87,8 +87,11 @@ replaceChildren(root, heading, intro, areaForm(), status)
 
 try {
   const data = await loadStats(apiBase, region)
-  intro.textContent = t('stats.intro', { date: formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })
+  const computedOn = formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' })
+  intro.textContent = t('stats.intro', { date: computedOn })
   status.textContent = ''
+  // What an analyst cites in a report: the registry's version and the day the figures were computed for.
+  intro.after(h('p', { class: 'pv-stats__note pv-stats__cite' }, t('stats.cite', { version: String(data.regions.registry_version), date: computedOn })))
   if (data.demo) intro.after(h('p', { class: 'pv-stats__demo' }, t('stats.demo')))
   root.append(
     ...renderStats(data, {
@@ -102,7 +105,7 @@ try {
       areaHref: (code) => areaQuery(code, lang),
     }),
     // A printed copy (a board's report) says where and as of when its figures come from.
-    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.print_source', { url: location.href, date: formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' }) })),
+    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.print_source', { url: location.href, date: computedOn })),
   )
 } catch (error) {
   console.error('[puntovicino] statistics not loaded', error)
