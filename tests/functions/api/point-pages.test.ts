@@ -5,7 +5,12 @@ import { formatTimeOfDay } from '../../../shared/hours/normalize-schedule.ts'
 import { addDays, weekdayOf } from '../../../shared/hours/rome-time.ts'
 import type { PointView } from '../../../shared/schemas/point-view.ts'
 import { WEEKDAYS } from '../../../shared/vocabulary.ts'
-import { createApiFixture, FIXED_NOW, FIXED_TODAY } from './support/app-fixture.ts'
+import { createApiFixture, FIXED_NOW, FIXED_TODAY, snapshotOf } from './support/app-fixture.ts'
+import { createApp } from '../../../functions/api/app.ts'
+import { inMemorySnapshotSource } from '../../../functions/snapshot/snapshot-source.ts'
+import { readDocsAssetFromPackage } from '../../../functions/local/docs-assets.ts'
+import { createGazetteer } from '../../../shared/gazetteer/create-gazetteer.ts'
+import type { PointRecord } from '../../../shared/schemas/point.ts'
 import { loadComuni } from '../../../functions/gazetteer/load-comuni.ts'
 import { comunePath } from '../../../functions/site/pages/territory-paths.ts'
 import { comuneNameIn } from '../../../shared/gazetteer/comune-names.ts'
@@ -38,6 +43,13 @@ const pageOf = async (path: string) => {
 }
 
 const comuni = loadComuni()
+const gazetteer = createGazetteer(comuni)
+
+/** The app over a registry of the test's own records, with the fixture's clock unless given one. */
+function appWith(records: PointRecord[], now: Date = FIXED_NOW): (path: string) => Promise<Response> {
+  const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf(records)), gazetteer, cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, now: () => now, log: () => {} })
+  return async (path) => app.request(`http://localhost${path}`)
+}
 const byPath = new Map(comuni.map((c) => [comunePath(c), c]))
 
 /** Every comune, province and region page: 200, its canonical address, a title naming the place, and links that lead to pages that exist. */
@@ -285,9 +297,6 @@ describe('the pages a crawler finds through sitemap.xml', () => {
 
 describe('the canonical origin behind CloudFront', () => {
   it('takes the site origin from the edge’s header only where the app trusts it, and only an https origin', async () => {
-    const { createApp } = await import('../../../functions/api/app.ts')
-    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
-    const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
     const { SITE_ORIGIN_HEADER } = await import('../../../functions/api/site-origin.ts')
     const make = (trust: boolean) => createApp({ snapshots: inMemorySnapshotSource(fixture.snapshot), gazetteer: undefined as never, cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {}, trustSiteOriginHeader: trust })
     const robots = async (trust: boolean, told: string) => (await (await make(trust).request('https://abc.execute-api.eu-south-1.amazonaws.com/robots.txt', { headers: { [SITE_ORIGIN_HEADER]: told } })).text()).match(/Sitemap: (.*)/)![1]
@@ -335,12 +344,6 @@ describe('what the pages promise', () => {
   })
 
   it('lists on a comune’s page every active point based there, however many, and however many of a neighbour’s are nearer its centre', async () => {
-    const { comunePath } = await import('../../../functions/site/pages/territory-paths.ts')
-    const { createApp } = await import('../../../functions/api/app.ts')
-    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
-    const { readDocsAssetFromPackage } = await import('../../../functions/local/docs-assets.ts')
-    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
-    const { snapshotOf } = await import('./support/app-fixture.ts')
     const corciano = comuni.find((c) => c.name === 'Corciano')!
     const perugia = comuni.find((c) => c.name === 'Perugia' && c.province === 'PG')!
     const template = fixture.records.find((p) => p.status === 'active' && p.sites.length === 1 && p.sites[0]!.kind === 'fixed')!
@@ -355,8 +358,7 @@ describe('what the pages promise', () => {
       ...Array.from({ length: 35 }, (_, i) => at(`corciano-${String(i).padStart(2, '0')}`, corciano, corciano.lat + 0.036, corciano.lon)),
       ...Array.from({ length: 40 }, (_, i) => at(`perugia-${String(i).padStart(2, '0')}`, perugia, corciano.lat, corciano.lon)),
     ]
-    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf(records)), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset: readDocsAssetFromPackage, log: () => {} })
-    const text = await (await app.request(`http://localhost${comunePath(corciano)}`)).text()
+    const text = await (await appWith(records)(comunePath(corciano))).text()
     const inside = text.slice(text.indexOf('id="nel-comune"'), text.indexOf('id="dintorni"'))
     expect([...inside.matchAll(/class="pv-page__card"/g)].length).toBe(35)
     const around = text.slice(text.indexOf('id="dintorni"'))
@@ -402,19 +404,14 @@ describe('what the pages promise', () => {
   })
 
   it('quotes hours published as text no one could read, and sends to the contacts where there are none, never "closed" every day', async () => {
-    const { createApp } = await import('../../../functions/api/app.ts')
-    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
-    const { readDocsAssetFromPackage: readDocsAsset } = await import('../../../functions/local/docs-assets.ts')
-    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
-    const { snapshotOf } = await import('./support/app-fixture.ts')
     const perugia = comuni.find((c) => c.name === 'Perugia' && c.province === 'PG')!
     const template = fixture.records.find((p) => p.status === 'active' && p.sites.length === 1 && p.sites[0]!.kind === 'fixed')!
     const { opening_hours: _hours, ...site } = template.sites[0]!
     const at = (id: string, hours: Partial<typeof site>) => ({ ...template, id, comune: { istat: perugia.istat, name: perugia.name }, sites: [{ ...site, ...hours, location: { lat: perugia.lat, lon: perugia.lon } }] })
     const unread = at('testo-libero', { opening_hours_source: 'solo su appuntamento, telefonare al mattino', opening_hours_unparsed: true })
     const none = at('senza-orari', {})
-    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf([unread, none])), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset, now: () => FIXED_NOW, log: () => {} })
-    const page = async (path: string) => (await app.request(`http://localhost${path}`)).text()
+    const request = appWith([unread, none])
+    const page = async (path: string) => (await request(path)).text()
     const quoted = await page(`${pointPath(unread)}?lang=de`)
     expect(quoted).toContain('Öffnungszeiten wie veröffentlicht: <span lang="it">solo su appuntamento, telefonare al mattino</span>')
     expect(quoted).not.toMatch(/Jetzt geschlossen|<td>geschlossen<\/td>/)
@@ -427,17 +424,11 @@ describe('what the pages promise', () => {
   })
 
   it('says why a day of the next seven is closed: the public holiday by name, a closure by its reason (marked as Italian), as the locator does', async () => {
-    const { createApp } = await import('../../../functions/api/app.ts')
-    const { inMemorySnapshotSource } = await import('../../../functions/snapshot/snapshot-source.ts')
-    const { readDocsAssetFromPackage: readDocsAsset } = await import('../../../functions/local/docs-assets.ts')
-    const { createGazetteer } = await import('../../../shared/gazetteer/create-gazetteer.ts')
-    const { snapshotOf } = await import('./support/app-fixture.ts')
     const template = fixture.records.find((p) => p.status === 'active' && p.comune.istat?.startsWith('054') && p.sites.length === 1 && p.sites[0]!.kind === 'fixed' && (p.sites[0]!.public_holidays ?? 'closed') === 'closed')!
     const everyDay = Object.fromEntries(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((d) => [d, [{ start: '09:00', end: '12:00' }]]))
     const point = { ...template, id: 'con-chiusure', sites: [{ ...template.sites[0]!, opening_hours: everyDay, closures: [{ from: '2026-12-10', to: '2026-12-11', reason: 'lavori di manutenzione' }] }] }
     // Monday 7 December 2026: the 8th is the Immacolata.
-    const app = createApp({ snapshots: inMemorySnapshotSource(snapshotOf([point])), gazetteer: createGazetteer(comuni), cursorSecret: 'x', readDocsAsset, now: () => new Date('2026-12-07T10:00:00+01:00'), log: () => {} })
-    const text = await (await app.request(`http://localhost${pointPath(point)}?lang=en`)).text()
+    const text = await (await appWith([point], new Date('2026-12-07T10:00:00+01:00'))(`${pointPath(point)}?lang=en`)).text()
     const week = text.slice(text.indexOf('<caption>Hours for the next 7 days</caption>'))
     expect(week).toMatch(/8 December<\/th><td>public holiday \(Immaculate Conception\): closed<\/td>/)
     expect(week).toMatch(/10 December<\/th><td>closed: <span lang="it">lavori di manutenzione<\/span><\/td>/)
