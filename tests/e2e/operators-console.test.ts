@@ -334,9 +334,17 @@ describe("the operators' console", () => {
     expect(authorization).not.toBe(`Bearer ${firstToken}`)
     await page.getByText(/Salvato/).waitFor()
 
-    // Unanswered this time: the session ends, and signing in again brings the changes back.
+    // The provider failing this time: said, with time left to try again, not the end.
     await phone.fill('075 999 0003')
-    await page.clock.fastForward('59:00')
+    await page.clock.fastForward('47:40')
+    await warning.waitFor()
+    await page.route('**/oidc/token', (route) => route.fulfill({ status: 503, body: 'unavailable' }))
+    await page.keyboard.press('Enter')
+    await warning.getByText('Non è stato possibile prolungare la sessione: riprova, o accedi di nuovo.').waitFor()
+    expect(await warning.getByRole('button').allTextContents()).toEqual(['Resta collegato', 'Accedi di nuovo', 'Esci'])
+    await page.unroute('**/oidc/token')
+    // Unanswered then: the session ends, and signing in again brings the changes back.
+    await page.clock.fastForward('03:00')
     const ended = page.getByRole('dialog', { name: 'La sessione è terminata' })
     await ended.waitFor()
     await page.getByRole('button', { name: 'Accedi di nuovo' }).click()
