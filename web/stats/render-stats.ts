@@ -39,9 +39,14 @@ export function statsNumbers(lang: Lang) {
     decimal: (n: number) => decimal.format(n),
     /**
      * `part` of `whole`, from the counts (the API's share is already rounded to four places: 68,146 %
-     * read 68,2 %), and never 100 % while someone is left out (1,982 Piedmontese were "100 %").
+     * read 68,2 %), never 100 % while someone is left out (1,982 Piedmontese were "100 %"), nor 0 % while someone is in.
      */
-    share: (part: number, whole: number) => (whole === 0 ? '—' : percent.format(part < whole ? Math.min(part / whole, 0.999) : part / whole)),
+    share: (part: number, whole: number) => {
+      if (whole === 0) return '—'
+      // Nor 0 % while someone is reached: under a tenth of a percent says so.
+      if (part > 0 && part / whole < 0.001) return `< ${percent.format(0.001)}`
+      return percent.format(part < whole ? Math.min(part / whole, 0.999) : part / whole)
+    },
   }
 }
 

@@ -3,7 +3,7 @@ import { statsNumbers } from '../../../web/stats/render-stats.ts'
 
 describe("the statistics page's numbers", () => {
   const n = statsNumbers('it')
-  it('never says 100 % while someone is left out, and rounds once, from the counts', () => {
+  it('never says 100 % while someone is left out, nor 0 % while someone is in, and rounds once, from the counts', () => {
     // Piemonte within 20 km in the analyst's trial: 1,982 residents left out.
     expect(n.share(4_238_742, 4_240_724)).toBe('99,9%')
     expect(n.share(4_240_724, 4_240_724)).toBe('100%')
@@ -11,6 +11,8 @@ describe("the statistics page's numbers", () => {
     expect(n.share(365_788, 536_773)).toBe('68,1%')
     expect(n.share(45, 42)).toBe('107,1%')
     expect(n.share(0, 0)).toBe('—')
+    expect(n.share(0, 4_240_724)).toBe('0%')
+    expect(n.share(1_982, 4_240_724)).toBe('< 0,1%')
   })
 
   it('groups thousands from four digits, as the larger figures beside them are', () => {
