@@ -403,6 +403,11 @@ describe('the widget and the iframe embed on another origin', () => {
     await page.getByRole('button', { name: 'Copia il codice con iframe' }).click()
     await page.getByText(/^Copia non riuscita: il codice è selezionato/).waitFor()
     expect(await page.evaluate(() => getSelection()?.toString())).toContain('<iframe')
+    // Reached from a German page's footer (`?lang=de`): the builder in German, not Italian under a German link.
+    await page.goto(`${baseUrl}/embed-builder?lang=de`)
+    await page.locator('#b-region').waitFor()
+    expect([await page.locator('h1').textContent(), await page.evaluate(() => document.documentElement.lang)]).toEqual(['PuntoVicino in Ihre Website einbinden', 'de'])
+    expect(await page.locator('.brand__tagline').textContent()).toBe('Widget für die Websites von Regionen und Gemeinden')
     await context.close()
   })
 

@@ -12,7 +12,12 @@ import { contrastWithWhite, isAccentColour } from '../state/embed-settings.ts'
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
 // The builder writes the widget's fallback link in any of the languages: it loads them all.
 await Promise.all(LANGS.map(loadMessages))
-const t = translator('it')
+// The page in the language its address names (a German footer's link says `?lang=de`), Italian otherwise.
+const pageLang = readLang(new URLSearchParams(location.search).get('lang')) ?? DEFAULT_LANG
+const t = translator(pageLang)
+document.documentElement.lang = pageLang
+document.title = `${t('builder.title')} · PuntoVicino`
+for (const element of document.querySelectorAll<HTMLElement>('[data-t]')) element.textContent = t(element.dataset.t as MessageKey)
 const origin = location.origin
 const api = createApiClient(`${origin}/`)
 const root = document.getElementById('builder')!
@@ -112,7 +117,7 @@ function refresh(event?: Event): void {
   if (event?.target === region) fillProvinces()
   if (event?.target === region || event?.target === province) dropComuneOutsideArea()
   // Rounded down: 4.48 must not read as the 4.5 it misses.
-  accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat('it', { maximumFractionDigits: 1 }).format(Math.floor(contrastWithWhite(accent.value) * 10) / 10) })
+  accentHint.textContent = isAccentColour(accent.value) ? '' : t('builder.accent_low', { ratio: new Intl.NumberFormat(pageLang, { maximumFractionDigits: 1 }).format(Math.floor(contrastWithWhite(accent.value) * 10) / 10) })
   if (event?.target === comune) void suggestComuni().then(() => refreshSnippets(read()))
   const options = read()
   refreshSnippets(options)
