@@ -2,10 +2,10 @@ import { clockTime } from '../../shared/hours/render-hours.ts'
 import { formatDate } from '../../shared/i18n/format-date.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { minutesOfDay } from '../../shared/vocabulary.ts'
-import type { Translate } from '../../shared/i18n/messages.ts'
-import { localeOf, type Lang } from '../../shared/i18n/langs.ts'
+import type { Lang } from '../../shared/i18n/langs.ts'
 
 export { clockTime, formatDate }
+export { formatDistance } from '../../shared/i18n/format-distance.ts'
 
 /** "09:30" (a schedule's TimeOfDay) → "9:30". */
 export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
@@ -14,12 +14,6 @@ export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 /** The Rome wall-clock time of an ISO instant: "9:00". */
 export const romeTime = (iso: string): string => clockTime(toRomeWallClock(new Date(iso)).minutes)
 
-/** 350 m, 1,2 km, 15 km: round figures, the way people say distances. */
-export function formatDistance(metres: number, lang: Lang, t: Translate): string {
-  if (metres < 1000) return t('results.distance_m', { n: Math.max(10, Math.round(metres / 10) * 10) })
-  const km = metres < 10_000 ? Math.round(metres / 100) / 10 : Math.round(metres / 1000)
-  return t('results.distance_km', { n: km.toLocaleString(localeOf(lang)) })
-}
 
 /**
  * A date to follow a verb, with Italian's article: "il 15 dicembre", "l'8 dicembre", "l'11 dicembre",

@@ -1,6 +1,7 @@
 import type { PointHit } from '../../../shared/geo/query.ts'
 import { PlaceRole, siteAtPlace } from '../../../shared/geo/site-places.ts'
-import { langQuery, localeOf } from '../../../shared/i18n/langs.ts'
+import { langQuery } from '../../../shared/i18n/langs.ts'
+import { formatDistance } from '../../../shared/i18n/format-distance.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
 import { html, type Html } from './html.ts'
 import type { PointPageContext } from './point-page.ts'
@@ -21,7 +22,7 @@ export function pointCard(hit: PointHit, context: PointPageContext): Html {
   const place = stop?.place.label ?? (hit.point.sites.length > 1 ? `${hit.site.label}, ${comune}` : comune)
   return html`<li class="pv-page__card">
     <a href="${pointPath(hit.point)}${langQuery(lang)}">${hit.point.name}</a>
-    <span>${place}${hit.distance_m !== null ? html` · ${t('pages.distance', { km: (hit.distance_m / 1000).toLocaleString(localeOf(lang), { maximumFractionDigits: 1 }) })}` : ''}</span>
+    <span>${place}${hit.distance_m !== null ? html` · ${t('pages.distance', { distance: formatDistance(hit.distance_m, lang, t) })}` : ''}</span>
     ${statusLine(hit.point, context, { at: here })}
   </li>`
 }

@@ -435,6 +435,15 @@ describe('what the pages promise', () => {
     expect(week).toMatch(/9 December<\/th><td>9:00–12:00<\/td>/)
   })
 
+  it("says a card's distance as the locator's cards do: metres under a kilometre, a decimal under ten", async () => {
+    const forli = comuni.find((c) => c.name === 'Forlì')!
+    const text = (await pageOf(comunePath(forli))).text
+    const distances = [...text.matchAll(/ · a ([\d,]+ (?:m|km))<\/span>/g)].map((m) => m[1]!)
+    expect(distances.length).toBeGreaterThan(3)
+    for (const distance of distances) expect(distance).toMatch(/^(\d+0 m|\d,\d km|\d\d+ km)$/)
+    expect(distances.some((d) => d.endsWith(' m'))).toBe(true)
+  })
+
   it('writes a label and its value as each language does: a no-break space before the colon in French', async () => {
     const point = fixture.records.find((p) => p.status === 'active' && p.contacts.phone)!
     const french = await (await fixture.get(`${pointPath(point)}?lang=fr`)).text()
