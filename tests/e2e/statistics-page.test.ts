@@ -78,6 +78,8 @@ describe('the statistics page (/statistiche)', () => {
     const gaps = page.locator('.pv-stats__gaps li')
     const apiGaps = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage/gaps?region=10&limit=10`)).json()).items.map((g: { name: string }) => g.name), baseUrl)
     expect(await gaps.count()).toBe(apiGaps.length)
+    // How many, and from how far: a list of ten is not read as the whole.
+    expect(await page.locator('#pv-stats-gaps ~ p').first().textContent()).toBe(`I ${apiGaps.length} comuni con almeno 1.000 residenti più lontani da un punto, oltre 5 km, ordinati per residenti × distanza; l'elenco completo è nel CSV.`)
     expect((await gaps.locator('> span').allTextContents()).map((text) => text.split(' (')[0])).toEqual(apiGaps)
 
     // Every CSV download answers a spreadsheet's file.

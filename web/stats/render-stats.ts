@@ -167,7 +167,8 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const gaps = section(
     'pv-stats-gaps',
     t('stats.gaps.heading'),
-    h('p', {}, t('stats.gaps.intro')),
+    // How many are shown, and from how far: a list of ten read as the whole (Umbria has 35).
+    h('p', {}, t('stats.gaps.intro', { count: gapItems.length })),
     gapItems.length > 0 ? h('ol', { class: 'pv-stats__gaps' }, gapItems) : h('p', {}, t('stats.gaps.empty')),
     csvLink(urls.gapsCsv, t('stats.gaps.heading'), t),
   )
