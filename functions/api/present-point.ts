@@ -5,8 +5,9 @@ import { upcomingSessions } from '../../shared/hours/upcoming-sessions.ts'
 import type { WeeklySchedule } from '../../shared/schemas/hours.ts'
 import type { PointRecord, Site } from '../../shared/schemas/point.ts'
 import type { DataQualityNote, MatchedPlace, NamedSite, PointView } from '../../shared/schemas/point-view.ts'
-import { PlaceRole, siteAtPlace, type SitePlace } from '../../shared/geo/site-places.ts'
+import { PlaceRole, siteAtPlace, stopAtPlace, type SitePlace } from '../../shared/geo/site-places.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { hasKnownHours } from '../../shared/hours/known-hours.ts'
 import { compareCodeUnits } from '../../shared/util/compare-code-units.ts'
 
 const NEXT_STOPS_SHOWN = 5
@@ -53,7 +54,7 @@ export function presentNamedSite(site: Site, place: SitePlace | undefined, at: D
 export function presentMatchedPlace(site: Site, place: SitePlace, at: Date, status: PointRecord['status']): MatchedPlace {
   const here = siteAtPlace(site, place)
   const { lat, lon } = place.location
-  const stopHere = place.role === PlaceRole.stop ? site.stops?.find((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon) : undefined
+  const stopHere = stopAtPlace(site, place)
   return {
     site_id: site.id,
     kind: place.role === PlaceRole.stop ? 'stop' : place.role === PlaceRole.weeklyBase ? 'base' : 'site',
@@ -149,9 +150,8 @@ function dataQuality(record: PointRecord): DataQualityNote[] {
       message_en: `hours could not be read and are given as published: ${quoted}`,
     })
   }
-  const hasHours = record.sites.some(
-    (s) => s.opening_hours_unparsed || s.stops?.length || (s.opening_hours && Object.values(s.opening_hours).some((d) => d && d.length > 0)),
-  )
+  // Hours published as text count as given (quoted as published), only none at all does not.
+  const hasHours = record.sites.some((s) => s.opening_hours_unparsed || hasKnownHours(s))
   if (!hasHours) {
     notes.push({ code: 'no_hours', message: 'orari non indicati: contattare il punto', message_en: 'no hours given: contact the point' })
   }

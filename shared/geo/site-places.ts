@@ -91,6 +91,13 @@ export function siteAtPlace(site: Site, place: SitePlace): Site {
   return { ...rest, stops: (stops ?? []).filter((s) => s.place.location.lat === lat && s.place.location.lon === lon) }
 }
 
+/** The stop a place of the `stop` role stands for (the first at its coordinates), else undefined. */
+export function stopAtPlace(site: Site, place: SitePlace): Stop | undefined {
+  if (place.role !== PlaceRole.stop) return undefined
+  const { lat, lon } = place.location
+  return site.stops?.find((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon)
+}
+
 /** Whether the site's week has an opening on some day. */
 export function hasWeeklyHours(site: Site): boolean {
   const week = site.opening_hours

@@ -1,3 +1,4 @@
+import { hasWeeklyHours } from '../geo/site-places.ts'
 import type { Site } from '../schemas/point.ts'
 
 /**
@@ -6,4 +7,4 @@ import type { Site } from '../schemas/point.ts'
  * worded as "closed": the locator and the server's pages quote the text or send to the contacts.
  */
 export const hasKnownHours = (site: Site): boolean =>
-  !site.opening_hours_unparsed && (Object.values(site.opening_hours ?? {}).some((day) => (day?.length ?? 0) > 0) || (site.stops?.length ?? 0) > 0)
+  !site.opening_hours_unparsed && (hasWeeklyHours(site) || (site.stops?.length ?? 0) > 0)

@@ -44,4 +44,3 @@ export function nextDays(site: Site, today: string, days = 7): DayPlan[] {
 function holidayName(date: string): string | null {
   return italianPublicHolidays(Number(date.slice(0, 4))).find((h) => h.date === date)?.key ?? null
 }
-

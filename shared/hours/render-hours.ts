@@ -1,4 +1,4 @@
-import { WEEKDAYS } from '../vocabulary.ts'
+import { minutesOfDay, WEEKDAYS } from '../vocabulary.ts'
 import type { WeeklySchedule, Weekday } from '../schemas/hours.ts'
 import { groupDaysWithSameHours, groupIntervalsOnSameDays, weekdayRuns, type DayGroup } from './group-days.ts'
 import type { MinuteInterval } from './normalize-schedule.ts'
@@ -25,6 +25,9 @@ const ENGLISH: Vocabulary = {
 
 /** 9:00, 13:30, 24:00: no leading zero, as on a shop door (and in the page). */
 export const clockTime = (minutes: number): string => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+
+/** "09:30" (a schedule's TimeOfDay) → "9:30", as clockTime writes every time. */
+export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 
 function renderDays(days: readonly Weekday[], words: Vocabulary): string {
   return weekdayRuns(days)

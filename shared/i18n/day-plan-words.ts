@@ -1,6 +1,5 @@
-import { clockTime } from '../hours/render-hours.ts'
+import { shortTime } from '../hours/render-hours.ts'
 import type { DayPlan } from '../hours/next-days.ts'
-import { minutesOfDay } from '../vocabulary.ts'
 import type { MessageKey, Translate } from './messages.ts'
 
 /**
@@ -13,7 +12,7 @@ export function dayPlanWords(plan: DayPlan, t: Translate, separator: string): { 
   const holiday = (key: string) => t(`holiday.${key}` as MessageKey)
   switch (plan.kind) {
     case 'open': {
-      const hours = plan.intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}${i.place ? ` (${i.place})` : ''}`).join(', ')
+      const hours = plan.intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}${i.place ? ` (${i.place})` : ''}`).join(', ')
       return { text: plan.holiday ? `${t('detail.day_holiday_open', { name: holiday(plan.holiday) })}${separator}${hours}` : hours, reason: null }
     }
     case 'holiday':

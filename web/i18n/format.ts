@@ -1,14 +1,11 @@
-import { clockTime } from '../../shared/hours/render-hours.ts'
+import { clockTime, shortTime } from '../../shared/hours/render-hours.ts'
 import { formatDate } from '../../shared/i18n/format-date.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
-import { minutesOfDay } from '../../shared/vocabulary.ts'
 import type { Lang } from '../../shared/i18n/langs.ts'
 
-export { clockTime, formatDate }
+export { clockTime, formatDate, shortTime }
 export { formatDistance } from '../../shared/i18n/format-distance.ts'
 
-/** "09:30" (a schedule's TimeOfDay) → "9:30". */
-export const shortTime = (hhmm: string): string => clockTime(minutesOfDay(hhmm))
 
 
 /** The Rome wall-clock time of an ISO instant: "9:00". */

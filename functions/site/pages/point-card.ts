@@ -1,5 +1,5 @@
 import type { PointHit } from '../../../shared/geo/query.ts'
-import { PlaceRole, siteAtPlace } from '../../../shared/geo/site-places.ts'
+import { siteAtPlace, stopAtPlace } from '../../../shared/geo/site-places.ts'
 import { langQuery } from '../../../shared/i18n/langs.ts'
 import { formatDistance } from '../../../shared/i18n/format-distance.ts'
 import { pointPath } from '../../../shared/text/page-paths.ts'
@@ -16,7 +16,7 @@ import { statusLine } from './status-line.ts'
 export function pointCard(hit: PointHit, context: PointPageContext): Html {
   const { t, lang } = context
   const here = hit.place ? siteAtPlace(hit.site, hit.place) : hit.site
-  const stop = hit.place?.role === PlaceRole.stop ? hit.site.stops?.find((s) => s.place.location.lat === hit.place!.location.lat && s.place.location.lon === hit.place!.location.lon) : undefined
+  const stop = hit.place ? stopAtPlace(hit.site, hit.place) : undefined
   // The comune of the place measured to, always (a desk's label alone, "Biblioteca", said nowhere).
   const comune = context.comuneName(hit.site.comune ?? hit.point.comune)
   const place = stop?.place.label ?? (hit.point.sites.length > 1 ? `${hit.site.label}, ${comune}` : comune)

@@ -1,5 +1,5 @@
 import { labelColon } from '../../../shared/i18n/label-colon.ts'
-import { clockTime } from '../../../shared/hours/render-hours.ts'
+import { shortTime } from '../../../shared/hours/render-hours.ts'
 import { addDays, toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { upcomingSessions } from '../../../shared/hours/upcoming-sessions.ts'
 import type { ComuneRef, PointRecord, Site } from '../../../shared/schemas/point.ts'
@@ -20,7 +20,8 @@ import { asPublished, markedRegistryText, statusLine } from './status-line.ts'
 import { dayPlanWords } from '../../../shared/i18n/day-plan-words.ts'
 import { nextDays, type DayPlan } from '../../../shared/hours/next-days.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
-import { minutesOfDay, WEEKDAYS } from '../../../shared/vocabulary.ts'
+import { WEEKDAYS } from '../../../shared/vocabulary.ts'
+import { hasWeeklyHours } from '../../../shared/geo/site-places.ts'
 import { pointCard } from './point-card.ts'
 import { queryNearest } from '../../../shared/geo/query.ts'
 import type { Snapshot } from '../../../shared/geo/snapshot.ts'
@@ -151,13 +152,13 @@ function dayWords(plan: DayPlan, point: PointRecord, { t, lang }: PointPageConte
  */
 function usualWeek(site: Site, { t }: PointPageContext): Html | string {
   const week = site.opening_hours
-  if (!week || !WEEKDAYS.some((day) => (week[day]?.length ?? 0) > 0)) return ''
+  if (!week || !hasWeeklyHours(site)) return ''
   return html`<table class="pv-page__week pv-page__usual">
     <caption>${t(site.kind === 'seasonal' ? 'pages.usual_week_season' : 'pages.usual_week')}</caption>
     <thead><tr><th scope="col">${t('pages.day')}</th><th scope="col">${t('pages.hours')}</th></tr></thead>
     <tbody>${WEEKDAYS.map((day) => {
       const intervals = week[day] ?? []
-      return html`<tr><th scope="row">${t(`day.${day}`)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${clockTime(minutesOfDay(i.start))}–${clockTime(minutesOfDay(i.end))}`).join(', ')}</td></tr>`
+      return html`<tr><th scope="row">${t(`day.${day}`)}</th><td>${intervals.length === 0 ? t('pages.closed') : intervals.map((i) => `${shortTime(i.start)}–${shortTime(i.end)}`).join(', ')}</td></tr>`
     })}</tbody>
   </table>`
 }
@@ -185,6 +186,6 @@ function siteSection(point: PointRecord, site: Site, today: string, context: Poi
     <tbody>${nextDays(site, today).map((plan) => html`<tr><th scope="row">${formatDate(plan.date, lang)}</th><td>${dayWords(plan, point, context)}</td></tr>`)}</tbody>
   </table>`}
   ${active ? usualWeek(site, context) : ''}
-  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${clockTime(minutesOfDay(stop.start))}–${clockTime(minutesOfDay(stop.end))}${labelColon(lang)}${stop.place.label}</li>`)}</ul>` : ''}
+  ${stops.length > 0 ? html`<h3>${t('pages.next_stops')}</h3><ul>${stops.map((stop) => html`<li>${formatDate(stop.date, lang)} ${shortTime(stop.start)}–${shortTime(stop.end)}${labelColon(lang)}${stop.place.label}</li>`)}</ul>` : ''}
 </section>`
 }
