@@ -46,18 +46,20 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   // applies it first, instead of saving the form without it and saying "Salvato".
   let typedJson: string | null = null
   const hasUnsavedChanges = () => typedJson !== null || stableStringify(draft) !== stableStringify(editableCopy(base))
-  showEditor(root, hasUnsavedChanges, () => {
-    // JSON typed and not applied is kept when it reads as a point (an object: the save validates
-    // the rest); anything else would rebuild the editor from nothing, and the form's changes are kept.
-    let kept = draft
+  /**
+   * The JSON typed in the advanced field as a point: an object (the save validates the rest), else
+   * null (nothing typed, not JSON, or JSON the form could not be rebuilt from).
+   */
+  const typedPoint = (): PointDraft | null => {
     try {
       const typed: unknown = typedJson === null ? null : JSON.parse(typedJson)
-      if (typed !== null && typeof typed === 'object' && !Array.isArray(typed)) kept = typed as PointDraft
+      return typed !== null && typeof typed === 'object' && !Array.isArray(typed) ? (typed as PointDraft) : null
     } catch {
-      // Not JSON: the form's changes are kept without it.
+      return null
     }
-    keepUnsaved({ base, etag, draft: kept })
-  })
+  }
+  // A session ending before a save keeps the typed point if it reads as one, else the form's changes.
+  showEditor(root, hasUnsavedChanges, () => keepUnsaved({ base, etag, draft: typedPoint() ?? draft }))
 
   const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string } = {}): HTMLElement => {
     const id = fieldId(path)
@@ -362,14 +364,14 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   /** The JSON typed in the advanced field becomes the draft; false (and said) when it is no JSON. */
   function applyTypedJson(): boolean {
     if (typedJson === null) return true
-    try {
-      draft = JSON.parse(typedJson) as PointDraft
-      typedJson = null
-      return true
-    } catch {
+    const typed = typedPoint()
+    if (!typed) {
       showProblems([{ field: 'advanced', message: t('console.editor.advanced_invalid') }])
       return false
     }
+    draft = typed
+    typedJson = null
+    return true
   }
 
   async function save(): Promise<void> {
