@@ -294,11 +294,16 @@ export function coverageReport(comuni: readonly Comune[], points: Iterable<Point
 
 /**
  * The comuni above `minPopulation` farther than `beyondKm` (default 5) from help, ranked by
- * residents × distance (a large town 15 km away before a hamlet 25 km away), optionally within one region.
+ * residents × distance (a large town 15 km away before a hamlet 25 km away), optionally within one
+ * region or one province (by sigla: Bolzano and Trento run their own plans).
  */
-export function coverageGaps(comuni: readonly Comune[], report: CoverageReport, { region, minPopulation = 1000, beyondKm = COVERAGE_RADII_KM[0] }: { region?: string; minPopulation?: number; beyondKm?: number } = {}) {
+export function coverageGaps(
+  comuni: readonly Comune[],
+  report: CoverageReport,
+  { region, province, minPopulation = 1000, beyondKm = COVERAGE_RADII_KM[0] }: { region?: string; province?: string; minPopulation?: number; beyondKm?: number } = {},
+) {
   return comuni
     .map((comune, i) => ({ comune, km: report.km[i]! }))
-    .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && km > beyondKm)
+    .filter(({ comune, km }) => comune.population >= minPopulation && (region === undefined || comune.regionIstat === region) && (province === undefined || comune.province === province) && km > beyondKm)
     .sort((a, b) => b.comune.population * Math.min(b.km, 1e6) - a.comune.population * Math.min(a.km, 1e6) || compareCodeUnits(a.comune.istat, b.comune.istat))
 }

@@ -53,17 +53,23 @@ export const CoverageSchema = z
   .meta({ id: 'Coverage' })
 export type CoverageView = z.infer<typeof CoverageSchema>
 
+/** Which comuni are gaps (the JSON pages and the CSV alike): an area, a population, a distance. */
+const GapsFields = {
+  ...AreaFields,
+  min_population: wholeNumberText('must be a whole number of residents').optional().meta({ description: 'Only comuni with at least this many residents (default 1000)' }),
+  radius_km: RadiusParameter.meta({ description: 'Only comuni farther than this from regular help (default 5)' }),
+}
+
 export const GapsQuerySchema = z
   .object({
-    region: RegionParameter,
-    min_population: wholeNumberText('must be a whole number of residents').optional().meta({ description: 'Only comuni with at least this many residents (default 1000)' }),
-    radius_km: RadiusParameter.meta({ description: 'Only comuni farther than this from regular help (default 5)' }),
+    ...GapsFields,
     limit: limitParameter(100, 20, 'Comuni per page'),
     cursor: cursorParameter('The next_cursor of the previous page'),
   })
   .strict()
+  .refine(bothGiven, oneArea)
 
-export const GapsCsvQuerySchema = GapsQuerySchema.pick({ region: true, min_population: true, radius_km: true }).strict()
+export const GapsCsvQuerySchema = z.object(GapsFields).strict().refine(bothGiven, oneArea)
 
 export const GapsPageSchema = z
   .object({

@@ -53,6 +53,9 @@ interface ChosenArea {
   readonly holds: (unit: { region: string | null; province: string | null }) => boolean
 }
 
+/** The area as coverageGaps narrows to it. */
+const areaFilter = ({ where }: ChosenArea): { region?: string; province?: string } =>
+  where.level === 'region' ? { region: where.code! } : where.level === 'province' ? { province: where.code! } : {}
 /** A bilingual comune's second name, as /v1/places gives it (`alt_name`); nothing for the others. */
 const altName = (comune: Comune): { alt_name?: string } => (comune.altName ? { alt_name: comune.altName } : {})
 const csvFile = (body: string, filename: string) => ({ body, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}.csv"` } })
@@ -178,21 +181,26 @@ export function coverageRoutes(deps: CoverageRouteDeps) {
 
   // The whole ranked list as a file (at most the 7,896 comuni): for a region's own analysis.
   routes.get(honoPath(gapsCsvRoute), validRequest('query', GapsCsvQuerySchema), async (c) => {
-    const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0] } = c.req.valid('query')
+    const { min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], ...where } = c.req.valid('query')
+    const { report } = await reportNow()
+    const area = chooseArea(c, report, where)
+    if (area instanceof Response) return area
     const { csvTable } = await import('../../exports/csv-export.ts')
-    const gaps = coverageGaps(deps.comuni(), (await reportNow()).report, { ...(region ? { region } : {}), minPopulation, beyondKm })
+    const gaps = coverageGaps(deps.comuni(), report, { ...areaFilter(area), minPopulation, beyondKm })
     const rows = gaps.map(({ comune, km }) => [comune.istat, comune.name, comune.province, comune.regionIstat, comune.population, kmOrNull(km)])
-    const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), `lacune-copertura${region ? `-${region}` : ''}`)
+    const file = csvFile(csvTable(['istat', 'name', 'province', 'region', 'population', 'distance_km'], rows), fileName('lacune-copertura', area))
     return c.body(file.body, 200, file.headers)
   })
 
   routes.get(honoPath(gapsRoute), validRequest('query', GapsQuerySchema), async (c) => {
-    const { region, min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], limit, cursor } = c.req.valid('query')
-    const walk = `gaps:${region ?? ''}:${minPopulation}:${beyondKm}`
+    const { min_population: minPopulation = 1000, radius_km: beyondKm = COVERAGE_RADII_KM[0], limit, cursor, ...where } = c.req.valid('query')
+    const { report } = await reportNow()
+    const area = chooseArea(c, report, where)
+    if (area instanceof Response) return area
+    const walk = `gaps:${area.where.level}:${area.where.code ?? ''}:${minPopulation}:${beyondKm}`
     const offset = readOffset(c, deps.cursors, cursor, walk, deps.snapshot().registryVersion)
     if (typeof offset !== 'number') return offset
-    const { report } = await reportNow()
-    const gaps = coverageGaps(deps.comuni(), report, { ...(region ? { region } : {}), minPopulation, beyondKm })
+    const gaps = coverageGaps(deps.comuni(), report, { ...areaFilter(area), minPopulation, beyondKm })
     const page = gaps.slice(offset, offset + limit)
     return c.json({
       items: page.map(({ comune, km }) => ({ istat: comune.istat, name: comune.name, ...altName(comune), province: comune.province, region: comune.regionIstat, population: comune.population, distance_km: kmOrNull(km) })),
@@ -280,15 +288,15 @@ export const describeCoverageRoutes: DescribeRoutes = async () => {
       ...gapsCsvRoute,
       tags: ['places'],
       summary: 'The same ranked gaps as CSV, the whole list in one file',
-      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('A parameter is malformed') },
+      responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8 with BOM' }, 400: await problemResponse('A parameter is malformed, an unknown region or province, or both given') },
     },
     {
       ...gapsRoute,
       tags: ['places'],
-      summary: 'The comuni farthest from regular help, ranked by residents × distance (beyond 5 km or `radius_km`, above a population threshold)',
+      summary: 'The comuni farthest from regular help, ranked by residents × distance (beyond 5 km or `radius_km`, above a population threshold; Italy, a region or a province)',
       responses: {
         200: { content: { 'application/json': { schema: GapsPageSchema } }, description: 'One page of gaps' },
-        400: await problemResponse('A parameter is malformed, or the cursor is not of this query'),
+        400: await problemResponse('A parameter is malformed, an unknown region or province, both given, or the cursor is not of this query'),
         410: await problemResponse('The cursor outlived its registry version: the gaps were ranked again'),
       },
     },

@@ -50,6 +50,23 @@ describe('GET /v1/coverage/gaps', () => {
     expect(other.status).toBe(400)
   })
 
+  it('ranks the gaps of one province, in JSON and CSV, for an autonomous province’s page (Bolzano and Trento run their own plans)', async () => {
+    const expected = coverageGaps(comuni, report, { province: 'BZ', minPopulation: 0 }).map((g) => g.comune.istat)
+    expect(expected.length).toBeGreaterThan(3)
+    expect(new Set(expected.map((istat) => istat.slice(0, 3)))).toEqual(new Set(['021']))
+    const page = await fixture.getJson<{ items: Array<{ istat: string; province: string }> }>('/v1/coverage/gaps?province=bz&min_population=0&limit=100')
+    expect(page.items.map((g) => g.istat)).toEqual(expected.slice(0, 100))
+    const csv = (await (await fixture.get('/v1/coverage/gaps.csv?province=BZ&min_population=0')).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(expected)
+    for (const [query, field] of [['province=XX', 'province'], ['region=04&province=BZ', 'province']] as const) {
+      for (const path of ['/v1/coverage/gaps', '/v1/coverage/gaps.csv']) {
+        const response = await fixture.get(`${path}?${query}`)
+        expect(response.status, `${path}?${query}`).toBe(400)
+        expect(((await response.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field), query).toContain(field)
+      }
+    }
+  })
+
   it("names a bilingual comune in its second language too, as /v1/places does, for a page in that language (a German page listed 'Valle Aurina' for Ahrntal)", async () => {
     const gaps = await fixture.getJson<{ items: Array<{ istat: string; name: string; alt_name?: string }> }>('/v1/coverage/gaps?region=04&limit=50')
     const inBolzano = gaps.items.filter((g) => g.istat.startsWith('021'))
