@@ -148,6 +148,15 @@ const NAME_OF_SIGLA = new Map(Object.values(PROVINCES).map(([sigla, , name]) => 
 /** A province's name from its sigla ("FI" → "Firenze"), or undefined for none. */
 export const provinceName = (sigla: string | null | undefined): string | undefined => (sigla ? NAME_OF_SIGLA.get(sigla) : undefined)
 
+/** A province's region from its sigla ("FI" → "09"), or undefined for none. */
+export const provinceRegion = (sigla: string): string | undefined => REGION_OF_SIGLA.get(sigla)
+
+/**
+ * The autonomous provinces, which hold a region's powers and, in PNRR Misura 1.7.2, sign their
+ * own plan as the regions do: Trentino-Alto Adige's targets are theirs.
+ */
+export const AUTONOMOUS_PROVINCES: ReadonlySet<string> = new Set(['BZ', 'TN'])
+
 export interface AreaContradiction {
   readonly field: 'province' | 'comune'
   readonly message: string

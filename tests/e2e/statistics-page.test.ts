@@ -121,10 +121,13 @@ describe('the statistics page (/statistiche)', () => {
     const regions = await tableRows(page, 'Punti attivi e residenti raggiunti per regione')
     expect(regions).toHaveLength(20)
     expect(regions.find((row) => row[0] === 'Umbria')!.slice(1, 3)).toEqual(['38', '42'])
-    // By keyboard alone: the chooser takes typed letters, Tab reaches "Mostra", Enter sends.
+    // By keyboard alone: the chooser takes typed letters, Tab passes the province (the whole
+    // region, unless one is chosen) and reaches "Mostra", Enter sends.
     await page.getByLabel('Territorio').focus()
     await page.keyboard.type('Umb')
     expect(await page.getByLabel('Territorio').inputValue()).toBe('10')
+    await page.keyboard.press('Tab')
+    expect(await page.getByLabel('Provincia').locator('option').allTextContents()).toEqual(['Tutto il territorio scelto', 'Perugia (PG)', 'Terni (TR)'])
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mostra')
     await page.keyboard.press('Enter')
@@ -137,6 +140,44 @@ describe('the statistics page (/statistiche)', () => {
     expect((await tableRows(page, 'Points against the PNRR targets'))[1]!.slice(1, 3)).toEqual(['38', '42'])
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('narrows to one province, chosen by keyboard, for an autonomous province’s site in German (Bolzano runs its own plan); a sigla that names none is said', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/statistiche?province=XY`)
+    expect(await page.getByRole('alert').textContent()).toContain('«XY» non è la sigla di una provincia')
+    await page.goto(`${baseUrl}/statistiche?region=04&lang=de`)
+    await page.locator('#pv-stats-hours').waitFor()
+    // The region's provinces, by name; typed letters choose, Tab reaches "Anzeigen".
+    expect(await page.getByLabel('Provinz').locator('option').allTextContents()).toEqual(['Das ganze gewählte Gebiet', 'Bolzano/Bozen (BZ)', 'Trento (TN)'])
+    await page.getByLabel('Provinz').focus()
+    await page.keyboard.type('Bol')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\?province=BZ&lang=de$/)
+    await page.locator('#pv-stats-hours').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('Abdeckung durch Anlaufstellen für digitale Unterstützung: Bolzano/Bozen (BZ)')
+    expect(await page.getByLabel('Gebiet').inputValue()).toBe('04')
+    expect(await page.getByLabel('Provinz').inputValue()).toBe('BZ')
+    const api = await page.evaluate(async (base) => {
+      const json = async (path: string) => (await fetch(`${base}${path}`)).json()
+      return { coverage: await json('/v1/coverage?province=BZ'), gaps: (await json('/v1/coverage/gaps?province=BZ&limit=10')).items as Array<{ name: string; alt_name?: string }> }
+    }, baseUrl)
+    // A province has no PNRR target of its own to set points against; an autonomous one's plan is not among those verified here.
+    expect(await tableRows(page, 'Anlaufstellen im Vergleich zu den PNRR-Zielen')).toEqual([['Aktive Anlaufstellen', String(api.coverage.active_points), 'Kein Plan veröffentlicht', '—']])
+    expect((await page.locator('#pv-stats-gaps ~ ol li > span').allTextContents()).map((text) => text.split(' (')[0])).toEqual(api.gaps.map((g) => g.alt_name ?? g.name))
+    const downloads = await page.locator('.pv-stats__download a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('province')))
+    expect(downloads).toEqual(['BZ', 'BZ', 'BZ', 'BZ'])
+    const drawn = await drawnComuni(page)
+    expect(drawn.sourced).toBeGreaterThanOrEqual(116)
+    expect(await axeViolations(page)).toEqual([])
+    // A province of a region (any case, as the API takes it) sends to its region's targets.
+    await page.goto(`${baseUrl}/statistiche?province=pg`)
+    await page.locator('#pv-stats-hours').waitFor()
+    expect(await page.locator('h1').textContent()).toBe('Copertura dei punti di facilitazione digitale: Perugia (PG)')
+    expect(await page.locator('#pv-stats-targets ~ .pv-stats__note a').getAttribute('href')).toBe('?region=10')
     await context.close()
   })
 

@@ -1,4 +1,4 @@
-import { PROVINCES, provinceName, REGIONS } from '../../shared/gazetteer/admin-units.ts'
+import { provinceName, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { createApiClient, type Place } from '../api/api-client.ts'
 import { SERVICES } from '../../shared/vocabulary.ts'
 import { h } from '../dom/h.ts'
@@ -6,7 +6,7 @@ import { loadMessages, translator, type MessageKey } from '../../shared/i18n/mes
 import { DEFAULT_LANG, LANGS, LANGUAGE_NAMES, readLang } from '../../shared/i18n/langs.ts'
 import '../widget/puntovicino-locator.ts'
 import { embedAttributes, iframeSnippet, widgetSnippet, type EmbedOptions } from './embed-snippet.ts'
-import { regionChoices } from './region-choices.ts'
+import { provinceChoices, regionChoices } from '../dom/area-choices.ts'
 import { contrastWithWhite, isAccentColour } from '../state/embed-settings.ts'
 
 /** `/embed-builder`: choose the prefilters, see the widget live, copy either snippet. */
@@ -28,8 +28,8 @@ const region = h('select', { id: 'b-region' }, h('option', { value: '' }, t('bui
 const province = h('select', { id: 'b-province' })
 function fillProvinces(): void {
   const chosen = province.value
-  const inRegion = Object.values(PROVINCES).filter(([, regionCode]) => !region.value || regionCode === region.value).sort((a, b) => a[2].localeCompare(b[2], 'it'))
-  province.replaceChildren(h('option', { value: '' }, t('builder.province_any')), ...inRegion.map(([sigla, , name]) => h('option', { value: sigla }, `${name} (${sigla})`)))
+  const inRegion = provinceChoices(region.value || null)
+  province.replaceChildren(h('option', { value: '' }, t('builder.province_any')), ...inRegion.map(([sigla, name]) => h('option', { value: sigla }, `${name} (${sigla})`)))
   province.value = inRegion.some(([sigla]) => sigla === chosen) ? chosen : ''
 }
 // The comune by its name, from the same gazetteer as the page (/v1/places); its ISTAT code goes in the snippet.

@@ -1,3 +1,4 @@
+import { AUTONOMOUS_PROVINCES, provinceRegion, REGIONS } from '../../shared/gazetteer/admin-units.ts'
 import { refNameIn } from '../../shared/gazetteer/comune-names.ts'
 import { h, type Child } from '../dom/h.ts'
 import { loadMapInto } from '../map/load-map.ts'
@@ -7,11 +8,11 @@ import { mapLocale } from '../map/map-locale.ts'
 import { supportsWebGl } from '../map/webgl-support.ts'
 import { barChart, type Bar } from './bar-chart.ts'
 import { bandTotals, DISTANCE_BANDS } from './distance-bands.ts'
-import { statsUrls, type StatsData } from './stats-data.ts'
+import { statsUrls, type StatsArea, type StatsData } from './stats-data.ts'
 import type { StatsTranslate } from './stats-messages.ts'
 
 /**
- * The statistics page's sections for Italy or one region: the PNRR targets, residents by
+ * The statistics page's sections for Italy, one region or one province: the PNRR targets, residents by
  * distance, the comuni's map, where a point is missing, and hours per week. Every chart is
  * followed by its data as a table and a CSV download of the API's own figures.
  */
@@ -80,10 +81,15 @@ function chartFigure(id: string, caption: string, bars: readonly Bar[], max?: nu
   return h('figure', { class: 'pv-stats__figure' }, h('figcaption', { id }, caption), barChart(bars, { labelledBy: id, ...(max !== undefined ? { max } : {}) }))
 }
 
+/** The area the API answered for, as its addresses name it. */
+function askedArea({ level, code }: StatsData['coverage']['area']): StatsArea {
+  return code === null || level === 'italy' ? null : level === 'region' ? { region: code } : { province: code }
+}
+
 export function renderStats(data: StatsData, context: StatsContext): HTMLElement[] {
   const { t, lang } = context
   const n = statsNumbers(lang)
-  const urls = statsUrls(context.apiBase, data.coverage.area.code)
+  const urls = statsUrls(context.apiBase, askedArea(data.coverage.area))
   const region = data.coverage.area.level === 'region' ? data.regions.items.find((r) => r.istat === data.coverage.area.code) : undefined
   const target = region ? region.pnrr_target : data.regions.national.pnrr_target
   const counted = region ?? data.regions.national
@@ -96,7 +102,7 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   const notMeasured = () => h('span', { class: 'pv-stats__words' }, t('stats.targets.not_measured'))
   const progress = (value: number, goal: number | undefined) => (goal ? n.share(value, goal) : '—')
 
-  const targets = section(
+  const targets = data.coverage.area.level === 'province' ? provinceTargets(data, context) : section(
     'pv-stats-targets',
     t('stats.targets.heading'),
     table(
@@ -205,6 +211,28 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
     )
   }
   return sections
+}
+
+/**
+ * A province against the PNRR: the programme sets its targets per region and autonomous province
+ * (Bolzano, Trento), so a province's active points are counted and set against none, and a
+ * province of a region sends to the region's targets.
+ */
+function provinceTargets(data: StatsData, context: StatsContext): HTMLElement {
+  const { t } = context
+  const sigla = data.coverage.area.code!
+  const autonomous = AUTONOMOUS_PROVINCES.has(sigla)
+  const regionCode = provinceRegion(sigla)
+  return section(
+    'pv-stats-targets',
+    t('stats.targets.heading'),
+    table(t('stats.targets.caption'), [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')], [
+      [t('stats.targets.points'), statsNumbers(context.lang).integer(data.coverage.active_points), autonomous ? t('stats.targets.unknown') : '—', '—'],
+    ]),
+    autonomous || !regionCode
+      ? h('p', { class: 'pv-stats__note' }, t('stats.targets.autonomous_province'))
+      : h('p', { class: 'pv-stats__note' }, `${t('stats.targets.per_region')} `, h('a', { href: context.areaHref(regionCode) }, t('stats.regions.open', { name: REGIONS[regionCode]! }))),
+  )
 }
 
 /**

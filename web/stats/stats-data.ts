@@ -4,7 +4,10 @@ import type { PointPage } from '../../shared/schemas/point-view.ts'
 import type { Regions } from '../../shared/schemas/region-view.ts'
 import { getJson } from '../api/api-client.ts'
 
-/** Everything the statistics page shows for Italy or one region, fetched together. */
+/** A region (ISTAT code) or a province (sigla) the page narrows to; null is Italy. */
+export type StatsArea = { readonly region: string } | { readonly province: string } | null
+
+/** Everything the statistics page shows for Italy, one region or one province, fetched together. */
 export interface StatsData {
   readonly regions: Regions
   readonly coverage: CoverageView
@@ -16,11 +19,11 @@ export interface StatsData {
 
 export const GAPS_SHOWN = 10
 
-/** The API's addresses for an area (`region` null: Italy), also the CSV downloads' links. */
-export function statsUrls(apiBase: string, region: string | null) {
+/** The API's addresses for an area (null: Italy), also the CSV downloads' links. */
+export function statsUrls(apiBase: string, area: StatsArea) {
   const url = (path: string, params: Record<string, string> = {}) => {
     const target = new URL(path, apiBase)
-    for (const [name, value] of Object.entries({ ...(region ? { region } : {}), ...params })) target.searchParams.set(name, value)
+    for (const [name, value] of Object.entries({ ...area, ...params })) target.searchParams.set(name, value)
     return target.toString()
   }
   return {
@@ -37,8 +40,8 @@ export function statsUrls(apiBase: string, region: string | null) {
   }
 }
 
-export async function loadStats(apiBase: string, region: string | null, signal?: AbortSignal): Promise<StatsData> {
-  const urls = statsUrls(apiBase, region)
+export async function loadStats(apiBase: string, area: StatsArea, signal?: AbortSignal): Promise<StatsData> {
+  const urls = statsUrls(apiBase, area)
   const [regions, coverage, comuni, gaps, sample] = await Promise.all([
     getJson<Regions>(urls.regions, signal),
     getJson<CoverageView>(urls.coverage, signal),

@@ -80,6 +80,7 @@ export function renderRegionPage(code: string, context: PointPageContext): strin
   <h1 class="page-title">${t('pages.region_heading', { region: name })}</h1>
   <h2>${t('pages.provinces')}</h2>
   <ul class="pv-page__index">${provinces.map(([sigla, p]) => html`<li><a href="${provincePath(sigla)}${langQuery(lang)}">${p.name}</a></li>`)}</ul>
+  <p><a href="/statistiche?region=${code}${langQuery(lang, '&')}">${t('pages.territory_statistics', { place: name })}</a></p>
 </article>`
   return pageShell({ lang, title: t('pages.region_title', { region: name }), description: t('pages.territory_description', { place: name }), canonical: `${context.origin}${regionPath(code)}` }, main, t)
 }
@@ -95,6 +96,7 @@ export function renderProvincePage(sigla: string, comuni: readonly Comune[], con
   ${breadcrumb(context, [[regionPath(province.region), REGIONS[province.region]!]])}
   <h1 class="page-title">${t('pages.province_heading', { province: province.name })}</h1>
   <ul class="pv-page__index">${own.map(({ comune, name }) => html`<li><a href="${comunePath(comune)}${langQuery(lang)}">${name}</a></li>`)}</ul>
+  <p><a href="/statistiche?province=${sigla}${langQuery(lang, '&')}">${t('pages.territory_statistics', { place: province.name })}</a></p>
 </article>`
   return pageShell({ lang, title: t('pages.province_title', { province: province.name }), description: t('pages.territory_description', { place: `${province.name} (${sigla})` }), canonical: `${context.origin}${provincePath(sigla)}` }, main, t)
 }
