@@ -43,6 +43,7 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
       kind: site.kind,
       status: point.status,
       comune: point.comune.name,
+      comune_istat: point.comune.istat,
       province: point.province,
       services: point.services,
       topics: point.topics,
@@ -52,6 +53,9 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
       place_kind: place.kind,
       place_label: place.label,
       place_dates: place.dates,
+      place_comune_istat: place.comuneIstat,
+      // Which data set the point comes from: "demo" says the point is generated, not real.
+      source_dataset: point.source.dataset,
       ...(hit.distance_m !== null ? { distance_m: hit.distance_m } : {}),
     },
   }

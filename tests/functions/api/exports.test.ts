@@ -276,6 +276,28 @@ describe('GET /v1/points.csv', () => {
     expect(rows.filter((r) => r.site_kind === 'online').every((r) => r.place_kind === '' && r.lat === '')).toBe(true)
   })
 
+  it("names each row's own comune beside the point's (a third of the rows of the open-data file are a site or a stop in another comune), in the GeoJSON too, with the rows' dataset", async () => {
+    const point = new Map(records.map((p) => [p.id, p]))
+    /** The place's comune as the registry says it: a stop's own, a site's own, else (a site in the point's comune) the point's; none online. */
+    const expected = (row: { point_id: string; site_id: string; place_kind: string | undefined; lat: number | string; lon: number | string }): string => {
+      const site = point.get(row.point_id)!.sites.find((s) => s.id === row.site_id)!
+      if (row.place_kind === 'stop') return site.stops!.find((st) => String(st.place.location.lat) === String(row.lat) && String(st.place.location.lon) === String(row.lon))!.place.comune_istat ?? ''
+      if (site.kind === 'online') return ''
+      return site.comune?.istat ?? point.get(row.point_id)!.comune.istat!
+    }
+    const { header, rows } = await csvRows({})
+    expect(header.slice(-1)).toEqual(['place_comune_istat'])
+    for (const row of rows) expect(row.place_comune_istat, `${row.point_id} ${row.site_id} ${row.place_kind}`).toBe(expected(row as Parameters<typeof expected>[0]))
+    expect(rows.filter((row) => row.place_comune_istat !== '' && row.place_comune_istat !== row.comune_istat).length).toBeGreaterThan(0)
+    const { features } = await geoJson({})
+    for (const { properties, geometry } of features as Array<Feature & { properties: Record<string, any> }>) {
+      const [lon, lat] = geometry.coordinates
+      expect(properties.place_comune_istat ?? '', properties.point_id).toBe(expected({ ...(properties as { point_id: string; site_id: string }), place_kind: properties.place_kind, lat: lat!, lon: lon! }))
+      expect(properties.comune_istat).toBe(point.get(properties.point_id)!.comune.istat)
+      expect(properties.source_dataset).toBe(point.get(properties.point_id)!.source.dataset)
+    }
+  })
+
   it('selects the same sites as the GeoJSON for the same filters (those with coordinates)', async () => {
     await fc.assert(
       fc.asyncProperty(selectiveFilters, async (params) => {
