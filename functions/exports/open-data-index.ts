@@ -1,4 +1,5 @@
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
+import { withItalianArticle } from '../../shared/i18n/format-date.ts'
 import { fontPreloads } from '../site/font-preloads.ts'
 import { html, type Html } from '../site/pages/html.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
@@ -70,6 +71,9 @@ export interface OpenDataIndexInput {
 export function openDataIndexHtml({ files, builtAt, demo, catalog }: OpenDataIndexInput): string {
   const { date } = toRomeWallClock(new Date(builtAt))
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const dated = italianDate(day, month, year)
+  // "il 7", "l’8": the article, outside the <time> that names the date, with the page's apostrophe.
+  const article = withItalianArticle(dated).slice(0, -dated.length).replace("'", '’')
   // Cards, not a table: on a phone a table of long file names and descriptions overflows the screen.
   const list = (lang: 'it' | 'en'): Html =>
     html`<ul class="pv-page__cards">${files.map(
@@ -93,7 +97,7 @@ ${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 <main id="contenuto" tabindex="-1"><div class="container pv-page">
 <h1>Dati aperti dei punti di facilitazione digitale</h1>
 ${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
-<p>File aggiornati il <time datetime="${date}">${italianDate(day, month, year)}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte, «Punti di facilitazione digitale – PuntoVicino», con l’indirizzo di questa pagina; i nomi e i codici dei comuni sono di ISTAT (CC BY 4.0).</p>
+<p>File aggiornati ${article}<time datetime="${date}">${dated}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte, «Punti di facilitazione digitale – PuntoVicino», con l’indirizzo di questa pagina; i nomi e i codici dei comuni sono di ISTAT (CC BY 4.0).</p>
 <h2>I file</h2>
 ${list('it')}
 ${catalogIt}

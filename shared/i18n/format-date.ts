@@ -5,3 +5,29 @@ export function formatDate(date: string, lang: Lang, options: Intl.DateTimeForma
   // The date is already Rome's; format it at UTC midnight so no zone can shift the day.
   return new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
 }
+
+/** An Italian preposition that joins the article before a date: a → al/all', da → dal/dall', di → del/dell'. */
+export type DatePreposition = 'a' | 'da' | 'di'
+
+/**
+ * An Italian date written from its day ("8 dicembre 2026") with the article it takes, joined to a
+ * preposition when one leads: "il 15", "l'8", "l'11", "il 1°"; "al 15", "all'8", "dell'11", "dal 1°".
+ * Without it the pages wrote "apre il 8 dicembre" and the statistics "aggiornati al 8 dicembre".
+ */
+export function withItalianArticle(dayFirst: string, preposition?: DatePreposition): string {
+  const elided = /^(8|11)\s/.test(dayFirst)
+  const text = dayFirst.replace(/^1(?=\s)/, '1°')
+  if (preposition === undefined) return elided ? `l'${text}` : `il ${text}`
+  const joined = { a: 'al', da: 'dal', di: 'del' }[preposition]
+  return elided ? `${joined}l'${text}` : `${joined} ${text}`
+}
+
+/**
+ * A date to follow a verb or a preposition, with Italian's article: "il 15 dicembre", "l'8
+ * dicembre", "all'8 dicembre" (other languages need none: "15 December"; their messages hold their
+ * own words around it).
+ */
+export function dateAfterVerb(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }, preposition?: DatePreposition): string {
+  const formatted = formatDate(date, lang, options)
+  return lang === 'it' ? withItalianArticle(formatted, preposition) : formatted
+}

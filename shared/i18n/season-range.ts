@@ -1,4 +1,4 @@
-import { formatDate } from './format-date.ts'
+import { formatDate, withItalianArticle } from './format-date.ts'
 import type { Lang } from './langs.ts'
 
 /** A season bound: `2026-06-15` or the every-year `--06-15` → "15 giugno". */
@@ -15,10 +15,5 @@ export function seasonRange(from: string, to: string, lang: Lang): { from: strin
   const a = formatSeasonBound(from, lang)
   const b = formatSeasonBound(to, lang)
   if (lang !== 'it') return { from: a, to: b }
-  const articled = (preposition: 'dal' | 'al', text: string): string => {
-    if (/^(8|11)\s/.test(text)) return `${preposition === 'dal' ? "dall'" : "all'"}${text}`
-    if (/^1\s/.test(text)) return `${preposition} ${text.replace(/^1/, '1°')}`
-    return `${preposition} ${text}`
-  }
-  return { from: articled('dal', a), to: articled('al', b) }
+  return { from: withItalianArticle(a, 'da'), to: withItalianArticle(b, 'a') }
 }

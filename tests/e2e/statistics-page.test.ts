@@ -49,7 +49,7 @@ describe('the statistics page (/statistiche)', () => {
     expect(await page.locator('.pv-stats__demo').textContent()).toContain('il registro è generato')
     // What an analyst cites: the registry's version (the API's) and the day the figures hold for.
     const { registry_version } = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/regions`)).json()) as { registry_version: number }, baseUrl)
-    expect(await page.locator('.pv-stats__cite').textContent()).toMatch(new RegExp(`^Per citarli: registro PuntoVicino, versione ${registry_version}, calcolo del \\d+ \\w+ \\d{4}\\.$`))
+    expect(await page.locator('.pv-stats__cite').textContent()).toMatch(new RegExp(`^Per citarli: registro PuntoVicino, versione ${registry_version}, calcolo (del |dell')\\d+°? \\w+ \\d{4}\\.$`))
 
     // Each chart is a named picture followed by its data as a table and a CSV of the same figures.
     const api = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage?region=10`)).json()) as { within_km: Record<string, { residents: number }>; hours_distribution: Array<{ points: number }> }, baseUrl)
@@ -107,7 +107,7 @@ describe('the statistics page (/statistiche)', () => {
     expect(await page.locator('.pv-chart__bar').first().evaluate((bar) => getComputedStyle(bar).printColorAdjust)).toBe('exact')
     for (const hidden of ['.pv-stats__map', '.pv-stats__area', '.pv-stats__download']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false)
     expect(await page.getByText('La mappa non si stampa').isVisible()).toBe(true)
-    expect(await page.getByText(/^Fonte: http.*statistiche\?region=10 \(dati al \d+ \w+ \d{4}\)\.$/).isVisible()).toBe(true)
+    expect(await page.getByText(/^Fonte: http.*statistiche\?region=10 \(dati (al |all')\d+°? \w+ \d{4}\)\.$/).isVisible()).toBe(true)
     await context.close()
   })
 

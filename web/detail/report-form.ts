@@ -1,7 +1,7 @@
 import { REPORT_CATEGORIES } from '../../shared/vocabulary.ts'
 import type { ReportRequest, ReportStatusView } from '../../shared/schemas/report.ts'
 import { h } from '../dom/h.ts'
-import { formatDate } from '../i18n/format.ts'
+import { dateAfterVerb } from '../i18n/format.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import type { ViewContext } from '../locator/view-context.ts'
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
@@ -77,7 +77,8 @@ export function reportBlock(pointId: string, context: ViewContext, handlers: Rep
     toggle.setAttribute('aria-expanded', String(open))
     if (open) form.querySelector<HTMLInputElement>('input[name="category"]')?.focus()
   })
-  const when = (iso: string) => formatDate(toRomeWallClock(new Date(iso)).date, lang, { day: 'numeric', month: 'long' })
+  // "Segnalazione del 3 dicembre", "dell'8 dicembre".
+  const when = (iso: string) => dateAfterVerb(toRomeWallClock(new Date(iso)).date, lang, { day: 'numeric', month: 'long' }, 'di')
   const line = (r: ReportStatusView) => h('li', {}, t(`report.state.${r.status}` as MessageKey, { date: when(r.created_at), code: r.id }))
   const mine = h('ul', { class: 'pv-report__mine' })
   form.addEventListener('submit', (event) => {

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import { reportHeightToHost } from '../dom/report-height.ts'
-import { formatDate } from '../i18n/format.ts'
+import { dateAfterVerb } from '../i18n/format.ts'
 import { DEFAULT_LANG, readLang, unsupportedLang, type Lang } from '../../shared/i18n/langs.ts'
 import { keepLanguageInLinks, langWithoutParameter, unavailableLanguageNotice, updateLanguageNav } from '../i18n/language-nav.ts'
 import { PROVINCE_SIGLE, provinceName, provinceRegion, REGIONS } from '../../shared/gazetteer/admin-units.ts'
@@ -103,11 +103,12 @@ replaceChildren(root, heading, intro, areaForm(), status)
 
 try {
   const data = await loadStats(apiBase, area)
-  const computedOn = formatDate(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' })
-  intro.textContent = t('stats.intro', { date: computedOn })
+  // Italian joins the article to the preposition before the day: "aggiornati all'8 dicembre", "calcolo dell'11".
+  const computedOn = (preposition: 'a' | 'di') => dateAfterVerb(data.coverage.as_of, lang, { day: 'numeric', month: 'long', year: 'numeric' }, preposition)
+  intro.textContent = t('stats.intro', { date: computedOn('a') })
   status.textContent = ''
   // What an analyst cites in a report: the registry's version and the day the figures were computed for.
-  intro.after(h('p', { class: 'pv-stats__note pv-stats__cite' }, t('stats.cite', { version: String(data.regions.registry_version), date: computedOn })))
+  intro.after(h('p', { class: 'pv-stats__note pv-stats__cite' }, t('stats.cite', { version: String(data.regions.registry_version), date: computedOn('di') })))
   if (data.demo) intro.after(h('p', { class: 'pv-stats__demo' }, t('stats.demo')))
   root.append(
     ...renderStats(data, {
@@ -121,7 +122,7 @@ try {
       areaHref: (code) => areaQuery(code ? { region: code } : null, lang),
     }),
     // A printed copy (a board's report) says where and as of when its figures come from.
-    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.print_source', { url: location.href, date: computedOn })),
+    h('p', { class: 'pv-stats__note pv-stats__print-only' }, t('stats.print_source', { url: location.href, date: computedOn('a') })),
   )
 } catch (error) {
   console.error('[puntovicino] statistics not loaded', error)

@@ -2,7 +2,7 @@ import { closingWallClock } from '../../../shared/hours/closing-wall-clock.ts'
 import { nextOpening, openingState } from '../../../shared/hours/open-at.ts'
 import { clockTime } from '../../../shared/hours/render-hours.ts'
 import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
-import { formatDate } from '../../../shared/i18n/format-date.ts'
+import { dateAfterVerb, formatDate } from '../../../shared/i18n/format-date.ts'
 import type { PointRecord, Site } from '../../../shared/schemas/point.ts'
 import { siteInStatus } from '../../../shared/text/site-in-status.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
@@ -68,10 +68,10 @@ export function markedRegistryText(sentence: string, text: string, point: PointR
   return html`${sentence.slice(0, at)}<span lang="${marked}">${text}</span>${sentence.slice(at + text.length)}`
 }
 
-/** "alle 12:04 del 7 dicembre": the moment a page's open and closed were computed, for a copy read later from a cache. */
+/** "alle 12:04 del 7 dicembre" ("dell'8"): the moment a page's open and closed were computed, for a copy read later from a cache. */
 export function asOfText({ t, lang, now }: PointPageContext): string {
   const wall = toRomeWallClock(now)
-  return t('pages.as_of', { time: clockTime(wall.minutes), date: formatDate(wall.date, lang, { day: 'numeric', month: 'long' }) })
+  return t('pages.as_of', { time: clockTime(wall.minutes), date: dateAfterVerb(wall.date, lang, { day: 'numeric', month: 'long' }, 'di') })
 }
 
 /** "chiude alle 13:00" today; another day named: "chiude sabato 5 dicembre alle 24:00" (closingWallClock). */

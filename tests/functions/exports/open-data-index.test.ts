@@ -13,6 +13,9 @@ describe('the page at /opendata/', () => {
     const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: false, catalog: true })
     expect(page).toContain('<time datetime="2026-12-01">1° dicembre 2026</time>')
     expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
+    expect(page).toContain('File aggiornati il <time datetime="2026-12-01">')
+    // Italian elides the article before eight and eleven ("il 8 dicembre" was on the page).
+    expect(openDataIndexHtml({ files, builtAt: '2026-12-08T08:00:00.000Z', demo: false, catalog: true })).toContain(`File aggiornati l’<time datetime="2026-12-08">8 dicembre 2026</time>`)
   })
 
   it('says whom to credit under CC BY 4.0, and that the comuni names and codes are ISTAT\'s', () => {

@@ -63,6 +63,12 @@ describe('the message catalogues', () => {
     })
   }
 
+  it("never put Italian's article before a date in the message: the date brings its own (\"al 8 dicembre\" is \"all'8\")", () => {
+    for (const file of files.filter((f) => langOf(f) === 'it')) {
+      for (const [key, text] of Object.entries(read(file))) expect(text, `${file} ${key}`).not.toMatch(/\b(il|al|del|dal|nel|sul|l'|all'|dell'|dall')\s*\{date\}/)
+    }
+  })
+
   it('have plural rules that differ where the languages do: Slovene has a dual, French counts 0 as one', () => {
     expect(categoriesOf('sl')).toEqual(['few', 'one', 'other', 'two'])
     expect(categoriesOf('it')).toEqual(['one', 'other'])

@@ -13,6 +13,15 @@ describe('dateAfterVerb', () => {
 
   it('leaves an English date without an article', () => {
     expect(dateAfterVerb('2026-12-08', 'en')).toBe('8 December')
+    expect(dateAfterVerb('2026-12-08', 'en', undefined, 'di')).toBe('8 December')
+  })
+
+  it("joins the article to a preposition: all'8, dell'11, al 1°, del 15 (the statistics said \"aggiornati al 8 dicembre\")", () => {
+    expect(dateAfterVerb('2026-12-08', 'it', undefined, 'a')).toBe("all'8 dicembre")
+    expect(dateAfterVerb('2026-12-11', 'it', undefined, 'di')).toBe("dell'11 dicembre")
+    expect(dateAfterVerb('2026-12-01', 'it', undefined, 'a')).toBe('al 1° dicembre')
+    expect(dateAfterVerb('2026-12-15', 'it', undefined, 'di')).toBe('del 15 dicembre')
+    expect(dateAfterVerb('2026-12-08', 'it', undefined, 'da')).toBe("dall'8 dicembre")
   })
 })
 
