@@ -1,9 +1,9 @@
-import type { BrowserContext, Dialog, Page } from 'playwright-core'
+import type { BrowserContext, Dialog, Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { accountsFile, OperatorAccounts } from '../../functions/local/oidc/operator-accounts.ts'
 import { signIn } from '../support/oidc-sign-in.ts'
 import { operatorKey } from '../../shared/access/roles.ts'
-import { axeViolations, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
+import { axeViolations, controlContrast, sharedBrowser, phoneContext, screenshot } from './support/browser.ts'
 import { E2E_NOW } from './support/server.ts'
 
 /**
@@ -77,6 +77,16 @@ async function concurrentRename(name: string): Promise<string> {
   })
   expect(renamed.status).toBe(200)
   return accessToken
+}
+
+/** Every button of a dialog legible (text 4.5:1) and shaped (its fill or border 3:1 against the dialog). */
+async function expectVisibleButtons(dialog: Locator): Promise<void> {
+  for (const button of await dialog.getByRole('button').all()) {
+    const contrast = await controlContrast(button)
+    const name = await button.textContent()
+    expect(contrast.text, `${name}: text`).toBeGreaterThanOrEqual(4.5)
+    expect(contrast.boundary, `${name}: boundary`).toBeGreaterThanOrEqual(3)
+  }
 }
 
 describe("the operators' console", () => {
@@ -320,6 +330,8 @@ describe("the operators' console", () => {
     await warning.waitFor()
     expect(await warning.textContent()).toContain('termina alle 10:59')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resta collegato')
+    // Each answer seen, not only its focus ring: "Resta collegato" was white on the dialog's white.
+    await expectVisibleButtons(warning)
     await page.keyboard.press('Enter')
     await warning.waitFor({ state: 'hidden' })
     await page.getByRole('status').filter({ hasText: 'Sessione prolungata fino alle 11:57' }).waitFor()
@@ -340,13 +352,15 @@ describe("the operators' console", () => {
     await warning.waitFor()
     await page.route('**/oidc/token', (route) => route.fulfill({ status: 503, body: 'unavailable' }))
     await page.keyboard.press('Enter')
-    await warning.getByText('Non è stato possibile prolungare la sessione: riprova, o accedi di nuovo.').waitFor()
+    // Said to a screen reader too, not only swapped in while focus moves to a button.
+    await warning.getByRole('alert').filter({ hasText: 'Non è stato possibile prolungare la sessione: riprova, o accedi di nuovo.' }).waitFor()
     expect(await warning.getByRole('button').allTextContents()).toEqual(['Resta collegato', 'Accedi di nuovo', 'Esci'])
     await page.unroute('**/oidc/token')
     // Unanswered then: the session ends, and signing in again brings the changes back.
     await page.clock.fastForward('03:00')
     const ended = page.getByRole('dialog', { name: 'La sessione è terminata' })
     await ended.waitFor()
+    await expectVisibleButtons(ended)
     await page.getByRole('button', { name: 'Accedi di nuovo' }).click()
     await page.locator('#pv-point-title').waitFor()
     expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0003')

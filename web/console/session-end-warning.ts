@@ -31,8 +31,10 @@ export function watchSessionEnd(options: SessionEndOptions): { readonly stop: ()
   const time = new Intl.DateTimeFormat(options.lang, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Rome' })
   const title = h('h2', { id: 'pv-session-end-title', tabindex: '-1' })
   const text = h('p', { id: 'pv-session-end-text' })
+  // A failed extension, said as it happens: swapped into the text while focus moved to a new button, it went unheard.
+  const failure = h('p', { role: 'alert' })
   const actions = h('div', { class: 'pv-session-end__actions' })
-  const dialog = h('dialog', { class: 'pv-session-end', 'aria-labelledby': 'pv-session-end-title', 'aria-describedby': 'pv-session-end-text' }, title, text, actions)
+  const dialog = h('dialog', { class: 'pv-session-end', 'aria-labelledby': 'pv-session-end-title', 'aria-describedby': 'pv-session-end-text' }, title, failure, text, actions)
   document.body.append(dialog)
   // hidden → warning (→ extending → hidden, or back to warning after a failure) → ended; dismissed:
   // a warning closed that cannot be answered here (no refresh token), ended in its time.
@@ -52,7 +54,8 @@ export function watchSessionEnd(options: SessionEndOptions): { readonly stop: ()
     const ends = time.format(options.endsAt())
     title.textContent = t('console.session_end.title')
     const asked = options.canExtend() ? t('console.session_end.text', { time: ends }) : t('console.session_end.text_sign_in', { time: ends })
-    text.textContent = failed ? `${t('console.session_end.not_extended')} ${asked}` : asked
+    failure.textContent = failed ? t('console.session_end.not_extended') : ''
+    text.textContent = asked
     const primary = options.canExtend() ? button(t('console.session_end.stay'), () => void stay()) : button(t('console.session_end.sign_in'), options.signInAgain)
     replaceChildren(
       actions,
@@ -67,6 +70,7 @@ export function watchSessionEnd(options: SessionEndOptions): { readonly stop: ()
   const showEnded = () => {
     state = 'ended'
     title.textContent = t('console.session_end.ended_title')
+    failure.textContent = ''
     text.textContent = t('console.session_end.ended_text')
     replaceChildren(actions, button(t('console.session_end.sign_in'), options.signInAgain))
     open()

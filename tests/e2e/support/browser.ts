@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { E2E_NOW } from './server.ts'
 
@@ -81,5 +81,38 @@ export async function axeViolations(target: Page | Frame): Promise<AxeViolation[
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }))
+  })
+}
+
+/**
+ * How a control stands out, as WCAG measures it: its text against what is behind it (1.4.3), and
+ * its shape (its own background or its border) against what surrounds it (1.4.11). Colours are
+ * the computed ones; a transparent background is the nearest ancestor's (axe leaves such cases
+ * "incomplete": a white label on no background inside a white dialog passed it).
+ */
+export function controlContrast(control: Locator): Promise<{ text: number; boundary: number }> {
+  return control.evaluate((element) => {
+    const rgba = (value: string) => (value.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number) as [number, number, number, number?]
+    const opaque = (value: string) => (rgba(value)[3] ?? 1) > 0
+    const behind = (from: Element | null): string => {
+      for (let node = from; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor
+        if (opaque(colour)) return colour
+      }
+      return 'rgb(255, 255, 255)'
+    }
+    const luminance = (value: string) => {
+      const [r, g, b] = rgba(value).slice(0, 3).map((c) => c! / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    const ratio = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+      return (light! + 0.05) / (dark! + 0.05)
+    }
+    const style = getComputedStyle(element)
+    const own = behind(element)
+    const around = behind(element.parentElement)
+    const border = Number.parseFloat(style.borderTopWidth) > 0 && style.borderTopStyle !== 'none' ? ratio(style.borderTopColor, around) : 1
+    return { text: ratio(style.color, own), boundary: Math.max(ratio(own, around), border) }
   })
 }
