@@ -381,6 +381,18 @@ describe("the operators' console", () => {
     expect(await page.getByRole('button', { name: 'Salva', exact: true }).count()).toBe(0)
     await openPoint(page, closed.id)
     await page.getByRole('button', { name: 'Salva', exact: true }).waitFor()
+    // The skip link goes to the content without leaving the point: it set the address to #console,
+    // which the router read as "my points", asking to drop what was typed.
+    const pointAddress = page.url()
+    await page.getByLabel('Telefono').fill('075 999 0004')
+    let asked: string | null = null
+    page.once('dialog', (dialog) => void ((asked = dialog.message()), dialog.dismiss()))
+    await page.locator('.skip-link').focus()
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pv-point-title')
+    expect(page.url()).toBe(pointAddress)
+    expect(asked).toBeNull()
+    expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0004')
     expect(await page.locator('select#f-status').count()).toBe(0)
     expect(await page.locator('#f-status').textContent()).toContain('Solo la regione')
     await context.close()

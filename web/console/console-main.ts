@@ -191,6 +191,16 @@ async function start(): Promise<void> {
       else throw error
     }
   }
+  // The skip link moves focus to the view's heading and leaves the address alone: its #console was
+  // a route to the router, which left the point being edited for the list (WCAG 2.4.1 without a
+  // change of context).
+  document.querySelector<HTMLAnchorElement>('.skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault()
+    const heading = document.querySelector<HTMLElement>('#console h1') ?? document.getElementById('console')
+    if (!heading) return
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')
+    heading.focus()
+  })
   // Leaving a point with changes not saved asks first: the Back button, "← I miei punti", a link.
   let shownHash = location.hash
   window.addEventListener('hashchange', () => {
