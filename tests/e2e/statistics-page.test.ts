@@ -155,6 +155,8 @@ describe('the statistics page (/statistiche)', () => {
     await page.getByLabel('Provinz').focus()
     await page.keyboard.type('Bol')
     await page.keyboard.press('Tab')
+    // The focus ring has a dark edge: orange alone is 2:1 on white (WCAG 1.4.11).
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow)).toContain('rgb(23, 50, 77)')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\?province=BZ&lang=de$/)
     await page.locator('#pv-stats-hours').waitFor()

@@ -345,6 +345,9 @@ describe('the widget and the iframe embed on another origin', () => {
     const regionCodes = await page.getByLabel('Regione', { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).slice(1))
     expect(regionCodes).toEqual([...regionCodes].sort())
     await page.getByLabel('Regione', { exact: true }).selectOption('09')
+    // The focus ring has a dark edge: orange alone is 2:1 on the form's grey (WCAG 1.4.11).
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow)).toContain('rgb(23, 50, 77)')
     // The provinces of Tuscany, by name.
     const provinces = await page.getByLabel('Provincia', { exact: true }).locator('option').allTextContents()
     expect(provinces).toContain('Firenze (FI)')
