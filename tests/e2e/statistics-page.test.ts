@@ -52,12 +52,15 @@ describe('the statistics page (/statistiche)', () => {
     expect(await page.locator('.pv-stats__cite').textContent()).toMatch(new RegExp(`^Per citarli: registro PuntoVicino, versione ${registry_version}, calcolo (del |dell')\\d+°? \\w+ \\d{4}\\.$`))
 
     // Each chart is a named picture followed by its data as a table and a CSV of the same figures.
-    const api = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage?region=10`)).json()) as { within_km: Record<string, { residents: number }>; hours_distribution: Array<{ points: number }> }, baseUrl)
+    const api = await page.evaluate(async (base) => (await (await fetch(`${base}/v1/coverage?region=10`)).json()) as { within_km: Record<string, { residents: number }>; hours_distribution: Array<{ from: number; points: number }> }, baseUrl)
     const reach = await tableRows(page, 'Residenti il cui comune è entro 5, 10 e 20 km')
     expect(reach.slice(0, 3).map((row) => Number(row[1]!.replaceAll('.', '')))).toEqual([api.within_km['5']!.residents, api.within_km['10']!.residents, api.within_km['20']!.residents])
     const hours = await tableRows(page, 'Punti attivi per ore di apertura settimanali')
     expect(hours.map((row) => Number(row[1]))).toEqual(api.hours_distribution.map((bin) => bin.points))
     expect(hours.reduce((n, row) => n + Number(row[1]), 0)).toBe(38)
+    // Under the norm is said in words and drawn with a texture, not by colour alone (WCAG 1.4.1).
+    expect(hours.map((row) => row[2])).toEqual(api.hours_distribution.map((bin) => (bin.from < 24 ? 'sì' : 'no')))
+    expect(await page.locator('.pv-chart__bar--marked').first().evaluate((bar) => getComputedStyle(bar).backgroundImage)).toMatch(/repeating-linear-gradient/)
     for (const chart of await page.locator('.pv-chart[role="img"]').all()) {
       const name = await chart.getAttribute('aria-labelledby')
       expect(await page.locator(`#${name}`).textContent()).not.toBe('')

@@ -186,7 +186,12 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
     chartFigure('pv-stats-hours-chart', t('stats.hours.caption'), data.coverage.hours_distribution.map((bin) => ({ label: binLabel(bin), value: bin.points, text: n.integer(bin.points), marked: bin.from < data.coverage.weekly_hours_norm }))),
     h('p', {}, t('stats.hours.norm', { norm: data.coverage.weekly_hours_norm, count: n.integer(data.coverage.under_norm.length), hours: n.decimal(data.coverage.weekly_hours), per10k: n.decimal(data.coverage.weekly_hours_per_10k_residents) })),
     h('p', { class: 'pv-stats__note' }, t('stats.hours.method')),
-    table(t('stats.hours.caption'), [t('stats.hours.bin'), t('stats.hours.points')], data.coverage.hours_distribution.map((bin) => [binLabel(bin), n.integer(bin.points)])),
+    // Under the norm in words too: the chart's second colour alone says nothing in grey or to a screen reader (WCAG 1.4.1).
+    table(
+      t('stats.hours.caption'),
+      [t('stats.hours.bin'), t('stats.hours.points'), t('stats.hours.under', { norm: data.coverage.weekly_hours_norm })],
+      data.coverage.hours_distribution.map((bin) => [binLabel(bin), n.integer(bin.points), h('span', { class: 'pv-stats__words' }, t(bin.from < data.coverage.weekly_hours_norm ? 'stats.yes' : 'stats.no'))]),
+    ),
     csvLink(urls.pointsCsv, t('stats.hours.heading'), t),
   )
 
