@@ -1,3 +1,4 @@
+import { h } from '../dom/h.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 
 /**
@@ -17,10 +18,16 @@ const REASONS: ReadonlyArray<readonly [RegExp, ConsoleKey]> = [
   [/^every point offers assistenza_individuale/, 'console.reason.individual_help'],
   [/must not be empty|^Too small: expected string/i, 'console.reason.empty'],
   [/is before today/, 'console.reason.past_stop'],
+  [/^Invalid ISO date/, 'console.reason.date'],
 ]
 
 /** The console's words for an API reason, or null where it has none (then the English is shown). */
 export function italianReason(message: string, t: ConsoleTranslate): string | null {
   const found = REASONS.find(([pattern]) => pattern.test(message))
   return found ? t(found[1]) : null
+}
+
+/** An API reason or detail to show: in the console's words where it has them, else the API's English marked as English (WCAG 3.1.2). */
+export function apiWords(message: string, t: ConsoleTranslate): HTMLElement | string {
+  return italianReason(message, t) ?? h('span', { lang: 'en' }, message)
 }

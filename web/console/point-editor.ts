@@ -4,7 +4,7 @@ import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import type { MessageKey } from '../../shared/i18n/messages.ts'
 import { SignInNeeded, type AdminClient, type Problem } from './admin-client.ts'
-import { italianReason } from './api-reasons.ts'
+import { apiWords } from './api-reasons.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
 import { conflictView } from './conflict-view.ts'
 import { fieldId } from './field-ids.ts'
@@ -286,10 +286,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
     const fields = errors.map((e) => fieldId(nearestField(e.field)))
     // Named from the form's labels before any reason is put beside a field.
     const names = errors.map((e, i) => formLabelOf(e.field, fields[i]!))
-    const reason = (message: string): HTMLElement | string => {
-      const italian = italianReason(message, t)
-      return italian ?? h('span', { lang: 'en' }, message)
-    }
+    const reason = (message: string) => apiWords(message, t)
     // Each field carries its own reason too (aria-describedby): on the field, a screen reader
     // hears why, not only "invalid" (the reasons were in the summary alone).
     errors.forEach((e, i) => {
@@ -310,7 +307,7 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         'div',
         { class: 'pv-error-summary', role: 'alert' },
         h('h2', {}, t('console.editor.errors', { count: errors.length || 1 })),
-        detail && errors.length === 0 ? h('p', {}, detail) : null,
+        detail && errors.length === 0 ? h('p', {}, apiWords(detail, t)) : null,
         h('ul', {}, ...errors.map((e, i) => h('li', {}, h('a', { href: `#${fields[i]}`, onclick: (event: Event) => goToField(event, fields[i]!) }, `${names[i]}: `, reason(e.message))))),
       ),
     )

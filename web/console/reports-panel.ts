@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../dom/h.ts'
 import type { AdminClient, OperatorReport } from './admin-client.ts'
 import type { ConsoleKey, ConsoleTranslate } from './console-messages.ts'
+import { apiWords } from './api-reasons.ts'
 import { romeDateTimeText } from '../../shared/hours/rome-time.ts'
 import { hasUnsavedEdits } from './unsaved-draft.ts'
 
@@ -48,7 +49,7 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
           }
           void client.closeReport(pointId, report.id, outcome, note).then((result) => {
             if (!result.ok) {
-              error.textContent = result.problem.detail
+              replaceChildren(error, apiWords(result.problem.detail, t))
               return
             }
             onChange()

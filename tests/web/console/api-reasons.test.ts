@@ -35,6 +35,8 @@ describe("the console's words for the API's reasons", () => {
     expect(reasonsOf({ ...samplePoint('bad-season'), sites: [{ ...site, kind: 'seasonal', valid_from: '1 giugno', valid_to: '--09-15' }] })).toContain('console.reason.season_date')
     expect(reasonsOf({ ...samplePoint('no-help'), services: ['formazione_gruppo'] })).toContain('console.reason.individual_help')
     expect(reasonsOf({ ...samplePoint('no-name'), name: '' })).toContain('console.reason.empty')
+    // A closure added and saved with its dates left blank: "Invalid ISO date" was shown in English.
+    expect(reasonsOf({ ...samplePoint('blank-closure'), sites: [{ ...site, closures: [{ from: '', to: '' }] }] })).toEqual(['console.reason.date', 'console.reason.date'])
     expect(keyOf(newPhoneProblem('abc', null)!.message)).toBe('console.reason.phone')
     const stop = { date: '2026-01-10', start: '09:00', end: '12:00', place: { label: 'Piazza', location: site.location! } }
     const van = PointDraftSchema.parse({ ...samplePoint('van-stop'), sites: [{ ...site, kind: 'mobile', stops: [stop] }] })
