@@ -25,6 +25,9 @@ export const SITE_KINDS = ['fixed', 'mobile', 'seasonal', 'online'] as const
 export type SiteKind = (typeof SITE_KINDS)[number]
 
 export const POINT_STATUSES = ['active', 'suspended', 'closed'] as const
+
+/** `source.dataset` of the generated demo registry's points (functions/demo/): said everywhere they are shown or published. */
+export const DEMO_DATASET = 'demo'
 export type PointStatus = (typeof POINT_STATUSES)[number]
 
 export const BOOKING_MODES = ['walk_in', 'appointment', 'both'] as const

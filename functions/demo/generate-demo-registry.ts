@@ -15,6 +15,7 @@ import {
   type Topic,
 } from '../../shared/schemas/point.ts'
 import { toRomeIso } from '../../shared/util/rome-iso.ts'
+import { DEMO_DATASET } from '../../shared/vocabulary.ts'
 import { demoParkingPlace, demoStreetAddress, demoTownHallAddress } from './demo-addresses.ts'
 import { augustClosure, patronSaintClosures } from './demo-closures.ts'
 import { demoBookingUrl, demoContacts } from './demo-contacts.ts'
@@ -41,7 +42,7 @@ export const DEMO_NOTICE =
   'Generated demo registry: the points listed are not real.'
 /** The first sentence of every demo point's description. */
 export const DEMO_DESCRIPTION = 'Dato dimostrativo generato: non è un punto reale.'
-export const DEMO_DATASET = 'demo'
+export { DEMO_DATASET }
 export const DEMO_DEFAULT_SEED = 20_261_101
 export const DEMO_DEFAULT_NOW = '2026-11-01T09:00:00+01:00'
 

@@ -22,6 +22,9 @@ export async function catalogTurtle(document: JsonObject): Promise<string> {
     return prefix === undefined ? term : `${prefix}${term.slice(colon + 1)}`
   }
   const writer = new Writer({ prefixes })
+  // Blank nodes named by their order in this document, not by n3's process-wide counter: the same
+  // catalogue is the same bytes, so a harvester's If-None-Match holds across rebuilds and restarts.
+  let blankNodes = 0
   // A graph is a set: a node described in several places (the licence of every distribution) is said once.
   const said = new Set<string>()
   const add = (subject: Quad_Subject, predicate: ReturnType<typeof namedNode>, object: Quad_Object): void => {
@@ -45,7 +48,7 @@ export async function catalogTurtle(document: JsonObject): Promise<string> {
   }
 
   const node = (object: JsonObject): Quad_Subject => {
-    const subject = typeof object['@id'] === 'string' ? namedNode(object['@id']) : blankNode()
+    const subject = typeof object['@id'] === 'string' ? namedNode(object['@id']) : blankNode(`b${blankNodes++}`)
     for (const [key, raw] of Object.entries(object)) {
       if (key === '@context' || key === '@id') continue
       const values = Array.isArray(raw) ? raw : [raw]

@@ -1,7 +1,7 @@
 import type { JsonObject } from './catalog-turtle.ts'
 import type { CatalogedFile } from './registry-files.ts'
 import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
-import { CATALOG_FILE, OPEN_DATA_PREFIX } from './open-data-layout.ts'
+import { CATALOG_FILE, OPEN_DATA_PREFIX, type DemoCensus } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
 
@@ -23,10 +23,25 @@ const FILE_TYPES: Record<string, { format: string; mediaType: string }> = {
 /** CC BY 4.0 in the Italian licences vocabulary (A21), as DCAT-AP_IT asks. */
 export const LICENCE = 'https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40'
 
-export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly CatalogedFile[]; modified: string; demo: boolean; publisher?: CatalogPublisher }): JsonObject {
+/**
+ * What the title and the description add for generated points: a whole demo registry, or real
+ * points with demo ones beside them (a region trying its own file on a laptop would otherwise
+ * publish 3,000 made-up points as real). Nothing for a registry without any.
+ */
+function demoWords({ demoPoints, points }: DemoCensus): { title: string; description: string } {
+  if (demoPoints === 0) return { title: '', description: '' }
+  if (demoPoints === points) return { title: ' — registro dimostrativo generato', description: ' Registro dimostrativo: i punti sono generati e non esistono.' }
+  return {
+    title: ` — contiene ${demoPoints} punti dimostrativi generati`,
+    description: ` Attenzione: ${demoPoints} punti su ${points} sono dimostrativi, generati e non reali (source_dataset «demo» nei file).`,
+  }
+}
+
+export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PUBLISHER }: { origin: string; files: readonly CatalogedFile[]; modified: string; demo: DemoCensus; publisher?: CatalogPublisher }): JsonObject {
   const agent = { '@type': ['dcatapit:Agent', 'foaf:Agent'], 'dct:identifier': publisher.ipaCode, 'foaf:name': publisher.name }
   const datasetId = `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}#punti-facilitazione-digitale`
-  const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${demo ? ' — registro dimostrativo generato' : ''}`
+  const generated = demoWords(demo)
+  const title = `Punti di facilitazione digitale (PNRR Misura 1.7.2)${generated.title}`
   return {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',
@@ -50,7 +65,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       'dct:identifier': `${publisher.ipaCode}:punti-facilitazione-digitale`,
       'dct:title': title,
       'dct:description':
-        'I punti di facilitazione digitale dove i facilitatori aiutano gratuitamente i cittadini con SPID, CIE, fascicolo sanitario, pagoPA e altri servizi online: sedi, coordinate, orari, servizi, contatti. Nei file CSV e GeoJSON una riga per ogni luogo in cui un punto si trova (un\'unità mobile per ogni sosta); nel file JSON un record per punto; nel modello d\'importazione una riga per sede.',
+        'I punti di facilitazione digitale dove i facilitatori aiutano gratuitamente i cittadini con SPID, CIE, fascicolo sanitario, pagoPA e altri servizi online: sedi, coordinate, orari, servizi, contatti. Nei file CSV e GeoJSON una riga per ogni luogo in cui un punto si trova (un\'unità mobile per ogni sosta); nel file JSON un record per punto; nel modello d\'importazione una riga per sede.' + generated.description,
       'dct:modified': { '@value': modified, '@type': 'xsd:date' },
       'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
       'dcat:theme': [{ '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' }, { '@id': 'http://publications.europa.eu/resource/authority/data-theme/EDUC' }],

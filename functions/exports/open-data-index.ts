@@ -4,7 +4,7 @@ import { fontPreloads } from '../site/font-preloads.ts'
 import { html, type Html } from '../site/pages/html.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
-import { CATALOG_FILE, CATALOG_TURTLE_FILE } from './open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, type DemoCensus } from './open-data-layout.ts'
 import { TEMPLATE_FILE } from './template-export.ts'
 
 /*
@@ -62,8 +62,8 @@ export interface OpenDataIndexInput {
   readonly files: readonly { readonly name: string; readonly bytes: number }[]
   /** When the snapshot the files come from was built. */
   readonly builtAt: string
-  /** The registry is the generated demo one. */
-  readonly demo: boolean
+  /** How many of the points are generated demo points (all, some or none). */
+  readonly demo: DemoCensus
   /** The DCAT-AP_IT catalogue is published beside the files (on AWS only once the site's address is known). */
   readonly catalog: boolean
 }
@@ -96,7 +96,7 @@ ${fontPreloads()}<link rel="stylesheet" href="/styles/page.css">
 <header><div class="header-center"><div class="container"><a class="brand" href="/"><span><span class="brand__name">Punto<wbr>Vicino</span><span class="brand__tagline">Punti di facilitazione digitale</span></span></a></div></div></header>
 <main id="contenuto" tabindex="-1"><div class="container pv-page">
 <h1>Dati aperti dei punti di facilitazione digitale</h1>
-${demo ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : ''}
+${demo.demoPoints === 0 ? '' : demo.demoPoints === demo.points ? html`<p class="pv-page__demo"><strong>Registro dimostrativo generato:</strong> questi punti non esistono; servono a provare PuntoVicino.</p>` : html`<p class="pv-page__demo"><strong>Punti dimostrativi:</strong> ${demo.demoPoints} dei ${demo.points} punti sono dimostrativi, generati per provare PuntoVicino, e non esistono: nei file hanno source_dataset «demo».</p>`}
 <p>File aggiornati ${article}<time datetime="${date}">${dated}</time>, a ogni modifica del registro. Licenza <a href="https://creativecommons.org/licenses/by/4.0/deed.it" rel="license">Creative Commons Attribuzione 4.0</a>: si possono riusare citando la fonte, «Punti di facilitazione digitale – PuntoVicino», con l’indirizzo di questa pagina; i nomi e i codici dei comuni sono di ISTAT (CC BY 4.0).</p>
 <h2>I file</h2>
 ${list('it')}
@@ -104,7 +104,7 @@ ${catalogIt}
 <p>Per cercare i punti vicini a un luogo o aperti a un’ora: l’<a href="/v1/docs">API aperta</a>.</p>
 <section lang="en" aria-labelledby="in-english">
 <h2 id="in-english">Open data (English)</h2>
-${demo ? html`<p class="pv-page__demo"><strong>Generated demo registry:</strong> these points do not exist; they are there to try PuntoVicino.</p>` : ''}
+${demo.demoPoints === 0 ? '' : demo.demoPoints === demo.points ? html`<p class="pv-page__demo"><strong>Generated demo registry:</strong> these points do not exist; they are there to try PuntoVicino.</p>` : html`<p class="pv-page__demo"><strong>Demo points:</strong> ${demo.demoPoints} of the ${demo.points} points are generated demo points, there to try PuntoVicino, and do not exist: in the files their source_dataset is “demo”.</p>`}
 <p>Files made on <time datetime="${date}">${day} ${MONTHS_EN[month - 1]!} ${year}</time>, with every change to the registry. Licence: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">Creative Commons Attribution 4.0</a>: reuse them and credit “Punti di facilitazione digitale – PuntoVicino” with the address of this page; the names and codes of the comuni are ISTAT’s (CC BY 4.0).</p>
 <h3>The files</h3>
 ${list('en')}

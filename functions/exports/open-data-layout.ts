@@ -13,5 +13,11 @@ export const CATALOG_TURTLE_FILE = 'catalog.ttl'
 /** The page that lists the files, served at /opendata/ (open-data-index.ts). */
 export const OPEN_DATA_INDEX_FILE = 'index.html'
 
+/** How many of the registry's points are generated demo points, which the catalogue and the index page say are not real. */
+export interface DemoCensus {
+  readonly demoPoints: number
+  readonly points: number
+}
+
 /** How a file is served: the files are downloaded under their name, the index page is shown. */
 export const contentDispositionOf = (name: string): string | undefined => (name === OPEN_DATA_INDEX_FILE ? undefined : `attachment; filename="${name}"`)

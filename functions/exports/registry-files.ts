@@ -1,10 +1,10 @@
 import { matchingPlaces, type PointHit } from '../../shared/geo/query.ts'
 import type { Snapshot } from '../../shared/geo/snapshot.ts'
 import type { Utf8Column } from '../../shared/geo/utf8-column.ts'
-import { POINT_STATUSES } from '../../shared/vocabulary.ts'
+import { DEMO_DATASET, POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
-import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_INDEX_FILE } from './open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_INDEX_FILE, type DemoCensus } from './open-data-layout.ts'
 import { openDataIndexHtml } from './open-data-index.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { exportRows, type ExportFormat } from './export-format.ts'
@@ -70,7 +70,7 @@ export const catalogedFile = (file: RegistryFile): CatalogedFile => ({ name: fil
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
 export async function catalogSources(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFileSource[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
-  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo: isDemoRegistry(snapshot), ...(publisher ? { publisher } : {}) })
+  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo: demoCensus(snapshot), ...(publisher ? { publisher } : {}) })
   const turtle = await catalogTurtle(catalog)
   return [
     { name: CATALOG_FILE, contentType: 'application/ld+json; charset=utf-8', text: () => wholeText(JSON.stringify(catalog, null, 2), 1) },
@@ -78,15 +78,30 @@ export async function catalogSources(snapshot: Snapshot, files: readonly Catalog
   ]
 }
 
-/** The generated demo registry (functions/demo/), which the catalogue and the index page say is not real. */
-const isDemoRegistry = (snapshot: Snapshot): boolean => snapshot.pointCount > 0 && snapshot.records.get(0).source.dataset === 'demo'
+const censuses = new WeakMap<Snapshot, DemoCensus>()
+
+/**
+ * How many of the registry's points are generated demo points (functions/demo/), which the
+ * catalogue and the index page say are not real: counted over every record, once per snapshot
+ * (the first record alone was asked, and six real points imported before the demo's ids hid 3,000
+ * generated ones).
+ */
+function demoCensus(snapshot: Snapshot): DemoCensus {
+  const known = censuses.get(snapshot)
+  if (known) return known
+  let demoPoints = 0
+  for (const point of snapshot.records.each()) if (point.source.dataset === DEMO_DATASET) demoPoints++
+  const census = { demoPoints, points: snapshot.pointCount }
+  censuses.set(snapshot, census)
+  return census
+}
 
 /** The page at /opendata/ listing `files` (made before it), with the catalogue's links when it is published beside them. */
 export function openDataIndexSource(snapshot: Snapshot, files: readonly CatalogedFile[], { catalog }: { catalog: boolean }): RegistryFileSource {
   return {
     name: OPEN_DATA_INDEX_FILE,
     contentType: 'text/html; charset=utf-8',
-    text: () => wholeText(openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: isDemoRegistry(snapshot), catalog }), files.length),
+    text: () => wholeText(openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: demoCensus(snapshot), catalog }), files.length),
   }
 }
 

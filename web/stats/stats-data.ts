@@ -3,6 +3,7 @@ import type { CoverageComuniView, CoverageView, GapsPage } from '../../shared/sc
 import type { PointPage } from '../../shared/schemas/point-view.ts'
 import type { Regions } from '../../shared/schemas/region-view.ts'
 import { getJson } from '../api/api-client.ts'
+import { isDemoPoint } from '../list/demo-badge.ts'
 
 /** A region (ISTAT code) or a province (sigla) the page narrows to; null is Italy. */
 export type StatsArea = { readonly region: string } | { readonly province: string } | null
@@ -49,5 +50,5 @@ export async function loadStats(apiBase: string, area: StatsArea, signal?: Abort
     getJson<GapsPage>(urls.gaps, signal),
     getJson<PointPage>(urls.onePoint, signal),
   ])
-  return { regions, coverage, comuni, gaps, demo: sample.items.some((point) => point.source.dataset === 'demo') }
+  return { regions, coverage, comuni, gaps, demo: sample.items.some(isDemoPoint) }
 }

@@ -20,7 +20,7 @@ import { asPublished, markedRegistryText, statusLine } from './status-line.ts'
 import { dayPlanWords } from '../../../shared/i18n/day-plan-words.ts'
 import { nextDays, type DayPlan } from '../../../shared/hours/next-days.ts'
 import { hasKnownHours } from '../../../shared/hours/known-hours.ts'
-import { WEEKDAYS } from '../../../shared/vocabulary.ts'
+import { DEMO_DATASET, WEEKDAYS } from '../../../shared/vocabulary.ts'
 import { hasWeeklyHours } from '../../../shared/geo/site-places.ts'
 import { pointCard } from './point-card.ts'
 import { queryNearest } from '../../../shared/geo/query.ts'
@@ -58,7 +58,7 @@ export function renderPointPage(point: PointRecord, context: PointPageContext, s
   ${trail(point, context)}
   <h1 class="page-title">${point.name}</h1>
   <p class="pv-page__where">${where}</p>
-  ${point.source.dataset === 'demo' ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
+  ${point.source.dataset === DEMO_DATASET ? html`<p class="pv-page__demo">${t('pages.demo')}</p>` : ''}
   ${statusLine(point, context, { asOf: true })}
   ${alternatives(point, snapshot, context)}
   ${point.description ? html`<p${registryLang(point, lang)}>${point.description}</p>` : ''}

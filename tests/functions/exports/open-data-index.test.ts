@@ -10,23 +10,23 @@ const files = [
 describe('the page at /opendata/', () => {
   it("dates the files by Rome's calendar, in Italian and English", () => {
     // 23:30 UTC on 30 November is already 1 December in Rome.
-    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: false, catalog: true })
+    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: { demoPoints: 0, points: 10 }, catalog: true })
     expect(page).toContain('<time datetime="2026-12-01">1° dicembre 2026</time>')
     expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
     expect(page).toContain('File aggiornati il <time datetime="2026-12-01">')
     // Italian elides the article before eight and eleven ("il 8 dicembre" was on the page).
-    expect(openDataIndexHtml({ files, builtAt: '2026-12-08T08:00:00.000Z', demo: false, catalog: true })).toContain(`File aggiornati l’<time datetime="2026-12-08">8 dicembre 2026</time>`)
+    expect(openDataIndexHtml({ files, builtAt: '2026-12-08T08:00:00.000Z', demo: { demoPoints: 0, points: 10 }, catalog: true })).toContain(`File aggiornati l’<time datetime="2026-12-08">8 dicembre 2026</time>`)
   })
 
   it('says whom to credit under CC BY 4.0, and that the comuni names and codes are ISTAT\'s', () => {
-    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: true, catalog: false })
+    const page = openDataIndexHtml({ files, builtAt: '2026-11-30T23:30:00.000Z', demo: { demoPoints: 10, points: 10 }, catalog: false })
     expect(page).toContain('citando la fonte, «Punti di facilitazione digitale – PuntoVicino»')
     expect(page).toContain('credit “Punti di facilitazione digitale – PuntoVicino”')
     expect(page.match(/ISTAT/g)).toHaveLength(2)
   })
 
   it('gives each size as a person reads it in each language, and escapes a name', () => {
-    const page = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: false, catalog: true })
+    const page = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: { demoPoints: 0, points: 10 }, catalog: true })
     expect(page).toContain('4,2 MB')
     expect(page).toContain('4.2 MB')
     expect(page).toContain('950 byte<')
@@ -44,10 +44,10 @@ describe('the page at /opendata/', () => {
   })
 
   it('says a generated registry is not real, and names the catalogue only where it is published', () => {
-    const real = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: false, catalog: false })
+    const real = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: { demoPoints: 0, points: 10 }, catalog: false })
     expect(real).not.toMatch(/dimostrativo|demo registry/)
     expect(real).not.toContain('catalog.jsonld')
-    const demo = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: true, catalog: true })
+    const demo = openDataIndexHtml({ files, builtAt: '2026-12-07T08:00:00.000Z', demo: { demoPoints: 10, points: 10 }, catalog: true })
     expect(demo).toContain('Registro dimostrativo generato')
     expect(demo).toContain('Generated demo registry')
     expect(demo).toContain('href="catalog.jsonld"')

@@ -57,6 +57,32 @@ describe('/opendata/catalog.jsonld', () => {
     }
   })
 
+  it('still says a registry holds generated points once real ones are imported beside them (it looked at the first record only), on the page too', async () => {
+    const demo = demoPointRecords()
+    // Real points whose ids sort before "demo-": the first record was real, and the demo was no longer said.
+    const real = demo.slice(0, 6).map((point, i) => ({ ...point, id: `anci-esempio-${i}`, source: { dataset: 'anci-esempio', original_id: String(i) } }))
+    const mixed = new Hono()
+    mountOpenData(mixed, () => snapshotOf([...real, ...demo], 1))
+    const catalog = (await (await mixed.request('http://localhost/opendata/catalog.jsonld')).json()) as Node
+    const dataset = catalog['dcat:dataset'] as Node
+    expect(dataset['dct:title']).toContain(`contiene ${demo.length} punti dimostrativi`)
+    expect(dataset['dct:description']).toContain(`${demo.length} punti su ${demo.length + 6} sono dimostrativi`)
+    const page = await (await mixed.request('http://localhost/opendata/')).text()
+    expect(page).toContain(`${demo.length} dei ${demo.length + 6} punti sono dimostrativi`)
+    expect(page).toContain(`${demo.length} of the ${demo.length + 6} points are generated demo points`)
+    // A registry of real points alone says nothing of the kind.
+    const realOnly = new Hono()
+    mountOpenData(realOnly, () => snapshotOf(real, 1))
+    const plain = (await (await realOnly.request('http://localhost/opendata/catalog.jsonld')).json()) as Node
+    expect(JSON.stringify(plain)).not.toMatch(/dimostrativ/)
+  })
+
+  it('writes the same Turtle for the same catalogue, so a harvester’s If-None-Match holds across rebuilds (blank nodes were numbered by a process-wide counter)', async () => {
+    const { catalogTurtle } = await import('../../../functions/exports/catalog-turtle.ts')
+    const catalog = (await (await get('/opendata/catalog.jsonld')).json()) as Node
+    expect(await catalogTurtle(catalog)).toBe(await catalogTurtle(catalog))
+  })
+
   it('is published as Turtle too, with exactly the triples the JSON-LD file holds', async () => {
     const response = await get('/opendata/catalog.ttl')
     expect(response.status).toBe(200)

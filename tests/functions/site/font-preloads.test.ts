@@ -20,6 +20,6 @@ describe('the fonts every page preloads', () => {
       const page = response.status === 301 ? await fixture.get(response.headers.get('location')!) : response
       expect(preloaded(await page.text()), path).toEqual(declared)
     }
-    expect(preloaded(openDataIndexHtml({ files: [], builtAt: '2026-12-07T08:00:00Z', demo: false, catalog: false }))).toEqual(declared)
+    expect(preloaded(openDataIndexHtml({ files: [], builtAt: '2026-12-07T08:00:00Z', demo: { demoPoints: 0, points: 10 }, catalog: false }))).toEqual(declared)
   })
 })
