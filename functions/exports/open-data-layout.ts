@@ -19,5 +19,11 @@ export interface DemoCensus {
   readonly points: number
 }
 
+/** What the catalogue says of the registry as a whole, read from every record once per snapshot. */
+export interface RegistryCensus extends DemoCensus {
+  /** The latest `updated_at` of a point (an ISO instant); null for an empty registry. */
+  readonly lastChange: string | null
+}
+
 /** How a file is served: the files are downloaded under their name, the index page is shown. */
 export const contentDispositionOf = (name: string): string | undefined => (name === OPEN_DATA_INDEX_FILE ? undefined : `attachment; filename="${name}"`)

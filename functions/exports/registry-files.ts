@@ -4,7 +4,8 @@ import type { Utf8Column } from '../../shared/geo/utf8-column.ts'
 import { DEMO_DATASET, POINT_STATUSES } from '../../shared/vocabulary.ts'
 import { csvFormat } from './csv-export.ts'
 import { DATA_DICTIONARY_FILE, dataDictionaryCsv } from './data-dictionary.ts'
-import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_INDEX_FILE, type DemoCensus } from './open-data-layout.ts'
+import { CATALOG_FILE, CATALOG_TURTLE_FILE, OPEN_DATA_INDEX_FILE, type RegistryCensus } from './open-data-layout.ts'
+import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
 import { openDataIndexHtml } from './open-data-index.ts'
 import type { CatalogPublisher } from './catalog-publisher.ts'
 import { exportRows, type ExportFormat } from './export-format.ts'
@@ -70,7 +71,11 @@ export const catalogedFile = (file: RegistryFile): CatalogedFile => ({ name: fil
 /** The DCAT-AP_IT catalogue of `files`, as JSON-LD and as Turtle; its addresses are absolute, on `siteOrigin`. */
 export async function catalogSources(snapshot: Snapshot, files: readonly CatalogedFile[], siteOrigin: string, publisher?: CatalogPublisher): Promise<RegistryFileSource[]> {
   const [{ dcatCatalog }, { catalogTurtle }] = await Promise.all([import('./dcat-catalog.ts'), import('./catalog-turtle.ts')])
-  const catalog = dcatCatalog({ origin: siteOrigin, files, modified: snapshot.builtAt.slice(0, 10), demo: demoCensus(snapshot), ...(publisher ? { publisher } : {}) })
+  const census = registryCensus(snapshot)
+  // The Rome day the registry last changed: the files are rebuilt every night, and a date that
+  // moved with each rebuild told a harvester nothing (and was UTC's day, not Rome's).
+  const modified = toRomeWallClock(new Date(census.lastChange ?? snapshot.builtAt)).date
+  const catalog = dcatCatalog({ origin: siteOrigin, files, modified, demo: census, ...(publisher ? { publisher } : {}) })
   const turtle = await catalogTurtle(catalog)
   return [
     { name: CATALOG_FILE, contentType: 'application/ld+json; charset=utf-8', text: () => wholeText(JSON.stringify(catalog, null, 2), 1) },
@@ -78,20 +83,24 @@ export async function catalogSources(snapshot: Snapshot, files: readonly Catalog
   ]
 }
 
-const censuses = new WeakMap<Snapshot, DemoCensus>()
+const censuses = new WeakMap<Snapshot, RegistryCensus>()
 
 /**
  * How many of the registry's points are generated demo points (functions/demo/), which the
- * catalogue and the index page say are not real: counted over every record, once per snapshot
- * (the first record alone was asked, and six real points imported before the demo's ids hid 3,000
- * generated ones).
+ * catalogue and the index page say are not real, and when a point last changed: read from every
+ * record, once per snapshot (the first record alone was asked, and six real points imported
+ * before the demo's ids hid 3,000 generated ones).
  */
-function demoCensus(snapshot: Snapshot): DemoCensus {
+function registryCensus(snapshot: Snapshot): RegistryCensus {
   const known = censuses.get(snapshot)
   if (known) return known
   let demoPoints = 0
-  for (const point of snapshot.records.each()) if (point.source.dataset === DEMO_DATASET) demoPoints++
-  const census = { demoPoints, points: snapshot.pointCount }
+  let lastChange: string | null = null
+  for (const point of snapshot.records.each()) {
+    if (point.source.dataset === DEMO_DATASET) demoPoints++
+    if (lastChange === null || Date.parse(point.updated_at) > Date.parse(lastChange)) lastChange = point.updated_at
+  }
+  const census = { demoPoints, points: snapshot.pointCount, lastChange }
   censuses.set(snapshot, census)
   return census
 }
@@ -101,7 +110,7 @@ export function openDataIndexSource(snapshot: Snapshot, files: readonly Cataloge
   return {
     name: OPEN_DATA_INDEX_FILE,
     contentType: 'text/html; charset=utf-8',
-    text: () => wholeText(openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: demoCensus(snapshot), catalog }), files.length),
+    text: () => wholeText(openDataIndexHtml({ files, builtAt: snapshot.builtAt, demo: registryCensus(snapshot), catalog }), files.length),
   }
 }
 
