@@ -135,7 +135,8 @@ export class PuntoVicinoStack extends Stack {
     acknowledgeCdkInternals(this, this.site.bucket)
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url, description: 'The site, and the API under /v1' })
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API without the CDN (tests, diagnosis)' })
+    new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName, description: "CloudFront's own name: where a custom domain's CNAME (or Route 53 alias) points" })
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint, description: 'The HTTP API without the CDN, for diagnosis only: it answers 403 to every request that did not come through CloudFront' })
     new CfnOutput(this, 'RegistryTableName', { value: this.registry.table.tableName, description: 'PUNTOVICINO_TABLE for the import command' })
     new CfnOutput(this, 'JournalTableName', { value: this.registry.journal.tableName, description: 'PUNTOVICINO_JOURNAL_TABLE for the import command' })
     new CfnOutput(this, 'OperatorsUserPoolId', { value: this.operators.userPool.userPoolId, description: 'Where admins create operator accounts and groups (docs/operators.md)' })

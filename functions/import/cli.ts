@@ -7,6 +7,7 @@ import { createGazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Registry } from '../../shared/registry-port.ts'
 import { loadComuni } from '../gazetteer/load-comuni.ts'
 import { openLocalRegistry } from '../local/open-local-registry.ts'
+import { checkedAwsTables, MissingTableError } from './aws-tables.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
 import { FORMATS, type ImportFormatName } from './formats/format.ts'
 import { SOURCE_ENCODINGS, type SourceEncoding } from './formats/text-encoding.ts'
@@ -17,7 +18,8 @@ const USAGE = `Uso / usage: npm run import -- FILE [--format auto|${FORMATS.map(
 
 Imports a registry file into the local registry (the one npm start serves, under .data/),
 or into the AWS table named by PUNTOVICINO_TABLE (with the usual AWS credentials and AWS_REGION;
-its journal of past versions: PUNTOVICINO_JOURNAL_TABLE, default <table>-journal).
+its journal of past versions: PUNTOVICINO_JOURNAL_TABLE, the stack's JournalTableName output;
+default <table>-journal). Both are checked before the file is read.
 --as names the person the points' history records for this import (default: your user@host).`
 
 /** Where the points go: the AWS table when PUNTOVICINO_TABLE is set, else the local registry. */
@@ -25,7 +27,11 @@ async function openTarget(): Promise<{ registry: Registry; label: string; close(
   const table = process.env.PUNTOVICINO_TABLE
   if (table) {
     const client = new DynamoDBClient({})
-    const registry = new DynamoDbRegistry({ client, tableName: table, journalTableName: process.env.PUNTOVICINO_JOURNAL_TABLE || undefined })
+    const tables = await checkedAwsTables(client, table, process.env.PUNTOVICINO_JOURNAL_TABLE || undefined).catch((error: unknown) => {
+      client.destroy()
+      throw error
+    })
+    const registry = new DynamoDbRegistry({ client, ...tables })
     return { registry, label: `DynamoDB table ${table}`, close: async () => client.destroy() }
   }
   const local = await openLocalRegistry()
@@ -130,7 +136,14 @@ async function main(): Promise<number> {
     return 2
   }
 
-  const target = await openTarget()
+  let target: Awaited<ReturnType<typeof openTarget>>
+  try {
+    target = await openTarget()
+  } catch (error) {
+    if (!(error instanceof MissingTableError)) throw error
+    console.error(`Import non avviato / import not started: ${error.message}`)
+    return 1
+  }
   const progress = terminalProgress()
   // Ctrl-C used to end the import without a word. Each point is one item written whole, and an
   // interrupted write is closed by the next writer, so rerunning the same command finishes it.

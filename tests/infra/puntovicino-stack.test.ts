@@ -21,6 +21,12 @@ describe('PuntoVicinoStack', () => {
     expect(report.success).toBe(true)
   })
 
+  it("passes cdk-nag too for a landing zone's own bootstrap qualifier (the assets bucket's name was written with CDK's default one)", async () => {
+    const own = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'qualifier.out'), context: { '@aws-cdk/core:bootstrapQualifier': 'csipiem1' } })
+    const report = new AwsSolutionsChecks().validateScope(own.app)
+    expect(report.violations.map((v) => v.ruleName)).toEqual([])
+  })
+
   it('fails cdk-nag when an acknowledgement is missing, so the check above has teeth', async () => {
     const bare = await createPuntoVicinoApp({ lambdaOutdir: join(scratch, 'lambda'), docsAssetsOutdir: join(scratch, 'docs'), outdir: join(scratch, 'bare.out') })
     // A new, unacknowledged wildcard grant on the read function.
@@ -84,7 +90,7 @@ describe('PuntoVicinoStack', () => {
   })
 
   it('exports what the deploy steps need: the site URL, the API endpoint, the table name, the street map bucket', () => {
-    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['SiteUrl', 'ApiEndpoint', 'RegistryTableName', 'SnapshotBucketName', 'AlarmTopicArn', 'BasemapBucketName', 'BasemapPublisherPolicyArn']))
+    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['SiteUrl', 'DistributionDomainName', 'ApiEndpoint', 'RegistryTableName', 'JournalTableName', 'SnapshotBucketName', 'AlarmTopicArn', 'BasemapBucketName', 'BasemapPublisherPolicyArn']))
   })
 
   it('lets street map publishers put and read objects under tiles/ of its bucket, and nothing else', () => {
