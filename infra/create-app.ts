@@ -16,7 +16,7 @@ const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url))
 export const DEFAULT_REGION = 'eu-south-1'
 
 /** Context values (cdk.json, or `-c name=value`) that shape a deployment; all optional. */
-export const CONTEXT_KEYS = ['region', 'domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency', 'publisherName', 'publisherIpaCode', 'publisherEmail'] as const
+export const CONTEXT_KEYS = ['region', 'domainName', 'certificateArn', 'alarmEmail', 'webAclArn', 'waf', 'webDir', 'indexerReservedConcurrency', 'publisherName', 'publisherIpaCode', 'publisherEmail', 'originSecretVersion'] as const
 
 export interface CreateAppOptions extends AppProps {
   /** Where the Lambda bundles are written. @default dist/lambda */
@@ -71,6 +71,7 @@ export async function createPuntoVicinoApp({ lambdaOutdir = DEFAULT_LAMBDA_OUTDI
     ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail') } : {}),
     ...(reserved !== undefined ? { indexerReservedConcurrency: Number(reserved) } : {}),
     ...(catalogPublisher ? { catalogPublisher } : {}),
+    ...(context('originSecretVersion') ? { originSecretVersion: context('originSecretVersion') } : {}),
   })
   if (!catalogPublisher) {
     Annotations.of(stack).addWarningV2('puntovicino:demo-publisher', 'the open-data catalogue names the demo publisher: set -c publisherName=… -c publisherIpaCode=… -c publisherEmail=… (the body that publishes the data)')

@@ -36,6 +36,8 @@ export interface PuntoVicinoStackProps extends StackProps {
   readonly indexerReservedConcurrency?: number
   /** Who publishes the open data in its DCAT-AP_IT catalogue. @default the demo's placeholder */
   readonly catalogPublisher?: CatalogPublisher
+  /** The origin value's version CloudFront sends, after a rotation (StaticSiteProps.apiOriginSecretVersion). */
+  readonly originSecretVersion?: string
 }
 
 /** The whole product on AWS. The stack only composes: each concern is a construct. */
@@ -81,6 +83,7 @@ export class PuntoVicinoStack extends Stack {
       consoleIdentityOrigins: [`https://cognito-idp.${this.region}.amazonaws.com`, cognitoSignInOrigin(signInDomainPrefix, this.region)],
       apiDomainName: this.api.originDomainName,
       apiOriginSecret: this.api.originSecret,
+      ...(props.originSecretVersion ? { apiOriginSecretVersion: props.originSecretVersion } : {}),
       openData: this.openData,
       basemap: this.basemap,
       sources: props.webSources,

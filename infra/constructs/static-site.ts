@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib'
+import { Duration, SecretValue, Validations } from 'aws-cdk-lib'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins'
@@ -106,6 +106,12 @@ export interface StaticSiteProps {
   /** The value sent to the API as `x-origin-verify` (PublicApi.originSecret). */
   readonly apiOriginSecret: secretsmanager.ISecret
   /**
+   * The origin value's version CloudFront sends (a rotation's `VersionId`): a reference without one
+   * is resolved again only when the distribution itself changes, so a rotated value never reached
+   * CloudFront, and at the next rotation neither current nor previous matched. @default the current one at the first deploy
+   */
+  readonly apiOriginSecretVersion?: string
+  /**
    * The operators' identity provider's origins (the pool's issuer for its discovery document,
    * `https://<prefix>.auth.<region>.amazoncognito.com` for its token endpoint): the console's pages
    * may call them, and nothing else of the site may.
@@ -137,7 +143,7 @@ export class StaticSite extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id)
-    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret, consoleIdentityOrigins } = props
+    const { apiDomainName, sources, accessLogs, apiCacheTtl = Duration.seconds(60), contentSecurityPolicy = DEFAULT_CONTENT_SECURITY_POLICY, domain, webAclArn, openData, basemap, apiOriginSecret, apiOriginSecretVersion, consoleIdentityOrigins } = props
     if (sources.length === 0) throw new Error('StaticSite: sources must list at least one folder to publish')
     if (apiCacheTtl.toSeconds() < 1 || apiCacheTtl.toSeconds() > 300) {
       throw new Error(`StaticSite: apiCacheTtl must be between 1 and 300 seconds (answers must stay fresh), got ${apiCacheTtl.toSeconds()}`)
@@ -232,7 +238,9 @@ export class StaticSite extends Construct {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       // Resolved by CloudFormation at deploy time: the template holds a reference, not the value.
-      customHeaders: { [ORIGIN_VERIFY_HEADER]: apiOriginSecret.secretValue.unsafeUnwrap() },
+      customHeaders: {
+        [ORIGIN_VERIFY_HEADER]: (apiOriginSecretVersion ? SecretValue.secretsManager(apiOriginSecret.secretArn, { versionId: apiOriginSecretVersion }) : apiOriginSecret.secretValue).unsafeUnwrap(),
+      },
     })
     const openDataEncoding = new cloudfront.Function(this, 'OpenDataEncoding', {
       code: cloudfront.FunctionCode.fromInline(OPEN_DATA_ENCODING_FUNCTION),

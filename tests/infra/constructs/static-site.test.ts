@@ -87,6 +87,14 @@ describe('StaticSite', () => {
     expect(JSON.stringify(headers[0]!.HeaderValue)).toContain(stack.getLogicalId(apiOriginSecret.node.defaultChild as never))
   })
 
+  it('pins the origin value to a version when one is given, so a rotation changes the template and reaches CloudFront (an unpinned reference is resolved again only when the distribution changes)', () => {
+    const pinned = setup({ apiOriginSecretVersion: '6c1d1d7e-2a4f-4b5e-9f00-0123456789ab' })
+    pinned.make()
+    const origins = Object.values(Template.fromStack(pinned.stack).findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig.Origins as Array<Record<string, unknown>>
+    const header = JSON.stringify(origins.flatMap((o) => (o.OriginCustomHeaders as unknown[] | undefined) ?? []))
+    expect(header).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::6c1d1d7e-2a4f-4b5e-9f00-0123456789ab\}\}/)
+  })
+
   it('serves /opendata/* from its own bucket, the encoding the client accepts, and lets the distribution read nothing else there', () => {
     const files = behaviours.find((b) => b.PathPattern === '/opendata/*')!
     expect(files).toMatchObject({ TargetOriginId: openDataOrigin, ViewerProtocolPolicy: 'redirect-to-https', Compress: false })
