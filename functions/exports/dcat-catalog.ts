@@ -4,6 +4,7 @@ import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX, type DemoCensus } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
+import { FILE_TEXTS } from './open-data-index.ts'
 
 /** The French standard the file of that name follows (fr-mediation-export.ts). */
 const FR_MEDIATION_STANDARD = 'https://github.com/LaMednum/standard-mediation-num'
@@ -49,6 +50,7 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       dcatapit: 'http://dati.gov.it/onto/dcatapit#',
       foaf: 'http://xmlns.com/foaf/0.1/',
       vcard: 'http://www.w3.org/2006/vcard/ns#',
+      locn: 'http://www.w3.org/ns/locn#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
     },
     '@id': `${origin}/${OPEN_DATA_PREFIX}${CATALOG_FILE}`,
@@ -72,7 +74,13 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
       'dct:rightsHolder': agent,
       'dct:publisher': agent,
       'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/ITA' },
-      'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/country/ITA' },
+      // A dct:Location with its identifier and name, as DCAT-AP_IT's harvester reads coverage (a bare IRI was dropped).
+      'dct:spatial': {
+        '@id': 'http://publications.europa.eu/resource/authority/country/ITA',
+        '@type': 'dct:Location',
+        'dcatapit:geographicalIdentifier': 'http://publications.europa.eu/resource/authority/country/ITA',
+        'locn:geographicalName': { '@value': 'Italia', '@language': 'it' },
+      },
       'dcat:keyword': ['facilitazione digitale', 'PNRR', 'SPID', 'CIE', 'competenze digitali'],
       'dcat:landingPage': { '@id': `${origin}/` },
       'dcat:contactPoint': { '@type': ['dcatapit:Organization', 'vcard:Organization'], 'vcard:fn': publisher.name, 'vcard:hasEmail': { '@id': `mailto:${publisher.email}` } },
@@ -83,14 +91,21 @@ export function dcatCatalog({ origin, files, modified, demo, publisher = DEMO_PU
         return {
           '@id': `${url}#distribuzione`,
           '@type': ['dcatapit:Distribution', 'dcat:Distribution'],
-          'dct:title': file.name,
+          // Titled and described in Italian for a catalogue's reader (the file's name alone said little).
+          'dct:title': FILE_TEXTS[file.name]?.title ?? file.name,
+          ...(FILE_TEXTS[file.name] ? { 'dct:description': FILE_TEXTS[file.name]!.it } : {}),
           ...(file.name === FR_MEDIATION_FILE ? { 'dct:conformsTo': { '@id': FR_MEDIATION_STANDARD, '@type': 'dct:Standard' } } : {}),
           'dct:format': { '@id': type.format },
           'dcat:mediaType': type.mediaType,
           'dcat:accessURL': { '@id': url },
           'dcat:downloadURL': { '@id': url },
           'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:decimal' },
-          ...(files.some((f) => f.name === DATA_DICTIONARY_FILE) ? { 'foaf:page': { '@id': `${origin}/${OPEN_DATA_PREFIX}${DATA_DICTIONARY_FILE}` } } : {}),
+          // What documents the file: the records, the API's schema (PointRecord); the others, the data dictionary.
+          ...(file.name.endsWith('.json')
+            ? { 'foaf:page': { '@id': `${origin}/v1/docs` } }
+            : files.some((f) => f.name === DATA_DICTIONARY_FILE)
+              ? { 'foaf:page': { '@id': `${origin}/${OPEN_DATA_PREFIX}${DATA_DICTIONARY_FILE}` } }
+              : {}),
           'dct:license': { '@id': LICENCE, '@type': ['dcatapit:LicenseDocument', 'dct:LicenseDocument'], 'dct:type': { '@id': 'http://purl.org/adms/licencetype/Attribution' }, 'foaf:name': 'Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)' },
         }
       }),

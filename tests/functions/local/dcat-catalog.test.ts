@@ -46,16 +46,24 @@ describe('/opendata/catalog.jsonld', () => {
     expect(lastChange.slice(0, 10)).not.toBe(snapshot.builtAt.slice(0, 10))
     expect(dataset['dct:accrualPeriodicity']['@id']).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY')
     expect(dataset['dct:spatial']['@id']).toBe('http://publications.europa.eu/resource/authority/country/ITA')
+    // As DCAT-AP_IT's harvester reads coverage: a dct:Location with its identifier and name (a bare IRI was dropped).
+    expect(dataset['dct:spatial']).toMatchObject({ '@type': 'dct:Location', 'dcatapit:geographicalIdentifier': 'http://publications.europa.eu/resource/authority/country/ITA', 'locn:geographicalName': { '@value': 'Italia', '@language': 'it' } })
     expect(dataset['dcat:contactPoint']['vcard:hasEmail']['@id']).toMatch(/^mailto:/)
     const distributions = dataset['dcat:distribution'] as Node[]
-    expect(distributions.map((d) => d['dct:title']).sort()).toEqual(['lieux-mediation-numerique.csv', 'punti-facilitazione-modello.csv', 'punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json'])
+    expect(distributions.map((d) => new URL(d['dcat:downloadURL']['@id']).pathname).sort()).toEqual(['lieux-mediation-numerique.csv', 'punti-facilitazione-modello.csv', 'punti-facilitazione.csv', 'punti-facilitazione.geojson', 'punti-facilitazione.json'].map((name) => `/opendata/${name}`))
     for (const distribution of distributions) {
+      // Named and described in Italian for a catalogue's reader, not by the file's name alone.
+      const fileName = new URL(distribution['dcat:downloadURL']['@id']).pathname.split('/').at(-1)!
+      expect(distribution['dct:title'], fileName).not.toContain(fileName)
+      expect(distribution['dct:description'], fileName).toMatch(/^[A-ZÈ].{30,}/)
       expect(distribution['@type']).toContain('dcatapit:Distribution')
       expect(missing(distribution, MANDATORY.distribution)).toEqual([])
       expect(distribution['dct:license']['@id']).toBe(LICENCE)
       expect(distribution['dct:format']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(CSV|GEOJSON|JSON)$/)
-      // Each points at the data dictionary, which answers.
-      expect((await get(new URL(distribution['foaf:page']['@id']).pathname)).status).toBe(200)
+      // Each points at what documents it: the data dictionary, which answers; the records, the API's schema (PointRecord).
+      const documentation = new URL(distribution['foaf:page']['@id']).pathname
+      if (fileName.endsWith('.json')) expect(documentation).toBe('/v1/docs')
+      else expect((await get(documentation)).status).toBe(200)
       const url = new URL(distribution['dcat:downloadURL']['@id'])
       const file = await get(url.pathname)
       expect(file.status, url.pathname).toBe(200)
