@@ -23,8 +23,8 @@ export const csvColumns = [
   'open_now', 'next_opening', 'distance_m', 'updated_at', 'last_verified_at', 'source_dataset', 'source_id',
   // Added with issue 9, at the end so column positions read by earlier clients do not move.
   'place_kind', 'place_label', 'place_dates',
-  // Added 2026-12-08: the row's own comune (comune_istat is the point's).
-  'place_comune_istat',
+  // Added 2026-12-08: the row's own comune (comune_istat is the point's), and a stop's hours.
+  'place_comune_istat', 'place_sessions',
 ] as const
 export type CsvColumn = (typeof csvColumns)[number]
 
@@ -107,6 +107,7 @@ export function csvRow(hit: PointHit, now: Date | null): Record<CsvColumn, strin
     place_label: place.label,
     place_dates: place.dates.join('|'),
     place_comune_istat: place.comuneIstat,
+    place_sessions: place.sessions.join('|'),
   }
 }
 

@@ -54,6 +54,7 @@ export const DATA_DICTIONARY: Readonly<Record<Exclude<CsvColumn, 'open_now' | 'n
   place_kind: ['site | base | stop, vuoto per l’aiuto online', 'Che luogo è la riga: la sede, la base di un’unità mobile, una sosta; vuoto per una sede online, che non ha luogo', "What the row's place is: the site, a mobile unit's base, a stop; empty for an online site, which has no place"],
   place_label: ['testo', 'Nome del luogo (la sosta)', "Name of the place (the stop)"],
   place_dates: ['date AAAA-MM-GG separate da |', 'Le date delle soste in quel luogo, tolte quelle annullate da una chiusura; nelle pagine dell’API solo da oggi in poi', 'The dates of the stops at that place, without those a closure cancels; in the API’s pages from today on only'],
+  place_sessions: ['«AAAA-MM-GG HH:MM-HH:MM» separati da |', 'Le soste in quel luogo con i loro orari, ora di Roma, come place_dates', "The stops at that place with their hours, Rome time, as place_dates"],
   place_comune_istat: ['codice ISTAT, 6 cifre', 'Comune del luogo della riga (la sede, la base, la sosta), che può essere diverso da quello del punto (comune_istat); vuoto per l’aiuto online e per una sosta che non lo indica', "Comune of the row's place (the site, the base, the stop), which may differ from the point's (comune_istat); empty for online help and for a stop that does not say it"],
 }
 
@@ -156,6 +157,7 @@ export const GEOJSON_DICTIONARY: Readonly<Record<string, Entry>> = {
   place_label: ['testo', 'Nome del luogo (la sosta)', 'Name of the place (the stop)'],
   place_dates: ['array di date AAAA-MM-GG', 'Le date delle soste in quel luogo, tolte quelle annullate da una chiusura; nelle pagine dell’API solo da oggi in poi', 'The dates of the stops at that place, without those a closure cancels; in the API’s pages from today on only'],
   place_comune_istat: ['codice ISTAT, 6 cifre, o null', 'Comune del luogo (la sede, la base, la sosta), che può essere diverso da quello del punto; null per una sosta che non lo indica', "Comune of the place (the site, the base, the stop), which may differ from the point's; null for a stop that does not say it"],
+  place_sessions: ['array di «AAAA-MM-GG HH:MM-HH:MM»', 'Le soste in quel luogo con i loro orari, ora di Roma, come place_dates', "The stops at that place with their hours, Rome time, as place_dates"],
   source_dataset: ['testo', 'Insieme di dati da cui viene il punto; «demo»: punto generato, non reale', 'Data set the point comes from; "demo": a generated point, not a real one'],
 }
 

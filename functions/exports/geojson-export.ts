@@ -54,6 +54,7 @@ export function geoJsonFeature(hit: PointHit, now: Date | null) {
       place_label: place.label,
       place_dates: place.dates,
       place_comune_istat: place.comuneIstat,
+      place_sessions: place.sessions,
       // Which data set the point comes from: "demo" says the point is generated, not real.
       source_dataset: point.source.dataset,
       ...(hit.distance_m !== null ? { distance_m: hit.distance_m } : {}),

@@ -13,6 +13,8 @@ export interface PlaceFacts {
   readonly label: string
   /** The dates of the stops at this place, sorted (empty but for stops). */
   readonly dates: readonly string[]
+  /** Each of those stops with its hours, "2026-12-12 09:30-12:30", in time order (empty but for stops). */
+  readonly sessions: readonly string[]
   /** Unique within the point: the site id, and the stop's coordinates for a stop place. */
   readonly key: string
   /**
@@ -30,9 +32,9 @@ export interface PlaceFacts {
  * closure) does not happen and is never listed, as `next_stops` never lists it.
  */
 export function placeFacts({ point, site, place }: PointHit, fromDate: string | null): PlaceFacts {
-  if (!place) return { kind: null, label: site.label, dates: [], key: site.id, comuneIstat: null }
+  if (!place) return { kind: null, label: site.label, dates: [], sessions: [], key: site.id, comuneIstat: null }
   const siteComune = site.comune?.istat ?? point.comune.istat
-  if (place.role !== PlaceRole.stop) return { kind: place.role === PlaceRole.weeklyBase ? 'base' : 'site', label: site.label, dates: [], key: site.id, comuneIstat: siteComune }
+  if (place.role !== PlaceRole.stop) return { kind: place.role === PlaceRole.weeklyBase ? 'base' : 'site', label: site.label, dates: [], sessions: [], key: site.id, comuneIstat: siteComune }
   const { lat, lon } = place.location
   const here = (site.stops ?? []).filter((stop) => stop.place.location.lat === lat && stop.place.location.lon === lon)
   const happening = here.filter((stop) => (fromDate === null || stop.date >= fromDate) && !isClosedOn(site, stop.date))
@@ -40,6 +42,7 @@ export function placeFacts({ point, site, place }: PointHit, fromDate: string | 
     kind: 'stop',
     label: here[0]?.place.label ?? site.label,
     dates: [...new Set(happening.map((stop) => stop.date))].sort(),
+    sessions: [...new Set(happening.map((stop) => `${stop.date} ${stop.start}-${stop.end}`))].sort(),
     key: `${site.id}@${lat},${lon}`,
     comuneIstat: here[0]?.place.comune_istat ?? null,
   }

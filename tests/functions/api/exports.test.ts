@@ -149,6 +149,7 @@ describe('GET /v1/points.geojson', () => {
         opening_hours: { tu: [{ start: '09:00', end: '12:00' }] },
         stops: [
           { date: addDays(FIXED_TODAY, -20), start: '09:00', end: '12:00', place: market },
+          { date: addDays(FIXED_TODAY, 7), start: '15:00', end: '18:00', place: market },
           { date: addDays(FIXED_TODAY, 7), start: '09:00', end: '12:00', place: market },
           { date: addDays(FIXED_TODAY, 28), start: '09:00', end: '12:00', place: market },
         ],
@@ -159,9 +160,13 @@ describe('GET /v1/points.geojson', () => {
     try {
       const features = ((await geoJson({ q: van.name, comune: van.comune.istat! })).features as Array<Feature & { properties: Record<string, any> }>).filter((f) => f.properties.point_id === 'van-edge' && f.properties.place_kind === 'stop')
       expect(features.map((f) => f.properties.place_dates)).toEqual([[addDays(FIXED_TODAY, 7)]])
+      // When the van is there, not only which day: the stops' hours were in the JSON alone.
+      const sessions = [`${addDays(FIXED_TODAY, 7)} 09:00-12:00`, `${addDays(FIXED_TODAY, 7)} 15:00-18:00`]
+      expect(features.map((f) => f.properties.place_sessions)).toEqual([sessions])
       const rows = parse(await (await fixture.get(`/v1/points.csv?q=${encodeURIComponent(van.name)}&comune=${van.comune.istat}`)).text(), { bom: true, columns: true }) as Array<Record<string, string>>
       const stopRow = rows.find((row) => row.point_id === 'van-edge' && row.place_kind === 'stop')!
       expect([stopRow.place_dates, stopRow.opening_hours_osm, stopRow.opening_hours_text]).toEqual([addDays(FIXED_TODAY, 7), '', ''])
+      expect(stopRow.place_sessions).toBe(sessions.join('|'))
     } finally {
       fixture.source.swap(fixture.snapshot)
     }
@@ -286,7 +291,7 @@ describe('GET /v1/points.csv', () => {
       return site.comune?.istat ?? point.get(row.point_id)!.comune.istat!
     }
     const { header, rows } = await csvRows({})
-    expect(header.slice(-1)).toEqual(['place_comune_istat'])
+    expect(header.slice(-2)).toEqual(['place_comune_istat', 'place_sessions'])
     for (const row of rows) expect(row.place_comune_istat, `${row.point_id} ${row.site_id} ${row.place_kind}`).toBe(expected(row as Parameters<typeof expected>[0]))
     expect(rows.filter((row) => row.place_comune_istat !== '' && row.place_comune_istat !== row.comune_istat).length).toBeGreaterThan(0)
     const { features } = await geoJson({})
