@@ -104,6 +104,9 @@ describe("the operators' console", () => {
     expect(await visible.count()).toBeLessThan(listed)
     for (const meta of await visible.locator('.pv-mine__meta').allTextContents()) expect(meta).toMatch(/^Città di Castello/)
     expect(await page.locator('#pv-mine-shown').textContent()).toBe(`${await visible.count()} mostrati`)
+    // The count is what is announced as the search narrows, not the list: inside a live region,
+    // every item shown or hidden was read out again.
+    expect(await page.locator('[aria-live] .pv-mine__item, [role="status"] .pv-mine__item, [role="alert"] .pv-mine__item').count()).toBe(0)
     await page.getByLabel('Cerca per nome o comune').fill('')
 
     await openPoint(page, pointId)
