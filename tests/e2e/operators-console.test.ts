@@ -274,6 +274,8 @@ describe("the operators' console", () => {
     expect(await table.getByRole('row', { name: /^Contatti/ }).textContent()).toContain('Telefono: 075 123 4567')
     // Their change of the site's days shows in words, closures included (a Christmas closure was in neither column).
     expect(await table.getByRole('row', { name: /^Sedi e orari/ }).textContent()).toMatch(/sabato 09:30–12:30.*Chiusure 2026-12-24 – 2027-01-06/)
+    // Which side changed a value is said in words, not by a tint alone (1.1:1 against white).
+    expect(await table.getByRole('row', { name: /^Nome/ }).locator('td').allTextContents()).toEqual([expect.not.stringContaining('Cambiato'), expect.stringMatching(/^Cambiato: Punto Digitale Facile – nome nuovo/)])
     await screenshot(page, 'console-conflict-phone')
     await page.getByRole('button', { name: 'Rifai le mie modifiche sulla versione salvata' }).click()
     await page.getByRole('button', { name: 'Salva', exact: true }).click()
