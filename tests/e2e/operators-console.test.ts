@@ -149,8 +149,17 @@ describe("the operators' console", () => {
     await report.waitFor()
     expect(await report.textContent()).toContain('Il numero di telefono è sbagliato')
     expect(await page.getByRole('heading', { name: /Segnalazioni dei cittadini \(1 aperta\)/ }).count()).toBe(1)
+    // What is needed is said before typing (WCAG 3.3.2), and a close sent without it is refused at
+    // the field: marked invalid, tied to the reason, focused (the reason stood alone under the form).
+    const note = report.getByLabel('Nota (che cosa hai fatto)')
+    expect(await note.evaluate((field) => document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent)).toBe('Obbligatoria: almeno 3 caratteri.')
+    await report.getByRole('button', { name: 'Chiudi la segnalazione' }).click()
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('outcome')
+    expect(await report.getByLabel('Risolta: ho corretto la scheda').getAttribute('aria-invalid')).toBe('true')
+    expect(await note.getAttribute('aria-invalid')).toBe('true')
+    expect(await note.evaluate((field) => field.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '))).toContain("Scegli l'esito e scrivi una nota di almeno 3 caratteri.")
     await report.getByLabel('Risolta: ho corretto la scheda').check()
-    await report.getByLabel('Nota (che cosa hai fatto)').fill('Numero corretto nella scheda')
+    await note.fill('Numero corretto nella scheda')
     await report.getByRole('button', { name: 'Chiudi la segnalazione' }).click()
     await expect.poll(() => page.getByRole('heading', { name: /Segnalazioni dei cittadini \(0 aperte\)/ }).count()).toBe(1)
     const state = (await (await fetch(`${baseUrl}/v1/points/${pointId}/reports/${filed.id}`)).json()) as { status: string }

@@ -27,7 +27,19 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
 
   function openReport(report: OperatorReport): HTMLElement {
     const noteId = `pv-note-${report.id}`
-    const error = h('p', { class: 'pv-report__error', role: 'alert' })
+    const hintId = `${noteId}-hint`
+    const errorId = `${noteId}-error`
+    const error = h('p', { id: errorId, class: 'pv-report__error', role: 'alert' })
+    const outcomeChoices = (['resolved', 'dismissed'] as const).map((value) =>
+      h('input', { type: 'radio', name: 'outcome', value, class: 'pv-checkbox', required: true, 'aria-describedby': errorId }),
+    )
+    const note = h('textarea', { id: noteId, name: 'note', class: 'pv-input', rows: 2, maxlength: 500, required: true, 'aria-describedby': `${hintId} ${errorId}` })
+    /** What is missing, marked on its fields (aria-invalid, tied to the reason), the first one focused. */
+    const markMissing = (outcome: string | null, noteText: string) => {
+      for (const choice of outcomeChoices) choice.setAttribute('aria-invalid', String(!outcome))
+      note.setAttribute('aria-invalid', String(noteText.length < 3))
+      ;(outcome ? note : outcomeChoices[0]!).focus()
+    }
     const form = h(
       'form',
       {
@@ -37,9 +49,10 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
           event.preventDefault()
           const data = new FormData(event.target as HTMLFormElement)
           const outcome = data.get('outcome') as 'resolved' | 'dismissed' | null
-          const note = String(data.get('note') ?? '').trim()
-          if (!outcome || note.length < 3) {
+          const noteText = String(data.get('note') ?? '').trim()
+          if (!outcome || noteText.length < 3) {
             error.textContent = t('console.reports.incomplete')
+            markMissing(outcome, noteText)
             return
           }
           // "Resolved: I corrected the point" while the correction is still only in the form.
@@ -47,7 +60,7 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
             error.textContent = t('console.reports.save_first')
             return
           }
-          void client.closeReport(pointId, report.id, outcome, note).then((result) => {
+          void client.closeReport(pointId, report.id, outcome, noteText).then((result) => {
             if (!result.ok) {
               replaceChildren(error, apiWords(result.problem.detail, t))
               return
@@ -61,11 +74,12 @@ export function reportsPanel(pointId: string, client: AdminClient, t: ConsoleTra
         'fieldset',
         { class: 'pv-choices' },
         h('legend', {}, t('console.reports.outcome')),
-        h('label', { class: 'pv-field--check' }, h('input', { type: 'radio', name: 'outcome', value: 'resolved', class: 'pv-checkbox' }), t('console.reports.resolved')),
-        h('label', { class: 'pv-field--check' }, h('input', { type: 'radio', name: 'outcome', value: 'dismissed', class: 'pv-checkbox' }), t('console.reports.dismissed')),
+        h('label', { class: 'pv-field--check' }, outcomeChoices[0], t('console.reports.resolved')),
+        h('label', { class: 'pv-field--check' }, outcomeChoices[1], t('console.reports.dismissed')),
       ),
       h('label', { for: noteId, class: 'pv-label' }, t('console.reports.note')),
-      h('textarea', { id: noteId, name: 'note', class: 'pv-input', rows: 2, maxlength: 500 }),
+      h('p', { id: hintId, class: 'pv-hint' }, t('console.reports.note_hint')),
+      note,
       error,
       h('button', { type: 'submit', class: 'pv-button' }, t('console.reports.close')),
     )
