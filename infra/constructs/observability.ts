@@ -102,7 +102,12 @@ export class Observability extends Construct {
       metricName: 'ReadFunctionMemoryMiB',
       metricValue: '$.peak_rss_mib',
     }).metric({ period: fiveMinutes, statistic: 'Maximum' })
-    const rejectedTokens = countLines('RejectedOperatorTokens', apiAccessLogs, logs.FilterPattern.all(logs.FilterPattern.stringValue('$.path', '=', '/v1/admin/*'), logs.FilterPattern.numberValue('$.status', '=', 401)))
+    const rejectedTokens = countLines('RejectedOperatorTokens', apiAccessLogs, logs.FilterPattern.all(
+        logs.FilterPattern.stringValue('$.path', '=', '/v1/admin/*'),
+        // The access log writes "$context.status" as a JSON string ("401"); a number is matched too, should the format change.
+        logs.FilterPattern.any(logs.FilterPattern.stringValue('$.status', '=', '401'), logs.FilterPattern.numberValue('$.status', '=', 401)),
+      ),
+    )
 
     this.alarms = {
       apiServerErrors: alarm('ApiServerErrorRate', `More than ${serverErrorRatePercent}% of API answers were 5xx over 5 minutes`, serverErrorRate, serverErrorRatePercent),
