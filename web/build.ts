@@ -60,7 +60,7 @@ export async function buildWeb({ mapStyle = process.env.PUNTOVICINO_MAP_STYLE ??
   })
 
   for (const folder of ['gestione', 'embed']) mkdirSync(join(DIST, folder), { recursive: true })
-  for (const page of ['index.html', 'embed.html', 'embed-builder.html', 'gestione/index.html', 'statistiche.html', 'embed/statistiche.html']) {
+  for (const page of ['index.html', 'embed.html', 'embed-builder.html', 'gestione/index.html', 'statistiche.html', 'embed/statistiche.html', 'accessibilita.html', 'privacy.html']) {
     const html = withPartials(readFileSync(join(WEB, 'pages', page), 'utf8')).replaceAll('%MAP_STYLE%', escapeAttribute(mapStyle)).replaceAll('%API_BASE%', escapeAttribute(apiBase))
     writeFileSync(join(DIST, page), html)
   }

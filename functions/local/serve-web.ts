@@ -33,7 +33,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg', '.map'])
 /** Addresses served by a file of another name. Browsers still ask for /favicon.ico whatever the page's `<link rel="icon">` says. */
-const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html', '/gestione/': 'gestione/index.html', '/gestione': 'gestione/index.html', '/statistiche': 'statistiche.html', '/embed/statistiche': 'embed/statistiche.html', '/favicon.ico': 'favicon.svg' }
+const ROUTES: Record<string, string> = { '/': 'index.html', '/embed': 'embed.html', '/embed-builder': 'embed-builder.html', '/gestione/': 'gestione/index.html', '/gestione': 'gestione/index.html', '/statistiche': 'statistiche.html', '/accessibilita': 'accessibilita.html', '/privacy': 'privacy.html', '/embed/statistiche': 'embed/statistiche.html', '/favicon.ico': 'favicon.svg' }
 /** Only the embeds are meant to sit in another site's iframe; the pages and the builder refuse to be framed elsewhere (clickjacking). */
 const FRAMEABLE = new Set<string>(EMBED_PATHS)
 /** esbuild's chunk names carry a content hash: such a file never changes under its name. */

@@ -58,6 +58,8 @@ describe('an older citizen’s phone: 320 px wide, text at 200 %', () => {
       { url: `${hostUrl}/widget`, ready: 'puntovicino-locator .pv-result', hostStyle: 'h1 { overflow-wrap: anywhere; }' },
       { url: `${baseUrl}/embed-builder`, ready: '#b-region' },
       { url: `${baseUrl}/gestione/`, ready: 'h1' },
+      { url: `${baseUrl}/accessibilita`, ready: 'h1' },
+      { url: `${baseUrl}/privacy`, ready: 'h1' },
     ]
     const context = await phoneContext(browser(), { viewport: { width: 320, height: 640 } })
     const page = await context.newPage()

@@ -93,6 +93,12 @@ describe('a point’s own page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'open-data-page')
+    // The accessibility statement and the privacy page, which every footer links, with no axe violation either.
+    for (const [path, heading] of [['/accessibilita', 'Accessibilità'], ['/privacy', 'Privacy']] as const) {
+      expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200)
+      expect(await page.locator('h1').textContent()).toBe(heading)
+      expect(await axeViolations(page), path).toEqual([])
+    }
     await context.close()
   })
 

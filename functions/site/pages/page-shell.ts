@@ -80,7 +80,7 @@ ${head.script ? html`<script type="module" src="${head.script}"></script>` : ''}
   <div class="header-center"><div class="container"><a class="brand" href="/${chosenLangQuery(head.lang)}">${BRAND_MARK}<span><span class="brand__name">Punto<wbr>Vicino</span><span class="brand__tagline">${t('pages.tagline')}</span></span></a></div></div>
 </header>
 <main id="contenuto" tabindex="-1"><div class="container">${main}</div></main>
-<footer class="site-footer"><div class="container"><a href="/${chosenLangQuery(head.lang)}">${t('pages.find')}</a> · <a href="/statistiche${chosenLangQuery(head.lang)}">${t('pages.statistics')}</a> · <a href="/v1/docs">API</a></div></footer>
+<footer class="site-footer"><div class="container"><a href="/${chosenLangQuery(head.lang)}">${t('pages.find')}</a> · <a href="/statistiche${chosenLangQuery(head.lang)}">${t('pages.statistics')}</a> · <a href="/v1/docs">API</a> · <a href="/accessibilita">${t('pages.accessibility')}</a> · <a href="/privacy">${t('pages.privacy')}</a></div></footer>
 </body>
 </html>`.text}\n`
 }

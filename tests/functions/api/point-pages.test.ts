@@ -230,6 +230,9 @@ describe('the pages a crawler finds through sitemap.xml', () => {
     expect(listed.length).toBe(116)
     expect(listed).toEqual([...listed].sort((a, b) => a.localeCompare(b, 'de-IT')))
     expect(listed.indexOf('Abtei')).toBeLessThan(listed.indexOf('Aldein'))
+    // Every page's footer leads to the accessibility statement and the privacy page.
+    expect(provincePage.text).toContain('<a href="/accessibilita">Barrierefreiheit</a>')
+    expect(provincePage.text).toContain('<a href="/privacy">Datenschutz</a>')
     // Its coverage figures, and its region's, a link away (an autonomous province runs its own plan).
     expect(provincePage.text).toContain('<a href="/statistiche?province=BZ&amp;lang=de">Statistik der Abdeckung: Bolzano/Bozen</a>')
     expect((await pageOf('/regioni/umbria')).text).toContain('<a href="/statistiche?region=10">Statistiche di copertura: Umbria</a>')

@@ -11,6 +11,8 @@ async function appWithDist() {
   writeFileSync(join(dist, 'embed.html'), '<!doctype html><title>embed</title>')
   writeFileSync(join(dist, 'embed-builder.html'), '<!doctype html><title>builder</title>')
   writeFileSync(join(dist, 'statistiche.html'), '<!doctype html><title>statistics</title>')
+  writeFileSync(join(dist, 'accessibilita.html'), '<!doctype html><title>accessibility</title>')
+  writeFileSync(join(dist, 'privacy.html'), '<!doctype html><title>privacy</title>')
   mkdirSync(join(dist, 'embed'))
   writeFileSync(join(dist, 'embed', 'statistiche.html'), '<!doctype html><title>statistics embed</title>')
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
@@ -34,6 +36,9 @@ describe('mountWeb', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('cache-control')).toBe('no-cache')
     expect(await (await app.request('/embed')).text()).toContain('embed')
+    // The accessibility statement and the privacy page every footer links (AgID asks for the first).
+    expect(await (await app.request('/accessibilita')).text()).toContain('accessibility')
+    expect(await (await app.request('/privacy')).text()).toContain('privacy')
   })
 
   it('serves the widget as a CORS-enabled, gzipped JavaScript module and answers 304 to its ETag', async () => {
