@@ -110,6 +110,9 @@ describe("the operators' console", () => {
     await page.getByLabel('Cerca per nome o comune').fill('')
 
     await openPoint(page, pointId)
+    // What a point needs is said before anything is typed (WCAG 3.3.2), and the name is marked required.
+    expect(await page.locator('.pv-editor__required').textContent()).toBe('Obbligatori: il nome del punto, almeno un servizio (l\'assistenza individuale sempre) e almeno una sede con il suo nome; gli altri campi si possono lasciare vuoti.')
+    expect(await page.getByLabel('Nome', { exact: true }).getAttribute('aria-required')).toBe('true')
     const monday = page.getByRole('group', { name: 'lunedì' }).first()
     if ((await monday.locator('input[type="time"]').count()) === 0) await monday.getByRole('button', { name: /Aggiungi una fascia/ }).click()
     await page.locator('#f-sites-0-opening_hours-mo-0-start').fill('08:15')

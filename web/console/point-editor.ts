@@ -61,12 +61,14 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
   // A session ending before a save keeps the typed point if it reads as one, else the form's changes.
   showEditor(root, hasUnsavedChanges, () => keepUnsaved({ base, etag, draft: typedPoint() ?? draft }))
 
-  const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string } = {}): HTMLElement => {
+  const text = (path: string, label: string, value: string | null | undefined, set: (v: string) => void, options: { type?: string; multiline?: boolean; hint?: string; required?: boolean } = {}): HTMLElement => {
     const id = fieldId(path)
     const hintId = options.hint ? `${id}-hint` : null
+    // Said to a screen reader on the field; the form's opening line says it to everyone (the form validates on save, not as typed).
+    const required = options.required ? { 'aria-required': 'true' } : {}
     const input = options.multiline
-      ? h('textarea', { id, class: 'pv-input', rows: 3, 'aria-describedby': hintId, oninput: (e: Event) => set((e.target as HTMLTextAreaElement).value) }, value ?? '')
-      : h('input', { id, class: 'pv-input', type: options.type ?? 'text', value: value ?? '', 'aria-describedby': hintId, oninput: (e: Event) => set((e.target as HTMLInputElement).value) })
+      ? h('textarea', { id, class: 'pv-input', rows: 3, 'aria-describedby': hintId, ...required, oninput: (e: Event) => set((e.target as HTMLTextAreaElement).value) }, value ?? '')
+      : h('input', { id, class: 'pv-input', type: options.type ?? 'text', value: value ?? '', 'aria-describedby': hintId, ...required, oninput: (e: Event) => set((e.target as HTMLInputElement).value) })
     return h('div', { class: 'pv-field' }, h('label', { for: id, class: 'pv-label' }, label), options.hint ? h('p', { class: 'pv-hint', id: hintId }, options.hint) : null, input)
   }
   const nullable = (v: string): string | null => (v.trim() === '' ? null : v.trim())
@@ -195,7 +197,9 @@ export function pointEditor(initial: { record: PointRecord; etag: string }, cont
         'fieldset',
         { class: 'pv-editor__group' },
         h('legend', {}, t('console.editor.what')),
-        text('name', t('console.editor.name'), draft.name, (v) => (draft.name = v)),
+        // What a point must have, before anything is typed (WCAG 3.3.2): two fields said "(facoltativo)", as if all others were needed.
+        h('p', { class: 'pv-hint pv-editor__required' }, t('console.editor.required')),
+        text('name', t('console.editor.name'), draft.name, (v) => (draft.name = v), { required: true }),
         text('description', t('console.editor.description'), draft.description, (v) => (draft.description = nullable(v)), { multiline: true }),
         // Reopening a closed point is the region's decision, as closing is: not offered to whoever may not close.
         base.status === 'closed' && !context.canClose
