@@ -3,8 +3,16 @@ import { localeOf, type Lang } from './langs.ts'
 /** A calendar date (YYYY-MM-DD, a Rome date) in words: "giovedì 28 novembre". */
 export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
   // The date is already Rome's; format it at UTC midnight so no zone can shift the day.
-  return new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+  const formatted = new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+  return lang === 'sl' ? withSloveneGenitive(formatted) : formatted
 }
+
+/** Slovene months after a day take the genitive: "13. decembra" (Intl writes the nominative, "13. december"). */
+const SLOVENE_MONTH_GENITIVE: Readonly<Record<string, string>> = {
+  januar: 'januarja', februar: 'februarja', marec: 'marca', april: 'aprila', maj: 'maja', junij: 'junija',
+  julij: 'julija', avgust: 'avgusta', september: 'septembra', oktober: 'oktobra', november: 'novembra', december: 'decembra',
+}
+const withSloveneGenitive = (text: string): string => text.replace(/(\d{1,2}\. )([a-z]+)/, (whole, day: string, month: string) => `${day}${SLOVENE_MONTH_GENITIVE[month] ?? month}`)
 
 /** An Italian preposition that joins the article before a date: a → al/all', da → dal/dall', di → del/dell'. */
 export type DatePreposition = 'a' | 'da' | 'di'

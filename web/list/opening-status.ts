@@ -77,7 +77,8 @@ function whenOnDay(date: string, time: string, now: Date, lang: Lang, t: Transla
     case 'tomorrow':
       return t('when.tomorrow', { time })
     case 'weekday':
-      return t('when.weekday', { weekday: t(`day.${weekdayOf(date)}` as MessageKey), time })
+      // The weekday as the language says "on Saturday" (Slovene: "v soboto", not "sobota").
+      return t('when.weekday', { weekday: t(`day_on.${weekdayOf(date)}` as MessageKey), time })
     case 'date':
       return t('when.date', { date: dateAfterVerb(date, lang), time })
   }
@@ -102,7 +103,7 @@ function nextOpeningText(nextOpening: string, now: Date, lang: Lang, t: Translat
     case 'tomorrow':
       return t('status.opens_tomorrow', { time })
     case 'weekday':
-      return t('status.opens_on', { weekday: t(`day.${opening.weekday}` as MessageKey), time })
+      return t('status.opens_on', { weekday: t(`day_on.${opening.weekday}` as MessageKey), time })
     case 'date':
       return t('status.opens_date', { date: dateAfterVerb(opening.date, lang), time })
   }

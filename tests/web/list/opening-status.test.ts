@@ -46,6 +46,15 @@ describe('openingStatus', () => {
     expect(openingStatus({ ...closed, next_opening: '2026-12-04T09:30:00+01:00' }, now, 'en', en).text).toBe('Closed now · opens Friday at 9:30')
   })
 
+  it('says a weekday and a date in the case Slovene puts them in: "v soboto", "13. decembra" (it wrote "sobota", "13. december")', async () => {
+    await loadMessages('sl')
+    const sl = translator('sl')
+    expect(openingStatus({ ...closed, next_opening: '2026-12-02T09:00:00+01:00' }, now, 'sl', sl).text).toBe('Zdaj zaprto · odpre jutri ob 9:00')
+    expect(openingStatus({ ...closed, next_opening: '2026-12-05T09:30:00+01:00' }, now, 'sl', sl).text).toBe('Zdaj zaprto · odpre v soboto ob 9:30')
+    expect(openingStatus({ ...closed, next_opening: '2026-12-13T09:00:00+01:00' }, now, 'sl', sl).text).toBe('Zdaj zaprto · odpre 13. decembra ob 9:00')
+    expect(openingStatus({ ...scheduled, open_now: true, closes_at: '2026-12-04T00:00:00+01:00' }, now, 'sl', sl).text).toBe('Zdaj odprto · zapre v četrtek ob 24:00')
+  })
+
   it('reads "tomorrow" across midnight in Rome, not in the process zone', () => {
     // 23:30 in Rome is still the afternoon in New York: tomorrow in Rome must win.
     const lateEvening = new Date('2026-12-01T23:30:00+01:00')
