@@ -378,7 +378,10 @@ describe("the operators' console", () => {
     const ended = page.getByRole('dialog', { name: 'La sessione è terminata' })
     await ended.waitFor()
     await expectVisibleButtons(ended)
-    await page.getByRole('button', { name: 'Accedi di nuovo' }).click()
+    // The page says it too, once the dialog is closed (it still read "Accesso come …").
+    expect(await page.locator('#console-account').textContent()).toContain('La sessione è terminata')
+    expect(await page.locator('#console-account').getByRole('button', { name: 'Accedi di nuovo' }).count()).toBe(1)
+    await ended.getByRole('button', { name: 'Accedi di nuovo' }).click()
     await page.locator('#pv-point-title').waitFor()
     expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0003')
     expect(await page.locator('.pv-editor__status').textContent()).toContain('di nuovo nel modulo')

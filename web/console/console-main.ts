@@ -163,18 +163,21 @@ async function start(): Promise<void> {
     replaceChildren(main, h('h1', {}, t('console.no_role.title')), h('p', {}, t('console.no_role.text')))
     return
   }
+  const signInAgain = () => {
+    keepUnsavedEdits()
+    // The editor leaves the page first, so leaving for the provider asks nothing about it.
+    replaceChildren(main, h('p', { 'aria-busy': 'true' }, t('console.loading')))
+    void startSignIn(config)
+  }
   const sessionEnd = watchSessionEnd({
     t,
     lang,
     endsAt: sessionEndsAt,
     canExtend: canExtendSession,
     extend: async () => ((await extendSession(config)) ? sessionEndsAt() : null),
-    signInAgain: () => {
-      keepUnsavedEdits()
-      // The editor leaves the page first, so leaving for the provider asks nothing about it.
-      replaceChildren(main, h('p', { 'aria-busy': 'true' }, t('console.loading')))
-      void startSignIn(config)
-    },
+    signInAgain,
+    // The account bar no longer names a session that has ended (Escape closes the dialog).
+    ended: () => replaceChildren(account, h('span', {}, t('console.session_end.ended_title')), h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: signInAgain }, t('console.session_end.sign_in'))),
     signOut: () => void signOut(config),
     announce: (text) => {
       sessionNews.textContent = text

@@ -23,6 +23,8 @@ export interface SessionEndOptions {
   readonly signOut: () => void
   /** Where "Sessione prolungata…" is said (a live region already on the page). */
   readonly announce: (text: string) => void
+  /** The session has ended: the page (not only the dialog, which Escape closes) says so. */
+  readonly ended: () => void
 }
 
 export function watchSessionEnd(options: SessionEndOptions): { readonly stop: () => void } {
@@ -73,6 +75,7 @@ export function watchSessionEnd(options: SessionEndOptions): { readonly stop: ()
     failure.textContent = ''
     text.textContent = t('console.session_end.ended_text')
     replaceChildren(actions, button(t('console.session_end.sign_in'), options.signInAgain))
+    options.ended()
     open()
     // The heading, not the button: a key typed in a field as the dialog opens must not leave the page.
     title.focus()
