@@ -586,6 +586,29 @@ describe('no dead ends', () => {
     await context.close()
   })
 
+  it('keeps an open detail true too: its status line counts down to the closing, the keyboard left where it was', async () => {
+    const context = await phoneContext(browser())
+    const page = await context.newPage()
+    await page.clock.install({ time: E2E_NOW })
+    const answer = page.waitForResponse((r) => /\/v1\/points\?/.test(r.url()) && !r.url().includes('kind=online'))
+    await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
+    const { items } = (await (await answer).json()) as { items: Array<{ id: string; name: string; open_now: boolean; closes_at: string | null; site?: { open_now: boolean; closes_at: string | null } }> }
+    // A point open now whose shown site closes later today.
+    const open = items.find((p) => (p.site ?? p).open_now && (p.site ?? p).closes_at !== null && Date.parse((p.site ?? p).closes_at!) - E2E_NOW.getTime() > 65 * 60_000)!
+    const closesAt = Date.parse((open.site ?? open).closes_at!)
+    await page.locator(`.pv-results [data-id="${open.id}"] .pv-result__link`).click()
+    const status = page.locator('.pv-detail .pv-status')
+    expect(await status.textContent()).toMatch(/^Aperto ora · chiude alle \d+:\d\d/)
+    const title = page.locator('.pv-detail__title')
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Twenty minutes before the closing: the page has been open for hours; the minute's check sees a closing near.
+    await page.clock.fastForward(closesAt - 20 * 60_000 - E2E_NOW.getTime())
+    await page.clock.fastForward(61_000)
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Aperto ora · chiude tra (19|20) min$/)
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true)
+    await context.close()
+  })
+
   it('says an embed\'s filter is not valid when the API refuses it (a comune code that names no comune), with no pointless "Riprova"', async () => {
     const context = await phoneContext(browser())
     const page = await context.newPage()

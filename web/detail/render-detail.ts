@@ -256,6 +256,20 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
 }
 
 /**
+ * The detail's status line, for the site it shows first: it stands above that site's address and
+ * directions and speaks for it (as a card does). Hours published as text are quoted in full under
+ * each site's "Orari": the line points there instead of quoting them twice. Also what a detail
+ * left open is brought up to date with (the locator's quiet refresh).
+ */
+export function detailStatus(point: PointView, context: ViewContext): { tone: string; text: string } {
+  const site = primarySite(point)
+  const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
+  const status = cardStatus(point, shown, context)
+  const text = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, context.lang)) ? context.t('status.published_below') : status.text
+  return { tone: status.tone, text }
+}
+
+/**
  * The detail view: everything needed to go there (hours with today marked, seasons, a mobile
  * unit's next stops, closures), what they help with, how to book, contacts, access, directions.
  */
@@ -264,14 +278,10 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
   // The site the search found comes first; the others follow in the point's order.
   const site = primarySite(point)
   const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
-  // The status line stands above the shown site's address and directions: it speaks for that
-  // site (as a card does), and says when another site is open or opens sooner.
-  const status = cardStatus(point, shown, context)
+  const status = detailStatus(point, context)
   const otherSite = otherSiteNote(point, shown, context)
   // The heading names the point; the status, the note and the address below are this site's.
   const siteLabel = shownSiteLabel(point, shown)
-  // Hours published as text are quoted in full under each site's "Orari": the status line points there instead of quoting them twice.
-  const statusText = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, lang)) ? t('status.published_below') : status.text
   const sites = shown ? [shown, ...point.sites.filter((s) => s.id !== shown.id)] : point.sites
   const { phone, email, website } = point.contacts
   const stepFree = point.accessibility.step_free
@@ -284,7 +294,7 @@ export function renderDetail(point: PointView, context: ViewContext, handlers: D
     h('h2', { id: 'pv-detail-title', tabindex: '-1', class: 'pv-detail__title' }, point.name),
     demoBadge(point, t),
     siteLabel ? h('p', { class: 'pv-detail__site' }, t('result.site', { label: siteLabel })) : null,
-    h('p', { class: `pv-status pv-status--${status.tone}` }, statusText),
+    h('p', { class: `pv-status pv-status--${status.tone}` }, status.text),
     otherSite ? h('p', { class: 'pv-detail__other-site' }, otherSite) : null,
     actionBar(point, shown, context, route),
     h('p', { class: 'pv-detail__operator' }, `${t('detail.operator')}${labelColon(lang)}${point.operator.name}`),

@@ -1,7 +1,7 @@
 import type { PointView } from '../../shared/schemas/point-view.ts'
 import { pointPath } from '../../shared/text/page-paths.ts'
 import { ApiError, createApiClient, type Place, type SearchArea } from '../api/api-client.ts'
-import { renderDetail } from '../detail/render-detail.ts'
+import { detailStatus, renderDetail } from '../detail/render-detail.ts'
 import { REPORT_ANCHOR } from '../detail/report-form.ts'
 import { h, replaceChildren } from '../dom/h.ts'
 import { locationIcon } from '../dom/location-icon.ts'
@@ -444,12 +444,39 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
   let answeredAt = 0
   let refreshing = false
   const keepAnswerTrue = (): void => {
-    // (Not while a search or "more" is on its way: a refresh would abort it.)
-    if (destroyed || document.visibilityState === 'hidden' || state.point || !lastLoadAnswered || !hasSearch(state) || list.hasAttribute('aria-busy')) return
-    if (refreshing || !answerOutdated(items, answeredAt, context.now().getTime())) return
     // One at a time: a slow answer is not aborted by the next minute's check.
+    if (destroyed || document.visibilityState === 'hidden' || refreshing) return
+    if (state.point) return keepDetailTrue()
+    // (Not while a search or "more" is on its way: a refresh would abort it.)
+    if (!lastLoadAnswered || !hasSearch(state) || list.hasAttribute('aria-busy')) return
+    if (!answerOutdated(items, answeredAt, context.now().getTime())) return
     refreshing = true
     void loadResults(false, true).finally(() => (refreshing = false))
+  }
+  /**
+   * A detail left open is kept true as the list is (it said "chiude alle 12:30" at 12:45): once a
+   * time it shows has passed, or while it counts the minutes to a closing, the point is asked for
+   * again (through the list it came from, whose answers speak for the site found) and its status
+   * line restated in place, the keyboard and the rest of the detail left as they are.
+   */
+  const keepDetailTrue = (): void => {
+    const shown = detailShown
+    if (!shown || shown.point.id !== state.point || !answerOutdated([shown.point], shown.answeredAt, context.now().getTime())) return
+    refreshing = true
+    const fromList = lastLoadAnswered && hasSearch(state) && !list.hasAttribute('aria-busy') && items.some((p) => p.id === shown.point.id)
+    const fresh = fromList ? loadResults(false, true).then(() => items.find((p) => p.id === shown.point.id) ?? null) : api.point(shown.point.id).catch(() => null)
+    void fresh
+      .then((point) => {
+        if (!point || state.point !== point.id) return
+        detailShown = { point, answeredAt: context.now().getTime() }
+        const line = detail.querySelector<HTMLElement>('.pv-status')
+        const status = detailStatus(point, shownContext())
+        if (line && (line.textContent !== status.text || !line.classList.contains(`pv-status--${status.tone}`))) {
+          line.className = `pv-status pv-status--${status.tone}`
+          line.textContent = status.text
+        }
+      })
+      .finally(() => (refreshing = false))
   }
   const answerCheck = setInterval(keepAnswerTrue, ANSWER_CHECK_MS)
   document.addEventListener('visibilitychange', keepAnswerTrue)
@@ -610,6 +637,8 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       })
   }
 
+  /** The point the open detail shows, and when its figures were answered (keepDetailTrue). */
+  let detailShown: { point: PointView; answeredAt: number } | null = null
   async function showDetail(id: string): Promise<void> {
     // null: the API says there is no such point; a failed request is not that, and says so.
     let failed = false
@@ -657,6 +686,7 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
       }),
     )
     detail.querySelector<HTMLElement>('.pv-detail__title')?.focus()
+    detailShown = { point, answeredAt: items.some((p) => p.id === id) ? answeredAt : context.now().getTime() }
     // Arrived from the point page's "Segnala un errore" (`/?point=…#segnala`): the report form, open.
     if (options.history === 'url' && location.hash === `#${REPORT_ANCHOR}`) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}`)
