@@ -5,20 +5,23 @@ import { slugify } from '../util/slugify.ts'
  * Who may change which point. Pure: the write API checks every request with it, against the
  * point *as stored* and as it would be after the write; the console uses it to show only what an
  * operator may do. Roles come from the identity provider's groups (Cognito's `cognito:groups`,
- * the same claim locally): `admins`, `region-<ISTAT code>`, `operator-<operator slug>`.
+ * the same claim locally): `admins`, `region-<ISTAT code>`, `operator-<ISTAT region>-<operator slug>`.
+ * A point operator's role names its region with its body: bodies of one name run points in several
+ * regions (an association in four; "Comune di San Teodoro" in Sardegna and Sicilia), and a role
+ * naming the body alone reached them all. The older `operator-<slug>` names no role.
  */
-export type Role = { readonly kind: 'admin' } | { readonly kind: 'region'; readonly region: string } | { readonly kind: 'operator'; readonly operator: string }
+export type Role = { readonly kind: 'admin' } | { readonly kind: 'region'; readonly region: string } | { readonly kind: 'operator'; readonly region: string; readonly operator: string }
 
 export const ADMIN_GROUP = 'admins'
 const REGION_GROUP = /^region-(\d{2})$/
-const OPERATOR_GROUP = /^operator-([a-z0-9][a-z0-9-]{0,119})$/
+const OPERATOR_GROUP = /^operator-(\d{2})-([a-z0-9][a-z0-9-]{0,119})$/
 
 /** The stable key of an operator: its name as a slug ("Comune di Città di Castello" → "comune-di-citta-di-castello"). */
 export const operatorKey = (operator: Pick<Operator, 'name'>): string => slugify(operator.name)
 
 export function groupOf(role: Role): string {
   if (role.kind === 'admin') return ADMIN_GROUP
-  return role.kind === 'region' ? `region-${role.region}` : `operator-${role.operator}`
+  return role.kind === 'region' ? `region-${role.region}` : `operator-${role.region}-${role.operator}`
 }
 
 /** The roles in a token's groups; groups that name no role (other applications' groups) are left aside. */
@@ -28,20 +31,23 @@ export function rolesOf(groups: readonly string[]): Role[] {
     if (group === ADMIN_GROUP) roles.push({ kind: 'admin' })
     const region = REGION_GROUP.exec(group)?.[1]
     if (region) roles.push({ kind: 'region', region })
-    const operator = OPERATOR_GROUP.exec(group)?.[1]
-    if (operator) roles.push({ kind: 'operator', operator })
+    const operator = OPERATOR_GROUP.exec(group)
+    if (operator) roles.push({ kind: 'operator', region: operator[1]!, operator: operator[2]! })
   }
   return roles
 }
 
-/** Parses the `--role` of `npm run operator -- add`: `admin`, `region:09`, `operator:comune-di-perugia`. */
+/** Parses the `--role` of `npm run operator -- add`: `admin`, `region:09`, `operator:10:comune-di-perugia`. */
 export function parseRole(text: string): Role | null {
   if (text === 'admin') return { kind: 'admin' }
-  const [kind, value = ''] = text.split(':', 2)
+  const [kind, value = '', operator = ''] = text.split(':', 3)
   if (kind === 'region' && /^\d{2}$/.test(value)) return { kind: 'region', region: value }
-  if (kind === 'operator' && OPERATOR_GROUP.test(`operator-${value}`)) return { kind: 'operator', operator: value }
+  if (kind === 'operator' && OPERATOR_GROUP.test(`operator-${value}-${operator}`)) return { kind: 'operator', region: value, operator }
   return null
 }
+
+/** Whether a role runs this body's points in this region. */
+const runs = (role: Role, region: string | null, operator: string): boolean => role.kind === 'operator' && region !== null && role.region === region && role.operator === operator
 
 /**
  * Whether someone with `roles` answers for a point in this region run by this operator: the
@@ -49,7 +55,7 @@ export function parseRole(text: string): Role | null {
  */
 export function answersFor(roles: readonly Role[], region: string | null, operator: string): boolean {
   // A point abroad (no region) is the national admins' alone, whoever runs it.
-  return roles.some((r) => r.kind === 'admin' || (region !== null && ((r.kind === 'region' && r.region === region) || (r.kind === 'operator' && r.operator === operator))))
+  return roles.some((r) => r.kind === 'admin' || (region !== null && ((r.kind === 'region' && r.region === region) || runs(r, region, operator))))
 }
 
 /**
@@ -60,7 +66,7 @@ export function answersFor(roles: readonly Role[], region: string | null, operat
 export function regionsReached(roles: readonly Role[], stored: Pick<PointRecord, 'region' | 'operator'> | null): ReadonlySet<string> | 'all' {
   if (roles.some((r) => r.kind === 'admin')) return 'all'
   const regions = new Set(roles.flatMap((r) => (r.kind === 'region' ? [r.region] : [])))
-  const runsIt = stored !== null && roles.some((r) => r.kind === 'operator' && r.operator === operatorKey(stored.operator))
+  const runsIt = stored !== null && roles.some((r) => runs(r, stored.region?.istat ?? null, operatorKey(stored.operator)))
   if (runsIt && stored.region) regions.add(stored.region.istat)
   return regions
 }
@@ -103,7 +109,7 @@ export function mayWrite(roles: readonly Role[], action: WriteAction, stored: Po
   // Italian points only, as for a region editor: an operator's name can be shared by a body abroad.
   if (operators.size > 0 && stored !== null && stored.region !== null && action !== 'close' && action !== 'reopen') {
     const sameGovernance = stored.region?.istat === after.region?.istat && operatorKey(stored.operator) === operatorKey(after.operator)
-    if (operators.has(operatorKey(stored.operator)) && sameGovernance) return ALLOWED
+    if (roles.some((r) => runs(r, stored.region!.istat, operatorKey(stored.operator))) && sameGovernance) return ALLOWED
   }
   return deny(explainDenial(action, stored, after, regions, operators))
 }

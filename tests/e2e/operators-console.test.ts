@@ -393,7 +393,7 @@ describe("the operators' console", () => {
     type Listed = { items: Array<{ id: string; operator: { name: string } }> }
     const closed = ((await (await fetch(`${baseUrl}/v1/points?region=10&status=closed&limit=1`)).json()) as Listed).items[0]!
     const others = ((await (await fetch(`${baseUrl}/v1/points?region=10&limit=50`)).json()) as Listed).items.find((p) => operatorKey(p.operator) !== operatorKey(closed.operator))!
-    await accounts.add('ente@comune.umbria.it', { kind: 'operator', operator: operatorKey(closed.operator) }, 'password-dell-ente')
+    await accounts.add('ente@comune.umbria.it', { kind: 'operator', region: '10', operator: operatorKey(closed.operator) }, 'password-dell-ente')
     const context = await phoneContext(browser(), { bypassCSP: false })
     const page = await signInToConsole(context, { email: 'ente@comune.umbria.it', password: 'password-dell-ente' })
     await openPoint(page, others.id)
@@ -420,7 +420,7 @@ describe("the operators' console", () => {
 
   it('says why the list of points is empty or missing: a role naming no operator of the registry, a session the API no longer accepts', async () => {
     const context = await phoneContext(browser(), { bypassCSP: false })
-    await accounts.add('nessuno@comune.perugia.it', { kind: 'operator', operator: 'comune-di-perugia' }, 'password-senza-punti')
+    await accounts.add('nessuno@comune.perugia.it', { kind: 'operator', region: '10', operator: 'comune-di-perugia' }, 'password-senza-punti')
     const page = await signInToConsole(context, { email: 'nessuno@comune.perugia.it', password: 'password-senza-punti' })
     await page.getByText('Nessun punto del registro ha come ente gestore «comune-di-perugia»').waitFor()
     // The API refuses the token, as it does once it has expired: the list says so and offers to sign in.

@@ -113,8 +113,9 @@ export function adminPointsRoutes(deps: AdminRouteDeps) {
     const openByPoint = new Map<string, number>()
     for (const report of open) openByPoint.set(report.pointId, (openByPoint.get(report.pointId) ?? 0) + 1)
     const now = deps.now()
-    // Only the points they answer for: an operator's index also holds a point abroad under the same
-    // name, which is the national admins' (it was listed, and every action on it refused).
+    // Only the points they answer for: an operator's index holds every point under the same name,
+    // in other regions (another body's, or the same body's under a role of its own) and abroad (the
+    // national admins'): they were listed, and every action on them refused.
     const roles = c.var.identity.roles
     const points = new Map(lists.flat().filter((p) => answersFor(roles, p.region?.istat ?? null, operatorKey(p.operator))).map((p) => [p.id, p]))
     const items = [...points.values()]

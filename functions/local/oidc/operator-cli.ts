@@ -4,14 +4,14 @@ import { DEFAULT_DATA_DIR } from '../open-local-registry.ts'
 import { accountsFile, OperatorAccounts } from './operator-accounts.ts'
 
 const USAGE = `Uso / usage:
-  npm run operator -- add EMAIL --role admin|region:NN|operator:SLUG [--password PASSWORD]
+  npm run operator -- add EMAIL --role admin|region:NN|operator:NN:SLUG [--password PASSWORD]
   npm run operator -- list
   npm run operator -- remove EMAIL
 
 Local accounts of the operators' console (npm start, sign-in at /gestione/). Roles:
-  admin                        national admin: every point
-  region:09                    region editor: the points of one ISTAT region (09 = Toscana)
-  operator:comune-di-perugia   point operator: the points whose operator is "Comune di Perugia"
+  admin                           national admin: every point
+  region:09                       region editor: the points of one ISTAT region (09 = Toscana)
+  operator:10:comune-di-perugia   point operator: the points in region 10 whose operator is "Comune di Perugia"
 Adding a role to an existing account keeps its other roles (and its password, unless given). Without
 --password a random one is made and printed once. On AWS the accounts are in Amazon Cognito
 (docs/operators.md).`
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const accounts = new OperatorAccounts(accountsFile(DEFAULT_DATA_DIR))
   if (command === 'list') {
     for (const account of accounts.list()) {
-      const roles = rolesOf(account.groups).map((r) => (r.kind === 'admin' ? 'admin' : r.kind === 'region' ? `region:${r.region}` : `operator:${r.operator}`))
+      const roles = rolesOf(account.groups).map((r) => (r.kind === 'admin' ? 'admin' : r.kind === 'region' ? `region:${r.region}` : `operator:${r.region}:${r.operator}`))
       console.log(`${account.email}\t${roles.join(', ')}`)
     }
     return 0
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   if (command === 'add') {
     if (!email) return usageError('add needs an e-mail address')
     const role = values.role === undefined ? null : parseRole(values.role)
-    if (!role) return usageError(values.role === undefined ? 'add needs --role' : `--role: "${values.role}" is not admin, region:NN or operator:SLUG`)
+    if (!role) return usageError(values.role === undefined ? 'add needs --role' : `--role: "${values.role}" is not admin, region:NN or operator:NN:SLUG (the region's two-digit ISTAT code, then the operator's name as a slug)`)
     try {
       const { account, password } = await accounts.add(email, role, values.password)
       console.log(`Account ${account.email}: ruoli / roles ${account.groups.join(', ')}`)

@@ -29,7 +29,7 @@ async function call(method: string, path: string, { token, body, ifMatch, type =
 }
 const admin = () => tokens.mint(['admins'], { sub: 'admin-1', email: 'admin@puntovicino.it' })
 const toscana = () => tokens.mint(['region-09'], { sub: 'toscana-1', email: 'editor@regione.toscana.it' })
-const firenze = () => tokens.mint(['operator-comune-di-firenze'], { sub: 'firenze-1', email: 'punto@comune.fi.it' })
+const firenze = () => tokens.mint(['operator-09-comune-di-firenze'], { sub: 'firenze-1', email: 'punto@comune.fi.it' })
 
 async function created(id: string, overrides: Partial<PointDraft> = {}): Promise<PointRecord> {
   const response = await call('POST', '/v1/admin/points', { token: await admin(), body: samplePoint(id, overrides) })
@@ -341,7 +341,14 @@ describe("the console's list of my points", () => {
     expect(region.items.map((p) => p.id)).not.toContain('mine-perugia')
     // Sample points open 8 hours a week and one was never verified: both need attention.
     expect(region.items.find((p) => p.id === 'mine-prato')).toMatchObject({ open_reports: 1, hours_per_week: 8, attention: ['open_reports', 'under_24h'] })
-    const operator = (await call('GET', '/v1/admin/points', { token: await tokens.mint(['operator-associazione-anziani-prato']) })).body as Mine
+    // A body with points in two regions has a role in each: one names the region's points only.
+    const inToscana = (await call('GET', '/v1/admin/points', { token: await tokens.mint(['operator-09-associazione-anziani-prato']) })).body as Mine
+    expect(inToscana.items.map((p) => p.id)).toEqual(['mine-prato'])
+    // …nor changes, nor reads the history of, the other region's point of a body of that name.
+    const tuscanToken = await tokens.mint(['operator-09-associazione-anziani-prato'])
+    expect((await call('PATCH', '/v1/admin/points/mine-perugia', { token: tuscanToken, body: { contacts: { email: 'presa@example.org' } }, ifMatch: '"v1"', type: 'application/merge-patch+json' })).status).toBe(403)
+    expect((await call('GET', '/v1/admin/points/mine-perugia/history', { token: tuscanToken })).status).toBe(403)
+    const operator = (await call('GET', '/v1/admin/points', { token: await tokens.mint(['operator-09-associazione-anziani-prato', 'operator-10-associazione-anziani-prato']) })).body as Mine
     expect(operator.items.map((p) => p.id).sort()).toEqual(['mine-perugia', 'mine-prato'])
     expect(operator.items.find((p) => p.id === 'mine-perugia')!.attention).toEqual(['not_verified', 'under_24h'])
     expect((await call('GET', '/v1/admin/points', { token: await admin() })).status).toBe(400)

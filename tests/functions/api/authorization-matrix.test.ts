@@ -51,7 +51,7 @@ function expected(caller: Caller, route: Route, target: Target): number {
 const ACCOUNTS: Array<[Caller, Role | null]> = [
   ['admin', { kind: 'admin' }],
   ['region editor 09', { kind: 'region', region: '09' }],
-  ['operator Comune di Firenze', { kind: 'operator', operator: 'comune-di-firenze' }],
+  ['operator Comune di Firenze', { kind: 'operator', region: '09', operator: 'comune-di-firenze' }],
   ['account without role', null],
 ]
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   for (const [caller, role] of ACCOUNTS) {
     const email = `${caller.replaceAll(' ', '.').toLowerCase()}@example.it`
     // An account without role: made with a role, which is then taken from its groups.
-    await server.oidc.accounts.add(email, role ?? { kind: 'operator', operator: 'placeholder' }, 'password-della-matrice')
+    await server.oidc.accounts.add(email, role ?? { kind: 'operator', region: '09', operator: 'placeholder' }, 'password-della-matrice')
     if (!role) rewriteGroups(server, email, [])
     tokens.set(caller, (await signIn(server.origin, email, 'password-della-matrice')).accessToken)
   }

@@ -124,8 +124,8 @@ describe('operators answer the reports of their points', () => {
   it('lets a point operator see the reports of the points they run', async () => {
     address = '203.0.113.21'
     const filed = (await fileReport('report-umbria', { category: 'address' })).body
-    const perugia = await tokens.mint(['operator-comune-di-perugia'])
-    const firenze = await tokens.mint(['operator-comune-di-firenze'])
+    const perugia = await tokens.mint(['operator-10-comune-di-perugia'])
+    const firenze = await tokens.mint(['operator-09-comune-di-firenze'])
     expect((await call('GET', '/v1/admin/points/report-umbria/reports', undefined, perugia)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
     expect((await call('GET', '/v1/admin/points/report-umbria/reports', undefined, firenze)).status).toBe(403)
     expect((await call('GET', '/v1/admin/reports', undefined)).status).toBe(401)
@@ -137,8 +137,8 @@ describe('operators answer the reports of their points', () => {
     const filed = (await fileReport('report-handed-over', { category: 'hours' })).body
     const stored = (await local.registry().getPoint('report-handed-over'))!
     await local.registry().putPoint({ ...samplePoint('report-handed-over'), operator: { name: 'Biblioteca delle Oblate', type: 'biblioteca' } }, stored.version)
-    const oblate = await tokens.mint(['operator-biblioteca-delle-oblate'], { sub: 'oblate', email: 'punto@oblate.example' })
-    const firenze = await tokens.mint(['operator-comune-di-firenze'])
+    const oblate = await tokens.mint(['operator-09-biblioteca-delle-oblate'], { sub: 'oblate', email: 'punto@oblate.example' })
+    const firenze = await tokens.mint(['operator-09-comune-di-firenze'])
     expect((await call('GET', '/v1/admin/reports', undefined, oblate)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
     expect((await call('GET', '/v1/admin/points/report-handed-over/reports', undefined, oblate)).body.items.map((r: { id: string }) => r.id)).toContain(filed.id)
     expect((await call('GET', '/v1/admin/reports', undefined, firenze)).body.items.map((r: { id: string }) => r.id)).not.toContain(filed.id)

@@ -45,13 +45,13 @@ describe('the local OpenID provider', () => {
   })
 
   it('refuses a wrong password with the form again, saying so, and tells nothing of who has an account', async () => {
-    await server.oidc.accounts.add('operatore@comune.fi.it', { kind: 'operator', operator: 'comune-di-firenze' }, 'password-giusta-123')
+    await server.oidc.accounts.add('operatore@comune.fi.it', { kind: 'operator', region: '09', operator: 'comune-di-firenze' }, 'password-giusta-123')
     await expect(signIn(server.origin, 'operatore@comune.fi.it', 'password-sbagliata')).rejects.toBeInstanceOf(SignInRefused)
     await expect(signIn(server.origin, 'nessuno@example.it', 'password-sbagliata')).rejects.toBeInstanceOf(SignInRefused)
   })
 
   it('serves its sign-in form under a strict policy no other page may frame (clickjacking a password form)', async () => {
-    await server.oidc.accounts.add('cornice@comune.fi.it', { kind: 'operator', operator: 'comune-di-firenze' }, 'password-della-cornice')
+    await server.oidc.accounts.add('cornice@comune.fi.it', { kind: 'operator', region: '09', operator: 'comune-di-firenze' }, 'password-della-cornice')
     let headers: Headers | undefined
     await signIn(server.origin, 'cornice@comune.fi.it', 'password-della-cornice', { onSignInForm: (form) => (headers = form.headers) })
     expect(headers!.get('content-security-policy')).toContain("frame-ancestors 'none'")
