@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ensureRegistryTable } from '../repository/create-table.ts'
 import { DynamoDbRegistry } from '../repository/dynamodb-registry.ts'
@@ -28,7 +28,10 @@ const endpointFile = (dataDir: string) => join(dataDir, 'local-endpoint.json')
  * one (an import run meanwhile) joins that server over HTTP instead of opening the folder.
  */
 export async function openLocalRegistry({ dataDir = DEFAULT_DATA_DIR, port = 0 }: { dataDir?: string; port?: number } = {}): Promise<LocalRegistry> {
-  mkdirSync(dataDir, { recursive: true })
+  // This user's alone, as the endpoint file in it: the registry's files hold citizens' reports and
+  // operators' e-mails (a folder made by an earlier version, readable by all, is closed too).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  chmodSync(dataDir, 0o700)
   const joined = await joinRunningServer(dataDir)
   if (joined) return joined
 

@@ -70,7 +70,8 @@ export async function createLocalOidc({ dataDir, origin, accessTokenTtlSeconds =
     ],
     jwks: { keys: [secrets.signingKey as never] },
     cookies: { keys: secrets.cookieKeys },
-    scopes: ['openid', 'email', 'offline_access', WRITE_SCOPE],
+    // No offline_access: it is consented without asking here, and its refresh token outlived "Esci".
+    scopes: ['openid', 'email', WRITE_SCOPE],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: {
       devInteractions: { enabled: false },

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { chmodSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,13 +7,20 @@ import { RefreshingSnapshotSource } from '../../../functions/snapshot/refreshing
 import { getPoint } from '../../../shared/geo/query.ts'
 import { samplePoint } from '../../support/sample-point.ts'
 
-const freshDataDir = () => mkdtempSync(join(tmpdir(), 'pv-data-'))
+/** A data folder as an earlier version left it: readable by every local user. */
+const freshDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pv-data-'))
+  chmodSync(dir, 0o755)
+  return dir
+}
 
 describe('the local registry on disk', () => {
   it('keeps imported points across a stop and a restart', async () => {
     const dataDir = freshDataDir()
     const first = await openLocalRegistry({ dataDir })
     expect(first.ownsServer).toBe(true)
+    // The folder is this user's alone: the registry's files hold reports' texts and operators' e-mails.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700)
     await first.registry.importPoints([samplePoint('kept-1'), samplePoint('kept-2')])
     await first.close()
 

@@ -20,6 +20,8 @@ describe('the local OpenID provider', () => {
   it('publishes its discovery document and keys at /oidc', async () => {
     const discovery = await (await fetch(`${server.origin}/oidc/.well-known/openid-configuration`)).json()
     expect(discovery).toMatchObject({ issuer: `${server.origin}/oidc`, code_challenge_methods_supported: ['S256'] })
+    // No offline_access: consented without asking, its refresh token outlived "Esci" (the console's never asks for it).
+    expect(discovery.scopes_supported).not.toContain('offline_access')
     const jwks = await (await fetch(discovery.jwks_uri)).json()
     expect(jwks.keys).toHaveLength(1)
     expect(jwks.keys[0]).not.toHaveProperty('d') // the public half only
