@@ -17,6 +17,7 @@ import { changedFields, draftOf } from '../../../shared/registry/point-changes.t
 import { honoPath, problemResponse, type ApiRoute, type DescribeRoutes } from '../api-route.ts'
 import type { Identity } from '../../auth/access-tokens.ts'
 import type { AdminEnv } from '../middleware/operator-auth.ts'
+import { hiddenTextProblems } from '../../../shared/registry/hidden-text.ts'
 import { comuneProblems, newPhoneProblem, placesOutsideReach, slipsInWrite } from '../point-places.ts'
 import { problem } from '../problem.ts'
 import { jsonBody, validBody } from '../json-body.ts'
@@ -300,6 +301,7 @@ function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRou
   const problems = [
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
+    ...hiddenTextProblems(draft),
     // A verification dated ahead would hide "not verified for 90 days" for as long as it is ahead.
     ...(draft.last_verified_at !== null && Date.parse(draft.last_verified_at) > now().getTime() + VERIFIED_CLOCK_SKEW_MS
       ? [{ field: 'last_verified_at', message: 'is in the future: a point is verified on or before the day it is saved' }]

@@ -1,5 +1,6 @@
 import { PointDraftSchema, type PointDraft } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
+import { hiddenTextProblems } from '../../../shared/registry/hidden-text.ts'
 import type { RowError, RowResult } from './format.ts'
 import type { KeptValue } from '../../../shared/registry/kept-values.ts'
 
@@ -11,7 +12,11 @@ import type { KeptValue } from '../../../shared/registry/kept-values.ts'
  */
 export function validateDraft(draft: unknown): { ok: true; draft: PointDraft } | { ok: false; errors: RowError[] } {
   const parsed = PointDraftSchema.safeParse(draft)
-  if (parsed.success) return { ok: true, draft: parsed.data }
+  if (parsed.success) {
+    const hidden = hiddenTextProblems(parsed.data)
+    if (hidden.length === 0) return { ok: true, draft: parsed.data }
+    return { ok: false, errors: hidden.map(({ field, message }) => ({ field, message: bilingual('carattere invisibile da togliere', message) })) }
+  }
   return {
     ok: false,
     errors: parsed.error.issues.map((issue) => ({
