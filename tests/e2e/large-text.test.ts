@@ -83,6 +83,14 @@ describe('an older citizen’s phone: 320 px wide, text at 200 %', () => {
     await screenshot(page, 'phone-320-text-200')
     expect(found).toEqual({})
 
+    // The statistics' tables that now scroll in their wrappers are reached by the keyboard (each
+    // wrapper becomes a tab stop as its table outgrows it).
+    await page.goto(`${baseUrl}/statistiche?region=10`)
+    await page.locator('.pv-chart').first().waitFor()
+    await page.addStyleTag({ content: TEXT_AT_200 })
+    const unreachable = () => page.locator('.pv-stats__table-wrap').evaluateAll((all) => all.filter((w) => w.scrollWidth > w.clientWidth + 1 && w.getAttribute('tabindex') !== '0').length)
+    await expect.poll(unreachable).toBe(0)
+
     // The filters' boxes beside long labels keep their size (a flex row squeezed them to 16 px).
     await page.goto(`${baseUrl}/?near=43.771,11.254&place=Firenze`)
     await page.locator('.pv-result').first().waitFor()

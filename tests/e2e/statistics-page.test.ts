@@ -95,6 +95,11 @@ describe('the statistics page (/statistiche)', () => {
       expect(answer.lines, href).toBeGreaterThan(1)
     }
     expect(await axeViolations(page)).toEqual([])
+    // A table that fits is no tab stop (each was one, its caption repeated as a landmark); one wider
+    // than the phone scrolls in a wrapper the keyboard reaches.
+    const wraps = await page.locator('.pv-stats__table-wrap').evaluateAll((all) => all.map((w) => ({ scrolls: w.scrollWidth > w.clientWidth + 1, focusable: w.getAttribute('tabindex') === '0' })))
+    expect(wraps.every((w) => w.scrolls === w.focusable)).toBe(true)
+    expect(wraps.some((w) => !w.focusable)).toBe(true)
     await screenshot(page, 'statistics-umbria-phone')
 
     await gaps.first().locator('a').click()

@@ -55,9 +55,9 @@ export function statsNumbers(lang: Lang) {
 const isWords = (cell: Child): boolean => cell instanceof HTMLElement && cell.classList.contains('pv-stats__words')
 
 function table(caption: string, head: readonly string[], rows: readonly (readonly Child[])[], { numericFrom = 1 }: { numericFrom?: number } = {}): HTMLElement {
-  return h(
+  const wrap = h(
     'div',
-    { class: 'pv-stats__table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
+    { class: 'pv-stats__table-wrap' },
     h(
       'table',
       { class: 'pv-stats__table' },
@@ -66,6 +66,31 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: i >= numericFrom && !isWords(cell) ? 'pv-num' : null }, cell)))))),
     ),
   )
+  scrollableByKeyboard(wrap, caption)
+  return wrap
+}
+
+/**
+ * A table wider than the page scrolls in its wrapper, which the keyboard then reaches (a named
+ * region with a tab stop, WCAG 2.1.1); one that fits is no tab stop and no landmark (every table
+ * was both, five or six stops repeating their captions). Measured again as the width or the text
+ * size changes.
+ */
+function scrollableByKeyboard(wrap: HTMLElement, caption: string): void {
+  const update = () => {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1
+    if (scrolls === wrap.hasAttribute('tabindex')) return
+    if (scrolls) {
+      wrap.setAttribute('tabindex', '0')
+      wrap.setAttribute('role', 'region')
+      wrap.setAttribute('aria-label', caption)
+    } else {
+      for (const name of ['tabindex', 'role', 'aria-label']) wrap.removeAttribute(name)
+    }
+  }
+  const watcher = new ResizeObserver(update)
+  watcher.observe(wrap)
+  if (wrap.firstElementChild) watcher.observe(wrap.firstElementChild)
 }
 
 function csvLink(href: string, what: string, t: StatsTranslate): HTMLElement {
