@@ -61,11 +61,22 @@ export function comuneLooselyAt(comuni: readonly Comune[], asked: string): Loose
   return guessed && { path: comunePath(guessed), kind: 'guess' }
 }
 
+/**
+ * Names a region's official form ends with that belong to one of its provinces: South Tyrol (Alto
+ * Adige, Südtirol) is the province of Bolzano, and Trentino-Alto Adige/Südtirol is "Trentino-Südtirol"
+ * in German. A guess, as a shortened name is: the reader may have meant the region.
+ */
+const PROVINCE_NAMED_IN_REGION: Readonly<Record<string, string>> = { sudtirol: 'BZ', 'alto-adige': 'BZ', trentino: 'TN' }
+/** The regions' names in their other official language, beyond ISTAT's double form. */
+const REGION_OTHER_NAMES: Readonly<Record<string, readonly string[]>> = { '04': ['Trentino-Südtirol'] }
+
 export function regionLooselyAt(asked: string): LooseAddress | undefined {
   const slug = slugOf(asked)
+  const province = PROVINCE_NAMED_IN_REGION[slug]
+  if (province) return { path: provincePath(province), kind: 'guess' }
   const code = Object.keys(REGIONS).find((istat) => {
     const name = REGIONS[istat]!
-    return [name, ...name.split('/')].some((form) => slugOf(form) === slug)
+    return [name, ...name.split('/'), ...(REGION_OTHER_NAMES[istat] ?? [])].some((form) => slugOf(form) === slug)
   })
   return code ? { path: regionPath(code), kind: 'spelling' } : undefined
 }
