@@ -88,15 +88,27 @@ const notDecimal = (column: string, value: string | null) =>
 export const isIsoDate = (s: string): boolean => LocalDateSchema.safeParse(s).success
 
 /**
- * A date as Italian spreadsheets write it, in ISO: "27/10/2026" → "2026-10-27", and without a
- * year "15/06" → "--06-15" (the recurring month-day). null when the text is not written that way;
+ * A date as Italian spreadsheets write it, in ISO: "27/10/2026" (or "27/10/26") → "2026-10-27", and
+ * without a year "15/06" → "--06-15" (the recurring month-day); Italian Excel's "15-giu" and
+ * "15-giu-26" too, what it saves for a typed 15/06. null when the text is not written that way;
  * whether the day exists is left to the caller's check.
  */
 export function italianDateToIso(value: string): string | null {
-  const italian = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(value.trim())
-  if (!italian) return null
-  return `${italian[3] ?? '-'}-${italian[2]!.padStart(2, '0')}-${italian[1]!.padStart(2, '0')}`
+  const trimmed = value.trim()
+  const italian = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(trimmed)
+  if (italian) return isoOf(italian[1]!, italian[2]!, italian[3])
+  // Italian Excel shows a typed 15/06 as 15-giu, and saves it so (15-giu-26 with a year).
+  const excel = /^(\d{1,2})-([a-z]{3})(?:-(\d{4}|\d{2}))?$/i.exec(trimmed)
+  const month = excel ? EXCEL_MONTHS.indexOf(excel[2]!.toLowerCase()) + 1 : 0
+  return excel && month > 0 ? isoOf(excel[1]!, String(month), excel[3]) : null
 }
+
+/** Italian Excel's months in its dates (15-giu). */
+const EXCEL_MONTHS = ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic']
+
+/** A day and month, and a year of four or two digits (26 is 2026), as ISO; no year: the recurring --MM-DD. */
+const isoOf = (day: string, month: string, year: string | undefined): string =>
+  `${year === undefined ? '-' : year.length === 2 ? `20${year}` : year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
 
 /** The instant a spreadsheet shows for a download's ISO date-time: `15/10/2026 09:30`, seconds optional. */
 const ITALIAN_DATE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/

@@ -55,6 +55,15 @@ describe('italianDateToIso', () => {
     expect(italianDateToIso(' 15/06 ')).toBe('--06-15')
     expect(italianDateToIso('2024-03-01')).toBeNull()
   })
+
+  it('reads the dates Italian Excel writes back: 15-giu for a typed 15/06, 15-giu-26, 24-dic, 15/06/26 (each refused, the office stuck in a loop)', () => {
+    expect(italianDateToIso('15-giu')).toBe('--06-15')
+    expect(italianDateToIso('24-DIC')).toBe('--12-24')
+    expect(italianDateToIso('15-giu-26')).toBe('2026-06-15')
+    expect(italianDateToIso('1-set-2027')).toBe('2027-09-01')
+    expect(italianDateToIso('15/06/26')).toBe('2026-06-15')
+    expect(italianDateToIso('15-xyz')).toBeNull()
+  })
 })
 
 describe('verificationDate', () => {
