@@ -49,8 +49,9 @@ const BOOKING_AS_WRITTEN: Readonly<Record<string, Booking>> = {
   accesso_libero: 'walk_in', libero: 'walk_in', senza_appuntamento: 'walk_in', senza_prenotazione: 'walk_in',
 }
 const HOLIDAYS_AS_WRITTEN: Readonly<Record<string, 'open' | 'closed'>> = { aperti: 'open', aperta: 'open', chiusi: 'closed', chiusa: 'closed' }
-const YES = new Set(['si', 'sì', 'yes', 'true', '1'])
-const NO = new Set(['no', 'false', '0'])
+// VERO and FALSO: Italian Excel's own booleans, as it saves a cell it read as one.
+const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'vero'])
+const NO = new Set(['no', 'false', '0', 'falso'])
 
 /** Codes are compared as written in the docs, but "Libero accesso" or "terzo-settore" are forgiven. */
 const asCode = (s: string) => normalizeName(s).replace(/ /g, '_')
@@ -102,6 +103,18 @@ function restoredZeros(value: string | null, length: number, column: string, war
   if (value === null || !/^\d+$/.test(value) || value.length >= length || value.length < length - 2) return value
   const restored = value.padStart(length, '0')
   warnings.push({ field: column, message: bilingual(`${value} letto come ${restored} (un foglio di calcolo aveva tolto gli zeri iniziali)`, `${value} read as ${restored} (a spreadsheet had dropped the leading zeros)`) })
+  return restored
+}
+
+/**
+ * An Italian landline written as a number lost its 0 in a spreadsheet (0585 000001 → 585000001):
+ * given it back, with a warning. A mobile (3…) and a toll-free number (80…) start without one, and
+ * a number written with spaces or signs was text, never a number.
+ */
+function restoredLandline(value: string | null, warnings: RowError[]): string | null {
+  if (value === null || !/^[1-9]\d{4,9}$/.test(value) || value.startsWith('3') || value.startsWith('80')) return value
+  const restored = `0${value}`
+  warnings.push({ field: 'telefono', message: bilingual(`${value} letto come ${restored} (un foglio di calcolo aveva tolto lo zero del prefisso)`, `${value} read as ${restored} (a spreadsheet had dropped the area code's 0)`) })
   return restored
 }
 
@@ -223,14 +236,18 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   // Values written but not read: a point already stored keeps its own (kept-values.ts).
   const kept: KeptValue[] = []
   const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number], field: 'phone' | 'email' | 'website' | 'booking_url') => {
-    const picked = firstValidContact(contactKind, text(row, column), column)
+    const written = column === 'telefono' ? restoredLandline(text(row, column), warnings) : text(row, column)
+    const picked = firstValidContact(contactKind, written, column)
     if (picked.warning) warnings.push(picked.warning)
     if (picked.unread) kept.push({ of: 'point', field })
     return picked.value
   }
   // A CAP's zeros come back only where the comune's own CAPs start with them (Rome's 00184, not Bari's "7012").
-  const cap = text(row, 'cap')
-  let postcode = cap !== null && /^\d{3,4}$/.test(cap) && resolved.ok && resolved.comune.postcode.startsWith('0'.repeat(5 - cap.length)) ? restoredZeros(cap, 5, 'cap', warnings) : cap
+  const capOf = (column: 'cap' | 'cap_punto'): string | null => {
+    const written = text(row, column)
+    return written !== null && /^\d{3,4}$/.test(written) && resolved.ok && resolved.comune.postcode.startsWith('0'.repeat(5 - written.length)) ? restoredZeros(written, 5, column, warnings) : written
+  }
+  let postcode = capOf('cap')
   const capUnread = postcode !== null && !/^\d{5}$/.test(postcode)
   if (capUnread) {
     const shown = JSON.stringify(postcode)
@@ -269,7 +286,7 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const address = { street: text(row, 'indirizzo'), postcode }
   // The point's own address (the operator's seat) when it is not its first site's.
   const pointStreet = text(row, 'indirizzo_punto')
-  const pointPostcode = text(row, 'cap_punto')
+  const pointPostcode = capOf('cap_punto')
   const pointAddress = pointStreet === null && pointPostcode === null ? address : { street: pointStreet, postcode: pointPostcode }
   const siteLabel = text(row, 'nome_sede') ?? name
   const idSede = text(row, 'id_sede')

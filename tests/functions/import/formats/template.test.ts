@@ -118,6 +118,25 @@ describe('templateFormat on single rows', () => {
     expect(warnings.map((w) => w.field)).toEqual(['codice_istat_comune'])
     const rome = draftOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '58091', comune: 'Roma', cap: '184', latitudine: '41.89', longitudine: '12.49' }, ctx))
     expect(rome.draft.sites[0]!.address?.postcode).toBe('00184')
+    // The point's own CAP too (Lazio's and Sardegna's went "01012" → "1012" on a round trip).
+    const seat = draftOf(templateFormat.toDraft({ ...ROW, codice_istat_comune: '58091', comune: 'Roma', cap: '184', latitudine: '41.89', longitudine: '12.49', indirizzo_punto: 'Via del Corso 1', cap_punto: '186' }, ctx))
+    expect(seat.draft.address).toEqual({ street: 'Via del Corso 1', postcode: '00186' })
+  })
+
+  it("gives a landline back the 0 a spreadsheet took as a number's (0585 000001 came back 585000001), and leaves a mobile or a toll-free number as it is", () => {
+    const phone = (telefono: string) => draftOf(templateFormat.toDraft({ ...ROW, telefono }, ctx))
+    const landline = phone('585000001')
+    expect(landline.draft.contacts.phone).toBe('0585000001')
+    expect(landline.warnings.map((w) => w.field)).toEqual(['telefono'])
+    expect(phone('612345678').draft.contacts.phone).toBe('0612345678')
+    expect(phone('3331234567').draft.contacts.phone).toBe('3331234567')
+    expect(phone('800123456').draft.contacts.phone).toBe('800123456')
+    expect(phone('075 577 0005').draft.contacts.phone).toBe('075 577 0005')
+  })
+
+  it('reads the yes and no of Italian Excel (VERO, FALSO) in accessibile', () => {
+    expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'VERO' }, ctx)).draft.accessibility.step_free).toBe(true)
+    expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'falso' }, ctx)).draft.accessibility.step_free).toBe(false)
   })
 
   it('rejects an ISTAT code and a name that disagree', () => {
