@@ -50,6 +50,10 @@ const BOOKING_AS_WRITTEN: Readonly<Record<string, Booking>> = {
 }
 const HOLIDAYS_AS_WRITTEN: Readonly<Record<string, 'open' | 'closed'>> = { aperti: 'open', aperta: 'open', chiusi: 'closed', chiusa: 'closed' }
 // VERO and FALSO: Italian Excel's own booleans, as it saves a cell it read as one.
+/** Point-level columns whose absence from a file keeps the stored values (the contacts' are kept by `contact` below). */
+const COLUMNS_KEPT_WHEN_ABSENT: ReadonlyArray<readonly [(typeof TEMPLATE_COLUMNS)[number], 'description' | 'accessibility_notes' | 'step_free' | 'languages' | 'topics' | 'last_verified_at']> = [
+  ['descrizione', 'description'], ['note_accessibilita', 'accessibility_notes'], ['accessibile', 'step_free'], ['lingue', 'languages'], ['temi', 'topics'], ['verificato_il', 'last_verified_at'],
+]
 const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'vero'])
 const NO = new Set(['no', 'false', '0', 'falso'])
 
@@ -233,13 +237,16 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   }
   const goodLanguages = languages.filter((l) => /^[a-z]{2}$/.test(l))
 
-  // Values written but not read: a point already stored keeps its own (kept-values.ts).
+  // Values written but not read: a point already stored keeps its own (kept-values.ts); so do the
+  // values of a column the file does not have at all (deleted from the sheet as not needed).
   const kept: KeptValue[] = []
+  const absent = (column: (typeof TEMPLATE_COLUMNS)[number]) => !Object.hasOwn(row, column)
+  for (const [column, field] of COLUMNS_KEPT_WHEN_ABSENT) if (absent(column)) kept.push({ of: 'point', field })
   const contact = (contactKind: ContactKind, column: (typeof TEMPLATE_COLUMNS)[number], field: 'phone' | 'email' | 'website' | 'booking_url') => {
     const written = column === 'telefono' ? restoredLandline(text(row, column), warnings) : text(row, column)
     const picked = firstValidContact(contactKind, written, column)
     if (picked.warning) warnings.push(picked.warning)
-    if (picked.unread) kept.push({ of: 'point', field })
+    if (picked.unread || absent(column)) kept.push({ of: 'point', field })
     return picked.value
   }
   // A CAP's zeros come back only where the comune's own CAPs start with them (Rome's 00184, not Bari's "7012").

@@ -134,6 +134,20 @@ describe('templateFormat on single rows', () => {
     expect(phone('075 577 0005').draft.contacts.phone).toBe('075 577 0005')
   })
 
+  it("keeps a stored point's values where the file has no column for them (an office deleted \"descrizione\" it did not need, and every description was emptied)", async () => {
+    const { withKeptValues } = await import('../../../../shared/registry/kept-values.ts')
+    const { descrizione: _d, note_accessibilita: _n, accessibile: _a, telefono: _t, ...without } = { ...ROW, descrizione: 'x', note_accessibilita: 'y', accessibile: 'si', telefono: '080 000 0000' }
+    const result = draftOf(templateFormat.toDraft(without, ctx))
+    const stored = { ...result.draft, version: 3, updated_at: '2026-11-01T10:00:00Z', description: 'Sportello al piano terra', accessibility: { step_free: true, notes: 'Rampa laterale' }, contacts: { ...result.draft.contacts, phone: '080 111 2222' } }
+    const merged = withKeptValues(result.draft, stored as never, result.kept)
+    expect(merged.description).toBe('Sportello al piano terra')
+    expect(merged.accessibility).toEqual({ step_free: true, notes: 'Rampa laterale' })
+    expect(merged.contacts.phone).toBe('080 111 2222')
+    // A column present but empty is the sender's word: emptied.
+    const emptied = draftOf(templateFormat.toDraft({ ...ROW, descrizione: '' }, ctx))
+    expect(withKeptValues(emptied.draft, stored as never, emptied.kept).description).toBeNull()
+  })
+
   it('reads the yes and no of Italian Excel (VERO, FALSO) in accessibile', () => {
     expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'VERO' }, ctx)).draft.accessibility.step_free).toBe(true)
     expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'falso' }, ctx)).draft.accessibility.step_free).toBe(false)
