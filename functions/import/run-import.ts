@@ -93,7 +93,7 @@ interface PendingPoint {
    * repeated site id: by the values read, so that a copy written otherwise (48017 for 048017, a
    * decimal comma, a space after a name) is the same row.
    */
-  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; read: PointDraft }>
+  rows: Array<{ where: string; line: number; sheetRow: number; siteId?: string; read: PointDraft; kept: readonly KeptValue[] }>
   /** Held until the point is kept: a rejected point's rows are reported as rejected only. */
   warningRows: RowReport[]
   /** Values its rows had but could not be read: the stored point keeps its own (the point's from the first row, as the draft's). */
@@ -174,7 +174,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       const rowWarnings: RowReport[] = result.warnings.length > 0 ? [{ where, line, id: result.draft.id, errors: result.warnings }] : []
       const existing = pending.get(result.draft.id)
       if (!existing) {
-        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, read: result.draft }], warningRows: rowWarnings, kept: result.kept })
+        pending.set(result.draft.id, { draft: result.draft, rows: [{ where, line, sheetRow, siteId: result.draft.sites[0]?.id, read: result.draft, kept: result.kept }], warningRows: rowWarnings, kept: result.kept })
       } else if (format.name === 'template') {
         // A row of a site the point already has: the same row twice (a copy left in the sheet) is
         // skipped with a warning; another row under that site's id names both rows, instead of
@@ -198,7 +198,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           continue
         }
         existing.draft = mergeDrafts(existing.draft, result.draft)
-        existing.rows.push({ where, line, sheetRow, siteId: site.id, read: result.draft })
+        existing.rows.push({ where, line, sheetRow, siteId: site.id, read: result.draft, kept: result.kept })
         existing.warningRows.push(...rowWarnings)
         // The point's own fields come from its first row (mergeDrafts); this row adds its site's.
         existing.kept.push(...result.kept.filter((value) => value.of === 'site'))
@@ -222,6 +222,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
   options.onProgress?.({ phase: 'reading', rows: read })
 
+  await inStoredRowOrder(pending, options.registry)
   // Points joined from several rows are checked again as a whole (duplicate site ids, …).
   const drafts: PointDraft[] = []
   const kept = new Map<string, readonly KeptValue[]>()
@@ -352,6 +353,30 @@ function pointsInAnotherRegion(drafts: readonly PointDraft[]): Array<{ id: strin
 /** A region's list, not a sample: the template's six-point example mixes regions on purpose and is not warned about. */
 const MIN_POINTS_FOR_USUAL_REGION = 10
 const USUAL_REGION_SHARE = 0.8
+
+/**
+ * A stored point's rows in another order than its stored sites' (an office sorted its sheet by
+ * comune): the point's own fields (its comune and address, description, booking, accessibility…)
+ * come from its first row, so sorting moved 40 of Toscana's 166 points to the comune of another
+ * of their sites and swapped their descriptions. Such a point is joined again from its rows in
+ * the stored order, its own fields from the row of its stored first site (new sites after, in the
+ * file's order). Only points of several rows are looked up.
+ */
+async function inStoredRowOrder(pending: Map<string, PendingPoint>, registry: Registry): Promise<void> {
+  const joined = [...pending.values()].filter((point) => point.rows.length > 1)
+  if (joined.length === 0) return
+  const stored = await registry.getPoints(joined.map((point) => point.draft.id))
+  for (const point of joined) {
+    const record = stored.get(point.draft.id)
+    if (!record || point.rows[0]!.siteId === record.sites[0]?.id) continue
+    const rank = new Map(record.sites.map((site, i) => [site.id, i]))
+    const rows = point.rows.map((row, i) => ({ row, i })).sort((a, b) => (rank.get(a.row.siteId ?? '') ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.row.siteId ?? '') ?? Number.MAX_SAFE_INTEGER) || a.i - b.i).map(({ row }) => row)
+    point.rows = rows
+    point.draft = rows.slice(1).reduce((draft, row) => mergeDrafts(draft, row.read), rows[0]!.read)
+    // The point's own kept values from its new first row, every row's site's.
+    point.kept = [...rows[0]!.kept.filter((value) => value.of === 'point'), ...rows.flatMap((row) => row.kept.filter((value) => value.of === 'site'))]
+  }
+}
 
 /** A row whose every filled cell is its own column's name (at least two of them): the header row again. */
 function isHeaderAgain(cells: Readonly<Record<string, unknown>>): boolean {

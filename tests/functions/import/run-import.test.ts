@@ -44,6 +44,19 @@ describe('runImport', () => {
     expect([again.createdIds, again.updatedIds]).toEqual([[], []])
   })
 
+  it('changes nothing when the same file comes back with its rows sorted (the mobile unit’s three sites in three comuni reversed)', async () => {
+    await withLocalRegistry(async (fixture) => {
+      const registry = fixture.registry()
+      const example = 'docs/examples/template-esempio.csv'
+      await runImport({ input: example, registry, gazetteer, now })
+      const [header, ...rows] = readFileSync(example, 'utf8').trimEnd().split('\n')
+      const sorted = join(dir, 'sorted.csv')
+      writeFileSync(sorted, [header, ...rows.reverse()].join('\n') + '\n')
+      const again = await runImport({ input: sorted, registry, gazetteer, now })
+      expect([again.created, again.updated, again.updatedIds]).toEqual([0, 0, []])
+    })
+  })
+
   it('names the points it created and the ones it changed, for the sender to check', async () => {
     await withLocalRegistry(async (fixture) => {
       const registry = fixture.registry()
