@@ -1,11 +1,12 @@
 import type { Gazetteer } from '../../shared/gazetteer/create-gazetteer.ts'
 import type { Author, ImportNotice, Registry, RetryCounts } from '../../shared/registry-port.ts'
-import type { PointDraft } from '../../shared/schemas/point.ts'
+import type { PointDraft, PointRecord } from '../../shared/schemas/point.ts'
 import type { KeptValue } from '../../shared/registry/kept-values.ts'
 import { bilingual } from './formats/bilingual.ts'
 import { detectFormat, FORMATS, type ImportFormat, type ImportFormatName, type RowError } from './formats/format.ts'
 import { renameColumns, type HeaderReading } from './formats/header-columns.ts'
 import { mergeDrafts } from './formats/merge-drafts.ts'
+import { pointId } from './formats/point-id.ts'
 import { BrokenCsvError, openRows, type SourceKind } from './formats/read-rows.ts'
 import { InvalidEncodingError, type SourceEncoding } from './formats/text-encoding.ts'
 import { validateDraft } from './formats/validate-draft.ts'
@@ -223,6 +224,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   options.onProgress?.({ phase: 'reading', rows: read })
 
   await inStoredRowOrder(pending, options.registry)
+  for (const { point, stored } of await claimsOnOtherPoints(pending, options.registry)) {
+    pending.delete(point.draft.id)
+    const message = bilingual(
+      `id_puntovicino ${JSON.stringify(point.draft.id)} è del punto «${stored.name}» (fonte ${stored.source.dataset}, id_punto ${stored.source.original_id}), non di questo (id_punto ${point.draft.source.original_id}): per un punto nuovo lasciatelo vuoto; il punto registrato resta com'è`,
+      `id_puntovicino ${JSON.stringify(point.draft.id)} belongs to the point "${stored.name}" (source ${stored.source.dataset}, id ${stored.source.original_id}), not to this one (id ${point.draft.source.original_id}): leave it empty for a new point; the stored point is left as it is`,
+    )
+    for (const { where, line } of point.rows) rejectedRows.push({ where, line, id: point.draft.id, errors: [{ field: 'id_puntovicino', message }] })
+  }
   // Points joined from several rows are checked again as a whole (duplicate site ids, …).
   const drafts: PointDraft[] = []
   const kept = new Map<string, readonly KeptValue[]>()
@@ -353,6 +362,22 @@ function pointsInAnotherRegion(drafts: readonly PointDraft[]): Array<{ id: strin
 /** A region's list, not a sample: the template's six-point example mixes regions on purpose and is not warned about. */
 const MIN_POINTS_FOR_USUAL_REGION = 10
 const USUAL_REGION_SHARE = 0.8
+
+/**
+ * Points whose rows name, in `id_puntovicino`, a stored point that another source id has: a row
+ * copied to add a point, its id_puntovicino left in it, overwrote the point it was copied from
+ * (Lucca's became Pontassieve's, without a word). Only ids given in the file (not derived from the
+ * source id) are looked up.
+ */
+async function claimsOnOtherPoints(pending: ReadonlyMap<string, PendingPoint>, registry: Registry): Promise<Array<{ point: PendingPoint; stored: PointRecord }>> {
+  const given = [...pending.values()].filter(({ draft }) => draft.id !== pointId(draft.source.dataset, draft.source.original_id))
+  if (given.length === 0) return []
+  const stored = await registry.getPoints(given.map(({ draft }) => draft.id))
+  return given.flatMap((point) => {
+    const record = stored.get(point.draft.id)
+    return record && sourceKey(record.source) !== sourceKey(point.draft.source) ? [{ point, stored: record }] : []
+  })
+}
 
 /**
  * A stored point's rows in another order than its stored sites' (an office sorted its sheet by

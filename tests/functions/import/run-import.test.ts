@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,6 +55,26 @@ describe('runImport', () => {
       writeFileSync(sorted, [header, ...rows.reverse()].join('\n') + '\n')
       const again = await runImport({ input: sorted, registry, gazetteer, now })
       expect([again.created, again.updated, again.updatedIds]).toEqual([0, 0, []])
+    })
+  })
+
+  it("refuses a row that keeps another point's id_puntovicino (a row copied to add a point overwrote Lucca's with Pontassieve's), naming that point, and writes nothing of it", async () => {
+    await withLocalRegistry(async (fixture) => {
+      const registry = fixture.registry()
+      const example = 'docs/examples/template-esempio.csv'
+      await runImport({ input: example, registry, gazetteer, now })
+      const before = await registry.getPoint('regione-esempio-pf-001')
+      const [first] = parse(readFileSync(example, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>
+      // The copy: a new id_punto and name, the first point's id_puntovicino left in it.
+      const copy = { ...first!, id_puntovicino: 'regione-esempio-pf-001', id_punto: 'TOS-2027-002', nome_punto: 'Nuovo punto di Pontassieve' }
+      const quote = (value: string) => `"${value.replaceAll('"', '""')}"`
+      const copied = join(dir, 'copied.csv')
+      writeFileSync(copied, `${Object.keys(copy).join(',')}\n${Object.values(copy).map(quote).join(',')}\n`)
+      const report = await runImport({ input: copied, registry, gazetteer, now })
+      expect([report.created, report.updated, report.rejected]).toEqual([0, 0, 1])
+      const message = report.rejectedRows[0]!.errors.map((e) => `${e.field}: ${e.message}`).join(' ')
+      expect(message).toMatch(/^id_puntovicino: .*regione-esempio-pf-001.*lasciatelo vuoto/)
+      expect(await registry.getPoint('regione-esempio-pf-001')).toEqual(before)
     })
   })
 
