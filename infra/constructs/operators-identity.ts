@@ -23,7 +23,7 @@ export interface OperatorsIdentityProps {
  * everyone: the issue asks it of admins and region editors, and one pool-wide rule cannot be
  * forgotten for either), under the Plus plan's threat protection (compromised credentials,
  * adaptive authentication). Roles are groups: `admins` and one `region-NN` per region are made
- * here; `operator-<slug>` groups are made by admins as operators join (docs/operators.md).
+ * here; `operator-<NN>-<slug>` groups (a region and a body) are made by admins as operators join (docs/operators.md).
  */
 export class OperatorsIdentity extends Construct {
   public readonly userPool: cognito.UserPool

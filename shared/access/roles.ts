@@ -1,5 +1,6 @@
 import type { Operator, PointDraft, PointRecord } from '../schemas/point.ts'
 import { slugify } from '../util/slugify.ts'
+import { REGIONS } from '../gazetteer/admin-units.ts'
 
 /**
  * Who may change which point. Pure: the write API checks every request with it, against the
@@ -14,7 +15,8 @@ export type Role = { readonly kind: 'admin' } | { readonly kind: 'region'; reado
 
 export const ADMIN_GROUP = 'admins'
 const REGION_GROUP = /^region-(\d{2})$/
-const OPERATOR_GROUP = /^operator-(\d{2})-([a-z0-9][a-z0-9-]{0,119})$/
+// The slug at most 116 characters: Cognito's group names end at 128.
+const OPERATOR_GROUP = /^operator-(\d{2})-([a-z0-9][a-z0-9-]{0,115})$/
 
 /** The stable key of an operator: its name as a slug ("Comune di Città di Castello" → "comune-di-citta-di-castello"). */
 export const operatorKey = (operator: Pick<Operator, 'name'>): string => slugify(operator.name)
@@ -30,9 +32,9 @@ export function rolesOf(groups: readonly string[]): Role[] {
   for (const group of groups) {
     if (group === ADMIN_GROUP) roles.push({ kind: 'admin' })
     const region = REGION_GROUP.exec(group)?.[1]
-    if (region) roles.push({ kind: 'region', region })
+    if (region && Object.hasOwn(REGIONS, region)) roles.push({ kind: 'region', region })
     const operator = OPERATOR_GROUP.exec(group)
-    if (operator) roles.push({ kind: 'operator', region: operator[1]!, operator: operator[2]! })
+    if (operator && Object.hasOwn(REGIONS, operator[1]!)) roles.push({ kind: 'operator', region: operator[1]!, operator: operator[2]! })
   }
   return roles
 }
@@ -40,9 +42,12 @@ export function rolesOf(groups: readonly string[]): Role[] {
 /** Parses the `--role` of `npm run operator -- add`: `admin`, `region:09`, `operator:10:comune-di-perugia`. */
 export function parseRole(text: string): Role | null {
   if (text === 'admin') return { kind: 'admin' }
-  const [kind, value = '', operator = ''] = text.split(':', 3)
-  if (kind === 'region' && /^\d{2}$/.test(value)) return { kind: 'region', region: value }
-  if (kind === 'operator' && OPERATOR_GROUP.test(`operator-${value}-${operator}`)) return { kind: 'operator', region: value, operator }
+  // Every part, none dropped: `operator:10:a:b` is no role, not the role of `a`.
+  const parts = text.split(':')
+  const [kind, region = ''] = parts
+  if (!Object.hasOwn(REGIONS, region)) return null
+  if (kind === 'region' && parts.length === 2) return { kind: 'region', region }
+  if (kind === 'operator' && parts.length === 3 && OPERATOR_GROUP.test(`operator-${region}-${parts[2]}`)) return { kind: 'operator', region, operator: parts[2]! }
   return null
 }
 
@@ -111,10 +116,10 @@ export function mayWrite(roles: readonly Role[], action: WriteAction, stored: Po
     const sameGovernance = stored.region?.istat === after.region?.istat && operatorKey(stored.operator) === operatorKey(after.operator)
     if (roles.some((r) => runs(r, stored.region!.istat, operatorKey(stored.operator))) && sameGovernance) return ALLOWED
   }
-  return deny(explainDenial(action, stored, after, regions, operators))
+  return deny(explainDenial(action, stored, after, regions, operators, roles))
 }
 
-function explainDenial(action: WriteAction, stored: PointLike | null, after: PointLike, regions: ReadonlySet<string>, operators: ReadonlySet<string>): string {
+function explainDenial(action: WriteAction, stored: PointLike | null, after: PointLike, regions: ReadonlySet<string>, operators: ReadonlySet<string>, roles: readonly Role[]): string {
   const target = stored ?? after
   const where = target.region ? `region ${target.region.istat} (${target.region.name})` : 'no Italian region'
   if (regions.size > 0) {
@@ -125,6 +130,11 @@ function explainDenial(action: WriteAction, stored: PointLike | null, after: Poi
   if (action === 'create') return ONLY_EDITORS_CREATE
   if (action === 'close') return 'only a region editor or a national admin closes a point'
   if (action === 'reopen') return 'only a region editor or a national admin reopens a closed point'
-  if (stored && operators.has(operatorKey(stored.operator))) return 'a point operator cannot change the region or the operator of a point'
+  if (stored && operators.has(operatorKey(stored.operator))) {
+    // The body's name is theirs, the region not: another body of that name, or their own under a role they do not have.
+    const theirRegions = [...new Set(roles.flatMap((r) => (r.kind === 'operator' && r.operator === operatorKey(stored.operator) ? [r.region] : [])))]
+    if (stored.region && !theirRegions.includes(stored.region.istat)) return `the point is in region ${stored.region.istat}; your role for "${stored.operator.name}" covers region ${theirRegions.join(', ')}`
+    return 'a point operator cannot change the region or the operator of a point'
+  }
   return `the point is run by "${target.operator.name}", not by your operator (${[...operators].join(', ')})`
 }

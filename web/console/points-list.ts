@@ -58,7 +58,8 @@ export function pointsList(roles: readonly Role[], client: AdminClient, t: Conso
  * with whom to ask, rather than a bare "no points".
  */
 function noPoints(roles: readonly Role[], t: ConsoleTranslate): string {
-  const operators = roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : []))
+  // Named with the region the role covers: a body's points in another region are another role's.
+  const operators = roles.flatMap((r) => (r.kind === 'operator' ? [`${r.operator} (${r.region})`] : []))
   return roles.every((r) => r.kind === 'operator') && operators.length > 0 ? t('console.list.none_operator', { operators: operators.join('», «') }) : t('console.list.none')
 }
 

@@ -249,7 +249,9 @@ function areasToList(roles: readonly Role[], region: string | undefined): Array<
   if (roles.some((r) => r.kind === 'admin')) return region ? [{ region }] : 'a national admin lists one region at a time: add region=NN'
   const regions = roles.flatMap((r) => (r.kind === 'region' ? [r.region] : []))
   if (region !== undefined) return regions.includes(region) ? [{ region }] : `you edit region ${regions.join(', ') || 'none'}, not ${region}`
-  return [...regions.map((r) => ({ region: r })), ...roles.flatMap((r) => (r.kind === 'operator' ? [{ operator: r.operator }] : []))]
+  // One query per body, though its roles name several regions (the list keeps the regions' own).
+  const bodies = new Set(roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : [])))
+  return [...regions.map((r) => ({ region: r })), ...[...bodies].map((operator) => ({ operator }))]
 }
 
 const verbs: Record<WriteAction, string> = { create: 'create', update: 'change', close: 'close', reopen: 'reopen', verify: 'verify' }

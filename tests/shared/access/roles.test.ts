@@ -23,12 +23,20 @@ describe('a point operator’s role', () => {
     expect(answersFor(roles, '15', slug)).toBe(false)
     expect(regionsReached(roles, inNapoli)).toEqual(new Set())
     expect(regionsReached(roles, inTorino)).toEqual(new Set(['01']))
+    // Told why: the point is in another region than the role's (it was told it could not change the operator).
+    const refused = mayWrite(roles, 'update', inNapoli, inNapoli)
+    expect(refused.allowed ? '' : refused.reason).toMatch(/region 15.*region 01/)
   })
 
   it('is written with its region, and the older form without one names no role', () => {
     expect(groupOf({ kind: 'operator', region: '10', operator: 'comune-di-perugia' })).toBe('operator-10-comune-di-perugia')
     expect(parseRole('operator:10:comune-di-perugia')).toEqual({ kind: 'operator', region: '10', operator: 'comune-di-perugia' })
     expect(parseRole('operator:comune-di-perugia')).toBeNull()
+    // A slug is never cut at a colon (it named another body), and a region must be one.
+    expect(parseRole('operator:10:comune-di-perugia:zona-sociale-2')).toBeNull()
+    expect(parseRole('region:09:x')).toBeNull()
+    expect(parseRole('operator:99:comune-di-perugia')).toBeNull()
+    expect(rolesOf(['operator-99-comune-di-perugia', 'region-21'])).toEqual([])
     expect(rolesOf(['operator-comune-di-perugia'])).toEqual([])
   })
 })
