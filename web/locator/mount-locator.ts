@@ -464,11 +464,14 @@ export function mountLocator(options: LocatorOptions): LocatorHandle {
     if (!shown || shown.point.id !== state.point || !answerOutdated([shown.point], shown.answeredAt, context.now().getTime())) return
     refreshing = true
     const fromList = lastLoadAnswered && hasSearch(state) && !list.hasAttribute('aria-busy') && items.some((p) => p.id === shown.point.id)
-    const fresh = fromList ? loadResults(false, true).then(() => items.find((p) => p.id === shown.point.id) ?? null) : api.point(shown.point.id).catch(() => null)
+    const alone = () => api.point(shown.point.id).catch(() => null)
+    // A point the list no longer holds (closed, under "Solo aperti ora") is asked for alone.
+    const fresh = fromList ? loadResults(false, true).then(() => items.find((p) => p.id === shown.point.id) ?? alone()) : alone()
     void fresh
       .then((point) => {
+        // Asked, whatever came: a failed answer is asked again at the next check, not every minute.
+        if (detailShown === shown) detailShown = { point: point ?? shown.point, answeredAt: context.now().getTime() }
         if (!point || state.point !== point.id) return
-        detailShown = { point, answeredAt: context.now().getTime() }
         const line = detail.querySelector<HTMLElement>('.pv-status')
         const status = detailStatus(point, shownContext())
         if (line && (line.textContent !== status.text || !line.classList.contains(`pv-status--${status.tone}`))) {
