@@ -6,7 +6,7 @@ import type { PointDraft } from '../schemas/point.ts'
  * byte-order mark (two names that look the same, and are not). Nothing in a point's name, label or
  * address needs them; the pages, the CSV files and the calendars would publish them as they are.
  */
-const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/
+const HIDDEN = /[\p{Bidi_Control}\u200B\u2060\uFEFF]/u
 
 /** The point's texts people read as names and places, by field (dotted, as the API and the import name them). */
 function namedTexts(draft: PointDraft): Array<[field: string, text: string | null | undefined]> {
@@ -14,6 +14,8 @@ function namedTexts(draft: PointDraft): Array<[field: string, text: string | nul
     ['name', draft.name],
     ['operator.name', draft.operator.name],
     ['address.street', draft.address.street],
+    ['description', draft.description],
+    ['accessibility.notes', draft.accessibility.notes],
     ...draft.sites.flatMap((site, i): Array<[string, string | null | undefined]> => [
       [`sites.${i}.label`, site.label],
       [`sites.${i}.address.street`, site.address?.street],
@@ -22,9 +24,15 @@ function namedTexts(draft: PointDraft): Array<[field: string, text: string | nul
   ]
 }
 
-/** Each field whose text holds a hidden character, with the character named (U+202E). */
-export function hiddenTextProblems(draft: PointDraft): Array<{ field: string; message: string }> {
+/**
+ * Each field whose text holds a hidden character, with the character named (U+202E). Against the
+ * point as stored, only a text the write brings: a point stored with one before this check is still
+ * verified, closed and edited, its old text named when someone changes it.
+ */
+export function hiddenTextProblems(draft: PointDraft, stored?: PointDraft | null): Array<{ field: string; message: string }> {
+  const before = stored ? new Map(namedTexts(stored)) : null
   return namedTexts(draft).flatMap(([field, text]) => {
+    if (before?.get(field) === text) return []
     const found = text ? HIDDEN.exec(text) : null
     return found ? [{ field, message: `contains an invisible character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) that changes how the text shows: remove it` }] : []
   })

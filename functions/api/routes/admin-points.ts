@@ -303,7 +303,7 @@ function validDraft(c: Context, body: unknown, { gazetteer, now }: Pick<AdminRou
   const problems = [
     ...unknownFields(body, draft, SENT_BACK_FROM_READ).map((field) => ({ field, message: 'is not a field of a point (check its spelling against the schema)' })),
     ...comuneProblems(draft, gazetteer),
-    ...hiddenTextProblems(draft),
+    ...hiddenTextProblems(draft, stored),
     // A verification dated ahead would hide "not verified for 90 days" for as long as it is ahead.
     ...(draft.last_verified_at !== null && Date.parse(draft.last_verified_at) > now().getTime() + VERIFIED_CLOCK_SKEW_MS
       ? [{ field: 'last_verified_at', message: 'is in the future: a point is verified on or before the day it is saved' }]

@@ -18,5 +18,14 @@ describe('hidden text in a point', () => {
     const row = validateDraft(draft)
     expect(row.ok).toBe(false)
     expect(row.ok ? [] : row.errors.map((e) => e.field)).toEqual(['name', 'operator.name', 'sites.0.label'])
+    // Every bidirectional control, left-to-right and right-to-left marks included; the description and notes are published too.
+    expect(hiddenTextProblems({ ...base, name: 'A\u200Fb', description: 'x\u061Cy', accessibility: { ...base.accessibility, notes: 'n\u200En' } }).map((p) => p.field)).toEqual(['name', 'description', 'accessibility.notes'])
+  })
+
+  it('refuses only what a write brings: a point stored with one before this check can still be verified, closed or otherwise edited', () => {
+    const base = samplePoint('hidden')
+    const stored = { ...base, name: 'Punto\u200B vecchio' }
+    expect(hiddenTextProblems({ ...stored, description: 'Nuova descrizione' }, stored)).toEqual([])
+    expect(hiddenTextProblems({ ...stored, description: 'Nuova\u202E' }, stored).map((p) => p.field)).toEqual(['description'])
   })
 })
