@@ -1,5 +1,5 @@
-import { DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { journalTableFor } from '../repository/table-design.ts'
+import { GetItemCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { journalTableFor, TABLE_KEYS } from '../repository/table-design.ts'
 
 /**
  * The registry table and its journal that an import pointed at AWS writes to, each found before a
@@ -21,9 +21,13 @@ export async function checkedAwsTables(client: DynamoDBClient, tableName: string
   return { tableName, journalTableName: journal }
 }
 
+/**
+ * Asked with a read of an item no table holds: the rights an import has already (GetItem), not
+ * DescribeTable, which an importer's role limited to items lacks. Both tables key on pk and sk.
+ */
 async function tableExists(client: DynamoDBClient, name: string): Promise<boolean> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }))
+    await client.send(new GetItemCommand({ TableName: name, Key: { [TABLE_KEYS.partitionKey]: { S: 'TABLE-CHECK' }, [TABLE_KEYS.sortKey]: { S: 'TABLE-CHECK' } } }))
     return true
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return false
