@@ -381,6 +381,7 @@ describe("the operators' console", () => {
     // The page says it too, once the dialog is closed (it still read "Accesso come …").
     expect(await page.locator('#console-account').textContent()).toContain('La sessione è terminata')
     expect(await page.locator('#console-account').getByRole('button', { name: 'Accedi di nuovo' }).count()).toBe(1)
+    expect(await page.locator('#console-account').getByRole('button', { name: 'Esci' }).count()).toBe(1)
     await ended.getByRole('button', { name: 'Accedi di nuovo' }).click()
     await page.locator('#pv-point-title').waitFor()
     expect(await page.getByLabel('Telefono').inputValue()).toBe('075 999 0003')

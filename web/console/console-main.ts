@@ -176,8 +176,15 @@ async function start(): Promise<void> {
     canExtend: canExtendSession,
     extend: async () => ((await extendSession(config)) ? sessionEndsAt() : null),
     signInAgain,
-    // The account bar no longer names a session that has ended (Escape closes the dialog).
-    ended: () => replaceChildren(account, h('span', {}, t('console.session_end.ended_title')), h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: signInAgain }, t('console.session_end.sign_in'))),
+    // The account bar no longer names a session that has ended (Escape closes the dialog); "Esci"
+    // stays, to end the provider's session too on a shared computer.
+    ended: () =>
+      replaceChildren(
+        account,
+        h('span', {}, t('console.session_end.ended_title')),
+        h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: signInAgain }, t('console.session_end.sign_in')),
+        h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: () => void signOut(config) }, t('console.signout')),
+      ),
     signOut: () => void signOut(config),
     announce: (text) => {
       sessionNews.textContent = text
