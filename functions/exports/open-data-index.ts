@@ -121,6 +121,7 @@ ${catalogEn}
 <p>To find the points near a place or open at a time: the <a href="/v1/docs">open API</a>.</p>
 </section>
 </div></main>
+<footer class="site-footer"><div class="container"><a href="/">PuntoVicino</a> · <a href="/v1/docs">API</a> · <a href="/accessibilita">Accessibilità</a> · <a href="/privacy">Privacy</a></div></footer>
 </body>
 </html>`.text}\n`
 }

@@ -14,6 +14,8 @@ describe('the page at /opendata/', () => {
     expect(page).toContain('<time datetime="2026-12-01">1° dicembre 2026</time>')
     expect(page).toContain('<time datetime="2026-12-01">1 December 2026</time>')
     expect(page).toContain('File aggiornati il <time datetime="2026-12-01">')
+    // As every page's footer: the accessibility statement and the privacy page.
+    expect(page).toContain('<a href="/accessibilita">Accessibilità</a> · <a href="/privacy">Privacy</a>')
     // Italian elides the article before eight and eleven ("il 8 dicembre" was on the page).
     expect(openDataIndexHtml({ files, builtAt: '2026-12-08T08:00:00.000Z', demo: { demoPoints: 0, points: 10 }, catalog: true })).toContain(`File aggiornati l’<time datetime="2026-12-08">8 dicembre 2026</time>`)
   })
