@@ -58,8 +58,7 @@ export function pointsList(roles: readonly Role[], client: AdminClient, t: Conso
  * with whom to ask, rather than a bare "no points".
  */
 function noPoints(roles: readonly Role[], t: ConsoleTranslate): string {
-  // Named with the region the role covers: a body's points in another region are another role's.
-  const operators = roles.flatMap((r) => (r.kind === 'operator' ? [`${r.operator} (${r.region})`] : []))
+  const operators = roles.flatMap((r) => (r.kind === 'operator' ? [r.operator] : []))
   return roles.every((r) => r.kind === 'operator') && operators.length > 0 ? t('console.list.none_operator', { operators: operators.join('», «') }) : t('console.list.none')
 }
 
