@@ -36,6 +36,13 @@ describe('the citizen page under assistive settings', () => {
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' })
     await page.locator('summary.pv-filters__summary').focus()
     await page.keyboard.press('Enter')
+    // The controls' scroll margin follows the bar's height once it is laid out at this text size (a
+    // ResizeObserver, a frame later): a person's first Tab comes after it, the test's waits for it.
+    await page.waitForFunction(() => {
+      const footer = document.querySelector<HTMLElement>('.pv-filters__footer')
+      const host = document.querySelector<HTMLElement>('[style*="--pv-filters-footer"]')
+      return footer !== null && host !== null && host.style.getPropertyValue('--pv-filters-footer') === `${footer.offsetHeight}px`
+    })
     let checked = 0
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab')

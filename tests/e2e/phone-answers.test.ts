@@ -262,8 +262,8 @@ describe('search that forgives', () => {
     await box.fill('Reggio')
     await suggested
     await page.getByRole('button', { name: 'Cerca' }).click()
-    await page.waitForFunction(() => document.querySelector('.pv-search__message')?.textContent !== '')
-    expect(await page.locator('.pv-search__message').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco, o scrivi più lettere del nome.")
+    // (While the search is on its way the message says "Cerco «Reggio»…"; then its answer.)
+    await expect.poll(() => page.locator('.pv-search__message').textContent()).toBe("Più comuni iniziano con «Reggio»: scegli il tuo dall'elenco, o scrivi più lettere del nome.")
     await page.getByRole('option', { name: /^Reggio di Calabria \(RC\)/ }).waitFor()
     await page.getByRole('option', { name: /^Reggio nell'Emilia \(RE\)/ }).waitFor()
     // The suggestions opened below the box do not cover the message that explains them.

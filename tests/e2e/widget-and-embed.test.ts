@@ -525,8 +525,8 @@ describe('the widget and the iframe embed on another origin', () => {
     await expect.poll(() => input.getAttribute('placeholder')).toBe('Es. Perugia')
     await input.fill('Terni')
     await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
-    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-search__message')?.textContent !== '')
-    expect(await page.locator('puntovicino-locator .pv-search__message').textContent()).toContain("fuori da quest'area")
+    // (While the search is on its way the message says "Cerco «Terni»…"; then its answer.)
+    await expect.poll(() => page.locator('puntovicino-locator .pv-search__message').textContent()).toContain("fuori da quest'area")
     expect(await page.locator('puntovicino-locator .pv-results__title').textContent()).not.toContain('Terni')
     await context.close()
   })
@@ -551,8 +551,7 @@ describe('the widget and the iframe embed on another origin', () => {
     // Searched whole, a comune of another region is said to be outside the area, not unknown.
     await input.fill('Perugia')
     await page.locator('puntovicino-locator').getByRole('button', { name: 'Cerca' }).click()
-    await page.waitForFunction(() => document.querySelector('puntovicino-locator')!.shadowRoot!.querySelector('.pv-search__message')?.textContent !== '')
-    expect(await page.locator('puntovicino-locator .pv-search__message').textContent()).toBe("«Perugia» è un comune fuori da quest'area: scrivi il nome del tuo comune.")
+    await expect.poll(() => page.locator('puntovicino-locator .pv-search__message').textContent()).toBe("«Perugia» è un comune fuori da quest'area: scrivi il nome del tuo comune.")
     // Marked as what needs changing, like a name nothing matches, and pointing at the message.
     expect(await input.getAttribute('aria-invalid')).toBe('true')
     expect(await input.getAttribute('aria-describedby')).toContain((await page.locator('puntovicino-locator .pv-search__message').getAttribute('id'))!)
