@@ -4,7 +4,9 @@ import { localeOf, type Lang } from './langs.ts'
 export function formatDate(date: string, lang: Lang, options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
   // The date is already Rome's; format it at UTC midnight so no zone can shift the day.
   const formatted = new Intl.DateTimeFormat(localeOf(lang), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
-  return lang === 'sl' ? withSloveneGenitive(formatted) : formatted
+  if (lang === 'sl') return withSloveneGenitive(formatted)
+  // French writes the first of the month as an ordinal: "1er décembre" (Intl writes "1 décembre").
+  return lang === 'fr' ? formatted.replace(/(^|\s)1(?=\s\p{L})/u, '$11er') : formatted
 }
 
 /** Slovene months after a day take the genitive: "13. decembra" (Intl writes the nominative, "13. december"). */

@@ -14,6 +14,7 @@ import type { ImportContext, ImportFormat, RowError, RowResult } from './format.
 import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
 import { readClosures, readStops } from './template-cells.ts'
+import { toRomeWallClock } from '../../../shared/hours/rome-time.ts'
 import { slugify } from '../../../shared/util/slugify.ts'
 import { POINT_ID_PATTERN } from '../../../shared/vocabulary.ts'
 import { onceForEachText, readHours } from './read-hours.ts'
@@ -213,6 +214,14 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
       })
     }
   }
+  // A yearly season a spreadsheet saved with this year's date (15/06 → 15/06/2026) ends for good:
+  // said, the site kept, for a season meant to come back every year.
+  if (kind === 'seasonal' && typeof validTo === 'string' && /^\d{4}-/.test(validTo) && validTo < toRomeWallClock(now).date) {
+    warnings.push({ field: 'valido_al', message: bilingual(
+      `la stagione è finita il ${validTo}: la sede non aprirà più; se torna ogni anno scrivete giorno e mese soli (15/06)`,
+      `the season ended on ${validTo}: the site will not open again; if it comes back every year write the day and month only (15/06)`,
+    ) })
+  }
   if (kind === 'seasonal' && (validFrom === null || validTo === null)) {
     errors.push({ field: validFrom === null ? 'valido_dal' : 'valido_al', message: bilingual('una sede stagionale richiede valido_dal e valido_al', 'a stagionale site needs valido_dal and valido_al') })
   }
@@ -264,8 +273,10 @@ function toDraft(rawRow: Record<string, unknown>, { gazetteer, now }: ImportCont
   const accessible = text(row, 'accessibile')
   const stepFree = accessible === null ? null : YES.has(accessible.toLowerCase()) ? true : NO.has(accessible.toLowerCase()) ? false : undefined
   if (stepFree === undefined) {
+    // Not read: the stored answer stays, as an unreadable phone's does (VERO once cleared a "sì").
     const shown = JSON.stringify(accessible)
-    warnings.push({ field: 'accessibile', message: bilingual(`${shown} non è si né no; lasciato vuoto`, `${shown} is not si or no; left empty`) })
+    warnings.push({ field: 'accessibile', message: bilingual(`${shown} non è si né no; resta quello registrato, se c'è`, `${shown} is not si or no; the stored answer is kept, if any`) })
+    kept.push({ of: 'point', field: 'step_free' })
   }
   const verified = verificationDate(text(row, 'verificato_il'), 'verificato_il', now)
   if (verified.warning) warnings.push(verified.warning)

@@ -11,6 +11,13 @@ describe('dateAfterVerb', () => {
     expect(dateAfterVerb('2026-03-18', 'it', { day: 'numeric', month: 'long', year: 'numeric' })).toBe('il 18 marzo 2026')
   })
 
+  it('writes the first of the month as French does, 1er, and as before every other day', async () => {
+    const { formatDate } = await import('../../../shared/i18n/format-date.ts')
+    expect(formatDate('2026-12-01', 'fr', { day: 'numeric', month: 'long' })).toBe('1er décembre')
+    expect(formatDate('2026-12-01', 'fr')).toBe('mardi 1er décembre')
+    expect(formatDate('2026-12-11', 'fr', { day: 'numeric', month: 'long' })).toBe('11 décembre')
+  })
+
   it('leaves an English date without an article', () => {
     expect(dateAfterVerb('2026-12-08', 'en')).toBe('8 December')
     expect(dateAfterVerb('2026-12-08', 'en', undefined, 'di')).toBe('8 December')

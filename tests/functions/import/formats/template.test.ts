@@ -148,9 +148,19 @@ describe('templateFormat on single rows', () => {
     expect(withKeptValues(emptied.draft, stored as never, emptied.kept).description).toBeNull()
   })
 
-  it('reads the yes and no of Italian Excel (VERO, FALSO) in accessibile', () => {
+  it('reads the yes and no of Italian Excel (VERO, FALSO) in accessibile, and keeps the stored answer for one it cannot read', () => {
     expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'VERO' }, ctx)).draft.accessibility.step_free).toBe(true)
     expect(draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'falso' }, ctx)).draft.accessibility.step_free).toBe(false)
+    const unread = draftOf(templateFormat.toDraft({ ...ROW, accessibile: 'forse' }, ctx))
+    expect(unread.kept).toContainEqual({ of: 'point', field: 'step_free' })
+    expect(unread.warnings.find((w) => w.field === 'accessibile')!.message).toContain('resta quello registrato')
+  })
+
+  it('warns when a season is all in the past (a typed 15/06 a spreadsheet saved as 15/06/2026), the site kept', () => {
+    const seasonal = { ...ROW, tipo_sede: 'stagionale' }
+    const past = draftOf(templateFormat.toDraft({ ...seasonal, valido_dal: '15/06/2026', valido_al: '15/09/2026' }, ctx))
+    expect(past.warnings.find((w) => w.field === 'valido_al')!.message).toMatch(/^la stagione è finita il 2026-09-15/)
+    expect(draftOf(templateFormat.toDraft({ ...seasonal, valido_dal: '15/06', valido_al: '15/09' }, ctx)).warnings.filter((w) => w.field === 'valido_al')).toEqual([])
   })
 
   it('rejects an ISTAT code and a name that disagree', () => {
