@@ -223,8 +223,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
   options.onProgress?.({ phase: 'reading', rows: read })
 
-  await inStoredRowOrder(pending, options.registry)
-  for (const { point, stored } of await claimsOnOtherPoints(pending, options.registry)) {
+  // One read of the stored points both checks need: those of several rows, and those the file names by id.
+  const asked = [...pending.values()].filter((point) => point.rows.length > 1 || idGivenInFile(point.draft)).map((point) => point.draft.id)
+  const storedPoints = asked.length > 0 ? await options.registry.getPoints(asked) : new Map<string, PointRecord>()
+  inStoredRowOrder(pending, storedPoints)
+  for (const { point, stored } of claimsOnOtherPoints(pending, storedPoints)) {
     pending.delete(point.draft.id)
     const message = bilingual(
       `id_puntovicino ${JSON.stringify(point.draft.id)} è del punto «${stored.name}» (fonte ${stored.source.dataset}, id_punto ${stored.source.original_id}), non di questo (id_punto ${point.draft.source.original_id}): per un punto nuovo lasciatelo vuoto; il punto registrato resta com'è`,
@@ -363,17 +366,17 @@ function pointsInAnotherRegion(drafts: readonly PointDraft[]): Array<{ id: strin
 const MIN_POINTS_FOR_USUAL_REGION = 10
 const USUAL_REGION_SHARE = 0.8
 
+/** A draft whose id the file wrote (`id_puntovicino`), not the one its source id makes. */
+const idGivenInFile = (draft: PointDraft): boolean => draft.id !== pointId(draft.source.dataset, draft.source.original_id)
+
 /**
  * Points whose rows name, in `id_puntovicino`, a stored point that another source id has: a row
  * copied to add a point, its id_puntovicino left in it, overwrote the point it was copied from
  * (Lucca's became Pontassieve's, without a word). Only ids given in the file (not derived from the
- * source id) are looked up.
+ * source id) can claim another's.
  */
-async function claimsOnOtherPoints(pending: ReadonlyMap<string, PendingPoint>, registry: Registry): Promise<Array<{ point: PendingPoint; stored: PointRecord }>> {
-  const given = [...pending.values()].filter(({ draft }) => draft.id !== pointId(draft.source.dataset, draft.source.original_id))
-  if (given.length === 0) return []
-  const stored = await registry.getPoints(given.map(({ draft }) => draft.id))
-  return given.flatMap((point) => {
+function claimsOnOtherPoints(pending: ReadonlyMap<string, PendingPoint>, stored: ReadonlyMap<string, PointRecord>): Array<{ point: PendingPoint; stored: PointRecord }> {
+  return [...pending.values()].filter(({ draft }) => idGivenInFile(draft)).flatMap((point) => {
     const record = stored.get(point.draft.id)
     return record && sourceKey(record.source) !== sourceKey(point.draft.source) ? [{ point, stored: record }] : []
   })
@@ -385,13 +388,11 @@ async function claimsOnOtherPoints(pending: ReadonlyMap<string, PendingPoint>, r
  * come from its first row, so sorting moved 40 of Toscana's 166 points to the comune of another
  * of their sites and swapped their descriptions. Such a point is joined again from its rows in
  * the stored order, its own fields from the row of its stored first site (new sites after, in the
- * file's order). Only points of several rows are looked up.
+ * file's order). Only points of several rows can come in another order.
  */
-async function inStoredRowOrder(pending: Map<string, PendingPoint>, registry: Registry): Promise<void> {
-  const joined = [...pending.values()].filter((point) => point.rows.length > 1)
-  if (joined.length === 0) return
-  const stored = await registry.getPoints(joined.map((point) => point.draft.id))
-  for (const point of joined) {
+function inStoredRowOrder(pending: Map<string, PendingPoint>, stored: ReadonlyMap<string, PointRecord>): void {
+  for (const point of pending.values()) {
+    if (point.rows.length < 2) continue
     const record = stored.get(point.draft.id)
     if (!record || point.rows[0]!.siteId === record.sites[0]?.id) continue
     const rank = new Map(record.sites.map((site, i) => [site.id, i]))
