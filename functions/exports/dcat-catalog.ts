@@ -4,7 +4,7 @@ import { DEMO_PUBLISHER, type CatalogPublisher } from './catalog-publisher.ts'
 import { CATALOG_FILE, OPEN_DATA_PREFIX, type DemoCensus } from './open-data-layout.ts'
 import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
 import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
-import { FILE_TEXTS } from './open-data-index.ts'
+import { FILE_TEXTS } from './file-texts.ts'
 
 /** The French standard the file of that name follows (fr-mediation-export.ts). */
 const FR_MEDIATION_STANDARD = 'https://github.com/LaMednum/standard-mediation-num'

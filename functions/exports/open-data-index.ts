@@ -1,11 +1,9 @@
 import { toRomeWallClock } from '../../shared/hours/rome-time.ts'
-import { withItalianArticle } from '../../shared/i18n/format-date.ts'
+import { italianArticle } from '../../shared/i18n/format-date.ts'
 import { fontPreloads } from '../site/font-preloads.ts'
 import { html, type Html } from '../site/pages/html.ts'
-import { DATA_DICTIONARY_FILE } from './data-dictionary.ts'
-import { FR_MEDIATION_FILE } from './fr-mediation-export.ts'
 import { CATALOG_FILE, CATALOG_TURTLE_FILE, type DemoCensus } from './open-data-layout.ts'
-import { TEMPLATE_FILE } from './template-export.ts'
+import { FILE_TEXTS } from './file-texts.ts'
 
 /*
  * /opendata/ itself (OPEN_DATA_INDEX_FILE): a page for a person who follows a link there, where a
@@ -14,43 +12,6 @@ import { TEMPLATE_FILE } from './template-export.ts'
  * generated demo registry is not real. A static file beside the others, so it carries both
  * languages itself and no script; it takes the site's stylesheets.
  */
-
-/**
- * What each file holds, in Italian and English (this page, and the catalogue's descriptions), with
- * its Italian title in the catalogue; a file not named here is listed by its name alone.
- */
-export const FILE_TEXTS: Record<string, { readonly title: string; readonly it: string; readonly en: string }> = {
-  'punti-facilitazione.csv': {
-    title: 'Punti di facilitazione digitale, un luogo per riga (CSV)',
-    it: 'Il registro in CSV: una riga per ogni luogo in cui un punto si trova (un’unità mobile una volta per sosta), ogni stato.',
-    en: 'The registry as CSV: one row per place where a point can be met (a mobile unit once per stop), every status.',
-  },
-  'punti-facilitazione.geojson': {
-    title: 'Punti di facilitazione digitale sulla mappa (GeoJSON)',
-    it: 'Gli stessi luoghi in GeoJSON (RFC 7946), per le mappe e i sistemi GIS.',
-    en: 'The same places as GeoJSON (RFC 7946), for maps and GIS.',
-  },
-  'punti-facilitazione.json': {
-    title: 'Record del registro, uno per punto (JSON)',
-    it: 'I record del registro, uno per punto, in ordine di identificativo.',
-    en: 'The registry’s records, one per point, in id order.',
-  },
-  [TEMPLATE_FILE]: {
-    title: 'Registro nelle colonne del modello d’importazione (CSV)',
-    it: 'Il registro nelle colonne del modello d’importazione: da scaricare, correggere e reimportare.',
-    en: 'The registry in the import template’s columns: download, correct and import again.',
-  },
-  [FR_MEDIATION_FILE]: {
-    title: 'Punti attivi nello standard francese dei luoghi di mediazione digitale (CSV)',
-    it: 'I punti attivi nello standard francese dei luoghi di mediazione digitale.',
-    en: 'The active points in the French standard for digital-inclusion places.',
-  },
-  [DATA_DICTIONARY_FILE]: {
-    title: 'Dizionario dei dati (CSV)',
-    it: 'Il dizionario dei dati: che cosa dice ogni colonna e ogni proprietà.',
-    en: 'The data dictionary: what every column and property means.',
-  },
-}
 
 const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre']
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -82,7 +43,7 @@ export function openDataIndexHtml({ files, builtAt, demo, catalog }: OpenDataInd
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
   const dated = italianDate(day, month, year)
   // "il 7", "l’8": the article, outside the <time> that names the date, with the page's apostrophe.
-  const article = withItalianArticle(dated).slice(0, -dated.length).replace("'", '’')
+  const article = italianArticle(day).replace("'", '’')
   // Cards, not a table: on a phone a table of long file names and descriptions overflows the screen.
   const list = (lang: 'it' | 'en'): Html =>
     html`<ul class="pv-page__cards">${files.map(

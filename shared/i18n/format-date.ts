@@ -25,11 +25,15 @@ export type DatePreposition = 'a' | 'da' | 'di'
  * Without it the pages wrote "apre il 8 dicembre" and the statistics "aggiornati al 8 dicembre".
  */
 export function withItalianArticle(dayFirst: string, preposition?: DatePreposition): string {
-  const elided = /^(8|11)\s/.test(dayFirst)
-  const text = dayFirst.replace(/^1(?=\s)/, '1°')
-  if (preposition === undefined) return elided ? `l'${text}` : `il ${text}`
+  return `${italianArticle(Number.parseInt(dayFirst, 10), preposition)}${dayFirst.replace(/^1(?=\s)/, '1°')}`
+}
+
+/** The article (with its preposition) before an Italian date of day `day`: "il ", "l'" (8, 11), "al ", "all'", "dell'"… */
+export function italianArticle(day: number, preposition?: DatePreposition): string {
+  const elided = day === 8 || day === 11
+  if (preposition === undefined) return elided ? "l'" : 'il '
   const joined = { a: 'al', da: 'dal', di: 'del' }[preposition]
-  return elided ? `${joined}l'${text}` : `${joined} ${text}`
+  return elided ? `${joined}l'` : `${joined} `
 }
 
 /**
