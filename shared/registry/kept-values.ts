@@ -8,9 +8,11 @@ import type { PointDraft, PointRecord } from '../schemas/point.ts'
  * deleted "descrizione" from its sheet): the file says nothing of it, and every description went.
  */
 export type KeptValue =
-  | { readonly of: 'point'; readonly field: 'phone' | 'email' | 'website' | 'booking_url' | 'postcode' }
-  | { readonly of: 'point'; readonly field: 'description' | 'accessibility_notes' | 'step_free' | 'languages' | 'topics' | 'last_verified_at' }
+  | { readonly of: 'point'; readonly field: 'phone' | 'email' | 'website' | 'booking_url' | 'postcode' | KeptWhenAbsent }
   | { readonly of: 'site'; readonly siteId: string; readonly field: 'postcode' }
+
+/** A point's fields kept only when the file has no column for them (the contacts' and the CAP's are also kept when unread). */
+export type KeptWhenAbsent = 'description' | 'accessibility_notes' | 'step_free' | 'languages' | 'topics' | 'last_verified_at'
 
 type Addressed = { readonly address: { readonly street: string | null; readonly postcode: string | null } | null; readonly comune?: { readonly istat: string | null } | null }
 
@@ -23,9 +25,6 @@ function postcodeOfSameStreet(before: Addressed, now: Addressed): string | null 
 /** The draft with each kept value taken from the stored record, where that record has one. */
 export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: readonly KeptValue[]): PointDraft {
   if (kept.length === 0) return draft
-  let contacts = draft.contacts
-  let bookingUrl = draft.booking_url
-  let address = draft.address
   let point: PointDraft = draft
   const postcodes = new Map<string, string>()
   for (const value of kept) {
@@ -34,10 +33,10 @@ export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: rea
       const now = draft.sites.find((site) => site.id === value.siteId)
       const postcode = before && now ? postcodeOfSameStreet(before, now) : null
       if (postcode) postcodes.set(value.siteId, postcode)
-    } else if (value.field === 'booking_url') bookingUrl = stored.booking_url ?? bookingUrl
+    } else if (value.field === 'booking_url') point = { ...point, booking_url: stored.booking_url ?? point.booking_url }
     else if (value.field === 'postcode') {
       const postcode = postcodeOfSameStreet(stored, draft)
-      if (postcode) address = { ...address, postcode }
+      if (postcode) point = { ...point, address: { ...point.address, postcode } }
     }
     else if (value.field === 'description') point = { ...point, description: stored.description ?? null }
     else if (value.field === 'accessibility_notes') point = { ...point, accessibility: { ...point.accessibility, notes: stored.accessibility.notes } }
@@ -45,9 +44,8 @@ export function withKeptValues(draft: PointDraft, stored: PointRecord, kept: rea
     else if (value.field === 'languages') point = { ...point, languages: stored.languages }
     else if (value.field === 'topics') point = { ...point, topics: stored.topics }
     else if (value.field === 'last_verified_at') point = { ...point, last_verified_at: stored.last_verified_at }
-    else contacts = { ...contacts, [value.field]: stored.contacts[value.field] ?? contacts[value.field] }
+    else point = { ...point, contacts: { ...point.contacts, [value.field]: stored.contacts[value.field] ?? point.contacts[value.field] } }
   }
-  const sites =
-    postcodes.size === 0 ? draft.sites : draft.sites.map((site) => (site.address && postcodes.has(site.id) ? { ...site, address: { ...site.address, postcode: postcodes.get(site.id)! } } : site))
-  return { ...point, contacts, booking_url: bookingUrl, address, sites }
+  if (postcodes.size === 0) return point
+  return { ...point, sites: draft.sites.map((site) => (site.address && postcodes.has(site.id) ? { ...site, address: { ...site.address, postcode: postcodes.get(site.id)! } } : site)) }
 }

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/schemas/point.ts'
 import { bilingual } from './bilingual.ts'
 import { firstValidContact, KEPT_IF_STORED, type ContactKind } from './contact-values.ts'
-import type { KeptValue } from '../../../shared/registry/kept-values.ts'
+import type { KeptValue, KeptWhenAbsent } from '../../../shared/registry/kept-values.ts'
 import type { ImportContext, ImportFormat, RowError, RowResult } from './format.ts'
 import { hasColumns } from './has-columns.ts'
 import { pointId, shortHash } from './point-id.ts'
@@ -50,11 +50,11 @@ const BOOKING_AS_WRITTEN: Readonly<Record<string, Booking>> = {
   accesso_libero: 'walk_in', libero: 'walk_in', senza_appuntamento: 'walk_in', senza_prenotazione: 'walk_in',
 }
 const HOLIDAYS_AS_WRITTEN: Readonly<Record<string, 'open' | 'closed'>> = { aperti: 'open', aperta: 'open', chiusi: 'closed', chiusa: 'closed' }
-// VERO and FALSO: Italian Excel's own booleans, as it saves a cell it read as one.
 /** Point-level columns whose absence from a file keeps the stored values (the contacts' are kept by `contact` below). */
-const COLUMNS_KEPT_WHEN_ABSENT: ReadonlyArray<readonly [(typeof TEMPLATE_COLUMNS)[number], 'description' | 'accessibility_notes' | 'step_free' | 'languages' | 'topics' | 'last_verified_at']> = [
+const COLUMNS_KEPT_WHEN_ABSENT: ReadonlyArray<readonly [(typeof TEMPLATE_COLUMNS)[number], KeptWhenAbsent]> = [
   ['descrizione', 'description'], ['note_accessibilita', 'accessibility_notes'], ['accessibile', 'step_free'], ['lingue', 'languages'], ['temi', 'topics'], ['verificato_il', 'last_verified_at'],
 ]
+// VERO and FALSO: Italian Excel's own booleans, as it saves a cell it read as one.
 const YES = new Set(['si', 'sì', 'yes', 'true', '1', 'vero'])
 const NO = new Set(['no', 'false', '0', 'falso'])
 
