@@ -145,20 +145,10 @@ async function start(): Promise<void> {
   const client = adminClient(currentAccessToken)
   const signedIn = session
   const sessionNews = h('span', { role: 'status' })
-  replaceChildren(
-    account,
-    h('span', {}, t('console.signed_in_as', { email: signedIn.email })),
-    sessionNews,
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'pv-button pv-button--link pv-console__signout',
-        onclick: () => void signOut(config),
-      },
-      t('console.signout'),
-    ),
-  )
+  /** A button of the account bar, as its links look. */
+  const accountButton = (label: string, onclick: () => void) => h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick }, label)
+  const signOutButton = () => accountButton(t('console.signout'), () => void signOut(config))
+  replaceChildren(account, h('span', {}, t('console.signed_in_as', { email: signedIn.email })), sessionNews, signOutButton())
   if (signedIn.roles.length === 0) {
     replaceChildren(main, h('h1', {}, t('console.no_role.title')), h('p', {}, t('console.no_role.text')))
     return
@@ -182,8 +172,8 @@ async function start(): Promise<void> {
       replaceChildren(
         account,
         h('span', {}, t('console.session_end.ended_title')),
-        h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: signInAgain }, t('console.session_end.sign_in')),
-        h('button', { type: 'button', class: 'pv-button pv-button--link pv-console__signout', onclick: () => void signOut(config) }, t('console.signout')),
+        accountButton(t('console.session_end.sign_in'), signInAgain),
+        signOutButton(),
       ),
     signOut: () => void signOut(config),
     announce: (text) => {

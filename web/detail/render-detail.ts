@@ -255,6 +255,12 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
   )
 }
 
+/** The site the detail shows first: the one the search found, as the point holds it. */
+function shownSite(point: PointView) {
+  const site = primarySite(point)
+  return site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
+}
+
 /**
  * The detail's status line, for the site it shows first: it stands above that site's address and
  * directions and speaks for it (as a card does). Hours published as text are quoted in full under
@@ -262,9 +268,7 @@ function shareBlock(handlers: DetailHandlers, context: ViewContext): HTMLElement
  * left open is brought up to date with (the locator's quiet refresh).
  */
 export function detailStatus(point: PointView, context: ViewContext): { tone: string; text: string } {
-  const site = primarySite(point)
-  const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
-  const status = cardStatus(point, shown, context)
+  const status = cardStatus(point, shownSite(point), context)
   const text = status.tone === 'unknown' && point.sites.some((s) => publishedHours(point, s, context.lang)) ? context.t('status.published_below') : status.text
   return { tone: status.tone, text }
 }
@@ -276,8 +280,7 @@ export function detailStatus(point: PointView, context: ViewContext): { tone: st
 export function renderDetail(point: PointView, context: ViewContext, handlers: DetailHandlers): HTMLElement {
   const { t, lang } = context
   // The site the search found comes first; the others follow in the point's order.
-  const site = primarySite(point)
-  const shown = site ? point.sites.find((s) => s.id === site.id) ?? site : undefined
+  const shown = shownSite(point)
   const status = detailStatus(point, context)
   const otherSite = otherSiteNote(point, shown, context)
   // The heading names the point; the status, the note and the address below are this site's.

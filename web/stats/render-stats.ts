@@ -132,7 +132,7 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
     t('stats.targets.heading'),
     table(
       t('stats.targets.caption'),
-      [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')],
+      targetsHead(t),
       [
         // Only active points count towards the target: a board read "100%" with closed points in it.
         [t('stats.targets.registered', { suspended: n.integer(counted.points_by_status.suspended), closed: n.integer(counted.points_by_status.closed) }), n.integer(registered), '—', '—'],
@@ -243,6 +243,9 @@ export function renderStats(data: StatsData, context: StatsContext): HTMLElement
   return sections
 }
 
+/** The targets table's columns, for a region or Italy and for a province alike. */
+const targetsHead = (t: StatsTranslate): string[] => [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')]
+
 /**
  * A province against the PNRR: the programme sets its targets per region and autonomous province
  * (Bolzano, Trento), so a province's active points are counted and set against none, and a
@@ -256,7 +259,7 @@ function provinceTargets(data: StatsData, context: StatsContext): HTMLElement {
   return section(
     'pv-stats-targets',
     t('stats.targets.heading'),
-    table(t('stats.targets.caption'), [t('stats.targets.indicator'), t('stats.targets.value'), t('stats.targets.target'), t('stats.targets.progress')], [
+    table(t('stats.targets.caption'), targetsHead(t), [
       [t('stats.targets.points'), statsNumbers(context.lang).integer(data.coverage.active_points), autonomous ? t('stats.targets.unknown') : '—', '—'],
     ]),
     autonomous || !regionCode
